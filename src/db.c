@@ -1,0 +1,161 @@
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+typedef struct CachedStmt {
+  const char *zSql;
+  sqlite3_stmt *pStmt;
+} CachedStmt;
+
+struct Db {
+  sqlite3 *h;
+  CachedStmt *aStmt;
+  int nStmt, nAlloc;
+};
+
+/*
+** Each migration takes the schema from version i to i+1. Only the journal
+** holds facts; every other table is derived from it (see derive.c) and is
+** emptied and refilled by `pacta rebuild`.
+*/
+static const char *const azMigration[] = {
+    /* 1: the journal and the derived tables. */
+    "CREATE TABLE journal(\n"
+    "  seq INTEGER PRIMARY KEY,   -- 1, 2, 3 ... never reused\n"
+    "  record TEXT NOT NULL,      -- canonical JSON (RFC 8785) of the entry\n"
+    "  hash BLOB NOT NULL         -- SHA-256 of record\n"
+    ");\n"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;\n"
+    /* Derived: the live entities and the journal entry that put each. */
+    "CREATE TABLE entity(\n"
+    "  kind INTEGER NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(kind, key)) WITHOUT ROWID;\n"
+    "CREATE INDEX entity_seq ON entity(seq);\n"
+    "CREATE TABLE party(\n"
+    "  pid INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, is_org INTEGER NOT NULL);\n"
+    "CREATE TABLE document(\n"
+    "  did INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, organization TEXT NOT NULL);\n"
+    "CREATE TABLE membership(\n"
+    "  organization TEXT NOT NULL, party TEXT NOT NULL, kind INTEGER NOT NULL,\n"
+    "  from_date INTEGER NOT NULL, to_date INTEGER,\n"
+    "  PRIMARY KEY(organization, party, from_date)) WITHOUT ROWID;\n"
+    "CREATE INDEX membership_party ON membership(party);\n"
+    /* Dates are day numbers (date.h); type is the ActionType enum. */
+    "CREATE TABLE actions(\n"
+    "  did INTEGER NOT NULL, pid INTEGER NOT NULL, type INTEGER NOT NULL,\n"
+    "  date INTEGER NOT NULL, effective INTEGER, subject_to_procedures INTEGER NOT NULL,\n"
+    "  PRIMARY KEY(did, pid, type, date)) WITHOUT ROWID;\n"
+    "CREATE INDEX actions_party ON actions(pid, did);\n",
+};
+
+static void migrate(Db *pDb) {
+  int nMigration = (int)(sizeof(azMigration) / sizeof(azMigration[0]));
+  sqlite3_stmt *p;
+  sqlite3_prepare_v2(pDb->h, "PRAGMA user_version", -1, &p, 0);
+  int version = sqlite3_step(p) == SQLITE_ROW ? sqlite3_column_int(p, 0) : 0;
+  sqlite3_finalize(p);
+  if (version > nMigration)
+    die(EXIT_INPUT, "the registry was made by a newer pacta (schema %d; this one knows %d)", version,
+        nMigration);
+  if (version == nMigration) return;
+  db_begin(pDb);
+  for (int i = version; i < nMigration; i++) db_exec(pDb, azMigration[i]);
+  char zSql[64];
+  snprintf(zSql, sizeof(zSql), "PRAGMA user_version=%d", nMigration);
+  db_exec(pDb, zSql);
+  db_commit(pDb);
+}
+
+Db *db_open(const char *zPath, bool bCreate) {
+  if (!bCreate && access(zPath, F_OK) != 0)
+    die(EXIT_INPUT, "%s: no registry here (create one with 'pacta init', or pass --db FILE)",
+        zPath);
+  Db *pDb = xmalloc(sizeof(Db));
+  memset(pDb, 0, sizeof(*pDb));
+  int flags = SQLITE_OPEN_READWRITE | (bCreate ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(zPath, &pDb->h, flags, 0) != SQLITE_OK)
+    die(EXIT_INPUT, "%s: cannot open: %s", zPath, sqlite3_errmsg(pDb->h));
+  sqlite3_busy_timeout(pDb->h, 5000);
+  sqlite3_extended_result_codes(pDb->h, 1);
+  /* A file that is not SQLite fails here with a clear message. */
+  if (sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0) != SQLITE_OK)
+    die(EXIT_INPUT, "%s: not a pacta registry: %s", zPath, sqlite3_errmsg(pDb->h));
+  db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+  migrate(pDb);
+  return pDb;
+}
+
+void db_close(Db *pDb) {
+  if (!pDb) return;
+  for (int i = 0; i < pDb->nStmt; i++) sqlite3_finalize(pDb->aStmt[i].pStmt);
+  free(pDb->aStmt);
+  sqlite3_close(pDb->h);
+  free(pDb);
+}
+
+sqlite3 *db_handle(Db *pDb) {
+  return pDb->h;
+}
+
+sqlite3_stmt *db_stmt(Db *pDb, const char *zSql) {
+  for (int i = 0; i < pDb->nStmt; i++) {
+    if (pDb->aStmt[i].zSql == zSql) {
+      sqlite3_stmt *p = pDb->aStmt[i].pStmt;
+      sqlite3_reset(p);
+      sqlite3_clear_bindings(p);
+      return p;
+    }
+  }
+  sqlite3_stmt *p;
+  if (sqlite3_prepare_v3(pDb->h, zSql, -1, SQLITE_PREPARE_PERSISTENT, &p, 0) != SQLITE_OK)
+    panic("prepare: %s\n%s", sqlite3_errmsg(pDb->h), zSql);
+  if (pDb->nStmt == pDb->nAlloc) {
+    pDb->nAlloc = pDb->nAlloc ? 2 * pDb->nAlloc : 32;
+    pDb->aStmt = xrealloc(pDb->aStmt, (size_t)pDb->nAlloc * sizeof(CachedStmt));
+  }
+  pDb->aStmt[pDb->nStmt++] = (CachedStmt){zSql, p};
+  return p;
+}
+
+void db_exec(Db *pDb, const char *zSql) {
+  char *zErr = 0;
+  if (sqlite3_exec(pDb->h, zSql, 0, 0, &zErr) != SQLITE_OK) {
+    die(EXIT_INPUT, "database error: %s", zErr ? zErr : sqlite3_errmsg(pDb->h));
+  }
+}
+
+void db_begin(Db *pDb) {
+  db_exec(pDb, "BEGIN IMMEDIATE");
+}
+void db_commit(Db *pDb) {
+  db_exec(pDb, "COMMIT");
+}
+void db_rollback(Db *pDb) {
+  sqlite3_exec(pDb->h, "ROLLBACK", 0, 0, 0);
+}
+
+void db_step_done(Db *pDb, sqlite3_stmt *pStmt) {
+  int rc = sqlite3_step(pStmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    die(EXIT_INPUT, "database error: %s", sqlite3_errmsg(pDb->h));
+  sqlite3_reset(pStmt);
+}
+
+bool db_step_row(Db *pDb, sqlite3_stmt *pStmt) {
+  int rc = sqlite3_step(pStmt);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) die(EXIT_INPUT, "database error: %s", sqlite3_errmsg(pDb->h));
+  return false;
+}
+
+void db_bind_text(sqlite3_stmt *p, int i, const char *z) {
+  if (z)
+    sqlite3_bind_text(p, i, z, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(p, i);
+}

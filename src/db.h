@@ -1,0 +1,39 @@
+/*
+** The SQLite layer: opening a registry, schema migrations keyed on
+** PRAGMA user_version, and a per-connection cache of prepared statements.
+** One Db per thread; nothing here is shared between connections.
+*/
+#ifndef PACTA_DB_H
+#define PACTA_DB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+typedef struct Db Db;
+
+/* Open (and, if bCreate, create) the registry at zPath and bring its schema
+** up to date. Dies with a clear message on failure. */
+Db *db_open(const char *zPath, bool bCreate);
+void db_close(Db *pDb);
+sqlite3 *db_handle(Db *pDb);
+
+/* A prepared statement for zSql, reset and with bindings cleared, reused on
+** later calls with the same SQL text (keyed by the pointer: pass literals). */
+sqlite3_stmt *db_stmt(Db *pDb, const char *zSql);
+
+/* Run SQL with no result rows; dies on error (an error here is a bug). */
+void db_exec(Db *pDb, const char *zSql);
+
+void db_begin(Db *pDb);
+void db_commit(Db *pDb);
+void db_rollback(Db *pDb);
+
+/* Step a statement expected to finish; dies on error. */
+void db_step_done(Db *pDb, sqlite3_stmt *pStmt);
+/* Step a statement; returns true on a row, false when done; dies on error. */
+bool db_step_row(Db *pDb, sqlite3_stmt *pStmt);
+
+/* Bind helpers that treat NULL / DATE_NONE as SQL NULL. */
+void db_bind_text(sqlite3_stmt *p, int i, const char *z);
+
+#endif

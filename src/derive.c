@@ -1,0 +1,164 @@
+#include "derive.h"
+
+#include <string.h>
+
+#include "date.h"
+#include "rules.h"
+#include "util.h"
+
+static const char *str_of(const json_t *pObj, const char *zField) {
+  return json_string_value(json_object_get(pObj, zField));
+}
+
+/* A validated date field as a day number, DATE_NONE when absent or null. */
+static pdate date_of(const json_t *pObj, const char *zField) {
+  const json_t *p = json_object_get(pObj, zField);
+  pdate d;
+  if (!json_is_string(p) || date_parse(json_string_value(p), json_string_length(p), &d)) {
+    return DATE_NONE;
+  }
+  return d;
+}
+
+static void bind_date(sqlite3_stmt *p, int i, pdate d) {
+  if (d == DATE_NONE)
+    sqlite3_bind_null(p, i);
+  else
+    sqlite3_bind_int(p, i, d);
+}
+
+/* Row id of a party or document code, creating the row if needed. Parties
+** and documents keep their ids across replacement so actions stay valid. */
+static int64_t party_id(Db *pDb, const char *zCode) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT pid FROM party WHERE code=?1");
+  sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
+  int64_t id = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+  sqlite3_reset(p);
+  if (id) return id;
+  p = db_stmt(pDb, "INSERT INTO party(code, is_org) VALUES(?1, 0)");
+  sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  return sqlite3_last_insert_rowid(db_handle(pDb));
+}
+
+static int64_t document_id(Db *pDb, const char *zId, const char *zOrg) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT did FROM document WHERE id=?1");
+  sqlite3_bind_text(p, 1, zId, -1, SQLITE_STATIC);
+  int64_t id = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+  sqlite3_reset(p);
+  if (id) return id;
+  p = db_stmt(pDb, "INSERT INTO document(id, organization) VALUES(?1, ?2)");
+  sqlite3_bind_text(p, 1, zId, -1, SQLITE_STATIC);
+  db_bind_text(p, 2, zOrg ? zOrg : "");
+  db_step_done(pDb, p);
+  return sqlite3_last_insert_rowid(db_handle(pDb));
+}
+
+static void put_action(Db *pDb, const json_t *v) {
+  ActionType type;
+  if (action_type_parse(str_of(v, "type"), &type)) panic("unvalidated action type");
+  sqlite3_stmt *p = db_stmt(pDb, "INSERT OR REPLACE INTO actions(did, pid, type, date, effective, "
+                                 "subject_to_procedures) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  sqlite3_bind_int64(p, 1, document_id(pDb, str_of(v, "document"), 0));
+  sqlite3_bind_int64(p, 2, party_id(pDb, str_of(v, "party")));
+  sqlite3_bind_int(p, 3, type);
+  bind_date(p, 4, date_of(v, "date"));
+  bind_date(p, 5, date_of(v, "effective"));
+  sqlite3_bind_int(p, 6, json_is_true(json_object_get(v, "subject_to_procedures")));
+  db_step_done(pDb, p);
+}
+
+static void put_membership(Db *pDb, const json_t *v) {
+  MemberKind kind;
+  if (member_kind_parse(str_of(v, "kind"), &kind)) panic("unvalidated membership kind");
+  sqlite3_stmt *p =
+      db_stmt(pDb, "INSERT OR REPLACE INTO membership(organization, party, kind, from_date, "
+                   "to_date) VALUES(?1, ?2, ?3, ?4, ?5)");
+  sqlite3_bind_text(p, 1, str_of(v, "organization"), -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, str_of(v, "party"), -1, SQLITE_STATIC);
+  sqlite3_bind_int(p, 3, kind);
+  bind_date(p, 4, date_of(v, "from"));
+  bind_date(p, 5, date_of(v, "to"));
+  db_step_done(pDb, p);
+}
+
+void derive_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq) {
+  sqlite3_stmt *p = db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(p, 3, seq);
+  db_step_done(pDb, p);
+  switch (kind) {
+  case K_PARTY: {
+    party_id(pDb, zKey);
+    p = db_stmt(pDb, "UPDATE party SET is_org=?2 WHERE code=?1");
+    sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
+    sqlite3_bind_int(p, 2, strcmp(str_of(v, "kind"), "organization") == 0);
+    db_step_done(pDb, p);
+    break;
+  }
+  case K_DOCUMENT: {
+    document_id(pDb, zKey, 0);
+    p = db_stmt(pDb, "UPDATE document SET organization=?2 WHERE id=?1");
+    sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(p, 2, str_of(v, "organization"), -1, SQLITE_STATIC);
+    db_step_done(pDb, p);
+    break;
+  }
+  case K_MEMBERSHIP: put_membership(pDb, v); break;
+  case K_ACTION: put_action(pDb, v); break;
+  default: break; /* read from the journal record when needed */
+  }
+}
+
+/* Split a key "a|b|c|d" into up to four parts (in place, in zBuf). */
+static int split_key(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4]) {
+  size_t n = strlen(zKey);
+  if (n >= nBuf) return 0;
+  memcpy(zBuf, zKey, n + 1);
+  int nPart = 0;
+  azPart[nPart++] = zBuf;
+  for (char *z = zBuf; *z && nPart < 4; z++) {
+    if (*z == '|') {
+      *z = 0;
+      azPart[nPart++] = z + 1;
+    }
+  }
+  return nPart;
+}
+
+void derive_retract(Db *pDb, Kind kind, const char *zKey) {
+  sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM entity WHERE kind=?1 AND key=?2");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  char zBuf[256], *az[4];
+  int n = split_key(zKey, zBuf, sizeof(zBuf), az);
+  if (kind == K_MEMBERSHIP && n == 3) {
+    pdate from;
+    if (date_parse(az[2], strlen(az[2]), &from)) return;
+    p = db_stmt(pDb,
+                "DELETE FROM membership WHERE organization=?1 AND party=?2 AND from_date=?3");
+    sqlite3_bind_text(p, 1, az[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(p, 2, az[1], -1, SQLITE_STATIC);
+    sqlite3_bind_int(p, 3, from);
+    db_step_done(pDb, p);
+  } else if (kind == K_ACTION && n == 4) {
+    ActionType type;
+    pdate date;
+    if (action_type_parse(az[2], &type) || date_parse(az[3], strlen(az[3]), &date)) return;
+    p = db_stmt(pDb, "DELETE FROM actions WHERE did=(SELECT did FROM document WHERE id=?1) AND "
+                     "pid=(SELECT pid FROM party WHERE code=?2) AND type=?3 AND date=?4");
+    sqlite3_bind_text(p, 1, az[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(p, 2, az[1], -1, SQLITE_STATIC);
+    sqlite3_bind_int(p, 3, type);
+    sqlite3_bind_int(p, 4, date);
+    db_step_done(pDb, p);
+  }
+  /* Party and document rows stay: they are only ids; `entity` says what is live. */
+}
+
+void derive_clear(Db *pDb) {
+  db_exec(pDb, "DELETE FROM entity; DELETE FROM actions; DELETE FROM membership; "
+               "DELETE FROM document; DELETE FROM party;");
+}

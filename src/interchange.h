@@ -1,0 +1,38 @@
+/*
+** The interchange format (design.md section 4): strict validation of a
+** whole load, then all of it through the journal in one transaction, or
+** none of it. And the way back out: export.
+*/
+#ifndef PACTA_INTERCHANGE_H
+#define PACTA_INTERCHANGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "db.h"
+
+typedef struct LoadSource {
+  const char *zName; /* file name as shown in errors */
+  const char *zData;
+  size_t nData;
+} LoadSource;
+
+typedef struct LoadResult {
+  int nLoaded;     /* journal entries appended */
+  int nUnchanged;  /* records already present with the same content */
+  int64_t lastSeq; /* journal sequence after the load */
+} LoadResult;
+
+/* Validate and load. On bad input, writes up to 20 messages (one per line,
+** each "NAME: $.json.path: what was expected") to fErr, writes nothing to
+** the registry and returns -1. Progress goes to fProgress when not NULL. */
+int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
+                     FILE *fProgress, LoadResult *pOut /* OUT */);
+
+/* Write every live entity as one interchange document. */
+void interchange_export_json(Db *pDb, FILE *f);
+/* Write the actions as CSV: document,party,type,date,effective,note. */
+void interchange_export_csv(Db *pDb, FILE *f);
+
+#endif

@@ -1,0 +1,181 @@
+#include "journal.h"
+
+#include <openssl/sha.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "canon.h"
+#include "derive.h"
+
+static const char *const azKindName[K__COUNT] = {
+    "party",  "organization", "body",   "membership", "chairmanship",
+    "document", "session",    "action", "commitment", "assessment"};
+static const char *const azKindSection[K__COUNT] = {
+    "parties",   "organizations", "bodies",  "memberships", "chairmanships",
+    "documents", "sessions",      "actions", "commitments", "assessments"};
+
+const char *kind_name(Kind k) {
+  return azKindName[k];
+}
+const char *kind_section(Kind k) {
+  return azKindSection[k];
+}
+int kind_parse(const char *z, Kind *pOut) {
+  for (int k = 0; k < K__COUNT; k++) {
+    if (strcmp(z, azKindName[k]) == 0 || strcmp(z, azKindSection[k]) == 0) {
+      *pOut = (Kind)k;
+      return 0;
+    }
+  }
+  return -1;
+}
+
+int64_t journal_last_seq(Db *pDb) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT coalesce(max(seq), 0) FROM journal");
+  db_step_row(pDb, p);
+  int64_t seq = sqlite3_column_int64(p, 0);
+  sqlite3_reset(p);
+  return seq;
+}
+
+void journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
+  memset(pJ, 0, sizeof(*pJ));
+  pJ->pDb = pDb;
+  pJ->zActor = zActor;
+  db_begin(pDb);
+  pJ->nextSeq = journal_last_seq(pDb) + 1;
+  time_t now = time(0);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  strftime(pJ->zTime, sizeof(pJ->zTime), "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void journal_end(Journal *pJ) {
+  buf_free(&pJ->canon);
+  buf_free(&pJ->record);
+}
+
+void journal_commit(Journal *pJ) {
+  db_commit(pJ->pDb);
+  journal_end(pJ);
+}
+
+void journal_rollback(Journal *pJ) {
+  db_rollback(pJ->pDb);
+  journal_end(pJ);
+}
+
+bool journal_record_value(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
+  /* Canonical order puts "value" last, and an unescaped ,"value": can only
+  ** be the member separator: inside strings every quote is escaped. */
+  const char *z = strstr(zRecord, ",\"value\":");
+  if (!z) return false;
+  *pOff = (size_t)(z - zRecord) + 9;
+  *pLen = nRecord - *pOff - 1;
+  return true;
+}
+
+/* The seq of the live entity (kind, zKey), or 0. */
+static int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  int64_t seq = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+  sqlite3_reset(p);
+  return seq;
+}
+
+/* Does the live entity's stored value equal the canonical bytes v? */
+static bool same_value(Db *pDb, int64_t seq, const Buf *v) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT record FROM journal WHERE seq=?1");
+  sqlite3_bind_int64(p, 1, seq);
+  bool same = false;
+  if (db_step_row(pDb, p)) {
+    const char *z = (const char *)sqlite3_column_text(p, 0);
+    size_t n = (size_t)sqlite3_column_bytes(p, 0), off, len;
+    same = journal_record_value(z, n, &off, &len) && len == v->n && memcmp(z + off, v->z, len) == 0;
+  }
+  sqlite3_reset(p);
+  return same;
+}
+
+/* Append the entry: {"actor","key","kind","op","seq","time"[,"value"]}. */
+static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const char *zOp,
+                              const Buf *pValue) {
+  Buf *r = &pJ->record;
+  buf_reset(r);
+  buf_puts(r, "{\"actor\":");
+  canon_string(r, pJ->zActor, strlen(pJ->zActor));
+  buf_puts(r, ",\"key\":");
+  canon_string(r, zKey, strlen(zKey));
+  buf_printf(r, ",\"kind\":\"%s\",\"op\":\"%s\",\"seq\":%lld,\"time\":\"%s\"", kind_name(kind), zOp,
+             (long long)pJ->nextSeq, pJ->zTime);
+  if (pValue) {
+    buf_puts(r, ",\"value\":");
+    buf_append(r, pValue->z, pValue->n);
+  }
+  buf_putc(r, '}');
+  unsigned char aHash[SHA256_DIGEST_LENGTH];
+  SHA256((const unsigned char *)r->z, r->n, aHash);
+  sqlite3_stmt *p = db_stmt(pJ->pDb, "INSERT INTO journal(seq, record, hash) VALUES(?1, ?2, ?3)");
+  sqlite3_bind_int64(p, 1, pJ->nextSeq);
+  sqlite3_bind_text(p, 2, r->z, (int)r->n, SQLITE_STATIC);
+  sqlite3_bind_blob(p, 3, aHash, sizeof(aHash), SQLITE_STATIC);
+  db_step_done(pJ->pDb, p);
+  pJ->nAppended++;
+  return pJ->nextSeq++;
+}
+
+int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue) {
+  Buf *v = &pJ->canon;
+  buf_reset(v);
+  if (canon_write(v, pValue)) panic("value of %s %s has no canonical form", kind_name(kind), zKey);
+  int64_t seqOld = entity_seq(pJ->pDb, kind, zKey);
+  if (seqOld && same_value(pJ->pDb, seqOld, v)) return 0;
+  int64_t seq = journal_append(pJ, kind, zKey, "put", v);
+  derive_put(pJ->pDb, kind, zKey, pValue, seq);
+  return seq;
+}
+
+int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey) {
+  if (!entity_seq(pJ->pDb, kind, zKey)) return 0;
+  int64_t seq = journal_append(pJ, kind, zKey, "retract", 0);
+  derive_retract(pJ->pDb, kind, zKey);
+  return seq;
+}
+
+int64_t journal_rebuild(Db *pDb) {
+  db_begin(pDb);
+  derive_clear(pDb);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal ORDER BY seq");
+  int64_t n = 0;
+  while (db_step_row(pDb, p)) {
+    int64_t seq = sqlite3_column_int64(p, 0);
+    const char *z = (const char *)sqlite3_column_text(p, 1);
+    size_t nz = (size_t)sqlite3_column_bytes(p, 1);
+    unsigned char aHash[SHA256_DIGEST_LENGTH];
+    SHA256((const unsigned char *)z, nz, aHash);
+    if (sqlite3_column_bytes(p, 2) != SHA256_DIGEST_LENGTH ||
+        memcmp(aHash, sqlite3_column_blob(p, 2), SHA256_DIGEST_LENGTH) != 0)
+      die(EXIT_INPUT, "journal entry %lld does not match its SHA-256: the journal was altered",
+          (long long)seq);
+    json_error_t err;
+    json_t *pRec = json_loadb(z, nz, 0, &err);
+    Kind kind;
+    const char *zKind = json_string_value(json_object_get(pRec, "kind"));
+    const char *zKey = json_string_value(json_object_get(pRec, "key"));
+    const char *zOp = json_string_value(json_object_get(pRec, "op"));
+    if (!pRec || !zKind || !zKey || !zOp || kind_parse(zKind, &kind))
+      die(EXIT_INPUT, "journal entry %lld is not a change record", (long long)seq);
+    if (strcmp(zOp, "put") == 0)
+      derive_put(pDb, kind, zKey, json_object_get(pRec, "value"), seq);
+    else
+      derive_retract(pDb, kind, zKey);
+    json_decref(pRec);
+    n++;
+  }
+  sqlite3_reset(p);
+  db_commit(pDb);
+  return n;
+}

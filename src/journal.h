@@ -1,0 +1,55 @@
+/*
+** The journal: the one write path of the registry. Each change record puts
+** or retracts one entity; it is serialized as canonical JSON with its
+** sequence number, UTC time and actor, hashed with SHA-256 and appended.
+** The derived tables are updated from the same record in the same
+** transaction (derive.h), and `pacta rebuild` replays the journal into them.
+**
+** Seam for the verifiable log: journal_append is the single place where a
+** leaf is born; a Merkle log appends the record's leaf hash right there,
+** inside the caller's transaction.
+*/
+#ifndef PACTA_JOURNAL_H
+#define PACTA_JOURNAL_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "kind.h"
+#include "util.h"
+
+typedef struct Journal {
+  Db *pDb;
+  const char *zActor;
+  char zTime[24];  /* one UTC time for the whole transaction */
+  int64_t nextSeq; /* sequence number of the next entry */
+  int nAppended;   /* entries appended in this transaction */
+  Buf canon;       /* scratch */
+  Buf record;      /* scratch */
+} Journal;
+
+/* Start a write transaction on pDb and prepare to append as zActor. */
+void journal_begin(Journal *pJ, Db *pDb, const char *zActor);
+void journal_commit(Journal *pJ);
+void journal_rollback(Journal *pJ);
+
+/* Put one entity. If it exists with the same canonical value nothing is
+** appended and 0 is returned; else the new entry's seq. */
+int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue);
+
+/* Retract one live entity; returns the new seq, or 0 if it does not exist. */
+int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey);
+
+/* The last sequence number in the journal (0 when empty). */
+int64_t journal_last_seq(Db *pDb);
+
+/* The canonical value inside a put record: its offset and length. */
+bool journal_record_value(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen);
+
+/* Replay the whole journal into freshly emptied derived tables. Returns the
+** number of entries replayed. Dies if an entry fails its own hash. */
+int64_t journal_rebuild(Db *pDb);
+
+#endif

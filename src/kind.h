@@ -1,0 +1,26 @@
+/*
+** The kinds of entity a registry holds, in the order a load applies them
+** (so that what an entity refers to is already there).
+*/
+#ifndef PACTA_KIND_H
+#define PACTA_KIND_H
+
+typedef enum Kind {
+  K_PARTY,
+  K_ORGANIZATION,
+  K_BODY,
+  K_MEMBERSHIP,
+  K_CHAIRMANSHIP,
+  K_DOCUMENT,
+  K_SESSION,
+  K_ACTION,
+  K_COMMITMENT,
+  K_ASSESSMENT,
+  K__COUNT
+} Kind;
+
+const char *kind_name(Kind k);    /* "party" */
+const char *kind_section(Kind k); /* "parties", the interchange key */
+int kind_parse(const char *z, Kind *pOut); /* either spelling; 0 or -1 */
+
+#endif

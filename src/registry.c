@@ -1,0 +1,658 @@
+#include "registry.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collate.h"
+#include "journal.h"
+#include "rules.h"
+
+/* ---- Entities ----------------------------------------------------------- */
+
+static json_t *value_of_record(const char *z, size_t n) {
+  size_t off, len;
+  if (!journal_record_value(z, n, &off, &len)) return 0;
+  return json_loadb(z + off, len, 0, 0);
+}
+
+json_t *registry_get(Db *pDb, Kind kind, const char *zKey) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+                                 "WHERE e.kind=?1 AND e.key=?2");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  json_t *pVal = 0;
+  if (db_step_row(pDb, p))
+    pVal = value_of_record((const char *)sqlite3_column_text(p, 0),
+                           (size_t)sqlite3_column_bytes(p, 0));
+  sqlite3_reset(p);
+  return pVal;
+}
+
+static const char *str_of(const json_t *p, const char *zKey) {
+  return json_string_value(json_object_get(p, zKey));
+}
+
+/* The organization an entity belongs to (sessions through their body). */
+static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHold) {
+  if (kind == K_SESSION) {
+    *ppHold = registry_get(pDb, K_BODY, str_of(pVal, "body"));
+    return str_of(*ppHold, "organization");
+  }
+  return str_of(pVal, "organization");
+}
+
+json_t *registry_list(Db *pDb, Kind kind, const char *zOrg) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+                                 "WHERE e.kind=?1 ORDER BY e.key");
+  sqlite3_bind_int(p, 1, kind);
+  json_t *pList = json_array();
+  while (db_step_row(pDb, p)) {
+    json_t *pVal = value_of_record((const char *)sqlite3_column_text(p, 0),
+                                   (size_t)sqlite3_column_bytes(p, 0));
+    if (!pVal) continue;
+    json_t *pHold = 0;
+    const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
+    if (!zOrg || (zOf && strcmp(zOf, zOrg) == 0))
+      json_array_append_new(pList, pVal);
+    else
+      json_decref(pVal);
+    json_decref(pHold);
+  }
+  sqlite3_reset(p);
+  return pList;
+}
+
+static json_t *date_json(pdate d) {
+  if (d == DATE_NONE) return json_null();
+  char z[DATE_BUFSZ];
+  date_format(d, z);
+  return json_string(z);
+}
+
+static bool need_entity(Db *pDb, Kind kind, const char *zKey, Buf *pErr) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity WHERE kind=?1 AND key=?2");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  bool b = db_step_row(pDb, p);
+  sqlite3_reset(p);
+  if (!b) buf_printf(pErr, "unknown %s \"%s\"", kind_name(kind), zKey);
+  return b;
+}
+
+/* ---- Parties: codes, kinds and names, by pid ---------------------------- */
+
+typedef struct PartyTable {
+  int n;
+  char (*aCode)[4];
+  bool *aIsOrg;
+} PartyTable;
+
+/* All parties by pid (pids are small and dense). */
+static void party_table(Db *pDb, PartyTable *pT) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT max(pid) FROM party");
+  db_step_row(pDb, p);
+  pT->n = sqlite3_column_int(p, 0) + 1;
+  sqlite3_reset(p);
+  pT->aCode = xmalloc((size_t)pT->n * sizeof(*pT->aCode));
+  pT->aIsOrg = xmalloc((size_t)pT->n * sizeof(bool));
+  memset(pT->aCode, 0, (size_t)pT->n * sizeof(*pT->aCode));
+  memset(pT->aIsOrg, 0, (size_t)pT->n * sizeof(bool));
+  p = db_stmt(pDb, "SELECT pid, code, is_org FROM party");
+  while (db_step_row(pDb, p)) {
+    int pid = sqlite3_column_int(p, 0);
+    snprintf(pT->aCode[pid], 4, "%s", (const char *)sqlite3_column_text(p, 1));
+    pT->aIsOrg[pid] = sqlite3_column_int(p, 2);
+  }
+  sqlite3_reset(p);
+}
+
+static void party_table_free(PartyTable *pT) {
+  free(pT->aCode);
+  free(pT->aIsOrg);
+}
+
+static int party_pid(const PartyTable *pT, const char *zCode) {
+  for (int i = 0; i < pT->n; i++)
+    if (strcmp(pT->aCode[i], zCode) == 0) return i;
+  return -1;
+}
+
+/* ---- Members ------------------------------------------------------------ */
+
+json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr) {
+  if (!need_entity(pDb, K_ORGANIZATION, zOrg, pErr)) return 0;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT party, kind, from_date, to_date FROM membership "
+                                 "WHERE organization=?1 ORDER BY party, from_date");
+  sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
+  json_t *aMember = json_array();
+  while (db_step_row(pDb, p)) {
+    Membership m = {0, (MemberKind)sqlite3_column_int(p, 1), sqlite3_column_int(p, 2),
+                    sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE
+                                                             : sqlite3_column_int(p, 3)};
+    if (!membership_holds(&m, on)) continue;
+    json_array_append_new(aMember,
+                          json_pack("{s:s, s:s, s:o}", "party", sqlite3_column_text(p, 0), "kind",
+                                    member_kind_name(m.kind), "since", date_json(m.from)));
+  }
+  sqlite3_reset(p);
+  return json_pack("{s:s, s:o, s:o}", "organization", zOrg, "on", date_json(on), "members",
+                   aMember);
+}
+
+/* ---- Chairmanship -------------------------------------------------------- */
+
+/* Everything chair_for_year needs, gathered once per query. Parties are
+** indexes into azCode. */
+typedef struct ChairFacts {
+  ChairRule rule;
+  int nParty;
+  char **azCode;
+  Membership *aMem;
+  int nMem;
+  int *aOrder;
+  YearParty *aRecorded, *aDeclined;
+  int minYear, maxYear; /* recorded years */
+} ChairFacts;
+
+static int chair_party(ChairFacts *pF, const char *zCode) {
+  for (int i = 0; i < pF->nParty; i++)
+    if (strcmp(pF->azCode[i], zCode) == 0) return i;
+  pF->azCode = xrealloc(pF->azCode, (size_t)(pF->nParty + 1) * sizeof(char *));
+  pF->azCode[pF->nParty] = xstrdup(zCode);
+  return pF->nParty++;
+}
+
+static void chair_facts_free(ChairFacts *pF) {
+  for (int i = 0; i < pF->nParty; i++) free(pF->azCode[i]);
+  free(pF->azCode);
+  free(pF->aMem);
+  free(pF->aOrder);
+  free(pF->aRecorded);
+  free(pF->aDeclined);
+}
+
+static YearParty *year_parties(ChairFacts *pF, const json_t *pArr, int *pN) {
+  size_t n = json_array_size(pArr);
+  YearParty *a = xmalloc((n ? n : 1) * sizeof(YearParty));
+  for (size_t i = 0; i < n; i++) {
+    const json_t *p = json_array_get(pArr, i);
+    a[i].year = (int)json_integer_value(json_object_get(p, "year"));
+    a[i].party = chair_party(pF, str_of(p, "party"));
+  }
+  *pN = (int)n;
+  return a;
+}
+
+static bool chair_facts(Db *pDb, const char *zOrg, ChairFacts *pF, Buf *pErr) {
+  memset(pF, 0, sizeof(*pF));
+  if (!need_entity(pDb, K_ORGANIZATION, zOrg, pErr)) return false;
+  json_t *pChair = registry_get(pDb, K_CHAIRMANSHIP, zOrg);
+  if (!pChair) {
+    buf_printf(pErr, "organization \"%s\" has no chairmanship rule", zOrg);
+    return false;
+  }
+  const json_t *pElig = json_object_get(pChair, "eligible");
+  for (size_t i = 0; i < json_array_size(pElig); i++) {
+    MemberKind k;
+    if (member_kind_parse(json_string_value(json_array_get(pElig, i)), &k) == 0)
+      pF->rule.eligible |= 1u << k;
+  }
+  /* Memberships of the organization. */
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT party, kind, from_date, to_date FROM membership "
+                                 "WHERE organization=?1 ORDER BY party, from_date");
+  sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
+  int nAlloc = 0;
+  while (db_step_row(pDb, p)) {
+    if (pF->nMem == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 32;
+      pF->aMem = xrealloc(pF->aMem, (size_t)nAlloc * sizeof(Membership));
+    }
+    pF->aMem[pF->nMem++] = (Membership){
+        chair_party(pF, (const char *)sqlite3_column_text(p, 0)),
+        (MemberKind)sqlite3_column_int(p, 1), sqlite3_column_int(p, 2),
+        sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE : sqlite3_column_int(p, 3)};
+  }
+  sqlite3_reset(p);
+  pF->aRecorded = year_parties(pF, json_object_get(pChair, "recorded"), &pF->rule.nRecorded);
+  pF->aDeclined = year_parties(pF, json_object_get(pChair, "declined"), &pF->rule.nDeclined);
+  /* The order: explicit, or every party that ever held an eligible
+  ** membership, sorted by its name in a language. */
+  const json_t *pOrder = json_object_get(pChair, "order");
+  bool ok = true;
+  if (json_is_array(pOrder)) {
+    pF->rule.nOrder = (int)json_array_size(pOrder);
+    pF->aOrder = xmalloc((size_t)pF->rule.nOrder * sizeof(int) + 1);
+    for (int i = 0; i < pF->rule.nOrder; i++)
+      pF->aOrder[i] = chair_party(pF, json_string_value(json_array_get(pOrder, (size_t)i)));
+  } else {
+    const char *zLang = str_of(pOrder, "collate");
+    bool *aIn = xmalloc((size_t)pF->nParty + 1);
+    memset(aIn, 0, (size_t)pF->nParty + 1);
+    for (int i = 0; i < pF->nMem; i++)
+      if (pF->rule.eligible & (1u << pF->aMem[i].kind)) aIn[pF->aMem[i].party] = true;
+    /* A recorded chair takes its alphabetical place in the rotation even if
+    ** it never held an eligible membership (Ukraine, CIS 2014). */
+    for (int i = 0; i < pF->rule.nRecorded; i++) aIn[pF->aRecorded[i].party] = true;
+    int nIn = 0;
+    pF->aOrder = xmalloc((size_t)pF->nParty * sizeof(int) + 1);
+    const char **azName = xmalloc((size_t)pF->nParty * sizeof(char *) + 1);
+    json_t **apParty = xmalloc((size_t)pF->nParty * sizeof(json_t *) + 1);
+    for (int i = 0; i < pF->nParty; i++) {
+      apParty[i] = registry_get(pDb, K_PARTY, pF->azCode[i]);
+      const json_t *pName = json_object_get(apParty[i], "name");
+      azName[i] = str_of(pName, zLang);
+      if (!azName[i]) azName[i] = str_of(pName, "en");
+      if (!azName[i]) azName[i] = pF->azCode[i];
+      if (aIn[i]) pF->aOrder[nIn++] = i;
+    }
+    if (collate_sort(zLang, azName, pF->aOrder, nIn)) {
+      buf_printf(pErr, "no collation for language \"%s\"", zLang);
+      ok = false;
+    }
+    pF->rule.nOrder = nIn;
+    for (int i = 0; i < pF->nParty; i++) json_decref(apParty[i]);
+    free(apParty);
+    free(azName);
+    free(aIn);
+  }
+  pF->rule.aOrder = pF->aOrder;
+  pF->rule.aRecorded = pF->aRecorded;
+  pF->rule.aDeclined = pF->aDeclined;
+  pF->minYear = 0;
+  pF->maxYear = 0;
+  for (int i = 0; i < pF->rule.nRecorded; i++) {
+    int y = pF->aRecorded[i].year;
+    if (!pF->minYear || y < pF->minYear) pF->minYear = y;
+    if (y > pF->maxYear) pF->maxYear = y;
+  }
+  json_decref(pChair);
+  if (!ok) chair_facts_free(pF);
+  return ok;
+}
+
+static json_t *party_or_null(const ChairFacts *pF, int party) {
+  return party < 0 ? json_null() : json_string(pF->azCode[party]);
+}
+
+static json_t *chair_year_json(const ChairFacts *pF, const ChairYear *c) {
+  json_t *aCo = json_array();
+  if (c->coPrev >= 0) json_array_append_new(aCo, json_string(pF->azCode[c->coPrev]));
+  if (c->coNext >= 0) json_array_append_new(aCo, json_string(pF->azCode[c->coNext]));
+  return json_pack("{s:i, s:o, s:s, s:o, s:o}", "year", c->year, "chair",
+                   party_or_null(pF, c->chair), "source", c->recorded ? "recorded" : "computed",
+                   "expected", party_or_null(pF, c->expected), "co_chairs", aCo);
+}
+
+json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr) {
+  ChairFacts f;
+  if (!chair_facts(pDb, zOrg, &f, pErr)) return 0;
+  ChairYear c;
+  chair_for_year(&f.rule, f.aMem, f.nMem, year, &c);
+  json_t *pOut = chair_year_json(&f, &c);
+  json_object_set_new(pOut, "organization", json_string(zOrg));
+  chair_facts_free(&f);
+  return pOut;
+}
+
+json_t *query_chair_history(Db *pDb, const char *zOrg, int thisYear, Buf *pErr) {
+  ChairFacts f;
+  if (!chair_facts(pDb, zOrg, &f, pErr)) return 0;
+  json_t *aYear = json_array(), *aBreach = json_array();
+  int last = f.maxYear > thisYear + 1 ? f.maxYear : thisYear + 1;
+  for (int y = f.minYear; f.minYear && y <= last; y++) {
+    ChairYear c;
+    chair_for_year(&f.rule, f.aMem, f.nMem, y, &c);
+    json_t *pYear = chair_year_json(&f, &c);
+    bool bBreach = c.recorded && c.expected >= 0 && c.expected != c.chair;
+    json_object_set_new(pYear, "breach", json_boolean(bBreach));
+    json_array_append_new(aYear, pYear);
+  }
+  ChairYear aBreachRow[256];
+  int nBreach = chair_breaches(&f.rule, f.aMem, f.nMem, aBreachRow, 256);
+  for (int i = 0; i < nBreach && i < 256; i++)
+    json_array_append_new(aBreach, json_integer(aBreachRow[i].year));
+  chair_facts_free(&f);
+  return json_pack("{s:s, s:o, s:o}", "organization", zOrg, "years", aYear, "breaches", aBreach);
+}
+
+/* ---- Status of a document ----------------------------------------------- */
+
+static int delay_from_json(const json_t *p, Delay *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  if (!p) return 0;
+  pOut->days = (int)json_integer_value(json_object_get(p, "days"));
+  pOut->months = (int)json_integer_value(json_object_get(p, "months"));
+  pOut->firstOfNextMonth = str_of(p, "then") != 0;
+  return 1;
+}
+
+static pdate date_from_json(const json_t *p) {
+  pdate d;
+  if (!json_is_string(p) || date_parse(json_string_value(p), json_string_length(p), &d))
+    return DATE_NONE;
+  return d;
+}
+
+/* One document's facts for doc_status, with its parties renumbered 0..n-1. */
+typedef struct DocWork {
+  EifRule rule;
+  Condition *aCond;
+  int **aaAllOf;
+  double **aaWeight;
+  int nWeight;
+  Action *aAction;
+  int nAction, nActionAlloc;
+  int *aPid; /* local party -> pid */
+  bool *aIsOrg;
+  int nParty, nPartyAlloc;
+  PartyStatus *aStatus;
+} DocWork;
+
+static int local_party(DocWork *w, int pid, const PartyTable *pT) {
+  for (int i = w->nParty - 1; i >= 0; i--)
+    if (w->aPid[i] == pid) return i;
+  if (w->nParty == w->nPartyAlloc) {
+    w->nPartyAlloc = w->nPartyAlloc ? 2 * w->nPartyAlloc : 64;
+    w->aPid = xrealloc(w->aPid, (size_t)w->nPartyAlloc * sizeof(int));
+    w->aIsOrg = xrealloc(w->aIsOrg, (size_t)w->nPartyAlloc * sizeof(bool));
+  }
+  w->aPid[w->nParty] = pid;
+  w->aIsOrg[w->nParty] = pid >= 0 && pid < pT->n && pT->aIsOrg[pid];
+  return w->nParty++;
+}
+
+static void doc_work_reset(DocWork *w) {
+  for (int i = 0; i < w->rule.nCond; i++) free(w->aaAllOf[i]);
+  for (int i = 0; i < w->nWeight; i++) free(w->aaWeight[i]);
+  free(w->aaAllOf);
+  free(w->aaWeight);
+  free(w->aCond);
+  free(w->aStatus);
+  w->aaAllOf = 0;
+  w->aaWeight = 0;
+  w->aCond = 0;
+  w->aStatus = 0;
+  w->nWeight = 0;
+  w->nAction = 0;
+  w->nParty = 0;
+  memset(&w->rule, 0, sizeof(w->rule));
+}
+
+static void doc_work_free(DocWork *w) {
+  doc_work_reset(w);
+  free(w->aAction);
+  free(w->aPid);
+  free(w->aIsOrg);
+}
+
+/* Gather a document's actions (by did) and rule, and run doc_status. */
+static void doc_compute(Db *pDb, int64_t did, const json_t *pDoc, const PartyTable *pT,
+                        pdate on, DocWork *w, DocStatus *pStatus) {
+  doc_work_reset(w);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT pid, type, date, effective, subject_to_procedures "
+                                 "FROM actions WHERE did=?1");
+  sqlite3_bind_int64(p, 1, did);
+  while (db_step_row(pDb, p)) {
+    if (w->nAction == w->nActionAlloc) {
+      w->nActionAlloc = w->nActionAlloc ? 2 * w->nActionAlloc : 256;
+      w->aAction = xrealloc(w->aAction, (size_t)w->nActionAlloc * sizeof(Action));
+    }
+    w->aAction[w->nAction++] = (Action){
+        local_party(w, sqlite3_column_int(p, 0), pT), (ActionType)sqlite3_column_int(p, 1),
+        sqlite3_column_int(p, 2),
+        sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE : sqlite3_column_int(p, 3),
+        sqlite3_column_int(p, 4) != 0};
+  }
+  sqlite3_reset(p);
+
+  const json_t *pEif = json_object_get(pDoc, "entry_into_force");
+  const char *zRule = str_of(pEif, "rule");
+  EifRule *r = &w->rule;
+  r->kind = !zRule                                ? EIF_NONE
+            : strcmp(zRule, "on_signature") == 0 ? EIF_ON_SIGNATURE
+            : strcmp(zRule, "threshold") == 0    ? EIF_THRESHOLD
+                                                 : EIF_FIXED_DATE;
+  delay_from_json(json_object_get(pEif, "delay"), &r->delay);
+  r->hasLaterDelay = delay_from_json(json_object_get(pEif, "later_delay"), &r->laterDelay);
+  r->notBefore = date_from_json(json_object_get(pEif, "not_before"));
+  r->fixedDate = date_from_json(json_object_get(pEif, "date"));
+  r->hasWithdrawalNotice = delay_from_json(
+      json_object_get(json_object_get(pDoc, "withdrawal"), "notice"), &r->withdrawalNotice);
+
+  /* Weights named by conditions, by local party. */
+  const json_t *pWeights = json_object_get(pDoc, "weights");
+  const json_t *pConds = json_object_get(pEif, "conditions");
+  size_t nCond = json_array_size(pConds);
+  w->aCond = xmalloc((nCond + 1) * sizeof(Condition));
+  w->aaAllOf = xmalloc((nCond + 1) * sizeof(int *));
+  w->aaWeight = xmalloc((nCond + 1) * sizeof(double *));
+  for (size_t i = 0; i < nCond; i++) {
+    const json_t *c = json_array_get(pConds, i);
+    Condition *pc = &w->aCond[i];
+    memset(pc, 0, sizeof(*pc));
+    w->aaAllOf[i] = 0;
+    const json_t *pAll = json_object_get(c, "all_of");
+    if (json_object_get(c, "count")) {
+      pc->kind = COND_COUNT;
+      pc->count = (int)json_integer_value(json_object_get(c, "count"));
+    } else if (pAll) {
+      pc->kind = COND_ALL_OF;
+      pc->nParty = (int)json_array_size(pAll);
+      w->aaAllOf[i] = xmalloc((size_t)pc->nParty * sizeof(int) + 1);
+      for (int k = 0; k < pc->nParty; k++) {
+        int pid = party_pid(pT, json_string_value(json_array_get(pAll, (size_t)k)));
+        w->aaAllOf[i][k] = local_party(w, pid, pT);
+      }
+      pc->aParty = w->aaAllOf[i];
+    } else {
+      pc->kind = COND_WEIGHT;
+      pc->weight = w->nWeight;
+      pc->atLeast = json_number_value(json_object_get(c, "at_least"));
+      w->aaWeight[w->nWeight++] = 0; /* filled below, once nParty is final */
+    }
+  }
+  r->aCond = w->aCond;
+  r->nCond = (int)nCond;
+  int iWeight = 0;
+  for (size_t i = 0; i < nCond; i++) {
+    if (w->aCond[i].kind != COND_WEIGHT) continue;
+    const json_t *pMap = json_object_get(pWeights, str_of(json_array_get(pConds, i), "weight"));
+    double *a = xmalloc((size_t)w->nParty * sizeof(double) + 1);
+    for (int k = 0; k < w->nParty; k++) {
+      int pid = w->aPid[k];
+      const json_t *pNum = pid >= 0 && pid < pT->n ? json_object_get(pMap, pT->aCode[pid]) : 0;
+      a[k] = pNum ? json_number_value(pNum) : NAN;
+    }
+    w->aaWeight[iWeight++] = a;
+  }
+  DocFacts facts = {w->nParty, w->aIsOrg, (const double *const *)w->aaWeight, w->nWeight};
+  w->aStatus = xmalloc((size_t)w->nParty * sizeof(PartyStatus) + 1);
+  if (doc_status(r, &facts, w->aAction, w->nAction, on, pStatus, w->aStatus))
+    panic("out of memory computing a status");
+}
+
+typedef struct CodeIndex {
+  const char *zCode;
+  int i;
+} CodeIndex;
+
+static int compare_code(const void *a, const void *b) {
+  return strcmp(((const CodeIndex *)a)->zCode, ((const CodeIndex *)b)->zCode);
+}
+
+static json_t *status_json(const char *zDoc, pdate on, const DocStatus *pS, const DocWork *w,
+                           const PartyTable *pT) {
+  CodeIndex *a = xmalloc((size_t)w->nParty * sizeof(CodeIndex) + 1);
+  int n = 0;
+  for (int i = 0; i < w->nParty; i++) {
+    if (w->aStatus[i].status == ST_NONE || w->aPid[i] < 0) continue;
+    a[n++] = (CodeIndex){pT->aCode[w->aPid[i]], i};
+  }
+  qsort(a, (size_t)n, sizeof(CodeIndex), compare_code);
+  json_t *aParty = json_array();
+  for (int k = 0; k < n; k++) {
+    const PartyStatus *s = &w->aStatus[a[k].i];
+    json_array_append_new(aParty,
+                          json_pack("{s:s, s:s, s:o, s:o}", "party", a[k].zCode, "status",
+                                    status_kind_name(s->status), "since", date_json(s->since),
+                                    "entry_into_force", date_json(s->entryIntoForce)));
+  }
+  free(a);
+  return json_pack("{s:s, s:o, s:b, s:o, s:o}", "document", zDoc, "on", date_json(on), "in_force",
+                   pS->inForce, "entry_into_force", date_json(pS->entryIntoForce), "parties",
+                   aParty);
+}
+
+static int64_t document_did(Db *pDb, const char *zDoc) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT did FROM document WHERE id=?1");
+  sqlite3_bind_text(p, 1, zDoc, -1, SQLITE_STATIC);
+  int64_t did = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+  sqlite3_reset(p);
+  return did;
+}
+
+json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+  json_t *pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
+  if (!pDoc) {
+    buf_printf(pErr, "unknown document \"%s\"", zDoc);
+    return 0;
+  }
+  PartyTable t;
+  party_table(pDb, &t);
+  DocWork w = {0};
+  DocStatus s;
+  doc_compute(pDb, document_did(pDb, zDoc), pDoc, &t, on, &w, &s);
+  json_t *pOut = status_json(zDoc, on, &s, &w, &t);
+  doc_work_free(&w);
+  party_table_free(&t);
+  json_decref(pDoc);
+  return pOut;
+}
+
+void query_status_all(Db *pDb, pdate on, FILE *f) {
+  PartyTable t;
+  party_table(pDb, &t);
+  DocWork w = {0};
+  char zOn[DATE_BUFSZ];
+  date_format(on, zOn);
+  fprintf(f, "{\"on\":\"%s\",\"documents\":[", zOn);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT d.did, d.id, j.record FROM document d "
+                                 "JOIN entity e ON e.kind=?1 AND e.key=d.id "
+                                 "JOIN journal j ON j.seq=e.seq ORDER BY d.id");
+  sqlite3_bind_int(p, 1, K_DOCUMENT);
+  int n = 0;
+  while (db_step_row(pDb, p)) {
+    json_t *pDoc = value_of_record((const char *)sqlite3_column_text(p, 2),
+                                   (size_t)sqlite3_column_bytes(p, 2));
+    DocStatus s;
+    doc_compute(pDb, sqlite3_column_int64(p, 0), pDoc, &t, on, &w, &s);
+    json_t *pOut = status_json((const char *)sqlite3_column_text(p, 1), on, &s, &w, &t);
+    if (n++) fputc(',', f);
+    fputc('\n', f);
+    json_dumpf(pOut, f, JSON_COMPACT);
+    json_decref(pOut);
+    json_decref(pDoc);
+  }
+  sqlite3_reset(p);
+  fputs("\n]}\n", f);
+  doc_work_free(&w);
+  party_table_free(&t);
+}
+
+/* ---- Party profile -------------------------------------------------------- */
+
+json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr) {
+  json_t *pParty = registry_get(pDb, K_PARTY, zCode);
+  if (!pParty) {
+    buf_printf(pErr, "unknown party \"%s\"", zCode);
+    return 0;
+  }
+  json_t *pOut = json_pack("{s:s, s:O, s:O, s:o}", "party", zCode, "kind",
+                           json_object_get(pParty, "kind"), "name",
+                           json_object_get(pParty, "name"), "on", date_json(on));
+  json_decref(pParty);
+
+  json_t *aMem = json_array();
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT organization, kind, from_date, to_date FROM membership "
+                                 "WHERE party=?1 ORDER BY from_date, organization");
+  sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
+  while (db_step_row(pDb, p)) {
+    Membership m = {0, (MemberKind)sqlite3_column_int(p, 1), sqlite3_column_int(p, 2),
+                    sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE
+                                                             : sqlite3_column_int(p, 3)};
+    json_array_append_new(
+        aMem, json_pack("{s:s, s:s, s:o, s:o, s:b}", "organization", sqlite3_column_text(p, 0),
+                        "kind", member_kind_name(m.kind), "from", date_json(m.from), "to",
+                        date_json(m.to), "current", membership_holds(&m, on)));
+  }
+  sqlite3_reset(p);
+  json_object_set_new(pOut, "memberships", aMem);
+
+  /* Chairs held, in every organization with a chairmanship rule. */
+  json_t *aChair = json_array();
+  p = db_stmt(pDb, "SELECT key FROM entity WHERE kind=?1 ORDER BY key");
+  sqlite3_bind_int(p, 1, K_CHAIRMANSHIP);
+  json_t *aOrg = json_array();
+  while (db_step_row(pDb, p))
+    json_array_append_new(aOrg, json_string((const char *)sqlite3_column_text(p, 0)));
+  sqlite3_reset(p);
+  for (size_t i = 0; i < json_array_size(aOrg); i++) {
+    const char *zOrg = json_string_value(json_array_get(aOrg, i));
+    Buf ignore = {0};
+    json_t *pHist = query_chair_history(pDb, zOrg, thisYear, &ignore);
+    buf_free(&ignore);
+    const json_t *aYear = json_object_get(pHist, "years");
+    for (size_t k = 0; k < json_array_size(aYear); k++) {
+      const json_t *pY = json_array_get(aYear, k);
+      const char *zChair = str_of(pY, "chair");
+      if (zChair && strcmp(zChair, zCode) == 0)
+        json_array_append_new(aChair, json_pack("{s:s, s:O, s:O}", "organization", zOrg, "year",
+                                                json_object_get(pY, "year"), "source",
+                                                json_object_get(pY, "source")));
+    }
+    json_decref(pHist);
+  }
+  json_decref(aOrg);
+  json_object_set_new(pOut, "chairs", aChair);
+
+  /* Its status in every document it acted on. */
+  json_t *aDoc = json_array();
+  PartyTable t;
+  party_table(pDb, &t);
+  int pid = party_pid(&t, zCode);
+  p = db_stmt(pDb, "SELECT DISTINCT d.did, d.id FROM actions a JOIN document d ON d.did=a.did "
+                   "WHERE a.pid=?1 ORDER BY d.id");
+  sqlite3_bind_int(p, 1, pid);
+  json_t *aDocId = json_array();
+  json_t *aDid = json_array();
+  while (db_step_row(pDb, p)) {
+    json_array_append_new(aDid, json_integer(sqlite3_column_int64(p, 0)));
+    json_array_append_new(aDocId, json_string((const char *)sqlite3_column_text(p, 1)));
+  }
+  sqlite3_reset(p);
+  DocWork w = {0};
+  for (size_t i = 0; i < json_array_size(aDocId); i++) {
+    const char *zDoc = json_string_value(json_array_get(aDocId, i));
+    json_t *pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
+    if (!pDoc) continue;
+    DocStatus s;
+    doc_compute(pDb, json_integer_value(json_array_get(aDid, i)), pDoc, &t, on, &w, &s);
+    for (int k = 0; k < w.nParty; k++) {
+      if (w.aPid[k] != pid || w.aStatus[k].status == ST_NONE) continue;
+      json_array_append_new(
+          aDoc, json_pack("{s:s, s:s, s:o, s:o, s:o}", "document", zDoc, "status",
+                          status_kind_name(w.aStatus[k].status), "since",
+                          date_json(w.aStatus[k].since), "entry_into_force",
+                          date_json(w.aStatus[k].entryIntoForce), "title",
+                          json_incref(json_object_get(pDoc, "title"))));
+    }
+    json_decref(pDoc);
+  }
+  doc_work_free(&w);
+  party_table_free(&t);
+  json_decref(aDocId);
+  json_decref(aDid);
+  json_object_set_new(pOut, "documents", aDoc);
+  return pOut;
+}

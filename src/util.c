@@ -1,0 +1,177 @@
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+void *xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) panic("out of memory (%zu bytes)", n);
+  return p;
+}
+
+void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) panic("out of memory (%zu bytes)", n);
+  return q;
+}
+
+char *xstrdup(const char *z) {
+  size_t n = strlen(z) + 1;
+  return memcpy(xmalloc(n), z, n);
+}
+
+void die(int rc, const char *zFmt, ...) {
+  va_list ap;
+  va_start(ap, zFmt);
+  fputs("pacta: ", stderr);
+  vfprintf(stderr, zFmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(rc);
+}
+
+void panic(const char *zFmt, ...) {
+  va_list ap;
+  va_start(ap, zFmt);
+  fputs("pacta: internal error: ", stderr);
+  vfprintf(stderr, zFmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  abort();
+}
+
+static void buf_reserve(Buf *p, size_t nMore) {
+  if (p->n + nMore + 1 <= p->nAlloc) return;
+  size_t nNew = p->nAlloc ? p->nAlloc * 2 : 256;
+  while (nNew < p->n + nMore + 1) nNew *= 2;
+  p->z = xrealloc(p->z, nNew);
+  p->nAlloc = nNew;
+}
+
+void buf_append(Buf *p, const void *pData, size_t n) {
+  buf_reserve(p, n);
+  memcpy(p->z + p->n, pData, n);
+  p->n += n;
+  p->z[p->n] = 0;
+}
+
+void buf_puts(Buf *p, const char *z) {
+  buf_append(p, z, strlen(z));
+}
+
+void buf_putc(Buf *p, char c) {
+  buf_reserve(p, 1);
+  p->z[p->n++] = c;
+  p->z[p->n] = 0;
+}
+
+void buf_vprintf(Buf *p, const char *zFmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(0, 0, zFmt, ap2);
+  va_end(ap2);
+  if (n < 0) panic("bad format %s", zFmt);
+  buf_reserve(p, (size_t)n);
+  vsnprintf(p->z + p->n, (size_t)n + 1, zFmt, ap);
+  p->n += (size_t)n;
+}
+
+void buf_printf(Buf *p, const char *zFmt, ...) {
+  va_list ap;
+  va_start(ap, zFmt);
+  buf_vprintf(p, zFmt, ap);
+  va_end(ap);
+}
+
+void buf_reset(Buf *p) {
+  p->n = 0;
+  if (p->z) p->z[0] = 0;
+}
+
+void buf_free(Buf *p) {
+  free(p->z);
+  memset(p, 0, sizeof(*p));
+}
+
+int read_file(const char *zPath, Buf *pOut) {
+  FILE *f = strcmp(zPath, "-") == 0 ? stdin : fopen(zPath, "rb");
+  if (!f) return -1;
+  char aChunk[65536];
+  size_t n;
+  while ((n = fread(aChunk, 1, sizeof(aChunk), f)) > 0) buf_append(pOut, aChunk, n);
+  int bad = ferror(f);
+  int savedErrno = errno;
+  if (f != stdin) fclose(f);
+  if (bad) {
+    errno = savedErrno ? savedErrno : EIO;
+    return -1;
+  }
+  if (!pOut->z) buf_append(pOut, "", 0);
+  return 0;
+}
+
+void hex_encode(const unsigned char *a, size_t n, char *zOut) {
+  static const char aHex[] = "0123456789abcdef";
+  for (size_t i = 0; i < n; i++) {
+    zOut[2 * i] = aHex[a[i] >> 4];
+    zOut[2 * i + 1] = aHex[a[i] & 15];
+  }
+  zOut[2 * n] = 0;
+}
+
+static uint64_t hash_string(const char *z) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (; *z; z++) h = (h ^ (unsigned char)*z) * 1099511628211ull;
+  return h;
+}
+
+int *strmap_find(const StrMap *p, const char *zKey) {
+  if (!p->nSlot) return 0;
+  for (size_t i = hash_string(zKey) & (p->nSlot - 1);; i = (i + 1) & (p->nSlot - 1)) {
+    if (!p->azKey[i]) return 0;
+    if (strcmp(p->azKey[i], zKey) == 0) return &p->aVal[i];
+  }
+}
+
+int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
+  if (2 * (p->nUsed + 1) > p->nSlot) {
+    StrMap old = *p;
+    p->nSlot = old.nSlot ? 2 * old.nSlot : 64;
+    p->azKey = xmalloc(p->nSlot * sizeof(char *));
+    p->aVal = xmalloc(p->nSlot * sizeof(int));
+    memset(p->azKey, 0, p->nSlot * sizeof(char *));
+    p->nUsed = 0;
+    for (size_t i = 0; i < old.nSlot; i++) {
+      if (!old.azKey[i]) continue;
+      size_t j = hash_string(old.azKey[i]) & (p->nSlot - 1);
+      while (p->azKey[j]) j = (j + 1) & (p->nSlot - 1);
+      p->azKey[j] = old.azKey[i];
+      p->aVal[j] = old.aVal[i];
+      p->nUsed++;
+    }
+    free(old.azKey);
+    free(old.aVal);
+  }
+  size_t i = hash_string(zKey) & (p->nSlot - 1);
+  for (; p->azKey[i]; i = (i + 1) & (p->nSlot - 1)) {
+    if (strcmp(p->azKey[i], zKey) == 0) {
+      *pbNew = false;
+      return &p->aVal[i];
+    }
+  }
+  p->azKey[i] = xstrdup(zKey);
+  p->aVal[i] = val;
+  p->nUsed++;
+  *pbNew = true;
+  return &p->aVal[i];
+}
+
+void strmap_free(StrMap *p) {
+  for (size_t i = 0; i < p->nSlot; i++) free(p->azKey[i]);
+  free(p->azKey);
+  free(p->aVal);
+  memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,70 @@
+/*
+** Small shared helpers: a growable byte buffer, allocation that never
+** returns NULL, and the two ways pacta stops: bad input or usage (the
+** user's fault, exit 1 or 2) and bugs (pacta's fault, abort).
+*/
+#ifndef PACTA_UTIL_H
+#define PACTA_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define EXIT_INPUT 1 /* bad input or a failed check */
+#define EXIT_USAGE 2 /* wrong command line */
+
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *z);
+
+/* Print "pacta: MESSAGE" to stderr and exit with status rc. */
+#if defined(__GNUC__)
+__attribute__((noreturn, format(printf, 2, 3)))
+#endif
+void die(int rc, const char *zFmt, ...);
+
+/* A bug: print and abort. */
+#if defined(__GNUC__)
+__attribute__((noreturn, format(printf, 1, 2)))
+#endif
+void panic(const char *zFmt, ...);
+
+/* Growable buffer, always NUL-terminated once anything was appended. */
+typedef struct Buf {
+  char *z;
+  size_t n;
+  size_t nAlloc;
+} Buf;
+
+void buf_append(Buf *p, const void *pData, size_t n);
+void buf_puts(Buf *p, const char *z);
+void buf_putc(Buf *p, char c);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void buf_printf(Buf *p, const char *zFmt, ...);
+void buf_vprintf(Buf *p, const char *zFmt, va_list ap);
+void buf_reset(Buf *p); /* empty, keeps memory */
+void buf_free(Buf *p);
+
+/* Read a whole file (or "-" for stdin). Returns 0, or -1 with errno set. */
+int read_file(const char *zPath, Buf *pOut);
+
+/* Lower-case hex of n bytes into zOut (2n+1 bytes). */
+void hex_encode(const unsigned char *a, size_t n, char *zOut);
+
+/* A string-keyed hash map to int (open addressing); keys are copied. */
+typedef struct StrMap {
+  char **azKey;
+  int *aVal;
+  size_t nSlot, nUsed;
+} StrMap;
+
+/* Returns a pointer to the value slot for zKey, or NULL if absent. */
+int *strmap_find(const StrMap *p, const char *zKey);
+/* Insert zKey with val if absent; returns the slot (existing or new) and
+** sets *pbNew. */
+int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew);
+void strmap_free(StrMap *p);
+
+#endif
