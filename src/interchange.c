@@ -821,7 +821,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     fprintf(fErr, "pacta: nothing was loaded\n");
     rc = -1;
   } else {
-    qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
+    if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
     Journal j;
     journal_begin(&j, pDb, zActor);
     memset(pOut, 0, sizeof(*pOut));

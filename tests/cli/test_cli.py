@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""Command-line tests of pacta: the JSON contract of design.md section 6 on the
+bundled sample registry, rebuild and export round trips, and every kind of bad
+input, each checked to leave the registry exactly as it was.
+
+Known answers come from the sources (../shared/domain.md and
+../shared/data/cis-depositary-samples), not from pacta.
+
+usage: test_cli.py PACTA_BINARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+PACTA = None
+
+
+def run(db, *args, expect=0, stdin=None):
+    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, input=stdin)
+    if p.returncode != expect:
+        raise AssertionError(
+            f"pacta {' '.join(args)}: exit {p.returncode}, expected {expect}\n"
+            f"stdout: {p.stdout[:2000]}\nstderr: {p.stderr[:2000]}")
+    return p
+
+
+def run_json(db, *args):
+    return json.loads(run(db, *args, "--json").stdout)
+
+
+def snapshot(db):
+    """Everything a user can see of a registry: its export and journal."""
+    export = run(db, "export").stdout
+    journal = run(db, "journal", "--limit", "1000000", "--json").stdout
+    return export, journal
+
+
+class SampleRegistry(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "sample.db")
+        run(cls.db, "init", "--sample")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def members(self, org, on):
+        out = run_json(self.db, "members", org, "--on", on)
+        self.assertEqual(out["organization"], org)
+        self.assertEqual(out["on"], on)
+        codes = [m["party"] for m in out["members"]]
+        self.assertEqual(codes, sorted(codes), "members sorted by party")
+        return {m["party"]: m for m in out["members"]}
+
+    def test_georgia_leaves_cis_2009_08_18(self):
+        # domain.md: notice 2008-08-18, Charter art. 9, effective 2009-08-18.
+        self.assertIn("GEO", self.members("cis", "2009-08-17"))
+        self.assertNotIn("GEO", self.members("cis", "2009-08-18"))
+
+    def test_turkmenistan_associate_since_2005_08_26(self):
+        m = self.members("cis", "2005-08-26")["TKM"]
+        self.assertEqual((m["kind"], m["since"]), ("associate", "2005-08-26"))
+        self.assertNotEqual(self.members("cis", "2005-08-25")["TKM"]["kind"], "associate")
+
+    def test_ukraine_participant(self):
+        self.assertEqual(self.members("cis", "2010-01-01")["UKR"]["kind"], "participant")
+
+    def test_eaeu_accessions_2015(self):
+        # Treaty in force 2015-01-01; Armenia 2015-01-02; Kyrgyzstan 2015-08-12.
+        self.assertEqual(set(self.members("eaeu", "2015-01-01")), {"BLR", "KAZ", "RUS"})
+        self.assertEqual(set(self.members("eaeu", "2015-01-02")), {"ARM", "BLR", "KAZ", "RUS"})
+        self.assertNotIn("KGZ", self.members("eaeu", "2015-08-11"))
+        self.assertEqual(self.members("eaeu", "2015-08-12")["KGZ"]["since"], "2015-08-12")
+
+    def test_uzbekistan_csto(self):
+        # ATOP atopid 4220: out 1999-04-20, back 2006-08-17; suspended 2012.
+        self.assertIn("UZB", self.members("csto", "1999-04-19"))
+        self.assertNotIn("UZB", self.members("csto", "2000-01-01"))
+        self.assertEqual(self.members("csto", "2008-01-01")["UZB"]["kind"], "member")
+        self.assertNotEqual(self.members("csto", "2013-06-01").get("UZB", {}).get("kind"), "member")
+
+    def test_eaeu_rotation_design_check(self):
+        # design.md 5.2 / domain.md section 6: Russian alphabetical order.
+        want = {2016: "KAZ", 2017: "KGZ", 2018: "RUS", 2019: "ARM", 2020: "BLR", 2021: "KAZ",
+                2022: "KGZ", 2023: "RUS", 2024: "ARM", 2025: "BLR", 2026: "KAZ"}
+        for year, chair in want.items():
+            out = run_json(self.db, "chair", "eaeu", "--year", str(year))
+            self.assertEqual(out["expected"], chair, year)
+            self.assertEqual(out["chair"], chair, year)
+
+    def test_cis_chair_and_co_chairs(self):
+        # domain.md section 2: 2021 Belarus, co-chairs Uzbekistan and Kazakhstan.
+        out = run_json(self.db, "chair", "cis", "--year", "2021")
+        self.assertEqual(out, {"organization": "cis", "year": 2021, "chair": "BLR",
+                               "source": "recorded", "expected": out["expected"],
+                               "co_chairs": ["UZB", "KAZ"]})
+        # 2025 Tajikistan, co-chairs Russia and Turkmenistan (W6).
+        out = run_json(self.db, "chair", "cis", "--year", "2025")
+        self.assertEqual((out["chair"], out["co_chairs"]), ("TJK", ["RUS", "TKM"]))
+        # 2017: Moldova declined, so Russia after Kyrgyzstan (W6).
+        out = run_json(self.db, "chair", "cis", "--year", "2017")
+        self.assertEqual((out["chair"], out["expected"]), ("RUS", "RUS"))
+        # 2027 is not recorded: computed as Uzbekistan after Turkmenistan (W6).
+        out = run_json(self.db, "chair", "cis", "--year", "2027")
+        self.assertEqual((out["chair"], out["source"]), ("UZB", "computed"))
+
+    def test_chair_history_flags_breaches(self):
+        out = run_json(self.db, "chair", "cis")
+        years = {y["year"]: y for y in out["years"]}
+        for y in out["breaches"]:
+            self.assertTrue(years[y]["breach"])
+            self.assertNotEqual(years[y]["chair"], years[y]["expected"])
+        self.assertFalse(years[2017]["breach"])
+
+    def test_cis_depositary_record(self):
+        # ../shared/data/cis-depositary-samples/dtkt-997_747-page5.txt
+        out = run_json(self.db, "status", "cis-agr-dtkt-997-747", "--on", "2026-01-01")
+        self.assertTrue(out["in_force"])
+        self.assertEqual(out["entry_into_force"], "1998-12-21")
+        got = {p["party"]: p["entry_into_force"] for p in out["parties"]}
+        self.assertEqual(got, {"BLR": "1998-12-21", "TJK": "1998-12-21", "ARM": "1998-12-21",
+                               "KAZ": "1998-12-29", "UKR": "1999-09-14", "RUS": "2001-09-12",
+                               "KGZ": "2001-12-13", "MDA": "2002-09-26"})
+        # Before the third notification it was not in force.
+        out = run_json(self.db, "status", "cis-agr-dtkt-997-747", "--on", "1998-12-20")
+        self.assertFalse(out["in_force"])
+        self.assertEqual({p["party"]: p["status"] for p in out["parties"]},
+                         {"BLR": "consented", "TJK": "consented"})
+
+    def test_status_contract_shape(self):
+        out = run_json(self.db, "status", "cis-charter", "--on", "2000-01-01")
+        self.assertEqual(set(out), {"document", "on", "in_force", "entry_into_force", "parties"})
+        for p in out["parties"]:
+            self.assertEqual(set(p), {"party", "status", "since", "entry_into_force"})
+        codes = [p["party"] for p in out["parties"]]
+        self.assertEqual(codes, sorted(codes))
+
+    def test_seed_session_2020(self):
+        s = run_json(self.db, "show", "session", "cis-chs-2020-12-18")
+        self.assertEqual((s["body"], s["date"], s["format"]),
+                         ("cis-chs", "2020-12-18", "videoconference"))
+        absent = [a["party"] for a in s["attendance"] if a["status"] == "absent"]
+        self.assertEqual(absent, ["ARM"])
+        self.assertEqual(s["next"], {"date": "2021-10-15", "place": "Minsk"})
+
+    def test_bodies_present(self):
+        ids = {b["id"] for b in run_json(self.db, "list", "bodies")["bodies"]}
+        for want in ["cis-chs", "cis-chg", "cis-cfm", "cis-cdm", "cis-chss", "cis-ec", "csto-csc",
+                     "csto-cfm", "csto-cdm", "csto-cssc", "eaeu-seec", "eaeu-eigc", "eaeu-eec"]:
+            self.assertIn(want, ids)
+
+    def test_party_profile(self):
+        out = run_json(self.db, "party", "BLR", "--on", "2026-01-01")
+        self.assertEqual(out["name"]["ru"], "Беларусь")
+        self.assertIn({"organization": "cis", "year": 2021, "source": "recorded"}, out["chairs"])
+        docs = {d["document"]: d for d in out["documents"]}
+        self.assertEqual(docs["cis-agr-dtkt-997-747"]["entry_into_force"], "1998-12-21")
+
+    def test_tables_without_json(self):
+        out = run(self.db, "members", "cis", "--on", "2020-01-01").stdout
+        self.assertIn("Belarus", out)
+        self.assertIn("party", out.splitlines()[2])
+
+    def test_idempotent_load_and_round_trip(self):
+        with tempfile.TemporaryDirectory() as d:
+            export = os.path.join(d, "export.json")
+            with open(export, "w") as f:
+                f.write(run(self.db, "export").stdout)
+            before = snapshot(self.db)
+            out = run_json(self.db, "load", export)
+            self.assertEqual(out["loaded"], 0)
+            self.assertEqual(snapshot(self.db), before)
+            # Export into a fresh registry, export again: the same bytes.
+            db2 = os.path.join(d, "copy.db")
+            run(db2, "init")
+            run(db2, "load", export)
+            self.assertEqual(run(db2, "export").stdout, before[0])
+
+    def test_rebuild_reproduces_answers(self):
+        queries = [("members", "cis", "--on", "2010-01-01"), ("chair", "cis"),
+                   ("chair", "eaeu", "--year", "2026"),
+                   ("status", "cis-agr-dtkt-997-747", "--on", "2026-01-01"),
+                   ("party", "ARM", "--on", "2026-01-01"), ("list", "documents")]
+        before = [run(self.db, *q, "--json").stdout for q in queries]
+        run(self.db, "rebuild")
+        self.assertEqual([run(self.db, *q, "--json").stdout for q in queries], before)
+
+
+class BadInput(unittest.TestCase):
+    """Each bad file is refused with exit 1, a message naming the file, the
+    JSON path and what was expected, and the registry is left unchanged."""
+
+    BASE = {
+        "pacta": 1,
+        "parties": [{"code": "BLR", "kind": "state", "name": {"en": "Belarus"}},
+                    {"code": "RUS", "kind": "state", "name": {"en": "Russia"}}],
+        "organizations": [{"id": "org", "name": {"en": "An organization"}}],
+        "documents": [{"id": "doc", "organization": "org", "title": {"en": "A treaty"},
+                       "entry_into_force": {"rule": "threshold", "conditions": [{"count": 2}]}}],
+        "actions": [{"document": "doc", "party": "BLR", "type": "ratification",
+                     "date": "2020-01-01"}],
+        "commitments": [{"id": "c1", "organization": "org", "text": {"en": "Do it"}}],
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        run(cls.db, "init")
+        cls.load_ok(cls.BASE)
+        cls.before = snapshot(cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    @classmethod
+    def write(cls, doc, name="in.json"):
+        path = os.path.join(cls.tmp.name, name)
+        with open(path, "w") as f:
+            f.write(doc if isinstance(doc, str) else json.dumps(doc))
+        return path
+
+    @classmethod
+    def load_ok(cls, doc):
+        run(cls.db, "load", cls.write(doc))
+
+    def refused(self, doc, *fragments):
+        path = self.write(doc, "bad.json")
+        p = run(self.db, "load", path, expect=1)
+        self.assertIn("bad.json", p.stderr)
+        for frag in fragments:
+            self.assertIn(frag, p.stderr)
+        self.assertIn("nothing was loaded", p.stderr)
+        self.assertEqual(snapshot(self.db), self.before, "registry changed")
+        return p.stderr
+
+    def with_(self, section, record):
+        doc = json.loads(json.dumps(self.BASE))
+        doc.setdefault(section, []).append(record)
+        return doc
+
+    def test_unknown_key(self):
+        self.refused(self.with_("parties", {"code": "KAZ", "kind": "state",
+                                            "name": {"en": "Kazakhstan"}, "nmae": "x"}),
+                     "$.parties[2].nmae", "unknown key")
+        self.refused({"pacta": 1, "partys": []}, "$.partys", "unknown key")
+
+    def test_impossible_date(self):
+        self.refused(self.with_("actions", {"document": "doc", "party": "RUS",
+                                            "type": "ratification", "date": "2023-02-30"}),
+                     "$.actions[1].date", "2023-02-30", "YYYY-MM-DD")
+
+    def test_unknown_reference(self):
+        self.refused(self.with_("actions", {"document": "nope", "party": "RUS",
+                                            "type": "signature", "date": "2020-01-01"}),
+                     "$.actions[1].document", "unknown document \"nope\"")
+        self.refused(self.with_("memberships", {"organization": "org", "party": "XYZ",
+                                                "kind": "member", "from": "2020-01-01"}),
+                     "unknown party \"XYZ\"")
+
+    def test_malformed_code_and_id(self):
+        self.refused(self.with_("parties", {"code": "Kz", "kind": "state",
+                                            "name": {"en": "K"}}),
+                     "$.parties[2].code", "3 upper-case letters")
+        self.refused(self.with_("organizations", {"id": "Bad Id", "name": {"en": "x"}}),
+                     "$.organizations[1].id", "expected an id")
+
+    def test_score_of_2(self):
+        self.refused(self.with_("assessments", {"commitment": "c1", "party": "BLR", "score": 2,
+                                                "date": "2021-01-01"}),
+                     "$.assessments[0].score", "-1, 0 or 1")
+
+    def test_duplicate_within_file(self):
+        self.refused(self.with_("parties", {"code": "BLR", "kind": "state",
+                                            "name": {"en": "Belarus"}}),
+                     "duplicate party \"BLR\"")
+
+    def test_not_json_and_wrong_version(self):
+        self.refused('{"pacta": 1, "parties": [', "not valid JSON")
+        self.refused({"pacta": 2}, "\"pacta\": 1")
+        self.refused([1, 2], "expected an object")
+
+    def test_rule_shape(self):
+        doc = self.with_("documents", {"id": "doc2", "organization": "org",
+                                       "title": {"en": "T"},
+                                       "entry_into_force": {"rule": "threshold"}})
+        self.refused(doc, "$.documents[1].entry_into_force", "conditions")
+        doc = self.with_("documents", {"id": "doc3", "organization": "org",
+                                       "title": {"en": "T"},
+                                       "entry_into_force": {"rule": "threshold",
+                                                            "conditions": [{"weight": "w",
+                                                                            "at_least": 5}]}})
+        self.refused(doc, "no weight \"w\"")
+
+    def test_membership_interval(self):
+        self.refused(self.with_("memberships", {"organization": "org", "party": "BLR",
+                                                "kind": "member", "from": "2020-01-01",
+                                                "to": "2019-01-01"}),
+                     "$.memberships[0].to", "after")
+
+    def test_effective_only_on_withdrawal(self):
+        self.refused(self.with_("actions", {"document": "doc", "party": "RUS",
+                                            "type": "ratification", "date": "2021-01-01",
+                                            "effective": "2022-01-01"}),
+                     "only a withdrawal")
+
+    def test_all_or_nothing_across_files(self):
+        good = self.write({"pacta": 1, "parties": [{"code": "KAZ", "kind": "state",
+                                                     "name": {"en": "Kazakhstan"}}]}, "good.json")
+        bad = self.write({"pacta": 1, "parties": [{"code": "kaz"}]}, "bad2.json")
+        p = run(self.db, "load", good, bad, expect=1)
+        self.assertIn("bad2.json", p.stderr)
+        self.assertEqual(snapshot(self.db), self.before)
+
+    def test_missing_file(self):
+        p = run(self.db, "load", os.path.join(self.tmp.name, "absent.json"), expect=1)
+        self.assertIn("absent.json", p.stderr)
+        self.assertEqual(snapshot(self.db), self.before)
+
+
+class Usage(unittest.TestCase):
+    def test_usage_errors_exit_2(self):
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init")
+            run(db, "members", expect=2)
+            run(db, "members", "org", "--on", "2023-02-30", expect=2)
+            run(db, "chair", "org", "--year", "abc", expect=2)
+            run(db, "frobnicate", expect=2)
+            run(db, "status", "x", "--bogus", expect=2)
+            p = run(db, "members", "nope", "--json", expect=1)
+            self.assertIn("unknown organization", p.stderr)
+            run(os.path.join(d, "absent.db"), "members", "cis", expect=1)
+
+    def test_help_and_version(self):
+        p = subprocess.run([PACTA, "help"], capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0)
+        for cmd in ["init", "load", "export", "members", "chair", "status", "rebuild"]:
+            self.assertIn(cmd, p.stdout)
+        p = subprocess.run([PACTA, "help", "status"], capture_output=True, text=True)
+        self.assertIn("usage: pacta status", p.stdout)
+        p = subprocess.run([PACTA, "--version"], capture_output=True, text=True)
+        self.assertTrue(p.stdout.startswith("pacta "))
+
+
+if __name__ == "__main__":
+    PACTA = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
