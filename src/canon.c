@@ -150,12 +150,8 @@ int canon_write(Buf *p, const json_t *v) {
     buf_putc(p, ']');
     return 0;
   }
-  case JSON_STRING:
-    canon_string(p, json_string_value(v), json_string_length(v));
-    return 0;
-  case JSON_INTEGER:
-    buf_printf(p, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-    return 0;
+  case JSON_STRING: canon_string(p, json_string_value(v), json_string_length(v)); return 0;
+  case JSON_INTEGER: buf_printf(p, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); return 0;
   case JSON_REAL: {
     double d = json_real_value(v);
     if (!isfinite(d)) return -1;

@@ -43,7 +43,8 @@ static const Command *find_command(const char *zName);
 #if defined(__GNUC__)
 __attribute__((noreturn, format(printf, 2, 3)))
 #endif
-static void usage_error(const Command *pCmd, const char *zFmt, ...) {
+static void
+usage_error(const Command *pCmd, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
   fputs("pacta: ", stderr);
@@ -74,9 +75,9 @@ static void set_flag(Args *a, const char *zFlag, const char *zValue) {
   struct {
     const char *zName;
     const char **pz;
-  } aValue[] = {{"on", &a->zOn},         {"year", &a->zYear},   {"format", &a->zFormat},
-                {"org", &a->zOrg},       {"after", &a->zAfter}, {"limit", &a->zLimit},
-                {"db", &a->zDb},         {"actor", &a->zActor}};
+  } aValue[] = {{"on", &a->zOn},   {"year", &a->zYear},   {"format", &a->zFormat},
+                {"org", &a->zOrg}, {"after", &a->zAfter}, {"limit", &a->zLimit},
+                {"db", &a->zDb},   {"actor", &a->zActor}};
   for (size_t i = 0; i < sizeof(aValue) / sizeof(aValue[0]); i++) {
     if (strcmp(zFlag, aValue[i].zName) == 0) {
       *aValue[i].pz = zValue;
@@ -472,9 +473,10 @@ static int cmd_list(Args *a) {
   need_positional(pCmd, a, 1, 1);
   Kind kind;
   if (kind_parse(a->azPos[0], &kind))
-    usage_error(pCmd, "unknown kind \"%s\" (expected parties, organizations, bodies, "
-                      "memberships, chairmanships, documents, sessions, actions, commitments, "
-                      "assessments)",
+    usage_error(pCmd,
+                "unknown kind \"%s\" (expected parties, organizations, bodies, "
+                "memberships, chairmanships, documents, sessions, actions, commitments, "
+                "assessments)",
                 a->azPos[0]);
   Db *pDb = open_registry(a);
   json_t *pList = registry_list(pDb, kind, a->zOrg);
@@ -624,8 +626,7 @@ static int cmd_retract(Args *a) {
   if (a->bJson)
     printf("{\"retracted\": \"%s\", \"journal\": %lld}\n", a->azPos[1], (long long)seq);
   else
-    printf("retracted %s %s as journal entry %lld\n", kind_name(kind), a->azPos[1],
-           (long long)seq);
+    printf("retracted %s %s as journal entry %lld\n", kind_name(kind), a->azPos[1], (long long)seq);
   db_close(pDb);
   return 0;
 }
@@ -735,9 +736,10 @@ static const Command *find_command(const char *zName) {
 }
 
 static void print_overview(FILE *f) {
-  fprintf(f, "pacta %s: a registry of treaties, memberships, chairs and sessions\n\n"
-             "usage: pacta [--db FILE] [--actor NAME] COMMAND [ARGS] [--json]\n\n"
-             "commands:\n",
+  fprintf(f,
+          "pacta %s: a registry of treaties, memberships, chairs and sessions\n\n"
+          "usage: pacta [--db FILE] [--actor NAME] COMMAND [ARGS] [--json]\n\n"
+          "commands:\n",
           PACTA_VERSION);
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++)
     fprintf(f, "  %s\n", aCommand[i].zUsage);

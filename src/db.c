@@ -60,8 +60,8 @@ static void migrate(Db *pDb) {
   int version = sqlite3_step(p) == SQLITE_ROW ? sqlite3_column_int(p, 0) : 0;
   sqlite3_finalize(p);
   if (version > nMigration)
-    die(EXIT_INPUT, "the registry was made by a newer pacta (schema %d; this one knows %d)", version,
-        nMigration);
+    die(EXIT_INPUT, "the registry was made by a newer pacta (schema %d; this one knows %d)",
+        version, nMigration);
   if (version == nMigration) return;
   db_begin(pDb);
   for (int i = version; i < nMigration; i++) db_exec(pDb, azMigration[i]);
@@ -83,7 +83,8 @@ Db *db_open(const char *zPath, bool bCreate) {
   sqlite3_busy_timeout(pDb->h, 5000);
   sqlite3_extended_result_codes(pDb->h, 1);
   /* A file that is not SQLite fails here with a clear message. */
-  if (sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0) != SQLITE_OK)
+  if (sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0) !=
+      SQLITE_OK)
     die(EXIT_INPUT, "%s: not a pacta registry: %s", zPath, sqlite3_errmsg(pDb->h));
   db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   migrate(pDb);

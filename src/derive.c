@@ -83,7 +83,8 @@ static void put_membership(Db *pDb, const json_t *v) {
 }
 
 void derive_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq) {
-  sqlite3_stmt *p = db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)");
+  sqlite3_stmt *p =
+      db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
   sqlite3_bind_int64(p, 3, seq);
@@ -137,8 +138,7 @@ void derive_retract(Db *pDb, Kind kind, const char *zKey) {
   if (kind == K_MEMBERSHIP && n == 3) {
     pdate from;
     if (date_parse(az[2], strlen(az[2]), &from)) return;
-    p = db_stmt(pDb,
-                "DELETE FROM membership WHERE organization=?1 AND party=?2 AND from_date=?3");
+    p = db_stmt(pDb, "DELETE FROM membership WHERE organization=?1 AND party=?2 AND from_date=?3");
     sqlite3_bind_text(p, 1, az[0], -1, SQLITE_STATIC);
     sqlite3_bind_text(p, 2, az[1], -1, SQLITE_STATIC);
     sqlite3_bind_int(p, 3, from);

@@ -32,9 +32,9 @@ typedef enum FieldType {
   FT_CUSTOM   /* checked by a function */
 } FieldType;
 
-#define REQ 1u  /* must be present */
-#define NUL 2u  /* may be null */
-#define REF 4u  /* refers to an entity of kind `ref` */
+#define REQ 1u /* must be present */
+#define NUL 2u /* may be null */
+#define REF 4u /* refers to an entity of kind `ref` */
 
 typedef struct Validator Validator;
 typedef struct Schema Schema;
@@ -80,21 +80,38 @@ struct Validator {
 };
 
 static const char *const azPartyKind[] = {"state", "organization", 0};
-static const char *const azMemberKind[] = {"founding",    "member",    "associate", "observer",
-                                           "participant", "suspended", 0};
-static const char *const azLevel[] = {"heads_of_state", "heads_of_government", "ministers",
-                                      "officials",      "secretariat",         "parliamentary",
-                                      "court",          "other",               0};
+static const char *const azMemberKind[] = {
+    "founding", "member", "associate", "observer", "participant", "suspended", 0};
+static const char *const azLevel[] = {"heads_of_state",
+                                      "heads_of_government",
+                                      "ministers",
+                                      "officials",
+                                      "secretariat",
+                                      "parliamentary",
+                                      "court",
+                                      "other",
+                                      0};
 static const char *const azFormat[] = {"in_person", "videoconference", "hybrid", "informal", 0};
 static const char *const azAttendance[] = {"present", "absent", "represented", "observer", 0};
-static const char *const azDocType[] = {"charter",  "treaty",    "agreement", "convention",
-                                        "protocol", "decision",  "concept",   "plan",
-                                        "statement", "declaration", "other",   0};
-static const char *const azActionType[] = {
-    "signature",     "definitive_signature", "ratification", "acceptance",
-    "approval",      "accession",            "notification", "succession",
-    "provisional_application", "reservation", "declaration", "special_opinion",
-    "objection",     "not_interested",       "withdrawal",   0};
+static const char *const azDocType[] = {"charter",   "treaty",      "agreement", "convention",
+                                        "protocol",  "decision",    "concept",   "plan",
+                                        "statement", "declaration", "other",     0};
+static const char *const azActionType[] = {"signature",
+                                           "definitive_signature",
+                                           "ratification",
+                                           "acceptance",
+                                           "approval",
+                                           "accession",
+                                           "notification",
+                                           "succession",
+                                           "provisional_application",
+                                           "reservation",
+                                           "declaration",
+                                           "special_opinion",
+                                           "objection",
+                                           "not_interested",
+                                           "withdrawal",
+                                           0};
 static const char *const azRule[] = {"on_signature", "threshold", "fixed_date", 0};
 static const char *const azThen[] = {"first_of_next_month", 0};
 static const char *const azTerm[] = {"calendar_year", 0};
@@ -106,7 +123,8 @@ static const char *const azAssessStatus[] = {"preliminary", "reviewed", 0};
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void verror(Validator *v, const char *zFmt, ...) {
+static void
+verror(Validator *v, const char *zFmt, ...) {
   if (v->nError++ >= MAX_ERRORS) return;
   va_list ap;
   va_start(ap, zFmt);
@@ -265,8 +283,7 @@ static void check_value(Validator *v, const Field *f, const json_t *p) {
     break;
   case FT_LANGMAP: {
     if (!json_is_object(p) || json_object_size(p) == 0) {
-      verror(v, "expected an object of names by language, like {\"en\": \"...\"}, got %s",
-             GOT(p));
+      verror(v, "expected an object of names by language, like {\"en\": \"...\"}, got %s", GOT(p));
       break;
     }
     const char *zLang;
@@ -381,8 +398,9 @@ static const Schema delaySchema = {aDelayField, 0};
 static void check_condition(Validator *v, const json_t *p) {
   char zGot[64];
   if (!json_is_object(p)) {
-    verror(v, "expected a condition object ({\"count\": N}, {\"all_of\": [...]} or "
-              "{\"weight\": NAME, \"at_least\": X}), got %s",
+    verror(v,
+           "expected a condition object ({\"count\": N}, {\"all_of\": [...]} or "
+           "{\"weight\": NAME, \"at_least\": X}), got %s",
            GOT(p));
     return;
   }
@@ -508,7 +526,8 @@ static const Field aSourceField[] = {{"title", FT_STR, REQ, 0, 0},
                                      {0, 0, 0, 0, 0}};
 static const Schema sourceSchema = {aSourceField, 0};
 static const Field sourceElem = {"", FT_OBJ, 0, &sourceSchema, 0};
-#define SOURCES {"sources", FT_ARR, 0, &sourceElem, 0}
+#define SOURCES                                                                                    \
+  { "sources", FT_ARR, 0, &sourceElem, 0 }
 
 static const Field aPartyField[] = {{"code", FT_CODE, REQ, 0, 0},
                                     {"kind", FT_ENUM, REQ, azPartyKind, 0},
@@ -527,15 +546,14 @@ static const Field aBodyField[] = {{"id", FT_ID, REQ, 0, 0},
                                    {"level", FT_ENUM, NUL, azLevel, 0},
                                    SOURCES,
                                    {0, 0, 0, 0, 0}};
-static const Field aMembershipField[] = {
-    {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
-    {"party", FT_CODE, REQ | REF, 0, K_PARTY},
-    {"kind", FT_ENUM, REQ, azMemberKind, 0},
-    {"from", FT_DATE, REQ, 0, 0},
-    {"to", FT_DATE, NUL, 0, 0},
-    {"note", FT_TEXT, NUL, 0, 0},
-    SOURCES,
-    {0, 0, 0, 0, 0}};
+static const Field aMembershipField[] = {{"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
+                                         {"party", FT_CODE, REQ | REF, 0, K_PARTY},
+                                         {"kind", FT_ENUM, REQ, azMemberKind, 0},
+                                         {"from", FT_DATE, REQ, 0, 0},
+                                         {"to", FT_DATE, NUL, 0, 0},
+                                         {"note", FT_TEXT, NUL, 0, 0},
+                                         SOURCES,
+                                         {0, 0, 0, 0, 0}};
 
 static const Field aYearPartyField[] = {{"year", FT_YEAR, REQ, 0, 0},
                                         {"party", FT_CODE, REQ | REF, 0, K_PARTY},
@@ -587,29 +605,27 @@ static const Field aEifField[] = {{"rule", FT_ENUM, REQ, azRule, 0},
                                   {"date", FT_DATE, 0, 0, 0},
                                   {0, 0, 0, 0, 0}};
 static const Schema eifSchema = {aEifField, check_eif};
-static const Field aWithdrawalField[] = {{"notice", FT_OBJ, 0, &delaySchema, 0},
-                                         {0, 0, 0, 0, 0}};
+static const Field aWithdrawalField[] = {{"notice", FT_OBJ, 0, &delaySchema, 0}, {0, 0, 0, 0, 0}};
 static const Schema withdrawalSchema = {aWithdrawalField, 0};
 static const Field aAdoptedField[] = {{"date", FT_DATE, NUL, 0, 0},
                                       {"place", FT_STR, NUL, 0, 0},
                                       {"session", FT_ID, NUL | REF, 0, K_SESSION},
                                       {0, 0, 0, 0, 0}};
 static const Schema adoptedSchema = {aAdoptedField, 0};
-static const Field aDocumentField[] = {
-    {"id", FT_ID, REQ, 0, 0},
-    {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
-    {"body", FT_ID, NUL | REF, 0, K_BODY},
-    {"type", FT_ENUM, NUL, azDocType, 0},
-    {"title", FT_LANGMAP, REQ, 0, 0},
-    {"adopted", FT_OBJ, NUL, &adoptedSchema, 0},
-    {"supersedes", FT_ID, NUL | REF, 0, K_DOCUMENT},
-    {"entry_into_force", FT_OBJ, NUL, &eifSchema, 0},
-    {"withdrawal", FT_OBJ, NUL, &withdrawalSchema, 0},
-    {"weights", FT_CUSTOM, 0, CUSTOM(check_weights), 0},
-    {"depositary", FT_STR, NUL, 0, 0},
-    {"note", FT_TEXT, NUL, 0, 0},
-    SOURCES,
-    {0, 0, 0, 0, 0}};
+static const Field aDocumentField[] = {{"id", FT_ID, REQ, 0, 0},
+                                       {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
+                                       {"body", FT_ID, NUL | REF, 0, K_BODY},
+                                       {"type", FT_ENUM, NUL, azDocType, 0},
+                                       {"title", FT_LANGMAP, REQ, 0, 0},
+                                       {"adopted", FT_OBJ, NUL, &adoptedSchema, 0},
+                                       {"supersedes", FT_ID, NUL | REF, 0, K_DOCUMENT},
+                                       {"entry_into_force", FT_OBJ, NUL, &eifSchema, 0},
+                                       {"withdrawal", FT_OBJ, NUL, &withdrawalSchema, 0},
+                                       {"weights", FT_CUSTOM, 0, CUSTOM(check_weights), 0},
+                                       {"depositary", FT_STR, NUL, 0, 0},
+                                       {"note", FT_TEXT, NUL, 0, 0},
+                                       SOURCES,
+                                       {0, 0, 0, 0, 0}};
 
 static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMENT},
                                      {"party", FT_CODE, REQ | REF, 0, K_PARTY},
@@ -631,16 +647,15 @@ static const Field aAddresseeField[] = {{"parties", FT_ARR, 0, &partyRefElem, 0}
                                         {"body", FT_ID, NUL | REF, 0, K_BODY},
                                         {0, 0, 0, 0, 0}};
 static const Schema addresseeSchema = {aAddresseeField, 0};
-static const Field aCommitmentField[] = {
-    {"id", FT_ID, REQ, 0, 0},
-    {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
-    {"parent", FT_ID, NUL | REF, 0, K_COMMITMENT},
-    {"source", FT_OBJ, NUL, &commitSourceSchema, 0},
-    {"text", FT_LANGMAP, REQ, 0, 0},
-    {"addressees", FT_OBJ, NUL, &addresseeSchema, 0},
-    {"deadline", FT_DATE, NUL, 0, 0},
-    {"category", FT_STR, NUL, 0, 0},
-    {0, 0, 0, 0, 0}};
+static const Field aCommitmentField[] = {{"id", FT_ID, REQ, 0, 0},
+                                         {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
+                                         {"parent", FT_ID, NUL | REF, 0, K_COMMITMENT},
+                                         {"source", FT_OBJ, NUL, &commitSourceSchema, 0},
+                                         {"text", FT_LANGMAP, REQ, 0, 0},
+                                         {"addressees", FT_OBJ, NUL, &addresseeSchema, 0},
+                                         {"deadline", FT_DATE, NUL, 0, 0},
+                                         {"category", FT_STR, NUL, 0, 0},
+                                         {0, 0, 0, 0, 0}};
 static const Field aAssessmentField[] = {{"commitment", FT_ID, REQ | REF, 0, K_COMMITMENT},
                                          {"party", FT_CODE, REQ | REF, 0, K_PARTY},
                                          {"score", FT_CUSTOM, REQ, CUSTOM(check_score), 0},
@@ -893,8 +908,8 @@ void interchange_export_csv(Db *pDb, FILE *f) {
                                  "WHERE e.kind=?1 ORDER BY e.key");
   sqlite3_bind_int(p, 1, K_ACTION);
   fputs("document,party,type,date,effective,subject_to_procedures,text,note\n", f);
-  static const char *const azCol[] = {"document", "party",     "type", "date",
-                                      "effective", "subject_to_procedures", "text", "note"};
+  static const char *const azCol[] = {
+      "document", "party", "type", "date", "effective", "subject_to_procedures", "text", "note"};
   while (db_step_row(pDb, p)) {
     const char *z = (const char *)sqlite3_column_text(p, 0);
     size_t off, len;

@@ -9,8 +9,8 @@
 #include "derive.h"
 
 static const char *const azKindName[K__COUNT] = {
-    "party",  "organization", "body",   "membership", "chairmanship",
-    "document", "session",    "action", "commitment", "assessment"};
+    "party",    "organization", "body",   "membership", "chairmanship",
+    "document", "session",      "action", "commitment", "assessment"};
 static const char *const azKindSection[K__COUNT] = {
     "parties",   "organizations", "bodies",  "memberships", "chairmanships",
     "documents", "sessions",      "actions", "commitments", "assessments"};

@@ -19,8 +19,8 @@ typedef enum Kind {
   K__COUNT
 } Kind;
 
-const char *kind_name(Kind k);    /* "party" */
-const char *kind_section(Kind k); /* "parties", the interchange key */
+const char *kind_name(Kind k);             /* "party" */
+const char *kind_section(Kind k);          /* "parties", the interchange key */
 int kind_parse(const char *z, Kind *pOut); /* either spelling; 0 or -1 */
 
 #endif

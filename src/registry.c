@@ -387,8 +387,8 @@ static void doc_work_free(DocWork *w) {
 }
 
 /* Gather a document's actions (by did) and rule, and run doc_status. */
-static void doc_compute(Db *pDb, int64_t did, const json_t *pDoc, const PartyTable *pT,
-                        pdate on, DocWork *w, DocStatus *pStatus) {
+static void doc_compute(Db *pDb, int64_t did, const json_t *pDoc, const PartyTable *pT, pdate on,
+                        DocWork *w, DocStatus *pStatus) {
   doc_work_reset(w);
   sqlite3_stmt *p = db_stmt(pDb, "SELECT pid, type, date, effective, subject_to_procedures "
                                  "FROM actions WHERE did=?1");
@@ -398,18 +398,18 @@ static void doc_compute(Db *pDb, int64_t did, const json_t *pDoc, const PartyTab
       w->nActionAlloc = w->nActionAlloc ? 2 * w->nActionAlloc : 256;
       w->aAction = xrealloc(w->aAction, (size_t)w->nActionAlloc * sizeof(Action));
     }
-    w->aAction[w->nAction++] = (Action){
-        local_party(w, sqlite3_column_int(p, 0), pT), (ActionType)sqlite3_column_int(p, 1),
-        sqlite3_column_int(p, 2),
-        sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE : sqlite3_column_int(p, 3),
-        sqlite3_column_int(p, 4) != 0};
+    w->aAction[w->nAction++] =
+        (Action){local_party(w, sqlite3_column_int(p, 0), pT), (ActionType)sqlite3_column_int(p, 1),
+                 sqlite3_column_int(p, 2),
+                 sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE : sqlite3_column_int(p, 3),
+                 sqlite3_column_int(p, 4) != 0};
   }
   sqlite3_reset(p);
 
   const json_t *pEif = json_object_get(pDoc, "entry_into_force");
   const char *zRule = str_of(pEif, "rule");
   EifRule *r = &w->rule;
-  r->kind = !zRule                                ? EIF_NONE
+  r->kind = !zRule                               ? EIF_NONE
             : strcmp(zRule, "on_signature") == 0 ? EIF_ON_SIGNATURE
             : strcmp(zRule, "threshold") == 0    ? EIF_THRESHOLD
                                                  : EIF_FIXED_DATE;
@@ -568,9 +568,9 @@ json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pEr
     buf_printf(pErr, "unknown party \"%s\"", zCode);
     return 0;
   }
-  json_t *pOut = json_pack("{s:s, s:O, s:O, s:o}", "party", zCode, "kind",
-                           json_object_get(pParty, "kind"), "name",
-                           json_object_get(pParty, "name"), "on", date_json(on));
+  json_t *pOut =
+      json_pack("{s:s, s:O, s:O, s:o}", "party", zCode, "kind", json_object_get(pParty, "kind"),
+                "name", json_object_get(pParty, "name"), "on", date_json(on));
   json_decref(pParty);
 
   json_t *aMem = json_array();
@@ -581,10 +581,10 @@ json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pEr
     Membership m = {0, (MemberKind)sqlite3_column_int(p, 1), sqlite3_column_int(p, 2),
                     sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE
                                                              : sqlite3_column_int(p, 3)};
-    json_array_append_new(
-        aMem, json_pack("{s:s, s:s, s:o, s:o, s:b}", "organization", sqlite3_column_text(p, 0),
-                        "kind", member_kind_name(m.kind), "from", date_json(m.from), "to",
-                        date_json(m.to), "current", membership_holds(&m, on)));
+    json_array_append_new(aMem, json_pack("{s:s, s:s, s:o, s:o, s:b}", "organization",
+                                          sqlite3_column_text(p, 0), "kind",
+                                          member_kind_name(m.kind), "from", date_json(m.from), "to",
+                                          date_json(m.to), "current", membership_holds(&m, on)));
   }
   sqlite3_reset(p);
   json_object_set_new(pOut, "memberships", aMem);
@@ -640,12 +640,11 @@ json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pEr
     doc_compute(pDb, json_integer_value(json_array_get(aDid, i)), pDoc, &t, on, &w, &s);
     for (int k = 0; k < w.nParty; k++) {
       if (w.aPid[k] != pid || w.aStatus[k].status == ST_NONE) continue;
-      json_array_append_new(
-          aDoc, json_pack("{s:s, s:s, s:o, s:o, s:o}", "document", zDoc, "status",
-                          status_kind_name(w.aStatus[k].status), "since",
-                          date_json(w.aStatus[k].since), "entry_into_force",
-                          date_json(w.aStatus[k].entryIntoForce), "title",
-                          json_incref(json_object_get(pDoc, "title"))));
+      json_array_append_new(aDoc, json_pack("{s:s, s:s, s:o, s:o, s:o}", "document", zDoc, "status",
+                                            status_kind_name(w.aStatus[k].status), "since",
+                                            date_json(w.aStatus[k].since), "entry_into_force",
+                                            date_json(w.aStatus[k].entryIntoForce), "title",
+                                            json_incref(json_object_get(pDoc, "title"))));
     }
     json_decref(pDoc);
   }
