@@ -74,10 +74,8 @@ bool action_is_consent(ActionType t) {
   case ACT_APPROVAL:
   case ACT_ACCESSION:
   case ACT_NOTIFICATION:
-  case ACT_SUCCESSION:
-    return true;
-  default:
-    return false;
+  case ACT_SUCCESSION: return true;
+  default: return false;
   }
 }
 
@@ -254,30 +252,39 @@ static pdate later_of(pdate a, pdate b) {
   return a > b ? a : b;
 }
 
-/* An action in the order the rules read a party's history. */
-typedef struct Step {
-  pdate date;
-  int lastOnDay; /* withdrawals: a consent given the same day precedes them */
-  int index;     /* into aAction */
-} Step;
+static pdate earlier_of(pdate a, pdate b) {
+  return a == DATE_NONE || (b != DATE_NONE && b < a) ? b : a;
+}
 
-static int step_cmp(const void *pA, const void *pB) {
-  const Step *a = pA, *b = pB;
+/* A party's first binding action; general_status sorts them by date. */
+typedef struct First {
+  pdate date;
+  int index; /* into aAction */
+} First;
+
+static int first_cmp(const void *pA, const void *pB) {
+  const First *a = pA, *b = pB;
   if (a->date != b->date) return a->date < b->date ? -1 : 1;
-  if (a->lastOnDay != b->lastOnDay) return a->lastOnDay - b->lastOnDay;
   return (a->index > b->index) - (a->index < b->index);
 }
 
-/* What one walk over a party's actions, in date order, found. An episode
-** starts at a binding action; a withdrawal ends it, and the next binding
-** action after the withdrawal starts a new one. */
+/* Read in date order (same day: by position in aAction, but a withdrawal
+** after anything else), a party's history is a series of episodes: a
+** binding action starts one, a withdrawal notice ends it, and the next
+** binding action after the notice starts a new one. Only the latest episode
+** decides the status, and it can be found from a few dates without sorting:
+** the withdrawal still pending is the first notice dated on or after the
+** last binding action, and the latest episode starts at the first binding
+** action after the last notice dated before that. */
 typedef struct PartyFacts {
   int firstBind;   /* first binding action ever (counts for the threshold), -1 */
   int episodeBind; /* first binding action of the latest episode, -1 */
-  int withdrawal;  /* withdrawal not followed by a binding action, -1 */
-  pdate withdrawalEffective;
-  pdate provisional; /* first provisional application since the last withdrawal */
-  pdate signature;   /* first signature */
+  int withdrawal;  /* the pending withdrawal, -1 */
+  pdate lastBind;
+  pdate lastWithdrawal;
+  pdate episodeAfter; /* the last notice before lastBind */
+  pdate provisional;  /* first provisional application after the last notice */
+  pdate signature;    /* first signature */
   pdate notInterested;
 } PartyFacts;
 
@@ -300,42 +307,59 @@ static pdate withdrawal_effective(const EifRule *pRule, const Action *p) {
   return delay_apply(pRule->hasWithdrawalNotice ? &pRule->withdrawalNotice : &vclt56, p->date);
 }
 
-static void walk_party(const EifRule *pRule, const Action *aAction, const Step *aStep, int nStep,
-                       PartyFacts *f) {
-  f->firstBind = f->episodeBind = f->withdrawal = -1;
-  f->withdrawalEffective = f->provisional = f->signature = f->notInterested = DATE_NONE;
-  for (int i = 0; i < nStep; i++) {
-    int index = aStep[i].index;
-    const Action *p = &aAction[index];
+/* Does the action count on `on`? Actions for unknown parties or without a
+** date are ignored. */
+static bool counts_on(const Action *p, int nParty, pdate on) {
+  return p->party >= 0 && p->party < nParty && p->date != DATE_NONE && p->date <= on;
+}
+
+/* Fills aFacts[nParty] in three passes over the actions, each depending on
+** dates the one before found. Actions are visited by ascending index, so a
+** strict "<" on dates keeps the lowest index among actions of one day.
+** DATE_NONE sorts before every date, which makes "none yet" comparisons
+** come out right without special cases. */
+static void gather_facts(const EifRule *pRule, const Action *aAction, int nAction, int nParty,
+                         pdate on, PartyFacts *aFacts) {
+  for (int party = 0; party < nParty; party++) {
+    PartyFacts *f = &aFacts[party];
+    f->firstBind = f->episodeBind = f->withdrawal = -1;
+    f->lastBind = f->lastWithdrawal = f->episodeAfter = DATE_NONE;
+    f->provisional = f->signature = f->notInterested = DATE_NONE;
+  }
+  for (int i = 0; i < nAction; i++) {
+    const Action *p = &aAction[i];
+    if (!counts_on(p, nParty, on)) continue;
+    PartyFacts *f = &aFacts[p->party];
     if (binds(pRule, p)) {
-      if (f->firstBind < 0) f->firstBind = index;
-      if (f->withdrawal >= 0) {
-        f->episodeBind = index;
-        f->withdrawal = -1;
-      } else if (f->episodeBind < 0) {
-        f->episodeBind = index;
-      }
+      if (f->firstBind < 0 || p->date < aAction[f->firstBind].date) f->firstBind = i;
+      f->lastBind = later_of(f->lastBind, p->date);
     }
-    switch (p->type) {
-    case ACT_SIGNATURE:
-      if (f->signature == DATE_NONE) f->signature = p->date;
-      break;
-    case ACT_NOT_INTERESTED:
-      if (f->notInterested == DATE_NONE) f->notInterested = p->date;
-      break;
-    case ACT_PROVISIONAL_APPLICATION:
-      if (f->provisional == DATE_NONE) f->provisional = p->date;
-      break;
-    case ACT_WITHDRAWAL:
-      /* A second notice while the first is pending changes nothing. */
-      if (f->withdrawal < 0) {
-        f->withdrawal = index;
-        f->withdrawalEffective = withdrawal_effective(pRule, p);
-        f->provisional = DATE_NONE;
+    if (p->type == ACT_SIGNATURE) f->signature = earlier_of(f->signature, p->date);
+    if (p->type == ACT_NOT_INTERESTED) f->notInterested = earlier_of(f->notInterested, p->date);
+    if (p->type == ACT_WITHDRAWAL) f->lastWithdrawal = later_of(f->lastWithdrawal, p->date);
+  }
+  for (int i = 0; i < nAction; i++) {
+    const Action *p = &aAction[i];
+    if (!counts_on(p, nParty, on)) continue;
+    PartyFacts *f = &aFacts[p->party];
+    if (p->type == ACT_WITHDRAWAL) {
+      /* On the day of a binding action the notice comes after it. */
+      if (p->date >= f->lastBind) {
+        if (f->withdrawal < 0 || p->date < aAction[f->withdrawal].date) f->withdrawal = i;
+      } else {
+        f->episodeAfter = later_of(f->episodeAfter, p->date);
       }
-      break;
-    default:
-      break;
+    } else if (p->type == ACT_PROVISIONAL_APPLICATION && p->date > f->lastWithdrawal) {
+      f->provisional = earlier_of(f->provisional, p->date);
+    }
+  }
+  for (int i = 0; i < nAction; i++) {
+    const Action *p = &aAction[i];
+    if (!counts_on(p, nParty, on) || !binds(pRule, p)) continue;
+    PartyFacts *f = &aFacts[p->party];
+    if (p->date > f->episodeAfter &&
+        (f->episodeBind < 0 || p->date < aAction[f->episodeBind].date)) {
+      f->episodeBind = i;
     }
   }
 }
@@ -343,7 +367,7 @@ static void walk_party(const EifRule *pRule, const Action *aAction, const Step *
 /* Position in aFirst (first consents by date) after which the condition
 ** holds, or -1 if it never does. aRank[party] is the party's position. */
 static int condition_met_at(const Condition *c, const DocFacts *pFacts, const Action *aAction,
-                            const Step *aFirst, int nFirst, const int *aRank) {
+                            const First *aFirst, int nFirst, const int *aRank) {
   switch (c->kind) {
   case COND_COUNT: {
     int counted = 0;
@@ -387,7 +411,7 @@ static int condition_met_at(const Condition *c, const DocFacts *pFacts, const Ac
 /* T, E and the completing action of a threshold rule. aFirst holds each
 ** consenting party's first consent, sorted by date. */
 static void threshold_general(const EifRule *pRule, const DocFacts *pFacts, const Action *aAction,
-                              const Step *aFirst, int nFirst, const int *aRank, General *g) {
+                              const First *aFirst, int nFirst, const int *aRank, General *g) {
   int at = 0;
   if (nFirst == 0) return;
   for (int i = 0; i < pRule->nCond; i++) {
@@ -411,8 +435,7 @@ static pdate bound_from(const EifRule *pRule, const General *g, const Action *aA
   pdate consent = aAction[index].date;
   *pTrigger = index;
   switch (pRule->kind) {
-  case EIF_ON_SIGNATURE:
-    return consent;
+  case EIF_ON_SIGNATURE: return consent;
   case EIF_THRESHOLD: {
     if (g->triggerDate == DATE_NONE) break;
     if (consent <= g->triggerDate) {
@@ -428,8 +451,7 @@ static pdate bound_from(const EifRule *pRule, const General *g, const Action *aA
     const Delay *pLater = pRule->hasLaterDelay ? &pRule->laterDelay : &zero;
     return later_of(pRule->fixedDate, delay_apply(pLater, consent));
   }
-  case EIF_NONE:
-    break;
+  case EIF_NONE: break;
   }
   *pTrigger = -1;
   return DATE_NONE;
@@ -443,14 +465,15 @@ static void party_status(const EifRule *pRule, const General *g, const Action *a
     pOut->entryIntoForce = bound_from(pRule, g, aAction, f->episodeBind, &pOut->trigger);
   }
   if (f->withdrawal >= 0) {
+    pdate effective = withdrawal_effective(pRule, &aAction[f->withdrawal]);
     /* Bound only if that happened before the withdrawal took effect. */
-    if (pOut->entryIntoForce != DATE_NONE && pOut->entryIntoForce >= f->withdrawalEffective) {
+    if (pOut->entryIntoForce != DATE_NONE && pOut->entryIntoForce >= effective) {
       pOut->entryIntoForce = DATE_NONE;
       pOut->trigger = -1;
     }
-    if (f->withdrawalEffective <= on) {
+    if (effective <= on) {
       pOut->status = ST_WITHDRAWN;
-      pOut->since = f->withdrawalEffective;
+      pOut->since = effective;
     } else {
       pOut->status = ST_WITHDRAWING;
       pOut->since = aAction[f->withdrawal].date;
@@ -478,7 +501,7 @@ static void party_status(const EifRule *pRule, const General *g, const Action *a
 
 /* The general date, from each party's first binding action. */
 static void general_status(const EifRule *pRule, const DocFacts *pFacts, const Action *aAction,
-                           const PartyFacts *aFacts, Step *aFirst, int *aRank, General *g) {
+                           const PartyFacts *aFacts, First *aFirst, int *aRank, General *g) {
   int nFirst = 0;
   g->entryIntoForce = g->triggerDate = DATE_NONE;
   g->trigger = -1;
@@ -486,11 +509,10 @@ static void general_status(const EifRule *pRule, const DocFacts *pFacts, const A
     int index = aFacts[party].firstBind;
     if (index < 0) continue;
     aFirst[nFirst].date = aAction[index].date;
-    aFirst[nFirst].lastOnDay = 0;
     aFirst[nFirst].index = index;
     nFirst++;
   }
-  qsort(aFirst, (size_t)nFirst, sizeof(Step), step_cmp);
+  qsort(aFirst, (size_t)nFirst, sizeof(First), first_cmp);
   switch (pRule->kind) {
   case EIF_ON_SIGNATURE:
     if (nFirst > 0) {
@@ -499,65 +521,28 @@ static void general_status(const EifRule *pRule, const DocFacts *pFacts, const A
     }
     break;
   case EIF_THRESHOLD:
-    for (int party = 0; party < pFacts->nParty; party++)
-      aRank[party] = -1;
-    for (int k = 0; k < nFirst; k++)
-      aRank[aAction[aFirst[k].index].party] = k;
+    for (int party = 0; party < pFacts->nParty; party++) aRank[party] = -1;
+    for (int k = 0; k < nFirst; k++) aRank[aAction[aFirst[k].index].party] = k;
     threshold_general(pRule, pFacts, aAction, aFirst, nFirst, aRank, g);
     break;
   case EIF_FIXED_DATE:
     if (nFirst > 0) g->entryIntoForce = pRule->fixedDate;
     break;
-  case EIF_NONE:
-    break;
+  case EIF_NONE: break;
   }
-}
-
-/* Does the action count on `on`? Actions for unknown parties or without a
-** date are ignored. */
-static bool counts_on(const Action *p, int nParty, pdate on) {
-  return p->party >= 0 && p->party < nParty && p->date != DATE_NONE && p->date <= on;
 }
 
 int doc_status(const EifRule *pRule, const DocFacts *pFacts, const Action *aAction, int nAction,
                pdate on, DocStatus *pDoc, PartyStatus *aOut) {
   int nParty = pFacts->nParty > 0 ? pFacts->nParty : 0;
-  int nStep = 0, rc = -1;
-  /* Scratch: the counted actions grouped by party (a counting sort), then
-  ** each group sorted by date. The +1s keep malloc(0) out of the way. */
-  int *aStart = calloc((size_t)nParty + 1, sizeof(int));
-  int *aRank = malloc(((size_t)nParty + 1) * sizeof(int));
-  Step *aFirst = malloc(((size_t)nParty + 1) * sizeof(Step));
+  int rc = -1;
+  /* Scratch is per party, never per action. +1 keeps malloc(0) away. */
   PartyFacts *aFacts = malloc(((size_t)nParty + 1) * sizeof(PartyFacts));
-  Step *aStep = NULL;
-  if (aStart == NULL || aRank == NULL || aFirst == NULL || aFacts == NULL) goto done;
+  First *aFirst = malloc(((size_t)nParty + 1) * sizeof(First));
+  int *aRank = malloc(((size_t)nParty + 1) * sizeof(int));
+  if (aFacts == NULL || aFirst == NULL || aRank == NULL) goto done;
 
-  for (int i = 0; i < nAction; i++) {
-    if (!counts_on(&aAction[i], nParty, on)) continue;
-    aStart[aAction[i].party + 1]++;
-    nStep++;
-  }
-  aStep = malloc(((size_t)nStep + 1) * sizeof(Step));
-  if (aStep == NULL) goto done;
-  for (int party = 0; party < nParty; party++)
-    aStart[party + 1] += aStart[party];
-  /* aRank is each group's fill cursor here; general_status reuses it. */
-  for (int party = 0; party < nParty; party++)
-    aRank[party] = aStart[party];
-  for (int i = 0; i < nAction; i++) {
-    if (!counts_on(&aAction[i], nParty, on)) continue;
-    Step *s = &aStep[aRank[aAction[i].party]++];
-    s->date = aAction[i].date;
-    s->lastOnDay = aAction[i].type == ACT_WITHDRAWAL;
-    s->index = i;
-  }
-  for (int party = 0; party < nParty; party++) {
-    Step *aGroup = &aStep[aStart[party]];
-    int nGroup = aStart[party + 1] - aStart[party];
-    qsort(aGroup, (size_t)nGroup, sizeof(Step), step_cmp);
-    walk_party(pRule, aAction, aGroup, nGroup, &aFacts[party]);
-  }
-
+  gather_facts(pRule, aAction, nAction, nParty, on, aFacts);
   General g;
   general_status(pRule, pFacts, aAction, aFacts, aFirst, aRank, &g);
   pDoc->entryIntoForce = g.entryIntoForce;
@@ -570,11 +555,9 @@ int doc_status(const EifRule *pRule, const DocFacts *pFacts, const Action *aActi
   rc = 0;
 
 done:
-  free(aStart);
-  free(aRank);
-  free(aFirst);
   free(aFacts);
-  free(aStep);
+  free(aFirst);
+  free(aRank);
   return rc;
 }
 
