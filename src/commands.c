@@ -11,7 +11,9 @@
 #include "db.h"
 #include "interchange.h"
 #include "journal.h"
+#include "auth.h"
 #include "registry.h"
+#include "server.h"
 #include "util.h"
 
 extern const unsigned char pacta_sample_json[];
@@ -27,7 +29,8 @@ typedef struct Args {
   const char **azPos; /* positional arguments after the command name */
   /* Flags, NULL when not given. */
   const char *zOn, *zYear, *zFormat, *zOrg, *zAfter, *zLimit;
-  bool bSample, bAll;
+  const char *zListen, *zThreads, *zRole, *zParty, *zName;
+  bool bSample, bAll, bQuiet;
 } Args;
 
 typedef struct Command {
@@ -75,9 +78,11 @@ static void set_flag(Args *a, const char *zFlag, const char *zValue) {
   struct {
     const char *zName;
     const char **pz;
-  } aValue[] = {{"on", &a->zOn},   {"year", &a->zYear},   {"format", &a->zFormat},
-                {"org", &a->zOrg}, {"after", &a->zAfter}, {"limit", &a->zLimit},
-                {"db", &a->zDb},   {"actor", &a->zActor}};
+  } aValue[] = {{"on", &a->zOn},           {"year", &a->zYear},   {"format", &a->zFormat},
+                {"org", &a->zOrg},         {"after", &a->zAfter}, {"limit", &a->zLimit},
+                {"db", &a->zDb},           {"actor", &a->zActor}, {"listen", &a->zListen},
+                {"threads", &a->zThreads}, {"role", &a->zRole},   {"party", &a->zParty},
+                {"name", &a->zName}};
   for (size_t i = 0; i < sizeof(aValue) / sizeof(aValue[0]); i++) {
     if (strcmp(zFlag, aValue[i].zName) == 0) {
       *aValue[i].pz = zValue;
@@ -87,6 +92,7 @@ static void set_flag(Args *a, const char *zFlag, const char *zValue) {
   if (strcmp(zFlag, "json") == 0) a->bJson = true;
   if (strcmp(zFlag, "sample") == 0) a->bSample = true;
   if (strcmp(zFlag, "all") == 0) a->bAll = true;
+  if (strcmp(zFlag, "quiet") == 0) a->bQuiet = true;
 }
 
 /* Parse the command's own arguments: flags anywhere, "--flag value" or
@@ -679,6 +685,63 @@ static int cmd_journal(Args *a) {
   return 0;
 }
 
+static int cmd_serve(Args *a) {
+  const Command *pCmd = find_command("serve");
+  need_positional(pCmd, a, 0, 0);
+  long nThread = a->zThreads ? strtol(a->zThreads, 0, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+  if (nThread < 1 || nThread > 256) usage_error(pCmd, "--threads: expected 1 to 256");
+  return server_run(a->zDb, a->zListen ? a->zListen : "127.0.0.1:8080", (int)nThread, a->bQuiet);
+}
+
+static int cmd_token(Args *a) {
+  const Command *pCmd = find_command("token");
+  need_positional(pCmd, a, 1, 2);
+  const char *zSub = a->azPos[0];
+  Db *pDb = open_registry(a);
+  int rc = 0;
+  if (strcmp(zSub, "create") == 0) {
+    need_positional(pCmd, a, 1, 1);
+    Buf err = {0};
+    char *zSecret = auth_token_create(pDb, a->zRole, a->zParty, a->zName, &err);
+    if (!zSecret) {
+      db_close(pDb);
+      usage_error(pCmd, "%s", err.z);
+    }
+    if (a->bJson)
+      printf("{\"token\": \"%s\"}\n", zSecret);
+    else
+      printf("%s\n(shown once: pacta keeps only its SHA-256)\n", zSecret);
+    free(zSecret);
+  } else if (strcmp(zSub, "list") == 0) {
+    json_t *p = auth_token_list(pDb);
+    if (a->bJson) {
+      json_t *pOut = json_pack("{s:o}", "tokens", p);
+      print_json(pOut);
+      json_decref(pOut);
+    } else {
+      Table t = {5, 0, 0, 0};
+      const char *azHead[] = {"name", "role", "party", "created", "revoked"};
+      for (int i = 0; i < 5; i++) table_add(&t, azHead[i]);
+      for (size_t i = 0; i < json_array_size(p); i++)
+        for (int k = 0; k < 5; k++) table_add(&t, or_dash(jstr(json_array_get(p, i), azHead[k])));
+      table_print(&t);
+      json_decref(p);
+    }
+  } else if (strcmp(zSub, "revoke") == 0) {
+    need_positional(pCmd, a, 2, 2);
+    if (!auth_token_revoke(pDb, a->azPos[1])) {
+      db_close(pDb);
+      die(EXIT_INPUT, "no live token named \"%s\"", a->azPos[1]);
+    }
+    printf(a->bJson ? "{\"revoked\": \"%s\"}\n" : "revoked %s\n", a->azPos[1]);
+  } else {
+    db_close(pDb);
+    usage_error(pCmd, "expected create, list or revoke, got \"%s\"", zSub);
+  }
+  db_close(pDb);
+  return rc;
+}
+
 static int cmd_help(Args *a);
 
 static const Command aCommand[] = {
@@ -721,12 +784,26 @@ static const Command aCommand[] = {
      "Retract one entity: a new journal entry; nothing is deleted from the\n"
      "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
      "and for actions DOCUMENT|PARTY|TYPE|DATE."},
+    {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--threads N] [--quiet]",
+     "listen= threads= quiet",
+     "Serve the JSON API under /api/v1/ and the web pages at / (default\n"
+     "127.0.0.1:8080, one thread per core). Reads are public; writes need\n"
+     "Authorization: Bearer TOKEN (see 'pacta token'). An access log goes to\n"
+     "stderr unless --quiet. SIGINT or SIGTERM stops it cleanly."},
     {"show", cmd_show, "show KIND KEY [--json]", "", "Show one entity as recorded."},
     {"status", cmd_status, "status DOC [--on DATE] [--json] | status --all --json [--on DATE]",
      "on= all",
      "A document's entry into force and every party's status on a date (default\n"
      "today), computed from the document's entry-into-force clause and the dated\n"
      "actions. --all: every document, as one JSON document."},
+    {"token", cmd_token,
+     "token create --role depositary|delegate [--party CODE] --name NAME | token list | "
+     "token revoke NAME",
+     "role= party= name=",
+     "Manage API tokens. create prints the secret once; the registry keeps only\n"
+     "its SHA-256. A depositary token may write anything; a delegate token (of\n"
+     "one party) only that party's notifications, instruments, reservations,\n"
+     "declarations and withdrawals. Every write is journaled under the token's name."},
 };
 
 static const Command *find_command(const char *zName) {

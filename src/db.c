@@ -51,6 +51,11 @@ static const char *const azMigration[] = {
     "  date INTEGER NOT NULL, effective INTEGER, subject_to_procedures INTEGER NOT NULL,\n"
     "  PRIMARY KEY(did, pid, type, date)) WITHOUT ROWID;\n"
     "CREATE INDEX actions_party ON actions(pid, did);\n",
+    /* 2: API tokens. Not registry facts, so not in the journal: only the
+    ** SHA-256 of each secret is kept. */
+    "CREATE TABLE token(\n"
+    "  name TEXT PRIMARY KEY, role TEXT NOT NULL, party TEXT,\n"
+    "  hash BLOB NOT NULL UNIQUE, created TEXT NOT NULL, revoked TEXT);\n",
 };
 
 static void migrate(Db *pDb) {

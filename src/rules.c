@@ -186,7 +186,7 @@ static void rotation_at(const ChairRule *pRule, const Membership *aMem, int nMem
   int first, steady;
   *pChair = *pExpected = -1;
   if (!rotation_span(pRule, aMem, nMem, &first, &steady) || year < first) return;
-  if (year > steady && (long long)year - steady > 1) {
+  if ((long long)year - steady > 1) {
     int nEligible = 0;
     for (int i = 0; i < pRule->nOrder; i++) {
       nEligible += can_chair(pRule, aMem, nMem, pRule->aOrder[i], steady + 1);

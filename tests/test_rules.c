@@ -499,8 +499,7 @@ static void test_w1(void) {
   static const int aSigner[] = {AZE, ARM, BLR, GEO, KAZ, KGZ, MDA, RUS, TJK, TKM, UKR};
   Actions a = {.n = 0};
   /* The extract has no signature date; any date before the notices does. */
-  for (int i = 0; i < 11; i++)
-    act(&a, aSigner[i], ACT_SIGNATURE, "1996-05-24");
+  for (int i = 0; i < 11; i++) act(&a, aSigner[i], ACT_SIGNATURE, "1996-05-24");
   int iBlr = act(&a, BLR, ACT_NOTIFICATION, "1997-03-17");
   int iTjk = act(&a, TJK, ACT_NOTIFICATION, "1997-08-21");
   int iArm = act(&a, ARM, ACT_NOTIFICATION, "1998-12-21");
@@ -577,8 +576,7 @@ static void test_any_order(void) {
   for (int round = 0; round < 50; round++) {
     Actions b = a;
     int aWhere[MAX_ACTION]; /* aWhere[i]: the position of a.a[i] in b */
-    for (int i = 0; i < b.n; i++)
-      aWhere[i] = i;
+    for (int i = 0; i < b.n; i++) aWhere[i] = i;
     for (int i = b.n - 1; i > 0; i--) {
       seed = seed * 1103515245u + 12345u;
       int j = (int)((seed >> 16) % (unsigned)(i + 1));
@@ -609,8 +607,7 @@ static void test_any_order(void) {
 static void test_w2(void) {
   static const int aSigner[] = {ARM, BLR, KAZ, KGZ, RUS, TJK, UZB};
   Actions a = {.n = 0};
-  for (int i = 0; i < 7; i++)
-    act(&a, aSigner[i], ACT_SIGNATURE, "2025-05-30");
+  for (int i = 0; i < 7; i++) act(&a, aSigner[i], ACT_SIGNATURE, "2025-05-30");
   act(&a, AZE, ACT_SIGNATURE, "2025-07-15");
   act(&a, RUS, ACT_NOTIFICATION, "2025-09-01");
   act(&a, BLR, ACT_NOTIFICATION, "2025-10-20");
@@ -637,6 +634,13 @@ static void test_w2(void) {
   CHECK_PARTY(aRow[UZB], ST_SIGNED, "2025-05-30", "", -1);
 
   run(&r, &f, &a, "2026-04-09");
+  CHECK_PARTY(aRow[TJK], ST_IN_FORCE, "2026-04-09", "2026-04-09", iTjk);
+  /* A second instrument the same day: the first one listed is the trigger. */
+  Actions twice = a;
+  act(&twice, TJK, ACT_RATIFICATION, "2026-03-10");
+  act(&twice, KAZ, ACT_RATIFICATION, "2026-01-15");
+  run(&r, &f, &twice, "2026-04-09");
+  CHECK(doc.trigger == iKaz);
   CHECK_PARTY(aRow[TJK], ST_IN_FORCE, "2026-04-09", "2026-04-09", iTjk);
 
   /* An explicit later delay replaces the default (the delay). */
@@ -713,8 +717,7 @@ static void test_weight(void) {
   int iEu = act(&a, EU, ACT_APPROVAL, "2016-10-05");
   int iAm = act(&a, AM, ACT_RATIFICATION, "2016-11-10");
   double aEmission[NWEIGHTED];
-  for (int p = 0; p < NWEIGHTED; p++)
-    aEmission[p] = NAN;
+  for (int p = 0; p < NWEIGHTED; p++) aEmission[p] = NAN;
   aEmission[CHN] = 20.09;
   aEmission[US] = 17.89;
   aEmission[IND] = 4.10;
@@ -860,8 +863,7 @@ static void test_all_of(void) {
 ** after the 20th. */
 static void test_not_before(void) {
   Actions a = {.n = 0};
-  for (int p = 0; p < 19; p++)
-    act(&a, p, ACT_RATIFICATION, "2017-06-01");
+  for (int p = 0; p < 19; p++) act(&a, p, ACT_RATIFICATION, "2017-06-01");
   int i20 = act(&a, 19, ACT_RATIFICATION, "2017-11-17");
   int iLate = act(&a, 20, ACT_RATIFICATION, "2018-06-01");
   int iLater = act(&a, 21, ACT_RATIFICATION, "2019-02-01");
@@ -1089,6 +1091,15 @@ static void test_rejoin(void) {
   /* The general date stays where the first consents put it. */
   CHECK_DATE(doc.entryIntoForce, "2010-02-01");
 
+  /* A consent on a notice's own day precedes it: here it rejoins after
+  ** the first notice, and the second notice, that day, ends it again. */
+  Actions again = a;
+  int iSameDay = act(&again, ARM, ACT_ACCESSION, "2012-09-01");
+  run(&r, &f, &again, "2013-06-01");
+  CHECK_PARTY(aRow[ARM], ST_WITHDRAWING, "2012-09-01", "2012-10-01", iSameDay);
+  run(&r, &f, &again, "2015-05-10");
+  CHECK_PARTY(aRow[ARM], ST_CONSENTED, "2015-05-01", "2015-05-31", iBack);
+
   /* A new consent before the notice took effect also ends withdrawing. */
   Actions quick = a;
   quick.a[iBack].date = D("2012-10-01");
@@ -1217,8 +1228,7 @@ static void test_compliance(void) {
   /* W7: one member, seven commitments. */
   static const int aScore[] = {1, 0, 1, -1, 1, 0, 1};
   double sum = 0;
-  for (int i = 0; i < 7; i++)
-    sum += aScore[i];
+  for (int i = 0; i < 7; i++) sum += aScore[i];
   double percent = compliance_percent(sum / 7);
   CHECK(fabs(percent - 71.43) < 0.005);
   CHECK(compliance_percent(-1) == 0);

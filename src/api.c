@@ -1,0 +1,362 @@
+/*
+** The JSON API under /api/v1/: the registry's entities and computed views
+** (the same JSON as the command line's --json), and writes through the
+** journal for holders of a token.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "http.h"
+#include "interchange.h"
+#include "journal.h"
+#include "kind.h"
+#include "registry.h"
+
+extern const unsigned char pacta_openapi_json[];
+extern const size_t pacta_openapi_json_len;
+
+static const char *arg(Req *p, const char *zName) {
+  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
+}
+
+/* ---- Tables as JSON or CSV ------------------------------------------------ */
+
+static void csv_cell(Buf *p, const json_t *v) {
+  char *zFree = 0;
+  const char *z;
+  if (json_is_string(v)) {
+    z = json_string_value(v);
+  } else if (json_is_null(v) || !v) {
+    z = "";
+  } else if (json_is_object(v) && json_is_string(json_object_get(v, "en"))) {
+    z = json_string_value(json_object_get(v, "en")); /* a name by language */
+  } else {
+    z = zFree = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+  }
+  if (strpbrk(z, ",\"\r\n")) {
+    buf_putc(p, '"');
+    for (; *z; z++) {
+      if (*z == '"') buf_putc(p, '"');
+      buf_putc(p, *z);
+    }
+    buf_putc(p, '"');
+  } else {
+    buf_puts(p, z);
+  }
+  free(zFree);
+}
+
+/* Answer pDoc as JSON, or its array pDoc[zTable] as CSV with ?format=csv.
+** Takes the reference. */
+static void resp_table(Req *pReq, Resp *r, json_t *pDoc, const char *zTable) {
+  const char *zFormat = arg(pReq, "format");
+  if (zFormat && strcmp(zFormat, "csv") == 0) {
+    const json_t *aRow = json_object_get(pDoc, zTable);
+    json_t *aCol = json_array(); /* union of keys in first-seen order */
+    for (size_t i = 0; i < json_array_size(aRow); i++) {
+      const char *zKey;
+      json_t *pVal;
+      json_object_foreach(json_array_get(aRow, i), zKey, pVal) {
+        bool bHave = false;
+        for (size_t c = 0; c < json_array_size(aCol) && !bHave; c++)
+          bHave = strcmp(json_string_value(json_array_get(aCol, c)), zKey) == 0;
+        if (!bHave) json_array_append_new(aCol, json_string(zKey));
+      }
+    }
+    r->status = 200;
+    r->zType = "text/csv; charset=utf-8";
+    buf_reset(&r->body);
+    for (size_t c = 0; c < json_array_size(aCol); c++) {
+      if (c) buf_putc(&r->body, ',');
+      csv_cell(&r->body, json_array_get(aCol, c));
+    }
+    buf_puts(&r->body, "\r\n");
+    for (size_t i = 0; i < json_array_size(aRow); i++) {
+      const json_t *pRow = json_array_get(aRow, i);
+      for (size_t c = 0; c < json_array_size(aCol); c++) {
+        if (c) buf_putc(&r->body, ',');
+        csv_cell(&r->body, json_object_get(pRow, json_string_value(json_array_get(aCol, c))));
+      }
+      buf_puts(&r->body, "\r\n");
+    }
+    json_decref(aCol);
+  } else if (zFormat && strcmp(zFormat, "json") != 0) {
+    resp_error(r, 400, "bad_format", "query parameter format: expected json or csv");
+    json_decref(pDoc);
+    return;
+  } else {
+    resp_json(r, 200, pDoc);
+  }
+  r->bCacheable = true;
+  json_decref(pDoc);
+}
+
+static void resp_query(Req *pReq, Resp *r, json_t *pDoc, Buf *pErr, const char *zTable) {
+  if (!pDoc) {
+    resp_error(r, 404, "not_found", "%s", pErr->z);
+  } else {
+    resp_table(pReq, r, pDoc, zTable);
+  }
+  buf_free(pErr);
+}
+
+/* ---- Reads ---------------------------------------------------------------- */
+
+static void get_openapi(Req *pReq, Resp *r) {
+  resp_text(r, 200, "application/json", (const char *)pacta_openapi_json, pacta_openapi_json_len);
+  r->bCacheable = true;
+}
+
+static bool section_kind(Resp *r, const char *zSection, Kind *pKind) {
+  if (kind_parse(zSection, pKind) == 0 && strcmp(kind_section(*pKind), zSection) == 0) return true;
+  resp_error(r, 404, "not_found", "no such collection: %s", zSection);
+  return false;
+}
+
+static void get_list(Req *pReq, Resp *r) {
+  Kind kind;
+  if (!section_kind(r, pReq->azParam[0], &kind)) return;
+  long long limit, offset;
+  if (!req_int(pReq, r, "limit", 100, 1, 10000, &limit)) return;
+  if (!req_int(pReq, r, "offset", 0, 0, 1LL << 40, &offset)) return;
+  json_t *pAll = registry_list(pReq->pDb, kind, arg(pReq, "organization"));
+  /* Filters on a record's own fields, e.g. actions?document=X&party=Y. */
+  static const char *const azFilter[] = {"document", "party", "body", "type", "commitment"};
+  json_t *pPage = json_array();
+  size_t nMatch = 0;
+  for (size_t i = 0; i < json_array_size(pAll); i++) {
+    json_t *pRec = json_array_get(pAll, i);
+    bool ok = true;
+    for (size_t f = 0; f < sizeof(azFilter) / sizeof(azFilter[0]) && ok; f++) {
+      const char *zWant = arg(pReq, azFilter[f]);
+      const char *zHave = json_string_value(json_object_get(pRec, azFilter[f]));
+      if (zWant && (!zHave || strcmp(zWant, zHave) != 0)) ok = false;
+    }
+    if (!ok) continue;
+    if (nMatch >= (size_t)offset && json_array_size(pPage) < (size_t)limit)
+      json_array_append(pPage, pRec);
+    nMatch++;
+  }
+  json_decref(pAll);
+  json_t *pDoc =
+      json_pack("{s:o, s:I, s:I, s:I}", kind_section(kind), pPage, "total", (json_int_t)nMatch,
+                "limit", (json_int_t)limit, "offset", (json_int_t)offset);
+  resp_table(pReq, r, pDoc, kind_section(kind));
+}
+
+static void get_one(Req *pReq, Resp *r) {
+  Kind kind;
+  if (!section_kind(r, pReq->azParam[0], &kind)) return;
+  if (kind == K_PARTY) {
+    /* A party is answered with its profile. */
+    pdate on;
+    if (!req_date(pReq, r, "on", &on)) return;
+    int y, m, d;
+    date_to_ymd(http_today(), &y, &m, &d);
+    Buf err = {0};
+    resp_query(pReq, r, query_party(pReq->pDb, pReq->azParam[1], on, y, &err), &err, "documents");
+    return;
+  }
+  json_t *p = registry_get(pReq->pDb, kind, pReq->azParam[1]);
+  if (!p) {
+    resp_error(r, 404, "not_found", "unknown %s \"%s\"", kind_name(kind), pReq->azParam[1]);
+    return;
+  }
+  resp_json(r, 200, p);
+  r->bCacheable = true;
+  json_decref(p);
+}
+
+static void get_members(Req *pReq, Resp *r) {
+  pdate on;
+  if (!req_date(pReq, r, "on", &on)) return;
+  Buf err = {0};
+  resp_query(pReq, r, query_members(pReq->pDb, pReq->azParam[0], on, &err), &err, "members");
+}
+
+static void get_chair(Req *pReq, Resp *r) {
+  Buf err = {0};
+  int y, m, d;
+  date_to_ymd(http_today(), &y, &m, &d);
+  if (arg(pReq, "year")) {
+    int year;
+    if (!req_year(pReq, r, "year", &year)) return;
+    resp_query(pReq, r, query_chair(pReq->pDb, pReq->azParam[0], year, &err), &err, "co_chairs");
+  } else {
+    resp_query(pReq, r, query_chair_history(pReq->pDb, pReq->azParam[0], y, &err), &err, "years");
+  }
+}
+
+static void get_status(Req *pReq, Resp *r) {
+  pdate on;
+  if (!req_date(pReq, r, "on", &on)) return;
+  Buf err = {0};
+  resp_query(pReq, r, query_status(pReq->pDb, pReq->azParam[0], on, &err), &err, "parties");
+}
+
+static void get_journal(Req *pReq, Resp *r) {
+  long long after, limit;
+  if (!req_int(pReq, r, "after", 0, 0, 1LL << 62, &after)) return;
+  if (!req_int(pReq, r, "limit", 100, 1, 1000, &limit)) return;
+  sqlite3_stmt *p = db_stmt(pReq->pDb, "SELECT record, hash FROM journal WHERE seq>?1 "
+                                       "ORDER BY seq LIMIT ?2");
+  sqlite3_bind_int64(p, 1, after);
+  sqlite3_bind_int64(p, 2, limit);
+  json_t *a = json_array();
+  while (db_step_row(pReq->pDb, p)) {
+    json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 0), 0, 0);
+    char zHash[65];
+    hex_encode(sqlite3_column_blob(p, 1), 32, zHash);
+    json_object_set_new(pRec, "sha256", json_string(zHash));
+    json_array_append_new(a, pRec);
+  }
+  sqlite3_reset(p);
+  json_t *pDoc = json_pack("{s:o, s:I}", "entries", a, "last", journal_last_seq(pReq->pDb));
+  resp_table(pReq, r, pDoc, "entries");
+}
+
+/* ---- Writes ----------------------------------------------------------------- */
+
+/* Check the caller and the content type; false with the response filled. */
+static bool may_write(Req *pReq, Resp *r) {
+  if (pReq->caller.bBadToken) {
+    resp_error(r, 401, "unauthorized", "unknown or revoked token");
+    return false;
+  }
+  if (pReq->caller.role == ROLE_NONE) {
+    resp_error(r, 401, "unauthorized", "writing needs Authorization: Bearer TOKEN");
+    return false;
+  }
+  const char *zType = pReq->zHeaderContentType;
+  if (!zType || strncmp(zType, "application/json", 16) != 0) {
+    resp_error(r, 415, "unsupported_media_type", "expected Content-Type: application/json");
+    return false;
+  }
+  return true;
+}
+
+/* Load an interchange document (already parsed) through the journal, after
+** checking the caller may write every record in it. */
+static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
+  const char *zSection;
+  json_t *pArr;
+  json_object_foreach(pDoc, zSection, pArr) {
+    if (strcmp(zSection, "pacta") == 0 || !json_is_array(pArr)) continue;
+    for (size_t i = 0; i < json_array_size(pArr); i++) {
+      const char *zWhy = auth_may_write(&pReq->caller, zSection, json_array_get(pArr, i));
+      if (zWhy) {
+        resp_error(r, 403, "forbidden", "$.%s[%zu]: %s", zSection, i, zWhy);
+        return;
+      }
+    }
+  }
+  char *zText = json_dumps(pDoc, JSON_COMPACT);
+  char *zErr = 0;
+  size_t nErr = 0;
+  FILE *fErr = open_memstream(&zErr, &nErr);
+  if (!fErr) panic("open_memstream");
+  LoadSource src = {"request", zText, strlen(zText)};
+  LoadResult res;
+  int rc = interchange_load(pReq->pDb, &src, 1, pReq->caller.zName, fErr, 0, &res);
+  fclose(fErr);
+  if (rc) {
+    /* One message per line: "pacta: request: $.path: what was expected". */
+    json_t *aDetail = json_array();
+    for (char *z = zErr, *zEol; z && *z; z = zEol + 1) {
+      zEol = strchr(z, '\n');
+      if (!zEol) zEol = z + strlen(z) - 1;
+      const char *zMsg = strncmp(z, "pacta: request: ", 16) == 0 ? z + 16 : z;
+      if (strncmp(z, "pacta: nothing was loaded", 25) != 0)
+        json_array_append_new(aDetail, json_stringn(zMsg, (size_t)(zEol - zMsg)));
+    }
+    json_t *pOut = json_pack("{s:{s:s, s:O, s:o}}", "error", "code", "invalid", "message",
+                             json_array_get(aDetail, 0) ? json_array_get(aDetail, 0)
+                                                        : json_string("invalid input"),
+                             "details", aDetail);
+    resp_json(r, 400, pOut);
+    json_decref(pOut);
+  } else {
+    json_t *pOut = json_pack("{s:i, s:I}", "loaded", res.nLoaded, "journal", res.lastSeq);
+    resp_json(r, res.nLoaded ? 201 : 200, pOut);
+    json_decref(pOut);
+  }
+  free(zErr);
+  free(zText);
+}
+
+static json_t *parse_body(Req *pReq, Resp *r) {
+  json_error_t err;
+  json_t *p = json_loadb(pReq->zBody ? pReq->zBody : "", pReq->nBody, JSON_REJECT_DUPLICATES, &err);
+  if (!p) {
+    resp_error(r, 400, "bad_json", "request body, line %d column %d: %s", err.line, err.column,
+               err.text);
+    return 0;
+  }
+  if (!json_is_object(p)) {
+    resp_error(r, 400, "bad_json", "request body: expected a JSON object");
+    json_decref(p);
+    return 0;
+  }
+  return p;
+}
+
+static void post_load(Req *pReq, Resp *r) {
+  if (!may_write(pReq, r)) return;
+  json_t *pDoc = parse_body(pReq, r);
+  if (!pDoc) return;
+  load_document(pReq, r, pDoc);
+  json_decref(pDoc);
+}
+
+/* POST /api/v1/{section}: create or replace one record. */
+static void post_record(Req *pReq, Resp *r) {
+  Kind kind;
+  if (!section_kind(r, pReq->azParam[0], &kind)) return;
+  if (!may_write(pReq, r)) return;
+  json_t *pRec = parse_body(pReq, r);
+  if (!pRec) return;
+  json_t *pDoc = json_pack("{s:i, s:[o]}", "pacta", 1, kind_section(kind), pRec);
+  load_document(pReq, r, pDoc);
+  json_decref(pDoc);
+}
+
+static void delete_record(Req *pReq, Resp *r) {
+  Kind kind;
+  if (!section_kind(r, pReq->azParam[0], &kind)) return;
+  if (pReq->caller.bBadToken || pReq->caller.role == ROLE_NONE) {
+    resp_error(r, 401, "unauthorized", "retracting needs Authorization: Bearer TOKEN");
+    return;
+  }
+  if (pReq->caller.role != ROLE_DEPOSITARY) {
+    resp_error(r, 403, "forbidden", "only the depositary may retract");
+    return;
+  }
+  Journal j;
+  journal_begin(&j, pReq->pDb, pReq->caller.zName);
+  int64_t seq = journal_retract(&j, kind, pReq->azParam[1]);
+  if (!seq) {
+    journal_rollback(&j);
+    resp_error(r, 404, "not_found", "unknown %s \"%s\"", kind_name(kind), pReq->azParam[1]);
+    return;
+  }
+  journal_commit(&j);
+  json_t *pOut = json_pack("{s:s, s:I}", "retracted", pReq->azParam[1], (json_int_t)seq);
+  resp_json(r, 200, pOut);
+  json_decref(pOut);
+}
+
+const Route aApiRoute[] = {
+    {"GET", "/api/v1/openapi.json", get_openapi},
+    {"GET", "/api/v1/journal", get_journal},
+    {"GET", "/api/v1/organizations/{}/members", get_members},
+    {"GET", "/api/v1/organizations/{}/chair", get_chair},
+    {"GET", "/api/v1/documents/{}/status", get_status},
+    {"POST", "/api/v1/load", post_load},
+    {"GET", "/api/v1/{}", get_list},
+    {"POST", "/api/v1/{}", post_record},
+    {"GET", "/api/v1/{}/{}", get_one},
+    {"DELETE", "/api/v1/{}/{}", delete_record},
+};
+const int nApiRoute = (int)(sizeof(aApiRoute) / sizeof(aApiRoute[0]));

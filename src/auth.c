@@ -1,0 +1,131 @@
+#include "auth.h"
+
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+#include <string.h>
+#include <time.h>
+
+#include "rules.h"
+
+static void sha256_secret(const char *zSecret, unsigned char *aOut) {
+  SHA256((const unsigned char *)zSecret, strlen(zSecret), aOut);
+}
+
+char *auth_token_create(Db *pDb, const char *zRole, const char *zParty, const char *zName,
+                        Buf *pErr) {
+  bool bDelegate = zRole && strcmp(zRole, "delegate") == 0;
+  if (!zRole || (!bDelegate && strcmp(zRole, "depositary") != 0)) {
+    buf_puts(pErr, "--role: expected depositary or delegate");
+    return 0;
+  }
+  if (bDelegate != (zParty != 0)) {
+    buf_puts(pErr, bDelegate ? "a delegate token needs --party CODE"
+                             : "--party goes with --role delegate only");
+    return 0;
+  }
+  if (zParty && (strlen(zParty) != 3 || zParty[0] < 'A' || zParty[0] > 'Z' || zParty[1] < 'A' ||
+                 zParty[1] > 'Z' || zParty[2] < 'A' || zParty[2] > 'Z')) {
+    buf_printf(pErr, "--party: expected a party code of 3 upper-case letters, got \"%s\"", zParty);
+    return 0;
+  }
+  if (!zName || !*zName || strlen(zName) > 100) {
+    buf_puts(pErr, "--name: expected a name of 1 to 100 characters");
+    return 0;
+  }
+  unsigned char aRand[32], aHash[SHA256_DIGEST_LENGTH];
+  if (RAND_bytes(aRand, sizeof(aRand)) != 1) panic("no randomness for a token");
+  char *zSecret = xmalloc(7 + 2 * sizeof(aRand));
+  memcpy(zSecret, "pacta_", 6);
+  hex_encode(aRand, sizeof(aRand), zSecret + 6);
+  sha256_secret(zSecret, aHash);
+  time_t now = time(0);
+  struct tm tm;
+  char zTime[24];
+  gmtime_r(&now, &tm);
+  strftime(zTime, sizeof(zTime), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  sqlite3_stmt *p = db_stmt(pDb, "INSERT INTO token(name, role, party, hash, created) "
+                                 "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(name) DO NOTHING");
+  sqlite3_bind_text(p, 1, zName, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, zRole, -1, SQLITE_STATIC);
+  db_bind_text(p, 3, zParty);
+  sqlite3_bind_blob(p, 4, aHash, sizeof(aHash), SQLITE_STATIC);
+  sqlite3_bind_text(p, 5, zTime, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  if (sqlite3_changes(db_handle(pDb)) == 0) {
+    buf_printf(pErr, "a token named \"%s\" exists already", zName);
+    free(zSecret);
+    return 0;
+  }
+  return zSecret;
+}
+
+bool auth_token_revoke(Db *pDb, const char *zName) {
+  sqlite3_stmt *p = db_stmt(pDb, "UPDATE token SET revoked=strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                                 "WHERE name=?1 AND revoked IS NULL");
+  sqlite3_bind_text(p, 1, zName, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  return sqlite3_changes(db_handle(pDb)) > 0;
+}
+
+json_t *auth_token_list(Db *pDb) {
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT name, role, party, created, revoked FROM token ORDER BY name");
+  json_t *a = json_array();
+  while (db_step_row(pDb, p)) {
+    json_t *o = json_object();
+    static const char *const azCol[] = {"name", "role", "party", "created", "revoked"};
+    for (int i = 0; i < 5; i++) {
+      const char *z = (const char *)sqlite3_column_text(p, i);
+      json_object_set_new(o, azCol[i], z ? json_string(z) : json_null());
+    }
+    json_array_append_new(a, o);
+  }
+  sqlite3_reset(p);
+  return a;
+}
+
+void auth_lookup(Db *pDb, const char *zAuth, Caller *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  if (!zAuth || !*zAuth) return;
+  if (strncmp(zAuth, "Bearer ", 7) == 0) zAuth += 7;
+  unsigned char aHash[SHA256_DIGEST_LENGTH];
+  sha256_secret(zAuth, aHash);
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT name, role, party FROM token WHERE hash=?1 AND revoked IS NULL");
+  sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
+  if (db_step_row(pDb, p)) {
+    snprintf(pOut->zName, sizeof(pOut->zName), "%s", sqlite3_column_text(p, 0));
+    const char *zRole = (const char *)sqlite3_column_text(p, 1);
+    pOut->role = strcmp(zRole, "depositary") == 0 ? ROLE_DEPOSITARY : ROLE_DELEGATE;
+    const char *zParty = (const char *)sqlite3_column_text(p, 2);
+    if (zParty) snprintf(pOut->zParty, sizeof(pOut->zParty), "%s", zParty);
+  } else {
+    pOut->bBadToken = true;
+  }
+  sqlite3_reset(p);
+}
+
+const char *auth_may_write(const Caller *c, const char *zSection, const json_t *pRecord) {
+  if (c->role == ROLE_DEPOSITARY) return 0;
+  if (c->role != ROLE_DELEGATE) return "writing needs a token";
+  if (strcmp(zSection, "actions") != 0) return "a delegate may record only its own party's actions";
+  const char *zParty = json_string_value(json_object_get(pRecord, "party"));
+  if (!zParty || strcmp(zParty, c->zParty) != 0)
+    return "a delegate may record actions of its own party only";
+  ActionType t;
+  const char *zType = json_string_value(json_object_get(pRecord, "type"));
+  if (!zType || action_type_parse(zType, &t)) return 0; /* validation will say */
+  switch (t) {
+  case ACT_RATIFICATION:
+  case ACT_ACCEPTANCE:
+  case ACT_APPROVAL:
+  case ACT_ACCESSION:
+  case ACT_NOTIFICATION:
+  case ACT_RESERVATION:
+  case ACT_DECLARATION:
+  case ACT_WITHDRAWAL: return 0;
+  default:
+    return "a delegate may record notifications, instruments, reservations, "
+           "declarations and withdrawals; this one is for the depositary";
+  }
+}

@@ -1,0 +1,32 @@
+/*
+** API tokens: a bearer secret shown once at creation; the registry keeps
+** only its SHA-256. A depositary token may write anything; a delegate token
+** only its own party's notifications, instruments, reservations,
+** declarations and withdrawals.
+*/
+#ifndef PACTA_AUTH_H
+#define PACTA_AUTH_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "db.h"
+#include "http.h"
+
+/* Create a token; returns the secret (caller frees) or NULL with a message
+** in pErr (duplicate name, bad role or party). */
+char *auth_token_create(Db *pDb, const char *zRole, const char *zParty, const char *zName,
+                        Buf *pErr);
+/* Revoke by name; false if no such live token. */
+bool auth_token_revoke(Db *pDb, const char *zName);
+/* [{"name","role","party","created","revoked"}] */
+json_t *auth_token_list(Db *pDb);
+
+/* Who holds zSecret (a bare secret, or "Bearer SECRET"). */
+void auth_lookup(Db *pDb, const char *zAuthorization, Caller *pOut);
+
+/* May the caller write this interchange record (kind section, record)?
+** Returns NULL if so, else the reason. */
+const char *auth_may_write(const Caller *pCaller, const char *zSection, const json_t *pRecord);
+
+#endif

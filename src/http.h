@@ -1,0 +1,96 @@
+/*
+** Requests and responses as the HTTP handlers see them, independent of
+** libmicrohttpd (server.c adapts it), so routing and query parsing can be
+** fuzzed and tested without sockets.
+*/
+#ifndef PACTA_HTTP_H
+#define PACTA_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "util.h"
+
+#define MAX_ROUTE_PARAMS 4
+
+typedef enum Role { ROLE_NONE, ROLE_DELEGATE, ROLE_DEPOSITARY } Role;
+
+/* Who is asking: from the bearer token, or the session cookie of a page. */
+typedef struct Caller {
+  Role role;
+  char zName[128]; /* token name: the journal's actor */
+  char zParty[4];  /* delegate's party */
+  bool bBadToken;  /* a token was given and is unknown or revoked */
+} Caller;
+
+typedef struct Req {
+  const char *zMethod;
+  const char *zPath; /* without the query string */
+  /* Query and form arguments by name, NULL when absent. */
+  const char *(*xArg)(void *pArgCtx, const char *zName);
+  void *pArgCtx;
+  const char *zHeaderContentType;
+  const char *zHeaderIfNoneMatch;
+  const char *zHeaderAuthorization;
+  const char *zHeaderCookie;
+  const char *zBody;
+  size_t nBody;
+  Db *pDb;
+  Caller caller;
+  const char *azParam[MAX_ROUTE_PARAMS]; /* {id} segments of the route */
+  char zParamBuf[512];
+} Req;
+
+typedef struct Resp {
+  int status;
+  const char *zType; /* Content-Type */
+  Buf body;
+  char zEtag[64];      /* empty: none */
+  bool bCacheable;     /* same journal seq and date: same bytes */
+  char zLocation[256]; /* for redirects */
+  char zSetCookie[256];
+} Resp;
+
+typedef void (*Handler)(Req *, Resp *);
+
+typedef struct Route {
+  const char *zMethod;
+  const char *zPattern; /* "/api/v1/documents/{}/status" */
+  Handler xHandler;
+} Route;
+
+/* Route tables of the modules that serve (api.c, pages.c). */
+extern const Route aApiRoute[];
+extern const int nApiRoute;
+extern const Route aPageRoute[];
+extern const int nPageRoute;
+
+/* Find the route for the request and run it; 404/405 when none. Fills
+** pReq->azParam. */
+void http_dispatch(Req *pReq, Resp *pResp);
+
+/* Response helpers. */
+void resp_json(Resp *p, int status, const json_t *pBody);
+void resp_error(Resp *p, int status, const char *zCode, const char *zFmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void resp_text(Resp *p, int status, const char *zType, const char *z, size_t n);
+
+/* Query argument helpers: a date (default today) or a year (default this
+** year); on a malformed value they fill a 400 and return false. */
+bool req_date(Req *p, Resp *r, const char *zName, pdate *pOut);
+bool req_year(Req *p, Resp *r, const char *zName, int *pOut);
+bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, long long hi,
+             long long *pOut);
+
+pdate http_today(void);
+
+/* HTML escaping into a buffer. */
+void html_escape(Buf *p, const char *z);
+
+#endif
