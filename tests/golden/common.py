@@ -92,9 +92,14 @@ class Checker:
         return ok
 
     def eq(self, label, got, want):
-        return self.check(label, got == want,
-                          "%s" % (json.dumps(got),) if got == want
-                          else "pacta %s, expected %s" % (json.dumps(got), json.dumps(want)))
+        if got == want:
+            detail = json.dumps(got, ensure_ascii=False)
+            if len(detail) > 120:
+                detail = detail[:100] + "... (%d items)" % len(got) if isinstance(got, (list, dict)) \
+                    else detail[:120] + "..."
+            return self.check(label, True, detail)
+        return self.check(label, False, "pacta %s, expected %s" % (
+            json.dumps(got, ensure_ascii=False), json.dumps(want, ensure_ascii=False)))
 
     def info(self, text):
         print("note  %s" % text)
