@@ -213,7 +213,8 @@ static void get_journal(Req *pReq, Resp *r) {
     json_array_append_new(a, pRec);
   }
   sqlite3_reset(p);
-  json_t *pDoc = json_pack("{s:o, s:I}", "entries", a, "last", journal_last_seq(pReq->pDb));
+  json_t *pDoc =
+      json_pack("{s:o, s:I}", "entries", a, "last", (json_int_t)journal_last_seq(pReq->pDb));
   resp_table(pReq, r, pDoc, "entries");
 }
 
@@ -271,14 +272,14 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
       if (strncmp(z, "pacta: nothing was loaded", 25) != 0)
         json_array_append_new(aDetail, json_stringn(zMsg, (size_t)(zEol - zMsg)));
     }
+    if (json_array_size(aDetail) == 0) json_array_append_new(aDetail, json_string("invalid input"));
     json_t *pOut = json_pack("{s:{s:s, s:O, s:o}}", "error", "code", "invalid", "message",
-                             json_array_get(aDetail, 0) ? json_array_get(aDetail, 0)
-                                                        : json_string("invalid input"),
-                             "details", aDetail);
+                             json_array_get(aDetail, 0), "details", aDetail);
     resp_json(r, 400, pOut);
     json_decref(pOut);
   } else {
-    json_t *pOut = json_pack("{s:i, s:I}", "loaded", res.nLoaded, "journal", res.lastSeq);
+    json_t *pOut =
+        json_pack("{s:i, s:I}", "loaded", res.nLoaded, "journal", (json_int_t)res.lastSeq);
     resp_json(r, res.nLoaded ? 201 : 200, pOut);
     json_decref(pOut);
   }
@@ -342,7 +343,7 @@ static void delete_record(Req *pReq, Resp *r) {
     return;
   }
   journal_commit(&j);
-  json_t *pOut = json_pack("{s:s, s:I}", "retracted", pReq->azParam[1], (json_int_t)seq);
+  json_t *pOut = json_pack("{s:s, s:I}", "retracted", pReq->azParam[1], "journal", (json_int_t)seq);
   resp_json(r, 200, pOut);
   json_decref(pOut);
 }

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""HTTP API tests: `pacta serve` on the sample registry, talked to over
+127.0.0.1. Reads answer the same JSON as the command line; writes need a
+token with the right role and go through the journal; bad requests get a 4xx
+with a JSON error and write nothing; the server keeps serving.
+
+usage: test_api.py PACTA_BINARY
+"""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+PACTA = None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, db):
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{self.port}", "--quiet"],
+            stderr=subprocess.PIPE, text=True)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("server did not start: " + self.proc.stderr.read())
+
+    def request(self, method, path, body=None, headers=None):
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", method=method,
+                                     data=body, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, dict(r.headers), r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read()
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=10)
+
+
+def cli(db, *args):
+    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, check=True)
+    return p.stdout
+
+
+class Api(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        cli(cls.db, "init", "--sample")
+        cls.depositary = json.loads(cli(cls.db, "token", "create", "--role", "depositary",
+                                        "--name", "secretariat", "--json"))["token"]
+        cls.arm = json.loads(cli(cls.db, "token", "create", "--role", "delegate", "--party",
+                                 "ARM", "--name", "arm-mfa", "--json"))["token"]
+        revoked = json.loads(cli(cls.db, "token", "create", "--role", "depositary", "--name",
+                                 "old", "--json"))["token"]
+        cli(cls.db, "token", "revoke", "old")
+        cls.revoked = revoked
+        cls.server = Server(cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        rc = cls.server.stop()
+        cls.tmp.cleanup()
+        assert rc == 0, f"server exit status {rc} after SIGTERM"
+
+    def get(self, path, headers=None):
+        status, hdrs, body = self.server.request("GET", path, headers=headers)
+        return status, hdrs, body
+
+    def get_json(self, path):
+        status, _, body = self.get(path)
+        self.assertEqual(status, 200, body)
+        return json.loads(body)
+
+    def post(self, path, obj, token=None, ctype="application/json", raw=None):
+        headers = {"Content-Type": ctype}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        data = raw if raw is not None else json.dumps(obj).encode()
+        status, _, body = self.server.request("POST", path, data, headers)
+        return status, json.loads(body)
+
+    def journal_last(self):
+        return self.get_json("/api/v1/journal?after=0&limit=1")["last"]
+
+    def assert_error(self, status, body, want):
+        self.assertEqual(status, want, body)
+        self.assertIn("code", body["error"])
+        self.assertTrue(body["error"]["message"])
+
+    # -- reads ------------------------------------------------------------
+
+    def test_same_json_as_cli(self):
+        for path, args in [
+            ("/api/v1/documents/cis-agr-dtkt-997-747/status?on=2026-01-01",
+             ["status", "cis-agr-dtkt-997-747", "--on", "2026-01-01"]),
+            ("/api/v1/organizations/cis/members?on=2009-08-17", ["members", "cis", "--on", "2009-08-17"]),
+            ("/api/v1/organizations/eaeu/chair?year=2026", ["chair", "eaeu", "--year", "2026"]),
+        ]:
+            self.assertEqual(self.get_json(path), json.loads(cli(self.db, *args, "--json")), path)
+
+    def test_known_answers(self):
+        s = self.get_json("/api/v1/documents/cis-agr-dtkt-997-747/status?on=2026-01-01")
+        self.assertEqual(s["entry_into_force"], "1998-12-21")
+        m = self.get_json("/api/v1/organizations/cis/members?on=2009-08-18")
+        self.assertNotIn("GEO", [x["party"] for x in m["members"]])
+        c = self.get_json("/api/v1/organizations/cis/chair?year=2025")
+        self.assertEqual((c["chair"], c["co_chairs"]), ("TJK", ["RUS", "TKM"]))
+
+    def test_etag_and_304(self):
+        path = "/api/v1/organizations/cis/members?on=2020-01-01"
+        status, headers, _ = self.get(path)
+        etag = headers.get("ETag")
+        self.assertTrue(etag)
+        status, _, body = self.get(path, {"If-None-Match": etag})
+        self.assertEqual((status, body), (304, b""))
+
+    def test_csv(self):
+        status, headers, body = self.get("/api/v1/organizations/cis/members?on=2009-08-17&format=csv")
+        self.assertEqual(status, 200)
+        self.assertTrue(headers["Content-Type"].startswith("text/csv"))
+        lines = body.decode().splitlines()
+        self.assertEqual(lines[0], "party,kind,since")
+        self.assertIn("GEO,member,1993-12-03", lines)
+
+    def test_lists_and_pagination(self):
+        page = self.get_json("/api/v1/documents?limit=2&offset=1")
+        self.assertEqual(len(page["documents"]), 2)
+        self.assertEqual((page["limit"], page["offset"]), (2, 1))
+        everything = self.get_json("/api/v1/documents?limit=1000")
+        self.assertEqual(everything["total"], len(everything["documents"]))
+        self.assertEqual(page["documents"], everything["documents"][1:3])
+        acts = self.get_json("/api/v1/actions?document=cis-agr-dtkt-997-747&party=ARM")
+        self.assertEqual([a["date"] for a in acts["actions"]], ["1998-12-21"])
+
+    def test_openapi_paths_answer(self):
+        doc = self.get_json("/api/v1/openapi.json")
+        self.assertTrue(doc["openapi"].startswith("3."))
+        example = {"id": "cis", "collection": "organizations", "key": "cis"}
+        for path, item in doc["paths"].items():
+            if "get" not in item:
+                continue
+            concrete = path
+            for k, v in example.items():
+                concrete = concrete.replace("{" + k + "}", v)
+            if "/documents/" in path:
+                concrete = path.replace("{id}", "cis-charter")
+            status, _, body = self.get(concrete)
+            self.assertEqual(status, 200, f"{path} -> {concrete}: {body[:200]}")
+
+    def test_party_profile(self):
+        p = self.get_json("/api/v1/parties/BLR?on=2026-01-01")
+        self.assertEqual(p["name"]["ru"], "Беларусь")
+
+    # -- bad requests -------------------------------------------------------
+
+    def test_bad_reads(self):
+        before = self.journal_last()
+        for path, want in [("/api/v1/organizations/cis/members?on=2023-02-30", 400),
+                           ("/api/v1/organizations/cis/chair?year=abc", 400),
+                           ("/api/v1/documents/nope/status", 404),
+                           ("/api/v1/organizations/nope/members", 404),
+                           ("/api/v1/nope", 404),
+                           ("/api/v1/../../../etc/passwd", 404),
+                           ("/api/v1/%2e%2e/%2e%2e/etc/passwd", 404),
+                           ("/api/v1/documents?limit=0", 400),
+                           ("/api/v1/documents?format=xml", 400)]:
+            status, _, body = self.get(path)
+            self.assertEqual(status, want, path)
+            self.assertIn("error", json.loads(body), path)
+        self.assertEqual(self.journal_last(), before)
+        # Still serving.
+        self.get_json("/api/v1/organizations")
+
+    def test_writes_refused_write_nothing(self):
+        before = self.journal_last()
+        action = {"document": "csto-charter", "party": "ARM", "type": "ratification",
+                  "date": "2003-04-01"}
+        self.assert_error(*self.post("/api/v1/actions", action), 401)
+        self.assert_error(*self.post("/api/v1/actions", action, token="pacta_nonsense"), 401)
+        self.assert_error(*self.post("/api/v1/actions", action, token=self.revoked), 401)
+        other = dict(action, party="BLR")
+        self.assert_error(*self.post("/api/v1/actions", other, token=self.arm), 403)
+        signature = dict(action, type="signature")
+        self.assert_error(*self.post("/api/v1/actions", signature, token=self.arm), 403)
+        self.assert_error(*self.post("/api/v1/organizations",
+                                     {"id": "x", "name": {"en": "X"}}, token=self.arm), 403)
+        self.assert_error(*self.post("/api/v1/actions", action, token=self.arm,
+                                     ctype="text/plain"), 415)
+        status, body = self.post("/api/v1/actions", None, token=self.depositary, raw=b"{\"a\":")
+        self.assert_error(status, body, 400)
+        status, body = self.post("/api/v1/actions", dict(action, colour="red"),
+                                 token=self.depositary)
+        self.assert_error(status, body, 400)
+        self.assertIn("colour", body["error"]["message"])
+        status, body = self.post("/api/v1/actions", dict(action, date="2003-02-30"),
+                                 token=self.depositary)
+        self.assert_error(status, body, 400)
+        status, body = self.post("/api/v1/actions", dict(action, document="nope"),
+                                 token=self.depositary)
+        self.assert_error(status, body, 400)
+        big = b'{"pacta": 1, "parties": [' + b" " * (17 << 20) + b"]}"
+        status, body = self.post("/api/v1/load", None, token=self.depositary, raw=big)
+        self.assert_error(status, body, 413)
+        status, _, _ = self.server.request("DELETE", "/api/v1/parties/ARM",
+                                           headers={"Authorization": "Bearer " + self.arm})
+        self.assertEqual(status, 403)
+        self.assertEqual(self.journal_last(), before)
+
+    def test_writes_through_journal(self):
+        action = {"document": "csto-charter", "party": "ARM", "type": "ratification",
+                  "date": "2003-05-01"}
+        status, body = self.post("/api/v1/actions", action, token=self.arm)
+        self.assertEqual(status, 201, body)
+        seq = body["journal"]
+        entry = self.get_json(f"/api/v1/journal?after={seq - 1}&limit=1")["entries"][0]
+        self.assertEqual((entry["actor"], entry["kind"], entry["op"]), ("arm-mfa", "action", "put"))
+        self.assertEqual(entry["value"], action)
+        # The same action again: nothing new.
+        status, body = self.post("/api/v1/actions", action, token=self.arm)
+        self.assertEqual((status, body["loaded"]), (200, 0))
+        # The status answer changes with it (and the cache follows the journal).
+        s = self.get_json("/api/v1/documents/csto-charter/status?on=2026-01-01")
+        self.assertIn("ARM", [p["party"] for p in s["parties"]])
+        # The depositary retracts it.
+        status, _, body = self.server.request(
+            "DELETE", "/api/v1/actions/csto-charter%7CARM%7Cratification%7C2003-05-01",
+            headers={"Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(json.loads(body)["journal"], seq + 1)
+
+    def test_load_endpoint(self):
+        doc = {"pacta": 1, "organizations": [{"id": "test-org", "name": {"en": "Test"}}]}
+        status, body = self.post("/api/v1/load", doc, token=self.depositary)
+        self.assertEqual(status, 201, body)
+        self.assertEqual(self.get_json("/api/v1/organizations/test-org")["name"], {"en": "Test"})
+
+
+if __name__ == "__main__":
+    PACTA = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
