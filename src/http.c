@@ -72,6 +72,7 @@ void resp_error(Resp *p, int status, const char *zCode, const char *zFmt, ...) {
   va_start(ap, zFmt);
   buf_vprintf(&msg, zFmt, ap);
   va_end(ap);
+  utf8_sanitize(msg.z); /* it may quote the request */
   json_t *pErr = json_pack("{s:{s:s, s:s}}", "error", "code", zCode, "message", msg.z);
   resp_json(p, status, pErr);
   json_decref(pErr);

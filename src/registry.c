@@ -530,6 +530,214 @@ json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   return pOut;
 }
 
+/* ---- Status with its reasons (the document page) ------------------------ */
+
+/* Does the action bind its party under the rule (rules.c's own test)? */
+static bool action_binds(const EifRule *pRule, const Action *a) {
+  if (action_is_consent(a->type)) return true;
+  return pRule->kind == EIF_ON_SIGNATURE && a->type == ACT_SIGNATURE && !a->subjectToProcedures;
+}
+
+typedef struct DetailCtx {
+  const DocWork *w;
+  const PartyTable *pT;
+} DetailCtx;
+
+static const char *detail_code(const DetailCtx *c, int iAction) {
+  int pid = c->w->aPid[c->w->aAction[iAction].party];
+  return pid >= 0 && pid < c->pT->n ? c->pT->aCode[pid] : "";
+}
+
+static json_t *action_ref(const DetailCtx *c, int i) {
+  if (i < 0) return json_null();
+  const Action *a = &c->w->aAction[i];
+  return json_pack("{s:s, s:s, s:o}", "party", detail_code(c, i), "type",
+                   action_type_name(a->type), "date", date_json(a->date));
+}
+
+/* Actions ordered by party code, then date, then type. */
+static const DetailCtx *g_sortCtx; /* only during qsort below */
+static int compare_action(const void *pA, const void *pB) {
+  int a = *(const int *)pA, b = *(const int *)pB;
+  int c = strcmp(detail_code(g_sortCtx, a), detail_code(g_sortCtx, b));
+  if (c) return c;
+  const Action *x = &g_sortCtx->w->aAction[a], *y = &g_sortCtx->w->aAction[b];
+  if (x->date != y->date) return x->date < y->date ? -1 : 1;
+  if (x->type != y->type) return x->type < y->type ? -1 : 1;
+  return (a > b) - (a < b);
+}
+
+/* The stored records of a document's actions, by "PARTY|TYPE|DATE": one
+** range read of the entity keys "DOC|...". */
+static json_t *action_records(Db *pDb, const char *zDoc) {
+  Buf lo = {0}, hi = {0};
+  buf_printf(&lo, "%s|", zDoc);
+  buf_printf(&hi, "%s}", zDoc);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.record FROM entity e JOIN journal j "
+                                 "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3");
+  sqlite3_bind_int(p, 1, K_ACTION);
+  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  json_t *pMap = json_object();
+  while (db_step_row(pDb, p)) {
+    json_t *pVal = value_of_record((const char *)sqlite3_column_text(p, 1),
+                                   (size_t)sqlite3_column_bytes(p, 1));
+    if (pVal) json_object_set_new(pMap, (const char *)sqlite3_column_text(p, 0) + lo.n, pVal);
+  }
+  sqlite3_reset(p);
+  buf_free(&lo);
+  buf_free(&hi);
+  return pMap;
+}
+
+json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+  json_t *pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
+  if (!pDoc) {
+    buf_printf(pErr, "unknown document \"%s\"", zDoc);
+    return 0;
+  }
+  PartyTable t;
+  party_table(pDb, &t);
+  DocWork w = {0};
+  DocStatus s;
+  doc_compute(pDb, document_did(pDb, zDoc), pDoc, &t, on, &w, &s);
+  DetailCtx ctx = {&w, &t};
+  json_t *pRecords = action_records(pDb, zDoc);
+
+  /* Each party's first consent, by date: what the threshold counts. */
+  int *aFirst = xmalloc((size_t)w.nParty * sizeof(int) + 1);
+  for (int k = 0; k < w.nParty; k++) aFirst[k] = -1;
+  for (int i = 0; i < w.nAction; i++) {
+    const Action *a = &w.aAction[i];
+    if (a->date > on || !action_binds(&w.rule, a)) continue;
+    int *pF = &aFirst[a->party];
+    if (*pF < 0 || a->date < w.aAction[*pF].date || (a->date == w.aAction[*pF].date && i < *pF))
+      *pF = i;
+  }
+  int *aOrder = xmalloc((size_t)w.nParty * sizeof(int) + 1);
+  int nFirst = 0;
+  for (int k = 0; k < w.nParty; k++)
+    if (aFirst[k] >= 0) aOrder[nFirst++] = aFirst[k];
+  for (int i = 1; i < nFirst; i++) { /* insertion sort by (date, index) */
+    int x = aOrder[i], j = i - 1;
+    while (j >= 0 && (w.aAction[aOrder[j]].date > w.aAction[x].date ||
+                      (w.aAction[aOrder[j]].date == w.aAction[x].date && aOrder[j] > x))) {
+      aOrder[j + 1] = aOrder[j];
+      j--;
+    }
+    aOrder[j + 1] = x;
+  }
+  json_t *aConsent = json_array();
+  int nCounted = 0, rank = 0;
+  for (int i = 0; i < nFirst; i++) {
+    const Action *a = &w.aAction[aOrder[i]];
+    bool bCounted = !w.aIsOrg[a->party];
+    if (bCounted) nCounted++;
+    if (aOrder[i] == s.trigger) rank = nCounted;
+    json_t *pC = action_ref(&ctx, aOrder[i]);
+    json_object_set_new(pC, "counted", json_boolean(bCounted));
+    json_array_append_new(aConsent, pC);
+  }
+
+  /* Every action on or before `on`, grouped by party. */
+  int *aIdx = xmalloc((size_t)w.nAction * sizeof(int) + 1);
+  int nIdx = 0;
+  for (int i = 0; i < w.nAction; i++)
+    if (w.aAction[i].date <= on && w.aAction[i].date != DATE_NONE && w.aPid[w.aAction[i].party] >= 0)
+      aIdx[nIdx++] = i;
+  g_sortCtx = &ctx;
+  qsort(aIdx, (size_t)nIdx, sizeof(int), compare_action);
+  g_sortCtx = 0;
+
+  static const Delay vclt56 = {0, 12, false};
+  json_t *aParty = json_array();
+  for (int i = 0; i < nIdx;) {
+    int party = w.aAction[aIdx[i]].party;
+    int iEnd = i;
+    while (iEnd < nIdx && w.aAction[aIdx[iEnd]].party == party) iEnd++;
+    /* The latest episode: its first binding action after the last notice
+    ** that precedes the last binding action; the notice still pending. */
+    pdate lastBind = DATE_NONE, episodeAfter = DATE_NONE, signature = DATE_NONE;
+    for (int k = i; k < iEnd; k++) {
+      const Action *a = &w.aAction[aIdx[k]];
+      if (action_binds(&w.rule, a) && a->date > lastBind) lastBind = a->date;
+      if (a->type == ACT_SIGNATURE && signature == DATE_NONE) signature = a->date;
+    }
+    int iConsent = -1, iWithdrawal = -1;
+    for (int k = i; k < iEnd; k++) {
+      const Action *a = &w.aAction[aIdx[k]];
+      if (a->type != ACT_WITHDRAWAL) continue;
+      if (a->date >= lastBind) {
+        if (iWithdrawal < 0) iWithdrawal = aIdx[k];
+      } else if (a->date > episodeAfter) {
+        episodeAfter = a->date;
+      }
+    }
+    for (int k = i; k < iEnd && iConsent < 0; k++) {
+      const Action *a = &w.aAction[aIdx[k]];
+      if (action_binds(&w.rule, a) && a->date > episodeAfter) iConsent = aIdx[k];
+    }
+    const PartyStatus *ps = &w.aStatus[party];
+    json_t *pRow = json_pack("{s:s, s:o, s:o, s:o, s:o}", "party", detail_code(&ctx, aIdx[i]),
+                             "status",
+                             ps->status == ST_NONE ? json_null()
+                                                   : json_string(status_kind_name(ps->status)),
+                             "since", date_json(ps->since), "entry_into_force",
+                             date_json(ps->entryIntoForce), "signature", date_json(signature));
+    json_object_set_new(pRow, "consent", iConsent < 0 ? json_null() : action_ref(&ctx, iConsent));
+    json_object_set_new(pRow, "trigger", action_ref(&ctx, ps->trigger));
+    if (iWithdrawal >= 0) {
+      const Action *a = &w.aAction[iWithdrawal];
+      pdate eff = a->effective != DATE_NONE ? a->effective
+                                            : delay_apply(w.rule.hasWithdrawalNotice
+                                                              ? &w.rule.withdrawalNotice
+                                                              : &vclt56,
+                                                          a->date);
+      json_object_set_new(pRow, "withdrawal",
+                          json_pack("{s:o, s:o}", "date", date_json(a->date), "effective",
+                                    date_json(eff)));
+    } else {
+      json_object_set_new(pRow, "withdrawal", json_null());
+    }
+    json_t *aAct = json_array();
+    for (int k = i; k < iEnd; k++) {
+      const Action *a = &w.aAction[aIdx[k]];
+      char zDate[DATE_BUFSZ], zKey[64];
+      date_format(a->date, zDate);
+      snprintf(zKey, sizeof(zKey), "%s|%s|%s", detail_code(&ctx, aIdx[k]),
+               action_type_name(a->type), zDate);
+      json_t *pA = json_pack("{s:s, s:s}", "type", action_type_name(a->type), "date", zDate);
+      const json_t *pRec = json_object_get(pRecords, zKey);
+      static const char *const azExtra[] = {"text", "note", "effective"};
+      for (int e = 0; e < 3; e++) {
+        json_t *v = json_object_get(pRec, azExtra[e]);
+        if (v && !json_is_null(v)) json_object_set(pA, azExtra[e], v);
+      }
+      json_array_append_new(aAct, pA);
+    }
+    json_object_set_new(pRow, "actions", aAct);
+    json_array_append_new(aParty, pRow);
+    i = iEnd;
+  }
+
+  json_t *pTrigger = action_ref(&ctx, s.trigger);
+  if (s.trigger >= 0) json_object_set_new(pTrigger, "rank", json_integer(rank));
+  json_t *pRule = json_object_get(pDoc, "entry_into_force");
+  json_t *pOut = json_pack(
+      "{s:s, s:o, s:b, s:o, s:O, s:o, s:o, s:o, s:o}", "document", zDoc, "on", date_json(on),
+      "in_force", s.inForce, "entry_into_force", date_json(s.entryIntoForce), "rule",
+      pRule ? pRule : json_null(), "trigger_date", date_json(s.triggerDate), "trigger", pTrigger,
+      "consents", aConsent, "parties", aParty);
+  free(aFirst);
+  free(aOrder);
+  free(aIdx);
+  json_decref(pRecords);
+  doc_work_free(&w);
+  party_table_free(&t);
+  json_decref(pDoc);
+  return pOut;
+}
+
 void query_status_all(Db *pDb, pdate on, FILE *f) {
   PartyTable t;
   party_table(pDb, &t);

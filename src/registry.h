@@ -31,6 +31,21 @@ json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr);
 ** {"organization", "years": [...], "breaches": [Y...]} */
 json_t *query_chair_history(Db *pDb, const char *zOrg, int thisYear, Buf *pErr);
 json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr);
+/* query_status with the reasons, for the document page. Besides the
+** fields of query_status:
+**   "rule": the document's entry_into_force clause (or null),
+**   "trigger_date": T of a threshold rule (or null),
+**   "trigger": {"party","type","date","rank"} the consent that completed the
+**     conditions (rank: its place among the counted consents), or null,
+**   "consents": [{"party","type","date","counted"}] each party's first
+**     consent on or before `on`, by date (counted: toward {"count": N}),
+** and each party row (every party with an action on or before `on`; status
+** null when it has only annotations) adds
+**   "signature": DATE|null, "consent": {"type","date"}|null (the consent
+**   that binds it now), "trigger": {"party","type","date"}|null (the action
+**   that fixed its entry_into_force), "withdrawal": {"date","effective"}|null,
+**   "actions": [{"type","date", "text"?, "note"?, "effective"?}] by date. */
+json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr);
 /* A party's memberships, chairs held and its status in every document. */
 json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr);
 

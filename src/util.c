@@ -175,3 +175,32 @@ void strmap_free(StrMap *p) {
   free(p->aVal);
   memset(p, 0, sizeof(*p));
 }
+
+void utf8_sanitize(char *z) {
+  unsigned char *p = (unsigned char *)z;
+  while (*p) {
+    int n = p[0] < 0x80             ? 1
+            : (p[0] & 0xE0) == 0xC0 ? 2
+            : (p[0] & 0xF0) == 0xE0 ? 3
+            : (p[0] & 0xF8) == 0xF0 ? 4
+                                    : 0;
+    bool ok = n > 0;
+    for (int i = 1; ok && i < n; i++) ok = (p[i] & 0xC0) == 0x80;
+    /* Overlong forms and surrogates are not UTF-8 either. */
+    if (ok && n == 2) ok = p[0] >= 0xC2;
+    if (ok && n == 3) {
+      unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+      ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+    }
+    if (ok && n == 4) {
+      unsigned cp =
+          ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+      ok = cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+    if (!ok) {
+      *p++ = '?';
+    } else {
+      p += n;
+    }
+  }
+}

@@ -53,6 +53,9 @@ int read_file(const char *zPath, Buf *pOut);
 /* Lower-case hex of n bytes into zOut (2n+1 bytes). */
 void hex_encode(const unsigned char *a, size_t n, char *zOut);
 
+/* Replace every byte that is not part of valid UTF-8 with '?', in place. */
+void utf8_sanitize(char *z);
+
 /* A string-keyed hash map to int (open addressing); keys are copied. */
 typedef struct StrMap {
   char **azKey;
