@@ -555,16 +555,21 @@ static json_t *action_ref(const DetailCtx *c, int i) {
                    action_type_name(a->type), "date", date_json(a->date));
 }
 
-/* Actions ordered by party code, then date, then type. */
-static const DetailCtx *g_sortCtx; /* only during qsort below */
-static int compare_action(const void *pA, const void *pB) {
-  int a = *(const int *)pA, b = *(const int *)pB;
-  int c = strcmp(detail_code(g_sortCtx, a), detail_code(g_sortCtx, b));
+/* Sorting a document's actions by party code, then date, then type. */
+typedef struct ActionKey {
+  const char *zCode;
+  pdate date;
+  int type;
+  int i; /* index into DocWork.aAction */
+} ActionKey;
+
+static int compare_action_key(const void *pA, const void *pB) {
+  const ActionKey *x = pA, *y = pB;
+  int c = strcmp(x->zCode, y->zCode);
   if (c) return c;
-  const Action *x = &g_sortCtx->w->aAction[a], *y = &g_sortCtx->w->aAction[b];
   if (x->date != y->date) return x->date < y->date ? -1 : 1;
   if (x->type != y->type) return x->type < y->type ? -1 : 1;
-  return (a > b) - (a < b);
+  return (x->i > y->i) - (x->i < y->i);
 }
 
 /* The stored records of a document's actions, by "PARTY|TYPE|DATE": one
@@ -640,14 +645,17 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   }
 
   /* Every action on or before `on`, grouped by party. */
+  ActionKey *aKey = xmalloc((size_t)w.nAction * sizeof(ActionKey) + 1);
   int *aIdx = xmalloc((size_t)w.nAction * sizeof(int) + 1);
   int nIdx = 0;
-  for (int i = 0; i < w.nAction; i++)
-    if (w.aAction[i].date <= on && w.aAction[i].date != DATE_NONE && w.aPid[w.aAction[i].party] >= 0)
-      aIdx[nIdx++] = i;
-  g_sortCtx = &ctx;
-  qsort(aIdx, (size_t)nIdx, sizeof(int), compare_action);
-  g_sortCtx = 0;
+  for (int i = 0; i < w.nAction; i++) {
+    const Action *a = &w.aAction[i];
+    if (a->date > on || a->date == DATE_NONE || w.aPid[a->party] < 0) continue;
+    aKey[nIdx++] = (ActionKey){detail_code(&ctx, i), a->date, (int)a->type, i};
+  }
+  qsort(aKey, (size_t)nIdx, sizeof(ActionKey), compare_action_key);
+  for (int i = 0; i < nIdx; i++) aIdx[i] = aKey[i].i;
+  free(aKey);
 
   static const Delay vclt56 = {0, 12, false};
   json_t *aParty = json_array();
