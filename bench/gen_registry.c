@@ -3,7 +3,11 @@
 ** section 4) plus the same action rows as CSV (document,party,type,date) for the sqlite3 shell's
 ** .import.  Deterministic: the same arguments and seed always give the same bytes.
 **
-**   gen_registry --docs N --parties M --out FILE.json [--csv FILE.csv] [--seed S]
+**   gen_registry --docs N --parties M --out FILE.json [--csv FILE.csv] [--seed S] [--split N]
+**
+** --split N starts a new file at the first document boundary after every N actions: FILE.json
+** holds everything else and the first actions, FILE-p002.json, FILE-p003.json ... hold
+** {"pacta":1,"actions":[...]}, for loading in several steps of bounded memory.
 **
 ** Scale 1 (UN Treaty Collection size): --docs 600 --parties 200, about 120,000 actions.
 ** Scale 100: --docs 60000 --parties 200, about 12,000,000 actions (a JSON file of about 1 GB).
@@ -43,8 +47,7 @@ static uint64_t rotl64(uint64_t x, int k) {
 }
 
 static void rng_seed(Rng *pRng, uint64_t seed) {
-  for (int i = 0; i < 4; i++)
-    pRng->s[i] = splitmix64(&seed);
+  for (int i = 0; i < 4; i++) pRng->s[i] = splitmix64(&seed);
 }
 
 static uint64_t rng_next(Rng *pRng) {
@@ -339,9 +342,7 @@ static int write_document(Out *pJson, Rng *pRng, long iDoc, const char *zDoc, lo
                nCount, aMonths[rng_range(pRng, 0, 4)]);
     if (rng_chance(pRng, 300)) out_str(pJson, ",\"later_delay\":{\"days\":30}");
     break;
-  case EIF_ON_SIGNATURE:
-    out_str(pJson, "\"rule\":\"on_signature\"");
-    break;
+  case EIF_ON_SIGNATURE: out_str(pJson, "\"rule\":\"on_signature\""); break;
   default:
     out_str(pJson, "\"rule\":\"fixed_date\",\"date\":\"");
     out_day(pJson, adopted + rng_range(pRng, 180, 3 * 365));
@@ -451,6 +452,16 @@ static void write_party_actions(Out *pJson, Out *pCsv, int *pFirst, Rng *pRng, C
 #undef EMIT
 }
 
+/* The name of part N (2, 3, ...) of a split output: "FILE.json" gives "FILE-p002.json". */
+static char *part_name(const char *zOut, int iPart) {
+  size_t n = strlen(zOut);
+  if (n >= 5 && strcmp(zOut + n - 5, ".json") == 0) n -= 5;
+  char *z = malloc(n + 32);
+  if (!z) die("out of memory", NULL);
+  snprintf(z, n + 32, "%.*s-p%03d.json", (int)n, zOut, iPart);
+  return z;
+}
+
 static long parse_long(const char *zOpt, const char *zVal, long lo, long hi) {
   char *zEnd;
   if (!zVal) die("missing value for", zOpt);
@@ -462,13 +473,14 @@ static long parse_long(const char *zOpt, const char *zVal, long lo, long hi) {
 
 static void usage(void) {
   fprintf(stderr, "usage: gen_registry --docs N --parties M --out FILE.json [--csv FILE.csv] "
-                  "[--seed S]\n");
+                  "[--seed S] [--split N]\n");
   exit(2);
 }
 
 int main(int argc, char **argv) {
   long nDoc = 600, nParty = 200;
   unsigned long long seed = 20240611;
+  long nSplit = 0;
   const char *zOut = NULL, *zCsv = NULL;
   for (int i = 1; i < argc; i++) {
     const char *zArg = argv[i];
@@ -481,6 +493,9 @@ int main(int argc, char **argv) {
       i++;
     } else if (strcmp(zArg, "--seed") == 0) {
       seed = (unsigned long long)parse_long(zArg, zVal, 0, 0x7fffffffL);
+      i++;
+    } else if (strcmp(zArg, "--split") == 0) {
+      nSplit = parse_long(zArg, zVal, 0, 0x7fffffffL);
       i++;
     } else if (strcmp(zArg, "--out") == 0 && zVal) {
       zOut = zVal;
@@ -559,9 +574,25 @@ int main(int argc, char **argv) {
   }
   out_str(&json, "\n],\n\"actions\":[");
   int isFirst = 1;
+  int nPart = 1;
+  unsigned long long nBytes = 0, nPartStart = 0;
+  char *zPartName = NULL;
   for (long d = 0; d < nDoc; d++) {
     char zDoc[32];
     snprintf(zDoc, sizeof zDoc, "doc-%06ld", d + 1);
+    if (nSplit > 0 && counts.nAction - nPartStart >= (unsigned long long)nSplit) {
+      /* Start the next part at this document boundary. */
+      out_str(&json, "\n]}\n");
+      out_close(&json);
+      nBytes += json.nTotal;
+      nPartStart = counts.nAction;
+      nPart++;
+      free(zPartName);
+      zPartName = part_name(zOut, nPart);
+      out_open(&json, zPartName);
+      out_str(&json, "{\"pacta\":1,\n\"actions\":[");
+      isFirst = 1;
+    }
     for (long p = 0; p < nParty; p++) {
       write_party_actions(&json, zCsv ? &csv : NULL, &isFirst, &rng, &counts, zDoc, &aParty[p],
                           aKind[d], aAdopted[d], lastDay);
@@ -569,13 +600,15 @@ int main(int argc, char **argv) {
   }
   out_str(&json, "\n]}\n");
   out_close(&json);
+  nBytes += json.nTotal;
+  free(zPartName);
   if (zCsv) out_close(&csv);
 
   fprintf(stderr,
           "gen_registry: %ld documents (threshold/days %llu, threshold/months %llu, on_signature "
-          "%llu, fixed_date %llu), %ld parties, %llu actions, %.1f MB JSON\n",
+          "%llu, fixed_date %llu), %ld parties, %llu actions, %.1f MB JSON in %d file%s\n",
           nDoc, counts.aByRule[0], counts.aByRule[1], counts.aByRule[2], counts.aByRule[3], nParty,
-          counts.nAction, (double)json.nTotal / 1e6);
+          counts.nAction, (double)nBytes / 1e6, nPart, nPart == 1 ? "" : "s");
   free(aAdopted);
   free(aKind);
   free(aParty);

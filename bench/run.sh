@@ -10,6 +10,9 @@
 #   --big-load-runs N  runs of the two loads at scale 100 (default 1: one pacta load of 12 million
 #                  actions takes minutes)
 #   --query-runs N timed runs of each single query on the large registry (default 30)
+#   --big-split N  at scale 100, write the actions in files of about N actions and load them with
+#                  one `pacta load` each, in sequence (default 1200000; 0: one 1 GB file, which
+#                  needs about 22 bytes of memory per byte of JSON in pacta's loader)
 #
 # Environment: PACTA=/path/to/pacta skips the build; SQLITE3=/path/to/sqlite3 (default sqlite3);
 # BENCH_NO_HYPERFINE=1 times with a date +%s%N loop even when hyperfine is installed.
@@ -23,10 +26,11 @@ SCALE=1
 RUNS=3
 BIG_LOAD_RUNS=1
 QUERY_RUNS=30
+BIG_SPLIT=1200000
 ON=2030-01-01
 
 usage() {
-  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
   --runs) RUNS=${2:-}; shift 2 || usage ;;
   --big-load-runs) BIG_LOAD_RUNS=${2:-}; shift 2 || usage ;;
   --query-runs) QUERY_RUNS=${2:-}; shift 2 || usage ;;
+  --big-split) BIG_SPLIT=${2:-}; shift 2 || usage ;;
   -h | --help) usage ;;
   *) echo "run.sh: unknown argument: $1" >&2; usage ;;
   esac
@@ -50,6 +55,7 @@ esac
 for n in "$RUNS" "$BIG_LOAD_RUNS" "$QUERY_RUNS"; do
   case "$n" in '' | *[!0-9]* | 0) echo "run.sh: run counts must be positive integers" >&2; exit 2 ;; esac
 done
+case "$BIG_SPLIT" in '' | *[!0-9]*) echo "run.sh: --big-split takes a number" >&2; exit 2 ;; esac
 
 say() { printf '%s\n' "== $*" >&2; }
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
@@ -160,22 +166,34 @@ compare() {
 
 # ---------------------------------------------------------------- the measures
 run_scale() {
-  local scale=$1 docs runs
+  local scale=$1 docs runs split
   case "$scale" in
-  1) docs=600 runs=$RUNS ;;
-  100) docs=60000 runs=$BIG_LOAD_RUNS ;;
+  1) docs=600 runs=$RUNS split=0 ;;
+  100) docs=60000 runs=$BIG_LOAD_RUNS split=$BIG_SPLIT ;;
   esac
   local json="$OUT/registry-s$scale.json" csv="$OUT/registry-s$scale.csv"
   local pdb="$OUT/pacta-s$scale.db" sdb="$OUT/sqlite-s$scale.db" sql="$OUT/import-s$scale.sql"
 
   say "[scale $scale] generating $docs documents x 200 parties"
   local t0 t1
+  rm -f "${json%.json}"-p[0-9][0-9][0-9].json
   t0=$(date +%s%N)
-  "$OUT/gen_registry" --docs "$docs" --parties 200 --seed 1 --out "$json" --csv "$csv"
+  "$OUT/gen_registry" --docs "$docs" --parties 200 --seed 1 --split "$split" --out "$json" --csv "$csv"
   t1=$(date +%s%N)
-  local nactions
+  local nactions f
+  local -a parts=("$json")
+  for f in "${json%.json}"-p[0-9][0-9][0-9].json; do
+    [ -e "$f" ] && parts+=("$f")
+  done
   nactions=$(wc -l <"$csv" | tr -d ' ')
-  say "[scale $scale] $nactions actions, $(du -h "$json" | cut -f1) JSON, generated in $(((t1 - t0) / 1000000)) ms"
+  say "[scale $scale] $nactions actions, $(du -ch "${parts[@]}" | tail -n 1 | cut -f1) JSON in" \
+    "${#parts[@]} file(s), generated in $(((t1 - t0) / 1000000)) ms"
+  # pacta init, then one `pacta load` per file, in sequence.
+  local load_cmd
+  load_cmd="$(q "$PACTA") --db $(q "$pdb") init"
+  for f in "${parts[@]}"; do
+    load_cmd+=" && $(q "$PACTA") --db $(q "$pdb") load $(q "$f")"
+  done
 
   cat >"$sql" <<EOF
 CREATE TABLE actions(document TEXT, party TEXT, type TEXT, date TEXT);
@@ -186,8 +204,7 @@ EOF
   # a. load
   say "[scale $scale] a. pacta init+load vs sqlite3 .import (best of $runs)"
   local p_load="" s_load=""
-  if measure "$runs" 0 "rm -f $(q "$pdb") $(q "$pdb")-wal $(q "$pdb")-shm" \
-    "$(q "$PACTA") --db $(q "$pdb") init && $(q "$PACTA") --db $(q "$pdb") load $(q "$json")"; then
+  if measure "$runs" 0 "rm -f $(q "$pdb") $(q "$pdb")-wal $(q "$pdb")-shm" "$load_cmd"; then
     p_load=$MIN_MS
   else
     say "[scale $scale] pacta load FAILED"
@@ -198,7 +215,9 @@ EOF
   else
     say "[scale $scale] sqlite3 .import FAILED"
   fi
-  compare "load, scale $scale ($nactions actions)" "$p_load" "$s_load" 3
+  local what="$nactions actions"
+  [ "${#parts[@]}" -gt 1 ] && what+=" in ${#parts[@]} loads"
+  compare "load, scale $scale ($what)" "$p_load" "$s_load" 3
 
   # The load must have kept every row, or the other figures mean nothing.
   local loaded

@@ -117,7 +117,7 @@ static void parse_args(const Command *pCmd, int argc, char **argv, Args *a) {
     if (n >= sizeof(zName)) usage_error(pCmd, "unknown option %s", z);
     memcpy(zName, z + 2, n);
     zName[n] = 0;
-    bool bValue;
+    bool bValue = false;
     if (!flag_known(pCmd->zFlags, zName, &bValue) && strcmp(zName, "json") != 0 &&
         strcmp(zName, "db") != 0 && strcmp(zName, "actor") != 0)
       usage_error(pCmd, "unknown option --%s", zName);

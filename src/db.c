@@ -82,7 +82,8 @@ Db *db_open(const char *zPath, bool bCreate) {
         zPath);
   Db *pDb = xmalloc(sizeof(Db));
   memset(pDb, 0, sizeof(*pDb));
-  int flags = SQLITE_OPEN_READWRITE | (bCreate ? SQLITE_OPEN_CREATE : 0);
+  /* One connection per thread, never shared: SQLite's own mutexes are not needed. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (bCreate ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(zPath, &pDb->h, flags, 0) != SQLITE_OK)
     die(EXIT_INPUT, "%s: cannot open: %s", zPath, sqlite3_errmsg(pDb->h));
   sqlite3_busy_timeout(pDb->h, 5000);

@@ -27,40 +27,53 @@ static void bind_date(sqlite3_stmt *p, int i, pdate d) {
     sqlite3_bind_int(p, i, d);
 }
 
+void derive_cache_reset(DeriveCache *p) {
+  strmap_free(&p->party);
+  strmap_free(&p->document);
+}
+
 /* Row id of a party or document code, creating the row if needed. Parties
 ** and documents keep their ids across replacement so actions stay valid. */
-static int64_t party_id(Db *pDb, const char *zCode) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT pid FROM party WHERE code=?1");
+static int64_t row_id(Db *pDb, StrMap *pCache, const char *zSelect, const char *zInsert,
+                      const char *zCode) {
+  int *pId = strmap_find(pCache, zCode);
+  if (pId) return *pId;
+  sqlite3_stmt *p = db_stmt(pDb, zSelect);
   sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
   int64_t id = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
   sqlite3_reset(p);
-  if (id) return id;
-  p = db_stmt(pDb, "INSERT INTO party(code, is_org) VALUES(?1, 0)");
-  sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
-  db_step_done(pDb, p);
-  return sqlite3_last_insert_rowid(db_handle(pDb));
+  if (!id) {
+    p = db_stmt(pDb, zInsert);
+    sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
+    db_step_done(pDb, p);
+    id = sqlite3_last_insert_rowid(db_handle(pDb));
+  }
+  bool bNew;
+  strmap_insert(pCache, zCode, (int)id, &bNew);
+  return id;
 }
 
-static int64_t document_id(Db *pDb, const char *zId, const char *zOrg) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT did FROM document WHERE id=?1");
-  sqlite3_bind_text(p, 1, zId, -1, SQLITE_STATIC);
-  int64_t id = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
-  sqlite3_reset(p);
-  if (id) return id;
-  p = db_stmt(pDb, "INSERT INTO document(id, organization) VALUES(?1, ?2)");
-  sqlite3_bind_text(p, 1, zId, -1, SQLITE_STATIC);
-  db_bind_text(p, 2, zOrg ? zOrg : "");
-  db_step_done(pDb, p);
-  return sqlite3_last_insert_rowid(db_handle(pDb));
+static int64_t party_id(Db *pDb, DeriveCache *pCache, const char *zCode) {
+  return row_id(pDb, &pCache->party, "SELECT pid FROM party WHERE code=?1",
+                "INSERT INTO party(code, is_org) VALUES(?1, 0)", zCode);
 }
 
-static void put_action(Db *pDb, const json_t *v) {
+static int64_t document_id(Db *pDb, DeriveCache *pCache, const char *zId) {
+  return row_id(pDb, &pCache->document, "SELECT did FROM document WHERE id=?1",
+                "INSERT INTO document(id, organization) VALUES(?1, '')", zId);
+}
+
+static void put_action(Db *pDb, DeriveCache *pCache, const json_t *v, bool bNew) {
   ActionType type;
   if (action_type_parse(str_of(v, "type"), &type)) panic("unvalidated action type");
-  sqlite3_stmt *p = db_stmt(pDb, "INSERT OR REPLACE INTO actions(did, pid, type, date, effective, "
-                                 "subject_to_procedures) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-  sqlite3_bind_int64(p, 1, document_id(pDb, str_of(v, "document"), 0));
-  sqlite3_bind_int64(p, 2, party_id(pDb, str_of(v, "party")));
+  /* A plain INSERT needs no statement journal, unlike INSERT OR REPLACE. */
+  sqlite3_stmt *p =
+      bNew ? db_stmt(pDb, "INSERT INTO actions(did, pid, type, date, effective, "
+                          "subject_to_procedures) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+           : db_stmt(pDb, "INSERT OR REPLACE INTO actions(did, pid, type, date, effective, "
+                          "subject_to_procedures) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+  sqlite3_bind_int64(p, 1, document_id(pDb, pCache, str_of(v, "document")));
+  sqlite3_bind_int64(p, 2, party_id(pDb, pCache, str_of(v, "party")));
   sqlite3_bind_int(p, 3, type);
   bind_date(p, 4, date_of(v, "date"));
   bind_date(p, 5, date_of(v, "effective"));
@@ -82,16 +95,18 @@ static void put_membership(Db *pDb, const json_t *v) {
   db_step_done(pDb, p);
 }
 
-void derive_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq) {
-  sqlite3_stmt *p =
-      db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)");
+void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *v,
+                int64_t seq, bool bNew) {
+  sqlite3_stmt *p = bNew ? db_stmt(pDb, "INSERT INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)")
+                         : db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) "
+                                        "VALUES(?1, ?2, ?3)");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
   sqlite3_bind_int64(p, 3, seq);
   db_step_done(pDb, p);
   switch (kind) {
   case K_PARTY: {
-    party_id(pDb, zKey);
+    party_id(pDb, pCache, zKey);
     p = db_stmt(pDb, "UPDATE party SET is_org=?2 WHERE code=?1");
     sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
     sqlite3_bind_int(p, 2, strcmp(str_of(v, "kind"), "organization") == 0);
@@ -99,7 +114,7 @@ void derive_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t s
     break;
   }
   case K_DOCUMENT: {
-    document_id(pDb, zKey, 0);
+    document_id(pDb, pCache, zKey);
     p = db_stmt(pDb, "UPDATE document SET organization=?2 WHERE id=?1");
     sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
     sqlite3_bind_text(p, 2, str_of(v, "organization"), -1, SQLITE_STATIC);
@@ -107,7 +122,7 @@ void derive_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t s
     break;
   }
   case K_MEMBERSHIP: put_membership(pDb, v); break;
-  case K_ACTION: put_action(pDb, v); break;
+  case K_ACTION: put_action(pDb, pCache, v, bNew); break;
   default: break; /* read from the journal record when needed */
   }
 }
@@ -128,7 +143,8 @@ static int split_key(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4])
   return nPart;
 }
 
-void derive_retract(Db *pDb, Kind kind, const char *zKey) {
+void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
+  (void)pCache;
   sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);

@@ -11,9 +11,20 @@
 
 #include "db.h"
 #include "kind.h"
+#include "util.h"
 
-void derive_put(Db *pDb, Kind kind, const char *zKey, const json_t *pValue, int64_t seq);
-void derive_retract(Db *pDb, Kind kind, const char *zKey);
+/* Ids of parties and documents looked up during one transaction. Reset it
+** whenever the transaction ends: rolled-back ids must not survive. */
+typedef struct DeriveCache {
+  StrMap party, document;
+} DeriveCache;
+
+void derive_cache_reset(DeriveCache *p);
+
+/* bNew: the entity is not live (a plain insert will do). */
+void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *pValue,
+                int64_t seq, bool bNew);
+void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey);
 /* Empty every derived table. */
 void derive_clear(Db *pDb);
 

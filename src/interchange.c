@@ -58,7 +58,8 @@ struct Schema {
 typedef struct Ref {
   Kind kind;
   const char *zKey; /* points into the parsed document */
-  char *zPath;      /* where it was found */
+  int iSrc;
+  size_t iPath; /* where it was found: offset of a NUL-terminated path in Validator.paths */
 } Ref;
 
 /* One record of the load. */
@@ -72,11 +73,13 @@ typedef struct Item {
 
 struct Validator {
   const char *zSrc; /* current source name */
+  int iSrc;         /* and its index */
   Buf path;         /* JSON path of the value being checked */
   int nError;
   FILE *fErr;
   Ref *aRef;
   int nRef, nRefAlloc;
+  Buf paths; /* the paths of aRef, one after another */
 };
 
 static const char *const azPartyKind[] = {"state", "organization", 0};
@@ -162,15 +165,23 @@ static const char *describe(const json_t *p, char *zBuf, size_t nBuf) {
 
 #define GOT(p) describe((p), zGot, sizeof(zGot))
 
+/* Paths are pushed for every field of every record: no printf here. */
 static size_t path_push_key(Validator *v, const char *zKey) {
   size_t n = v->path.n;
-  buf_printf(&v->path, ".%s", zKey);
+  buf_putc(&v->path, '.');
+  buf_puts(&v->path, zKey);
   return n;
 }
 
 static size_t path_push_index(Validator *v, size_t i) {
   size_t n = v->path.n;
-  buf_printf(&v->path, "[%zu]", i);
+  char aDigit[24];
+  int k = (int)sizeof(aDigit);
+  aDigit[--k] = ']';
+  do aDigit[--k] = (char)('0' + i % 10);
+  while ((i /= 10) != 0);
+  aDigit[--k] = '[';
+  buf_append(&v->path, aDigit + k, sizeof(aDigit) - (size_t)k);
   return n;
 }
 
@@ -184,9 +195,8 @@ static void add_ref(Validator *v, Kind kind, const char *zKey) {
     v->nRefAlloc = v->nRefAlloc ? 2 * v->nRefAlloc : 1024;
     v->aRef = xrealloc(v->aRef, (size_t)v->nRefAlloc * sizeof(Ref));
   }
-  Buf where = {0};
-  buf_printf(&where, "%s: %s", v->zSrc, v->path.z);
-  v->aRef[v->nRef++] = (Ref){kind, zKey, where.z};
+  v->aRef[v->nRef++] = (Ref){kind, zKey, v->iSrc, v->paths.n};
+  buf_append(&v->paths, v->path.z, v->path.n + 1);
 }
 
 /* ---- Checks of single values --------------------------------------------- */
@@ -680,23 +690,18 @@ static const Schema aKindSchema[K__COUNT] = {
 
 /* The natural key of a validated record. */
 static char *record_key(Kind kind, const json_t *p) {
+  static const char *const aazField[K__COUNT][4] = {
+      [K_PARTY] = {"code"},
+      [K_MEMBERSHIP] = {"organization", "party", "from"},
+      [K_CHAIRMANSHIP] = {"organization"},
+      [K_ACTION] = {"document", "party", "type", "date"},
+      [K_ASSESSMENT] = {"commitment", "party", "date"},
+  };
   Buf k = {0};
-  switch (kind) {
-  case K_PARTY: buf_puts(&k, str_field(p, "code")); break;
-  case K_MEMBERSHIP:
-    buf_printf(&k, "%s|%s|%s", str_field(p, "organization"), str_field(p, "party"),
-               str_field(p, "from"));
-    break;
-  case K_CHAIRMANSHIP: buf_puts(&k, str_field(p, "organization")); break;
-  case K_ACTION:
-    buf_printf(&k, "%s|%s|%s|%s", str_field(p, "document"), str_field(p, "party"),
-               str_field(p, "type"), str_field(p, "date"));
-    break;
-  case K_ASSESSMENT:
-    buf_printf(&k, "%s|%s|%s", str_field(p, "commitment"), str_field(p, "party"),
-               str_field(p, "date"));
-    break;
-  default: buf_puts(&k, str_field(p, "id")); break;
+  const char *const *azField = aazField[kind][0] ? aazField[kind] : (const char *const[]){"id"};
+  for (int i = 0; i < 4 && azField[i]; i++) {
+    if (i) buf_putc(&k, '|');
+    buf_puts(&k, str_field(p, azField[i]));
   }
   return k.z;
 }
@@ -779,6 +784,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   for (int i = 0; i < nSrc; i++) {
     json_error_t err;
     v.zSrc = aSrc[i].zName;
+    v.iSrc = i;
     apRoot[i] = json_loadb(aSrc[i].zData, aSrc[i].nData, JSON_REJECT_DUPLICATES, &err);
     if (!apRoot[i]) {
       fprintf(fErr, "pacta: %s:%d:%d: not valid JSON: %s\n", aSrc[i].zName, err.line, err.column,
@@ -795,7 +801,8 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     Buf k = {0}, a = {0}, b = {0};
     for (int i = 0; i < nItem; i++) {
       buf_reset(&k);
-      buf_printf(&k, "%d:%s", aItem[i].kind, aItem[i].zKey);
+      buf_putc(&k, (char)('A' + aItem[i].kind));
+      buf_puts(&k, aItem[i].zKey);
       bool bNew;
       int *pFirst = strmap_insert(&seen, k.z, i, &bNew);
       if (bNew) continue;
@@ -818,11 +825,12 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     for (int i = 0; i < v.nRef; i++) {
       Ref *r = &v.aRef[i];
       buf_reset(&k);
-      buf_printf(&k, "%d:%s", r->kind, r->zKey);
+      buf_putc(&k, (char)('A' + r->kind));
+      buf_puts(&k, r->zKey);
       if (strmap_find(&seen, k.z) || entity_exists(pDb, r->kind, r->zKey)) continue;
       if (v.nError++ < MAX_ERRORS)
-        fprintf(fErr, "pacta: %s: unknown %s \"%s\" (not in this load nor in the registry)\n",
-                r->zPath, kind_name(r->kind), r->zKey);
+        fprintf(fErr, "pacta: %s: %s: unknown %s \"%s\" (not in this load nor in the registry)\n",
+                aSrc[r->iSrc].zName, v.paths.z + r->iPath, kind_name(r->kind), r->zKey);
     }
     strmap_free(&seen);
     buf_free(&k);
@@ -855,8 +863,8 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   }
   for (int i = 0; i < nItem; i++) free(aItem[i].zKey);
   free(aItem);
-  for (int i = 0; i < v.nRef; i++) free(v.aRef[i].zPath);
   free(v.aRef);
+  buf_free(&v.paths);
   for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
   free(apRoot);
   buf_free(&v.path);

@@ -1,6 +1,5 @@
 #include "journal.h"
 
-#include <openssl/sha.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -45,6 +44,7 @@ void journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
   pJ->zActor = zActor;
   db_begin(pDb);
   pJ->nextSeq = journal_last_seq(pDb) + 1;
+  sha256_open(&pJ->sha);
   time_t now = time(0);
   struct tm tm;
   gmtime_r(&now, &tm);
@@ -54,6 +54,8 @@ void journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
 static void journal_end(Journal *pJ) {
   buf_free(&pJ->canon);
   buf_free(&pJ->record);
+  sha256_close(&pJ->sha);
+  derive_cache_reset(&pJ->cache);
 }
 
 void journal_commit(Journal *pJ) {
@@ -109,15 +111,27 @@ static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const ch
   canon_string(r, pJ->zActor, strlen(pJ->zActor));
   buf_puts(r, ",\"key\":");
   canon_string(r, zKey, strlen(zKey));
-  buf_printf(r, ",\"kind\":\"%s\",\"op\":\"%s\",\"seq\":%lld,\"time\":\"%s\"", kind_name(kind), zOp,
-             (long long)pJ->nextSeq, pJ->zTime);
+  buf_puts(r, ",\"kind\":\"");
+  buf_puts(r, kind_name(kind));
+  buf_puts(r, "\",\"op\":\"");
+  buf_puts(r, zOp);
+  char zSeq[24];
+  int k = (int)sizeof(zSeq);
+  zSeq[--k] = 0;
+  for (uint64_t n = (uint64_t)pJ->nextSeq; n || k == (int)sizeof(zSeq) - 1; n /= 10)
+    zSeq[--k] = (char)('0' + n % 10);
+  buf_puts(r, "\",\"seq\":");
+  buf_puts(r, zSeq + k);
+  buf_puts(r, ",\"time\":\"");
+  buf_puts(r, pJ->zTime);
+  buf_putc(r, '"');
   if (pValue) {
     buf_puts(r, ",\"value\":");
     buf_append(r, pValue->z, pValue->n);
   }
   buf_putc(r, '}');
-  unsigned char aHash[SHA256_DIGEST_LENGTH];
-  SHA256((const unsigned char *)r->z, r->n, aHash);
+  unsigned char aHash[SHA256_LEN];
+  sha256_digest(&pJ->sha, r->z, r->n, aHash);
   sqlite3_stmt *p = db_stmt(pJ->pDb, "INSERT INTO journal(seq, record, hash) VALUES(?1, ?2, ?3)");
   sqlite3_bind_int64(p, 1, pJ->nextSeq);
   sqlite3_bind_text(p, 2, r->z, (int)r->n, SQLITE_STATIC);
@@ -134,30 +148,33 @@ int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pVal
   int64_t seqOld = entity_seq(pJ->pDb, kind, zKey);
   if (seqOld && same_value(pJ->pDb, seqOld, v)) return 0;
   int64_t seq = journal_append(pJ, kind, zKey, "put", v);
-  derive_put(pJ->pDb, kind, zKey, pValue, seq);
+  derive_put(pJ->pDb, &pJ->cache, kind, zKey, pValue, seq, seqOld == 0);
   return seq;
 }
 
 int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey) {
   if (!entity_seq(pJ->pDb, kind, zKey)) return 0;
   int64_t seq = journal_append(pJ, kind, zKey, "retract", 0);
-  derive_retract(pJ->pDb, kind, zKey);
+  derive_retract(pJ->pDb, &pJ->cache, kind, zKey);
   return seq;
 }
 
 int64_t journal_rebuild(Db *pDb) {
   db_begin(pDb);
   derive_clear(pDb);
+  DeriveCache cache = {{0}, {0}};
+  Sha256 sha;
+  sha256_open(&sha);
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal ORDER BY seq");
   int64_t n = 0;
   while (db_step_row(pDb, p)) {
     int64_t seq = sqlite3_column_int64(p, 0);
     const char *z = (const char *)sqlite3_column_text(p, 1);
     size_t nz = (size_t)sqlite3_column_bytes(p, 1);
-    unsigned char aHash[SHA256_DIGEST_LENGTH];
-    SHA256((const unsigned char *)z, nz, aHash);
-    if (sqlite3_column_bytes(p, 2) != SHA256_DIGEST_LENGTH ||
-        memcmp(aHash, sqlite3_column_blob(p, 2), SHA256_DIGEST_LENGTH) != 0)
+    unsigned char aHash[SHA256_LEN];
+    sha256_digest(&sha, z, nz, aHash);
+    if (sqlite3_column_bytes(p, 2) != SHA256_LEN ||
+        memcmp(aHash, sqlite3_column_blob(p, 2), SHA256_LEN) != 0)
       die(EXIT_INPUT, "journal entry %lld does not match its SHA-256: the journal was altered",
           (long long)seq);
     json_error_t err;
@@ -169,13 +186,15 @@ int64_t journal_rebuild(Db *pDb) {
     if (!pRec || !zKind || !zKey || !zOp || kind_parse(zKind, &kind))
       die(EXIT_INPUT, "journal entry %lld is not a change record", (long long)seq);
     if (strcmp(zOp, "put") == 0)
-      derive_put(pDb, kind, zKey, json_object_get(pRec, "value"), seq);
+      derive_put(pDb, &cache, kind, zKey, json_object_get(pRec, "value"), seq, false);
     else
-      derive_retract(pDb, kind, zKey);
+      derive_retract(pDb, &cache, kind, zKey);
     json_decref(pRec);
     n++;
   }
   sqlite3_reset(p);
   db_commit(pDb);
+  derive_cache_reset(&cache);
+  sha256_close(&sha);
   return n;
 }

@@ -17,7 +17,9 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "derive.h"
 #include "kind.h"
+#include "sha256.h"
 #include "util.h"
 
 typedef struct Journal {
@@ -28,6 +30,8 @@ typedef struct Journal {
   int nAppended;   /* entries appended in this transaction */
   Buf canon;       /* scratch */
   Buf record;      /* scratch */
+  Sha256 sha;
+  DeriveCache cache;
 } Journal;
 
 /* Start a write transaction on pDb and prepare to append as zActor. */

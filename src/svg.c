@@ -1,0 +1,228 @@
+#include "svg.h"
+
+#include <string.h>
+
+#include "http.h"
+
+#define CHART_W 880.0 /* viewBox width; the page scales it */
+#define MAX_TICKS 16
+
+/* ---- Time axis ------------------------------------------------------------ */
+
+typedef struct Tick {
+  pdate date;
+  char zLabel[16];
+} Tick;
+
+/* Ticks on 1 January every 1, 2, 5, 10... years, or on the first of every
+** 1, 2, 3 or 6 months for spans under three years; at most 11 of them. */
+static int time_ticks(pdate start, pdate end, Tick *aTick) {
+  int y0, m0, d0, y1, m1, d1, n = 0;
+  date_to_ymd(start, &y0, &m0, &d0);
+  date_to_ymd(end, &y1, &m1, &d1);
+  if (end - start >= 3 * 365) {
+    static const int aStep[] = {1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000};
+    int step = 1000;
+    for (size_t i = 0; i < sizeof(aStep) / sizeof(aStep[0]); i++) {
+      if ((y1 - y0) / aStep[i] <= 10) {
+        step = aStep[i];
+        break;
+      }
+    }
+    for (int y = (y0 / step) * step; y <= y1 && n < MAX_TICKS; y += step) {
+      pdate d = date_from_ymd(y, 1, 1);
+      if (d < start || d > end) continue;
+      aTick[n].date = d;
+      snprintf(aTick[n].zLabel, sizeof(aTick[n].zLabel), "%d", y);
+      n++;
+    }
+  } else {
+    static const int aStep[] = {1, 2, 3, 6, 12};
+    int months = (y1 - y0) * 12 + (m1 - m0), step = 12;
+    for (size_t i = 0; i < sizeof(aStep) / sizeof(aStep[0]); i++) {
+      if (months / aStep[i] <= 10) {
+        step = aStep[i];
+        break;
+      }
+    }
+    for (int k = (y0 * 12 + m0 - 1); k <= y1 * 12 + m1 - 1 && n < MAX_TICKS; k++) {
+      if ((k % 12) % step) continue;
+      pdate d = date_from_ymd(k / 12, k % 12 + 1, 1);
+      if (d < start || d > end) continue;
+      aTick[n].date = d;
+      if (k % 12 == 0)
+        snprintf(aTick[n].zLabel, sizeof(aTick[n].zLabel), "%d", k / 12);
+      else
+        snprintf(aTick[n].zLabel, sizeof(aTick[n].zLabel), "%d-%02d", k / 12, k % 12 + 1);
+      n++;
+    }
+  }
+  return n;
+}
+
+typedef struct Scale {
+  pdate start, end;
+  double x0, x1;
+} Scale;
+
+static double xpos(const Scale *s, pdate d) {
+  if (d < s->start) d = s->start;
+  if (d > s->end) d = s->end;
+  double span = s->end > s->start ? (double)(s->end - s->start) : 1.0;
+  return s->x0 + (s->x1 - s->x0) * (double)(d - s->start) / span;
+}
+
+/* Grid lines from yTop to yBottom and labels under yBottom. */
+static void time_axis(Buf *p, const Scale *s, double yTop, double yBottom) {
+  Tick aTick[MAX_TICKS];
+  int n = time_ticks(s->start, s->end, aTick);
+  buf_puts(p, "<g class=\"axis\">");
+  buf_printf(p, "<line class=\"base\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", s->x0,
+             yBottom, s->x1, yBottom);
+  for (int i = 0; i < n; i++) {
+    double x = xpos(s, aTick[i].date);
+    buf_printf(p, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x, yTop, x, yBottom);
+    buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, yBottom + 16,
+               aTick[i].zLabel);
+  }
+  buf_puts(p, "</g>");
+}
+
+static void svg_open(Buf *p, const char *zId, const char *zTitle, const char *zDesc, double h) {
+  buf_printf(p,
+             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+             "aria-labelledby=\"",
+             CHART_W, h);
+  html_escape(p, zId);
+  buf_puts(p, "-t ");
+  html_escape(p, zId);
+  buf_puts(p, "-d\"><title id=\"");
+  html_escape(p, zId);
+  buf_puts(p, "-t\">");
+  html_escape(p, zTitle);
+  buf_puts(p, "</title><desc id=\"");
+  html_escape(p, zId);
+  buf_puts(p, "-d\">");
+  html_escape(p, zDesc);
+  buf_puts(p, "</desc>");
+}
+
+/* ---- Timeline ------------------------------------------------------------- */
+
+#define TL_LABEL 176.0
+#define TL_ROW 24.0
+#define TL_BAR 14.0
+#define TL_TOP 6.0
+#define TL_AXIS 28.0
+
+void svg_timeline(Buf *p, const SvgTimeline *c) {
+  double h = TL_TOP + TL_ROW * c->nRow + TL_AXIS;
+  Scale s = {c->start, c->end, TL_LABEL, CHART_W - 18};
+  svg_open(p, c->zId, c->zTitle, c->zDesc, h);
+  for (int r = 0; r < c->nRow; r++) {
+    if (r % 2 == 0)
+      buf_printf(p, "<rect class=\"band\" x=\"0\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\"/>",
+                 TL_TOP + TL_ROW * r, CHART_W, TL_ROW);
+  }
+  time_axis(p, &s, TL_TOP, TL_TOP + TL_ROW * c->nRow);
+  for (int r = 0; r < c->nRow; r++) {
+    const SvgRow *pRow = &c->aRow[r];
+    double y = TL_TOP + TL_ROW * r;
+    if (pRow->zHref) {
+      buf_puts(p, "<a href=\"");
+      html_escape(p, pRow->zHref);
+      buf_puts(p, "\">");
+    }
+    buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+               TL_LABEL - 8, y + TL_ROW / 2 + 4);
+    html_escape(p, pRow->zLabel);
+    buf_puts(p, "</text>");
+    if (pRow->zHref) buf_puts(p, "</a>");
+    for (int b = 0; b < pRow->nBar; b++) {
+      const SvgBar *pBar = &pRow->aBar[b];
+      double x0 = xpos(&s, pBar->from);
+      double x1 = xpos(&s, pBar->to == DATE_NONE ? c->end : pBar->to);
+      if (x1 - x0 < 2) x1 = x0 + 2;
+      buf_puts(p, "<rect class=\"");
+      html_escape(p, pBar->zClass);
+      buf_printf(p, "\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" rx=\"2\"><title>", x0,
+                 y + (TL_ROW - TL_BAR) / 2, x1 - x0, TL_BAR);
+      html_escape(p, pBar->zTitle);
+      buf_puts(p, "</title></rect>");
+    }
+  }
+  buf_puts(p, "</svg>");
+}
+
+/* ---- Step chart ----------------------------------------------------------- */
+
+#define ST_LEFT 52.0
+#define ST_TOP 26.0
+#define ST_PLOT 220.0
+#define ST_AXIS 30.0
+
+void svg_steps(Buf *p, const SvgSteps *c) {
+  int yMax = c->threshold;
+  for (int i = 0; i < c->nPoint; i++)
+    if (c->aPoint[i].value > yMax) yMax = c->aPoint[i].value;
+  yMax += 1;
+  int yStep = 1;
+  static const int aStep[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000};
+  for (size_t i = 0; i < sizeof(aStep) / sizeof(aStep[0]); i++) {
+    yStep = aStep[i];
+    if (yMax / yStep <= 6) break;
+  }
+  if (yMax % yStep) yMax += yStep - yMax % yStep;
+  double h = ST_TOP + ST_PLOT + ST_AXIS;
+  double yBase = ST_TOP + ST_PLOT;
+  Scale s = {c->start, c->end, ST_LEFT, CHART_W - 24};
+#define YPOS(v) (yBase - ST_PLOT * (double)(v) / (double)yMax)
+  svg_open(p, c->zId, c->zTitle, c->zDesc, h);
+  time_axis(p, &s, ST_TOP, yBase);
+  /* Count axis. */
+  buf_puts(p, "<g class=\"axis\">");
+  for (int v = 0; v <= yMax; v += yStep) {
+    buf_printf(p, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", ST_LEFT, YPOS(v), s.x1,
+               YPOS(v));
+    buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%d</text>", ST_LEFT - 8,
+               YPOS(v) + 4, v);
+  }
+  buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\">", 4.0, ST_TOP - 12);
+  html_escape(p, c->zYLabel);
+  buf_puts(p, "</text></g>");
+  /* Threshold. */
+  if (c->threshold > 0) {
+    buf_printf(p,
+               "<line class=\"threshold\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+               "<text class=\"threshold-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+               ST_LEFT, YPOS(c->threshold), s.x1, YPOS(c->threshold), s.x1 - 4,
+               YPOS(c->threshold) - 6);
+    html_escape(p, c->zThreshold);
+    buf_puts(p, "</text>");
+  }
+  /* Marker. */
+  if (c->marker != DATE_NONE && c->marker >= c->start && c->marker <= c->end) {
+    double x = xpos(&s, c->marker);
+    bool bRight = x > (s.x0 + s.x1) / 2;
+    buf_printf(p,
+               "<line class=\"marker\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+               "<text class=\"marker-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
+               x, ST_TOP - 4, x, yBase, bRight ? x - 6 : x + 6, ST_TOP + 10,
+               bRight ? "end" : "start");
+    html_escape(p, c->zMarker);
+    buf_puts(p, "</text>");
+  }
+  /* The step line, then a dot at every step. */
+  buf_printf(p, "<path class=\"steps\" d=\"M%.1f %.1f", s.x0, YPOS(0));
+  for (int i = 0; i < c->nPoint; i++)
+    buf_printf(p, " H%.1f V%.1f", xpos(&s, c->aPoint[i].date), YPOS(c->aPoint[i].value));
+  buf_printf(p, " H%.1f\"/>", s.x1);
+  for (int i = 0; i < c->nPoint; i++) {
+    buf_printf(p, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"><title>",
+               xpos(&s, c->aPoint[i].date), YPOS(c->aPoint[i].value));
+    html_escape(p, c->aPoint[i].zTitle);
+    buf_puts(p, "</title></circle>");
+  }
+#undef YPOS
+  buf_puts(p, "</svg>");
+}

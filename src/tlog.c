@@ -1,0 +1,437 @@
+/*
+** The verifiable log's storage (tlog.h).
+**
+** Row id = level << 48 | (index >> 6); a row holds the hashes of the
+** complete subtrees [level, (index & ~63) ... ] in order, 32 bytes each, and
+** is full at 64. A node's left sibling always lies in its own row, so an
+** append reads and writes only the rows of the levels it completes (one
+** or two on average), and a node lookup is one point read of a row that
+** fits on one SQLite page.
+*/
+#include "tlog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal.h"
+#include "note.h"
+
+#define ROW_BITS 6
+#define ROW_WIDTH (1 << ROW_BITS)
+#define LEVEL_SHIFT 48
+#define MAX_LEVEL 48
+
+static int64_t row_id(unsigned level, uint64_t index) {
+  return (int64_t)(((uint64_t)level << LEVEL_SHIFT) | (index >> ROW_BITS));
+}
+
+uint64_t tlog_size(Db *pDb) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT id, length(hashes) FROM tlog_hash WHERE id < ?1 "
+                                 "ORDER BY id DESC LIMIT 1");
+  sqlite3_bind_int64(p, 1, (int64_t)1 << LEVEL_SHIFT);
+  uint64_t n = 0;
+  if (db_step_row(pDb, p))
+    n = ((uint64_t)sqlite3_column_int64(p, 0) << ROW_BITS) +
+        (uint64_t)sqlite3_column_int64(p, 1) / MERKLE_HASH_SIZE;
+  sqlite3_reset(p);
+  return n;
+}
+
+/* ---- The writer ---------------------------------------------------------- */
+
+typedef struct Row {
+  bool bDirty;
+  uint64_t iRow; /* index >> ROW_BITS */
+  int n;         /* hashes held */
+  MerkleHash a[ROW_WIDTH];
+} Row;
+
+struct TlogWriter {
+  Db *pDb;
+  uint64_t n;             /* leaves in the log */
+  Row *apRow[MAX_LEVEL];  /* the open (rightmost) row of each level, or NULL */
+};
+
+static void row_write(TlogWriter *w, unsigned level, Row *r) {
+  sqlite3_stmt *p =
+      db_stmt(w->pDb, "INSERT OR REPLACE INTO tlog_hash(id, hashes) VALUES(?1, ?2)");
+  sqlite3_bind_int64(p, 1, (int64_t)(((uint64_t)level << LEVEL_SHIFT) | r->iRow));
+  sqlite3_bind_blob(p, 2, r->a, r->n * MERKLE_HASH_SIZE, SQLITE_STATIC);
+  db_step_done(w->pDb, p);
+  r->bDirty = false;
+}
+
+/* The row that the next node of `level`, number index, goes into. */
+static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
+  if (level >= MAX_LEVEL) panic("tlog: tree too tall");
+  Row *r = w->apRow[level];
+  uint64_t iRow = index >> ROW_BITS;
+  if (r && r->iRow == iRow) return r;
+  if (!r) r = w->apRow[level] = xmalloc(sizeof(Row));
+  else if (r->bDirty) row_write(w, level, r);
+  r->iRow = iRow;
+  r->n = 0;
+  r->bDirty = false;
+  if (index & (ROW_WIDTH - 1)) {
+    sqlite3_stmt *p = db_stmt(w->pDb, "SELECT hashes FROM tlog_hash WHERE id=?1");
+    sqlite3_bind_int64(p, 1, row_id(level, index));
+    if (db_step_row(w->pDb, p)) {
+      int nb = sqlite3_column_bytes(p, 0);
+      if (nb % MERKLE_HASH_SIZE == 0 && nb <= (int)sizeof(r->a)) {
+        memcpy(r->a, sqlite3_column_blob(p, 0), (size_t)nb);
+        r->n = nb / MERKLE_HASH_SIZE;
+      }
+    }
+    sqlite3_reset(p);
+  }
+  if ((uint64_t)r->n != (index & (ROW_WIDTH - 1)))
+    die(EXIT_INPUT,
+        "the log's stored hashes are damaged at level %u near node %llu; "
+        "'pacta rebuild' recomputes them from the journal",
+        level, (unsigned long long)index);
+  return r;
+}
+
+static TlogWriter *writer_open_at(Db *pDb, uint64_t n) {
+  TlogWriter *w = xmalloc(sizeof(TlogWriter));
+  memset(w, 0, sizeof(*w));
+  w->pDb = pDb;
+  w->n = n;
+  return w;
+}
+
+TlogWriter *tlog_writer_open(Db *pDb) {
+  return writer_open_at(pDb, tlog_size(pDb));
+}
+
+void tlog_writer_append(TlogWriter *w, const MerkleHash *pLeaf) {
+  MerkleHash h = *pLeaf;
+  uint64_t index = w->n;
+  unsigned level = 0;
+  while (1) {
+    Row *r = open_row(w, level, index);
+    r->a[r->n++] = h;
+    r->bDirty = true;
+    bool bRight = index & 1;
+    if (bRight) merkle_node_hash(&r->a[r->n - 2], &h, &h);
+    if (r->n == ROW_WIDTH) row_write(w, level, r);
+    if (!bRight) break;
+    level++;
+    index >>= 1;
+  }
+  w->n++;
+}
+
+void tlog_writer_flush(TlogWriter *w) {
+  for (unsigned l = 0; l < MAX_LEVEL; l++)
+    if (w->apRow[l] && w->apRow[l]->bDirty) row_write(w, l, w->apRow[l]);
+}
+
+void tlog_writer_close(TlogWriter *w) {
+  if (!w) return;
+  tlog_writer_flush(w);
+  for (unsigned l = 0; l < MAX_LEVEL; l++) free(w->apRow[l]);
+  free(w);
+}
+
+/* Append the journal entries after the log's last leaf, up to seq last. */
+static void catch_up(TlogWriter *w, int64_t last) {
+  sqlite3_stmt *p = db_stmt(w->pDb, "SELECT seq, record FROM journal WHERE seq>?1 AND seq<=?2 "
+                                    "ORDER BY seq");
+  sqlite3_bind_int64(p, 1, (int64_t)w->n);
+  sqlite3_bind_int64(p, 2, last);
+  while (db_step_row(w->pDb, p)) {
+    int64_t seq = sqlite3_column_int64(p, 0);
+    if ((uint64_t)seq != w->n + 1)
+      die(EXIT_INPUT, "the journal has no entry %llu: entries were deleted",
+          (unsigned long long)(w->n + 1));
+    MerkleHash h;
+    merkle_leaf_hash(sqlite3_column_text(p, 1), (size_t)sqlite3_column_bytes(p, 1), &h);
+    tlog_writer_append(w, &h);
+  }
+  sqlite3_reset(p);
+  if (w->n != (uint64_t)last)
+    die(EXIT_INPUT, "the journal has no entry %llu: entries were deleted",
+        (unsigned long long)(w->n + 1));
+}
+
+void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecord) {
+  uint64_t n = tlog_size(pDb);
+  if (n >= (uint64_t)seq)
+    die(EXIT_INPUT,
+        "the log already has %llu leaves but the journal is appending entry %lld: "
+        "run 'pacta rebuild'",
+        (unsigned long long)n, (long long)seq);
+  TlogWriter *w = writer_open_at(pDb, n);
+  if (n + 1 < (uint64_t)seq) catch_up(w, seq - 1);
+  MerkleHash h;
+  merkle_leaf_hash(zRecord, nRecord, &h);
+  tlog_writer_append(w, &h);
+  tlog_writer_close(w);
+}
+
+uint64_t tlog_sync(Db *pDb) {
+  uint64_t n = tlog_size(pDb);
+  int64_t last = journal_last_seq(pDb);
+  if (n == (uint64_t)last) return n;
+  if (n > (uint64_t)last)
+    die(EXIT_INPUT,
+        "the log has %llu leaves but the journal only %lld entries: journal entries were "
+        "deleted (see 'pacta verify')",
+        (unsigned long long)n, (long long)last);
+  bool bOwn = sqlite3_get_autocommit(db_handle(pDb)) != 0;
+  if (bOwn) {
+    db_begin(pDb);
+    n = tlog_size(pDb); /* another writer may have caught up */
+    last = journal_last_seq(pDb);
+  }
+  TlogWriter *w = writer_open_at(pDb, n);
+  if (n < (uint64_t)last) catch_up(w, last);
+  tlog_writer_close(w);
+  if (bOwn) db_commit(pDb);
+  return (uint64_t)last;
+}
+
+/* ---- Reading ------------------------------------------------------------- */
+
+int tlog_node(void *pCtx, unsigned level, uint64_t index, MerkleHash *pOut) {
+  Db *pDb = pCtx;
+  if (level >= MAX_LEVEL) return -1;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT hashes FROM tlog_hash WHERE id=?1");
+  sqlite3_bind_int64(p, 1, row_id(level, index));
+  int rc = -1;
+  if (db_step_row(pDb, p)) {
+    size_t off = (size_t)(index & (ROW_WIDTH - 1)) * MERKLE_HASH_SIZE;
+    if ((size_t)sqlite3_column_bytes(p, 0) >= off + MERKLE_HASH_SIZE) {
+      memcpy(pOut->a, (const char *)sqlite3_column_blob(p, 0) + off, MERKLE_HASH_SIZE);
+      rc = 0;
+    }
+  }
+  sqlite3_reset(p);
+  return rc;
+}
+
+int tlog_read_level(Db *pDb, unsigned level, uint64_t index, uint64_t count, MerkleHash *aOut) {
+  if (count == 0) return 0;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT id, hashes FROM tlog_hash WHERE id>=?1 AND id<=?2 "
+                                 "ORDER BY id");
+  sqlite3_bind_int64(p, 1, row_id(level, index));
+  sqlite3_bind_int64(p, 2, row_id(level, index + count - 1));
+  uint64_t got = 0;
+  while (got < count && db_step_row(pDb, p)) {
+    uint64_t iFirst = ((uint64_t)sqlite3_column_int64(p, 0) & (((uint64_t)1 << LEVEL_SHIFT) - 1))
+                      << ROW_BITS;
+    uint64_t nRow = (uint64_t)sqlite3_column_bytes(p, 1) / MERKLE_HASH_SIZE;
+    const char *a = sqlite3_column_blob(p, 1);
+    for (uint64_t i = 0; i < nRow && got < count; i++) {
+      if (iFirst + i < index + got) continue;
+      if (iFirst + i != index + got) break;
+      memcpy(aOut[got++].a, a + i * MERKLE_HASH_SIZE, MERKLE_HASH_SIZE);
+    }
+  }
+  sqlite3_reset(p);
+  return got == count ? 0 : -1;
+}
+
+static int check_size(Db *pDb, uint64_t size, Buf *pErr) {
+  uint64_t n = tlog_sync(pDb);
+  if (size > n) {
+    buf_printf(pErr, "the log has %llu leaves; no tree of size %llu yet", (unsigned long long)n,
+               (unsigned long long)size);
+    return -1;
+  }
+  return 0;
+}
+
+static int damaged(Buf *pErr) {
+  buf_printf(pErr, "the log's stored hashes are incomplete; 'pacta rebuild' recomputes them");
+  return -1;
+}
+
+int tlog_root(Db *pDb, uint64_t size, MerkleHash *pOut, Buf *pErr) {
+  if (check_size(pDb, size, pErr)) return -1;
+  return merkle_root(tlog_node, pDb, size, pOut) ? damaged(pErr) : 0;
+}
+
+int tlog_inclusion(Db *pDb, uint64_t index, uint64_t size, MerkleHash *pLeaf, MerkleHash *aProof,
+                   int *pnProof, MerkleHash *pRoot, Buf *pErr) {
+  if (check_size(pDb, size, pErr)) return -1;
+  if (index >= size) {
+    buf_printf(pErr, "index %llu is not below the tree size %llu", (unsigned long long)index,
+               (unsigned long long)size);
+    return -1;
+  }
+  if (tlog_node(pDb, 0, index, pLeaf) ||
+      merkle_inclusion_proof(tlog_node, pDb, index, size, aProof, pnProof) ||
+      merkle_root(tlog_node, pDb, size, pRoot))
+    return damaged(pErr);
+  return 0;
+}
+
+int tlog_consistency(Db *pDb, uint64_t m, uint64_t n, MerkleHash *aProof, int *pnProof,
+                     MerkleHash *pOldRoot, MerkleHash *pNewRoot, Buf *pErr) {
+  if (check_size(pDb, n, pErr)) return -1;
+  if (m > n) {
+    buf_printf(pErr, "the old size %llu is larger than the new size %llu", (unsigned long long)m,
+               (unsigned long long)n);
+    return -1;
+  }
+  if (merkle_consistency_proof(tlog_node, pDb, m, n, aProof, pnProof) ||
+      merkle_root(tlog_node, pDb, m, pOldRoot) || merkle_root(tlog_node, pDb, n, pNewRoot))
+    return damaged(pErr);
+  return 0;
+}
+
+/* ---- Rebuild ------------------------------------------------------------- */
+
+uint64_t tlog_rebuild(Db *pDb) {
+  uint64_t nOld = tlog_size(pDb);
+  MerkleHash oldRoot;
+  bool bOldRoot = merkle_root(tlog_node, pDb, nOld, &oldRoot) == 0;
+  db_exec(pDb, "DELETE FROM tlog_hash");
+  TlogWriter *w = writer_open_at(pDb, 0);
+  catch_up(w, journal_last_seq(pDb));
+  uint64_t n = w->n;
+  tlog_writer_close(w);
+  if (nOld > n) {
+    fprintf(stderr, "pacta: warning: the stored log had %llu leaves, the journal has %llu\n",
+            (unsigned long long)nOld, (unsigned long long)n);
+  } else if (nOld) {
+    MerkleHash r;
+    if (!bOldRoot || merkle_root(tlog_node, pDb, nOld, &r) || memcmp(&r, &oldRoot, sizeof(r)))
+      fprintf(stderr,
+              "pacta: warning: the stored log of %llu leaves did not match the journal; "
+              "it was recomputed\n",
+              (unsigned long long)nOld);
+  }
+  /* Checkpoints already handed out must still match the journal. */
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT size, note FROM tlog_checkpoint ORDER BY id");
+  while (db_step_row(pDb, p)) {
+    uint64_t size = (uint64_t)sqlite3_column_int64(p, 0);
+    const char *z = (const char *)sqlite3_column_text(p, 1);
+    Note note;
+    Checkpoint cp;
+    Buf err = {0};
+    MerkleHash r;
+    bool bOk = note_open(z, strlen(z), 0, 0, &note, &err) == 0 &&
+               checkpoint_parse(note.zText, note.nText, &cp, &err) == 0 && size <= n &&
+               merkle_root(tlog_node, pDb, size, &r) == 0 && memcmp(&r, &cp.root, sizeof(r)) == 0;
+    if (!bOk)
+      fprintf(stderr,
+              "pacta: warning: the stored checkpoint of size %llu does not match the journal\n",
+              (unsigned long long)size);
+    note_free(&note);
+    buf_free(&err);
+  }
+  sqlite3_reset(p);
+  return n;
+}
+
+/* ---- Checkpoints --------------------------------------------------------- */
+
+void tlog_checkpoint_store(Db *pDb, uint64_t size, const char *zNote) {
+  sqlite3_stmt *p =
+      db_stmt(pDb, "INSERT INTO tlog_checkpoint(size, note, created) "
+                   "VALUES(?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  sqlite3_bind_int64(p, 1, (int64_t)size);
+  sqlite3_bind_text(p, 2, zNote, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+}
+
+char *tlog_checkpoint_latest(Db *pDb, uint64_t *pSize) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT size, note FROM tlog_checkpoint ORDER BY id DESC LIMIT 1");
+  char *z = 0;
+  if (db_step_row(pDb, p)) {
+    *pSize = (uint64_t)sqlite3_column_int64(p, 0);
+    z = xstrdup((const char *)sqlite3_column_text(p, 1));
+  }
+  sqlite3_reset(p);
+  return z;
+}
+
+/* ---- JSON and HTTP ------------------------------------------------------- */
+
+static json_t *b64_json(const MerkleHash *h) {
+  Buf b = {0};
+  b64_encode(h->a, MERKLE_HASH_SIZE, &b);
+  json_t *p = json_stringn(b.z, b.n);
+  buf_free(&b);
+  return p;
+}
+
+static json_t *proof_json(const MerkleHash *a, int n) {
+  json_t *p = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(p, b64_json(&a[i]));
+  return p;
+}
+
+json_t *tlog_inclusion_json(Db *pDb, uint64_t index, uint64_t size, Buf *pErr) {
+  MerkleHash leaf, root, a[MERKLE_MAX_PROOF];
+  int n;
+  if (tlog_inclusion(pDb, index, size, &leaf, a, &n, &root, pErr)) return 0;
+  return json_pack("{s:I, s:I, s:o, s:o, s:o}", "index", (json_int_t)index, "size",
+                   (json_int_t)size, "leaf_hash", b64_json(&leaf), "root", b64_json(&root),
+                   "proof", proof_json(a, n));
+}
+
+json_t *tlog_consistency_json(Db *pDb, uint64_t m, uint64_t n, Buf *pErr) {
+  MerkleHash oldRoot, newRoot, a[MERKLE_MAX_PROOF];
+  int nProof;
+  if (tlog_consistency(pDb, m, n, a, &nProof, &oldRoot, &newRoot, pErr)) return 0;
+  return json_pack("{s:I, s:I, s:o, s:o, s:o}", "from", (json_int_t)m, "to", (json_int_t)n,
+                   "old_root", b64_json(&oldRoot), "new_root", b64_json(&newRoot), "proof",
+                   proof_json(a, nProof));
+}
+
+void tlog_get_checkpoint(Req *pReq, Resp *r) {
+  uint64_t size;
+  char *z = tlog_checkpoint_latest(pReq->pDb, &size);
+  if (!z) {
+    resp_error(r, 404, "no_checkpoint",
+               "no checkpoint has been signed yet (the depositary signs one with "
+               "'pacta log checkpoint --key FILE')");
+    return;
+  }
+  resp_text(r, 200, "text/plain; charset=utf-8", z, strlen(z));
+  free(z);
+}
+
+static void resp_proof(Resp *r, json_t *p, Buf *pErr) {
+  if (p) {
+    resp_json(r, 200, p);
+    r->bCacheable = true; /* a proof for given sizes never changes */
+    json_decref(p);
+  } else {
+    resp_error(r, 400, "bad_proof_request", "%s", pErr->z);
+  }
+  buf_free(pErr);
+}
+
+void tlog_get_inclusion(Req *pReq, Resp *r) {
+  const char *zIndex = pReq->xArg ? pReq->xArg(pReq->pArgCtx, "index") : 0;
+  if (!zIndex || !*zIndex) {
+    resp_error(r, 400, "bad_parameter", "query parameter index is required");
+    return;
+  }
+  uint64_t n = tlog_sync(pReq->pDb);
+  long long index, size;
+  if (!req_int(pReq, r, "index", 0, 0, INT64_MAX, &index)) return;
+  if (!req_int(pReq, r, "size", (long long)n, 1, INT64_MAX, &size)) return;
+  Buf err = {0};
+  resp_proof(r, tlog_inclusion_json(pReq->pDb, (uint64_t)index, (uint64_t)size, &err), &err);
+}
+
+void tlog_get_consistency(Req *pReq, Resp *r) {
+  const char *zFrom = pReq->xArg ? pReq->xArg(pReq->pArgCtx, "from") : 0;
+  if (!zFrom || !*zFrom) {
+    resp_error(r, 400, "bad_parameter", "query parameter from is required");
+    return;
+  }
+  uint64_t n = tlog_sync(pReq->pDb);
+  long long from, to;
+  if (!req_int(pReq, r, "from", 0, 0, INT64_MAX, &from)) return;
+  if (!req_int(pReq, r, "to", (long long)n, 0, INT64_MAX, &to)) return;
+  Buf err = {0};
+  resp_proof(r, tlog_consistency_json(pReq->pDb, (uint64_t)from, (uint64_t)to, &err), &err);
+}

@@ -1,0 +1,80 @@
+/*
+** The verifiable log: the journal as an RFC 6962 Merkle tree (merkle.h),
+** stored in the registry next to the journal and written in the same
+** transaction (design.md section 8, docs/verifiable-log.md).
+**
+** Leaf i (0-based) is journal entry seq i + 1: exactly its `record` bytes.
+** Table tlog_hash holds every complete subtree hash, 64 consecutive hashes
+** of one level per row (row id = level << 48 | index >> 6), so a node is
+** one point read and an append writes one or two short rows. Signed
+** checkpoints are kept in tlog_checkpoint so the server can serve them
+** without holding a key.
+*/
+#ifndef PACTA_TLOG_H
+#define PACTA_TLOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "http.h"
+#include "merkle.h"
+
+/* The number of leaves in the stored log. */
+uint64_t tlog_size(Db *pDb);
+
+/* Called by journal_append inside its transaction, after entry seq was
+** inserted: appends its leaf, first catching up on older entries if the
+** registry predates the log (a migrated registry). Dies if the log is
+** ahead of the journal. */
+void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecord);
+
+/* Bring the log up to the journal, in its own transaction when one is
+** needed (a registry made before the log existed). Returns the size. */
+uint64_t tlog_sync(Db *pDb);
+
+/* Inside the caller's transaction: recompute the whole log from the
+** journal records (pacta rebuild). Returns the number of leaves. Warns on
+** stderr when the stored log differed, or a stored checkpoint no longer
+** matches the journal. */
+uint64_t tlog_rebuild(Db *pDb);
+
+/*
+** A batched writer: appends many leaves, writing each 64-hash row once
+** when it fills and the partial rows on tlog_writer_flush. For bulk loads,
+** rebuild and the benchmark; all within one transaction.
+*/
+typedef struct TlogWriter TlogWriter;
+TlogWriter *tlog_writer_open(Db *pDb);
+void tlog_writer_append(TlogWriter *p, const MerkleHash *pLeafHash);
+void tlog_writer_flush(TlogWriter *p);
+void tlog_writer_close(TlogWriter *p); /* flushes */
+
+/* A MerkleNodeFn over the stored log (pCtx is the Db). */
+int tlog_node(void *pDb, unsigned level, uint64_t index, MerkleHash *pOut);
+
+/* Proofs over the stored log; 0, or -1 with a message in pErr. */
+int tlog_root(Db *pDb, uint64_t size, MerkleHash *pOut, Buf *pErr);
+int tlog_inclusion(Db *pDb, uint64_t index, uint64_t size, MerkleHash *pLeaf, MerkleHash *aProof,
+                   int *pnProof, MerkleHash *pRoot, Buf *pErr);
+int tlog_consistency(Db *pDb, uint64_t m, uint64_t n, MerkleHash *aProof, int *pnProof,
+                     MerkleHash *pOldRoot, MerkleHash *pNewRoot, Buf *pErr);
+
+/* Read count consecutive hashes of one level starting at index. */
+int tlog_read_level(Db *pDb, unsigned level, uint64_t index, uint64_t count, MerkleHash *aOut);
+
+/* Checkpoints written by `pacta log checkpoint`. */
+void tlog_checkpoint_store(Db *pDb, uint64_t size, const char *zNote);
+/* The latest stored note (malloc'd) and its size, or NULL. */
+char *tlog_checkpoint_latest(Db *pDb, uint64_t *pSize);
+
+/* JSON of proofs, hashes in base64 (the CLI's --json and the API). */
+json_t *tlog_inclusion_json(Db *pDb, uint64_t index, uint64_t size, Buf *pErr);
+json_t *tlog_consistency_json(Db *pDb, uint64_t m, uint64_t n, Buf *pErr);
+
+/* HTTP handlers for /api/v1/log/ (api.c routes them). */
+void tlog_get_checkpoint(Req *pReq, Resp *r);
+void tlog_get_inclusion(Req *pReq, Resp *r);
+void tlog_get_consistency(Req *pReq, Resp *r);
+
+#endif
