@@ -697,8 +697,9 @@ static char *record_key(Kind kind, const json_t *p) {
       [K_ACTION] = {"document", "party", "type", "date"},
       [K_ASSESSMENT] = {"commitment", "party", "date"},
   };
+  static const char *const azId[4] = {"id"};
   Buf k = {0};
-  const char *const *azField = aazField[kind][0] ? aazField[kind] : (const char *const[]){"id"};
+  const char *const *azField = aazField[kind][0] ? aazField[kind] : azId;
   for (int i = 0; i < 4 && azField[i]; i++) {
     if (i) buf_putc(&k, '|');
     buf_puts(&k, str_field(p, azField[i]));
