@@ -13,6 +13,7 @@
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
+#include "tlog.h"
 
 extern const unsigned char pacta_openapi_json[];
 extern const size_t pacta_openapi_json_len;
@@ -355,6 +356,9 @@ const Route aApiRoute[] = {
     {"GET", "/api/v1/organizations/{}/chair", get_chair},
     {"GET", "/api/v1/documents/{}/status", get_status},
     {"POST", "/api/v1/load", post_load},
+    {"GET", "/api/v1/log/checkpoint", tlog_get_checkpoint},
+    {"GET", "/api/v1/log/proof/inclusion", tlog_get_inclusion},
+    {"GET", "/api/v1/log/proof/consistency", tlog_get_consistency},
     {"GET", "/api/v1/{}", get_list},
     {"POST", "/api/v1/{}", post_record},
     {"GET", "/api/v1/{}/{}", get_one},

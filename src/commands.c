@@ -11,6 +11,7 @@
 #include "db.h"
 #include "interchange.h"
 #include "journal.h"
+#include "logcmd.h"
 #include "auth.h"
 #include "registry.h"
 #include "server.h"
@@ -31,6 +32,8 @@ typedef struct Args {
   const char *zOn, *zYear, *zFormat, *zOrg, *zAfter, *zLimit;
   const char *zListen, *zThreads, *zRole, *zParty, *zName;
   bool bSample, bAll, bQuiet;
+  int nArg;     /* the raw arguments after the command name, for commands */
+  char **azArg; /* that parse their own (logcmd.c: repeatable --key) */
 } Args;
 
 typedef struct Command {
@@ -744,6 +747,20 @@ static int cmd_token(Args *a) {
 
 static int cmd_help(Args *a);
 
+/* The verifiable log's commands (logcmd.c) parse their own arguments. */
+static int cmd_key(Args *a) {
+  return logcmd_key(a->zDb, a->bJson, a->nArg, a->azArg);
+}
+static int cmd_log(Args *a) {
+  return logcmd_log(a->zDb, a->bJson, a->nArg, a->azArg);
+}
+static int cmd_merkle(Args *a) {
+  return logcmd_merkle(a->zDb, a->bJson, a->nArg, a->azArg);
+}
+static int cmd_verify(Args *a) {
+  return logcmd_verify(a->zDb, a->bJson, a->nArg, a->azArg);
+}
+
 static const Command aCommand[] = {
     {"chair", cmd_chair, "chair ORG [--year Y] [--json]", "year=",
      "The rotating chair of an organization. With --year: that year's chair\n"
@@ -763,6 +780,12 @@ static const Command aCommand[] = {
     {"journal", cmd_journal, "journal [--after SEQ] [--limit N] [--json]", "after= limit=",
      "List journal entries after SEQ (default 0), at most N (default 50). With\n"
      "--json each entry's canonical record and its SHA-256."},
+    {"key", cmd_key, "key generate NAME [--out PREFIX]", "out=",
+     "Make an Ed25519 key pair for signing checkpoints (the depositary) or\n"
+     "cosigning them (a witness): PREFIX.key (private, mode 0600, never in the\n"
+     "registry) and PREFIX.pub, the verifier key NAME+KEYHASH+BASE64KEY to hand\n"
+     "out. PREFIX defaults to NAME with '/' as '-'. The formats are C2SP\n"
+     "signed-note's (and Go's sumdb/note's). See docs/verifiable-log.md."},
     {"list", cmd_list, "list KIND [--org ORG] [--json]", "org=",
      "List the live entities of a kind: parties, organizations, bodies,\n"
      "memberships, chairmanships, documents, sessions, actions, commitments,\n"
@@ -771,15 +794,37 @@ static const Command aCommand[] = {
      "Validate interchange files and load them through the journal: all or\n"
      "nothing, and a second load of the same files adds nothing. Every error names\n"
      "the file, the JSON path and what was expected."},
+    {"log", cmd_log,
+     "log checkpoint --key FILE [--origin O] [--out FILE] | log proof inclusion --index I "
+     "[--size N] | log proof consistency --from M [--to N] | log root [--size N] | log tiles "
+     "--out DIR [--key FILE] | log cosign --key FILE [--log-key PUB] [--registry DB|DIR] "
+     "[--old-checkpoint FILE] [--out FILE] CHECKPOINT",
+     "key= origin= out= log-key= registry= old-checkpoint= index= size= from= to=",
+     "The journal as an RFC 6962 Merkle log, one leaf per journal entry.\n"
+     "checkpoint: sign the whole log's size and root hash as a C2SP checkpoint\n"
+     "  (origin: --origin, else the one recorded by the first checkpoint, else the\n"
+     "  key's name), keep it for the server and print it.\n"
+     "proof inclusion / consistency: RFC 6962 proofs, hashes in base64 (--json).\n"
+     "root: the root hash of the first N entries (default all).\n"
+     "tiles: write the log as C2SP tlog-tiles under DIR (tiles, entry bundles,\n"
+     "  checkpoint) for any static web server; --key signs a fresh checkpoint.\n"
+     "cosign: a witness checks a checkpoint (the log's signature with --log-key,\n"
+     "  and/or that it matches its own copy of the registry or tiles) and prints it\n"
+     "  with its own signature line added. See docs/verifiable-log.md."},
     {"members", cmd_members, "members ORG [--on DATE] [--json]", "on=",
      "The members of an organization on a date (default today), with the kind\n"
      "of membership and since when."},
+    {"merkle", cmd_merkle, "merkle root | merkle inclusion INDEX | merkle consistency OLD", "",
+     "RFC 6962 on leaves read as hex, one per line, from standard input (an\n"
+     "empty line is the empty leaf): the root hash, the inclusion proof of leaf\n"
+     "INDEX (0-based), or the consistency proof from the first OLD leaves, one\n"
+     "hex hash per line. For checking against other implementations."},
     {"party", cmd_party, "party CODE [--on DATE] [--json]", "on=",
      "A party's profile: memberships over time, chairs held, and its status in\n"
      "every document on a date (default today)."},
     {"rebuild", cmd_rebuild, "rebuild [--json]", "",
      "Check every journal entry against its SHA-256 and regenerate every\n"
-     "derived table from the journal."},
+     "derived table from the journal, the Merkle log included."},
     {"retract", cmd_retract, "retract KIND KEY [--json]", "",
      "Retract one entity: a new journal entry; nothing is deleted from the\n"
      "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
@@ -804,6 +849,16 @@ static const Command aCommand[] = {
      "its SHA-256. A depositary token may write anything; a delegate token (of\n"
      "one party) only that party's notifications, instruments, reservations,\n"
      "declarations and withdrawals. Every write is journaled under the token's name."},
+    {"verify", cmd_verify,
+     "verify --checkpoint FILE --key PUB [--key PUB ...] [--old-checkpoint FILE] "
+     "[--registry DB | REGISTRY | EXPORT_DIR]",
+     "checkpoint= key= old-checkpoint= registry=",
+     "Check offline that a registry (default --db) or a 'pacta log tiles' export\n"
+     "is exactly the log a signed checkpoint commits to: the signatures (which of\n"
+     "the given keys signed), every journal entry against its own SHA-256 and the\n"
+     "log's leaf hash (or the export's tiles), and the recomputed root. With\n"
+     "--old-checkpoint, also that the old checkpoint is a prefix of the new one.\n"
+     "Names the first entry that does not match. Exit 0 only when all holds."},
 };
 
 static const Command *find_command(const char *zName) {
@@ -874,6 +929,8 @@ int pacta_main(int argc, char **argv) {
   const Command *pCmd = find_command(argv[i]);
   if (!pCmd) usage_error(0, "no command \"%s\" (see 'pacta help')", argv[i]);
   parse_args(pCmd, argc - i - 1, argv + i + 1, &a);
+  a.nArg = argc - i - 1;
+  a.azArg = argv + i + 1;
   if (!*a.zDb) usage_error(pCmd, "--db needs a file name");
   int rc = pCmd->xRun(&a);
   free(a.azPos);

@@ -56,6 +56,13 @@ static const char *const azMigration[] = {
     "CREATE TABLE token(\n"
     "  name TEXT PRIMARY KEY, role TEXT NOT NULL, party TEXT,\n"
     "  hash BLOB NOT NULL UNIQUE, created TEXT NOT NULL, revoked TEXT);\n",
+    /* 3: the verifiable log (tlog.c): the RFC 6962 tree over the journal,
+    ** every complete subtree hash, 64 of one level per row (id = level << 48
+    ** | index >> 6); derived from the journal and filled on first use for
+    ** older registries. And the signed checkpoints, for the server. */
+    "CREATE TABLE tlog_hash(id INTEGER PRIMARY KEY, hashes BLOB NOT NULL);\n"
+    "CREATE TABLE tlog_checkpoint(\n"
+    "  id INTEGER PRIMARY KEY, size INTEGER NOT NULL, note TEXT NOT NULL, created TEXT NOT NULL);\n",
 };
 
 static void migrate(Db *pDb) {

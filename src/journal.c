@@ -6,6 +6,7 @@
 
 #include "canon.h"
 #include "derive.h"
+#include "tlog.h"
 
 static const char *const azKindName[K__COUNT] = {
     "party",    "organization", "body",   "membership", "chairmanship",
@@ -137,6 +138,7 @@ static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const ch
   sqlite3_bind_text(p, 2, r->z, (int)r->n, SQLITE_STATIC);
   sqlite3_bind_blob(p, 3, aHash, sizeof(aHash), SQLITE_STATIC);
   db_step_done(pJ->pDb, p);
+  tlog_append_record(pJ->pDb, pJ->nextSeq, r->z, r->n); /* the Merkle leaf, same transaction */
   pJ->nAppended++;
   return pJ->nextSeq++;
 }
@@ -193,6 +195,7 @@ int64_t journal_rebuild(Db *pDb) {
     n++;
   }
   sqlite3_reset(p);
+  tlog_rebuild(pDb); /* the Merkle log is derived from the journal too */
   db_commit(pDb);
   derive_cache_reset(&cache);
   sha256_close(&sha);

@@ -328,8 +328,9 @@ static void page_begin(Buf *p, const char *zTitle, const char *zNav) {
               "<nav aria-label=\"Main\"><ul>");
   for (size_t i = 0; i < sizeof(aNav) / sizeof(aNav[0]); i++) {
     bool bHere = zNav && strcmp(zNav, aNav[i].zHref) == 0;
-    hprintf(p, "<li><a href=\"%s\"%s>%s</a></li>", aNav[i].zHref,
-            bHere ? " aria-current=\"page\"" : "", aNav[i].zLabel);
+    hprintf(p, "<li><a href=\"%s\"", aNav[i].zHref);
+    if (bHere) buf_puts(p, " aria-current=\"page\"");
+    hprintf(p, ">%s</a></li>", aNav[i].zLabel);
   }
   buf_puts(p, "</ul></nav></div></header><main id=\"main\">");
 }
@@ -720,19 +721,19 @@ static void chair_section(Buf *p, Req *pReq, const char *zOrg, const json_t *pPa
     const json_t *py = json_array_get(aYear, i);
     long long year = (long long)json_integer_value(json_object_get(py, "year"));
     bool bBreach = json_is_true(json_object_get(py, "breach"));
-    hprintf(p, "<tr id=\"chair-%lld\"%s><th scope=\"row\" class=\"nw\">%lld%s</th><td>", year,
-            bBreach ? " class=\"breach\"" : (year == y ? " class=\"now\"" : ""), year,
-            year == y ? " <span class=\"small muted\">(this year)</span>" : "");
+    buf_printf(p, "<tr id=\"chair-%lld\"%s><th scope=\"row\" class=\"nw\">%lld%s</th><td>", year,
+               bBreach ? " class=\"breach\"" : (year == y ? " class=\"now\"" : ""), year,
+               year == y ? " <span class=\"small muted\">(this year)</span>" : "");
     if (str(py, "chair"))
       put_party(p, pParties, str(py, "chair"));
     else
       buf_puts(p, "<span class=\"muted\">unknown</span>");
+    if (bBreach) buf_puts(p, "<div class=\"flag small\">&#9888; breaks the rotation rule</div>");
     hprintf(p, "</td><td>%s</td><td>", dflt(str(py, "source"), ""));
     if (str(py, "expected"))
       put_party(p, pParties, str(py, "expected"));
     else
       buf_puts(p, "<span class=\"muted\">unknown</span>");
-    if (bBreach) buf_puts(p, " <span class=\"flag\">&#9888; differs from the rule</span>");
     buf_puts(p, "</td><td>");
     const json_t *aCo = json_object_get(py, "co_chairs");
     for (size_t k = 0; k < json_array_size(aCo); k++) {
@@ -1065,7 +1066,7 @@ static void get_session(Req *pReq, Resp *r) {
     for (size_t i = 0; i < json_array_size(aAtt); i++) {
       const json_t *a = json_array_get(aAtt, i);
       bool bAbsent = strcmp(dflt(str(a, "status"), ""), "absent") == 0;
-      hprintf(&b, "<tr%s><th scope=\"row\">", bAbsent ? " class=\"breach\"" : "");
+      buf_puts(&b, bAbsent ? "<tr class=\"breach\"><th scope=\"row\">" : "<tr><th scope=\"row\">");
       put_party(&b, pParties, str(a, "party"));
       buf_puts(&b, "</th><td>");
       if (bAbsent) buf_puts(&b, "<span class=\"flag\">");

@@ -140,6 +140,16 @@ class SampleRegistry(unittest.TestCase):
         codes = [p["party"] for p in out["parties"]]
         self.assertEqual(codes, sorted(codes))
 
+    def test_status_all_agrees_with_status(self):
+        # status --all writes its JSON by hand; it must say what status says.
+        for on in ["1993-01-01", "2000-06-30", "2026-01-01"]:
+            every = run_json(self.db, "status", "--all", "--on", on)
+            self.assertEqual(every["on"], on)
+            ids = [d["id"] for d in run_json(self.db, "list", "documents")["documents"]]
+            self.assertEqual([d["document"] for d in every["documents"]], sorted(ids))
+            for doc in every["documents"]:
+                self.assertEqual(doc, run_json(self.db, "status", doc["document"], "--on", on))
+
     def test_seed_session_2020(self):
         s = run_json(self.db, "show", "session", "cis-chs-2020-12-18")
         self.assertEqual((s["body"], s["date"], s["format"]),
