@@ -335,6 +335,13 @@ static void delete_record(Req *pReq, Resp *r) {
     resp_error(r, 403, "forbidden", "only the depositary may retract");
     return;
   }
+  Buf why = {0};
+  if (registry_referrer(pReq->pDb, kind, pReq->azParam[1], &why)) {
+    resp_error(r, 409, "conflict", "%s %s is still referred to by %s; retract that first",
+               kind_name(kind), pReq->azParam[1], why.z);
+    buf_free(&why);
+    return;
+  }
   Journal j;
   journal_begin(&j, pReq->pDb, pReq->caller.zName);
   int64_t seq = journal_retract(&j, kind, pReq->azParam[1]);

@@ -624,6 +624,10 @@ static int cmd_retract(Args *a) {
   Kind kind;
   if (kind_parse(a->azPos[0], &kind)) usage_error(pCmd, "unknown kind \"%s\"", a->azPos[0]);
   Db *pDb = open_registry(a);
+  Buf why = {0};
+  if (registry_referrer(pDb, kind, a->azPos[1], &why))
+    die(EXIT_INPUT, "%s %s is still referred to by %s; retract that first (nothing was retracted)",
+        kind_name(kind), a->azPos[1], why.z);
   Journal j;
   journal_begin(&j, pDb, actor(a));
   int64_t seq = journal_retract(&j, kind, a->azPos[1]);

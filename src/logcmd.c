@@ -898,7 +898,7 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
   buf_printf(&path, "%s/checkpoint", zDir);
   write_file(path.z, zNote, strlen(zNote));
   buf_free(&path);
-  printf("wrote %d tiles and bundles and the checkpoint of size %llu under %s\n", nFiles + 1,
+  printf("wrote %d tiles and bundles and the checkpoint of size %llu under %s\n", nFiles,
          (unsigned long long)n, zDir);
 }
 

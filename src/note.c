@@ -142,7 +142,8 @@ int note_key_generate(const char *zName, char **pzSigner, char **pzVerifier, Buf
   return 0;
 }
 
-/* Split z (trailing newline allowed) at '+' into at most nMax fields. */
+/* Split z (trailing newline allowed) at '+' into nMax fields, the last
+** taking the rest (base64 has '+' in it). */
 static int split_plus(const char *z, char azField[][256], int nMax) {
   size_t n = strlen(z);
   while (n && (z[n - 1] == '\n' || z[n - 1] == '\r')) n--;
@@ -150,7 +151,7 @@ static int split_plus(const char *z, char azField[][256], int nMax) {
   size_t i = 0;
   while (1) {
     size_t m = 0;
-    while (i + m < n && z[i + m] != '+') m++;
+    while (i + m < n && (z[i + m] != '+' || nField == nMax - 1)) m++;
     if (nField == nMax || m >= 256) return -1;
     memcpy(azField[nField], z + i, m);
     azField[nField][m] = 0;

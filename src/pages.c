@@ -247,7 +247,7 @@ static const char zStyle[] =
     "tbody th{font-weight:600}tbody tr:last-child>*{border-bottom:0}"
     ".nw{white-space:nowrap;font-variant-numeric:tabular-nums}"
     "tr.breach{background:var(--warnbg)}tr.breach>:first-child{box-shadow:inset 4px 0 var(--warn)}"
-    "tr.now{background:#eef4fb}"
+    "tr.now{background:#eef4fb}time{white-space:nowrap}"
     ".flag{color:var(--warn);font-weight:600}"
     ".badge{display:inline-block;padding:0 .55em;border-radius:1em;font-size:.84em;"
     "border:1px solid;white-space:nowrap}"
@@ -258,7 +258,7 @@ static const char zStyle[] =
     ".st-withdrawing{color:#92400e;background:#fff6e5;border-color:#f0c27a}"
     ".st-withdrawn{color:#991b1b;background:#fdeeee;border-color:#eba5a5}"
     ".st-not_interested{color:#4b5563;background:#fff;border-color:#c4cad1}"
-    ".chart{overflow-x:auto;margin:.6rem 0}.chart svg{min-width:660px;width:100%;height:auto;"
+    ".chart{overflow-x:auto;margin:.6rem 0}.chart svg{min-width:600px;width:100%;height:auto;"
     "display:block}"
     ".chart text{font-size:12px;fill:#3d4650}.chart a text{fill:var(--accent)}"
     ".chart a:focus-visible text{text-decoration:underline}"
@@ -548,8 +548,10 @@ static void get_home(Req *pReq, Resp *r) {
     hprintf(&b, "<li><a href=\"/organizations/%s\">%s</a>", zId,
             name_en(json_object_get(o, "name"), zId));
     put_ru(&b, json_object_get(o, "name"));
-    hprintf(&b, "<span class=\"small muted\">%zu members today", json_array_size(json_object_get(pMem, "members")));
-    if (str(o, "founded")) hprintf(&b, " \xc2\xb7 founded %s", str(o, "founded"));
+    hprintf(&b, "<span class=\"small muted\">%zu members today",
+            json_array_size(json_object_get(pMem, "members")));
+    if (str(o, "founded"))
+      hprintf(&b, " \xc2\xb7 founded <span class=\"nw\">%s</span>", str(o, "founded"));
     buf_puts(&b, "</span></li>");
     json_decref(pMem);
   }

@@ -33,6 +33,43 @@ static const char *str_of(const json_t *p, const char *zKey) {
   return json_string_value(json_object_get(p, zKey));
 }
 
+bool registry_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
+  /* Actions are many: look them up by their columns. */
+  if (kind == K_PARTY || kind == K_DOCUMENT) {
+    sqlite3_stmt *p =
+        kind == K_PARTY
+            ? db_stmt(pDb, "SELECT d.id FROM actions a JOIN party p ON p.pid=a.pid "
+                           "JOIN document d ON d.did=a.did WHERE p.code=?1 LIMIT 1")
+            : db_stmt(pDb, "SELECT p.code FROM actions a JOIN document d ON d.did=a.did "
+                           "JOIN party p ON p.pid=a.pid WHERE d.id=?1 LIMIT 1");
+    sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
+    bool b = db_step_row(pDb, p);
+    if (b)
+      buf_printf(pOut, "actions of %s %s", kind == K_PARTY ? "document" : "party",
+                 sqlite3_column_text(p, 0));
+    sqlite3_reset(p);
+    if (b) return true;
+  }
+  /* Every other kind: a record holding the key as a whole JSON string.
+  ** Keys are validated ids and codes, so the quoted key cannot hide inside
+  ** another string's escapes; a note that is exactly the key errs on the
+  ** side of refusing. */
+  Buf quoted = {0};
+  buf_printf(&quoted, "\"%s\"", zKey);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.kind, e.key FROM entity e JOIN journal j ON j.seq=e.seq "
+                                 "WHERE e.kind<>?1 AND e.kind<>?2 AND instr(j.record, ?3)>0 "
+                                 "LIMIT 1");
+  sqlite3_bind_int(p, 1, K_ACTION);
+  sqlite3_bind_int(p, 2, kind);
+  sqlite3_bind_text(p, 3, quoted.z, -1, SQLITE_STATIC);
+  bool b = db_step_row(pDb, p);
+  if (b)
+    buf_printf(pOut, "%s %s", kind_name((Kind)sqlite3_column_int(p, 0)), sqlite3_column_text(p, 1));
+  sqlite3_reset(p);
+  buf_free(&quoted);
+  return b;
+}
+
 /* The organization an entity belongs to (sessions through their body). */
 static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHold) {
   if (kind == K_SESSION) {

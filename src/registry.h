@@ -11,6 +11,7 @@
 #define PACTA_REGISTRY_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "date.h"
@@ -20,6 +21,11 @@
 
 /* The current value of a live entity, or NULL. */
 json_t *registry_get(Db *pDb, Kind kind, const char *zKey);
+
+/* Is the live entity (kind, zKey) referred to by another live entity? If
+** so, describe the first referrer in pOut ("action doc|ARM|...") and return
+** true: retracting it would leave a dangling reference. */
+bool registry_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut);
 
 /* Every live entity of a kind, ordered by key; zOrg (may be NULL) keeps
 ** only those whose "organization" (or whose body's organization) is zOrg. */

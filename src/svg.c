@@ -1,5 +1,6 @@
 #include "svg.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "http.h"
@@ -109,6 +110,32 @@ static void svg_open(Buf *p, const char *zId, const char *zTitle, const char *zD
 
 /* ---- Timeline ------------------------------------------------------------- */
 
+#define TL_MAX_CHARS 25 /* longer labels are cut, with the whole in a <title> */
+
+/* A label of at most nMax characters (UTF-8 aware). */
+static void put_label(Buf *p, const char *z, int nMax) {
+  int nChar = 0;
+  size_t iCut = 0;
+  for (size_t i = 0; z[i]; i++) {
+    if (((unsigned char)z[i] & 0xC0) == 0x80) continue;
+    if (nChar == nMax - 1) iCut = i;
+    nChar++;
+  }
+  if (nChar <= nMax) {
+    html_escape(p, z);
+    return;
+  }
+  buf_puts(p, "<title>");
+  html_escape(p, z);
+  buf_puts(p, "</title>");
+  char *zCut = xmalloc(iCut + 1);
+  memcpy(zCut, z, iCut);
+  zCut[iCut] = 0;
+  html_escape(p, zCut);
+  free(zCut);
+  buf_puts(p, "\xe2\x80\xa6");
+}
+
 #define TL_LABEL 176.0
 #define TL_ROW 24.0
 #define TL_BAR 14.0
@@ -135,7 +162,7 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
     }
     buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
                TL_LABEL - 8, y + TL_ROW / 2 + 4);
-    html_escape(p, pRow->zLabel);
+    put_label(p, pRow->zLabel, TL_MAX_CHARS);
     buf_puts(p, "</text>");
     if (pRow->zHref) buf_puts(p, "</a>");
     for (int b = 0; b < pRow->nBar; b++) {

@@ -334,6 +334,31 @@ class BadInput(unittest.TestCase):
         self.assertEqual(snapshot(self.db), self.before)
 
 
+class Retract(unittest.TestCase):
+    def test_retract_refuses_dangling_references(self):
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            before = snapshot(db)
+            p = run(db, "retract", "party", "ARM", expect=1)
+            self.assertIn("still referred to", p.stderr)
+            p = run(db, "retract", "organization", "cis", expect=1)
+            self.assertIn("still referred to", p.stderr)
+            run(db, "retract", "party", "XXX", expect=1)
+            self.assertEqual(snapshot(db), before)
+            # A leaf entity can go; the journal keeps both entries.
+            key = "cis-agr-dtkt-997-747|UKR|ratification|1999-09-14"
+            out = run_json(db, "retract", "action", key)
+            status = run_json(db, "status", "cis-agr-dtkt-997-747", "--on", "2026-01-01")
+            self.assertNotIn("UKR", [p["party"] for p in status["parties"]])
+            entries = run_json(db, "journal", "--after", str(out["journal"] - 1))["entries"]
+            self.assertEqual((entries[0]["op"], entries[0]["key"]), ("retract", key))
+            # Rebuild gives the same answer after a retraction.
+            run(db, "rebuild")
+            self.assertEqual(run_json(db, "status", "cis-agr-dtkt-997-747", "--on", "2026-01-01"),
+                             status)
+
+
 class Usage(unittest.TestCase):
     def test_usage_errors_exit_2(self):
         with tempfile.TemporaryDirectory() as d:
