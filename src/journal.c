@@ -57,9 +57,12 @@ static void journal_end(Journal *pJ) {
   buf_free(&pJ->record);
   sha256_close(&pJ->sha);
   derive_cache_reset(&pJ->cache);
+  tlog_writer_discard(pJ->pLog);
+  pJ->pLog = 0;
 }
 
 void journal_commit(Journal *pJ) {
+  tlog_writer_flush(pJ->pLog); /* before COMMIT: log and journal commit together */
   db_commit(pJ->pDb);
   journal_end(pJ);
 }
@@ -138,7 +141,7 @@ static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const ch
   sqlite3_bind_text(p, 2, r->z, (int)r->n, SQLITE_STATIC);
   sqlite3_bind_blob(p, 3, aHash, sizeof(aHash), SQLITE_STATIC);
   db_step_done(pJ->pDb, p);
-  tlog_append_record(pJ->pDb, pJ->nextSeq, r->z, r->n); /* the Merkle leaf, same transaction */
+  tlog_journal_append(&pJ->pLog, pJ->pDb, pJ->nextSeq, r->z, r->n); /* the Merkle leaf */
   pJ->nAppended++;
   return pJ->nextSeq++;
 }

@@ -32,6 +32,7 @@ typedef struct Journal {
   Buf record;      /* scratch */
   Sha256 sha;
   DeriveCache cache;
+  struct TlogWriter *pLog; /* the Merkle log's open rows (tlog.h), written on commit */
 } Journal;
 
 /* Start a write transaction on pDb and prepare to append as zActor. */

@@ -119,8 +119,8 @@ static void opts_parse(Opts *o, const char *zCmd, const char *zUsage, const char
 
 static bool opt_name_is(const Opt *p, const char *zName) {
   size_t n = strlen(zName);
-  return strncmp(p->zName, zName, n) == 0 && (p->zName[n] == 0 || p->zName[n] == ' ' ||
-                                               p->zName[n] == '=');
+  return strncmp(p->zName, zName, n) == 0 &&
+         (p->zName[n] == 0 || p->zName[n] == ' ' || p->zName[n] == '=');
 }
 
 static const char *opt_get(const Opts *o, const char *zName) {
@@ -160,7 +160,8 @@ static char *b64(const MerkleHash *h) {
 }
 
 static void read_or_die(const char *zPath, Buf *pOut, const char *zWhat) {
-  if (read_file(zPath, pOut)) die(EXIT_INPUT, "%s %s: cannot read: %s", zWhat, zPath, strerror(errno));
+  if (read_file(zPath, pOut))
+    die(EXIT_INPUT, "%s %s: cannot read: %s", zWhat, zPath, strerror(errno));
 }
 
 static void trim(Buf *p) {
@@ -210,7 +211,8 @@ static int mkdir_p(const char *zDir) {
 /* Write a whole file through a temporary and a rename. */
 static void write_file(const char *zPath, const void *p, size_t n) {
   char *zDir = xstrdup(zPath);
-  if (mkdir_p(dirname(zDir))) die(EXIT_INPUT, "%s: cannot create its folder: %s", zPath, strerror(errno));
+  if (mkdir_p(dirname(zDir)))
+    die(EXIT_INPUT, "%s: cannot create its folder: %s", zPath, strerror(errno));
   free(zDir);
   Buf tmp = {0};
   buf_printf(&tmp, "%s.tmp", zPath);
@@ -253,7 +255,8 @@ int logcmd_key(const char *zDb, bool bJson, int argc, char **argv) {
   Buf zKey = {0}, zPub = {0};
   buf_printf(&zKey, "%s.key", prefix.z);
   buf_printf(&zPub, "%s.pub", prefix.z);
-  if (access(zPub.z, F_OK) == 0) die(EXIT_INPUT, "%s already exists (keys are never overwritten)", zPub.z);
+  if (access(zPub.z, F_OK) == 0)
+    die(EXIT_INPUT, "%s already exists (keys are never overwritten)", zPub.z);
   write_new_file(zKey.z, zSigner, 0600);
   write_new_file(zPub.z, zVerifier, 0644);
   memset(zSigner, 0, strlen(zSigner));
@@ -402,9 +405,9 @@ static void check_leaf(Check *c, uint64_t i, const char *z, size_t n, const Merk
     check_fail(c, i + 1, "journal entry %llu (leaf %llu) is not a change record",
                (unsigned long long)(i + 1), (unsigned long long)i);
   else if ((uint64_t)json_integer_value(pSeq) != i + 1)
-    check_fail(c, i + 1, "leaf %llu holds journal entry %lld, expected entry %llu",
-               (unsigned long long)i, (long long)json_integer_value(pSeq),
-               (unsigned long long)(i + 1));
+    check_fail(c, i + 1, "journal entry %llu (leaf %llu) says it is entry %lld",
+               (unsigned long long)(i + 1), (unsigned long long)i,
+               (long long)json_integer_value(pSeq));
   json_decref(pRec);
   MerkleHash h;
   merkle_leaf_hash(z, n, &h);
@@ -521,7 +524,7 @@ typedef struct VerifyArgs {
   const char *zCheckpoint, *zOldCheckpoint;
   NoteVerifier aV[16];
   int nV;
-  bool bNeedSig;      /* the checkpoint must be signed by a known key */
+  bool bNeedSig;       /* the checkpoint must be signed by a known key */
   const char *zSource; /* registry file or export folder; NULL: signatures only */
 } VerifyArgs;
 
@@ -546,22 +549,26 @@ static int open_checkpoint(const VerifyArgs *v, const char *zPath, const char *z
   json_t *aSig = json_array();
   if (!bJson)
     fprintf(g_report, "%s %s: origin %s, tree size %llu, root %s\n", zWhat, zPath, pCp->zOrigin,
-           (unsigned long long)pCp->size, zRoot);
+            (unsigned long long)pCp->size, zRoot);
   for (int i = 0; i < pNote->nSig; i++) {
     const NoteSig *s = &pNote->aSig[i];
-    if (!bJson) fprintf(g_report, "  signature by %s (key %08x): %s\n", s->zName, (unsigned)s->keyId, sig_status(s->status));
+    if (!bJson)
+      fprintf(g_report, "  signature by %s (key %08x): %s\n", s->zName, (unsigned)s->keyId,
+              sig_status(s->status));
     char zId[9];
     snprintf(zId, sizeof(zId), "%08x", (unsigned)s->keyId);
-    json_array_append_new(aSig, json_pack("{s:s, s:s, s:s}", "name", s->zName, "key_id", zId,
-                                          "status", s->status == SIG_VERIFIED  ? "verified"
-                                                    : s->status == SIG_INVALID ? "invalid"
-                                                                               : "unknown_key"));
+    json_array_append_new(aSig,
+                          json_pack("{s:s, s:s, s:s}", "name", s->zName, "key_id", zId, "status",
+                                    s->status == SIG_VERIFIED  ? "verified"
+                                    : s->status == SIG_INVALID ? "invalid"
+                                                               : "unknown_key"));
   }
   for (int k = 0; k < v->nV; k++) {
     bool bSigned = false;
     for (int i = 0; i < pNote->nSig; i++) bSigned |= pNote->aSig[i].iVerifier == k;
     if (!bSigned && !bJson)
-      fprintf(g_report, "  key %s (%08x): did not sign\n", v->aV[k].zName, (unsigned)v->aV[k].keyId);
+      fprintf(g_report, "  key %s (%08x): did not sign\n", v->aV[k].zName,
+              (unsigned)v->aV[k].keyId);
   }
   json_object_set_new(pJson, "origin", json_string(pCp->zOrigin));
   json_object_set_new(pJson, "size", json_integer((json_int_t)pCp->size));
@@ -596,8 +603,8 @@ static int verify_run(const VerifyArgs *v, bool bJson, Note *pNote, Checkpoint *
   if (rc == 0 && v->zOldCheckpoint) {
     pOld = json_object();
     json_object_set_new(pOut, "old_checkpoint", pOld);
-    rc = open_checkpoint(v, v->zOldCheckpoint, "old checkpoint", &oldNote, &old, pOld, bJson,
-                         &fail);
+    rc =
+        open_checkpoint(v, v->zOldCheckpoint, "old checkpoint", &oldNote, &old, pOld, bJson, &fail);
     if (rc == 0 && strcmp(old.zOrigin, pCp->zOrigin) != 0) {
       buf_printf(&fail, "the old checkpoint is of another log (origin %s, not %s)", old.zOrigin,
                  pCp->zOrigin);
@@ -661,7 +668,7 @@ static int verify_run(const VerifyArgs *v, bool bJson, Note *pNote, Checkpoint *
                    err.n ? err.z : "");
       else if (!bJson)
         fprintf(g_report, "consistency proof from %llu to %llu (%d hashes): verified\n",
-               (unsigned long long)c->nOld, (unsigned long long)c->nNew, n);
+                (unsigned long long)c->nOld, (unsigned long long)c->nNew, n);
       buf_free(&err);
     }
     if (c->fail.n) {
@@ -669,10 +676,11 @@ static int verify_run(const VerifyArgs *v, bool bJson, Note *pNote, Checkpoint *
       iBad = c->iBad;
       rc = -1;
     } else if (!bJson) {
-      fprintf(g_report, "%s: %llu journal entries recomputed; every entry matches, the root matches the "
-             "checkpoint%s\n",
-             v->zSource, (unsigned long long)c->nNew,
-             c->nOld ? " and the old checkpoint's root matches its prefix" : "");
+      fprintf(g_report,
+              "%s: %llu journal entries recomputed; every entry matches, the root matches the "
+              "checkpoint%s\n",
+              v->zSource, (unsigned long long)c->nNew,
+              c->nOld ? " and the old checkpoint's root matches its prefix" : "");
     }
     db_close(pDb);
     buf_free(&c->fail);
@@ -685,7 +693,8 @@ static int verify_run(const VerifyArgs *v, bool bJson, Note *pNote, Checkpoint *
     print_json(pOut);
   else
     json_decref(pOut);
-  if (rc) fprintf(stderr, "pacta: verification failed: %s\n", fail.z);
+  if (rc)
+    fprintf(stderr, "pacta: verification failed: %s\n", fail.z);
   else if (!bJson)
     fprintf(g_report, "verified\n");
   buf_free(&fail);
@@ -699,8 +708,7 @@ static const char zVerifyUsage[] =
 
 int logcmd_verify(const char *zDb, bool bJson, int argc, char **argv) {
   Opts o;
-  opts_parse(&o, "verify", zVerifyUsage, "checkpoint= key= old-checkpoint= registry=", argc,
-             argv);
+  opts_parse(&o, "verify", zVerifyUsage, "checkpoint= key= old-checkpoint= registry=", argc, argv);
   need_pos(&o, 0, 1);
   VerifyArgs v;
   memset(&v, 0, sizeof(v));
@@ -866,8 +874,8 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
   free(a);
   /* Entry bundles: big-endian uint16 length, then the record. */
   sqlite3_stmt *p;
-  if (sqlite3_prepare_v2(db_handle(pDb), "SELECT seq, record FROM journal WHERE seq<=?1 ORDER BY seq",
-                         -1, &p, 0))
+  if (sqlite3_prepare_v2(db_handle(pDb),
+                         "SELECT seq, record FROM journal WHERE seq<=?1 ORDER BY seq", -1, &p, 0))
     die(EXIT_INPUT, "%s", sqlite3_errmsg(db_handle(pDb)));
   sqlite3_bind_int64(p, 1, (int64_t)n);
   Buf bundle = {0};
@@ -1007,7 +1015,8 @@ int logcmd_log(const char *zDb, bool bJson, int argc, char **argv) {
     char *z = b64(&r), zHex[65];
     hex_encode(r.a, MERKLE_HASH_SIZE, zHex);
     if (bJson)
-      print_json(json_pack("{s:I, s:s, s:s}", "size", (json_int_t)size, "root", z, "root_hex", zHex));
+      print_json(
+          json_pack("{s:I, s:s, s:s}", "size", (json_int_t)size, "root", z, "root_hex", zHex));
     else
       printf("size %llu\nroot %s\n", (unsigned long long)size, z);
     free(z);
@@ -1035,9 +1044,10 @@ int logcmd_log(const char *zDb, bool bJson, int argc, char **argv) {
 static const char zMerkleUsage[] = "merkle root | merkle inclusion INDEX | merkle consistency OLD";
 
 static int hex_val(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                      : c >= 'A' && c <= 'F'   ? c - 'A' + 10
-                                                               : -1;
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
 }
 
 int logcmd_merkle(const char *zDb, bool bJson, int argc, char **argv) {
@@ -1090,8 +1100,8 @@ int logcmd_merkle(const char *zDb, bool bJson, int argc, char **argv) {
     nOut = 1;
   } else if (bIncl) {
     if (merkle_inclusion_proof(merkle_mem_node, &mem, arg, n, a, &nOut))
-      die(EXIT_INPUT, "INDEX %llu is not below the number of leaves, %llu",
-          (unsigned long long)arg, (unsigned long long)n);
+      die(EXIT_INPUT, "INDEX %llu is not below the number of leaves, %llu", (unsigned long long)arg,
+          (unsigned long long)n);
   } else {
     if (merkle_consistency_proof(merkle_mem_node, &mem, arg, n, a, &nOut))
       die(EXIT_INPUT, "OLD %llu is more than the number of leaves, %llu", (unsigned long long)arg,

@@ -142,6 +142,12 @@ static bool hash_eq(const MerkleHash *a, const MerkleHash *b) {
 
 bool merkle_verify_inclusion(const MerkleHash *pLeaf, uint64_t index, uint64_t size,
                              const MerkleHash *aProof, int nProof, const MerkleHash *pRoot) {
+  MerkleHash r;
+  return merkle_inclusion_root(pLeaf, index, size, aProof, nProof, &r) && hash_eq(&r, pRoot);
+}
+
+bool merkle_inclusion_root(const MerkleHash *pLeaf, uint64_t index, uint64_t size,
+                           const MerkleHash *aProof, int nProof, MerkleHash *pRoot) {
   if (index >= size) return false;
   uint64_t fn = index, sn = size - 1;
   MerkleHash r = *pLeaf;
@@ -161,7 +167,8 @@ bool merkle_verify_inclusion(const MerkleHash *pLeaf, uint64_t index, uint64_t s
     fn >>= 1;
     sn >>= 1;
   }
-  return sn == 0 && hash_eq(&r, pRoot);
+  *pRoot = r;
+  return sn == 0;
 }
 
 bool merkle_verify_consistency(uint64_t m, uint64_t n, const MerkleHash *pOldRoot,

@@ -54,6 +54,11 @@ int merkle_consistency_proof(MerkleNodeFn xNode, void *pCtx, uint64_t m, uint64_
 bool merkle_verify_inclusion(const MerkleHash *pLeaf, uint64_t index, uint64_t size,
                              const MerkleHash *aProof, int nProof, const MerkleHash *pRoot);
 
+/* The root that an inclusion proof leads to (the loop of RFC 9162 section
+** 2.1.3.2); false when the proof has the wrong length for index and size. */
+bool merkle_inclusion_root(const MerkleHash *pLeaf, uint64_t index, uint64_t size,
+                           const MerkleHash *aProof, int nProof, MerkleHash *pRoot);
+
 /* RFC 9162 section 2.1.4.2, plus: m == n needs an empty proof and equal
 ** roots; m == 0 needs an empty proof (every tree extends the empty one). */
 bool merkle_verify_consistency(uint64_t m, uint64_t n, const MerkleHash *pOldRoot,

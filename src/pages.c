@@ -44,7 +44,8 @@ static const char *dflt(const char *z, const char *zDefault) {
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void hprintf(Buf *p, const char *zFmt, ...) {
+static void
+hprintf(Buf *p, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
   const char *z = zFmt;
@@ -110,7 +111,8 @@ static void put_date(Buf *p, const char *zDate) {
   if (zDate && *zDate)
     hprintf(p, "<time datetime=\"%s\">%s</time>", zDate, zDate);
   else
-    buf_puts(p, "<span class=\"muted\" aria-label=\"none\">&#8212;</span>");
+    buf_puts(p, "<span class=\"muted\"><span aria-hidden=\"true\">&#8212;</span>"
+                "<span class=\"sr\">none</span></span>");
 }
 
 /* "in_force" as "in force". */
@@ -157,8 +159,9 @@ static json_t *load_map(Db *pDb, Kind kind, const char *zField) {
 /* Links to entities, by name when known. */
 static void put_party(Buf *p, const json_t *pParties, const char *zCode) {
   const json_t *pParty = json_object_get(pParties, zCode ? zCode : "");
-  hprintf(p, "<span class=\"nw\"><a href=\"/parties/%s\">%s</a> <span class=\"code\">%s</span></span>", zCode,
-          name_en(json_object_get(pParty, "name"), zCode), zCode);
+  hprintf(p,
+          "<span class=\"nw\"><a href=\"/parties/%s\">%s</a> <span class=\"code\">%s</span></span>",
+          zCode, name_en(json_object_get(pParty, "name"), zCode), zCode);
 }
 
 static void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
@@ -216,7 +219,9 @@ static const char zStyle[] =
     "color:var(--fg);background:#fff}"
     "a{color:var(--accent);text-underline-offset:2px}a:hover{color:#0b2e57}"
     ":focus-visible{outline:3px solid #e8a200;outline-offset:2px;border-radius:2px}"
-    ".skip{position:absolute;left:-9999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;"
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+    "white-space:nowrap}.skip{position:absolute;left:-9999px}.skip:focus{left:.5rem;top:.5rem;"
+    "background:#fff;"
     "padding:.3rem .6rem;z-index:9}"
     "header.site{background:#16293f;color:#fff}"
     ".in{max-width:74rem;margin:0 auto;padding:.65rem 1rem}"
@@ -258,7 +263,7 @@ static const char zStyle[] =
     ".st-withdrawing{color:#92400e;background:#fff6e5;border-color:#f0c27a}"
     ".st-withdrawn{color:#991b1b;background:#fdeeee;border-color:#eba5a5}"
     ".st-not_interested{color:#4b5563;background:#fff;border-color:#c4cad1}"
-    ".chart{overflow-x:auto;margin:.6rem 0}.chart svg{min-width:600px;width:100%;height:auto;"
+    ".chart{overflow-x:auto;margin:.6rem 0}.chart svg{min-width:720px;width:100%;height:auto;"
     "display:block}"
     ".chart text{font-size:12px;fill:#3d4650}.chart a text{fill:var(--accent)}"
     ".chart a:focus-visible text{text-decoration:underline}"
@@ -268,7 +273,8 @@ static const char zStyle[] =
     ".k-participant{fill:#5f9e63;background:#5f9e63}"
     ".k-observer{fill:#a2abb5;background:#a2abb5}.k-suspended{fill:#c2413b;background:#c2413b}"
     ".steps{fill:none;stroke:#1d4e89;stroke-width:2.5}"
-    ".dot{fill:#fff;stroke:#1d4e89;stroke-width:2}"
+    ".dot{fill:#fff;stroke:#1d4e89;stroke-width:2}.dot.hit{fill:#1d4e89}"
+    ".sw.dot-hit{border-radius:50%;background:#1d4e89}"
     ".threshold{stroke:#c2410c;stroke-dasharray:6 4;stroke-width:1.5}"
     ".chart .threshold-label{fill:#9a3412;font-weight:600}"
     ".marker{stroke:#15803d;stroke-width:1.5}.chart .marker-label{fill:#166534;font-weight:600}"
@@ -278,7 +284,8 @@ static const char zStyle[] =
     "margin-right:.35em}.sw.line{height:0;border-top:2px dashed #c2410c;width:1.4em;"
     "vertical-align:.25em}.sw.mark{width:2px;background:#15803d}.sw.step{height:0;"
     "border-top:3px solid #1d4e89;width:1.4em;vertical-align:.25em}"
-    "form.inline{display:flex;flex-wrap:wrap;gap:.5rem .7rem;align-items:center;margin:.6rem 0 1rem}"
+    "form.inline{display:flex;flex-wrap:wrap;gap:.5rem .7rem;align-items:center;margin:.6rem 0 "
+    "1rem}"
     "label{font-weight:600;font-size:.92rem}"
     "input,select,textarea,button{font:inherit;padding:.38rem .55rem;border:1px solid #8a96a3;"
     "border-radius:4px;background:#fff;color:inherit}"
@@ -296,7 +303,7 @@ static const char zStyle[] =
     "padding:0;list-style:none}"
     ".cards li{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem}"
     ".cards .ru{display:block;font-size:.92rem}.cards a{font-weight:600}"
-    "td.notes{min-width:16rem;width:40%}"
+    "td.notes{min-width:15rem;width:35%}td.stmts{min-width:14rem}"
     ".explain li{margin:.35rem 0}.small{font-size:.86rem}"
     "p.note{max-width:50rem;color:#3b434b}"
     "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.86rem}"
@@ -319,8 +326,7 @@ static const struct {
 static void page_begin(Buf *p, const char *zTitle, const char *zNav) {
   buf_puts(p, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-  hprintf(p, "<title>%s%spacta</title>", zTitle ? zTitle : "",
-          zTitle ? " \xc2\xb7 " : "");
+  hprintf(p, "<title>%s%spacta</title>", zTitle ? zTitle : "", zTitle ? " \xc2\xb7 " : "");
   buf_puts(p, "<style>");
   buf_puts(p, zStyle);
   buf_puts(p, "</style></head><body><a class=\"skip\" href=\"#main\">Skip to content</a>"
@@ -433,8 +439,8 @@ static pdate json_date(const json_t *v) {
 ** "organization"), rows in order of their first membership. pNames maps a
 ** row key to its record (for the label), zHrefPrefix makes its link. */
 static void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json_t *aMem,
-                                const char *zRowField, const json_t *pNames,
-                                const char *zNameField, const char *zHrefPrefix, pdate start) {
+                                const char *zRowField, const json_t *pNames, const char *zNameField,
+                                const char *zHrefPrefix, pdate start) {
   size_t nMem = json_array_size(aMem);
   if (!nMem) {
     buf_puts(p, "<p class=\"muted\">No memberships recorded.</p>");
@@ -465,8 +471,8 @@ static void membership_timeline(Buf *p, const char *zId, const char *zTitle, con
   char **azFree = xmalloc((2 * nMem + (size_t)nRow) * sizeof(char *)); /* hrefs, classes, titles */
   int nBar = 0, nFree = 0;
   for (int r = 0; r < nRow; r++) {
-    const char *zLabel = name_en(json_object_get(json_object_get(pNames, aRow[r].zKey), zNameField),
-                                 aRow[r].zKey);
+    const char *zLabel =
+        name_en(json_object_get(json_object_get(pNames, aRow[r].zKey), zNameField), aRow[r].zKey);
     aSvgRow[r] = (SvgRow){zLabel, azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey),
                           aBar + nBar, 0};
     for (size_t i = 0; i < nMem; i++) {
@@ -474,9 +480,9 @@ static void membership_timeline(Buf *p, const char *zId, const char *zTitle, con
       if (strcmp(dflt(str(m, zRowField), ""), aRow[r].zKey) != 0) continue;
       const char *zKind = dflt(str(m, "kind"), "member");
       const char *zTo = str(m, "to");
-      aBar[nBar] = (SvgBar){json_date(json_object_get(m, "from")),
-                            json_date(json_object_get(m, "to")),
-                            azFree[nFree++] = xprintf("k-%s", zKind), 0};
+      aBar[nBar] =
+          (SvgBar){json_date(json_object_get(m, "from")), json_date(json_object_get(m, "to")),
+                   azFree[nFree++] = xprintf("k-%s", zKind), 0};
       char *zTitleBar = xprintf("%s: %s from %s%s%s", zLabel, zKind, dflt(str(m, "from"), "?"),
                                 zTo ? " to " : " (current)", zTo ? zTo : "");
       aBar[nBar].zTitle = azFree[nFree++] = zTitleBar;
@@ -485,8 +491,9 @@ static void membership_timeline(Buf *p, const char *zId, const char *zTitle, con
     }
   }
   Buf desc = {0};
-  buf_printf(&desc, "%d rows, one bar per membership interval, coloured by kind; the table "
-                    "below gives the same data.",
+  buf_printf(&desc,
+             "%d rows, one bar per membership interval, coloured by kind; the table "
+             "below gives the same data.",
              nRow);
   SvgTimeline chart = {zId, zTitle, desc.z, aSvgRow, nRow, start, end};
   buf_puts(p, "<figure class=\"chart\">");
@@ -506,10 +513,14 @@ static void membership_timeline(Buf *p, const char *zId, const char *zTitle, con
 static const char *kind_path(const char *zKind) {
   static const struct {
     const char *zKind, *zPath;
-  } a[] = {{"party", "parties"},       {"organization", "organizations"},
-           {"body", "bodies"},         {"session", "sessions"},
-           {"document", "documents"},  {"action", "documents"},
-           {"membership", "organizations"}, {"chairmanship", "organizations"}};
+  } a[] = {{"party", "parties"},
+           {"organization", "organizations"},
+           {"body", "bodies"},
+           {"session", "sessions"},
+           {"document", "documents"},
+           {"action", "documents"},
+           {"membership", "organizations"},
+           {"chairmanship", "organizations"}};
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++)
     if (strcmp(a[i].zKind, zKind) == 0) return a[i].zPath;
   return 0;
@@ -592,7 +603,8 @@ static void get_home(Req *pReq, Resp *r) {
       const json_t *pOrg = json_object_get(pOrgs, dflt(str(pBody, "organization"), ""));
       if (pOrg) hprintf(&b, " <span class=\"muted small\">%s</span>", str(pOrg, "id"));
       buf_puts(&b, "</td><td>");
-      const char *zPlace = aUp[i].bNext ? str(json_object_get(s, "next"), "place") : str(s, "place");
+      const char *zPlace =
+          aUp[i].bNext ? str(json_object_get(s, "next"), "place") : str(s, "place");
       html_escape(&b, zPlace ? zPlace : "not stated");
       buf_puts(&b, "</td><td>");
       if (aUp[i].bNext)
@@ -614,12 +626,14 @@ static void get_home(Req *pReq, Resp *r) {
   sqlite3_stmt *q = db_stmt(pDb, "SELECT seq, record FROM journal ORDER BY seq DESC LIMIT 10");
   bool bAny = false;
   while (db_step_row(pDb, q)) {
-    if (!bAny) table_begin(&b, "The ten latest journal entries", "Entry|Time (UTC)|By|Change|Entity");
+    if (!bAny)
+      table_begin(&b, "The ten latest journal entries", "Entry|Time (UTC)|By|Change|Entity");
     bAny = true;
     json_t *pRec = json_loads((const char *)sqlite3_column_text(q, 1), 0, 0);
     const char *zKind = dflt(str(pRec, "kind"), ""), *zKey = dflt(str(pRec, "key"), "");
     hprintf(&b, "<tr><td class=\"nw\">%lld</td><td class=\"nw\">%s</td><td>%s</td><td>%s %s</td>",
-            (long long)sqlite3_column_int64(q, 0), dflt(str(pRec, "time"), ""), dflt(str(pRec, "actor"), ""),
+            (long long)sqlite3_column_int64(q, 0), dflt(str(pRec, "time"), ""),
+            dflt(str(pRec, "actor"), ""),
             strcmp(dflt(str(pRec, "op"), ""), "retract") == 0 ? "retracted" : "put", zKind);
     const char *zPath = kind_path(zKind);
     size_t nId = strcspn(zKey, "|");
@@ -786,12 +800,14 @@ static void get_organization(Req *pReq, Resp *r) {
   hprintf(&b, "<dt>Identifier</dt><dd><span class=\"code\">%s</span></dd><dt>Founded</dt><dd>",
           zId);
   put_date(&b, str(pOrg, "founded"));
-  hprintf(&b, "</dd><dt>Depositary</dt><dd>%s</dd></dl>", dflt(str(pOrg, "depositary"), "not recorded"));
-  hprintf(&b, "<p class=\"small\"><a href=\"#members\">Members</a> \xc2\xb7 <a href=\"#chair\">"
-              "Chair by year</a> \xc2\xb7 <a href=\"#bodies\">Bodies</a> \xc2\xb7 <a "
-              "href=\"#documents\">Documents</a> \xc2\xb7 JSON: <a "
-              "href=\"/api/v1/organizations/%s/members?on=%s\">members</a>, <a "
-              "href=\"/api/v1/organizations/%s/chair\">chairs</a></p>",
+  hprintf(&b, "</dd><dt>Depositary</dt><dd>%s</dd></dl>",
+          dflt(str(pOrg, "depositary"), "not recorded"));
+  hprintf(&b,
+          "<p class=\"small\"><a href=\"#members\">Members</a> \xc2\xb7 <a href=\"#chair\">"
+          "Chair by year</a> \xc2\xb7 <a href=\"#bodies\">Bodies</a> \xc2\xb7 <a "
+          "href=\"#documents\">Documents</a> \xc2\xb7 JSON: <a "
+          "href=\"/api/v1/organizations/%s/members?on=%s\">members</a>, <a "
+          "href=\"/api/v1/organizations/%s/chair\">chairs</a></p>",
           zId, zOn, zId);
 
   /* Timeline of every membership. */
@@ -826,7 +842,7 @@ static void get_organization(Req *pReq, Resp *r) {
   buf_free(&err);
   const json_t *aMember = json_object_get(pMembers, "members");
   buf_puts(&b, "<h2 id=\"members\">Members</h2>");
-  date_form(&b, "", "Members on", zOn);
+  date_form(&b, pReq->zPath, "Members on", zOn);
   Buf cap = {0};
   buf_printf(&cap, "Members on %s (%zu)", zOn, json_array_size(aMember));
   table_begin(&b, cap.z, "Party|Kind|Since");
@@ -906,11 +922,13 @@ static void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, 
       const json_t *pBody = json_object_get(pBodies, dflt(str(s, "body"), ""));
       buf_puts(p, "<td>");
       put_link(p, "bodies", pBodies, str(s, "body"), "name");
-      hprintf(p, " <span class=\"small muted\">%s</span></td>", dflt(str(pBody, "organization"), ""));
+      hprintf(p, " <span class=\"small muted\">%s</span></td>",
+              dflt(str(pBody, "organization"), ""));
     }
     hprintf(p, "<td>%s</td><td>", dflt(str(s, "place"), "not stated"));
     put_words(p, str(s, "format"));
-    hprintf(p, "</td><td class=\"nw\">%zu</td></tr>", json_array_size(json_object_get(s, "adopted")));
+    hprintf(p, "</td><td class=\"nw\">%zu</td></tr>",
+            json_array_size(json_object_get(s, "adopted")));
   }
 }
 
@@ -1038,7 +1056,8 @@ static void get_session(Req *pReq, Resp *r) {
   put_link(&b, "organizations", pOrgs, str(pBody, "organization"), "name");
   buf_puts(&b, "</dd><dt>Date</dt><dd>");
   put_date(&b, str(s, "date"));
-  hprintf(&b, "</dd><dt>Place</dt><dd>%s</dd><dt>Format</dt><dd>", dflt(str(s, "place"), "not stated"));
+  hprintf(&b, "</dd><dt>Place</dt><dd>%s</dd><dt>Format</dt><dd>",
+          dflt(str(s, "place"), "not stated"));
   put_words(&b, dflt(str(s, "format"), "not recorded"));
   buf_puts(&b, "</dd>");
   if (json_is_integer(json_object_get(s, "number")))
@@ -1074,7 +1093,8 @@ static void get_session(Req *pReq, Resp *r) {
       if (bAbsent) buf_puts(&b, "<span class=\"flag\">");
       put_words(&b, str(a, "status"));
       if (bAbsent) buf_puts(&b, "</span>");
-      hprintf(&b, "</td><td>%s</td><td>%s</td></tr>", dflt(str(a, "by"), ""), dflt(str(a, "role"), ""));
+      hprintf(&b, "</td><td>%s</td><td>%s</td></tr>", dflt(str(a, "by"), ""),
+              dflt(str(a, "role"), ""));
     }
     table_end(&b);
   } else {
@@ -1155,8 +1175,7 @@ typedef struct DelayWords {
 
 static DelayWords delay_of(const json_t *p) {
   DelayWords d = {(int)json_integer_value(json_object_get(p, "days")),
-                  (int)json_integer_value(json_object_get(p, "months")),
-                  str(p, "then") != 0};
+                  (int)json_integer_value(json_object_get(p, "months")), str(p, "then") != 0};
   return d;
 }
 
@@ -1170,6 +1189,20 @@ static void put_delay(Buf *p, DelayWords d) {
   if (d.months && d.days) buf_puts(p, " and ");
   if (d.days || !d.months) hprintf(p, "%d day%s", d.days, d.days == 1 ? "" : "s");
   if (d.firstOfNext) buf_puts(p, ", then the first day of the following month");
+}
+
+/* When a party that consents later is bound. */
+static void put_later(Buf *p, DelayWords d) {
+  if (delay_zero(d)) {
+    buf_puts(p, "from the day of their own consent.");
+  } else if (d.firstOfNext) {
+    buf_puts(p, "from their own consent + ");
+    put_delay(p, d);
+    buf_puts(p, ".");
+  } else {
+    put_delay(p, d);
+    buf_puts(p, " after their own.");
+  }
 }
 
 static pdate apply_delay(DelayWords d, pdate x) {
@@ -1210,7 +1243,7 @@ static void put_rule(Buf *p, const json_t *pDoc, const json_t *pParties) {
           put_party(p, pParties, json_string_value(json_array_get(a, k)));
         }
       } else {
-        hprintf(p, "consenting parties whose \"%s\" adds up to at least ", dflt(str(c, "weight"), ""));
+        hprintf(p, "the consenting parties' %s adding up to at least ", dflt(str(c, "weight"), ""));
         buf_printf(p, "%g", json_number_value(json_object_get(c, "at_least")));
       }
     }
@@ -1223,23 +1256,13 @@ static void put_rule(Buf *p, const json_t *pDoc, const json_t *pParties) {
     }
     if (str(e, "not_before")) hprintf(p, ", but not before %s", str(e, "not_before"));
     buf_puts(p, "; later parties ");
-    if (delay_zero(later)) {
-      buf_puts(p, "from the day of their own consent.");
-    } else {
-      put_delay(p, later);
-      buf_puts(p, " after their own.");
-    }
+    put_later(p, later);
   } else if (strcmp(zRule, "fixed_date") == 0) {
-    hprintf(p, "<strong>fixed date</strong>: in force on %s for every party that consented by "
-               "then; later parties ",
+    hprintf(p,
+            "<strong>fixed date</strong>: in force on %s for every party that consented by "
+            "then; later parties ",
             dflt(str(e, "date"), "?"));
-    DelayWords l = pLater ? later : (DelayWords){0, 0, false};
-    if (delay_zero(l)) {
-      buf_puts(p, "from the day of their own consent.");
-    } else {
-      put_delay(p, l);
-      buf_puts(p, " after their own.");
-    }
+    put_later(p, pLater ? later : (DelayWords){0, 0, false});
   } else {
     hprintf(p, "%s", zRule);
   }
@@ -1273,6 +1296,10 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   size_t n = json_array_size(aConsent);
   SvgPoint *aPoint = xmalloc(n * sizeof(SvgPoint) + 1);
   int nPoint = 0, count = 0;
+  const json_t *pTrig = json_object_get(pSt, "trigger"); /* threshold: completed the conditions */
+  if (strcmp(dflt(str(json_object_get(pDoc, "entry_into_force"), "rule"), ""), "threshold") != 0)
+    pTrig = 0;
+  bool bAnyHit = false;
   for (size_t i = 0; i < n; i++) {
     const json_t *c = json_array_get(aConsent, i);
     if (!json_is_true(json_object_get(c, "counted"))) continue;
@@ -1280,13 +1307,16 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     char *zTitle = xprintf("%s: %s of %s (consent %d)", party_name(pParties, str(c, "party")),
                            str(c, "type"), str(c, "date"), count);
     pdate d = json_date(json_object_get(c, "date"));
+    bool bHit = str(pTrig, "party") && strcmp(str(pTrig, "party"), dflt(str(c, "party"), "")) == 0;
+    if (bHit) bAnyHit = true;
     if (nPoint && aPoint[nPoint - 1].date == d) { /* same day: one step */
       free((char *)aPoint[nPoint - 1].zTitle);
       aPoint[nPoint - 1].value = count;
       aPoint[nPoint - 1].zTitle = zTitle;
+      aPoint[nPoint - 1].bHighlight |= bHit;
       continue;
     }
-    aPoint[nPoint++] = (SvgPoint){d, count, zTitle};
+    aPoint[nPoint++] = (SvgPoint){d, count, zTitle, bHit};
   }
   int threshold = 0;
   const json_t *e = json_object_get(pDoc, "entry_into_force");
@@ -1321,14 +1351,17 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
                         str(json_array_get(aConsent, 0), "date"), count,
                         threshold ? "; a dashed line marks the threshold" : "",
                         eif != DATE_NONE ? "; a vertical line marks the entry into force" : "");
-  SvgSteps chart = {"consents-chart", "Consents over time", zDesc, "consents", aPoint, nPoint,
-                    start, end, threshold, zThreshold, eif, zMarker};
+  SvgSteps chart = {
+      "consents-chart", "Consents over time", zDesc, "consents", aPoint, nPoint, start, end,
+      threshold,        zThreshold,           eif,   zMarker};
   buf_puts(p, "<figure class=\"chart\">");
   svg_steps(p, &chart);
   buf_puts(p, "</figure><ul class=\"legend\" aria-label=\"Legend\"><li><span class=\"sw step\">"
               "</span>consents counted (organizations are not counted toward a number)</li>");
-  if (threshold)
-    hprintf(p, "<li><span class=\"sw line\"></span>threshold: %d</li>", threshold);
+  if (bAnyHit)
+    buf_puts(p, "<li><span class=\"sw dot-hit\"></span>the consent that completed the "
+                "conditions</li>");
+  if (threshold) hprintf(p, "<li><span class=\"sw line\"></span>threshold: %d</li>", threshold);
   if (eif != DATE_NONE)
     hprintf(p, "<li><span class=\"sw mark\"></span>entry into force %s</li>", zEif);
   buf_puts(p, "</ul>");
@@ -1349,8 +1382,8 @@ static void put_action_ref(Buf *p, const json_t *pParties, const json_t *a, bool
 }
 
 /* How the general date was computed. */
-static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt,
-                            const json_t *pParties, const char *zOn) {
+static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *pParties,
+                            const char *zOn) {
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   const char *zRule = dflt(str(e, "rule"), "");
   const char *zEif = str(pSt, "entry_into_force");
@@ -1361,8 +1394,9 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt,
       long long rank = (long long)json_integer_value(json_object_get(pTrig, "rank"));
       buf_puts(p, "<strong>General date.</strong> ");
       put_action_ref(p, pParties, pTrig, false);
-      hprintf(p, " was the %lld%s consent counted and completed the conditions: they were met on "
-                 "%s; ",
+      hprintf(p,
+              " was the %lld%s consent counted and completed the conditions: they were met on "
+              "%s; ",
               rank, ordinal_suffix(rank), dflt(str(pSt, "trigger_date"), ""));
       DelayWords d = delay_of(json_object_get(e, "delay"));
       hprintf(p, "%s + ", dflt(str(pSt, "trigger_date"), ""));
@@ -1380,8 +1414,9 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt,
       const json_t *aC = json_object_get(pSt, "consents");
       for (size_t i = 0; i < json_array_size(aC); i++)
         if (json_is_true(json_object_get(json_array_get(aC, i), "counted"))) nCount++;
-      hprintf(p, "<strong>Not yet in force on %s.</strong> The conditions are not met: %lld "
-                 "consent%s counted so far.",
+      hprintf(p,
+              "<strong>Not yet in force on %s.</strong> The conditions are not met: %lld "
+              "consent%s counted so far.",
               zOn, nCount, nCount == 1 ? "" : "s");
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
@@ -1412,12 +1447,22 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   const char *zEif = str(row, "entry_into_force");
   hprintf(p, "<li><strong>%s</strong>: ", party_name(pParties, zCode));
   if (!json_is_object(pConsent)) {
-    if (str(row, "signature"))
-      hprintf(p, "signed on %s; no consent to be bound yet.", str(row, "signature"));
-    else if (str(row, "status"))
-      put_words(p, str(row, "status")), buf_puts(p, ".");
+    const char *zStatus = dflt(str(row, "status"), "");
+    bool bSubject = false;
+    const json_t *aAct = json_object_get(row, "actions");
+    for (size_t i = 0; i < json_array_size(aAct); i++)
+      if (json_is_true(json_object_get(json_array_get(aAct, i), "subject_to_procedures")))
+        bSubject = true;
+    if (strcmp(zStatus, "provisional") == 0)
+      hprintf(p, "applies it provisionally since %s; no consent to be bound yet.",
+              dflt(str(row, "since"), ""));
+    else if (strcmp(zStatus, "not_interested") == 0)
+      hprintf(p, "declared on %s that it has no interest in it.", dflt(str(row, "since"), ""));
+    else if (str(row, "signature"))
+      hprintf(p, "signed on %s%s; no consent to be bound yet.", str(row, "signature"),
+              bSubject ? " subject to domestic procedures" : "");
     else
-      buf_puts(p, "only statements recorded (see the table).");
+      hprintf(p, "%s.", zStatus);
   } else if (!zEif) {
     put_action_ref(p, pParties, pConsent, true);
     if (json_is_object(json_object_get(row, "withdrawal")))
@@ -1430,8 +1475,9 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     if (!bOwn || (zT && strcmp(dflt(str(pConsent, "date"), ""), zT) <= 0 &&
                   strcmp(zEif, dflt(str(pSt, "entry_into_force"), "")) == 0)) {
       put_action_ref(p, pParties, pConsent, true);
-      hprintf(p, " came on or before the day the conditions were met (%s), so it is bound from "
-                 "the general date %s.",
+      hprintf(p,
+              " came on or before the day the conditions were met (%s), so it is bound from "
+              "the general date %s.",
               dflt(zT, ""), zEif);
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
@@ -1443,8 +1489,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
       hprintf(p, "%s of %s + ", dflt(str(pConsent, "type"), ""), dflt(str(pConsent, "date"), ""));
       put_delay(p, d);
       hprintf(p, " = %s", zOwn);
-      if (strcmp(zOwn, zEif) != 0)
-        hprintf(p, "; not before the general date, so %s", zEif);
+      if (strcmp(zOwn, zEif) != 0) hprintf(p, "; not before the general date, so %s", zEif);
       buf_puts(p, ".");
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
@@ -1553,7 +1598,7 @@ static void get_document(Req *pReq, Resp *r) {
 
   /* Status on the date. */
   buf_puts(&b, "<h2 id=\"status\">Status</h2>");
-  date_form(&b, "", "Status on", zOn);
+  date_form(&b, pReq->zPath, "Status on", zOn);
   const char *zEif = str(pSt, "entry_into_force");
   hprintf(&b, "<p class=\"lede\">On %s this %s is <strong>%s</strong>", zOn,
           dflt(str(pDoc, "type"), "document"),
@@ -1564,17 +1609,18 @@ static void get_document(Req *pReq, Resp *r) {
   else
     buf_puts(&b, "; no entry-into-force date can be computed from the actions so far.");
   buf_puts(&b, "</p>");
-  hprintf(&b, "<p class=\"small\">JSON: <a href=\"/api/v1/documents/%s/status?on=%s\">status on "
-              "%s</a> \xc2\xb7 <a href=\"/api/v1/actions?document=%s&amp;format=csv\">actions as "
-              "CSV</a> \xc2\xb7 <a href=\"/record?document=%s\">Record an action</a></p>",
+  hprintf(&b,
+          "<p class=\"small\">JSON: <a href=\"/api/v1/documents/%s/status?on=%s\">status on "
+          "%s</a> \xc2\xb7 <a href=\"/api/v1/actions?document=%s&amp;format=csv\">actions as "
+          "CSV</a> \xc2\xb7 <a href=\"/record?document=%s\">Record an action</a></p>",
           zId, zOn, zOn, zId, zId);
 
   const json_t *aRow = json_object_get(pSt, "parties");
   Buf cap = {0};
   buf_printf(&cap, "Each party's signature, consent and status on %s", zOn);
   table_begin(&b, cap.z,
-              "Party|Signature|Consent|In force from|Status on the date|Reservations, "
-              "declarations and other statements");
+              "Party|Signature|Consent|In force from|Status on the date|Reservations and "
+              "declarations");
   buf_free(&cap);
   for (size_t i = 0; i < json_array_size(aRow); i++) {
     const json_t *row = json_array_get(aRow, i);
@@ -1593,14 +1639,17 @@ static void get_document(Req *pReq, Resp *r) {
     }
     buf_puts(&b, "</td><td class=\"nw\">");
     put_date(&b, str(row, "entry_into_force"));
-    buf_puts(&b, "</td><td class=\"nw\">");
+    buf_puts(&b, "</td><td>");
     put_badge(&b, str(row, "status"));
-    if (str(row, "since")) hprintf(&b, " <span class=\"small\">since %s</span>", str(row, "since"));
+    if (str(row, "since"))
+      hprintf(&b, " <span class=\"small nw\">since %s</span>", str(row, "since"));
     const json_t *pW = json_object_get(row, "withdrawal");
     if (json_is_object(pW))
-      hprintf(&b, "<div class=\"small\">notice %s, effective %s</div>", dflt(str(pW, "date"), ""),
-              dflt(str(pW, "effective"), ""));
-    buf_puts(&b, "</td><td>");
+      hprintf(&b,
+              "<div class=\"small\"><span class=\"nw\">notice %s,</span> <span "
+              "class=\"nw\">effective %s</span></div>",
+              dflt(str(pW, "date"), ""), dflt(str(pW, "effective"), ""));
+    buf_puts(&b, "</td><td class=\"stmts\">");
     const json_t *aAct = json_object_get(row, "actions");
     bool bAny = false;
     for (size_t k = 0; k < json_array_size(aAct); k++) {
@@ -1630,9 +1679,7 @@ static void get_document(Req *pReq, Resp *r) {
   bool bList = false;
   for (size_t i = 0; i < json_array_size(aRow); i++) {
     const json_t *row = json_array_get(aRow, i);
-    if (!json_is_object(json_object_get(row, "consent")) &&
-        !json_is_object(json_object_get(row, "withdrawal")))
-      continue;
+    if (!str(row, "status")) continue; /* statements only */
     if (!bList) buf_puts(&b, "<ul class=\"explain\">");
     bList = true;
     explain_party(&b, pDoc, pSt, row, pParties);
@@ -1675,7 +1722,8 @@ static void get_documents(Req *pReq, Resp *r) {
   json_t *aDoc = registry_list(pReq->pDb, K_DOCUMENT, 0);
   json_t *pOrgs = load_map(pReq->pDb, K_ORGANIZATION, "id");
   if (json_array_size(aDoc)) {
-    table_begin(&b, "Every document in the registry", "Document|Organization|Type|Adopted|Entry into force rule");
+    table_begin(&b, "Every document in the registry",
+                "Document|Organization|Type|Adopted|Entry into force rule");
     for (size_t i = 0; i < json_array_size(aDoc); i++) {
       const json_t *pd = json_array_get(aDoc, i);
       hprintf(&b, "<tr><th scope=\"row\"><a href=\"/documents/%s\">%s</a>", str(pd, "id"),
@@ -1710,7 +1758,8 @@ static void get_parties(Req *pReq, Resp *r) {
   for (size_t i = 0; i < json_array_size(aParty); i++) {
     const json_t *pp = json_array_get(aParty, i);
     hprintf(&b, "<tr><td class=\"code\">%s</td><th scope=\"row\"><a href=\"/parties/%s\">%s</a>",
-            str(pp, "code"), str(pp, "code"), name_en(json_object_get(pp, "name"), str(pp, "code")));
+            str(pp, "code"), str(pp, "code"),
+            name_en(json_object_get(pp, "name"), str(pp, "code")));
     put_ru(&b, json_object_get(pp, "name"));
     hprintf(&b, "</th><td>%s</td></tr>", dflt(str(pp, "kind"), ""));
   }
@@ -1744,8 +1793,9 @@ static void get_party(Req *pReq, Resp *r) {
   page_begin(&b, name_en(pName, zCode), "/parties");
   hprintf(&b, "<h1>%s <span class=\"code\">%s</span></h1>", name_en(pName, zCode), zCode);
   if (str(pName, "ru")) hprintf(&b, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pName, "ru"));
-  hprintf(&b, "<dl class=\"facts\"><dt>Code</dt><dd><span class=\"code\">%s</span></dd>"
-              "<dt>Kind</dt><dd>%s</dd></dl>",
+  hprintf(&b,
+          "<dl class=\"facts\"><dt>Code</dt><dd><span class=\"code\">%s</span></dd>"
+          "<dt>Kind</dt><dd>%s</dd></dl>",
           zCode, dflt(str(pP, "kind"), ""));
   hprintf(&b, "<p class=\"small\">JSON: <a href=\"/api/v1/parties/%s?on=%s\">profile on %s</a></p>",
           zCode, zOn, zOn);
@@ -1782,7 +1832,8 @@ static void get_party(Req *pReq, Resp *r) {
       buf_puts(&b, "<tr><th scope=\"row\">");
       put_link(&b, "organizations", pOrgs, str(c, "organization"), "name");
       hprintf(&b, "</th><td class=\"nw\">%lld</td><td>%s</td></tr>",
-              (long long)json_integer_value(json_object_get(c, "year")), dflt(str(c, "source"), ""));
+              (long long)json_integer_value(json_object_get(c, "year")),
+              dflt(str(c, "source"), ""));
     }
     table_end(&b);
   } else {
@@ -1791,7 +1842,7 @@ static void get_party(Req *pReq, Resp *r) {
 
   const json_t *aDoc = json_object_get(pP, "documents");
   buf_puts(&b, "<h2>Status in documents</h2>");
-  date_form(&b, "", "Status on", zOn);
+  date_form(&b, pReq->zPath, "Status on", zOn);
   if (json_array_size(aDoc)) {
     Buf cap = {0};
     buf_printf(&cap, "Its status in every document it acted on, on %s", zOn);
@@ -1800,8 +1851,7 @@ static void get_party(Req *pReq, Resp *r) {
     for (size_t i = 0; i < json_array_size(aDoc); i++) {
       const json_t *pd = json_array_get(aDoc, i);
       hprintf(&b, "<tr><th scope=\"row\"><a href=\"/documents/%s?on=%s\">%s</a></th><td>",
-              str(pd, "document"), zOn,
-              name_en(json_object_get(pd, "title"), str(pd, "document")));
+              str(pd, "document"), zOn, name_en(json_object_get(pd, "title"), str(pd, "document")));
       put_badge(&b, str(pd, "status"));
       buf_puts(&b, "</td><td class=\"nw\">");
       put_date(&b, str(pd, "since"));
@@ -1827,6 +1877,7 @@ typedef struct Form {
   const char *azKey[MAX_FORM_FIELDS];
   const char *azVal[MAX_FORM_FIELDS];
   int n;
+  bool bBad; /* a field decoded to a NUL byte */
 } Form;
 
 static void form_parse(Form *f, const char *z, size_t n) {
@@ -1844,8 +1895,8 @@ static void form_parse(Form *f, const char *z, size_t n) {
       if (*c == '+') *c = ' ';
     for (char *c = zVal; *c; c++)
       if (*c == '+') *c = ' ';
-    MHD_http_unescape(zPair);
-    MHD_http_unescape(zVal);
+    if (MHD_http_unescape(zPair) != strlen(zPair)) f->bBad = true;
+    if (MHD_http_unescape(zVal) != strlen(zVal)) f->bBad = true;
     f->azKey[f->n] = zPair;
     f->azVal[f->n++] = zVal;
   }
@@ -1933,18 +1984,21 @@ static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, co
     buf_free(&label);
     buf_free(&opt);
   }
-  hprintf(p, "</select></div><div><label for=\"date\">Date</label><input type=\"date\" id=\"date\" "
-             "name=\"date\" required value=\"%s\" aria-describedby=\"date-hint\">"
-             "<p class=\"hint\" id=\"date-hint\">The date the depositary received it (for a "
-             "signature: the date signed).</p></div>",
+  hprintf(p,
+          "</select></div><div><label for=\"date\">Date</label><input type=\"date\" id=\"date\" "
+          "name=\"date\" required value=\"%s\" aria-describedby=\"date-hint\">"
+          "<p class=\"hint\" id=\"date-hint\">The date the depositary received it (for a "
+          "signature: the date signed).</p></div>",
           zDate ? zDate : "");
-  hprintf(p, "<div><label for=\"text\">Text <span class=\"muted\">(optional)</span></label>"
-             "<textarea id=\"text\" name=\"text\" rows=\"3\" aria-describedby=\"text-hint\">%s"
-             "</textarea><p class=\"hint\" id=\"text-hint\">The words of a reservation, "
-             "declaration, special opinion or objection.</p></div>",
+  hprintf(p,
+          "<div><label for=\"text\">Text <span class=\"muted\">(optional)</span></label>"
+          "<textarea id=\"text\" name=\"text\" rows=\"3\" aria-describedby=\"text-hint\">%s"
+          "</textarea><p class=\"hint\" id=\"text-hint\">The words of a reservation, "
+          "declaration, special opinion or objection.</p></div>",
           zText ? zText : "");
-  hprintf(p, "<div><label for=\"note\">Note <span class=\"muted\">(optional)</span></label>"
-             "<input id=\"note\" name=\"note\" value=\"%s\"></div>",
+  hprintf(p,
+          "<div><label for=\"note\">Note <span class=\"muted\">(optional)</span></label>"
+          "<input id=\"note\" name=\"note\" value=\"%s\"></div>",
           zNote ? zNote : "");
   buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
               "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
@@ -1997,8 +2051,8 @@ static void post_record(Req *pReq, Resp *r) {
   form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
   char zCookie[65], zCsrf[33];
   const char *zForm = form_get(&f, "csrf");
-  bool bCsrf = cookie_get(pReq->zHeaderCookie, "pacta_csrf", zCookie, sizeof(zCookie)) &&
-               zForm && strlen(zForm) == 32 && strlen(zCookie) == 32 &&
+  bool bCsrf = cookie_get(pReq->zHeaderCookie, "pacta_csrf", zCookie, sizeof(zCookie)) && zForm &&
+               strlen(zForm) == 32 && strlen(zCookie) == 32 &&
                CRYPTO_memcmp(zForm, zCookie, 32) == 0;
   if (!bCsrf) {
     csrf_new(r, zCsrf);
@@ -2036,9 +2090,9 @@ static void post_record(Req *pReq, Resp *r) {
     }
     json_object_set_new(pRec, azField[i], v);
   }
-  if (!bUtf8) {
+  if (!bUtf8 || f.bBad) {
     record_page(pReq, r, 400, zCsrf, 0, "err",
-                "<strong>Nothing was recorded.</strong> The form was not valid UTF-8.");
+                "<strong>Nothing was recorded.</strong> The form was not valid UTF-8 text.");
     json_decref(pRec);
     free(f.zBuf);
     return;
@@ -2046,8 +2100,9 @@ static void post_record(Req *pReq, Resp *r) {
   const char *zWhy = auth_may_write(&caller, "actions", pRec);
   if (zWhy) {
     Buf msg = {0};
-    hprintf(&msg, "<strong>Nothing was recorded.</strong> The token of %s may not record this: "
-                  "%s.",
+    hprintf(&msg,
+            "<strong>Nothing was recorded.</strong> The token of %s may not record this: "
+            "%s.",
             caller.zName, zWhy);
     record_page(pReq, r, 403, zCsrf, &f, "err", msg.z);
     buf_free(&msg);
@@ -2076,6 +2131,7 @@ static void post_record(Req *pReq, Resp *r) {
       if (strncmp(zMsg, "pacta: ", 7) == 0) zMsg += 7;
       if (strncmp(zMsg, "form: ", 6) == 0) zMsg += 6;
       if (strncmp(zMsg, "$.actions[0].", 13) == 0) zMsg += 13;
+      if (strncmp(zMsg, "$.actions[0]: ", 14) == 0) zMsg += 14;
       if (*zMsg && strncmp(zMsg, "nothing was loaded", 18) != 0) hprintf(&msg, "<li>%s</li>", zMsg);
       free(zLine);
       z = *zEol ? zEol + 1 : zEol;
@@ -2089,8 +2145,9 @@ static void post_record(Req *pReq, Resp *r) {
               (long long)res.lastSeq, caller.zName, dflt(str(pRec, "party"), ""),
               dflt(str(pRec, "type"), ""), dflt(zDate, ""));
     else
-      hprintf(&msg, "<strong>Already recorded</strong>: this action was in the journal with the "
-                    "same content, so nothing new was written. %s, %s of %s, on ",
+      hprintf(&msg,
+              "<strong>Already recorded</strong>: this action was in the journal with the "
+              "same content, so nothing new was written. %s, %s of %s, on ",
               dflt(str(pRec, "party"), ""), dflt(str(pRec, "type"), ""), dflt(zDate, ""));
     hprintf(&msg, "<a href=\"/documents/%s?on=%s\">%s</a>.", zDocId, zDate, zDocId);
     record_page(pReq, r, res.nLoaded ? 201 : 200, zCsrf, 0, "ok", msg.z);

@@ -50,7 +50,8 @@ json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr);
 **   "signature": DATE|null, "consent": {"type","date"}|null (the consent
 **   that binds it now), "trigger": {"party","type","date"}|null (the action
 **   that fixed its entry_into_force), "withdrawal": {"date","effective"}|null,
-**   "actions": [{"type","date", "text"?, "note"?, "effective"?}] by date. */
+**   "actions": [{"type","date", "text"?, "note"?, "effective"?,
+**   "subject_to_procedures"?}] by date. */
 json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr);
 /* A party's memberships, chairs held and its status in every document. */
 json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr);

@@ -110,7 +110,7 @@ static void svg_open(Buf *p, const char *zId, const char *zTitle, const char *zD
 
 /* ---- Timeline ------------------------------------------------------------- */
 
-#define TL_MAX_CHARS 25 /* longer labels are cut, with the whole in a <title> */
+#define TL_MAX_CHARS 23 /* longer labels are cut, with the whole in a <title> */
 
 /* A label of at most nMax characters (UTF-8 aware). */
 static void put_label(Buf *p, const char *z, int nMax) {
@@ -136,7 +136,7 @@ static void put_label(Buf *p, const char *z, int nMax) {
   buf_puts(p, "\xe2\x80\xa6");
 }
 
-#define TL_LABEL 176.0
+#define TL_LABEL 186.0
 #define TL_ROW 24.0
 #define TL_BAR 14.0
 #define TL_TOP 6.0
@@ -160,8 +160,8 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
       html_escape(p, pRow->zHref);
       buf_puts(p, "\">");
     }
-    buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
-               TL_LABEL - 8, y + TL_ROW / 2 + 4);
+    buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", TL_LABEL - 8,
+               y + TL_ROW / 2 + 4);
     put_label(p, pRow->zLabel, TL_MAX_CHARS);
     buf_puts(p, "</text>");
     if (pRow->zHref) buf_puts(p, "</a>");
@@ -221,8 +221,8 @@ void svg_steps(Buf *p, const SvgSteps *c) {
   if (c->threshold > 0) {
     buf_printf(p,
                "<line class=\"threshold\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-               "<text class=\"threshold-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
-               ST_LEFT, YPOS(c->threshold), s.x1, YPOS(c->threshold), s.x1 - 4,
+               "<text class=\"threshold-label\" x=\"%.1f\" y=\"%.1f\">",
+               ST_LEFT, YPOS(c->threshold), s.x1, YPOS(c->threshold), ST_LEFT + 6,
                YPOS(c->threshold) - 6);
     html_escape(p, c->zThreshold);
     buf_puts(p, "</text>");
@@ -245,8 +245,9 @@ void svg_steps(Buf *p, const SvgSteps *c) {
     buf_printf(p, " H%.1f V%.1f", xpos(&s, c->aPoint[i].date), YPOS(c->aPoint[i].value));
   buf_printf(p, " H%.1f\"/>", s.x1);
   for (int i = 0; i < c->nPoint; i++) {
-    buf_printf(p, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\"><title>",
-               xpos(&s, c->aPoint[i].date), YPOS(c->aPoint[i].value));
+    buf_printf(p, "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\"><title>",
+               c->aPoint[i].bHighlight ? " hit" : "", xpos(&s, c->aPoint[i].date),
+               YPOS(c->aPoint[i].value), c->aPoint[i].bHighlight ? "5.5" : "4");
     html_escape(p, c->aPoint[i].zTitle);
     buf_puts(p, "</title></circle>");
   }

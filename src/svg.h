@@ -9,6 +9,8 @@
 #ifndef PACTA_SVG_H
 #define PACTA_SVG_H
 
+#include <stdbool.h>
+
 #include "date.h"
 #include "util.h"
 
@@ -45,6 +47,7 @@ typedef struct SvgPoint {
   pdate date;
   int value;
   const char *zTitle;
+  bool bHighlight; /* drawn filled: e.g. the consent that met the conditions */
 } SvgPoint;
 
 typedef struct SvgSteps {

@@ -20,14 +20,23 @@
 #include "http.h"
 #include "merkle.h"
 
+typedef struct TlogWriter TlogWriter;
+
 /* The number of leaves in the stored log. */
 uint64_t tlog_size(Db *pDb);
 
-/* Called by journal_append inside its transaction, after entry seq was
-** inserted: appends its leaf, first catching up on older entries if the
-** registry predates the log (a migrated registry). Dies if the log is
-** ahead of the journal. */
+/* Append the leaf of journal entry seq (just inserted, in the caller's
+** transaction), first catching up on older entries if the registry
+** predates the log (a migrated registry). Dies if the log is ahead of the
+** journal. Writes its rows at once. */
 void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecord);
+
+/* The same for journal_append: *ppW is the transaction's writer, opened on
+** the first entry, so rows are written when full and on
+** tlog_writer_flush, which journal_commit calls before COMMIT; a
+** rollback discards it (tlog_writer_discard). */
+void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const char *zRecord,
+                         size_t nRecord);
 
 /* Bring the log up to the journal, in its own transaction when one is
 ** needed (a registry made before the log existed). Returns the size. */
@@ -44,11 +53,11 @@ uint64_t tlog_rebuild(Db *pDb);
 ** when it fills and the partial rows on tlog_writer_flush. For bulk loads,
 ** rebuild and the benchmark; all within one transaction.
 */
-typedef struct TlogWriter TlogWriter;
 TlogWriter *tlog_writer_open(Db *pDb);
 void tlog_writer_append(TlogWriter *p, const MerkleHash *pLeafHash);
-void tlog_writer_flush(TlogWriter *p);
-void tlog_writer_close(TlogWriter *p); /* flushes */
+void tlog_writer_flush(TlogWriter *p);   /* NULL: nothing */
+void tlog_writer_close(TlogWriter *p);   /* flushes and frees */
+void tlog_writer_discard(TlogWriter *p); /* frees without writing (rollback) */
 
 /* A MerkleNodeFn over the stored log (pCtx is the Db). */
 int tlog_node(void *pDb, unsigned level, uint64_t index, MerkleHash *pOut);

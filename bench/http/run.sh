@@ -305,6 +305,19 @@ run_wrk() {
   W_SOCKERR=${W_SOCKERR:-0}
 }
 
+# cpu_ticks PID: user+system clock ticks of PID and its children (nginx's workers).
+cpu_ticks() {
+  local pid t=0
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    t=$((t + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
+}
+# cpu_us_per_req TICKS0 TICKS1 REQUESTS: server CPU time per request in microseconds.
+cpu_us_per_req() {
+  awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.1f", (n > 0 ? (b - a) / hz * 1e6 / n : 0) }'
+}
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
@@ -332,21 +345,26 @@ compare() {
   say "[$name] $doc on $ON: $bytes bytes, $(grep -c '"party"' "$file") parties;" \
     "Content-Type pacta: $ptype, nginx: $ntype"
 
-  local r p_rps=() p_p50=() p_p99=() n_rps=() n_p50=() n_p99=() errs=0 order
+  local r p_rps=() p_p50=() p_p99=() p_cpu=() n_rps=() n_p50=() n_p99=() n_cpu=() errs=0
+  local order who c0 cpu
   for ((r = 1; r <= ROUNDS; r++)); do
     # alternate who goes first, so neither always gets the warmer machine
     if ((r % 2)); then order="pacta nginx"; else order="nginx pacta"; fi
     for who in $order; do
       if [ "$who" = pacta ]; then
+        c0=$(cpu_ticks "$PACTA_PID")
         run_wrk "$CONNS" "$DURATION" "$url" "$TMP/wrk-$name-pacta-$r.txt"
-        p_rps+=("$W_RPS") p_p50+=("$W_P50") p_p99+=("$W_P99")
+        cpu=$(cpu_us_per_req "$c0" "$(cpu_ticks "$PACTA_PID")" "$W_REQS")
+        p_rps+=("$W_RPS") p_p50+=("$W_P50") p_p99+=("$W_P99") p_cpu+=("$cpu")
       else
+        c0=$(cpu_ticks "$NGINX_PID")
         run_wrk "$CONNS" "$DURATION" "$nurl" "$TMP/wrk-$name-nginx-$r.txt"
-        n_rps+=("$W_RPS") n_p50+=("$W_P50") n_p99+=("$W_P99")
+        cpu=$(cpu_us_per_req "$c0" "$(cpu_ticks "$NGINX_PID")" "$W_REQS")
+        n_rps+=("$W_RPS") n_p50+=("$W_P50") n_p99+=("$W_P99") n_cpu+=("$cpu")
       fi
       errs=$((errs + W_NON2XX + W_SOCKERR))
-      printf '   round %d/%d  %-6s %8s req/s  p50 %6s ms  p99 %6s ms  (%s requests, %s non-2xx, %s socket errors)\n' \
-        "$r" "$ROUNDS" "$who" "$W_RPS" "$W_P50" "$W_P99" "$W_REQS" "$W_NON2XX" "$W_SOCKERR" >&2
+      printf '   round %d/%d  %-6s %8s req/s  p50 %6s ms  p99 %6s ms  server CPU %5s us/req  (%s requests, %s non-2xx, %s socket errors)\n' \
+        "$r" "$ROUNDS" "$who" "$W_RPS" "$W_P50" "$W_P99" "$cpu" "$W_REQS" "$W_NON2XX" "$W_SOCKERR" >&2
     done
   done
   stop_pid "$PACTA_PID"
@@ -356,14 +374,17 @@ compare() {
   pp99=$(printf '%s\n' "${p_p99[@]}" | median)
   nr=$(printf '%s\n' "${n_rps[@]}" | median) np50=$(printf '%s\n' "${n_p50[@]}" | median)
   np99=$(printf '%s\n' "${n_p99[@]}" | median)
-  say "[$name] median of $ROUNDS: pacta $pr req/s p50 $pp50 ms p99 $pp99 ms;" \
-    "nginx $nr req/s p50 $np50 ms p99 $np99 ms; ratio $(ratio "$pr" "$nr")"
+  local pcpu ncpu
+  pcpu=$(printf '%s\n' "${p_cpu[@]}" | median) ncpu=$(printf '%s\n' "${n_cpu[@]}" | median)
+  say "[$name] median of $ROUNDS: pacta $pr req/s p50 $pp50 ms p99 $pp99 ms, $pcpu us CPU/req;" \
+    "nginx $nr req/s p50 $np50 ms p99 $np99 ms, $ncpu us CPU/req; ratio $(ratio "$pr" "$nr")"
   local label="status $name ($bytes B), c$CONNS"
   add_row "$label req/s" "$pr" "$nr" "$(ratio "$pr" "$nr") (>= 1.0x)" \
     "$(awk -v a="$pr" -v b="$nr" 'BEGIN { print (a >= b ? "yes" : "no") }')"
   add_row "$label p50" "$pp50 ms" "$np50 ms" "$(ratio "$pp50" "$np50") (-)" "-"
   add_row "$label p99" "$pp99 ms" "$np99 ms" "$(ratio "$pp99" "$np99") (pacta < 5 ms)" \
     "$(awk -v a="$pp99" 'BEGIN { print (a < 5 ? "yes" : "no") }')"
+  add_row "$label server CPU/request" "$pcpu us" "$ncpu us" "$(ratio "$pcpu" "$ncpu") (-)" "-"
   if [ "$errs" -gt 0 ]; then
     add_row "$label errors" "$errs" "-" "(0)" "no"
   fi

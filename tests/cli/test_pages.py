@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""Web page tests of pacta serve: every page of the sample registry is fetched
+over HTTP and checked for real content (known answers from the sources, as in
+test_cli.py), HTML escaping, 404 and 400 pages, and the action form: CSRF,
+tokens and roles, validation, nothing written on error.
+
+usage: test_pages.py PACTA_BINARY
+"""
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+
+PACTA = None
+
+XSS_NAME = '<script>alert("x")</script> & Co'
+
+
+def run(db, *args):
+    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise AssertionError(f"pacta {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
+    return p.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Pages(unittest.TestCase):
+    def assertIn(self, member, container, msg=None):
+        if member not in container:
+            self.fail(f"{member!r} not found in {container[:300]!r}... {msg or ''}")
+
+    def assertNotIn(self, member, container, msg=None):
+        if member in container:
+            i = container.index(member)
+            self.fail(f"{member!r} found in ...{container[max(0, i - 200):i + 200]!r}... {msg or ''}")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "sample.db")
+        run(cls.db, "init", "--sample")
+        extra = os.path.join(cls.tmp.name, "extra.json")
+        with open(extra, "w") as f:
+            json.dump({"pacta": 1, "parties": [
+                {"code": "XSS", "kind": "state", "name": {"en": XSS_NAME, "ru": "<b>Икс</b>"}}],
+                "sessions": [{"id": "cis-chs-2099-10-09", "body": "cis-chs", "date": "2099-10-09",
+                              "place": "Dushanbe <&>", "format": "in_person",
+                              "next": {"date": "2100-10-01", "place": "Minsk"}}]}, f)
+        run(cls.db, "load", extra)
+        cls.depositary = json.loads(run(cls.db, "token", "create", "--role", "depositary",
+                                        "--name", "test depositary", "--json"))["token"]
+        cls.delegate = json.loads(run(cls.db, "token", "create", "--role", "delegate", "--party",
+                                      "ARM", "--name", "arm-delegate", "--json"))["token"]
+        cls.port = free_port()
+        cls.base = f"http://127.0.0.1:{cls.port}"
+        cls.server = subprocess.Popen(
+            [PACTA, "--db", cls.db, "serve", "--listen", f"127.0.0.1:{cls.port}", "--quiet"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.time() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", cls.port), timeout=0.2):
+                    break
+            except OSError:
+                if time.time() > deadline or cls.server.poll() is not None:
+                    raise AssertionError("pacta serve did not start: " +
+                                         cls.server.stderr.read().decode())
+                time.sleep(0.05)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.send_signal(signal.SIGTERM)
+        try:
+            rc = cls.server.wait(timeout=10)
+        finally:
+            if cls.server.poll() is None:
+                cls.server.kill()
+            cls.server.stderr.close()
+            cls.tmp.cleanup()
+        assert rc == 0, f"pacta serve exited {rc} on SIGTERM"
+
+    # ---- helpers ------------------------------------------------------------
+
+    def fetch(self, path, data=None, headers=None):
+        """(status, headers, body) without raising on 4xx."""
+        req = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read().decode()
+
+    def page(self, path, status=200):
+        code, headers, body = self.fetch(path)
+        self.assertEqual(code, status, f"{path}: {body[:500]}")
+        self.assertTrue(headers["Content-Type"].startswith("text/html"), path)
+        self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
+        self.assertTrue(body.startswith("<!doctype html>"), path)
+        self.assertIn('<main id="main">', body)
+        self.assertIn('<nav aria-label="Main">', body)
+        self.assertNotIn("<script", body.lower(), f"{path} has a script")
+        return body
+
+    def section(self, body, caption):
+        """The HTML of the table whose caption starts with `caption`."""
+        i = body.index("<caption>" + caption)
+        return body[i:body.index("</table>", i)]
+
+    def journal_last(self):
+        code, _, body = self.fetch("/api/v1/journal?after=0&limit=1")
+        return json.loads(body)["last"]
+
+    # ---- reading pages --------------------------------------------------------
+
+    def test_every_index_page(self):
+        body = self.page("/")
+        self.assertIn('href="/organizations/cis"', body)
+        self.assertIn("Содружество Независимых Государств", body)
+        self.assertIn("The ten latest journal entries", body)
+        upcoming = self.section(body, "Sessions from today on")
+        self.assertIn("2099-10-09", upcoming)
+        self.assertIn("Dushanbe &lt;&amp;&gt;", upcoming)
+        self.assertIn("2100-10-01", upcoming)  # announced as the next session
+        self.assertLess(upcoming.index("2099-10-09"), upcoming.index("2100-10-01"))
+        self.assertIn('href="/documents/cis-agr-dtkt-997-747"', self.page("/documents"))
+        self.assertIn('href="/sessions/cis-chs-2020-12-18"', self.page("/sessions"))
+        self.assertIn('href="/parties/ARM"', self.page("/parties"))
+        self.assertIn('href="/organizations/eaeu"', self.page("/organizations"))
+
+    def test_every_entity_page_and_its_links(self):
+        """Every entity page answers, and every internal link on them too."""
+        seen, links = set(), set()
+        for kind, key, path in [("organizations", "id", "organizations"),
+                                ("bodies", "id", "bodies"), ("sessions", "id", "sessions"),
+                                ("documents", "id", "documents"), ("parties", "code", "parties")]:
+            _, _, body = self.fetch(f"/api/v1/{kind}?limit=1000")
+            for rec in json.loads(body)[kind]:
+                html = self.page(f"/{path}/{rec[key]}")
+                seen.add(f"/{path}/{rec[key]}")
+                links.update(re.findall(r'href="(/(?:organizations|bodies|sessions|documents|'
+                                        r'parties)/[^"?#]+)', html))
+        for link in sorted(links - seen):
+            self.page(link)
+
+    def test_georgia_leaves_cis_2009_08_18(self):
+        before = self.section(self.page("/organizations/cis?on=2009-08-17"), "Members on 2009-08-17")
+        after = self.section(self.page("/organizations/cis?on=2009-08-18"), "Members on 2009-08-18")
+        self.assertIn('href="/parties/GEO"', before)
+        self.assertNotIn('href="/parties/GEO"', after)
+
+    def test_organization_timeline_and_chairs(self):
+        body = self.page("/organizations/cis")
+        svg = body[body.index("<svg"):body.index("</svg>")]
+        self.assertIn('role="img"', svg)
+        self.assertIn("<title", svg)
+        self.assertIn('class="k-associate"', svg)  # Turkmenistan, associate since 2005-08-26
+        self.assertIn("Turkmenistan: associate from 2005-08-26", svg)
+        self.assertIn("Georgia: member from 1993-12-03 to 2009-08-18", svg)
+        chairs = self.section(body, "Chair, expected chair and co-chairs by year")
+        row2014 = chairs[chairs.index('id="chair-2014"'):]
+        row2014 = row2014[:row2014.index("</tr>")]
+        self.assertIn('class="breach"', row2014)  # Ukraine, a participant, recorded for 2014
+        self.assertIn("/parties/UKR", row2014)
+        self.assertIn("breaks the rotation rule", row2014)
+        self.assertIn('href="/bodies/cis-chs"', body)
+        self.assertIn('href="/documents/cis-charter"', body)
+
+    def test_eaeu_computed_chairs(self):
+        chairs = self.section(self.page("/organizations/eaeu"), "Chair, expected chair")
+        for year, code in [(2016, "KAZ"), (2017, "KGZ"), (2018, "RUS"), (2019, "ARM")]:
+            row = chairs[chairs.index(f'id="chair-{year}"'):]
+            row = row[:row.index("</tr>")]
+            self.assertIn(f"/parties/{code}", row.split("</td>")[0], year)
+
+    def test_document_status_and_explanation(self):
+        body = self.page("/documents/cis-agr-dtkt-997-747?on=2026-01-01")
+        self.assertIn("its entry into force was 1998-12-21", body)
+        self.assertIn("<strong>threshold</strong>: 3 consents", body)
+        matrix = self.section(body, "Each party&#39;s signature, consent and status on 2026-01-01")
+        kaz = matrix[matrix.index("/parties/KAZ"):]
+        kaz = kaz[:kaz.index("</tr>")]
+        self.assertIn("notification", kaz)
+        self.assertIn('<time datetime="1998-12-29">', kaz)
+        self.assertIn("st-in_force", kaz)
+        self.assertIn("Armenia's notification of 1998-12-21 was the 3rd consent counted", body)
+        self.assertIn("1998-12-21 + 0 days = 1998-12-21", body)
+        self.assertIn("own notification of 1998-12-29 + 0 days = 1998-12-29", body)
+        chart = body[body.index('id="consents"'):]
+        chart = chart[chart.index("<svg"):chart.index("</svg>")]
+        self.assertIn("threshold: 3 consents", chart)
+        self.assertIn("entry into force 1998-12-21", chart)
+        self.assertIn('class="steps"', chart)
+
+    def test_document_before_entry_into_force(self):
+        body = self.page("/documents/cis-agr-dtkt-997-747?on=1998-01-01")
+        self.assertIn("is <strong>not in force</strong>", body)
+        self.assertIn("2 consents counted so far", body)
+
+    def test_session(self):
+        body = self.page("/sessions/cis-chs-2020-12-18")
+        self.assertIn("<strong>Absent:</strong>", body)
+        absent = body[body.index("<strong>Absent:</strong>"):]
+        self.assertIn("/parties/ARM", absent[:absent.index("</p>")])
+        self.assertIn("Ilham Aliyev", body)
+        self.assertIn('href="/documents/cis-concept-2020"', body)
+        self.assertIn("2021-10-15", body)
+        self.assertIn("Minsk", body)
+
+    def test_party(self):
+        body = self.page("/parties/GEO")
+        self.assertIn("Грузия", body)
+        self.assertIn("<svg", body)
+        self.assertIn('<time datetime="2009-08-18">', body)
+        body = self.page("/parties/BLR")
+        self.assertIn("Chairs held", body)
+        self.assertIn('href="/documents/cis-agr-dtkt-997-747?on=', body)
+
+    def test_escaping(self):
+        for path in ["/parties/XSS", "/parties", "/record"]:
+            body = self.page(path)
+            self.assertNotIn(XSS_NAME, body, path)
+            self.assertNotIn("<b>Икс</b>", body, path)
+        body = self.page("/parties/XSS")
+        self.assertIn("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co", body)
+        self.assertIn("&lt;b&gt;Икс&lt;/b&gt;", body)
+        body = self.page("/documents/%3Cb%3E", 404)
+        self.assertNotIn("<b>", body)
+
+    def test_not_found_and_bad_dates(self):
+        for path in ["/documents/nope", "/organizations/nope", "/sessions/nope", "/bodies/nope",
+                     "/parties/ZZZ", "/no-such-page"]:
+            self.assertIn("Not found", self.page(path, 404))
+        self.assertIn("not a date", self.page("/documents/cis-charter?on=2023-02-30", 400))
+        self.page("/organizations/cis?on=yesterday", 400)
+        self.page("/parties/ARM?on=2020-13-01", 400)
+        code, headers, body = self.fetch("/api/v1/no/such/thing")
+        self.assertEqual(code, 404)
+        self.assertEqual(headers["Content-Type"], "application/json")
+
+    def test_cached_page_is_identical(self):
+        a = self.page("/documents/cis-charter?on=2000-01-01")
+        b = self.page("/documents/cis-charter?on=2000-01-01")
+        self.assertEqual(a, b)
+
+    # ---- the action form ------------------------------------------------------------
+
+    def form(self):
+        code, headers, body = self.fetch("/record")
+        self.assertEqual(code, 200)
+        cookie = headers["Set-Cookie"]
+        self.assertIn("SameSite=Strict", cookie)
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("Path=/record", cookie)
+        value = re.match(r"pacta_csrf=([0-9a-f]{32});", cookie).group(1)
+        self.assertIn(f'name="csrf" value="{value}"', body)
+        self.assertIsNone(headers.get("ETag"), "the form must not be cached")
+        return value
+
+    def post(self, fields, csrf, cookie=True):
+        data = urllib.parse.urlencode(fields).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if cookie:
+            headers["Cookie"] = f"other=1; pacta_csrf={csrf}"
+        return self.fetch("/record", data=data, headers=headers)
+
+    def action(self, **kw):
+        a = {"document": "cis-agr-dtkt-997-747", "party": "KGZ", "type": "withdrawal",
+             "date": "2024-03-01", "note": "test", "token": self.depositary}
+        a.update(kw)
+        return a
+
+    def refused(self, fields, csrf, status, words, cookie=True):
+        before = self.journal_last()
+        code, _, body = self.post(fields, csrf, cookie)
+        self.assertEqual(code, status, body[:800])
+        self.assertIn("Nothing was recorded", body)
+        self.assertIn(words, body)
+        self.assertEqual(self.journal_last(), before, "a refused form wrote to the journal")
+        return body
+
+    def test_record_refusals(self):
+        csrf = self.form()
+        self.refused(self.action(csrf=csrf), csrf, 403, "security code", cookie=False)
+        self.refused(self.action(csrf="0" * 32), csrf, 403, "security code")
+        self.refused(self.action(csrf=csrf, token=""), csrf, 401, "token is needed")
+        self.refused(self.action(csrf=csrf, token="pacta_wrong"), csrf, 401, "unknown")
+        body = self.refused(self.action(csrf=csrf, token=self.delegate), csrf, 403,
+                            "own party only")
+        self.assertIn("arm-delegate", body)
+        body = self.refused(self.action(csrf=csrf, date="2024-02-30"), csrf, 400, "2024-02-30")
+        self.assertIn('value="test"', body, "the form keeps what was typed")
+        self.refused(self.action(csrf=csrf, type="nonsense"), csrf, 400, "nonsense")
+        self.refused(self.action(csrf=csrf, document="<nope>"), csrf, 400, "&lt;nope&gt;")
+        self.refused(self.action(csrf=csrf, document="cis-charter\x00x"), csrf, 400, "UTF-8")
+
+    def test_record_writes_through_the_journal(self):
+        csrf = self.form()
+        before = self.journal_last()
+        text = 'Armenia declares <i>this</i> & "that"'
+        code, _, body = self.post(self.action(csrf=csrf, party="ARM", type="declaration",
+                                              date="2024-01-10", text=text, token=self.delegate),
+                                  csrf)
+        self.assertEqual(code, 201, body[:800])
+        self.assertIn(f"journal entry {before + 1}", body)
+        self.assertEqual(self.journal_last(), before + 1)
+        _, _, j = self.fetch(f"/api/v1/journal?after={before}")
+        self.assertEqual(json.loads(j)["entries"][0]["actor"], "arm-delegate")
+        doc = self.page("/documents/cis-agr-dtkt-997-747?on=2024-06-01")
+        self.assertIn("Armenia declares &lt;i&gt;this&lt;/i&gt; &amp; &quot;that&quot;", doc)
+        # The same again writes nothing new.
+        code, _, body = self.post(self.action(csrf=csrf, party="ARM", type="declaration",
+                                              date="2024-01-10", text=text, token=self.delegate),
+                                  csrf)
+        self.assertEqual(code, 200, body[:800])
+        self.assertIn("Already recorded", body)
+        self.assertEqual(self.journal_last(), before + 1)
+        # A withdrawal by the depositary: the status page follows at once.
+        code, _, body = self.post(self.action(csrf=csrf, party="MDA", date="2025-03-01"), csrf)
+        self.assertEqual(code, 201, body[:800])
+        doc = self.page("/documents/cis-agr-dtkt-997-747?on=2025-06-01")
+        mda = self.section(doc, "Each party")
+        mda = mda[mda.index("/parties/MDA"):]
+        self.assertIn("st-withdrawing", mda[:mda.index("</tr>")])
+        self.assertIn("effective 2026-03-01", mda[:mda.index("</tr>")])
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    PACTA = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
