@@ -325,7 +325,8 @@ static const struct {
 
 static void page_begin(Buf *p, const char *zTitle, const char *zNav) {
   buf_puts(p, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+              "<link rel=\"icon\" href=\"data:,\">");
   hprintf(p, "<title>%s%spacta</title>", zTitle ? zTitle : "", zTitle ? " \xc2\xb7 " : "");
   buf_puts(p, "<style>");
   buf_puts(p, zStyle);
@@ -806,9 +807,13 @@ static void get_organization(Req *pReq, Resp *r) {
           "<p class=\"small\"><a href=\"#members\">Members</a> \xc2\xb7 <a href=\"#chair\">"
           "Chair by year</a> \xc2\xb7 <a href=\"#bodies\">Bodies</a> \xc2\xb7 <a "
           "href=\"#documents\">Documents</a> \xc2\xb7 JSON: <a "
-          "href=\"/api/v1/organizations/%s/members?on=%s\">members</a>, <a "
-          "href=\"/api/v1/organizations/%s/chair\">chairs</a></p>",
-          zId, zOn, zId);
+          "href=\"/api/v1/organizations/%s/members?on=%s\">members</a>",
+          zId, zOn);
+  /* Only organizations with a rotation rule have a chair answer. */
+  json_t *pRule = registry_get(pDb, K_CHAIRMANSHIP, zId);
+  if (pRule) hprintf(&b, ", <a href=\"/api/v1/organizations/%s/chair\">chairs</a>", zId);
+  json_decref(pRule);
+  buf_puts(&b, "</p>");
 
   /* Timeline of every membership. */
   json_t *aMem = registry_list(pDb, K_MEMBERSHIP, zId);

@@ -1,12 +1,14 @@
 /*
 ** The verifiable log's storage (tlog.h).
 **
-** Row id = level << 48 | (index >> 6); a row holds the hashes of the
-** complete subtrees [level, (index & ~63) ... ] in order, 32 bytes each, and
-** is full at 64. A node's left sibling always lies in its own row, so an
-** append reads and writes only the rows of the levels it completes (one
-** or two on average), and a node lookup is one point read of a row that
-** fits on one SQLite page.
+** Only every STRIDE-th level of complete subtrees is stored: levels 0, 4,
+** 8, ... (about 34 bytes per leaf instead of 64; writing bytes is what an
+** append costs most). Row id = level << 48 | (index >> 6); a row holds the
+** hashes of the complete subtrees [level, (index & ~63) ...] in order, 32
+** bytes each, and is full at 64. A node of an unstored level 4a + b is the
+** root of 2^b consecutive hashes of level 4a, always within one row: one
+** read and at most 7 hashes. A node's left sibling always lies in its own
+** row, so an append touches only the rows of the levels it completes.
 */
 #include "tlog.h"
 
@@ -21,6 +23,7 @@
 #define ROW_WIDTH (1 << ROW_BITS)
 #define LEVEL_SHIFT 48
 #define MAX_LEVEL 48
+#define STRIDE 4 /* stored levels: multiples of STRIDE (a divisor of 8, for tiles) */
 
 static int64_t row_id(unsigned level, uint64_t index) {
   return (int64_t)(((uint64_t)level << LEVEL_SHIFT) | (index >> ROW_BITS));
@@ -36,6 +39,53 @@ uint64_t tlog_size(Db *pDb) {
         (uint64_t)sqlite3_column_int64(p, 1) / MERKLE_HASH_SIZE;
   sqlite3_reset(p);
   return n;
+}
+
+/* Node reads through one incremental-blob handle: a b-tree seek and a
+** 32-byte read each, with no statement to step. Valid inside one read
+** transaction. */
+typedef struct Reader {
+  Db *pDb;
+  sqlite3_blob *pBlob;
+  int64_t iRow;
+} Reader;
+
+/* n consecutive hashes of a stored level, within one row. */
+static int reader_stored(Reader *r, unsigned level, uint64_t index, int n, MerkleHash *aOut) {
+  if (level >= MAX_LEVEL) return -1;
+  int64_t id = row_id(level, index);
+  int rc = SQLITE_OK;
+  if (!r->pBlob)
+    rc = sqlite3_blob_open(db_handle(r->pDb), "main", "tlog_hash", "hashes", id, 0, &r->pBlob);
+  else if (id != r->iRow)
+    rc = sqlite3_blob_reopen(r->pBlob, id);
+  if (rc != SQLITE_OK) {
+    sqlite3_blob_close(r->pBlob); /* an aborted handle is of no further use */
+    r->pBlob = 0;
+    return -1;
+  }
+  r->iRow = id;
+  int off = (int)(index & (ROW_WIDTH - 1)) * MERKLE_HASH_SIZE;
+  if (sqlite3_blob_bytes(r->pBlob) < off + n * MERKLE_HASH_SIZE) return -1;
+  return sqlite3_blob_read(r->pBlob, aOut, n * MERKLE_HASH_SIZE, off) == SQLITE_OK ? 0 : -1;
+}
+
+static int reader_node(void *pCtx, unsigned level, uint64_t index, MerkleHash *pOut) {
+  Reader *r = pCtx;
+  unsigned b = level % STRIDE;
+  if (b == 0) return reader_stored(r, level, index, 1, pOut);
+  MerkleHash a[1 << (STRIDE - 1)];
+  int n = 1 << b;
+  if (reader_stored(r, level - b, index << b, n, a)) return -1;
+  for (; n > 1; n /= 2)
+    for (int i = 0; i < n / 2; i++) merkle_node_hash(&a[2 * i], &a[2 * i + 1], &a[i]);
+  *pOut = a[0];
+  return 0;
+}
+
+static void reader_close(Reader *r) {
+  sqlite3_blob_close(r->pBlob);
+  r->pBlob = 0;
 }
 
 /* ---- The writer ---------------------------------------------------------- */
@@ -54,6 +104,8 @@ struct TlogWriter {
 };
 
 static void row_write(TlogWriter *w, unsigned level, Row *r) {
+  r->bDirty = false;
+  if (level % STRIDE) return; /* not stored: the writer keeps it to hash on */
   sqlite3_stmt *p = db_stmt(w->pDb, "INSERT OR REPLACE INTO tlog_hash(id, hashes) VALUES(?1, ?2)");
   sqlite3_bind_int64(p, 1, (int64_t)(((uint64_t)level << LEVEL_SHIFT) | r->iRow));
   sqlite3_bind_blob(p, 2, r->a, r->n * MERKLE_HASH_SIZE, SQLITE_STATIC);
@@ -74,7 +126,14 @@ static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
   r->iRow = iRow;
   r->n = 0;
   r->bDirty = false;
-  if (index & (ROW_WIDTH - 1)) {
+  if ((index & (ROW_WIDTH - 1)) && level % STRIDE) {
+    /* Unstored: only the left sibling of an odd index is ever read back. */
+    r->n = (int)(index & (ROW_WIDTH - 1));
+    Reader rd = {w->pDb, 0, 0};
+    int rc = (index & 1) ? reader_node(&rd, level, index - 1, &r->a[r->n - 1]) : 0;
+    reader_close(&rd);
+    if (rc) r->n = 0;
+  } else if (index & (ROW_WIDTH - 1)) {
     sqlite3_stmt *p = db_stmt(w->pDb, "SELECT hashes FROM tlog_hash WHERE id=?1");
     sqlite3_bind_int64(p, 1, row_id(level, index));
     if (db_step_row(w->pDb, p)) {
@@ -221,54 +280,10 @@ uint64_t tlog_sync(Db *pDb) {
 /* ---- Reading ------------------------------------------------------------- */
 
 int tlog_node(void *pCtx, unsigned level, uint64_t index, MerkleHash *pOut) {
-  Db *pDb = pCtx;
-  if (level >= MAX_LEVEL) return -1;
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT hashes FROM tlog_hash WHERE id=?1");
-  sqlite3_bind_int64(p, 1, row_id(level, index));
-  int rc = -1;
-  if (db_step_row(pDb, p)) {
-    size_t off = (size_t)(index & (ROW_WIDTH - 1)) * MERKLE_HASH_SIZE;
-    if ((size_t)sqlite3_column_bytes(p, 0) >= off + MERKLE_HASH_SIZE) {
-      memcpy(pOut->a, (const char *)sqlite3_column_blob(p, 0) + off, MERKLE_HASH_SIZE);
-      rc = 0;
-    }
-  }
-  sqlite3_reset(p);
+  Reader rd = {pCtx, 0, 0};
+  int rc = reader_node(&rd, level, index, pOut);
+  reader_close(&rd);
   return rc;
-}
-
-/* Node reads through one incremental-blob handle: a b-tree seek and a
-** 32-byte read each, with no statement to step. Valid inside one read
-** transaction. */
-typedef struct Reader {
-  Db *pDb;
-  sqlite3_blob *pBlob;
-  int64_t iRow;
-} Reader;
-
-static int reader_node(void *pCtx, unsigned level, uint64_t index, MerkleHash *pOut) {
-  Reader *r = pCtx;
-  if (level >= MAX_LEVEL) return -1;
-  int64_t id = row_id(level, index);
-  int rc = SQLITE_OK;
-  if (!r->pBlob)
-    rc = sqlite3_blob_open(db_handle(r->pDb), "main", "tlog_hash", "hashes", id, 0, &r->pBlob);
-  else if (id != r->iRow)
-    rc = sqlite3_blob_reopen(r->pBlob, id);
-  if (rc != SQLITE_OK) {
-    sqlite3_blob_close(r->pBlob); /* an aborted handle is of no further use */
-    r->pBlob = 0;
-    return -1;
-  }
-  r->iRow = id;
-  int off = (int)(index & (ROW_WIDTH - 1)) * MERKLE_HASH_SIZE;
-  if (sqlite3_blob_bytes(r->pBlob) < off + MERKLE_HASH_SIZE) return -1;
-  return sqlite3_blob_read(r->pBlob, pOut->a, MERKLE_HASH_SIZE, off) == SQLITE_OK ? 0 : -1;
-}
-
-static void reader_close(Reader *r) {
-  sqlite3_blob_close(r->pBlob);
-  r->pBlob = 0;
 }
 
 int tlog_read_level(Db *pDb, unsigned level, uint64_t index, uint64_t count, MerkleHash *aOut) {

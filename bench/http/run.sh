@@ -201,11 +201,12 @@ synthetic_db() {
   # bench/run.sh keeps the same registry (same generator, same seed) as pacta-s100.db: copy it
   # when it is complete, rather than load 12 million actions again. The mixed run writes into the copy, never into bench/run.sh's file.
   local other="$OUT/pacta-s$scale.db"
-  if [ "$scale" = 100 ] && [ -f "$other" ] && [ ! -f "$other-wal" ] &&
+  if [ "$scale" = 100 ] && [ -f "$other" ] &&
     [ "$(sqlite3 -batch "$other" "SELECT count(*) FROM document" 2>/dev/null || echo 0)" = "$docs" ] &&
     [ "$(count_actions "$other")" -ge $((docs * 190)) ]; then
-    say "[scale $scale] copying $other"
-    cp "$other" "$db.part" && mv "$db.part" "$db"
+    say "[scale $scale] copying $other (sqlite3 .backup: a consistent copy even if it is in use)"
+    rm -f "$db.part"
+    sqlite3 -batch "$other" ".backup '$db.part'" && mv "$db.part" "$db"
     echo "$db"
     return 0
   fi

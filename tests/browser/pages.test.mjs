@@ -1,0 +1,233 @@
+// Browser tests of pacta's pages: playwright-core driving Debian's chromium
+// against `pacta serve` on the sample registry at 127.0.0.1. Screenshots go
+// to tests/artifacts/screenshots/.
+//
+//   PACTA=build/pacta node --test tests/browser/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pacta = resolve(process.env.PACTA || join(here, '../../build/pacta'));
+const shots = resolve(here, '../artifacts/screenshots');
+const chromePath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let dir, db, server, base, browser, depositary, armDelegate;
+
+function cli(...args) {
+  return execFileSync(pacta, ['--db', db, ...args], { encoding: 'utf8' });
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not yet */ }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  throw new Error('pacta serve did not start');
+}
+
+async function journalLast() {
+  const r = await fetch(`${base}/api/v1/journal?after=0&limit=1`);
+  return (await r.json()).last;
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pacta-browser-'));
+  db = join(dir, 'r.db');
+  mkdirSync(shots, { recursive: true });
+  cli('init', '--sample');
+  depositary = JSON.parse(cli('token', 'create', '--role', 'depositary', '--name', 'secretariat', '--json')).token;
+  armDelegate = JSON.parse(cli('token', 'create', '--role', 'delegate', '--party', 'ARM', '--name', 'arm-mfa', '--json')).token;
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(pacta, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: 'inherit' });
+  await waitForServer(`${base}/`);
+  browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) {
+    const exited = new Promise((ok) => server.on('exit', ok));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPage(width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400 && r.request().resourceType() !== 'document') errors.push(`${r.status()} ${r.url()}`); });
+  return { context, page, errors };
+}
+
+test('every page reachable from home loads, has a heading, and links work', async () => {
+  const { context, page, errors } = await openPage();
+  const seen = new Set();
+  const queue = ['/'];
+  while (queue.length && seen.size < 150) {
+    const path = queue.shift();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (path.startsWith('/api/')) {
+      // JSON and CSV: fetched, not navigated (CSV would download).
+      const r = await page.request.get(base + path);
+      assert.equal(r.status(), 200, `${path} answered ${r.status()}`);
+      continue;
+    }
+    const resp = await page.goto(base + path);
+    assert.equal(resp.status(), 200, `${path} answered ${resp.status()}`);
+    if (!(resp.headers()['content-type'] || '').startsWith('text/html')) continue;
+    assert.ok((await page.locator('h1').count()) >= 1, `${path} has no <h1>`);
+    const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+    for (const href of links) {
+      if (!href.startsWith('/') || href.startsWith('//')) continue;
+      const clean = href.split('#')[0];
+      if (clean && !seen.has(clean)) queue.push(clean);
+    }
+  }
+  assert.ok(seen.size >= 20, `only ${seen.size} pages reachable`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('organization page: members timeline and members on a date', async () => {
+  const { context, page } = await openPage();
+  await page.goto(`${base}/organizations/cis?on=2009-08-17`);
+  assert.ok(await page.locator('svg').first().isVisible(), 'timeline chart shown');
+  const members = await page.locator('main').innerText();
+  assert.match(members, /Georgia/);
+  await page.screenshot({ path: join(shots, 'organization.png'), fullPage: true });
+  await page.goto(`${base}/organizations/cis?on=2009-08-18`);
+  const table = await page.locator('table', { hasText: 'Members on 2009-08-18' }).innerText();
+  assert.doesNotMatch(table, /Georgia/);
+  await context.close();
+});
+
+test('document page: entry into force, status matrix, date picker', async () => {
+  const { context, page } = await openPage();
+  await page.goto(`${base}/documents/cis-agr-dtkt-997-747`);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /1998-12-21/);
+  assert.match(text, /How the dates were computed/);
+  await page.screenshot({ path: join(shots, 'document.png'), fullPage: true });
+  // Ask for the day before the third notification through the form.
+  await page.fill('input[name=on]', '1998-12-20');
+  await Promise.all([page.waitForURL(/on=1998-12-20/), page.click('form button[type=submit], form input[type=submit]')]);
+  assert.match(await page.locator('main').innerText(), /not in force/);
+  await context.close();
+});
+
+test('party and session pages', async () => {
+  const { context, page } = await openPage();
+  await page.goto(`${base}/parties/ARM`);
+  assert.match(await page.locator('h1').innerText(), /Armenia/);
+  await page.screenshot({ path: join(shots, 'party.png'), fullPage: true });
+  await page.goto(`${base}/sessions/cis-chs-2020-12-18`);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Armenia/);
+  assert.match(text, /absent/i);
+  await page.screenshot({ path: join(shots, 'session.png'), fullPage: true });
+  await context.close();
+});
+
+test('phone width: the home page does not scroll sideways', async () => {
+  const { context, page } = await openPage(390);
+  await page.goto(`${base}/`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `home page is ${overflow}px wider than the phone`);
+  await page.screenshot({ path: join(shots, 'home-phone.png'), fullPage: true });
+  await context.close();
+});
+
+async function submitAction(page, { token, party, date }) {
+  await page.goto(`${base}/record`);
+  await page.selectOption('select[name=document]', 'csto-charter');
+  await page.selectOption('select[name=party]', party);
+  await page.selectOption('select[name=type]', 'ratification');
+  await page.fill('input[name=date]', date);
+  if (token === null) {
+    // The field is required in the browser; remove that to reach the server.
+    await page.$eval('input[name=token]', (e) => e.removeAttribute('required'));
+  } else {
+    await page.fill('input[name=token]', token);
+  }
+  const [resp] = await Promise.all([
+    page.waitForNavigation(),
+    page.click('form[action="/record"] button[type=submit], form[method=post] button[type=submit]'),
+  ]);
+  return resp;
+}
+
+test('record form: valid token records, others are refused and write nothing', async () => {
+  const { context, page } = await openPage();
+  let last = await journalLast();
+
+  let resp = await submitAction(page, { token: null, party: 'ARM', date: '2003-04-15' });
+  assert.equal(resp.status(), 401);
+  assert.match(await page.locator('main').innerText(), /Nothing was recorded/);
+  assert.equal(await journalLast(), last);
+
+  resp = await submitAction(page, { token: armDelegate, party: 'BLR', date: '2003-04-15' });
+  assert.equal(resp.status(), 403);
+  assert.match(await page.locator('main').innerText(), /Nothing was recorded/);
+  assert.equal(await journalLast(), last);
+  await page.screenshot({ path: join(shots, 'record-refused.png'), fullPage: true });
+
+  resp = await submitAction(page, { token: armDelegate, party: 'ARM', date: '2003-04-15' });
+  assert.equal(resp.status(), 201);
+  assert.match(await page.locator('main').innerText(), /Recorded/);
+  assert.equal(await journalLast(), last + 1);
+  last += 1;
+  await page.screenshot({ path: join(shots, 'record-ok.png'), fullPage: true });
+
+  resp = await submitAction(page, { token: depositary, party: 'BLR', date: '2003-04-16' });
+  assert.equal(resp.status(), 201);
+  assert.equal(await journalLast(), last + 1);
+
+  // The new ratification shows on the document page.
+  await page.goto(`${base}/documents/csto-charter?on=2026-01-01`);
+  assert.match(await page.locator('main').innerText(), /2003-04-15/);
+  await context.close();
+});
+
+test('record form: a post without the form\'s CSRF code is refused', async () => {
+  const before = await journalLast();
+  const body = new URLSearchParams({
+    csrf: 'forged', document: 'csto-charter', party: 'ARM', type: 'ratification',
+    date: '2003-04-20', token: depositary,
+  });
+  const r = await fetch(`${base}/record`, {
+    method: 'POST', body, headers: { Cookie: 'pacta_csrf=other' },
+  });
+  assert.equal(r.status, 403);
+  assert.equal(await journalLast(), before);
+});
