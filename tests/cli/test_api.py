@@ -165,6 +165,11 @@ class Api(unittest.TestCase):
             if "/documents/" in path:
                 concrete = path.replace("{id}", "cis-charter")
             status, _, body = self.get(concrete)
+            if path.startswith("/api/v1/log/"):
+                # Routed, though it may need a signed checkpoint or parameters first.
+                self.assertNotIn(b"no such resource", body, path)
+                self.assertNotEqual(status, 405, path)
+                continue
             self.assertEqual(status, 200, f"{path} -> {concrete}: {body[:200]}")
 
     def test_party_profile(self):
