@@ -16,7 +16,26 @@ struct Db {
   sqlite3 *h;
   CachedStmt *aStmt;
   int nStmt, nAlloc;
+  DbErrorHandler xOnError; /* NULL: die */
+  void *pErrorArg;
 };
+
+/* A failed statement (busy past the timeout, disk full, I/O error): the
+** command line stops with the message; the server's handler answers 503. */
+static void db_failed(Db *pDb, const char *zMsg) {
+  if (pDb->xOnError) pDb->xOnError(pDb->pErrorArg, zMsg);
+  die(EXIT_INPUT, "database error: %s", zMsg);
+}
+
+void db_on_error(Db *pDb, DbErrorHandler xOnError, void *pArg) {
+  pDb->xOnError = xOnError;
+  pDb->pErrorArg = pArg;
+}
+
+void db_recover(Db *pDb) {
+  for (int i = 0; i < pDb->nStmt; i++) sqlite3_reset(pDb->aStmt[i].pStmt);
+  if (!sqlite3_get_autocommit(pDb->h)) sqlite3_exec(pDb->h, "ROLLBACK", 0, 0, 0);
+}
 
 /*
 ** Each migration takes the schema from version i to i+1. Only the journal
@@ -57,12 +76,14 @@ static const char *const azMigration[] = {
     "  name TEXT PRIMARY KEY, role TEXT NOT NULL, party TEXT,\n"
     "  hash BLOB NOT NULL UNIQUE, created TEXT NOT NULL, revoked TEXT);\n",
     /* 3: the verifiable log (tlog.c): the RFC 6962 tree over the journal,
-    ** every complete subtree hash, 64 of one level per row (id = level << 48
-    ** | index >> 6); derived from the journal and filled on first use for
-    ** older registries. And the signed checkpoints, for the server. */
+    ** the complete subtree hashes of levels 0, 4, 8, ..., 1024 of one level
+    ** per row (id = level << 48 | index >> 10); derived from the journal and
+    ** filled on first use for older registries. And the signed checkpoints,
+    ** for the server. */
     "CREATE TABLE tlog_hash(id INTEGER PRIMARY KEY, hashes BLOB NOT NULL);\n"
     "CREATE TABLE tlog_checkpoint(\n"
-    "  id INTEGER PRIMARY KEY, size INTEGER NOT NULL, note TEXT NOT NULL, created TEXT NOT NULL);\n",
+    "  id INTEGER PRIMARY KEY, size INTEGER NOT NULL, note TEXT NOT NULL,\n"
+    "  created TEXT NOT NULL);\n",
 };
 
 static void migrate(Db *pDb) {
@@ -139,7 +160,10 @@ sqlite3_stmt *db_stmt(Db *pDb, const char *zSql) {
 void db_exec(Db *pDb, const char *zSql) {
   char *zErr = 0;
   if (sqlite3_exec(pDb->h, zSql, 0, 0, &zErr) != SQLITE_OK) {
-    die(EXIT_INPUT, "database error: %s", zErr ? zErr : sqlite3_errmsg(pDb->h));
+    char zMsg[256];
+    snprintf(zMsg, sizeof(zMsg), "%s", zErr ? zErr : sqlite3_errmsg(pDb->h));
+    sqlite3_free(zErr);
+    db_failed(pDb, zMsg);
   }
 }
 
@@ -155,15 +179,14 @@ void db_rollback(Db *pDb) {
 
 void db_step_done(Db *pDb, sqlite3_stmt *pStmt) {
   int rc = sqlite3_step(pStmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    die(EXIT_INPUT, "database error: %s", sqlite3_errmsg(pDb->h));
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) db_failed(pDb, sqlite3_errmsg(pDb->h));
   sqlite3_reset(pStmt);
 }
 
 bool db_step_row(Db *pDb, sqlite3_stmt *pStmt) {
   int rc = sqlite3_step(pStmt);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) die(EXIT_INPUT, "database error: %s", sqlite3_errmsg(pDb->h));
+  if (rc != SQLITE_DONE) db_failed(pDb, sqlite3_errmsg(pDb->h));
   return false;
 }
 

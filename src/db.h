@@ -21,6 +21,14 @@ sqlite3 *db_handle(Db *pDb);
 ** later calls with the same SQL text (keyed by the pointer: pass literals). */
 sqlite3_stmt *db_stmt(Db *pDb, const char *zSql);
 
+/* Who hears of a failed statement. The handler must not return (the
+** server's longjmps out of the request); without one pacta dies with the
+** message. */
+typedef void (*DbErrorHandler)(void *pArg, const char *zMsg);
+void db_on_error(Db *pDb, DbErrorHandler xOnError, void *pArg);
+/* After a handled failure: reset every statement, roll back. */
+void db_recover(Db *pDb);
+
 /* Run SQL with no result rows; dies on error (an error here is a bug). */
 void db_exec(Db *pDb, const char *zSql);
 

@@ -430,7 +430,7 @@ static uint64_t check_registry(Check *c, Db *pDb) {
       sqlite3_prepare_v2(h, "SELECT id, hashes FROM tlog_hash WHERE id < ?1 ORDER BY id", -1, &pL,
                          0))
     die(EXIT_INPUT, "not a pacta registry with a log: %s", sqlite3_errmsg(h));
-  sqlite3_bind_int64(pL, 1, (int64_t)1 << 48);
+  sqlite3_bind_int64(pL, 1, (int64_t)1 << TLOG_LEVEL_SHIFT);
   Buf row = {0};
   uint64_t iRowFirst = 0, i = 0;
   bool bRows = true;
@@ -455,7 +455,7 @@ static uint64_t check_registry(Check *c, Db *pDb) {
         bRows = false;
         break;
       }
-      iRowFirst = (uint64_t)sqlite3_column_int64(pL, 0) << 6;
+      iRowFirst = (uint64_t)sqlite3_column_int64(pL, 0) << TLOG_ROW_BITS;
       buf_reset(&row);
       buf_append(&row, sqlite3_column_blob(pL, 1), (size_t)sqlite3_column_bytes(pL, 1));
     }

@@ -158,7 +158,8 @@ static json_t *load_map(Db *pDb, Kind kind, const char *zField) {
 
 /* Links to entities, by name when known. */
 static void put_party(Buf *p, const json_t *pParties, const char *zCode) {
-  const json_t *pParty = json_object_get(pParties, zCode ? zCode : "");
+  if (!zCode) zCode = "";
+  const json_t *pParty = json_object_get(pParties, zCode);
   hprintf(p,
           "<span class=\"nw\"><a href=\"/parties/%s\">%s</a> <span class=\"code\">%s</span></span>",
           zCode, name_en(json_object_get(pParty, "name"), zCode), zCode);
@@ -166,7 +167,8 @@ static void put_party(Buf *p, const json_t *pParties, const char *zCode) {
 
 static void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
                      const char *zNameField) {
-  const json_t *v = json_object_get(pMap, zId ? zId : "");
+  if (!zId) zId = "";
+  const json_t *v = json_object_get(pMap, zId);
   hprintf(p, "<a href=\"/%s/%s\">%s</a>", zPrefix, zId,
           name_en(json_object_get(v, zNameField), zId));
 }

@@ -100,6 +100,44 @@ json_t *registry_list(Db *pDb, Kind kind, const char *zOrg) {
   return pList;
 }
 
+json_t *registry_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
+                      long long *pnTotal) {
+  /* The prefix as a key range: [prefix, prefix with its last byte + 1). */
+  Buf lo = {0}, hi = {0};
+  buf_puts(&lo, zPrefix ? zPrefix : "");
+  buf_puts(&hi, zPrefix ? zPrefix : "");
+  bool bAll = !zPrefix || !*zPrefix;
+  if (!bAll) hi.z[hi.n - 1]++;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND "
+                                 "(?4 OR (key>=?2 AND key<?3))");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  sqlite3_bind_int(p, 4, bAll);
+  db_step_row(pDb, p);
+  *pnTotal = sqlite3_column_int64(p, 0);
+  sqlite3_reset(p);
+  p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+                   "WHERE e.kind=?1 AND (?4 OR (e.key>=?2 AND e.key<?3)) "
+                   "ORDER BY e.key LIMIT ?5 OFFSET ?6");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  sqlite3_bind_int(p, 4, bAll);
+  sqlite3_bind_int64(p, 5, limit);
+  sqlite3_bind_int64(p, 6, offset);
+  json_t *pList = json_array();
+  while (db_step_row(pDb, p)) {
+    json_t *pVal = value_of_record((const char *)sqlite3_column_text(p, 0),
+                                   (size_t)sqlite3_column_bytes(p, 0));
+    if (pVal) json_array_append_new(pList, pVal);
+  }
+  sqlite3_reset(p);
+  buf_free(&lo);
+  buf_free(&hi);
+  return pList;
+}
+
 static json_t *date_json(pdate d) {
   if (d == DATE_NONE) return json_null();
   char z[DATE_BUFSZ];

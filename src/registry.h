@@ -31,6 +31,13 @@ bool registry_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut);
 ** only those whose "organization" (or whose body's organization) is zOrg. */
 json_t *registry_list(Db *pDb, Kind kind, const char *zOrg);
 
+/* Live entities of a kind whose key starts with zPrefix (NULL: all),
+** ordered by key, from offset, at most limit; *pnTotal gets the count of
+** all that match. For large kinds: actions of one document are the keys
+** "DOCUMENT|...". */
+json_t *registry_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
+                      long long *pnTotal);
+
 json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr);
 json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr);
 /* Every year from the first recorded one to max(last recorded, thisYear+1):

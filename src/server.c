@@ -10,6 +10,8 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,13 +34,14 @@ typedef struct ServerConfig {
 
 static ServerConfig g_config; /* set once before the daemon starts */
 
-/* Per-thread state: a connection and a response cache. */
+/* Per-thread state: a connection and a response cache. An entry is valid
+** while the journal's last sequence number is the one it was made at. */
 typedef struct CacheEntry {
   char *zKey;
   int64_t seq;
   int status;
   const char *zType;
-  char *zBody;
+  struct MHD_Response *pResp; /* built once, queued for every hit */
   size_t nBody;
   char zEtag[64];
 } CacheEntry;
@@ -46,7 +49,17 @@ typedef struct CacheEntry {
 typedef struct ThreadState {
   Db *pDb;
   CacheEntry aCache[CACHE_SLOTS];
+  /* The journal's last seq as this thread last read it, when, and the
+  ** write generation then (see current_seq). */
+  int64_t seq;
+  unsigned gen;
+  int64_t nsChecked;
+  bool bSeqKnown;
 } ThreadState;
+
+/* Bumped after every write this server answers with success, so every
+** thread re-reads the journal's end before its next answer. */
+static atomic_uint g_writeGeneration;
 
 static _Thread_local ThreadState *t_state;
 
@@ -72,7 +85,7 @@ static void free_thread_states(void) {
   for (int i = 0; i < g_nState; i++) {
     for (int k = 0; k < CACHE_SLOTS; k++) {
       free(g_aState[i]->aCache[k].zKey);
-      free(g_aState[i]->aCache[k].zBody);
+      if (g_aState[i]->aCache[k].pResp) MHD_destroy_response(g_aState[i]->aCache[k].pResp);
     }
     db_close(g_aState[i]->pDb);
     free(g_aState[i]);
@@ -136,9 +149,8 @@ static void log_access(struct MHD_Connection *pConn, const char *zMethod, const 
           zActor && *zActor ? zActor : "-");
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *pConn, int status, const char *zType,
-                                     const char *zBody, size_t nBody, const char *zEtag,
-                                     const Resp *pResp) {
+static struct MHD_Response *make_response(const char *zType, const char *zBody, size_t nBody,
+                                          const char *zEtag, const Resp *pResp) {
   struct MHD_Response *r =
       MHD_create_response_from_buffer(nBody, (void *)zBody, MHD_RESPMEM_MUST_COPY);
   MHD_add_response_header(r, "Content-Type", zType);
@@ -152,9 +164,43 @@ static enum MHD_Result send_response(struct MHD_Connection *pConn, int status, c
                             "img-src 'self' data:; frame-ancestors 'none'");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
+  return r;
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *pConn, int status, const char *zType,
+                                     const char *zBody, size_t nBody, const char *zEtag,
+                                     const Resp *pResp) {
+  struct MHD_Response *r = make_response(zType, zBody, nBody, zEtag, pResp);
   enum MHD_Result ret = MHD_queue_response(pConn, (unsigned)status, r);
   MHD_destroy_response(r);
   return ret;
+}
+
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* The journal's last sequence number. Re-read when this server wrote since
+** the last look, and at least every millisecond (for writers outside the
+** server, such as `pacta load`); reading it costs a read transaction, and
+** a cached answer costs less than that. */
+static int64_t current_seq(ThreadState *s) {
+  unsigned gen = atomic_load(&g_writeGeneration);
+  int64_t ns = now_ns();
+  if (!s->bSeqKnown || gen != s->gen || ns - s->nsChecked > 1000000) {
+    s->seq = journal_last_seq(s->pDb);
+    s->gen = gen;
+    s->nsChecked = ns;
+    s->bSeqKnown = true;
+  }
+  return s->seq;
+}
+
+static void on_db_error(void *pArg, const char *zMsg) {
+  (void)zMsg;
+  longjmp(*(jmp_buf *)pArg, 1);
 }
 
 static double ms_since(const struct timespec *t0) {
@@ -190,9 +236,23 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     log_access(pConn, zMethod, zUrl, 413, sizeof(zMsg) - 1, ms_since(&t0), 0);
     return send_response(pConn, 413, "application/json", zMsg, sizeof(zMsg) - 1, 0, 0);
   }
+  /* A failed statement (the registry busy past its timeout, a full disk)
+  ** lands here: roll back and answer 503; the server goes on. What the
+  ** request had allocated is lost, which is the price of not dying. */
+  jmp_buf onError;
+  if (setjmp(onError)) {
+    db_on_error(s->pDb, 0, 0);
+    db_recover(s->pDb);
+    s->bSeqKnown = false;
+    static const char zMsg[] = "{\"error\": {\"code\": \"unavailable\", \"message\": \"the "
+                               "registry is busy or failing; nothing was written; try again\"}}\n";
+    log_access(pConn, zMethod, zUrl, 503, sizeof(zMsg) - 1, ms_since(&t0), 0);
+    return send_response(pConn, 503, "application/json", zMsg, sizeof(zMsg) - 1, 0, 0);
+  }
+  db_on_error(s->pDb, on_db_error, &onError);
 
   bool bGet = strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0;
-  int64_t seq = journal_last_seq(s->pDb);
+  int64_t seq = current_seq(s);
   const char *zIfNoneMatch = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "If-None-Match");
   Buf key = {0};
   CacheEntry *pEntry = 0;
@@ -201,13 +261,13 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     pEntry = &s->aCache[fnv1a(key.z, 1469598103934665603ull) % CACHE_SLOTS];
     if (pEntry->zKey && pEntry->seq == seq && strcmp(pEntry->zKey, key.z) == 0) {
       buf_free(&key);
+      db_on_error(s->pDb, 0, 0);
       if (zIfNoneMatch && strcmp(zIfNoneMatch, pEntry->zEtag) == 0) {
         log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), 0);
         return send_response(pConn, 304, pEntry->zType, "", 0, pEntry->zEtag, 0);
       }
       log_access(pConn, zMethod, zUrl, pEntry->status, pEntry->nBody, ms_since(&t0), 0);
-      return send_response(pConn, pEntry->status, pEntry->zType, pEntry->zBody, pEntry->nBody,
-                           pEntry->zEtag, 0);
+      return MHD_queue_response(pConn, (unsigned)pEntry->status, pEntry->pResp);
     }
   }
 
@@ -230,21 +290,23 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   resp.status = 200;
   resp.zType = "application/json";
   http_dispatch(&req, &resp);
+  db_on_error(s->pDb, 0, 0);
+  if (!bGet && resp.status < 300) atomic_fetch_add(&g_writeGeneration, 1);
 
+  const char *zBody = resp.body.z ? resp.body.z : "";
   if (bGet && resp.status == 200 && resp.bCacheable) {
-    uint64_t h = fnv1a(resp.body.z ? resp.body.z : "", 1469598103934665603ull);
+    uint64_t h = fnv1a(zBody, 1469598103934665603ull);
     snprintf(resp.zEtag, sizeof(resp.zEtag), "\"%llx-%016llx\"", (unsigned long long)seq,
              (unsigned long long)h);
     if (resp.body.n <= CACHE_MAX_BODY && pEntry) {
       free(pEntry->zKey);
-      free(pEntry->zBody);
+      if (pEntry->pResp) MHD_destroy_response(pEntry->pResp);
       pEntry->zKey = key.z;
       key.z = 0;
       pEntry->seq = seq;
       pEntry->status = resp.status;
       pEntry->zType = resp.zType;
-      pEntry->zBody = xmalloc(resp.body.n + 1);
-      memcpy(pEntry->zBody, resp.body.z ? resp.body.z : "", resp.body.n);
+      pEntry->pResp = make_response(resp.zType, zBody, resp.body.n, resp.zEtag, &resp);
       pEntry->nBody = resp.body.n;
       memcpy(pEntry->zEtag, resp.zEtag, sizeof(pEntry->zEtag));
     }
@@ -256,8 +318,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     ret = send_response(pConn, 304, resp.zType, "", 0, resp.zEtag, &resp);
   } else {
     log_access(pConn, zMethod, zUrl, resp.status, resp.body.n, ms_since(&t0), req.caller.zName);
-    ret = send_response(pConn, resp.status, resp.zType, resp.body.z ? resp.body.z : "", resp.body.n,
-                        resp.zEtag, &resp);
+    ret = send_response(pConn, resp.status, resp.zType, zBody, resp.body.n, resp.zEtag, &resp);
   }
   buf_free(&resp.body);
   return ret;
@@ -322,7 +383,7 @@ int server_run(const char *zDb, const char *zListen, int nThread, bool bQuiet) {
   struct MHD_Daemon *d = MHD_start_daemon(
       flags, 0, 0, 0, handle, 0, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)nThread, MHD_OPTION_CONNECTION_LIMIT, 1024u,
-      MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+      MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, 256u, MHD_OPTION_NOTIFY_COMPLETED, request_done, 0,
       MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
   if (!d)

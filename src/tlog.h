@@ -4,9 +4,11 @@
 ** transaction (design.md section 8, docs/verifiable-log.md).
 **
 ** Leaf i (0-based) is journal entry seq i + 1: exactly its `record` bytes.
-** Table tlog_hash holds every complete subtree hash, 64 consecutive hashes
-** of one level per row (row id = level << 48 | index >> 6), so a node is
-** one point read and an append writes one or two short rows. Signed
+** Table tlog_hash holds the complete subtree hashes of every fourth level
+** (0, 4, 8, ...), 1024 consecutive hashes of one level per row (row id =
+** level << 48 | index >> 10); any other node is hashed from at most 8 of
+** the level below it in one row, so a proof costs O(log n) reads and an
+** append writes about 34 bytes, in big rows. Signed
 ** checkpoints are kept in tlog_checkpoint so the server can serve them
 ** without holding a key.
 */
@@ -19,6 +21,10 @@
 #include "db.h"
 #include "http.h"
 #include "merkle.h"
+
+#define TLOG_ROW_BITS 10 /* 1 << TLOG_ROW_BITS hashes per row */
+#define TLOG_STRIDE 4    /* levels stored: multiples of TLOG_STRIDE (divides 8, for tiles) */
+#define TLOG_LEVEL_SHIFT 48
 
 typedef struct TlogWriter TlogWriter;
 

@@ -261,8 +261,22 @@ static void test_all_proofs(const MerkleHash *aLeaf, MerkleMem *mem, const Merkl
 
 /* ---- The stored log --------------------------------------------------------- */
 
-static void test_storage(const MerkleHash *aLeaf, MerkleMem *mem, const MerkleHash *aRoot,
-                         const unsigned char (*aData)[8]) {
+#define N_STORE 5000 /* more than a row (1024 hashes) at level 0 */
+
+static void test_storage(void) {
+  static unsigned char aData[N_STORE][8];
+  static MerkleHash aLeaf[N_STORE], aRoot[N_STORE + 1];
+  MerkleStack st = {0};
+  merkle_stack_root(&st, &aRoot[0]);
+  for (int i = 0; i < N_STORE; i++) {
+    uint64_t x = next_rand();
+    memcpy(aData[i], &x, 8);
+    merkle_leaf_hash(aData[i], 8, &aLeaf[i]);
+    merkle_stack_push(&st, &aLeaf[i], 0, 0);
+    merkle_stack_root(&st, &aRoot[i + 1]);
+  }
+  MerkleMem memStore, *mem = &memStore;
+  merkle_mem_init(mem, aLeaf, N_STORE);
   char zA[] = "/tmp/pacta_test_merkleXXXXXX";
   int fd = mkstemp(zA);
   close(fd);
@@ -270,16 +284,16 @@ static void test_storage(const MerkleHash *aLeaf, MerkleMem *mem, const MerkleHa
   Db *pA = db_open(zA, true);
   /* Leaf by leaf, as the journal appends (write-through). */
   db_begin(pA);
-  for (uint64_t i = 0; i < N_MAX; i++)
+  for (uint64_t i = 0; i < N_STORE; i++)
     tlog_append_record(pA, (int64_t)i + 1, (const char *)aData[i], 8);
   db_commit(pA);
-  CHECK(tlog_size(pA) == N_MAX);
-  for (uint64_t n = 0; n <= N_MAX; n++) {
+  CHECK(tlog_size(pA) == N_STORE);
+  for (uint64_t n = 0; n <= N_STORE; n++) {
     MerkleHash r;
     if (merkle_root(tlog_node, pA, n, &r) || !heq(&r, &aRoot[n])) CHECK(!"stored root");
   }
-  for (uint64_t n = 1; n <= N_MAX; n += 37) {
-    for (uint64_t i = 0; i < n; i += 7) {
+  for (uint64_t n = 1; n <= N_STORE; n += 97) {
+    for (uint64_t i = 0; i < n; i += 13) {
       MerkleHash a[MERKLE_MAX_PROOF], b[MERKLE_MAX_PROOF];
       int ka, kb;
       if (merkle_inclusion_proof(tlog_node, pA, i, n, a, &ka) ||
@@ -301,7 +315,7 @@ static void test_storage(const MerkleHash *aLeaf, MerkleMem *mem, const MerkleHa
   for (int part = 0; part < 2; part++) {
     db_begin(pB);
     TlogWriter *w = tlog_writer_open(pB);
-    for (uint64_t i = part ? 613 : 0; i < (part ? N_MAX : 613); i++)
+    for (uint64_t i = part ? 2613 : 0; i < (part ? N_STORE : 2613); i++)
       tlog_writer_append(w, &aLeaf[i]);
     tlog_writer_close(w);
     db_commit(pB);
@@ -318,19 +332,20 @@ static void test_storage(const MerkleHash *aLeaf, MerkleMem *mem, const MerkleHa
   CHECK(nRowA == sqlite3_column_int64(p, 0) && nByteA == sqlite3_column_int64(p, 1));
   /* Every complete subtree of levels 0, 4, 8, ... once. */
   long nStored = 0;
-  for (int l = 0; (N_MAX >> l) > 0; l += 4) nStored += N_MAX >> l;
+  for (int l = 0; (N_STORE >> l) > 0; l += 4) nStored += N_STORE >> l;
   CHECK(nByteA == nStored * 32);
   sqlite3_finalize(p);
   MerkleHash r;
-  CHECK(merkle_root(tlog_node, pB, N_MAX, &r) == 0 && heq(&r, &aRoot[N_MAX]));
+  CHECK(merkle_root(tlog_node, pB, N_STORE, &r) == 0 && heq(&r, &aRoot[N_STORE]));
   MerkleHash aRead[300];
   CHECK(tlog_read_level(pB, 0, 100, 300, aRead) == 0 &&
         memcmp(aRead, aLeaf + 100, sizeof(aRead)) == 0);
   CHECK(tlog_read_level(pB, 4, 10, 20, aRead) == 0 && heq(&aRead[0], &mem->aLevel[4][10]));
   /* Appending out of order is refused: the log never forks from the journal. */
-  CHECK(tlog_size(pB) == N_MAX);
+  CHECK(tlog_size(pB) == N_STORE);
   db_close(pA);
   db_close(pB);
+  merkle_mem_free(mem);
   char z[64];
   for (int k = 0; k < 2; k++) {
     const char *zPath = k ? zB : zA;
@@ -460,7 +475,7 @@ int main(void) {
       CHECK(!"stack root equals recursive root");
   }
   test_all_proofs(aLeaf, &mem, aRoot);
-  test_storage(aLeaf, &mem, aRoot, aData);
+  test_storage();
   test_notes();
   merkle_mem_free(&mem);
   printf("%ld passed, %ld failed\n", nPass, nFail);

@@ -253,6 +253,22 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual(json.loads(body)["journal"], seq + 1)
 
+    def test_busy_registry_answers_503_and_keeps_serving(self):
+        import sqlite3
+        holder = sqlite3.connect(self.db, timeout=0, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another writer holds the registry
+        try:
+            action = {"document": "csto-charter", "party": "ARM", "type": "ratification",
+                      "date": "2003-07-01"}
+            status, body = self.post("/api/v1/actions", action, token=self.depositary)
+            self.assert_error(status, body, 503)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        self.get_json("/api/v1/organizations")
+        status, body = self.post("/api/v1/actions", action, token=self.depositary)
+        self.assertEqual(status, 201, body)
+
     def test_load_endpoint(self):
         doc = {"pacta": 1, "organizations": [{"id": "test-org", "name": {"en": "Test"}}]}
         status, body = self.post("/api/v1/load", doc, token=self.depositary)

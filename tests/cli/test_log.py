@@ -487,6 +487,22 @@ class Log(unittest.TestCase):
         self.assertEqual(json.loads(run(db, "log", "root", "--json").stdout)["size"], n)
         os.remove(db)
 
+    def test_failed_load_leaves_the_log_alone(self):
+        db = self.copy_db("f.db")
+        before = run(db, "log", "root", "--json").stdout
+        bad = os.path.join(self.dir, "bad.json")
+        doc = many_parties(300, "R")  # more than a row of hashes, then an error
+        doc["parties"].append({"code": "RZZ", "kind": "planet", "name": {"en": "x"}})
+        with open(bad, "w") as f:
+            json.dump(doc, f)
+        run(db, "load", bad, expect=1)
+        self.assertEqual(run(db, "log", "root", "--json").stdout, before)
+        con = sqlite3.connect(db)
+        n = con.execute("SELECT count(*) FROM journal").fetchone()[0]
+        con.close()
+        self.assertEqual(json.loads(before)["size"], n)
+        os.remove(db)
+
     def test_witness_cosign(self):
         out = os.path.join(self.dir, "cosigned")
         run(self.db, "log", "cosign", "--key", self.wkey, "--log-key", self.logpub, "--registry",
