@@ -49,12 +49,14 @@ static void make_record(uint64_t seq, char *z) {
 }
 
 static Db *scratch(const char *zPath) {
-  char z[1024];
+  Buf z = {0};
   unlink(zPath);
-  snprintf(z, sizeof(z), "%s-wal", zPath);
-  unlink(z);
-  snprintf(z, sizeof(z), "%s-shm", zPath);
-  unlink(z);
+  buf_printf(&z, "%s-wal", zPath);
+  unlink(z.z);
+  buf_reset(&z);
+  buf_printf(&z, "%s-shm", zPath);
+  unlink(z.z);
+  buf_free(&z);
   Db *pDb = db_open(zPath, true);
   db_exec(pDb, "PRAGMA synchronous=OFF");
   return pDb;
@@ -98,8 +100,8 @@ int main(int argc, char **argv) {
     double t = now() - t0;
     if (t < tRaw) tRaw = t;
 
-    char zTmp[1100];
-    snprintf(zTmp, sizeof(zTmp), "%s.append", zDb);
+    char zTmp[4096];
+    snprintf(zTmp, sizeof(zTmp), "%.4000s.append", zDb);
     Db *pDb = scratch(zTmp);
     t0 = now();
     db_begin(pDb);

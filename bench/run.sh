@@ -15,9 +15,12 @@
 #                  needs about 22 bytes of memory per byte of JSON in pacta's loader)
 #
 # Environment: PACTA=/path/to/pacta skips the build; SQLITE3=/path/to/sqlite3 (default sqlite3);
-# BENCH_NO_HYPERFINE=1 times with a date +%s%N loop even when hyperfine is installed.
+# BENCH_NO_HYPERFINE=1 times with a loop of bash's time even when hyperfine is installed.
 # Data and databases go to bench/out/ (git-ignored).
 set -euo pipefail
+# The whole script is one compound command, so bash reads all of it before running any: editing
+# this file during a long run cannot change what the run does.
+{
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
@@ -64,7 +67,7 @@ SQLITE3=${SQLITE3:-sqlite3}
 command -v "$SQLITE3" >/dev/null || die "the sqlite3 shell is needed (apt-get install sqlite3)"
 command -v cc >/dev/null || die "a C compiler (cc) is needed"
 
-# hyperfine for the timings if it is there (or can be installed); a date +%s%N loop otherwise.
+# hyperfine for the timings if it is there (or can be installed); a loop of bash's time otherwise.
 if [ -z "${BENCH_NO_HYPERFINE:-}" ] && ! command -v hyperfine >/dev/null 2>&1 &&
   command -v apt-get >/dev/null 2>&1 &&
   [ "$(id -u)" = 0 ]; then
@@ -282,7 +285,7 @@ EOF
 
 say "pacta: $PACTA ($("$PACTA" --version 2>/dev/null | head -n 1 || true))"
 say "sqlite3 shell: $("$SQLITE3" --version | cut -d' ' -f1-2)"
-say "timer: ${HYPERFINE:-date +%s%N loop}; CPU: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || echo '?')"
+say "timer: ${HYPERFINE:-bash time loop}; CPU: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || echo '?')"
 loadavg() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?"; }
 LOAD_START=$(loadavg)
 say "load average at start: $LOAD_START on $(nproc) CPUs"
@@ -319,3 +322,5 @@ echo "reference: the sqlite3 shell ($("$SQLITE3" --version | cut -d' ' -f1)) doi
 for row in "${TABLE[@]}"; do
   case "$row" in *FAILED*) exit 1 ;; esac
 done
+}
+exit

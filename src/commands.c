@@ -798,12 +798,15 @@ static const Command aCommand[] = {
      "Validate interchange files and load them through the journal: all or\n"
      "nothing, and a second load of the same files adds nothing. Every error names\n"
      "the file, the JSON path and what was expected."},
-    {"log", cmd_log,
-     "log checkpoint --key FILE [--origin O] [--out FILE] | log proof inclusion --index I "
-     "[--size N] | log proof consistency --from M [--to N] | log root [--size N] | log tiles "
-     "--out DIR [--key FILE] | log cosign --key FILE [--log-key PUB] [--registry DB|DIR] "
-     "[--old-checkpoint FILE] [--out FILE] CHECKPOINT",
+    {"log", cmd_log, "log checkpoint|cosign|proof|root|tiles ... (see 'pacta help log')",
      "key= origin= out= log-key= registry= old-checkpoint= index= size= from= to=",
+     "log checkpoint --key FILE [--origin O] [--out FILE]\n"
+     "log proof inclusion --index I [--size N] [--json]\n"
+     "log proof consistency --from M [--to N] [--json]\n"
+     "log root [--size N] [--json]\n"
+     "log tiles --out DIR [--key FILE]\n"
+     "log cosign --key FILE [--log-key PUB] [--registry DB|DIR] [--old-checkpoint FILE]\n"
+     "           [--out FILE] CHECKPOINT\n\n"
      "The journal as an RFC 6962 Merkle log, one leaf per journal entry.\n"
      "checkpoint: sign the whole log's size and root hash as a C2SP checkpoint\n"
      "  (origin: --origin, else the one recorded by the first checkpoint, else the\n"

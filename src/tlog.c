@@ -336,23 +336,6 @@ int tlog_read_level(Db *pDb, unsigned level, uint64_t index, uint64_t count, Mer
   return got == count ? 0 : -1;
 }
 
-static int check_size(Db *pDb, uint64_t size, Buf *pErr) {
-  /* A log longer than the journal is a damaged registry: say so rather
-  ** than stop (this runs in the server too). */
-  if (layout_ok(pDb) && tlog_size(pDb) > (uint64_t)journal_last_seq(pDb)) {
-    buf_printf(pErr, "the log has more leaves than the journal has entries: journal entries "
-                     "were deleted (see 'pacta verify')");
-    return -1;
-  }
-  uint64_t n = tlog_sync(pDb);
-  if (size > n) {
-    buf_printf(pErr, "the log has %llu leaves; no tree of size %llu yet", (unsigned long long)n,
-               (unsigned long long)size);
-    return -1;
-  }
-  return 0;
-}
-
 /* Proofs read scattered pages of a table far larger than the page cache:
 ** memory-mapped reads spare a system call per page (about 30 % of a proof's
 ** time on a 10-million-leaf log). Set once per connection. */
@@ -376,14 +359,43 @@ static void read_end(Db *pDb, bool bOwn) {
   if (bOwn) db_exec(pDb, "COMMIT");
 }
 
+/* Open the read transaction of a proof (*pbOwn: ours to end) with the log
+** up to the journal and of at least `size` leaves. The checks run inside it,
+** so a proof takes the database lock once; a registry whose log lags (made
+** before the log existed) is caught up first in a write transaction. */
+static int proof_begin(Db *pDb, uint64_t size, Buf *pErr, bool *pbOwn) {
+  *pbOwn = read_begin(pDb);
+  uint64_t n = tlog_size(pDb);
+  int64_t last = journal_last_seq(pDb);
+  if (!layout_ok(pDb) || n < (uint64_t)last) {
+    read_end(pDb, *pbOwn);
+    tlog_sync(pDb);
+    *pbOwn = read_begin(pDb);
+    n = tlog_size(pDb);
+    last = journal_last_seq(pDb);
+  }
+  /* Longer than the journal: a damaged registry. Say so rather than stop
+  ** (this runs in the server too). */
+  if (n > (uint64_t)last)
+    buf_printf(pErr, "the log has more leaves than the journal has entries: journal entries "
+                     "were deleted (see 'pacta verify')");
+  else if (size > n)
+    buf_printf(pErr, "the log has %llu leaves; no tree of size %llu yet", (unsigned long long)n,
+               (unsigned long long)size);
+  else
+    return 0;
+  read_end(pDb, *pbOwn);
+  return -1;
+}
+
 static int damaged(Buf *pErr) {
   buf_printf(pErr, "the log's stored hashes are incomplete; 'pacta rebuild' recomputes them");
   return -1;
 }
 
 int tlog_root(Db *pDb, uint64_t size, MerkleHash *pOut, Buf *pErr) {
-  if (check_size(pDb, size, pErr)) return -1;
-  bool bOwn = read_begin(pDb);
+  bool bOwn;
+  if (proof_begin(pDb, size, pErr, &bOwn)) return -1;
   Reader rd = {pDb, 0, 0};
   int rc = merkle_root(reader_node, &rd, size, pOut);
   reader_close(&rd);
@@ -393,13 +405,13 @@ int tlog_root(Db *pDb, uint64_t size, MerkleHash *pOut, Buf *pErr) {
 
 int tlog_inclusion(Db *pDb, uint64_t index, uint64_t size, MerkleHash *pLeaf, MerkleHash *aProof,
                    int *pnProof, MerkleHash *pRoot, Buf *pErr) {
-  if (check_size(pDb, size, pErr)) return -1;
   if (index >= size) {
     buf_printf(pErr, "index %llu is not below the tree size %llu", (unsigned long long)index,
                (unsigned long long)size);
     return -1;
   }
-  bool bOwn = read_begin(pDb);
+  bool bOwn;
+  if (proof_begin(pDb, size, pErr, &bOwn)) return -1;
   Reader rd = {pDb, 0, 0};
   /* The root follows from the leaf and its proof: no more reads. */
   int rc = reader_node(&rd, 0, index, pLeaf) ||
@@ -412,13 +424,13 @@ int tlog_inclusion(Db *pDb, uint64_t index, uint64_t size, MerkleHash *pLeaf, Me
 
 int tlog_consistency(Db *pDb, uint64_t m, uint64_t n, MerkleHash *aProof, int *pnProof,
                      MerkleHash *pOldRoot, MerkleHash *pNewRoot, Buf *pErr) {
-  if (check_size(pDb, n, pErr)) return -1;
   if (m > n) {
     buf_printf(pErr, "the old size %llu is larger than the new size %llu", (unsigned long long)m,
                (unsigned long long)n);
     return -1;
   }
-  bool bOwn = read_begin(pDb);
+  bool bOwn;
+  if (proof_begin(pDb, n, pErr, &bOwn)) return -1;
   Reader rd = {pDb, 0, 0};
   int rc = merkle_consistency_proof(reader_node, &rd, m, n, aProof, pnProof) ||
            merkle_root(reader_node, &rd, m, pOldRoot) || merkle_root(reader_node, &rd, n, pNewRoot);
