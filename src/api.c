@@ -297,7 +297,9 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
   LoadResult res;
   int rc = interchange_load(pReq->pDb, &src, 1, pReq->caller.zName, fErr, 0, &res);
   fclose(fErr);
-  if (rc) {
+  if (rc == LOAD_BUSY) {
+    resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
+  } else if (rc) {
     /* One message per line: "pacta: request: $.path: what was expected". */
     json_t *aDetail = json_array();
     for (char *z = zErr, *zEol; z && *z; z = zEol + 1) {
@@ -377,7 +379,10 @@ static void delete_record(Req *pReq, Resp *r) {
     return;
   }
   Journal j;
-  journal_begin(&j, pReq->pDb, pReq->caller.zName);
+  if (journal_begin(&j, pReq->pDb, pReq->caller.zName)) {
+    resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
+    return;
+  }
   int64_t seq = journal_retract(&j, kind, pReq->azParam[1]);
   if (!seq) {
     journal_rollback(&j);

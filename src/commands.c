@@ -629,7 +629,8 @@ static int cmd_retract(Args *a) {
     die(EXIT_INPUT, "%s %s is still referred to by %s; retract that first (nothing was retracted)",
         kind_name(kind), a->azPos[1], why.z);
   Journal j;
-  journal_begin(&j, pDb, actor(a));
+  if (journal_begin(&j, pDb, actor(a)))
+    die(EXIT_INPUT, "the registry is busy (another writer holds it); nothing was retracted");
   int64_t seq = journal_retract(&j, kind, a->azPos[1]);
   if (!seq) {
     journal_rollback(&j);

@@ -167,6 +167,10 @@ void db_exec(Db *pDb, const char *zSql) {
   }
 }
 
+int db_try_begin(Db *pDb) {
+  return sqlite3_exec(pDb->h, "BEGIN IMMEDIATE", 0, 0, 0);
+}
+
 void db_begin(Db *pDb) {
   db_exec(pDb, "BEGIN IMMEDIATE");
 }

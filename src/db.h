@@ -33,6 +33,9 @@ void db_recover(Db *pDb);
 void db_exec(Db *pDb, const char *zSql);
 
 void db_begin(Db *pDb);
+/* BEGIN IMMEDIATE without dying: SQLITE_OK, or SQLITE_BUSY when another
+** writer held the registry past the busy timeout. */
+int db_try_begin(Db *pDb);
 void db_commit(Db *pDb);
 void db_rollback(Db *pDb);
 

@@ -839,6 +839,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     buf_free(&b);
   }
   int rc = 0;
+  int nItemAll = nItem;
   if (v.nError) {
     if (v.nError > MAX_ERRORS)
       fprintf(fErr, "pacta: ... and %d more errors\n", v.nError - MAX_ERRORS);
@@ -847,9 +848,13 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   } else {
     if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
     Journal j;
-    journal_begin(&j, pDb, zActor);
     memset(pOut, 0, sizeof(*pOut));
-    for (int i = 0; i < nItem; i++) {
+    if (journal_begin(&j, pDb, zActor)) {
+      fprintf(fErr, "pacta: the registry is busy (another writer holds it); nothing was loaded\n");
+      rc = LOAD_BUSY;
+      nItem = 0;
+    }
+    for (int i = 0; i < nItem && rc == 0; i++) {
       if (!aItem[i].pValue) continue;
       if (journal_put(&j, aItem[i].kind, aItem[i].zKey, aItem[i].pValue))
         pOut->nLoaded++;
@@ -858,11 +863,13 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
       if (fProgress && (i & 0x3fff) == 0)
         fprintf(fProgress, "\rpacta: loading %d of %d records", i, nItem);
     }
-    if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
-    journal_commit(&j);
-    pOut->lastSeq = journal_last_seq(pDb);
+    if (rc == 0) {
+      if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
+      journal_commit(&j);
+      pOut->lastSeq = journal_last_seq(pDb);
+    }
   }
-  for (int i = 0; i < nItem; i++) free(aItem[i].zKey);
+  for (int i = 0; i < nItemAll; i++) free(aItem[i].zKey);
   free(aItem);
   free(v.aRef);
   buf_free(&v.paths);

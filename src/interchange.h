@@ -24,9 +24,14 @@ typedef struct LoadResult {
   int64_t lastSeq; /* journal sequence after the load */
 } LoadResult;
 
+#define LOAD_INVALID (-1)
+#define LOAD_BUSY (-2)
+
 /* Validate and load. On bad input, writes up to 20 messages (one per line,
 ** each "NAME: $.json.path: what was expected") to fErr, writes nothing to
-** the registry and returns -1. Progress goes to fProgress when not NULL. */
+** the registry and returns LOAD_INVALID; LOAD_BUSY when another writer held
+** the registry too long (nothing written either). Progress goes to
+** fProgress when not NULL. */
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut /* OUT */);
 

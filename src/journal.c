@@ -39,17 +39,18 @@ int64_t journal_last_seq(Db *pDb) {
   return seq;
 }
 
-void journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
+int journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
   memset(pJ, 0, sizeof(*pJ));
   pJ->pDb = pDb;
   pJ->zActor = zActor;
-  db_begin(pDb);
+  if (db_try_begin(pDb) != SQLITE_OK) return -1;
   pJ->nextSeq = journal_last_seq(pDb) + 1;
   sha256_open(&pJ->sha);
   time_t now = time(0);
   struct tm tm;
   gmtime_r(&now, &tm);
   strftime(pJ->zTime, sizeof(pJ->zTime), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return 0;
 }
 
 static void journal_end(Journal *pJ) {

@@ -35,8 +35,10 @@ typedef struct Journal {
   struct TlogWriter *pLog; /* the Merkle log's open rows (tlog.h), written on commit */
 } Journal;
 
-/* Start a write transaction on pDb and prepare to append as zActor. */
-void journal_begin(Journal *pJ, Db *pDb, const char *zActor);
+/* Start a write transaction on pDb and prepare to append as zActor.
+** Returns 0, or -1 when another writer held the registry past the busy
+** timeout (nothing is open then). */
+int journal_begin(Journal *pJ, Db *pDb, const char *zActor);
 void journal_commit(Journal *pJ);
 void journal_rollback(Journal *pJ);
 

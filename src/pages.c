@@ -2128,7 +2128,11 @@ static void post_record(Req *pReq, Resp *r) {
   int rc = interchange_load(pReq->pDb, &src, 1, caller.zName, fErr, 0, &res);
   fclose(fErr);
   Buf msg = {0};
-  if (rc) {
+  if (rc == LOAD_BUSY) {
+    buf_puts(&msg, "<strong>Nothing was recorded.</strong> The registry is busy with another "
+                   "writer; submit again in a moment.");
+    record_page(pReq, r, 503, zCsrf, &f, "err", msg.z);
+  } else if (rc) {
     buf_puts(&msg, "<strong>Nothing was recorded.</strong> The action is not valid:<ul>");
     for (char *z = zErr; z && *z;) {
       char *zEol = strchr(z, '\n');
