@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "http.h"
 #include "journal.h"
+#include "tlog.h"
 
 #define MAX_BODY (16u << 20)      /* a whole interchange file */
 #define CACHE_SLOTS 4096          /* responses kept per thread */
@@ -369,7 +370,12 @@ int server_run(const char *zDb, const char *zListen, int nThread, bool bQuiet) {
     die(EXIT_USAGE, "--listen: expected ADDRESS:PORT such as 127.0.0.1:8080, got \"%s\"", zListen);
   g_config.zDb = zDb;
   g_config.bQuiet = bQuiet;
-  db_close(db_open(zDb, false)); /* fail now, clearly, if the registry is missing */
+  /* Fail now, clearly, if the registry is missing; and bring the Merkle log
+  ** up to the journal (a registry from before the log) here, not inside
+  ** the first write request. */
+  Db *pDb = db_open(zDb, false);
+  tlog_sync(pDb);
+  db_close(pDb);
 
   sigset_t sigs;
   sigemptyset(&sigs);
