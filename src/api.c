@@ -288,30 +288,14 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
       }
     }
   }
-  char *zText = json_dumps(pDoc, JSON_COMPACT);
-  char *zErr = 0;
-  size_t nErr = 0;
-  FILE *fErr = open_memstream(&zErr, &nErr);
-  if (!fErr) panic("open_memstream");
-  LoadSource src = {"request", zText, strlen(zText)};
   LoadResult res;
-  int rc = interchange_load(pReq->pDb, &src, 1, pReq->caller.zName, fErr, 0, &res);
-  fclose(fErr);
+  json_t *aMsg;
+  int rc = interchange_load_json(pReq->pDb, pDoc, pReq->caller.zName, &aMsg, &res);
   if (rc == LOAD_BUSY) {
     resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
   } else if (rc) {
-    /* One message per line: "pacta: request: $.path: what was expected". */
-    json_t *aDetail = json_array();
-    for (char *z = zErr, *zEol; z && *z; z = zEol + 1) {
-      zEol = strchr(z, '\n');
-      if (!zEol) zEol = z + strlen(z) - 1;
-      const char *zMsg = strncmp(z, "pacta: request: ", 16) == 0 ? z + 16 : z;
-      if (strncmp(z, "pacta: nothing was loaded", 25) != 0)
-        json_array_append_new(aDetail, json_stringn(zMsg, (size_t)(zEol - zMsg)));
-    }
-    if (json_array_size(aDetail) == 0) json_array_append_new(aDetail, json_string("invalid input"));
-    json_t *pOut = json_pack("{s:{s:s, s:O, s:o}}", "error", "code", "invalid", "message",
-                             json_array_get(aDetail, 0), "details", aDetail);
+    json_t *pOut = json_pack("{s:{s:s, s:O, s:O}}", "error", "code", "invalid", "message",
+                             json_array_get(aMsg, 0), "details", aMsg);
     resp_json(r, 400, pOut);
     json_decref(pOut);
   } else {
@@ -320,8 +304,7 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
     resp_json(r, res.nLoaded ? 201 : 200, pOut);
     json_decref(pOut);
   }
-  free(zErr);
-  free(zText);
+  json_decref(aMsg);
 }
 
 static json_t *parse_body(Req *pReq, Resp *r) {

@@ -83,8 +83,6 @@ struct Validator {
 };
 
 static const char *const azPartyKind[] = {"state", "organization", 0};
-static const char *const azMemberKind[] = {
-    "founding", "member", "associate", "observer", "participant", "suspended", 0};
 static const char *const azLevel[] = {"heads_of_state",
                                       "heads_of_government",
                                       "ministers",
@@ -99,22 +97,6 @@ static const char *const azAttendance[] = {"present", "absent", "represented", "
 static const char *const azDocType[] = {"charter",   "treaty",      "agreement", "convention",
                                         "protocol",  "decision",    "concept",   "plan",
                                         "statement", "declaration", "other",     0};
-static const char *const azActionType[] = {"signature",
-                                           "definitive_signature",
-                                           "ratification",
-                                           "acceptance",
-                                           "approval",
-                                           "accession",
-                                           "notification",
-                                           "succession",
-                                           "provisional_application",
-                                           "reservation",
-                                           "declaration",
-                                           "special_opinion",
-                                           "objection",
-                                           "not_interested",
-                                           "withdrawal",
-                                           0};
 static const char *const azRule[] = {"on_signature", "threshold", "fixed_date", 0};
 static const char *const azThen[] = {"first_of_next_month", 0};
 static const char *const azTerm[] = {"calendar_year", 0};
@@ -558,7 +540,7 @@ static const Field aBodyField[] = {{"id", FT_ID, REQ, 0, 0},
                                    {0, 0, 0, 0, 0}};
 static const Field aMembershipField[] = {{"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
                                          {"party", FT_CODE, REQ | REF, 0, K_PARTY},
-                                         {"kind", FT_ENUM, REQ, azMemberKind, 0},
+                                         {"kind", FT_ENUM, REQ, azMemberKindName, 0},
                                          {"from", FT_DATE, REQ, 0, 0},
                                          {"to", FT_DATE, NUL, 0, 0},
                                          {"note", FT_TEXT, NUL, 0, 0},
@@ -571,7 +553,7 @@ static const Field aYearPartyField[] = {{"year", FT_YEAR, REQ, 0, 0},
                                         {0, 0, 0, 0, 0}};
 static const Schema yearPartySchema = {aYearPartyField, 0};
 static const Field yearPartyElem = {"", FT_OBJ, 0, &yearPartySchema, 0};
-static const Field memberKindElem = {"", FT_ENUM, 0, azMemberKind, 0};
+static const Field memberKindElem = {"", FT_ENUM, 0, azMemberKindName, 0};
 static const Field aChairField[] = {{"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
                                     {"term", FT_ENUM, 0, azTerm, 0},
                                     {"order", FT_CUSTOM, REQ, CUSTOM(check_order), 0},
@@ -639,7 +621,7 @@ static const Field aDocumentField[] = {{"id", FT_ID, REQ, 0, 0},
 
 static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMENT},
                                      {"party", FT_CODE, REQ | REF, 0, K_PARTY},
-                                     {"type", FT_ENUM, REQ, azActionType, 0},
+                                     {"type", FT_ENUM, REQ, azActionTypeName, 0},
                                      {"date", FT_DATE, REQ, 0, 0},
                                      {"effective", FT_DATE, 0, 0, 0},
                                      {"subject_to_procedures", FT_BOOL, 0, 0, 0},
@@ -876,6 +858,36 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
   free(apRoot);
   buf_free(&v.path);
+  return rc;
+}
+
+int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_t **paMsg,
+                          LoadResult *pOut) {
+  *paMsg = 0;
+  char *zText = json_dumps(pDoc, JSON_COMPACT);
+  char *zErr = 0;
+  size_t nErr = 0;
+  FILE *fErr = open_memstream(&zErr, &nErr);
+  if (!zText || !fErr) panic("out of memory");
+  LoadSource src = {"request", zText, strlen(zText)};
+  int rc = interchange_load(pDb, &src, 1, zActor, fErr, 0, pOut);
+  fclose(fErr);
+  if (rc) {
+    /* One message per line: "pacta: request: $.path: what was expected". */
+    json_t *aMsg = json_array();
+    for (char *z = zErr, *zEol; z && *z; z = *zEol ? zEol + 1 : zEol) {
+      zEol = z + strcspn(z, "\n");
+      const char *zMsg = z;
+      if (strncmp(zMsg, "pacta: ", 7) == 0) zMsg += 7;
+      if (strncmp(zMsg, "request: ", 9) == 0) zMsg += 9;
+      if (zEol > zMsg && strncmp(zMsg, "nothing was loaded", 18) != 0)
+        json_array_append_new(aMsg, json_stringn(zMsg, (size_t)(zEol - zMsg)));
+    }
+    if (json_array_size(aMsg) == 0) json_array_append_new(aMsg, json_string("invalid input"));
+    *paMsg = aMsg;
+  }
+  free(zErr);
+  free(zText);
   return rc;
 }
 

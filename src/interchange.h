@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "db.h"
 
 typedef struct LoadSource {
@@ -34,6 +36,13 @@ typedef struct LoadResult {
 ** fProgress when not NULL. */
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut /* OUT */);
+
+/* Load one parsed interchange document, as the API and the web form do.
+** On failure *paMsg is a new array of messages, one per problem, each
+** "$.json.path: what was expected" (NULL on success). Returns as
+** interchange_load. */
+int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_t **paMsg,
+                          LoadResult *pOut /* OUT */);
 
 /* Write every live entity as one interchange document. */
 void interchange_export_json(Db *pDb, FILE *f);

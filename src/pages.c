@@ -2118,15 +2118,9 @@ static void post_record(Req *pReq, Resp *r) {
     return;
   }
   json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, "actions", pRec);
-  char *zText = json_dumps(pDoc, JSON_COMPACT);
-  char *zErr = 0;
-  size_t nErr = 0;
-  FILE *fErr = open_memstream(&zErr, &nErr);
-  if (!fErr) panic("open_memstream");
-  LoadSource src = {"form", zText, strlen(zText)};
   LoadResult res;
-  int rc = interchange_load(pReq->pDb, &src, 1, caller.zName, fErr, 0, &res);
-  fclose(fErr);
+  json_t *aMsg;
+  int rc = interchange_load_json(pReq->pDb, pDoc, caller.zName, &aMsg, &res);
   Buf msg = {0};
   if (rc == LOAD_BUSY) {
     buf_puts(&msg, "<strong>Nothing was recorded.</strong> The registry is busy with another "
@@ -2134,18 +2128,12 @@ static void post_record(Req *pReq, Resp *r) {
     record_page(pReq, r, 503, zCsrf, &f, "err", msg.z);
   } else if (rc) {
     buf_puts(&msg, "<strong>Nothing was recorded.</strong> The action is not valid:<ul>");
-    for (char *z = zErr; z && *z;) {
-      char *zEol = strchr(z, '\n');
-      if (!zEol) zEol = z + strlen(z);
-      char *zLine = xprintf("%.*s", (int)(zEol - z), z);
-      const char *zMsg = zLine;
-      if (strncmp(zMsg, "pacta: ", 7) == 0) zMsg += 7;
-      if (strncmp(zMsg, "form: ", 6) == 0) zMsg += 6;
+    for (size_t i = 0; i < json_array_size(aMsg); i++) {
+      const char *zMsg = json_string_value(json_array_get(aMsg, i));
+      /* The form holds one action: its fields need no path. */
       if (strncmp(zMsg, "$.actions[0].", 13) == 0) zMsg += 13;
       if (strncmp(zMsg, "$.actions[0]: ", 14) == 0) zMsg += 14;
-      if (*zMsg && strncmp(zMsg, "nothing was loaded", 18) != 0) hprintf(&msg, "<li>%s</li>", zMsg);
-      free(zLine);
-      z = *zEol ? zEol + 1 : zEol;
+      hprintf(&msg, "<li>%s</li>", zMsg);
     }
     buf_puts(&msg, "</ul>");
     record_page(pReq, r, 400, zCsrf, &f, "err", msg.z);
@@ -2164,8 +2152,7 @@ static void post_record(Req *pReq, Resp *r) {
     record_page(pReq, r, res.nLoaded ? 201 : 200, zCsrf, 0, "ok", msg.z);
   }
   buf_free(&msg);
-  free(zErr);
-  free(zText);
+  json_decref(aMsg);
   json_decref(pDoc);
   json_decref(pRec);
   free(f.zBuf);

@@ -12,24 +12,24 @@
 
 /* ---- Names ------------------------------------------------------------ */
 
-static const char *const azMemberKind[MK__COUNT] = {"founding", "member",      "associate",
-                                                    "observer", "participant", "suspended"};
+const char *const azMemberKindName[MK__COUNT + 1] = {"founding", "member",      "associate",
+                                                     "observer", "participant", "suspended"};
 
-static const char *const azActionType[ACT__COUNT] = {"signature",
-                                                     "definitive_signature",
-                                                     "ratification",
-                                                     "acceptance",
-                                                     "approval",
-                                                     "accession",
-                                                     "notification",
-                                                     "succession",
-                                                     "provisional_application",
-                                                     "reservation",
-                                                     "declaration",
-                                                     "special_opinion",
-                                                     "objection",
-                                                     "not_interested",
-                                                     "withdrawal"};
+const char *const azActionTypeName[ACT__COUNT + 1] = {"signature",
+                                                      "definitive_signature",
+                                                      "ratification",
+                                                      "acceptance",
+                                                      "approval",
+                                                      "accession",
+                                                      "notification",
+                                                      "succession",
+                                                      "provisional_application",
+                                                      "reservation",
+                                                      "declaration",
+                                                      "special_opinion",
+                                                      "objection",
+                                                      "not_interested",
+                                                      "withdrawal"};
 
 static const char *const azStatusKind[] = {"none",        "not_interested", "signed",
                                            "consented",   "provisional",    "in_force",
@@ -45,22 +45,22 @@ static int name_index(const char *const *az, int n, const char *z) {
 }
 
 const char *member_kind_name(MemberKind k) {
-  return (unsigned)k < MK__COUNT ? azMemberKind[k] : NULL;
+  return (unsigned)k < MK__COUNT ? azMemberKindName[k] : NULL;
 }
 
 int member_kind_parse(const char *z, MemberKind *pOut) {
-  int i = name_index(azMemberKind, MK__COUNT, z);
+  int i = name_index(azMemberKindName, MK__COUNT, z);
   if (i < 0) return -1;
   *pOut = (MemberKind)i;
   return 0;
 }
 
 const char *action_type_name(ActionType t) {
-  return (unsigned)t < ACT__COUNT ? azActionType[t] : NULL;
+  return (unsigned)t < ACT__COUNT ? azActionTypeName[t] : NULL;
 }
 
 int action_type_parse(const char *z, ActionType *pOut) {
-  int i = name_index(azActionType, ACT__COUNT, z);
+  int i = name_index(azActionTypeName, ACT__COUNT, z);
   if (i < 0) return -1;
   *pOut = (ActionType)i;
   return 0;

@@ -23,6 +23,9 @@ typedef enum MemberKind {
 } MemberKind;
 
 /* The *_name functions return NULL for a value outside the enum. */
+/* The names by value, NULL-terminated (for validators listing them). */
+extern const char *const azMemberKindName[MK__COUNT + 1];
+
 const char *member_kind_name(MemberKind k);
 int member_kind_parse(const char *z, MemberKind *pOut); /* 0 or -1 */
 
@@ -96,6 +99,8 @@ typedef enum ActionType {
   ACT_WITHDRAWAL,
   ACT__COUNT
 } ActionType;
+
+extern const char *const azActionTypeName[ACT__COUNT + 1];
 
 const char *action_type_name(ActionType t);
 int action_type_parse(const char *z, ActionType *pOut); /* 0 or -1 */
