@@ -81,7 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   resp.status = 200;
   http_dispatch(&req, &resp);
   if (resp.status < 200 || resp.status > 599) __builtin_trap();
-  if (strncmp(zPath, "/api/", 5) == 0 && resp.zType && strcmp(resp.zType, "application/json") == 0) {
+  if (strncmp(zPath, "/api/", 5) == 0 && resp.zType &&
+      strcmp(resp.zType, "application/json") == 0) {
     json_t *p = json_loadb(resp.body.z ? resp.body.z : "", resp.body.n, 0, 0);
     if (!p) __builtin_trap();
     json_decref(p);
