@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "compliance.h"
 #include "http.h"
 #include "interchange.h"
 #include "journal.h"
@@ -231,6 +232,26 @@ static void get_status(Req *pReq, Resp *r) {
   resp_query(pReq, r, query_status(pReq->pDb, pReq->azParam[0], on, &err), &err, "parties");
 }
 
+/* ?on= (default today), or a report period ?from=&to= (to defaults to on),
+** with ?previous_from=&previous_to= for the change between periods. */
+static void get_compliance(Req *pReq, Resp *r) {
+  pdate on, from = DATE_NONE, prevFrom = DATE_NONE, prevTo = DATE_NONE;
+  if (!req_date(pReq, r, arg(pReq, "to") ? "to" : "on", &on)) return;
+  if (arg(pReq, "from") && !req_date(pReq, r, "from", &from)) return;
+  if (arg(pReq, "previous_from") && !req_date(pReq, r, "previous_from", &prevFrom)) return;
+  if (arg(pReq, "previous_to") && !req_date(pReq, r, "previous_to", &prevTo)) return;
+  ComplianceOpts opt = {from, prevFrom, prevTo};
+  Buf err = {0};
+  resp_query(pReq, r, query_compliance(pReq->pDb, pReq->azParam[0], on, &opt, &err), &err,
+             "parties");
+}
+
+static void get_commitment_assessments(Req *pReq, Resp *r) {
+  Buf err = {0};
+  resp_query(pReq, r, query_commitment_assessments(pReq->pDb, pReq->azParam[0], &err), &err,
+             "assessments");
+}
+
 static void get_journal(Req *pReq, Resp *r) {
   long long after, limit;
   if (!req_int(pReq, r, "after", 0, 0, 1LL << 62, &after)) return;
@@ -384,6 +405,8 @@ const Route aApiRoute[] = {
     {"GET", "/api/v1/organizations/{}/members", get_members},
     {"GET", "/api/v1/organizations/{}/chair", get_chair},
     {"GET", "/api/v1/documents/{}/status", get_status},
+    {"GET", "/api/v1/organizations/{}/compliance", get_compliance},
+    {"GET", "/api/v1/commitments/{}/assessments", get_commitment_assessments},
     {"POST", "/api/v1/load", post_load},
     {"GET", "/api/v1/log/checkpoint", tlog_get_checkpoint},
     {"GET", "/api/v1/log/proof/inclusion", tlog_get_inclusion},

@@ -108,7 +108,18 @@ void auth_lookup(Db *pDb, const char *zAuth, Caller *pOut) {
 const char *auth_may_write(const Caller *c, const char *zSection, const json_t *pRecord) {
   if (c->role == ROLE_DEPOSITARY) return 0;
   if (c->role != ROLE_DELEGATE) return "writing needs a token";
-  if (strcmp(zSection, "actions") != 0) return "a delegate may record only its own party's actions";
+  if (strcmp(zSection, "assessments") == 0) {
+    /* Its own state's self-report, kept apart from the secretariat's. */
+    const char *zParty = json_string_value(json_object_get(pRecord, "party"));
+    if (!json_is_true(json_object_get(pRecord, "self_report")))
+      return "a delegate may file only self-reports (\"self_report\": true); assessments are "
+             "the secretariat's";
+    if (!zParty || strcmp(zParty, c->zParty) != 0)
+      return "a delegate may file self-reports of its own party only";
+    return 0;
+  }
+  if (strcmp(zSection, "actions") != 0)
+    return "a delegate may record only its own party's actions and self-reports";
   const char *zParty = json_string_value(json_object_get(pRecord, "party"));
   if (!zParty || strcmp(zParty, c->zParty) != 0)
     return "a delegate may record actions of its own party only";

@@ -12,7 +12,9 @@
 #include "interchange.h"
 #include "journal.h"
 #include "logcmd.h"
+#include "publish.h"
 #include "auth.h"
+#include "compliance.h"
 #include "registry.h"
 #include "server.h"
 #include "util.h"
@@ -31,6 +33,7 @@ typedef struct Args {
   /* Flags, NULL when not given. */
   const char *zOn, *zYear, *zFormat, *zOrg, *zAfter, *zLimit;
   const char *zListen, *zThreads, *zRole, *zParty, *zName;
+  const char *zFrom, *zTo, *zPrevFrom, *zPrevTo; /* compliance report periods */
   bool bSample, bAll, bQuiet;
   int nArg;     /* the raw arguments after the command name, for commands */
   char **azArg; /* that parse their own (logcmd.c: repeatable --key) */
@@ -81,11 +84,23 @@ static void set_flag(Args *a, const char *zFlag, const char *zValue) {
   struct {
     const char *zName;
     const char **pz;
-  } aValue[] = {{"on", &a->zOn},           {"year", &a->zYear},   {"format", &a->zFormat},
-                {"org", &a->zOrg},         {"after", &a->zAfter}, {"limit", &a->zLimit},
-                {"db", &a->zDb},           {"actor", &a->zActor}, {"listen", &a->zListen},
-                {"threads", &a->zThreads}, {"role", &a->zRole},   {"party", &a->zParty},
-                {"name", &a->zName}};
+  } aValue[] = {{"on", &a->zOn},
+                {"year", &a->zYear},
+                {"format", &a->zFormat},
+                {"org", &a->zOrg},
+                {"after", &a->zAfter},
+                {"limit", &a->zLimit},
+                {"db", &a->zDb},
+                {"actor", &a->zActor},
+                {"listen", &a->zListen},
+                {"threads", &a->zThreads},
+                {"role", &a->zRole},
+                {"party", &a->zParty},
+                {"name", &a->zName},
+                {"from", &a->zFrom},
+                {"to", &a->zTo},
+                {"previous-from", &a->zPrevFrom},
+                {"previous-to", &a->zPrevTo}};
   for (size_t i = 0; i < sizeof(aValue) / sizeof(aValue[0]); i++) {
     if (strcmp(zFlag, aValue[i].zName) == 0) {
       *aValue[i].pz = zValue;
@@ -322,10 +337,15 @@ static int cmd_export(Args *a) {
   const Command *pCmd = find_command("export");
   need_positional(pCmd, a, 0, 0);
   const char *zFormat = a->zFormat ? a->zFormat : "json";
-  if (strcmp(zFormat, "json") != 0 && strcmp(zFormat, "csv") != 0)
-    usage_error(pCmd, "--format: expected json or csv, got \"%s\"", zFormat);
+  if (strcmp(zFormat, "json") != 0 && strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "ics") != 0)
+    usage_error(pCmd, "--format: expected json, csv or ics, got \"%s\"", zFormat);
   Db *pDb = open_registry(a);
-  if (strcmp(zFormat, "json") == 0)
+  if (strcmp(zFormat, "ics") == 0) {
+    Buf b = {0};
+    publish_ics(pDb, a->zOrg, &b);
+    fwrite(b.z ? b.z : "", 1, b.n, stdout);
+    buf_free(&b);
+  } else if (strcmp(zFormat, "json") == 0)
     interchange_export_json(pDb, stdout);
   else
     interchange_export_csv(pDb, stdout);
@@ -359,6 +379,30 @@ static int cmd_members(Args *a) {
     }
     table_print(&t);
   }
+  json_decref(p);
+  db_close(pDb);
+  return 0;
+}
+
+static int cmd_compliance(Args *a) {
+  const Command *pCmd = find_command("compliance");
+  need_positional(pCmd, a, 1, 1);
+  if ((a->zPrevFrom != 0) != (a->zPrevTo != 0))
+    usage_error(pCmd, "--previous-from and --previous-to go together");
+  if (a->zTo && a->zOn) usage_error(pCmd, "--to is the date of the report: give --on or --to");
+  if (a->zPrevFrom && !a->zFrom) usage_error(pCmd, "--previous-from needs a period (--from)");
+  ComplianceOpts opt = {a->zFrom ? flag_date(pCmd, "from", a->zFrom) : DATE_NONE,
+                        a->zPrevFrom ? flag_date(pCmd, "previous-from", a->zPrevFrom) : DATE_NONE,
+                        a->zPrevTo ? flag_date(pCmd, "previous-to", a->zPrevTo) : DATE_NONE};
+  pdate on = a->zTo ? flag_date(pCmd, "to", a->zTo) : flag_date(pCmd, "on", a->zOn);
+  if (opt.from != DATE_NONE && opt.from > on) usage_error(pCmd, "--from is after the period's end");
+  Db *pDb = open_registry(a);
+  Buf err = {0};
+  json_t *p = must(query_compliance(pDb, a->azPos[0], on, &opt, &err), &err);
+  if (a->bJson)
+    print_json(p);
+  else
+    compliance_print(p);
   json_decref(p);
   db_close(pDb);
   return 0;
@@ -766,6 +810,22 @@ static int cmd_verify(Args *a) {
   return logcmd_verify(a->zDb, a->bJson, a->nArg, a->azArg);
 }
 
+static int cmd_minutes(Args *a) {
+  const Command *pCmd = find_command("minutes");
+  need_positional(pCmd, a, 1, 1);
+  const char *zFormat = a->zFormat ? a->zFormat : "html";
+  if (strcmp(zFormat, "html") != 0 && strcmp(zFormat, "md") != 0)
+    usage_error(pCmd, "--format: expected html or md, got \"%s\"", zFormat);
+  Db *pDb = open_registry(a);
+  Buf b = {0};
+  if (!publish_minutes(pDb, a->azPos[0], strcmp(zFormat, "md") == 0, &b))
+    die(EXIT_INPUT, "no session \"%s\"", a->azPos[0]);
+  fwrite(b.z ? b.z : "", 1, b.n, stdout);
+  buf_free(&b);
+  db_close(pDb);
+  return 0;
+}
+
 static const Command aCommand[] = {
     {"chair", cmd_chair, "chair ORG [--year Y] [--json]", "year=",
      "The rotating chair of an organization. With --year: that year's chair\n"
@@ -773,10 +833,23 @@ static const Command aCommand[] = {
      "expects, and the co-chairs (previous and next). Without it: every year from\n"
      "the first recorded one to next year, flagging the recorded years whose chair\n"
      "breaks the rotation rule."},
-    {"export", cmd_export, "export [--format json|csv]", "format=",
+    {"compliance", cmd_compliance,
+     "compliance ORG [--on DATE] [--from DATE --to DATE [--previous-from DATE "
+     "--previous-to DATE]] [--json]",
+     "on= from= to= previous-from= previous-to=",
+     "Compliance with the organization's commitments (G7/G20 Research Group\n"
+     "method): each party's current score on each commitment is its latest\n"
+     "assessment dated on or before the date; averages per party, commitment,\n"
+     "body, category and overall ignore missing scores; percent = (average+1)x50.\n"
+     "A plan's average is the mean of its items'. Self-reports are shown, never\n"
+     "averaged. --from/--to: a report period (only assessments dated within it);\n"
+     "--previous-from/--previous-to: the change since an earlier period. Lists\n"
+     "overdue commitments (deadline passed, not fully met)."},
+    {"export", cmd_export, "export [--format json|csv|ics] [--org ORG]", "format= org=",
      "Write the registry in the interchange format (json, the default), or its\n"
      "actions as CSV. `pacta load` of the JSON into an empty registry gives the\n"
-     "same registry."},
+     "same registry. ics: an iCalendar (RFC 5545) of sessions, announced next\n"
+     "sessions and commitment deadlines (--org keeps one organization's)."},
     {"help", cmd_help, "help [COMMAND]", "", "Show the commands, or one command's help."},
     {"init", cmd_init, "init [--sample]", "sample",
      "Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
@@ -827,6 +900,11 @@ static const Command aCommand[] = {
      "empty line is the empty leaf): the root hash, the inclusion proof of leaf\n"
      "INDEX (0-based), or the consistency proof from the first OLD leaves, one\n"
      "hex hash per line. For checking against other implementations."},
+    {"minutes", cmd_minutes, "minutes SESSION [--format html|md]", "format=",
+     "The minutes of a session generated from the record: attendance and level\n"
+     "of representation, absent parties, documents adopted, actions taken at the\n"
+     "session, commitments given and the next session, as printable HTML (the\n"
+     "default) or Markdown."},
     {"party", cmd_party, "party CODE [--on DATE] [--json]", "on=",
      "A party's profile: memberships over time, chairs held, and its status in\n"
      "every document on a date (default today)."},

@@ -631,7 +631,7 @@ static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMEN
 
 static const Field aCommitSourceField[] = {{"session", FT_ID, NUL | REF, 0, K_SESSION},
                                            {"document", FT_ID, NUL | REF, 0, K_DOCUMENT},
-                                           {"paragraph", FT_CUSTOM, 0, CUSTOM(check_paragraph), 0},
+                                           {"paragraph", FT_CUSTOM, NUL, CUSTOM(check_paragraph), 0},
                                            {0, 0, 0, 0, 0}};
 static const Schema commitSourceSchema = {aCommitSourceField, 0};
 static const Field partyRefElem = {"", FT_CODE, REF, 0, K_PARTY};
@@ -655,6 +655,7 @@ static const Field aAssessmentField[] = {{"commitment", FT_ID, REQ | REF, 0, K_C
                                          {"status", FT_ENUM, 0, azAssessStatus, 0},
                                          {"evidence", FT_TEXT, NUL, 0, 0},
                                          {"assessor", FT_STR, NUL, 0, 0},
+                                         {"self_report", FT_BOOL, 0, 0, 0},
                                          {0, 0, 0, 0, 0}};
 
 static const Schema aKindSchema[K__COUNT] = {
@@ -686,6 +687,10 @@ static char *record_key(Kind kind, const json_t *p) {
     if (i) buf_putc(&k, '|');
     buf_puts(&k, str_field(p, azField[i]));
   }
+  /* A delegate's self-report is kept apart from the secretariat's
+  ** assessment of the same date. */
+  if (kind == K_ASSESSMENT && json_is_true(json_object_get(p, "self_report")))
+    buf_puts(&k, "|self");
   return k.z;
 }
 
@@ -757,6 +762,50 @@ static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paIt
   }
 }
 
+/* A commitment whose deadline is before its source session's date loads,
+** with a warning: the date or the deadline is probably a typo. The session
+** comes from this load (seen: kind letter + key -> item) or the registry. */
+static void warn_deadlines(Db *pDb, const Item *aItem, int nItem, StrMap *pSeen,
+                           const LoadSource *aSrc, FILE *fErr) {
+  Buf k = {0};
+  for (int i = 0; i < nItem; i++) {
+    const json_t *pRec = aItem[i].pValue;
+    if (aItem[i].kind != K_COMMITMENT || !pRec) continue;
+    const char *zDeadline = json_string_value(json_object_get(pRec, "deadline"));
+    const char *zSession =
+        json_string_value(json_object_get(json_object_get(pRec, "source"), "session"));
+    if (!zDeadline || !zSession) continue;
+    buf_reset(&k);
+    buf_putc(&k, (char)('A' + K_SESSION));
+    buf_puts(&k, zSession);
+    int *pI = strmap_find(pSeen, k.z);
+    json_t *pHold = 0;
+    const json_t *pSession = pI ? aItem[*pI].pValue : 0;
+    if (!pI) {
+      sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j "
+                                     "ON j.seq=e.seq WHERE e.kind=?1 AND e.key=?2");
+      sqlite3_bind_int(p, 1, K_SESSION);
+      sqlite3_bind_text(p, 2, zSession, -1, SQLITE_STATIC);
+      size_t off, len;
+      if (db_step_row(pDb, p)) {
+        const char *z = (const char *)sqlite3_column_text(p, 0);
+        if (journal_record_value(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len))
+          pSession = pHold = json_loadb(z + off, len, 0, 0);
+      }
+      sqlite3_reset(p);
+    }
+    const char *zDate = json_string_value(json_object_get(pSession, "date"));
+    if (zDate && strcmp(zDeadline, zDate) < 0)
+      fprintf(fErr,
+              "pacta: warning: %s: $.commitments[%d]: commitment \"%s\": deadline %s is before "
+              "its source session %s (%s)\n",
+              aSrc[aItem[i].iSrc].zName, aItem[i].iIndex, aItem[i].zKey, zDeadline, zSession,
+              zDate);
+    json_decref(pHold);
+  }
+  buf_free(&k);
+}
+
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut) {
   Validator v = {0};
@@ -815,6 +864,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
         fprintf(fErr, "pacta: %s: %s: unknown %s \"%s\" (not in this load nor in the registry)\n",
                 aSrc[r->iSrc].zName, v.paths.z + r->iPath, kind_name(r->kind), r->zKey);
     }
+    if (v.nError == 0) warn_deadlines(pDb, aItem, nItem, &seen, aSrc, fErr);
     strmap_free(&seen);
     buf_free(&k);
     buf_free(&a);

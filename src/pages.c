@@ -18,6 +18,7 @@
 #include "interchange.h"
 #include "journal.h"
 #include "kind.h"
+#include "publish.h"
 #include "registry.h"
 #include "rules.h"
 #include "svg.h"
@@ -328,7 +329,9 @@ static const struct {
 static void page_begin(Buf *p, const char *zTitle, const char *zNav) {
   buf_puts(p, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-              "<link rel=\"icon\" href=\"data:,\">");
+              "<link rel=\"icon\" href=\"data:,\">"
+              "<link rel=\"alternate\" type=\"application/atom+xml\" "
+              "title=\"Depositary notifications\" href=\"/feed.atom\">");
   hprintf(p, "<title>%s%spacta</title>", zTitle ? zTitle : "", zTitle ? " \xc2\xb7 " : "");
   buf_puts(p, "<style>");
   buf_puts(p, zStyle);
@@ -376,6 +379,17 @@ static void not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId) {
   buf_printf(&msg, "There is no %s \"%s\" in this registry.", zWhat, zId ? zId : "");
   page_error(pReq, r, 404, "Not found", msg.z);
   buf_free(&msg);
+}
+
+/* The page frame for pages written in other modules (publish.h). */
+void pages_begin(Buf *p, const char *zTitle, const char *zNav) {
+  page_begin(p, zTitle, zNav);
+}
+void pages_end(Buf *p, Req *pReq) {
+  page_end(p, pReq);
+}
+void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId) {
+  not_found(pReq, r, zWhat, zId);
 }
 
 /* ?on=YYYY-MM-DD, default today; a 400 page when malformed. */
@@ -653,6 +667,9 @@ static void get_home(Req *pReq, Resp *r) {
     table_end(&b);
   else
     buf_puts(&b, "<p class=\"muted\">The journal is empty.</p>");
+  buf_puts(&b, "<p class=\"small\">Subscribe: <a href=\"/feed.atom\">depositary notifications "
+               "(Atom)</a> \xc2\xb7 <a href=\"/calendar.ics\">sessions and deadlines "
+               "(iCalendar)</a></p>");
   page_end(&b, pReq);
   page_send(r, 200, &b, true);
 }
@@ -867,6 +884,11 @@ static void get_organization(Req *pReq, Resp *r) {
   table_end(&b);
   json_decref(pMembers);
 
+  hprintf(&b,
+          "<p><a href=\"/organizations/%s/compliance\">Compliance with commitments</a> "
+          "\xc2\xb7 <a href=\"/calendar.ics?organization=%s\">Sessions and deadlines "
+          "(iCalendar)</a></p>",
+          zId, zId);
   chair_section(&b, pReq, zId, pParties);
 
   /* Bodies. */
@@ -1163,6 +1185,10 @@ static void get_session(Req *pReq, Resp *r) {
   } else {
     buf_puts(&b, "<p class=\"muted\">Not announced in the record.</p>");
   }
+  hprintf(&b,
+          "<p><a href=\"/sessions/%s/minutes\">Minutes</a> (printable) \xc2\xb7 "
+          "<a href=\"/sessions/%s/minutes.md\">Markdown</a></p>",
+          zId, zId);
   put_sources(&b, json_object_get(s, "sources"));
   page_end(&b, pReq);
   page_send(r, 200, &b, true);
@@ -1870,6 +1896,10 @@ static void get_party(Req *pReq, Resp *r) {
   } else {
     buf_puts(&b, "<p class=\"muted\">No action recorded on or before this date.</p>");
   }
+  hprintf(&b,
+          "<p class=\"small\"><a href=\"/parties/%s/feed.atom\">Depositary notifications "
+          "for this party (Atom)</a></p>",
+          zCode);
   page_end(&b, pReq);
   page_send(r, 200, &b, true);
   json_decref(pOrgs);
@@ -2172,9 +2202,16 @@ const Route aPageRoute[] = {
     {"GET", "/", get_home},
     {"GET", "/organizations", get_organizations},
     {"GET", "/organizations/{}", get_organization},
+    {"GET", "/organizations/{}/compliance", get_org_compliance},
+    {"GET", "/commitments/{}", get_commitment},
     {"GET", "/bodies/{}", get_body},
     {"GET", "/sessions", get_sessions},
     {"GET", "/sessions/{}", get_session},
+    {"GET", "/sessions/{}/minutes", get_session_minutes},
+    {"GET", "/sessions/{}/minutes.md", get_session_minutes_md},
+    {"GET", "/calendar.ics", get_calendar_ics},
+    {"GET", "/feed.atom", get_feed_atom},
+    {"GET", "/parties/{}/feed.atom", get_party_feed_atom},
     {"GET", "/documents", get_documents},
     {"GET", "/documents/{}", get_document},
     {"GET", "/parties", get_parties},

@@ -566,3 +566,31 @@ done:
 double compliance_percent(double average) {
   return (average + 1) * 50;
 }
+
+bool score_newer(const Score *a, const Score *b) {
+  if (a->date != b->date) return a->date > b->date;
+  if (a->reviewed != b->reviewed) return a->reviewed;
+  return a->seq > b->seq;
+}
+
+int score_on(const Score *aScore, int nScore, int party, int commitment, pdate from, pdate on) {
+  int iBest = -1;
+  for (int i = 0; i < nScore; i++) {
+    const Score *s = &aScore[i];
+    if (s->party != party || s->commitment != commitment) continue;
+    if (s->date == DATE_NONE || s->date > on) continue;
+    if (from != DATE_NONE && s->date < from) continue;
+    if (iBest < 0 || score_newer(s, &aScore[iBest])) iBest = i;
+  }
+  return iBest;
+}
+
+void mean_add(Mean *p, double x) {
+  if (isnan(x)) return;
+  p->sum += x;
+  p->n++;
+}
+
+double mean_value(const Mean *p) {
+  return p->n ? p->sum / p->n : NAN;
+}

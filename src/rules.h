@@ -217,4 +217,35 @@ int doc_status(const EifRule *pRule, const DocFacts *pFacts, const Action *aActi
 /* percent = (average + 1) * 50 */
 double compliance_percent(double average);
 
+/* One assessment of a party on a commitment, as the rules see it: party and
+** commitment are the caller's small integers. */
+typedef struct Score {
+  int party;
+  int commitment;
+  int score;     /* -1, 0 or +1 */
+  pdate date;    /* the assessment's date */
+  bool reviewed; /* reviewed (else preliminary) */
+  long long seq; /* its journal entry: the later one wins a tie */
+} Score;
+
+/* Does a take precedence over b for the same (party, commitment)? The later
+** date wins; on one date a reviewed one wins over a preliminary one, then the
+** later journal entry. */
+bool score_newer(const Score *a, const Score *b);
+
+/* The score of (party, commitment) on date `on`: the index in aScore of its
+** latest assessment dated on or before `on` (and on or after `from` unless
+** from is DATE_NONE, for a report period), or -1 when there is none. */
+int score_on(const Score *aScore, int nScore, int party, int commitment, pdate from, pdate on);
+
+/* A running mean that ignores missing scores. */
+typedef struct Mean {
+  double sum;
+  int n;
+} Mean;
+
+void mean_add(Mean *p, double x);
+/* The mean, or NAN when nothing was added. */
+double mean_value(const Mean *p);
+
 #endif

@@ -1237,6 +1237,44 @@ static void test_compliance(void) {
   CHECK(isnan(compliance_percent(NAN)));
 }
 
+/* Score selection (design.md 5.5): the latest assessment on or before the
+** date; a reviewed one wins a same-day tie, then the later journal entry;
+** a period keeps only assessments dated within it. */
+static void test_score_on(void) {
+  const Score a[] = {
+      {0, 0, -1, D("2024-03-01"), true, 1},  /* 0 */
+      {0, 0, 0, D("2024-06-01"), false, 2},  /* 1: preliminary */
+      {0, 0, 1, D("2024-06-01"), true, 3},   /* 2: reviewed, same day */
+      {0, 0, -1, D("2024-09-01"), false, 4}, /* 3: revised later */
+      {1, 0, 1, D("2024-01-01"), false, 5},  /* 4 */
+      {1, 0, 0, D("2024-01-01"), false, 6},  /* 5: same day, later entry */
+      {0, 1, 1, D("2025-01-01"), true, 7},   /* 6 */
+  };
+  int n = (int)(sizeof(a) / sizeof(a[0]));
+  CHECK(score_on(a, n, 0, 0, DATE_NONE, D("2024-02-28")) == -1);
+  CHECK(score_on(a, n, 0, 0, DATE_NONE, D("2024-03-01")) == 0);
+  CHECK(score_on(a, n, 0, 0, DATE_NONE, D("2024-06-01")) == 2);
+  CHECK(score_on(a, n, 0, 0, DATE_NONE, D("2024-08-31")) == 2);
+  CHECK(score_on(a, n, 0, 0, DATE_NONE, D("2024-09-01")) == 3);
+  CHECK(score_on(a, n, 1, 0, DATE_NONE, D("2030-01-01")) == 5);
+  CHECK(score_on(a, n, 1, 1, DATE_NONE, D("2030-01-01")) == -1);
+  /* A period [2024-04-01, 2024-12-31] leaves out the March score. */
+  CHECK(score_on(a, n, 0, 0, D("2024-04-01"), D("2024-05-31")) == -1);
+  CHECK(score_on(a, n, 0, 0, D("2024-04-01"), D("2024-12-31")) == 3);
+  CHECK(score_newer(&a[2], &a[1]) && !score_newer(&a[1], &a[2]));
+  CHECK(score_newer(&a[5], &a[4]));
+  CHECK(score_newer(&a[3], &a[2]));
+
+  /* W7 through Mean; gaps (NAN) are ignored. */
+  Mean m = {0, 0};
+  CHECK(isnan(mean_value(&m)));
+  const double aW7[] = {1, 0, 1, NAN, -1, 1, 0, NAN, 1};
+  for (int i = 0; i < 9; i++) mean_add(&m, aW7[i]);
+  CHECK(m.n == 7);
+  CHECK(fabs(mean_value(&m) - 3.0 / 7) < 1e-12);
+  CHECK(fabs(compliance_percent(mean_value(&m)) - 71.428571428571) < 1e-9);
+}
+
 int main(void) {
   test_names();
   test_membership();
@@ -1265,6 +1303,7 @@ int main(void) {
   test_bad_input();
   test_large();
   test_compliance();
+  test_score_on();
   printf("%d passed, %d failed\n", nPass, nFail);
   return nFail != 0;
 }

@@ -260,6 +260,8 @@ class Log(unittest.TestCase):
         cls.wpub = os.path.join(cls.keys, "witness.pub")
         cls.cp1 = os.path.join(cls.dir, "cp1")
         run(cls.db, "log", "checkpoint", "--key", cls.logkey, "--out", cls.cp1)
+        with open(cls.cp1) as f:
+            cls.n1 = int(f.read().splitlines()[1])  # the sample registry's size
         src = os.path.join(cls.dir, "more.json")
         with open(src, "w") as f:
             json.dump(many_parties(400, "Q"), f)
@@ -339,14 +341,15 @@ class Log(unittest.TestCase):
         rows = self.records()
         hashes = [leaf_hash(r[1].encode()) for r in rows]
         n = len(rows)
-        for index, size in [(0, 1), (0, n), (n - 1, n), (153, 154), (200, 300), (17, 154)]:
+        n1 = self.n1
+        for index, size in [(0, 1), (0, n), (n - 1, n), (n1 - 1, n1), (200, 300), (17, n1)]:
             p = json.loads(run(self.db, "log", "proof", "inclusion", "--index", str(index),
                                "--size", str(size), "--json").stdout)
             proof = [base64.b64decode(h) for h in p["proof"]]
             self.assertEqual(base64.b64decode(p["leaf_hash"]), hashes[index])
             self.assertEqual(base64.b64decode(p["root"]), mth(hashes[:size]))
             self.assertTrue(verify_inclusion(hashes[index], index, size, proof, mth(hashes[:size])))
-        for m, size in [(154, n), (1, n), (0, n), (100, 300), (n, n)]:
+        for m, size in [(n1, n), (1, n), (0, n), (100, 300), (n, n)]:
             p = json.loads(run(self.db, "log", "proof", "consistency", "--from", str(m), "--to",
                                str(size), "--json").stdout)
             proof = [base64.b64decode(h) for h in p["proof"]]
@@ -364,7 +367,7 @@ class Log(unittest.TestCase):
         out = json.loads(run(self.db, "verify", "--checkpoint", self.cp2, "--old-checkpoint",
                              self.cp1, "--key", self.logpub, "--json").stdout)
         self.assertTrue(out["ok"])
-        self.assertEqual(out["old_checkpoint"]["size"], 154)
+        self.assertEqual(out["old_checkpoint"]["size"], self.n1)
         # The wrong key: not signed by any given key.
         p = run(self.db, "verify", "--checkpoint", self.cp2, "--key", self.wpub, expect=1)
         self.assertIn("not signed", p.stderr)
@@ -521,7 +524,7 @@ class Log(unittest.TestCase):
             expect=0)
         db = self.copy_db("w.db")
         con = sqlite3.connect(db)
-        con.execute("UPDATE journal SET record=replace(record, 'State', 'Stat') WHERE seq=160")
+        con.execute("UPDATE journal SET record=replace(record, 'State', 'Stat') WHERE seq=%d" % (self.n1 + 6))
         con.commit()
         con.close()
         run(self.db, "log", "cosign", "--key", self.wkey, "--registry", db, self.cp2, expect=1)
@@ -595,9 +598,10 @@ class Log(unittest.TestCase):
                 p = json.loads(body)
                 self.assertTrue(verify_inclusion(hashes[index], index, size,
                                                  [base64.b64decode(h) for h in p["proof"]], root))
-            status, _, body = get(f"/api/v1/log/proof/consistency?from=154&to={size}")
+            n1 = self.n1
+            status, _, body = get(f"/api/v1/log/proof/consistency?from={n1}&to={size}")
             p = json.loads(body)
-            self.assertTrue(verify_consistency(154, size, mth(hashes[:154]), root,
+            self.assertTrue(verify_consistency(n1, size, mth(hashes[:n1]), root,
                                                [base64.b64decode(h) for h in p["proof"]]))
             self.assertEqual(get(f"/api/v1/log/proof/inclusion?index={size}&size={size}")[0], 400)
             self.assertEqual(get("/api/v1/log/proof/inclusion?index=abc")[0], 400)

@@ -154,6 +154,9 @@ class Pages(unittest.TestCase):
                 links.update(re.findall(r'href="(/(?:organizations|bodies|sessions|documents|'
                                         r'parties)/[^"?#]+)', html))
         for link in sorted(links - seen):
+            if link.endswith((".atom", ".md")):  # feeds and Markdown minutes (test_publish.py)
+                self.assertEqual(self.fetch(link)[0], 200, link)
+                continue
             self.page(link)
 
     def test_georgia_leaves_cis_2009_08_18(self):

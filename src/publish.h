@@ -1,0 +1,47 @@
+/*
+** Publishing the record: an iCalendar (RFC 5545) of sessions, announced
+** next sessions and commitment deadlines; an Atom feed (RFC 4287) of
+** depositary notifications generated from the journal; session minutes as
+** printable HTML or Markdown. The command line (export --format ics,
+** minutes) and the web routes below share these writers.
+*/
+#ifndef PACTA_PUBLISH_H
+#define PACTA_PUBLISH_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "db.h"
+#include "http.h"
+#include "util.h"
+
+/* The calendar of every organization's sessions and deadlines, or of one
+** (zOrg may be NULL). */
+void publish_ics(Db *pDb, const char *zOrg, Buf *pOut);
+
+/* The Atom feed of depositary notifications, the latest 100 entries, for
+** everything or one party (zParty may be NULL); today fixes which entries
+** into force are reached. zSelf is the feed's own path. */
+void publish_atom(Db *pDb, const char *zParty, const char *zSelf, pdate today, Buf *pOut);
+
+/* The minutes of a session as a whole HTML document or Markdown; false when
+** the session is unknown (nothing written). */
+bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut);
+
+/* Web routes (registered in pages.c). */
+void get_calendar_ics(Req *pReq, Resp *r);
+void get_feed_atom(Req *pReq, Resp *r);
+void get_party_feed_atom(Req *pReq, Resp *r);
+void get_session_minutes(Req *pReq, Resp *r);
+void get_session_minutes_md(Req *pReq, Resp *r);
+
+/* Compliance pages (compliance_pages.c). */
+void get_org_compliance(Req *pReq, Resp *r);
+void get_commitment(Req *pReq, Resp *r);
+
+/* The site's page frame and 404 page (pages.c). */
+void pages_begin(Buf *p, const char *zTitle, const char *zNav);
+void pages_end(Buf *p, Req *pReq);
+void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId);
+
+#endif
