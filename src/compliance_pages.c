@@ -446,7 +446,9 @@ void get_commitment(Req *pReq, Resp *r) {
   buf_puts(&b, "<dl class=\"facts\"><dt>Organization</dt><dd><a href=\"/organizations/");
   esc(&b, str(c, "organization"));
   buf_puts(&b, "/compliance\">");
-  esc(&b, str(c, "organization"));
+  json_t *pOrg = registry_get(pDb, K_ORGANIZATION, dflt(str(c, "organization"), ""));
+  esc(&b, name_en(json_object_get(pOrg, "name"), str(c, "organization")));
+  json_decref(pOrg);
   buf_puts(&b, "</a> (compliance)</dd>");
   if (str(pSrc, "session")) {
     buf_puts(&b, "<dt>Given at</dt><dd><a href=\"/sessions/");

@@ -652,7 +652,7 @@ bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
   } else {
     buf_puts(pOut, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                   "<title>");
+                   "<link rel=\"icon\" href=\"data:,\"><title>");
     html_escape(pOut, t.z);
     buf_printf(pOut, "</title><style>%s</style></head><body>", zMinutesStyle);
     buf_puts(pOut, "<div class=\"tools\"><nav aria-label=\"Main\"><a href=\"/\">pacta</a> \xc2\xb7 "
@@ -930,7 +930,8 @@ static void not_found(Resp *r, const char *zWhat, const char *zId, bool bHtml) {
   Buf b = {0};
   if (bHtml) {
     buf_puts(&b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                 "<title>Not found \xc2\xb7 pacta</title></head><body><h1>Not found</h1><p>");
+                 "<link rel=\"icon\" href=\"data:,\"><title>Not found \xc2\xb7 "
+                 "pacta</title></head><body><h1>Not found</h1><p>");
     buf_printf(&b, "There is no %s \"", zWhat);
     html_escape(&b, zId);
     buf_puts(&b, "\" in this registry.</p><p><a href=\"/\">Back to the home page</a></p>"

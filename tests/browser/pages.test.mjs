@@ -97,8 +97,8 @@ test('every page reachable from home loads, has a heading, and links work', asyn
     const path = queue.shift();
     if (seen.has(path)) continue;
     seen.add(path);
-    if (path.startsWith('/api/')) {
-      // JSON and CSV: fetched, not navigated (CSV would download).
+    if (path.startsWith('/api/') || /\.(ics|atom|md)(\?|$)/.test(path)) {
+      // JSON, CSV, iCalendar, Atom, Markdown: fetched, not navigated (they would download).
       const r = await page.request.get(base + path);
       assert.equal(r.status(), 200, `${path} answered ${r.status()}`);
       continue;
