@@ -629,10 +629,11 @@ static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMEN
                                      {"note", FT_TEXT, NUL, 0, 0},
                                      {0, 0, 0, 0, 0}};
 
-static const Field aCommitSourceField[] = {{"session", FT_ID, NUL | REF, 0, K_SESSION},
-                                           {"document", FT_ID, NUL | REF, 0, K_DOCUMENT},
-                                           {"paragraph", FT_CUSTOM, NUL, CUSTOM(check_paragraph), 0},
-                                           {0, 0, 0, 0, 0}};
+static const Field aCommitSourceField[] = {
+    {"session", FT_ID, NUL | REF, 0, K_SESSION},
+    {"document", FT_ID, NUL | REF, 0, K_DOCUMENT},
+    {"paragraph", FT_CUSTOM, NUL, CUSTOM(check_paragraph), 0},
+    {0, 0, 0, 0, 0}};
 static const Schema commitSourceSchema = {aCommitSourceField, 0};
 static const Field partyRefElem = {"", FT_CODE, REF, 0, K_PARTY};
 static const Field aAddresseeField[] = {{"parties", FT_ARR, 0, &partyRefElem, 0},
