@@ -14,6 +14,7 @@
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
+#include "search.h"
 #include "tlog.h"
 
 extern const unsigned char pacta_openapi_json[];
@@ -411,6 +412,7 @@ const Route aApiRoute[] = {
     {"GET", "/api/v1/log/checkpoint", tlog_get_checkpoint},
     {"GET", "/api/v1/log/proof/inclusion", tlog_get_inclusion},
     {"GET", "/api/v1/log/proof/consistency", tlog_get_consistency},
+    {"GET", "/api/v1/search", search_api_get},
     {"GET", "/api/v1/{}", get_list},
     {"POST", "/api/v1/{}", post_record},
     {"GET", "/api/v1/{}/{}", get_one},

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "ingest.h"
 #include "interchange.h"
 #include "journal.h"
 #include "logcmd.h"
@@ -16,6 +17,7 @@
 #include "auth.h"
 #include "compliance.h"
 #include "registry.h"
+#include "search.h"
 #include "server.h"
 #include "util.h"
 
@@ -809,6 +811,15 @@ static int cmd_merkle(Args *a) {
 static int cmd_verify(Args *a) {
   return logcmd_verify(a->zDb, a->bJson, a->nArg, a->azArg);
 }
+/* Full-text search (search.c) parses its own arguments. */
+static int cmd_search(Args *a) {
+  return search_command(a->zDb, a->bJson, a->nArg, a->azArg);
+}
+
+/* Ingest (ingest.c) parses its own arguments: --load, --yes. */
+static int cmd_ingest(Args *a) {
+  return ingest_main(a->zDb, actor(a), a->bJson, a->nArg, a->azArg);
+}
 
 static int cmd_minutes(Args *a) {
   const Command *pCmd = find_command("minutes");
@@ -851,6 +862,11 @@ static const Command aCommand[] = {
      "same registry. ics: an iCalendar (RFC 5545) of sessions, announced next\n"
      "sessions and commitment deadlines (--org keeps one organization's)."},
     {"help", cmd_help, "help [COMMAND]", "", "Show the commands, or one command's help."},
+    {"ingest", cmd_ingest, "ingest FILE... [--json] [--load [--yes]]", "load yes",
+     "Draft a session record from each press release (plain text or HTML,\n"
+     "English or Russian): body, date, place, format, attendance, documents\n"
+     "adopted, next session, with each field's text span and confidence. Writes\n"
+     "nothing unless --load (asks to confirm; --yes for scripts)."},
     {"init", cmd_init, "init [--sample]", "sample",
      "Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
      "--sample loads the bundled real sample registry: the CIS, CSTO, EAEU and\n"
@@ -915,6 +931,18 @@ static const Command aCommand[] = {
      "Retract one entity: a new journal entry; nothing is deleted from the\n"
      "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
      "and for actions DOCUMENT|PARTY|TYPE|DATE."},
+    {"search", cmd_search,
+     "search QUERY [--kind K] [--org ORG] [--body B] [--type T] [--party P] [--from DATE]\n"
+     "       [--to DATE] [--limit N] [--offset N] [--facets] [--json]",
+     "kind= org= body= type= party= from= to= limit= offset= facets bench-queries=",
+     "Search documents, sessions, commitments, assessments, parties, bodies and\n"
+     "organizations by their words in English or Russian (case-folded, stemmed:\n"
+     "'ratified' finds 'ratification', 'ратифицировал' finds 'ратификация').\n"
+     "Every word must occur; 'word*' is a prefix; OR between two words takes\n"
+     "either. Ranked by bm25, with snippets whose matches are in [brackets].\n"
+     "--json: {\"query\", \"results\": [{\"kind\", \"id\", \"title\", \"snippet\",\n"
+     "\"score\", ...}], \"total\"} (--facets adds counts by kind and organization).\n"
+     "See docs/search.md."},
     {"serve", cmd_serve, "serve [--listen ADDR:PORT] [--threads N] [--quiet]",
      "listen= threads= quiet",
      "Serve the JSON API under /api/v1/ and the web pages at / (default\n"

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "search.h"
 #include "util.h"
 
 typedef struct CachedStmt {
@@ -84,6 +85,18 @@ static const char *const azMigration[] = {
     "CREATE TABLE tlog_checkpoint(\n"
     "  id INTEGER PRIMARY KEY, size INTEGER NOT NULL, note TEXT NOT NULL,\n"
     "  created TEXT NOT NULL);\n",
+    /* 4: full-text search (search.c, docs/search.md), derived from the
+    ** journal: the words in an FTS5 table, what each row is and the values
+    ** filtered on in a narrow table by the same rowid. A registry with
+    ** entities is filled on first search. */
+    "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_doc;\n"
+    "CREATE VIRTUAL TABLE search USING fts5(title, text, tokenize='pacta');\n"
+    "CREATE TABLE search_doc(\n"
+    "  rid INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,\n"
+    "  org TEXT, body TEXT, type TEXT, party TEXT, date TEXT);\n"
+    "CREATE UNIQUE INDEX search_doc_key ON search_doc(kind, key);\n"
+    "INSERT OR REPLACE INTO meta(key, value)\n"
+    "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
 };
 
 static void migrate(Db *pDb) {
@@ -121,6 +134,7 @@ Db *db_open(const char *zPath, bool bCreate) {
       SQLITE_OK)
     die(EXIT_INPUT, "%s: not a pacta registry: %s", zPath, sqlite3_errmsg(pDb->h));
   db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+  if (search_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, "%s: SQLite without FTS5", zPath);
   migrate(pDb);
   return pDb;
 }

@@ -4,6 +4,7 @@
 
 #include "date.h"
 #include "rules.h"
+#include "search.h"
 #include "util.h"
 
 static const char *str_of(const json_t *pObj, const char *zField) {
@@ -125,6 +126,7 @@ void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
   case K_ACTION: put_action(pDb, pCache, v, bNew); break;
   default: break; /* read from the journal record when needed */
   }
+  search_put(pDb, kind, zKey, v, bNew);
 }
 
 /* Split a key "a|b|c|d" into up to four parts (in place, in zBuf). */
@@ -149,6 +151,7 @@ void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
   db_step_done(pDb, p);
+  search_retract(pDb, kind, zKey);
   char zBuf[256], *az[4];
   int n = split_key(zKey, zBuf, sizeof(zBuf), az);
   if (kind == K_MEMBERSHIP && n == 3) {
@@ -177,4 +180,5 @@ void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
 void derive_clear(Db *pDb) {
   db_exec(pDb, "DELETE FROM entity; DELETE FROM actions; DELETE FROM membership; "
                "DELETE FROM document; DELETE FROM party;");
+  search_clear(pDb);
 }

@@ -508,6 +508,35 @@ static void check_paragraph(Validator *v, const json_t *p) {
     verror(v, "expected a paragraph number or label, got %s", GOT(p));
 }
 
+/* The gazetteer (ingest.c): {"en": ["Belarusian", ...], "ru": [...]}. */
+static void check_aliases(Validator *v, const json_t *p) {
+  char zGot[64];
+  if (!json_is_object(p)) {
+    verror(v, "expected an object of name lists by language, like {\"en\": [\"...\"]}, got %s",
+           GOT(p));
+    return;
+  }
+  const char *zLang;
+  json_t *pList;
+  json_object_foreach((json_t *)p, zLang, pList) {
+    size_t n = path_push_key(v, zLang);
+    if (!is_lang(zLang)) {
+      verror(v, "expected a language code of 2 or 3 lower-case letters as key");
+    } else if (!json_is_array(pList)) {
+      verror(v, "expected an array of names, got %s", GOT(pList));
+    } else {
+      for (size_t i = 0; i < json_array_size(pList); i++) {
+        const json_t *pName = json_array_get(pList, i);
+        size_t m = path_push_index(v, i);
+        if (!json_is_string(pName) || json_string_length(pName) == 0)
+          verror(v, "expected a non-empty string, got %s", GOT(pName));
+        path_pop(v, m);
+      }
+    }
+    path_pop(v, n);
+  }
+}
+
 /* ---- The schema of each kind -------------------------------------------- */
 
 #define CUSTOM(fn) ((const void *)(uintptr_t)(fn))
@@ -524,18 +553,22 @@ static const Field sourceElem = {"", FT_OBJ, 0, &sourceSchema, 0};
 static const Field aPartyField[] = {{"code", FT_CODE, REQ, 0, 0},
                                     {"kind", FT_ENUM, REQ, azPartyKind, 0},
                                     {"name", FT_LANGMAP, REQ, 0, 0},
+                                    {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
+                                    {"capital", FT_LANGMAP, 0, 0, 0},
                                     SOURCES,
                                     {0, 0, 0, 0, 0}};
 static const Field aOrgField[] = {{"id", FT_ID, REQ, 0, 0},
                                   {"name", FT_LANGMAP, REQ, 0, 0},
                                   {"founded", FT_DATE, NUL, 0, 0},
                                   {"depositary", FT_STR, NUL, 0, 0},
+                                  {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
                                   SOURCES,
                                   {0, 0, 0, 0, 0}};
 static const Field aBodyField[] = {{"id", FT_ID, REQ, 0, 0},
                                    {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
                                    {"name", FT_LANGMAP, REQ, 0, 0},
                                    {"level", FT_ENUM, NUL, azLevel, 0},
+                                   {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
                                    SOURCES,
                                    {0, 0, 0, 0, 0}};
 static const Field aMembershipField[] = {{"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},

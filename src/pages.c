@@ -21,6 +21,7 @@
 #include "publish.h"
 #include "registry.h"
 #include "rules.h"
+#include "search.h"
 #include "svg.h"
 
 #define HTML "text/html; charset=utf-8"
@@ -309,6 +310,10 @@ static const char zStyle[] =
     "td.notes{min-width:15rem;width:35%}td.stmts{min-width:14rem}"
     ".explain li{margin:.35rem 0}.small{font-size:.86rem}"
     "p.note{max-width:50rem;color:#3b434b}"
+    "form.navsearch input{padding:.2rem .4rem;border-radius:4px;border:1px solid #9fb3c8}"
+    "mark{background:#fff1a8;padding:0 .1em}ul.facet{list-style:none;padding:0;margin:0}"
+    ".facets{display:flex;flex-wrap:wrap;gap:0 2rem}.facets h3{font-size:1rem;margin:.5rem 0 .2rem}"
+    "ol.results li{margin:.8rem 0}"
     "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.86rem}"
     "@media (max-width:640px){body{font-size:15px}h1{font-size:1.45rem}"
     "dl.facts{grid-template-columns:1fr;gap:0}dl.facts dd{margin-bottom:.5rem}"
@@ -344,7 +349,10 @@ static void page_begin(Buf *p, const char *zTitle, const char *zNav) {
     if (bHere) buf_puts(p, " aria-current=\"page\"");
     hprintf(p, ">%s</a></li>", aNav[i].zLabel);
   }
-  buf_puts(p, "</ul></nav></div></header><main id=\"main\">");
+  buf_puts(p, "</ul></nav><form class=\"navsearch\" action=\"/search\" role=\"search\">"
+              "<input type=\"search\" name=\"q\" aria-label=\"Search the registry\" "
+              "placeholder=\"Search\" size=\"14\"></form>");
+  buf_puts(p, "</div></header><main id=\"main\">");
 }
 
 static void page_end(Buf *p, Req *pReq) {
@@ -2216,6 +2224,7 @@ const Route aPageRoute[] = {
     {"GET", "/documents/{}", get_document},
     {"GET", "/parties", get_parties},
     {"GET", "/parties/{}", get_party},
+    {"GET", "/search", search_page_get},
     {"GET", "/record", get_record},
     {"POST", "/record", post_record},
     {"GET", "/{}", get_unknown},

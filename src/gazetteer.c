@@ -1,0 +1,149 @@
+#include "gazetteer.h"
+
+#include <string.h>
+
+#include "kind.h"
+#include "registry.h"
+#include "util.h"
+
+void gz_fold(char *z, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c >= 'A' && c <= 'Z') {
+      z[i] = (char)(c + 32);
+    } else if (c == 0xD0 && i + 1 < n) {
+      unsigned char d = (unsigned char)z[i + 1];
+      if (d >= 0x90 && d <= 0x9F) { /* А-П */
+        z[i + 1] = (char)(d + 0x20);
+      } else if (d >= 0xA0 && d <= 0xAF) { /* Р-Я */
+        z[i] = (char)0xD1;
+        z[i + 1] = (char)(d - 0x20);
+      } else if (d == 0x81) { /* Ё -> е */
+        z[i + 1] = (char)0xB5;
+      }
+      i++;
+    } else if (c == 0xD1 && i + 1 < n && (unsigned char)z[i + 1] == 0x91) { /* ё -> е */
+      z[i] = (char)0xD0;
+      z[i + 1] = (char)0xB5;
+      i++;
+    }
+  }
+}
+
+bool gz_letter_at(const char *z, size_t n, size_t i) {
+  if (i >= n) return false;
+  unsigned char c = (unsigned char)z[i];
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return c >= 0xC3 && c <= 0xD4; /* Latin-1 letters, Greek, Cyrillic */
+}
+
+bool gz_letter_before(const char *z, size_t i) {
+  if (i == 0) return false;
+  size_t j = i - 1;
+  while (j > 0 && ((unsigned char)z[j] & 0xC0) == 0x80) j--;
+  return gz_letter_at(z, i, j);
+}
+
+static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const char *zKey,
+                const char *zOrg, const char *zLevel, const char *zCapital) {
+  size_t n = strlen(zText);
+  bool bPrefix = false;
+  if (n && zText[n - 1] == '*') {
+    bPrefix = true;
+    n--;
+  }
+  if (n == 0) return;
+  char *z = xmalloc(n + 1);
+  memcpy(z, zText, n);
+  z[n] = 0;
+  gz_fold(z, n);
+  /* A Russian name or capital declines: "Минск", "в Минске"; "Москва",
+  ** "в Москве". Match the stem. */
+  if (!bPrefix && type != GZ_ALIAS && (unsigned char)z[0] >= 0xD0 && n >= 8) {
+    const char *azEnd[] = {"а", "я", "ь", "й", "е", "и", "ы", 0};
+    for (int k = 0; azEnd[k]; k++) {
+      if (n > 2 && memcmp(z + n - 2, azEnd[k], 2) == 0) {
+        n -= 2;
+        z[n] = 0;
+        break;
+      }
+    }
+    bPrefix = true;
+  }
+  if (g->n == g->nAlloc) {
+    g->nAlloc = g->nAlloc ? 2 * g->nAlloc : 256;
+    g->a = xrealloc(g->a, (size_t)g->nAlloc * sizeof(GzEntry));
+  }
+  g->a[g->n++] = (GzEntry){z,
+                           n,
+                           bPrefix,
+                           kind,
+                           type,
+                           zKey,
+                           zOrg ? zOrg : "",
+                           zLevel ? zLevel : "",
+                           zCapital ? zCapital : ""};
+}
+
+static void add_langmap(Gazetteer *g, const json_t *pMap, GzKind kind, GzType type,
+                        const char *zKey, const char *zOrg, const char *zLevel,
+                        const char *zCapital) {
+  const char *zLang;
+  json_t *pVal;
+  if (!json_is_object(pMap)) return;
+  json_object_foreach((json_t *)pMap, zLang, pVal) {
+    if (json_is_string(pVal)) {
+      add(g, json_string_value(pVal), kind, type, zKey, zOrg, zLevel, zCapital);
+    } else if (json_is_array(pVal)) {
+      for (size_t i = 0; i < json_array_size(pVal); i++) {
+        const char *z = json_string_value(json_array_get(pVal, i));
+        if (z) add(g, z, kind, type, zKey, zOrg, zLevel, zCapital);
+      }
+    }
+  }
+}
+
+static const char *str(const json_t *p, const char *zKey) {
+  const char *z = json_string_value(json_object_get(p, zKey));
+  return z ? z : "";
+}
+
+void gazetteer_load(Db *pDb, Gazetteer *g) {
+  memset(g, 0, sizeof(*g));
+  g->pParties = registry_list(pDb, K_PARTY, 0);
+  g->pOrgs = registry_list(pDb, K_ORGANIZATION, 0);
+  g->pBodies = registry_list(pDb, K_BODY, 0);
+  g->pDocs = registry_list(pDb, K_DOCUMENT, 0);
+  g->pChairs = registry_list(pDb, K_CHAIRMANSHIP, 0);
+  for (size_t i = 0; i < json_array_size(g->pParties); i++) {
+    const json_t *p = json_array_get(g->pParties, i);
+    const char *zCode = str(p, "code");
+    const char *zCapital = str(json_object_get(p, "capital"), "en");
+    add_langmap(g, json_object_get(p, "name"), GZ_PARTY, GZ_NAME, zCode, 0, 0, zCapital);
+    add_langmap(g, json_object_get(p, "aliases"), GZ_PARTY, GZ_ALIAS, zCode, 0, 0, zCapital);
+    add_langmap(g, json_object_get(p, "capital"), GZ_PARTY, GZ_CAPITAL, zCode, 0, 0, zCapital);
+  }
+  for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
+    const json_t *p = json_array_get(g->pOrgs, i);
+    const char *zId = str(p, "id");
+    add_langmap(g, json_object_get(p, "name"), GZ_ORG, GZ_NAME, zId, zId, 0, 0);
+    add_langmap(g, json_object_get(p, "aliases"), GZ_ORG, GZ_ALIAS, zId, zId, 0, 0);
+  }
+  for (size_t i = 0; i < json_array_size(g->pBodies); i++) {
+    const json_t *p = json_array_get(g->pBodies, i);
+    const char *zId = str(p, "id"), *zOrg = str(p, "organization"), *zLevel = str(p, "level");
+    add_langmap(g, json_object_get(p, "name"), GZ_BODY, GZ_NAME, zId, zOrg, zLevel, 0);
+    add_langmap(g, json_object_get(p, "aliases"), GZ_BODY, GZ_ALIAS, zId, zOrg, zLevel, 0);
+  }
+}
+
+void gazetteer_free(Gazetteer *g) {
+  for (int i = 0; i < g->n; i++) free(g->a[i].zPat);
+  free(g->a);
+  json_decref(g->pParties);
+  json_decref(g->pOrgs);
+  json_decref(g->pBodies);
+  json_decref(g->pDocs);
+  json_decref(g->pChairs);
+  memset(g, 0, sizeof(*g));
+}

@@ -1,0 +1,51 @@
+/*
+** The gazetteer for ingest: party names, adjectives and capitals, and the
+** names of organizations and bodies, in every language the registry holds.
+** It is data in the registry (the "aliases" and "capital" keys of parties,
+** organizations and bodies; design.md section 4), read here into patterns
+** matched against case-folded text. Nothing in this file names a country.
+*/
+#ifndef PACTA_GAZETTEER_H
+#define PACTA_GAZETTEER_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db.h"
+
+typedef enum GzKind { GZ_PARTY, GZ_ORG, GZ_BODY } GzKind;
+typedef enum GzType { GZ_NAME, GZ_ALIAS, GZ_CAPITAL } GzType;
+
+typedef struct GzEntry {
+  char *zPat; /* case-folded pattern */
+  size_t nPat;
+  bool bPrefix; /* matches a word that starts with zPat ("Беларус*") */
+  GzKind kind;
+  GzType type;
+  const char *zKey;     /* party code, organization id or body id */
+  const char *zOrg;     /* a body's organization */
+  const char *zLevel;   /* a body's level, or "" */
+  const char *zCapital; /* a party's capital in English, or "" (for a place) */
+} GzEntry;
+
+typedef struct Gazetteer {
+  GzEntry *a;
+  int n, nAlloc;
+  json_t *pParties, *pOrgs, *pBodies, *pDocs, *pChairs; /* the registry's records */
+} Gazetteer;
+
+/* Read the gazetteer from a registry. */
+void gazetteer_load(Db *pDb, Gazetteer *pGz);
+void gazetteer_free(Gazetteer *pGz);
+
+/* Case-fold UTF-8 in place: ASCII and Cyrillic capitals to lower case;
+** the byte length never changes, so offsets into the folded copy are
+** offsets into the original. */
+void gz_fold(char *z, size_t n);
+
+/* Is there a letter or digit at z[i] / just before z[i]? */
+bool gz_letter_at(const char *z, size_t n, size_t i);
+bool gz_letter_before(const char *z, size_t i);
+
+#endif

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Ingest of press releases (issue 6, parts 2-4): the five seeds drafted
+against the sample registry's gazetteer must get every date, place, format
+and present or absent party of the hand-checked records in
+tests/ingest/expected; the drafts must load; bad input must exit 1 and
+write nothing; the gazetteer is extended by loading a file.
+
+usage: test_ingest.py PACTA_BINARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+PACTA = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXPECTED = os.path.join(HERE, "..", "ingest", "expected")
+SEEDS = sorted(f for f in os.listdir(EXPECTED) if f.endswith(".txt"))
+
+
+def run(*args, db, stdin=None):
+    return subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True,
+                          input=stdin)
+
+
+class Ingest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        r = run("init", "--sample", db=cls.db)
+        assert r.returncode == 0, r.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def journal_len(self, db=None):
+        r = run("journal", "--limit", "100000", "--json", db=db or self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return len(json.loads(r.stdout))
+
+    def draft(self, name, db=None):
+        r = run("ingest", "--json", os.path.join(EXPECTED, name), db=db or self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def test_seeds_fields(self):
+        self.assertEqual(len(SEEDS), 5)
+        for name in SEEDS:
+            with self.subTest(seed=name):
+                stem = name[:-4]
+                with open(os.path.join(EXPECTED, stem + ".expected.json"), encoding="utf-8") as f:
+                    exp = json.load(f)["session"]
+                d = self.draft(name)
+                self.assertEqual(d["file"], os.path.join(EXPECTED, name))
+                got = d["session"]
+                for field in ("body", "date", "place", "format"):
+                    self.assertEqual(got.get(field), exp.get(field), field)
+                att = lambda s: sorted((a["party"], a["status"]) for a in s["attendance"])
+                self.assertEqual(att(got), att(exp))
+                if exp.get("date"):
+                    self.assertEqual(got["id"], exp["id"])
+                for field in ("date", "body", "place", "format"):
+                    ev = d["evidence"][field]
+                    self.assertIn("text", ev)
+                    self.assertTrue(0 <= ev["confidence"] <= 1)
+                    self.assertIsInstance(ev["inferred"], bool)
+
+    def test_inferred_years(self):
+        # 001 (June 20) and 002 (5 June) give no year: inferred and marked so.
+        for name in ("001_e5262c9ddaf296c2.txt", "002_3066456fff862dfe.txt"):
+            self.assertTrue(self.draft(name)["evidence"]["date"]["inferred"], name)
+        self.assertFalse(self.draft("003_e3a3c006c5fcf67c.txt")["evidence"]["date"]["inferred"])
+        d = self.draft("004_baf21a53b7d9f635.txt")
+        self.assertNotIn("date", d["session"])
+        self.assertEqual(d["session"]["number"], 36)
+
+    def test_seed_003_details(self):
+        s = self.draft("003_e3a3c006c5fcf67c.txt")["session"]
+        self.assertEqual(s["next"], {"date": "2021-10-15", "place": "Minsk"})
+        self.assertEqual(s["adopted"],
+                         ["cis-concept-2020", "cis-concept-2020-plan", "cis-chs-2020-chair-2021"])
+        by = {a["party"]: a.get("by") for a in s["attendance"]}
+        self.assertEqual(by["BLR"], "Aleksandr Lukashenko")
+        self.assertEqual(by["UZB"], "Shavkat Mirziyoyev")
+
+    def test_several_files_array_and_summary(self):
+        r = run("ingest", "--json", *[os.path.join(EXPECTED, n) for n in SEEDS[:2]], db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(json.loads(r.stdout)), 2)
+        r = run("ingest", os.path.join(EXPECTED, SEEDS[3]), db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("videoconference", r.stdout)
+
+    def test_html(self):
+        with tempfile.TemporaryDirectory() as t:
+            p = os.path.join(t, "r.html")
+            with open(p, "w", encoding="utf-8") as f:
+                f.write("<html><head><script>var x='<p>';</script></head><body>"
+                        "<h1>Session of CIS Council of Heads of State</h1>"
+                        "<p>The CIS Council of Heads of State met in&nbsp;Minsk on 15 October 2021"
+                        " &amp; the leaders of Belarus, Russia and Kazakhstan took part.</p>"
+                        "</body></html>")
+            s = json.loads(run("ingest", "--json", p, db=self.db).stdout)["session"]
+            self.assertEqual((s["body"], s["date"], s["place"]), ("cis-chs", "2021-10-15", "Minsk"))
+            self.assertEqual([a["party"] for a in s["attendance"]], ["BLR", "KAZ", "RUS"])
+
+    def test_load(self):
+        with tempfile.TemporaryDirectory() as t:
+            db = os.path.join(t, "r.db")
+            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+            n = self.journal_len(db)
+            files = [os.path.join(EXPECTED, n_) for n_ in SEEDS[:4]]
+            # Without --yes and not on a terminal: refused, nothing written.
+            r = run("ingest", "--load", *files, db=db, stdin="y\n")
+            self.assertNotEqual(r.returncode, 0)
+            self.assertEqual(self.journal_len(db), n)
+            # The sample already holds these sessions; the drafts of 000, 003 load
+            # unchanged or as replacements, all through the journal.
+            r = run("ingest", "--load", "--yes", *files, db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            r = run("ingest", "--load", "--yes", *files, db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("loaded 0 new", r.stdout)
+            # Seed 004 has no date: refused, nothing written.
+            m = self.journal_len(db)
+            r = run("ingest", "--load", "--yes", os.path.join(EXPECTED, SEEDS[4]), db=db)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("no full date", r.stderr)
+            self.assertEqual(self.journal_len(db), m)
+
+    def test_bad_input(self):
+        with tempfile.TemporaryDirectory() as t:
+            empty = os.path.join(t, "empty.txt")
+            open(empty, "w").close()
+            blank = os.path.join(t, "blank.html")
+            with open(blank, "w") as f:
+                f.write("<html><body>  <p> </p></body></html>\n")
+            garbage = os.path.join(t, "garbage.bin")
+            with open(garbage, "wb") as f:
+                f.write(bytes(range(256)) * 8)
+            missing = os.path.join(t, "missing.txt")
+            n = self.journal_len()
+            for path, words in ((empty, "empty"), (blank, "empty"), (garbage, "binary"),
+                                (missing, "cannot read")):
+                for extra in ([], ["--json"], ["--load", "--yes"]):
+                    with self.subTest(path=path, extra=extra):
+                        r = run("ingest", *extra, path, db=self.db)
+                        self.assertEqual(r.returncode, 1, r.stderr)
+                        self.assertIn(words, r.stderr)
+                        self.assertIn(os.path.basename(path), r.stderr)
+                        self.assertEqual(r.stdout, "")
+            # A good file next to a bad one: nothing is written either.
+            r = run("ingest", "--load", "--yes", os.path.join(EXPECTED, SEEDS[0]), garbage,
+                    db=self.db)
+            self.assertEqual(r.returncode, 1)
+            self.assertEqual(self.journal_len(), n)
+            r = run("ingest", db=self.db)
+            self.assertEqual(r.returncode, 2)
+
+    def test_gazetteer_is_data(self):
+        # A new alias, loaded as data, is recognized without code.
+        with tempfile.TemporaryDirectory() as t:
+            db = os.path.join(t, "r.db")
+            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+            text = os.path.join(t, "r.txt")
+            with open(text, "w", encoding="utf-8") as f:
+                f.write("The Grand Assembly of Presidents met in Minsk on 3 March 2022.\n")
+            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
+            self.assertIsNone(s["body"])
+            exp = json.loads(run("export", db=db).stdout)
+            body = next(b for b in exp["bodies"] if b["id"] == "cis-chs")
+            body["aliases"]["en"].append("Grand Assembly of Presidents")
+            ext = os.path.join(t, "ext.json")
+            with open(ext, "w", encoding="utf-8") as f:
+                json.dump({"pacta": 1, "bodies": [body]}, f, ensure_ascii=False)
+            r = run("load", ext, db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
+            self.assertEqual((s["body"], s["date"], s["place"]), ("cis-chs", "2022-03-03", "Minsk"))
+            # Strictness is kept: a malformed alias list is refused.
+            body["aliases"] = {"en": "not a list"}
+            with open(ext, "w", encoding="utf-8") as f:
+                json.dump({"pacta": 1, "bodies": [body]}, f, ensure_ascii=False)
+            r = run("load", ext, db=db)
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("aliases.en", r.stderr)
+
+    def test_evaluate_script(self):
+        r = subprocess.run([sys.executable, os.path.join(HERE, "..", "ingest", "evaluate.py"),
+                            EXPECTED, "--pacta", PACTA, "--db", self.db, "--json"],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        self.assertEqual(out["files"], 5)
+        for row in out["fields"]:
+            if row["field"] in ("date", "place", "format", "attendance"):
+                self.assertEqual(row["fp"] + row["fn"], 0, row)
+
+
+if __name__ == "__main__":
+    PACTA = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)

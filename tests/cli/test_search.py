@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""Full-text search (docs/search.md): `pacta search`, GET /api/v1/search and the
+page GET /search on the sample registry plus a small fixture with Russian and
+English texts: stemming in both languages, filters, snippets, rebuild, the index
+kept on retract and replace, a registry from before the index, odd queries.
+
+    python3 tests/cli/test_search.py PATH/TO/pacta
+"""
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
+
+PACTA = None
+
+FIXTURE = {
+    "pacta": 1,
+    "organizations": [{"id": "tst", "name": {"en": "Test Union", "ru": "Тестовый союз"},
+                       "founded": "2000-01-01", "depositary": "Test Secretariat"}],
+    "bodies": [{"id": "tst-council", "organization": "tst",
+                "name": {"en": "Council of Fisheries Ministers",
+                         "ru": "Совет министров рыболовства"}, "level": "ministers"}],
+    "documents": [
+        {"id": "tst-protocol-ru", "organization": "tst", "body": "tst-council",
+         "type": "protocol", "title": {"en": "Protocol on Quotas", "ru": "Протокол о квотах"},
+         "adopted": {"date": "2001-05-01", "place": "Минск", "session": None},
+         "supersedes": None,
+         "entry_into_force": {"rule": "threshold", "conditions": [{"count": 1}]},
+         "note": "Ратификация протокола завершена парламентами сторон."},
+        {"id": "tst-convention", "organization": "tst", "type": "agreement",
+         "title": {"en": "Convention on Salmon Fisheries"},
+         "adopted": {"date": "2010-06-15", "place": "Oslo", "session": None},
+         "supersedes": None,
+         "entry_into_force": {"rule": "threshold", "conditions": [{"count": 1}]},
+         "note": "The ratification of the convention by Belarus took two years."},
+    ],
+    "sessions": [
+        {"id": "tst-council-2015-03-01", "body": "tst-council", "number": None,
+         "date": "2015-03-01", "place": "Ереван", "format": "in_person",
+         "attendance": [{"party": "ARM", "status": "present"}], "adopted": [],
+         "sources": [{"title": "Армения ратифицировала протокол о квотах",
+                      "ref": "fixture"}]},
+    ],
+}
+
+
+def run(db, *args, expect=0):
+    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True)
+    if p.returncode != expect:
+        raise AssertionError(f"pacta {' '.join(map(str, args))}: exit {p.returncode}, "
+                             f"expected {expect}\nstdout: {p.stdout[:2000]!r}\n"
+                             f"stderr: {p.stderr[:2000]!r}")
+    return p
+
+
+def search(db, *args):
+    return json.loads(run(db, "search", *args, "--json").stdout)
+
+
+def ids(doc):
+    return [r["id"] for r in doc["results"]]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Search(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        run(cls.db, "init", "--sample")
+        fx = os.path.join(cls.tmp.name, "fx.json")
+        with open(fx, "w", encoding="utf-8") as f:
+            json.dump(FIXTURE, f, ensure_ascii=False)
+        run(cls.db, "load", fx)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def copy_db(self, name):
+        db = os.path.join(self.tmp.name, name)
+        shutil.copy(self.db, db)
+        return db
+
+    # -- stemming ------------------------------------------------------------------------
+
+    def test_russian_verb_finds_noun(self):
+        # Snowball alone: ратифицировал -> ратифицирова, ратификация -> ратификац;
+        # the derivational step makes both ратифик (docs/search.md).
+        for q in ("ратифицировал", "ратификация", "Ратификации", "ратифицировать"):
+            d = search(self.db, q)
+            self.assertIn("tst-protocol-ru", ids(d), q)
+            self.assertIn("tst-council-2015-03-01", ids(d), q)
+
+    def test_english_verb_finds_noun(self):
+        for q in ("ratified", "ratification", "RATIFY", "ratifies"):
+            d = search(self.db, q)
+            self.assertIn("tst-convention", ids(d), q)
+            self.assertIn("cis-agreement-1991", ids(d), q)
+
+    def test_case_folding_and_inflection(self):
+        self.assertIn("tst-protocol-ru", ids(search(self.db, "КВОТЫ")))
+        self.assertIn("tst-council", ids(search(self.db, "рыболовство")))
+        self.assertIn("tst-council", ids(search(self.db, "fishery")))
+        self.assertIn("csto", ids(search(self.db, "одкб")))  # an alias, folded
+
+    def test_every_word_must_occur_or(self):
+        self.assertEqual(ids(search(self.db, "salmon", "protocol")), [])
+        both = ids(search(self.db, "salmon", "OR", "квоты"))
+        self.assertIn("tst-convention", both)
+        self.assertIn("tst-protocol-ru", both)
+
+    def test_prefix(self):
+        self.assertIn("tst-convention", ids(search(self.db, "salm*")))
+
+    # -- results -----------------------------------------------------------------------
+
+    def test_json_shape_and_snippet(self):
+        d = search(self.db, "ratification", "--facets")
+        self.assertEqual(d["query"], "ratification")
+        self.assertGreaterEqual(d["total"], len(d["results"]))
+        r = [r for r in d["results"] if r["id"] == "tst-convention"][0]
+        self.assertEqual(r["kind"], "document")
+        self.assertEqual(r["title"], "Convention on Salmon Fisheries")
+        self.assertIn("[ratification]", r["snippet"])
+        self.assertIsInstance(r["score"], float)
+        self.assertGreater(r["score"], 0)
+        scores = [r["score"] for r in d["results"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        self.assertEqual(sum(d["facets"]["kind"].values()), d["total"])
+        self.assertEqual(d["facets"]["organization"].get("tst"), 1)
+
+    def test_title_ranks_first(self):
+        self.assertEqual(ids(search(self.db, "customs"))[0], "cis-agr-1992-03-13-customs-policy")
+
+    def test_text_output(self):
+        out = run(self.db, "search", "квоты").stdout.decode()
+        self.assertIn("tst-protocol-ru", out)
+        self.assertIn("[квотах]", out)
+
+    # -- filters -----------------------------------------------------------------------
+
+    def test_filters(self):
+        db = self.db
+        self.assertEqual(ids(search(db, "ratified", "--org", "tst")), ["tst-convention"])
+        self.assertEqual(ids(search(db, "квоты", "--kind", "sessions")),
+                         ["tst-council-2015-03-01"])
+        self.assertEqual(ids(search(db, "квоты", "--kind", "document")), ["tst-protocol-ru"])
+        self.assertEqual(ids(search(db, "квоты", "--body", "tst-council", "--type",
+                                    "protocol")), ["tst-protocol-ru"])
+        self.assertEqual(ids(search(db, "квоты", "--party", "ARM")), ["tst-council-2015-03-01"])
+        self.assertEqual(ids(search(db, "квоты", "--party", "AR")), [])
+        self.assertEqual(ids(search(db, "ratification", "--org", "tst", "--from", "2005-01-01")),
+                         ["tst-convention"])
+        self.assertEqual(ids(search(db, "ratification", "--org", "tst", "--to", "2005-01-01")),
+                         [])
+        self.assertEqual(ids(search(db, "квоты", "--from", "2001-05-01", "--to",
+                                    "2001-05-01")), ["tst-protocol-ru"])
+        d = search(db, "ratified", "--limit", "2")
+        self.assertEqual(len(d["results"]), 2)
+        self.assertGreater(d["total"], 2)
+        run(db, "search", "x", "--from", "2001-13-01", expect=2)
+        run(db, "search", "x", "--kind", "actions", expect=2)
+        run(db, "search", "x", "--limit", "0", expect=2)
+        run(db, "search", expect=2)
+
+    # -- the index follows the journal ----------------------------------------------------
+
+    def test_rebuild_gives_the_same_results(self):
+        db = self.copy_db("rebuild.db")
+        queries = ["ratified", "ратифицировал", "Minsk", "council", "ОДКБ", "charter"]
+        before = [search(db, q, "--facets", "--limit", "100") for q in queries]
+        run(db, "rebuild")
+        after = [search(db, q, "--facets", "--limit", "100") for q in queries]
+        self.assertEqual(before, after)
+
+    def test_retract_and_replace(self):
+        db = self.copy_db("retract.db")
+        run(db, "retract", "session", "tst-council-2015-03-01")
+        self.assertNotIn("tst-council-2015-03-01", ids(search(db, "протокол")))
+        fx = dict(FIXTURE)
+        doc = dict(FIXTURE["documents"][1])
+        doc["note"] = "Amended to cover trout."
+        fx = {"pacta": 1, "documents": [doc]}
+        path = os.path.join(self.tmp.name, "replace.json")
+        with open(path, "w") as f:
+            json.dump(fx, f)
+        run(db, "load", path)
+        self.assertEqual(ids(search(db, "trout")), ["tst-convention"])
+        self.assertNotIn("tst-convention", ids(search(db, "ratification")))
+
+    def test_registry_from_before_the_index(self):
+        db = self.copy_db("old.db")
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA user_version=3")
+        con.commit()
+        con.close()
+        d = search(db, "ратифицировал")
+        self.assertIn("tst-protocol-ru", ids(d))
+        self.assertEqual(d, search(self.db, "ратифицировал"))
+
+    # -- odd input ----------------------------------------------------------------------
+
+    def test_malformed_queries_are_clean_errors(self):
+        for q in ['"', "'", "(", "*", '"*"', "OR", "-", "^", "  ", "«»", ":", "\u0301"]:
+            p = run(self.db, "search", "--", q, expect=1)
+            self.assertIn(b"no words", p.stderr, q)
+        p = run(self.db, "search", "x" * 2000, expect=1)
+        self.assertIn(b"too long", p.stderr)
+
+    def test_fuzz_odd_inputs(self):
+        rnd = random.Random(6)
+        alphabet = ['"', "'", "*", "(", ")", ":", "^", "-", "+", " ", "OR", "AND", "NOT",
+                    "NEAR", "{", "}", "a", "я", "ratif", "ё", "\u0301", "\ufeff", "%", "\\"]
+        cases = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 30)))
+                 for _ in range(150)]
+        # NUL-free binary garbage, including invalid UTF-8
+        cases += [bytes(rnd.randrange(1, 256) for _ in range(rnd.randrange(1, 60)))
+                  for _ in range(100)]
+        cases += ["ratif " * 31, "ratif " * 40, "я" * 499, "word" * 240]
+        for q in cases:
+            p = subprocess.run([PACTA, "--db", self.db, "search", "--json", "--", q],
+                               capture_output=True)
+            self.assertIn(p.returncode, (0, 1), (q, p.stderr))
+            if p.returncode == 0:
+                d = json.loads(p.stdout)
+                self.assertIsInstance(d["results"], list)
+            else:
+                self.assertTrue(p.stderr.startswith(b"pacta: search: "), (q, p.stderr))
+
+    # -- HTTP ----------------------------------------------------------------------------
+
+    def test_http(self):
+        port = free_port()
+        proc = subprocess.Popen([PACTA, "--db", self.db, "serve", "--listen",
+                                 f"127.0.0.1:{port}", "--quiet"], stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+
+            def get(path):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}",
+                                                timeout=10) as r:
+                        return r.status, r.read().decode()
+                except urllib.error.HTTPError as e:
+                    return e.code, e.read().decode()
+
+            q = urllib.parse.quote("ратифицировал")
+            st, body = get(f"/api/v1/search?q={q}&organization=tst")
+            self.assertEqual(st, 200)
+            d = json.loads(body)
+            self.assertEqual(ids(d), ["tst-protocol-ru", "tst-council-2015-03-01"])
+            self.assertEqual(d["facets"]["kind"], {"document": 1, "session": 1})
+            st, body = get("/api/v1/search?q=ratified&kind=document&from=2005-01-01&limit=50")
+            self.assertEqual(st, 200)
+            self.assertIn("tst-convention", ids(json.loads(body)))
+            st, body = get("/api/v1/search")
+            self.assertEqual((st, json.loads(body)["total"]), (200, 0))
+            for bad in ["?q=%22", "?q=x&from=2020-02-30", "?q=x&kind=actions",
+                        "?q=x&limit=0", "?q=" + "x" * 1200]:
+                st, body = get("/api/v1/search" + bad)
+                self.assertEqual(st, 400, bad)
+                self.assertIn("error", json.loads(body))
+            st, page = get(f"/search?q={q}")
+            self.assertEqual(st, 200)
+            self.assertIn("<mark>", page)
+            self.assertIn('href="/documents/tst-protocol-ru"', page)
+            self.assertIn("Kind</h3>", page)
+            self.assertIn("session</a> (1)", page)
+            st, page = get("/search?q=%3Cscript%3E%22")
+            self.assertEqual(st, 200)
+            self.assertNotIn("<script>", page)
+            self.assertIn("&lt;script&gt;", page)
+            st, page = get("/search?q=%22")
+            self.assertEqual(st, 400)
+            self.assertIn("no words", page)
+            st, page = get("/search")
+            self.assertEqual(st, 200)
+            st, page = get("/documents")
+            self.assertIn('action="/search"', page)  # the search box in the header
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    PACTA = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
