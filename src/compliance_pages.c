@@ -10,32 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "compliance.h"
 #include "kind.h"
 #include "publish.h"
 #include "registry.h"
 
 #define HTML "text/html; charset=utf-8"
-
-static const char *str(const json_t *p, const char *zKey) {
-  return json_string_value(json_object_get(p, zKey));
-}
-
-static const char *dflt(const char *z, const char *zDefault) {
-  return z && *z ? z : zDefault;
-}
-
-static const char *name_en(const json_t *pName, const char *zFallback) {
-  const char *z = str(pName, "en");
-  if (!z) {
-    const char *zLang;
-    json_t *v;
-    json_object_foreach((json_t *)pName, zLang, v) {
-      if (json_is_string(v)) return json_string_value(v);
-    }
-  }
-  return z ? z : zFallback;
-}
 
 static void esc(Buf *p, const char *z) {
   html_escape(p, z ? z : "");

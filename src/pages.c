@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fields.h"
 #include "auth.h"
 #include "http.h"
 #include "interchange.h"
@@ -32,14 +33,6 @@
 
 static const char *arg(Req *p, const char *zName) {
   return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-}
-
-static const char *str(const json_t *p, const char *zKey) {
-  return json_string_value(json_object_get(p, zKey));
-}
-
-static const char *dflt(const char *z, const char *zDefault) {
-  return z ? z : zDefault;
 }
 
 /* printf into a page where every %s is HTML-escaped; also %d, %lld, %zu. */
@@ -88,19 +81,6 @@ static char *xprintf(const char *zFmt, ...) {
   buf_vprintf(&b, zFmt, ap);
   va_end(ap);
   return b.z;
-}
-
-/* A name by language: {"en": ..., "ru": ...}. */
-static const char *name_en(const json_t *pName, const char *zFallback) {
-  const char *z = str(pName, "en");
-  if (!z) {
-    const char *zLang;
-    json_t *v;
-    json_object_foreach((json_t *)pName, zLang, v) {
-      if (json_is_string(v)) return json_string_value(v);
-    }
-  }
-  return z ? z : zFallback;
 }
 
 /* " <span lang=ru>...</span>" when the name has a Russian form. */

@@ -1,6 +1,7 @@
 /*
 ** Publishing the record (publish.h): iCalendar, Atom, session minutes.
 */
+#include "fields.h"
 #include "publish.h"
 
 #include <stdio.h>
@@ -12,27 +13,6 @@
 #include "registry.h"
 
 /* ---- Small helpers ------------------------------------------------------------ */
-
-static const char *str(const json_t *p, const char *zKey) {
-  return json_string_value(json_object_get(p, zKey));
-}
-
-static const char *dflt(const char *z, const char *zDefault) {
-  return z && *z ? z : zDefault;
-}
-
-/* A name by language: English, else the first one, else zFallback. */
-static const char *name_en(const json_t *pName, const char *zFallback) {
-  const char *z = str(pName, "en");
-  if (!z) {
-    const char *zLang;
-    json_t *v;
-    json_object_foreach((json_t *)pName, zLang, v) {
-      if (json_is_string(v)) return json_string_value(v);
-    }
-  }
-  return z ? z : zFallback;
-}
 
 /* "in_force" as "in force", into a new string. */
 static char *words(const char *z) {

@@ -1,0 +1,34 @@
+/*
+** Reading fields of validated registry records (jansson values), shared by
+** the modules that render them.
+*/
+#ifndef PACTA_FIELDS_H
+#define PACTA_FIELDS_H
+
+#include <jansson.h>
+
+/* The string value of pObj[zKey], or NULL. */
+static inline const char *str(const json_t *pObj, const char *zKey) {
+  return json_string_value(json_object_get(pObj, zKey));
+}
+
+/* z, or zDefault when z is NULL or empty. */
+static inline const char *dflt(const char *z, const char *zDefault) {
+  return z && *z ? z : zDefault;
+}
+
+/* A name by language ({"en": ..., "ru": ...}): English, else the first
+** one, else zFallback. */
+static inline const char *name_en(const json_t *pName, const char *zFallback) {
+  const char *z = str(pName, "en");
+  if (!z) {
+    const char *zLang;
+    json_t *v;
+    json_object_foreach((json_t *)pName, zLang, v) {
+      if (json_is_string(v)) return json_string_value(v);
+    }
+  }
+  return z ? z : zFallback;
+}
+
+#endif
