@@ -75,25 +75,29 @@ void get_org_compliance(Req *pReq, Resp *r) {
     pages_not_found(pReq, r, "organization", zOrg);
     return;
   }
-  pdate on;
-  const char *zOnArg = pReq->xArg ? pReq->xArg(pReq->pArgCtx, "on") : 0;
-  if (!zOnArg || !*zOnArg) {
-    on = http_today();
-  } else if (date_parse(zOnArg, strlen(zOnArg), &on) != 0) {
+  /* ?on= (default today) ends the report; ?from= starts a report period. */
+  pdate on = http_today(), from = DATE_NONE;
+  static const char *const azArg[2] = {"on", "from"};
+  pdate *apDate[2] = {&on, &from};
+  for (int i = 0; i < 2; i++) {
+    const char *zArg = pReq->xArg ? pReq->xArg(pReq->pArgCtx, azArg[i]) : 0;
+    if (!zArg || !*zArg || date_parse(zArg, strlen(zArg), apDate[i]) == 0) continue;
     json_decref(pOrg);
     Buf b = {0};
     pages_begin(&b, "Bad date", 0);
     buf_puts(&b, "<h1>Bad date</h1><p class=\"lede\">\"");
-    esc(&b, zOnArg);
+    esc(&b, zArg);
     buf_puts(&b, "\" is not a date: expected YYYY-MM-DD.</p>");
     pages_end(&b, pReq);
     resp_text(r, 400, HTML, b.z, b.n);
     buf_free(&b);
     return;
   }
-  char zOn[DATE_BUFSZ];
+  if (from != DATE_NONE && from > on) from = DATE_NONE; /* an empty period: no period */
+  char zOn[DATE_BUFSZ], zFrom[DATE_BUFSZ];
   date_format(on, zOn);
-  ComplianceOpts opt = {DATE_NONE, DATE_NONE, DATE_NONE};
+  date_format(from, zFrom);
+  ComplianceOpts opt = {from, DATE_NONE, DATE_NONE};
   Buf err = {0};
   json_t *pRep = query_compliance(pDb, zOrg, on, &opt, &err);
   buf_free(&err);
@@ -120,17 +124,32 @@ void get_org_compliance(Req *pReq, Resp *r) {
                "date (+1 fully met, 0 partly, \xe2\x88\x92"
                "1 not met), averaged; percent = "
                "(average + 1) \xc3\x97 50.</p>");
-  buf_puts(&b, "<form class=\"inline\" method=\"get\"><label for=\"on\">On</label>"
+  buf_puts(&b, "<form class=\"inline\" method=\"get\"><label for=\"from\">Period from "
+               "(optional)</label><input type=\"date\" id=\"from\" name=\"from\" value=\"");
+  esc(&b, zFrom);
+  buf_puts(&b, "\"><label for=\"on\">to</label>"
                "<input type=\"date\" id=\"on\" name=\"on\" value=\"");
   esc(&b, zOn);
   buf_puts(&b, "\" required><button type=\"submit\">Show</button></form>");
+  if (from != DATE_NONE) {
+    buf_puts(&b, "<p><strong>Report period ");
+    esc(&b, zFrom);
+    buf_puts(&b, " to ");
+    esc(&b, zOn);
+    buf_puts(&b, "</strong>: only assessments dated within it count.</p>");
+  }
+  /* The same report as JSON and as CSV (the parties table). */
+  Buf q = {0};
+  buf_printf(&q, "/api/v1/organizations/%s/compliance?on=%s", zOrg, zOn);
+  if (from != DATE_NONE) buf_printf(&q, "&from=%s", zFrom);
   buf_puts(&b, "<p class=\"small\"><a href=\"/organizations/");
   esc(&b, zOrg);
-  buf_puts(&b, "\">Back to the organization</a> \xc2\xb7 <a href=\"/api/v1/organizations/");
-  esc(&b, zOrg);
-  buf_puts(&b, "/compliance?on=");
-  esc(&b, zOn);
-  buf_puts(&b, "\">JSON</a></p>");
+  buf_puts(&b, "\">Back to the organization</a> \xc2\xb7 <a href=\"");
+  esc(&b, q.z);
+  buf_puts(&b, "\">JSON</a> \xc2\xb7 <a href=\"");
+  esc(&b, q.z);
+  buf_puts(&b, "&amp;format=csv\">CSV</a></p>");
+  buf_free(&q);
 
   /* Which scores are illustrative: "COMMITMENT|PARTY|DATE". */
   json_t *pIllus = json_object();

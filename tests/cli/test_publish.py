@@ -317,6 +317,17 @@ class Publish(unittest.TestCase):
         page = self.get("/organizations/tor/compliance?on=2004-01-01")[2].decode()
         self.assertNotIn("Illustrative scores.", page.split('id="heatmap"')[1].split("</table>")[0])
         self.assertEqual(self.get("/organizations/tor/compliance?on=2005-02-30")[0], 400)
+        # A report period: its own figures, and the same report as CSV.
+        page = self.get("/organizations/tor/compliance?from=2004-06-01&on=2005-01-01")[2].decode()
+        self.assertIn("Report period 2004-06-01 to 2005-01-01", page)
+        csv_href = ("/api/v1/organizations/tor/compliance?on=2005-01-01&amp;from=2004-06-01"
+                    "&amp;format=csv")
+        self.assertIn(csv_href, page)
+        status, ctype, body = self.get(csv_href.replace("&amp;", "&"))
+        self.assertEqual(status, 200)
+        self.assertTrue(ctype.startswith("text/csv"))
+        self.assertTrue(body.decode().startswith("party,"))
+        self.assertEqual(self.get("/organizations/tor/compliance?from=2005-13-01")[0], 400)
         self.assertEqual(self.get("/organizations/nope/compliance")[0], 404)
         self.assertIn('href="/organizations/tor/compliance"', self.get("/organizations/tor")[2]
                       .decode())
