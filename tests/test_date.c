@@ -2,33 +2,11 @@
 ** Tests for src/date.c: parsing, formatting, the day count and the
 ** calendar arithmetic of design.md section 3.
 */
+#include "check.h"
 #include "date.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static int nPass, nFail;
-
-#define CHECK(cond) check((cond), __LINE__, #cond)
-
-static void check(int ok, int line, const char *zWhat) {
-  if (ok) {
-    nPass++;
-  } else {
-    nFail++;
-    fprintf(stderr, "test_date.c:%d: CHECK failed: %s\n", line, zWhat);
-  }
-}
-
-/* A date the test itself spells; a typo is a failed check. */
-static pdate D(const char *z) {
-  pdate d = DATE_NONE;
-  if (date_parse(z, strlen(z), &d) != 0) {
-    fprintf(stderr, "test_date.c: bad date in test: %s\n", z);
-    nFail++;
-  }
-  return d;
-}
 
 static int parses(const char *z) {
   pdate d;
@@ -166,6 +144,5 @@ int main(void) {
   test_epoch();
   test_every_day();
   test_arithmetic();
-  printf("%d passed, %d failed\n", nPass, nFail);
-  return nFail != 0;
+  return check_report();
 }

@@ -10,23 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "db.h"
 #include "merkle.h"
 #include "note.h"
 #include "tlog.h"
-
-static long nPass, nFail;
-
-#define CHECK(cond) check((cond), __LINE__, #cond)
-
-static void check(int ok, int line, const char *zWhat) {
-  if (ok) {
-    nPass++;
-  } else {
-    if (nFail < 30) fprintf(stderr, "test_merkle.c:%d: CHECK failed: %s\n", line, zWhat);
-    nFail++;
-  }
-}
 
 static void from_hex(const char *z, unsigned char *a, size_t *pn) {
   size_t n = strlen(z) / 2;
@@ -478,6 +466,5 @@ int main(void) {
   test_storage();
   test_notes();
   merkle_mem_free(&mem);
-  printf("%ld passed, %ld failed\n", nPass, nFail);
-  return nFail ? 1 : 0;
+  return check_report();
 }

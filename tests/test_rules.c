@@ -2,6 +2,7 @@
 ** Tests for src/rules.c against design.md section 5 and the worked
 ** examples W1-W7 of domain.md section 10.
 */
+#include "check.h"
 #include "rules.h"
 
 #include <limits.h>
@@ -9,28 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int nPass, nFail;
-
-#define CHECK(cond) check((cond), __LINE__, #cond)
-
-static void check(int ok, int line, const char *zWhat) {
-  if (ok) {
-    nPass++;
-  } else {
-    nFail++;
-    fprintf(stderr, "test_rules.c:%d: CHECK failed: %s\n", line, zWhat);
-  }
-}
-
-static pdate D(const char *z) {
-  pdate d = DATE_NONE;
-  if (date_parse(z, strlen(z), &d) != 0) {
-    fprintf(stderr, "test_rules.c: bad date in test: %s\n", z);
-    nFail++;
-  }
-  return d;
-}
 
 /* zWant "" means DATE_NONE. */
 #define CHECK_DATE(got, want) check_date((got), (want), __LINE__, #got)
@@ -1304,6 +1283,5 @@ int main(void) {
   test_large();
   test_compliance();
   test_score_on();
-  printf("%d passed, %d failed\n", nPass, nFail);
-  return nFail != 0;
+  return check_report();
 }
