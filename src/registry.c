@@ -587,21 +587,38 @@ static int64_t document_did(Db *pDb, const char *zDoc) {
   return did;
 }
 
-json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
-  json_t *pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
-  if (!pDoc) {
-    buf_printf(pErr, "unknown document \"%s\"", zDoc);
-    return 0;
-  }
+/* One document's record, its parties and its computed status on `on`;
+** false (with a message) for an unknown document. */
+typedef struct DocQuery {
+  json_t *pDoc;
   PartyTable t;
-  party_table(pDb, &t);
-  DocWork w = {0};
+  DocWork w;
   DocStatus s;
-  doc_compute(pDb, document_did(pDb, zDoc), pDoc, &t, on, &w, &s);
-  json_t *pOut = status_json(zDoc, on, &s, &w, &t);
-  doc_work_free(&w);
-  party_table_free(&t);
-  json_decref(pDoc);
+} DocQuery;
+
+static bool doc_query_open(Db *pDb, const char *zDoc, pdate on, DocQuery *q, Buf *pErr) {
+  memset(q, 0, sizeof(*q));
+  q->pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
+  if (!q->pDoc) {
+    buf_printf(pErr, "unknown document \"%s\"", zDoc);
+    return false;
+  }
+  party_table(pDb, &q->t);
+  doc_compute(pDb, document_did(pDb, zDoc), q->pDoc, &q->t, on, &q->w, &q->s);
+  return true;
+}
+
+static void doc_query_close(DocQuery *q) {
+  doc_work_free(&q->w);
+  party_table_free(&q->t);
+  json_decref(q->pDoc);
+}
+
+json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+  DocQuery q;
+  if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
+  json_t *pOut = status_json(zDoc, on, &q.s, &q.w, &q.t);
+  doc_query_close(&q);
   return pOut;
 }
 
@@ -671,37 +688,29 @@ static json_t *action_records(Db *pDb, const char *zDoc) {
 }
 
 json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
-  json_t *pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
-  if (!pDoc) {
-    buf_printf(pErr, "unknown document \"%s\"", zDoc);
-    return 0;
-  }
-  PartyTable t;
-  party_table(pDb, &t);
-  DocWork w = {0};
-  DocStatus s;
-  doc_compute(pDb, document_did(pDb, zDoc), pDoc, &t, on, &w, &s);
-  DetailCtx ctx = {&w, &t};
+  DocQuery q;
+  if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
+  DetailCtx ctx = {&q.w, &q.t};
   json_t *pRecords = action_records(pDb, zDoc);
 
   /* Each party's first consent, by date: what the threshold counts. */
-  int *aFirst = xmalloc((size_t)w.nParty * sizeof(int) + 1);
-  for (int k = 0; k < w.nParty; k++) aFirst[k] = -1;
-  for (int i = 0; i < w.nAction; i++) {
-    const Action *a = &w.aAction[i];
-    if (a->date > on || !action_binds(&w.rule, a)) continue;
+  int *aFirst = xmalloc((size_t)q.w.nParty * sizeof(int) + 1);
+  for (int k = 0; k < q.w.nParty; k++) aFirst[k] = -1;
+  for (int i = 0; i < q.w.nAction; i++) {
+    const Action *a = &q.w.aAction[i];
+    if (a->date > on || !action_binds(&q.w.rule, a)) continue;
     int *pF = &aFirst[a->party];
-    if (*pF < 0 || a->date < w.aAction[*pF].date || (a->date == w.aAction[*pF].date && i < *pF))
+    if (*pF < 0 || a->date < q.w.aAction[*pF].date || (a->date == q.w.aAction[*pF].date && i < *pF))
       *pF = i;
   }
-  int *aOrder = xmalloc((size_t)w.nParty * sizeof(int) + 1);
+  int *aOrder = xmalloc((size_t)q.w.nParty * sizeof(int) + 1);
   int nFirst = 0;
-  for (int k = 0; k < w.nParty; k++)
+  for (int k = 0; k < q.w.nParty; k++)
     if (aFirst[k] >= 0) aOrder[nFirst++] = aFirst[k];
   for (int i = 1; i < nFirst; i++) { /* insertion sort by (date, index) */
     int x = aOrder[i], j = i - 1;
-    while (j >= 0 && (w.aAction[aOrder[j]].date > w.aAction[x].date ||
-                      (w.aAction[aOrder[j]].date == w.aAction[x].date && aOrder[j] > x))) {
+    while (j >= 0 && (q.w.aAction[aOrder[j]].date > q.w.aAction[x].date ||
+                      (q.w.aAction[aOrder[j]].date == q.w.aAction[x].date && aOrder[j] > x))) {
       aOrder[j + 1] = aOrder[j];
       j--;
     }
@@ -710,22 +719,22 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   json_t *aConsent = json_array();
   int nCounted = 0, rank = 0;
   for (int i = 0; i < nFirst; i++) {
-    const Action *a = &w.aAction[aOrder[i]];
-    bool bCounted = !w.aIsOrg[a->party];
+    const Action *a = &q.w.aAction[aOrder[i]];
+    bool bCounted = !q.w.aIsOrg[a->party];
     if (bCounted) nCounted++;
-    if (aOrder[i] == s.trigger) rank = nCounted;
+    if (aOrder[i] == q.s.trigger) rank = nCounted;
     json_t *pC = action_ref(&ctx, aOrder[i]);
     json_object_set_new(pC, "counted", json_boolean(bCounted));
     json_array_append_new(aConsent, pC);
   }
 
   /* Every action on or before `on`, grouped by party. */
-  ActionKey *aKey = xmalloc((size_t)w.nAction * sizeof(ActionKey) + 1);
-  int *aIdx = xmalloc((size_t)w.nAction * sizeof(int) + 1);
+  ActionKey *aKey = xmalloc((size_t)q.w.nAction * sizeof(ActionKey) + 1);
+  int *aIdx = xmalloc((size_t)q.w.nAction * sizeof(int) + 1);
   int nIdx = 0;
-  for (int i = 0; i < w.nAction; i++) {
-    const Action *a = &w.aAction[i];
-    if (a->date > on || a->date == DATE_NONE || w.aPid[a->party] < 0) continue;
+  for (int i = 0; i < q.w.nAction; i++) {
+    const Action *a = &q.w.aAction[i];
+    if (a->date > on || a->date == DATE_NONE || q.w.aPid[a->party] < 0) continue;
     aKey[nIdx++] = (ActionKey){detail_code(&ctx, i), a->date, (int)a->type, i};
   }
   qsort(aKey, (size_t)nIdx, sizeof(ActionKey), compare_action_key);
@@ -735,20 +744,20 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   static const Delay vclt56 = {0, 12, false};
   json_t *aParty = json_array();
   for (int i = 0; i < nIdx;) {
-    int party = w.aAction[aIdx[i]].party;
+    int party = q.w.aAction[aIdx[i]].party;
     int iEnd = i;
-    while (iEnd < nIdx && w.aAction[aIdx[iEnd]].party == party) iEnd++;
+    while (iEnd < nIdx && q.w.aAction[aIdx[iEnd]].party == party) iEnd++;
     /* The latest episode: its first binding action after the last notice
     ** that precedes the last binding action; the notice still pending. */
     pdate lastBind = DATE_NONE, episodeAfter = DATE_NONE, signature = DATE_NONE;
     for (int k = i; k < iEnd; k++) {
-      const Action *a = &w.aAction[aIdx[k]];
-      if (action_binds(&w.rule, a) && a->date > lastBind) lastBind = a->date;
+      const Action *a = &q.w.aAction[aIdx[k]];
+      if (action_binds(&q.w.rule, a) && a->date > lastBind) lastBind = a->date;
       if (a->type == ACT_SIGNATURE && signature == DATE_NONE) signature = a->date;
     }
     int iConsent = -1, iWithdrawal = -1;
     for (int k = i; k < iEnd; k++) {
-      const Action *a = &w.aAction[aIdx[k]];
+      const Action *a = &q.w.aAction[aIdx[k]];
       if (a->type != ACT_WITHDRAWAL) continue;
       if (a->date >= lastBind) {
         if (iWithdrawal < 0) iWithdrawal = aIdx[k];
@@ -757,10 +766,10 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
       }
     }
     for (int k = i; k < iEnd && iConsent < 0; k++) {
-      const Action *a = &w.aAction[aIdx[k]];
-      if (action_binds(&w.rule, a) && a->date > episodeAfter) iConsent = aIdx[k];
+      const Action *a = &q.w.aAction[aIdx[k]];
+      if (action_binds(&q.w.rule, a) && a->date > episodeAfter) iConsent = aIdx[k];
     }
-    const PartyStatus *ps = &w.aStatus[party];
+    const PartyStatus *ps = &q.w.aStatus[party];
     json_t *pRow =
         json_pack("{s:s, s:o, s:o, s:o, s:o}", "party", detail_code(&ctx, aIdx[i]), "status",
                   ps->status == ST_NONE ? json_null() : json_string(status_kind_name(ps->status)),
@@ -769,11 +778,12 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
     json_object_set_new(pRow, "consent", iConsent < 0 ? json_null() : action_ref(&ctx, iConsent));
     json_object_set_new(pRow, "trigger", action_ref(&ctx, ps->trigger));
     if (iWithdrawal >= 0) {
-      const Action *a = &w.aAction[iWithdrawal];
-      pdate eff = a->effective != DATE_NONE
-                      ? a->effective
-                      : delay_apply(w.rule.hasWithdrawalNotice ? &w.rule.withdrawalNotice : &vclt56,
-                                    a->date);
+      const Action *a = &q.w.aAction[iWithdrawal];
+      pdate eff =
+          a->effective != DATE_NONE
+              ? a->effective
+              : delay_apply(q.w.rule.hasWithdrawalNotice ? &q.w.rule.withdrawalNotice : &vclt56,
+                            a->date);
       json_object_set_new(
           pRow, "withdrawal",
           json_pack("{s:o, s:o}", "date", date_json(a->date), "effective", date_json(eff)));
@@ -782,7 +792,7 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
     }
     json_t *aAct = json_array();
     for (int k = i; k < iEnd; k++) {
-      const Action *a = &w.aAction[aIdx[k]];
+      const Action *a = &q.w.aAction[aIdx[k]];
       char zDate[DATE_BUFSZ], zKey[64];
       date_format(a->date, zDate);
       snprintf(zKey, sizeof(zKey), "%s|%s|%s", detail_code(&ctx, aIdx[k]),
@@ -801,21 +811,19 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
     i = iEnd;
   }
 
-  json_t *pTrigger = action_ref(&ctx, s.trigger);
-  if (s.trigger >= 0) json_object_set_new(pTrigger, "rank", json_integer(rank));
-  json_t *pRule = json_object_get(pDoc, "entry_into_force");
+  json_t *pTrigger = action_ref(&ctx, q.s.trigger);
+  if (q.s.trigger >= 0) json_object_set_new(pTrigger, "rank", json_integer(rank));
+  json_t *pRule = json_object_get(q.pDoc, "entry_into_force");
   json_t *pOut = json_pack("{s:s, s:o, s:b, s:o, s:O, s:o, s:o, s:o, s:o}", "document", zDoc, "on",
-                           date_json(on), "in_force", s.inForce, "entry_into_force",
-                           date_json(s.entryIntoForce), "rule", pRule ? pRule : json_null(),
-                           "trigger_date", date_json(s.triggerDate), "trigger", pTrigger,
+                           date_json(on), "in_force", q.s.inForce, "entry_into_force",
+                           date_json(q.s.entryIntoForce), "rule", pRule ? pRule : json_null(),
+                           "trigger_date", date_json(q.s.triggerDate), "trigger", pTrigger,
                            "consents", aConsent, "parties", aParty);
   free(aFirst);
   free(aOrder);
   free(aIdx);
   json_decref(pRecords);
-  doc_work_free(&w);
-  party_table_free(&t);
-  json_decref(pDoc);
+  doc_query_close(&q);
   return pOut;
 }
 
