@@ -816,7 +816,7 @@ static int cmd_search(Args *a) {
   return search_command(a->zDb, a->bJson, a->nArg, a->azArg);
 }
 
-/* Ingest (ingest.c) parses its own arguments: --load, --yes. */
+/* Ingest (ingest.c) parses its own arguments: --load, --yes, --date, --place. */
 static int cmd_ingest(Args *a) {
   return ingest_main(a->zDb, actor(a), a->bJson, a->nArg, a->azArg);
 }
@@ -862,11 +862,17 @@ static const Command aCommand[] = {
      "same registry. ics: an iCalendar (RFC 5545) of sessions, announced next\n"
      "sessions and commitment deadlines (--org keeps one organization's)."},
     {"help", cmd_help, "help [COMMAND]", "", "Show the commands, or one command's help."},
-    {"ingest", cmd_ingest, "ingest FILE... [--json] [--load [--yes]]", "load yes",
+    {"ingest", cmd_ingest,
+     "ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD] [--place CITY]",
+     "load yes date= place=",
      "Draft a session record from each press release (plain text or HTML,\n"
      "English or Russian): body, date, place, format, attendance, documents\n"
      "adopted, next session, with each field's text span and confidence. Writes\n"
-     "nothing unless --load (asks to confirm; --yes for scripts)."},
+     "nothing unless --load (asks to confirm; --yes for scripts).\n"
+     "--date, --place (with one FILE): the session's date or place as you know\n"
+     "it, for a release that does not give it (or gives it wrong); it wins over\n"
+     "the text. A draft without a date is not loaded; on a terminal --load asks\n"
+     "for the date."},
     {"init", cmd_init, "init [--sample]", "sample",
      "Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
      "--sample loads the bundled real sample registry: the CIS, CSTO, EAEU and\n"

@@ -23,7 +23,7 @@ struct Db {
 
 /* A failed statement (busy past the timeout, disk full, I/O error): the
 ** command line stops with the message; the server's handler answers 503. */
-static void db_failed(Db *pDb, const char *zMsg) {
+void db_fail(Db *pDb, const char *zMsg) {
   if (pDb->xOnError) pDb->xOnError(pDb->pErrorArg, zMsg);
   die(EXIT_INPUT, "database error: %s", zMsg);
 }
@@ -95,6 +95,13 @@ static const char *const azMigration[] = {
     "  rid INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,\n"
     "  org TEXT, body TEXT, type TEXT, party TEXT, date TEXT);\n"
     "CREATE UNIQUE INDEX search_doc_key ON search_doc(kind, key);\n"
+    "INSERT OR REPLACE INTO meta(key, value)\n"
+    "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
+    /* 5: search row ids carry the entity's seq, the kind and the
+    ** organization's code (search.c), so the index is refilled. */
+    "DROP TABLE search; DELETE FROM search_doc; DROP TABLE IF EXISTS search_org;\n"
+    "CREATE VIRTUAL TABLE search USING fts5(title, text, tokenize='pacta', prefix='2 3 4');\n"
+    "CREATE TABLE search_org(code INTEGER PRIMARY KEY, org TEXT NOT NULL UNIQUE);\n"
     "INSERT OR REPLACE INTO meta(key, value)\n"
     "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
 };
@@ -177,7 +184,7 @@ void db_exec(Db *pDb, const char *zSql) {
     char zMsg[256];
     snprintf(zMsg, sizeof(zMsg), "%s", zErr ? zErr : sqlite3_errmsg(pDb->h));
     sqlite3_free(zErr);
-    db_failed(pDb, zMsg);
+    db_fail(pDb, zMsg);
   }
 }
 
@@ -195,16 +202,25 @@ void db_rollback(Db *pDb) {
   sqlite3_exec(pDb->h, "ROLLBACK", 0, 0, 0);
 }
 
+bool db_read_begin(Db *pDb) {
+  if (!sqlite3_get_autocommit(pDb->h)) return false;
+  db_exec(pDb, "BEGIN");
+  return true;
+}
+void db_read_end(Db *pDb, bool bBegun) {
+  if (bBegun) db_exec(pDb, "COMMIT");
+}
+
 void db_step_done(Db *pDb, sqlite3_stmt *pStmt) {
   int rc = sqlite3_step(pStmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) db_failed(pDb, sqlite3_errmsg(pDb->h));
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) db_fail(pDb, sqlite3_errmsg(pDb->h));
   sqlite3_reset(pStmt);
 }
 
 bool db_step_row(Db *pDb, sqlite3_stmt *pStmt) {
   int rc = sqlite3_step(pStmt);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) db_failed(pDb, sqlite3_errmsg(pDb->h));
+  if (rc != SQLITE_DONE) db_fail(pDb, sqlite3_errmsg(pDb->h));
   return false;
 }
 

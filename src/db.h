@@ -26,6 +26,9 @@ sqlite3_stmt *db_stmt(Db *pDb, const char *zSql);
 ** message. */
 typedef void (*DbErrorHandler)(void *pArg, const char *zMsg);
 void db_on_error(Db *pDb, DbErrorHandler xOnError, void *pArg);
+/* Fail as a statement does: the handler (the server: 503, rolled back),
+** else die with the message. */
+void db_fail(Db *pDb, const char *zMsg);
 /* After a handled failure: reset every statement, roll back. */
 void db_recover(Db *pDb);
 
@@ -38,6 +41,11 @@ void db_begin(Db *pDb);
 int db_try_begin(Db *pDb);
 void db_commit(Db *pDb);
 void db_rollback(Db *pDb);
+/* A read transaction around several statements: one snapshot, one lock.
+** Begins one unless a transaction is open; true when it did (pass that to
+** db_read_end). */
+bool db_read_begin(Db *pDb);
+void db_read_end(Db *pDb, bool bBegun);
 
 /* Step a statement expected to finish; dies on error. */
 void db_step_done(Db *pDb, sqlite3_stmt *pStmt);

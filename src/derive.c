@@ -126,7 +126,7 @@ void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
   case K_ACTION: put_action(pDb, pCache, v, bNew); break;
   default: break; /* read from the journal record when needed */
   }
-  search_put(pDb, kind, zKey, v, bNew);
+  search_put(pDb, kind, zKey, v, seq, bNew);
 }
 
 /* Split a key "a|b|c|d" into up to four parts (in place, in zBuf). */

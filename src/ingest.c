@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "db.h"
 #include "interchange.h"
 
@@ -973,7 +974,10 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     i = e;
   }
   json_object_set_new(pSession, "number", pNumber);
-  if (bDate) set_date(pSession, "date", y, m, dd);
+  if (bDate)
+    set_date(pSession, "date", y, m, dd);
+  else
+    json_object_set_new(pSession, "date", json_null());
 
   /* Place: "in Moscow" near the body's mention or in the date's sentence. */
   const Mention *pPlace = 0;
@@ -1433,8 +1437,65 @@ static void print_summary(const json_t *pDraft) {
            (long long)json_integer_value(json_object_get(pC, "year")));
 }
 
+#define INGEST_USAGE                                                                               \
+  "usage: pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD] [--place CITY]"
+
+/* A value the person gives for what the text lacks or gets wrong (--date,
+** --place, or typed at the prompt): it wins over the text, and the evidence
+** says where it came from and what the text said. */
+static void set_given(json_t *pDraft, const char *zField, const char *zValue, const char *zHow) {
+  json_t *s = json_object_get(pDraft, "session"), *ev = json_object_get(pDraft, "evidence");
+  const json_t *pOld = json_object_get(ev, zField);
+  const char *zWas = json_string_value(json_object_get(s, zField));
+  const char *zSpan = json_string_value(json_object_get(pOld, "text"));
+  Buf note = {0};
+  buf_puts(&note, zHow);
+  if (zWas && strcmp(zWas, zValue) != 0)
+    buf_printf(&note, "; the text says %s%s", zWas,
+               json_is_true(json_object_get(pOld, "inferred")) ? " (inferred)" : "");
+  else if (!zWas && zSpan) /* a day and month without a year */
+    buf_printf(&note, "; the text says \"%s\"", zSpan);
+  json_t *p = json_object();
+  json_object_set_new(p, "text", json_null());
+  json_object_set_new(p, "confidence", json_real(1.0));
+  json_object_set_new(p, "inferred", json_false());
+  json_object_set_new(p, "note", json_string(note.z));
+  json_object_set_new(ev, zField, p);
+  buf_free(&note);
+  json_object_set_new(s, zField, json_string(zValue));
+  const char *zBody = json_string_value(json_object_get(s, "body"));
+  if (strcmp(zField, "date") == 0 && zBody) {
+    Buf id = {0};
+    buf_printf(&id, "%s-%s", zBody, zValue);
+    json_object_set_new(s, "id", json_string(id.z));
+    buf_free(&id);
+  }
+}
+
+/* On a terminal, the person confirming may type the date the text lacks. */
+static void ask_date(json_t *pDraft, const char *zFile) {
+  char zLine[64];
+  for (;;) {
+    fprintf(stderr, "%s: date of the session (YYYY-MM-DD), empty to skip: ", zFile);
+    if (!fgets(zLine, sizeof(zLine), stdin)) return;
+    size_t n = strlen(zLine);
+    while (n && (zLine[n - 1] == '\n' || zLine[n - 1] == '\r' || zLine[n - 1] == ' ')) n--;
+    zLine[n] = 0;
+    if (n == 0) return;
+    pdate dt;
+    if (date_parse(zLine, n, &dt) == 0) {
+      set_given(pDraft, "date", zLine, "given at the prompt");
+      const json_t *pId = json_object_get(json_object_get(pDraft, "session"), "id");
+      fprintf(stderr, "  %-8s %s\n", "id", json_is_string(pId) ? json_string_value(pId) : "-");
+      return;
+    }
+    fprintf(stderr, "expected a real date YYYY-MM-DD, got \"%s\"\n", zLine);
+  }
+}
+
 int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char **argv) {
   bool bLoad = false, bYes = false, bFlags = true;
+  const char *zDate = 0, *zPlace = 0;
   const char **azFile = xmalloc((size_t)(argc + 1) * sizeof(char *));
   int nFile = 0;
   for (int i = 0; i < argc; i++) {
@@ -1447,6 +1508,13 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char 
       bYes = true;
     } else if (bFlags && strcmp(z, "--json") == 0) {
       bJson = true;
+    } else if (bFlags && (strcmp(z, "--date") == 0 || strcmp(z, "--place") == 0)) {
+      if (i + 1 == argc) die(EXIT_USAGE, "ingest: option %s needs a value\n" INGEST_USAGE, z);
+      *(z[2] == 'd' ? &zDate : &zPlace) = argv[++i];
+    } else if (bFlags && strncmp(z, "--date=", 7) == 0) {
+      zDate = z + 7;
+    } else if (bFlags && strncmp(z, "--place=", 8) == 0) {
+      zPlace = z + 8;
     } else if (bFlags && (strcmp(z, "--db") == 0 || strcmp(z, "--actor") == 0)) {
       i++;
     } else if (bFlags && (strncmp(z, "--db=", 5) == 0 || strncmp(z, "--actor=", 8) == 0)) {
@@ -1457,12 +1525,26 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char 
   }
   if (nFile == 0) {
     free(azFile);
-    die(EXIT_USAGE, "ingest: missing argument\nusage: pacta ingest FILE... [--json] [--load "
-                    "[--yes]]");
+    die(EXIT_USAGE, "ingest: missing argument\n" INGEST_USAGE);
   }
   if (bYes && !bLoad) {
     free(azFile);
     die(EXIT_USAGE, "ingest: --yes only goes with --load");
+  }
+  /* A date or place is one session's: one file. */
+  if ((zDate || zPlace) && nFile != 1) {
+    free(azFile);
+    die(EXIT_USAGE, "ingest: %s goes with exactly one FILE (got %d)\n" INGEST_USAGE,
+        zDate ? "--date" : "--place", nFile);
+  }
+  pdate dt;
+  if (zDate && date_parse(zDate, strlen(zDate), &dt)) {
+    free(azFile);
+    die(EXIT_USAGE, "ingest: --date: expected a real date YYYY-MM-DD, got \"%s\"", zDate);
+  }
+  if (zPlace && !*zPlace) {
+    free(azFile);
+    die(EXIT_USAGE, "ingest: --place: expected a city, got \"\"");
   }
   Db *pDb = db_open(zDb, false);
   Gazetteer g;
@@ -1475,6 +1557,8 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char 
     json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, &err);
     buf_free(&b);
     if (!p) die(EXIT_INPUT, "%s (nothing was written)", err.z);
+    if (zDate) set_given(p, "date", zDate, "given with --date");
+    if (zPlace) set_given(p, "place", zPlace, "given with --place");
     json_array_append_new(aDraft, p);
   }
   if (bJson) {
@@ -1486,16 +1570,20 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char 
   }
   int rc = 0;
   if (bLoad) {
+    bool bAsk = !bYes && isatty(0);
     json_t *pDoc = json_object(), *aSess = json_array();
     json_object_set_new(pDoc, "pacta", json_integer(1));
     for (size_t i = 0; i < json_array_size(aDraft); i++) {
-      const json_t *pD = json_array_get(aDraft, i);
+      json_t *pD = json_array_get(aDraft, i);
       const json_t *s = json_object_get(pD, "session");
       const char *zFile = json_string_value(json_object_get(pD, "file"));
       if (!json_is_string(json_object_get(s, "body")))
         die(EXIT_INPUT, "%s: no body recognized; not loaded (nothing was written)", zFile);
+      if (!json_is_string(json_object_get(s, "date")) && bAsk) ask_date(pD, zFile);
       if (!json_is_string(json_object_get(s, "date")))
-        die(EXIT_INPUT, "%s: no full date found; not loaded (nothing was written)", zFile);
+        die(EXIT_INPUT, "%s: no full date found; %s; not loaded (nothing was written)", zFile,
+            nFile == 1 ? "give one with --date YYYY-MM-DD"
+                       : "ingest it alone and give one with --date YYYY-MM-DD");
       json_array_append(aSess, (json_t *)s);
     }
     json_object_set_new(pDoc, "sessions", aSess);

@@ -20,8 +20,10 @@
 json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData, size_t nData,
                      Buf *pErr);
 
-/* `pacta ingest FILE... [--json] [--load [--yes]]`; argv: the arguments
-** after the command name. Returns the exit status. */
+/* `pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD]
+** [--place CITY]`; argv: the arguments after the command name. --date and
+** --place (one FILE) override the draft's date and place. Returns the exit
+** status. */
 int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char **argv);
 
 #endif

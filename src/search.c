@@ -219,6 +219,28 @@ static int tok_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags, const char *
 }
 
 /*
+** A row's id says what the row is: the journal seq of the entity's current
+** record (unique among live rows, and rising, so FTS5 appends), its kind and
+** the code of its organization (search_org; 0 for none). Facets by kind and
+** organization, and filters on them, are then read off the id of each match,
+** without a lookup per match.
+*/
+#define RID_ORG_BITS 19
+#define RID_KIND_BITS 4
+#define RID_ORG_MAX ((INT64_C(1) << RID_ORG_BITS) - 1)
+#define RID_SEQ_MAX ((INT64_C(1) << (63 - RID_ORG_BITS - RID_KIND_BITS)) - 1)
+
+static int64_t rid_make(int64_t org, Kind kind, int64_t seq) {
+  return seq << (RID_KIND_BITS + RID_ORG_BITS) | (int64_t)kind << RID_ORG_BITS | org;
+}
+static Kind rid_kind(int64_t rid) {
+  return (Kind)((rid >> RID_ORG_BITS) & ((1 << RID_KIND_BITS) - 1));
+}
+static int64_t rid_org(int64_t rid) {
+  return rid & RID_ORG_MAX;
+}
+
+/*
 ** pacta_rank(search): BM25 (k1 = 1.2) with the title weighing 4 and the text
 ** 1, without document length normalization (b = 0). FTS5's own bm25() looks
 ** up each matching row's length in the %_docsize table, a statement per row
@@ -229,6 +251,16 @@ static int tok_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags, const char *
 static int count_hit(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pArg) {
   (*(sqlite3_int64 *)pArg)++;
   return SQLITE_OK;
+}
+
+/* Title hits weigh 4, text hits 1; saturating as BM25's k1 = 1.2. */
+static double phrase_tf(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int iPhrase) {
+  Fts5PhraseIter it;
+  int iCol, iOff;
+  double tf = 0;
+  if (pApi->xPhraseFirst(pFts, iPhrase, &it, &iCol, &iOff) != SQLITE_OK) return 0;
+  for (; iCol >= 0; pApi->xPhraseNext(pFts, &it, &iCol, &iOff)) tf += iCol == 0 ? 4.0 : 1.0;
+  return tf * 2.2 / (tf + 1.2);
 }
 
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
@@ -254,19 +286,87 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_con
     }
     pApi->xSetAuxdata(pFts, aIdf, sqlite3_free);
   }
-  double aTf[QUERY_PHRASES_MAX];
-  for (int i = 0; i < nPhrase && i < QUERY_PHRASES_MAX; i++) aTf[i] = 0;
-  int nInst = 0;
-  pApi->xInstCount(pFts, &nInst);
-  for (int i = 0; i < nInst; i++) {
-    int iPhrase, iCol, iOff;
-    if (pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff) == SQLITE_OK && iPhrase < QUERY_PHRASES_MAX)
-      aTf[iPhrase] += iCol == 0 ? 4.0 : 1.0;
-  }
   double score = 0;
-  for (int i = 0; i < nPhrase && i < QUERY_PHRASES_MAX; i++)
-    score += aIdf[i] * aTf[i] * 2.2 / (aTf[i] + 1.2);
+  for (int i = 0; i < nPhrase; i++) score += aIdf[i] * phrase_tf(pApi, pFts, i);
   sqlite3_result_double(pCtx, -score);
+}
+
+typedef struct Hit {
+  int64_t rid;
+  double rank; /* bm25: lower is better */
+} Hit;
+
+/* What one query collects from its matches: the total, the best hits and
+** the counts by kind and by organization code. */
+typedef struct Scan {
+  int kind;     /* wanted kind, -1 for any */
+  int64_t org;  /* wanted organization code, -1 for any */
+  bool bFacets; /* count by kind and organization */
+  int k, nTop;
+  Hit *aTop; /* the k best, best first */
+  long long nTotal;
+  long long aKind[K__COUNT];
+  long long *aOrg; /* by organization code */
+  int64_t nOrg;
+} Scan;
+
+/* Better rank first; equal ranks in journal order (of row ids). */
+static bool hit_before(double rank, int64_t rid, const Hit *h) {
+  return rank < h->rank || (rank == h->rank && rid < h->rid);
+}
+
+static void scan_add(Scan *s, int64_t rid, double rank) {
+  s->nTotal++;
+  if (s->bFacets) {
+    s->aKind[rid_kind(rid)]++;
+    int64_t org = rid_org(rid);
+    if (org >= s->nOrg) {
+      int64_t n = org + 16;
+      s->aOrg = xrealloc(s->aOrg, (size_t)n * sizeof(long long));
+      memset(s->aOrg + s->nOrg, 0, (size_t)(n - s->nOrg) * sizeof(long long));
+      s->nOrg = n;
+    }
+    s->aOrg[org]++;
+  }
+  int n = s->nTop;
+  if (n == s->k && !hit_before(rank, rid, &s->aTop[n - 1])) return;
+  int i = n < s->k ? s->nTop++ : n - 1;
+  while (i > 0 && hit_before(rank, rid, &s->aTop[i - 1])) {
+    s->aTop[i] = s->aTop[i - 1];
+    i--;
+  }
+  s->aTop[i] = (Hit){rid, rank};
+}
+
+static bool scan_wants(const Scan *s, int64_t rid) {
+  return (s->kind < 0 || (int)rid_kind(rid) == s->kind) && (s->org < 0 || rid_org(rid) == s->org);
+}
+
+/*
+** pacta_scan(search, SCAN): a query of one phrase (one word, or a prefix)
+** walks that phrase's rows inside FTS5 (xQueryPhrase) in a single call,
+** ranking each as pacta_rank does, instead of a statement step per match,
+** which costs about twice as much for a word in most of the rows.
+*/
+static int scan_row(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pArg) {
+  Scan *s = pArg;
+  int64_t rid = pApi->xRowid(pFts);
+  if (scan_wants(s, rid)) scan_add(s, rid, -phrase_tf(pApi, pFts, 0));
+  return SQLITE_OK;
+}
+
+static void scan_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
+                    int nVal, sqlite3_value **apVal) {
+  Scan *s = nVal == 1 ? sqlite3_value_pointer(apVal[0], "pacta_scan") : 0;
+  if (!s || pApi->xPhraseCount(pFts) != 1) {
+    sqlite3_result_error(pCtx, "pacta_scan: one phrase and a scan are expected", -1);
+    return;
+  }
+  int rc = pApi->xQueryPhrase(pFts, 0, s, scan_row);
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code(pCtx, rc);
+  else
+    sqlite3_result_int(pCtx, 1);
 }
 
 int search_register(sqlite3 *h) {
@@ -280,6 +380,7 @@ int search_register(sqlite3 *h) {
   static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
   int rc = pApi->xCreateTokenizer(pApi, "pacta", 0, &tok, 0);
   if (rc == SQLITE_OK) rc = pApi->xCreateFunction(pApi, "pacta_rank", 0, rank_fn, 0);
+  if (rc == SQLITE_OK) rc = pApi->xCreateFunction(pApi, "pacta_scan", 0, scan_fn, 0);
   return rc;
 }
 
@@ -491,6 +592,23 @@ static bool indexed_kind(Kind kind) {
          kind == K_SESSION || kind == K_COMMITMENT || kind == K_ASSESSMENT;
 }
 
+/* The code of an organization in row ids, made on first use; 0 for none,
+** -1 for one never indexed when !bMake. */
+static int64_t org_code(Db *pDb, const char *zOrg, bool bMake) {
+  if (!zOrg || !*zOrg) return 0;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT code FROM search_org WHERE org=?1");
+  sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
+  int64_t code = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : -1;
+  sqlite3_reset(p);
+  if (code >= 0 || !bMake) return code;
+  p = db_stmt(pDb, "INSERT INTO search_org(org) VALUES(?1)");
+  sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  code = sqlite3_last_insert_rowid(db_handle(pDb));
+  if (code > RID_ORG_MAX) db_fail(pDb, "the search index holds no more organizations");
+  return code;
+}
+
 static int64_t doc_rowid(Db *pDb, Kind kind, const char *zKey) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT rid FROM search_doc WHERE kind=?1 AND key=?2");
   sqlite3_bind_text(p, 1, kind_name(kind), -1, SQLITE_STATIC);
@@ -516,22 +634,20 @@ static void delete_row(Db *pDb, int64_t rid) {
   db_step_done(pDb, p);
 }
 
-void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, bool bNew) {
+void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew) {
   if (!indexed_kind(kind)) return;
+  if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
   int64_t rid = bNew ? 0 : doc_rowid(pDb, kind, zKey);
   if (rid) delete_row(pDb, rid);
   Entry e;
   memset(&e, 0, sizeof(e));
   fill_entry(pDb, kind, zKey, v, &e);
+  rid = rid_make(org_code(pDb, e.zOrg, true), kind, seq);
   sqlite3_stmt *p = db_stmt(pDb, "INSERT INTO search(rowid, title, text) VALUES(?1, ?2, ?3)");
-  if (rid)
-    sqlite3_bind_int64(p, 1, rid);
-  else
-    sqlite3_bind_null(p, 1);
+  sqlite3_bind_int64(p, 1, rid);
   sqlite3_bind_text(p, 2, e.title.z ? e.title.z : "", -1, SQLITE_STATIC);
   sqlite3_bind_text(p, 3, e.text.z ? e.text.z : "", -1, SQLITE_STATIC);
   db_step_done(pDb, p);
-  rid = sqlite3_last_insert_rowid(db_handle(pDb));
   p = db_stmt(pDb, "INSERT INTO search_doc(rid, kind, key, label, org, body, type, party, date) "
                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   sqlite3_bind_int64(p, 1, rid);
@@ -570,14 +686,16 @@ void search_ensure(Db *pDb) {
   if (!bStale) return;
   db_begin(pDb);
   db_exec(pDb, "DELETE FROM search; DELETE FROM search_doc;");
-  p = db_stmt(pDb, "SELECT e.kind, e.key, j.record FROM entity e JOIN journal j ON j.seq=e.seq "
-                   "ORDER BY e.seq");
+  p = db_stmt(pDb, "SELECT e.kind, e.key, j.record, e.seq FROM entity e "
+                   "JOIN journal j ON j.seq=e.seq ORDER BY e.seq");
   while (db_step_row(pDb, p)) {
     Kind kind = (Kind)sqlite3_column_int(p, 0);
     if (!indexed_kind(kind)) continue;
     char *zKey = xstrdup((const char *)sqlite3_column_text(p, 1));
     json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 2), 0, 0);
-    if (pRec) search_put(pDb, kind, zKey, json_object_get(pRec, "value"), false);
+    if (pRec)
+      search_put(pDb, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3),
+                 false);
     json_decref(pRec);
     free(zKey);
   }
@@ -593,7 +711,7 @@ void search_ensure(Db *pDb) {
 
 /* The user's words as an FTS5 query: each word a quoted string (so no
 ** FTS5 syntax can come from the user), "word*" a prefix, a bare OR
-** between two words kept. 0, or -1 with a message. */
+** between two words kept. The number of words, or -1 with a message. */
 static int build_match(const char *zQuery, Buf *pOut, Buf *pErr) {
   size_t n = strlen(zQuery);
   if (n > QUERY_MAX_BYTES) {
@@ -639,23 +757,25 @@ static int build_match(const char *zQuery, Buf *pOut, Buf *pErr) {
     buf_puts(pErr, "the query has no words to search for (letters or digits)");
     return -1;
   }
-  return 0;
+  return nTerm;
 }
 
+/* Filters read from search_doc; kind and organization are read off row ids. */
 #define FILTERS                                                                                    \
-  " AND (?2 IS NULL OR d.kind=?2) AND (?3 IS NULL OR d.org=?3) AND (?4 IS NULL OR d.body=?4)"      \
-  " AND (?5 IS NULL OR d.type=?5) AND (?6 IS NULL OR instr(d.party, ' '||?6||' ')>0)"              \
-  " AND (?7 IS NULL OR d.date>=?7) AND (?8 IS NULL OR d.date<=?8)"
+  " AND (?2 IS NULL OR d.body=?2) AND (?3 IS NULL OR d.type=?3)"                                   \
+  " AND (?4 IS NULL OR instr(d.party, ' '||?4||' ')>0)"                                            \
+  " AND (?5 IS NULL OR d.date>=?5) AND (?6 IS NULL OR d.date<=?6)"
 
-static void bind_filters(sqlite3_stmt *p, const SearchQuery *pQ, const char *zMatch) {
-  sqlite3_bind_text(p, 1, zMatch, -1, SQLITE_STATIC);
-  bind_or_null(p, 2, pQ->zKind);
-  bind_or_null(p, 3, pQ->zOrg);
-  bind_or_null(p, 4, pQ->zBody);
-  bind_or_null(p, 5, pQ->zType);
-  bind_or_null(p, 6, pQ->zParty);
-  bind_or_null(p, 7, pQ->zFrom);
-  bind_or_null(p, 8, pQ->zTo);
+static void bind_filters(sqlite3_stmt *p, const SearchQuery *pQ) {
+  bind_or_null(p, 2, pQ->zBody);
+  bind_or_null(p, 3, pQ->zType);
+  bind_or_null(p, 4, pQ->zParty);
+  bind_or_null(p, 5, pQ->zFrom);
+  bind_or_null(p, 6, pQ->zTo);
+}
+
+static bool has_doc_filter(const SearchQuery *q) {
+  return q->zBody || q->zType || q->zParty || q->zFrom || q->zTo;
 }
 
 static json_t *col_json(sqlite3_stmt *p, int i) {
@@ -663,32 +783,53 @@ static json_t *col_json(sqlite3_stmt *p, int i) {
   return z ? json_string(z) : json_null();
 }
 
-static void facet_add(json_t *pFacet, const char *zName, long long n) {
-  if (!zName) return;
-  json_t *v = json_object_get(pFacet, zName);
-  json_object_set_new(pFacet, zName, json_integer(json_integer_value(v) + n));
-}
-
-typedef struct Hit {
-  int64_t rid;
-  double rank; /* bm25: lower is better */
-} Hit;
-
-/* Keep the k best hits, best first (insertion: k is small). */
-static void top_add(Hit *a, int *pn, int k, int64_t rid, double rank) {
-  int n = *pn;
-  if (n == k && rank >= a[n - 1].rank) return;
-  int i = n < k ? n++ : n - 1;
-  while (i > 0 && a[i - 1].rank > rank) {
-    a[i] = a[i - 1];
-    i--;
+/* {"kind": {NAME: N}, "organization": {ID: N}} from a scan's counts. */
+static json_t *scan_facets(Db *pDb, const Scan *s) {
+  json_t *pKind = json_object(), *pOrg = json_object();
+  for (int i = 0; i < K__COUNT; i++)
+    if (s->aKind[i]) json_object_set_new(pKind, kind_name((Kind)i), json_integer(s->aKind[i]));
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT org FROM search_org WHERE code=?1");
+  for (int64_t i = 1; i < s->nOrg; i++) {
+    if (!s->aOrg[i]) continue;
+    sqlite3_bind_int64(p, 1, i);
+    if (sqlite3_step(p) == SQLITE_ROW)
+      json_object_set_new(pOrg, (const char *)sqlite3_column_text(p, 0), json_integer(s->aOrg[i]));
+    sqlite3_reset(p);
   }
-  a[i] = (Hit){rid, rank};
-  *pn = n;
+  json_t *pF = json_object();
+  json_object_set_new(pF, "kind", pKind);
+  json_object_set_new(pF, "organization", pOrg);
+  return pF;
 }
 
-static bool has_filter(const SearchQuery *q) {
-  return q->zKind || q->zOrg || q->zBody || q->zType || q->zParty || q->zFrom || q->zTo;
+/* Collect the matches of zMatch into s: with pacta_scan for one phrase and
+** no filter needing search_doc, else a statement step per match. */
+static int scan_matches(Db *pDb, const SearchQuery *pQ, const char *zMatch, bool bOnePhrase,
+                        Scan *s) {
+  sqlite3_stmt *p;
+  if (bOnePhrase && !has_doc_filter(pQ)) {
+    p = db_stmt(pDb, "SELECT pacta_scan(search, ?2) FROM search WHERE search MATCH ?1 LIMIT 1");
+    sqlite3_bind_text(p, 1, zMatch, -1, SQLITE_STATIC);
+    sqlite3_bind_pointer(p, 2, s, "pacta_scan", 0);
+    int rc = sqlite3_step(p);
+    sqlite3_reset(p);
+    return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+  }
+  if (has_doc_filter(pQ)) {
+    p = db_stmt(pDb, "SELECT s.rowid, pacta_rank(search) FROM search s "
+                     "JOIN search_doc d ON d.rid=s.rowid WHERE search MATCH ?1" FILTERS);
+    bind_filters(p, pQ);
+  } else {
+    p = db_stmt(pDb, "SELECT rowid, pacta_rank(search) FROM search WHERE search MATCH ?1");
+  }
+  sqlite3_bind_text(p, 1, zMatch, -1, SQLITE_STATIC);
+  int rc;
+  while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+    int64_t rid = sqlite3_column_int64(p, 0);
+    if (scan_wants(s, rid)) scan_add(s, rid, sqlite3_column_double(p, 1));
+  }
+  sqlite3_reset(p);
+  return rc;
 }
 
 /* ---- Snippets ------------------------------------------------------------------- */
@@ -843,58 +984,44 @@ static json_t *row_snippet(Db *pDb, int64_t rid, const QTerms *pQ, const SearchQ
 }
 
 /*
-** One pass over the matches computes bm25 for each (title weighs 4, text 1)
-** and keeps the best offset+limit in C, counting the total (and the facets,
-** from the narrow search_doc table, only when asked or filtered); then the
-** snippets and details of the few kept rows. This avoids FTS5's ORDER BY
-** rank, which sorts every match, and reading the wide content rows.
+** One pass over the matches ranks each (title weighs 4, text 1) and keeps the
+** best offset+limit in C, counting the total and the facets from the row ids;
+** then the snippets and details of the few kept rows. This avoids FTS5's
+** ORDER BY rank, which sorts every match, and reading the wide content rows.
 */
 json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   Buf match = {0};
-  if (build_match(pQ->zQuery ? pQ->zQuery : "", &match, pErr)) {
+  int nPhrase = build_match(pQ->zQuery ? pQ->zQuery : "", &match, pErr);
+  if (nPhrase < 0) {
     buf_free(&match);
     return 0;
   }
-  sqlite3 *h = db_handle(pDb);
   long long limit = pQ->limit > 0 ? pQ->limit : 20, offset = pQ->offset > 0 ? pQ->offset : 0;
   if (limit > 1000) limit = 1000;
   if (offset > 100000) offset = 100000;
-  int k = (int)(limit + offset);
-  Hit *aTop = xmalloc((size_t)k * sizeof(Hit));
-  int nTop = 0;
-  long long nTotal = 0;
-  bool bJoin = pQ->bFacets || has_filter(pQ);
-  sqlite3_stmt *p =
-      bJoin ? db_stmt(pDb, "SELECT s.rowid, pacta_rank(search), d.kind, d.org FROM search s "
-                           "JOIN search_doc d ON d.rid=s.rowid WHERE search MATCH ?1" FILTERS)
-            : db_stmt(pDb, "SELECT rowid, pacta_rank(search) FROM search WHERE search MATCH ?1");
-  if (bJoin)
-    bind_filters(p, pQ, match.z);
-  else
-    sqlite3_bind_text(p, 1, match.z, -1, SQLITE_STATIC);
-  json_t *pKind = json_object(), *pOrg = json_object();
-  int rc;
-  while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
-    nTotal++;
-    top_add(aTop, &nTop, k, sqlite3_column_int64(p, 0), sqlite3_column_double(p, 1));
-    if (pQ->bFacets) {
-      facet_add(pKind, (const char *)sqlite3_column_text(p, 2), 1);
-      facet_add(pOrg, (const char *)sqlite3_column_text(p, 3), 1);
-    }
+  bool bBegun = db_read_begin(pDb);
+  Scan s = {.kind = -1, .org = -1, .bFacets = pQ->bFacets, .k = (int)(limit + offset)};
+  s.aTop = xmalloc((size_t)s.k * sizeof(Hit));
+  Kind kind;
+  if (pQ->zKind && kind_parse(pQ->zKind, &kind) == 0) s.kind = (int)kind;
+  int rc = SQLITE_DONE;
+  if (pQ->zOrg && (s.org = org_code(pDb, pQ->zOrg, false)) < 0) {
+    /* never indexed: nothing matches */
+  } else {
+    rc = scan_matches(pDb, pQ, match.z, nPhrase == 1, &s);
   }
-  sqlite3_reset(p);
   json_t *aRes = json_array();
   QTerms *pQt = 0;
-  if (rc == SQLITE_DONE && nTop > offset) {
+  if (rc == SQLITE_DONE && s.nTop > offset) {
     pQt = xmalloc(sizeof(QTerms));
     query_terms(pQ->zQuery, pQt);
   }
   if (rc == SQLITE_DONE) {
-    for (int i = (int)offset; i < nTop; i++) {
-      json_t *pSnippet = row_snippet(pDb, aTop[i].rid, pQt, pQ);
-      p = db_stmt(pDb, "SELECT kind, key, label, org, body, type, date FROM search_doc "
-                       "WHERE rid=?1");
-      sqlite3_bind_int64(p, 1, aTop[i].rid);
+    for (int i = (int)offset; i < s.nTop; i++) {
+      json_t *pSnippet = row_snippet(pDb, s.aTop[i].rid, pQt, pQ);
+      sqlite3_stmt *p = db_stmt(pDb, "SELECT kind, key, label, org, body, type, date "
+                                     "FROM search_doc WHERE rid=?1");
+      sqlite3_bind_int64(p, 1, s.aTop[i].rid);
       if ((rc = sqlite3_step(p)) == SQLITE_ROW) {
         json_t *r = json_object();
         json_object_set_new(r, "kind", col_json(p, 0));
@@ -902,7 +1029,7 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
         json_object_set_new(r, "title", col_json(p, 2));
         json_object_set_new(r, "snippet", pSnippet);
         json_object_set_new(r, "score",
-                            json_real((double)(long long)(-aTop[i].rank * 1000) / 1000));
+                            json_real((double)(long long)(-s.aTop[i].rank * 1000) / 1000));
         json_object_set_new(r, "organization", col_json(p, 3));
         json_object_set_new(r, "body", col_json(p, 4));
         json_object_set_new(r, "type", col_json(p, 5));
@@ -916,14 +1043,15 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
       if (rc != SQLITE_DONE) break;
     }
   }
-  free(aTop);
+  free(s.aTop);
   free(pQt);
   buf_free(&match);
+  json_t *pFacets = rc == SQLITE_DONE && pQ->bFacets ? scan_facets(pDb, &s) : 0;
+  free(s.aOrg);
+  db_read_end(pDb, bBegun);
   if (rc != SQLITE_DONE) {
-    buf_printf(pErr, "the query cannot be searched: %s", sqlite3_errmsg(h));
+    buf_printf(pErr, "the query cannot be searched: %s", sqlite3_errmsg(db_handle(pDb)));
     json_decref(aRes);
-    json_decref(pKind);
-    json_decref(pOrg);
     return 0;
   }
   char *zQ = xstrdup(pQ->zQuery ? pQ->zQuery : "");
@@ -932,16 +1060,8 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   json_object_set_new(pDoc, "query", json_string(zQ));
   free(zQ);
   json_object_set_new(pDoc, "results", aRes);
-  json_object_set_new(pDoc, "total", json_integer(nTotal));
-  if (pQ->bFacets) {
-    json_t *pF = json_object();
-    json_object_set_new(pF, "kind", pKind);
-    json_object_set_new(pF, "organization", pOrg);
-    json_object_set_new(pDoc, "facets", pF);
-  } else {
-    json_decref(pKind);
-    json_decref(pOrg);
-  }
+  json_object_set_new(pDoc, "total", json_integer(s.nTotal));
+  if (pFacets) json_object_set_new(pDoc, "facets", pFacets);
   return pDoc;
 }
 

@@ -21,7 +21,7 @@
 int search_register(sqlite3 *h);
 
 /* Keep the index: derive.c calls these for every change record. */
-void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, bool bNew);
+void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew);
 void search_retract(Db *pDb, Kind kind, const char *zKey);
 void search_clear(Db *pDb);
 

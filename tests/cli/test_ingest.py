@@ -40,7 +40,7 @@ class Ingest(unittest.TestCase):
     def journal_len(self, db=None):
         r = run("journal", "--limit", "100000", "--json", db=db or self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
-        return len(json.loads(r.stdout))
+        return len(json.loads(r.stdout)["entries"])
 
     def draft(self, name, db=None):
         r = run("ingest", "--json", os.path.join(EXPECTED, name), db=db or self.db)
@@ -75,7 +75,9 @@ class Ingest(unittest.TestCase):
             self.assertTrue(self.draft(name)["evidence"]["date"]["inferred"], name)
         self.assertFalse(self.draft("003_e3a3c006c5fcf67c.txt")["evidence"]["date"]["inferred"])
         d = self.draft("004_baf21a53b7d9f635.txt")
-        self.assertNotIn("date", d["session"])
+        self.assertIn("date", d["session"])  # always present (design.md section 4), null here
+        self.assertIsNone(d["session"]["date"])
+        self.assertIsNone(d["session"]["id"])
         self.assertEqual(d["session"]["number"], 36)
 
     def test_seed_003_details(self):
@@ -125,12 +127,95 @@ class Ingest(unittest.TestCase):
             r = run("ingest", "--load", "--yes", *files, db=db)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("loaded 0 new", r.stdout)
-            # Seed 004 has no date: refused, nothing written.
+            # Seed 004 has no date: refused, nothing written; the message says how to fix it.
             m = self.journal_len(db)
             r = run("ingest", "--load", "--yes", os.path.join(EXPECTED, SEEDS[4]), db=db)
             self.assertEqual(r.returncode, 1)
             self.assertIn("no full date", r.stderr)
+            self.assertIn("--date YYYY-MM-DD", r.stderr)
             self.assertEqual(self.journal_len(db), m)
+
+    def test_date_given(self):
+        # Seed 004 is undated (the press release gives no day, month or year). 2014-06-05 is a
+        # date the *user* supplies in this test, not a claim about the session's real date.
+        seed = os.path.join(EXPECTED, "004_baf21a53b7d9f635.txt")
+        with tempfile.TemporaryDirectory() as t:
+            db = os.path.join(t, "r.db")
+            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+            n = self.journal_len(db)
+            r = run("ingest", "--load", "--yes", seed, db=db)
+            self.assertNotEqual(r.returncode, 0)
+            self.assertIn("--date", r.stderr)
+            self.assertEqual(self.journal_len(db), n)
+            # With several files, or a date that is not one: a usage error, nothing written.
+            r = run("ingest", "--load", "--yes", "--date", "2014-06-05", seed,
+                    os.path.join(EXPECTED, SEEDS[0]), db=db)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("--date", r.stderr)
+            self.assertIn("one FILE", r.stderr)
+            for bad in ("2014-13-40", "5 June 2014", ""):
+                with self.subTest(date=bad):
+                    r = run("ingest", "--load", "--yes", "--date=" + bad, seed, db=db)
+                    self.assertEqual(r.returncode, 2)
+                    self.assertIn("--date", r.stderr)
+                    self.assertIn("YYYY-MM-DD", r.stderr)
+                    self.assertEqual(r.stdout, "")
+            self.assertEqual(self.journal_len(db), n)
+            # The given date makes the draft loadable.
+            r = run("ingest", "--json", "--date", "2014-06-05", "--load", "--yes", seed, db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            d = json.loads(r.stdout)
+            self.assertEqual(d["session"]["id"], "cis-chss-2014-06-05")
+            self.assertEqual(d["evidence"]["date"], {"text": None, "confidence": 1.0,
+                                                     "inferred": False,
+                                                     "note": "given with --date"})
+            self.assertEqual(self.journal_len(db), n + 1)
+            r = run("show", "session", "cis-chss-2014-06-05", "--json", db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            s = json.loads(r.stdout)
+            self.assertEqual((s["date"], s["body"], s["number"]), ("2014-06-05", "cis-chss", 36))
+            # --place the same way (the release names no place for this session).
+            d = json.loads(run("ingest", "--json", "--place", "Minsk", seed, db=db).stdout)
+            self.assertEqual(d["session"]["place"], "Minsk")
+            self.assertEqual(d["evidence"]["place"]["note"], "given with --place")
+            self.assertIsNone(d["session"]["date"])
+
+    def test_date_given_overrides_text(self):
+        # Seed 003 says 18 December 2020; the user's date wins and the note keeps the text's.
+        r = run("ingest", "--json", "--date", "2020-12-19",
+                os.path.join(EXPECTED, "003_e3a3c006c5fcf67c.txt"), db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        d = json.loads(r.stdout)
+        self.assertEqual((d["session"]["date"], d["session"]["id"]),
+                         ("2020-12-19", "cis-chs-2020-12-19"))
+        ev = d["evidence"]["date"]
+        self.assertEqual(ev["note"], "given with --date; the text says 2020-12-18")
+        self.assertIsNone(ev["text"])
+        self.assertFalse(ev["inferred"])
+
+    @unittest.skipUnless(hasattr(os, "openpty"), "needs a pseudo-terminal")
+    def test_date_asked_on_terminal(self):
+        # On a terminal --load asks for the missing date (typed by the user, as above).
+        seed = os.path.join(EXPECTED, "004_baf21a53b7d9f635.txt")
+        with tempfile.TemporaryDirectory() as t:
+            db = os.path.join(t, "r.db")
+            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+            n = self.journal_len(db)
+            for typed, rc, added in (("\n", 1, 0), ("2014-13-40\n2014-06-05\ny\n", 0, 1)):
+                with self.subTest(typed=typed):
+                    m, s = os.openpty()
+                    try:
+                        os.write(m, typed.encode())
+                        r = subprocess.run([PACTA, "--db", db, "ingest", "--load", seed],
+                                           stdin=s, capture_output=True, text=True, timeout=30)
+                    finally:
+                        os.close(s)
+                        os.close(m)
+                    self.assertEqual(r.returncode, rc, r.stderr)
+                    self.assertIn("date of the session (YYYY-MM-DD)", r.stderr)
+                    self.assertEqual(self.journal_len(db), n + added)
+            r = run("show", "session", "cis-chss-2014-06-05", "--json", db=db)
+            self.assertEqual(json.loads(r.stdout)["date"], "2014-06-05")
 
     def test_bad_input(self):
         with tempfile.TemporaryDirectory() as t:

@@ -182,6 +182,40 @@ class Search(unittest.TestCase):
 
     # -- the index follows the journal ----------------------------------------------------
 
+    def test_facets_agree_with_filters_and_results(self):
+        # Facets and the kind/organization filters are read off row ids;
+        # each result's organization and kind come from the stored row, so
+        # this checks the one against the other. One word takes the
+        # single-phrase scan, two words and a body filter the statement path.
+        for q in (["council"], ["council", "--body", "cis-chs"], ["council OR treaty"],
+                  ["minsk"], ["догов*"]):
+            d = search(self.db, *q, "--facets", "--limit", "1000")
+            self.assertGreater(d["total"], 0, q)
+            self.assertEqual(sum(d["facets"]["kind"].values()), d["total"], q)
+            for kind, n in d["facets"]["kind"].items():
+                f = search(self.db, *q, "--kind", kind, "--limit", "1000")
+                self.assertEqual(f["total"], n, (q, kind))
+                self.assertEqual({r["kind"] for r in f["results"]}, {kind}, (q, kind))
+            with_org = 0
+            for org, n in d["facets"]["organization"].items():
+                f = search(self.db, *q, "--org", org, "--limit", "1000")
+                self.assertEqual(f["total"], n, (q, org))
+                self.assertEqual({r["organization"] for r in f["results"]}, {org}, (q, org))
+                with_org += n
+            self.assertEqual(with_org, sum(1 for r in d["results"] if r["organization"]), q)
+        self.assertEqual(search(self.db, "council", "--org", "no-such-org")["total"], 0)
+
+    def test_document_moved_to_another_organization(self):
+        db = self.copy_db("moved.db")
+        doc = dict(FIXTURE["documents"][1], organization="cis")
+        path = os.path.join(self.tmp.name, "moved.json")
+        with open(path, "w") as f:
+            json.dump({"pacta": 1, "documents": [doc]}, f)
+        run(db, "load", path)
+        self.assertEqual(ids(search(db, "salmon", "--org", "cis")), ["tst-convention"])
+        self.assertEqual(ids(search(db, "salmon", "--org", "tst")), [])
+        self.assertEqual(search(db, "salmon", "--facets")["facets"]["organization"], {"cis": 1})
+
     def test_rebuild_gives_the_same_results(self):
         db = self.copy_db("rebuild.db")
         queries = ["ratified", "ратифицировал", "Minsk", "council", "ОДКБ", "charter"]
