@@ -293,6 +293,7 @@ static const char zStyle[] =
     "form.navsearch input{padding:.2rem .4rem;border-radius:4px;border:1px solid #9fb3c8}"
     "mark{background:#fff1a8;padding:0 .1em}ul.facet{list-style:none;padding:0;margin:0}"
     ".facets{display:flex;flex-wrap:wrap;gap:0 2rem}.facets h3{font-size:1rem;margin:.5rem 0 .2rem}"
+    "ul.facet a[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}"
     "ol.results li{margin:.8rem 0}"
     "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.86rem}"
     "@media (max-width:640px){body{font-size:15px}h1{font-size:1.45rem}"

@@ -159,6 +159,33 @@ test('party and session pages', async () => {
   await context.close();
 });
 
+test('search: a word typed in Russian or English finds documents and sessions', async () => {
+  const { context, page, errors } = await openPage();
+  await page.goto(`${base}/`);
+  // Russian, inflected: "договора" (of the treaty) finds the Collective Security Treaty.
+  await page.fill('form.navsearch input[name=q]', 'договора');
+  await Promise.all([page.waitForURL(/\/search\?q=/), page.press('form.navsearch input[name=q]', 'Enter')]);
+  let results = page.locator('ol.results');
+  assert.match(await results.innerText(), /Collective Security Treaty/);
+  assert.ok(await page.locator('ol.results mark').count() > 0, 'matches highlighted');
+  // English, another form of the word: "ratified" finds the CIS Charter's ratification notes.
+  await page.fill('#sq', 'ratified');
+  await Promise.all([page.waitForURL(/q=ratified/), page.click('form.search-page button[type=submit]')]);
+  assert.match(await results.innerText(), /Charter of the Commonwealth of Independent States/);
+  // Sessions by their body's Russian name; the kind facet narrows, a result opens its page.
+  await page.fill('#sq', 'Совет глав государств');
+  await Promise.all([page.waitForURL(/q=/), page.press('#sq', 'Enter')]);
+  await Promise.all([page.waitForURL(/kind=session/), page.click('ul.facet a[href*="kind=session"]')]);
+  const items = await page.locator('ol.results li').allInnerTexts();
+  assert.ok(items.length >= 2, `${items.length} sessions found`);
+  for (const t of items) assert.match(t, /session/);
+  await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
+  await Promise.all([page.waitForURL(/\/sessions\/cis-chs-/), page.click('ol.results li a >> nth=0')]);
+  assert.match(await page.locator('h1').innerText(), /Council of Heads of State/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phone width: the home page does not scroll sideways', async () => {
   const { context, page } = await openPage(390);
   await page.goto(`${base}/`);
