@@ -15,6 +15,7 @@
 #include "logcmd.h"
 #include "publish.h"
 #include "auth.h"
+#include "cli.h"
 #include "compliance.h"
 #include "registry.h"
 #include "search.h"
@@ -37,8 +38,7 @@ typedef struct Args {
   const char *zListen, *zThreads, *zRole, *zParty, *zName;
   const char *zFrom, *zTo, *zPrevFrom, *zPrevTo; /* compliance report periods */
   bool bSample, bAll, bQuiet;
-  int nArg;     /* the raw arguments after the command name, for commands */
-  char **azArg; /* that parse their own (logcmd.c: repeatable --key) */
+  Cli cli; /* the parsed arguments, for the commands in other files */
 } Args;
 
 typedef struct Command {
@@ -58,28 +58,7 @@ static void
 usage_error(const Command *pCmd, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
-  fputs("pacta: ", stderr);
-  vfprintf(stderr, zFmt, ap);
-  va_end(ap);
-  if (pCmd) fprintf(stderr, "\nusage: pacta %s\n(see 'pacta help %s')", pCmd->zUsage, pCmd->zName);
-  fputc('\n', stderr);
-  exit(EXIT_USAGE);
-}
-
-/* Does zFlags (e.g. "on= json all") list zFlag, and does it take a value? */
-static bool flag_known(const char *zFlags, const char *zFlag, bool *pbValue) {
-  size_t n = strlen(zFlag);
-  for (const char *z = zFlags; z && *z;) {
-    while (*z == ' ') z++;
-    size_t m = strcspn(z, " =");
-    if (m == n && strncmp(z, zFlag, n) == 0) {
-      *pbValue = z[m] == '=';
-      return true;
-    }
-    z += m;
-    if (*z == '=') z++;
-  }
-  return false;
+  cli_vfail(pCmd ? pCmd->zName : 0, pCmd ? pCmd->zUsage : 0, zFmt, ap);
 }
 
 static void set_flag(Args *a, const char *zFlag, const char *zValue) {
@@ -115,46 +94,17 @@ static void set_flag(Args *a, const char *zFlag, const char *zValue) {
   if (strcmp(zFlag, "quiet") == 0) a->bQuiet = true;
 }
 
-/* Parse the command's own arguments: flags anywhere, "--flag value" or
-** "--flag=value"; "--" ends the flags. */
+/* Parse the command's own arguments (cli.c); the flags it takes are in its
+** table entry. */
 static void parse_args(const Command *pCmd, int argc, char **argv, Args *a) {
-  a->azPos = xmalloc((size_t)(argc + 1) * sizeof(char *));
-  bool bFlags = true;
-  for (int i = 0; i < argc; i++) {
-    const char *z = argv[i];
-    if (bFlags && strcmp(z, "--") == 0) {
-      bFlags = false;
-      continue;
-    }
-    if (!bFlags || z[0] != '-' || z[1] != '-') {
-      if (bFlags && z[0] == '-' && z[1]) usage_error(pCmd, "unknown option %s", z);
-      a->azPos[a->nPos++] = z;
-      continue;
-    }
+  cli_parse(&a->cli, pCmd->zName, pCmd->zUsage, pCmd->zFlags, argc, argv);
+  a->nPos = a->cli.nPos;
+  a->azPos = a->cli.azPos;
+  for (int i = 0; i < a->cli.nOpt; i++) {
     char zName[32];
-    const char *zEq = strchr(z + 2, '=');
-    size_t n = zEq ? (size_t)(zEq - z - 2) : strlen(z + 2);
-    if (n >= sizeof(zName)) usage_error(pCmd, "unknown option %s", z);
-    memcpy(zName, z + 2, n);
-    zName[n] = 0;
-    bool bValue = false;
-    if (!flag_known(pCmd->zFlags, zName, &bValue) && strcmp(zName, "json") != 0 &&
-        strcmp(zName, "db") != 0 && strcmp(zName, "actor") != 0)
-      usage_error(pCmd, "unknown option --%s", zName);
-    if (strcmp(zName, "db") == 0 || strcmp(zName, "actor") == 0) bValue = true;
-    if (strcmp(zName, "json") == 0) bValue = false;
-    const char *zValue = 0;
-    if (bValue) {
-      if (zEq)
-        zValue = zEq + 1;
-      else if (i + 1 < argc)
-        zValue = argv[++i];
-      else
-        usage_error(pCmd, "option --%s needs a value", zName);
-    } else if (zEq) {
-      usage_error(pCmd, "option --%s takes no value", zName);
-    }
-    set_flag(a, zName, zValue);
+    const CliOpt *o = &a->cli.aOpt[i];
+    snprintf(zName, sizeof(zName), "%.*s", o->nName, o->zName);
+    set_flag(a, zName, o->zValue);
   }
 }
 
@@ -800,25 +750,25 @@ static int cmd_help(Args *a);
 
 /* The verifiable log's commands (logcmd.c) parse their own arguments. */
 static int cmd_key(Args *a) {
-  return logcmd_key(a->zDb, a->bJson, a->nArg, a->azArg);
+  return logcmd_key(a->zDb, a->bJson, &a->cli);
 }
 static int cmd_log(Args *a) {
-  return logcmd_log(a->zDb, a->bJson, a->nArg, a->azArg);
+  return logcmd_log(a->zDb, a->bJson, &a->cli);
 }
 static int cmd_merkle(Args *a) {
-  return logcmd_merkle(a->zDb, a->bJson, a->nArg, a->azArg);
+  return logcmd_merkle(a->zDb, a->bJson, &a->cli);
 }
 static int cmd_verify(Args *a) {
-  return logcmd_verify(a->zDb, a->bJson, a->nArg, a->azArg);
+  return logcmd_verify(a->zDb, a->bJson, &a->cli);
 }
 /* Full-text search (search.c) parses its own arguments. */
 static int cmd_search(Args *a) {
-  return search_command(a->zDb, a->bJson, a->nArg, a->azArg);
+  return search_command(a->zDb, a->bJson, &a->cli);
 }
 
 /* Ingest (ingest.c) parses its own arguments: --load, --yes, --date, --place. */
 static int cmd_ingest(Args *a) {
-  return ingest_main(a->zDb, actor(a), a->bJson, a->nArg, a->azArg);
+  return ingest_main(a->zDb, actor(a), a->bJson, &a->cli);
 }
 
 static int cmd_minutes(Args *a) {
@@ -894,7 +844,7 @@ static const Command aCommand[] = {
      "Validate interchange files and load them through the journal: all or\n"
      "nothing, and a second load of the same files adds nothing. Every error names\n"
      "the file, the JSON path and what was expected."},
-    {"log", cmd_log, "log checkpoint|cosign|proof|root|tiles ... (see 'pacta help log')",
+    {"log", cmd_log, "log checkpoint|cosign|proof|root|tiles ...",
      "key= origin= out= log-key= registry= old-checkpoint= index= size= from= to=",
      "log checkpoint --key FILE [--origin O] [--out FILE]\n"
      "log proof inclusion --index I [--size N] [--json]\n"
@@ -1049,10 +999,8 @@ int pacta_main(int argc, char **argv) {
   const Command *pCmd = find_command(argv[i]);
   if (!pCmd) usage_error(0, "no command \"%s\" (see 'pacta help')", argv[i]);
   parse_args(pCmd, argc - i - 1, argv + i + 1, &a);
-  a.nArg = argc - i - 1;
-  a.azArg = argv + i + 1;
   if (!*a.zDb) usage_error(pCmd, "--db needs a file name");
   int rc = pCmd->xRun(&a);
-  free(a.azPos);
+  cli_free(&a.cli);
   return rc;
 }

@@ -1437,9 +1437,6 @@ static void print_summary(const json_t *pDraft) {
            (long long)json_integer_value(json_object_get(pC, "year")));
 }
 
-#define INGEST_USAGE                                                                               \
-  "usage: pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD] [--place CITY]"
-
 /* A value the person gives for what the text lacks or gets wrong (--date,
 ** --place, or typed at the prompt): it wins over the text, and the evidence
 ** says where it came from and what the text said. */
@@ -1493,59 +1490,20 @@ static void ask_date(json_t *pDraft, const char *zFile) {
   }
 }
 
-int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char **argv) {
-  bool bLoad = false, bYes = false, bFlags = true;
-  const char *zDate = 0, *zPlace = 0;
-  const char **azFile = xmalloc((size_t)(argc + 1) * sizeof(char *));
-  int nFile = 0;
-  for (int i = 0; i < argc; i++) {
-    const char *z = argv[i];
-    if (bFlags && strcmp(z, "--") == 0) {
-      bFlags = false;
-    } else if (bFlags && strcmp(z, "--load") == 0) {
-      bLoad = true;
-    } else if (bFlags && strcmp(z, "--yes") == 0) {
-      bYes = true;
-    } else if (bFlags && strcmp(z, "--json") == 0) {
-      bJson = true;
-    } else if (bFlags && (strcmp(z, "--date") == 0 || strcmp(z, "--place") == 0)) {
-      if (i + 1 == argc) die(EXIT_USAGE, "ingest: option %s needs a value\n" INGEST_USAGE, z);
-      *(z[2] == 'd' ? &zDate : &zPlace) = argv[++i];
-    } else if (bFlags && strncmp(z, "--date=", 7) == 0) {
-      zDate = z + 7;
-    } else if (bFlags && strncmp(z, "--place=", 8) == 0) {
-      zPlace = z + 8;
-    } else if (bFlags && (strcmp(z, "--db") == 0 || strcmp(z, "--actor") == 0)) {
-      i++;
-    } else if (bFlags && (strncmp(z, "--db=", 5) == 0 || strncmp(z, "--actor=", 8) == 0)) {
-      /* taken by commands.c */
-    } else {
-      azFile[nFile++] = z;
-    }
-  }
-  if (nFile == 0) {
-    free(azFile);
-    die(EXIT_USAGE, "ingest: missing argument\n" INGEST_USAGE);
-  }
-  if (bYes && !bLoad) {
-    free(azFile);
-    die(EXIT_USAGE, "ingest: --yes only goes with --load");
-  }
+int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c) {
+  bool bLoad = cli_get(c, "load") != 0, bYes = cli_get(c, "yes") != 0;
+  const char *zDate = cli_get(c, "date"), *zPlace = cli_get(c, "place");
+  const char **azFile = c->azPos;
+  int nFile = c->nPos;
+  cli_need_pos(c, 1, -1);
+  if (bYes && !bLoad) cli_fail(c, "--yes only goes with --load");
   /* A date or place is one session's: one file. */
-  if ((zDate || zPlace) && nFile != 1) {
-    free(azFile);
-    die(EXIT_USAGE, "ingest: %s goes with exactly one FILE (got %d)\n" INGEST_USAGE,
-        zDate ? "--date" : "--place", nFile);
-  }
+  if ((zDate || zPlace) && nFile != 1)
+    cli_fail(c, "%s goes with exactly one FILE (got %d)", zDate ? "--date" : "--place", nFile);
   pdate dt;
-  if (zDate && date_parse(zDate, strlen(zDate), &dt)) {
-    free(azFile);
-    die(EXIT_USAGE, "ingest: --date: expected a real date YYYY-MM-DD, got \"%s\"", zDate);
-  }
-  if (zPlace && !*zPlace) {
-    free(azFile);
-    die(EXIT_USAGE, "ingest: --place: expected a city, got \"\"");
-  }
+  if (zDate && date_parse(zDate, strlen(zDate), &dt))
+    cli_fail(c, "--date: expected a real date YYYY-MM-DD, got \"%s\"", zDate);
+  if (zPlace && !*zPlace) cli_fail(c, "--place: expected a city, got \"\"");
   Db *pDb = db_open(zDb, false);
   Gazetteer g;
   gazetteer_load(pDb, &g);
@@ -1615,6 +1573,5 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char 
   json_decref(aDraft);
   gazetteer_free(&g);
   db_close(pDb);
-  free(azFile);
   return rc;
 }

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli.h"
 #include "gazetteer.h"
 #include "util.h"
 
@@ -21,9 +22,9 @@ json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData,
                      Buf *pErr);
 
 /* `pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD]
-** [--place CITY]`; argv: the arguments after the command name. --date and
+** [--place CITY]`, its arguments parsed by commands.c. --date and
 ** --place (one FILE) override the draft's date and place. Returns the exit
 ** status. */
-int ingest_main(const char *zDb, const char *zActor, bool bJson, int argc, char **argv);
+int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c);
 
 #endif

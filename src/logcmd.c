@@ -20,128 +20,15 @@
 #include "tlog.h"
 #include "util.h"
 
-/* ---- Arguments ------------------------------------------------------------ */
+/* ---- Arguments: parsed by commands.c (cli.c), against its table ------------ */
 
-typedef struct Opt {
-  const char *zName;
-  const char *zValue; /* NULL for a switch */
-} Opt;
-
-typedef struct Opts {
-  const char *zCmd;   /* "log checkpoint" */
-  const char *zUsage; /* its usage line */
-  int nPos;
-  const char *azPos[16];
-  int nOpt;
-  Opt aOpt[64];
-} Opts;
-
-#if defined(__GNUC__)
-__attribute__((noreturn, format(printf, 2, 3)))
-#endif
-static void
-usage_fail(const Opts *o, const char *zFmt, ...) {
-  va_list ap;
-  va_start(ap, zFmt);
-  fputs("pacta: ", stderr);
-  vfprintf(stderr, zFmt, ap);
-  va_end(ap);
-  if (o && o->zUsage) {
-    char zTop[32];
-    snprintf(zTop, sizeof(zTop), "%s", o->zCmd);
-    zTop[strcspn(zTop, " ")] = 0;
-    fprintf(stderr, "\nusage: pacta %s\n(see 'pacta help %s')", o->zUsage, zTop);
-  }
-  fputc('\n', stderr);
-  exit(EXIT_USAGE);
-}
-
-/* zAllowed: "key= origin= quiet": "=" when the flag takes a value. --db,
-** --actor and --json are the global ones, parsed by commands.c too. */
-static void opts_parse(Opts *o, const char *zCmd, const char *zUsage, const char *zAllowed,
-                       int argc, char **argv) {
-  memset(o, 0, sizeof(*o));
-  o->zCmd = zCmd;
-  o->zUsage = zUsage;
-  bool bFlags = true;
-  for (int i = 0; i < argc; i++) {
-    const char *z = argv[i];
-    if (bFlags && strcmp(z, "--") == 0) {
-      bFlags = false;
-      continue;
-    }
-    if (!bFlags || z[0] != '-' || z[1] != '-') {
-      if (o->nPos == (int)(sizeof(o->azPos) / sizeof(o->azPos[0])))
-        usage_fail(o, "too many arguments");
-      o->azPos[o->nPos++] = z;
-      continue;
-    }
-    const char *zName = z + 2, *zEq = strchr(zName, '=');
-    size_t n = zEq ? (size_t)(zEq - zName) : strlen(zName);
-    char zFlag[40];
-    if (n >= sizeof(zFlag)) usage_fail(o, "unknown option %s", z);
-    memcpy(zFlag, zName, n);
-    zFlag[n] = 0;
-    bool bValue;
-    const char *zHit = 0;
-    if (strcmp(zFlag, "db") == 0 || strcmp(zFlag, "actor") == 0) {
-      bValue = true;
-    } else if (strcmp(zFlag, "json") == 0) {
-      bValue = false;
-    } else {
-      for (const char *p = zAllowed; (p = strstr(p, zFlag)) != 0; p += n) {
-        bool bStart = p == zAllowed || p[-1] == ' ';
-        bool bEnd = p[n] == 0 || p[n] == ' ' || p[n] == '=';
-        if (bStart && bEnd) {
-          zHit = p;
-          break;
-        }
-      }
-      if (!zHit) usage_fail(o, "unknown option --%s", zFlag);
-      bValue = zHit[n] == '=';
-    }
-    const char *zValue = 0;
-    if (bValue) {
-      if (zEq)
-        zValue = zEq + 1;
-      else if (i + 1 < argc)
-        zValue = argv[++i];
-      else
-        usage_fail(o, "option --%s needs a value", zFlag);
-    } else if (zEq) {
-      usage_fail(o, "option --%s takes no value", zFlag);
-    }
-    if (!zHit) continue; /* --db, --actor, --json: commands.c's */
-    if (o->nOpt == (int)(sizeof(o->aOpt) / sizeof(o->aOpt[0]))) usage_fail(o, "too many options");
-    o->aOpt[o->nOpt++] = (Opt){zHit, zValue}; /* the name as it stands in zAllowed */
-  }
-}
-
-static bool opt_name_is(const Opt *p, const char *zName) {
-  size_t n = strlen(zName);
-  return strncmp(p->zName, zName, n) == 0 &&
-         (p->zName[n] == 0 || p->zName[n] == ' ' || p->zName[n] == '=');
-}
-
-static const char *opt_get(const Opts *o, const char *zName) {
-  const char *z = 0;
-  for (int i = 0; i < o->nOpt; i++)
-    if (opt_name_is(&o->aOpt[i], zName)) z = o->aOpt[i].zValue ? o->aOpt[i].zValue : "";
-  return z;
-}
-
-static void need_pos(const Opts *o, int nMin, int nMax) {
-  if (o->nPos < nMin) usage_fail(o, "missing argument");
-  if (o->nPos > nMax) usage_fail(o, "unexpected argument \"%s\"", o->azPos[nMax]);
-}
-
-static uint64_t parse_count(const Opts *o, const char *zWhat, const char *z) {
-  if (!z || !*z) usage_fail(o, "%s: expected a whole number", zWhat);
+static uint64_t parse_count(const Cli *o, const char *zWhat, const char *z) {
+  if (!z || !*z) cli_fail(o, "%s: expected a whole number", zWhat);
   for (const char *p = z; *p; p++)
-    if (*p < '0' || *p > '9') usage_fail(o, "%s: expected a whole number, got \"%s\"", zWhat, z);
+    if (*p < '0' || *p > '9') cli_fail(o, "%s: expected a whole number, got \"%s\"", zWhat, z);
   errno = 0;
   unsigned long long v = strtoull(z, 0, 10);
-  if (errno || v > (unsigned long long)INT64_MAX) usage_fail(o, "%s: out of range", zWhat);
+  if (errno || v > (unsigned long long)INT64_MAX) cli_fail(o, "%s: out of range", zWhat);
   return v;
 }
 
@@ -236,19 +123,19 @@ static void write_new_file(const char *zPath, const char *z, mode_t mode) {
     die(EXIT_INPUT, "%s: cannot write: %s", zPath, strerror(errno));
 }
 
-int logcmd_key(const char *zDb, bool bJson, int argc, char **argv) {
-  Opts o;
-  opts_parse(&o, "key", zKeyUsage, "out=", argc, argv);
-  need_pos(&o, 2, 2);
+int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
+  Cli o = *c;
+  o.zUsage = zKeyUsage;
+  cli_need_pos(&o, 2, 2);
   if (strcmp(o.azPos[0], "generate") != 0)
-    usage_fail(&o, "expected generate, got \"%s\"", o.azPos[0]);
+    cli_fail(&o, "expected generate, got \"%s\"", o.azPos[0]);
   const char *zName = o.azPos[1];
   char *zSigner, *zVerifier;
   Buf err = {0};
-  if (note_key_generate(zName, &zSigner, &zVerifier, &err)) usage_fail(&o, "%s", err.z);
+  if (note_key_generate(zName, &zSigner, &zVerifier, &err)) cli_fail(&o, "%s", err.z);
   Buf prefix = {0};
-  if (opt_get(&o, "out")) {
-    buf_puts(&prefix, opt_get(&o, "out"));
+  if (cli_get(&o, "out")) {
+    buf_puts(&prefix, cli_get(&o, "out"));
   } else {
     for (const char *z = zName; *z; z++) buf_putc(&prefix, *z == '/' ? '-' : *z);
   }
@@ -706,22 +593,21 @@ static const char zVerifyUsage[] =
     "verify --checkpoint FILE --key PUB [--key PUB ...] [--old-checkpoint FILE] "
     "[--registry DB | REGISTRY | EXPORT_DIR]";
 
-int logcmd_verify(const char *zDb, bool bJson, int argc, char **argv) {
-  Opts o;
-  opts_parse(&o, "verify", zVerifyUsage, "checkpoint= key= old-checkpoint= registry=", argc, argv);
-  need_pos(&o, 0, 1);
+int logcmd_verify(const char *zDb, bool bJson, const Cli *c) {
+  Cli o = *c;
+  o.zUsage = zVerifyUsage;
+  cli_need_pos(&o, 0, 1);
   VerifyArgs v;
   memset(&v, 0, sizeof(v));
-  for (int i = 0; i < o.nOpt; i++) {
-    if (!opt_name_is(&o.aOpt[i], "key")) continue;
-    if (v.nV == 16) usage_fail(&o, "at most 16 keys");
-    load_verifier(o.aOpt[i].zValue, &v.aV[v.nV++]);
+  for (int i = 0; cli_get_nth(&o, "key", i); i++) {
+    if (v.nV == 16) cli_fail(&o, "at most 16 keys");
+    load_verifier(cli_get_nth(&o, "key", i), &v.aV[v.nV++]);
   }
-  if (!v.nV) usage_fail(&o, "give the log's public key with --key PUB");
+  if (!v.nV) cli_fail(&o, "give the log's public key with --key PUB");
   v.bNeedSig = true;
-  v.zSource = o.nPos ? o.azPos[0] : opt_get(&o, "registry") ? opt_get(&o, "registry") : zDb;
-  v.zCheckpoint = opt_get(&o, "checkpoint");
-  v.zOldCheckpoint = opt_get(&o, "old-checkpoint");
+  v.zSource = o.nPos ? o.azPos[0] : cli_get(&o, "registry") ? cli_get(&o, "registry") : zDb;
+  v.zCheckpoint = cli_get(&o, "checkpoint");
+  v.zOldCheckpoint = cli_get(&o, "old-checkpoint");
   Buf cpPath = {0};
   if (!v.zCheckpoint) {
     struct stat st;
@@ -729,7 +615,7 @@ int logcmd_verify(const char *zDb, bool bJson, int argc, char **argv) {
       buf_printf(&cpPath, "%s/checkpoint", v.zSource);
       v.zCheckpoint = cpPath.z;
     } else {
-      usage_fail(&o, "--checkpoint FILE is needed (an export folder has its own)");
+      cli_fail(&o, "--checkpoint FILE is needed (an export folder has its own)");
     }
   }
   Note note;
@@ -770,7 +656,7 @@ static void meta_set(Db *pDb, const char *zKey, const char *zValue) {
 }
 
 /* Sign a checkpoint of the whole log and keep it; returns the note. */
-static char *make_checkpoint(Db *pDb, const Opts *o, const char *zKeyFile, const char *zOrigin,
+static char *make_checkpoint(Db *pDb, const Cli *o, const char *zKeyFile, const char *zOrigin,
                              uint64_t *pSize) {
   NoteSigner s;
   load_signer(zKeyFile, &s);
@@ -781,7 +667,7 @@ static char *make_checkpoint(Db *pDb, const Opts *o, const char *zKeyFile, const
   if (!zOrigin) zOrigin = zStored ? zStored : s.zName;
   if (!note_name_valid(zOrigin)) {
     db_rollback(pDb);
-    usage_fail(o, "--origin: expected text without spaces or '+' (e.g. example.org/treaties)");
+    cli_fail(o, "--origin: expected text without spaces or '+' (e.g. example.org/treaties)");
   }
   if (zStored && strcmp(zStored, zOrigin) != 0) {
     db_rollback(pDb);
@@ -910,24 +796,23 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
          (unsigned long long)n, zDir);
 }
 
-static int log_cosign(const Opts *o, bool bJson) {
-  need_pos(o, 2, 2);
-  const char *zKey = opt_get(o, "key");
-  if (!zKey) usage_fail(o, "give the witness's private key with --key FILE");
+static int log_cosign(const Cli *o, bool bJson) {
+  cli_need_pos(o, 2, 2);
+  const char *zKey = cli_get(o, "key");
+  if (!zKey) cli_fail(o, "give the witness's private key with --key FILE");
   VerifyArgs v;
   memset(&v, 0, sizeof(v));
-  for (int i = 0; i < o->nOpt; i++) {
-    if (!opt_name_is(&o->aOpt[i], "log-key")) continue;
-    if (v.nV == 16) usage_fail(o, "at most 16 keys");
-    load_verifier(o->aOpt[i].zValue, &v.aV[v.nV++]);
+  for (int i = 0; cli_get_nth(o, "log-key", i); i++) {
+    if (v.nV == 16) cli_fail(o, "at most 16 keys");
+    load_verifier(cli_get_nth(o, "log-key", i), &v.aV[v.nV++]);
   }
-  v.zSource = opt_get(o, "registry");
+  v.zSource = cli_get(o, "registry");
   if (!v.nV && !v.zSource)
-    usage_fail(o, "a witness checks before it signs: give --log-key PUB, --registry DB|DIR, or "
-                  "both");
+    cli_fail(o, "a witness checks before it signs: give --log-key PUB, --registry DB|DIR, or "
+                "both");
   v.bNeedSig = v.nV > 0;
   v.zCheckpoint = o->azPos[1];
-  v.zOldCheckpoint = opt_get(o, "old-checkpoint");
+  v.zOldCheckpoint = cli_get(o, "old-checkpoint");
   NoteSigner s;
   load_signer(zKey, &s);
   char zName[256];
@@ -949,7 +834,7 @@ static int log_cosign(const Opts *o, bool bJson) {
   read_or_die(v.zCheckpoint, &b, "checkpoint");
   if (note_sign(&s, note.zText, note.nText, &b, &err)) die(EXIT_INPUT, "%s", err.z);
   memset(&s, 0, sizeof(s));
-  const char *zOut = opt_get(o, "out");
+  const char *zOut = cli_get(o, "out");
   if (zOut)
     write_file(zOut, b.z, b.n);
   else
@@ -960,55 +845,53 @@ static int log_cosign(const Opts *o, bool bJson) {
   return 0;
 }
 
-int logcmd_log(const char *zDb, bool bJson, int argc, char **argv) {
-  Opts o;
-  opts_parse(&o, "log", zLogUsage,
-             "key= origin= out= log-key= registry= old-checkpoint= index= size= from= to=", argc,
-             argv);
-  need_pos(&o, 1, 3);
+int logcmd_log(const char *zDb, bool bJson, const Cli *c) {
+  Cli o = *c;
+  o.zUsage = zLogUsage;
+  cli_need_pos(&o, 1, 3);
   const char *zSub = o.azPos[0];
   if (strcmp(zSub, "cosign") == 0) return log_cosign(&o, bJson);
   Db *pDb = db_open(zDb, false);
   int rc = 0;
   if (strcmp(zSub, "checkpoint") == 0) {
-    need_pos(&o, 1, 1);
-    if (!opt_get(&o, "key")) usage_fail(&o, "give the log's private key with --key FILE");
+    cli_need_pos(&o, 1, 1);
+    if (!cli_get(&o, "key")) cli_fail(&o, "give the log's private key with --key FILE");
     uint64_t n;
-    char *zNote = make_checkpoint(pDb, &o, opt_get(&o, "key"), opt_get(&o, "origin"), &n);
-    if (opt_get(&o, "out")) write_file(opt_get(&o, "out"), zNote, strlen(zNote));
+    char *zNote = make_checkpoint(pDb, &o, cli_get(&o, "key"), cli_get(&o, "origin"), &n);
+    if (cli_get(&o, "out")) write_file(cli_get(&o, "out"), zNote, strlen(zNote));
     if (bJson)
       print_json(json_pack("{s:I, s:s}", "size", (json_int_t)n, "checkpoint", zNote));
-    else if (opt_get(&o, "out"))
-      printf("wrote %s: checkpoint of size %llu\n", opt_get(&o, "out"), (unsigned long long)n);
+    else if (cli_get(&o, "out"))
+      printf("wrote %s: checkpoint of size %llu\n", cli_get(&o, "out"), (unsigned long long)n);
     else
       fputs(zNote, stdout);
     free(zNote);
   } else if (strcmp(zSub, "proof") == 0) {
-    need_pos(&o, 2, 2);
+    cli_need_pos(&o, 2, 2);
     uint64_t n = tlog_sync(pDb);
     Buf err = {0};
     json_t *p;
     if (strcmp(o.azPos[1], "inclusion") == 0) {
-      if (!opt_get(&o, "index")) usage_fail(&o, "give the leaf with --index I");
-      uint64_t index = parse_count(&o, "--index", opt_get(&o, "index"));
-      uint64_t size = opt_get(&o, "size") ? parse_count(&o, "--size", opt_get(&o, "size")) : n;
+      if (!cli_get(&o, "index")) cli_fail(&o, "give the leaf with --index I");
+      uint64_t index = parse_count(&o, "--index", cli_get(&o, "index"));
+      uint64_t size = cli_get(&o, "size") ? parse_count(&o, "--size", cli_get(&o, "size")) : n;
       p = tlog_inclusion_json(pDb, index, size, &err);
       if (!p) die(EXIT_INPUT, "%s", err.z);
       print_proof(bJson, p, "inclusion proof");
     } else if (strcmp(o.azPos[1], "consistency") == 0) {
-      if (!opt_get(&o, "from")) usage_fail(&o, "give the old tree size with --from M");
-      uint64_t m = parse_count(&o, "--from", opt_get(&o, "from"));
-      uint64_t size = opt_get(&o, "to") ? parse_count(&o, "--to", opt_get(&o, "to")) : n;
+      if (!cli_get(&o, "from")) cli_fail(&o, "give the old tree size with --from M");
+      uint64_t m = parse_count(&o, "--from", cli_get(&o, "from"));
+      uint64_t size = cli_get(&o, "to") ? parse_count(&o, "--to", cli_get(&o, "to")) : n;
       p = tlog_consistency_json(pDb, m, size, &err);
       if (!p) die(EXIT_INPUT, "%s", err.z);
       print_proof(bJson, p, "consistency proof");
     } else {
-      usage_fail(&o, "expected inclusion or consistency, got \"%s\"", o.azPos[1]);
+      cli_fail(&o, "expected inclusion or consistency, got \"%s\"", o.azPos[1]);
     }
   } else if (strcmp(zSub, "root") == 0) {
-    need_pos(&o, 1, 1);
+    cli_need_pos(&o, 1, 1);
     uint64_t n = tlog_sync(pDb);
-    uint64_t size = opt_get(&o, "size") ? parse_count(&o, "--size", opt_get(&o, "size")) : n;
+    uint64_t size = cli_get(&o, "size") ? parse_count(&o, "--size", cli_get(&o, "size")) : n;
     MerkleHash r;
     Buf err = {0};
     if (tlog_root(pDb, size, &r, &err)) die(EXIT_INPUT, "%s", err.z);
@@ -1021,19 +904,19 @@ int logcmd_log(const char *zDb, bool bJson, int argc, char **argv) {
       printf("size %llu\nroot %s\n", (unsigned long long)size, z);
     free(z);
   } else if (strcmp(zSub, "tiles") == 0) {
-    need_pos(&o, 1, 1);
-    const char *zDir = opt_get(&o, "out");
-    if (!zDir) usage_fail(&o, "give the folder with --out DIR");
+    cli_need_pos(&o, 1, 1);
+    const char *zDir = cli_get(&o, "out");
+    if (!zDir) cli_fail(&o, "give the folder with --out DIR");
     uint64_t n;
-    char *zNote = opt_get(&o, "key")
-                      ? make_checkpoint(pDb, &o, opt_get(&o, "key"), opt_get(&o, "origin"), &n)
+    char *zNote = cli_get(&o, "key")
+                      ? make_checkpoint(pDb, &o, cli_get(&o, "key"), cli_get(&o, "origin"), &n)
                       : tlog_checkpoint_latest(pDb, &n);
     if (!zNote)
       die(EXIT_INPUT, "no checkpoint yet: pass --key FILE, or run 'pacta log checkpoint' first");
     write_tiles(pDb, zDir, n, zNote);
     free(zNote);
   } else {
-    usage_fail(&o, "expected checkpoint, cosign, proof, root or tiles, got \"%s\"", zSub);
+    cli_fail(&o, "expected checkpoint, cosign, proof, root or tiles, got \"%s\"", zSub);
   }
   db_close(pDb);
   return rc;
@@ -1050,16 +933,16 @@ static int hex_val(char c) {
                                 : -1;
 }
 
-int logcmd_merkle(const char *zDb, bool bJson, int argc, char **argv) {
-  Opts o;
-  opts_parse(&o, "merkle", zMerkleUsage, "", argc, argv);
-  need_pos(&o, 1, 2);
+int logcmd_merkle(const char *zDb, bool bJson, const Cli *c) {
+  Cli o = *c;
+  o.zUsage = zMerkleUsage;
+  cli_need_pos(&o, 1, 2);
   const char *zSub = o.azPos[0];
   bool bRoot = strcmp(zSub, "root") == 0, bIncl = strcmp(zSub, "inclusion") == 0,
        bCons = strcmp(zSub, "consistency") == 0;
   if (!bRoot && !bIncl && !bCons)
-    usage_fail(&o, "expected root, inclusion or consistency, got \"%s\"", zSub);
-  need_pos(&o, bRoot ? 1 : 2, bRoot ? 1 : 2);
+    cli_fail(&o, "expected root, inclusion or consistency, got \"%s\"", zSub);
+  cli_need_pos(&o, bRoot ? 1 : 2, bRoot ? 1 : 2);
   uint64_t arg = bRoot ? 0 : parse_count(&o, bIncl ? "INDEX" : "OLD", o.azPos[1]);
   Buf in = {0};
   if (read_file("-", &in)) die(EXIT_INPUT, "cannot read standard input: %s", strerror(errno));

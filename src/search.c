@@ -1153,58 +1153,33 @@ static void print_text(const json_t *pDoc) {
   }
 }
 
-int search_command(const char *zDb, bool bJson, int argc, char **argv) {
+int search_command(const char *zDb, bool bJson, const Cli *c) {
   SearchQuery q;
   memset(&q, 0, sizeof(q));
   q.limit = 20;
-  const char *zBench = 0, *zLimit = 0, *zOffset = 0;
+  q.zOrg = cli_get(c, "org");
+  q.zBody = cli_get(c, "body");
+  q.zType = cli_get(c, "type");
+  q.zParty = cli_get(c, "party");
+  q.zFrom = cli_get(c, "from");
+  q.zTo = cli_get(c, "to");
+  q.zKind = cli_get(c, "kind");
+  q.bFacets = cli_get(c, "facets") != 0;
+  const char *zBench = cli_get(c, "bench-queries"), *zLimit = cli_get(c, "limit");
+  const char *zOffset = cli_get(c, "offset");
   Buf query = {0};
-  struct {
-    const char *zName;
-    const char **pz;
-  } aFlag[] = {{"org", &q.zOrg},           {"body", &q.zBody}, {"type", &q.zType},
-               {"party", &q.zParty},       {"from", &q.zFrom}, {"to", &q.zTo},
-               {"kind", &q.zKind},         {"limit", &zLimit}, {"offset", &zOffset},
-               {"bench-queries", &zBench}, {"db", 0},          {"actor", 0}};
-  bool bFlags = true;
-  for (int i = 0; i < argc; i++) {
-    const char *z = argv[i];
-    if (bFlags && strcmp(z, "--") == 0) {
-      bFlags = false;
-      continue;
-    }
-    if (bFlags && z[0] == '-' && z[1] == '-') {
-      if (strcmp(z, "--json") == 0) continue;
-      if (strcmp(z, "--facets") == 0) {
-        q.bFacets = true;
-        continue;
-      }
-      const char *zEq = strchr(z, '=');
-      size_t n = zEq ? (size_t)(zEq - z - 2) : strlen(z + 2);
-      bool bFound = false;
-      for (size_t k = 0; k < sizeof(aFlag) / sizeof(aFlag[0]); k++) {
-        if (strlen(aFlag[k].zName) == n && strncmp(z + 2, aFlag[k].zName, n) == 0) {
-          const char *zValue = zEq ? zEq + 1 : (i + 1 < argc ? argv[++i] : 0);
-          if (!zValue) die(EXIT_USAGE, "search: %s needs a value", z);
-          if (aFlag[k].pz) *aFlag[k].pz = zValue;
-          bFound = true;
-          break;
-        }
-      }
-      if (!bFound) die(EXIT_USAGE, "search: unknown option %s", z);
-      continue;
-    }
+  for (int i = 0; i < c->nPos; i++) {
     if (query.n) buf_putc(&query, ' ');
-    buf_puts(&query, z);
+    buf_puts(&query, c->azPos[i]);
   }
-  if (!valid_date(q.zFrom)) die(EXIT_USAGE, "search: --from: expected YYYY-MM-DD");
-  if (!valid_date(q.zTo)) die(EXIT_USAGE, "search: --to: expected YYYY-MM-DD");
+  if (!valid_date(q.zFrom)) cli_fail(c, "--from: expected YYYY-MM-DD");
+  if (!valid_date(q.zTo)) cli_fail(c, "--to: expected YYYY-MM-DD");
   if (q.zKind && !(q.zKind = kind_filter(q.zKind)))
-    die(EXIT_USAGE, "search: --kind: expected document, session, commitment, assessment, party, "
-                    "body or organization");
-  if (zLimit && (q.limit = atoll(zLimit)) <= 0) die(EXIT_USAGE, "search: --limit: expected N > 0");
+    cli_fail(c, "--kind: expected document, session, commitment, assessment, party, body or "
+                "organization");
+  if (zLimit && (q.limit = atoll(zLimit)) <= 0) cli_fail(c, "--limit: expected N > 0");
   if (zOffset) q.offset = atoll(zOffset);
-  if (!zBench && !query.n) die(EXIT_USAGE, "usage: pacta search QUERY [--json] [filters]");
+  if (!zBench && !query.n) cli_fail(c, "missing argument");
   Db *pDb = db_open(zDb, false);
   search_ensure(pDb);
   int rc = 0;

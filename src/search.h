@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "cli.h"
 #include "db.h"
 #include "http.h"
 #include "kind.h"
@@ -46,7 +47,7 @@ typedef struct SearchQuery {
 json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr);
 
 /* `pacta search`, parsing its own arguments. */
-int search_command(const char *zDb, bool bJson, int argc, char **argv);
+int search_command(const char *zDb, bool bJson, const Cli *c);
 
 /* GET /api/v1/search and the page GET /search. */
 void search_api_get(Req *pReq, Resp *r);
