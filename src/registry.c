@@ -624,12 +624,6 @@ json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
 
 /* ---- Status with its reasons (the document page) ------------------------ */
 
-/* Does the action bind its party under the rule (rules.c's own test)? */
-static bool action_binds(const EifRule *pRule, const Action *a) {
-  if (action_is_consent(a->type)) return true;
-  return pRule->kind == EIF_ON_SIGNATURE && a->type == ACT_SIGNATURE && !a->subjectToProcedures;
-}
-
 typedef struct DetailCtx {
   const DocWork *w;
   const PartyTable *pT;
@@ -694,19 +688,10 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   json_t *pRecords = action_records(pDb, zDoc);
 
   /* Each party's first consent, by date: what the threshold counts. */
-  int *aFirst = xmalloc((size_t)q.w.nParty * sizeof(int) + 1);
-  for (int k = 0; k < q.w.nParty; k++) aFirst[k] = -1;
-  for (int i = 0; i < q.w.nAction; i++) {
-    const Action *a = &q.w.aAction[i];
-    if (a->date > on || !action_binds(&q.w.rule, a)) continue;
-    int *pF = &aFirst[a->party];
-    if (*pF < 0 || a->date < q.w.aAction[*pF].date || (a->date == q.w.aAction[*pF].date && i < *pF))
-      *pF = i;
-  }
   int *aOrder = xmalloc((size_t)q.w.nParty * sizeof(int) + 1);
   int nFirst = 0;
   for (int k = 0; k < q.w.nParty; k++)
-    if (aFirst[k] >= 0) aOrder[nFirst++] = aFirst[k];
+    if (q.w.aStatus[k].firstConsent >= 0) aOrder[nFirst++] = q.w.aStatus[k].firstConsent;
   for (int i = 1; i < nFirst; i++) { /* insertion sort by (date, index) */
     int x = aOrder[i], j = i - 1;
     while (j >= 0 && (q.w.aAction[aOrder[j]].date > q.w.aAction[x].date ||
@@ -741,52 +726,24 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   for (int i = 0; i < nIdx; i++) aIdx[i] = aKey[i].i;
   free(aKey);
 
-  static const Delay vclt56 = {0, 12, false};
   json_t *aParty = json_array();
   for (int i = 0; i < nIdx;) {
     int party = q.w.aAction[aIdx[i]].party;
     int iEnd = i;
     while (iEnd < nIdx && q.w.aAction[aIdx[iEnd]].party == party) iEnd++;
-    /* The latest episode: its first binding action after the last notice
-    ** that precedes the last binding action; the notice still pending. */
-    pdate lastBind = DATE_NONE, episodeAfter = DATE_NONE, signature = DATE_NONE;
-    for (int k = i; k < iEnd; k++) {
-      const Action *a = &q.w.aAction[aIdx[k]];
-      if (action_binds(&q.w.rule, a) && a->date > lastBind) lastBind = a->date;
-      if (a->type == ACT_SIGNATURE && signature == DATE_NONE) signature = a->date;
-    }
-    int iConsent = -1, iWithdrawal = -1;
-    for (int k = i; k < iEnd; k++) {
-      const Action *a = &q.w.aAction[aIdx[k]];
-      if (a->type != ACT_WITHDRAWAL) continue;
-      if (a->date >= lastBind) {
-        if (iWithdrawal < 0) iWithdrawal = aIdx[k];
-      } else if (a->date > episodeAfter) {
-        episodeAfter = a->date;
-      }
-    }
-    for (int k = i; k < iEnd && iConsent < 0; k++) {
-      const Action *a = &q.w.aAction[aIdx[k]];
-      if (action_binds(&q.w.rule, a) && a->date > episodeAfter) iConsent = aIdx[k];
-    }
     const PartyStatus *ps = &q.w.aStatus[party];
     json_t *pRow =
         json_pack("{s:s, s:o, s:o, s:o, s:o}", "party", detail_code(&ctx, aIdx[i]), "status",
                   ps->status == ST_NONE ? json_null() : json_string(status_kind_name(ps->status)),
                   "since", date_json(ps->since), "entry_into_force", date_json(ps->entryIntoForce),
-                  "signature", date_json(signature));
-    json_object_set_new(pRow, "consent", iConsent < 0 ? json_null() : action_ref(&ctx, iConsent));
+                  "signature", date_json(ps->signature));
+    json_object_set_new(pRow, "consent", action_ref(&ctx, ps->consent));
     json_object_set_new(pRow, "trigger", action_ref(&ctx, ps->trigger));
-    if (iWithdrawal >= 0) {
-      const Action *a = &q.w.aAction[iWithdrawal];
-      pdate eff =
-          a->effective != DATE_NONE
-              ? a->effective
-              : delay_apply(q.w.rule.hasWithdrawalNotice ? &q.w.rule.withdrawalNotice : &vclt56,
-                            a->date);
-      json_object_set_new(
-          pRow, "withdrawal",
-          json_pack("{s:o, s:o}", "date", date_json(a->date), "effective", date_json(eff)));
+    if (ps->withdrawal >= 0) {
+      const Action *a = &q.w.aAction[ps->withdrawal];
+      json_object_set_new(pRow, "withdrawal",
+                          json_pack("{s:o, s:o}", "date", date_json(a->date), "effective",
+                                    date_json(ps->withdrawalEffective)));
     } else {
       json_object_set_new(pRow, "withdrawal", json_null());
     }
@@ -819,7 +776,6 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
                            date_json(q.s.entryIntoForce), "rule", pRule ? pRule : json_null(),
                            "trigger_date", date_json(q.s.triggerDate), "trigger", pTrigger,
                            "consents", aConsent, "parties", aParty);
-  free(aFirst);
   free(aOrder);
   free(aIdx);
   json_decref(pRecords);

@@ -461,11 +461,17 @@ static void party_status(const EifRule *pRule, const General *g, const Action *a
                          const PartyFacts *f, PartyStatus *pOut) {
   pOut->entryIntoForce = DATE_NONE;
   pOut->trigger = -1;
+  pOut->firstConsent = f->firstBind;
+  pOut->consent = f->episodeBind;
+  pOut->withdrawal = f->withdrawal;
+  pOut->withdrawalEffective = DATE_NONE;
+  pOut->signature = f->signature;
   if (f->episodeBind >= 0) {
     pOut->entryIntoForce = bound_from(pRule, g, aAction, f->episodeBind, &pOut->trigger);
   }
   if (f->withdrawal >= 0) {
     pdate effective = withdrawal_effective(pRule, &aAction[f->withdrawal]);
+    pOut->withdrawalEffective = effective;
     /* Bound only if that happened before the withdrawal took effect. */
     if (pOut->entryIntoForce != DATE_NONE && pOut->entryIntoForce >= effective) {
       pOut->entryIntoForce = DATE_NONE;

@@ -180,6 +180,14 @@ typedef struct PartyStatus {
   pdate entryIntoForce; /* DATE_NONE when not determinable */
   /* Why: the action that fixed entryIntoForce (index into aAction), -1 if none. */
   int trigger;
+  /* What the status rests on, for explanations (indexes into aAction, -1
+  ** if none): the party's first binding action (what a threshold counts),
+  ** the first binding action of its latest episode (after its last notice
+  ** of withdrawal before that), and a pending notice of withdrawal with the
+  ** date it takes effect. */
+  int firstConsent, consent, withdrawal;
+  pdate withdrawalEffective;
+  pdate signature; /* its first signature, DATE_NONE if none */
 } PartyStatus;
 
 typedef struct DocStatus {

@@ -1043,10 +1043,10 @@ static void test_withdrawal(void) {
 
 static void test_rejoin(void) {
   Actions a = {.n = 0};
-  act(&a, ARM, ACT_RATIFICATION, "2010-01-01");
+  int iArm = act(&a, ARM, ACT_RATIFICATION, "2010-01-01");
   int iBlr = act(&a, BLR, ACT_RATIFICATION, "2010-02-01");
   act(&a, ARM, ACT_PROVISIONAL_APPLICATION, "2009-06-01");
-  act(&a, ARM, ACT_WITHDRAWAL, "2012-03-15");
+  int iArmOut = act(&a, ARM, ACT_WITHDRAWAL, "2012-03-15");
   /* A second notice while the first runs changes nothing. */
   act(&a, ARM, ACT_WITHDRAWAL, "2012-09-01");
   int iBack = act(&a, ARM, ACT_ACCESSION, "2015-05-01");
@@ -1058,6 +1058,11 @@ static void test_rejoin(void) {
 
   run(&r, &f, &a, "2012-06-01");
   CHECK_PARTY(aRow[ARM], ST_WITHDRAWING, "2012-03-15", "2010-02-01", iBlr);
+  /* What the status rests on (the document page explains with these). */
+  CHECK(aRow[ARM].firstConsent == iArm && aRow[ARM].consent == iArm);
+  CHECK(aRow[ARM].withdrawal == iArmOut);
+  CHECK_DATE(aRow[ARM].withdrawalEffective, "2013-03-15");
+  CHECK(aRow[ARM].signature == DATE_NONE);
   run(&r, &f, &a, "2013-03-14");
   CHECK_PARTY(aRow[ARM], ST_WITHDRAWING, "2012-03-15", "2010-02-01", iBlr);
   run(&r, &f, &a, "2013-03-15");
@@ -1065,6 +1070,9 @@ static void test_rejoin(void) {
   /* The new consent: consented (not provisional any more), then in force. */
   run(&r, &f, &a, "2015-05-10");
   CHECK_PARTY(aRow[ARM], ST_CONSENTED, "2015-05-01", "2015-05-31", iBack);
+  /* The latest episode: the first consent still counts for the threshold. */
+  CHECK(aRow[ARM].firstConsent == iArm && aRow[ARM].consent == iBack);
+  CHECK(aRow[ARM].withdrawal == -1 && aRow[ARM].withdrawalEffective == DATE_NONE);
   run(&r, &f, &a, "2015-05-31");
   CHECK_PARTY(aRow[ARM], ST_IN_FORCE, "2015-05-31", "2015-05-31", iBack);
   /* The general date stays where the first consents put it. */
