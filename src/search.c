@@ -1294,11 +1294,23 @@ static void url_escape(Buf *p, const char *z) {
 }
 
 /* The page's address with one filter changed (zValue NULL: removed). */
+/* The page's address for q with one parameter set to zValue (NULL drops
+** it); a new filter starts again at the first result. */
 static void search_href(Buf *p, const SearchQuery *q, const char *zSet, const char *zValue) {
+  char zLimit[24];
+  snprintf(zLimit, sizeof(zLimit), "%lld", q->limit);
   struct {
     const char *zName, *zValue;
-  } a[] = {{"q", q->zQuery},   {"kind", q->zKind},   {"organization", q->zOrg}, {"body", q->zBody},
-           {"type", q->zType}, {"party", q->zParty}, {"from", q->zFrom},        {"to", q->zTo}};
+  } a[] = {{"q", q->zQuery},
+           {"kind", q->zKind},
+           {"organization", q->zOrg},
+           {"body", q->zBody},
+           {"type", q->zType},
+           {"party", q->zParty},
+           {"from", q->zFrom},
+           {"to", q->zTo},
+           {"offset", 0},
+           {"limit", q->limit > 0 && q->limit != 20 ? zLimit : 0}};
   buf_puts(p, "/search");
   char c = '?';
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
@@ -1377,17 +1389,101 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
   buf_puts(p, "</ul>");
 }
 
+/* The form: the words, and the dates as a range; the other filters ride
+** along hidden, so changing the words keeps them. */
+static void search_form(Buf *p, const SearchQuery *q) {
+  buf_puts(p, "<h1>Search</h1><form action=\"/search\" role=\"search\" class=\"search-page\">"
+              "<label for=\"sq\">Words in English or Russian</label> "
+              "<input type=\"search\" id=\"sq\" name=\"q\" value=\"");
+  if (q->zQuery) html_escape(p, q->zQuery);
+  buf_puts(p, "\" size=\"40\"> <button type=\"submit\">Search</button>"
+              "<div class=\"dates\"><label for=\"sfrom\">Dated from</label> "
+              "<input type=\"date\" id=\"sfrom\" name=\"from\" value=\"");
+  if (q->zFrom) html_escape(p, q->zFrom);
+  buf_puts(p, "\"> <label for=\"sto\">to</label> <input type=\"date\" id=\"sto\" name=\"to\" "
+              "value=\"");
+  if (q->zTo) html_escape(p, q->zTo);
+  buf_puts(p, "\"></div>");
+  const struct {
+    const char *zName, *zValue;
+  } a[] = {{"kind", q->zKind},
+           {"organization", q->zOrg},
+           {"body", q->zBody},
+           {"type", q->zType},
+           {"party", q->zParty}};
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    if (!a[i].zValue) continue;
+    buf_printf(p, "<input type=\"hidden\" name=\"%s\" value=\"", a[i].zName);
+    html_escape(p, a[i].zValue);
+    buf_puts(p, "\">");
+  }
+  buf_puts(p, "</form>");
+}
+
+/* The filters in force that no facet shows, each with a link removing it. */
+static void filter_list(Buf *p, const SearchQuery *q) {
+  const struct {
+    const char *zName, *zLabel, *zValue;
+  } a[] = {{"body", "body", q->zBody},
+           {"type", "type", q->zType},
+           {"party", "party", q->zParty},
+           {"from", "dated from", q->zFrom},
+           {"to", "dated to", q->zTo}};
+  bool bAny = false;
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    if (!a[i].zValue) continue;
+    buf_puts(p, bAny ? " \xc2\xb7 " : "<p class=\"filters\">Only ");
+    bAny = true;
+    html_escape(p, a[i].zLabel);
+    buf_puts(p, " <b>");
+    html_escape(p, a[i].zValue);
+    buf_puts(p, "</b> (<a href=\"");
+    Buf h = {0};
+    search_href(&h, q, a[i].zName, 0);
+    html_escape(p, h.z);
+    buf_free(&h);
+    buf_puts(p, "\">any</a>)");
+  }
+  if (bAny) buf_puts(p, "</p>");
+}
+
+/* Previous and next pages of results. */
+static void page_link(Buf *p, const SearchQuery *q, long long offset, const char *zRel,
+                      const char *zLabel) {
+  char zOffset[24];
+  snprintf(zOffset, sizeof(zOffset), "%lld", offset);
+  Buf h = {0};
+  search_href(&h, q, "offset", offset ? zOffset : 0);
+  buf_printf(p, "<a rel=\"%s\" href=\"", zRel);
+  html_escape(p, h.z);
+  buf_printf(p, "\">%s</a> ", zLabel);
+  buf_free(&h);
+}
+
+static void page_links(Buf *p, const SearchQuery *q, long long nShown, long long nTotal) {
+  long long limit = q->limit > 0 ? q->limit : 20;
+  bool bPrev = q->offset > 0, bNext = q->offset + nShown < nTotal && q->offset + limit <= 100000;
+  if (!bPrev && !bNext) return;
+  char zLabel[48];
+  buf_puts(p, "<nav class=\"pager\" aria-label=\"Result pages\">");
+  if (bPrev) {
+    snprintf(zLabel, sizeof(zLabel), "\xe2\x86\x90 Previous %lld", limit);
+    page_link(p, q, q->offset > limit ? q->offset - limit : 0, "prev", zLabel);
+  }
+  if (bNext) {
+    snprintf(zLabel, sizeof(zLabel), "Next %lld \xe2\x86\x92", limit);
+    page_link(p, q, q->offset + limit, "next", zLabel);
+  }
+  buf_puts(p, "</nav>");
+}
+
 void search_page_get(Req *pReq, Resp *r) {
   SearchQuery q;
   Buf err = {0}, b = {0};
   bool bOk = req_query(pReq, &q, &err);
   int status = 200;
   pages_begin(&b, "Search", "/search");
-  buf_puts(&b, "<h1>Search</h1><form action=\"/search\" role=\"search\" class=\"search-page\">"
-               "<label for=\"sq\">Words in English or Russian</label> "
-               "<input type=\"search\" id=\"sq\" name=\"q\" value=\"");
-  if (q.zQuery) html_escape(&b, q.zQuery);
-  buf_puts(&b, "\" size=\"40\"> <button type=\"submit\">Search</button></form>");
+  search_form(&b, &q);
   json_t *pDoc = 0;
   if (bOk && q.zQuery) {
     q.bFacets = true;
@@ -1404,7 +1500,13 @@ void search_page_get(Req *pReq, Resp *r) {
     buf_puts(&b, "</div>");
   } else if (pDoc) {
     long long nTotal = json_integer_value(json_object_get(pDoc, "total"));
-    buf_printf(&b, "<p class=\"lede\">%lld result%s.</p>", nTotal, nTotal == 1 ? "" : "s");
+    long long nShown = (long long)json_array_size(json_object_get(pDoc, "results"));
+    if (nShown && nShown < nTotal)
+      buf_printf(&b, "<p class=\"lede\">Results %lld to %lld of %lld.</p>", q.offset + 1,
+                 q.offset + nShown, nTotal);
+    else
+      buf_printf(&b, "<p class=\"lede\">%lld result%s.</p>", nTotal, nTotal == 1 ? "" : "s");
+    filter_list(&b, &q);
     const json_t *pF = json_object_get(pDoc, "facets");
     buf_puts(&b, "<div class=\"facets\">");
     facet_list(&b, &q, "Kind", "kind", q.zKind, json_object_get(pF, "kind"));
@@ -1436,6 +1538,7 @@ void search_page_get(Req *pReq, Resp *r) {
       buf_free(&h);
     }
     buf_puts(&b, "</ol>");
+    page_links(&b, &q, nShown, nTotal);
   }
   pages_end(&b, pReq);
   resp_text(r, status, "text/html; charset=utf-8", b.z, b.n);

@@ -172,6 +172,21 @@ test('search: a word typed in Russian or English finds documents and sessions', 
   await page.fill('#sq', 'ratified');
   await Promise.all([page.waitForURL(/q=ratified/), page.click('form.search-page button[type=submit]')]);
   assert.match(await results.innerText(), /Charter of the Commonwealth of Independent States/);
+  const all = await page.locator('ol.results li').count();
+  // A date range from the form: only results dated in it, the filter shown with a way back.
+  await page.fill('#sfrom', '1999-01-01');
+  await Promise.all([page.waitForURL(/from=1999-01-01/), page.click('form.search-page button[type=submit]')]);
+  const dated = await page.locator('ol.results li .hint').allInnerTexts();
+  assert.ok(dated.length > 0 && dated.length < all, `${dated.length} of ${all} dated from 1999`);
+  for (const t of dated) assert.ok(t.match(/\d{4}-\d{2}-\d{2}/)[0] >= '1999-01-01', t);
+  assert.match(await page.locator('p.filters').innerText(), /dated from 1999-01-01/);
+  // Pages of results: two at a time, next and back.
+  await page.goto(`${base}/search?q=ratified&limit=2`);
+  assert.match(await page.locator('p.lede').innerText(), new RegExp(`Results 1 to 2 of ${all}`));
+  await Promise.all([page.waitForURL(/offset=2/), page.click('nav.pager a[rel=next]')]);
+  assert.match(await page.locator('p.lede').innerText(), /Results 3 to 4/);
+  await Promise.all([page.waitForURL((u) => !u.search.includes('offset')), page.click('nav.pager a[rel=prev]')]);
+  assert.match(await page.locator('p.lede').innerText(), /Results 1 to 2/);
   // Sessions by their body's Russian name; the kind facet narrows, a result opens its page.
   await page.fill('#sq', 'Совет глав государств');
   await Promise.all([page.waitForURL(/q=/), page.press('#sq', 'Enter')]);
