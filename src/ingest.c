@@ -266,6 +266,49 @@ static bool in_next_sentence(const Doc *d, size_t i) {
   return has_any(d, s, e, azNext) && has_any(d, s, e, azMeet);
 }
 
+/* A sentence about a meeting still to come ("the December 6 meeting to be
+** held in St. Petersburg"): its dates are not the session's. */
+static bool in_future_sentence(const Doc *d, size_t i) {
+  static const char *const azFuture[] = {"to be held",
+                                         "will be held",
+                                         "will take place",
+                                         "upcoming",
+                                         "forthcoming",
+                                         "is scheduled",
+                                         "will host",
+                                         "состоится",
+                                         "пройдет",
+                                         "пройдёт",
+                                         0};
+  return has_any(d, sent_start(d, i), sent_end(d, i), azFuture);
+}
+
+/* Is the date a document's or a deadline ("the Treaty of May 29, 2014",
+** "as from 1 February 2016", "until 2025")? */
+static bool date_of_something_else(const Doc *d, const DateM *m) {
+  static const char *const azBefore[] = {"of ", "from ", "since ", "until ", "till ",
+                                         "by ", "от ",   "с ",     "до ",    0};
+  for (int k = 0; azBefore[k]; k++) {
+    size_t n = strlen(azBefore[k]);
+    if (m->i >= n && memcmp(d->zLo + m->i - n, azBefore[k], n) == 0 &&
+        !gz_letter_before(d->zLo, m->i - n))
+      return true;
+  }
+  return false;
+}
+
+/* Does the sentence around i tell of the session itself: a body or an
+** organization named, or a verb of meeting? */
+static bool in_event_sentence(const Doc *d, size_t i) {
+  static const char *const azEvent[] = {"held",     "took place", "occurred", "convened", "met ",
+                                        "gathered", "прошл",      "состоял",  0};
+  size_t s = sent_start(d, i), e = sent_end(d, i);
+  if (has_any(d, s, e, azEvent)) return true;
+  for (int k = 0; k < d->nM; k++)
+    if (d->aM[k].p->kind != GZ_PARTY && d->aM[k].i >= s && d->aM[k].e <= e) return true;
+  return false;
+}
+
 /* ---- Mentions of parties, organizations and bodies ---------------------- */
 
 static size_t word_end(const Doc *d, size_t e) {
@@ -476,6 +519,7 @@ static const char *const azRole[] = {"Prime Minister",
                                      "Minister of Defence",
                                      "Secretary General",
                                      "Secretary-General",
+                                     "Presidents",
                                      "President",
                                      "Chairman",
                                      "Chairperson",
@@ -534,6 +578,14 @@ static void find_speakers(Doc *d) {
         p += 4;
       else if (p < d->n && d->z[p] == ' ')
         p++;
+      /* "Prime Minister of the Republic of Armenia Nikol Pashinyan" */
+      if (p + 12 <= d->n && memcmp(d->zLo + p, "republic of ", 12) == 0) p += 12;
+      size_t eCountry;
+      const Mention *pCountry = !zParty ? party_at(d, p, &eCountry) : 0;
+      if (pCountry && eCountry < d->n && d->z[eCountry] == ' ' && is_upper_at(d, eCountry + 1)) {
+        zParty = pCountry->p->zKey;
+        p = eCountry + 1;
+      }
       /* A run of capitalized words; the name is its last two. */
       size_t aW[8][2];
       int nW = 0;
@@ -564,7 +616,14 @@ static void find_speakers(Doc *d) {
       s.i = iStart;
       s.e = eName;
       memcpy(s.zName, d->z + iName, eName - iName);
-      snprintf(s.zRole, sizeof(s.zRole), "%s", azRole[r]);
+      snprintf(s.zRole, sizeof(s.zRole), "%s",
+               strcmp(azRole[r], "Presidents") == 0 ? "President" : azRole[r]);
+      /* "Prime Minister Nikol Pashinyan of Armenia" */
+      size_t eOf;
+      const Mention *pOf = !zParty && eName + 4 < d->n && memcmp(d->z + eName, " of ", 4) == 0
+                               ? party_at(d, eName + 4, &eOf)
+                               : 0;
+      if (pOf) zParty = pOf->p->zKey;
       s.zParty = zParty;
       size_t v = eName;
       while (v < d->n && (d->z[v] == ' ' || d->z[v] == ',')) v++;
@@ -590,6 +649,28 @@ static void find_speakers(Doc *d) {
       d->aS[d->nS++] = s;
     }
   }
+}
+
+/* The start of the word that ends at e (e: just past its last letter). */
+static size_t word_start(const Doc *d, size_t e) {
+  while (e > 0 && (gz_letter_before(d->z, e) || d->z[e - 1] == '-')) e--;
+  return e;
+}
+
+/* Does the sentence around i say who took part ("attended by", "included",
+** "with the participation of", "hosted by"), and not who was only invited
+** or observed? */
+static bool took_part_sentence(const Doc *d, size_t i) {
+  static const char *const azPart[] = {"attended by",      "was attended",
+                                       "attending",        "included",
+                                       "participation of", "participated",
+                                       "took part",        "hosted by",
+                                       "chaired by",       "gathered",
+                                       "с участием",       "приняли участие",
+                                       "принял участие",   0};
+  static const char *const azNot[] = {"invited", "observer", "приглаш", "наблюдат", 0};
+  size_t s = sent_start(d, i), e = sent_end(d, i);
+  return has_any(d, s, e, azPart) && !has_any(d, s, e, azNot);
 }
 
 /* ---- Fields ----------------------------------------------------------------- */
@@ -651,6 +732,35 @@ static Choice choose_body(const Doc *d, const DateM *pDate) {
     if (c == nC) {
       if (nC == 64) continue;
       aC[nC++] = (Choice){m->p->zKey, m->p->zOrg, m->p->zLevel, 0, m->i, m->e};
+    }
+    if (score > 0) aC[c].score += score;
+  }
+  /* "Leaders of the Collective Security Treaty Organization ... at a summit
+  ** in Minsk": an organization named where its leaders meet stands for its
+  ** heads-of-state body. */
+  static const char *const azSummit[] = {
+      "summit", "leaders", "heads of state", "саммит", "лидер", "глав государств", 0};
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *m = &d->aM[k];
+    size_t s0 = sent_start(d, m->i), s1 = sent_end(d, m->i);
+    if (m->p->kind != GZ_ORG || !has_any(d, s0, s1, azSummit)) continue;
+    const GzEntry *pBody = 0;
+    for (int j = 0; j < d->g->n && !pBody; j++) {
+      const GzEntry *pE = &d->g->a[j];
+      if (pE->kind == GZ_BODY && strcmp(pE->zOrg, m->p->zKey) == 0 &&
+          strcmp(pE->zLevel, "heads_of_state") == 0)
+        pBody = pE;
+    }
+    if (!pBody) continue;
+    double score = 1;
+    if (m->i < 400) score += 1;
+    if (pDate && sent_start(d, pDate->i) == s0) score += 4;
+    if (has_any(d, m->i >= 30 ? m->i - 30 : 0, m->i, azPast)) score -= 2;
+    int c = 0;
+    while (c < nC && strcmp(aC[c].zKey, pBody->zKey) != 0) c++;
+    if (c == nC) {
+      if (nC == 64) continue;
+      aC[nC++] = (Choice){pBody->zKey, pBody->zOrg, pBody->zLevel, 0, m->i, m->e};
     }
     if (score > 0) aC[c].score += score;
   }
@@ -842,10 +952,8 @@ static void add_attend(json_t *aAtt, const char *zParty, const char *zStatus, co
   json_t *p = json_object();
   json_object_set_new(p, "party", json_string(zParty));
   json_object_set_new(p, "status", json_string(zStatus));
-  if (zBy) {
-    json_object_set_new(p, "by", json_string(zBy));
-    json_object_set_new(p, "role", json_string(zRole));
-  }
+  if (zBy) json_object_set_new(p, "by", json_string(zBy));
+  if (zBy && zRole) json_object_set_new(p, "role", json_string(zRole));
   json_array_append_new(aAtt, p);
 }
 
@@ -894,11 +1002,26 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   find_dates(d);
   find_speakers(d);
 
-  /* The session's date: the first dated mention that is not the next
-  ** session's, else the Posted line. */
-  const DateM *pDate = 0;
-  for (int k = 0; k < d->nD && !pDate; k++)
-    if (!d->aD[k].bPosted && !in_next_sentence(d, d->aD[k].i)) pDate = &d->aD[k];
+  /* The session's date: among the dates that are not the next session's,
+  ** a meeting's to come, a document's or a deadline, the first in a
+  ** sentence about the session (a body or organization named, "held"),
+  ** else the first; else the Posted line. */
+  const DateM *pDate = 0, *pFirst = 0;
+  for (int k = 0; k < d->nD && !pDate; k++) {
+    const DateM *m = &d->aD[k];
+    if (m->bPosted || in_next_sentence(d, m->i) || in_future_sentence(d, m->i) ||
+        date_of_something_else(d, m))
+      continue;
+    if (!pFirst) pFirst = m;
+    if (in_event_sentence(d, m->i)) pDate = m;
+  }
+  if (!pDate) pDate = pFirst;
+  /* "18 December 2020" in the header, "on 18 December" in the sentence
+  ** about the session: the same day, and the header gives its year. */
+  for (int k = 0; pDate && !pDate->y && k < d->nD; k++) {
+    const DateM *m = &d->aD[k];
+    if (m->y && !m->bPosted && m->m == pDate->m && m->d == pDate->d) pDate = m;
+  }
   const DateM *pPosted = 0;
   for (int k = 0; k < d->nD && !pPosted; k++)
     if (d->aD[k].bPosted) pPosted = &d->aD[k];
@@ -986,7 +1109,10 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     if (pM->p->type != GZ_CAPITAL || in_next_sentence(d, pM->i)) continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0);
-    if (!bIn) continue;
+    /* A dateline: "May 25, 2023, The Kremlin, Moscow" on a line of its own. */
+    bool bDateline = pDate && sent_start(d, pDate->i) == sent_start(d, pM->i) &&
+                     sent_end(d, pM->i) - sent_start(d, pM->i) < 80;
+    if (!bIn && !bDateline) continue;
     bool bNear = body.zKey && pM->i >= body.e && pM->i <= body.e + 60;
     if (pDate && sent_start(d, pDate->i) == sent_start(d, pM->i)) bNear = true;
     if (bNear) pPlace = pM;
@@ -1000,16 +1126,28 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   }
 
   /* Format. */
-  static const char *const azVideo[] = {
-      "videoconference", "video conference", "video link",    "online meeting",  "online summit",
-      "online format",   "видеоконференц",   "онлайн-формат", "в режиме онлайн", 0};
+  static const char *const azVideo[] = {"videoconference",
+                                        "video conference",
+                                        "video-conference",
+                                        "video link",
+                                        "online meeting",
+                                        "online summit",
+                                        "online format",
+                                        "видеоконференц",
+                                        "онлайн-формат",
+                                        "в режиме онлайн",
+                                        0};
+  /* "were joined, via videoconference, by President X": one participant
+  ** on a screen, not the session's format. */
+  static const char *const azOneRemote[] = {"joined", "invited", "connected", "(via", "подключ",
+                                            "пригла", 0};
   const char *zFormat = "in_person";
-  for (int k = 0; azVideo[k]; k++) {
-    const char *z = strstr(d->zLo, azVideo[k]);
-    if (z) {
+  for (int k = 0; azVideo[k] && strcmp(zFormat, "in_person") == 0; k++) {
+    for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {
+      size_t i = (size_t)(z - d->zLo);
+      if (has_any(d, sent_start(d, i), sent_end(d, i), azOneRemote)) continue;
       zFormat = "videoconference";
-      evidence(d, "format", (size_t)(z - d->zLo), (size_t)(z - d->zLo) + strlen(azVideo[k]), 0.9,
-               false);
+      evidence(d, "format", i, i + strlen(azVideo[k]), 0.9, false);
       break;
     }
   }
@@ -1032,6 +1170,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   /* Attendance. */
   json_t *pPresent = json_object(), *pAbsent = json_object(); /* code -> evidence span */
   static const char *const azList[] = {"leaders of ",
+                                       "leaders: ",
                                        "heads of state of ",
                                        "heads of delegations of ",
                                        "delegations of ",
@@ -1068,7 +1207,8 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     }
   }
   static const char *const azAbsentBy[] = {"not attended by ", "without the participation of ",
-                                           "без участия ", 0};
+                                           "absence of ",      "без участия ",
+                                           "отсутстви",        0};
   for (int k = 0; azAbsentBy[k]; k++) {
     size_t nW = strlen(azAbsentBy[k]);
     for (const char *z = d->zLo; (z = strstr(z, azAbsentBy[k])) != 0; z += nW) {
@@ -1081,7 +1221,20 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
       }
     }
   }
-  json_t *pBy = json_object(); /* code -> speaker index */
+  /* "Armenia's absence", "Armenia's decision to skip the summit" */
+  static const char *const azAbsentAfter[] = {"'s absence", "’s absence", "'s decision to skip",
+                                              "’s decision to skip", 0};
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *pM = &d->aM[k];
+    if (pM->p->kind != GZ_PARTY) continue;
+    for (int j = 0; azAbsentAfter[j]; j++) {
+      size_t n = strlen(azAbsentAfter[j]);
+      if (pM->e + n <= d->n && memcmp(d->zLo + pM->e, azAbsentAfter[j], n) == 0)
+        json_object_set_new(pAbsent, pM->p->zKey, span(d, pM->i, pM->e + n));
+    }
+  }
+  json_t *pBy = json_object();    /* code -> speaker index */
+  json_t *pNamed = json_object(); /* code -> a name listed with it, without a role */
   for (int k = 0; k < d->nS; k++) {
     const Speaker *s = &d->aS[k];
     if (!s->zParty) continue;
@@ -1089,10 +1242,27 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
       json_object_set_new(pAbsent, s->zParty, span(d, s->i, s->e));
       continue;
     }
-    if (!role_fits(s->zRole, body.zLevel)) continue;
-    if (s->bVerb && !json_object_get(pPresent, s->zParty))
+    /* Named in a sentence saying who took part: present whatever the
+    ** role (a prime minister may stand in for a president). */
+    bool bTookPart = took_part_sentence(d, s->i);
+    if (!bTookPart && !role_fits(s->zRole, body.zLevel)) continue;
+    if ((s->bVerb || bTookPart) && !json_object_get(pPresent, s->zParty))
       json_object_set_new(pPresent, s->zParty, span(d, s->i, s->e + 12 < d->n ? s->e + 12 : d->n));
     if (!json_object_get(pBy, s->zParty)) json_object_set_new(pBy, s->zParty, json_integer(k));
+  }
+  /* "with the participation of Presidents A B of Belarus, C D of Kazakhstan" */
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *pM = &d->aM[k];
+    if (pM->p->kind != GZ_PARTY || pM->i < 8 || memcmp(d->z + pM->i - 4, " of ", 4) != 0 ||
+        !is_upper_at(d, word_start(d, pM->i - 4)) || json_object_get(pPresent, pM->p->zKey) ||
+        !took_part_sentence(d, pM->i))
+      continue;
+    size_t iName = word_start(d, pM->i - 4);
+    if (iName > 1 && d->z[iName - 1] == ' ' && is_upper_at(d, word_start(d, iName - 1)))
+      iName = word_start(d, iName - 1);
+    json_object_set_new(pPresent, pM->p->zKey, span(d, iName, pM->e));
+    if (!json_object_get(pNamed, pM->p->zKey))
+      json_object_set_new(pNamed, pM->p->zKey, json_stringn(d->z + iName, pM->i - 4 - iName));
   }
   json_t *aAtt = json_array();
   for (int pass = 0; pass < 2; pass++) {
@@ -1109,7 +1279,8 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
       const Speaker *s = 0;
       json_t *pIdx = json_object_get(pBy, az[k]);
       if (!pass && pIdx) s = &d->aS[json_integer_value(pIdx)];
-      add_attend(aAtt, az[k], pass ? "absent" : "present", s ? s->zName : 0, s ? s->zRole : 0);
+      const char *zNamed = pass ? 0 : json_string_value(json_object_get(pNamed, az[k]));
+      add_attend(aAtt, az[k], pass ? "absent" : "present", s ? s->zName : zNamed, s ? s->zRole : 0);
       char zField[48];
       snprintf(zField, sizeof(zField), "attendance.%s", az[k]);
       json_t *pE = json_object();
@@ -1123,6 +1294,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   json_decref(pPresent);
   json_decref(pAbsent);
   json_decref(pBy);
+  json_decref(pNamed);
   json_object_set_new(pSession, "attendance", aAtt);
 
   /* Documents adopted: "approved the X and the Y" matched to the registry's
