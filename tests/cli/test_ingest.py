@@ -274,6 +274,63 @@ class Ingest(unittest.TestCase):
             self.assertEqual(r.returncode, 1)
             self.assertIn("aliases.en", r.stderr)
 
+    def draft_text(self, text):
+        with tempfile.TemporaryDirectory() as t:
+            path = os.path.join(t, "release.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            r = run("ingest", "--json", path, db=self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)["session"]
+
+    def test_phrasings_beyond_the_seeds(self):
+        # Written to the shapes of the CSTO and CIS releases the seeds do not show: a dateline
+        # giving the place, "with the participation of Presidents NAME of COUNTRY", "X's
+        # absence", a treaty's date and a meeting still to come before the session's own date,
+        # one leader joining by video at an in-person meeting, "Prime Minister of the Republic
+        # of Armenia NAME".
+        s = self.draft_text(
+            "Session of the CSTO Collective Security Council\n\nNovember 23, 2023, Minsk\n\n"
+            "A session of the CSTO Collective Security Council took place with the participation "
+            "of Presidents Alexander Lukashenko of Belarus, Kassym-Jomart Tokayev of Kazakhstan, "
+            "Sadyr Japarov of Kyrgyzstan, Vladimir Putin of Russia and Emomali Rahmon of "
+            "Tajikistan.\n\nThe leaders recalled the Collective Security Treaty of May 15, "
+            "1992, and Armenia's absence was noted.\n\nThe next session is to be held in Moscow "
+            "on November 28, 2024.\n")
+        self.assertEqual((s["body"], s["date"], s["place"], s["format"]),
+                         ("csto-csc", "2023-11-23", "Minsk", "in_person"))
+        att = {a["party"]: (a["status"], a.get("by")) for a in s["attendance"]}
+        self.assertEqual(att, {"BLR": ("present", "Alexander Lukashenko"),
+                               "KAZ": ("present", "Kassym-Jomart Tokayev"),
+                               "KGZ": ("present", "Sadyr Japarov"),
+                               "RUS": ("present", "Vladimir Putin"),
+                               "TJK": ("present", "Emomali Rahmon"),
+                               "ARM": ("absent", None)})
+        self.assertEqual(s["next"], {"date": "2024-11-28", "place": "Moscow"})
+
+        s = self.draft_text(
+            "Foreign ministers of the CSTO meet in Yerevan\n\nThirty years after the Collective "
+            "Security Treaty of May 15, 1992, the ministers reviewed its work. The ministerial "
+            "meeting to be held on 14 October 2022 in Astana was also discussed.\n\nThe CSTO "
+            "Council of Foreign Ministers met in Yerevan on 30 June 2022.\n")
+        self.assertEqual((s["body"], s["date"], s["place"]),
+                         ("csto-cfm", "2022-06-30", "Yerevan"))
+
+        s = self.draft_text(
+            "Meeting of the CIS Council of Heads of Government\n\nThe meeting of the CIS Council "
+            "of Heads of Government was held in Minsk on 8 June 2023. The heads of government "
+            "were joined, via videoconference, by President Ilham Aliyev. Prime Minister of the "
+            "Republic of Armenia Nikol Pashinyan said the documents would be studied.\n")
+        self.assertEqual((s["body"], s["date"], s["place"], s["format"]),
+                         ("cis-chg", "2023-06-08", "Minsk", "in_person"))
+        self.assertIn({"party": "ARM", "status": "present", "by": "Nikol Pashinyan",
+                       "role": "Prime Minister"}, s["attendance"])
+
+        s = self.draft_text("Заседание Совета глав государств СНГ прошло в Минске 15 ноября "
+                            "2024 года в отсутствие Армении.\n")
+        self.assertEqual((s["body"], s["date"], s["place"]), ("cis-chs", "2024-11-15", "Minsk"))
+        self.assertEqual(s["attendance"], [{"party": "ARM", "status": "absent"}])
+
     def test_evaluate_script(self):
         r = subprocess.run([sys.executable, os.path.join(HERE, "..", "ingest", "evaluate.py"),
                             EXPECTED, "--pacta", PACTA, "--db", self.db, "--json"],
