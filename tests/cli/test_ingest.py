@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from contextlib import contextmanager
 
 PACTA = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -23,6 +24,16 @@ SEEDS = sorted(f for f in os.listdir(EXPECTED) if f.endswith(".txt"))
 def run(*args, db, stdin=None):
     return subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True,
                           input=stdin)
+
+
+@contextmanager
+def fresh_registry():
+    """A new registry with the sample loaded, in a directory removed afterwards."""
+    with tempfile.TemporaryDirectory() as t:
+        db = os.path.join(t, "r.db")
+        r = run("init", "--sample", db=db)
+        assert r.returncode == 0, r.stderr
+        yield db
 
 
 class Ingest(unittest.TestCase):
@@ -111,9 +122,7 @@ class Ingest(unittest.TestCase):
             self.assertEqual([a["party"] for a in s["attendance"]], ["BLR", "KAZ", "RUS"])
 
     def test_load(self):
-        with tempfile.TemporaryDirectory() as t:
-            db = os.path.join(t, "r.db")
-            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+        with fresh_registry() as db:
             n = self.journal_len(db)
             files = [os.path.join(EXPECTED, n_) for n_ in SEEDS[:4]]
             # Without --yes and not on a terminal: refused, nothing written.
@@ -139,9 +148,7 @@ class Ingest(unittest.TestCase):
         # Seed 004 is undated (the press release gives no day, month or year). 2014-06-05 is a
         # date the *user* supplies in this test, not a claim about the session's real date.
         seed = os.path.join(EXPECTED, "004_baf21a53b7d9f635.txt")
-        with tempfile.TemporaryDirectory() as t:
-            db = os.path.join(t, "r.db")
-            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+        with fresh_registry() as db:
             n = self.journal_len(db)
             r = run("ingest", "--load", "--yes", seed, db=db)
             self.assertNotEqual(r.returncode, 0)
@@ -197,9 +204,7 @@ class Ingest(unittest.TestCase):
     def test_date_asked_on_terminal(self):
         # On a terminal --load asks for the missing date (typed by the user, as above).
         seed = os.path.join(EXPECTED, "004_baf21a53b7d9f635.txt")
-        with tempfile.TemporaryDirectory() as t:
-            db = os.path.join(t, "r.db")
-            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
+        with fresh_registry() as db:
             n = self.journal_len(db)
             for typed, rc, added in (("\n", 1, 0), ("2014-13-40\n2014-06-05\ny\n", 0, 1)):
                 with self.subTest(typed=typed):
@@ -248,10 +253,8 @@ class Ingest(unittest.TestCase):
 
     def test_gazetteer_is_data(self):
         # A new alias, loaded as data, is recognized without code.
-        with tempfile.TemporaryDirectory() as t:
-            db = os.path.join(t, "r.db")
-            self.assertEqual(run("init", "--sample", db=db).returncode, 0)
-            text = os.path.join(t, "r.txt")
+        with fresh_registry() as db:
+            text = os.path.join(os.path.dirname(db), "r.txt")
             with open(text, "w", encoding="utf-8") as f:
                 f.write("The Grand Assembly of Presidents met in Minsk on 3 March 2022.\n")
             s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
@@ -259,7 +262,7 @@ class Ingest(unittest.TestCase):
             exp = json.loads(run("export", db=db).stdout)
             body = next(b for b in exp["bodies"] if b["id"] == "cis-chs")
             body["aliases"]["en"].append("Grand Assembly of Presidents")
-            ext = os.path.join(t, "ext.json")
+            ext = os.path.join(os.path.dirname(db), "ext.json")
             with open(ext, "w", encoding="utf-8") as f:
                 json.dump({"pacta": 1, "bodies": [body]}, f, ensure_ascii=False)
             r = run("load", ext, db=db)
