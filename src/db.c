@@ -104,6 +104,9 @@ static const char *const azMigration[] = {
     "CREATE TABLE search_org(code INTEGER PRIMARY KEY, org TEXT NOT NULL UNIQUE);\n"
     "INSERT OR REPLACE INTO meta(key, value)\n"
     "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
+    /* 6: a party's row holds its capital and cities too: refilled. */
+    "INSERT OR REPLACE INTO meta(key, value)\n"
+    "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
 };
 
 static void migrate(Db *pDb) {

@@ -45,7 +45,7 @@ bool gz_letter_before(const char *z, size_t i) {
 }
 
 static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const char *zKey,
-                const char *zOrg, const char *zLevel, const char *zCapital) {
+                const char *zOrg, const char *zLevel, const char *zPlace) {
   size_t n = strlen(zText);
   bool bPrefix = false;
   if (n && zText[n - 1] == '*') {
@@ -82,22 +82,22 @@ static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const
                            zKey,
                            zOrg ? zOrg : "",
                            zLevel ? zLevel : "",
-                           zCapital ? zCapital : ""};
+                           zPlace ? zPlace : ""};
 }
 
 static void add_langmap(Gazetteer *g, const json_t *pMap, GzKind kind, GzType type,
                         const char *zKey, const char *zOrg, const char *zLevel,
-                        const char *zCapital) {
+                        const char *zPlace) {
   const char *zLang;
   json_t *pVal;
   if (!json_is_object(pMap)) return;
   json_object_foreach((json_t *)pMap, zLang, pVal) {
     if (json_is_string(pVal)) {
-      add(g, json_string_value(pVal), kind, type, zKey, zOrg, zLevel, zCapital);
+      add(g, json_string_value(pVal), kind, type, zKey, zOrg, zLevel, zPlace);
     } else if (json_is_array(pVal)) {
       for (size_t i = 0; i < json_array_size(pVal); i++) {
         const char *z = json_string_value(json_array_get(pVal, i));
-        if (z) add(g, z, kind, type, zKey, zOrg, zLevel, zCapital);
+        if (z) add(g, z, kind, type, zKey, zOrg, zLevel, zPlace);
       }
     }
   }
@@ -106,6 +106,17 @@ static void add_langmap(Gazetteer *g, const json_t *pMap, GzKind kind, GzType ty
 static const char *str(const json_t *p, const char *zKey) {
   const char *z = json_string_value(json_object_get(p, zKey));
   return z ? z : "";
+}
+
+/* A place is recorded by its English name, else by the first name it has. */
+static const char *place_name(const json_t *pName) {
+  const char *z = str(pName, "en"), *zLang;
+  json_t *pVal;
+  if (*z || !json_is_object(pName)) return z;
+  json_object_foreach((json_t *)pName, zLang, pVal) {
+    if (json_is_string(pVal)) return json_string_value(pVal);
+  }
+  return "";
 }
 
 void gazetteer_load(Db *pDb, Gazetteer *g) {
@@ -118,10 +129,17 @@ void gazetteer_load(Db *pDb, Gazetteer *g) {
   for (size_t i = 0; i < json_array_size(g->pParties); i++) {
     const json_t *p = json_array_get(g->pParties, i);
     const char *zCode = str(p, "code");
-    const char *zCapital = str(json_object_get(p, "capital"), "en");
-    add_langmap(g, json_object_get(p, "name"), GZ_PARTY, GZ_NAME, zCode, 0, 0, zCapital);
-    add_langmap(g, json_object_get(p, "aliases"), GZ_PARTY, GZ_ALIAS, zCode, 0, 0, zCapital);
-    add_langmap(g, json_object_get(p, "capital"), GZ_PARTY, GZ_CAPITAL, zCode, 0, 0, zCapital);
+    add_langmap(g, json_object_get(p, "name"), GZ_PARTY, GZ_NAME, zCode, 0, 0, 0);
+    add_langmap(g, json_object_get(p, "aliases"), GZ_PARTY, GZ_ALIAS, zCode, 0, 0, 0);
+    add_langmap(g, json_object_get(p, "capital"), GZ_PARTY, GZ_CAPITAL, zCode, 0, 0,
+                place_name(json_object_get(p, "capital")));
+    const json_t *pCities = json_object_get(p, "cities");
+    for (size_t j = 0; j < json_array_size(pCities); j++) {
+      const json_t *pCity = json_array_get(pCities, j);
+      const char *zCity = place_name(json_object_get(pCity, "name"));
+      add_langmap(g, json_object_get(pCity, "name"), GZ_CITY, GZ_NAME, zCode, 0, 0, zCity);
+      add_langmap(g, json_object_get(pCity, "aliases"), GZ_CITY, GZ_ALIAS, zCode, 0, 0, zCity);
+    }
   }
   for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
     const json_t *p = json_array_get(g->pOrgs, i);

@@ -1,9 +1,10 @@
 /*
-** The gazetteer for ingest: party names, adjectives and capitals, and the
-** names of organizations and bodies, in every language the registry holds.
-** It is data in the registry (the "aliases" and "capital" keys of parties,
-** organizations and bodies; design.md section 4), read here into patterns
-** matched against case-folded text. Nothing in this file names a country.
+** The gazetteer for ingest: party names, adjectives, capitals and other
+** cities, and the names of organizations and bodies, in every language the
+** registry holds. It is data in the registry (the "aliases", "capital" and
+** "cities" keys of parties, the "aliases" of organizations and bodies;
+** design.md section 4 and docs/sample.md), read here into patterns matched
+** against case-folded text. Nothing in this file names a country.
 */
 #ifndef PACTA_GAZETTEER_H
 #define PACTA_GAZETTEER_H
@@ -14,7 +15,9 @@
 
 #include "db.h"
 
-typedef enum GzKind { GZ_PARTY, GZ_ORG, GZ_BODY } GzKind;
+/* A capital is a party's entry (it stands for the party: "sent to Yerevan");
+** another city is only a place. */
+typedef enum GzKind { GZ_PARTY, GZ_ORG, GZ_BODY, GZ_CITY } GzKind;
 typedef enum GzType { GZ_NAME, GZ_ALIAS, GZ_CAPITAL } GzType;
 
 typedef struct GzEntry {
@@ -23,10 +26,10 @@ typedef struct GzEntry {
   bool bPrefix; /* matches a word that starts with zPat ("Беларус*") */
   GzKind kind;
   GzType type;
-  const char *zKey;     /* party code, organization id or body id */
-  const char *zOrg;     /* a body's organization */
-  const char *zLevel;   /* a body's level, or "" */
-  const char *zCapital; /* a party's capital in English, or "" (for a place) */
+  const char *zKey;   /* party code, organization id or body id */
+  const char *zOrg;   /* a body's organization */
+  const char *zLevel; /* a body's level, or "" */
+  const char *zPlace; /* for a capital or a city: its English name, recorded as a place */
 } GzEntry;
 
 typedef struct Gazetteer {

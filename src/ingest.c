@@ -226,11 +226,24 @@ static void evidence(Doc *d, const char *zField, size_t i, size_t e, double conf
 }
 
 /* A sentence ends at ". " (not "08.10"), "!", "?" or a line break. */
+/* Is the '.' at i the end of an abbreviation that does not end a sentence
+** ("St. Petersburg", "Mr. Lebedev", "г. Минск")? */
+static bool abbrev_dot(const Doc *d, size_t i) {
+  static const char *const azAbbrev[] = {"st", "mr", "mrs", "ms", "dr", "no", "gen", "г", "гг", 0};
+  size_t s = i;
+  while (s > 0 && gz_letter_before(d->zLo, s)) s--;
+  for (int k = 0; azAbbrev[k]; k++) {
+    size_t n = strlen(azAbbrev[k]);
+    if (i - s == n && memcmp(d->zLo + s, azAbbrev[k], n) == 0) return true;
+  }
+  return false;
+}
+
 static size_t sent_start(const Doc *d, size_t i) {
   while (i > 0) {
     char c = d->z[i - 1];
     if (c == '\n' || c == '!' || c == '?') break;
-    if (c == '.' && i < d->n && (d->z[i] == ' ' || d->z[i] == '\n')) break;
+    if (c == '.' && i < d->n && (d->z[i] == ' ' || d->z[i] == '\n') && !abbrev_dot(d, i - 1)) break;
     i--;
   }
   return i;
@@ -240,7 +253,9 @@ static size_t sent_end(const Doc *d, size_t i) {
   while (i < d->n) {
     char c = d->z[i];
     if (c == '\n' || c == '!' || c == '?') break;
-    if (c == '.' && (i + 1 >= d->n || d->z[i + 1] == ' ' || d->z[i + 1] == '\n')) break;
+    if (c == '.' && (i + 1 >= d->n || d->z[i + 1] == ' ' || d->z[i + 1] == '\n') &&
+        !abbrev_dot(d, i))
+      break;
     i++;
   }
   return i;
@@ -305,7 +320,9 @@ static bool in_event_sentence(const Doc *d, size_t i) {
   size_t s = sent_start(d, i), e = sent_end(d, i);
   if (has_any(d, s, e, azEvent)) return true;
   for (int k = 0; k < d->nM; k++)
-    if (d->aM[k].p->kind != GZ_PARTY && d->aM[k].i >= s && d->aM[k].e <= e) return true;
+    if ((d->aM[k].p->kind == GZ_ORG || d->aM[k].p->kind == GZ_BODY) && d->aM[k].i >= s &&
+        d->aM[k].e <= e)
+      return true;
   return false;
 }
 
@@ -1102,11 +1119,12 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   else
     json_object_set_new(pSession, "date", json_null());
 
-  /* Place: "in Moscow" near the body's mention or in the date's sentence. */
+  /* Place: "in Moscow" (a capital or another city of the gazetteer) near the
+  ** body's mention or in the date's sentence. */
   const Mention *pPlace = 0;
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
-    if (pM->p->type != GZ_CAPITAL || in_next_sentence(d, pM->i)) continue;
+    if (!pM->p->zPlace[0] || in_next_sentence(d, pM->i)) continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0);
     /* A dateline: "May 25, 2023, The Kremlin, Moscow" on a line of its own. */
@@ -1118,7 +1136,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     if (bNear) pPlace = pM;
   }
   if (pPlace) {
-    json_object_set_new(pSession, "place", json_string(pPlace->p->zCapital));
+    json_object_set_new(pSession, "place", json_string(pPlace->p->zPlace));
     evidence(d, "place", pPlace->i >= 3 ? pPlace->i - 3 : pPlace->i, pPlace->e, 0.8, false);
   } else {
     json_object_set_new(pSession, "place", json_null());
@@ -1457,8 +1475,8 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     json_t *pPl = json_null();
     for (int j = 0; j < d->nM; j++) {
       const Mention *pM = &d->aM[j];
-      if (pM->p->type == GZ_CAPITAL && pM->i >= s && pM->e <= e) {
-        pPl = json_string(pM->p->zCapital);
+      if (pM->p->zPlace[0] && pM->i >= s && pM->e <= e) {
+        pPl = json_string(pM->p->zPlace);
         evidence(d, "next.place", pM->i, pM->e, 0.8, false);
         break;
       }

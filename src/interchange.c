@@ -550,11 +550,19 @@ static const Field sourceElem = {"", FT_OBJ, 0, &sourceSchema, 0};
 #define SOURCES                                                                                    \
   { "sources", FT_ARR, 0, &sourceElem, 0 }
 
+/* Other cities of a party where sessions meet (the gazetteer's places besides
+** the capital): {"name": {"en": "Sochi", "ru": "Сочи"}, "aliases": {...}}. */
+static const Field aCityField[] = {{"name", FT_LANGMAP, REQ, 0, 0},
+                                   {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
+                                   {0, 0, 0, 0, 0}};
+static const Schema citySchema = {aCityField, 0};
+static const Field cityElem = {"", FT_OBJ, 0, &citySchema, 0};
 static const Field aPartyField[] = {{"code", FT_CODE, REQ, 0, 0},
                                     {"kind", FT_ENUM, REQ, azPartyKind, 0},
                                     {"name", FT_LANGMAP, REQ, 0, 0},
                                     {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
                                     {"capital", FT_LANGMAP, 0, 0, 0},
+                                    {"cities", FT_ARR, 0, &cityElem, 0},
                                     SOURCES,
                                     {0, 0, 0, 0, 0}};
 static const Field aOrgField[] = {{"id", FT_ID, REQ, 0, 0},

@@ -429,8 +429,12 @@ static void put_name(Buf *p, const json_t *pName) {
     return;
   }
   if (json_is_string(pName)) {
+    /* A gazetteer alias "белорусск*" is indexed as the word it starts. */
+    size_t n = json_string_length(pName);
+    const char *z = json_string_value(pName);
+    if (n && z[n - 1] == '*') n--;
     if (p->n) buf_puts(p, " / ");
-    buf_puts(p, json_string_value(pName));
+    buf_append(p, z, n);
     return;
   }
   if (!json_is_object(pName)) return;
@@ -491,6 +495,12 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     put_name(&e->title, json_object_get(v, "name"));
     put_text(&e->title, zKey);
     put_name(&e->text, json_object_get(v, "aliases"));
+    put_name(&e->text, json_object_get(v, "capital"));
+    for (size_t i = 0; i < json_array_size(json_object_get(v, "cities")); i++) {
+      const json_t *pCity = json_array_get(json_object_get(v, "cities"), i);
+      put_name(&e->text, json_object_get(pCity, "name"));
+      put_name(&e->text, json_object_get(pCity, "aliases"));
+    }
     put_sources(&e->text, v);
     buf_puts(&e->label,
              name_en(json_object_get(v, "name")) ? name_en(json_object_get(v, "name")) : zKey);

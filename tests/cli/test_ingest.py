@@ -277,6 +277,49 @@ class Ingest(unittest.TestCase):
             self.assertEqual(r.returncode, 1)
             self.assertIn("aliases.en", r.stderr)
 
+    def test_cities_are_data(self):
+        # A place that is not a capital is found when the registry names it as a party's city
+        # (the sample names Saint Petersburg, Sochi and others); a new one loads as data.
+        s = self.draft_text("An informal meeting of the CIS heads of state took place in St. "
+                            "Petersburg on 26 December 2024. The leaders of Armenia and Belarus "
+                            "took part.\n")
+        self.assertEqual((s["body"], s["date"], s["place"], s["format"]),
+                         ("cis-chs", "2024-12-26", "Saint Petersburg", "informal"))
+        s = self.draft_text("Заседание Высшего Евразийского экономического совета прошло "
+                            "11 декабря 2017 года в Сочи.\n")
+        self.assertEqual((s["body"], s["date"], s["place"]), ("eaeu-seec", "2017-12-11", "Sochi"))
+        with fresh_registry() as db:
+            text = os.path.join(os.path.dirname(db), "r.txt")
+            with open(text, "w", encoding="utf-8") as f:
+                f.write("The CSTO Council of Foreign Ministers met in Гюмри on 5 May 2023.\n")
+            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
+            self.assertIsNone(s["place"])
+            exp = json.loads(run("export", db=db).stdout)
+            arm = next(p for p in exp["parties"] if p["code"] == "ARM")
+            arm["cities"] = [{"name": {"en": "Gyumri", "ru": "Гюмри"}}]
+            ext = os.path.join(os.path.dirname(db), "ext.json")
+            with open(ext, "w", encoding="utf-8") as f:
+                json.dump({"pacta": 1, "parties": [arm]}, f, ensure_ascii=False)
+            r = run("load", ext, db=db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
+            self.assertEqual((s["date"], s["place"]), ("2023-05-05", "Gyumri"))
+            # A city is a place, not the party: it does not make Armenia present.
+            self.assertEqual(s["attendance"], [])
+            # Strict: a city needs a name map; the error names the path; nothing is written.
+            n = self.journal_len(db)
+            for bad, where in (([{"name": "Gyumri"}], "cities[0].name"),
+                               ([{"name": {"en": "Gyumri"}, "note": "x"}], "cities[0].note"),
+                               ({"en": "Gyumri"}, "cities")):
+                with self.subTest(cities=bad):
+                    arm["cities"] = bad
+                    with open(ext, "w", encoding="utf-8") as f:
+                        json.dump({"pacta": 1, "parties": [arm]}, f, ensure_ascii=False)
+                    r = run("load", ext, db=db)
+                    self.assertEqual(r.returncode, 1)
+                    self.assertIn(where, r.stderr)
+                    self.assertEqual(self.journal_len(db), n)
+
     def draft_text(self, text):
         with tempfile.TemporaryDirectory() as t:
             path = os.path.join(t, "release.txt")

@@ -120,6 +120,15 @@ class Search(unittest.TestCase):
         self.assertIn("tst-council", ids(search(self.db, "fishery")))
         self.assertIn("csto", ids(search(self.db, "одкб")))  # an alias, folded
 
+    def test_places_find_their_party(self):
+        # A capital or another city of the gazetteer finds its party, in either language;
+        # an alias's trailing * (an ending wildcard for ingest) is not shown in the snippet.
+        for q, code in (("Минске", "BLR"), ("Minsk", "BLR"), ("Sochi", "RUS"),
+                        ("Петербурге", "RUS"), ("Yerevan", "ARM")):
+            self.assertIn(code, ids(search(self.db, q, "--kind", "party")), q)
+        snippet = search(self.db, "белорусский", "--kind", "party")["results"][0]["snippet"]
+        self.assertNotIn("*", snippet)
+
     def test_every_word_must_occur_or(self):
         self.assertEqual(ids(search(self.db, "salmon", "protocol")), [])
         both = ids(search(self.db, "salmon", "OR", "квоты"))
