@@ -25,6 +25,8 @@ int search_register(sqlite3 *h);
 void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew);
 void search_retract(Db *pDb, Kind kind, const char *zKey);
 void search_clear(Db *pDb);
+/* Merge the index into one segment, after it was refilled (rebuild). */
+void search_optimize(Db *pDb);
 
 /* Fill the index of a registry made before it existed (inside its own
 ** transaction); does nothing when it is up to date. */
