@@ -105,8 +105,7 @@ static const char *const azMigration[] = {
     "INSERT OR REPLACE INTO meta(key, value)\n"
     "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
     /* 6: a party's row holds its capital and cities too: refilled. */
-    "INSERT OR REPLACE INTO meta(key, value)\n"
-    "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
+    "INSERT OR REPLACE INTO meta SELECT 'search_stale', '1' FROM entity LIMIT 1;\n",
 };
 
 static void migrate(Db *pDb) {
