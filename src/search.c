@@ -1379,7 +1379,7 @@ static void html_snippet(Buf *p, const char *z) {
 
 static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const char *zParam,
                        const char *zCurrent, const json_t *pCounts) {
-  buf_puts(p, "<h3>");
+  buf_puts(p, "<div><h3>");
   html_escape(p, zTitle);
   buf_puts(p, "</h3><ul class=\"facet\">");
   if (zCurrent) {
@@ -1404,7 +1404,7 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
     buf_printf(p, "</a> (%lld)</li>", (long long)json_integer_value(v));
     buf_free(&h);
   }
-  buf_puts(p, "</ul>");
+  buf_puts(p, "</ul></div>");
 }
 
 /* The form: the words, and the dates as a range; the other filters ride
