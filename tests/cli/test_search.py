@@ -129,6 +129,28 @@ class Search(unittest.TestCase):
         snippet = search(self.db, "белорусский", "--kind", "party")["results"][0]["snippet"]
         self.assertNotIn("*", snippet)
 
+    def test_names_of_one_place_are_one_word(self):
+        # The gazetteer's names of a place (a capital, a city) or a party, in every language,
+        # search as one word: "Минск" (or "Минске") finds the sessions whose place is "Minsk",
+        # and the same rows as "Minsk".
+        d = search(self.db, "Минске", "--kind", "session")
+        self.assertIn("cis-cdm-2013-06-05", ids(d))
+        self.assertIn("[Minsk]", d["results"][0]["snippet"])
+        totals = {q: search(self.db, q)["total"] for q in ("Minsk", "Минск", "Минске")}
+        self.assertEqual(len(set(totals.values())), 1, totals)
+        self.assertGreater(totals["Minsk"], search(self.db, "Минск", "--kind", "party")["total"])
+        # Snowball stems "Ереван" and "Ереване" apart; the name still matches.
+        self.assertIn("ARM", ids(search(self.db, "Ереване")))
+        # English aliases are indexed too (lists, not only names), and a prefix alias
+        # ("белорусск*") makes "белорусский" the same word as "Belarus".
+        self.assertIn("BLR", ids(search(self.db, "Belarusian", "--kind", "party")))
+        self.assertIn("cis-chs-2020-chair-2021", ids(search(self.db, "белорусский")))
+        self.assertIn("RUS", ids(search(self.db, "St.", "Petersburg")))
+        # With another word, the group is ANDed like any word.
+        self.assertEqual(ids(search(self.db, "council", "Минск", "--kind", "session")),
+                         ids(search(self.db, "council", "Minsk", "--kind", "session")))
+        self.assertTrue(ids(search(self.db, "council", "Минск", "--kind", "session")))
+
     def test_every_word_must_occur_or(self):
         self.assertEqual(ids(search(self.db, "salmon", "protocol")), [])
         both = ids(search(self.db, "salmon", "OR", "квоты"))
