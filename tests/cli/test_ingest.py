@@ -26,6 +26,22 @@ def run(*args, db, stdin=None):
                           input=stdin)
 
 
+def load_doc(db, doc):
+    """`pacta load` of one interchange document, written beside the registry."""
+    path = os.path.join(os.path.dirname(db), "doc.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    return run("load", path, db=db)
+
+
+def draft_file(db, text):
+    """The draft session of a press release with this text."""
+    path = os.path.join(os.path.dirname(db), "release.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return json.loads(run("ingest", "--json", path, db=db).stdout)["session"]
+
+
 @contextmanager
 def fresh_registry():
     """A new registry with the sample loaded, in a directory removed afterwards."""
@@ -254,26 +270,18 @@ class Ingest(unittest.TestCase):
     def test_gazetteer_is_data(self):
         # A new alias, loaded as data, is recognized without code.
         with fresh_registry() as db:
-            text = os.path.join(os.path.dirname(db), "r.txt")
-            with open(text, "w", encoding="utf-8") as f:
-                f.write("The Grand Assembly of Presidents met in Minsk on 3 March 2022.\n")
-            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
-            self.assertIsNone(s["body"])
+            text = "The Grand Assembly of Presidents met in Minsk on 3 March 2022.\n"
+            self.assertIsNone(draft_file(db, text)["body"])
             exp = json.loads(run("export", db=db).stdout)
             body = next(b for b in exp["bodies"] if b["id"] == "cis-chs")
             body["aliases"]["en"].append("Grand Assembly of Presidents")
-            ext = os.path.join(os.path.dirname(db), "ext.json")
-            with open(ext, "w", encoding="utf-8") as f:
-                json.dump({"pacta": 1, "bodies": [body]}, f, ensure_ascii=False)
-            r = run("load", ext, db=db)
+            r = load_doc(db, {"pacta": 1, "bodies": [body]})
             self.assertEqual(r.returncode, 0, r.stderr)
-            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
+            s = draft_file(db, text)
             self.assertEqual((s["body"], s["date"], s["place"]), ("cis-chs", "2022-03-03", "Minsk"))
             # Strictness is kept: a malformed alias list is refused.
             body["aliases"] = {"en": "not a list"}
-            with open(ext, "w", encoding="utf-8") as f:
-                json.dump({"pacta": 1, "bodies": [body]}, f, ensure_ascii=False)
-            r = run("load", ext, db=db)
+            r = load_doc(db, {"pacta": 1, "bodies": [body]})
             self.assertEqual(r.returncode, 1)
             self.assertIn("aliases.en", r.stderr)
 
@@ -289,20 +297,14 @@ class Ingest(unittest.TestCase):
                             "11 декабря 2017 года в Сочи.\n")
         self.assertEqual((s["body"], s["date"], s["place"]), ("eaeu-seec", "2017-12-11", "Sochi"))
         with fresh_registry() as db:
-            text = os.path.join(os.path.dirname(db), "r.txt")
-            with open(text, "w", encoding="utf-8") as f:
-                f.write("The CSTO Council of Foreign Ministers met in Гюмри on 5 May 2023.\n")
-            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
-            self.assertIsNone(s["place"])
+            text = "The CSTO Council of Foreign Ministers met in Гюмри on 5 May 2023.\n"
+            self.assertIsNone(draft_file(db, text)["place"])
             exp = json.loads(run("export", db=db).stdout)
             arm = next(p for p in exp["parties"] if p["code"] == "ARM")
             arm["cities"] = [{"name": {"en": "Gyumri", "ru": "Гюмри"}}]
-            ext = os.path.join(os.path.dirname(db), "ext.json")
-            with open(ext, "w", encoding="utf-8") as f:
-                json.dump({"pacta": 1, "parties": [arm]}, f, ensure_ascii=False)
-            r = run("load", ext, db=db)
+            r = load_doc(db, {"pacta": 1, "parties": [arm]})
             self.assertEqual(r.returncode, 0, r.stderr)
-            s = json.loads(run("ingest", "--json", text, db=db).stdout)["session"]
+            s = draft_file(db, text)
             self.assertEqual((s["date"], s["place"]), ("2023-05-05", "Gyumri"))
             # A city is a place, not the party: it does not make Armenia present.
             self.assertEqual(s["attendance"], [])
@@ -313,21 +315,13 @@ class Ingest(unittest.TestCase):
                                ({"en": "Gyumri"}, "cities")):
                 with self.subTest(cities=bad):
                     arm["cities"] = bad
-                    with open(ext, "w", encoding="utf-8") as f:
-                        json.dump({"pacta": 1, "parties": [arm]}, f, ensure_ascii=False)
-                    r = run("load", ext, db=db)
+                    r = load_doc(db, {"pacta": 1, "parties": [arm]})
                     self.assertEqual(r.returncode, 1)
                     self.assertIn(where, r.stderr)
                     self.assertEqual(self.journal_len(db), n)
 
     def draft_text(self, text):
-        with tempfile.TemporaryDirectory() as t:
-            path = os.path.join(t, "release.txt")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            r = run("ingest", "--json", path, db=self.db)
-        self.assertEqual(r.returncode, 0, r.stderr)
-        return json.loads(r.stdout)["session"]
+        return draft_file(self.db, text)
 
     def test_phrasings_beyond_the_seeds(self):
         # Written to the shapes of the CSTO and CIS releases the seeds do not show: a dateline
