@@ -1156,18 +1156,42 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
                                         "в режиме онлайн",
                                         0};
   /* "were joined, via videoconference, by President X": one participant
-  ** on a screen, not the session's format. */
-  static const char *const azOneRemote[] = {"joined", "invited", "connected", "(via", "подключ",
-                                            "пригла", 0};
+  ** on a screen while the others meet, a hybrid session; "invited to the
+  ** videoconference" says nothing of the format. */
+  static const char *const azOneRemote[] = {"joined", "connected", "(via", "подключ", 0};
+  static const char *const azNotFormat[] = {"invited", "пригла", 0};
+  static const char *const azHybrid[] = {
+      "hybrid format", "hybrid mode", "hybrid session",    "hybrid meeting", "hybrid summit",
+      "in a hybrid",   "гибридн",     "смешанном формате", "очно-заочн",     0};
   const char *zFormat = "in_person";
+  for (int k = 0; azHybrid[k] && strcmp(zFormat, "in_person") == 0; k++) {
+    const char *z = strstr(d->zLo, azHybrid[k]);
+    if (z) {
+      zFormat = "hybrid";
+      evidence(d, "format", (size_t)(z - d->zLo), (size_t)(z - d->zLo) + strlen(azHybrid[k]), 0.9,
+               false);
+    }
+  }
+  size_t iOneRemote = 0, eOneRemote = 0; /* the first "joined via video" */
   for (int k = 0; azVideo[k] && strcmp(zFormat, "in_person") == 0; k++) {
     for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {
-      size_t i = (size_t)(z - d->zLo);
-      if (has_any(d, sent_start(d, i), sent_end(d, i), azOneRemote)) continue;
+      size_t i = (size_t)(z - d->zLo), s0 = sent_start(d, i), s1 = sent_end(d, i);
+      if (has_any(d, s0, s1, azNotFormat)) continue;
+      if (has_any(d, s0, s1, azOneRemote)) {
+        if (!eOneRemote) {
+          iOneRemote = i;
+          eOneRemote = i + strlen(azVideo[k]);
+        }
+        continue;
+      }
       zFormat = "videoconference";
       evidence(d, "format", i, i + strlen(azVideo[k]), 0.9, false);
       break;
     }
+  }
+  if (strcmp(zFormat, "in_person") == 0 && eOneRemote) {
+    zFormat = "hybrid";
+    evidence(d, "format", iOneRemote, eOneRemote, 0.7, false);
   }
   if (strcmp(zFormat, "in_person") == 0) {
     static const char *const azInformal[] = {"informal summit", "informal meeting",

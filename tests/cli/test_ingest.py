@@ -361,10 +361,23 @@ class Ingest(unittest.TestCase):
             "of Heads of Government was held in Minsk on 8 June 2023. The heads of government "
             "were joined, via videoconference, by President Ilham Aliyev. Prime Minister of the "
             "Republic of Armenia Nikol Pashinyan said the documents would be studied.\n")
+        # The heads of government met in Minsk, one leader by video: a hybrid session.
         self.assertEqual((s["body"], s["date"], s["place"], s["format"]),
-                         ("cis-chg", "2023-06-08", "Minsk", "in_person"))
+                         ("cis-chg", "2023-06-08", "Minsk", "hybrid"))
         self.assertIn({"party": "ARM", "status": "present", "by": "Nikol Pashinyan",
                        "role": "Prime Minister"}, s["attendance"])
+
+        for text, fmt in (
+                ("The CIS Council of Foreign Ministers met in a hybrid format in Minsk on 12 "
+                 "April 2024.\n", "hybrid"),
+                ("Заседание Совета министров иностранных дел СНГ прошло в смешанном формате "
+                 "12 апреля 2024 года.\n", "hybrid"),
+                ("The CIS Council of Foreign Ministers met in Minsk on 12 April 2024. The "
+                 "observers were invited to follow the videoconference.\n", "in_person"),
+                ("The CIS Council of Foreign Ministers met by videoconference on 12 April "
+                 "2024.\n", "videoconference")):
+            with self.subTest(text=text):
+                self.assertEqual(self.draft_text(text)["format"], fmt)
 
         s = self.draft_text("Заседание Совета глав государств СНГ прошло в Минске 15 ноября "
                             "2024 года в отсутствие Армении.\n")
