@@ -92,5 +92,11 @@ pdate http_today(void);
 
 /* HTML escaping into a buffer. */
 void html_escape(Buf *p, const char *z);
+/* printf into a page where every %s is HTML-escaped; also %d, %lld, %zu. */
+void hprintf(Buf *p, const char *zFmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 
 #endif

@@ -5,9 +5,6 @@
 ** only on the registry and the query string, so the server caches them by
 ** journal sequence; the action form (/record) is never cached.
 */
-#include <microhttpd.h>
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +12,7 @@
 
 #include "fields.h"
 #include "auth.h"
+#include "form.h"
 #include "http.h"
 #include "interchange.h"
 #include "journal.h"
@@ -27,51 +25,11 @@
 
 #define HTML "text/html; charset=utf-8"
 #define MAX_FORM_BODY 65536
-#define MAX_FORM_FIELDS 16
 
 /* ---- Small helpers ------------------------------------------------------------ */
 
 static const char *arg(Req *p, const char *zName) {
   return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-}
-
-/* printf into a page where every %s is HTML-escaped; also %d, %lld, %zu. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void
-hprintf(Buf *p, const char *zFmt, ...) {
-  va_list ap;
-  va_start(ap, zFmt);
-  const char *z = zFmt;
-  while (*z) {
-    const char *zPct = strchr(z, '%');
-    if (!zPct) {
-      buf_puts(p, z);
-      break;
-    }
-    buf_append(p, z, (size_t)(zPct - z));
-    z = zPct + 1;
-    if (*z == 's') {
-      html_escape(p, va_arg(ap, const char *));
-      z++;
-    } else if (*z == 'd') {
-      buf_printf(p, "%d", va_arg(ap, int));
-      z++;
-    } else if (strncmp(z, "lld", 3) == 0) {
-      buf_printf(p, "%lld", va_arg(ap, long long));
-      z += 3;
-    } else if (strncmp(z, "zu", 2) == 0) {
-      buf_printf(p, "%zu", va_arg(ap, size_t));
-      z += 2;
-    } else if (*z == '%') {
-      buf_putc(p, '%');
-      z++;
-    } else {
-      panic("hprintf: unsupported conversion in \"%s\"", zFmt);
-    }
-  }
-  va_end(ap);
 }
 
 static char *xprintf(const char *zFmt, ...) {
@@ -1898,70 +1856,6 @@ static void get_party(Req *pReq, Resp *r) {
 
 /* ---- Recording an action ----------------------------------------------------------- */
 
-/* An application/x-www-form-urlencoded body, decoded. */
-typedef struct Form {
-  char *zBuf;
-  const char *azKey[MAX_FORM_FIELDS];
-  const char *azVal[MAX_FORM_FIELDS];
-  int n;
-  bool bBad; /* a field decoded to a NUL byte */
-} Form;
-
-static void form_parse(Form *f, const char *z, size_t n) {
-  memset(f, 0, sizeof(*f));
-  f->zBuf = xmalloc(n + 1);
-  memcpy(f->zBuf, z, n);
-  f->zBuf[n] = 0;
-  char *zSave = 0;
-  for (char *zPair = strtok_r(f->zBuf, "&", &zSave); zPair && f->n < MAX_FORM_FIELDS;
-       zPair = strtok_r(0, "&", &zSave)) {
-    char *zEq = strchr(zPair, '=');
-    char *zVal = zEq ? zEq + 1 : zPair + strlen(zPair);
-    if (zEq) *zEq = 0;
-    for (char *c = zPair; *c; c++)
-      if (*c == '+') *c = ' ';
-    for (char *c = zVal; *c; c++)
-      if (*c == '+') *c = ' ';
-    if (MHD_http_unescape(zPair) != strlen(zPair)) f->bBad = true;
-    if (MHD_http_unescape(zVal) != strlen(zVal)) f->bBad = true;
-    f->azKey[f->n] = zPair;
-    f->azVal[f->n++] = zVal;
-  }
-}
-
-static const char *form_get(const Form *f, const char *zKey) {
-  for (int i = 0; f && i < f->n; i++)
-    if (strcmp(f->azKey[i], zKey) == 0) return f->azVal[i];
-  return 0;
-}
-
-/* The value of cookie zName in a Cookie header, copied into zOut. */
-static bool cookie_get(const char *zHeader, const char *zName, char *zOut, size_t nOut) {
-  size_t nName = strlen(zName);
-  for (const char *z = zHeader; z && *z;) {
-    while (*z == ' ' || *z == ';') z++;
-    size_t n = strcspn(z, ";");
-    if (n > nName && strncmp(z, zName, nName) == 0 && z[nName] == '=') {
-      size_t nVal = n - nName - 1;
-      if (nVal >= nOut) return false;
-      memcpy(zOut, z + nName + 1, nVal);
-      zOut[nVal] = 0;
-      return true;
-    }
-    z += n;
-  }
-  return false;
-}
-
-/* A fresh CSRF secret, also set as a cookie that only /record sees. */
-static void csrf_new(Resp *r, char *zOut /* 33 bytes */) {
-  unsigned char a[16];
-  if (RAND_bytes(a, sizeof(a)) != 1) panic("RAND_bytes failed");
-  hex_encode(a, sizeof(a), zOut);
-  snprintf(r->zSetCookie, sizeof(r->zSetCookie),
-           "pacta_csrf=%s; Path=/record; SameSite=Strict; HttpOnly", zOut);
-}
-
 static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected) {
   hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
           zSelected && strcmp(zSelected, zValue) == 0 ? " selected" : "", zLabel);
@@ -2059,7 +1953,7 @@ static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
 
 static void get_record(Req *pReq, Resp *r) {
   char zCsrf[33];
-  csrf_new(r, zCsrf);
+  csrf_new(r, "/record", zCsrf);
   record_page(pReq, r, 200, zCsrf, 0, 0, 0);
 }
 
@@ -2076,21 +1970,16 @@ static void post_record(Req *pReq, Resp *r) {
   }
   Form f;
   form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
-  char zCookie[65], zCsrf[33];
-  const char *zForm = form_get(&f, "csrf");
-  bool bCsrf = cookie_get(pReq->zHeaderCookie, "pacta_csrf", zCookie, sizeof(zCookie)) && zForm &&
-               strlen(zForm) == 32 && strlen(zCookie) == 32 &&
-               CRYPTO_memcmp(zForm, zCookie, 32) == 0;
-  if (!bCsrf) {
-    csrf_new(r, zCsrf);
+  char zCsrf[33];
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, "/record", zCsrf);
     record_page(pReq, r, 403, zCsrf, &f, "err",
                 "<strong>Nothing was recorded.</strong> The form had expired or did not come "
                 "from this page (its security code did not match). Check the fields and submit "
                 "again.");
-    free(f.zBuf);
+    form_free(&f);
     return;
   }
-  memcpy(zCsrf, zCookie, sizeof(zCsrf));
   const char *zToken = form_get(&f, "token");
   Caller caller;
   memset(&caller, 0, sizeof(caller));
@@ -2100,7 +1989,7 @@ static void post_record(Req *pReq, Resp *r) {
                 caller.bBadToken ? "<strong>Nothing was recorded.</strong> The token is unknown "
                                    "or has been revoked."
                                  : "<strong>Nothing was recorded.</strong> A token is needed.");
-    free(f.zBuf);
+    form_free(&f);
     return;
   }
   /* The action as an interchange record. */
@@ -2121,7 +2010,7 @@ static void post_record(Req *pReq, Resp *r) {
     record_page(pReq, r, 400, zCsrf, 0, "err",
                 "<strong>Nothing was recorded.</strong> The form was not valid UTF-8 text.");
     json_decref(pRec);
-    free(f.zBuf);
+    form_free(&f);
     return;
   }
   const char *zWhy = auth_may_write(&caller, "actions", pRec);
@@ -2134,7 +2023,7 @@ static void post_record(Req *pReq, Resp *r) {
     record_page(pReq, r, 403, zCsrf, &f, "err", msg.z);
     buf_free(&msg);
     json_decref(pRec);
-    free(f.zBuf);
+    form_free(&f);
     return;
   }
   json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, "actions", pRec);
@@ -2175,7 +2064,7 @@ static void post_record(Req *pReq, Resp *r) {
   json_decref(aMsg);
   json_decref(pDoc);
   json_decref(pRec);
-  free(f.zBuf);
+  form_free(&f);
 }
 
 /* ---- Unknown pages ------------------------------------------------------------------- */

@@ -1,0 +1,79 @@
+#include "form.h"
+
+#include <microhttpd.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void form_parse(Form *f, const char *z, size_t n) {
+  memset(f, 0, sizeof(*f));
+  f->zBuf = xmalloc(n + 1);
+  memcpy(f->zBuf, z, n);
+  f->zBuf[n] = 0;
+  char *zSave = 0;
+  for (char *zPair = strtok_r(f->zBuf, "&", &zSave); zPair && f->n < FORM_MAX_FIELDS;
+       zPair = strtok_r(0, "&", &zSave)) {
+    char *zEq = strchr(zPair, '=');
+    char *zVal = zEq ? zEq + 1 : zPair + strlen(zPair);
+    if (zEq) *zEq = 0;
+    for (char *c = zPair; *c; c++)
+      if (*c == '+') *c = ' ';
+    for (char *c = zVal; *c; c++)
+      if (*c == '+') *c = ' ';
+    if (MHD_http_unescape(zPair) != strlen(zPair)) f->bBad = true;
+    if (MHD_http_unescape(zVal) != strlen(zVal)) f->bBad = true;
+    f->azKey[f->n] = zPair;
+    f->azVal[f->n++] = zVal;
+  }
+}
+
+void form_free(Form *f) {
+  free(f->zBuf);
+  memset(f, 0, sizeof(*f));
+}
+
+const char *form_get(const Form *f, const char *zKey) {
+  for (int i = 0; f && i < f->n; i++)
+    if (strcmp(f->azKey[i], zKey) == 0) return f->azVal[i];
+  return 0;
+}
+
+/* The value of cookie zName in a Cookie header, copied into zOut. */
+static bool cookie_get(const char *zHeader, const char *zName, char *zOut, size_t nOut) {
+  size_t nName = strlen(zName);
+  for (const char *z = zHeader; z && *z;) {
+    while (*z == ' ' || *z == ';') z++;
+    size_t n = strcspn(z, ";");
+    if (n > nName && strncmp(z, zName, nName) == 0 && z[nName] == '=') {
+      size_t nVal = n - nName - 1;
+      if (nVal >= nOut) return false;
+      memcpy(zOut, z + nName + 1, nVal);
+      zOut[nVal] = 0;
+      return true;
+    }
+    z += n;
+  }
+  return false;
+}
+
+void csrf_new(Resp *r, const char *zPath, char *zOut) {
+  unsigned char a[16];
+  if (RAND_bytes(a, sizeof(a)) != 1) panic("RAND_bytes failed");
+  hex_encode(a, sizeof(a), zOut);
+  snprintf(r->zSetCookie, sizeof(r->zSetCookie),
+           "pacta_csrf=%s; Path=%s; SameSite=Strict; HttpOnly", zOut, zPath);
+}
+
+bool csrf_ok(const Req *pReq, const Form *f, char *zOut) {
+  char zCookie[65];
+  const char *zForm = form_get(f, "csrf");
+  if (!cookie_get(pReq->zHeaderCookie, "pacta_csrf", zCookie, sizeof(zCookie)) || !zForm ||
+      strlen(zForm) != 32 || strlen(zCookie) != 32 || CRYPTO_memcmp(zForm, zCookie, 32) != 0)
+    return false;
+  memcpy(zOut, zCookie, 33);
+  return true;
+}

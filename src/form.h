@@ -1,0 +1,36 @@
+/*
+** The web pages' forms: an application/x-www-form-urlencoded body decoded,
+** and the double-submit check against cross-site posts (a random secret in
+** a cookie that only the form's own path is sent, and the same secret in a
+** hidden field; a post from another site cannot read the cookie).
+*/
+#ifndef PACTA_FORM_H
+#define PACTA_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http.h"
+
+#define FORM_MAX_FIELDS 16
+
+typedef struct Form {
+  char *zBuf;
+  const char *azKey[FORM_MAX_FIELDS];
+  const char *azVal[FORM_MAX_FIELDS];
+  int n;
+  bool bBad; /* a field decoded to a NUL byte */
+} Form;
+
+void form_parse(Form *f, const char *z, size_t n);
+/* The value of field zKey, or NULL (f may be NULL). */
+const char *form_get(const Form *f, const char *zKey);
+void form_free(Form *f);
+
+/* A fresh secret in zOut (33 bytes), set as the cookie of the form at zPath. */
+void csrf_new(Resp *r, const char *zPath, char *zOut);
+/* Do the form's "csrf" field and the request's cookie hold the same secret?
+** If so it is copied to zOut (33 bytes), for the form shown again. */
+bool csrf_ok(const Req *pReq, const Form *f, char *zOut);
+
+#endif
