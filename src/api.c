@@ -10,6 +10,7 @@
 #include "auth.h"
 #include "compliance.h"
 #include "http.h"
+#include "ingest.h"
 #include "interchange.h"
 #include "journal.h"
 #include "kind.h"
@@ -413,6 +414,7 @@ const Route aApiRoute[] = {
     {"GET", "/api/v1/log/proof/inclusion", tlog_get_inclusion},
     {"GET", "/api/v1/log/proof/consistency", tlog_get_consistency},
     {"GET", "/api/v1/search", search_api_get},
+    {"POST", "/api/v1/ingest", ingest_api_post},
     {"GET", "/api/v1/{}", get_list},
     {"POST", "/api/v1/{}", post_record},
     {"GET", "/api/v1/{}/{}", get_one},

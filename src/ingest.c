@@ -1556,7 +1556,29 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     json_object_set_new(pE, "role", json_string(s->zRole));
     json_object_set_new(pE, "party", s->zParty ? json_string(s->zParty) : json_null());
   }
-  const char *zMain = d->nS ? d->aS[0].zName : 0;
+  /* The release's main speaker, who says what no name is put to ("the head
+  ** of state said"): the one whose surname the text names most often (the
+  ** first on a tie), not a speaker of an absent party. */
+  const char *zMain = 0;
+  int nMain = 0;
+  const json_t *aAttended = json_object_get(pSession, "attendance");
+  for (int k = 0; k < d->nS; k++) {
+    const Speaker *sp = &d->aS[k];
+    bool bAbsent = false;
+    for (size_t j = 0; sp->zParty && j < json_array_size(aAttended); j++) {
+      const json_t *pA = json_array_get(aAttended, j);
+      bAbsent |= strcmp(json_string_value(json_object_get(pA, "party")), sp->zParty) == 0 &&
+                 strcmp(json_string_value(json_object_get(pA, "status")), "absent") == 0;
+    }
+    const char *zSur = strrchr(sp->zName, ' ');
+    zSur = zSur ? zSur + 1 : sp->zName;
+    int n = 0;
+    for (const char *z = d->z; *zSur && (z = strstr(z, zSur)) != 0; z += strlen(zSur)) n++;
+    if (!bAbsent && n > nMain) {
+      zMain = sp->zName;
+      nMain = n;
+    }
+  }
   int nQ = 0;
   for (size_t i = 0; i + 3 < d->n && nQ < 100; i++) {
     size_t nOpen = 0;
@@ -1579,23 +1601,58 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
       i = j + nClose - 1;
       continue;
     }
-    /* Speaker: a name after the quote in its sentence or before it. */
+    /* Speaker: a name after the quote in its sentence ("...," Mirziyoyev
+    ** said); else a role there ("the head of state said"): the main
+    ** speaker; else the nearest name in the 300 bytes before the quote
+    ** ("Lebedev said during the summit. ... “...,” he said."); else the
+    ** main speaker. Only the first is not inferred. */
+    static const char *const azRoleWord[] = {
+        "head of state",     "president", "leader", "prime minister",
+        "глава государства", "президент", "лидер",  0};
     const char *zWho = 0;
+    double conf = 0.4;
     size_t a = j + nClose, b = sent_end(d, a);
     for (int k = 0; k < d->nS && !zWho; k++) {
       const char *zSur = strrchr(d->aS[k].zName, ' ');
-      if (!zSur) continue;
-      for (size_t q = a; q + strlen(zSur + 1) <= b && !zWho; q++)
-        if (memcmp(d->z + q, zSur + 1, strlen(zSur + 1)) == 0) zWho = d->aS[k].zName;
-      size_t s0 = i > 200 ? i - 200 : 0;
-      for (size_t q = s0; q + strlen(zSur + 1) <= i && !zWho; q++)
-        if (memcmp(d->z + q, zSur + 1, strlen(zSur + 1)) == 0 && sent_start(d, q) >= s0)
-          zWho = d->aS[k].zName;
+      size_t n = zSur ? strlen(zSur + 1) : 0;
+      for (size_t q = a; n && q + n <= b && !zWho; q++)
+        if (memcmp(d->z + q, zSur + 1, n) == 0) zWho = d->aS[k].zName;
+    }
+    bool bNamed = zWho != 0;
+    if (!zWho && has_any(d, a, b, azRoleWord)) {
+      zWho = zMain;
+      conf = 0.6;
+    }
+    /* A quote inside a sentence that names people before it ("Lukashenko
+    ** thanked President Mirziyoyev for ..., “I suggest ...”") is its
+    ** subject's, the first named; else the nearest name before. */
+    size_t iSent = sent_start(d, i);
+    bool bInSentence = false;
+    for (int k = 0; k < d->nS && !zWho && !bInSentence; k++)
+      bInSentence = d->aS[k].i >= iSent && d->aS[k].i < i;
+    if (!zWho) {
+      size_t s0 = bInSentence ? iSent : i > 300 ? i - 300 : 0, iBest = 0;
+      for (int k = 0; k < d->nS; k++) {
+        const char *zSur = strrchr(d->aS[k].zName, ' ');
+        if (!zSur) continue;
+        size_t n = strlen(zSur + 1);
+        for (size_t q = i; q-- > s0;) { /* its last mention before the quote */
+          if (q + n > i || memcmp(d->z + q, zSur + 1, n) != 0) continue;
+          if (!zWho || (bInSentence ? q < iBest : q > iBest)) {
+            zWho = d->aS[k].zName;
+            iBest = q;
+          }
+          break;
+        }
+      }
+      if (zWho) conf = 0.6;
     }
     if (!zWho) zWho = zMain;
+    if (!zWho) conf = 0.3;
+    if (bNamed) conf = 0.8;
     char zField[32];
     snprintf(zField, sizeof(zField), "quotes[%d]", nQ++);
-    evidence(d, zField, i + nOpen, j, zWho ? 0.6 : 0.3, zWho == zMain);
+    evidence(d, zField, i + nOpen, j, conf, !bNamed);
     json_object_set_new(json_object_get(d->pEv, zField), "speaker",
                         zWho ? json_string(zWho) : json_null());
     i = j + nClose - 1;
@@ -1654,7 +1711,7 @@ static void print_summary(const json_t *pDraft) {
 /* A value the person gives for what the text lacks or gets wrong (--date,
 ** --place, or typed at the prompt): it wins over the text, and the evidence
 ** says where it came from and what the text said. */
-static void set_given(json_t *pDraft, const char *zField, const char *zValue, const char *zHow) {
+void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const char *zHow) {
   json_t *s = json_object_get(pDraft, "session"), *ev = json_object_get(pDraft, "evidence");
   const json_t *pOld = json_object_get(ev, zField);
   const char *zWas = json_string_value(json_object_get(s, zField));
@@ -1683,6 +1740,13 @@ static void set_given(json_t *pDraft, const char *zField, const char *zValue, co
   }
 }
 
+const char *ingest_unloadable(const json_t *pDraft) {
+  const json_t *s = json_object_get(pDraft, "session");
+  if (!json_is_string(json_object_get(s, "body"))) return "no body recognized";
+  if (!json_is_string(json_object_get(s, "date"))) return "no full date found";
+  return 0;
+}
+
 /* On a terminal, the person confirming may type the date the text lacks. */
 static void ask_date(json_t *pDraft, const char *zFile) {
   char zLine[64];
@@ -1695,7 +1759,7 @@ static void ask_date(json_t *pDraft, const char *zFile) {
     if (n == 0) return;
     pdate dt;
     if (date_parse(zLine, n, &dt) == 0) {
-      set_given(pDraft, "date", zLine, "given at the prompt");
+      ingest_give(pDraft, "date", zLine, "given at the prompt");
       const json_t *pId = json_object_get(json_object_get(pDraft, "session"), "id");
       fprintf(stderr, "  %-8s %s\n", "id", json_is_string(pId) ? json_string_value(pId) : "-");
       return;
@@ -1729,8 +1793,8 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c) {
     json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, &err);
     buf_free(&b);
     if (!p) die(EXIT_INPUT, "%s (nothing was written)", err.z);
-    if (zDate) set_given(p, "date", zDate, "given with --date");
-    if (zPlace) set_given(p, "place", zPlace, "given with --place");
+    if (zDate) ingest_give(p, "date", zDate, "given with --date");
+    if (zPlace) ingest_give(p, "place", zPlace, "given with --place");
     json_array_append_new(aDraft, p);
   }
   if (bJson) {
@@ -1749,13 +1813,16 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c) {
       json_t *pD = json_array_get(aDraft, i);
       const json_t *s = json_object_get(pD, "session");
       const char *zFile = json_string_value(json_object_get(pD, "file"));
-      if (!json_is_string(json_object_get(s, "body")))
-        die(EXIT_INPUT, "%s: no body recognized; not loaded (nothing was written)", zFile);
-      if (!json_is_string(json_object_get(s, "date")) && bAsk) ask_date(pD, zFile);
-      if (!json_is_string(json_object_get(s, "date")))
+      const char *zWhy = ingest_unloadable(pD);
+      if (zWhy && strcmp(zWhy, "no full date found") == 0 && bAsk) {
+        ask_date(pD, zFile);
+        zWhy = ingest_unloadable(pD);
+      }
+      if (zWhy && strcmp(zWhy, "no full date found") == 0)
         die(EXIT_INPUT, "%s: no full date found; %s; not loaded (nothing was written)", zFile,
             nFile == 1 ? "give one with --date YYYY-MM-DD"
                        : "ingest it alone and give one with --date YYYY-MM-DD");
+      if (zWhy) die(EXIT_INPUT, "%s: %s; not loaded (nothing was written)", zFile, zWhy);
       json_array_append(aSess, (json_t *)s);
     }
     json_object_set_new(pDoc, "sessions", aSess);

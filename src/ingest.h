@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "gazetteer.h"
+#include "http.h"
 #include "util.h"
 
 /* Draft {"file", "session", "evidence"} from one press release, or NULL
@@ -21,10 +22,25 @@
 json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData, size_t nData,
                      Buf *pErr);
 
+/* Set a draft's date or place to what the person confirming knows (the
+** date also sets the session id); zHow says how it was given, and the
+** evidence keeps what the text said. */
+void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const char *zHow);
+
+/* Why a draft cannot be loaded ("no body recognized", "no full date
+** found"), or NULL. */
+const char *ingest_unloadable(const json_t *pDraft);
+
 /* `pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD]
 ** [--place CITY]`, its arguments parsed by commands.c. --date and
 ** --place (one FILE) override the draft's date and place. Returns the exit
 ** status. */
 int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c);
+
+/* Over HTTP (ingest_pages.c): POST /api/v1/ingest, a draft from the body;
+** the page /ingest, a pasted release drafted and, with a token, loaded. */
+void ingest_api_post(Req *pReq, Resp *r);
+void ingest_page_get(Req *pReq, Resp *r);
+void ingest_page_post(Req *pReq, Resp *r);
 
 #endif

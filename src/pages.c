@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "form.h"
 #include "http.h"
+#include "ingest.h"
 #include "interchange.h"
 #include "journal.h"
 #include "kind.h"
@@ -268,6 +269,7 @@ static const struct {
     {"/sessions", "Sessions"},
     {"/parties", "Parties"},
     {"/record", "Record an action"},
+    {"/ingest", "From a press release"},
     {"/api/v1/openapi.json", "API"},
 };
 
@@ -2096,6 +2098,8 @@ const Route aPageRoute[] = {
     {"GET", "/parties", get_parties},
     {"GET", "/parties/{}", get_party},
     {"GET", "/search", search_page_get},
+    {"GET", "/ingest", ingest_page_get},
+    {"POST", "/ingest", ingest_page_post},
     {"GET", "/record", get_record},
     {"POST", "/record", post_record},
     {"GET", "/{}", get_unknown},

@@ -115,6 +115,16 @@ class Ingest(unittest.TestCase):
         by = {a["party"]: a.get("by") for a in s["attendance"]}
         self.assertEqual(by["BLR"], "Aleksandr Lukashenko")
         self.assertEqual(by["UZB"], "Shavkat Mirziyoyev")
+        # Quotes, checked by hand against the text: the first nine are Lukashenko's (named, or
+        # "the head of state said": the main speaker); the two after "Sergei Lebedev said
+        # during the summit" are Lebedev's ("he said"); the last is Mirziyoyev's, named after
+        # it. Pashinyan, named first, did not attend and is quoted nowhere. Only a quote with
+        # its speaker's name after it is not inferred.
+        ev = self.draft("003_e3a3c006c5fcf67c.txt")["evidence"]
+        quotes = [ev[k] for k in ev if k.startswith("quotes[")]
+        self.assertEqual([q["speaker"].split()[-1] for q in quotes],
+                         ["Lukashenko"] * 9 + ["Lebedev"] * 2 + ["Mirziyoyev"])
+        self.assertEqual([i for i, q in enumerate(quotes) if not q["inferred"]], [3, 7, 11])
 
     def test_several_files_array_and_summary(self):
         r = run("ingest", "--json", *[os.path.join(EXPECTED, n) for n in SEEDS[:2]], db=self.db)

@@ -21,6 +21,7 @@ import urllib.parse
 import urllib.request
 
 PACTA = None
+SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ingest", "expected")
 
 XSS_NAME = '<script>alert("x")</script> & Co'
 
@@ -339,6 +340,102 @@ class Pages(unittest.TestCase):
         mda = mda[mda.index("/parties/MDA"):]
         self.assertIn("st-withdrawing", mda[:mda.index("</tr>")])
         self.assertIn("effective 2026-03-01", mda[:mda.index("</tr>")])
+
+
+    # ---- drafting from a press release (/ingest, /api/v1/ingest) -------------------
+
+    def seed(self, name):
+        path = os.path.join(SEEDS, name)
+        with open(path, encoding="utf-8") as f:
+            return path, f.read()
+
+    def test_ingest_api_drafts_as_the_command_does(self):
+        before = self.journal_last()
+        path, text = self.seed("003_e3a3c006c5fcf67c.txt")
+        code, headers, body = self.fetch(
+            "/api/v1/ingest?name=" + urllib.parse.quote(path), data=text.encode(),
+            headers={"Content-Type": "text/plain; charset=utf-8"})
+        self.assertEqual(code, 200, body[:500])
+        self.assertEqual(json.loads(body), json.loads(run(self.db, "ingest", "--json", path)))
+        # Seed 004 gives no date: one given in the query sets it, and the id.
+        _, text4 = self.seed("004_baf21a53b7d9f635.txt")
+        code, _, body = self.fetch("/api/v1/ingest?date=2014-06-05", data=text4.encode(),
+                                   headers={"Content-Type": "text/plain"})
+        self.assertEqual(code, 200, body[:500])
+        s = json.loads(body)["session"]
+        self.assertEqual((s["id"], s["date"]), ("cis-chss-2014-06-05", "2014-06-05"))
+        for data, ctype, query, status in ((text.encode(), "application/json", "", 415),
+                                           (b"", "text/plain", "", 400),
+                                           (b"\x00\x01\x02binary", "text/plain", "", 400),
+                                           (text.encode(), "text/plain", "?date=2014-02-30", 400),
+                                           (text.encode(), "text/plain", "?place=", 400)):
+            with self.subTest(ctype=ctype, query=query, data=data[:10]):
+                code, _, body = self.fetch("/api/v1/ingest" + query, data=data,
+                                           headers={"Content-Type": ctype})
+                self.assertEqual(code, status, body[:300])
+                self.assertIn('"error"', body)
+        self.assertEqual(self.journal_last(), before, "drafting wrote to the journal")
+
+    def ingest_form(self):
+        code, headers, body = self.fetch("/ingest")
+        self.assertEqual(code, 200)
+        cookie = headers["Set-Cookie"]
+        self.assertIn("Path=/ingest", cookie)
+        self.assertIsNone(headers.get("ETag"), "the form must not be cached")
+        return re.match(r"pacta_csrf=([0-9a-f]{32});", cookie).group(1)
+
+    def ingest_post(self, csrf, cookie=True, **fields):
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if cookie:
+            headers["Cookie"] = f"pacta_csrf={csrf}"
+        data = urllib.parse.urlencode({"csrf": csrf, **fields}).encode()
+        return self.fetch("/ingest", data=data, headers=headers)
+
+    def test_ingest_page_drafts_and_loads(self):
+        csrf = self.ingest_form()
+        before = self.journal_last()
+        _, text3 = self.seed("003_e3a3c006c5fcf67c.txt")
+        code, _, body = self.ingest_post(csrf, text=text3, action="draft")
+        self.assertEqual(code, 200, body[:800])
+        table = self.section(body, "The draft, field by field")
+        self.assertIn("cis-chs-2020-12-18", table)
+        self.assertIn("<q>18 December 2020</q>", table)
+        self.assertIn("Load the session record", body)
+        # Seed 004 has no date: the draft says so and offers no loading until one is given.
+        _, text4 = self.seed("004_baf21a53b7d9f635.txt")
+        code, _, body = self.ingest_post(csrf, text=text4, action="draft")
+        self.assertEqual(code, 200, body[:800])
+        self.assertIn("cannot be loaded yet", body)
+        self.assertIn("no full date found", body)
+        self.assertNotIn("Load the session record", body)
+        self.assertEqual(self.journal_last(), before, "drafting wrote to the journal")
+        # Loading: refused without the form's cookie, without a token, with a delegate's.
+        load = dict(text=text4, date="2014-06-05", action="load")
+        for kw, status, words in ((dict(cookie=False, token=self.depositary), 403,
+                                   "security code"),
+                                  (dict(token=""), 401, "A token is needed"),
+                                  (dict(token="pacta_wrong"), 401, "unknown"),
+                                  (dict(token=self.delegate), 403, "arm-delegate"),
+                                  (dict(token=self.depositary, date="2014-13-01"), 400,
+                                   "not a real date")):
+            with self.subTest(status=status, words=words):
+                code, _, body = self.ingest_post(csrf, **{**load, **kw})
+                self.assertEqual(code, status, body[:800])
+                self.assertIn(words, body)
+                self.assertEqual(self.journal_last(), before)
+        code, _, body = self.ingest_post(csrf, token=self.depositary, **load)
+        self.assertEqual(code, 201, body[:800])
+        self.assertIn(f"journal entry {before + 1}", body)
+        self.assertIn('href="/sessions/cis-chss-2014-06-05"', body)
+        self.assertEqual(self.journal_last(), before + 1)
+        _, _, j = self.fetch(f"/api/v1/journal?after={before}")
+        self.assertEqual(json.loads(j)["entries"][0]["actor"], "test depositary")
+        session = self.page("/sessions/cis-chss-2014-06-05")
+        self.assertIn("Council of Heads of Security Agencies and Special Services", session)
+        code, _, body = self.ingest_post(csrf, token=self.depositary, **load)
+        self.assertEqual(code, 200, body[:800])
+        self.assertIn("Already recorded", body)
+        self.assertEqual(self.journal_last(), before + 1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,361 @@
+/*
+** Ingest over HTTP. POST /api/v1/ingest drafts a session record from a
+** press release (the request body, text or HTML) as `pacta ingest --json`
+** does, and writes nothing. The page /ingest takes a pasted release, shows
+** the draft field by field with the words each came from, and loads it
+** through the journal when the person confirming gives a depositary token.
+** The draft is made again from the posted text when loading: ingest is
+** deterministic, so what is loaded is what was shown.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "date.h"
+#include "fields.h"
+#include "form.h"
+#include "gazetteer.h"
+#include "ingest.h"
+#include "interchange.h"
+#include "publish.h"
+
+#define HTML "text/html; charset=utf-8"
+#define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
+
+static const char *arg(Req *p, const char *zName) {
+  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
+}
+
+static bool valid_date(const char *z) {
+  pdate d;
+  return z && date_parse(z, strlen(z), &d) == 0;
+}
+
+/* The draft of zText, with the date and place given (either may be NULL or
+** empty); NULL with the reason in *pErr. */
+static json_t *draft(Db *pDb, const char *zName, const char *zText, size_t nText, const char *zDate,
+                     const char *zPlace, Buf *pErr) {
+  Gazetteer g;
+  gazetteer_load(pDb, &g);
+  json_t *p = ingest_draft(&g, zName, zText, nText, pErr);
+  gazetteer_free(&g);
+  if (p && zDate && *zDate) ingest_give(p, "date", zDate, "given with the date field");
+  if (p && zPlace && *zPlace) ingest_give(p, "place", zPlace, "given with the place field");
+  return p;
+}
+
+/* ---- POST /api/v1/ingest ------------------------------------------------------------ */
+
+void ingest_api_post(Req *pReq, Resp *r) {
+  const char *zType = pReq->zHeaderContentType;
+  if (!zType || (strncmp(zType, "text/plain", 10) != 0 && strncmp(zType, "text/html", 9) != 0)) {
+    resp_error(r, 415, "unsupported_media_type",
+               "expected Content-Type: text/plain or text/html (the press release)");
+    return;
+  }
+  if (pReq->nBody > INGEST_MAX_BODY) {
+    resp_error(r, 413, "too_large", "a press release of at most %d bytes", INGEST_MAX_BODY);
+    return;
+  }
+  const char *zDate = arg(pReq, "date"), *zPlace = arg(pReq, "place");
+  if (zDate && !valid_date(zDate)) {
+    resp_error(r, 400, "bad_date", "query parameter date: expected a real date YYYY-MM-DD");
+    return;
+  }
+  if (zPlace && !*zPlace) {
+    resp_error(r, 400, "bad_parameter", "query parameter place: expected a city");
+    return;
+  }
+  const char *zName = arg(pReq, "name");
+  Buf err = {0};
+  json_t *p = draft(pReq->pDb, zName && *zName ? zName : "request body",
+                    pReq->zBody ? pReq->zBody : "", pReq->nBody, zDate, zPlace, &err);
+  if (!p) {
+    resp_error(r, 400, "bad_input", "%s", err.z ? err.z : "not a press release");
+  } else {
+    resp_json(r, 200, p);
+  }
+  json_decref(p);
+  buf_free(&err);
+}
+
+/* ---- The page ----------------------------------------------------------------------- */
+
+static void notice(Buf *p, bool bOk, const char *zHtml) {
+  hprintf(p, "<div class=\"notice %s\" role=\"%s\">", bOk ? "ok" : "err", bOk ? "status" : "alert");
+  buf_puts(p, zHtml);
+  buf_puts(p, "</div>");
+}
+
+static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,
+                      const char *zPlace) {
+  hprintf(p,
+          "<form method=\"post\" action=\"/ingest\" class=\"fields\">"
+          "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+          "<div><label for=\"text\">Press release</label><textarea id=\"text\" name=\"text\" "
+          "rows=\"12\" required aria-describedby=\"text-hint\">%s</textarea><p class=\"hint\" "
+          "id=\"text-hint\">Plain text or HTML, in English, Russian or both.</p></div>",
+          zCsrf, zText ? zText : "");
+  hprintf(p,
+          "<div><label for=\"date\">Date <span class=\"muted\">(optional)</span></label>"
+          "<input type=\"date\" id=\"date\" name=\"date\" value=\"%s\" "
+          "aria-describedby=\"date-hint\"><p class=\"hint\" id=\"date-hint\">Only when the "
+          "release does not give the session's date, or gives it wrong: it wins over the "
+          "text.</p></div>"
+          "<div><label for=\"place\">Place <span class=\"muted\">(optional)</span></label>"
+          "<input id=\"place\" name=\"place\" value=\"%s\"></div>"
+          "<div><button type=\"submit\" name=\"action\" value=\"draft\">Draft the session"
+          "</button></div></form>",
+          zDate ? zDate : "", zPlace ? zPlace : "");
+}
+
+/* A field's value as words: a string as it is, an object as "key: value"
+** pairs, anything else as compact JSON. */
+static void put_value(Buf *p, const json_t *v) {
+  if (!v || json_is_null(v)) {
+    buf_puts(p, "<span class=\"muted\">none</span>");
+  } else if (json_is_string(v)) {
+    hprintf(p, "%s", json_string_value(v));
+  } else if (json_is_object(v)) {
+    const char *zKey;
+    json_t *pVal;
+    const char *zSep = "";
+    json_object_foreach((json_t *)v, zKey, pVal) {
+      hprintf(p, "%s%s: ", zSep, zKey);
+      put_value(p, pVal);
+      zSep = ", ";
+    }
+  } else {
+    char *z = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    hprintf(p, "%s", z ? z : "");
+    free(z);
+  }
+}
+
+/* The value the session record holds for an evidence key, or the
+** evidence's own details (speakers, quotes, chair changes). */
+static const json_t *field_value(const json_t *s, const char *zKey, const json_t *ev) {
+  if (strncmp(zKey, "attendance.", 11) == 0) {
+    const json_t *a = json_object_get(s, "attendance");
+    for (size_t i = 0; i < json_array_size(a); i++)
+      if (strcmp(dflt(str(json_array_get(a, i), "party"), ""), zKey + 11) == 0)
+        return json_array_get(a, i);
+    return 0;
+  }
+  if (strcmp(zKey, "next.date") == 0 || strcmp(zKey, "next.place") == 0)
+    return json_object_get(json_object_get(s, "next"), zKey + 5);
+  if (json_object_get(s, zKey)) return json_object_get(s, zKey);
+  return ev;
+}
+
+static void draft_table(Buf *p, const json_t *pDraft) {
+  const json_t *s = json_object_get(pDraft, "session"), *pEv = json_object_get(pDraft, "evidence");
+  buf_puts(p, "<div class=\"scroll\"><table><caption>The draft, field by field</caption><thead><tr>"
+              "<th scope=\"col\">Field</th><th scope=\"col\">Value</th>"
+              "<th scope=\"col\">From the text</th><th scope=\"col\">Confidence</th></tr></thead>"
+              "<tbody>");
+  hprintf(p, "<tr><th scope=\"row\">id</th><td>");
+  put_value(p, json_object_get(s, "id"));
+  buf_puts(p, "</td><td></td><td></td></tr>");
+  const char *zKey;
+  json_t *ev;
+  json_object_foreach((json_t *)pEv, zKey, ev) {
+    json_t *pDetail = json_deep_copy(ev);
+    json_object_del(pDetail, "text");
+    json_object_del(pDetail, "confidence");
+    json_object_del(pDetail, "inferred");
+    json_object_del(pDetail, "note");
+    const json_t *v = field_value(s, zKey, pDetail);
+    hprintf(p, "<tr><th scope=\"row\">%s</th><td>", zKey);
+    put_value(p, json_object_size(pDetail) || v != pDetail ? v : 0);
+    buf_puts(p, "</td><td>");
+    const char *zSpan = str(ev, "text");
+    if (zSpan) hprintf(p, "<q>%s</q>", zSpan);
+    if (str(ev, "note")) hprintf(p, " <span class=\"muted\">%s</span>", str(ev, "note"));
+    hprintf(p, "</td><td class=\"num\">%d%%%s</td></tr>",
+            (int)(json_number_value(json_object_get(ev, "confidence")) * 100 + 0.5),
+            json_is_true(json_object_get(ev, "inferred")) ? " (inferred)" : "");
+    json_decref(pDetail);
+  }
+  buf_puts(p, "</tbody></table></div>");
+  char *z = json_dumps(s, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  hprintf(p,
+          "<details><summary>The session record as it would be loaded (interchange format)"
+          "</summary><pre>%s</pre></details>",
+          z ? z : "");
+  free(z);
+}
+
+static void load_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,
+                      const char *zPlace) {
+  hprintf(p,
+          "<h2>Load it</h2><form method=\"post\" action=\"/ingest\" class=\"fields\">"
+          "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+          "<textarea name=\"text\" hidden>%s</textarea>"
+          "<input type=\"hidden\" name=\"date\" value=\"%s\">"
+          "<input type=\"hidden\" name=\"place\" value=\"%s\">",
+          zCsrf, zText, zDate ? zDate : "", zPlace ? zPlace : "");
+  buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
+              "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
+              "<p class=\"hint\" id=\"token-hint\">A depositary token (created with <code>pacta "
+              "token create</code>). The journal names its holder as the author.</p></div>"
+              "<div><button type=\"submit\" name=\"action\" value=\"load\">Load the session "
+              "record</button></div></form>");
+}
+
+static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const Form *f, bool bOk,
+                        const char *zNotice, const json_t *pDraft) {
+  const char *zText = form_get(f, "text"), *zDate = form_get(f, "date"),
+             *zPlace = form_get(f, "place");
+  Buf b = {0};
+  pages_begin(&b, "Draft a session from a press release", "/ingest");
+  buf_puts(&b, "<h1>Draft a session from a press release</h1><p class=\"lede\">Paste a press "
+               "release: pacta drafts the session record (body, date, place, format, who was "
+               "present or absent, documents adopted, the next session) and shows the words "
+               "each field came from. Nothing is written until you load the draft.</p>");
+  if (zNotice) notice(&b, bOk, zNotice);
+  if (pDraft) {
+    draft_table(&b, pDraft);
+    const char *zWhy = ingest_unloadable(pDraft);
+    if (zWhy) {
+      Buf m = {0};
+      hprintf(&m, "<strong>This draft cannot be loaded yet:</strong> %s.%s", zWhy,
+              strcmp(zWhy, "no full date found") == 0
+                  ? " Give the session's date in the form below and draft it again."
+                  : " The registry's gazetteer knows no body named in the text.");
+      notice(&b, false, m.z);
+      buf_free(&m);
+    } else {
+      load_form(&b, zCsrf, zText ? zText : "", zDate, zPlace);
+    }
+    buf_puts(&b, "<h2>Change the text</h2>");
+  }
+  text_form(&b, zCsrf, zText, zDate, zPlace);
+  pages_end(&b, pReq);
+  resp_text(r, status, HTML, b.z ? b.z : "", b.n);
+  buf_free(&b);
+}
+
+void ingest_page_get(Req *pReq, Resp *r) {
+  char zCsrf[33];
+  csrf_new(r, "/ingest", zCsrf);
+  ingest_page(pReq, r, 200, zCsrf, 0, false, 0, 0);
+}
+
+/* Load the draft through the journal as the token's holder. */
+static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, json_t *pDraft) {
+  const char *zToken = form_get(f, "token");
+  Caller caller;
+  memset(&caller, 0, sizeof(caller));
+  if (zToken && *zToken) auth_lookup(pReq->pDb, zToken, &caller);
+  if (caller.role == ROLE_NONE) {
+    ingest_page(pReq, r, 401, zCsrf, f, false,
+                caller.bBadToken
+                    ? "<strong>Nothing was loaded.</strong> The token is unknown or has been "
+                      "revoked."
+                    : "<strong>Nothing was loaded.</strong> A token is needed.",
+                pDraft);
+    return;
+  }
+  json_t *pSession = json_object_get(pDraft, "session");
+  const char *zWhy = ingest_unloadable(pDraft);
+  const char *zDenied = zWhy ? 0 : auth_may_write(&caller, "sessions", pSession);
+  if (zWhy || zDenied) {
+    Buf m = {0};
+    if (zWhy)
+      hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.", zWhy);
+    else
+      hprintf(&m, "<strong>Nothing was loaded.</strong> The token of %s may not record this: %s.",
+              caller.zName, zDenied);
+    ingest_page(pReq, r, zWhy ? 400 : 403, zCsrf, f, false, m.z, pDraft);
+    buf_free(&m);
+    return;
+  }
+  json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, "sessions", pSession);
+  LoadResult res;
+  json_t *aMsg;
+  int rc = interchange_load_json(pReq->pDb, pDoc, caller.zName, &aMsg, &res);
+  Buf m = {0};
+  int status;
+  if (rc == LOAD_BUSY) {
+    buf_puts(&m, "<strong>Nothing was loaded.</strong> The registry is busy with another writer; "
+                 "submit again in a moment.");
+    status = 503;
+  } else if (rc) {
+    buf_puts(&m, "<strong>Nothing was loaded.</strong> The session record is not valid:<ul>");
+    for (size_t i = 0; i < json_array_size(aMsg); i++)
+      hprintf(&m, "<li>%s</li>", json_string_value(json_array_get(aMsg, i)));
+    buf_puts(&m, "</ul>");
+    status = 400;
+  } else {
+    const char *zId = dflt(str(pSession, "id"), "");
+    if (res.nLoaded)
+      hprintf(&m, "<strong>Loaded</strong> as journal entry %lld by %s: ", (long long)res.lastSeq,
+              caller.zName);
+    else
+      buf_puts(&m, "<strong>Already recorded</strong>: this session was in the journal with the "
+                   "same content, so nothing new was written: ");
+    hprintf(&m, "<a href=\"/sessions/%s\">%s</a>.", zId, zId);
+    status = res.nLoaded ? 201 : 200;
+  }
+  ingest_page(pReq, r, status, zCsrf, f, status < 300, m.z, pDraft);
+  buf_free(&m);
+  json_decref(aMsg);
+  json_decref(pDoc);
+}
+
+void ingest_page_post(Req *pReq, Resp *r) {
+  char zCsrf[33];
+  if (pReq->nBody > INGEST_MAX_BODY) {
+    csrf_new(r, "/ingest", zCsrf);
+    ingest_page(pReq, r, 413, zCsrf, 0, false,
+                "<strong>Nothing was drafted.</strong> The form is larger than 1 MiB.", 0);
+    return;
+  }
+  const char *zType = pReq->zHeaderContentType;
+  if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
+    resp_error(r, 415, "unsupported_media_type",
+               "expected Content-Type: application/x-www-form-urlencoded");
+    return;
+  }
+  Form f;
+  form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, "/ingest", zCsrf);
+    ingest_page(pReq, r, 403, zCsrf, &f, false,
+                "<strong>Nothing was done.</strong> The form had expired or did not come from "
+                "this page (its security code did not match). Submit it again.",
+                0);
+    form_free(&f);
+    return;
+  }
+  const char *zText = form_get(&f, "text"), *zDate = form_get(&f, "date"),
+             *zPlace = form_get(&f, "place"), *zAction = form_get(&f, "action");
+  json_t *pDraft = 0;
+  Buf err = {0};
+  if (f.bBad) {
+    buf_puts(&err, "the form was not valid text");
+  } else if (zDate && *zDate && !valid_date(zDate)) {
+    buf_puts(&err, "the date is not a real date YYYY-MM-DD");
+  } else {
+    pDraft = draft(pReq->pDb, "pasted press release", zText ? zText : "", zText ? strlen(zText) : 0,
+                   zDate, zPlace, &err);
+  }
+  if (!pDraft) {
+    Buf m = {0};
+    hprintf(&m, "<strong>Nothing was drafted.</strong> %s.", err.z ? err.z : "no text");
+    ingest_page(pReq, r, 400, zCsrf, &f, false, m.z, 0);
+    buf_free(&m);
+  } else if (zAction && strcmp(zAction, "load") == 0) {
+    load_draft(pReq, r, zCsrf, &f, pDraft);
+  } else {
+    ingest_page(pReq, r, 200, zCsrf, &f, true,
+                "<strong>Drafted.</strong> Check each field against the text; nothing is "
+                "written until you load it.",
+                pDraft);
+  }
+  json_decref(pDraft);
+  buf_free(&err);
+  form_free(&f);
+}
