@@ -18,7 +18,9 @@
 #include "gazetteer.h"
 #include "ingest.h"
 #include "interchange.h"
+#include "kind.h"
 #include "publish.h"
+#include "registry.h"
 
 #define HTML "text/html; charset=utf-8"
 #define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
@@ -149,7 +151,7 @@ static const json_t *field_value(const json_t *s, const char *zKey, const json_t
   return ev;
 }
 
-static void draft_table(Buf *p, const json_t *pDraft) {
+static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
   const json_t *s = json_object_get(pDraft, "session"), *pEv = json_object_get(pDraft, "evidence");
   buf_puts(p, "<div class=\"scroll\"><table><caption>The draft, field by field</caption><thead><tr>"
               "<th scope=\"col\">Field</th><th scope=\"col\">Value</th>"
@@ -169,6 +171,14 @@ static void draft_table(Buf *p, const json_t *pDraft) {
     const json_t *v = field_value(s, zKey, pDetail);
     hprintf(p, "<tr><th scope=\"row\">%s</th><td>", zKey);
     put_value(p, json_object_size(pDetail) || v != pDetail ? v : 0);
+    if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
+      json_t *pBody = registry_get(pDb, K_BODY, json_string_value(v));
+      const char *zOrg = str(pBody, "organization");
+      if (pBody)
+        hprintf(p, " <span class=\"muted\">(%s%s%s)</span>",
+                name_en(json_object_get(pBody, "name"), ""), zOrg ? ", " : "", zOrg ? zOrg : "");
+      json_decref(pBody);
+    }
     buf_puts(p, "</td><td>");
     const char *zSpan = str(ev, "text");
     if (zSpan) hprintf(p, "<q>%s</q>", zSpan);
@@ -216,7 +226,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
                "each field came from. Nothing is written until you load the draft.</p>");
   if (zNotice) notice(&b, bOk, zNotice);
   if (pDraft) {
-    draft_table(&b, pDraft);
+    draft_table(&b, pReq->pDb, pDraft);
     const char *zWhy = ingest_unloadable(pDraft);
     if (zWhy) {
       Buf m = {0};

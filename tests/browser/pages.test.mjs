@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -272,4 +272,33 @@ test('record form: a post without the form\'s CSRF code is refused', async () =>
   });
   assert.equal(r.status, 403);
   assert.equal(await journalLast(), before);
+});
+
+test('press release: pasted, drafted field by field, loaded with a depositary token', async () => {
+  const { context, page, errors } = await openPage();
+  const before = await journalLast();
+  const seed = readFileSync(join(here, '../ingest/expected/004_baf21a53b7d9f635.txt'), 'utf8');
+  await page.goto(`${base}/`);
+  await page.click('nav >> text=From a press release');
+  await page.fill('#text', seed);
+  await page.click('button[value=draft]');
+  const main = page.locator('main');
+  // Seed 004 gives no date: the draft names the body and says what is missing.
+  assert.match(await main.innerText(), /cis-chss/);
+  assert.match(await main.innerText(), /cannot be loaded yet: no full date found/);
+  assert.equal(await page.locator('button[value=load]').count(), 0);
+  // The person confirming gives the date; the draft can then be loaded.
+  await page.fill('#date', '2014-06-05');
+  await page.click('button[value=draft]');
+  assert.match(await main.innerText(), /cis-chss-2014-06-05/);
+  await page.screenshot({ path: join(shots, 'ingest-draft.png'), fullPage: true });
+  await page.fill('#token', depositary);
+  const [resp] = await Promise.all([page.waitForNavigation(), page.click('button[value=load]')]);
+  assert.equal(resp.status(), 201);
+  assert.match(await main.innerText(), /Loaded as journal entry/);
+  assert.equal(await journalLast(), before + 1);
+  await page.click('main a[href="/sessions/cis-chss-2014-06-05"]');
+  assert.match(await page.locator('h1').innerText(), /Council of Heads of Security Agencies/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
