@@ -72,7 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   req.zPath = zPath;
   req.xArg = fuzz_arg;
   req.pArgCtx = &args;
-  req.zHeaderContentType = "application/json";
+  /* The body's type as each route expects it, so its parser is reached. */
+  req.zHeaderContentType = strcmp(zPath, "/api/v1/ingest") == 0 ? "text/plain"
+                           : strcmp(zPath, "/ingest") == 0 || strcmp(zPath, "/record") == 0
+                               ? "application/x-www-form-urlencoded"
+                               : "application/json";
   req.zBody = z;
   req.nBody = (size_t)(zEnd - z);
   req.pDb = pDb;
