@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "util.h"
 
 void form_parse(Form *f, const char *z, size_t n) {
@@ -76,4 +77,42 @@ bool csrf_ok(const Req *pReq, const Form *f, char *zOut) {
     return false;
   memcpy(zOut, zCookie, 33);
   return true;
+}
+
+int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
+              const char *zNothing, Buf *pMsg, LoadResult *pRes) {
+  memset(pRes, 0, sizeof(*pRes));
+  const char *zWhy = auth_may_write(pCaller, zSection, pRec);
+  if (zWhy) {
+    hprintf(pMsg, "<strong>%s</strong> The token of %s may not record this: %s.", zNothing,
+            pCaller->zName, zWhy);
+    return 403;
+  }
+  json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
+  json_t *aMsg;
+  int rc = interchange_load_json(pDb, pDoc, pCaller->zName, &aMsg, pRes);
+  int status = pRes->nLoaded ? 201 : 200;
+  if (rc == LOAD_BUSY) {
+    hprintf(pMsg,
+            "<strong>%s</strong> The registry is busy with another writer; submit again in "
+            "a moment.",
+            zNothing);
+    status = 503;
+  } else if (rc) {
+    hprintf(pMsg, "<strong>%s</strong> The record is not valid:<ul>", zNothing);
+    Buf path = {0};
+    buf_printf(&path, "$.%s[0]", zSection);
+    for (size_t i = 0; i < json_array_size(aMsg); i++) {
+      const char *zMsg = json_string_value(json_array_get(aMsg, i));
+      if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':'))
+        zMsg += path.n + (zMsg[path.n] == '.' ? 1 : 2);
+      hprintf(pMsg, "<li>%s</li>", zMsg);
+    }
+    buf_free(&path);
+    buf_puts(pMsg, "</ul>");
+    status = 400;
+  }
+  json_decref(aMsg);
+  json_decref(pDoc);
+  return status;
 }

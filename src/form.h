@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "http.h"
+#include "interchange.h"
 
 #define FORM_MAX_FIELDS 16
 
@@ -32,5 +33,14 @@ void csrf_new(Resp *r, const char *zPath, char *zOut);
 /* Do the form's "csrf" field and the request's cookie hold the same secret?
 ** If so it is copied to zOut (33 bytes), for the form shown again. */
 bool csrf_ok(const Req *pReq, const Form *f, char *zOut);
+
+/* Load one record a form made ({"pacta": 1, zSection: [pRec]}) through the
+** journal as the caller, if the caller may write it. The status: 201
+** written, 200 unchanged (*pRes says which journal entry), else 403 (not
+** the caller's to write), 400 (the record's errors) or 503 (busy), with the
+** notice's words in pMsg after zNothing ("Nothing was recorded."), each
+** error without the path of the record, which the form holds alone. */
+int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
+              const char *zNothing, Buf *pMsg, LoadResult *pRes);
 
 #endif

@@ -270,35 +270,14 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
   }
   json_t *pSession = json_object_get(pDraft, "session");
   const char *zWhy = ingest_unloadable(pDraft);
-  const char *zDenied = zWhy ? 0 : auth_may_write(&caller, "sessions", pSession);
-  if (zWhy || zDenied) {
-    Buf m = {0};
-    if (zWhy)
-      hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.", zWhy);
-    else
-      hprintf(&m, "<strong>Nothing was loaded.</strong> The token of %s may not record this: %s.",
-              caller.zName, zDenied);
-    ingest_page(pReq, r, zWhy ? 400 : 403, zCsrf, f, false, m.z, pDraft);
-    buf_free(&m);
-    return;
-  }
-  json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, "sessions", pSession);
   LoadResult res;
-  json_t *aMsg;
-  int rc = interchange_load_json(pReq->pDb, pDoc, caller.zName, &aMsg, &res);
   Buf m = {0};
-  int status;
-  if (rc == LOAD_BUSY) {
-    buf_puts(&m, "<strong>Nothing was loaded.</strong> The registry is busy with another writer; "
-                 "submit again in a moment.");
-    status = 503;
-  } else if (rc) {
-    buf_puts(&m, "<strong>Nothing was loaded.</strong> The session record is not valid:<ul>");
-    for (size_t i = 0; i < json_array_size(aMsg); i++)
-      hprintf(&m, "<li>%s</li>", json_string_value(json_array_get(aMsg, i)));
-    buf_puts(&m, "</ul>");
-    status = 400;
-  } else {
+  int status = 400;
+  if (zWhy)
+    hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.", zWhy);
+  else
+    status = form_load(pReq->pDb, &caller, "sessions", pSession, "Nothing was loaded.", &m, &res);
+  if (status < 300) {
     const char *zId = dflt(str(pSession, "id"), "");
     if (res.nLoaded)
       hprintf(&m, "<strong>Loaded</strong> as journal entry %lld by %s: ", (long long)res.lastSeq,
@@ -307,12 +286,9 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
       buf_puts(&m, "<strong>Already recorded</strong>: this session was in the journal with the "
                    "same content, so nothing new was written: ");
     hprintf(&m, "<a href=\"/sessions/%s\">%s</a>.", zId, zId);
-    status = res.nLoaded ? 201 : 200;
   }
   ingest_page(pReq, r, status, zCsrf, f, status < 300, m.z, pDraft);
   buf_free(&m);
-  json_decref(aMsg);
-  json_decref(pDoc);
 }
 
 void ingest_page_post(Req *pReq, Resp *r) {

@@ -2015,39 +2015,11 @@ static void post_record(Req *pReq, Resp *r) {
     form_free(&f);
     return;
   }
-  const char *zWhy = auth_may_write(&caller, "actions", pRec);
-  if (zWhy) {
-    Buf msg = {0};
-    hprintf(&msg,
-            "<strong>Nothing was recorded.</strong> The token of %s may not record this: "
-            "%s.",
-            caller.zName, zWhy);
-    record_page(pReq, r, 403, zCsrf, &f, "err", msg.z);
-    buf_free(&msg);
-    json_decref(pRec);
-    form_free(&f);
-    return;
-  }
-  json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, "actions", pRec);
   LoadResult res;
-  json_t *aMsg;
-  int rc = interchange_load_json(pReq->pDb, pDoc, caller.zName, &aMsg, &res);
   Buf msg = {0};
-  if (rc == LOAD_BUSY) {
-    buf_puts(&msg, "<strong>Nothing was recorded.</strong> The registry is busy with another "
-                   "writer; submit again in a moment.");
-    record_page(pReq, r, 503, zCsrf, &f, "err", msg.z);
-  } else if (rc) {
-    buf_puts(&msg, "<strong>Nothing was recorded.</strong> The action is not valid:<ul>");
-    for (size_t i = 0; i < json_array_size(aMsg); i++) {
-      const char *zMsg = json_string_value(json_array_get(aMsg, i));
-      /* The form holds one action: its fields need no path. */
-      if (strncmp(zMsg, "$.actions[0].", 13) == 0) zMsg += 13;
-      if (strncmp(zMsg, "$.actions[0]: ", 14) == 0) zMsg += 14;
-      hprintf(&msg, "<li>%s</li>", zMsg);
-    }
-    buf_puts(&msg, "</ul>");
-    record_page(pReq, r, 400, zCsrf, &f, "err", msg.z);
+  int status = form_load(pReq->pDb, &caller, "actions", pRec, "Nothing was recorded.", &msg, &res);
+  if (status >= 300) {
+    record_page(pReq, r, status, zCsrf, &f, "err", msg.z);
   } else {
     const char *zDocId = str(pRec, "document"), *zDate = str(pRec, "date");
     if (res.nLoaded)
@@ -2060,11 +2032,9 @@ static void post_record(Req *pReq, Resp *r) {
               "same content, so nothing new was written. %s, %s of %s, on ",
               dflt(str(pRec, "party"), ""), dflt(str(pRec, "type"), ""), dflt(zDate, ""));
     hprintf(&msg, "<a href=\"/documents/%s?on=%s\">%s</a>.", zDocId, zDate, zDocId);
-    record_page(pReq, r, res.nLoaded ? 201 : 200, zCsrf, 0, "ok", msg.z);
+    record_page(pReq, r, status, zCsrf, 0, "ok", msg.z);
   }
   buf_free(&msg);
-  json_decref(aMsg);
-  json_decref(pDoc);
   json_decref(pRec);
   form_free(&f);
 }
