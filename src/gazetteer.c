@@ -119,13 +119,9 @@ static const char *place_name(const json_t *pName) {
   return "";
 }
 
-void gazetteer_load(Db *pDb, Gazetteer *g) {
+void gazetteer_load_parties(Db *pDb, Gazetteer *g) {
   memset(g, 0, sizeof(*g));
   g->pParties = registry_list(pDb, K_PARTY, 0);
-  g->pOrgs = registry_list(pDb, K_ORGANIZATION, 0);
-  g->pBodies = registry_list(pDb, K_BODY, 0);
-  g->pDocs = registry_list(pDb, K_DOCUMENT, 0);
-  g->pChairs = registry_list(pDb, K_CHAIRMANSHIP, 0);
   for (size_t i = 0; i < json_array_size(g->pParties); i++) {
     const json_t *p = json_array_get(g->pParties, i);
     const char *zCode = str(p, "code");
@@ -141,6 +137,14 @@ void gazetteer_load(Db *pDb, Gazetteer *g) {
       add_langmap(g, json_object_get(pCity, "aliases"), GZ_CITY, GZ_ALIAS, zCode, 0, 0, zCity);
     }
   }
+}
+
+void gazetteer_load(Db *pDb, Gazetteer *g) {
+  gazetteer_load_parties(pDb, g);
+  g->pOrgs = registry_list(pDb, K_ORGANIZATION, 0);
+  g->pBodies = registry_list(pDb, K_BODY, 0);
+  g->pDocs = registry_list(pDb, K_DOCUMENT, 0);
+  g->pChairs = registry_list(pDb, K_CHAIRMANSHIP, 0);
   for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
     const json_t *p = json_array_get(g->pOrgs, i);
     const char *zId = str(p, "id");
@@ -153,6 +157,16 @@ void gazetteer_load(Db *pDb, Gazetteer *g) {
     add_langmap(g, json_object_get(p, "name"), GZ_BODY, GZ_NAME, zId, zOrg, zLevel, 0);
     add_langmap(g, json_object_get(p, "aliases"), GZ_BODY, GZ_ALIAS, zId, zOrg, zLevel, 0);
   }
+}
+
+bool gz_is(const GzEntry *p, const char *zFolded, size_t n) {
+  return p->bPrefix ? n >= p->nPat && memcmp(zFolded, p->zPat, p->nPat) == 0
+                    : n == p->nPat && memcmp(zFolded, p->zPat, n) == 0;
+}
+
+bool gz_same(const GzEntry *a, const GzEntry *b) {
+  return a->kind == b->kind && (a->type == GZ_CAPITAL) == (b->type == GZ_CAPITAL) &&
+         strcmp(a->zKey, b->zKey) == 0 && strcmp(a->zPlace, b->zPlace) == 0;
 }
 
 void gazetteer_free(Gazetteer *g) {

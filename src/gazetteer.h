@@ -38,8 +38,16 @@ typedef struct Gazetteer {
   json_t *pParties, *pOrgs, *pBodies, *pDocs, *pChairs; /* the registry's records */
 } Gazetteer;
 
-/* Read the gazetteer from a registry. */
+/* Read the gazetteer from a registry; or only its parties' names, capitals
+** and cities (no organizations, bodies, documents or chairs). */
 void gazetteer_load(Db *pDb, Gazetteer *pGz);
+void gazetteer_load_parties(Db *pDb, Gazetteer *pGz);
+
+/* Is the case-folded word zFolded (n bytes) the entry's name? */
+bool gz_is(const GzEntry *p, const char *zFolded, size_t n);
+/* Do two entries name the same thing: a party (by its names and aliases),
+** its capital, or one of its cities? */
+bool gz_same(const GzEntry *a, const GzEntry *b);
 void gazetteer_free(Gazetteer *pGz);
 
 /* Case-fold UTF-8 in place: ASCII and Cyrillic capitals to lower case;

@@ -729,146 +729,52 @@ void search_optimize(Db *pDb) {
 #define QUERY_MAX_TERMS 32
 
 /*
-** Names of one place or party in every language are one word to search:
-** the gazetteer (a party's name and aliases; its capital; each of its
-** cities, docs/sample.md) makes groups of names, and a query word that is
-** one of a group's names (as the index holds it: "Минске" is "Минск")
-** searches for any of them, so "Минск" finds the sessions held in "Minsk".
-** Read from the registry's parties once per journal state, per thread.
+** Names of one place or party in every language are one word to search: a
+** query word that is a name in the gazetteer (gazetteer.h: a party's names
+** and aliases, its capital, each of its cities, matched as ingest matches
+** them: "Минске" is "Минск") searches for every name of the same thing, so
+** "Минск" finds the sessions held in "Minsk". The parties' part of the
+** gazetteer is read once per state of the registry's parties, per thread.
 */
-typedef struct Synonyms {
+typedef struct Places {
   const Db *pDb;
-  int64_t seq; /* the journal's last seq when read */
-  int n, nAlloc;
-  char **azName;  /* each name as written ("белорусск*": a prefix) */
-  char **azTerm;  /* its one normalized word, or NULL (several words) */
-  bool *abPrefix; /* the name ends in '*': a word starting with azTerm is it */
-  char **azStem;  /* a Russian one-word name case-folded, less a final vowel: a word starting
-                  ** with it and at most two letters longer is it ("Ереван", "Ереване"; Snowball
-                  ** stems the two apart), or NULL */
-  int *aGroup;
-} Synonyms;
+  int64_t nParty, lastSeq; /* the parties' state when read */
+  Gazetteer g;
+} Places;
 
-static Stemmers *thread_stemmers(void);
-
-static int one_term(void *pArg, const char *zTerm, int nTerm, int iStart, int iEnd) {
-  (void)iStart;
-  (void)iEnd;
-  char **pz = pArg;
-  if (*pz) { /* a second word: not one */
-    free(*pz);
-    *pz = 0;
-    return SQLITE_DONE;
+static const Gazetteer *thread_places(Db *pDb) {
+  static _Thread_local Places s;
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT count(*), coalesce(max(seq), 0) FROM entity WHERE kind=?1");
+  sqlite3_bind_int(p, 1, K_PARTY);
+  int64_t nParty = 0, lastSeq = 0;
+  if (db_step_row(pDb, p)) {
+    nParty = sqlite3_column_int64(p, 0);
+    lastSeq = sqlite3_column_int64(p, 1);
   }
-  *pz = xmalloc((size_t)nTerm + 1);
-  memcpy(*pz, zTerm, (size_t)nTerm);
-  (*pz)[nTerm] = 0;
-  return SQLITE_OK;
-}
-
-static void syn_add(Synonyms *p, const char *zName, int group) {
-  if (p->n == p->nAlloc) {
-    p->nAlloc = p->nAlloc ? 2 * p->nAlloc : 64;
-    p->azName = xrealloc(p->azName, (size_t)p->nAlloc * sizeof(char *));
-    p->azTerm = xrealloc(p->azTerm, (size_t)p->nAlloc * sizeof(char *));
-    p->abPrefix = xrealloc(p->abPrefix, (size_t)p->nAlloc * sizeof(bool));
-    p->azStem = xrealloc(p->azStem, (size_t)p->nAlloc * sizeof(char *));
-    p->aGroup = xrealloc(p->aGroup, (size_t)p->nAlloc * sizeof(int));
-  }
-  size_t n = strlen(zName);
-  bool bPrefix = n > 1 && zName[n - 1] == '*';
-  char *zTerm = 0;
-  if (each_word(thread_stemmers(), zName, (int)(bPrefix ? n - 1 : n), &zTerm, one_term) !=
-      SQLITE_OK) {
-    free(zTerm);
-    zTerm = 0;
-  }
-  p->azName[p->n] = xstrdup(zName);
-  p->azTerm[p->n] = zTerm;
-  p->abPrefix[p->n] = bPrefix;
-  p->azStem[p->n] = 0;
-  if (zTerm && !bPrefix && n >= 8 && (unsigned char)zName[0] >= 0xD0 &&
-      (unsigned char)zName[0] <= 0xD3 && !strpbrk(zName, " -")) {
-    char *z = xstrdup(zName);
-    gz_fold(z, n);
-    static const char *const azVowel[] = {"а", "я", "ь", "й", "е", "и", "ы", "о", "у", 0};
-    for (int k = 0; azVowel[k]; k++)
-      if (memcmp(z + n - 2, azVowel[k], 2) == 0) z[n - 2] = 0;
-    p->azStem[p->n] = z;
-  }
-  p->aGroup[p->n++] = group;
-}
-
-/* Every string of a name map or alias lists ({"en": "..."} or {"en": [...]}). */
-static void syn_add_names(Synonyms *p, const json_t *pNames, int group) {
-  const char *zLang;
-  const json_t *v;
-  json_object_foreach((json_t *)pNames, zLang, v) {
-    if (json_is_string(v)) syn_add(p, json_string_value(v), group);
-    for (size_t i = 0; i < json_array_size(v); i++)
-      if (json_is_string(json_array_get(v, i)))
-        syn_add(p, json_string_value(json_array_get(v, i)), group);
-  }
-}
-
-static void syn_clear(Synonyms *p) {
-  for (int i = 0; i < p->n; i++) {
-    free(p->azName[i]);
-    free(p->azTerm[i]);
-    free(p->azStem[i]);
-  }
-  p->n = 0;
-}
-
-static const Synonyms *thread_synonyms(Db *pDb) {
-  static _Thread_local Synonyms s;
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT coalesce(max(seq), 0) FROM journal");
-  int64_t seq = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
   sqlite3_reset(p);
-  if (s.pDb == pDb && s.seq == seq) return &s;
-  syn_clear(&s);
+  /* A put raises the parties' last seq; a retract lowers their count. */
+  if (s.pDb == pDb && s.nParty == nParty && s.lastSeq == lastSeq) return &s.g;
+  gazetteer_free(&s.g);
+  gazetteer_load_parties(pDb, &s.g);
   s.pDb = pDb;
-  s.seq = seq;
-  json_t *aParty = registry_list(pDb, K_PARTY, 0);
-  int group = 0;
-  for (size_t i = 0; i < json_array_size(aParty); i++) {
-    const json_t *pParty = json_array_get(aParty, i);
-    syn_add_names(&s, json_object_get(pParty, "name"), group);
-    syn_add_names(&s, json_object_get(pParty, "aliases"), group++);
-    syn_add_names(&s, json_object_get(pParty, "capital"), group++);
-    const json_t *aCity = json_object_get(pParty, "cities");
-    for (size_t j = 0; j < json_array_size(aCity); j++) {
-      syn_add_names(&s, json_object_get(json_array_get(aCity, j), "name"), group);
-      syn_add_names(&s, json_object_get(json_array_get(aCity, j), "aliases"), group++);
-    }
-  }
-  json_decref(aParty);
-  return &s;
+  s.nParty = nParty;
+  s.lastSeq = lastSeq;
+  return &s.g;
 }
 
-/* The group whose name is the word zWord (n bytes), or -1. */
-static int syn_group(const Synonyms *pSyn, const char *zWord, int n) {
-  if (!pSyn || !pSyn->n) return -1;
-  char *zTerm = 0;
-  if (each_word(thread_stemmers(), zWord, n, &zTerm, one_term) != SQLITE_OK || !zTerm) {
-    free(zTerm);
-    return -1;
-  }
+/* The gazetteer entry that the word zWord (n bytes) is a name of, or -1. */
+static int place_entry(const Gazetteer *g, const char *zWord, int n) {
+  if (!g || !g->n) return -1;
   char *zFold = xmalloc((size_t)n + 1);
   memcpy(zFold, zWord, (size_t)n);
   zFold[n] = 0;
   gz_fold(zFold, (size_t)n);
-  int group = -1;
-  for (int i = 0; i < pSyn->n && group < 0; i++) {
-    const char *z = pSyn->azTerm[i], *zStem = pSyn->azStem[i];
-    if (z && (pSyn->abPrefix[i] ? strncmp(zTerm, z, strlen(z)) == 0 : strcmp(zTerm, z) == 0))
-      group = pSyn->aGroup[i];
-    else if (zStem && strncmp(zFold, zStem, strlen(zStem)) == 0 && (size_t)n <= strlen(zStem) + 4)
-      group = pSyn->aGroup[i];
-  }
+  int iEntry = -1;
+  for (int i = 0; i < g->n && iEntry < 0; i++)
+    if (gz_is(&g->a[i], zFold, (size_t)n)) iEntry = i;
   free(zFold);
-  free(zTerm);
-  return group;
+  return iEntry;
 }
 
 /* One user word as an FTS5 string ("word", "word"*), quotes doubled. */
@@ -884,10 +790,10 @@ static void put_fts_string(Buf *pOut, const char *z, int n, bool bPrefix) {
 
 /* The user's words as an FTS5 query: each word a quoted string (so no
 ** FTS5 syntax can come from the user), "word*" a prefix, a bare OR
-** between two words kept; a word with synonyms (pSyn) as the group of them
-** ORed, the synonyms also added to pExtra (for the snippets). The number
-** of words, or -1 with a message. */
-static int build_match(const char *zQuery, const Synonyms *pSyn, Buf *pOut, Buf *pExtra,
+** between two words kept; a word that is a name in pPlaces as the OR of
+** every name of the same thing, those names also added to pExtra (for the
+** snippets). The number of words, or -1 with a message. */
+static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, Buf *pExtra,
                        Buf *pErr) {
   size_t n = strlen(zQuery);
   if (n > QUERY_MAX_BYTES) {
@@ -917,20 +823,18 @@ static int build_match(const char *zQuery, const Synonyms *pSyn, Buf *pOut, Buf 
         return -1;
       }
       if (pOut->n) buf_puts(pOut, bPendingOr ? " OR " : " AND ");
-      int group = bPrefix ? -1 : syn_group(pSyn, p, m);
-      if (group < 0) {
+      int iEntry = bPrefix ? -1 : place_entry(pPlaces, p, m);
+      if (iEntry < 0) {
         put_fts_string(pOut, p, m, bPrefix);
       } else {
         buf_putc(pOut, '(');
         put_fts_string(pOut, p, m, false);
-        for (int i = 0; i < pSyn->n; i++) {
-          if (pSyn->aGroup[i] != group) continue;
-          const char *zName = pSyn->azName[i];
-          int nName = (int)strlen(zName);
-          bool bStar = nName > 1 && zName[nName - 1] == '*';
+        for (int i = 0; i < pPlaces->n; i++) {
+          const GzEntry *e = &pPlaces->a[i];
+          if (!gz_same(e, &pPlaces->a[iEntry])) continue;
           buf_puts(pOut, " OR ");
-          put_fts_string(pOut, zName, bStar ? nName - 1 : nName, bStar);
-          buf_printf(pExtra, " %s", zName);
+          put_fts_string(pOut, e->zPat, (int)e->nPat, e->bPrefix);
+          buf_printf(pExtra, " %s%s", e->zPat, e->bPrefix ? "*" : "");
         }
         buf_putc(pOut, ')');
       }
@@ -1179,8 +1083,7 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   Buf match = {0};
   bool bBegun = db_read_begin(pDb);
   Buf extra = {0};
-  int nPhrase =
-      build_match(pQ->zQuery ? pQ->zQuery : "", thread_synonyms(pDb), &match, &extra, pErr);
+  int nPhrase = build_match(pQ->zQuery ? pQ->zQuery : "", thread_places(pDb), &match, &extra, pErr);
   if (nPhrase < 0) {
     buf_free(&match);
     buf_free(&extra);
