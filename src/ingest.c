@@ -225,7 +225,6 @@ static void evidence(Doc *d, const char *zField, size_t i, size_t e, double conf
   json_object_set_new(d->pEv, zField, p);
 }
 
-/* A sentence ends at ". " (not "08.10"), "!", "?" or a line break. */
 /* Is the '.' at i the end of an abbreviation that does not end a sentence
 ** ("St. Petersburg", "Mr. Lebedev", "г. Минск")? */
 static bool abbrev_dot(const Doc *d, size_t i) {
@@ -239,6 +238,7 @@ static bool abbrev_dot(const Doc *d, size_t i) {
   return false;
 }
 
+/* A sentence ends at ". " (not "08.10", not "St. "), "!", "?" or a line break. */
 static size_t sent_start(const Doc *d, size_t i) {
   while (i > 0) {
     char c = d->z[i - 1];
@@ -688,6 +688,12 @@ static bool took_part_sentence(const Doc *d, size_t i) {
   static const char *const azNot[] = {"invited", "observer", "приглаш", "наблюдат", 0};
   size_t s = sent_start(d, i), e = sent_end(d, i);
   return has_any(d, s, e, azPart) && !has_any(d, s, e, azNot);
+}
+
+/* A speaker's surname: the last word of the name. */
+static const char *surname(const char *zName) {
+  const char *z = strrchr(zName, ' ');
+  return z ? z + 1 : zName;
 }
 
 /* ---- Fields ----------------------------------------------------------------- */
@@ -1541,12 +1547,9 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   int nSpk = 0;
   for (int k = 0; k < d->nS; k++) {
     const Speaker *s = &d->aS[k];
-    const char *zSur = strrchr(s->zName, ' ');
     bool bDup = false;
-    for (int j = 0; j < k && !bDup; j++) {
-      const char *zSur2 = strrchr(d->aS[j].zName, ' ');
-      if (zSur && zSur2 && strcmp(zSur, zSur2) == 0) bDup = true;
-    }
+    for (int j = 0; j < k && !bDup; j++)
+      bDup = strcmp(surname(s->zName), surname(d->aS[j].zName)) == 0;
     if (bDup) continue;
     char zField[32];
     snprintf(zField, sizeof(zField), "speakers[%d]", nSpk++);
@@ -1570,8 +1573,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
       bAbsent |= strcmp(json_string_value(json_object_get(pA, "party")), sp->zParty) == 0 &&
                  strcmp(json_string_value(json_object_get(pA, "status")), "absent") == 0;
     }
-    const char *zSur = strrchr(sp->zName, ' ');
-    zSur = zSur ? zSur + 1 : sp->zName;
+    const char *zSur = surname(sp->zName);
     int n = 0;
     for (const char *z = d->z; *zSur && (z = strstr(z, zSur)) != 0; z += strlen(zSur)) n++;
     if (!bAbsent && n > nMain) {
@@ -1613,10 +1615,10 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     double conf = 0.4;
     size_t a = j + nClose, b = sent_end(d, a);
     for (int k = 0; k < d->nS && !zWho; k++) {
-      const char *zSur = strrchr(d->aS[k].zName, ' ');
-      size_t n = zSur ? strlen(zSur + 1) : 0;
+      const char *zSur = surname(d->aS[k].zName);
+      size_t n = strlen(zSur);
       for (size_t q = a; n && q + n <= b && !zWho; q++)
-        if (memcmp(d->z + q, zSur + 1, n) == 0) zWho = d->aS[k].zName;
+        if (memcmp(d->z + q, zSur, n) == 0) zWho = d->aS[k].zName;
     }
     bool bNamed = zWho != 0;
     if (!zWho && has_any(d, a, b, azRoleWord)) {
@@ -1633,11 +1635,10 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     if (!zWho) {
       size_t s0 = bInSentence ? iSent : i > 300 ? i - 300 : 0, iBest = 0;
       for (int k = 0; k < d->nS; k++) {
-        const char *zSur = strrchr(d->aS[k].zName, ' ');
-        if (!zSur) continue;
-        size_t n = strlen(zSur + 1);
-        for (size_t q = i; q-- > s0;) { /* its last mention before the quote */
-          if (q + n > i || memcmp(d->z + q, zSur + 1, n) != 0) continue;
+        const char *zSur = surname(d->aS[k].zName);
+        size_t n = strlen(zSur);
+        for (size_t q = i; n && q-- > s0;) { /* its last mention before the quote */
+          if (q + n > i || memcmp(d->z + q, zSur, n) != 0) continue;
           if (!zWho || (bInSentence ? q < iBest : q > iBest)) {
             zWho = d->aS[k].zName;
             iBest = q;
@@ -1740,11 +1741,16 @@ void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const c
   }
 }
 
-const char *ingest_unloadable(const json_t *pDraft) {
+IngestLack ingest_lack(const json_t *pDraft) {
   const json_t *s = json_object_get(pDraft, "session");
-  if (!json_is_string(json_object_get(s, "body"))) return "no body recognized";
-  if (!json_is_string(json_object_get(s, "date"))) return "no full date found";
-  return 0;
+  if (!json_is_string(json_object_get(s, "body"))) return INGEST_NO_BODY;
+  if (!json_is_string(json_object_get(s, "date"))) return INGEST_NO_DATE;
+  return INGEST_LOADABLE;
+}
+
+const char *ingest_lack_words(IngestLack lack) {
+  static const char *const az[] = {0, "no body recognized", "no full date found"};
+  return az[lack];
 }
 
 /* On a terminal, the person confirming may type the date the text lacks. */
@@ -1813,16 +1819,17 @@ int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c) {
       json_t *pD = json_array_get(aDraft, i);
       const json_t *s = json_object_get(pD, "session");
       const char *zFile = json_string_value(json_object_get(pD, "file"));
-      const char *zWhy = ingest_unloadable(pD);
-      if (zWhy && strcmp(zWhy, "no full date found") == 0 && bAsk) {
+      IngestLack lack = ingest_lack(pD);
+      if (lack == INGEST_NO_DATE && bAsk) {
         ask_date(pD, zFile);
-        zWhy = ingest_unloadable(pD);
+        lack = ingest_lack(pD);
       }
-      if (zWhy && strcmp(zWhy, "no full date found") == 0)
+      if (lack == INGEST_NO_DATE)
         die(EXIT_INPUT, "%s: no full date found; %s; not loaded (nothing was written)", zFile,
             nFile == 1 ? "give one with --date YYYY-MM-DD"
                        : "ingest it alone and give one with --date YYYY-MM-DD");
-      if (zWhy) die(EXIT_INPUT, "%s: %s; not loaded (nothing was written)", zFile, zWhy);
+      if (lack)
+        die(EXIT_INPUT, "%s: %s; not loaded (nothing was written)", zFile, ingest_lack_words(lack));
       json_array_append(aSess, (json_t *)s);
     }
     json_object_set_new(pDoc, "sessions", aSess);

@@ -27,9 +27,11 @@ json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData,
 ** evidence keeps what the text said. */
 void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const char *zHow);
 
-/* Why a draft cannot be loaded ("no body recognized", "no full date
-** found"), or NULL. */
-const char *ingest_unloadable(const json_t *pDraft);
+/* What a draft lacks to be loaded, and that in words ("no full date
+** found"; NULL for INGEST_LOADABLE). */
+typedef enum IngestLack { INGEST_LOADABLE, INGEST_NO_BODY, INGEST_NO_DATE } IngestLack;
+IngestLack ingest_lack(const json_t *pDraft);
+const char *ingest_lack_words(IngestLack lack);
 
 /* `pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD]
 ** [--place CITY]`, its arguments parsed by commands.c. --date and

@@ -227,13 +227,13 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
   if (zNotice) notice(&b, bOk, zNotice);
   if (pDraft) {
     draft_table(&b, pReq->pDb, pDraft);
-    const char *zWhy = ingest_unloadable(pDraft);
-    if (zWhy) {
+    IngestLack lack = ingest_lack(pDraft);
+    if (lack) {
       Buf m = {0};
-      hprintf(&m, "<strong>This draft cannot be loaded yet:</strong> %s.%s", zWhy,
-              strcmp(zWhy, "no full date found") == 0
-                  ? " Give the session's date in the form below and draft it again."
-                  : " The registry's gazetteer knows no body named in the text.");
+      hprintf(
+          &m, "<strong>This draft cannot be loaded yet:</strong> %s.%s", ingest_lack_words(lack),
+          lack == INGEST_NO_DATE ? " Give the session's date in the form below and draft it again."
+                                 : " The registry's gazetteer knows no body named in the text.");
       notice(&b, false, m.z);
       buf_free(&m);
     } else {
@@ -269,12 +269,13 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
     return;
   }
   json_t *pSession = json_object_get(pDraft, "session");
-  const char *zWhy = ingest_unloadable(pDraft);
+  IngestLack lack = ingest_lack(pDraft);
   LoadResult res;
   Buf m = {0};
   int status = 400;
-  if (zWhy)
-    hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.", zWhy);
+  if (lack)
+    hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.",
+            ingest_lack_words(lack));
   else
     status = form_load(pReq->pDb, &caller, "sessions", pSession, "Nothing was loaded.", &m, &res);
   if (status < 300) {
