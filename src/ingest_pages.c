@@ -135,9 +135,9 @@ static void put_value(Buf *p, const json_t *v) {
   }
 }
 
-/* The value the session record holds for an evidence key, or the
-** evidence's own details (speakers, quotes, chair changes). */
-static const json_t *field_value(const json_t *s, const char *zKey, const json_t *ev) {
+/* The value the session record holds for an evidence key, else the
+** evidence's own details (speakers, quotes, chair changes), else NULL. */
+static const json_t *field_value(const json_t *s, const char *zKey, const json_t *pDetail) {
   if (strncmp(zKey, "attendance.", 11) == 0) {
     const json_t *a = json_object_get(s, "attendance");
     for (size_t i = 0; i < json_array_size(a); i++)
@@ -148,7 +148,7 @@ static const json_t *field_value(const json_t *s, const char *zKey, const json_t
   if (strcmp(zKey, "next.date") == 0 || strcmp(zKey, "next.place") == 0)
     return json_object_get(json_object_get(s, "next"), zKey + 5);
   if (json_object_get(s, zKey)) return json_object_get(s, zKey);
-  return ev;
+  return json_object_size(pDetail) ? pDetail : 0;
 }
 
 static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
@@ -170,7 +170,7 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     json_object_del(pDetail, "note");
     const json_t *v = field_value(s, zKey, pDetail);
     hprintf(p, "<tr><th scope=\"row\">%s</th><td>", zKey);
-    put_value(p, json_object_size(pDetail) || v != pDetail ? v : 0);
+    put_value(p, v);
     if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
       json_t *pBody = registry_get(pDb, K_BODY, json_string_value(v));
       const char *zOrg = str(pBody, "organization");
