@@ -182,3 +182,7 @@ void derive_clear(Db *pDb) {
                "DELETE FROM document; DELETE FROM party;");
   search_clear(pDb);
 }
+
+void derive_refilled(Db *pDb) {
+  search_optimize(pDb);
+}

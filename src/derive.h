@@ -27,5 +27,8 @@ void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
 void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey);
 /* Empty every derived table. */
 void derive_clear(Db *pDb);
+/* After a refill from the whole journal: compact what the refill left
+** fragmented (the search index). */
+void derive_refilled(Db *pDb);
 
 #endif

@@ -6,7 +6,6 @@
 
 #include "canon.h"
 #include "derive.h"
-#include "search.h"
 #include "tlog.h"
 
 static const char *const azKindName[K__COUNT] = {
@@ -200,7 +199,7 @@ int64_t journal_rebuild(Db *pDb) {
     n++;
   }
   sqlite3_reset(p);
-  search_optimize(pDb);
+  derive_refilled(pDb);
   tlog_rebuild(pDb); /* the Merkle log is derived from the journal too */
   db_commit(pDb);
   derive_cache_reset(&cache);
