@@ -61,6 +61,12 @@ static bool cookie_get(const char *zHeader, const char *zName, char *zOut, size_
   return false;
 }
 
+void form_notice(Buf *p, bool bOk, const char *zHtml) {
+  hprintf(p, "<div class=\"notice %s\" role=\"%s\">", bOk ? "ok" : "err", bOk ? "status" : "alert");
+  buf_puts(p, zHtml);
+  buf_puts(p, "</div>");
+}
+
 void csrf_new(Resp *r, const char *zPath, char *zOut) {
   unsigned char a[16];
   if (RAND_bytes(a, sizeof(a)) != 1) panic("RAND_bytes failed");

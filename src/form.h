@@ -28,6 +28,9 @@ void form_parse(Form *f, const char *z, size_t n);
 const char *form_get(const Form *f, const char *zKey);
 void form_free(Form *f);
 
+/* A form's answer above it: what was done (bOk) or why not, as HTML. */
+void form_notice(Buf *p, bool bOk, const char *zHtml);
+
 /* A fresh secret in zOut (33 bytes), set as the cookie of the form at zPath. */
 void csrf_new(Resp *r, const char *zPath, char *zOut);
 /* Do the form's "csrf" field and the request's cookie hold the same secret?

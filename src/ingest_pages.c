@@ -84,12 +84,6 @@ void ingest_api_post(Req *pReq, Resp *r) {
 
 /* ---- The page ----------------------------------------------------------------------- */
 
-static void notice(Buf *p, bool bOk, const char *zHtml) {
-  hprintf(p, "<div class=\"notice %s\" role=\"%s\">", bOk ? "ok" : "err", bOk ? "status" : "alert");
-  buf_puts(p, zHtml);
-  buf_puts(p, "</div>");
-}
-
 static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,
                       const char *zPlace) {
   hprintf(p,
@@ -224,7 +218,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
                "release: pacta drafts the session record (body, date, place, format, who was "
                "present or absent, documents adopted, the next session) and shows the words "
                "each field came from. Nothing is written until you load the draft.</p>");
-  if (zNotice) notice(&b, bOk, zNotice);
+  if (zNotice) form_notice(&b, bOk, zNotice);
   if (pDraft) {
     draft_table(&b, pReq->pDb, pDraft);
     IngestLack lack = ingest_lack(pDraft);
@@ -234,7 +228,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
           &m, "<strong>This draft cannot be loaded yet:</strong> %s.%s", ingest_lack_words(lack),
           lack == INGEST_NO_DATE ? " Give the session's date in the form below and draft it again."
                                  : " The registry's gazetteer knows no body named in the text.");
-      notice(&b, false, m.z);
+      form_notice(&b, false, m.z);
       buf_free(&m);
     } else {
       load_form(&b, zCsrf, zText ? zText : "", zDate, zPlace);

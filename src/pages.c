@@ -1939,12 +1939,7 @@ static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
                "delegates: a signature, an instrument or notification, a reservation or "
                "declaration, a withdrawal. It is written to the journal under your token's "
                "name; the statuses are recomputed at once.</p>");
-  if (zNoticeHtml) {
-    hprintf(&b, "<div class=\"notice %s\" role=\"%s\">", zNoticeClass,
-            strcmp(zNoticeClass, "ok") == 0 ? "status" : "alert");
-    buf_puts(&b, zNoticeHtml);
-    buf_puts(&b, "</div>");
-  }
+  if (zNoticeHtml) form_notice(&b, strcmp(zNoticeClass, "ok") == 0, zNoticeHtml);
   record_form(&b, pReq->pDb, zCsrf, f ? form_get(f, "document") : arg(pReq, "document"),
               f ? form_get(f, "party") : arg(pReq, "party"), f ? form_get(f, "type") : 0,
               f ? form_get(f, "date") : 0, f ? form_get(f, "text") : 0,
