@@ -272,7 +272,7 @@ static void get_journal(Req *pReq, Resp *r) {
   }
   sqlite3_reset(p);
   json_t *pDoc =
-      json_pack("{s:o, s:I}", "entries", a, "last", (json_int_t)journal_last_seq(pReq->pDb));
+      json_pack("{s:o, s:I}", "entries", a, "last", (json_int_t)db_last_seq(pReq->pDb));
   resp_table(pReq, r, pDoc, "entries");
 }
 

@@ -232,3 +232,11 @@ void db_bind_text(sqlite3_stmt *p, int i, const char *z) {
   else
     sqlite3_bind_null(p, i);
 }
+
+int64_t db_last_seq(Db *pDb) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT coalesce(max(seq), 0) FROM journal");
+  db_step_row(pDb, p);
+  int64_t seq = sqlite3_column_int64(p, 0);
+  sqlite3_reset(p);
+  return seq;
+}

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "html.h"
 #include "util.h"
 
 #define MAX_ROUTE_PARAMS 4
@@ -90,13 +91,5 @@ bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, l
 
 pdate http_today(void);
 
-/* HTML escaping into a buffer. */
-void html_escape(Buf *p, const char *z);
-/* printf into a page where every %s is HTML-escaped; also %d, %lld, %zu. */
-void hprintf(Buf *p, const char *zFmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
 
 #endif

@@ -940,7 +940,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     if (rc == 0) {
       if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
       journal_commit(&j);
-      pOut->lastSeq = journal_last_seq(pDb);
+      pOut->lastSeq = db_last_seq(pDb);
     }
   }
   for (int i = 0; i < nItemAll; i++) free(aItem[i].zKey);

@@ -8,43 +8,12 @@
 #include "derive.h"
 #include "tlog.h"
 
-static const char *const azKindName[K__COUNT] = {
-    "party",    "organization", "body",   "membership", "chairmanship",
-    "document", "session",      "action", "commitment", "assessment"};
-static const char *const azKindSection[K__COUNT] = {
-    "parties",   "organizations", "bodies",  "memberships", "chairmanships",
-    "documents", "sessions",      "actions", "commitments", "assessments"};
-
-const char *kind_name(Kind k) {
-  return azKindName[k];
-}
-const char *kind_section(Kind k) {
-  return azKindSection[k];
-}
-int kind_parse(const char *z, Kind *pOut) {
-  for (int k = 0; k < K__COUNT; k++) {
-    if (strcmp(z, azKindName[k]) == 0 || strcmp(z, azKindSection[k]) == 0) {
-      *pOut = (Kind)k;
-      return 0;
-    }
-  }
-  return -1;
-}
-
-int64_t journal_last_seq(Db *pDb) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT coalesce(max(seq), 0) FROM journal");
-  db_step_row(pDb, p);
-  int64_t seq = sqlite3_column_int64(p, 0);
-  sqlite3_reset(p);
-  return seq;
-}
-
 int journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
   memset(pJ, 0, sizeof(*pJ));
   pJ->pDb = pDb;
   pJ->zActor = zActor;
   if (db_try_begin(pDb) != SQLITE_OK) return -1;
-  pJ->nextSeq = journal_last_seq(pDb) + 1;
+  pJ->nextSeq = db_last_seq(pDb) + 1;
   sha256_open(&pJ->sha);
   time_t now = time(0);
   struct tm tm;

@@ -49,9 +49,6 @@ int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pVal
 /* Retract one live entity; returns the new seq, or 0 if it does not exist. */
 int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey);
 
-/* The last sequence number in the journal (0 when empty). */
-int64_t journal_last_seq(Db *pDb);
-
 /* The canonical value inside a put record: its offset and length. */
 bool journal_record_value(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen);
 

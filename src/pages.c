@@ -305,7 +305,7 @@ static void page_end(Buf *p, Req *pReq) {
           "today is %s (UTC) \xc2\xb7 dates and statuses are computed from each document's "
           "clause and the recorded actions \xc2\xb7 <a href=\"/api/v1/openapi.json\">JSON "
           "API</a></div></footer></body></html>\n",
-          (long long)journal_last_seq(pReq->pDb), zToday);
+          (long long)db_last_seq(pReq->pDb), zToday);
 }
 
 /* Send the page; GET pages are cacheable by journal sequence. */

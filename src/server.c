@@ -191,7 +191,7 @@ static int64_t current_seq(ThreadState *s) {
   unsigned gen = atomic_load(&g_writeGeneration);
   int64_t ns = now_ns();
   if (!s->bSeqKnown || gen != s->gen || ns - s->nsChecked > 1000000) {
-    s->seq = journal_last_seq(s->pDb);
+    s->seq = db_last_seq(s->pDb);
     s->gen = gen;
     s->nsChecked = ns;
     s->bSeqKnown = true;

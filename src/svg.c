@@ -1,9 +1,10 @@
 #include "svg.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "http.h"
+#include "html.h"
 
 #define CHART_W 880.0 /* viewBox width; the page scales it */
 #define MAX_TICKS 16

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journal.h"
 #include "note.h"
 
 #define ROW_BITS TLOG_ROW_BITS
@@ -282,7 +281,7 @@ void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const char *zRe
 uint64_t tlog_sync(Db *pDb) {
   bool bLayout = layout_ok(pDb);
   uint64_t n = tlog_size(pDb);
-  int64_t last = journal_last_seq(pDb);
+  int64_t last = db_last_seq(pDb);
   if (bLayout && n == (uint64_t)last) return n;
   if (bLayout && n > (uint64_t)last)
     die(EXIT_INPUT,
@@ -293,7 +292,7 @@ uint64_t tlog_sync(Db *pDb) {
   if (bOwn) db_begin(pDb);
   if (!layout_ok(pDb)) layout_reset(pDb);
   n = tlog_size(pDb); /* another writer may have caught up */
-  last = journal_last_seq(pDb);
+  last = db_last_seq(pDb);
   if (n > (uint64_t)last) {
     if (bOwn) db_rollback(pDb);
     die(EXIT_INPUT, "the log has more leaves than the journal has entries (see 'pacta verify')");
@@ -366,13 +365,13 @@ static void read_end(Db *pDb, bool bOwn) {
 static int proof_begin(Db *pDb, uint64_t size, Buf *pErr, bool *pbOwn) {
   *pbOwn = read_begin(pDb);
   uint64_t n = tlog_size(pDb);
-  int64_t last = journal_last_seq(pDb);
+  int64_t last = db_last_seq(pDb);
   if (!layout_ok(pDb) || n < (uint64_t)last) {
     read_end(pDb, *pbOwn);
     tlog_sync(pDb);
     *pbOwn = read_begin(pDb);
     n = tlog_size(pDb);
-    last = journal_last_seq(pDb);
+    last = db_last_seq(pDb);
   }
   /* Longer than the journal: a damaged registry. Say so rather than stop
   ** (this runs in the server too). */
@@ -448,7 +447,7 @@ uint64_t tlog_rebuild(Db *pDb) {
   bool bOldRoot = bLayout && merkle_root(tlog_node, pDb, nOld, &oldRoot) == 0;
   layout_reset(pDb);
   TlogWriter *w = writer_open_at(pDb, 0);
-  catch_up(w, journal_last_seq(pDb));
+  catch_up(w, db_last_seq(pDb));
   uint64_t n = w->n;
   tlog_writer_close(w);
   if (!bLayout) {
@@ -572,7 +571,7 @@ void tlog_get_inclusion(Req *pReq, Resp *r) {
     resp_error(r, 400, "bad_parameter", "query parameter index is required");
     return;
   }
-  uint64_t n = (uint64_t)journal_last_seq(pReq->pDb); /* the default size: all */
+  uint64_t n = (uint64_t)db_last_seq(pReq->pDb); /* the default size: all */
   long long index, size;
   if (!req_int(pReq, r, "index", 0, 0, INT64_MAX, &index)) return;
   if (!req_int(pReq, r, "size", (long long)n, 1, INT64_MAX, &size)) return;
@@ -586,7 +585,7 @@ void tlog_get_consistency(Req *pReq, Resp *r) {
     resp_error(r, 400, "bad_parameter", "query parameter from is required");
     return;
   }
-  uint64_t n = (uint64_t)journal_last_seq(pReq->pDb); /* the default size: all */
+  uint64_t n = (uint64_t)db_last_seq(pReq->pDb); /* the default size: all */
   long long from, to;
   if (!req_int(pReq, r, "from", 0, 0, INT64_MAX, &from)) return;
   if (!req_int(pReq, r, "to", (long long)n, 0, INT64_MAX, &to)) return;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Converters from the real data sets in <repo>/../shared/data to pacta's
+"""Converters from the real data sets in <repo>/tests/data to pacta's
 interchange format (design.md section 4).
 
 Python 3 standard library only. Every converter returns a tuple
@@ -7,7 +7,8 @@ Python 3 standard library only. Every converter returns a tuple
 official answers read from the same source files (never from pacta), which
 the test scripts compare with pacta's output.
 
-Sources (see tests/golden/README.md for licences and attribution):
+Sources (see tests/data/README.md for licences, attribution and how the
+files were trimmed from the full data sets):
   countrygroups/unfccc-2017-07-05-with-entry-into-force.csv, countrygroups/unfccc.csv
   doha-amendment-entry-into-force/doha-amendment.csv
   kigali-amendment-entry-into-force/kigali-amendment.csv
@@ -34,19 +35,25 @@ def repo_dir():
     return os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def shared_dir():
-    """$PACTA_SHARED, else <repo>/../shared."""
-    env = os.environ.get("PACTA_SHARED")
+def data_dir():
+    """$PACTA_TEST_DATA (e.g. a full copy of the shared data, laid out the
+    same way), else <repo>/tests/data."""
+    env = os.environ.get("PACTA_TEST_DATA")
     if env:
         return os.path.abspath(env)
-    return os.path.normpath(os.path.join(repo_dir(), "..", "shared"))
+    return os.path.join(repo_dir(), "tests", "data")
 
 
 def data_path(*parts):
-    p = os.path.join(shared_dir(), "data", *parts)
+    p = os.path.join(data_dir(), *parts)
     if not os.path.exists(p):
-        raise SystemExit("convert: data file not found: %s (set PACTA_SHARED to the shared directory)" % p)
+        raise SystemExit("convert: data file not found: %s" % p)
     return p
+
+
+def data_ref(parts):
+    """A source ref for a data file, as it is in the repository."""
+    return "tests/data/" + "/".join(parts)
 
 
 def read_csv(*parts):
@@ -148,7 +155,7 @@ def unfccc():
             "sources": [
                 source("openclimatedata/countrygroups: UNFCCC signature, ratification and entry "
                        "into force (scraped from the UN Treaty Collection, 2017-07-05), CC0",
-                       "shared/data/" + "/".join(UNFCCC_CSV)),
+                       data_ref(UNFCCC_CSV)),
                 source("United Nations Treaty Collection, chapter XXVII-7", UNFCCC_REF)]}],
         "actions": actions,
     }
@@ -194,7 +201,7 @@ def doha():
             "sources": [
                 source("openclimatedata/doha-amendment-entry-into-force: Ratification Status of the "
                        "Doha Amendment to the Kyoto Protocol (facts from the UN Treaty Collection)",
-                       "shared/data/" + "/".join(DOHA_CSV)),
+                       data_ref(DOHA_CSV)),
                 source("United Nations Treaty Collection, chapter XXVII-7-c", DOHA_REF),
                 source("Status of the Doha Amendment (UNFCCC)",
                        "http://unfccc.int/kyoto_protocol/doha_amendment/items/7362.php")]}],
@@ -251,7 +258,7 @@ def kigali():
             "sources": [
                 source("openclimatedata/kigali-amendment-entry-into-force: Ratification Status of "
                        "the Kigali Amendment (facts from the UN Treaty Collection)",
-                       "shared/data/" + "/".join(KIGALI_CSV)),
+                       data_ref(KIGALI_CSV)),
                 source("United Nations Treaty Collection, chapter XXVII-2-f", KIGALI_REF)]}],
         "actions": actions,
     }
@@ -372,7 +379,7 @@ def cis_record():
                                  "delay": {"days": 0}},
             "sources": [
                 source("CIS depositary status record (Russian), excerpt",
-                       "shared/data/" + "/".join(CIS_TXT)),
+                       data_ref(CIS_TXT)),
                 source("docs.dtkt.ua, document 997_747, page 5", CIS_REF)]}],
         "actions": actions,
     }
@@ -386,6 +393,7 @@ def cis_record():
 # ====================================================================
 
 ATOP_CSV = ("treaty-depth-ATOP", "atop-member-level.csv")
+ATOP_ID = "4220"  # the rows tests/data keeps (tests/data/trim.py)
 # Correlates of War country codes -> ISO 3166-1 alpha-3.
 COW_ISO = {"365": ("RUS", "Russian Federation"), "370": ("BLR", "Belarus"),
            "371": ("ARM", "Armenia"), "372": ("GEO", "Georgia"), "373": ("AZE", "Azerbaijan"),
@@ -393,7 +401,7 @@ COW_ISO = {"365": ("RUS", "Russian Federation"), "370": ("BLR", "Belarus"),
            "704": ("UZB", "Uzbekistan"), "705": ("KAZ", "Kazakhstan")}
 
 
-def atop_csto(atopid="4220"):
+def atop_csto(atopid=ATOP_ID):
     rows = [r for r in read_csv(*ATOP_CSV) if r["atopid"] == atopid]
     if not rows:
         raise SystemExit("convert: no ATOP rows for atopid %s" % atopid)
@@ -424,7 +432,7 @@ def atop_csto(atopid="4220"):
                      "ru": "Организация Договора о коллективной безопасности"},
             "founded": phase_begin["1"],
             "sources": [source("ATOP v4 (Leeds et al.), alliance 4220, member level, via "
-                               "joshuaalley/treaty-depth", "shared/data/" + "/".join(ATOP_CSV))]}],
+                               "joshuaalley/treaty-depth", data_ref(ATOP_CSV))]}],
         "memberships": memberships,
     }
     return doc, {"organization": "csto", "intervals": intervals}
@@ -437,6 +445,7 @@ def atop_csto(atopid="4220"):
 IEADB_CSV = ("manytreaties", "iea-memb-isodates.csv")
 IEADB_TREATIES_CSV = ("manytreaties", "treaties.csv")
 IEADB_UNKNOWN = "2899-01-01"
+IEADB_ID = "2982"  # the rows tests/data keeps (tests/data/trim.py)
 
 # IEADB country names that are not spelled as in the openclimatedata files.
 IEADB_NAME_FIX = {
@@ -449,7 +458,7 @@ IEADB_NAME_FIX = {
 
 
 def name_to_code_table():
-    """Country name -> ISO alpha-3, from the code+name files in shared/data."""
+    """Country name -> ISO alpha-3, from the code+name files in tests/data."""
     table = {}
     for parts, col in [(UNFCCC_NAMES_CSV, "Name"), (UNFCCC_CSV, "Participant"),
                        (DOHA_CSV, "Name"), (KIGALI_CSV, "Name")]:
@@ -461,7 +470,7 @@ def name_to_code_table():
     return table
 
 
-def ieadb_treaty(mitch_id="2982", doc_id="vienna-ozone"):
+def ieadb_treaty(mitch_id=IEADB_ID, doc_id="vienna-ozone"):
     rows = [r for r in read_csv(*IEADB_CSV) if r["mitch_id"] == mitch_id]
     if not rows:
         raise SystemExit("convert: no IEADB rows for %s" % mitch_id)
@@ -497,7 +506,7 @@ def ieadb_treaty(mitch_id="2982", doc_id="vienna-ozone"):
             "id": "unep", "name": {"en": "United Nations Environment Programme (Ozone Secretariat)"},
             "sources": [source("International Environmental Agreements Database (Mitchell et al. "
                                "2020), via globalgov/manytreaties, CC BY 4.0",
-                               "shared/data/" + "/".join(IEADB_CSV))]}],
+                               data_ref(IEADB_CSV))]}],
         "documents": [{
             "id": doc_id, "organization": "unep", "type": "convention",
             "title": {"en": treaty[0]["Treaty Name"]},
@@ -512,9 +521,9 @@ def ieadb_treaty(mitch_id="2982", doc_id="vienna-ozone"):
                                  "not_before": general},
             "sources": [
                 source("IEADB membership, agreement %s, via globalgov/manytreaties, CC BY 4.0"
-                       % mitch_id, "shared/data/" + "/".join(IEADB_CSV)),
+                       % mitch_id, data_ref(IEADB_CSV)),
                 source("IEADB agreement list (general entry into force)",
-                       "shared/data/" + "/".join(IEADB_TREATIES_CSV))]}],
+                       data_ref(IEADB_TREATIES_CSV))]}],
         "actions": actions,
     }
     # The treaty's own clause (art. 17: ninetieth day after the twentieth

@@ -1,0 +1,19 @@
+/*
+** Writing HTML into a buffer: escaping, and a printf whose strings are
+** escaped.
+*/
+#ifndef PACTA_HTML_H
+#define PACTA_HTML_H
+
+#include "util.h"
+
+/* HTML escaping into a buffer. */
+void html_escape(Buf *p, const char *z);
+/* printf into a page where every %s is HTML-escaped; also %d, %lld, %zu. */
+void hprintf(Buf *p, const char *zFmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,26 @@
+#include "kind.h"
+
+#include <string.h>
+
+static const char *const azKindName[K__COUNT] = {
+    "party",    "organization", "body",   "membership", "chairmanship",
+    "document", "session",      "action", "commitment", "assessment"};
+static const char *const azKindSection[K__COUNT] = {
+    "parties",   "organizations", "bodies",  "memberships", "chairmanships",
+    "documents", "sessions",      "actions", "commitments", "assessments"};
+
+const char *kind_name(Kind k) {
+  return azKindName[k];
+}
+const char *kind_section(Kind k) {
+  return azKindSection[k];
+}
+int kind_parse(const char *z, Kind *pOut) {
+  for (int k = 0; k < K__COUNT; k++) {
+    if (strcmp(z, azKindName[k]) == 0 || strcmp(z, azKindSection[k]) == 0) {
+      *pOut = (Kind)k;
+      return 0;
+    }
+  }
+  return -1;
+}
