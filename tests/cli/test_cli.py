@@ -4,7 +4,8 @@ bundled sample registry, rebuild and export round trips, and every kind of bad
 input, each checked to leave the registry exactly as it was.
 
 Known answers come from the sources (../shared/domain.md and
-../shared/data/cis-depositary-samples), not from pacta.
+tests/data/cis-depositary-samples, a copy of ../shared/data/cis-depositary-samples),
+not from pacta.
 
 usage: test_cli.py PACTA_BINARY
 """
@@ -118,7 +119,7 @@ class SampleRegistry(unittest.TestCase):
         self.assertFalse(years[2017]["breach"])
 
     def test_cis_depositary_record(self):
-        # ../shared/data/cis-depositary-samples/dtkt-997_747-page5.txt
+        # tests/data/cis-depositary-samples/dtkt-997_747-page5.txt
         out = run_json(self.db, "status", "cis-agr-dtkt-997-747", "--on", "2026-01-01")
         self.assertTrue(out["in_force"])
         self.assertEqual(out["entry_into_force"], "1998-12-21")
