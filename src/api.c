@@ -152,7 +152,7 @@ static void get_list(Req *pReq, Resp *r) {
   if (arg(pReq, "organization")) bByKey = false;
   if (bByKey) {
     long long nTotal = 0;
-    json_t *pPage = registry_page(pReq->pDb, kind, prefix.z, offset, limit, &nTotal);
+    json_t *pPage = entity_page(pReq->pDb, kind, prefix.z, offset, limit, &nTotal);
     buf_free(&prefix);
     json_t *pDoc =
         json_pack("{s:o, s:I, s:I, s:I}", kind_section(kind), pPage, "total", (json_int_t)nTotal,
@@ -161,7 +161,7 @@ static void get_list(Req *pReq, Resp *r) {
     return;
   }
   buf_free(&prefix);
-  json_t *pAll = registry_list(pReq->pDb, kind, arg(pReq, "organization"));
+  json_t *pAll = entity_list(pReq->pDb, kind, arg(pReq, "organization"));
   json_t *pPage = json_array();
   size_t nMatch = 0;
   for (size_t i = 0; i < json_array_size(pAll); i++) {
@@ -197,7 +197,7 @@ static void get_one(Req *pReq, Resp *r) {
     resp_query(pReq, r, query_party(pReq->pDb, pReq->azParam[1], on, y, &err), &err, "documents");
     return;
   }
-  json_t *p = registry_get(pReq->pDb, kind, pReq->azParam[1]);
+  json_t *p = entity_get(pReq->pDb, kind, pReq->azParam[1]);
   if (!p) {
     resp_error(r, 404, "not_found", "unknown %s \"%s\"", kind_name(kind), pReq->azParam[1]);
     return;
@@ -378,7 +378,7 @@ static void delete_record(Req *pReq, Resp *r) {
     return;
   }
   Buf why = {0};
-  if (registry_referrer(pReq->pDb, kind, pReq->azParam[1], &why)) {
+  if (entity_referrer(pReq->pDb, kind, pReq->azParam[1], &why)) {
     resp_error(r, 409, "conflict", "%s %s is still referred to by %s; retract that first",
                kind_name(kind), pReq->azParam[1], why.z);
     buf_free(&why);

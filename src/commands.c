@@ -322,7 +322,7 @@ static int cmd_members(Args *a) {
     for (int i = 0; i < 4; i++) table_add(&t, azHead[i]);
     for (size_t i = 0; i < json_array_size(aM); i++) {
       const json_t *m = json_array_get(aM, i);
-      json_t *pParty = registry_get(pDb, K_PARTY, jstr(m, "party"));
+      json_t *pParty = entity_get(pDb, K_PARTY, jstr(m, "party"));
       table_add(&t, jstr(m, "party"));
       table_add(&t, name_en(pParty, "name"));
       table_add(&t, jstr(m, "kind"));
@@ -484,7 +484,7 @@ static int cmd_list(Args *a) {
                 "assessments)",
                 a->azPos[0]);
   Db *pDb = open_registry(a);
-  json_t *pList = registry_list(pDb, kind, a->zOrg);
+  json_t *pList = entity_list(pDb, kind, a->zOrg);
   if (a->bJson) {
     json_t *pOut = json_pack("{s:o}", kind_section(kind), pList);
     print_json(pOut);
@@ -536,7 +536,7 @@ static int cmd_show(Args *a) {
   Kind kind;
   if (kind_parse(a->azPos[0], &kind)) usage_error(pCmd, "unknown kind \"%s\"", a->azPos[0]);
   Db *pDb = open_registry(a);
-  json_t *p = registry_get(pDb, kind, a->azPos[1]);
+  json_t *p = entity_get(pDb, kind, a->azPos[1]);
   if (!p) die(EXIT_INPUT, "unknown %s \"%s\"", kind_name(kind), a->azPos[1]);
   if (a->bJson) {
     print_json(p);
@@ -621,7 +621,7 @@ static int cmd_retract(Args *a) {
   if (kind_parse(a->azPos[0], &kind)) usage_error(pCmd, "unknown kind \"%s\"", a->azPos[0]);
   Db *pDb = open_registry(a);
   Buf why = {0};
-  if (registry_referrer(pDb, kind, a->azPos[1], &why))
+  if (entity_referrer(pDb, kind, a->azPos[1], &why))
     die(EXIT_INPUT, "%s %s is still referred to by %s; retract that first (nothing was retracted)",
         kind_name(kind), a->azPos[1], why.z);
   Journal j;

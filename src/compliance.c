@@ -227,7 +227,7 @@ static int compare_str(const void *a, const void *b) {
 
 json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOpts *pOpt,
                          Buf *pErr) {
-  json_t *pOrg = registry_get(pDb, K_ORGANIZATION, zOrg);
+  json_t *pOrg = entity_get(pDb, K_ORGANIZATION, zOrg);
   if (!pOrg) {
     buf_printf(pErr, "unknown organization \"%s\"", zOrg);
     return 0;
@@ -256,7 +256,7 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
   }
   json_decref(pMembers);
 
-  json_t *aCommit = registry_list(pDb, K_COMMITMENT, zOrg);
+  json_t *aCommit = entity_list(pDb, K_COMMITMENT, zOrg);
   r.nC = (int)json_array_size(aCommit);
   r.aC = xmalloc((size_t)(r.nC ? r.nC : 1) * sizeof(Commit));
   for (int c = 0; c < r.nC; c++) {
@@ -482,7 +482,7 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
 }
 
 json_t *query_commitment_assessments(Db *pDb, const char *zCommitment, Buf *pErr) {
-  json_t *pC = registry_get(pDb, K_COMMITMENT, zCommitment);
+  json_t *pC = entity_get(pDb, K_COMMITMENT, zCommitment);
   if (!pC) {
     buf_printf(pErr, "unknown commitment \"%s\"", zCommitment);
     return 0;

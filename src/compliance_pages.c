@@ -70,7 +70,7 @@ static const char zIllusNotice[] =
 void get_org_compliance(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zOrg = pReq->azParam[0];
-  json_t *pOrg = registry_get(pDb, K_ORGANIZATION, zOrg);
+  json_t *pOrg = entity_get(pDb, K_ORGANIZATION, zOrg);
   if (!pOrg) {
     pages_not_found(pReq, r, "organization", zOrg);
     return;
@@ -101,12 +101,12 @@ void get_org_compliance(Req *pReq, Resp *r) {
   Buf err = {0};
   json_t *pRep = query_compliance(pDb, zOrg, on, &opt, &err);
   buf_free(&err);
-  json_t *aParty = registry_list(pDb, K_PARTY, 0), *pParties = json_object();
+  json_t *aParty = entity_list(pDb, K_PARTY, 0), *pParties = json_object();
   for (size_t i = 0; i < json_array_size(aParty); i++)
     json_object_set(pParties, dflt(str(json_array_get(aParty, i), "code"), ""),
                     json_array_get(aParty, i));
   json_decref(aParty);
-  json_t *aCommitRec = registry_list(pDb, K_COMMITMENT, zOrg), *pCommits = json_object();
+  json_t *aCommitRec = entity_list(pDb, K_COMMITMENT, zOrg), *pCommits = json_object();
   for (size_t i = 0; i < json_array_size(aCommitRec); i++)
     json_object_set(pCommits, dflt(str(json_array_get(aCommitRec, i), "id"), ""),
                     json_array_get(aCommitRec, i));
@@ -413,7 +413,7 @@ void get_commitment(Req *pReq, Resp *r) {
   }
   const json_t *c = json_object_get(pQ, "record");
   const json_t *aA = json_object_get(pQ, "assessments");
-  json_t *aParty = registry_list(pDb, K_PARTY, 0), *pParties = json_object();
+  json_t *aParty = entity_list(pDb, K_PARTY, 0), *pParties = json_object();
   for (size_t i = 0; i < json_array_size(aParty); i++)
     json_object_set(pParties, dflt(str(json_array_get(aParty, i), "code"), ""),
                     json_array_get(aParty, i));
@@ -446,7 +446,7 @@ void get_commitment(Req *pReq, Resp *r) {
   buf_puts(&b, "<dl class=\"facts\"><dt>Organization</dt><dd><a href=\"/organizations/");
   esc(&b, str(c, "organization"));
   buf_puts(&b, "/compliance\">");
-  json_t *pOrg = registry_get(pDb, K_ORGANIZATION, dflt(str(c, "organization"), ""));
+  json_t *pOrg = entity_get(pDb, K_ORGANIZATION, dflt(str(c, "organization"), ""));
   esc(&b, name_en(json_object_get(pOrg, "name"), str(c, "organization")));
   json_decref(pOrg);
   buf_puts(&b, "</a> (compliance)</dd>");
@@ -492,7 +492,7 @@ void get_commitment(Req *pReq, Resp *r) {
   buf_puts(&b, "</dd></dl>");
 
   /* Items of a plan. */
-  json_t *aAll = registry_list(pDb, K_COMMITMENT, str(c, "organization"));
+  json_t *aAll = entity_list(pDb, K_COMMITMENT, str(c, "organization"));
   int nItem = 0;
   for (size_t i = 0; i < json_array_size(aAll); i++) {
     const json_t *x = json_array_get(aAll, i);

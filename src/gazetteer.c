@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "kind.h"
-#include "registry.h"
+#include "entity.h"
 #include "util.h"
 
 void gz_fold(char *z, size_t n) {
@@ -121,7 +121,7 @@ static const char *place_name(const json_t *pName) {
 
 void gazetteer_load_parties(Db *pDb, Gazetteer *g) {
   memset(g, 0, sizeof(*g));
-  g->pParties = registry_list(pDb, K_PARTY, 0);
+  g->pParties = entity_list(pDb, K_PARTY, 0);
   for (size_t i = 0; i < json_array_size(g->pParties); i++) {
     const json_t *p = json_array_get(g->pParties, i);
     const char *zCode = str(p, "code");
@@ -141,10 +141,10 @@ void gazetteer_load_parties(Db *pDb, Gazetteer *g) {
 
 void gazetteer_load(Db *pDb, Gazetteer *g) {
   gazetteer_load_parties(pDb, g);
-  g->pOrgs = registry_list(pDb, K_ORGANIZATION, 0);
-  g->pBodies = registry_list(pDb, K_BODY, 0);
-  g->pDocs = registry_list(pDb, K_DOCUMENT, 0);
-  g->pChairs = registry_list(pDb, K_CHAIRMANSHIP, 0);
+  g->pOrgs = entity_list(pDb, K_ORGANIZATION, 0);
+  g->pBodies = entity_list(pDb, K_BODY, 0);
+  g->pDocs = entity_list(pDb, K_DOCUMENT, 0);
+  g->pChairs = entity_list(pDb, K_CHAIRMANSHIP, 0);
   for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
     const json_t *p = json_array_get(g->pOrgs, i);
     const char *zId = str(p, "id");

@@ -166,7 +166,7 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     hprintf(p, "<tr><th scope=\"row\">%s</th><td>", zKey);
     put_value(p, v);
     if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
-      json_t *pBody = registry_get(pDb, K_BODY, json_string_value(v));
+      json_t *pBody = entity_get(pDb, K_BODY, json_string_value(v));
       const char *zOrg = str(pBody, "organization");
       if (pBody)
         hprintf(p, " <span class=\"muted\">(%s%s%s)</span>",

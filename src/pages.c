@@ -88,7 +88,7 @@ static const char *ordinal_suffix(long long n) {
 
 /* Every live entity of a kind as an object keyed by zField. */
 static json_t *load_map(Db *pDb, Kind kind, const char *zField) {
-  json_t *a = registry_list(pDb, kind, 0), *pMap = json_object();
+  json_t *a = entity_list(pDb, kind, 0), *pMap = json_object();
   for (size_t i = 0; i < json_array_size(a); i++) {
     json_t *v = json_array_get(a, i);
     if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
@@ -516,7 +516,7 @@ static void get_home(Req *pReq, Resp *r) {
                "for each state, computed from its own clause and the dated actions.</p>");
 
   buf_puts(&b, "<h2>Organizations</h2><ul class=\"cards\">");
-  json_t *aOrg = registry_list(pDb, K_ORGANIZATION, 0);
+  json_t *aOrg = entity_list(pDb, K_ORGANIZATION, 0);
   for (size_t i = 0; i < json_array_size(aOrg); i++) {
     const json_t *o = json_array_get(aOrg, i);
     const char *zId = str(o, "id");
@@ -541,7 +541,7 @@ static void get_home(Req *pReq, Resp *r) {
   json_decref(aOrg);
 
   /* Upcoming sessions: dated from today, or announced as a session's next. */
-  json_t *aSession = registry_list(pDb, K_SESSION, 0);
+  json_t *aSession = entity_list(pDb, K_SESSION, 0);
   json_t *pBodies = load_map(pDb, K_BODY, "id");
   size_t nSession = json_array_size(aSession);
   Upcoming *aUp = xmalloc(2 * nSession * sizeof(Upcoming) + 1);
@@ -630,7 +630,7 @@ static void get_organizations(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Organizations", "/organizations");
   buf_puts(&b, "<h1>Organizations</h1>");
-  json_t *aOrg = registry_list(pReq->pDb, K_ORGANIZATION, 0);
+  json_t *aOrg = entity_list(pReq->pDb, K_ORGANIZATION, 0);
   table_begin(&b, "Organizations in the registry", "Organization|Founded|Depositary|Members today");
   for (size_t i = 0; i < json_array_size(aOrg); i++) {
     const json_t *o = json_array_get(aOrg, i);
@@ -659,7 +659,7 @@ static void chair_section(Buf *p, Req *pReq, const char *zOrg, const json_t *pPa
   json_t *pHist = query_chair_history(pReq->pDb, zOrg, y, &err);
   buf_free(&err);
   buf_puts(p, "<h2 id=\"chair\">Chair by year</h2>");
-  json_t *pRule = registry_get(pReq->pDb, K_CHAIRMANSHIP, zOrg);
+  json_t *pRule = entity_get(pReq->pDb, K_CHAIRMANSHIP, zOrg);
   if (!pHist || !pRule) {
     buf_puts(p, "<p class=\"muted\">No chairmanship rule is recorded for this organization.</p>");
     json_decref(pHist);
@@ -748,7 +748,7 @@ static void chair_section(Buf *p, Req *pReq, const char *zOrg, const json_t *pPa
 static void get_organization(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
-  json_t *pOrg = registry_get(pDb, K_ORGANIZATION, zId);
+  json_t *pOrg = entity_get(pDb, K_ORGANIZATION, zId);
   if (!pOrg) {
     not_found(pReq, r, "organization", zId);
     return;
@@ -779,13 +779,13 @@ static void get_organization(Req *pReq, Resp *r) {
           "href=\"/api/v1/organizations/%s/members?on=%s\">members</a>",
           zId, zOn);
   /* Only organizations with a rotation rule have a chair answer. */
-  json_t *pRule = registry_get(pDb, K_CHAIRMANSHIP, zId);
+  json_t *pRule = entity_get(pDb, K_CHAIRMANSHIP, zId);
   if (pRule) hprintf(&b, ", <a href=\"/api/v1/organizations/%s/chair\">chairs</a>", zId);
   json_decref(pRule);
   buf_puts(&b, "</p>");
 
   /* Timeline of every membership. */
-  json_t *aMem = registry_list(pDb, K_MEMBERSHIP, zId);
+  json_t *aMem = entity_list(pDb, K_MEMBERSHIP, zId);
   buf_puts(&b, "<h2 id=\"timeline\">Members over time</h2>");
   membership_timeline(&b, "members-chart", "Membership of each party over time", aMem, "party",
                       pParties, "name", "parties", json_date(json_object_get(pOrg, "founded")));
@@ -842,7 +842,7 @@ static void get_organization(Req *pReq, Resp *r) {
   chair_section(&b, pReq, zId, pParties);
 
   /* Bodies. */
-  json_t *aBody = registry_list(pDb, K_BODY, zId);
+  json_t *aBody = entity_list(pDb, K_BODY, zId);
   buf_puts(&b, "<h2 id=\"bodies\">Bodies</h2>");
   if (json_array_size(aBody)) {
     buf_puts(&b, "<ul>");
@@ -865,7 +865,7 @@ static void get_organization(Req *pReq, Resp *r) {
   json_decref(aBody);
 
   /* Documents. */
-  json_t *aDoc = registry_list(pDb, K_DOCUMENT, zId);
+  json_t *aDoc = entity_list(pDb, K_DOCUMENT, zId);
   buf_puts(&b, "<h2 id=\"documents\">Documents</h2>");
   if (json_array_size(aDoc)) {
     table_begin(&b, "Documents of the organization", "Document|Type|Adopted");
@@ -918,7 +918,7 @@ static int compare_session_desc(const void *pA, const void *pB) {
 
 /* Sessions (of one body, or all) newest first. */
 static json_t *sessions_by_date(Db *pDb, const char *zBody) {
-  json_t *aAll = registry_list(pDb, K_SESSION, 0);
+  json_t *aAll = entity_list(pDb, K_SESSION, 0);
   size_t n = json_array_size(aAll), k = 0;
   json_t **ap = xmalloc(n * sizeof(json_t *) + 1);
   for (size_t i = 0; i < n; i++) {
@@ -936,7 +936,7 @@ static json_t *sessions_by_date(Db *pDb, const char *zBody) {
 static void get_body(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
-  json_t *pBody = registry_get(pDb, K_BODY, zId);
+  json_t *pBody = entity_get(pDb, K_BODY, zId);
   if (!pBody) {
     not_found(pReq, r, "body", zId);
     return;
@@ -964,7 +964,7 @@ static void get_body(Req *pReq, Resp *r) {
   }
   json_decref(aSession);
 
-  json_t *aDoc = registry_list(pDb, K_DOCUMENT, str(pBody, "organization"));
+  json_t *aDoc = entity_list(pDb, K_DOCUMENT, str(pBody, "organization"));
   bool bAny = false;
   for (size_t i = 0; i < json_array_size(aDoc); i++) {
     const json_t *pd = json_array_get(aDoc, i);
@@ -1010,7 +1010,7 @@ static void get_sessions(Req *pReq, Resp *r) {
 static void get_session(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
-  json_t *s = registry_get(pDb, K_SESSION, zId);
+  json_t *s = entity_get(pDb, K_SESSION, zId);
   if (!s) {
     not_found(pReq, r, "session", zId);
     return;
@@ -1526,7 +1526,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
 static void get_document(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
-  json_t *pDoc = registry_get(pDb, K_DOCUMENT, zId);
+  json_t *pDoc = entity_get(pDb, K_DOCUMENT, zId);
   if (!pDoc) {
     not_found(pReq, r, "document", zId);
     return;
@@ -1702,7 +1702,7 @@ static void get_documents(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Documents", "/documents");
   buf_puts(&b, "<h1>Documents</h1>");
-  json_t *aDoc = registry_list(pReq->pDb, K_DOCUMENT, 0);
+  json_t *aDoc = entity_list(pReq->pDb, K_DOCUMENT, 0);
   json_t *pOrgs = load_map(pReq->pDb, K_ORGANIZATION, "id");
   if (json_array_size(aDoc)) {
     table_begin(&b, "Every document in the registry",
@@ -1736,7 +1736,7 @@ static void get_parties(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Parties", "/parties");
   buf_puts(&b, "<h1>Parties</h1>");
-  json_t *aParty = registry_list(pReq->pDb, K_PARTY, 0);
+  json_t *aParty = entity_list(pReq->pDb, K_PARTY, 0);
   table_begin(&b, "States and organizations that can be parties", "Code|Name|Kind");
   for (size_t i = 0; i < json_array_size(aParty); i++) {
     const json_t *pp = json_array_get(aParty, i);
@@ -1756,7 +1756,7 @@ static void get_party(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zCode = pReq->azParam[0];
   pdate on;
-  json_t *pParty = registry_get(pDb, K_PARTY, zCode);
+  json_t *pParty = entity_get(pDb, K_PARTY, zCode);
   if (!pParty) {
     not_found(pReq, r, "party", zCode);
     return;
@@ -1870,7 +1870,7 @@ static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, co
   hprintf(p, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", zCsrf);
   buf_puts(p, "<div><label for=\"document\">Document</label><select id=\"document\" "
               "name=\"document\" required><option value=\"\">Choose a document</option>");
-  json_t *aDoc = registry_list(pDb, K_DOCUMENT, 0);
+  json_t *aDoc = entity_list(pDb, K_DOCUMENT, 0);
   for (size_t i = 0; i < json_array_size(aDoc); i++) {
     const json_t *d = json_array_get(aDoc, i);
     Buf label = {0};
@@ -1882,7 +1882,7 @@ static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, co
   json_decref(aDoc);
   buf_puts(p, "</select></div><div><label for=\"party\">Party</label><select id=\"party\" "
               "name=\"party\" required><option value=\"\">Choose a party</option>");
-  json_t *aParty = registry_list(pDb, K_PARTY, 0);
+  json_t *aParty = entity_list(pDb, K_PARTY, 0);
   for (size_t i = 0; i < json_array_size(aParty); i++) {
     const json_t *pp = json_array_get(aParty, i);
     Buf label = {0};

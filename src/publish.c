@@ -24,7 +24,7 @@ static char *words(const char *z) {
 
 /* Every live entity of a kind as an object keyed by zField. */
 static json_t *load_map(Db *pDb, Kind kind, const char *zField) {
-  json_t *a = registry_list(pDb, kind, 0), *pMap = json_object();
+  json_t *a = entity_list(pDb, kind, 0), *pMap = json_object();
   for (size_t i = 0; i < json_array_size(a); i++) {
     json_t *v = json_array_get(a, i);
     if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
@@ -605,7 +605,7 @@ static const char *party_name(const json_t *pParties, const char *zCode) {
 }
 
 bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
-  json_t *s = registry_get(pDb, K_SESSION, zSession);
+  json_t *s = entity_get(pDb, K_SESSION, zSession);
   if (!s) return false;
   json_t *pBodies = load_map(pDb, K_BODY, "id");
   json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
@@ -790,7 +790,7 @@ bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
     Buf prefix = {0};
     buf_printf(&prefix, "%s|", zDoc);
     long long nTotal = 0;
-    json_t *aAction = registry_page(pDb, K_ACTION, prefix.z, 0, 1000000, &nTotal);
+    json_t *aAction = entity_page(pDb, K_ACTION, prefix.z, 0, 1000000, &nTotal);
     buf_free(&prefix);
     for (size_t k = 0; k < json_array_size(aAction); k++) {
       const json_t *a = json_array_get(aAction, k);
@@ -825,7 +825,7 @@ bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
   /* Commitments given at the session. */
   doc_h2(d, "commitments", "Commitments given");
   {
-    json_t *aCommit = registry_list(pDb, K_COMMITMENT, 0);
+    json_t *aCommit = entity_list(pDb, K_COMMITMENT, 0);
     int nC = 0;
     for (size_t i = 0; i < json_array_size(aCommit); i++) {
       const json_t *c = json_array_get(aCommit, i);
@@ -930,7 +930,7 @@ void get_calendar_ics(Req *pReq, Resp *r) {
   const char *zOrg = arg(pReq, "organization");
   if (zOrg && !*zOrg) zOrg = 0;
   if (zOrg) {
-    json_t *pOrg = registry_get(pReq->pDb, K_ORGANIZATION, zOrg);
+    json_t *pOrg = entity_get(pReq->pDb, K_ORGANIZATION, zOrg);
     if (!pOrg) {
       not_found(r, "organization", zOrg, true);
       return;
@@ -950,7 +950,7 @@ void get_feed_atom(Req *pReq, Resp *r) {
 
 void get_party_feed_atom(Req *pReq, Resp *r) {
   const char *zCode = pReq->azParam[0];
-  json_t *pParty = registry_get(pReq->pDb, K_PARTY, zCode);
+  json_t *pParty = entity_get(pReq->pDb, K_PARTY, zCode);
   if (!pParty) {
     not_found(r, "party", zCode, true);
     return;

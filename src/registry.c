@@ -8,134 +8,8 @@
 #include "journal.h"
 #include "rules.h"
 
-/* ---- Entities ----------------------------------------------------------- */
-
-static json_t *value_of_record(const char *z, size_t n) {
-  size_t off, len;
-  if (!journal_record_value(z, n, &off, &len)) return 0;
-  return json_loadb(z + off, len, 0, 0);
-}
-
-json_t *registry_get(Db *pDb, Kind kind, const char *zKey) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 AND e.key=?2");
-  sqlite3_bind_int(p, 1, kind);
-  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
-  json_t *pVal = 0;
-  if (db_step_row(pDb, p))
-    pVal = value_of_record((const char *)sqlite3_column_text(p, 0),
-                           (size_t)sqlite3_column_bytes(p, 0));
-  sqlite3_reset(p);
-  return pVal;
-}
-
 static const char *str_of(const json_t *p, const char *zKey) {
   return json_string_value(json_object_get(p, zKey));
-}
-
-bool registry_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
-  /* Actions are many: look them up by their columns. */
-  if (kind == K_PARTY || kind == K_DOCUMENT) {
-    sqlite3_stmt *p =
-        kind == K_PARTY
-            ? db_stmt(pDb, "SELECT d.id FROM actions a JOIN party p ON p.pid=a.pid "
-                           "JOIN document d ON d.did=a.did WHERE p.code=?1 LIMIT 1")
-            : db_stmt(pDb, "SELECT p.code FROM actions a JOIN document d ON d.did=a.did "
-                           "JOIN party p ON p.pid=a.pid WHERE d.id=?1 LIMIT 1");
-    sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
-    bool b = db_step_row(pDb, p);
-    if (b)
-      buf_printf(pOut, "actions of %s %s", kind == K_PARTY ? "document" : "party",
-                 sqlite3_column_text(p, 0));
-    sqlite3_reset(p);
-    if (b) return true;
-  }
-  /* Every other kind: a record holding the key as a whole JSON string.
-  ** Keys are validated ids and codes, so the quoted key cannot hide inside
-  ** another string's escapes; a note that is exactly the key errs on the
-  ** side of refusing. */
-  Buf quoted = {0};
-  buf_printf(&quoted, "\"%s\"", zKey);
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.kind, e.key FROM entity e JOIN journal j ON j.seq=e.seq "
-                                 "WHERE e.kind<>?1 AND e.kind<>?2 AND instr(j.record, ?3)>0 "
-                                 "LIMIT 1");
-  sqlite3_bind_int(p, 1, K_ACTION);
-  sqlite3_bind_int(p, 2, kind);
-  sqlite3_bind_text(p, 3, quoted.z, -1, SQLITE_STATIC);
-  bool b = db_step_row(pDb, p);
-  if (b)
-    buf_printf(pOut, "%s %s", kind_name((Kind)sqlite3_column_int(p, 0)), sqlite3_column_text(p, 1));
-  sqlite3_reset(p);
-  buf_free(&quoted);
-  return b;
-}
-
-/* The organization an entity belongs to (sessions through their body). */
-static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHold) {
-  if (kind == K_SESSION) {
-    *ppHold = registry_get(pDb, K_BODY, str_of(pVal, "body"));
-    return str_of(*ppHold, "organization");
-  }
-  return str_of(pVal, "organization");
-}
-
-json_t *registry_list(Db *pDb, Kind kind, const char *zOrg) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 ORDER BY e.key");
-  sqlite3_bind_int(p, 1, kind);
-  json_t *pList = json_array();
-  while (db_step_row(pDb, p)) {
-    json_t *pVal = value_of_record((const char *)sqlite3_column_text(p, 0),
-                                   (size_t)sqlite3_column_bytes(p, 0));
-    if (!pVal) continue;
-    json_t *pHold = 0;
-    const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
-    if (!zOrg || (zOf && strcmp(zOf, zOrg) == 0))
-      json_array_append_new(pList, pVal);
-    else
-      json_decref(pVal);
-    json_decref(pHold);
-  }
-  sqlite3_reset(p);
-  return pList;
-}
-
-json_t *registry_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
-                      long long *pnTotal) {
-  /* The prefix as a key range: [prefix, prefix with its last byte + 1). */
-  Buf lo = {0}, hi = {0};
-  buf_puts(&lo, zPrefix ? zPrefix : "");
-  buf_puts(&hi, zPrefix ? zPrefix : "");
-  bool bAll = !zPrefix || !*zPrefix;
-  if (!bAll) hi.z[hi.n - 1]++;
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND "
-                                 "(?4 OR (key>=?2 AND key<?3))");
-  sqlite3_bind_int(p, 1, kind);
-  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-  sqlite3_bind_int(p, 4, bAll);
-  db_step_row(pDb, p);
-  *pnTotal = sqlite3_column_int64(p, 0);
-  sqlite3_reset(p);
-  p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
-                   "WHERE e.kind=?1 AND (?4 OR (e.key>=?2 AND e.key<?3)) "
-                   "ORDER BY e.key LIMIT ?5 OFFSET ?6");
-  sqlite3_bind_int(p, 1, kind);
-  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-  sqlite3_bind_int(p, 4, bAll);
-  sqlite3_bind_int64(p, 5, limit);
-  sqlite3_bind_int64(p, 6, offset);
-  json_t *pList = json_array();
-  while (db_step_row(pDb, p)) {
-    json_t *pVal = value_of_record((const char *)sqlite3_column_text(p, 0),
-                                   (size_t)sqlite3_column_bytes(p, 0));
-    if (pVal) json_array_append_new(pList, pVal);
-  }
-  sqlite3_reset(p);
-  buf_free(&lo);
-  buf_free(&hi);
-  return pList;
 }
 
 static json_t *date_json(pdate d) {
@@ -262,7 +136,7 @@ static YearParty *year_parties(ChairFacts *pF, const json_t *pArr, int *pN) {
 static bool chair_facts(Db *pDb, const char *zOrg, ChairFacts *pF, Buf *pErr) {
   memset(pF, 0, sizeof(*pF));
   if (!need_entity(pDb, K_ORGANIZATION, zOrg, pErr)) return false;
-  json_t *pChair = registry_get(pDb, K_CHAIRMANSHIP, zOrg);
+  json_t *pChair = entity_get(pDb, K_CHAIRMANSHIP, zOrg);
   if (!pChair) {
     buf_printf(pErr, "organization \"%s\" has no chairmanship rule", zOrg);
     return false;
@@ -314,7 +188,7 @@ static bool chair_facts(Db *pDb, const char *zOrg, ChairFacts *pF, Buf *pErr) {
     const char **azName = xmalloc((size_t)pF->nParty * sizeof(char *) + 1);
     json_t **apParty = xmalloc((size_t)pF->nParty * sizeof(json_t *) + 1);
     for (int i = 0; i < pF->nParty; i++) {
-      apParty[i] = registry_get(pDb, K_PARTY, pF->azCode[i]);
+      apParty[i] = entity_get(pDb, K_PARTY, pF->azCode[i]);
       const json_t *pName = json_object_get(apParty[i], "name");
       azName[i] = str_of(pName, zLang);
       if (!azName[i]) azName[i] = str_of(pName, "en");
@@ -598,7 +472,7 @@ typedef struct DocQuery {
 
 static bool doc_query_open(Db *pDb, const char *zDoc, pdate on, DocQuery *q, Buf *pErr) {
   memset(q, 0, sizeof(*q));
-  q->pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
+  q->pDoc = entity_get(pDb, K_DOCUMENT, zDoc);
   if (!q->pDoc) {
     buf_printf(pErr, "unknown document \"%s\"", zDoc);
     return false;
@@ -671,7 +545,7 @@ static json_t *action_records(Db *pDb, const char *zDoc) {
   sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   json_t *pMap = json_object();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = value_of_record((const char *)sqlite3_column_text(p, 1),
+    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 1),
                                    (size_t)sqlite3_column_bytes(p, 1));
     if (pVal) json_object_set_new(pMap, (const char *)sqlite3_column_text(p, 0) + lo.n, pVal);
   }
@@ -847,7 +721,7 @@ void query_status_all(Db *pDb, pdate on, FILE *f) {
   sqlite3_bind_int(p, 1, K_DOCUMENT);
   int n = 0;
   while (db_step_row(pDb, p)) {
-    json_t *pDoc = value_of_record((const char *)sqlite3_column_text(p, 2),
+    json_t *pDoc = entity_from_record((const char *)sqlite3_column_text(p, 2),
                                    (size_t)sqlite3_column_bytes(p, 2));
     DocStatus s;
     doc_compute(pDb, sqlite3_column_int64(p, 0), pDoc, &t, on, &w, &s);
@@ -867,7 +741,7 @@ void query_status_all(Db *pDb, pdate on, FILE *f) {
 /* ---- Party profile -------------------------------------------------------- */
 
 json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr) {
-  json_t *pParty = registry_get(pDb, K_PARTY, zCode);
+  json_t *pParty = entity_get(pDb, K_PARTY, zCode);
   if (!pParty) {
     buf_printf(pErr, "unknown party \"%s\"", zCode);
     return 0;
@@ -938,7 +812,7 @@ json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pEr
   DocWork w = {0};
   for (size_t i = 0; i < json_array_size(aDocId); i++) {
     const char *zDoc = json_string_value(json_array_get(aDocId, i));
-    json_t *pDoc = registry_get(pDb, K_DOCUMENT, zDoc);
+    json_t *pDoc = entity_get(pDb, K_DOCUMENT, zDoc);
     if (!pDoc) continue;
     DocStatus s;
     doc_compute(pDb, json_integer_value(json_array_get(aDid, i)), pDoc, &t, on, &w, &s);

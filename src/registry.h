@@ -16,27 +16,9 @@
 
 #include "date.h"
 #include "db.h"
+#include "entity.h"
 #include "kind.h"
 #include "util.h"
-
-/* The current value of a live entity, or NULL. */
-json_t *registry_get(Db *pDb, Kind kind, const char *zKey);
-
-/* Is the live entity (kind, zKey) referred to by another live entity? If
-** so, describe the first referrer in pOut ("action doc|ARM|...") and return
-** true: retracting it would leave a dangling reference. */
-bool registry_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut);
-
-/* Every live entity of a kind, ordered by key; zOrg (may be NULL) keeps
-** only those whose "organization" (or whose body's organization) is zOrg. */
-json_t *registry_list(Db *pDb, Kind kind, const char *zOrg);
-
-/* Live entities of a kind whose key starts with zPrefix (NULL: all),
-** ordered by key, from offset, at most limit; *pnTotal gets the count of
-** all that match. For large kinds: actions of one document are the keys
-** "DOCUMENT|...". */
-json_t *registry_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
-                      long long *pnTotal);
 
 json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr);
 json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr);

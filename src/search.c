@@ -545,7 +545,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     e->zDate = str_of(v, "date");
     e->zType = str_of(v, "format");
     const char *zPlace = str_of(v, "place");
-    json_t *pBody = e->zBody ? registry_get(pDb, K_BODY, e->zBody) : 0;
+    json_t *pBody = e->zBody ? entity_get(pDb, K_BODY, e->zBody) : 0;
     e->pFree[0] = pBody;
     const char *zBodyName = pBody ? name_en(json_object_get(pBody, "name")) : 0;
     if (pBody) {
@@ -586,7 +586,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     buf_printf(&e->label, "%s: %s, %s", zCommitment ? zCommitment : "", str_of(v, "party"),
                str_of(v, "date") ? str_of(v, "date") : "");
     put_text(&e->title, zCommitment);
-    json_t *pC = zCommitment ? registry_get(pDb, K_COMMITMENT, zCommitment) : 0;
+    json_t *pC = zCommitment ? entity_get(pDb, K_COMMITMENT, zCommitment) : 0;
     e->pFree[0] = pC;
     if (pC) e->zOrg = str_of(pC, "organization");
     e->zType = str_of(v, "status");

@@ -1,0 +1,133 @@
+#include "entity.h"
+
+#include <string.h>
+
+#include "journal.h"
+
+json_t *entity_from_record(const char *z, size_t n) {
+  size_t off, len;
+  if (!journal_record_value(z, n, &off, &len)) return 0;
+  return json_loadb(z + off, len, 0, 0);
+}
+
+json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+                                 "WHERE e.kind=?1 AND e.key=?2");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  json_t *pVal = 0;
+  if (db_step_row(pDb, p))
+    pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
+                           (size_t)sqlite3_column_bytes(p, 0));
+  sqlite3_reset(p);
+  return pVal;
+}
+
+static const char *str_of(const json_t *p, const char *zKey) {
+  return json_string_value(json_object_get(p, zKey));
+}
+
+bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
+  /* Actions are many: look them up by their columns. */
+  if (kind == K_PARTY || kind == K_DOCUMENT) {
+    sqlite3_stmt *p =
+        kind == K_PARTY
+            ? db_stmt(pDb, "SELECT d.id FROM actions a JOIN party p ON p.pid=a.pid "
+                           "JOIN document d ON d.did=a.did WHERE p.code=?1 LIMIT 1")
+            : db_stmt(pDb, "SELECT p.code FROM actions a JOIN document d ON d.did=a.did "
+                           "JOIN party p ON p.pid=a.pid WHERE d.id=?1 LIMIT 1");
+    sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
+    bool b = db_step_row(pDb, p);
+    if (b)
+      buf_printf(pOut, "actions of %s %s", kind == K_PARTY ? "document" : "party",
+                 sqlite3_column_text(p, 0));
+    sqlite3_reset(p);
+    if (b) return true;
+  }
+  /* Every other kind: a record holding the key as a whole JSON string.
+  ** Keys are validated ids and codes, so the quoted key cannot hide inside
+  ** another string's escapes; a note that is exactly the key errs on the
+  ** side of refusing. */
+  Buf quoted = {0};
+  buf_printf(&quoted, "\"%s\"", zKey);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.kind, e.key FROM entity e JOIN journal j ON j.seq=e.seq "
+                                 "WHERE e.kind<>?1 AND e.kind<>?2 AND instr(j.record, ?3)>0 "
+                                 "LIMIT 1");
+  sqlite3_bind_int(p, 1, K_ACTION);
+  sqlite3_bind_int(p, 2, kind);
+  sqlite3_bind_text(p, 3, quoted.z, -1, SQLITE_STATIC);
+  bool b = db_step_row(pDb, p);
+  if (b)
+    buf_printf(pOut, "%s %s", kind_name((Kind)sqlite3_column_int(p, 0)), sqlite3_column_text(p, 1));
+  sqlite3_reset(p);
+  buf_free(&quoted);
+  return b;
+}
+
+/* The organization an entity belongs to (sessions through their body). */
+static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHold) {
+  if (kind == K_SESSION) {
+    *ppHold = entity_get(pDb, K_BODY, str_of(pVal, "body"));
+    return str_of(*ppHold, "organization");
+  }
+  return str_of(pVal, "organization");
+}
+
+json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+                                 "WHERE e.kind=?1 ORDER BY e.key");
+  sqlite3_bind_int(p, 1, kind);
+  json_t *pList = json_array();
+  while (db_step_row(pDb, p)) {
+    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
+                                   (size_t)sqlite3_column_bytes(p, 0));
+    if (!pVal) continue;
+    json_t *pHold = 0;
+    const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
+    if (!zOrg || (zOf && strcmp(zOf, zOrg) == 0))
+      json_array_append_new(pList, pVal);
+    else
+      json_decref(pVal);
+    json_decref(pHold);
+  }
+  sqlite3_reset(p);
+  return pList;
+}
+
+json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
+                      long long *pnTotal) {
+  /* The prefix as a key range: [prefix, prefix with its last byte + 1). */
+  Buf lo = {0}, hi = {0};
+  buf_puts(&lo, zPrefix ? zPrefix : "");
+  buf_puts(&hi, zPrefix ? zPrefix : "");
+  bool bAll = !zPrefix || !*zPrefix;
+  if (!bAll) hi.z[hi.n - 1]++;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND "
+                                 "(?4 OR (key>=?2 AND key<?3))");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  sqlite3_bind_int(p, 4, bAll);
+  db_step_row(pDb, p);
+  *pnTotal = sqlite3_column_int64(p, 0);
+  sqlite3_reset(p);
+  p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+                   "WHERE e.kind=?1 AND (?4 OR (e.key>=?2 AND e.key<?3)) "
+                   "ORDER BY e.key LIMIT ?5 OFFSET ?6");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  sqlite3_bind_int(p, 4, bAll);
+  sqlite3_bind_int64(p, 5, limit);
+  sqlite3_bind_int64(p, 6, offset);
+  json_t *pList = json_array();
+  while (db_step_row(pDb, p)) {
+    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
+                                   (size_t)sqlite3_column_bytes(p, 0));
+    if (pVal) json_array_append_new(pList, pVal);
+  }
+  sqlite3_reset(p);
+  buf_free(&lo);
+  buf_free(&hi);
+  return pList;
+}

@@ -1,0 +1,37 @@
+/*
+** The live entities: the current value of each (kind, key), read from the
+** journal record the entity table points at.
+*/
+#ifndef PACTA_ENTITY_H
+#define PACTA_ENTITY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "db.h"
+#include "kind.h"
+#include "util.h"
+
+/* The value inside a journal put record (a new reference), or NULL. */
+json_t *entity_from_record(const char *z, size_t n);
+
+/* The current value of a live entity, or NULL. */
+json_t *entity_get(Db *pDb, Kind kind, const char *zKey);
+
+/* Is the live entity (kind, zKey) referred to by another live entity? If
+** so, describe the first referrer in pOut ("action doc|ARM|...") and return
+** true: retracting it would leave a dangling reference. */
+bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut);
+
+/* Every live entity of a kind, ordered by key; zOrg (may be NULL) keeps
+** only those whose "organization" (or whose body's organization) is zOrg. */
+json_t *entity_list(Db *pDb, Kind kind, const char *zOrg);
+
+/* Live entities of a kind whose key starts with zPrefix (NULL: all),
+** ordered by key, from offset, at most limit; *pnTotal gets the count of
+** all that match. For large kinds: actions of one document are the keys
+** "DOCUMENT|...". */
+json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
+                      long long *pnTotal);
+
+#endif
