@@ -13,6 +13,7 @@
 #include "db.h"
 #include "http.h"
 #include "interchange.h"
+#include "routes.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData);
 
@@ -83,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   Resp resp;
   memset(&resp, 0, sizeof(resp));
   resp.status = 200;
-  http_dispatch(&req, &resp);
+  http_dispatch(aRoute, nRoute, &req, &resp);
   if (resp.status < 200 || resp.status > 599) __builtin_trap();
   if (strncmp(zPath, "/api/", 5) == 0 && resp.zType &&
       strcmp(resp.zType, "application/json") == 0) {

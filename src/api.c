@@ -15,15 +15,12 @@
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
+#include "routes.h"
 #include "search.h"
 #include "tlog.h"
 
 extern const unsigned char pacta_openapi_json[];
 extern const size_t pacta_openapi_json_len;
-
-static const char *arg(Req *p, const char *zName) {
-  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-}
 
 /* ---- Tables as JSON or CSV ------------------------------------------------ */
 
@@ -55,7 +52,7 @@ static void csv_cell(Buf *p, const json_t *v) {
 /* Answer pDoc as JSON, or its array pDoc[zTable] as CSV with ?format=csv.
 ** Takes the reference. */
 static void resp_table(Req *pReq, Resp *r, json_t *pDoc, const char *zTable) {
-  const char *zFormat = arg(pReq, "format");
+  const char *zFormat = req_arg(pReq, "format");
   if (zFormat && strcmp(zFormat, "csv") == 0) {
     const json_t *aRow = json_object_get(pDoc, zTable);
     json_t *aCol = json_array(); /* union of keys in first-seen order */
@@ -108,7 +105,7 @@ static void resp_query(Req *pReq, Resp *r, json_t *pDoc, Buf *pErr, const char *
 
 /* ---- Reads ---------------------------------------------------------------- */
 
-static void get_openapi(Req *pReq, Resp *r) {
+void api_get_openapi(Req *pReq, Resp *r) {
   resp_text(r, 200, "application/json", (const char *)pacta_openapi_json, pacta_openapi_json_len);
   r->bCacheable = true;
 }
@@ -124,7 +121,7 @@ static bool is_plain_id(const char *z) {
   return *z && !strchr(z, '|');
 }
 
-static void get_list(Req *pReq, Resp *r) {
+void api_get_list(Req *pReq, Resp *r) {
   Kind kind;
   if (!section_kind(r, pReq->azParam[0], &kind)) return;
   long long limit, offset;
@@ -137,7 +134,7 @@ static void get_list(Req *pReq, Resp *r) {
   ** all of millions of actions. */
   Buf prefix = {0};
   bool bByKey = true; /* every filter given is covered by the key prefix */
-  const char *zDoc = arg(pReq, "document"), *zParty = arg(pReq, "party");
+  const char *zDoc = req_arg(pReq, "document"), *zParty = req_arg(pReq, "party");
   if (kind == K_ACTION && zDoc && is_plain_id(zDoc)) {
     buf_printf(&prefix, "%s|", zDoc);
     if (zParty && is_plain_id(zParty))
@@ -148,8 +145,8 @@ static void get_list(Req *pReq, Resp *r) {
     bByKey = false;
   }
   for (size_t f = 2; f < sizeof(azFilter) / sizeof(azFilter[0]); f++)
-    if (arg(pReq, azFilter[f])) bByKey = false;
-  if (arg(pReq, "organization")) bByKey = false;
+    if (req_arg(pReq, azFilter[f])) bByKey = false;
+  if (req_arg(pReq, "organization")) bByKey = false;
   if (bByKey) {
     long long nTotal = 0;
     json_t *pPage = entity_page(pReq->pDb, kind, prefix.z, offset, limit, &nTotal);
@@ -161,14 +158,14 @@ static void get_list(Req *pReq, Resp *r) {
     return;
   }
   buf_free(&prefix);
-  json_t *pAll = entity_list(pReq->pDb, kind, arg(pReq, "organization"));
+  json_t *pAll = entity_list(pReq->pDb, kind, req_arg(pReq, "organization"));
   json_t *pPage = json_array();
   size_t nMatch = 0;
   for (size_t i = 0; i < json_array_size(pAll); i++) {
     json_t *pRec = json_array_get(pAll, i);
     bool ok = true;
     for (size_t f = 0; f < sizeof(azFilter) / sizeof(azFilter[0]) && ok; f++) {
-      const char *zWant = arg(pReq, azFilter[f]);
+      const char *zWant = req_arg(pReq, azFilter[f]);
       const char *zHave = json_string_value(json_object_get(pRec, azFilter[f]));
       if (zWant && (!zHave || strcmp(zWant, zHave) != 0)) ok = false;
     }
@@ -184,7 +181,7 @@ static void get_list(Req *pReq, Resp *r) {
   resp_table(pReq, r, pDoc, kind_section(kind));
 }
 
-static void get_one(Req *pReq, Resp *r) {
+void api_get_one(Req *pReq, Resp *r) {
   Kind kind;
   if (!section_kind(r, pReq->azParam[0], &kind)) return;
   if (kind == K_PARTY) {
@@ -207,18 +204,18 @@ static void get_one(Req *pReq, Resp *r) {
   json_decref(p);
 }
 
-static void get_members(Req *pReq, Resp *r) {
+void api_get_members(Req *pReq, Resp *r) {
   pdate on;
   if (!req_date(pReq, r, "on", &on)) return;
   Buf err = {0};
   resp_query(pReq, r, query_members(pReq->pDb, pReq->azParam[0], on, &err), &err, "members");
 }
 
-static void get_chair(Req *pReq, Resp *r) {
+void api_get_chair(Req *pReq, Resp *r) {
   Buf err = {0};
   int y, m, d;
   date_to_ymd(http_today(), &y, &m, &d);
-  if (arg(pReq, "year")) {
+  if (req_arg(pReq, "year")) {
     int year;
     if (!req_year(pReq, r, "year", &year)) return;
     resp_query(pReq, r, query_chair(pReq->pDb, pReq->azParam[0], year, &err), &err, "co_chairs");
@@ -227,7 +224,7 @@ static void get_chair(Req *pReq, Resp *r) {
   }
 }
 
-static void get_status(Req *pReq, Resp *r) {
+void api_get_status(Req *pReq, Resp *r) {
   pdate on;
   if (!req_date(pReq, r, "on", &on)) return;
   Buf err = {0};
@@ -236,25 +233,25 @@ static void get_status(Req *pReq, Resp *r) {
 
 /* ?on= (default today), or a report period ?from=&to= (to defaults to on),
 ** with ?previous_from=&previous_to= for the change between periods. */
-static void get_compliance(Req *pReq, Resp *r) {
+void api_get_compliance(Req *pReq, Resp *r) {
   pdate on, from = DATE_NONE, prevFrom = DATE_NONE, prevTo = DATE_NONE;
-  if (!req_date(pReq, r, arg(pReq, "to") ? "to" : "on", &on)) return;
-  if (arg(pReq, "from") && !req_date(pReq, r, "from", &from)) return;
-  if (arg(pReq, "previous_from") && !req_date(pReq, r, "previous_from", &prevFrom)) return;
-  if (arg(pReq, "previous_to") && !req_date(pReq, r, "previous_to", &prevTo)) return;
+  if (!req_date(pReq, r, req_arg(pReq, "to") ? "to" : "on", &on)) return;
+  if (req_arg(pReq, "from") && !req_date(pReq, r, "from", &from)) return;
+  if (req_arg(pReq, "previous_from") && !req_date(pReq, r, "previous_from", &prevFrom)) return;
+  if (req_arg(pReq, "previous_to") && !req_date(pReq, r, "previous_to", &prevTo)) return;
   ComplianceOpts opt = {from, prevFrom, prevTo};
   Buf err = {0};
   resp_query(pReq, r, query_compliance(pReq->pDb, pReq->azParam[0], on, &opt, &err), &err,
              "parties");
 }
 
-static void get_commitment_assessments(Req *pReq, Resp *r) {
+void api_get_commitment_assessments(Req *pReq, Resp *r) {
   Buf err = {0};
   resp_query(pReq, r, query_commitment_assessments(pReq->pDb, pReq->azParam[0], &err), &err,
              "assessments");
 }
 
-static void get_journal(Req *pReq, Resp *r) {
+void api_get_journal(Req *pReq, Resp *r) {
   long long after, limit;
   if (!req_int(pReq, r, "after", 0, 0, 1LL << 62, &after)) return;
   if (!req_int(pReq, r, "limit", 100, 1, 1000, &limit)) return;
@@ -346,7 +343,7 @@ static json_t *parse_body(Req *pReq, Resp *r) {
   return p;
 }
 
-static void post_load(Req *pReq, Resp *r) {
+void api_post_load(Req *pReq, Resp *r) {
   if (!may_write(pReq, r)) return;
   json_t *pDoc = parse_body(pReq, r);
   if (!pDoc) return;
@@ -355,7 +352,7 @@ static void post_load(Req *pReq, Resp *r) {
 }
 
 /* POST /api/v1/{section}: create or replace one record. */
-static void post_record(Req *pReq, Resp *r) {
+void api_post_record(Req *pReq, Resp *r) {
   Kind kind;
   if (!section_kind(r, pReq->azParam[0], &kind)) return;
   if (!may_write(pReq, r)) return;
@@ -366,7 +363,7 @@ static void post_record(Req *pReq, Resp *r) {
   json_decref(pDoc);
 }
 
-static void delete_record(Req *pReq, Resp *r) {
+void api_delete_record(Req *pReq, Resp *r) {
   Kind kind;
   if (!section_kind(r, pReq->azParam[0], &kind)) return;
   if (pReq->caller.bBadToken || pReq->caller.role == ROLE_NONE) {
@@ -401,23 +398,3 @@ static void delete_record(Req *pReq, Resp *r) {
   json_decref(pOut);
 }
 
-const Route aApiRoute[] = {
-    {"GET", "/api/v1/openapi.json", get_openapi},
-    {"GET", "/api/v1/journal", get_journal},
-    {"GET", "/api/v1/organizations/{}/members", get_members},
-    {"GET", "/api/v1/organizations/{}/chair", get_chair},
-    {"GET", "/api/v1/documents/{}/status", get_status},
-    {"GET", "/api/v1/organizations/{}/compliance", get_compliance},
-    {"GET", "/api/v1/commitments/{}/assessments", get_commitment_assessments},
-    {"POST", "/api/v1/load", post_load},
-    {"GET", "/api/v1/log/checkpoint", tlog_get_checkpoint},
-    {"GET", "/api/v1/log/proof/inclusion", tlog_get_inclusion},
-    {"GET", "/api/v1/log/proof/consistency", tlog_get_consistency},
-    {"GET", "/api/v1/search", search_api_get},
-    {"POST", "/api/v1/ingest", ingest_api_post},
-    {"GET", "/api/v1/{}", get_list},
-    {"POST", "/api/v1/{}", post_record},
-    {"GET", "/api/v1/{}/{}", get_one},
-    {"DELETE", "/api/v1/{}/{}", delete_record},
-};
-const int nApiRoute = (int)(sizeof(aApiRoute) / sizeof(aApiRoute[0]));

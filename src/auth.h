@@ -11,7 +11,17 @@
 #include <stdbool.h>
 
 #include "db.h"
-#include "http.h"
+#include "util.h"
+
+typedef enum Role { ROLE_NONE, ROLE_DELEGATE, ROLE_DEPOSITARY } Role;
+
+/* Who is asking: from the bearer token, or the session cookie of a page. */
+typedef struct Caller {
+  Role role;
+  char zName[128]; /* token name: the journal's actor */
+  char zParty[4];  /* delegate's party */
+  bool bBadToken;  /* a token was given and is unknown or revoked */
+} Caller;
 
 /* Create a token; returns the secret (caller frees) or NULL with a message
 ** in pErr (duplicate name, bad role or party). */

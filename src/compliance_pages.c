@@ -13,7 +13,9 @@
 #include "fields.h"
 #include "compliance.h"
 #include "kind.h"
+#include "page.h"
 #include "publish.h"
+#include "routes.h"
 #include "registry.h"
 
 #define HTML "text/html; charset=utf-8"
@@ -67,7 +69,7 @@ static const char zIllusNotice[] =
 
 /* ---- An organization's compliance ------------------------------------------- */
 
-void get_org_compliance(Req *pReq, Resp *r) {
+void page_get_org_compliance(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zOrg = pReq->azParam[0];
   json_t *pOrg = entity_get(pDb, K_ORGANIZATION, zOrg);
@@ -401,7 +403,7 @@ static void put_assessment(Buf *b, const json_t *a) {
   buf_puts(b, "</div>");
 }
 
-void get_commitment(Req *pReq, Resp *r) {
+void page_get_commitment(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
   Buf err = {0};

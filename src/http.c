@@ -30,24 +30,18 @@ static bool route_match(const char *zPattern, const char *zPath, Req *pReq) {
   return *p == 0 && *q == 0;
 }
 
-void http_dispatch(Req *pReq, Resp *pResp) {
-  const struct {
-    const Route *a;
-    int n;
-  } aTable[] = {{aApiRoute, nApiRoute}, {aPageRoute, nPageRoute}};
+void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp) {
   bool bPathKnown = false;
-  for (size_t t = 0; t < sizeof(aTable) / sizeof(aTable[0]); t++) {
-    for (int i = 0; i < aTable[t].n; i++) {
-      const Route *r = &aTable[t].a[i];
-      memset(pReq->azParam, 0, sizeof(pReq->azParam));
-      if (!route_match(r->zPattern, pReq->zPath, pReq)) continue;
-      bPathKnown = true;
-      if (strcmp(r->zMethod, pReq->zMethod) != 0 &&
-          !(strcmp(pReq->zMethod, "HEAD") == 0 && strcmp(r->zMethod, "GET") == 0))
-        continue;
-      r->xHandler(pReq, pResp);
-      return;
-    }
+  for (int i = 0; i < nRoute; i++) {
+    const Route *r = &aRoute[i];
+    memset(pReq->azParam, 0, sizeof(pReq->azParam));
+    if (!route_match(r->zPattern, pReq->zPath, pReq)) continue;
+    bPathKnown = true;
+    if (strcmp(r->zMethod, pReq->zMethod) != 0 &&
+        !(strcmp(pReq->zMethod, "HEAD") == 0 && strcmp(r->zMethod, "GET") == 0))
+      continue;
+    r->xHandler(pReq, pResp);
+    return;
   }
   if (bPathKnown)
     resp_error(pResp, 405, "method_not_allowed", "%s is not allowed on %s", pReq->zMethod,
@@ -95,12 +89,12 @@ pdate http_today(void) {
   return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static const char *arg(Req *p, const char *zName) {
+const char *req_arg(Req *p, const char *zName) {
   return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
 }
 
 bool req_date(Req *p, Resp *r, const char *zName, pdate *pOut) {
-  const char *z = arg(p, zName);
+  const char *z = req_arg(p, zName);
   if (!z || !*z) {
     *pOut = http_today();
     return true;
@@ -112,7 +106,7 @@ bool req_date(Req *p, Resp *r, const char *zName, pdate *pOut) {
 
 bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, long long hi,
              long long *pOut) {
-  const char *z = arg(p, zName);
+  const char *z = req_arg(p, zName);
   if (!z || !*z) {
     *pOut = dflt;
     return true;

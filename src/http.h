@@ -10,22 +10,13 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "auth.h"
 #include "date.h"
 #include "db.h"
 #include "html.h"
 #include "util.h"
 
 #define MAX_ROUTE_PARAMS 4
-
-typedef enum Role { ROLE_NONE, ROLE_DELEGATE, ROLE_DEPOSITARY } Role;
-
-/* Who is asking: from the bearer token, or the session cookie of a page. */
-typedef struct Caller {
-  Role role;
-  char zName[128]; /* token name: the journal's actor */
-  char zParty[4];  /* delegate's party */
-  bool bBadToken;  /* a token was given and is unknown or revoked */
-} Caller;
 
 typedef struct Req {
   const char *zMethod;
@@ -63,15 +54,9 @@ typedef struct Route {
   Handler xHandler;
 } Route;
 
-/* Route tables of the modules that serve (api.c, pages.c). */
-extern const Route aApiRoute[];
-extern const int nApiRoute;
-extern const Route aPageRoute[];
-extern const int nPageRoute;
-
-/* Find the route for the request and run it; 404/405 when none. Fills
+/* Find the route for the request in aRoute and run it; 404/405 when none. Fills
 ** pReq->azParam. */
-void http_dispatch(Req *pReq, Resp *pResp);
+void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp);
 
 /* Response helpers. */
 void resp_json(Resp *p, int status, const json_t *pBody);
@@ -88,6 +73,9 @@ bool req_date(Req *p, Resp *r, const char *zName, pdate *pOut);
 bool req_year(Req *p, Resp *r, const char *zName, int *pOut);
 bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, long long hi,
              long long *pOut);
+
+/* A query or form argument by name, NULL when absent. */
+const char *req_arg(Req *p, const char *zName);
 
 pdate http_today(void);
 

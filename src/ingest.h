@@ -39,10 +39,4 @@ const char *ingest_lack_words(IngestLack lack);
 ** status. */
 int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c);
 
-/* Over HTTP (ingest_pages.c): POST /api/v1/ingest, a draft from the body;
-** the page /ingest, a pasted release drafted and, with a token, loaded. */
-void ingest_api_post(Req *pReq, Resp *r);
-void ingest_page_get(Req *pReq, Resp *r);
-void ingest_page_post(Req *pReq, Resp *r);
-
 #endif

@@ -19,15 +19,13 @@
 #include "ingest.h"
 #include "interchange.h"
 #include "kind.h"
+#include "page.h"
 #include "publish.h"
+#include "routes.h"
 #include "registry.h"
 
 #define HTML "text/html; charset=utf-8"
 #define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
-
-static const char *arg(Req *p, const char *zName) {
-  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-}
 
 static bool valid_date(const char *z) {
   pdate d;
@@ -49,7 +47,7 @@ static json_t *draft(Db *pDb, const char *zName, const char *zText, size_t nText
 
 /* ---- POST /api/v1/ingest ------------------------------------------------------------ */
 
-void ingest_api_post(Req *pReq, Resp *r) {
+void api_post_ingest(Req *pReq, Resp *r) {
   const char *zType = pReq->zHeaderContentType;
   if (!zType || (strncmp(zType, "text/plain", 10) != 0 && strncmp(zType, "text/html", 9) != 0)) {
     resp_error(r, 415, "unsupported_media_type",
@@ -60,7 +58,7 @@ void ingest_api_post(Req *pReq, Resp *r) {
     resp_error(r, 413, "too_large", "a press release of at most %d bytes", INGEST_MAX_BODY);
     return;
   }
-  const char *zDate = arg(pReq, "date"), *zPlace = arg(pReq, "place");
+  const char *zDate = req_arg(pReq, "date"), *zPlace = req_arg(pReq, "place");
   if (zDate && !valid_date(zDate)) {
     resp_error(r, 400, "bad_date", "query parameter date: expected a real date YYYY-MM-DD");
     return;
@@ -69,7 +67,7 @@ void ingest_api_post(Req *pReq, Resp *r) {
     resp_error(r, 400, "bad_parameter", "query parameter place: expected a city");
     return;
   }
-  const char *zName = arg(pReq, "name");
+  const char *zName = req_arg(pReq, "name");
   Buf err = {0};
   json_t *p = draft(pReq->pDb, zName && *zName ? zName : "request body",
                     pReq->zBody ? pReq->zBody : "", pReq->nBody, zDate, zPlace, &err);
@@ -241,7 +239,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
   buf_free(&b);
 }
 
-void ingest_page_get(Req *pReq, Resp *r) {
+void page_get_ingest(Req *pReq, Resp *r) {
   char zCsrf[33];
   csrf_new(r, "/ingest", zCsrf);
   ingest_page(pReq, r, 200, zCsrf, 0, false, 0, 0);
@@ -286,7 +284,7 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
   buf_free(&m);
 }
 
-void ingest_page_post(Req *pReq, Resp *r) {
+void page_post_ingest(Req *pReq, Resp *r) {
   char zCsrf[33];
   if (pReq->nBody > INGEST_MAX_BODY) {
     csrf_new(r, "/ingest", zCsrf);

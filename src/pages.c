@@ -18,7 +18,9 @@
 #include "interchange.h"
 #include "journal.h"
 #include "kind.h"
+#include "page.h"
 #include "publish.h"
+#include "routes.h"
 #include "registry.h"
 #include "rules.h"
 #include "search.h"
@@ -28,10 +30,6 @@
 #define MAX_FORM_BODY 65536
 
 /* ---- Small helpers ------------------------------------------------------------ */
-
-static const char *arg(Req *p, const char *zName) {
-  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-}
 
 static char *xprintf(const char *zFmt, ...) {
   Buf b = {0};
@@ -344,7 +342,7 @@ void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId) {
 
 /* ?on=YYYY-MM-DD, default today; a 400 page when malformed. */
 static bool page_on(Req *pReq, Resp *r, pdate *pOn) {
-  const char *z = arg(pReq, "on");
+  const char *z = req_arg(pReq, "on");
   if (!z || !*z) {
     *pOn = http_today();
     return true;
@@ -503,7 +501,7 @@ static int compare_upcoming(const void *pA, const void *pB) {
   return strcmp(((const Upcoming *)pA)->zDate, ((const Upcoming *)pB)->zDate);
 }
 
-static void get_home(Req *pReq, Resp *r) {
+void page_get_home(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   Buf b = {0};
   char zToday[DATE_BUFSZ];
@@ -626,7 +624,7 @@ static void get_home(Req *pReq, Resp *r) {
 
 /* ---- Organizations ------------------------------------------------------------ */
 
-static void get_organizations(Req *pReq, Resp *r) {
+void page_get_organizations(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Organizations", "/organizations");
   buf_puts(&b, "<h1>Organizations</h1>");
@@ -745,7 +743,7 @@ static void chair_section(Buf *p, Req *pReq, const char *zOrg, const json_t *pPa
   json_decref(pRule);
 }
 
-static void get_organization(Req *pReq, Resp *r) {
+void page_get_organization(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
   json_t *pOrg = entity_get(pDb, K_ORGANIZATION, zId);
@@ -933,7 +931,7 @@ static json_t *sessions_by_date(Db *pDb, const char *zBody) {
   return aOut;
 }
 
-static void get_body(Req *pReq, Resp *r) {
+void page_get_body(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
   json_t *pBody = entity_get(pDb, K_BODY, zId);
@@ -987,7 +985,7 @@ static void get_body(Req *pReq, Resp *r) {
   json_decref(pBody);
 }
 
-static void get_sessions(Req *pReq, Resp *r) {
+void page_get_sessions(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Sessions", "/sessions");
   buf_puts(&b, "<h1>Sessions</h1>");
@@ -1007,7 +1005,7 @@ static void get_sessions(Req *pReq, Resp *r) {
   page_send(r, 200, &b, true);
 }
 
-static void get_session(Req *pReq, Resp *r) {
+void page_get_session(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
   json_t *s = entity_get(pDb, K_SESSION, zId);
@@ -1523,7 +1521,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   buf_puts(p, "</li>");
 }
 
-static void get_document(Req *pReq, Resp *r) {
+void page_get_document(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
   json_t *pDoc = entity_get(pDb, K_DOCUMENT, zId);
@@ -1698,7 +1696,7 @@ static void get_document(Req *pReq, Resp *r) {
   json_decref(pDoc);
 }
 
-static void get_documents(Req *pReq, Resp *r) {
+void page_get_documents(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Documents", "/documents");
   buf_puts(&b, "<h1>Documents</h1>");
@@ -1732,7 +1730,7 @@ static void get_documents(Req *pReq, Resp *r) {
 
 /* ---- Parties --------------------------------------------------------------------- */
 
-static void get_parties(Req *pReq, Resp *r) {
+void page_get_parties(Req *pReq, Resp *r) {
   Buf b = {0};
   page_begin(&b, "Parties", "/parties");
   buf_puts(&b, "<h1>Parties</h1>");
@@ -1752,7 +1750,7 @@ static void get_parties(Req *pReq, Resp *r) {
   page_send(r, 200, &b, true);
 }
 
-static void get_party(Req *pReq, Resp *r) {
+void page_get_party(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zCode = pReq->azParam[0];
   pdate on;
@@ -1940,21 +1938,21 @@ static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
                "declaration, a withdrawal. It is written to the journal under your token's "
                "name; the statuses are recomputed at once.</p>");
   if (zNoticeHtml) form_notice(&b, strcmp(zNoticeClass, "ok") == 0, zNoticeHtml);
-  record_form(&b, pReq->pDb, zCsrf, f ? form_get(f, "document") : arg(pReq, "document"),
-              f ? form_get(f, "party") : arg(pReq, "party"), f ? form_get(f, "type") : 0,
+  record_form(&b, pReq->pDb, zCsrf, f ? form_get(f, "document") : req_arg(pReq, "document"),
+              f ? form_get(f, "party") : req_arg(pReq, "party"), f ? form_get(f, "type") : 0,
               f ? form_get(f, "date") : 0, f ? form_get(f, "text") : 0,
               f ? form_get(f, "note") : 0);
   page_end(&b, pReq);
   page_send(r, status, &b, false);
 }
 
-static void get_record(Req *pReq, Resp *r) {
+void page_get_record(Req *pReq, Resp *r) {
   char zCsrf[33];
   csrf_new(r, "/record", zCsrf);
   record_page(pReq, r, 200, zCsrf, 0, 0, 0);
 }
 
-static void post_record(Req *pReq, Resp *r) {
+void page_post_record(Req *pReq, Resp *r) {
   if (pReq->nBody > MAX_FORM_BODY) {
     page_error(pReq, r, 413, "Too large", "The form is larger than 64 KiB.");
     return;
@@ -2036,7 +2034,7 @@ static void post_record(Req *pReq, Resp *r) {
 
 /* ---- Unknown pages ------------------------------------------------------------------- */
 
-static void get_unknown(Req *pReq, Resp *r) {
+void page_get_unknown(Req *pReq, Resp *r) {
   if (strncmp(pReq->zPath, "/api/", 5) == 0 || strcmp(pReq->zPath, "/api") == 0) {
     resp_error(r, 404, "not_found", "no such resource: %s", pReq->zPath);
     return;
@@ -2044,31 +2042,3 @@ static void get_unknown(Req *pReq, Resp *r) {
   page_error(pReq, r, 404, "Not found", "There is no page at this address.");
 }
 
-const Route aPageRoute[] = {
-    {"GET", "/", get_home},
-    {"GET", "/organizations", get_organizations},
-    {"GET", "/organizations/{}", get_organization},
-    {"GET", "/organizations/{}/compliance", get_org_compliance},
-    {"GET", "/commitments/{}", get_commitment},
-    {"GET", "/bodies/{}", get_body},
-    {"GET", "/sessions", get_sessions},
-    {"GET", "/sessions/{}", get_session},
-    {"GET", "/sessions/{}/minutes", get_session_minutes},
-    {"GET", "/sessions/{}/minutes.md", get_session_minutes_md},
-    {"GET", "/calendar.ics", get_calendar_ics},
-    {"GET", "/feed.atom", get_feed_atom},
-    {"GET", "/parties/{}/feed.atom", get_party_feed_atom},
-    {"GET", "/documents", get_documents},
-    {"GET", "/documents/{}", get_document},
-    {"GET", "/parties", get_parties},
-    {"GET", "/parties/{}", get_party},
-    {"GET", "/search", search_page_get},
-    {"GET", "/ingest", ingest_page_get},
-    {"POST", "/ingest", ingest_page_post},
-    {"GET", "/record", get_record},
-    {"POST", "/record", post_record},
-    {"GET", "/{}", get_unknown},
-    {"GET", "/{}/{}", get_unknown},
-    {"GET", "/{}/{}/{}", get_unknown},
-};
-const int nPageRoute = (int)(sizeof(aPageRoute) / sizeof(aPageRoute[0]));

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
@@ -892,91 +893,4 @@ bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
   json_decref(pDocs);
   json_decref(s);
   return true;
-}
-
-/* ---- Web routes ----------------------------------------------------------------- */
-
-static const char *arg(Req *p, const char *zName) {
-  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-}
-
-static void send(Resp *r, int status, const char *zType, Buf *p) {
-  resp_text(r, status, zType, p->z ? p->z : "", p->n);
-  r->bCacheable = status == 200;
-  buf_free(p);
-}
-
-static void not_found(Resp *r, const char *zWhat, const char *zId, bool bHtml) {
-  Buf b = {0};
-  if (bHtml) {
-    buf_puts(&b, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                 "<link rel=\"icon\" href=\"data:,\"><title>Not found \xc2\xb7 "
-                 "pacta</title></head><body><h1>Not found</h1><p>");
-    buf_printf(&b, "There is no %s \"", zWhat);
-    html_escape(&b, zId);
-    buf_puts(&b, "\" in this registry.</p><p><a href=\"/\">Back to the home page</a></p>"
-                 "</body></html>\n");
-  } else {
-    buf_printf(&b, "There is no %s \"", zWhat);
-    buf_puts(&b, zId ? zId : "");
-    buf_puts(&b, "\" in this registry.\n");
-    utf8_sanitize(b.z);
-  }
-  send(r, 404, bHtml ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", &b);
-  r->bCacheable = false;
-}
-
-void get_calendar_ics(Req *pReq, Resp *r) {
-  const char *zOrg = arg(pReq, "organization");
-  if (zOrg && !*zOrg) zOrg = 0;
-  if (zOrg) {
-    json_t *pOrg = entity_get(pReq->pDb, K_ORGANIZATION, zOrg);
-    if (!pOrg) {
-      not_found(r, "organization", zOrg, true);
-      return;
-    }
-    json_decref(pOrg);
-  }
-  Buf b = {0};
-  publish_ics(pReq->pDb, zOrg, &b);
-  send(r, 200, "text/calendar; charset=utf-8", &b);
-}
-
-void get_feed_atom(Req *pReq, Resp *r) {
-  Buf b = {0};
-  publish_atom(pReq->pDb, 0, "/feed.atom", http_today(), &b);
-  send(r, 200, "application/atom+xml", &b);
-}
-
-void get_party_feed_atom(Req *pReq, Resp *r) {
-  const char *zCode = pReq->azParam[0];
-  json_t *pParty = entity_get(pReq->pDb, K_PARTY, zCode);
-  if (!pParty) {
-    not_found(r, "party", zCode, true);
-    return;
-  }
-  json_decref(pParty);
-  Buf self = {0}, b = {0};
-  buf_printf(&self, "/parties/%s/feed.atom", zCode);
-  publish_atom(pReq->pDb, zCode, self.z, http_today(), &b);
-  buf_free(&self);
-  send(r, 200, "application/atom+xml", &b);
-}
-
-static void minutes(Req *pReq, Resp *r, bool bMd) {
-  Buf b = {0};
-  if (!publish_minutes(pReq->pDb, pReq->azParam[0], bMd, &b)) {
-    buf_free(&b);
-    not_found(r, "session", pReq->azParam[0], !bMd);
-    return;
-  }
-  send(r, 200, bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8", &b);
-}
-
-void get_session_minutes(Req *pReq, Resp *r) {
-  minutes(pReq, r, false);
-}
-
-void get_session_minutes_md(Req *pReq, Resp *r) {
-  minutes(pReq, r, true);
 }

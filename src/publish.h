@@ -12,7 +12,6 @@
 
 #include "date.h"
 #include "db.h"
-#include "http.h"
 #include "util.h"
 
 /* The calendar of every organization's sessions and deadlines, or of one
@@ -27,21 +26,5 @@ void publish_atom(Db *pDb, const char *zParty, const char *zSelf, pdate today, B
 /* The minutes of a session as a whole HTML document or Markdown; false when
 ** the session is unknown (nothing written). */
 bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut);
-
-/* Web routes (registered in pages.c). */
-void get_calendar_ics(Req *pReq, Resp *r);
-void get_feed_atom(Req *pReq, Resp *r);
-void get_party_feed_atom(Req *pReq, Resp *r);
-void get_session_minutes(Req *pReq, Resp *r);
-void get_session_minutes_md(Req *pReq, Resp *r);
-
-/* Compliance pages (compliance_pages.c). */
-void get_org_compliance(Req *pReq, Resp *r);
-void get_commitment(Req *pReq, Resp *r);
-
-/* The site's page frame and 404 page (pages.c). */
-void pages_begin(Buf *p, const char *zTitle, const char *zNav);
-void pages_end(Buf *p, Req *pReq);
-void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId);
 
 #endif

@@ -17,7 +17,9 @@
 
 #include "date.h"
 #include "gazetteer.h"
+#include "page.h"
 #include "publish.h"
+#include "routes.h"
 #include "registry.h"
 
 /* ---- The tokenizer ------------------------------------------------------------ */
@@ -1306,11 +1308,6 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
 
 /* ---- HTTP --------------------------------------------------------------------------- */
 
-static const char *req_arg(Req *p, const char *zName) {
-  const char *z = p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
-  return z && *z ? z : 0;
-}
-
 /* Read the query arguments; false with a message when one is malformed. */
 static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
   memset(q, 0, sizeof(*q));
@@ -1352,7 +1349,7 @@ static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
   return true;
 }
 
-void search_api_get(Req *pReq, Resp *r) {
+void api_get_search(Req *pReq, Resp *r) {
   SearchQuery q;
   Buf err = {0};
   if (!req_query(pReq, &q, &err)) {
@@ -1575,7 +1572,7 @@ static void page_links(Buf *p, const SearchQuery *q, long long nShown, long long
   buf_puts(p, "</nav>");
 }
 
-void search_page_get(Req *pReq, Resp *r) {
+void page_get_search(Req *pReq, Resp *r) {
   SearchQuery q;
   Buf err = {0}, b = {0};
   bool bOk = req_query(pReq, &q, &err);

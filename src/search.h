@@ -51,8 +51,4 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr);
 /* `pacta search`, parsing its own arguments. */
 int search_command(const char *zDb, bool bJson, const Cli *c);
 
-/* GET /api/v1/search and the page GET /search. */
-void search_api_get(Req *pReq, Resp *r);
-void search_page_get(Req *pReq, Resp *r);
-
 #endif

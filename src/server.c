@@ -21,6 +21,7 @@
 
 #include "auth.h"
 #include "http.h"
+#include "routes.h"
 #include "journal.h"
 #include "tlog.h"
 
@@ -290,7 +291,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   memset(&resp, 0, sizeof(resp));
   resp.status = 200;
   resp.zType = "application/json";
-  http_dispatch(&req, &resp);
+  http_dispatch(aRoute, nRoute, &req, &resp);
   db_on_error(s->pDb, 0, 0);
   if (!bGet && resp.status < 300) atomic_fetch_add(&g_writeGeneration, 1);
 

@@ -19,7 +19,9 @@
 #include <stdint.h>
 
 #include "db.h"
-#include "http.h"
+#include <jansson.h>
+
+#include "util.h"
 #include "merkle.h"
 
 #define TLOG_ROW_BITS 10 /* 1 << TLOG_ROW_BITS hashes per row */
@@ -86,10 +88,5 @@ char *tlog_checkpoint_latest(Db *pDb, uint64_t *pSize);
 /* JSON of proofs, hashes in base64 (the CLI's --json and the API). */
 json_t *tlog_inclusion_json(Db *pDb, uint64_t index, uint64_t size, Buf *pErr);
 json_t *tlog_consistency_json(Db *pDb, uint64_t m, uint64_t n, Buf *pErr);
-
-/* HTTP handlers for /api/v1/log/ (api.c routes them). */
-void tlog_get_checkpoint(Req *pReq, Resp *r);
-void tlog_get_inclusion(Req *pReq, Resp *r);
-void tlog_get_consistency(Req *pReq, Resp *r);
 
 #endif

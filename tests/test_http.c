@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "http.h"
+#include "routes.h"
 
 static int nPass, nFail;
 
@@ -56,20 +57,21 @@ int main(int argc, char **argv) {
         "not OpenAPI 3");
   const json_t *pPaths = json_object_get(pDoc, "paths");
   /* Each route is documented. */
-  for (int i = 0; i < nApiRoute; i++) {
+  for (int i = 0; i < nRoute; i++) {
+    if (strncmp(aRoute[i].zPattern, "/api/", 5) != 0) continue; /* a page */
     char zMethod[16];
-    lower(aApiRoute[i].zMethod, zMethod);
+    lower(aRoute[i].zMethod, zMethod);
     bool bFound = false;
     const char *zPath;
     json_t *pItem;
     json_object_foreach((json_t *)pPaths, zPath, pItem) {
       char zNorm[256];
       normalize(zPath, zNorm, sizeof(zNorm));
-      if (strcmp(zNorm, aApiRoute[i].zPattern) == 0 && json_object_get(pItem, zMethod))
+      if (strcmp(zNorm, aRoute[i].zPattern) == 0 && json_object_get(pItem, zMethod))
         bFound = true;
     }
-    CHECK(bFound, "route %s %s is not in the OpenAPI document", aApiRoute[i].zMethod,
-          aApiRoute[i].zPattern);
+    CHECK(bFound, "route %s %s is not in the OpenAPI document", aRoute[i].zMethod,
+          aRoute[i].zPattern);
   }
   /* Each documented operation is a route. */
   const char *zPath;
@@ -81,10 +83,10 @@ int main(int argc, char **argv) {
     json_t *pOp;
     json_object_foreach(pItem, zMethod, pOp) {
       bool bFound = false;
-      for (int i = 0; i < nApiRoute; i++) {
+      for (int i = 0; i < nRoute; i++) {
         char zLow[16];
-        lower(aApiRoute[i].zMethod, zLow);
-        if (strcmp(zLow, zMethod) == 0 && strcmp(aApiRoute[i].zPattern, zNorm) == 0) bFound = true;
+        lower(aRoute[i].zMethod, zLow);
+        if (strcmp(zLow, zMethod) == 0 && strcmp(aRoute[i].zPattern, zNorm) == 0) bFound = true;
       }
       CHECK(bFound, "documented %s %s has no route", zMethod, zPath);
     }

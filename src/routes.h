@@ -1,0 +1,55 @@
+/*
+** The handlers of every route, and the one table that lists them (routes.c).
+** API handlers are api_*, page handlers page_*.
+*/
+#ifndef PACTA_ROUTES_H
+#define PACTA_ROUTES_H
+
+#include "http.h"
+
+extern const Route aRoute[];
+extern const int nRoute;
+
+void api_get_openapi(Req *pReq, Resp *r);
+void api_get_journal(Req *pReq, Resp *r);
+void api_get_members(Req *pReq, Resp *r);
+void api_get_chair(Req *pReq, Resp *r);
+void api_get_status(Req *pReq, Resp *r);
+void api_get_compliance(Req *pReq, Resp *r);
+void api_get_commitment_assessments(Req *pReq, Resp *r);
+void api_post_load(Req *pReq, Resp *r);
+void api_log_checkpoint(Req *pReq, Resp *r);
+void api_log_inclusion(Req *pReq, Resp *r);
+void api_log_consistency(Req *pReq, Resp *r);
+void api_get_search(Req *pReq, Resp *r);
+void api_post_ingest(Req *pReq, Resp *r);
+void api_get_list(Req *pReq, Resp *r);
+void api_post_record(Req *pReq, Resp *r);
+void api_get_one(Req *pReq, Resp *r);
+void api_delete_record(Req *pReq, Resp *r);
+
+void page_get_home(Req *pReq, Resp *r);
+void page_get_organizations(Req *pReq, Resp *r);
+void page_get_organization(Req *pReq, Resp *r);
+void page_get_org_compliance(Req *pReq, Resp *r);
+void page_get_commitment(Req *pReq, Resp *r);
+void page_get_body(Req *pReq, Resp *r);
+void page_get_sessions(Req *pReq, Resp *r);
+void page_get_session(Req *pReq, Resp *r);
+void page_get_session_minutes(Req *pReq, Resp *r);
+void page_get_session_minutes_md(Req *pReq, Resp *r);
+void page_get_calendar_ics(Req *pReq, Resp *r);
+void page_get_feed_atom(Req *pReq, Resp *r);
+void page_get_party_feed_atom(Req *pReq, Resp *r);
+void page_get_documents(Req *pReq, Resp *r);
+void page_get_document(Req *pReq, Resp *r);
+void page_get_parties(Req *pReq, Resp *r);
+void page_get_party(Req *pReq, Resp *r);
+void page_get_search(Req *pReq, Resp *r);
+void page_get_ingest(Req *pReq, Resp *r);
+void page_post_ingest(Req *pReq, Resp *r);
+void page_get_record(Req *pReq, Resp *r);
+void page_post_record(Req *pReq, Resp *r);
+void page_get_unknown(Req *pReq, Resp *r);
+
+#endif
