@@ -768,7 +768,7 @@ static int cmd_search(Args *a) {
 
 /* Ingest (ingest.c) parses its own arguments: --load, --yes, --date, --place. */
 static int cmd_ingest(Args *a) {
-  return ingest_main(a->zDb, actor(a), a->bJson, &a->cli);
+  return ingest_command(a->zDb, actor(a), a->bJson, &a->cli);
 }
 
 static int cmd_minutes(Args *a) {

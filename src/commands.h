@@ -5,7 +5,16 @@
 #ifndef PACTA_COMMANDS_H
 #define PACTA_COMMANDS_H
 
+#include <stdbool.h>
+
+#include "cli.h"
+
 /* Run pacta with argv as given to main. Returns the exit status. */
 int pacta_main(int argc, char **argv);
+
+/* Commands kept in their own files, each parsing its own flags with cli.h:
+** `pacta search` (search_cmd.c), `pacta ingest` (ingest_cmd.c). */
+int search_command(const char *zDb, bool bJson, const Cli *c);
+int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c);
 
 #endif

@@ -5,6 +5,7 @@
 #include "date.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int is_leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -96,4 +97,9 @@ pdate date_first_of_next_month(pdate d) {
   int y, m, dd;
   date_to_ymd(d, &y, &m, &dd);
   return m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
+}
+
+bool date_optional_valid(const char *z) {
+  pdate d;
+  return !z || date_parse(z, strlen(z), &d) == 0;
 }

@@ -6,6 +6,7 @@
 #ifndef PACTA_DATE_H
 #define PACTA_DATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,8 @@ typedef int32_t pdate;
 /* Parse exactly "YYYY-MM-DD" (n bytes, years 0001-9999). Rejects impossible
 ** dates such as 2023-02-30. Returns 0 and sets *pOut, or -1. */
 int date_parse(const char *z, size_t n, pdate *pOut);
+/* Is z absent (NULL) or a real date as YYYY-MM-DD? For optional arguments. */
+bool date_optional_valid(const char *z);
 
 /* Write "YYYY-MM-DD" into zOut (DATE_BUFSZ bytes); DATE_NONE writes "". */
 void date_format(pdate d, char *zOut);

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "search.h"
+#include "fts.h"
 #include "util.h"
 
 typedef struct CachedStmt {
@@ -143,7 +143,7 @@ Db *db_open(const char *zPath, bool bCreate) {
       SQLITE_OK)
     die(EXIT_INPUT, "%s: not a pacta registry: %s", zPath, sqlite3_errmsg(pDb->h));
   db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
-  if (search_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, "%s: SQLite without FTS5", zPath);
+  if (fts_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, "%s: SQLite without FTS5", zPath);
   migrate(pDb);
   return pDb;
 }
@@ -229,6 +229,13 @@ bool db_step_row(Db *pDb, sqlite3_stmt *pStmt) {
 void db_bind_text(sqlite3_stmt *p, int i, const char *z) {
   if (z)
     sqlite3_bind_text(p, i, z, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(p, i);
+}
+
+void db_bind_nonempty(sqlite3_stmt *p, int i, const char *z) {
+  if (z && *z)
+    sqlite3_bind_text(p, i, z, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null(p, i);
 }

@@ -55,6 +55,8 @@ bool db_step_row(Db *pDb, sqlite3_stmt *pStmt);
 
 /* Bind helpers that treat NULL / DATE_NONE as SQL NULL. */
 void db_bind_text(sqlite3_stmt *p, int i, const char *z);
+/* A text that must outlive the statement's step, NULL or empty as SQL NULL. */
+void db_bind_nonempty(sqlite3_stmt *p, int i, const char *z);
 
 /* The last sequence number in the journal (0 when empty). */
 int64_t db_last_seq(Db *pDb);

@@ -4,7 +4,7 @@
 
 #include "date.h"
 #include "rules.h"
-#include "search.h"
+#include "search_index.h"
 #include "util.h"
 
 static const char *str_of(const json_t *pObj, const char *zField) {

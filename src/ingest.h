@@ -12,7 +12,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cli.h"
 #include "gazetteer.h"
 #include "http.h"
 #include "util.h"
@@ -32,11 +31,5 @@ void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const c
 typedef enum IngestLack { INGEST_LOADABLE, INGEST_NO_BODY, INGEST_NO_DATE } IngestLack;
 IngestLack ingest_lack(const json_t *pDraft);
 const char *ingest_lack_words(IngestLack lack);
-
-/* `pacta ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD]
-** [--place CITY]`, its arguments parsed by commands.c. --date and
-** --place (one FILE) override the draft's date and place. Returns the exit
-** status. */
-int ingest_main(const char *zDb, const char *zActor, bool bJson, const Cli *c);
 
 #endif

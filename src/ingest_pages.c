@@ -27,11 +27,6 @@
 #define HTML "text/html; charset=utf-8"
 #define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
 
-static bool valid_date(const char *z) {
-  pdate d;
-  return z && date_parse(z, strlen(z), &d) == 0;
-}
-
 /* The draft of zText, with the date and place given (either may be NULL or
 ** empty); NULL with the reason in *pErr. */
 static json_t *draft(Db *pDb, const char *zName, const char *zText, size_t nText, const char *zDate,
@@ -59,7 +54,7 @@ void api_post_ingest(Req *pReq, Resp *r) {
     return;
   }
   const char *zDate = req_arg(pReq, "date"), *zPlace = req_arg(pReq, "place");
-  if (zDate && !valid_date(zDate)) {
+  if (zDate && !date_optional_valid(zDate)) {
     resp_error(r, 400, "bad_date", "query parameter date: expected a real date YYYY-MM-DD");
     return;
   }
@@ -315,7 +310,7 @@ void page_post_ingest(Req *pReq, Resp *r) {
   Buf err = {0};
   if (f.bBad) {
     buf_puts(&err, "the form was not valid text");
-  } else if (zDate && *zDate && !valid_date(zDate)) {
+  } else if (zDate && *zDate && !date_optional_valid(zDate)) {
     buf_puts(&err, "the date is not a real date YYYY-MM-DD");
   } else {
     pDraft = draft(pReq->pDb, "pasted press release", zText ? zText : "", zText ? strlen(zText) : 0,

@@ -1,0 +1,162 @@
+/* `pacta ingest` (ingest.h, docs/ingest.md). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "date.h"
+#include "db.h"
+#include "ingest.h"
+#include "interchange.h"
+
+static void print_summary(const json_t *pDraft) {
+  const json_t *s = json_object_get(pDraft, "session");
+  const json_t *ev = json_object_get(pDraft, "evidence");
+  printf("%s\n", json_string_value(json_object_get(pDraft, "file")));
+  const char *azField[] = {"id", "body", "date", "place", "format", 0};
+  for (int k = 0; azField[k]; k++) {
+    const json_t *v = json_object_get(s, azField[k]);
+    const json_t *e = json_object_get(ev, azField[k]);
+    printf("  %-8s %-28s", azField[k], json_is_string(v) ? json_string_value(v) : "-");
+    if (e)
+      printf(" (%.2f%s)", json_real_value(json_object_get(e, "confidence")),
+             json_is_true(json_object_get(e, "inferred")) ? ", inferred" : "");
+    printf("\n");
+  }
+  const json_t *aAtt = json_object_get(s, "attendance");
+  for (size_t i = 0; i < json_array_size(aAtt); i++) {
+    const json_t *a = json_array_get(aAtt, i);
+    const char *zBy = json_string_value(json_object_get(a, "by"));
+    printf("  %-8s %s %s%s%s%s\n", i ? "" : "parties",
+           json_string_value(json_object_get(a, "party")),
+           json_string_value(json_object_get(a, "status")), zBy ? " (" : "", zBy ? zBy : "",
+           zBy ? ")" : "");
+  }
+  const json_t *aAd = json_object_get(s, "adopted");
+  for (size_t i = 0; i < json_array_size(aAd); i++)
+    printf("  %-8s %s\n", i ? "" : "adopted", json_string_value(json_array_get(aAd, i)));
+  const json_t *pNext = json_object_get(s, "next");
+  if (pNext) {
+    const char *zD = json_string_value(json_object_get(pNext, "date"));
+    const char *zP = json_string_value(json_object_get(pNext, "place"));
+    printf("  %-8s %s %s\n", "next", zD ? zD : "-", zP ? zP : "");
+  }
+  const json_t *pC = json_object_get(ev, "chairmanship");
+  if (pC)
+    printf("  %-8s %s from %lld\n", "chair", json_string_value(json_object_get(pC, "party")),
+           (long long)json_integer_value(json_object_get(pC, "year")));
+}
+
+/* On a terminal, the person confirming may type the date the text lacks. */
+static void ask_date(json_t *pDraft, const char *zFile) {
+  char zLine[64];
+  for (;;) {
+    fprintf(stderr, "%s: date of the session (YYYY-MM-DD), empty to skip: ", zFile);
+    if (!fgets(zLine, sizeof(zLine), stdin)) return;
+    size_t n = strlen(zLine);
+    while (n && (zLine[n - 1] == '\n' || zLine[n - 1] == '\r' || zLine[n - 1] == ' ')) n--;
+    zLine[n] = 0;
+    if (n == 0) return;
+    pdate dt;
+    if (date_parse(zLine, n, &dt) == 0) {
+      ingest_give(pDraft, "date", zLine, "given at the prompt");
+      const json_t *pId = json_object_get(json_object_get(pDraft, "session"), "id");
+      fprintf(stderr, "  %-8s %s\n", "id", json_is_string(pId) ? json_string_value(pId) : "-");
+      return;
+    }
+    fprintf(stderr, "expected a real date YYYY-MM-DD, got \"%s\"\n", zLine);
+  }
+}
+
+int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c) {
+  bool bLoad = cli_get(c, "load") != 0, bYes = cli_get(c, "yes") != 0;
+  const char *zDate = cli_get(c, "date"), *zPlace = cli_get(c, "place");
+  const char **azFile = c->azPos;
+  int nFile = c->nPos;
+  cli_need_pos(c, 1, -1);
+  if (bYes && !bLoad) cli_fail(c, "--yes only goes with --load");
+  /* A date or place is one session's: one file. */
+  if ((zDate || zPlace) && nFile != 1)
+    cli_fail(c, "%s goes with exactly one FILE (got %d)", zDate ? "--date" : "--place", nFile);
+  pdate dt;
+  if (zDate && date_parse(zDate, strlen(zDate), &dt))
+    cli_fail(c, "--date: expected a real date YYYY-MM-DD, got \"%s\"", zDate);
+  if (zPlace && !*zPlace) cli_fail(c, "--place: expected a city, got \"\"");
+  Db *pDb = db_open(zDb, false);
+  Gazetteer g;
+  gazetteer_load(pDb, &g);
+  json_t *aDraft = json_array();
+  for (int i = 0; i < nFile; i++) {
+    Buf b = {0}, err = {0};
+    if (read_file(azFile[i], &b))
+      die(EXIT_INPUT, "%s: cannot read: %s (nothing was written)", azFile[i], strerror(errno));
+    json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, &err);
+    buf_free(&b);
+    if (!p) die(EXIT_INPUT, "%s (nothing was written)", err.z);
+    if (zDate) ingest_give(p, "date", zDate, "given with --date");
+    if (zPlace) ingest_give(p, "place", zPlace, "given with --place");
+    json_array_append_new(aDraft, p);
+  }
+  if (bJson) {
+    json_t *pPrint = nFile == 1 ? json_array_get(aDraft, 0) : aDraft;
+    json_dumpf(pPrint, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
+    fputc('\n', stdout);
+  } else {
+    for (size_t i = 0; i < json_array_size(aDraft); i++) print_summary(json_array_get(aDraft, i));
+  }
+  int rc = 0;
+  if (bLoad) {
+    bool bAsk = !bYes && isatty(0);
+    json_t *pDoc = json_object(), *aSess = json_array();
+    json_object_set_new(pDoc, "pacta", json_integer(1));
+    for (size_t i = 0; i < json_array_size(aDraft); i++) {
+      json_t *pD = json_array_get(aDraft, i);
+      const json_t *s = json_object_get(pD, "session");
+      const char *zFile = json_string_value(json_object_get(pD, "file"));
+      IngestLack lack = ingest_lack(pD);
+      if (lack == INGEST_NO_DATE && bAsk) {
+        ask_date(pD, zFile);
+        lack = ingest_lack(pD);
+      }
+      if (lack == INGEST_NO_DATE)
+        die(EXIT_INPUT, "%s: no full date found; %s; not loaded (nothing was written)", zFile,
+            nFile == 1 ? "give one with --date YYYY-MM-DD"
+                       : "ingest it alone and give one with --date YYYY-MM-DD");
+      if (lack)
+        die(EXIT_INPUT, "%s: %s; not loaded (nothing was written)", zFile, ingest_lack_words(lack));
+      json_array_append(aSess, (json_t *)s);
+    }
+    json_object_set_new(pDoc, "sessions", aSess);
+    if (!bYes) {
+      if (!isatty(0))
+        die(EXIT_USAGE, "ingest --load: not on a terminal; add --yes to load without asking");
+      fprintf(stderr, "Load %zu session record(s) into %s? [y/N] ", json_array_size(aSess), zDb);
+      char zLine[16];
+      if (!fgets(zLine, sizeof(zLine), stdin) || (zLine[0] != 'y' && zLine[0] != 'Y')) {
+        fprintf(stderr, "nothing was written\n");
+        rc = EXIT_INPUT;
+      }
+    }
+    if (rc == 0) {
+      char *zJson = json_dumps(pDoc, JSON_PRESERVE_ORDER);
+      LoadSource src = {"ingest", zJson, strlen(zJson)};
+      LoadResult r;
+      if (interchange_load(pDb, &src, 1, zActor, stderr, 0, &r)) {
+        rc = EXIT_INPUT;
+      } else {
+        fprintf(bJson ? stderr : stdout,
+                "loaded %d new journal entries (%d records unchanged); journal at %lld\n",
+                r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
+      }
+      free(zJson);
+    }
+    json_decref(pDoc);
+  }
+  json_decref(aDraft);
+  gazetteer_free(&g);
+  db_close(pDb);
+  return rc;
+}

@@ -1,0 +1,310 @@
+/*
+** The search index, a derived table: one row per live document, session,
+** commitment, assessment, party, body and organization, kept from the
+** journal by derive.c (search_index.h).
+*/
+#include "search_index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity.h"
+#include "fts.h"
+
+static const char *str_of(const json_t *pObj, const char *zField) {
+  return json_string_value(json_object_get(pObj, zField));
+}
+
+/* A name: a string, or an object of strings by language (English first). */
+static void put_name(Buf *p, const json_t *pName) {
+  if (json_is_array(pName)) {
+    for (size_t i = 0; i < json_array_size(pName); i++) put_name(p, json_array_get(pName, i));
+    return;
+  }
+  if (json_is_string(pName)) {
+    /* A gazetteer alias "белорусск*" is indexed as the word it starts. */
+    size_t n = json_string_length(pName);
+    const char *z = json_string_value(pName);
+    if (n && z[n - 1] == '*') n--;
+    if (p->n) buf_puts(p, " / ");
+    buf_append(p, z, n);
+    return;
+  }
+  if (!json_is_object(pName)) return;
+  /* English first; "en" may be a list (aliases) as well as a name. */
+  if (json_object_get(pName, "en")) put_name(p, json_object_get(pName, "en"));
+  const char *zLang;
+  const json_t *v;
+  json_object_foreach((json_t *)pName, zLang, v) {
+    if (strcmp(zLang, "en") != 0) put_name(p, v);
+  }
+}
+
+static const char *name_en(const json_t *pName) {
+  if (json_is_string(pName)) return json_string_value(pName);
+  const char *z = str_of(pName, "en");
+  if (z) return z;
+  const char *zLang;
+  const json_t *v;
+  json_object_foreach((json_t *)pName, zLang, v) {
+    if (json_is_string(v)) return json_string_value(v);
+  }
+  return 0;
+}
+
+static void put_sources(Buf *p, const json_t *v) {
+  const json_t *aSrc = json_object_get(v, "sources");
+  for (size_t i = 0; i < json_array_size(aSrc); i++)
+    put_name(p, json_object_get(json_array_get(aSrc, i), "title"));
+}
+
+static void put_text(Buf *p, const char *z) {
+  if (!z || !*z) return;
+  if (p->n) buf_puts(p, " / ");
+  buf_puts(p, z);
+}
+
+/* Parties listed in an array of strings or of objects with "party". */
+static void put_parties(Buf *p, const json_t *a) {
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    const json_t *e = json_array_get(a, i);
+    const char *z = json_is_string(e) ? json_string_value(e) : str_of(e, "party");
+    if (!z) continue;
+    buf_putc(p, ' ');
+    buf_puts(p, z);
+  }
+  if (p->n) buf_putc(p, ' ');
+}
+
+typedef struct Entry {
+  Buf label, title, text, party;
+  const char *zOrg, *zBody, *zType, *zDate;
+  json_t *pFree[2];
+} Entry;
+
+static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, Entry *e) {
+  switch (kind) {
+  case K_PARTY:
+    put_name(&e->title, json_object_get(v, "name"));
+    put_text(&e->title, zKey);
+    put_name(&e->text, json_object_get(v, "aliases"));
+    put_name(&e->text, json_object_get(v, "capital"));
+    for (size_t i = 0; i < json_array_size(json_object_get(v, "cities")); i++) {
+      const json_t *pCity = json_array_get(json_object_get(v, "cities"), i);
+      put_name(&e->text, json_object_get(pCity, "name"));
+      put_name(&e->text, json_object_get(pCity, "aliases"));
+    }
+    put_sources(&e->text, v);
+    buf_puts(&e->label,
+             name_en(json_object_get(v, "name")) ? name_en(json_object_get(v, "name")) : zKey);
+    buf_printf(&e->party, " %s ", zKey);
+    e->zType = str_of(v, "kind");
+    break;
+  case K_ORGANIZATION:
+  case K_BODY: {
+    put_name(&e->title, json_object_get(v, "name"));
+    put_name(&e->title, json_object_get(v, "aliases"));
+    put_text(&e->title, zKey);
+    put_sources(&e->text, v);
+    const char *zName = name_en(json_object_get(v, "name"));
+    buf_puts(&e->label, zName ? zName : zKey);
+    if (kind == K_ORGANIZATION) {
+      e->zOrg = zKey;
+      e->zDate = str_of(v, "founded");
+    } else {
+      e->zOrg = str_of(v, "organization");
+      e->zBody = zKey;
+      e->zType = str_of(v, "level");
+    }
+    break;
+  }
+  case K_DOCUMENT: {
+    put_name(&e->title, json_object_get(v, "title"));
+    put_text(&e->text, str_of(v, "note"));
+    put_text(&e->text, str_of(v, "depositary"));
+    put_text(&e->text, str_of(json_object_get(v, "adopted"), "place"));
+    put_sources(&e->text, v);
+    const char *zTitle = name_en(json_object_get(v, "title"));
+    buf_puts(&e->label, zTitle ? zTitle : zKey);
+    e->zOrg = str_of(v, "organization");
+    e->zBody = str_of(v, "body");
+    e->zType = str_of(v, "type");
+    e->zDate = str_of(json_object_get(v, "adopted"), "date");
+    break;
+  }
+  case K_SESSION: {
+    e->zBody = str_of(v, "body");
+    e->zDate = str_of(v, "date");
+    e->zType = str_of(v, "format");
+    const char *zPlace = str_of(v, "place");
+    json_t *pBody = e->zBody ? entity_get(pDb, K_BODY, e->zBody) : 0;
+    e->pFree[0] = pBody;
+    const char *zBodyName = pBody ? name_en(json_object_get(pBody, "name")) : 0;
+    if (pBody) {
+      e->zOrg = str_of(pBody, "organization");
+      put_name(&e->title, json_object_get(pBody, "name"));
+    }
+    put_text(&e->title, zPlace);
+    buf_printf(&e->label, "%s, %s%s%s", zBodyName ? zBodyName : (e->zBody ? e->zBody : "session"),
+               e->zDate ? e->zDate : "", zPlace ? ", " : "", zPlace ? zPlace : "");
+    const json_t *aAtt = json_object_get(v, "attendance");
+    for (size_t i = 0; i < json_array_size(aAtt); i++) {
+      const json_t *a = json_array_get(aAtt, i);
+      put_text(&e->text, str_of(a, "by"));
+      put_text(&e->text, str_of(a, "role"));
+    }
+    put_text(&e->text, str_of(json_object_get(v, "next"), "place"));
+    put_sources(&e->text, v);
+    put_parties(&e->party, aAtt);
+    break;
+  }
+  case K_COMMITMENT:
+    put_name(&e->title, json_object_get(v, "text"));
+    put_text(&e->text, str_of(v, "category"));
+    put_text(&e->text, str_of(v, "note"));
+    put_sources(&e->text, v);
+    buf_puts(&e->label, zKey);
+    e->zOrg = str_of(v, "organization");
+    e->zType = str_of(v, "category");
+    e->zDate = str_of(v, "deadline");
+    e->zBody = str_of(json_object_get(v, "addressees"), "body");
+    put_parties(&e->party, json_object_get(json_object_get(v, "addressees"), "parties"));
+    break;
+  case K_ASSESSMENT: {
+    put_text(&e->text, str_of(v, "evidence"));
+    put_text(&e->text, str_of(v, "assessor"));
+    put_sources(&e->text, v);
+    const char *zCommitment = str_of(v, "commitment");
+    buf_printf(&e->label, "%s: %s, %s", zCommitment ? zCommitment : "", str_of(v, "party"),
+               str_of(v, "date") ? str_of(v, "date") : "");
+    put_text(&e->title, zCommitment);
+    json_t *pC = zCommitment ? entity_get(pDb, K_COMMITMENT, zCommitment) : 0;
+    e->pFree[0] = pC;
+    if (pC) e->zOrg = str_of(pC, "organization");
+    e->zType = str_of(v, "status");
+    e->zDate = str_of(v, "date");
+    if (str_of(v, "party")) buf_printf(&e->party, " %s ", str_of(v, "party"));
+    break;
+  }
+  default: break;
+  }
+}
+
+bool search_indexed_kind(Kind kind) {
+  return kind == K_PARTY || kind == K_ORGANIZATION || kind == K_BODY || kind == K_DOCUMENT ||
+         kind == K_SESSION || kind == K_COMMITMENT || kind == K_ASSESSMENT;
+}
+
+/* The code of an organization in row ids, made on first use; 0 for none,
+** -1 for one never indexed when !bMake. */
+int64_t search_org_code(Db *pDb, const char *zOrg, bool bMake) {
+  if (!zOrg || !*zOrg) return 0;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT code FROM search_org WHERE org=?1");
+  sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
+  int64_t code = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : -1;
+  sqlite3_reset(p);
+  if (code >= 0 || !bMake) return code;
+  p = db_stmt(pDb, "INSERT INTO search_org(org) VALUES(?1)");
+  sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  code = sqlite3_last_insert_rowid(db_handle(pDb));
+  if (code > RID_ORG_MAX) db_fail(pDb, "the search index holds no more organizations");
+  return code;
+}
+
+static int64_t doc_rowid(Db *pDb, Kind kind, const char *zKey) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT rid FROM search_doc WHERE kind=?1 AND key=?2");
+  sqlite3_bind_text(p, 1, kind_name(kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  int64_t rid = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+  sqlite3_reset(p);
+  return rid;
+}
+
+static void delete_row(Db *pDb, int64_t rid) {
+  sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM search WHERE rowid=?1");
+  sqlite3_bind_int64(p, 1, rid);
+  db_step_done(pDb, p);
+  p = db_stmt(pDb, "DELETE FROM search_doc WHERE rid=?1");
+  sqlite3_bind_int64(p, 1, rid);
+  db_step_done(pDb, p);
+}
+
+void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew) {
+  if (!search_indexed_kind(kind)) return;
+  if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
+  int64_t rid = bNew ? 0 : doc_rowid(pDb, kind, zKey);
+  if (rid) delete_row(pDb, rid);
+  Entry e;
+  memset(&e, 0, sizeof(e));
+  fill_entry(pDb, kind, zKey, v, &e);
+  rid = rid_make(search_org_code(pDb, e.zOrg, true), kind, seq);
+  sqlite3_stmt *p = db_stmt(pDb, "INSERT INTO search(rowid, title, text) VALUES(?1, ?2, ?3)");
+  sqlite3_bind_int64(p, 1, rid);
+  sqlite3_bind_text(p, 2, e.title.z ? e.title.z : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, e.text.z ? e.text.z : "", -1, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  p = db_stmt(pDb, "INSERT INTO search_doc(rid, kind, key, label, org, body, type, party, date) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  sqlite3_bind_int64(p, 1, rid);
+  sqlite3_bind_text(p, 2, kind_name(kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, zKey, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 4, e.label.z ? e.label.z : zKey, -1, SQLITE_STATIC);
+  db_bind_nonempty(p, 5, e.zOrg);
+  db_bind_nonempty(p, 6, e.zBody);
+  db_bind_nonempty(p, 7, e.zType);
+  db_bind_nonempty(p, 8, e.party.z);
+  db_bind_nonempty(p, 9, e.zDate);
+  db_step_done(pDb, p);
+  buf_free(&e.label);
+  buf_free(&e.title);
+  buf_free(&e.text);
+  buf_free(&e.party);
+  json_decref(e.pFree[0]);
+  json_decref(e.pFree[1]);
+}
+
+void search_retract(Db *pDb, Kind kind, const char *zKey) {
+  if (!search_indexed_kind(kind)) return;
+  int64_t rid = doc_rowid(pDb, kind, zKey);
+  if (rid) delete_row(pDb, rid);
+}
+
+void search_clear(Db *pDb) {
+  db_exec(pDb, "DELETE FROM search; DELETE FROM search_doc; "
+               "DELETE FROM meta WHERE key='search_stale';");
+}
+
+void search_ensure(Db *pDb) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM meta WHERE key='search_stale'");
+  bool bStale = db_step_row(pDb, p);
+  sqlite3_reset(p);
+  if (!bStale) return;
+  db_begin(pDb);
+  db_exec(pDb, "DELETE FROM search; DELETE FROM search_doc;");
+  p = db_stmt(pDb, "SELECT e.kind, e.key, j.record, e.seq FROM entity e "
+                   "JOIN journal j ON j.seq=e.seq ORDER BY e.seq");
+  while (db_step_row(pDb, p)) {
+    Kind kind = (Kind)sqlite3_column_int(p, 0);
+    if (!search_indexed_kind(kind)) continue;
+    char *zKey = xstrdup((const char *)sqlite3_column_text(p, 1));
+    json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 2), 0, 0);
+    if (pRec)
+      search_put(pDb, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3),
+                 false);
+    json_decref(pRec);
+    free(zKey);
+  }
+  sqlite3_reset(p);
+  search_optimize(pDb);
+  db_exec(pDb, "DELETE FROM meta WHERE key='search_stale'");
+  db_commit(pDb);
+}
+
+/* Refilled in one transaction, the index is many small segments that every
+** query has to merge (three times slower at 100,000 rows, bench/search.sh);
+** FTS5's optimize merges them into one. */
+void search_optimize(Db *pDb) {
+  db_exec(pDb, "INSERT INTO search(search) VALUES('optimize')");
+}
+

@@ -1,0 +1,346 @@
+/* Search over HTTP: GET /api/v1/search and the page /search (search.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "fields.h"
+#include "page.h"
+#include "routes.h"
+#include "search.h"
+
+/* Read the query arguments; false with a message when one is malformed. */
+static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
+  memset(q, 0, sizeof(*q));
+  q->zQuery = req_arg(pReq, "q");
+  q->zOrg = req_arg(pReq, "organization");
+  q->zBody = req_arg(pReq, "body");
+  q->zType = req_arg(pReq, "type");
+  q->zParty = req_arg(pReq, "party");
+  q->zFrom = req_arg(pReq, "from");
+  q->zTo = req_arg(pReq, "to");
+  q->zKind = req_arg(pReq, "kind");
+  q->limit = 20;
+  const char *zLimit = req_arg(pReq, "limit"), *zOffset = req_arg(pReq, "offset");
+  if (zLimit) {
+    char *zEnd;
+    q->limit = strtoll(zLimit, &zEnd, 10);
+    if (*zEnd || q->limit < 1 || q->limit > 1000) {
+      buf_puts(pErr, "limit: expected 1 to 1000");
+      return false;
+    }
+  }
+  if (zOffset) {
+    char *zEnd;
+    q->offset = strtoll(zOffset, &zEnd, 10);
+    if (*zEnd || q->offset < 0) {
+      buf_puts(pErr, "offset: expected a number >= 0");
+      return false;
+    }
+  }
+  if (!date_optional_valid(q->zFrom) || !date_optional_valid(q->zTo)) {
+    buf_puts(pErr, "from, to: expected YYYY-MM-DD");
+    return false;
+  }
+  if (q->zKind && !(q->zKind = search_kind_filter(q->zKind))) {
+    buf_puts(pErr, "kind: expected document, session, commitment, assessment, party, body or "
+                   "organization");
+    return false;
+  }
+  return true;
+}
+
+void api_get_search(Req *pReq, Resp *r) {
+  SearchQuery q;
+  Buf err = {0};
+  if (!req_query(pReq, &q, &err)) {
+    resp_error(r, 400, "bad_request", "%s", err.z);
+  } else if (!q.zQuery) {
+    /* No q: nothing asked, nothing found (a bare GET lists no results). */
+    json_t *pDoc = json_pack("{s:s, s:[], s:i}", "query", "", "results", "total", 0);
+    resp_json(r, 200, pDoc);
+    json_decref(pDoc);
+  } else {
+    q.bFacets = true;
+    search_ensure(pReq->pDb);
+    json_t *pDoc = search_run(pReq->pDb, &q, &err);
+    if (pDoc) {
+      resp_json(r, 200, pDoc);
+      r->bCacheable = true;
+    } else {
+      resp_error(r, 400, "bad_query", "%s", err.z);
+    }
+    json_decref(pDoc);
+  }
+  buf_free(&err);
+}
+
+static void url_escape(Buf *p, const char *z) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (const unsigned char *s = (const unsigned char *)z; *s; s++) {
+    if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+        strchr("-_.~", *s)) {
+      buf_putc(p, (char)*s);
+    } else {
+      buf_putc(p, '%');
+      buf_putc(p, hex[*s >> 4]);
+      buf_putc(p, hex[*s & 15]);
+    }
+  }
+}
+
+/* The page's address with one filter changed (zValue NULL: removed). */
+/* The page's address for q with one parameter set to zValue (NULL drops
+** it); a new filter starts again at the first result. */
+static void search_href(Buf *p, const SearchQuery *q, const char *zSet, const char *zValue) {
+  char zLimit[24];
+  snprintf(zLimit, sizeof(zLimit), "%lld", q->limit);
+  struct {
+    const char *zName, *zValue;
+  } a[] = {{"q", q->zQuery},
+           {"kind", q->zKind},
+           {"organization", q->zOrg},
+           {"body", q->zBody},
+           {"type", q->zType},
+           {"party", q->zParty},
+           {"from", q->zFrom},
+           {"to", q->zTo},
+           {"offset", 0},
+           {"limit", q->limit > 0 && q->limit != 20 ? zLimit : 0}};
+  buf_puts(p, "/search");
+  char c = '?';
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    const char *z = strcmp(a[i].zName, zSet) == 0 ? zValue : a[i].zValue;
+    if (!z) continue;
+    buf_putc(p, c);
+    c = '&';
+    buf_printf(p, "%s=", a[i].zName);
+    url_escape(p, z);
+  }
+}
+
+static void entity_href(Buf *p, const char *zKind, const char *zId) {
+  static const struct {
+    const char *zKind, *zPath;
+  } a[] = {{"document", "/documents/"},    {"session", "/sessions/"},
+           {"party", "/parties/"},         {"organization", "/organizations/"},
+           {"body", "/bodies/"},           {"commitment", "/commitments/"},
+           {"assessment", "/commitments/"}};
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    if (strcmp(a[i].zKind, zKind) != 0) continue;
+    buf_puts(p, a[i].zPath);
+    size_t n = strcspn(zId, "|"); /* an assessment's commitment */
+    char *z = xstrdup(zId);
+    z[n] = 0;
+    url_escape(p, z);
+    free(z);
+    return;
+  }
+  buf_puts(p, "/");
+}
+
+/* A snippet with marks \x02 ... \x03, escaped, the marks as <mark>. */
+static void html_snippet(Buf *p, const char *z) {
+  Buf part = {0};
+  for (const char *s = z; *s; s++) {
+    if (*s == '\x02' || *s == '\x03') {
+      if (part.n) html_escape(p, part.z);
+      buf_reset(&part);
+      buf_puts(p, *s == '\x02' ? "<mark>" : "</mark>");
+    } else {
+      buf_putc(&part, *s);
+    }
+  }
+  if (part.n) html_escape(p, part.z);
+  buf_free(&part);
+}
+
+static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const char *zParam,
+                       const char *zCurrent, const json_t *pCounts) {
+  buf_puts(p, "<div><h3>");
+  html_escape(p, zTitle);
+  buf_puts(p, "</h3><ul class=\"facet\">");
+  if (zCurrent) {
+    buf_puts(p, "<li><a href=\"");
+    Buf h = {0};
+    search_href(&h, q, zParam, 0);
+    html_escape(p, h.z);
+    buf_free(&h);
+    buf_puts(p, "\">any</a></li>");
+  }
+  const char *zName;
+  const json_t *v;
+  json_object_foreach((json_t *)pCounts, zName, v) {
+    Buf h = {0};
+    search_href(&h, q, zParam, zName);
+    buf_puts(p, "<li><a href=\"");
+    html_escape(p, h.z);
+    buf_puts(p, "\"");
+    if (zCurrent && strcmp(zCurrent, zName) == 0) buf_puts(p, " aria-current=\"true\"");
+    buf_puts(p, ">");
+    html_escape(p, zName);
+    buf_printf(p, "</a> (%lld)</li>", (long long)json_integer_value(v));
+    buf_free(&h);
+  }
+  buf_puts(p, "</ul></div>");
+}
+
+/* The form: the words, and the dates as a range; the other filters ride
+** along hidden, so changing the words keeps them. */
+static void search_form(Buf *p, const SearchQuery *q) {
+  buf_puts(p, "<h1>Search</h1><form action=\"/search\" role=\"search\" class=\"search-page\">"
+              "<label for=\"sq\">Words in English or Russian</label> "
+              "<input type=\"search\" id=\"sq\" name=\"q\" value=\"");
+  if (q->zQuery) html_escape(p, q->zQuery);
+  buf_puts(p, "\" size=\"40\"> <button type=\"submit\">Search</button>"
+              "<div class=\"dates\"><label for=\"sfrom\">Dated from</label> "
+              "<input type=\"date\" id=\"sfrom\" name=\"from\" value=\"");
+  if (q->zFrom) html_escape(p, q->zFrom);
+  buf_puts(p, "\"> <label for=\"sto\">to</label> <input type=\"date\" id=\"sto\" name=\"to\" "
+              "value=\"");
+  if (q->zTo) html_escape(p, q->zTo);
+  buf_puts(p, "\"></div>");
+  const struct {
+    const char *zName, *zValue;
+  } a[] = {{"kind", q->zKind},
+           {"organization", q->zOrg},
+           {"body", q->zBody},
+           {"type", q->zType},
+           {"party", q->zParty}};
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    if (!a[i].zValue) continue;
+    buf_printf(p, "<input type=\"hidden\" name=\"%s\" value=\"", a[i].zName);
+    html_escape(p, a[i].zValue);
+    buf_puts(p, "\">");
+  }
+  buf_puts(p, "</form>");
+}
+
+/* The filters in force that no facet shows, each with a link removing it. */
+static void filter_list(Buf *p, const SearchQuery *q) {
+  const struct {
+    const char *zName, *zLabel, *zValue;
+  } a[] = {{"body", "body", q->zBody},
+           {"type", "type", q->zType},
+           {"party", "party", q->zParty},
+           {"from", "dated from", q->zFrom},
+           {"to", "dated to", q->zTo}};
+  bool bAny = false;
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    if (!a[i].zValue) continue;
+    buf_puts(p, bAny ? " \xc2\xb7 " : "<p class=\"filters\">Only ");
+    bAny = true;
+    html_escape(p, a[i].zLabel);
+    buf_puts(p, " <b>");
+    html_escape(p, a[i].zValue);
+    buf_puts(p, "</b> (<a href=\"");
+    Buf h = {0};
+    search_href(&h, q, a[i].zName, 0);
+    html_escape(p, h.z);
+    buf_free(&h);
+    buf_puts(p, "\">any</a>)");
+  }
+  if (bAny) buf_puts(p, "</p>");
+}
+
+/* Previous and next pages of results. */
+static void page_link(Buf *p, const SearchQuery *q, long long offset, const char *zRel,
+                      const char *zLabel) {
+  char zOffset[24];
+  snprintf(zOffset, sizeof(zOffset), "%lld", offset);
+  Buf h = {0};
+  search_href(&h, q, "offset", offset ? zOffset : 0);
+  buf_printf(p, "<a rel=\"%s\" href=\"", zRel);
+  html_escape(p, h.z);
+  buf_printf(p, "\">%s</a> ", zLabel);
+  buf_free(&h);
+}
+
+static void page_links(Buf *p, const SearchQuery *q, long long nShown, long long nTotal) {
+  long long limit = q->limit > 0 ? q->limit : 20;
+  bool bPrev = q->offset > 0, bNext = q->offset + nShown < nTotal && q->offset + limit <= 100000;
+  if (!bPrev && !bNext) return;
+  char zLabel[48];
+  buf_puts(p, "<nav class=\"pager\" aria-label=\"Result pages\">");
+  if (bPrev) {
+    snprintf(zLabel, sizeof(zLabel), "\xe2\x86\x90 Previous %lld", limit);
+    page_link(p, q, q->offset > limit ? q->offset - limit : 0, "prev", zLabel);
+  }
+  if (bNext) {
+    snprintf(zLabel, sizeof(zLabel), "Next %lld \xe2\x86\x92", limit);
+    page_link(p, q, q->offset + limit, "next", zLabel);
+  }
+  buf_puts(p, "</nav>");
+}
+
+void page_get_search(Req *pReq, Resp *r) {
+  SearchQuery q;
+  Buf err = {0}, b = {0};
+  bool bOk = req_query(pReq, &q, &err);
+  int status = 200;
+  pages_begin(&b, "Search", "/search");
+  search_form(&b, &q);
+  json_t *pDoc = 0;
+  if (bOk && q.zQuery) {
+    q.bFacets = true;
+    q.zOpen = "\x02";
+    q.zClose = "\x03";
+    search_ensure(pReq->pDb);
+    pDoc = search_run(pReq->pDb, &q, &err);
+    bOk = pDoc != 0;
+  }
+  if (!bOk) {
+    status = 400;
+    buf_puts(&b, "<div class=\"notice err\" role=\"alert\">");
+    html_escape(&b, err.z);
+    buf_puts(&b, "</div>");
+  } else if (pDoc) {
+    long long nTotal = json_integer_value(json_object_get(pDoc, "total"));
+    long long nShown = (long long)json_array_size(json_object_get(pDoc, "results"));
+    if (nShown && nShown < nTotal)
+      buf_printf(&b, "<p class=\"lede\">Results %lld to %lld of %lld.</p>", q.offset + 1,
+                 q.offset + nShown, nTotal);
+    else
+      buf_printf(&b, "<p class=\"lede\">%lld result%s.</p>", nTotal, nTotal == 1 ? "" : "s");
+    filter_list(&b, &q);
+    const json_t *pF = json_object_get(pDoc, "facets");
+    buf_puts(&b, "<div class=\"facets\">");
+    facet_list(&b, &q, "Kind", "kind", q.zKind, json_object_get(pF, "kind"));
+    facet_list(&b, &q, "Organization", "organization", q.zOrg, json_object_get(pF, "organization"));
+    buf_puts(&b, "</div><ol class=\"results\">");
+    const json_t *a = json_object_get(pDoc, "results");
+    for (size_t i = 0; i < json_array_size(a); i++) {
+      const json_t *e = json_array_get(a, i);
+      const char *zKind = str(e, "kind"), *zId = str(e, "id");
+      Buf h = {0};
+      entity_href(&h, zKind, zId);
+      buf_puts(&b, "<li><a href=\"");
+      html_escape(&b, h.z);
+      buf_puts(&b, "\">");
+      html_escape(&b, str(e, "title") ? str(e, "title") : zId);
+      buf_puts(&b, "</a> <span class=\"hint\">");
+      html_escape(&b, zKind);
+      if (str(e, "organization")) {
+        buf_puts(&b, " \xc2\xb7 ");
+        html_escape(&b, str(e, "organization"));
+      }
+      if (str(e, "date")) {
+        buf_puts(&b, " \xc2\xb7 ");
+        html_escape(&b, str(e, "date"));
+      }
+      buf_puts(&b, "</span><br><span class=\"snippet\">");
+      html_snippet(&b, str(e, "snippet") ? str(e, "snippet") : "");
+      buf_puts(&b, "</span></li>");
+      buf_free(&h);
+    }
+    buf_puts(&b, "</ol>");
+    page_links(&b, &q, nShown, nTotal);
+  }
+  pages_end(&b, pReq);
+  resp_text(r, status, "text/html; charset=utf-8", b.z, b.n);
+  r->bCacheable = status == 200;
+  json_decref(pDoc);
+  buf_free(&b);
+  buf_free(&err);
+}
+
