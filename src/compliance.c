@@ -86,7 +86,7 @@ static json_t *assessments_of(Db *pDb, const char *zCommit, json_t *aSeq) {
   while (db_step_row(pDb, p)) {
     const char *z = (const char *)sqlite3_column_text(p, 1);
     size_t off, len;
-    if (!journal_record_value(z, (size_t)sqlite3_column_bytes(p, 1), &off, &len)) continue;
+    if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 1), &off, &len)) continue;
     json_t *pVal = json_loadb(z + off, len, 0, 0);
     if (!pVal) continue;
     json_array_append_new(a, pVal);

@@ -2,11 +2,19 @@
 
 #include <string.h>
 
-#include "journal.h"
+bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
+  /* Canonical order puts "value" last, and an unescaped ,"value": can only
+  ** be the member separator: inside strings every quote is escaped. */
+  const char *z = strstr(zRecord, ",\"value\":");
+  if (!z) return false;
+  *pOff = (size_t)(z - zRecord) + 9;
+  *pLen = nRecord - *pOff - 1;
+  return true;
+}
 
 json_t *entity_from_record(const char *z, size_t n) {
   size_t off, len;
-  if (!journal_record_value(z, n, &off, &len)) return 0;
+  if (!entity_value_span(z, n, &off, &len)) return 0;
   return json_loadb(z + off, len, 0, 0);
 }
 

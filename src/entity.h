@@ -12,6 +12,9 @@
 #include "kind.h"
 #include "util.h"
 
+/* The canonical value inside a journal put record: its offset and length. */
+bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen);
+
 /* The value inside a journal put record (a new reference), or NULL. */
 json_t *entity_from_record(const char *z, size_t n);
 

@@ -6,6 +6,7 @@
 
 #include "canon.h"
 #include "date.h"
+#include "entity.h"
 #include "journal.h"
 #include "kind.h"
 #include "rules.h"
@@ -831,7 +832,7 @@ static void warn_deadlines(Db *pDb, const Item *aItem, int nItem, StrMap *pSeen,
       size_t off, len;
       if (db_step_row(pDb, p)) {
         const char *z = (const char *)sqlite3_column_text(p, 0);
-        if (journal_record_value(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len))
+        if (entity_value_span(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len))
           pSession = pHold = json_loadb(z + off, len, 0, 0);
       }
       sqlite3_reset(p);
@@ -996,7 +997,7 @@ void interchange_export_json(Db *pDb, FILE *f) {
     while (db_step_row(pDb, p)) {
       const char *z = (const char *)sqlite3_column_text(p, 0);
       size_t off, len;
-      if (!journal_record_value(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len)) continue;
+      if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len)) continue;
       if (n++ == 0)
         fprintf(f, ",\n\"%s\":[\n", kind_section((Kind)k));
       else
@@ -1033,7 +1034,7 @@ void interchange_export_csv(Db *pDb, FILE *f) {
   while (db_step_row(pDb, p)) {
     const char *z = (const char *)sqlite3_column_text(p, 0);
     size_t off, len;
-    if (!journal_record_value(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len)) continue;
+    if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len)) continue;
     json_t *pVal = json_loadb(z + off, len, 0, 0);
     for (int i = 0; i < 8; i++) {
       json_t *pCol = json_object_get(pVal, azCol[i]);

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "canon.h"
+#include "entity.h"
 #include "derive.h"
 #include "tlog.h"
 
@@ -42,16 +43,6 @@ void journal_rollback(Journal *pJ) {
   journal_end(pJ);
 }
 
-bool journal_record_value(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
-  /* Canonical order puts "value" last, and an unescaped ,"value": can only
-  ** be the member separator: inside strings every quote is escaped. */
-  const char *z = strstr(zRecord, ",\"value\":");
-  if (!z) return false;
-  *pOff = (size_t)(z - zRecord) + 9;
-  *pLen = nRecord - *pOff - 1;
-  return true;
-}
-
 /* The seq of the live entity (kind, zKey), or 0. */
 static int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
@@ -70,7 +61,7 @@ static bool same_value(Db *pDb, int64_t seq, const Buf *v) {
   if (db_step_row(pDb, p)) {
     const char *z = (const char *)sqlite3_column_text(p, 0);
     size_t n = (size_t)sqlite3_column_bytes(p, 0), off, len;
-    same = journal_record_value(z, n, &off, &len) && len == v->n && memcmp(z + off, v->z, len) == 0;
+    same = entity_value_span(z, n, &off, &len) && len == v->n && memcmp(z + off, v->z, len) == 0;
   }
   sqlite3_reset(p);
   return same;

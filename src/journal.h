@@ -49,9 +49,6 @@ int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pVal
 /* Retract one live entity; returns the new seq, or 0 if it does not exist. */
 int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey);
 
-/* The canonical value inside a put record: its offset and length. */
-bool journal_record_value(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen);
-
 /* Replay the whole journal into freshly emptied derived tables. Returns the
 ** number of entries replayed. Dies if an entry fails its own hash. */
 int64_t journal_rebuild(Db *pDb);
