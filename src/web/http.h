@@ -79,5 +79,4 @@ const char *req_arg(Req *p, const char *zName);
 
 pdate http_today(void);
 
-
 #endif

@@ -343,4 +343,3 @@ void page_get_search(Req *pReq, Resp *r) {
   buf_free(&b);
   buf_free(&err);
 }
-

@@ -213,7 +213,6 @@ static int scan_matches(Db *pDb, const SearchQuery *pQ, const char *zMatch, bool
 
 /* ---- Snippets ------------------------------------------------------------------- */
 
-
 typedef struct QTerm {
   char z[FTS_WORD_MAX * 9];
   int n;
@@ -439,7 +438,6 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   return pDoc;
 }
 
-
 /* A --kind / ?kind= value as the index spells it, or NULL when unknown. */
 const char *search_kind_filter(const char *z) {
   Kind k;
@@ -447,5 +445,3 @@ const char *search_kind_filter(const char *z) {
   if (kind_parse(z, &k) || !search_indexed_kind(k)) return 0;
   return kind_name(k);
 }
-
-

@@ -268,8 +268,7 @@ void api_get_journal(Req *pReq, Resp *r) {
     json_array_append_new(a, pRec);
   }
   sqlite3_reset(p);
-  json_t *pDoc =
-      json_pack("{s:o, s:I}", "entries", a, "last", (json_int_t)db_last_seq(pReq->pDb));
+  json_t *pDoc = json_pack("{s:o, s:I}", "entries", a, "last", (json_int_t)db_last_seq(pReq->pDb));
   resp_table(pReq, r, pDoc, "entries");
 }
 
@@ -397,4 +396,3 @@ void api_delete_record(Req *pReq, Resp *r) {
   resp_json(r, 200, pOut);
   json_decref(pOut);
 }
-

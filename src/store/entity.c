@@ -26,7 +26,7 @@ json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
   json_t *pVal = 0;
   if (db_step_row(pDb, p))
     pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
-                           (size_t)sqlite3_column_bytes(p, 0));
+                              (size_t)sqlite3_column_bytes(p, 0));
   sqlite3_reset(p);
   return pVal;
 }
@@ -88,7 +88,7 @@ json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
     json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
-                                   (size_t)sqlite3_column_bytes(p, 0));
+                                      (size_t)sqlite3_column_bytes(p, 0));
     if (!pVal) continue;
     json_t *pHold = 0;
     const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
@@ -103,7 +103,7 @@ json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
 }
 
 json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
-                      long long *pnTotal) {
+                    long long *pnTotal) {
   /* The prefix as a key range: [prefix, prefix with its last byte + 1). */
   Buf lo = {0}, hi = {0};
   buf_puts(&lo, zPrefix ? zPrefix : "");
@@ -131,7 +131,7 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
     json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
-                                   (size_t)sqlite3_column_bytes(p, 0));
+                                      (size_t)sqlite3_column_bytes(p, 0));
     if (pVal) json_array_append_new(pList, pVal);
   }
   sqlite3_reset(p);

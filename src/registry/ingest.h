@@ -13,7 +13,6 @@
 #include <stddef.h>
 
 #include "gazetteer.h"
-#include "http.h"
 #include "util.h"
 
 /* Draft {"file", "session", "evidence"} from one press release, or NULL

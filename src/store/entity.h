@@ -35,6 +35,6 @@ json_t *entity_list(Db *pDb, Kind kind, const char *zOrg);
 ** all that match. For large kinds: actions of one document are the keys
 ** "DOCUMENT|...". */
 json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
-                      long long *pnTotal);
+                    long long *pnTotal);
 
 #endif

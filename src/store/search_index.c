@@ -307,4 +307,3 @@ void search_ensure(Db *pDb) {
 void search_optimize(Db *pDb) {
   db_exec(pDb, "INSERT INTO search(search) VALUES('optimize')");
 }
-

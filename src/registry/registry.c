@@ -546,7 +546,7 @@ static json_t *action_records(Db *pDb, const char *zDoc) {
   json_t *pMap = json_object();
   while (db_step_row(pDb, p)) {
     json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 1),
-                                   (size_t)sqlite3_column_bytes(p, 1));
+                                      (size_t)sqlite3_column_bytes(p, 1));
     if (pVal) json_object_set_new(pMap, (const char *)sqlite3_column_text(p, 0) + lo.n, pVal);
   }
   sqlite3_reset(p);
@@ -722,7 +722,7 @@ void query_status_all(Db *pDb, pdate on, FILE *f) {
   int n = 0;
   while (db_step_row(pDb, p)) {
     json_t *pDoc = entity_from_record((const char *)sqlite3_column_text(p, 2),
-                                   (size_t)sqlite3_column_bytes(p, 2));
+                                      (size_t)sqlite3_column_bytes(p, 2));
     DocStatus s;
     doc_compute(pDb, sqlite3_column_int64(p, 0), pDoc, &t, on, &w, &s);
     buf_reset(&out);

@@ -135,4 +135,3 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
   db_close(pDb);
   return rc;
 }
-

@@ -131,4 +131,3 @@ bool req_year(Req *p, Resp *r, const char *zName, int *pOut) {
   *pOut = (int)v;
   return true;
 }
-

@@ -12,7 +12,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
-
 /* A direct-mapped cache of normalized short words: stemming is most of the
 ** cost of tokenizing, and texts repeat their words. */
 #define CACHE_SLOTS 4096
@@ -204,7 +203,6 @@ static int tok_tokenize(Fts5Tokenizer *pTok, void *pCtx, int flags, const char *
   TokCtx ctx = {pCtx, xToken};
   return fts_each_word((Stemmers *)pTok, pText, nText, &ctx, tok_word);
 }
-
 
 /*
 ** pacta_rank(search): BM25 (k1 = 1.2) with the title weighing 4 and the text

@@ -2041,4 +2041,3 @@ void page_get_unknown(Req *pReq, Resp *r) {
   }
   page_error(pReq, r, 404, "Not found", "There is no page at this address.");
 }
-

@@ -1669,7 +1669,6 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   return pOut;
 }
 
-
 /* A value the person gives for what the text lacks or gets wrong (--date,
 ** --place, or typed at the prompt): it wins over the text, and the evidence
 ** says where it came from and what the text said. */
