@@ -67,8 +67,7 @@ int main(int argc, char **argv) {
     json_object_foreach((json_t *)pPaths, zPath, pItem) {
       char zNorm[256];
       normalize(zPath, zNorm, sizeof(zNorm));
-      if (strcmp(zNorm, aRoute[i].zPattern) == 0 && json_object_get(pItem, zMethod))
-        bFound = true;
+      if (strcmp(zNorm, aRoute[i].zPattern) == 0 && json_object_get(pItem, zMethod)) bFound = true;
     }
     CHECK(bFound, "route %s %s is not in the OpenAPI document", aRoute[i].zMethod,
           aRoute[i].zPattern);
