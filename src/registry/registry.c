@@ -69,7 +69,7 @@ static int party_pid(const PartyTable *pT, const char *zCode) {
 
 /* ---- Members ------------------------------------------------------------ */
 
-json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr) {
+static json_t *query_members_read(Db *pDb, const char *zOrg, pdate on, Buf *pErr) {
   if (!need_entity(pDb, K_ORGANIZATION, zOrg, pErr)) return 0;
   sqlite3_stmt *p = db_stmt(pDb, "SELECT party, kind, from_date, to_date FROM membership "
                                  "WHERE organization=?1 ORDER BY party, from_date");
@@ -87,6 +87,13 @@ json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr) {
   sqlite3_reset(p);
   return json_pack("{s:s, s:o, s:o}", "organization", zOrg, "on", date_json(on), "members",
                    aMember);
+}
+
+json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr) {
+  bool bBegun = db_read_begin(pDb);
+  json_t *pOut = query_members_read(pDb, zOrg, on, pErr);
+  db_read_end(pDb, bBegun);
+  return pOut;
 }
 
 /* ---- Chairmanship -------------------------------------------------------- */
@@ -233,7 +240,7 @@ static json_t *chair_year_json(const ChairFacts *pF, const ChairYear *c) {
                    "expected", party_or_null(pF, c->expected), "co_chairs", aCo);
 }
 
-json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr) {
+static json_t *query_chair_read(Db *pDb, const char *zOrg, int year, Buf *pErr) {
   ChairFacts f;
   if (!chair_facts(pDb, zOrg, &f, pErr)) return 0;
   ChairYear c;
@@ -244,7 +251,14 @@ json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr) {
   return pOut;
 }
 
-json_t *query_chair_history(Db *pDb, const char *zOrg, int thisYear, Buf *pErr) {
+json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr) {
+  bool bBegun = db_read_begin(pDb);
+  json_t *pOut = query_chair_read(pDb, zOrg, year, pErr);
+  db_read_end(pDb, bBegun);
+  return pOut;
+}
+
+static json_t *query_chair_history_read(Db *pDb, const char *zOrg, int thisYear, Buf *pErr) {
   ChairFacts f;
   if (!chair_facts(pDb, zOrg, &f, pErr)) return 0;
   json_t *aYear = json_array(), *aBreach = json_array();
@@ -263,6 +277,13 @@ json_t *query_chair_history(Db *pDb, const char *zOrg, int thisYear, Buf *pErr) 
     json_array_append_new(aBreach, json_integer(aBreachRow[i].year));
   chair_facts_free(&f);
   return json_pack("{s:s, s:o, s:o}", "organization", zOrg, "years", aYear, "breaches", aBreach);
+}
+
+json_t *query_chair_history(Db *pDb, const char *zOrg, int thisYear, Buf *pErr) {
+  bool bBegun = db_read_begin(pDb);
+  json_t *pOut = query_chair_history_read(pDb, zOrg, thisYear, pErr);
+  db_read_end(pDb, bBegun);
+  return pOut;
 }
 
 /* ---- Status of a document ----------------------------------------------- */
@@ -488,11 +509,18 @@ static void doc_query_close(DocQuery *q) {
   json_decref(q->pDoc);
 }
 
-json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+static json_t *query_status_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   DocQuery q;
   if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
   json_t *pOut = status_json(zDoc, on, &q.s, &q.w, &q.t);
   doc_query_close(&q);
+  return pOut;
+}
+
+json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+  bool bBegun = db_read_begin(pDb);
+  json_t *pOut = query_status_read(pDb, zDoc, on, pErr);
+  db_read_end(pDb, bBegun);
   return pOut;
 }
 
@@ -555,7 +583,7 @@ static json_t *action_records(Db *pDb, const char *zDoc) {
   return pMap;
 }
 
-json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   DocQuery q;
   if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
   DetailCtx ctx = {&q.w, &q.t};
@@ -657,6 +685,13 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   return pOut;
 }
 
+json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+  bool bBegun = db_read_begin(pDb);
+  json_t *pOut = query_status_detail_read(pDb, zDoc, on, pErr);
+  db_read_end(pDb, bBegun);
+  return pOut;
+}
+
 /* The JSON of status_json, written straight into a buffer: status --all
 ** answers for every party of every document, and building a jansson tree
 ** for each row costs more than computing it. Ids, codes, dates and status
@@ -707,7 +742,7 @@ static void status_write(Buf *p, const char *zDoc, pdate on, const DocStatus *pS
   free(a);
 }
 
-void query_status_all(Db *pDb, pdate on, FILE *f) {
+static void query_status_all_read(Db *pDb, pdate on, FILE *f) {
   PartyTable t;
   party_table(pDb, &t);
   DocWork w = {0};
@@ -738,9 +773,15 @@ void query_status_all(Db *pDb, pdate on, FILE *f) {
   party_table_free(&t);
 }
 
+void query_status_all(Db *pDb, pdate on, FILE *f) {
+  bool bBegun = db_read_begin(pDb);
+  query_status_all_read(pDb, on, f);
+  db_read_end(pDb, bBegun);
+}
+
 /* ---- Party profile -------------------------------------------------------- */
 
-json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr) {
+static json_t *query_party_read(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr) {
   json_t *pParty = entity_get(pDb, K_PARTY, zCode);
   if (!pParty) {
     buf_printf(pErr, "unknown party \"%s\"", zCode);
@@ -831,5 +872,12 @@ json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pEr
   json_decref(aDocId);
   json_decref(aDid);
   json_object_set_new(pOut, "documents", aDoc);
+  return pOut;
+}
+
+json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr) {
+  bool bBegun = db_read_begin(pDb);
+  json_t *pOut = query_party_read(pDb, zCode, on, thisYear, pErr);
+  db_read_end(pDb, bBegun);
   return pOut;
 }
