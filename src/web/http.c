@@ -93,6 +93,11 @@ const char *req_arg(Req *p, const char *zName) {
   return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
 }
 
+const char *req_value(Req *p, const char *zName) {
+  const char *z = req_arg(p, zName);
+  return z && *z ? z : 0;
+}
+
 bool req_date(Req *p, Resp *r, const char *zName, pdate *pOut) {
   const char *z = req_arg(p, zName);
   if (!z || !*z) {

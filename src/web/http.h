@@ -76,6 +76,8 @@ bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, l
 
 /* A query or form argument by name, NULL when absent. */
 const char *req_arg(Req *p, const char *zName);
+/* The same, NULL also when empty (a form's unfilled field). */
+const char *req_value(Req *p, const char *zName);
 
 pdate http_today(void);
 

@@ -12,16 +12,16 @@
 /* Read the query arguments; false with a message when one is malformed. */
 static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
   memset(q, 0, sizeof(*q));
-  q->zQuery = req_arg(pReq, "q");
-  q->zOrg = req_arg(pReq, "organization");
-  q->zBody = req_arg(pReq, "body");
-  q->zType = req_arg(pReq, "type");
-  q->zParty = req_arg(pReq, "party");
-  q->zFrom = req_arg(pReq, "from");
-  q->zTo = req_arg(pReq, "to");
-  q->zKind = req_arg(pReq, "kind");
+  q->zQuery = req_value(pReq, "q");
+  q->zOrg = req_value(pReq, "organization");
+  q->zBody = req_value(pReq, "body");
+  q->zType = req_value(pReq, "type");
+  q->zParty = req_value(pReq, "party");
+  q->zFrom = req_value(pReq, "from");
+  q->zTo = req_value(pReq, "to");
+  q->zKind = req_value(pReq, "kind");
   q->limit = 20;
-  const char *zLimit = req_arg(pReq, "limit"), *zOffset = req_arg(pReq, "offset");
+  const char *zLimit = req_value(pReq, "limit"), *zOffset = req_value(pReq, "offset");
   if (zLimit) {
     char *zEnd;
     q->limit = strtoll(zLimit, &zEnd, 10);
@@ -337,9 +337,7 @@ void page_get_search(Req *pReq, Resp *r) {
     page_links(&b, &q, nShown, nTotal);
   }
   pages_end(&b, pReq);
-  resp_text(r, status, "text/html; charset=utf-8", b.z, b.n);
-  r->bCacheable = status == 200;
+  page_send(r, status, &b, true);
   json_decref(pDoc);
-  buf_free(&b);
   buf_free(&err);
 }
