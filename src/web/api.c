@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "compliance.h"
+#include "fields.h"
 #include "http.h"
 #include "ingest.h"
 #include "interchange.h"
@@ -166,7 +167,7 @@ void api_get_list(Req *pReq, Resp *r) {
     bool ok = true;
     for (size_t f = 0; f < sizeof(azFilter) / sizeof(azFilter[0]) && ok; f++) {
       const char *zWant = req_arg(pReq, azFilter[f]);
-      const char *zHave = json_string_value(json_object_get(pRec, azFilter[f]));
+      const char *zHave = str(pRec, azFilter[f]);
       if (zWant && (!zHave || strcmp(zWant, zHave) != 0)) ok = false;
     }
     if (!ok) continue;

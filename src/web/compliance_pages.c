@@ -10,24 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields.h"
 #include "compliance.h"
+#include "entity.h"
+#include "fields.h"
 #include "kind.h"
 #include "page.h"
 #include "publish.h"
 #include "routes.h"
 #include "registry.h"
 
-#define HTML "text/html; charset=utf-8"
-
 static void esc(Buf *p, const char *z) {
   html_escape(p, z ? z : "");
-}
-
-static void send(Resp *r, Buf *p) {
-  resp_text(r, 200, HTML, p->z ? p->z : "", p->n);
-  r->bCacheable = true;
-  buf_free(p);
 }
 
 static bool is_illustrative(const json_t *a) {
@@ -69,6 +62,287 @@ static const char zIllusNotice[] =
 
 /* ---- An organization's compliance ------------------------------------------- */
 
+/* The 400 page for a malformed ?on= or ?from=. */
+static void bad_date(Req *pReq, Resp *r, const char *zArg) {
+  Buf b = {0};
+  pages_begin(&b, "Bad date", 0);
+  buf_puts(&b, "<h1>Bad date</h1><p class=\"lede\">\"");
+  esc(&b, zArg);
+  buf_puts(&b, "\" is not a date: expected YYYY-MM-DD.</p>");
+  pages_end(&b, pReq);
+  page_send(r, 400, &b, false);
+}
+
+/* The heading and explanation, the form choosing the period, the links to
+** the same report as JSON and CSV. */
+static void compliance_head(Buf *p, const json_t *pOrg, const char *zOrg, pdate from,
+                            const char *zFrom, const char *zOn) {
+  const char *zOrgName = name_en(json_object_get(pOrg, "name"), zOrg);
+  Buf t = {0};
+  buf_printf(&t, "Compliance: %s", zOrgName);
+  pages_begin(p, t.z, "/organizations");
+  buf_puts(p, zStyle);
+  buf_puts(p, "<h1>");
+  esc(p, t.z);
+  buf_free(&t);
+  buf_puts(p, "</h1><p class=\"lede\">How far the addressed states have met the commitments, "
+              "by the G7/G20 Research Group method: each state's latest score on or before the "
+              "date (+1 fully met, 0 partly, \xe2\x88\x92"
+              "1 not met), averaged; percent = "
+              "(average + 1) \xc3\x97 50.</p>");
+  buf_puts(p, "<form class=\"inline\" method=\"get\"><label for=\"from\">Period from "
+              "(optional)</label><input type=\"date\" id=\"from\" name=\"from\" value=\"");
+  esc(p, zFrom);
+  buf_puts(p, "\"><label for=\"on\">to</label>"
+              "<input type=\"date\" id=\"on\" name=\"on\" value=\"");
+  esc(p, zOn);
+  buf_puts(p, "\" required><button type=\"submit\">Show</button></form>");
+  if (from != DATE_NONE) {
+    buf_puts(p, "<p><strong>Report period ");
+    esc(p, zFrom);
+    buf_puts(p, " to ");
+    esc(p, zOn);
+    buf_puts(p, "</strong>: only assessments dated within it count.</p>");
+  }
+  /* The same report as JSON and as CSV (the parties table). */
+  Buf q = {0};
+  buf_printf(&q, "/api/v1/organizations/%s/compliance?on=%s", zOrg, zOn);
+  if (from != DATE_NONE) buf_printf(&q, "&from=%s", zFrom);
+  buf_puts(p, "<p class=\"small\"><a href=\"/organizations/");
+  esc(p, zOrg);
+  buf_puts(p, "\">Back to the organization</a> \xc2\xb7 <a href=\"");
+  esc(p, q.z);
+  buf_puts(p, "\">JSON</a> \xc2\xb7 <a href=\"");
+  esc(p, q.z);
+  buf_puts(p, "&amp;format=csv\">CSV</a></p>");
+  buf_free(&q);
+}
+
+/* Which scores are illustrative: a set of "COMMITMENT|PARTY|DATE". */
+static json_t *illustrative_scores(Db *pDb, const json_t *pCommits) {
+  json_t *pIllus = json_object();
+  const char *zC;
+  json_t *v;
+  json_object_foreach((json_t *)pCommits, zC, v) {
+    Buf e2 = {0};
+    json_t *pA = query_commitment_assessments(pDb, zC, &e2);
+    buf_free(&e2);
+    const json_t *aA = json_object_get(pA, "assessments");
+    for (size_t i = 0; i < json_array_size(aA); i++) {
+      const json_t *a = json_array_get(aA, i);
+      if (!is_illustrative(a)) continue;
+      Buf k = {0};
+      buf_printf(&k, "%s|%s|%s", zC, dflt(str(a, "party"), ""), dflt(str(a, "date"), ""));
+      json_object_set_new(pIllus, k.z, json_true());
+      buf_free(&k);
+    }
+    json_decref(pA);
+  }
+  return pIllus;
+}
+
+/* The overall score on the date. */
+static void compliance_overall(Buf *p, const json_t *pRep, const char *zOn) {
+  const json_t *pAll = json_object_get(pRep, "overall");
+  buf_puts(p, "<dl class=\"facts\"><dt>Date</dt><dd>");
+  esc(p, zOn);
+  buf_puts(p, "</dd><dt>Overall</dt><dd>");
+  if (json_is_number(json_object_get(pAll, "percent")))
+    buf_printf(p, "%.0f%% (average %+.2f)", json_number_value(json_object_get(pAll, "percent")),
+               json_number_value(json_object_get(pAll, "average")));
+  else
+    buf_puts(p, "<span class=\"muted\">no scores</span>");
+  buf_printf(p, "</dd><dt>Scores counted</dt><dd>%lld</dd></dl>",
+             (long long)json_integer_value(json_object_get(pAll, "scored")));
+}
+
+/* A bar chart of each party's percent. */
+static void compliance_bars(Buf *p, const json_t *aP, const json_t *pParties, const char *zOn) {
+  size_t nP = json_array_size(aP);
+  buf_puts(p, "<h2 id=\"parties\">Compliance by party</h2>");
+  if (nP) {
+    int rowH = 26, left = 150, width = 720, barW = width - left - 70;
+    int height = (int)nP * rowH + 30;
+    buf_printf(p,
+               "<div class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\" "
+               "aria-labelledby=\"bar-title\"><title id=\"bar-title\">Compliance percent by "
+               "party on ",
+               width, height);
+    esc(p, zOn);
+    buf_puts(p, "</title><g class=\"axis\">");
+    for (int k = 0; k <= 4; k++) {
+      int x = left + barW * k / 4;
+      buf_printf(p, "<line x1=\"%d\" y1=\"4\" x2=\"%d\" y2=\"%d\"%s/>", x, x, height - 22,
+                 k == 0 ? " class=\"base\"" : "");
+      buf_printf(p, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d%%</text>", x, height - 6,
+                 k * 25);
+    }
+    buf_puts(p, "</g>");
+    for (size_t i = 0; i < nP; i++) {
+      const json_t *row = json_array_get(aP, i);
+      const char *zCode = dflt(str(row, "party"), "");
+      int y = 6 + (int)i * rowH;
+      buf_printf(p, "<a href=\"/parties/");
+      esc(p, zCode);
+      buf_printf(p, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + 15);
+      esc(p, party_name(pParties, zCode));
+      buf_puts(p, "</text></a>");
+      const json_t *pPct = json_object_get(row, "percent");
+      if (json_is_number(pPct)) {
+        double pct = json_number_value(pPct);
+        int w = (int)(barW * pct / 100.0 + 0.5);
+        buf_printf(p,
+                   "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
+                   "<text x=\"%d\" y=\"%d\">%.0f%%</text>",
+                   left, y + 3, w > 0 ? w : 1, rowH - 8, left + w + 6, y + 15, pct);
+      } else {
+        buf_printf(p,
+                   "<rect class=\"bar none\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
+                   "<text x=\"%d\" y=\"%d\">not scored</text>",
+                   left, y + 3, 4, rowH - 8, left + 10, y + 15);
+      }
+    }
+    buf_puts(p, "</svg></div>");
+  } else {
+    buf_puts(p, "<p class=\"muted\">No party is addressed by a commitment.</p>");
+  }
+}
+
+/* One cell of the heat map: party zCode's latest score on leaf commitment c. */
+static void heatmap_cell(Buf *p, const json_t *c, const char *zCode, const json_t *pIllus) {
+  const json_t *aS = json_object_get(c, "scores"), *pS = 0;
+  for (size_t m = 0; m < json_array_size(aS) && !pS; m++)
+    if (strcmp(dflt(str(json_array_get(aS, m), "party"), ""), zCode) == 0)
+      pS = json_array_get(aS, m);
+  if (!pS) {
+    buf_puts(p, "<td class=\"s s-x\"><span class=\"sr\">not assessed</span></td>");
+    return;
+  }
+  long long s = json_integer_value(json_object_get(pS, "score"));
+  Buf k2 = {0};
+  buf_printf(&k2, "%s|%s|%s", dflt(str(c, "commitment"), ""), zCode, dflt(str(pS, "date"), ""));
+  bool bIllus = json_is_true(json_object_get(pIllus, k2.z));
+  buf_free(&k2);
+  buf_printf(p, "<td class=\"s %s\">%s", s > 0 ? "s-p" : s < 0 ? "s-n" : "s-z", score_text(s));
+  if (bIllus) buf_puts(p, " <span class=\"illus\" title=\"illustrative\">i</span>");
+  if (strcmp(dflt(str(pS, "status"), ""), "preliminary") == 0)
+    buf_puts(p, "<span class=\"sr\"> (preliminary)</span>");
+  buf_puts(p, "</td>");
+}
+
+/* A heat map of party x leaf commitment, as a table (its own text fallback). */
+static void compliance_heatmap(Buf *p, const json_t *aC, const json_t *aP, const json_t *pParties,
+                               const json_t *pCommits, const json_t *pIllus, const char *zOn) {
+  size_t nP = json_array_size(aP);
+  buf_puts(p, "<h2 id=\"heatmap\">Scores by party and commitment</h2>"
+              "<ul class=\"legend\"><li><span class=\"sw s-p\"></span>+1 fully met</li>"
+              "<li><span class=\"sw s-z\"></span>0 partly met</li>"
+              "<li><span class=\"sw s-n\"></span>\xe2\x88\x92"
+              "1 not met</li>"
+              "<li><span class=\"sw s-x\"></span>blank: not assessed</li>"
+              "<li><span class=\"illus\">i</span> illustrative</li></ul>");
+  int nLeaf = 0;
+  for (size_t k = 0; k < json_array_size(aC); k++)
+    if (json_integer_value(json_object_get(json_array_get(aC, k), "items")) == 0) nLeaf++;
+  if (nLeaf && nP) {
+    buf_puts(p, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+                "aria-label=\"Scores by party and commitment\"><table class=\"hm\">"
+                "<caption>Latest score of each party on each commitment on ");
+    esc(p, zOn);
+    buf_puts(p, "</caption><thead><tr><th scope=\"col\">Party</th>");
+    for (size_t k = 0; k < json_array_size(aC); k++) {
+      const json_t *c = json_array_get(aC, k);
+      if (json_integer_value(json_object_get(c, "items")) != 0) continue;
+      const char *zC = dflt(str(c, "commitment"), "");
+      buf_puts(p, "<th scope=\"col\"><a href=\"/commitments/");
+      esc(p, zC);
+      buf_puts(p, "\" title=\"");
+      esc(p, name_en(json_object_get(json_object_get(pCommits, zC), "text"), zC));
+      buf_puts(p, "\">");
+      esc(p, zC);
+      buf_puts(p, "</a></th>");
+    }
+    buf_puts(p, "</tr></thead><tbody>");
+    for (size_t i = 0; i < nP; i++) {
+      const char *zCode = dflt(str(json_array_get(aP, i), "party"), "");
+      buf_puts(p, "<tr><th scope=\"row\">");
+      esc(p, party_name(pParties, zCode));
+      buf_puts(p, " <span class=\"code\">");
+      esc(p, zCode);
+      buf_puts(p, "</span></th>");
+      for (size_t k = 0; k < json_array_size(aC); k++) {
+        const json_t *c = json_array_get(aC, k);
+        if (json_integer_value(json_object_get(c, "items")) != 0) continue;
+        heatmap_cell(p, c, zCode, pIllus);
+      }
+      buf_puts(p, "</tr>");
+    }
+    buf_puts(p, "</tbody></table></div>");
+  } else {
+    buf_puts(p, "<p class=\"muted\">No commitments recorded.</p>");
+  }
+}
+
+/* Each commitment's percent. */
+static void compliance_commitments(Buf *p, const json_t *aC, const json_t *pCommits) {
+  buf_puts(p, "<h2 id=\"commitments\">Commitments</h2><div class=\"scroll\" role=\"region\" "
+              "tabindex=\"0\" aria-label=\"Commitments\"><table><caption>Each commitment's "
+              "compliance</caption><thead><tr><th scope=\"col\">Commitment</th><th "
+              "scope=\"col\">Text</th><th scope=\"col\">Deadline</th><th "
+              "scope=\"col\">Percent</th><th scope=\"col\">Scored</th></tr></thead><tbody>");
+  for (size_t k = 0; k < json_array_size(aC); k++) {
+    const json_t *c = json_array_get(aC, k);
+    const char *zC = dflt(str(c, "commitment"), "");
+    buf_puts(p, "<tr><th scope=\"row\"><a href=\"/commitments/");
+    esc(p, zC);
+    buf_puts(p, "\">");
+    esc(p, zC);
+    buf_puts(p, "</a></th><td>");
+    esc(p, name_en(json_object_get(json_object_get(pCommits, zC), "text"), ""));
+    buf_puts(p, "</td><td class=\"nw\">");
+    esc(p, dflt(str(c, "deadline"), "\xe2\x80\x94"));
+    buf_puts(p, "</td><td class=\"nw\">");
+    if (json_is_number(json_object_get(c, "percent")))
+      buf_printf(p, "%.0f%%", json_number_value(json_object_get(c, "percent")));
+    else
+      buf_puts(p, "<span class=\"muted\">not scored</span>");
+    buf_printf(p, "</td><td>%lld</td></tr>",
+               (long long)json_integer_value(json_object_get(c, "scored")));
+  }
+  buf_puts(p, "</tbody></table></div>");
+}
+
+/* The commitments past their deadline and not fully met, and by whom. */
+static void compliance_overdue(Buf *p, const json_t *aO, const json_t *pCommits) {
+  buf_puts(p, "<h2 id=\"overdue\">Overdue commitments</h2>");
+  if (json_array_size(aO)) {
+    buf_puts(p, "<ul>");
+    for (size_t k = 0; k < json_array_size(aO); k++) {
+      const json_t *o = json_array_get(aO, k);
+      const char *zC = dflt(str(o, "commitment"), "");
+      buf_puts(p, "<li><a href=\"/commitments/");
+      esc(p, zC);
+      buf_puts(p, "\">");
+      esc(p, name_en(json_object_get(json_object_get(pCommits, zC), "text"), zC));
+      buf_puts(p, "</a>: deadline ");
+      esc(p, str(o, "deadline"));
+      const json_t *aOP = json_object_get(o, "parties");
+      for (size_t m = 0; m < json_array_size(aOP); m++) {
+        const json_t *v = json_array_get(aOP, m);
+        const char *zCode = json_is_string(v) ? json_string_value(v) : str(v, "party");
+        buf_puts(p, m ? ", " : "; not fully met by ");
+        esc(p, zCode);
+      }
+      buf_puts(p, "</li>");
+    }
+    buf_puts(p, "</ul>");
+  } else {
+    buf_puts(p, "<p class=\"muted\">None on this date.</p>");
+  }
+}
+
+/* An organization's compliance on a date (?on=, default today), over a
+** report period when ?from= is given. */
 void page_get_org_compliance(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zOrg = pReq->azParam[0];
@@ -82,17 +356,10 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
   static const char *const azArg[2] = {"on", "from"};
   pdate *apDate[2] = {&on, &from};
   for (int i = 0; i < 2; i++) {
-    const char *zArg = pReq->xArg ? pReq->xArg(pReq->pArgCtx, azArg[i]) : 0;
+    const char *zArg = req_arg(pReq, azArg[i]);
     if (!zArg || !*zArg || date_parse(zArg, strlen(zArg), apDate[i]) == 0) continue;
     json_decref(pOrg);
-    Buf b = {0};
-    pages_begin(&b, "Bad date", 0);
-    buf_puts(&b, "<h1>Bad date</h1><p class=\"lede\">\"");
-    esc(&b, zArg);
-    buf_puts(&b, "\" is not a date: expected YYYY-MM-DD.</p>");
-    pages_end(&b, pReq);
-    resp_text(r, 400, HTML, b.z, b.n);
-    buf_free(&b);
+    bad_date(pReq, r, zArg);
     return;
   }
   if (from != DATE_NONE && from > on) from = DATE_NONE; /* an empty period: no period */
@@ -103,270 +370,23 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
   Buf err = {0};
   json_t *pRep = query_compliance(pDb, zOrg, on, &opt, &err);
   buf_free(&err);
-  json_t *aParty = entity_list(pDb, K_PARTY, 0), *pParties = json_object();
-  for (size_t i = 0; i < json_array_size(aParty); i++)
-    json_object_set(pParties, dflt(str(json_array_get(aParty, i), "code"), ""),
-                    json_array_get(aParty, i));
-  json_decref(aParty);
-  json_t *aCommitRec = entity_list(pDb, K_COMMITMENT, zOrg), *pCommits = json_object();
-  for (size_t i = 0; i < json_array_size(aCommitRec); i++)
-    json_object_set(pCommits, dflt(str(json_array_get(aCommitRec, i), "id"), ""),
-                    json_array_get(aCommitRec, i));
+  json_t *pParties = load_map(pDb, K_PARTY, "code");
+  json_t *aCommitRec = entity_list(pDb, K_COMMITMENT, zOrg);
+  json_t *pCommits = map_of(aCommitRec, "id");
   json_decref(aCommitRec);
-
-  const char *zOrgName = name_en(json_object_get(pOrg, "name"), zOrg);
-  Buf t = {0}, b = {0};
-  buf_printf(&t, "Compliance: %s", zOrgName);
-  pages_begin(&b, t.z, "/organizations");
-  buf_puts(&b, zStyle);
-  buf_puts(&b, "<h1>");
-  esc(&b, t.z);
-  buf_puts(&b, "</h1><p class=\"lede\">How far the addressed states have met the commitments, "
-               "by the G7/G20 Research Group method: each state's latest score on or before the "
-               "date (+1 fully met, 0 partly, \xe2\x88\x92"
-               "1 not met), averaged; percent = "
-               "(average + 1) \xc3\x97 50.</p>");
-  buf_puts(&b, "<form class=\"inline\" method=\"get\"><label for=\"from\">Period from "
-               "(optional)</label><input type=\"date\" id=\"from\" name=\"from\" value=\"");
-  esc(&b, zFrom);
-  buf_puts(&b, "\"><label for=\"on\">to</label>"
-               "<input type=\"date\" id=\"on\" name=\"on\" value=\"");
-  esc(&b, zOn);
-  buf_puts(&b, "\" required><button type=\"submit\">Show</button></form>");
-  if (from != DATE_NONE) {
-    buf_puts(&b, "<p><strong>Report period ");
-    esc(&b, zFrom);
-    buf_puts(&b, " to ");
-    esc(&b, zOn);
-    buf_puts(&b, "</strong>: only assessments dated within it count.</p>");
-  }
-  /* The same report as JSON and as CSV (the parties table). */
-  Buf q = {0};
-  buf_printf(&q, "/api/v1/organizations/%s/compliance?on=%s", zOrg, zOn);
-  if (from != DATE_NONE) buf_printf(&q, "&from=%s", zFrom);
-  buf_puts(&b, "<p class=\"small\"><a href=\"/organizations/");
-  esc(&b, zOrg);
-  buf_puts(&b, "\">Back to the organization</a> \xc2\xb7 <a href=\"");
-  esc(&b, q.z);
-  buf_puts(&b, "\">JSON</a> \xc2\xb7 <a href=\"");
-  esc(&b, q.z);
-  buf_puts(&b, "&amp;format=csv\">CSV</a></p>");
-  buf_free(&q);
-
-  /* Which scores are illustrative: "COMMITMENT|PARTY|DATE". */
-  json_t *pIllus = json_object();
-  {
-    const char *zC;
-    json_t *v;
-    json_object_foreach(pCommits, zC, v) {
-      Buf e2 = {0};
-      json_t *pA = query_commitment_assessments(pDb, zC, &e2);
-      buf_free(&e2);
-      const json_t *aA = json_object_get(pA, "assessments");
-      for (size_t i = 0; i < json_array_size(aA); i++) {
-        const json_t *a = json_array_get(aA, i);
-        if (!is_illustrative(a)) continue;
-        Buf k = {0};
-        buf_printf(&k, "%s|%s|%s", zC, dflt(str(a, "party"), ""), dflt(str(a, "date"), ""));
-        json_object_set_new(pIllus, k.z, json_true());
-        buf_free(&k);
-      }
-      json_decref(pA);
-    }
-  }
-  if (json_object_size(pIllus)) buf_puts(&b, zIllusNotice);
-
-  const json_t *pAll = json_object_get(pRep, "overall");
-  buf_puts(&b, "<dl class=\"facts\"><dt>Date</dt><dd>");
-  esc(&b, zOn);
-  buf_puts(&b, "</dd><dt>Overall</dt><dd>");
-  if (json_is_number(json_object_get(pAll, "percent")))
-    buf_printf(&b, "%.0f%% (average %+.2f)", json_number_value(json_object_get(pAll, "percent")),
-               json_number_value(json_object_get(pAll, "average")));
-  else
-    buf_puts(&b, "<span class=\"muted\">no scores</span>");
-  buf_printf(&b, "</dd><dt>Scores counted</dt><dd>%lld</dd></dl>",
-             (long long)json_integer_value(json_object_get(pAll, "scored")));
-
-  /* Bar chart per party. */
+  json_t *pIllus = illustrative_scores(pDb, pCommits);
   const json_t *aP = json_object_get(pRep, "parties");
-  size_t nP = json_array_size(aP);
-  buf_puts(&b, "<h2 id=\"parties\">Compliance by party</h2>");
-  if (nP) {
-    int rowH = 26, left = 150, width = 720, barW = width - left - 70;
-    int height = (int)nP * rowH + 30;
-    buf_printf(&b,
-               "<div class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\" "
-               "aria-labelledby=\"bar-title\"><title id=\"bar-title\">Compliance percent by "
-               "party on ",
-               width, height);
-    esc(&b, zOn);
-    buf_puts(&b, "</title><g class=\"axis\">");
-    for (int k = 0; k <= 4; k++) {
-      int x = left + barW * k / 4;
-      buf_printf(&b, "<line x1=\"%d\" y1=\"4\" x2=\"%d\" y2=\"%d\"%s/>", x, x, height - 22,
-                 k == 0 ? " class=\"base\"" : "");
-      buf_printf(&b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d%%</text>", x, height - 6,
-                 k * 25);
-    }
-    buf_puts(&b, "</g>");
-    for (size_t i = 0; i < nP; i++) {
-      const json_t *row = json_array_get(aP, i);
-      const char *zCode = dflt(str(row, "party"), "");
-      int y = 6 + (int)i * rowH;
-      buf_printf(&b, "<a href=\"/parties/");
-      esc(&b, zCode);
-      buf_printf(&b, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + 15);
-      esc(&b, name_en(json_object_get(json_object_get(pParties, zCode), "name"), zCode));
-      buf_puts(&b, "</text></a>");
-      const json_t *pPct = json_object_get(row, "percent");
-      if (json_is_number(pPct)) {
-        double pct = json_number_value(pPct);
-        int w = (int)(barW * pct / 100.0 + 0.5);
-        buf_printf(&b,
-                   "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
-                   "<text x=\"%d\" y=\"%d\">%.0f%%</text>",
-                   left, y + 3, w > 0 ? w : 1, rowH - 8, left + w + 6, y + 15, pct);
-      } else {
-        buf_printf(&b,
-                   "<rect class=\"bar none\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
-                   "<text x=\"%d\" y=\"%d\">not scored</text>",
-                   left, y + 3, 4, rowH - 8, left + 10, y + 15);
-      }
-    }
-    buf_puts(&b, "</svg></div>");
-  } else {
-    buf_puts(&b, "<p class=\"muted\">No party is addressed by a commitment.</p>");
-  }
-
-  /* Heat map: party x leaf commitment, as a table (its own text fallback). */
   const json_t *aC = json_object_get(pRep, "commitments");
-  buf_puts(&b, "<h2 id=\"heatmap\">Scores by party and commitment</h2>"
-               "<ul class=\"legend\"><li><span class=\"sw s-p\"></span>+1 fully met</li>"
-               "<li><span class=\"sw s-z\"></span>0 partly met</li>"
-               "<li><span class=\"sw s-n\"></span>\xe2\x88\x92"
-               "1 not met</li>"
-               "<li><span class=\"sw s-x\"></span>blank: not assessed</li>"
-               "<li><span class=\"illus\">i</span> illustrative</li></ul>");
-  int nLeaf = 0;
-  for (size_t k = 0; k < json_array_size(aC); k++)
-    if (json_integer_value(json_object_get(json_array_get(aC, k), "items")) == 0) nLeaf++;
-  if (nLeaf && nP) {
-    buf_puts(&b, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
-                 "aria-label=\"Scores by party and commitment\"><table class=\"hm\">"
-                 "<caption>Latest score of each party on each commitment on ");
-    esc(&b, zOn);
-    buf_puts(&b, "</caption><thead><tr><th scope=\"col\">Party</th>");
-    for (size_t k = 0; k < json_array_size(aC); k++) {
-      const json_t *c = json_array_get(aC, k);
-      if (json_integer_value(json_object_get(c, "items")) != 0) continue;
-      const char *zC = dflt(str(c, "commitment"), "");
-      buf_puts(&b, "<th scope=\"col\"><a href=\"/commitments/");
-      esc(&b, zC);
-      buf_puts(&b, "\" title=\"");
-      esc(&b, name_en(json_object_get(json_object_get(pCommits, zC), "text"), zC));
-      buf_puts(&b, "\">");
-      esc(&b, zC);
-      buf_puts(&b, "</a></th>");
-    }
-    buf_puts(&b, "</tr></thead><tbody>");
-    for (size_t i = 0; i < nP; i++) {
-      const char *zCode = dflt(str(json_array_get(aP, i), "party"), "");
-      buf_puts(&b, "<tr><th scope=\"row\">");
-      esc(&b, name_en(json_object_get(json_object_get(pParties, zCode), "name"), zCode));
-      buf_puts(&b, " <span class=\"code\">");
-      esc(&b, zCode);
-      buf_puts(&b, "</span></th>");
-      for (size_t k = 0; k < json_array_size(aC); k++) {
-        const json_t *c = json_array_get(aC, k);
-        if (json_integer_value(json_object_get(c, "items")) != 0) continue;
-        const json_t *aS = json_object_get(c, "scores"), *pS = 0;
-        for (size_t m = 0; m < json_array_size(aS) && !pS; m++)
-          if (strcmp(dflt(str(json_array_get(aS, m), "party"), ""), zCode) == 0)
-            pS = json_array_get(aS, m);
-        if (!pS) {
-          buf_puts(&b, "<td class=\"s s-x\"><span class=\"sr\">not assessed</span></td>");
-          continue;
-        }
-        long long s = json_integer_value(json_object_get(pS, "score"));
-        Buf k2 = {0};
-        buf_printf(&k2, "%s|%s|%s", dflt(str(c, "commitment"), ""), zCode,
-                   dflt(str(pS, "date"), ""));
-        bool bIllus = json_is_true(json_object_get(pIllus, k2.z));
-        buf_free(&k2);
-        buf_printf(&b, "<td class=\"s %s\">%s",
-                   s > 0   ? "s-p"
-                   : s < 0 ? "s-n"
-                           : "s-z",
-                   score_text(s));
-        if (bIllus) buf_puts(&b, " <span class=\"illus\" title=\"illustrative\">i</span>");
-        if (strcmp(dflt(str(pS, "status"), ""), "preliminary") == 0)
-          buf_puts(&b, "<span class=\"sr\"> (preliminary)</span>");
-        buf_puts(&b, "</td>");
-      }
-      buf_puts(&b, "</tr>");
-    }
-    buf_puts(&b, "</tbody></table></div>");
-  } else {
-    buf_puts(&b, "<p class=\"muted\">No commitments recorded.</p>");
-  }
-
-  /* Commitments with their averages, and the overdue ones. */
-  buf_puts(&b, "<h2 id=\"commitments\">Commitments</h2><div class=\"scroll\" role=\"region\" "
-               "tabindex=\"0\" aria-label=\"Commitments\"><table><caption>Each commitment's "
-               "compliance</caption><thead><tr><th scope=\"col\">Commitment</th><th "
-               "scope=\"col\">Text</th><th scope=\"col\">Deadline</th><th "
-               "scope=\"col\">Percent</th><th scope=\"col\">Scored</th></tr></thead><tbody>");
-  for (size_t k = 0; k < json_array_size(aC); k++) {
-    const json_t *c = json_array_get(aC, k);
-    const char *zC = dflt(str(c, "commitment"), "");
-    buf_puts(&b, "<tr><th scope=\"row\"><a href=\"/commitments/");
-    esc(&b, zC);
-    buf_puts(&b, "\">");
-    esc(&b, zC);
-    buf_puts(&b, "</a></th><td>");
-    esc(&b, name_en(json_object_get(json_object_get(pCommits, zC), "text"), ""));
-    buf_puts(&b, "</td><td class=\"nw\">");
-    esc(&b, dflt(str(c, "deadline"), "\xe2\x80\x94"));
-    buf_puts(&b, "</td><td class=\"nw\">");
-    if (json_is_number(json_object_get(c, "percent")))
-      buf_printf(&b, "%.0f%%", json_number_value(json_object_get(c, "percent")));
-    else
-      buf_puts(&b, "<span class=\"muted\">not scored</span>");
-    buf_printf(&b, "</td><td>%lld</td></tr>",
-               (long long)json_integer_value(json_object_get(c, "scored")));
-  }
-  buf_puts(&b, "</tbody></table></div>");
-
-  const json_t *aO = json_object_get(pRep, "overdue");
-  buf_puts(&b, "<h2 id=\"overdue\">Overdue commitments</h2>");
-  if (json_array_size(aO)) {
-    buf_puts(&b, "<ul>");
-    for (size_t k = 0; k < json_array_size(aO); k++) {
-      const json_t *o = json_array_get(aO, k);
-      const char *zC = dflt(str(o, "commitment"), "");
-      buf_puts(&b, "<li><a href=\"/commitments/");
-      esc(&b, zC);
-      buf_puts(&b, "\">");
-      esc(&b, name_en(json_object_get(json_object_get(pCommits, zC), "text"), zC));
-      buf_puts(&b, "</a>: deadline ");
-      esc(&b, str(o, "deadline"));
-      const json_t *aOP = json_object_get(o, "parties");
-      for (size_t m = 0; m < json_array_size(aOP); m++) {
-        const json_t *v = json_array_get(aOP, m);
-        const char *zCode = json_is_string(v) ? json_string_value(v) : str(v, "party");
-        buf_puts(&b, m ? ", " : "; not fully met by ");
-        esc(&b, zCode);
-      }
-      buf_puts(&b, "</li>");
-    }
-    buf_puts(&b, "</ul>");
-  } else {
-    buf_puts(&b, "<p class=\"muted\">None on this date.</p>");
-  }
+  Buf b = {0};
+  compliance_head(&b, pOrg, zOrg, from, zFrom, zOn);
+  if (json_object_size(pIllus)) buf_puts(&b, zIllusNotice);
+  compliance_overall(&b, pRep, zOn);
+  compliance_bars(&b, aP, pParties, zOn);
+  compliance_heatmap(&b, aC, aP, pParties, pCommits, pIllus, zOn);
+  compliance_commitments(&b, aC, pCommits);
+  compliance_overdue(&b, json_object_get(pRep, "overdue"), pCommits);
   pages_end(&b, pReq);
-  send(r, &b);
-  buf_free(&t);
+  page_send(r, 200, &b, true);
   json_decref(pIllus);
   json_decref(pParties);
   json_decref(pCommits);
@@ -376,6 +396,7 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
 
 /* ---- A commitment's page ------------------------------------------------------ */
 
+/* One assessment or self-report: score, date, status, assessor, evidence. */
 static void put_assessment(Buf *b, const json_t *a) {
   long long s = json_integer_value(json_object_get(a, "score"));
   buf_puts(b, "<div class=\"ev\"><strong>");
@@ -403,6 +424,116 @@ static void put_assessment(Buf *b, const json_t *a) {
   buf_puts(b, "</div>");
 }
 
+/* The facts: organization, where it was given, its plan, deadline,
+** category and addressees. */
+static void commitment_facts(Buf *p, Db *pDb, const json_t *c, const json_t *pParties) {
+  const json_t *pSrc = json_object_get(c, "source");
+  buf_puts(p, "<dl class=\"facts\"><dt>Organization</dt><dd><a href=\"/organizations/");
+  esc(p, str(c, "organization"));
+  buf_puts(p, "/compliance\">");
+  json_t *pOrg = entity_get(pDb, K_ORGANIZATION, dflt(str(c, "organization"), ""));
+  esc(p, name_en(json_object_get(pOrg, "name"), str(c, "organization")));
+  json_decref(pOrg);
+  buf_puts(p, "</a> (compliance)</dd>");
+  if (str(pSrc, "session")) {
+    buf_puts(p, "<dt>Given at</dt><dd><a href=\"/sessions/");
+    esc(p, str(pSrc, "session"));
+    buf_puts(p, "\">");
+    esc(p, str(pSrc, "session"));
+    buf_puts(p, "</a> (<a href=\"/sessions/");
+    esc(p, str(pSrc, "session"));
+    buf_puts(p, "/minutes\">minutes</a>)</dd>");
+  }
+  if (str(pSrc, "document")) {
+    buf_puts(p, "<dt>Document</dt><dd><a href=\"/documents/");
+    esc(p, str(pSrc, "document"));
+    buf_puts(p, "\">");
+    esc(p, str(pSrc, "document"));
+    buf_puts(p, "</a></dd>");
+  }
+  if (str(c, "parent")) {
+    buf_puts(p, "<dt>Part of</dt><dd><a href=\"/commitments/");
+    esc(p, str(c, "parent"));
+    buf_puts(p, "\">");
+    esc(p, str(c, "parent"));
+    buf_puts(p, "</a></dd>");
+  }
+  buf_puts(p, "<dt>Deadline</dt><dd>");
+  esc(p, dflt(str(c, "deadline"), "none"));
+  buf_puts(p, "</dd><dt>Category</dt><dd>");
+  esc(p, dflt(str(c, "category"), "none"));
+  buf_puts(p, "</dd><dt>Addressees</dt><dd>");
+  const json_t *aAddr = json_object_get(json_object_get(c, "addressees"), "parties");
+  for (size_t i = 0; i < json_array_size(aAddr); i++) {
+    const char *zCode = dflt(json_string_value(json_array_get(aAddr, i)), "");
+    if (i) buf_puts(p, ", ");
+    buf_puts(p, "<a href=\"/parties/");
+    esc(p, zCode);
+    buf_puts(p, "\">");
+    esc(p, party_name(pParties, zCode));
+    buf_puts(p, "</a>");
+  }
+  if (!json_array_size(aAddr)) buf_puts(p, "<span class=\"muted\">none listed</span>");
+  buf_puts(p, "</dd></dl>");
+}
+
+/* The items of a plan: the commitments whose parent it is. */
+static void commitment_items(Buf *p, Db *pDb, const json_t *c, const char *zId) {
+  json_t *aAll = entity_list(pDb, K_COMMITMENT, str(c, "organization"));
+  int nItem = 0;
+  for (size_t i = 0; i < json_array_size(aAll); i++) {
+    const json_t *x = json_array_get(aAll, i);
+    if (strcmp(dflt(str(x, "parent"), ""), zId) != 0) continue;
+    buf_puts(p, nItem++ ? "" : "<h2 id=\"items\">Items</h2><ul>");
+    buf_puts(p, "<li><a href=\"/commitments/");
+    esc(p, str(x, "id"));
+    buf_puts(p, "\">");
+    esc(p, name_en(json_object_get(x, "text"), str(x, "id")));
+    buf_puts(p, "</a></li>");
+  }
+  if (nItem) buf_puts(p, "</ul>");
+  json_decref(aAll);
+}
+
+/* The assessments aA[i..j) of one party, latest first: the self-reports
+** (bSelf) or the secretariat's. */
+static void assessments_of(Buf *p, const json_t *aA, size_t i, size_t j, bool bSelf) {
+  int n = 0;
+  for (size_t k = j; k-- > i;) {
+    const json_t *a = json_array_get(aA, k);
+    if (json_is_true(json_object_get(a, "self_report")) != bSelf) continue;
+    put_assessment(p, a);
+    n++;
+  }
+  if (!n) buf_puts(p, "<p class=\"muted\">None.</p>");
+}
+
+/* Every state's evidence: the secretariat's beside the self-reports. */
+static void commitment_evidence(Buf *p, const json_t *aA, const json_t *pParties) {
+  buf_puts(p, "<h2 id=\"evidence\">Evidence by state</h2>");
+  if (!json_array_size(aA))
+    buf_puts(p, "<p class=\"muted\">No assessment or self-report recorded.</p>");
+  for (size_t i = 0; i < json_array_size(aA);) {
+    const char *zCode = dflt(str(json_array_get(aA, i), "party"), "");
+    size_t j = i;
+    while (j < json_array_size(aA) &&
+           strcmp(dflt(str(json_array_get(aA, j), "party"), ""), zCode) == 0)
+      j++;
+    buf_puts(p, "<h3>");
+    esc(p, party_name(pParties, zCode));
+    buf_puts(p, " <span class=\"code\">");
+    esc(p, zCode);
+    buf_puts(p, "</span></h3><div class=\"beside\"><section><h4>Secretariat's assessments</h4>");
+    assessments_of(p, aA, i, j, false);
+    buf_puts(p, "</section><section><h4>Self-reports</h4>");
+    assessments_of(p, aA, i, j, true);
+    buf_puts(p, "</section></div>");
+    i = j;
+  }
+}
+
+/* A commitment: its text in every language, its facts, its items and every
+** state's evidence. */
 void page_get_commitment(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
@@ -415,11 +546,7 @@ void page_get_commitment(Req *pReq, Resp *r) {
   }
   const json_t *c = json_object_get(pQ, "record");
   const json_t *aA = json_object_get(pQ, "assessments");
-  json_t *aParty = entity_list(pDb, K_PARTY, 0), *pParties = json_object();
-  for (size_t i = 0; i < json_array_size(aParty); i++)
-    json_object_set(pParties, dflt(str(json_array_get(aParty, i), "code"), ""),
-                    json_array_get(aParty, i));
-  json_decref(aParty);
+  json_t *pParties = load_map(pDb, K_PARTY, "code");
   Buf b = {0}, t = {0};
   buf_printf(&t, "Commitment %s", zId);
   pages_begin(&b, t.z, "/organizations");
@@ -443,109 +570,11 @@ void page_get_commitment(Req *pReq, Resp *r) {
   for (size_t i = 0; i < json_array_size(aA); i++)
     bIllus = bIllus || is_illustrative(json_array_get(aA, i));
   if (bIllus) buf_puts(&b, zIllusNotice);
-
-  const json_t *pSrc = json_object_get(c, "source");
-  buf_puts(&b, "<dl class=\"facts\"><dt>Organization</dt><dd><a href=\"/organizations/");
-  esc(&b, str(c, "organization"));
-  buf_puts(&b, "/compliance\">");
-  json_t *pOrg = entity_get(pDb, K_ORGANIZATION, dflt(str(c, "organization"), ""));
-  esc(&b, name_en(json_object_get(pOrg, "name"), str(c, "organization")));
-  json_decref(pOrg);
-  buf_puts(&b, "</a> (compliance)</dd>");
-  if (str(pSrc, "session")) {
-    buf_puts(&b, "<dt>Given at</dt><dd><a href=\"/sessions/");
-    esc(&b, str(pSrc, "session"));
-    buf_puts(&b, "\">");
-    esc(&b, str(pSrc, "session"));
-    buf_puts(&b, "</a> (<a href=\"/sessions/");
-    esc(&b, str(pSrc, "session"));
-    buf_puts(&b, "/minutes\">minutes</a>)</dd>");
-  }
-  if (str(pSrc, "document")) {
-    buf_puts(&b, "<dt>Document</dt><dd><a href=\"/documents/");
-    esc(&b, str(pSrc, "document"));
-    buf_puts(&b, "\">");
-    esc(&b, str(pSrc, "document"));
-    buf_puts(&b, "</a></dd>");
-  }
-  if (str(c, "parent")) {
-    buf_puts(&b, "<dt>Part of</dt><dd><a href=\"/commitments/");
-    esc(&b, str(c, "parent"));
-    buf_puts(&b, "\">");
-    esc(&b, str(c, "parent"));
-    buf_puts(&b, "</a></dd>");
-  }
-  buf_puts(&b, "<dt>Deadline</dt><dd>");
-  esc(&b, dflt(str(c, "deadline"), "none"));
-  buf_puts(&b, "</dd><dt>Category</dt><dd>");
-  esc(&b, dflt(str(c, "category"), "none"));
-  buf_puts(&b, "</dd><dt>Addressees</dt><dd>");
-  const json_t *aAddr = json_object_get(json_object_get(c, "addressees"), "parties");
-  for (size_t i = 0; i < json_array_size(aAddr); i++) {
-    const char *zCode = dflt(json_string_value(json_array_get(aAddr, i)), "");
-    if (i) buf_puts(&b, ", ");
-    buf_puts(&b, "<a href=\"/parties/");
-    esc(&b, zCode);
-    buf_puts(&b, "\">");
-    esc(&b, name_en(json_object_get(json_object_get(pParties, zCode), "name"), zCode));
-    buf_puts(&b, "</a>");
-  }
-  if (!json_array_size(aAddr)) buf_puts(&b, "<span class=\"muted\">none listed</span>");
-  buf_puts(&b, "</dd></dl>");
-
-  /* Items of a plan. */
-  json_t *aAll = entity_list(pDb, K_COMMITMENT, str(c, "organization"));
-  int nItem = 0;
-  for (size_t i = 0; i < json_array_size(aAll); i++) {
-    const json_t *x = json_array_get(aAll, i);
-    if (strcmp(dflt(str(x, "parent"), ""), zId) != 0) continue;
-    buf_puts(&b, nItem++ ? "" : "<h2 id=\"items\">Items</h2><ul>");
-    buf_puts(&b, "<li><a href=\"/commitments/");
-    esc(&b, str(x, "id"));
-    buf_puts(&b, "\">");
-    esc(&b, name_en(json_object_get(x, "text"), str(x, "id")));
-    buf_puts(&b, "</a></li>");
-  }
-  if (nItem) buf_puts(&b, "</ul>");
-  json_decref(aAll);
-
-  /* Every state's evidence: the secretariat's beside the self-reports. */
-  buf_puts(&b, "<h2 id=\"evidence\">Evidence by state</h2>");
-  if (!json_array_size(aA))
-    buf_puts(&b, "<p class=\"muted\">No assessment or self-report recorded.</p>");
-  for (size_t i = 0; i < json_array_size(aA);) {
-    const char *zCode = dflt(str(json_array_get(aA, i), "party"), "");
-    size_t j = i;
-    while (j < json_array_size(aA) &&
-           strcmp(dflt(str(json_array_get(aA, j), "party"), ""), zCode) == 0)
-      j++;
-    buf_puts(&b, "<h3>");
-    esc(&b, name_en(json_object_get(json_object_get(pParties, zCode), "name"), zCode));
-    buf_puts(&b, " <span class=\"code\">");
-    esc(&b, zCode);
-    buf_puts(&b, "</span></h3><div class=\"beside\"><section><h4>Secretariat's assessments</h4>");
-    int n = 0;
-    for (size_t k = j; k-- > i;) { /* latest first */
-      const json_t *a = json_array_get(aA, k);
-      if (json_is_true(json_object_get(a, "self_report"))) continue;
-      put_assessment(&b, a);
-      n++;
-    }
-    if (!n) buf_puts(&b, "<p class=\"muted\">None.</p>");
-    buf_puts(&b, "</section><section><h4>Self-reports</h4>");
-    n = 0;
-    for (size_t k = j; k-- > i;) {
-      const json_t *a = json_array_get(aA, k);
-      if (!json_is_true(json_object_get(a, "self_report"))) continue;
-      put_assessment(&b, a);
-      n++;
-    }
-    if (!n) buf_puts(&b, "<p class=\"muted\">None.</p>");
-    buf_puts(&b, "</section></div>");
-    i = j;
-  }
+  commitment_facts(&b, pDb, c, pParties);
+  commitment_items(&b, pDb, c, zId);
+  commitment_evidence(&b, aA, pParties);
   pages_end(&b, pReq);
-  send(r, &b);
+  page_send(r, 200, &b, true);
   buf_free(&t);
   json_decref(pParties);
   json_decref(pQ);

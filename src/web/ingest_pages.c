@@ -24,7 +24,6 @@
 #include "routes.h"
 #include "registry.h"
 
-#define HTML "text/html; charset=utf-8"
 #define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
 
 /* The draft of zText, with the date and place given (either may be NULL or
@@ -230,8 +229,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
   }
   text_form(&b, zCsrf, zText, zDate, zPlace);
   pages_end(&b, pReq);
-  resp_text(r, status, HTML, b.z ? b.z : "", b.n);
-  buf_free(&b);
+  page_send(r, status, &b, false);
 }
 
 void page_get_ingest(Req *pReq, Resp *r) {

@@ -1,0 +1,498 @@
+/*
+** The page frame (page.h): the head, style sheet and navigation every page
+** shares, its foot, the error and 404 pages, the catch-all for unknown
+** addresses, and the helpers the page families (pages_*.c) share. The pages
+** are server-rendered HTML over the same queries as the API (registry.h),
+** one small inline style sheet, no script. Every piece of data goes through
+** html_escape (hprintf's %s escapes). GET pages depend only on the registry
+** and the query string, so the server caches them by journal sequence; the
+** forms (/record, /ingest) are never cached.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity.h"
+#include "fields.h"
+#include "page.h"
+#include "routes.h"
+#include "svg.h"
+
+#define HTML "text/html; charset=utf-8"
+
+/* ---- Values --------------------------------------------------------------------- */
+
+char *xprintf(const char *zFmt, ...) {
+  Buf b = {0};
+  va_list ap;
+  va_start(ap, zFmt);
+  buf_vprintf(&b, zFmt, ap);
+  va_end(ap);
+  return b.z;
+}
+
+pdate json_date(const json_t *v) {
+  pdate d;
+  if (!json_is_string(v) || date_parse(json_string_value(v), json_string_length(v), &d))
+    return DATE_NONE;
+  return d;
+}
+
+json_t *map_of(const json_t *a, const char *zField) {
+  json_t *pMap = json_object();
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    json_t *v = json_array_get(a, i);
+    if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
+  }
+  return pMap;
+}
+
+json_t *load_map(Db *pDb, Kind kind, const char *zField) {
+  json_t *a = entity_list(pDb, kind, 0);
+  json_t *pMap = map_of(a, zField);
+  json_decref(a);
+  return pMap;
+}
+
+const char *party_name(const json_t *pParties, const char *zCode) {
+  return name_en(json_object_get(json_object_get(pParties, zCode ? zCode : ""), "name"), zCode);
+}
+
+/* ---- Pieces of HTML -------------------------------------------------------------- */
+
+void put_ru(Buf *p, const json_t *pName) {
+  const char *zRu = str(pName, "ru");
+  if (zRu) hprintf(p, " <span class=\"ru\" lang=\"ru\">%s</span>", zRu);
+}
+
+void put_date(Buf *p, const char *zDate) {
+  if (zDate && *zDate)
+    hprintf(p, "<time datetime=\"%s\">%s</time>", zDate, zDate);
+  else
+    buf_puts(p, "<span class=\"muted\"><span aria-hidden=\"true\">&#8212;</span>"
+                "<span class=\"sr\">none</span></span>");
+}
+
+void put_words(Buf *p, const char *z) {
+  Buf t = {0};
+  buf_puts(&t, z ? z : "");
+  for (size_t i = 0; i < t.n; i++)
+    if (t.z[i] == '_') t.z[i] = ' ';
+  html_escape(p, t.z ? t.z : "");
+  buf_free(&t);
+}
+
+void put_badge(Buf *p, const char *zStatus) {
+  if (!zStatus) {
+    buf_puts(p, "<span class=\"muted\">no status</span>");
+    return;
+  }
+  hprintf(p, "<span class=\"badge st-%s\">", zStatus);
+  put_words(p, zStatus);
+  buf_puts(p, "</span>");
+}
+
+void put_party(Buf *p, const json_t *pParties, const char *zCode) {
+  if (!zCode) zCode = "";
+  hprintf(p,
+          "<span class=\"nw\"><a href=\"/parties/%s\">%s</a> <span class=\"code\">%s</span></span>",
+          zCode, party_name(pParties, zCode), zCode);
+}
+
+void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
+              const char *zNameField) {
+  if (!zId) zId = "";
+  const json_t *v = json_object_get(pMap, zId);
+  hprintf(p, "<a href=\"/%s/%s\">%s</a>", zPrefix, zId,
+          name_en(json_object_get(v, zNameField), zId));
+}
+
+void table_begin(Buf *p, const char *zCaption, const char *zHeads) {
+  hprintf(p, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table>",
+          zCaption);
+  hprintf(p, "<caption>%s</caption><thead><tr>", zCaption);
+  /* zHeads: column names separated by '|' (literal text of the page). */
+  for (const char *z = zHeads; *z;) {
+    size_t n = strcspn(z, "|");
+    buf_puts(p, "<th scope=\"col\">");
+    buf_append(p, z, n);
+    buf_puts(p, "</th>");
+    z += n;
+    if (*z) z++;
+  }
+  buf_puts(p, "</tr></thead><tbody>");
+}
+
+void table_end(Buf *p) {
+  buf_puts(p, "</tbody></table></div>");
+}
+
+void put_sources(Buf *p, const json_t *aSource) {
+  if (!json_array_size(aSource)) return;
+  buf_puts(p, "<h2 id=\"sources\">Sources</h2><ul class=\"sources\">");
+  for (size_t i = 0; i < json_array_size(aSource); i++) {
+    const json_t *s = json_array_get(aSource, i);
+    const char *zRef = str(s, "ref");
+    buf_puts(p, "<li>");
+    if (zRef && (strncmp(zRef, "https://", 8) == 0 || strncmp(zRef, "http://", 7) == 0))
+      hprintf(p, "<a href=\"%s\" rel=\"noreferrer\">%s</a>", zRef, dflt(str(s, "title"), zRef));
+    else
+      hprintf(p, "%s%s%s", dflt(str(s, "title"), ""), zRef ? " \xe2\x80\x94 " : "", dflt(zRef, ""));
+    if (str(s, "date")) hprintf(p, " (%s)", str(s, "date"));
+    buf_puts(p, "</li>");
+  }
+  buf_puts(p, "</ul>");
+}
+
+/* ---- The page frame ------------------------------------------------------------- */
+
+static const char zStyle[] =
+    ":root{--fg:#1b1f24;--muted:#57606a;--line:#d8dee4;--soft:#f4f6f8;--accent:#1d4e89;"
+    "--warn:#9a3412;--warnbg:#fff4e6}"
+    "*{box-sizing:border-box}"
+    "body{margin:0;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif;"
+    "color:var(--fg);background:#fff}"
+    "a{color:var(--accent);text-underline-offset:2px}a:hover{color:#0b2e57}"
+    ":focus-visible{outline:3px solid #e8a200;outline-offset:2px;border-radius:2px}"
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
+    "white-space:nowrap}.skip{position:absolute;left:-9999px}.skip:focus{left:.5rem;top:.5rem;"
+    "background:#fff;"
+    "padding:.3rem .6rem;z-index:9}"
+    "header.site{background:#16293f;color:#fff}"
+    ".in{max-width:74rem;margin:0 auto;padding:.65rem 1rem}"
+    "header.site .in{display:flex;flex-wrap:wrap;gap:.3rem 1.6rem;align-items:baseline}"
+    ".brand{font-weight:700;font-size:1.25rem;color:#fff;text-decoration:none;letter-spacing:.03em}"
+    ".brand:hover{color:#fff}"
+    "nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.15rem 1.1rem}"
+    "nav a{color:#d6e3f3;text-decoration:none}nav a:hover{color:#fff;text-decoration:underline}"
+    "nav a[aria-current]{color:#fff;font-weight:600;text-decoration:underline;"
+    "text-underline-offset:5px}"
+    "main{max-width:74rem;margin:0 auto;padding:.5rem 1rem 3rem}"
+    "h1{font-size:1.8rem;line-height:1.25;margin:1rem 0 .2rem}"
+    "h2{font-size:1.25rem;margin:2.2rem 0 .6rem;padding-bottom:.25rem;"
+    "border-bottom:1px solid var(--line)}"
+    "h3{font-size:1.05rem;margin:1.4rem 0 .4rem}"
+    ".ru,.muted{color:var(--muted)}p.ru{margin:0 0 1rem;font-size:1.15rem}"
+    ".lede{font-size:1.1rem;color:#3b434b;max-width:46rem}"
+    ".code{font:600 .78em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem;margin:1rem 0}"
+    "dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}"
+    ".scroll{overflow-x:auto;margin:.6rem 0 1.2rem;border:1px solid var(--line);border-radius:6px}"
+    "table{border-collapse:collapse;width:100%;font-size:.94rem}"
+    "caption{text-align:left;font-weight:600;padding:.5rem .75rem;background:var(--soft);"
+    "border-bottom:1px solid var(--line)}"
+    "th,td{padding:.42rem .75rem;text-align:left;vertical-align:top;"
+    "border-bottom:1px solid var(--line)}"
+    "thead th{font-size:.82rem;color:var(--muted);font-weight:600;white-space:nowrap}"
+    "tbody th{font-weight:600}tbody tr:last-child>*{border-bottom:0}"
+    ".nw{white-space:nowrap;font-variant-numeric:tabular-nums}"
+    "tr.breach{background:var(--warnbg)}tr.breach>:first-child{box-shadow:inset 4px 0 var(--warn)}"
+    "tr.now{background:#eef4fb}time{white-space:nowrap}"
+    ".flag{color:var(--warn);font-weight:600}"
+    ".badge{display:inline-block;padding:0 .55em;border-radius:1em;font-size:.84em;"
+    "border:1px solid;white-space:nowrap}"
+    ".st-in_force{color:#14532d;background:#e7f5ec;border-color:#93cca6}"
+    ".st-provisional{color:#115e59;background:#e6f6f4;border-color:#8fd0c8}"
+    ".st-consented{color:#1e3a8a;background:#eaf0fc;border-color:#a9bff0}"
+    ".st-signed{color:#374151;background:#f1f3f5;border-color:#c4cad1}"
+    ".st-withdrawing{color:#92400e;background:#fff6e5;border-color:#f0c27a}"
+    ".st-withdrawn{color:#991b1b;background:#fdeeee;border-color:#eba5a5}"
+    ".st-not_interested{color:#4b5563;background:#fff;border-color:#c4cad1}"
+    ".chart{overflow-x:auto;margin:.6rem 0}.chart svg{min-width:720px;width:100%;height:auto;"
+    "display:block}"
+    ".chart text{font-size:12px;fill:#3d4650}.chart a text{fill:var(--accent)}"
+    ".chart a:focus-visible text{text-decoration:underline}"
+    ".axis line{stroke:#e1e6eb}.axis line.base{stroke:#8a96a3}.band{fill:#f6f8fa}"
+    ".k-founding{fill:#173f6e;background:#173f6e}.k-member{fill:#4f8ac9;background:#4f8ac9}"
+    ".k-associate{fill:#e0a526;background:#e0a526}"
+    ".k-participant{fill:#5f9e63;background:#5f9e63}"
+    ".k-observer{fill:#a2abb5;background:#a2abb5}.k-suspended{fill:#c2413b;background:#c2413b}"
+    ".steps{fill:none;stroke:#1d4e89;stroke-width:2.5}"
+    ".dot{fill:#fff;stroke:#1d4e89;stroke-width:2}.dot.hit{fill:#1d4e89}"
+    ".sw.dot-hit{border-radius:50%;background:#1d4e89}"
+    ".threshold{stroke:#c2410c;stroke-dasharray:6 4;stroke-width:1.5}"
+    ".chart .threshold-label{fill:#9a3412;font-weight:600}"
+    ".marker{stroke:#15803d;stroke-width:1.5}.chart .marker-label{fill:#166534;font-weight:600}"
+    "ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;"
+    "font-size:.9rem;margin:.2rem 0 .6rem}"
+    ".sw{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-.1em;"
+    "margin-right:.35em}.sw.line{height:0;border-top:2px dashed #c2410c;width:1.4em;"
+    "vertical-align:.25em}.sw.mark{width:2px;background:#15803d}.sw.step{height:0;"
+    "border-top:3px solid #1d4e89;width:1.4em;vertical-align:.25em}"
+    "form.inline{display:flex;flex-wrap:wrap;gap:.5rem .7rem;align-items:center;margin:.6rem 0 "
+    "1rem}"
+    "label{font-weight:600;font-size:.92rem}"
+    "input,select,textarea,button{font:inherit;padding:.38rem .55rem;border:1px solid #8a96a3;"
+    "border-radius:4px;background:#fff;color:inherit}"
+    "button{background:var(--accent);color:#fff;border-color:var(--accent);font-weight:600;"
+    "cursor:pointer}button:hover{background:#0b2e57}"
+    ".fields{display:grid;gap:1rem;max-width:38rem;margin:1rem 0}"
+    ".fields label{display:block;margin-bottom:.2rem}"
+    ".fields input,.fields select,.fields textarea{width:100%}"
+    ".hint{color:var(--muted);font-size:.86rem;margin:.2rem 0 0}"
+    ".notice{border:1px solid;border-radius:6px;padding:.7rem 1rem;margin:1rem 0}"
+    ".notice.ok{background:#ecf8ef;border-color:#93cca6}"
+    ".notice.err{background:#fdf0ef;border-color:#e0a09a}"
+    ".notice ul{margin:.3rem 0 0;padding-left:1.2rem}"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem;"
+    "padding:0;list-style:none}"
+    ".cards li{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem}"
+    ".cards .ru{display:block;font-size:.92rem}.cards a{font-weight:600}"
+    "td.notes{min-width:15rem;width:35%}td.stmts{min-width:14rem}"
+    ".explain li{margin:.35rem 0}.small{font-size:.86rem}"
+    "p.note{max-width:50rem;color:#3b434b}"
+    "form.navsearch input{padding:.2rem .4rem;border-radius:4px;border:1px solid #9fb3c8}"
+    "mark{background:#fff1a8;padding:0 .1em}ul.facet{list-style:none;padding:0;margin:0}"
+    ".facets{display:flex;flex-wrap:wrap;gap:0 2rem}.facets h3{font-size:1rem;margin:.5rem 0 .2rem}"
+    "ul.facet a[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}"
+    "ol.results li{margin:.8rem 0}form.search-page .dates{margin-top:.5rem}"
+    "nav.pager a{margin-right:1.5rem}p.filters{color:var(--muted)}"
+    "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.86rem}"
+    "@media (max-width:640px){body{font-size:15px}h1{font-size:1.45rem}"
+    "dl.facts{grid-template-columns:1fr;gap:0}dl.facts dd{margin-bottom:.5rem}"
+    "header.site .in{gap:.2rem 1rem}}";
+
+static const struct {
+  const char *zHref, *zLabel;
+} aNav[] = {
+    {"/", "Home"},
+    {"/organizations", "Organizations"},
+    {"/documents", "Documents"},
+    {"/sessions", "Sessions"},
+    {"/parties", "Parties"},
+    {"/record", "Record an action"},
+    {"/ingest", "From a press release"},
+    {"/api/v1/openapi.json", "API"},
+};
+
+void pages_begin(Buf *p, const char *zTitle, const char *zNav) {
+  buf_puts(p, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+              "<link rel=\"icon\" href=\"data:,\">"
+              "<link rel=\"alternate\" type=\"application/atom+xml\" "
+              "title=\"Depositary notifications\" href=\"/feed.atom\">");
+  hprintf(p, "<title>%s%spacta</title>", zTitle ? zTitle : "", zTitle ? " \xc2\xb7 " : "");
+  buf_puts(p, "<style>");
+  buf_puts(p, zStyle);
+  buf_puts(p, "</style></head><body><a class=\"skip\" href=\"#main\">Skip to content</a>"
+              "<header class=\"site\"><div class=\"in\"><a class=\"brand\" href=\"/\">pacta</a>"
+              "<nav aria-label=\"Main\"><ul>");
+  for (size_t i = 0; i < sizeof(aNav) / sizeof(aNav[0]); i++) {
+    bool bHere = zNav && strcmp(zNav, aNav[i].zHref) == 0;
+    hprintf(p, "<li><a href=\"%s\"", aNav[i].zHref);
+    if (bHere) buf_puts(p, " aria-current=\"page\"");
+    hprintf(p, ">%s</a></li>", aNav[i].zLabel);
+  }
+  buf_puts(p, "</ul></nav><form class=\"navsearch\" action=\"/search\" role=\"search\">"
+              "<input type=\"search\" name=\"q\" aria-label=\"Search the registry\" "
+              "placeholder=\"Search\" size=\"14\"></form>");
+  buf_puts(p, "</div></header><main id=\"main\">");
+}
+
+void pages_end(Buf *p, Req *pReq) {
+  char zToday[DATE_BUFSZ];
+  date_format(http_today(), zToday);
+  hprintf(p,
+          "</main><footer><div class=\"in\">pacta registry \xc2\xb7 journal entry %lld \xc2\xb7 "
+          "today is %s (UTC) \xc2\xb7 dates and statuses are computed from each document's "
+          "clause and the recorded actions \xc2\xb7 <a href=\"/api/v1/openapi.json\">JSON "
+          "API</a></div></footer></body></html>\n",
+          (long long)db_last_seq(pReq->pDb), zToday);
+}
+
+void page_send(Resp *r, int status, Buf *p, bool bCache) {
+  resp_text(r, status, HTML, p->z ? p->z : "", p->n);
+  r->bCacheable = bCache && status == 200;
+  buf_free(p);
+}
+
+void page_error(Req *pReq, Resp *r, int status, const char *zTitle, const char *zMsg) {
+  Buf b = {0};
+  pages_begin(&b, zTitle, 0);
+  hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", zTitle, zMsg);
+  buf_puts(&b, "<p><a href=\"/\">Back to the home page</a></p>");
+  pages_end(&b, pReq);
+  page_send(r, status, &b, false);
+}
+
+void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId) {
+  Buf msg = {0};
+  buf_printf(&msg, "There is no %s \"%s\" in this registry.", zWhat, zId ? zId : "");
+  page_error(pReq, r, 404, "Not found", msg.z);
+  buf_free(&msg);
+}
+
+bool page_on(Req *pReq, Resp *r, pdate *pOn) {
+  const char *z = req_arg(pReq, "on");
+  if (!z || !*z) {
+    *pOn = http_today();
+    return true;
+  }
+  if (date_parse(z, strlen(z), pOn) == 0) return true;
+  Buf msg = {0};
+  buf_printf(&msg, "\"%s\" is not a date: expected a real date as YYYY-MM-DD, such as 2009-08-18.",
+             z);
+  page_error(pReq, r, 400, "Bad date", msg.z);
+  buf_free(&msg);
+  return false;
+}
+
+void date_form(Buf *p, const char *zPath, const char *zLabel, const char *zOn) {
+  hprintf(p,
+          "<form class=\"inline\" method=\"get\" action=\"%s\"><label for=\"on\">%s</label>"
+          "<input type=\"date\" id=\"on\" name=\"on\" value=\"%s\" required>"
+          "<button type=\"submit\">Show</button></form>",
+          zPath, zLabel, zOn);
+}
+
+/* ---- Timelines of memberships ------------------------------------------------------ */
+
+static const char *const azKindName[] = {"founding",    "member",   "associate",
+                                         "participant", "observer", "suspended"};
+
+/* The legend for the kinds in the memberships aMem. */
+static void kind_legend(Buf *p, const json_t *aMem) {
+  buf_puts(p, "<ul class=\"legend\" aria-label=\"Legend\">");
+  for (size_t k = 0; k < sizeof(azKindName) / sizeof(azKindName[0]); k++) {
+    bool bUsed = false;
+    for (size_t i = 0; i < json_array_size(aMem) && !bUsed; i++)
+      bUsed = strcmp(dflt(str(json_array_get(aMem, i), "kind"), ""), azKindName[k]) == 0;
+    if (bUsed)
+      hprintf(p, "<li><span class=\"sw k-%s\"></span>%s</li>", azKindName[k], azKindName[k]);
+  }
+  buf_puts(p, "</ul>");
+}
+
+typedef struct RowKey {
+  const char *zKey; /* the row's party or organization */
+  pdate first;
+} RowKey;
+
+static int compare_row(const void *pA, const void *pB) {
+  const RowKey *a = pA, *b = pB;
+  if (a->first != b->first) return a->first < b->first ? -1 : 1;
+  return strcmp(a->zKey, b->zKey);
+}
+
+void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json_t *aMem,
+                         const char *zRowField, const json_t *pNames, const char *zNameField,
+                         const char *zHrefPrefix, pdate start) {
+  size_t nMem = json_array_size(aMem);
+  if (!nMem) {
+    buf_puts(p, "<p class=\"muted\">No memberships recorded.</p>");
+    return;
+  }
+  RowKey *aRow = xmalloc(nMem * sizeof(RowKey));
+  int nRow = 0;
+  pdate today = http_today(), end = today;
+  for (size_t i = 0; i < nMem; i++) {
+    const json_t *m = json_array_get(aMem, i);
+    const char *zKey = dflt(str(m, zRowField), "");
+    pdate from = json_date(json_object_get(m, "from")), to = json_date(json_object_get(m, "to"));
+    if (from != DATE_NONE && (start == DATE_NONE || from < start)) start = from;
+    if (to != DATE_NONE && to > end) end = to;
+    int k = 0;
+    while (k < nRow && strcmp(aRow[k].zKey, zKey) != 0) k++;
+    if (k == nRow) aRow[nRow++] = (RowKey){zKey, from};
+    if (from < aRow[k].first) aRow[k].first = from;
+  }
+  qsort(aRow, (size_t)nRow, sizeof(RowKey), compare_row);
+  int y, mo, d;
+  date_to_ymd(start, &y, &mo, &d);
+  start = date_from_ymd(y, 1, 1);
+  end = date_add_days(end, (end - start) / 60 + 1);
+
+  SvgRow *aSvgRow = xmalloc((size_t)nRow * sizeof(SvgRow));
+  SvgBar *aBar = xmalloc(nMem * sizeof(SvgBar));
+  char **azFree = xmalloc((2 * nMem + (size_t)nRow) * sizeof(char *)); /* hrefs, classes, titles */
+  int nBar = 0, nFree = 0;
+  for (int r = 0; r < nRow; r++) {
+    const char *zLabel =
+        name_en(json_object_get(json_object_get(pNames, aRow[r].zKey), zNameField), aRow[r].zKey);
+    aSvgRow[r] = (SvgRow){zLabel, azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey),
+                          aBar + nBar, 0};
+    for (size_t i = 0; i < nMem; i++) {
+      const json_t *m = json_array_get(aMem, i);
+      if (strcmp(dflt(str(m, zRowField), ""), aRow[r].zKey) != 0) continue;
+      const char *zKind = dflt(str(m, "kind"), "member");
+      const char *zTo = str(m, "to");
+      aBar[nBar] =
+          (SvgBar){json_date(json_object_get(m, "from")), json_date(json_object_get(m, "to")),
+                   azFree[nFree++] = xprintf("k-%s", zKind), 0};
+      char *zTitleBar = xprintf("%s: %s from %s%s%s", zLabel, zKind, dflt(str(m, "from"), "?"),
+                                zTo ? " to " : " (current)", zTo ? zTo : "");
+      aBar[nBar].zTitle = azFree[nFree++] = zTitleBar;
+      nBar++;
+      aSvgRow[r].nBar++;
+    }
+  }
+  Buf desc = {0};
+  buf_printf(&desc,
+             "%d rows, one bar per membership interval, coloured by kind; the table "
+             "below gives the same data.",
+             nRow);
+  SvgTimeline chart = {zId, zTitle, desc.z, aSvgRow, nRow, start, end};
+  buf_puts(p, "<figure class=\"chart\">");
+  svg_timeline(p, &chart);
+  buf_puts(p, "</figure>");
+  kind_legend(p, aMem);
+  buf_free(&desc);
+  for (int i = 0; i < nFree; i++) free(azFree[i]);
+  free(azFree);
+  free(aBar);
+  free(aSvgRow);
+  free(aRow);
+}
+
+/* ---- Lists of sessions ------------------------------------------------------------ */
+
+void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, bool bBody) {
+  for (size_t i = 0; i < json_array_size(aSession); i++) {
+    const json_t *s = json_array_get(aSession, i);
+    buf_puts(p, "<tr><th scope=\"row\" class=\"nw\">");
+    hprintf(p, "<a href=\"/sessions/%s\">%s</a></th>", str(s, "id"), dflt(str(s, "date"), ""));
+    if (bBody) {
+      const json_t *pBody = json_object_get(pBodies, dflt(str(s, "body"), ""));
+      buf_puts(p, "<td>");
+      put_link(p, "bodies", pBodies, str(s, "body"), "name");
+      hprintf(p, " <span class=\"small muted\">%s</span></td>",
+              dflt(str(pBody, "organization"), ""));
+    }
+    hprintf(p, "<td>%s</td><td>", dflt(str(s, "place"), "not stated"));
+    put_words(p, str(s, "format"));
+    hprintf(p, "</td><td class=\"nw\">%zu</td></tr>",
+            json_array_size(json_object_get(s, "adopted")));
+  }
+}
+
+static int compare_session_desc(const void *pA, const void *pB) {
+  const json_t *a = *(json_t *const *)pA, *b = *(json_t *const *)pB;
+  return -strcmp(dflt(str(a, "date"), ""), dflt(str(b, "date"), ""));
+}
+
+json_t *sessions_by_date(Db *pDb, const char *zBody) {
+  json_t *aAll = entity_list(pDb, K_SESSION, 0);
+  size_t n = json_array_size(aAll), k = 0;
+  json_t **ap = xmalloc(n * sizeof(json_t *) + 1);
+  for (size_t i = 0; i < n; i++) {
+    json_t *s = json_array_get(aAll, i);
+    if (!zBody || strcmp(dflt(str(s, "body"), ""), zBody) == 0) ap[k++] = s;
+  }
+  qsort(ap, k, sizeof(json_t *), compare_session_desc);
+  json_t *aOut = json_array();
+  for (size_t i = 0; i < k; i++) json_array_append(aOut, ap[i]);
+  free(ap);
+  json_decref(aAll);
+  return aOut;
+}
+
+/* ---- Unknown pages ------------------------------------------------------------------- */
+
+void page_get_unknown(Req *pReq, Resp *r) {
+  if (strncmp(pReq->zPath, "/api/", 5) == 0 || strcmp(pReq->zPath, "/api") == 0) {
+    resp_error(r, 404, "not_found", "no such resource: %s", pReq->zPath);
+    return;
+  }
+  page_error(pReq, r, 404, "Not found", "There is no page at this address.");
+}

@@ -1,0 +1,213 @@
+/*
+** Recording an action (/record): the form for the depositary and the
+** parties' delegates, and its POST, which writes the action through the
+** journal under the token's name. Never cached; a double-submit CSRF check
+** (form.h) guards the POST.
+*/
+#include <string.h>
+
+#include "auth.h"
+#include "entity.h"
+#include "fields.h"
+#include "form.h"
+#include "interchange.h"
+#include "page.h"
+#include "routes.h"
+#include "rules.h"
+
+#define MAX_FORM_BODY 65536
+
+static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected) {
+  hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
+          zSelected && strcmp(zSelected, zValue) == 0 ? " selected" : "", zLabel);
+}
+
+/* The form, filled with the values given (any may be NULL). */
+static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, const char *zParty,
+                        const char *zType, const char *zDate, const char *zText,
+                        const char *zNote) {
+  buf_puts(p, "<form method=\"post\" action=\"/record\" class=\"fields\">");
+  hprintf(p, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", zCsrf);
+  buf_puts(p, "<div><label for=\"document\">Document</label><select id=\"document\" "
+              "name=\"document\" required><option value=\"\">Choose a document</option>");
+  json_t *aDoc = entity_list(pDb, K_DOCUMENT, 0);
+  for (size_t i = 0; i < json_array_size(aDoc); i++) {
+    const json_t *d = json_array_get(aDoc, i);
+    Buf label = {0};
+    buf_printf(&label, "%s \xe2\x80\x94 %s", str(d, "id"),
+               name_en(json_object_get(d, "title"), ""));
+    put_option(p, str(d, "id"), label.z, zDoc);
+    buf_free(&label);
+  }
+  json_decref(aDoc);
+  buf_puts(p, "</select></div><div><label for=\"party\">Party</label><select id=\"party\" "
+              "name=\"party\" required><option value=\"\">Choose a party</option>");
+  json_t *aParty = entity_list(pDb, K_PARTY, 0);
+  for (size_t i = 0; i < json_array_size(aParty); i++) {
+    const json_t *pp = json_array_get(aParty, i);
+    Buf label = {0};
+    buf_printf(&label, "%s \xe2\x80\x94 %s", str(pp, "code"),
+               name_en(json_object_get(pp, "name"), ""));
+    put_option(p, str(pp, "code"), label.z, zParty);
+    buf_free(&label);
+  }
+  json_decref(aParty);
+  buf_puts(p, "</select></div><div><label for=\"type\">Action</label><select id=\"type\" "
+              "name=\"type\" required>");
+  for (int t = 0; t < ACT__COUNT; t++) {
+    const char *zName = action_type_name((ActionType)t);
+    Buf label = {0};
+    put_words(&label, zName);
+    Buf opt = {0};
+    hprintf(&opt, "<option value=\"%s\"%s>", zName,
+            zType && strcmp(zType, zName) == 0 ? " selected" : "");
+    buf_puts(p, opt.z);
+    buf_puts(p, label.z);
+    buf_puts(p, "</option>");
+    buf_free(&label);
+    buf_free(&opt);
+  }
+  hprintf(p,
+          "</select></div><div><label for=\"date\">Date</label><input type=\"date\" id=\"date\" "
+          "name=\"date\" required value=\"%s\" aria-describedby=\"date-hint\">"
+          "<p class=\"hint\" id=\"date-hint\">The date the depositary received it (for a "
+          "signature: the date signed).</p></div>",
+          zDate ? zDate : "");
+  hprintf(p,
+          "<div><label for=\"text\">Text <span class=\"muted\">(optional)</span></label>"
+          "<textarea id=\"text\" name=\"text\" rows=\"3\" aria-describedby=\"text-hint\">%s"
+          "</textarea><p class=\"hint\" id=\"text-hint\">The words of a reservation, "
+          "declaration, special opinion or objection.</p></div>",
+          zText ? zText : "");
+  hprintf(p,
+          "<div><label for=\"note\">Note <span class=\"muted\">(optional)</span></label>"
+          "<input id=\"note\" name=\"note\" value=\"%s\"></div>",
+          zNote ? zNote : "");
+  buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
+              "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
+              "<p class=\"hint\" id=\"token-hint\">A depositary token, or a delegate token of the "
+              "party (created with <code>pacta token create</code>). The journal names its holder "
+              "as the author.</p></div>"
+              "<div><button type=\"submit\">Record the action</button></div></form>");
+}
+
+/* The page with the form, under a notice (zNoticeClass "ok" or "err", its
+** HTML) when there is one; the fields as posted in f, else from the query. */
+static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const Form *f,
+                        const char *zNoticeClass, const char *zNoticeHtml) {
+  Buf b = {0};
+  pages_begin(&b, "Record an action", "/record");
+  buf_puts(&b, "<h1>Record an action</h1><p class=\"lede\">For the depositary and the parties' "
+               "delegates: a signature, an instrument or notification, a reservation or "
+               "declaration, a withdrawal. It is written to the journal under your token's "
+               "name; the statuses are recomputed at once.</p>");
+  if (zNoticeHtml) form_notice(&b, strcmp(zNoticeClass, "ok") == 0, zNoticeHtml);
+  record_form(&b, pReq->pDb, zCsrf, f ? form_get(f, "document") : req_arg(pReq, "document"),
+              f ? form_get(f, "party") : req_arg(pReq, "party"), f ? form_get(f, "type") : 0,
+              f ? form_get(f, "date") : 0, f ? form_get(f, "text") : 0,
+              f ? form_get(f, "note") : 0);
+  pages_end(&b, pReq);
+  page_send(r, status, &b, false);
+}
+
+void page_get_record(Req *pReq, Resp *r) {
+  char zCsrf[33];
+  csrf_new(r, "/record", zCsrf);
+  record_page(pReq, r, 200, zCsrf, 0, 0, 0);
+}
+
+/* The posted fields as an interchange record of an action; false when one
+** is not UTF-8 text. */
+static bool record_of_form(const Form *f, json_t *pRec) {
+  static const char *const azField[] = {"document", "party", "type", "date", "text", "note"};
+  bool bUtf8 = true;
+  for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++) {
+    const char *z = form_get(f, azField[i]);
+    if (!z || !*z) continue;
+    json_t *v = json_string(z);
+    if (!v) {
+      bUtf8 = false;
+      continue;
+    }
+    json_object_set_new(pRec, azField[i], v);
+  }
+  return bUtf8;
+}
+
+/* The notice of an action written (or found already written). */
+static void record_done(Buf *pMsg, const json_t *pRec, const Caller *pCaller,
+                        const LoadResult *pRes) {
+  const char *zDocId = str(pRec, "document"), *zDate = str(pRec, "date");
+  if (pRes->nLoaded)
+    hprintf(pMsg, "<strong>Recorded</strong> as journal entry %lld by %s: %s, %s of %s, on ",
+            (long long)pRes->lastSeq, pCaller->zName, dflt(str(pRec, "party"), ""),
+            dflt(str(pRec, "type"), ""), dflt(zDate, ""));
+  else
+    hprintf(pMsg,
+            "<strong>Already recorded</strong>: this action was in the journal with the "
+            "same content, so nothing new was written. %s, %s of %s, on ",
+            dflt(str(pRec, "party"), ""), dflt(str(pRec, "type"), ""), dflt(zDate, ""));
+  hprintf(pMsg, "<a href=\"/documents/%s?on=%s\">%s</a>.", zDocId, zDate, zDocId);
+}
+
+/* A posted action: checked (size, type, CSRF, token, UTF-8), written
+** through the journal as the token's holder, and the form shown again
+** under what was done. */
+void page_post_record(Req *pReq, Resp *r) {
+  if (pReq->nBody > MAX_FORM_BODY) {
+    page_error(pReq, r, 413, "Too large", "The form is larger than 64 KiB.");
+    return;
+  }
+  const char *zType = pReq->zHeaderContentType;
+  if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
+    page_error(pReq, r, 415, "Unsupported form",
+               "Expected Content-Type: application/x-www-form-urlencoded.");
+    return;
+  }
+  Form f;
+  form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
+  char zCsrf[33];
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, "/record", zCsrf);
+    record_page(pReq, r, 403, zCsrf, &f, "err",
+                "<strong>Nothing was recorded.</strong> The form had expired or did not come "
+                "from this page (its security code did not match). Check the fields and submit "
+                "again.");
+    form_free(&f);
+    return;
+  }
+  const char *zToken = form_get(&f, "token");
+  Caller caller;
+  memset(&caller, 0, sizeof(caller));
+  if (zToken && *zToken) auth_lookup(pReq->pDb, zToken, &caller);
+  if (caller.role == ROLE_NONE) {
+    record_page(pReq, r, 401, zCsrf, &f, "err",
+                caller.bBadToken ? "<strong>Nothing was recorded.</strong> The token is unknown "
+                                   "or has been revoked."
+                                 : "<strong>Nothing was recorded.</strong> A token is needed.");
+    form_free(&f);
+    return;
+  }
+  /* The action as an interchange record. */
+  json_t *pRec = json_object();
+  bool bUtf8 = record_of_form(&f, pRec);
+  if (!bUtf8 || f.bBad) {
+    record_page(pReq, r, 400, zCsrf, 0, "err",
+                "<strong>Nothing was recorded.</strong> The form was not valid UTF-8 text.");
+    json_decref(pRec);
+    form_free(&f);
+    return;
+  }
+  LoadResult res;
+  Buf msg = {0};
+  int status = form_load(pReq->pDb, &caller, "actions", pRec, "Nothing was recorded.", &msg, &res);
+  if (status >= 300) {
+    record_page(pReq, r, status, zCsrf, &f, "err", msg.z);
+  } else {
+    record_done(&msg, pRec, &caller, &res);
+    record_page(pReq, r, status, zCsrf, 0, "ok", msg.z);
+  }
+  buf_free(&msg);
+  json_decref(pRec);
+  form_free(&f);
+}
