@@ -283,6 +283,63 @@ class Api(unittest.TestCase):
         self.assertEqual(self.get_json("/api/v1/organizations/test-org")["name"], {"en": "Test"})
 
 
+    def test_reads_during_writes_each_see_one_state(self):
+        # Found under load: a party's page read while parties were being
+        # added sized its arrays from one state and filled them from a later
+        # one (a heap overflow under ASan). Readers on three connections, a
+        # writer on a fourth; every answer is whole and the server lives.
+        import threading
+        tmp = tempfile.TemporaryDirectory()
+        db = os.path.join(tmp.name, "c.db")
+        cli(db, "init", "--sample")
+        token = json.loads(cli(db, "token", "create", "--role", "depositary", "--name", "w",
+                               "--json"))["token"]
+        port = free_port()
+        proc = subprocess.Popen([PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
+                                 "--quiet", "--threads", "4"], stderr=subprocess.PIPE, text=True)
+        server = Server.__new__(Server)
+        server.port, server.proc = port, proc
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        done = threading.Event()
+        bad = []
+
+        def read():
+            while not done.is_set():
+                for path in ("/api/v1/parties/ARM", "/api/v1/documents/csto-charter/status",
+                             "/api/v1/organizations/cis/members?on=2020-01-01"):
+                    status, _, body = server.request("GET", path)
+                    if status != 200:
+                        bad.append((path, status, body[:200]))
+                    else:
+                        json.loads(body)
+
+        readers = [threading.Thread(target=read) for _ in range(3)]
+        for t in readers:
+            t.start()
+        try:
+            for i in range(300):
+                code = "X" + chr(65 + i // 26 % 26) + chr(65 + i % 26)
+                party = {"code": code, "kind": "state", "name": {"en": "Test " + code}}
+                status, _, body = server.request(
+                    "POST", "/api/v1/parties", json.dumps(party).encode(),
+                    {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+                self.assertEqual(status, 201, body)
+        finally:
+            done.set()
+            for t in readers:
+                t.join()
+        self.assertEqual(bad, [])
+        if proc.poll() is not None:
+            self.fail("the server died: " + proc.stderr.read())
+        self.assertEqual(server.stop(), 0)
+        proc.stderr.close()
+        tmp.cleanup()
+
 if __name__ == "__main__":
     PACTA = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
