@@ -23,17 +23,6 @@ static char *words(const char *z) {
   return zOut;
 }
 
-/* Every live entity of a kind as an object keyed by zField. */
-static json_t *load_map(Db *pDb, Kind kind, const char *zField) {
-  json_t *a = entity_list(pDb, kind, 0), *pMap = json_object();
-  for (size_t i = 0; i < json_array_size(a); i++) {
-    json_t *v = json_array_get(a, i);
-    if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
-  }
-  json_decref(a);
-  return pMap;
-}
-
 static pdate json_date(const json_t *v) {
   pdate d;
   const char *z = json_string_value(v);
@@ -143,9 +132,9 @@ static bool has_session_on(const json_t *aSession, const char *zBody, const char
 }
 
 void publish_ics(Db *pDb, const char *zOrg, Buf *pOut) {
-  json_t *pBodies = load_map(pDb, K_BODY, "id");
-  json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
-  json_t *pDocs = load_map(pDb, K_DOCUMENT, "id");
+  json_t *pBodies = entity_map(pDb, K_BODY, "id");
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
+  json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
   ics_line(pOut, "BEGIN:VCALENDAR");
   ics_line(pOut, "VERSION:2.0");
   ics_line(pOut, "PRODID:-//pacta//pacta " PACTA_VERSION "//EN");
@@ -304,8 +293,8 @@ static void xml_elem(Buf *p, const char *zTag, const char *zText) {
 }
 
 void publish_atom(Db *pDb, const char *zParty, const char *zSelf, pdate today, Buf *pOut) {
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
-  json_t *pDocs = load_map(pDb, K_DOCUMENT, "id");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
+  json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
   FeedEntry *aEntry = 0;
   int nEntry = 0, nAlloc = 0;
 
@@ -608,10 +597,10 @@ static const char *party_name(const json_t *pParties, const char *zCode) {
 bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
   json_t *s = entity_get(pDb, K_SESSION, zSession);
   if (!s) return false;
-  json_t *pBodies = load_map(pDb, K_BODY, "id");
-  json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
-  json_t *pDocs = load_map(pDb, K_DOCUMENT, "id");
+  json_t *pBodies = entity_map(pDb, K_BODY, "id");
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
+  json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
   const char *zBody = dflt(str(s, "body"), "");
   const json_t *pBody = json_object_get(pBodies, zBody);
   const char *zBodyName = name_en(json_object_get(pBody, "name"), zBody);

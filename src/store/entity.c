@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "fields.h"
+
 bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
   /* Canonical order puts "value" last, and an unescaped ,"value": can only
   ** be the member separator: inside strings every quote is escaped. */
@@ -29,10 +31,6 @@ json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
                               (size_t)sqlite3_column_bytes(p, 0));
   sqlite3_reset(p);
   return pVal;
-}
-
-static const char *str_of(const json_t *p, const char *zKey) {
-  return json_string_value(json_object_get(p, zKey));
 }
 
 bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
@@ -75,10 +73,10 @@ bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
 /* The organization an entity belongs to (sessions through their body). */
 static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHold) {
   if (kind == K_SESSION) {
-    *ppHold = entity_get(pDb, K_BODY, str_of(pVal, "body"));
-    return str_of(*ppHold, "organization");
+    *ppHold = entity_get(pDb, K_BODY, str(pVal, "body"));
+    return str(*ppHold, "organization");
   }
-  return str_of(pVal, "organization");
+  return str(pVal, "organization");
 }
 
 json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
@@ -138,4 +136,14 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   buf_free(&lo);
   buf_free(&hi);
   return pList;
+}
+
+json_t *entity_map(Db *pDb, Kind kind, const char *zField) {
+  json_t *a = entity_list(pDb, kind, 0), *pMap = json_object();
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    json_t *v = json_array_get(a, i);
+    if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
+  }
+  json_decref(a);
+  return pMap;
 }

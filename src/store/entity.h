@@ -30,6 +30,10 @@ bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut);
 ** only those whose "organization" (or whose body's organization) is zOrg. */
 json_t *entity_list(Db *pDb, Kind kind, const char *zOrg);
 
+/* Every live entity of a kind as one object keyed by the value of its field
+** zField ("id", "code"); entities without that field are left out. */
+json_t *entity_map(Db *pDb, Kind kind, const char *zField);
+
 /* Live entities of a kind whose key starts with zPrefix (NULL: all),
 ** ordered by key, from offset, at most limit; *pnTotal gets the count of
 ** all that match. For large kinds: actions of one document are the keys

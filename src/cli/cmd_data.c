@@ -1,0 +1,188 @@
+/*
+** The data in and out (cmd.h): init, load, export, minutes; the journal
+** read, an entity retracted, the derived tables rebuilt.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "entity.h"
+#include "fields.h"
+#include "interchange.h"
+#include "journal.h"
+#include "kind.h"
+#include "output.h"
+#include "publish.h"
+
+extern const unsigned char pacta_sample_json[];
+extern const size_t pacta_sample_json_len;
+
+/* ---- init, load, export, minutes ------------------------------------------------ */
+
+static int load_sources(Db *pDb, const LoadSource *aSrc, int n, const Args *a) {
+  LoadResult r;
+  FILE *fProgress = isatty(2) ? stderr : 0;
+  if (interchange_load(pDb, aSrc, n, arg_actor(a), stderr, fProgress, &r)) return EXIT_INPUT;
+  if (a->bJson) {
+    printf("{\"loaded\": %d, \"journal\": %lld}\n", r.nLoaded, (long long)r.lastSeq);
+  } else {
+    printf("loaded %d new journal entries (%d records unchanged); journal at %lld\n", r.nLoaded,
+           r.nUnchanged, (long long)r.lastSeq);
+  }
+  return 0;
+}
+
+int cmd_init(Args *a) {
+  cli_need_pos(&a->cli, 0, 0);
+  if (access(a->zDb, F_OK) == 0)
+    die(EXIT_INPUT, "%s already exists; pacta init makes a new registry", a->zDb);
+  Db *pDb = db_open(a->zDb, true);
+  int rc = 0;
+  if (a->bSample) {
+    LoadSource src = {"sample registry", (const char *)pacta_sample_json, pacta_sample_json_len};
+    rc = load_sources(pDb, &src, 1, a);
+  } else if (!a->bJson) {
+    printf("created %s\n", a->zDb);
+  } else {
+    printf("{\"created\": \"%s\"}\n", a->zDb);
+  }
+  db_close(pDb);
+  if (rc) unlink(a->zDb);
+  return rc;
+}
+
+int cmd_load(Args *a) {
+  cli_need_pos(&a->cli, 1, -1);
+  Db *pDb = open_registry(a);
+  LoadSource *aSrc = xmalloc((size_t)a->nPos * sizeof(LoadSource));
+  Buf *aBuf = xmalloc((size_t)a->nPos * sizeof(Buf));
+  memset(aBuf, 0, (size_t)a->nPos * sizeof(Buf));
+  for (int i = 0; i < a->nPos; i++) {
+    if (read_file(a->azPos[i], &aBuf[i]))
+      die(EXIT_INPUT, "%s: cannot read: %s (nothing was loaded)", a->azPos[i], strerror(errno));
+    aSrc[i] = (LoadSource){a->azPos[i], aBuf[i].z, aBuf[i].n};
+  }
+  int rc = load_sources(pDb, aSrc, a->nPos, a);
+  for (int i = 0; i < a->nPos; i++) buf_free(&aBuf[i]);
+  free(aBuf);
+  free(aSrc);
+  db_close(pDb);
+  return rc;
+}
+
+int cmd_export(Args *a) {
+  cli_need_pos(&a->cli, 0, 0);
+  const char *zFormat = a->zFormat ? a->zFormat : "json";
+  if (strcmp(zFormat, "json") != 0 && strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "ics") != 0)
+    cli_fail(&a->cli, "--format: expected json, csv or ics, got \"%s\"", zFormat);
+  Db *pDb = open_registry(a);
+  if (strcmp(zFormat, "ics") == 0) {
+    Buf b = {0};
+    publish_ics(pDb, a->zOrg, &b);
+    fwrite(b.z ? b.z : "", 1, b.n, stdout);
+    buf_free(&b);
+  } else if (strcmp(zFormat, "json") == 0)
+    interchange_export_json(pDb, stdout);
+  else
+    interchange_export_csv(pDb, stdout);
+  db_close(pDb);
+  return 0;
+}
+
+int cmd_minutes(Args *a) {
+  cli_need_pos(&a->cli, 1, 1);
+  const char *zFormat = a->zFormat ? a->zFormat : "html";
+  if (strcmp(zFormat, "html") != 0 && strcmp(zFormat, "md") != 0)
+    cli_fail(&a->cli, "--format: expected html or md, got \"%s\"", zFormat);
+  Db *pDb = open_registry(a);
+  Buf b = {0};
+  if (!publish_minutes(pDb, a->azPos[0], strcmp(zFormat, "md") == 0, &b))
+    die(EXIT_INPUT, "no session \"%s\"", a->azPos[0]);
+  fwrite(b.z ? b.z : "", 1, b.n, stdout);
+  buf_free(&b);
+  db_close(pDb);
+  return 0;
+}
+
+/* ---- The journal: journal, retract, rebuild ---------------------------------- */
+
+int cmd_journal(Args *a) {
+  cli_need_pos(&a->cli, 0, 0);
+  long long after = a->zAfter ? atoll(a->zAfter) : 0;
+  long long limit = a->zLimit ? atoll(a->zLimit) : 50;
+  Db *pDb = open_registry(a);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 "
+                                 "ORDER BY seq LIMIT ?2");
+  sqlite3_bind_int64(p, 1, after);
+  sqlite3_bind_int64(p, 2, limit);
+  Table t = {6, 0, 0, 0};
+  const char *azHead[] = {"seq", "time", "actor", "op", "kind", "key"};
+  for (int i = 0; i < 6; i++) table_add(&t, azHead[i]);
+  json_t *aOut = json_array();
+  while (db_step_row(pDb, p)) {
+    json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 1), 0, 0);
+    char zHash[65];
+    hex_encode(sqlite3_column_blob(p, 2), 32, zHash);
+    if (a->bJson) {
+      json_object_set_new(pRec, "sha256", json_string(zHash));
+      json_array_append(aOut, pRec);
+    } else {
+      char zSeq[24];
+      snprintf(zSeq, sizeof(zSeq), "%lld", (long long)sqlite3_column_int64(p, 0));
+      table_add(&t, zSeq);
+      for (int i = 1; i < 6; i++) table_add(&t, str(pRec, azHead[i]));
+    }
+    json_decref(pRec);
+  }
+  sqlite3_reset(p);
+  if (a->bJson) {
+    print_json_new(json_pack("{s:o}", "entries", aOut));
+    table_free(&t);
+  } else {
+    json_decref(aOut);
+    table_print(&t);
+  }
+  db_close(pDb);
+  return 0;
+}
+
+int cmd_retract(Args *a) {
+  cli_need_pos(&a->cli, 2, 2);
+  Kind kind;
+  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, "unknown kind \"%s\"", a->azPos[0]);
+  Db *pDb = open_registry(a);
+  Buf why = {0};
+  if (entity_referrer(pDb, kind, a->azPos[1], &why))
+    die(EXIT_INPUT, "%s %s is still referred to by %s; retract that first (nothing was retracted)",
+        kind_name(kind), a->azPos[1], why.z);
+  Journal j;
+  if (journal_begin(&j, pDb, arg_actor(a)))
+    die(EXIT_INPUT, "the registry is busy (another writer holds it); nothing was retracted");
+  int64_t seq = journal_retract(&j, kind, a->azPos[1]);
+  if (!seq) {
+    journal_rollback(&j);
+    die(EXIT_INPUT, "unknown %s \"%s\"; nothing was retracted", kind_name(kind), a->azPos[1]);
+  }
+  journal_commit(&j);
+  if (a->bJson)
+    printf("{\"retracted\": \"%s\", \"journal\": %lld}\n", a->azPos[1], (long long)seq);
+  else
+    printf("retracted %s %s as journal entry %lld\n", kind_name(kind), a->azPos[1], (long long)seq);
+  db_close(pDb);
+  return 0;
+}
+
+int cmd_rebuild(Args *a) {
+  cli_need_pos(&a->cli, 0, 0);
+  Db *pDb = open_registry(a);
+  int64_t n = journal_rebuild(pDb);
+  if (a->bJson)
+    printf("{\"rebuilt\": %lld}\n", (long long)n);
+  else
+    printf("rebuilt the derived tables from %lld journal entries\n", (long long)n);
+  db_close(pDb);
+  return 0;
+}

@@ -1,0 +1,75 @@
+/* The server and its bearer tokens (cmd.h): serve, token. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "cmd.h"
+#include "fields.h"
+#include "output.h"
+#include "server.h"
+
+int cmd_serve(Args *a) {
+  cli_need_pos(&a->cli, 0, 0);
+  long nThread = a->zThreads ? strtol(a->zThreads, 0, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+  if (nThread < 1 || nThread > 256) cli_fail(&a->cli, "--threads: expected 1 to 256");
+  return server_run(a->zDb, a->zListen ? a->zListen : "127.0.0.1:8080", (int)nThread, a->bQuiet);
+}
+
+static void token_create(Args *a, Db *pDb) {
+  cli_need_pos(&a->cli, 1, 1);
+  Buf err = {0};
+  char *zSecret = auth_token_create(pDb, a->zRole, a->zParty, a->zName, &err);
+  if (!zSecret) {
+    db_close(pDb);
+    cli_fail(&a->cli, "%s", err.z);
+  }
+  if (a->bJson)
+    printf("{\"token\": \"%s\"}\n", zSecret);
+  else
+    printf("%s\n(shown once: pacta keeps only its SHA-256)\n", zSecret);
+  free(zSecret);
+}
+
+static void token_list(Args *a, Db *pDb) {
+  json_t *p = auth_token_list(pDb);
+  if (a->bJson) {
+    print_json_new(json_pack("{s:o}", "tokens", p));
+    return;
+  }
+  Table t = {5, 0, 0, 0};
+  const char *azHead[] = {"name", "role", "party", "created", "revoked"};
+  for (int i = 0; i < 5; i++) table_add(&t, azHead[i]);
+  for (size_t i = 0; i < json_array_size(p); i++)
+    for (int k = 0; k < 5; k++) table_add(&t, dflt(str(json_array_get(p, i), azHead[k]), "-"));
+  table_print(&t);
+  json_decref(p);
+}
+
+static void token_revoke(Args *a, Db *pDb) {
+  cli_need_pos(&a->cli, 2, 2);
+  if (!auth_token_revoke(pDb, a->azPos[1])) {
+    db_close(pDb);
+    die(EXIT_INPUT, "no live token named \"%s\"", a->azPos[1]);
+  }
+  printf(a->bJson ? "{\"revoked\": \"%s\"}\n" : "revoked %s\n", a->azPos[1]);
+}
+
+int cmd_token(Args *a) {
+  cli_need_pos(&a->cli, 1, 2);
+  const char *zSub = a->azPos[0];
+  Db *pDb = open_registry(a);
+  if (strcmp(zSub, "create") == 0) {
+    token_create(a, pDb);
+  } else if (strcmp(zSub, "list") == 0) {
+    token_list(a, pDb);
+  } else if (strcmp(zSub, "revoke") == 0) {
+    token_revoke(a, pDb);
+  } else {
+    db_close(pDb);
+    cli_fail(&a->cli, "expected create, list or revoke, got \"%s\"", zSub);
+  }
+  db_close(pDb);
+  return 0;
+}

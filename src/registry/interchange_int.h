@@ -1,0 +1,130 @@
+/*
+** Private to the interchange files (interchange.h): the validator that
+** checks a load against the schema of each kind (interchange_check.c, the
+** machinery; interchange_schema.c, the table per kind and the checks across
+** fields) and the records it hands to the loader (interchange.c).
+*/
+#ifndef PACTA_INTERCHANGE_INT_H
+#define PACTA_INTERCHANGE_INT_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "kind.h"
+#include "util.h"
+
+#define MAX_ERRORS 20 /* messages written; the rest are counted */
+
+/* ---- Schema ------------------------------------------------------------ */
+
+typedef enum FieldType {
+  FT_STR,     /* non-empty string */
+  FT_TEXT,    /* any string */
+  FT_ID,      /* entity id */
+  FT_CODE,    /* party code */
+  FT_DATE,    /* YYYY-MM-DD */
+  FT_YEAR,    /* integer 1..9999 */
+  FT_INT,     /* integer >= 0 */
+  FT_NUM,     /* any finite number */
+  FT_BOOL,    /* true or false */
+  FT_ENUM,    /* one of a list of strings */
+  FT_LANGMAP, /* {"en": "...", "ru": "..."} */
+  FT_OBJ,     /* nested object */
+  FT_ARR,     /* array of one element type */
+  FT_CUSTOM   /* checked by a function */
+} FieldType;
+
+#define REQ 1u /* must be present */
+#define NUL 2u /* may be null */
+#define REF 4u /* refers to an entity of kind `ref` */
+
+typedef struct Validator Validator;
+typedef struct Schema Schema;
+
+typedef struct Field {
+  const char *zName;
+  FieldType type;
+  unsigned flags;
+  const void *pArg; /* FT_ENUM: list; FT_OBJ: Schema; FT_ARR: Field; FT_CUSTOM: function */
+  Kind ref;
+} Field;
+
+typedef void (*CheckFn)(Validator *, const json_t *);
+
+struct Schema {
+  const Field *aField; /* ends with zName == NULL */
+  CheckFn xCheck;      /* checks across fields, after the fields */
+};
+
+/* ---- The validator and what it collects --------------------------------- */
+
+/* A reference to check once the whole load is known. */
+typedef struct Ref {
+  Kind kind;
+  const char *zKey; /* points into the parsed document */
+  int iSrc;
+  size_t iPath; /* where it was found: offset of a NUL-terminated path in Validator.paths */
+} Ref;
+
+/* One record of the load. */
+typedef struct Item {
+  Kind kind;
+  char *zKey;
+  json_t *pValue; /* borrowed from its document */
+  int iSrc;
+  int iIndex; /* index in its section */
+} Item;
+
+struct Validator {
+  const char *zSrc; /* current source name */
+  int iSrc;         /* and its index */
+  Buf path;         /* JSON path of the value being checked */
+  int nError;
+  FILE *fErr;
+  Ref *aRef;
+  int nRef, nRefAlloc;
+  Buf paths; /* the paths of aRef, one after another */
+};
+
+/* ---- interchange_check.c -------------------------------------------------- */
+
+/* "pacta: SOURCE: PATH: MESSAGE" to v->fErr, the first MAX_ERRORS times;
+** every call counts in v->nError. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void ic_error(Validator *v, const char *zFmt, ...);
+
+/* A short description of a JSON value for "got ..." in messages. */
+const char *ic_describe(const json_t *p, char *zBuf, size_t nBuf);
+#define GOT(p) ic_describe((p), zGot, sizeof(zGot)) /* with a local char zGot[64] */
+
+/* Push a key or an index onto the current path; returns what ic_path_pop
+** takes to restore it. */
+size_t ic_path_push_key(Validator *v, const char *zKey);
+size_t ic_path_push_index(Validator *v, size_t i);
+void ic_path_pop(Validator *v, size_t n);
+
+/* Remember a reference to (kind, zKey) at the current path. */
+void ic_add_ref(Validator *v, Kind kind, const char *zKey);
+
+bool ic_is_code(const char *z, size_t n); /* a party code: 3 upper-case letters */
+bool ic_is_lang(const char *z);           /* a language: 2 or 3 lower-case letters */
+
+void ic_check_value(Validator *v, const Field *f, const json_t *p);
+void ic_check_object(Validator *v, const Schema *pSchema, const json_t *pObj);
+
+/* Validate one parsed document, appending its valid records to *paItem. */
+void ic_validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paItem, int *pnItem,
+                          int *pnAlloc);
+
+/* ---- interchange_schema.c ------------------------------------------------- */
+
+extern const Schema ic_kind_schema[K__COUNT];
+
+/* The natural key of a validated record, a new string. */
+char *ic_record_key(Kind kind, const json_t *p);
+
+#endif
