@@ -331,8 +331,13 @@ int pacta_main(int argc, char **argv) {
   for (; i < argc && argv[i][0] == '-'; i++) {
     const char *z = argv[i];
     if (strcmp(z, "--version") == 0) {
-      printf("pacta %s (SQLite %s, jansson %s)\n", PACTA_VERSION, sqlite3_libversion(),
-             JANSSON_VERSION);
+      /* GNU's format: name and version, then copyright, licence, warranty. */
+      printf("pacta %s\n"
+             "built with SQLite %s and jansson %s\n"
+             "Copyright (C) 2026 the pacta authors.\n"
+             "License: none chosen yet; ask the authors before redistributing.\n"
+             "There is NO WARRANTY, to the extent permitted by law.\n",
+             PACTA_VERSION, sqlite3_libversion(), JANSSON_VERSION);
       return 0;
     }
     if (strcmp(z, "--help") == 0 || strcmp(z, "-h") == 0) {
