@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static int is_leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -102,4 +103,11 @@ pdate date_first_of_next_month(pdate d) {
 bool date_optional_valid(const char *z) {
   pdate d;
   return !z || date_parse(z, strlen(z), &d) == 0;
+}
+
+pdate date_today(void) {
+  time_t now = time(0);
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

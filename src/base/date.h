@@ -37,4 +37,7 @@ pdate date_add_months(pdate d, int n);
 /* The first day of the month after d's month. */
 pdate date_first_of_next_month(pdate d);
 
+/* Today in UTC. */
+pdate date_today(void);
+
 #endif

@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 
+#include "date.h"
+
 /* The string value of pObj[zKey], or NULL. */
 static inline const char *str(const json_t *pObj, const char *zKey) {
   return json_string_value(json_object_get(pObj, zKey));
@@ -30,5 +32,16 @@ static inline const char *name_en(const json_t *pName, const char *zFallback) {
   }
   return z ? z : zFallback;
 }
+
+/* A JSON string holding a real date as YYYY-MM-DD, or DATE_NONE. */
+pdate date_of(const json_t *v);
+
+/* An object of the records of array a by the string value of their zField
+** (records without it left out); a new reference. */
+json_t *map_by(const json_t *a, const char *zField);
+
+/* The English name of party zCode in pParties (a map_by of parties by
+** "code"), else the code itself ("" for none). */
+const char *party_name(const json_t *pParties, const char *zCode);
 
 #endif

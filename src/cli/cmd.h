@@ -31,7 +31,6 @@ typedef struct Args {
 
 /* ---- commands.c ------------------------------------------------------------ */
 
-pdate today(void);
 int this_year(void);
 /* The date of --zFlag (zValue), default today; a usage error if not a date. */
 pdate arg_date(const Args *a, const char *zFlag, const char *zValue);

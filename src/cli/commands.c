@@ -75,21 +75,14 @@ static void parse_args(const Command *pCmd, int argc, char **argv, Args *a) {
   }
 }
 
-pdate today(void) {
-  time_t now = time(0);
-  struct tm tm;
-  gmtime_r(&now, &tm);
-  return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 int this_year(void) {
   int y, m, d;
-  date_to_ymd(today(), &y, &m, &d);
+  date_to_ymd(date_today(), &y, &m, &d);
   return y;
 }
 
 pdate arg_date(const Args *a, const char *zFlag, const char *zValue) {
-  if (!zValue) return today();
+  if (!zValue) return date_today();
   pdate d;
   if (date_parse(zValue, strlen(zValue), &d))
     cli_fail(&a->cli, "--%s: expected a real date YYYY-MM-DD, got \"%s\"", zFlag, zValue);

@@ -36,16 +36,8 @@ static const char *const azAssessStatus[] = {"preliminary", "reviewed", 0};
 
 /* ---- Checks across fields ------------------------------------------------ */
 
-static pdate date_field(const json_t *pObj, const char *zKey) {
-  const json_t *p = json_object_get(pObj, zKey);
-  pdate d;
-  if (!json_is_string(p) || date_parse(json_string_value(p), json_string_length(p), &d))
-    return DATE_NONE;
-  return d;
-}
-
 static void check_membership(Validator *v, const json_t *p) {
-  pdate from = date_field(p, "from"), to = date_field(p, "to");
+  pdate from = date_of(json_object_get(p, "from")), to = date_of(json_object_get(p, "to"));
   if (from != DATE_NONE && to != DATE_NONE && to <= from) {
     size_t n = ic_path_push_key(v, "to");
     ic_error(v, "must be after \"from\" (the interval is [from, to))");
@@ -66,7 +58,7 @@ static void check_action(Validator *v, const json_t *p) {
     ic_error(v, "only a signature can be subject to procedures");
     ic_path_pop(v, n);
   }
-  pdate d = date_field(p, "date"), eff = date_field(p, "effective");
+  pdate d = date_of(json_object_get(p, "date")), eff = date_of(json_object_get(p, "effective"));
   if (d != DATE_NONE && eff != DATE_NONE && eff < d) {
     size_t n = ic_path_push_key(v, "effective");
     ic_error(v, "a withdrawal cannot take effect before its notice (date)");

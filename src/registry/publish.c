@@ -23,13 +23,6 @@ static char *words(const char *z) {
   return zOut;
 }
 
-static pdate json_date(const json_t *v) {
-  pdate d;
-  const char *z = json_string_value(v);
-  if (!z || date_parse(z, strlen(z), &d) != 0) return DATE_NONE;
-  return d;
-}
-
 /* Every live entity of a kind with the journal record that put it, by key:
 ** [{"time", "value"}]. */
 static json_t *list_with_time(Db *pDb, Kind kind) {
@@ -160,7 +153,7 @@ void publish_ics(Db *pDb, const char *zOrg, Buf *pOut) {
     const char *zBodyName = name_en(json_object_get(pBody, "name"), zBody);
     const char *zOrgName =
         name_en(json_object_get(json_object_get(pOrgs, zBodyOrg), "name"), zBodyOrg);
-    pdate day = json_date(json_object_get(s, "date"));
+    pdate day = date_of(json_object_get(s, "date"));
     if (!zId || day == DATE_NONE) continue;
     Buf t = {0};
     ics_line(pOut, "BEGIN:VEVENT");
@@ -194,7 +187,7 @@ void publish_ics(Db *pDb, const char *zOrg, Buf *pOut) {
 
     /* The next session it announced, unless that one is recorded. */
     const json_t *pNext = json_object_get(s, "next");
-    pdate next = json_date(json_object_get(pNext, "date"));
+    pdate next = date_of(json_object_get(pNext, "date"));
     if (next != DATE_NONE && !has_session_on(aSession, zBody, str(pNext, "date"))) {
       ics_line(pOut, "BEGIN:VEVENT");
       ics_uid(pOut, "session", zId, "-next");
@@ -224,7 +217,7 @@ void publish_ics(Db *pDb, const char *zOrg, Buf *pOut) {
     const json_t *pRow = json_array_get(aCommit, i);
     const json_t *c = json_object_get(pRow, "value");
     const char *zId = str(c, "id");
-    pdate deadline = json_date(json_object_get(c, "deadline"));
+    pdate deadline = date_of(json_object_get(c, "deadline"));
     if (!zId || deadline == DATE_NONE) continue;
     if (zOrg && strcmp(zOrg, dflt(str(c, "organization"), "")) != 0) continue;
     const char *zText = name_en(json_object_get(c, "text"), zId);
@@ -356,7 +349,7 @@ void publish_atom(Db *pDb, const char *zParty, const char *zSelf, pdate today, B
     Buf err = {0};
     json_t *pSt = query_status(pDb, zDoc, today, &err);
     buf_free(&err);
-    pdate eif = json_date(json_object_get(pSt, "entry_into_force"));
+    pdate eif = date_of(json_object_get(pSt, "entry_into_force"));
     bool bMine = !zParty;
     const json_t *aRow = json_object_get(pSt, "parties");
     for (size_t i = 0; i < json_array_size(aRow) && !bMine; i++)
@@ -589,11 +582,6 @@ static bool str_in_array(const json_t *a, const char *z) {
   return false;
 }
 
-static const char *party_name(const json_t *pParties, const char *zCode) {
-  return name_en(json_object_get(json_object_get(pParties, dflt(zCode, "")), "name"),
-                 dflt(zCode, ""));
-}
-
 bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
   json_t *s = entity_get(pDb, K_SESSION, zSession);
   if (!s) return false;
@@ -707,7 +695,7 @@ bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
       buf_printf(&absent, "%s%s (%s)", absent.n ? ", " : "", party_name(pParties, str(a, "party")),
                  dflt(str(a, "party"), ""));
     }
-    pdate day = json_date(json_object_get(s, "date"));
+    pdate day = date_of(json_object_get(s, "date"));
     if (day != DATE_NONE && zOrg) {
       Buf err = {0};
       json_t *pMem = query_members(pDb, zOrg, day, &err);

@@ -139,11 +139,8 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
 }
 
 json_t *entity_map(Db *pDb, Kind kind, const char *zField) {
-  json_t *a = entity_list(pDb, kind, 0), *pMap = json_object();
-  for (size_t i = 0; i < json_array_size(a); i++) {
-    json_t *v = json_array_get(a, i);
-    if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
-  }
+  json_t *a = entity_list(pDb, kind, 0);
+  json_t *pMap = map_by(a, zField);
   json_decref(a);
   return pMap;
 }

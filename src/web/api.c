@@ -190,7 +190,7 @@ void api_get_one(Req *pReq, Resp *r) {
     pdate on;
     if (!req_date(pReq, r, "on", &on)) return;
     int y, m, d;
-    date_to_ymd(http_today(), &y, &m, &d);
+    date_to_ymd(date_today(), &y, &m, &d);
     Buf err = {0};
     resp_query(pReq, r, query_party(pReq->pDb, pReq->azParam[1], on, y, &err), &err, "documents");
     return;
@@ -215,7 +215,7 @@ void api_get_members(Req *pReq, Resp *r) {
 void api_get_chair(Req *pReq, Resp *r) {
   Buf err = {0};
   int y, m, d;
-  date_to_ymd(http_today(), &y, &m, &d);
+  date_to_ymd(date_today(), &y, &m, &d);
   if (req_arg(pReq, "year")) {
     int year;
     if (!req_year(pReq, r, "year", &year)) return;

@@ -352,7 +352,7 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
     return;
   }
   /* ?on= (default today) ends the report; ?from= starts a report period. */
-  pdate on = http_today(), from = DATE_NONE;
+  pdate on = date_today(), from = DATE_NONE;
   static const char *const azArg[2] = {"on", "from"};
   pdate *apDate[2] = {&on, &from};
   for (int i = 0; i < 2; i++) {
@@ -370,9 +370,9 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
   Buf err = {0};
   json_t *pRep = query_compliance(pDb, zOrg, on, &opt, &err);
   buf_free(&err);
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
   json_t *aCommitRec = entity_list(pDb, K_COMMITMENT, zOrg);
-  json_t *pCommits = map_of(aCommitRec, "id");
+  json_t *pCommits = map_by(aCommitRec, "id");
   json_decref(aCommitRec);
   json_t *pIllus = illustrative_scores(pDb, pCommits);
   const json_t *aP = json_object_get(pRep, "parties");
@@ -546,7 +546,7 @@ void page_get_commitment(Req *pReq, Resp *r) {
   }
   const json_t *c = json_object_get(pQ, "record");
   const json_t *aA = json_object_get(pQ, "assessments");
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
   Buf b = {0}, t = {0};
   buf_printf(&t, "Commitment %s", zId);
   pages_begin(&b, t.z, "/organizations");

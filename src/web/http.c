@@ -82,13 +82,6 @@ void resp_text(Resp *p, int status, const char *zType, const char *z, size_t n) 
   buf_append(&p->body, z, n);
 }
 
-pdate http_today(void) {
-  time_t now = time(0);
-  struct tm tm;
-  gmtime_r(&now, &tm);
-  return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 const char *req_arg(Req *p, const char *zName) {
   return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
 }
@@ -101,7 +94,7 @@ const char *req_value(Req *p, const char *zName) {
 bool req_date(Req *p, Resp *r, const char *zName, pdate *pOut) {
   const char *z = req_arg(p, zName);
   if (!z || !*z) {
-    *pOut = http_today();
+    *pOut = date_today();
     return true;
   }
   if (date_parse(z, strlen(z), pOut) == 0) return true;
@@ -130,7 +123,7 @@ bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, l
 
 bool req_year(Req *p, Resp *r, const char *zName, int *pOut) {
   int y, m, d;
-  date_to_ymd(http_today(), &y, &m, &d);
+  date_to_ymd(date_today(), &y, &m, &d);
   long long v;
   if (!req_int(p, r, zName, y, 1, 9999, &v)) return false;
   *pOut = (int)v;

@@ -79,6 +79,4 @@ const char *req_arg(Req *p, const char *zName);
 /* The same, NULL also when empty (a form's unfilled field). */
 const char *req_value(Req *p, const char *zName);
 
-pdate http_today(void);
-
 #endif

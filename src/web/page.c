@@ -32,33 +32,6 @@ char *xprintf(const char *zFmt, ...) {
   return b.z;
 }
 
-pdate json_date(const json_t *v) {
-  pdate d;
-  if (!json_is_string(v) || date_parse(json_string_value(v), json_string_length(v), &d))
-    return DATE_NONE;
-  return d;
-}
-
-json_t *map_of(const json_t *a, const char *zField) {
-  json_t *pMap = json_object();
-  for (size_t i = 0; i < json_array_size(a); i++) {
-    json_t *v = json_array_get(a, i);
-    if (str(v, zField)) json_object_set(pMap, str(v, zField), v);
-  }
-  return pMap;
-}
-
-json_t *load_map(Db *pDb, Kind kind, const char *zField) {
-  json_t *a = entity_list(pDb, kind, 0);
-  json_t *pMap = map_of(a, zField);
-  json_decref(a);
-  return pMap;
-}
-
-const char *party_name(const json_t *pParties, const char *zCode) {
-  return name_en(json_object_get(json_object_get(pParties, zCode ? zCode : ""), "name"), zCode);
-}
-
 /* ---- Pieces of HTML -------------------------------------------------------------- */
 
 void put_ru(Buf *p, const json_t *pName) {
@@ -292,7 +265,7 @@ void pages_begin(Buf *p, const char *zTitle, const char *zNav) {
 
 void pages_end(Buf *p, Req *pReq) {
   char zToday[DATE_BUFSZ];
-  date_format(http_today(), zToday);
+  date_format(date_today(), zToday);
   hprintf(p,
           "</main><footer><div class=\"in\">pacta registry \xc2\xb7 journal entry %lld \xc2\xb7 "
           "today is %s (UTC) \xc2\xb7 dates and statuses are computed from each document's "
@@ -326,7 +299,7 @@ void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId) {
 bool page_on(Req *pReq, Resp *r, pdate *pOn) {
   const char *z = req_arg(pReq, "on");
   if (!z || !*z) {
-    *pOn = http_today();
+    *pOn = date_today();
     return true;
   }
   if (date_parse(z, strlen(z), pOn) == 0) return true;
@@ -385,11 +358,11 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
   }
   RowKey *aRow = xmalloc(nMem * sizeof(RowKey));
   int nRow = 0;
-  pdate today = http_today(), end = today;
+  pdate today = date_today(), end = today;
   for (size_t i = 0; i < nMem; i++) {
     const json_t *m = json_array_get(aMem, i);
     const char *zKey = dflt(str(m, zRowField), "");
-    pdate from = json_date(json_object_get(m, "from")), to = json_date(json_object_get(m, "to"));
+    pdate from = date_of(json_object_get(m, "from")), to = date_of(json_object_get(m, "to"));
     if (from != DATE_NONE && (start == DATE_NONE || from < start)) start = from;
     if (to != DATE_NONE && to > end) end = to;
     int k = 0;
@@ -417,9 +390,8 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
       if (strcmp(dflt(str(m, zRowField), ""), aRow[r].zKey) != 0) continue;
       const char *zKind = dflt(str(m, "kind"), "member");
       const char *zTo = str(m, "to");
-      aBar[nBar] =
-          (SvgBar){json_date(json_object_get(m, "from")), json_date(json_object_get(m, "to")),
-                   azFree[nFree++] = xprintf("k-%s", zKind), 0};
+      aBar[nBar] = (SvgBar){date_of(json_object_get(m, "from")), date_of(json_object_get(m, "to")),
+                            azFree[nFree++] = xprintf("k-%s", zKind), 0};
       char *zTitleBar = xprintf("%s: %s from %s%s%s", zLabel, zKind, dflt(str(m, "from"), "?"),
                                 zTo ? " to " : " (current)", zTo ? zTo : "");
       aBar[nBar].zTitle = azFree[nFree++] = zTitleBar;

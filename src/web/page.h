@@ -42,15 +42,6 @@ char *xprintf(const char *zFmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
-/* A JSON string "YYYY-MM-DD" as a day, DATE_NONE when absent or not a date. */
-pdate json_date(const json_t *v);
-/* The records of array a as a new object keyed by their zField (records
-** without it are left out). */
-json_t *map_of(const json_t *a, const char *zField);
-/* Every live entity of a kind as a new object keyed by zField. */
-json_t *load_map(Db *pDb, Kind kind, const char *zField);
-/* A party's English name from a map of parties by code, else the code. */
-const char *party_name(const json_t *pParties, const char *zCode);
 
 /* ---- Pieces of HTML -------------------------------------------------------------- */
 

@@ -150,7 +150,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     count++;
     char *zTitle = xprintf("%s: %s of %s (consent %d)", party_name(pParties, str(c, "party")),
                            str(c, "type"), str(c, "date"), count);
-    pdate d = json_date(json_object_get(c, "date"));
+    pdate d = date_of(json_object_get(c, "date"));
     bool bHit = str(pTrig, "party") && strcmp(str(pTrig, "party"), dflt(str(c, "party"), "")) == 0;
     if (bHit) bAnyHit = true;
     if (nPoint && aPoint[nPoint - 1].date == d) { /* same day: one step */
@@ -176,9 +176,9 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     free(aPoint);
     return;
   }
-  pdate eif = json_date(json_object_get(pSt, "entry_into_force"));
+  pdate eif = date_of(json_object_get(pSt, "entry_into_force"));
   pdate start = aPoint[0].date, end = aPoint[nPoint - 1].date;
-  pdate adopted = json_date(json_object_get(json_object_get(pDoc, "adopted"), "date"));
+  pdate adopted = date_of(json_object_get(json_object_get(pDoc, "adopted"), "date"));
   if (adopted != DATE_NONE && adopted < start) start = adopted;
   if (eif != DATE_NONE && eif > end) end = eif;
   if (eif != DATE_NONE && eif < start) start = eif;
@@ -257,7 +257,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
       DelayWords d = delay_of(json_object_get(e, "delay"));
       hprintf(p, "%s + ", dflt(str(pSt, "trigger_date"), ""));
       put_delay(p, d);
-      pdate t = json_date(json_object_get(pSt, "trigger_date"));
+      pdate t = date_of(json_object_get(pSt, "trigger_date"));
       char zSum[DATE_BUFSZ];
       date_format(apply_delay(d, t), zSum);
       hprintf(p, " = %s", zSum);
@@ -372,7 +372,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = delay_of(pLater ? pLater : json_object_get(e, "delay"));
-      pdate own = apply_delay(d, json_date(json_object_get(pConsent, "date")));
+      pdate own = apply_delay(d, date_of(json_object_get(pConsent, "date")));
       char zOwn[DATE_BUFSZ];
       date_format(own, zOwn);
       buf_puts(p, "own ");
@@ -410,8 +410,8 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
 ** clauses of entry into force and withdrawal in words. */
 static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
                            const json_t *pParties) {
-  json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
-  json_t *pBodies = load_map(pDb, K_BODY, "id");
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
+  json_t *pBodies = entity_map(pDb, K_BODY, "id");
   const json_t *pTitle = json_object_get(pDoc, "title");
   const json_t *pAdopted = json_object_get(pDoc, "adopted");
   hprintf(p, "<h1>%s</h1>", name_en(pTitle, zId));
@@ -595,7 +595,7 @@ void page_get_document(Req *pReq, Resp *r) {
   Buf err = {0};
   json_t *pSt = query_status_detail(pDb, zId, on, &err);
   buf_free(&err);
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
   const json_t *aRow = json_object_get(pSt, "parties");
   Buf b = {0};
   pages_begin(&b, name_en(json_object_get(pDoc, "title"), zId), "/documents");
@@ -621,7 +621,7 @@ void page_get_documents(Req *pReq, Resp *r) {
   pages_begin(&b, "Documents", "/documents");
   buf_puts(&b, "<h1>Documents</h1>");
   json_t *aDoc = entity_list(pReq->pDb, K_DOCUMENT, 0);
-  json_t *pOrgs = load_map(pReq->pDb, K_ORGANIZATION, "id");
+  json_t *pOrgs = entity_map(pReq->pDb, K_ORGANIZATION, "id");
   if (json_array_size(aDoc)) {
     table_begin(&b, "Every document in the registry",
                 "Document|Organization|Type|Adopted|Entry into force rule");

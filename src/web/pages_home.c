@@ -64,7 +64,7 @@ static void home_organizations(Buf *p, Db *pDb, const json_t *aOrg, pdate today)
 /* Upcoming sessions: dated from today, or announced as a session's next. */
 static void home_upcoming(Buf *p, Db *pDb, const json_t *pOrgs, const char *zToday) {
   json_t *aSession = entity_list(pDb, K_SESSION, 0);
-  json_t *pBodies = load_map(pDb, K_BODY, "id");
+  json_t *pBodies = entity_map(pDb, K_BODY, "id");
   size_t nSession = json_array_size(aSession);
   Upcoming *aUp = xmalloc(2 * nSession * sizeof(Upcoming) + 1);
   int nUp = 0;
@@ -146,7 +146,7 @@ void page_get_home(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   Buf b = {0};
   char zToday[DATE_BUFSZ];
-  pdate today = http_today();
+  pdate today = date_today();
   date_format(today, zToday);
   pages_begin(&b, 0, "/");
   buf_puts(&b, "<h1>Treaties and organizations, computed</h1><p class=\"lede\">Which states "
@@ -155,7 +155,7 @@ void page_get_home(Req *pReq, Resp *r) {
                "for each state, computed from its own clause and the dated actions.</p>");
   json_t *aOrg = entity_list(pDb, K_ORGANIZATION, 0);
   home_organizations(&b, pDb, aOrg, today);
-  json_t *pOrgs = map_of(aOrg, "id");
+  json_t *pOrgs = map_by(aOrg, "id");
   json_decref(aOrg);
   home_upcoming(&b, pDb, pOrgs, zToday);
   json_decref(pOrgs);

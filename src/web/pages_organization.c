@@ -20,7 +20,7 @@ void page_get_organizations(Req *pReq, Resp *r) {
   for (size_t i = 0; i < json_array_size(aOrg); i++) {
     const json_t *o = json_array_get(aOrg, i);
     Buf err = {0};
-    json_t *pMem = query_members(pReq->pDb, str(o, "id"), http_today(), &err);
+    json_t *pMem = query_members(pReq->pDb, str(o, "id"), date_today(), &err);
     buf_free(&err);
     hprintf(&b, "<tr><th scope=\"row\"><a href=\"/organizations/%s\">%s</a>", str(o, "id"),
             name_en(json_object_get(o, "name"), str(o, "id")));
@@ -81,7 +81,7 @@ static void chair_year_notes(Buf *p, const json_t *pRule, long long year) {
 /* The chair of every year, recorded or computed, against the rotation rule. */
 static void chair_section(Buf *p, Req *pReq, const char *zOrg, const json_t *pParties) {
   int y, m, d;
-  date_to_ymd(http_today(), &y, &m, &d);
+  date_to_ymd(date_today(), &y, &m, &d);
   Buf err = {0};
   json_t *pHist = query_chair_history(pReq->pDb, zOrg, y, &err);
   buf_free(&err);
@@ -168,7 +168,7 @@ static void org_timeline(Buf *p, Db *pDb, const json_t *pOrg, const char *zId,
   json_t *aMem = entity_list(pDb, K_MEMBERSHIP, zId);
   buf_puts(p, "<h2 id=\"timeline\">Members over time</h2>");
   membership_timeline(p, "members-chart", "Membership of each party over time", aMem, "party",
-                      pParties, "name", "parties", json_date(json_object_get(pOrg, "founded")));
+                      pParties, "name", "parties", date_of(json_object_get(pOrg, "founded")));
   if (json_array_size(aMem)) {
     buf_puts(p, "<details><summary>The chart as a table</summary>");
     table_begin(p, "Membership intervals", "Party|Kind|From|To|Note");
@@ -280,7 +280,7 @@ void page_get_organization(Req *pReq, Resp *r) {
   }
   char zOn[DATE_BUFSZ];
   date_format(on, zOn);
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
   Buf b = {0};
   pages_begin(&b, name_en(json_object_get(pOrg, "name"), zId), "/organizations");
   org_head(&b, pDb, pOrg, zId, zOn);
@@ -311,7 +311,7 @@ void page_get_body(Req *pReq, Resp *r) {
     return;
   }
   const json_t *pName = json_object_get(pBody, "name");
-  json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
   Buf b = {0};
   pages_begin(&b, name_en(pName, zId), "/organizations");
   hprintf(&b, "<h1>%s</h1>", name_en(pName, zId));

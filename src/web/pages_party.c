@@ -116,11 +116,11 @@ void page_get_party(Req *pReq, Resp *r) {
   char zOn[DATE_BUFSZ];
   date_format(on, zOn);
   int y, m, d;
-  date_to_ymd(http_today(), &y, &m, &d);
+  date_to_ymd(date_today(), &y, &m, &d);
   Buf err = {0};
   json_t *pP = query_party(pDb, zCode, on, y, &err);
   buf_free(&err);
-  json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
   const json_t *pName = json_object_get(pP, "name");
   Buf b = {0};
   pages_begin(&b, name_en(pName, zCode), "/parties");

@@ -16,7 +16,7 @@ void page_get_sessions(Req *pReq, Resp *r) {
   pages_begin(&b, "Sessions", "/sessions");
   buf_puts(&b, "<h1>Sessions</h1>");
   json_t *aSession = sessions_by_date(pReq->pDb, 0);
-  json_t *pBodies = load_map(pReq->pDb, K_BODY, "id");
+  json_t *pBodies = entity_map(pReq->pDb, K_BODY, "id");
   if (json_array_size(aSession)) {
     table_begin(&b, "Every recorded session, newest first",
                 "Date|Body|Place|Format|Documents adopted");
@@ -92,7 +92,7 @@ static void session_attendance(Buf *p, const json_t *aAtt, const json_t *pPartie
 /* Members of the organization on the day that the record does not mention. */
 static void session_unmentioned(Buf *p, Db *pDb, const json_t *s, const json_t *pBody,
                                 const json_t *aAtt, const json_t *pParties) {
-  pdate day = json_date(json_object_get(s, "date"));
+  pdate day = date_of(json_object_get(s, "date"));
   if (day != DATE_NONE && str(pBody, "organization")) {
     Buf err = {0};
     json_t *pMem = query_members(pDb, str(pBody, "organization"), day, &err);
@@ -161,10 +161,10 @@ void page_get_session(Req *pReq, Resp *r) {
     pages_not_found(pReq, r, "session", zId);
     return;
   }
-  json_t *pBodies = load_map(pDb, K_BODY, "id");
-  json_t *pOrgs = load_map(pDb, K_ORGANIZATION, "id");
-  json_t *pParties = load_map(pDb, K_PARTY, "code");
-  json_t *pDocs = load_map(pDb, K_DOCUMENT, "id");
+  json_t *pBodies = entity_map(pDb, K_BODY, "id");
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
+  json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
   const json_t *pBody = json_object_get(pBodies, dflt(str(s, "body"), ""));
   const json_t *aAtt = json_object_get(s, "attendance");
   const char *zBodyName = name_en(json_object_get(pBody, "name"), str(s, "body"));

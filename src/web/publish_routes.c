@@ -46,7 +46,7 @@ void page_get_calendar_ics(Req *pReq, Resp *r) {
 
 void page_get_feed_atom(Req *pReq, Resp *r) {
   Buf b = {0};
-  publish_atom(pReq->pDb, 0, "/feed.atom", http_today(), &b);
+  publish_atom(pReq->pDb, 0, "/feed.atom", date_today(), &b);
   send(r, 200, "application/atom+xml", &b);
 }
 
@@ -60,7 +60,7 @@ void page_get_party_feed_atom(Req *pReq, Resp *r) {
   json_decref(pParty);
   Buf self = {0}, b = {0};
   buf_printf(&self, "/parties/%s/feed.atom", zCode);
-  publish_atom(pReq->pDb, zCode, self.z, http_today(), &b);
+  publish_atom(pReq->pDb, zCode, self.z, date_today(), &b);
   buf_free(&self);
   send(r, 200, "application/atom+xml", &b);
 }

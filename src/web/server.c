@@ -124,7 +124,7 @@ static enum MHD_Result collect_arg(void *pCtx, enum MHD_ValueKind kind, const ch
 
 static void cache_key(struct MHD_Connection *pConn, const char *zUrl, Buf *pKey) {
   char zToday[DATE_BUFSZ];
-  date_format(http_today(), zToday);
+  date_format(date_today(), zToday);
   buf_printf(pKey, "%s %s?", zToday, zUrl);
   MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, collect_arg, pKey);
 }
