@@ -1,0 +1,301 @@
+/*
+** Ingest: dates in English and Russian ("08.10.2024", "18 December 2020",
+** "June 20", "15 ноября 2024"), which of them is the session's, and the
+** year of one the text gives without it.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "fields.h"
+#include "ingest_internal.h"
+
+/* ---- Reading dates -------------------------------------------------------- */
+
+static const char *const azMonth[] = {"january",  "february", "march",  "april",     "may",
+                                      "june",     "july",     "august", "september", "october",
+                                      "november", "december", 0};
+static const char *const azMonthAbbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                          "aug", "sep", "oct", "nov", "dec", 0};
+static const char *const azMonthRu[] = {"январ", "феврал", "март",   "апрел",   "ма",
+                                        "июн",   "июл",    "август", "сентябр", "октябр",
+                                        "ноябр", "декабр", 0};
+
+/* A month word at i: its number (1-12) and end, or 0. */
+static int month_at(const Doc *d, size_t i, size_t *pE) {
+  if (gz_letter_before(d->zLo, i) || !gz_letter_at(d->zLo, d->n, i)) return 0;
+  size_t e = ig_word_end(d, i), n = e - i;
+  const char *z = d->zLo + i;
+  for (int k = 0; azMonth[k]; k++) {
+    if (n == strlen(azMonth[k]) && memcmp(z, azMonth[k], n) == 0) {
+      *pE = e;
+      return k + 1;
+    }
+    if (n == strlen(azMonthAbbr[k]) && memcmp(z, azMonthAbbr[k], n) == 0 && k != 4) {
+      *pE = e + (e < d->n && d->z[e] == '.');
+      return k + 1;
+    }
+  }
+  if (n == 4 && memcmp(z, "sept", 4) == 0) {
+    *pE = e;
+    return 9;
+  }
+  for (int k = 0; azMonthRu[k]; k++) {
+    size_t m = strlen(azMonthRu[k]);
+    if (n < m || memcmp(z, azMonthRu[k], m) != 0 || n > m + 4) continue;
+    if (k == 4 && !(n == 6 && (memcmp(z, "мая", 6) == 0 || memcmp(z, "май", 6) == 0))) continue;
+    *pE = e;
+    return k + 1;
+  }
+  return 0;
+}
+
+int ig_number_at(const Doc *d, size_t i, int nMax, size_t *pE) {
+  int v = 0, k = 0;
+  while (i + (size_t)k < d->n && d->z[i + k] >= '0' && d->z[i + k] <= '9' && k <= nMax) {
+    v = v * 10 + (d->z[i + k] - '0');
+    k++;
+  }
+  if (k == 0 || k > nMax) return -1;
+  *pE = i + (size_t)k;
+  return v;
+}
+
+bool ig_valid_ymd(int y, int m, int dd) {
+  if (m < 1 || m > 12 || dd < 1 || (y && (y < 1900 || y > 2100))) return false;
+  /* A day past the month's end rolls over into the next; 2000 is a leap
+  ** year, so a day and month alone may be 29 February. */
+  int yy, mm, d2;
+  date_to_ymd(date_from_ymd(y ? y : 2000, m, dd), &yy, &mm, &d2);
+  return mm == m && d2 == dd;
+}
+
+static size_t skip_sp(const Doc *d, size_t i) {
+  while (i < d->n && (d->z[i] == ' ' || d->z[i] == ',')) i++;
+  return i;
+}
+
+int ig_year_at(const Doc *d, size_t i, size_t *pE) {
+  size_t e;
+  int y = ig_number_at(d, i, 4, &e);
+  if (y < 1900 || y > 2100 || e - i != 4 || gz_letter_at(d->zLo, d->n, e)) return 0;
+  *pE = e;
+  return y;
+}
+
+static void add_date(Doc *d, int *pnAlloc, DateM m) {
+  if (!ig_valid_ymd(m.y, m.m, m.d)) return;
+  if (d->nD == *pnAlloc) {
+    *pnAlloc = *pnAlloc ? 2 * *pnAlloc : 16;
+    d->aD = xrealloc(d->aD, (size_t)*pnAlloc * sizeof(DateM));
+  }
+  d->aD[d->nD++] = m;
+}
+
+/* A date whose day comes first, at i (a digit): "08.10.2024" (a Posted
+** line's if "posted" is just before), "18 December 2020", "15 ноября".
+** Returns where the scan goes on (the position before its next start). */
+static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
+  size_t e;
+  int a = ig_number_at(d, i, 2, &e);
+  if (a < 0) return i;
+  if (e < d->n && d->z[e] == '.') { /* DD.MM.YYYY */
+    size_t e2, e3;
+    int m = ig_number_at(d, e + 1, 2, &e2);
+    if (m > 0 && e2 < d->n && d->z[e2] == '.') {
+      int y = ig_year_at(d, e2 + 1, &e3);
+      if (y) {
+        size_t s = i >= 20 ? i - 20 : 0;
+        bool bPosted = ig_has(d, s, i, "posted") || ig_has(d, s, i, "опубликовано");
+        add_date(d, pnAlloc, (DateM){i, e3, y, m, a, bPosted});
+        return e3;
+      }
+    }
+  }
+  if (gz_letter_at(d->zLo, d->n, e)) return i; /* "36th" */
+  size_t j = e;
+  while (j < d->n && d->z[j] == ' ') j++;
+  int m = month_at(d, j, &e);
+  if (!m) return i;
+  size_t k = skip_sp(d, e), e3;
+  int y = ig_year_at(d, k, &e3);
+  add_date(d, pnAlloc, (DateM){i, y ? e3 : e, y, m, a, false});
+  return (y ? e3 : e) - 1;
+}
+
+/* A date whose month comes first, at i (a letter): "June 20", "December
+** 6th, 2023". Returns where the scan goes on, as day_first. */
+static size_t month_first(Doc *d, int *pnAlloc, size_t i) {
+  size_t e;
+  int m = month_at(d, i, &e);
+  if (!m) return ig_word_end(d, i) - 1;
+  size_t j = e;
+  while (j < d->n && d->z[j] == ' ') j++;
+  size_t e2, e3;
+  int a = ig_number_at(d, j, 2, &e2);
+  if (a <= 0 || j == e) return i;
+  size_t k = e2;
+  if (k + 1 < d->n && (memcmp(d->zLo + k, "st", 2) == 0 || memcmp(d->zLo + k, "nd", 2) == 0 ||
+                       memcmp(d->zLo + k, "rd", 2) == 0 || memcmp(d->zLo + k, "th", 2) == 0))
+    k += 2;
+  if (gz_letter_at(d->zLo, d->n, k) || (k < d->n && d->z[k] >= '0' && d->z[k] <= '9')) return i;
+  size_t k2 = skip_sp(d, k);
+  int y = ig_year_at(d, k2, &e3);
+  add_date(d, pnAlloc, (DateM){i, y ? e3 : k, y, m, a, false});
+  return (y ? e3 : k) - 1;
+}
+
+void ig_find_dates(Doc *d) {
+  int nAlloc = 0;
+  for (size_t i = 0; i < d->n; i++) {
+    if (gz_letter_before(d->zLo, i)) continue;
+    char c = d->z[i];
+    if (c >= '0' && c <= '9')
+      i = day_first(d, &nAlloc, i);
+    else if (gz_letter_at(d->zLo, d->n, i))
+      i = month_first(d, &nAlloc, i);
+  }
+}
+
+/* ---- The session's date ------------------------------------------------- */
+
+/* Is the date a document's or a deadline ("the Treaty of May 29, 2014",
+** "as from 1 February 2016", "until 2025")? */
+static bool date_of_something_else(const Doc *d, const DateM *m) {
+  static const char *const azBefore[] = {"of ", "from ", "since ", "until ", "till ",
+                                         "by ", "от ",   "с ",     "до ",    0};
+  for (int k = 0; azBefore[k]; k++) {
+    size_t n = strlen(azBefore[k]);
+    if (m->i >= n && memcmp(d->zLo + m->i - n, azBefore[k], n) == 0 &&
+        !gz_letter_before(d->zLo, m->i - n))
+      return true;
+  }
+  return false;
+}
+
+/* Does the sentence around i tell of the session itself: a body or an
+** organization named, or a verb of meeting? */
+static bool in_event_sentence(const Doc *d, size_t i) {
+  static const char *const azEvent[] = {"held",     "took place", "occurred", "convened", "met ",
+                                        "gathered", "прошл",      "состоял",  0};
+  size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+  if (ig_has_any(d, s, e, azEvent)) return true;
+  for (int k = 0; k < d->nM; k++)
+    if ((d->aM[k].p->kind == GZ_ORG || d->aM[k].p->kind == GZ_BODY) && d->aM[k].i >= s &&
+        d->aM[k].e <= e)
+      return true;
+  return false;
+}
+
+/* Among the dates that are not the next session's, a meeting's to come, a
+** document's or a deadline, the first in a sentence about the session (a
+** body or organization named, "held"), else the first. */
+const DateM *ig_session_date(const Doc *d) {
+  const DateM *pDate = 0, *pFirst = 0;
+  for (int k = 0; k < d->nD && !pDate; k++) {
+    const DateM *m = &d->aD[k];
+    if (m->bPosted || ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i) ||
+        date_of_something_else(d, m))
+      continue;
+    if (!pFirst) pFirst = m;
+    if (in_event_sentence(d, m->i)) pDate = m;
+  }
+  if (!pDate) pDate = pFirst;
+  /* "18 December 2020" in the header, "on 18 December" in the sentence
+  ** about the session: the same day, and the header gives its year. */
+  for (int k = 0; pDate && !pDate->y && k < d->nD; k++) {
+    const DateM *m = &d->aD[k];
+    if (m->y && !m->bPosted && m->m == pDate->m && m->d == pDate->d) pDate = m;
+  }
+  return pDate;
+}
+
+const DateM *ig_posted_date(const Doc *d) {
+  for (int k = 0; k < d->nD; k++)
+    if (d->aD[k].bPosted) return &d->aD[k];
+  return 0;
+}
+
+/* ---- The year of a date without one -------------------------------------- */
+
+/* The years the text names: *pnBound the least after "till", "until", "до"
+** (9999 if none), *pnLatest the latest of the others (0 if none). */
+static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
+  int nBound = 9999, nLatest = 0;
+  for (size_t i = 0; i + 4 < d->n; i++) {
+    size_t e;
+    if (gz_letter_before(d->zLo, i) || (i > 0 && d->z[i - 1] >= '0' && d->z[i - 1] <= '9'))
+      continue;
+    int y = ig_year_at(d, i, &e);
+    if (!y) continue;
+    if ((i >= 5 && memcmp(d->zLo + i - 5, "till ", 5) == 0) ||
+        (i >= 6 && memcmp(d->zLo + i - 6, "until ", 6) == 0) ||
+        (i >= 3 && memcmp(d->zLo + i - 3, "до ", 3) == 0)) {
+      if (y < nBound) nBound = y;
+    } else if (y > nLatest) {
+      nLatest = y;
+    }
+  }
+  *pnBound = nBound;
+  *pnLatest = nLatest;
+}
+
+/* A year the registry records zParty as chairing zOrg, not after nBound:
+** nLatest if it is one, else the latest; 0 if none. */
+static int registry_chair_year(const Doc *d, const char *zOrg, const char *zParty, int nBound,
+                               int nLatest) {
+  int best = 0;
+  for (size_t c = 0; c < json_array_size(d->g->pChairs); c++) {
+    const json_t *pC = json_array_get(d->g->pChairs, c);
+    if (strcmp(str(pC, "organization"), zOrg) != 0) continue;
+    const json_t *aR = json_object_get(pC, "recorded");
+    for (size_t r = 0; r < json_array_size(aR); r++) {
+      const json_t *pR = json_array_get(aR, r);
+      int y = (int)json_integer_value(json_object_get(pR, "year"));
+      if (strcmp(str(pR, "party"), zParty) != 0) continue;
+      if (y > nBound) continue;
+      if (best && best == nLatest) continue; /* a year the text names wins */
+      if (y == nLatest || y > best) best = y;
+    }
+  }
+  return best;
+}
+
+/* Year of a date given without one: from the "Posted:" line, or the
+** registry's chairmanships ("This year Belarus presides over the
+** Commonwealth") bounded by "till 2015", or the latest year in the text. */
+int ig_infer_year(const Doc *d, const char *zOrg, char *zWhy, size_t nWhy) {
+  const DateM *pPosted = ig_posted_date(d);
+  if (pPosted) {
+    snprintf(zWhy, nWhy, "year of the Posted line");
+    return pPosted->y;
+  }
+  int nBound, nLatest;
+  text_years(d, &nBound, &nLatest);
+  static const char *const azChair[] = {"presides",   "presiding",       "chairmanship",
+                                        "presidency", "председательств", 0};
+  for (int k = 0; zOrg && azChair[k]; k++) {
+    size_t nW = strlen(azChair[k]);
+    for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
+      size_t i = (size_t)(z - d->zLo);
+      const char *zParty = 0; /* the last party named in the 40 bytes before */
+      for (int m = 0; m < d->nM; m++) {
+        const Mention *pM = &d->aM[m];
+        if (pM->p->kind == GZ_PARTY && pM->e <= i && pM->e + 40 >= i) zParty = pM->p->zKey;
+      }
+      if (!zParty) continue;
+      int best = registry_chair_year(d, zOrg, zParty, nBound, nLatest);
+      if (best) {
+        snprintf(zWhy, nWhy, "%s chaired %s in %d (registry)%s", zParty, zOrg, best,
+                 nBound < 9999 ? "; bounded by a 'till' year in the text" : "");
+        return best;
+      }
+    }
+  }
+  if (nLatest) {
+    snprintf(zWhy, nWhy, "latest year named in the text");
+    return nLatest;
+  }
+  return 0;
+}

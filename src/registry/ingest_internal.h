@@ -1,0 +1,174 @@
+/*
+** Private to ingest (ingest.h): the press release being read and the
+** readers the fields' drafting shares, all named ig_*.
+**
+**   ingest_text.c    the text: HTML to plain text, sentences, evidence spans
+**   ingest_names.c   the gazetteer's names in it, and which body met
+**   ingest_dates.c   dates in English and Russian, and which is the session's
+**   ingest_attend.c  speakers, attendance, quotes and who said them
+**   ingest_docs.c    documents adopted, matched to the registry's
+**   ingest.c         the draft: one function per field of the session record
+*/
+#ifndef PACTA_INGEST_INTERNAL_H
+#define PACTA_INGEST_INTERNAL_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gazetteer.h"
+#include "util.h"
+
+/* A gazetteer entry named at [i, e). */
+typedef struct Mention {
+  size_t i, e;
+  const GzEntry *p;
+} Mention;
+
+/* A date written at [i, e); y is 0 when the text gives no year. */
+typedef struct DateM {
+  size_t i, e;
+  int y, m, d;
+  bool bPosted; /* the "Posted:" line's */
+} DateM;
+
+/* A person named with a role ("Russian Defense Minister Sergei Shoigu"). */
+typedef struct Speaker {
+  size_t i, e; /* the whole "ROLE of COUNTRY NAME" span */
+  char zName[96];
+  char zRole[64];
+  const char *zParty; /* or NULL */
+  bool bVerb;         /* followed by a verb of speech or action */
+  bool bAbsent;       /* "would not attend" */
+} Speaker;
+
+/* The press release being read. */
+typedef struct Doc {
+  const Gazetteer *g;
+  char *z;   /* the plain text */
+  char *zLo; /* case-folded copy, same offsets */
+  size_t n;
+  Mention *aM; /* sorted by start, none inside a longer one */
+  int nM;
+  DateM *aD; /* in text order */
+  int nD;
+  Speaker *aS;
+  int nS;
+  json_t *pEv; /* the draft's evidence: field -> {text, confidence, inferred} */
+} Doc;
+
+/* ---- ingest_text.c ------------------------------------------------------ */
+
+/* Read a press release (text or HTML) into d, or false with the reason in
+** pErr (binary data, no text). Finds nothing in it yet. */
+bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, size_t nData,
+             Buf *pErr);
+/* Free what d holds but its evidence (which the draft takes). */
+void ig_free(Doc *d);
+
+/* The text at [i, e) with whitespace runs as one space, as a JSON string. */
+json_t *ig_span(const Doc *d, size_t i, size_t e);
+/* Set the evidence of zField: the text at [i, e) (null when empty), a
+** confidence and whether the value was inferred. */
+void ig_evidence(Doc *d, const char *zField, size_t i, size_t e, double conf, bool bInferred);
+
+/* The start and end of the sentence around i. */
+size_t ig_sent_start(const Doc *d, size_t i);
+size_t ig_sent_end(const Doc *d, size_t i);
+/* Is zWord (folded) / one of az (NULL-terminated) in the text at [i, e)? */
+bool ig_has(const Doc *d, size_t i, size_t e, const char *zWord);
+bool ig_has_any(const Doc *d, size_t i, size_t e, const char *const *az);
+/* The end of the word at e; the start of the word that ends at e. */
+size_t ig_word_end(const Doc *d, size_t e);
+size_t ig_word_start(const Doc *d, size_t e);
+/* Is there a capital letter (Latin or Cyrillic) at i? */
+bool ig_upper_at(const Doc *d, size_t i);
+/* Is the sentence around i about the next session ("next summit")? About a
+** meeting still to come ("to be held")? */
+bool ig_next_sentence(const Doc *d, size_t i);
+bool ig_future_sentence(const Doc *d, size_t i);
+
+/* ---- ingest_names.c ----------------------------------------------------- */
+
+/* Find every gazetteer name in the text (d->aM). */
+void ig_find_mentions(Doc *d);
+/* The party named at i (after spaces), or NULL; *pE: the name's end. */
+const Mention *ig_party_at(const Doc *d, size_t i, size_t *pE);
+
+/* The body that met, with its organization and level, a confidence
+** (score) and its best mention [i, e); zKey is NULL when none is named. */
+typedef struct Choice {
+  const char *zKey;
+  const char *zOrg, *zLevel;
+  double score;
+  size_t i, e;
+} Choice;
+Choice ig_choose_body(const Doc *d, const DateM *pDate);
+
+/* ---- ingest_dates.c ----------------------------------------------------- */
+
+/* Find every date in the text (d->aD). */
+void ig_find_dates(Doc *d);
+/* The session's date (year or not), or NULL; the Posted line's, or NULL. */
+const DateM *ig_session_date(const Doc *d);
+const DateM *ig_posted_date(const Doc *d);
+/* The year of a date the text gives without one, or 0; zWhy says how. */
+int ig_infer_year(const Doc *d, const char *zOrg, char *zWhy, size_t nWhy);
+/* Is y-m-dd a real date (y 1900-2100, or 0 for a day and month)? */
+bool ig_valid_ymd(int y, int m, int dd);
+/* A number of 1 to nMax digits at i, or -1; a year 1900-2100 at i, or 0.
+** *pE: its end. */
+int ig_number_at(const Doc *d, size_t i, int nMax, size_t *pE);
+int ig_year_at(const Doc *d, size_t i, size_t *pE);
+
+/* ---- ingest_attend.c ---------------------------------------------------- */
+
+/* Find every "ROLE of COUNTRY NAME" (d->aS). */
+void ig_find_speakers(Doc *d);
+/* A speaker's surname: the last word of the name. */
+const char *ig_surname(const char *zName);
+
+/* Who attended, as found so far. */
+typedef struct Attendance {
+  json_t *pPresent, *pAbsent; /* party code -> the words that say so */
+  json_t *pBy;                /* party code -> index of its first fitting speaker */
+  json_t *pNamed;             /* party code -> a name listed with it, without a role */
+} Attendance;
+void ig_attend_init(Attendance *a);
+void ig_attend_free(Attendance *a);
+/* The rules, in the order they run (a later one reads the earlier ones'). */
+void ig_attend_listed(const Doc *d, Attendance *a);
+void ig_attend_absent(const Doc *d, Attendance *a);
+void ig_attend_speakers(const Doc *d, const char *zLevel, Attendance *a);
+void ig_attend_named(const Doc *d, Attendance *a);
+/* The session's "attendance": present then absent, each by party code,
+** with its evidence "attendance.CODE". */
+json_t *ig_attend_record(Doc *d, const Attendance *a);
+
+/* The main speaker (see ingest_attend.c) given the session's attendance. */
+const char *ig_main_speaker(const Doc *d, const json_t *aAttendance);
+/* A quotation opening at i (i + 3 < d->n): true with its mark's length
+** *pnOpen, the closing mark at *pj and its length *pnClose (on the same
+** line). */
+bool ig_quote_at(const Doc *d, size_t i, size_t *pnOpen, size_t *pj, size_t *pnClose);
+/* Who said the quote at [i, a) (a: after its closing mark), or NULL; *pConf
+** and *pbNamed: how sure, and whether a name follows it. */
+const char *ig_quote_speaker(const Doc *d, size_t i, size_t a, const char *zMain, double *pConf,
+                             bool *pbNamed);
+
+/* ---- ingest_docs.c ------------------------------------------------------ */
+
+/* The documents adopted, as found so far. */
+typedef struct Adopted {
+  json_t *aIds;  /* the registry's ids, for the session's "adopted" */
+  json_t *pUsed; /* id -> true: each document once */
+  json_t *aDocs; /* every phrase, matched or not, for "documents[i]" */
+} Adopted;
+/* "approved the X and the Y": the phrases, matched to the registry's
+** documents of the organization zOrg. */
+void ig_find_adopted(const Doc *d, const char *zOrg, Adopted *pA);
+/* The registry's decision on zParty's chairing in year, if it holds one:
+** adopted, its evidence the sentence at [s, e). */
+void ig_chair_decision(const Doc *d, const char *zParty, int year, size_t s, size_t e, Adopted *pA);
+
+#endif

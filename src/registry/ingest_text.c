@@ -1,0 +1,346 @@
+/*
+** Ingest: reading the press release. HTML to plain text, the checks that
+** refuse what is not a press release, sentences and words, and the
+** evidence spans every field quotes.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest_internal.h"
+
+/* ---- HTML to plain text ------------------------------------------------- */
+
+static bool starts_ci(const char *z, const char *zEnd, const char *zWord) {
+  size_t n = strlen(zWord);
+  if ((size_t)(zEnd - z) < n) return false;
+  for (size_t i = 0; i < n; i++) {
+    char c = z[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+    if (c != zWord[i]) return false;
+  }
+  return true;
+}
+
+static void put_utf8(Buf *b, unsigned long c) {
+  char a[4];
+  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = '?';
+  if (c < 0x80) {
+    buf_putc(b, (char)c);
+  } else if (c < 0x800) {
+    a[0] = (char)(0xC0 | (c >> 6));
+    a[1] = (char)(0x80 | (c & 0x3F));
+    buf_append(b, a, 2);
+  } else if (c < 0x10000) {
+    a[0] = (char)(0xE0 | (c >> 12));
+    a[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    a[2] = (char)(0x80 | (c & 0x3F));
+    buf_append(b, a, 3);
+  } else {
+    a[0] = (char)(0xF0 | (c >> 18));
+    a[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    a[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    a[3] = (char)(0x80 | (c & 0x3F));
+    buf_append(b, a, 4);
+  }
+}
+
+static bool looks_html(const char *z, size_t n) {
+  const char *zEnd = z + n;
+  for (const char *p = z; p < zEnd; p++) {
+    if (*p != '<') continue;
+    if (starts_ci(p, zEnd, "<html") || starts_ci(p, zEnd, "<p>") || starts_ci(p, zEnd, "<p ") ||
+        starts_ci(p, zEnd, "<div") || starts_ci(p, zEnd, "<br") ||
+        starts_ci(p, zEnd, "<!doctype") || starts_ci(p, zEnd, "<body") ||
+        starts_ci(p, zEnd, "<span") || starts_ci(p, zEnd, "</"))
+      return true;
+  }
+  return false;
+}
+
+/* The tag at p ('<') out: a block tag as a line break, another as a space,
+** script and style with their contents, comments. Returns what follows. */
+static const char *skip_tag(const char *p, const char *zEnd, Buf *b) {
+  bool bBlock =
+      starts_ci(p, zEnd, "<p") || starts_ci(p, zEnd, "</p") || starts_ci(p, zEnd, "<br") ||
+      starts_ci(p, zEnd, "<div") || starts_ci(p, zEnd, "</div") || starts_ci(p, zEnd, "<h") ||
+      starts_ci(p, zEnd, "</h") || starts_ci(p, zEnd, "<li") || starts_ci(p, zEnd, "<tr") ||
+      starts_ci(p, zEnd, "<title") || starts_ci(p, zEnd, "</title");
+  const char *zClose = 0;
+  if (starts_ci(p, zEnd, "<script")) zClose = "</script";
+  if (starts_ci(p, zEnd, "<style")) zClose = "</style";
+  if (starts_ci(p, zEnd, "<!--")) zClose = "-->";
+  if (zClose) {
+    const char *q = p + 1;
+    while (q < zEnd && !starts_ci(q, zEnd, zClose)) q++;
+    p = q;
+  }
+  while (p < zEnd && *p != '>') p++;
+  if (p < zEnd) p++;
+  buf_putc(b, bBlock ? '\n' : ' ');
+  return p;
+}
+
+/* The character reference at p ('&') decoded into b: returns what follows
+** it, or NULL (nothing written) when p starts none pacta knows. */
+static const char *decode_entity(const char *p, const char *zEnd, Buf *b) {
+  static const char *const azEnt[][2] = {
+      {"amp", "&"},   {"lt", "<"},    {"gt", ">"},    {"quot", "\""}, {"apos", "'"},
+      {"nbsp", " "},  {"laquo", "«"}, {"raquo", "»"}, {"ldquo", "“"}, {"rdquo", "”"},
+      {"lsquo", "‘"}, {"rsquo", "’"}, {"mdash", "—"}, {"ndash", "–"}, {"hellip", "…"},
+      {"copy", "©"},  {0, 0}};
+  const char *q = p + 1;
+  while (q < zEnd && q - p < 10 && *q != ';' && *q != '&' && *q != ' ') q++;
+  if (q >= zEnd || *q != ';') return 0;
+  size_t m = (size_t)(q - p - 1);
+  if (m >= 2 && p[1] == '#') {
+    unsigned long c = 0;
+    bool bHex = p[2] == 'x' || p[2] == 'X';
+    for (const char *r = p + (bHex ? 3 : 2); r < q; r++) {
+      int v = (*r >= '0' && *r <= '9')                       ? *r - '0'
+              : bHex && (*r | 32) >= 'a' && (*r | 32) <= 'f' ? (*r | 32) - 'a' + 10
+                                                             : -1;
+      if (v < 0 || c > 0x10FFFF) {
+        c = '?';
+        break;
+      }
+      c = c * (bHex ? 16 : 10) + (unsigned long)v;
+    }
+    put_utf8(b, c == 0xA0 ? ' ' : c);
+    return q + 1;
+  }
+  for (int k = 0; azEnt[k][0]; k++) {
+    if (strlen(azEnt[k][0]) == m && memcmp(p + 1, azEnt[k][0], m) == 0) {
+      buf_puts(b, azEnt[k][1]);
+      return q + 1;
+    }
+  }
+  return 0;
+}
+
+/* Tags out (block tags as line breaks, script and style with their
+** contents), character references decoded. */
+static void strip_html(const char *z, size_t n, Buf *b) {
+  const char *zEnd = z + n;
+  for (const char *p = z; p < zEnd;) {
+    const char *q = *p == '<' ? skip_tag(p, zEnd, b) : *p == '&' ? decode_entity(p, zEnd, b) : 0;
+    if (q)
+      p = q;
+    else
+      buf_putc(b, *p++);
+  }
+}
+
+/* Plain text: NUL or many control bytes or much invalid UTF-8 are binary. */
+static bool is_text(const char *z, size_t n) {
+  size_t nBad = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)z[i];
+    if (c == 0) return false;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      nBad++;
+      i++;
+      continue;
+    }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    int k = c >= 0xF0 && c < 0xF5 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : -1;
+    bool bOk = k > 0 && i + (size_t)k < n + 1;
+    for (int j = 1; bOk && j <= k; j++)
+      if (i + (size_t)j >= n || ((unsigned char)z[i + (size_t)j] & 0xC0) != 0x80) bOk = false;
+    if (!bOk) {
+      nBad++;
+      i++;
+    } else {
+      i += (size_t)k + 1;
+    }
+  }
+  return nBad * 50 <= n;
+}
+
+/* Tabs, carriage returns, form feeds and NULs as spaces, a no-break space
+** as two (offsets stay the same), invalid UTF-8 as '?'. */
+static void normalize_space(Buf *pText) {
+  for (size_t i = 0; i < pText->n; i++) {
+    if (pText->z[i] == '\r' || pText->z[i] == '\t' || pText->z[i] == '\f') pText->z[i] = ' ';
+    if (pText->z[i] == 0) pText->z[i] = ' ';
+    if ((unsigned char)pText->z[i] == 0xC2 && i + 1 < pText->n &&
+        (unsigned char)pText->z[i + 1] == 0xA0) {
+      pText->z[i] = ' ';
+      pText->z[i + 1] = ' ';
+    }
+  }
+  utf8_sanitize(pText->z);
+}
+
+bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, size_t nData,
+             Buf *pErr) {
+  if (!is_text(zData, nData)) {
+    buf_printf(pErr, "%s: not a text or HTML press release (binary data)", zName);
+    return false;
+  }
+  Buf text = {0};
+  if (looks_html(zData, nData))
+    strip_html(zData, nData, &text);
+  else
+    buf_append(&text, zData, nData);
+  buf_putc(&text, 0);
+  text.n--;
+  normalize_space(&text);
+  bool bEmpty = true;
+  for (size_t i = 0; i < text.n && bEmpty; i++)
+    if (text.z[i] != ' ' && text.z[i] != '\n') bEmpty = false;
+  if (bEmpty) {
+    buf_printf(pErr, "%s: empty press release (no text)", zName);
+    buf_free(&text);
+    return false;
+  }
+  memset(d, 0, sizeof(*d));
+  d->g = g;
+  d->z = text.z;
+  d->n = text.n;
+  d->zLo = xstrdup(text.z);
+  gz_fold(d->zLo, d->n);
+  d->pEv = json_object();
+  return true;
+}
+
+void ig_free(Doc *d) {
+  free(d->aM);
+  free(d->aD);
+  free(d->aS);
+  free(d->zLo);
+  free(d->z);
+}
+
+/* ---- Evidence ------------------------------------------------------------- */
+
+json_t *ig_span(const Doc *d, size_t i, size_t e) {
+  if (e > d->n) e = d->n;
+  if (i > e) i = e;
+  Buf b = {0};
+  buf_append(&b, d->z + i, e - i);
+  buf_putc(&b, 0);
+  /* Whitespace runs as one space. */
+  size_t k = 0;
+  for (size_t j = 0; b.z[j]; j++) {
+    char c = b.z[j];
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == ' ' && (k == 0 || b.z[k - 1] == ' ')) continue;
+    b.z[k++] = c;
+  }
+  while (k && b.z[k - 1] == ' ') k--;
+  b.z[k] = 0;
+  utf8_sanitize(b.z);
+  json_t *p = json_string(b.z);
+  buf_free(&b);
+  return p ? p : json_string("");
+}
+
+void ig_evidence(Doc *d, const char *zField, size_t i, size_t e, double conf, bool bInferred) {
+  json_t *p = json_object();
+  json_object_set_new(p, "text", i == e ? json_null() : ig_span(d, i, e));
+  json_object_set_new(p, "confidence", json_real((double)(int)(conf * 100 + 0.5) / 100));
+  json_object_set_new(p, "inferred", json_boolean(bInferred));
+  json_object_set_new(d->pEv, zField, p);
+}
+
+/* ---- Sentences and words -------------------------------------------------- */
+
+/* Is the '.' at i the end of an abbreviation that does not end a sentence
+** ("St. Petersburg", "Mr. Lebedev", "г. Минск")? */
+static bool abbrev_dot(const Doc *d, size_t i) {
+  static const char *const azAbbrev[] = {"st", "mr", "mrs", "ms", "dr", "no", "gen", "г", "гг", 0};
+  size_t s = i;
+  while (s > 0 && gz_letter_before(d->zLo, s)) s--;
+  for (int k = 0; azAbbrev[k]; k++) {
+    size_t n = strlen(azAbbrev[k]);
+    if (i - s == n && memcmp(d->zLo + s, azAbbrev[k], n) == 0) return true;
+  }
+  return false;
+}
+
+/* A sentence ends at ". " (not "08.10", not "St. "), "!", "?" or a line break. */
+size_t ig_sent_start(const Doc *d, size_t i) {
+  while (i > 0) {
+    char c = d->z[i - 1];
+    if (c == '\n' || c == '!' || c == '?') break;
+    if (c == '.' && i < d->n && (d->z[i] == ' ' || d->z[i] == '\n') && !abbrev_dot(d, i - 1)) break;
+    i--;
+  }
+  return i;
+}
+
+size_t ig_sent_end(const Doc *d, size_t i) {
+  while (i < d->n) {
+    char c = d->z[i];
+    if (c == '\n' || c == '!' || c == '?') break;
+    if (c == '.' && (i + 1 >= d->n || d->z[i + 1] == ' ' || d->z[i + 1] == '\n') &&
+        !abbrev_dot(d, i))
+      break;
+    i++;
+  }
+  return i;
+}
+
+bool ig_has(const Doc *d, size_t i, size_t e, const char *zWord) {
+  size_t n = strlen(zWord);
+  for (size_t k = i; k + n <= e; k++)
+    if (memcmp(d->zLo + k, zWord, n) == 0) return true;
+  return false;
+}
+
+bool ig_has_any(const Doc *d, size_t i, size_t e, const char *const *az) {
+  for (int k = 0; az[k]; k++)
+    if (ig_has(d, i, e, az[k])) return true;
+  return false;
+}
+
+size_t ig_word_end(const Doc *d, size_t e) {
+  while (gz_letter_at(d->zLo, d->n, e)) {
+    e++;
+    while (e < d->n && ((unsigned char)d->zLo[e] & 0xC0) == 0x80) e++;
+  }
+  return e;
+}
+
+size_t ig_word_start(const Doc *d, size_t e) {
+  while (e > 0 && (gz_letter_before(d->z, e) || d->z[e - 1] == '-')) e--;
+  return e;
+}
+
+bool ig_upper_at(const Doc *d, size_t i) {
+  if (i >= d->n) return false;
+  unsigned char c = (unsigned char)d->z[i];
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xD0 && i + 1 < d->n) {
+    unsigned char x = (unsigned char)d->z[i + 1];
+    return (x >= 0x90 && x <= 0xAF) || x == 0x81;
+  }
+  return false;
+}
+
+bool ig_next_sentence(const Doc *d, size_t i) {
+  static const char *const azNext[] = {"next ", "следующ", "очередн", 0};
+  static const char *const azMeet[] = {"summit", "session", "meeting", "саммит", "заседани", 0};
+  size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+  return ig_has_any(d, s, e, azNext) && ig_has_any(d, s, e, azMeet);
+}
+
+/* A sentence about a meeting still to come ("the December 6 meeting to be
+** held in St. Petersburg"): its dates are not the session's. */
+bool ig_future_sentence(const Doc *d, size_t i) {
+  static const char *const azFuture[] = {"to be held",
+                                         "will be held",
+                                         "will take place",
+                                         "upcoming",
+                                         "forthcoming",
+                                         "is scheduled",
+                                         "will host",
+                                         "состоится",
+                                         "пройдет",
+                                         "пройдёт",
+                                         0};
+  return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azFuture);
+}
