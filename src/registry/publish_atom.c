@@ -1,0 +1,198 @@
+/*
+** The Atom feed (RFC 4287) of depositary notifications (publish.h): an
+** entry for each action put in the journal, and one for each entry into
+** force reached, the latest first.
+*/
+#include "fields.h"
+#include "publish.h"
+#include "publish_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity.h"
+#include "html.h"
+#include "kind.h"
+#include "registry.h"
+
+#define FEED_MAX 100
+
+typedef struct FeedEntry {
+  char zUpdated[32];
+  char *zXml;
+  long long seq; /* tie break: later journal entries first */
+} FeedEntry;
+
+/* What the writer of one feed keeps: its question and the entries so far. */
+typedef struct Feed {
+  Db *pDb;
+  const char *zParty;       /* one party's notifications, or NULL */
+  pdate today;              /* fixes which entries into force are reached */
+  json_t *pParties, *pDocs; /* by code, by id */
+  FeedEntry *aEntry;
+  int nEntry, nAlloc;
+} Feed;
+
+static int compare_entry(const void *pA, const void *pB) {
+  const FeedEntry *a = pA, *b = pB;
+  int c = strcmp(b->zUpdated, a->zUpdated);
+  if (c) return c;
+  return (b->seq > a->seq) - (b->seq < a->seq);
+}
+
+/* Add an entry, taking over the XML of pXml (left empty). */
+static void feed_add(Feed *f, const char *zUpdated, long long seq, Buf *pXml) {
+  if (f->nEntry == f->nAlloc) {
+    f->nAlloc = f->nAlloc ? 2 * f->nAlloc : 64;
+    f->aEntry = xrealloc(f->aEntry, (size_t)f->nAlloc * sizeof(FeedEntry));
+  }
+  FeedEntry *e = &f->aEntry[f->nEntry++];
+  snprintf(e->zUpdated, sizeof(e->zUpdated), "%s", zUpdated);
+  e->zXml = pXml->z ? pXml->z : xstrdup("");
+  e->seq = seq;
+  memset(pXml, 0, sizeof(*pXml));
+}
+
+static void xml_elem(Buf *p, const char *zTag, const char *zText) {
+  buf_printf(p, "<%s>", zTag);
+  html_escape(p, zText ? zText : "");
+  buf_printf(p, "</%s>", zTag);
+}
+
+/* ---- Entries ----------------------------------------------------------------- */
+
+/* The entry of journal record pRec (number seq), which puts action a. */
+static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t *a) {
+  const char *zCode = dflt(str(a, "party"), ""), *zDoc = dflt(str(a, "document"), "");
+  const char *zPartyName = party_name(f->pParties, zCode);
+  const char *zTitle = publish_name(f->pDocs, zDoc, "title");
+  const char *zDate = dflt(str(a, "date"), "");
+  char *zType = publish_words(str(a, "type"));
+  Buf t = {0}, x = {0};
+  buf_printf(&t, "%s: %s of %s (%s)", zPartyName, zType, zTitle, zDate);
+  buf_puts(&x, "<entry>");
+  xml_elem(&x, "title", t.z);
+  buf_printf(&x, "<id>tag:pacta,2026:seq:%lld</id>", seq);
+  xml_elem(&x, "updated", str(pRec, "time"));
+  hprintf(&x,
+          "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
+          "<category term=\"%s\"/><author><name>%s</name></author>",
+          zDoc, str(a, "type"), dflt(str(pRec, "actor"), "pacta"));
+  buf_reset(&t);
+  buf_printf(&t, "%s (%s): %s of %s, dated %s.", zPartyName, zCode, zType, zTitle, zDate);
+  if (str(a, "effective")) buf_printf(&t, " Effective %s.", str(a, "effective"));
+  if (str(a, "text")) buf_printf(&t, "\n\n%s", str(a, "text"));
+  if (str(a, "note")) buf_printf(&t, "\n\nNote: %s", str(a, "note"));
+  buf_printf(&t, "\n\nJournal entry %lld.", seq);
+  hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
+  feed_add(f, dflt(str(pRec, "time"), ""), seq, &x);
+  xfree(zType);
+  buf_free(&t);
+}
+
+/* Every journal entry that puts an action (of the party), latest first, at
+** most FEED_MAX. Canonical JSON sorts the keys, so "kind" and "op" are
+** adjacent in every record. */
+static void feed_actions(Feed *f) {
+  sqlite3_stmt *p = db_stmt(f->pDb, "SELECT seq, record FROM journal WHERE record LIKE "
+                                    "'%\"kind\":\"action\",\"op\":\"put\"%' ORDER BY seq DESC");
+  int nAction = 0;
+  while (nAction < FEED_MAX && db_step_row(f->pDb, p)) {
+    long long seq = sqlite3_column_int64(p, 0);
+    json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 1), 0, 0);
+    const json_t *a = json_object_get(pRec, "value");
+    if (pRec && strcmp(dflt(str(pRec, "kind"), ""), "action") == 0 &&
+        strcmp(dflt(str(pRec, "op"), ""), "put") == 0 && json_is_object(a) &&
+        (!f->zParty || strcmp(f->zParty, dflt(str(a, "party"), "")) == 0)) {
+      feed_action(f, seq, pRec, a);
+      nAction++;
+    }
+    json_decref(pRec);
+  }
+  sqlite3_reset(p);
+}
+
+/* The entry of document zDoc's entry into force on eif. */
+static void feed_eif_entry(Feed *f, const char *zDoc, const json_t *pDoc, pdate eif) {
+  char zDate[DATE_BUFSZ], zUpdated[32];
+  date_format(eif, zDate);
+  snprintf(zUpdated, sizeof(zUpdated), "%sT00:00:00Z", zDate);
+  Buf t = {0}, x = {0};
+  buf_printf(&t, "%s entered into force on %s", name_en(json_object_get(pDoc, "title"), zDoc),
+             zDate);
+  buf_puts(&x, "<entry>");
+  xml_elem(&x, "title", t.z);
+  hprintf(&x, "<id>tag:pacta,2026:entry-into-force:%s</id>", zDoc);
+  xml_elem(&x, "updated", zUpdated);
+  hprintf(&x,
+          "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
+          "<category term=\"entry_into_force\"/><author><name>pacta</name></author>",
+          zDoc);
+  buf_puts(&t, ", as computed from its entry-into-force clause and the recorded actions.");
+  hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
+  feed_add(f, zUpdated, 0, &x);
+  buf_free(&t);
+}
+
+/* Entries into force reached by today (of documents the party is party to). */
+static void feed_entries_into_force(Feed *f) {
+  const char *zDoc;
+  json_t *pDoc;
+  json_object_foreach(f->pDocs, zDoc, pDoc) {
+    Buf err = {0};
+    json_t *pSt = query_status(f->pDb, zDoc, f->today, &err);
+    buf_free(&err);
+    pdate eif = date_of(json_object_get(pSt, "entry_into_force"));
+    bool bMine = !f->zParty;
+    const json_t *aRow = json_object_get(pSt, "parties");
+    for (size_t i = 0; i < json_array_size(aRow) && !bMine; i++)
+      bMine = strcmp(dflt(str(json_array_get(aRow, i), "party"), ""), f->zParty) == 0;
+    if (eif != DATE_NONE && eif <= f->today && bMine) feed_eif_entry(f, zDoc, pDoc, eif);
+    json_decref(pSt);
+  }
+}
+
+/* ---- The feed ---------------------------------------------------------------- */
+
+/* Everything before the entries; zUpdated is the time of the latest. */
+static void feed_head(const Feed *f, const char *zSelf, const char *zUpdated, Buf *pOut) {
+  Buf t = {0};
+  buf_puts(pOut, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                 "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+  if (f->zParty)
+    buf_printf(&t, "%s: depositary notifications", party_name(f->pParties, f->zParty));
+  else
+    buf_puts(&t, "pacta: depositary notifications");
+  xml_elem(pOut, "title", t.z);
+  buf_puts(pOut, "\n<id>tag:pacta,2026:feed");
+  if (f->zParty) hprintf(pOut, ":party:%s", f->zParty);
+  buf_puts(pOut, "</id>\n");
+  xml_elem(pOut, "updated", zUpdated);
+  hprintf(pOut, "\n<link rel=\"self\" type=\"application/atom+xml\" href=\"%s\"/>\n", zSelf);
+  buf_puts(pOut, "<link rel=\"alternate\" type=\"text/html\" href=\"");
+  if (f->zParty)
+    hprintf(pOut, "/parties/%s", f->zParty);
+  else
+    buf_puts(pOut, "/");
+  buf_puts(pOut, "\"/>\n<author><name>pacta registry</name></author>\n"
+                 "<generator version=\"" PACTA_VERSION "\">pacta</generator>\n");
+  buf_free(&t);
+}
+
+void publish_atom(Db *pDb, const char *zParty, const char *zSelf, pdate today, Buf *pOut) {
+  Feed f = {.pDb = pDb, .zParty = zParty, .today = today};
+  f.pParties = entity_map(pDb, K_PARTY, "code");
+  f.pDocs = entity_map(pDb, K_DOCUMENT, "id");
+  feed_actions(&f);
+  feed_entries_into_force(&f);
+  if (f.nEntry) qsort(f.aEntry, (size_t)f.nEntry, sizeof(FeedEntry), compare_entry);
+  int nShow = f.nEntry < FEED_MAX ? f.nEntry : FEED_MAX;
+  feed_head(&f, zSelf, nShow ? f.aEntry[0].zUpdated : "1970-01-01T00:00:00Z", pOut);
+  for (int i = 0; i < nShow; i++) buf_puts(pOut, f.aEntry[i].zXml);
+  buf_puts(pOut, "</feed>\n");
+  for (int i = 0; i < f.nEntry; i++) xfree(f.aEntry[i].zXml);
+  xfree(f.aEntry);
+  json_decref(f.pParties);
+  json_decref(f.pDocs);
+}
