@@ -93,8 +93,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
     json_decref(p);
   }
   buf_free(&resp.body);
-  free(zMethod);
-  free(zPath);
-  free(zQuery);
+  xfree(zMethod);
+  xfree(zPath);
+  xfree(zQuery);
   return 0;
 }

@@ -423,8 +423,8 @@ static void test_notes(void) {
   /* Only the other key known: well formed, but not verified. */
   CHECK(note_open(cp.z, cp.n, &v, 1, &n, &err) == 0 && !note_verified(&n));
   note_free(&n);
-  free(zS);
-  free(zV);
+  xfree(zS);
+  xfree(zV);
   /* Strict base64. */
   Buf b = {0};
   CHECK(b64_decode("AAE=", 4, &b) == 0 && b.n == 2);

@@ -138,7 +138,7 @@ int canon_write(Buf *p, const json_t *v) {
       rc = canon_write(p, json_object_get(v, azKey[i]));
     }
     buf_putc(p, '}');
-    if (azKey != aStack) free(azKey);
+    if (azKey != aStack) xfree(azKey);
     return rc;
   }
   case JSON_ARRAY: {

@@ -265,8 +265,8 @@ void merkle_mem_init(MerkleMem *p, const MerkleHash *aLeaf, uint64_t n) {
 }
 
 void merkle_mem_free(MerkleMem *p) {
-  for (int l = 0; l < p->nLevel; l++) free(p->aLevel[l]);
-  free(p->aLevel);
+  for (int l = 0; l < p->nLevel; l++) xfree(p->aLevel[l]);
+  xfree(p->aLevel);
   memset(p, 0, sizeof(*p));
 }
 

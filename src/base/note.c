@@ -16,7 +16,7 @@ void b64_encode(const void *p, size_t n, Buf *pOut) {
   unsigned char *z = xmalloc(nOut + 1);
   int m = EVP_EncodeBlock(z, p, (int)n);
   buf_append(pOut, z, (size_t)m);
-  free(z);
+  xfree(z);
 }
 
 static bool b64_char(char c) {
@@ -33,7 +33,7 @@ int b64_decode(const char *z, size_t n, Buf *pOut) {
   unsigned char *a = xmalloc(n / 4 * 3 + 1);
   int m = n ? EVP_DecodeBlock(a, (const unsigned char *)z, (int)n) : 0;
   if (m < 0 || (size_t)m < nPad) {
-    free(a);
+    xfree(a);
     return -1;
   }
   size_t nOut = (size_t)m - nPad;
@@ -43,7 +43,7 @@ int b64_decode(const char *z, size_t n, Buf *pOut) {
   bool bSame = again.n == n && (n == 0 || memcmp(again.z, z, n) == 0);
   buf_free(&again);
   if (bSame) buf_append(pOut, a, nOut);
-  free(a);
+  xfree(a);
   return bSame ? 0 : -1;
 }
 
@@ -371,7 +371,7 @@ bool note_verified(const Note *pNote) {
 }
 
 void note_free(Note *pNote) {
-  free(pNote->zText);
+  xfree(pNote->zText);
   pNote->zText = 0;
 }
 

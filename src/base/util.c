@@ -1,21 +1,113 @@
 #include "util.h"
 
 #include <errno.h>
+#include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
+/*
+** Every block from xmalloc carries a header that links it into the pool
+** of the request being served, if any (pPrev NULL: in no pool). The
+** header is as large as the strictest alignment, so the block after it
+** stays aligned for any type.
+*/
+typedef union Chunk {
+  struct {
+    union Chunk *pPrev, *pNext;
+  } link;
+  max_align_t align;
+} Chunk;
+
+struct Pool {
+  Chunk ring; /* a ring of the pool's live blocks; ring itself is no block */
+};
+
+static _Thread_local Pool *t_pool;
+
+static void chunk_link(Pool *pPool, Chunk *c) {
+  c->link.pPrev = &pPool->ring;
+  c->link.pNext = pPool->ring.link.pNext;
+  c->link.pNext->link.pPrev = c;
+  pPool->ring.link.pNext = c;
+}
+
+static void chunk_unlink(Chunk *c) {
+  c->link.pPrev->link.pNext = c->link.pNext;
+  c->link.pNext->link.pPrev = c->link.pPrev;
+  c->link.pPrev = c->link.pNext = 0;
+}
+
 void *xmalloc(size_t n) {
-  void *p = malloc(n ? n : 1);
-  if (!p) panic("out of memory (%zu bytes)", n);
-  return p;
+  if (n > SIZE_MAX - sizeof(Chunk)) panic("out of memory (%zu bytes)", n);
+  Chunk *c = malloc(sizeof(Chunk) + n);
+  if (!c) panic("out of memory (%zu bytes)", n);
+  c->link.pPrev = c->link.pNext = 0;
+  if (t_pool) chunk_link(t_pool, c);
+  return c + 1;
 }
 
 void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) panic("out of memory (%zu bytes)", n);
-  return q;
+  if (!p) return xmalloc(n);
+  if (n > SIZE_MAX - sizeof(Chunk)) panic("out of memory (%zu bytes)", n);
+  Chunk *c = (Chunk *)p - 1;
+  /* A block keeps its pool: a cache grown during a request stays unowned. */
+  Chunk *pPrev = c->link.pPrev, *pNext = c->link.pNext;
+  Chunk *d = realloc(c, sizeof(Chunk) + n);
+  if (!d) panic("out of memory (%zu bytes)", n);
+  if (pPrev) {
+    pPrev->link.pNext = d;
+    pNext->link.pPrev = d;
+  }
+  return d + 1;
+}
+
+void xfree(void *p) {
+  if (!p) return;
+  Chunk *c = (Chunk *)p - 1;
+  if (c->link.pPrev) chunk_unlink(c);
+  free(c);
+}
+
+Pool *pool_begin(void) {
+  Pool *p = malloc(sizeof(Pool));
+  if (!p) panic("out of memory (a pool)");
+  p->ring.link.pPrev = p->ring.link.pNext = &p->ring;
+  t_pool = p;
+  return p;
+}
+
+void pool_end(Pool *p, bool bFreeAll) {
+  Chunk *c = p->ring.link.pNext;
+  while (c != &p->ring) {
+    Chunk *pNext = c->link.pNext;
+    if (bFreeAll) {
+      free(c);
+    } else {
+      c->link.pPrev = c->link.pNext = 0;
+    }
+    c = pNext;
+  }
+  if (t_pool == p) t_pool = 0;
+  free(p);
+}
+
+Pool *pool_pause(void) {
+  Pool *p = t_pool;
+  t_pool = 0;
+  return p;
+}
+
+void pool_resume(Pool *p) {
+  t_pool = p;
+}
+
+/* jansson allocates through the same functions, so a request's JSON is in
+** its pool too; set before main, before any JSON value exists. */
+__attribute__((constructor)) static void alloc_init(void) {
+  json_set_alloc_funcs(xmalloc, xfree);
 }
 
 char *xstrdup(const char *z) {
@@ -92,7 +184,7 @@ void buf_reset(Buf *p) {
 }
 
 void buf_free(Buf *p) {
-  free(p->z);
+  xfree(p->z);
   memset(p, 0, sizeof(*p));
 }
 
@@ -152,8 +244,8 @@ int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
       p->aVal[j] = old.aVal[i];
       p->nUsed++;
     }
-    free(old.azKey);
-    free(old.aVal);
+    xfree(old.azKey);
+    xfree(old.aVal);
   }
   size_t i = hash_string(zKey) & (p->nSlot - 1);
   for (; p->azKey[i]; i = (i + 1) & (p->nSlot - 1)) {
@@ -170,9 +262,9 @@ int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
 }
 
 void strmap_free(StrMap *p) {
-  for (size_t i = 0; i < p->nSlot; i++) free(p->azKey[i]);
-  free(p->azKey);
-  free(p->aVal);
+  for (size_t i = 0; i < p->nSlot; i++) xfree(p->azKey[i]);
+  xfree(p->azKey);
+  xfree(p->aVal);
   memset(p, 0, sizeof(*p));
 }
 

@@ -13,9 +13,27 @@
 #define EXIT_INPUT 1 /* bad input or a failed check */
 #define EXIT_USAGE 2 /* wrong command line */
 
+/* Allocation that never returns NULL. Blocks from these functions, and
+** every jansson value, are freed with xfree, never free(). */
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *z);
+void xfree(void *p);
+
+/*
+** A pool holds what one thread allocates between pool_begin and pool_end
+** (as h2o's request pools do): the server serves each request in one, so
+** when a database failure longjmps out of the request, pool_end(p, true)
+** frees everything the request had allocated. pool_end(p, false) lets the
+** blocks still alive outlive it, to be freed one by one as usual. An
+** allocation that must outlive a failed request (a per-thread cache) is
+** made between pool_pause and pool_resume; xrealloc keeps a block's pool.
+*/
+typedef struct Pool Pool;
+Pool *pool_begin(void);
+void pool_end(Pool *p, bool bFreeAll);
+Pool *pool_pause(void);
+void pool_resume(Pool *p);
 
 /* Print "pacta: MESSAGE" to stderr and exit with status rc. */
 #if defined(__GNUC__)

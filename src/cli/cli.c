@@ -91,8 +91,8 @@ void cli_parse(Cli *c, const char *zCmd, const char *zUsage, const char *zAllowe
 }
 
 void cli_free(Cli *c) {
-  free(c->azPos);
-  free(c->aOpt);
+  xfree(c->azPos);
+  xfree(c->aOpt);
   c->azPos = 0;
   c->aOpt = 0;
   c->nPos = c->nOpt = 0;

@@ -67,8 +67,8 @@ int cmd_load(Args *a) {
   }
   int rc = load_sources(pDb, aSrc, a->nPos, a);
   for (int i = 0; i < a->nPos; i++) buf_free(&aBuf[i]);
-  free(aBuf);
-  free(aSrc);
+  xfree(aBuf);
+  xfree(aSrc);
   db_close(pDb);
   return rc;
 }

@@ -310,7 +310,7 @@ int cmd_show(Args *a) {
       } else {
         char *z = json_dumps(pVal, JSON_COMPACT | JSON_ENCODE_ANY);
         printf("%-18s %s\n", zKey, z);
-        free(z);
+        xfree(z);
       }
     }
   }

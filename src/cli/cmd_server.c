@@ -29,7 +29,7 @@ static void token_create(Args *a, Db *pDb) {
     printf("{\"token\": \"%s\"}\n", zSecret);
   else
     printf("%s\n(shown once: pacta keeps only its SHA-256)\n", zSecret);
-  free(zSecret);
+  xfree(zSecret);
 }
 
 static void token_list(Args *a, Db *pDb) {

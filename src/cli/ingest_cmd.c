@@ -151,7 +151,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
                 "loaded %d new journal entries (%d records unchanged); journal at %lld\n",
                 r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
       }
-      free(zJson);
+      xfree(zJson);
     }
     json_decref(pDoc);
   }

@@ -255,7 +255,7 @@ static void check_roots(Check *c, const char *zSource, uint64_t nSeen, Db *pDb, 
                "journal was rewritten (and so was the stored log, since no single entry "
                "disagrees with it)",
                (unsigned long long)c->nNew, zGot);
-    free(zGot);
+    xfree(zGot);
   }
   if (!c->fail.n && c->nOld && memcmp(&c->gotOld, &c->oldRoot, sizeof(MerkleHash)) != 0)
     check_fail(c, 0,
@@ -319,6 +319,6 @@ int lc_verify_source(const char *zSource, const Checkpoint *pNew, const Checkpoi
   }
   db_close(pDb);
   buf_free(&c->fail);
-  free(c);
+  xfree(c);
   return rc;
 }

@@ -53,8 +53,8 @@ int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
            "wrote %s (public: give it to every member state)\n%s\n",
            zKey.z, zPub.z, zVerifier);
   }
-  free(zSigner);
-  free(zVerifier);
+  xfree(zSigner);
+  xfree(zVerifier);
   buf_free(&prefix);
   buf_free(&zKey);
   buf_free(&zPub);

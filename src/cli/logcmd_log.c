@@ -74,7 +74,7 @@ static char *make_checkpoint(Db *pDb, const Cli *o, const char *zKeyFile, const 
           (unsigned long long)nPrev, err.n ? err.z : "its root differs");
     }
     note_free(&prev);
-    free(zPrev);
+    xfree(zPrev);
   }
   MerkleHash root;
   if (tlog_root(pDb, n, &root, &err)) {
@@ -140,7 +140,7 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
       nFiles++;
     }
   }
-  free(a);
+  xfree(a);
   /* Entry bundles: big-endian uint16 length, then the record. */
   sqlite3_stmt *p;
   if (sqlite3_prepare_v2(db_handle(pDb),
@@ -191,7 +191,7 @@ static void log_checkpoint(Db *pDb, const Cli *o, bool bJson) {
     printf("wrote %s: checkpoint of size %llu\n", cli_get(o, "out"), (unsigned long long)n);
   else
     fputs(zNote, stdout);
-  free(zNote);
+  xfree(zNote);
 }
 
 static void log_proof(Db *pDb, const Cli *o, bool bJson) {
@@ -232,7 +232,7 @@ static void log_root(Db *pDb, const Cli *o, bool bJson) {
         json_pack("{s:I, s:s, s:s}", "size", (json_int_t)size, "root", z, "root_hex", zHex));
   else
     printf("size %llu\nroot %s\n", (unsigned long long)size, z);
-  free(z);
+  xfree(z);
 }
 
 static void log_tiles(Db *pDb, const Cli *o) {
@@ -246,7 +246,7 @@ static void log_tiles(Db *pDb, const Cli *o) {
   if (!zNote)
     die(EXIT_INPUT, "no checkpoint yet: pass --key FILE, or run 'pacta log checkpoint' first");
   write_tiles(pDb, zDir, n, zNote);
-  free(zNote);
+  xfree(zNote);
 }
 
 int logcmd_log(const char *zDb, bool bJson, const Cli *c) {

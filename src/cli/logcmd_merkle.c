@@ -102,7 +102,7 @@ int logcmd_merkle(const char *zDb, bool bJson, const Cli *c) {
     }
   }
   merkle_mem_free(&mem);
-  free(aLeaf);
+  xfree(aLeaf);
   (void)zDb;
   return 0;
 }

@@ -62,13 +62,13 @@ static int mkdir_p(const char *zDir) {
     if (*p != '/') continue;
     *p = 0;
     if (mkdir(z, 0755) && errno != EEXIST) {
-      free(z);
+      xfree(z);
       return -1;
     }
     *p = '/';
   }
   int rc = mkdir(z, 0755) && errno != EEXIST ? -1 : 0;
-  free(z);
+  xfree(z);
   return rc;
 }
 
@@ -76,7 +76,7 @@ void lc_write_file(const char *zPath, const void *p, size_t n) {
   char *zDir = xstrdup(zPath);
   if (mkdir_p(dirname(zDir)))
     die(EXIT_INPUT, "%s: cannot create its folder: %s", zPath, strerror(errno));
-  free(zDir);
+  xfree(zDir);
   Buf tmp = {0};
   buf_printf(&tmp, "%s.tmp", zPath);
   FILE *f = fopen(tmp.z, "wb");

@@ -69,7 +69,7 @@ static int open_checkpoint(const VerifyArgs *v, const char *zPath, const char *z
   json_object_set_new(pJson, "size", json_integer((json_int_t)pCp->size));
   json_object_set_new(pJson, "root", json_string(zRoot));
   json_object_set_new(pJson, "signatures", aSig);
-  free(zRoot);
+  xfree(zRoot);
   for (int i = 0; i < pNote->nSig; i++) {
     if (pNote->aSig[i].status == SIG_INVALID) {
       buf_printf(pFail, "%s %s: the signature by %s does not verify", zWhat, zPath,

@@ -55,12 +55,12 @@ void table_print(Table *t) {
     }
   }
   table_free(t);
-  free(aW);
+  xfree(aW);
 }
 
 void table_free(Table *t) {
-  for (int i = 0; i < t->nCell; i++) free(t->azCell[i]);
-  free(t->azCell);
+  for (int i = 0; i < t->nCell; i++) xfree(t->azCell[i]);
+  xfree(t->azCell);
   t->azCell = 0;
   t->nCell = t->nAlloc = 0;
 }

@@ -62,8 +62,8 @@ static int bench_queries(Db *pDb, SearchQuery *pQ, const char *zFile, bool bJson
   else
     printf("%d queries: p50 %.4f ms, p99 %.4f ms, max %.4f ms, %lld hits\n", n, p50, p99, max,
            nHits);
-  free(aMs);
-  free(az);
+  xfree(aMs);
+  xfree(az);
   buf_free(&b);
   return 0;
 }

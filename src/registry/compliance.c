@@ -201,10 +201,10 @@ static json_t *group_rows(Report *r, const char *zName, const char *(*xKey)(cons
     json_array_append_new(a,
                           json_pack("{s:s, s:o, s:o, s:i}", zName, az[i], "average", num_or_null(x),
                                     "percent", percent_or_null(x), "scored", aM[i].n));
-    free(az[i]);
+    xfree(az[i]);
   }
-  free(az);
-  free(aM);
+  xfree(az);
+  xfree(aM);
   strmap_free(&idx);
   return a;
 }
@@ -280,7 +280,7 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
       memcpy(pC->aAddr, aMember, (size_t)nMember * sizeof(int));
     }
   }
-  free(aMember);
+  xfree(aMember);
   for (int c = 0; c < r.nC; c++) {
     const char *zParent = json_string_value(json_object_get(r.aC[c].pVal, "parent"));
     int *pI = zParent ? strmap_find(&r.commitIdx, zParent) : 0;
@@ -362,7 +362,7 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
                                     num_or_null(x), "percent", percent_or_null(x), "scored", m.n,
                                     "self_reports", aSelf));
   }
-  free(azSorted);
+  xfree(azSorted);
 
   json_t *aCRow = json_array();
   json_t *aOverdue = json_array();
@@ -409,7 +409,7 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
       qsort(az, (size_t)n, sizeof(char *), compare_str);
       for (int i = 0; i < n; i++)
         if (!i || strcmp(az[i - 1], az[i])) json_array_append_new(aNot, json_string(az[i]));
-      free(az);
+      xfree(az);
       if (json_array_size(aNot) || !pC->nAddr)
         json_array_append_new(aOverdue,
                               json_pack("{s:s, s:o, s:o}", "commitment", pC->zId, "deadline",
@@ -469,11 +469,11 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
     json_decref(pPrev);
   }
 
-  for (int c = 0; c < r.nC; c++) free(r.aC[c].aAddr);
-  free(r.aC);
-  for (int p = 0; p < r.nParty; p++) free(r.azParty[p]);
-  free(r.azParty);
-  free(r.aS);
+  for (int c = 0; c < r.nC; c++) xfree(r.aC[c].aAddr);
+  xfree(r.aC);
+  for (int p = 0; p < r.nParty; p++) xfree(r.azParty[p]);
+  xfree(r.azParty);
+  xfree(r.aS);
   strmap_free(&r.partyIdx);
   strmap_free(&r.commitIdx);
   json_decref(r.aSelf);

@@ -170,8 +170,8 @@ bool gz_same(const GzEntry *a, const GzEntry *b) {
 }
 
 void gazetteer_free(Gazetteer *g) {
-  for (int i = 0; i < g->n; i++) free(g->a[i].zPat);
-  free(g->a);
+  for (int i = 0; i < g->n; i++) xfree(g->a[i].zPat);
+  xfree(g->a);
   json_decref(g->pParties);
   json_decref(g->pOrgs);
   json_decref(g->pBodies);

@@ -207,11 +207,11 @@ bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, s
 }
 
 void ig_free(Doc *d) {
-  free(d->aM);
-  free(d->aD);
-  free(d->aS);
-  free(d->zLo);
-  free(d->z);
+  xfree(d->aM);
+  xfree(d->aD);
+  xfree(d->aS);
+  xfree(d->zLo);
+  xfree(d->z);
 }
 
 /* ---- Evidence ------------------------------------------------------------- */

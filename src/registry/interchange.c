@@ -180,12 +180,12 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   } else {
     rc = write_items(pDb, aItem, nItem, zActor, fErr, fProgress, pOut);
   }
-  for (int i = 0; i < nItem; i++) free(aItem[i].zKey);
-  free(aItem);
-  free(v.aRef);
+  for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
+  xfree(aItem);
+  xfree(v.aRef);
   buf_free(&v.paths);
   for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
-  free(apRoot);
+  xfree(apRoot);
   buf_free(&v.path);
   return rc;
 }
@@ -215,7 +215,7 @@ int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_
     if (json_array_size(aMsg) == 0) json_array_append_new(aMsg, json_string("invalid input"));
     *paMsg = aMsg;
   }
-  free(zErr);
-  free(zText);
+  free(zErr); /* open_memstream's, from malloc */
+  xfree(zText);
   return rc;
 }

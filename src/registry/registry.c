@@ -57,8 +57,8 @@ static void party_table(Db *pDb, PartyTable *pT) {
 }
 
 static void party_table_free(PartyTable *pT) {
-  free(pT->aCode);
-  free(pT->aIsOrg);
+  xfree(pT->aCode);
+  xfree(pT->aIsOrg);
 }
 
 static int party_pid(const PartyTable *pT, const char *zCode) {
@@ -120,12 +120,12 @@ static int chair_party(ChairFacts *pF, const char *zCode) {
 }
 
 static void chair_facts_free(ChairFacts *pF) {
-  for (int i = 0; i < pF->nParty; i++) free(pF->azCode[i]);
-  free(pF->azCode);
-  free(pF->aMem);
-  free(pF->aOrder);
-  free(pF->aRecorded);
-  free(pF->aDeclined);
+  for (int i = 0; i < pF->nParty; i++) xfree(pF->azCode[i]);
+  xfree(pF->azCode);
+  xfree(pF->aMem);
+  xfree(pF->aOrder);
+  xfree(pF->aRecorded);
+  xfree(pF->aDeclined);
 }
 
 static YearParty *year_parties(ChairFacts *pF, const json_t *pArr, int *pN) {
@@ -208,9 +208,9 @@ static bool chair_facts(Db *pDb, const char *zOrg, ChairFacts *pF, Buf *pErr) {
     }
     pF->rule.nOrder = nIn;
     for (int i = 0; i < pF->nParty; i++) json_decref(apParty[i]);
-    free(apParty);
-    free(azName);
-    free(aIn);
+    xfree(apParty);
+    xfree(azName);
+    xfree(aIn);
   }
   pF->rule.aOrder = pF->aOrder;
   pF->rule.aRecorded = pF->aRecorded;
@@ -333,12 +333,12 @@ static int local_party(DocWork *w, int pid, const PartyTable *pT) {
 }
 
 static void doc_work_reset(DocWork *w) {
-  for (int i = 0; i < w->rule.nCond; i++) free(w->aaAllOf[i]);
-  for (int i = 0; i < w->nWeight; i++) free(w->aaWeight[i]);
-  free(w->aaAllOf);
-  free(w->aaWeight);
-  free(w->aCond);
-  free(w->aStatus);
+  for (int i = 0; i < w->rule.nCond; i++) xfree(w->aaAllOf[i]);
+  for (int i = 0; i < w->nWeight; i++) xfree(w->aaWeight[i]);
+  xfree(w->aaAllOf);
+  xfree(w->aaWeight);
+  xfree(w->aCond);
+  xfree(w->aStatus);
   w->aaAllOf = 0;
   w->aaWeight = 0;
   w->aCond = 0;
@@ -351,9 +351,9 @@ static void doc_work_reset(DocWork *w) {
 
 static void doc_work_free(DocWork *w) {
   doc_work_reset(w);
-  free(w->aAction);
-  free(w->aPid);
-  free(w->aIsOrg);
+  xfree(w->aAction);
+  xfree(w->aPid);
+  xfree(w->aIsOrg);
 }
 
 /* Gather a document's actions (by did) and rule, and run doc_status. */
@@ -468,7 +468,7 @@ static json_t *status_json(const char *zDoc, pdate on, const DocStatus *pS, cons
                                     status_kind_name(s->status), "since", date_json(s->since),
                                     "entry_into_force", date_json(s->entryIntoForce)));
   }
-  free(a);
+  xfree(a);
   return json_pack("{s:s, s:o, s:b, s:o, s:o}", "document", zDoc, "on", date_json(on), "in_force",
                    pS->inForce, "entry_into_force", date_json(pS->entryIntoForce), "parties",
                    aParty);
@@ -626,7 +626,7 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
   }
   qsort(aKey, (size_t)nIdx, sizeof(ActionKey), compare_action_key);
   for (int i = 0; i < nIdx; i++) aIdx[i] = aKey[i].i;
-  free(aKey);
+  xfree(aKey);
 
   json_t *aParty = json_array();
   for (int i = 0; i < nIdx;) {
@@ -678,8 +678,8 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
                            date_json(q.s.entryIntoForce), "rule", pRule ? pRule : json_null(),
                            "trigger_date", date_json(q.s.triggerDate), "trigger", pTrigger,
                            "consents", aConsent, "parties", aParty);
-  free(aOrder);
-  free(aIdx);
+  xfree(aOrder);
+  xfree(aIdx);
   json_decref(pRecords);
   doc_query_close(&q);
   return pOut;
@@ -739,7 +739,7 @@ static void status_write(Buf *p, const char *zDoc, pdate on, const DocStatus *pS
     buf_putc(p, '}');
   }
   buf_puts(p, "]}");
-  free(a);
+  xfree(a);
 }
 
 static void query_status_all_read(Db *pDb, pdate on, FILE *f) {

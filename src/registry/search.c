@@ -4,6 +4,7 @@
 */
 #include "search.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,34 @@ typedef struct Places {
   Gazetteer g;
 } Places;
 
+static pthread_key_t g_placesKey;
+static pthread_once_t g_placesOnce = PTHREAD_ONCE_INIT;
+
+static void places_free(void *p) {
+  gazetteer_free(&((Places *)p)->g);
+  xfree(p);
+}
+
+static void places_key_init(void) {
+  if (pthread_key_create(&g_placesKey, places_free)) panic("pthread_key_create");
+}
+
+/* The places of this thread, freed when the thread ends. */
+static Places *thread_places_alloc(void) {
+  static _Thread_local Places *p;
+  if (!p) {
+    Pool *pPool = pool_pause();
+    p = xmalloc(sizeof(Places));
+    pool_resume(pPool);
+    memset(p, 0, sizeof(*p));
+    pthread_once(&g_placesOnce, places_key_init);
+    pthread_setspecific(g_placesKey, p); /* only for its destructor */
+  }
+  return p;
+}
+
 static const Gazetteer *thread_places(Db *pDb) {
-  static _Thread_local Places s;
+  Places *ps = thread_places_alloc();
   sqlite3_stmt *p =
       db_stmt(pDb, "SELECT count(*), coalesce(max(seq), 0) FROM entity WHERE kind=?1");
   sqlite3_bind_int(p, 1, K_PARTY);
@@ -43,13 +70,18 @@ static const Gazetteer *thread_places(Db *pDb) {
   }
   sqlite3_reset(p);
   /* A put raises the parties' last seq; a retract lowers their count. */
-  if (s.pDb == pDb && s.nParty == nParty && s.lastSeq == lastSeq) return &s.g;
-  gazetteer_free(&s.g);
-  gazetteer_load_parties(pDb, &s.g);
-  s.pDb = pDb;
-  s.nParty = nParty;
-  s.lastSeq = lastSeq;
-  return &s.g;
+  if (ps->pDb == pDb && ps->nParty == nParty && ps->lastSeq == lastSeq) return &ps->g;
+  /* The places outlive the request that reads them (util.h: pools); until
+  ** read whole they are no one's, should a failure stop the reading. */
+  Pool *pPool = pool_pause();
+  ps->pDb = 0;
+  gazetteer_free(&ps->g);
+  gazetteer_load_parties(pDb, &ps->g);
+  pool_resume(pPool);
+  ps->pDb = pDb;
+  ps->nParty = nParty;
+  ps->lastSeq = lastSeq;
+  return &ps->g;
 }
 
 /* The gazetteer entry that the word zWord (n bytes) is a name of, or -1. */
@@ -62,7 +94,7 @@ static int place_entry(const Gazetteer *g, const char *zWord, int n) {
   int iEntry = -1;
   for (int i = 0; i < g->n && iEntry < 0; i++)
     if (gz_is(&g->a[i], zFold, (size_t)n)) iEntry = i;
-  free(zFold);
+  xfree(zFold);
   return iEntry;
 }
 
@@ -108,7 +140,7 @@ static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, 
     if (fts_has_word(p, m)) {
       if (++nTerm > QUERY_MAX_TERMS) {
         buf_printf(pErr, "the query has too many words (at most %d)", QUERY_MAX_TERMS);
-        free(z);
+        xfree(z);
         return -1;
       }
       if (pOut->n) buf_puts(pOut, bPendingOr ? " OR " : " AND ");
@@ -131,7 +163,7 @@ static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, 
     bPendingOr = false;
     p = zEnd;
   }
-  free(z);
+  xfree(z);
   if (nTerm == 0) {
     buf_puts(pErr, "the query has no words to search for (letters or digits)");
     return -1;
@@ -249,7 +281,7 @@ static void query_terms(const char *zQuery, QTerms *pOut) {
     fts_each_word(fts_thread_stemmers(), p, m, pOut, add_qterm);
     p = zEnd;
   }
-  free(z);
+  xfree(z);
 }
 
 typedef struct Span {
@@ -300,7 +332,7 @@ static int snippet_of(const char *zText, const QTerms *pQ, const char *zOpen, co
     }
   }
   if (sp.n == 0) {
-    free(sp.a);
+    xfree(sp.a);
     return 0;
   }
   /* Start the window a little before its first match. */
@@ -321,7 +353,7 @@ static int snippet_of(const char *zText, const QTerms *pQ, const char *zOpen, co
     buf_puts(pOut, "\xe2\x80\xa6");
   else
     buf_puts(pOut, zText + iPos);
-  free(sp.a);
+  xfree(sp.a);
   return nBest;
 }
 
@@ -415,12 +447,12 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
       if (rc != SQLITE_DONE) break;
     }
   }
-  free(s.aTop);
-  free(pQt);
+  xfree(s.aTop);
+  xfree(pQt);
   buf_free(&match);
   buf_free(&extra);
   json_t *pFacets = rc == SQLITE_DONE && pQ->bFacets ? scan_facets(pDb, &s) : 0;
-  free(s.aOrg);
+  xfree(s.aOrg);
   db_read_end(pDb, bBegun);
   if (rc != SQLITE_DONE) {
     buf_printf(pErr, "the query cannot be searched: %s", sqlite3_errmsg(db_handle(pDb)));
@@ -431,7 +463,7 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   utf8_sanitize(zQ);
   json_t *pDoc = json_object();
   json_object_set_new(pDoc, "query", json_string(zQ));
-  free(zQ);
+  xfree(zQ);
   json_object_set_new(pDoc, "results", aRes);
   json_object_set_new(pDoc, "total", json_integer(s.nTotal));
   if (pFacets) json_object_set_new(pDoc, "facets", pFacets);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 /* ---- Names ------------------------------------------------------------ */
 
 const char *const azMemberKindName[MK__COUNT + 1] = {"founding", "member",      "associate",
@@ -542,11 +544,10 @@ int doc_status(const EifRule *pRule, const DocFacts *pFacts, const Action *aActi
                pdate on, DocStatus *pDoc, PartyStatus *aOut) {
   int nParty = pFacts->nParty > 0 ? pFacts->nParty : 0;
   int rc = -1;
-  /* Scratch is per party, never per action. +1 keeps malloc(0) away. */
-  PartyFacts *aFacts = malloc(((size_t)nParty + 1) * sizeof(PartyFacts));
-  First *aFirst = malloc(((size_t)nParty + 1) * sizeof(First));
-  int *aRank = malloc(((size_t)nParty + 1) * sizeof(int));
-  if (aFacts == NULL || aFirst == NULL || aRank == NULL) goto done;
+  /* Scratch is per party, never per action (xmalloc: in the request's pool). */
+  PartyFacts *aFacts = xmalloc(((size_t)nParty + 1) * sizeof(PartyFacts));
+  First *aFirst = xmalloc(((size_t)nParty + 1) * sizeof(First));
+  int *aRank = xmalloc(((size_t)nParty + 1) * sizeof(int));
 
   gather_facts(pRule, aAction, nAction, nParty, on, aFacts);
   General g;
@@ -559,11 +560,9 @@ int doc_status(const EifRule *pRule, const DocFacts *pFacts, const Action *aActi
     party_status(pRule, &g, aAction, on, &aFacts[party], &aOut[party]);
   }
   rc = 0;
-
-done:
-  free(aFacts);
-  free(aFirst);
-  free(aRank);
+  xfree(aFacts);
+  xfree(aFirst);
+  xfree(aRank);
   return rc;
 }
 

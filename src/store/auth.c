@@ -53,7 +53,7 @@ char *auth_token_create(Db *pDb, const char *zRole, const char *zParty, const ch
   db_step_done(pDb, p);
   if (sqlite3_changes(db_handle(pDb)) == 0) {
     buf_printf(pErr, "a token named \"%s\" exists already", zName);
-    free(zSecret);
+    xfree(zSecret);
     return 0;
   }
   return zSecret;

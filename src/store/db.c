@@ -151,9 +151,9 @@ Db *db_open(const char *zPath, bool bCreate) {
 void db_close(Db *pDb) {
   if (!pDb) return;
   for (int i = 0; i < pDb->nStmt; i++) sqlite3_finalize(pDb->aStmt[i].pStmt);
-  free(pDb->aStmt);
+  xfree(pDb->aStmt);
   sqlite3_close(pDb->h);
-  free(pDb);
+  xfree(pDb);
 }
 
 sqlite3 *db_handle(Db *pDb) {
@@ -174,7 +174,10 @@ sqlite3_stmt *db_stmt(Db *pDb, const char *zSql) {
     panic("prepare: %s\n%s", sqlite3_errmsg(pDb->h), zSql);
   if (pDb->nStmt == pDb->nAlloc) {
     pDb->nAlloc = pDb->nAlloc ? 2 * pDb->nAlloc : 32;
+    /* The cache outlives the request that grows it (util.h: pools). */
+    Pool *pPool = pool_pause();
     pDb->aStmt = xrealloc(pDb->aStmt, (size_t)pDb->nAlloc * sizeof(CachedStmt));
+    pool_resume(pPool);
   }
   pDb->aStmt[pDb->nStmt++] = (CachedStmt){zSql, p};
   return p;

@@ -6,6 +6,7 @@
 
 #include <libstemmer.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -341,15 +342,32 @@ bool fts_has_word(const char *z, int n) {
 }
 
 /* Stemmers for queries and snippets: one set per thread (the server's
-** workers each have theirs), never freed. */
+** workers each have theirs), freed when the thread ends. */
+static pthread_key_t g_stemmersKey;
+static pthread_once_t g_stemmersOnce = PTHREAD_ONCE_INIT;
+
+static void stemmers_free(void *p) {
+  Stemmers *s = p;
+  if (s->pEn) sb_stemmer_delete(s->pEn);
+  if (s->pRu) sb_stemmer_delete(s->pRu);
+  free(s->aCache);
+  free(s);
+}
+
+static void stemmers_key_init(void) {
+  if (pthread_key_create(&g_stemmersKey, stemmers_free)) panic("pthread_key_create");
+}
+
 Stemmers *fts_thread_stemmers(void) {
-  static _Thread_local Stemmers s;
-  static _Thread_local bool bInit;
-  if (!bInit) {
-    s.pEn = sb_stemmer_new("english", "UTF_8");
-    s.pRu = sb_stemmer_new("russian", "UTF_8");
-    s.aCache = calloc(CACHE_SLOTS, sizeof(CacheSlot));
-    bInit = true;
+  static _Thread_local Stemmers *s;
+  if (!s) {
+    s = calloc(1, sizeof(Stemmers));
+    if (!s) panic("out of memory (stemmers)");
+    s->pEn = sb_stemmer_new("english", "UTF_8");
+    s->pRu = sb_stemmer_new("russian", "UTF_8");
+    s->aCache = calloc(CACHE_SLOTS, sizeof(CacheSlot));
+    pthread_once(&g_stemmersOnce, stemmers_key_init);
+    pthread_setspecific(g_stemmersKey, s); /* only for its destructor */
   }
-  return &s;
+  return s;
 }

@@ -293,7 +293,7 @@ void search_ensure(Db *pDb) {
       search_put(pDb, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3),
                  false);
     json_decref(pRec);
-    free(zKey);
+    xfree(zKey);
   }
   sqlite3_reset(p);
   search_optimize(pDb);

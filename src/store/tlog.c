@@ -212,8 +212,8 @@ void tlog_writer_flush(TlogWriter *w) {
 
 void tlog_writer_discard(TlogWriter *w) {
   if (!w) return;
-  for (unsigned l = 0; l < MAX_LEVEL; l++) free(w->apRow[l]);
-  free(w);
+  for (unsigned l = 0; l < MAX_LEVEL; l++) xfree(w->apRow[l]);
+  xfree(w);
 }
 
 void tlog_writer_close(TlogWriter *w) {

@@ -47,7 +47,7 @@ static void csv_cell(Buf *p, const json_t *v) {
   } else {
     buf_puts(p, z);
   }
-  free(zFree);
+  xfree(zFree);
 }
 
 /* Answer pDoc as JSON, or its array pDoc[zTable] as CSV with ?format=csv.

@@ -15,7 +15,7 @@ void api_log_checkpoint(Req *pReq, Resp *r) {
     return;
   }
   resp_text(r, 200, "text/plain; charset=utf-8", z, strlen(z));
-  free(z);
+  xfree(z);
 }
 
 static void resp_proof(Resp *r, json_t *p, Buf *pErr) {

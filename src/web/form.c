@@ -33,7 +33,7 @@ void form_parse(Form *f, const char *z, size_t n) {
 }
 
 void form_free(Form *f) {
-  free(f->zBuf);
+  xfree(f->zBuf);
   memset(f, 0, sizeof(*f));
 }
 

@@ -58,7 +58,7 @@ void resp_json(Resp *p, int status, const json_t *pBody) {
   if (!z) panic("cannot serialize a response");
   buf_puts(&p->body, z);
   buf_putc(&p->body, '\n');
-  free(z);
+  xfree(z);
 }
 
 void resp_error(Resp *p, int status, const char *zCode, const char *zFmt, ...) {

@@ -117,7 +117,7 @@ static void put_value(Buf *p, const json_t *v) {
   } else {
     char *z = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
     hprintf(p, "%s", z ? z : "");
-    free(z);
+    xfree(z);
   }
 }
 
@@ -180,7 +180,7 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
           "<details><summary>The session record as it would be loaded (interchange format)"
           "</summary><pre>%s</pre></details>",
           z ? z : "");
-  free(z);
+  xfree(z);
 }
 
 static void load_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,

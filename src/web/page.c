@@ -410,11 +410,11 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
   buf_puts(p, "</figure>");
   kind_legend(p, aMem);
   buf_free(&desc);
-  for (int i = 0; i < nFree; i++) free(azFree[i]);
-  free(azFree);
-  free(aBar);
-  free(aSvgRow);
-  free(aRow);
+  for (int i = 0; i < nFree; i++) xfree(azFree[i]);
+  xfree(azFree);
+  xfree(aBar);
+  xfree(aSvgRow);
+  xfree(aRow);
 }
 
 /* ---- Lists of sessions ------------------------------------------------------------ */
@@ -454,7 +454,7 @@ json_t *sessions_by_date(Db *pDb, const char *zBody) {
   qsort(ap, k, sizeof(json_t *), compare_session_desc);
   json_t *aOut = json_array();
   for (size_t i = 0; i < k; i++) json_array_append(aOut, ap[i]);
-  free(ap);
+  xfree(ap);
   json_decref(aAll);
   return aOut;
 }

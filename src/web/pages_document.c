@@ -154,7 +154,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     bool bHit = str(pTrig, "party") && strcmp(str(pTrig, "party"), dflt(str(c, "party"), "")) == 0;
     if (bHit) bAnyHit = true;
     if (nPoint && aPoint[nPoint - 1].date == d) { /* same day: one step */
-      free((char *)aPoint[nPoint - 1].zTitle);
+      xfree((char *)aPoint[nPoint - 1].zTitle);
       aPoint[nPoint - 1].value = count;
       aPoint[nPoint - 1].zTitle = zTitle;
       aPoint[nPoint - 1].bHighlight |= bHit;
@@ -173,7 +173,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   }
   if (!nPoint) {
     buf_puts(p, "<p class=\"muted\">No consent recorded on or before this date.</p>");
-    free(aPoint);
+    xfree(aPoint);
     return;
   }
   pdate eif = date_of(json_object_get(pSt, "entry_into_force"));
@@ -209,11 +209,11 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   if (eif != DATE_NONE)
     hprintf(p, "<li><span class=\"sw mark\"></span>entry into force %s</li>", zEif);
   buf_puts(p, "</ul>");
-  for (int i = 0; i < nPoint; i++) free((char *)aPoint[i].zTitle);
-  free(aPoint);
-  free(zThreshold);
-  free(zMarker);
-  free(zDesc);
+  for (int i = 0; i < nPoint; i++) xfree((char *)aPoint[i].zTitle);
+  xfree(aPoint);
+  xfree(zThreshold);
+  xfree(zMarker);
+  xfree(zDesc);
 }
 
 /* ---- How the dates were computed ------------------------------------------------------- */

@@ -105,7 +105,7 @@ static void home_upcoming(Buf *p, Db *pDb, const json_t *pOrgs, const char *zTod
     }
     table_end(p);
   }
-  free(aUp);
+  xfree(aUp);
   json_decref(aSession);
   json_decref(pBodies);
 }
@@ -132,7 +132,7 @@ static void home_journal(Buf *p, Db *pDb) {
       hprintf(p, "<td><a href=\"/%s/%s\">%s</a></td></tr>", zPath, zId, zKey);
     else
       hprintf(p, "<td>%s</td></tr>", zKey);
-    free(zId);
+    xfree(zId);
     json_decref(pRec);
   }
   sqlite3_reset(q);

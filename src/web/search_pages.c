@@ -133,7 +133,7 @@ static void entity_href(Buf *p, const char *zKind, const char *zId) {
     char *z = xstrdup(zId);
     z[n] = 0;
     url_escape(p, z);
-    free(z);
+    xfree(z);
     return;
   }
   buf_puts(p, "/");

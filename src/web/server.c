@@ -86,13 +86,13 @@ static ThreadState *thread_state(void) {
 static void free_thread_states(void) {
   for (int i = 0; i < g_nState; i++) {
     for (int k = 0; k < CACHE_SLOTS; k++) {
-      free(g_aState[i]->aCache[k].zKey);
+      xfree(g_aState[i]->aCache[k].zKey);
       if (g_aState[i]->aCache[k].pResp) MHD_destroy_response(g_aState[i]->aCache[k].pResp);
     }
     db_close(g_aState[i]->pDb);
-    free(g_aState[i]);
+    xfree(g_aState[i]);
   }
-  free(g_aState);
+  xfree(g_aState);
   g_aState = 0;
   g_nState = 0;
 }
@@ -239,10 +239,12 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     return send_response(pConn, 413, "application/json", zMsg, sizeof(zMsg) - 1, 0, 0);
   }
   /* A failed statement (the registry busy past its timeout, a full disk)
-  ** lands here: roll back and answer 503; the server goes on. What the
-  ** request had allocated is lost, which is the price of not dying. */
+  ** lands here: roll back, free what the request had allocated (its pool)
+  ** and answer 503; the server goes on. */
   jmp_buf onError;
+  Pool *volatile pPool = 0;
   if (setjmp(onError)) {
+    if (pPool) pool_end(pPool, true);
     db_on_error(s->pDb, 0, 0);
     db_recover(s->pDb);
     s->bSeqKnown = false;
@@ -252,6 +254,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     return send_response(pConn, 503, "application/json", zMsg, sizeof(zMsg) - 1, 0, 0);
   }
   db_on_error(s->pDb, on_db_error, &onError);
+  pPool = pool_begin();
 
   bool bGet = strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0;
   int64_t seq = current_seq(s);
@@ -264,6 +267,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     if (pEntry->zKey && pEntry->seq == seq && strcmp(pEntry->zKey, key.z) == 0) {
       buf_free(&key);
       db_on_error(s->pDb, 0, 0);
+      pool_end(pPool, false);
       if (zIfNoneMatch && strcmp(zIfNoneMatch, pEntry->zEtag) == 0) {
         log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), 0);
         return send_response(pConn, 304, pEntry->zType, "", 0, pEntry->zEtag, 0);
@@ -293,6 +297,8 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   resp.zType = "application/json";
   http_dispatch(aRoute, nRoute, &req, &resp);
   db_on_error(s->pDb, 0, 0);
+  pool_end(pPool, false); /* the answer and what the caches kept live on */
+  pPool = 0;
   if (!bGet && resp.status < 300) atomic_fetch_add(&g_writeGeneration, 1);
 
   const char *zBody = resp.body.z ? resp.body.z : "";
@@ -301,7 +307,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     snprintf(resp.zEtag, sizeof(resp.zEtag), "\"%llx-%016llx\"", (unsigned long long)seq,
              (unsigned long long)h);
     if (resp.body.n <= CACHE_MAX_BODY && pEntry) {
-      free(pEntry->zKey);
+      xfree(pEntry->zKey);
       if (pEntry->pResp) MHD_destroy_response(pEntry->pResp);
       pEntry->zKey = key.z;
       key.z = 0;
@@ -331,7 +337,7 @@ static void request_done(void *pCls, struct MHD_Connection *pConn, void **ppConn
   Conn *c = *ppConnCls;
   if (!c) return;
   buf_free(&c->body);
-  free(c);
+  xfree(c);
   *ppConnCls = 0;
 }
 

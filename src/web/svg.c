@@ -133,7 +133,7 @@ static void put_label(Buf *p, const char *z, int nMax) {
   memcpy(zCut, z, iCut);
   zCut[iCut] = 0;
   html_escape(p, zCut);
-  free(zCut);
+  xfree(zCut);
   buf_puts(p, "\xe2\x80\xa6");
 }
 
