@@ -1,7 +1,8 @@
 /*
-** Checking an interchange document against the schema of each kind
-** (interchange_schema.c): values, objects, the paths and messages of what
-** is wrong, and the references to resolve once the whole load is known.
+** Checking values and objects against a schema the caller gives (the
+** schemas are in interchange_schema.c, the walk of a whole document in
+** interchange.c): the paths and messages of what is wrong, and the
+** references to resolve once the whole load is known.
 */
 #include <stdarg.h>
 #include <stdint.h>
@@ -234,55 +235,4 @@ void ic_check_object(Validator *v, const Schema *pSchema, const json_t *pObj) {
       ic_error(v, "missing required key \"%s\"", f->zName);
   }
   if (pSchema->xCheck) pSchema->xCheck(v, pObj);
-}
-
-/* ---- A whole document ----------------------------------------------------- */
-
-void ic_validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paItem, int *pnItem,
-                          int *pnAlloc) {
-  char zGot[64];
-  buf_reset(&v->path);
-  buf_puts(&v->path, "$");
-  if (!json_is_object(pRoot)) {
-    ic_error(v, "expected an object {\"pacta\": 1, ...}, got %s", GOT(pRoot));
-    return;
-  }
-  const json_t *pVersion = json_object_get(pRoot, "pacta");
-  if (!json_is_integer(pVersion) || json_integer_value(pVersion) != 1)
-    ic_error(v, "expected \"pacta\": 1 (the interchange format version), got %s",
-             pVersion ? GOT(pVersion) : "no \"pacta\" key");
-  const char *zSection;
-  json_t *pArr;
-  json_object_foreach(pRoot, zSection, pArr) {
-    if (strcmp(zSection, "pacta") == 0) continue;
-    Kind kind;
-    size_t n = ic_path_push_key(v, zSection);
-    if (kind_parse(zSection, &kind) || strcmp(kind_section(kind), zSection) != 0) {
-      Buf list = {0};
-      for (int k = 0; k < K__COUNT; k++) buf_printf(&list, ", %s", kind_section((Kind)k));
-      ic_error(v, "unknown key (expected one of: pacta%s)", list.z);
-      buf_free(&list);
-    } else if (!json_is_array(pArr)) {
-      ic_error(v, "expected an array of %s, got %s", zSection, GOT(pArr));
-    } else {
-      for (size_t i = 0; i < json_array_size(pArr); i++) {
-        json_t *pRec = json_array_get(pArr, i);
-        size_t n2 = ic_path_push_index(v, i);
-        int nErrorBefore = v->nError;
-        if (!json_is_object(pRec))
-          ic_error(v, "expected an object, got %s", GOT(pRec));
-        else
-          ic_check_object(v, &ic_kind_schema[kind], pRec);
-        if (v->nError == nErrorBefore) {
-          if (*pnItem == *pnAlloc) {
-            *pnAlloc = *pnAlloc ? 2 * *pnAlloc : 1024;
-            *paItem = xrealloc(*paItem, (size_t)*pnAlloc * sizeof(Item));
-          }
-          (*paItem)[(*pnItem)++] = (Item){kind, ic_record_key(kind, pRec), pRec, iSrc, (int)i};
-        }
-        ic_path_pop(v, n2);
-      }
-    }
-    ic_path_pop(v, n);
-  }
 }

@@ -116,10 +116,6 @@ bool ic_is_lang(const char *z);           /* a language: 2 or 3 lower-case lette
 void ic_check_value(Validator *v, const Field *f, const json_t *p);
 void ic_check_object(Validator *v, const Schema *pSchema, const json_t *pObj);
 
-/* Validate one parsed document, appending its valid records to *paItem. */
-void ic_validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paItem, int *pnItem,
-                          int *pnAlloc);
-
 /* ---- interchange_schema.c ------------------------------------------------- */
 
 extern const Schema ic_kind_schema[K__COUNT];
