@@ -248,14 +248,14 @@ static void minutes_free(Minutes *m) {
 }
 
 /* "Name (CODE)" of a party, appended to p. */
-static void put_party(Buf *p, const json_t *pParties, const char *zCode) {
+static void minutes_put_party(Buf *p, const json_t *pParties, const char *zCode) {
   buf_printf(p, "%s (%s)", party_name(pParties, zCode), dflt(zCode, ""));
 }
 
 /* A cell "Name (CODE)" linking to the party (zCode NULL: no link). */
 static void party_cell(Minutes *m, const char *zCode) {
   Buf t = {0};
-  put_party(&t, m->pParties, zCode);
+  minutes_put_party(&t, m->pParties, zCode);
   doc_cell_begin(&m->d);
   doc_link(&m->d, t.z, "/parties/", zCode);
   doc_cell_end(&m->d);
@@ -365,7 +365,7 @@ static void members_unmentioned(Minutes *m, const json_t *aAtt, Buf *pOut) {
     const char *zCode = dflt(str(json_array_get(aMember, i), "party"), "");
     if (party_listed(aAtt, zCode)) continue;
     if (pOut->n) buf_puts(pOut, ", ");
-    put_party(pOut, m->pParties, zCode);
+    minutes_put_party(pOut, m->pParties, zCode);
   }
   json_decref(pMem);
 }
@@ -380,7 +380,7 @@ static void minutes_absent(Minutes *m) {
     const json_t *a = json_array_get(aAtt, i);
     if (strcmp(dflt(str(a, "status"), ""), "absent") != 0) continue;
     if (absent.n) buf_puts(&absent, ", ");
-    put_party(&absent, m->pParties, str(a, "party"));
+    minutes_put_party(&absent, m->pParties, str(a, "party"));
   }
   members_unmentioned(m, aAtt, &missing);
   doc_paraf(&m->d, "Recorded as absent: %s.", absent.n ? absent.z : "none");

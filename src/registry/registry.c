@@ -697,7 +697,7 @@ json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
 ** for each row costs more than computing it. Ids, codes, dates and status
 ** names are validated ASCII without quotes or backslashes, so they need no
 ** escaping; test_cli.py checks both writers agree. */
-static void put_date(Buf *p, pdate d) {
+static void status_put_date(Buf *p, pdate d) {
   if (d == DATE_NONE) {
     buf_puts(p, "null");
     return;
@@ -721,10 +721,10 @@ static void status_write(Buf *p, const char *zDoc, pdate on, const DocStatus *pS
   buf_puts(p, "{\"document\":\"");
   buf_puts(p, zDoc);
   buf_puts(p, "\",\"on\":");
-  put_date(p, on);
+  status_put_date(p, on);
   buf_puts(p, pS->inForce ? ",\"in_force\":true" : ",\"in_force\":false");
   buf_puts(p, ",\"entry_into_force\":");
-  put_date(p, pS->entryIntoForce);
+  status_put_date(p, pS->entryIntoForce);
   buf_puts(p, ",\"parties\":[");
   for (int k = 0; k < n; k++) {
     const PartyStatus *s = &w->aStatus[a[k].i];
@@ -733,9 +733,9 @@ static void status_write(Buf *p, const char *zDoc, pdate on, const DocStatus *pS
     buf_puts(p, "\",\"status\":\"");
     buf_puts(p, status_kind_name(s->status));
     buf_puts(p, "\",\"since\":");
-    put_date(p, s->since);
+    status_put_date(p, s->since);
     buf_puts(p, ",\"entry_into_force\":");
-    put_date(p, s->entryIntoForce);
+    status_put_date(p, s->entryIntoForce);
     buf_putc(p, '}');
   }
   buf_puts(p, "]}");

@@ -52,7 +52,7 @@ static const char *name_en(const json_t *pName) {
   return 0;
 }
 
-static void put_sources(Buf *p, const json_t *v) {
+static void index_sources(Buf *p, const json_t *v) {
   const json_t *aSrc = json_object_get(v, "sources");
   for (size_t i = 0; i < json_array_size(aSrc); i++)
     put_name(p, json_object_get(json_array_get(aSrc, i), "title"));
@@ -94,7 +94,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
       put_name(&e->text, json_object_get(pCity, "name"));
       put_name(&e->text, json_object_get(pCity, "aliases"));
     }
-    put_sources(&e->text, v);
+    index_sources(&e->text, v);
     buf_puts(&e->label,
              name_en(json_object_get(v, "name")) ? name_en(json_object_get(v, "name")) : zKey);
     buf_printf(&e->party, " %s ", zKey);
@@ -105,7 +105,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     put_name(&e->title, json_object_get(v, "name"));
     put_name(&e->title, json_object_get(v, "aliases"));
     put_text(&e->title, zKey);
-    put_sources(&e->text, v);
+    index_sources(&e->text, v);
     const char *zName = name_en(json_object_get(v, "name"));
     buf_puts(&e->label, zName ? zName : zKey);
     if (kind == K_ORGANIZATION) {
@@ -123,7 +123,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     put_text(&e->text, str_of(v, "note"));
     put_text(&e->text, str_of(v, "depositary"));
     put_text(&e->text, str_of(json_object_get(v, "adopted"), "place"));
-    put_sources(&e->text, v);
+    index_sources(&e->text, v);
     const char *zTitle = name_en(json_object_get(v, "title"));
     buf_puts(&e->label, zTitle ? zTitle : zKey);
     e->zOrg = str_of(v, "organization");
@@ -154,7 +154,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
       put_text(&e->text, str_of(a, "role"));
     }
     put_text(&e->text, str_of(json_object_get(v, "next"), "place"));
-    put_sources(&e->text, v);
+    index_sources(&e->text, v);
     put_parties(&e->party, aAtt);
     break;
   }
@@ -162,7 +162,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     put_name(&e->title, json_object_get(v, "text"));
     put_text(&e->text, str_of(v, "category"));
     put_text(&e->text, str_of(v, "note"));
-    put_sources(&e->text, v);
+    index_sources(&e->text, v);
     buf_puts(&e->label, zKey);
     e->zOrg = str_of(v, "organization");
     e->zType = str_of(v, "category");
@@ -173,7 +173,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
   case K_ASSESSMENT: {
     put_text(&e->text, str_of(v, "evidence"));
     put_text(&e->text, str_of(v, "assessor"));
-    put_sources(&e->text, v);
+    index_sources(&e->text, v);
     const char *zCommitment = str_of(v, "commitment");
     buf_printf(&e->label, "%s: %s, %s", zCommitment ? zCommitment : "", str_of(v, "party"),
                str_of(v, "date") ? str_of(v, "date") : "");
