@@ -4,6 +4,7 @@
 
 #include "kind.h"
 #include "entity.h"
+#include "fields.h"
 #include "util.h"
 
 void gz_fold(char *z, size_t n) {
@@ -103,14 +104,9 @@ static void add_langmap(Gazetteer *g, const json_t *pMap, GzKind kind, GzType ty
   }
 }
 
-static const char *str(const json_t *p, const char *zKey) {
-  const char *z = json_string_value(json_object_get(p, zKey));
-  return z ? z : "";
-}
-
 /* A place is recorded by its English name, else by the first name it has. */
 static const char *place_name(const json_t *pName) {
-  const char *z = str(pName, "en"), *zLang;
+  const char *z = dflt(str(pName, "en"), ""), *zLang;
   json_t *pVal;
   if (*z || !json_is_object(pName)) return z;
   json_object_foreach((json_t *)pName, zLang, pVal) {
@@ -124,7 +120,7 @@ void gazetteer_load_parties(Db *pDb, Gazetteer *g) {
   g->pParties = entity_list(pDb, K_PARTY, 0);
   for (size_t i = 0; i < json_array_size(g->pParties); i++) {
     const json_t *p = json_array_get(g->pParties, i);
-    const char *zCode = str(p, "code");
+    const char *zCode = dflt(str(p, "code"), "");
     add_langmap(g, json_object_get(p, "name"), GZ_PARTY, GZ_NAME, zCode, 0, 0, 0);
     add_langmap(g, json_object_get(p, "aliases"), GZ_PARTY, GZ_ALIAS, zCode, 0, 0, 0);
     add_langmap(g, json_object_get(p, "capital"), GZ_PARTY, GZ_CAPITAL, zCode, 0, 0,
@@ -147,13 +143,14 @@ void gazetteer_load(Db *pDb, Gazetteer *g) {
   g->pChairs = entity_list(pDb, K_CHAIRMANSHIP, 0);
   for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
     const json_t *p = json_array_get(g->pOrgs, i);
-    const char *zId = str(p, "id");
+    const char *zId = dflt(str(p, "id"), "");
     add_langmap(g, json_object_get(p, "name"), GZ_ORG, GZ_NAME, zId, zId, 0, 0);
     add_langmap(g, json_object_get(p, "aliases"), GZ_ORG, GZ_ALIAS, zId, zId, 0, 0);
   }
   for (size_t i = 0; i < json_array_size(g->pBodies); i++) {
     const json_t *p = json_array_get(g->pBodies, i);
-    const char *zId = str(p, "id"), *zOrg = str(p, "organization"), *zLevel = str(p, "level");
+    const char *zId = dflt(str(p, "id"), ""), *zOrg = dflt(str(p, "organization"), ""),
+               *zLevel = dflt(str(p, "level"), "");
     add_langmap(g, json_object_get(p, "name"), GZ_BODY, GZ_NAME, zId, zOrg, zLevel, 0);
     add_langmap(g, json_object_get(p, "aliases"), GZ_BODY, GZ_ALIAS, zId, zOrg, zLevel, 0);
   }
