@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /*
 ** Every block from xmalloc carries an 8-byte header: 0 when it is in no
@@ -201,6 +202,15 @@ void buf_free(Buf *p) {
 int read_file(const char *zPath, Buf *pOut) {
   FILE *f = strcmp(zPath, "-") == 0 ? stdin : fopen(zPath, "rb");
   if (!f) return -1;
+  /* A regular file is read into a buffer of its size, not doubled up to it. */
+  struct stat st;
+  if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    size_t nNeed = pOut->n + (size_t)st.st_size + 1;
+    if (pOut->nAlloc < nNeed) {
+      pOut->z = xrealloc(pOut->z, nNeed);
+      pOut->nAlloc = nNeed;
+    }
+  }
   char aChunk[65536];
   size_t n;
   while ((n = fread(aChunk, 1, sizeof(aChunk), f)) > 0) buf_append(pOut, aChunk, n);

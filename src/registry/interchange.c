@@ -29,6 +29,14 @@ static const char *seen_key(Buf *k, Kind kind, const char *zKey) {
   return k->z;
 }
 
+/* The value of a record of the load: a new reference. */
+static json_t *item_value(const Item *p, const LoadSource *aSrc) {
+  if (p->pValue) return json_incref(p->pValue);
+  json_t *v = json_loadb(aSrc[p->iSrc].zData + p->off, p->len, JSON_REJECT_DUPLICATES, 0);
+  if (!v) panic("a record of %s no longer parses", aSrc[p->iSrc].zName);
+  return v;
+}
+
 static bool entity_exists(Db *pDb, Kind kind, const char *zKey) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
@@ -51,8 +59,11 @@ static void check_duplicates(Validator *v, Item *aItem, int nItem, const LoadSou
     Item *pA = &aItem[*pFirst], *pB = &aItem[i];
     buf_reset(&a);
     buf_reset(&b);
-    canon_write(&a, pA->pValue);
-    canon_write(&b, pB->pValue);
+    json_t *vA = item_value(pA, aSrc), *vB = item_value(pB, aSrc);
+    canon_write(&a, vA);
+    canon_write(&b, vB);
+    json_decref(vA);
+    json_decref(vB);
     bool same = a.n == b.n && memcmp(a.z, b.z, a.n) == 0;
     if (pA->iSrc == pB->iSrc || !same) {
       v->zSrc = aSrc[pB->iSrc].zName;
@@ -61,7 +72,7 @@ static void check_duplicates(Validator *v, Item *aItem, int nItem, const LoadSou
       ic_error(v, "duplicate %s \"%s\" (first at %s: $.%s[%d])", kind_name(pB->kind), pB->zKey,
                aSrc[pA->iSrc].zName, kind_section(pA->kind), pA->iIndex);
     }
-    pB->pValue = 0; /* an identical copy from another file: load once */
+    pB->bSkip = true; /* an identical copy from another file: load once */
   }
   buf_free(&k);
   buf_free(&a);
@@ -73,11 +84,12 @@ static void check_references(Validator *v, Db *pDb, const StrMap *pSeen, const L
   Buf k = {0};
   for (int i = 0; i < v->nRef; i++) {
     Ref *r = &v->aRef[i];
-    if (strmap_find(pSeen, seen_key(&k, r->kind, r->zKey)) || entity_exists(pDb, r->kind, r->zKey))
+    const char *zKey = v->paths.z + r->iKey;
+    if (strmap_find(pSeen, seen_key(&k, r->kind, zKey)) || entity_exists(pDb, r->kind, zKey))
       continue;
     if (v->nError++ < MAX_ERRORS)
       fprintf(v->fErr, "pacta: %s: %s: unknown %s \"%s\" (not in this load nor in the registry)\n",
-              aSrc[r->iSrc].zName, v->paths.z + r->iPath, kind_name(r->kind), r->zKey);
+              aSrc[r->iSrc].zName, v->paths.z + r->iPath, kind_name(r->kind), zKey);
   }
   buf_free(&k);
 }
@@ -89,14 +101,16 @@ static void warn_deadlines(Db *pDb, const Item *aItem, int nItem, const StrMap *
                            const LoadSource *aSrc, FILE *fErr) {
   Buf k = {0};
   for (int i = 0; i < nItem; i++) {
-    const json_t *pRec = aItem[i].pValue;
-    if (aItem[i].kind != K_COMMITMENT || !pRec) continue;
+    if (aItem[i].kind != K_COMMITMENT || aItem[i].bSkip) continue;
+    json_t *pRec = item_value(&aItem[i], aSrc);
     const char *zDeadline = str(pRec, "deadline");
     const char *zSession = str(json_object_get(pRec, "source"), "session");
-    if (!zDeadline || !zSession) continue;
+    if (!zDeadline || !zSession) {
+      json_decref(pRec);
+      continue;
+    }
     int *pI = strmap_find(pSeen, seen_key(&k, K_SESSION, zSession));
-    json_t *pHold = pI ? 0 : entity_get(pDb, K_SESSION, zSession);
-    const json_t *pSession = pI ? aItem[*pI].pValue : pHold;
+    json_t *pSession = pI ? item_value(&aItem[*pI], aSrc) : entity_get(pDb, K_SESSION, zSession);
     const char *zDate = str(pSession, "date");
     if (zDate && strcmp(zDeadline, zDate) < 0)
       fprintf(fErr,
@@ -104,7 +118,8 @@ static void warn_deadlines(Db *pDb, const Item *aItem, int nItem, const StrMap *
               "its source session %s (%s)\n",
               aSrc[aItem[i].iSrc].zName, aItem[i].iIndex, aItem[i].zKey, zDeadline, zSession,
               zDate);
-    json_decref(pHold);
+    json_decref(pSession);
+    json_decref(pRec);
   }
   buf_free(&k);
 }
@@ -120,8 +135,8 @@ static int compare_item(const void *pA, const void *pB) {
 
 /* Every record through the journal in one transaction, kinds in the order
 ** that puts what is referred to first. */
-static int write_items(Db *pDb, Item *aItem, int nItem, const char *zActor, FILE *fErr,
-                       FILE *fProgress, LoadResult *pOut) {
+static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, const char *zActor,
+                       FILE *fErr, FILE *fProgress, LoadResult *pOut) {
   if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
   Journal j;
   memset(pOut, 0, sizeof(*pOut));
@@ -130,11 +145,13 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const char *zActor, FILE
     return LOAD_BUSY;
   }
   for (int i = 0; i < nItem; i++) {
-    if (!aItem[i].pValue) continue;
-    if (journal_put(&j, aItem[i].kind, aItem[i].zKey, aItem[i].pValue))
+    if (aItem[i].bSkip) continue;
+    json_t *v = item_value(&aItem[i], aSrc);
+    if (journal_put(&j, aItem[i].kind, aItem[i].zKey, v))
       pOut->nLoaded++;
     else
       pOut->nUnchanged++;
+    json_decref(v);
     if (fProgress && (i & 0x3fff) == 0)
       fprintf(fProgress, "\rpacta: loading %d of %d records", i, nItem);
   }
@@ -145,6 +162,40 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const char *zActor, FILE
 }
 
 /* ---- A whole document ----------------------------------------------------- */
+
+/* Check record pRec of item p's section; a valid one joins the load's items
+** with its key. */
+static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paItem, int *pnItem,
+                         int *pnAlloc) {
+  char zGot[64];
+  size_t n = ic_path_push_index(v, (size_t)p->iIndex);
+  int nErrorBefore = v->nError;
+  if (!json_is_object(pRec))
+    ic_error(v, "expected an object, got %s", GOT(pRec));
+  else
+    ic_check_object(v, &ic_kind_schema[p->kind], pRec);
+  if (v->nError == nErrorBefore) {
+    if (*pnItem == *pnAlloc) {
+      *pnAlloc = *pnAlloc ? 2 * *pnAlloc : 1024;
+      *paItem = xrealloc(*paItem, (size_t)*pnAlloc * sizeof(Item));
+    }
+    p->zKey = ic_record_key(p->kind, pRec);
+    (*paItem)[(*pnItem)++] = *p;
+  }
+  ic_path_pop(v, n);
+}
+
+static void unknown_section(Validator *v) {
+  Buf list = {0};
+  for (int k = 0; k < K__COUNT; k++) buf_printf(&list, ", %s", kind_section((Kind)k));
+  ic_error(v, "unknown key (expected one of: pacta%s)", list.z);
+  buf_free(&list);
+}
+
+/* Is zSection the interchange key of a kind? */
+static bool section_kind(const char *zSection, Kind *pKind) {
+  return kind_parse(zSection, pKind) == 0 && strcmp(kind_section(*pKind), zSection) == 0;
+}
 
 static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paItem, int *pnItem,
                               int *pnAlloc) {
@@ -165,34 +216,171 @@ static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paIt
     if (strcmp(zSection, "pacta") == 0) continue;
     Kind kind;
     size_t n = ic_path_push_key(v, zSection);
-    if (kind_parse(zSection, &kind) || strcmp(kind_section(kind), zSection) != 0) {
-      Buf list = {0};
-      for (int k = 0; k < K__COUNT; k++) buf_printf(&list, ", %s", kind_section((Kind)k));
-      ic_error(v, "unknown key (expected one of: pacta%s)", list.z);
-      buf_free(&list);
+    if (!section_kind(zSection, &kind)) {
+      unknown_section(v);
     } else if (!json_is_array(pArr)) {
       ic_error(v, "expected an array of %s, got %s", zSection, GOT(pArr));
     } else {
       for (size_t i = 0; i < json_array_size(pArr); i++) {
-        json_t *pRec = json_array_get(pArr, i);
-        size_t n2 = ic_path_push_index(v, i);
-        int nErrorBefore = v->nError;
-        if (!json_is_object(pRec))
-          ic_error(v, "expected an object, got %s", GOT(pRec));
-        else
-          ic_check_object(v, &ic_kind_schema[kind], pRec);
-        if (v->nError == nErrorBefore) {
-          if (*pnItem == *pnAlloc) {
-            *pnAlloc = *pnAlloc ? 2 * *pnAlloc : 1024;
-            *paItem = xrealloc(*paItem, (size_t)*pnAlloc * sizeof(Item));
-          }
-          (*paItem)[(*pnItem)++] = (Item){kind, ic_record_key(kind, pRec), pRec, iSrc, (int)i};
-        }
-        ic_path_pop(v, n2);
+        Item item = {
+            .kind = kind, .pValue = json_array_get(pArr, i), .iSrc = iSrc, .iIndex = (int)i};
+        check_record(v, &item, item.pValue, paItem, pnItem, pnAlloc);
       }
     }
     ic_path_pop(v, n);
   }
+}
+
+/* ---- A document streamed ------------------------------------------------------ */
+
+/*
+** A load holds no tree of a whole document: the document's punctuation
+** ({"pacta": 1, "SECTION": [RECORD, ...], ...}) is read here and every
+** value in it (keys, the version, each record) is parsed by jansson one at a
+** time (JSON_DISABLE_EOF_CHECK), checked, and let go; what the load keeps of
+** a record is its key and where its bytes are. Anything else (the version
+** not first, a duplicate key, a syntax error) is read the other way, as a
+** whole, so its errors are exactly jansson's.
+*/
+typedef struct Cursor {
+  const char *z;
+  size_t n, i;
+} Cursor;
+
+static void skip_space(Cursor *c) {
+  while (c->i < c->n &&
+         (c->z[c->i] == ' ' || c->z[c->i] == '\t' || c->z[c->i] == '\n' || c->z[c->i] == '\r'))
+    c->i++;
+}
+
+static bool take(Cursor *c, char ch) {
+  skip_space(c);
+  if (c->i >= c->n || c->z[c->i] != ch) return false;
+  c->i++;
+  return true;
+}
+
+/* The value at the cursor (a new reference) and its offset, or NULL. */
+static json_t *next_value(Cursor *c, size_t *pOff) {
+  skip_space(c);
+  json_error_t err;
+  json_t *p = json_loadb(c->z + c->i, c->n - c->i,
+                         JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &err);
+  if (!p) return 0;
+  *pOff = c->i;
+  c->i += (size_t)err.position;
+  return p;
+}
+
+/* The next object key, a copy, and its colon; NULL if there is none. */
+static char *next_key(Cursor *c) {
+  size_t off;
+  json_t *k = next_value(c, &off);
+  char *z = json_is_string(k) && take(c, ':') ? xstrdup(json_string_value(k)) : 0;
+  json_decref(k);
+  return z;
+}
+
+/* One section's array, record by record; false on what only the whole
+** reading can explain. */
+static bool stream_records(Validator *v, Cursor *c, Kind kind, int iSrc, Item **paItem, int *pnItem,
+                           int *pnAlloc) {
+  if (take(c, ']')) return true;
+  for (int i = 0;; i++) {
+    size_t off;
+    json_t *pRec = next_value(c, &off);
+    if (!pRec) return false;
+    Item item = {.kind = kind, .off = off, .len = c->i - off, .iSrc = iSrc, .iIndex = i};
+    check_record(v, &item, pRec, paItem, pnItem, pnAlloc);
+    json_decref(pRec);
+    if (take(c, ']')) return true;
+    if (!take(c, ',')) return false;
+  }
+}
+
+static bool stream_section(Validator *v, Cursor *c, const char *zSection, int iSrc, Item **paItem,
+                           int *pnItem, int *pnAlloc) {
+  char zGot[64];
+  Kind kind;
+  size_t off;
+  if (!section_kind(zSection, &kind)) {
+    unknown_section(v);
+  } else if (take(c, '[')) {
+    return stream_records(v, c, kind, iSrc, paItem, pnItem, pnAlloc);
+  } else {
+    json_t *p = next_value(c, &off);
+    if (!p) return false;
+    ic_error(v, "expected an array of %s, got %s", zSection, GOT(p));
+    json_decref(p);
+    return true;
+  }
+  json_t *p = next_value(c, &off); /* the unknown key's value, skipped */
+  json_decref(p);
+  return p != 0;
+}
+
+static bool stream_walk(Validator *v, Cursor *c, int iSrc, Item **paItem, int *pnItem,
+                        int *pnAlloc) {
+  char zGot[64];
+  buf_reset(&v->path);
+  buf_puts(&v->path, "$");
+  if (!take(c, '{')) return false;
+  char *zKey = next_key(c);
+  bool bFirst = zKey && strcmp(zKey, "pacta") == 0;
+  xfree(zKey);
+  size_t off;
+  json_t *pVersion = bFirst ? next_value(c, &off) : 0;
+  if (!pVersion) return false;
+  if (!json_is_integer(pVersion) || json_integer_value(pVersion) != 1)
+    ic_error(v, "expected \"pacta\": 1 (the interchange format version), got %s", GOT(pVersion));
+  json_decref(pVersion);
+  StrMap seen = {0};
+  bool bNew, ok = true;
+  strmap_insert(&seen, "pacta", 0, &bNew);
+  while (ok && take(c, ',')) {
+    zKey = next_key(c);
+    ok = zKey != 0;
+    if (ok) strmap_insert(&seen, zKey, 0, &bNew);
+    ok = ok && bNew;
+    if (ok) {
+      size_t n = ic_path_push_key(v, zKey);
+      ok = stream_section(v, c, zKey, iSrc, paItem, pnItem, pnAlloc);
+      ic_path_pop(v, n);
+    }
+    xfree(zKey);
+  }
+  strmap_free(&seen);
+  if (!ok || !take(c, '}')) return false;
+  skip_space(c);
+  return c->i == c->n;
+}
+
+/* Validate a source streamed; false (and nothing kept, nothing said) when
+** it must be read as a whole. */
+static bool stream_document(Validator *v, const LoadSource *pSrc, int iSrc, Item **paItem,
+                            int *pnItem, int *pnAlloc) {
+  int nItem0 = *pnItem, nError0 = v->nError, nRef0 = v->nRef;
+  size_t nPaths0 = v->paths.n;
+  char *zSaid = 0;
+  size_t nSaid = 0;
+  FILE *fErr = v->fErr;
+  v->fErr = open_memstream(&zSaid, &nSaid); /* said only if the stream reads to its end */
+  if (!v->fErr) panic("out of memory");
+  Cursor c = {pSrc->zData, pSrc->nData, 0};
+  bool ok = stream_walk(v, &c, iSrc, paItem, pnItem, pnAlloc);
+  fclose(v->fErr);
+  v->fErr = fErr;
+  if (ok) {
+    fwrite(zSaid, 1, nSaid, fErr);
+  } else {
+    for (int i = nItem0; i < *pnItem; i++) xfree((*paItem)[i].zKey);
+    *pnItem = nItem0;
+    v->nError = nError0;
+    v->nRef = nRef0;
+    v->paths.n = nPaths0;
+  }
+  free(zSaid); /* open_memstream's, from malloc */
+  return ok;
 }
 
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
@@ -206,6 +394,8 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     json_error_t err;
     v.zSrc = aSrc[i].zName;
     v.iSrc = i;
+    apRoot[i] = 0;
+    if (stream_document(&v, &aSrc[i], i, &aItem, &nItem, &nAlloc)) continue;
     apRoot[i] = json_loadb(aSrc[i].zData, aSrc[i].nData, JSON_REJECT_DUPLICATES, &err);
     if (!apRoot[i]) {
       fprintf(fErr, "pacta: %s:%d:%d: not valid JSON: %s\n", aSrc[i].zName, err.line, err.column,
@@ -229,7 +419,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     fprintf(fErr, "pacta: nothing was loaded\n");
     rc = LOAD_INVALID;
   } else {
-    rc = write_items(pDb, aItem, nItem, zActor, fErr, fProgress, pOut);
+    rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOut);
   }
   for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
   xfree(aItem);

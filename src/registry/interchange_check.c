@@ -78,8 +78,10 @@ void ic_add_ref(Validator *v, Kind kind, const char *zKey) {
     v->nRefAlloc = v->nRefAlloc ? 2 * v->nRefAlloc : 1024;
     v->aRef = xrealloc(v->aRef, (size_t)v->nRefAlloc * sizeof(Ref));
   }
-  v->aRef[v->nRef++] = (Ref){kind, zKey, v->iSrc, v->paths.n};
+  size_t iPath = v->paths.n;
   buf_append(&v->paths, v->path.z, v->path.n + 1);
+  v->aRef[v->nRef++] = (Ref){kind, v->iSrc, iPath, v->paths.n};
+  buf_append(&v->paths, zKey, strlen(zKey) + 1);
 }
 
 /* ---- Checks of single values --------------------------------------------- */

@@ -63,18 +63,22 @@ struct Schema {
 /* A reference to check once the whole load is known. */
 typedef struct Ref {
   Kind kind;
-  const char *zKey; /* points into the parsed document */
   int iSrc;
   size_t iPath; /* where it was found: offset of a NUL-terminated path in Validator.paths */
+  size_t iKey;  /* the key referred to: the NUL-terminated string after the path */
 } Ref;
 
-/* One record of the load. */
+/* One record of the load: its value borrowed from its source's parsed
+** document, or (a streamed source) the bytes of its JSON in the source,
+** parsed again when needed, so that a load holds no tree of the whole. */
 typedef struct Item {
   Kind kind;
   char *zKey;
-  json_t *pValue; /* borrowed from its document */
+  json_t *pValue;  /* borrowed; NULL for a streamed record */
+  size_t off, len; /* a streamed record's JSON in aSrc[iSrc] */
   int iSrc;
   int iIndex; /* index in its section */
+  bool bSkip; /* an identical copy from another file: loaded once */
 } Item;
 
 struct Validator {

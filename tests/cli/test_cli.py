@@ -297,6 +297,25 @@ class BadInput(unittest.TestCase):
         self.refused({"pacta": 2}, "\"pacta\": 1")
         self.refused([1, 2], "expected an object")
 
+    def test_streamed_and_whole_documents_read_alike(self):
+        # A load reads a document record by record when "pacta" comes first
+        # and as a whole otherwise; both give the same errors.
+        errors = []
+        for order in (["pacta", "actions"], ["actions", "pacta"]):
+            doc = '{' + ', '.join('"pacta": 1' if k == "pacta" else
+                                  '"actions": [{"document": "doc", "party": "RUS", '
+                                  '"type": "signature", "date": "2023-02-30"}]'
+                                  for k in order) + '}'
+            errors.append(self.refused(doc, "$.actions[0].date", "2023-02-30"))
+        self.assertEqual(errors[0], errors[1])
+        # A key twice is not valid JSON, whether in the document or a record.
+        self.refused('{"pacta": 1, "parties": [], "parties": []}', "not valid JSON",
+                     "duplicate object key")
+        self.refused('{"pacta": 1, "parties": [{"code": "KAZ", "code": "KAZ"}]}',
+                     "not valid JSON", "duplicate object key")
+        self.refused('{"pacta": 1, "parties": [{"code": "KAZ"},]}', "not valid JSON")
+        self.refused('{"pacta": 1} x', "not valid JSON")
+
     def test_rule_shape(self):
         doc = self.with_("documents", {"id": "doc2", "organization": "org",
                                        "title": {"en": "T"},
