@@ -109,10 +109,26 @@ int cmd_minutes(Args *a) {
 
 /* ---- The journal: journal, retract, rebuild ---------------------------------- */
 
+/* --zFlag's value z as a whole number from lo to hi (dflt when not given);
+** a usage error otherwise. */
+static long long flag_int(const Args *a, const char *zFlag, const char *z, long long dflt,
+                          long long lo, long long hi) {
+  if (!z) return dflt;
+  char *zEnd;
+  errno = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  if (errno || zEnd == z || *zEnd || v < lo || v > hi)
+    cli_fail(&a->cli, "--%s: expected a whole number from %lld to %lld, got \"%s\"", zFlag, lo, hi,
+             z);
+  return v;
+}
+
 int cmd_journal(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
-  long long after = a->zAfter ? atoll(a->zAfter) : 0;
-  long long limit = a->zLimit ? atoll(a->zLimit) : 50;
+  /* GET /api/v1/journal's ranges (api.c), but any number of entries: the
+  ** command line is how a whole journal is read at once. */
+  long long after = flag_int(a, "after", a->zAfter, 0, 0, 1LL << 62);
+  long long limit = flag_int(a, "limit", a->zLimit, 50, 1, 1LL << 62);
   Db *pDb = open_registry(a);
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 "
                                  "ORDER BY seq LIMIT ?2");

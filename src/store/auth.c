@@ -3,6 +3,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "rules.h"
@@ -84,10 +85,18 @@ json_t *auth_token_list(Db *pDb) {
   return a;
 }
 
+const char *auth_bearer(const char *zAuth) {
+  if (!zAuth || strncasecmp(zAuth, "Bearer", 6) != 0 || zAuth[6] != ' ') return 0;
+  const char *z = zAuth + 6;
+  while (*z == ' ') z++;
+  if (!*z || strpbrk(z, " \t")) return 0;
+  return z;
+}
+
 void auth_lookup(Db *pDb, const char *zAuth, Caller *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   if (!zAuth || !*zAuth) return;
-  if (strncmp(zAuth, "Bearer ", 7) == 0) zAuth += 7;
+  if (auth_bearer(zAuth)) zAuth = auth_bearer(zAuth);
   unsigned char aHash[SHA256_DIGEST_LENGTH];
   sha256_secret(zAuth, aHash);
   sqlite3_stmt *p =

@@ -32,8 +32,13 @@ bool auth_token_revoke(Db *pDb, const char *zName);
 /* [{"name","role","party","created","revoked"}] */
 json_t *auth_token_list(Db *pDb);
 
-/* Who holds zSecret (a bare secret, or "Bearer SECRET"). */
+/* Who holds zSecret: a bare secret (a page's form field), or an
+** Authorization header's "Bearer SECRET". */
 void auth_lookup(Db *pDb, const char *zAuthorization, Caller *pOut);
+/* The secret of an Authorization header of the form "Bearer SECRET" (the
+** scheme in any case, RFC 7235; one or more spaces; a secret without
+** blanks), else NULL: the only form the server takes. */
+const char *auth_bearer(const char *zAuthorization);
 
 /* May the caller write this interchange record (kind section, record)?
 ** Returns NULL if so, else the reason. */

@@ -278,7 +278,7 @@ void api_get_journal(Req *pReq, Resp *r) {
 /* Check the caller and the content type; false with the response filled. */
 static bool may_write(Req *pReq, Resp *r) {
   if (pReq->caller.bBadToken) {
-    resp_error(r, 401, "unauthorized", "unknown or revoked token");
+    resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
     return false;
   }
   if (pReq->caller.role == ROLE_NONE) {
@@ -367,7 +367,9 @@ void api_delete_record(Req *pReq, Resp *r) {
   Kind kind;
   if (!section_kind(r, pReq->azParam[0], &kind)) return;
   if (pReq->caller.bBadToken || pReq->caller.role == ROLE_NONE) {
-    resp_error(r, 401, "unauthorized", "retracting needs Authorization: Bearer TOKEN");
+    resp_error(r, 401, "unauthorized", "%s",
+               pReq->caller.bBadToken ? req_bad_token(pReq)
+                                      : "retracting needs Authorization: Bearer TOKEN");
     return;
   }
   if (pReq->caller.role != ROLE_DEPOSITARY) {

@@ -30,17 +30,69 @@ static bool route_match(const char *zPattern, const char *zPath, Req *pReq) {
   return *p == 0 && *q == 0;
 }
 
+static bool is_api_path(const char *zPath) {
+  return strncmp(zPath, "/api/", 5) == 0 || strcmp(zPath, "/api") == 0;
+}
+
+/* A 400 for an encoded NUL byte in the path (zArg NULL) or in argument zArg,
+** in place of whatever the response held: a JSON error under /api/, else a
+** page. The page is plain (page.c's frame calls into this file). */
+static void refuse_nul(const Req *pReq, Resp *r, const char *zArg) {
+  Buf msg = {0};
+  if (zArg)
+    buf_printf(&msg,
+               "query parameter %s: holds an encoded NUL byte (%%00), which no value may hold",
+               zArg);
+  else
+    buf_puts(&msg, "the path holds an encoded NUL byte (%00), which no address may hold");
+  memset(r->zEtag, 0, sizeof(r->zEtag));
+  memset(r->zLocation, 0, sizeof(r->zLocation));
+  memset(r->zSetCookie, 0, sizeof(r->zSetCookie));
+  r->nRetryAfter = 0;
+  if (is_api_path(pReq->zPath)) {
+    resp_error(r, 400, zArg ? "bad_parameter" : "bad_path", "%s", msg.z);
+  } else {
+    Buf b = {0};
+    hprintf(&b,
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<title>Bad request \xc2\xb7 pacta</title></head><body><main><h1>Bad request</h1>"
+            "<p>%s.</p><p><a href=\"/\">Back to the home page</a></p></main></body></html>",
+            msg.z);
+    resp_text(r, 400, "text/html; charset=utf-8", b.z, b.n);
+    buf_free(&b);
+    r->bCacheable = false;
+  }
+  buf_free(&msg);
+}
+
 void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp) {
+  if (strstr(pReq->zPath, HTTP_NUL)) {
+    refuse_nul(pReq, pResp, 0);
+    return;
+  }
+  /* The header names a caller only as "Bearer TOKEN" (the scheme in any
+  ** case, RFC 7235); whatever else it holds is a bad token, which a write
+  ** answers with 401. */
+  if (pReq->zHeaderAuthorization && !auth_bearer(pReq->zHeaderAuthorization)) {
+    memset(&pReq->caller, 0, sizeof(pReq->caller));
+    pReq->caller.bBadToken = true;
+    pReq->bBadAuthorization = true;
+  }
   bool bPathKnown = false;
   for (int i = 0; i < nRoute; i++) {
     const Route *r = &aRoute[i];
     memset(pReq->azParam, 0, sizeof(pReq->azParam));
     if (!route_match(r->zPattern, pReq->zPath, pReq)) continue;
     bPathKnown = true;
-    if (strcmp(r->zMethod, pReq->zMethod) != 0 &&
-        !(strcmp(pReq->zMethod, "HEAD") == 0 && strcmp(r->zMethod, "GET") == 0))
+    bool bRead = strcmp(pReq->zMethod, "GET") == 0 || strcmp(pReq->zMethod, "HEAD") == 0;
+    if (strcmp(r->zMethod, pReq->zMethod) != 0 && !(bRead && strcmp(r->zMethod, "GET") == 0))
       continue;
+    pReq->zNulArg[0] = 0;
     r->xHandler(pReq, pResp);
+    /* A write that succeeded did not use the argument (it read as absent)
+    ** and cannot be undone: its answer stands. */
+    if (pReq->zNulArg[0] && (bRead || pResp->status >= 300)) refuse_nul(pReq, pResp, pReq->zNulArg);
     return;
   }
   if (bPathKnown)
@@ -83,7 +135,12 @@ void resp_text(Resp *p, int status, const char *zType, const char *z, size_t n) 
 }
 
 const char *req_arg(Req *p, const char *zName) {
-  return p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
+  const char *z = p->xArg ? p->xArg(p->pArgCtx, zName) : 0;
+  if (z && strstr(z, HTTP_NUL)) {
+    if (!p->zNulArg[0]) snprintf(p->zNulArg, sizeof(p->zNulArg), "%s", zName);
+    return 0;
+  }
+  return z;
 }
 
 const char *req_value(Req *p, const char *zName) {
@@ -128,4 +185,70 @@ bool req_year(Req *p, Resp *r, const char *zName, int *pOut) {
   if (!req_int(p, r, zName, y, 1, 9999, &v)) return false;
   *pOut = (int)v;
   return true;
+}
+
+const char *req_bad_token(const Req *p) {
+  if (p->bBadAuthorization)
+    return "the Authorization header must be \"Bearer TOKEN\": the scheme Bearer, a space, "
+           "then the token";
+  if (p->caller.bBadToken) return "unknown or revoked token";
+  return 0;
+}
+
+static int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+size_t http_unescape(void *pCls, struct MHD_Connection *pConn, char *z) {
+  char *zOut = z;
+  for (const char *zIn = z; *zIn;) {
+    int hi, lo;
+    if (zIn[0] == '%' && (hi = hex_value(zIn[1])) >= 0 && (lo = hex_value(zIn[2])) >= 0) {
+      if (hi == 0 && lo == 0) {
+        memcpy(zOut, HTTP_NUL, 2); /* from three bytes to two: never longer */
+        zOut += 2;
+      } else {
+        *zOut++ = (char)(hi * 16 + lo);
+      }
+      zIn += 3;
+    } else {
+      *zOut++ = *zIn++;
+    }
+  }
+  *zOut = 0;
+  return (size_t)(zOut - z);
+}
+
+bool http_form_nul(const char *z, size_t n, Buf *pName) {
+  const char *zEnd = z + n;
+  while (z < zEnd) {
+    const char *zAmp = memchr(z, '&', (size_t)(zEnd - z));
+    const char *zField = zAmp ? zAmp : zEnd;
+    bool bNul = false;
+    for (const char *c = z; c + 2 < zField && !bNul; c++)
+      bNul = c[0] == '%' && c[1] == '0' && c[2] == '0';
+    if (bNul) {
+      const char *zEq = memchr(z, '=', (size_t)(zField - z));
+      const char *zNameEnd = zEq ? zEq : zField;
+      buf_reset(pName);
+      buf_puts(pName, "");
+      for (const char *c = z; c < zNameEnd; c++) {
+        int hi, lo;
+        if (c[0] == '%' && c + 2 < zNameEnd && (hi = hex_value(c[1])) >= 0 &&
+            (lo = hex_value(c[2])) >= 0) {
+          if (hi || lo) buf_putc(pName, (char)(hi * 16 + lo));
+          c += 2;
+        } else {
+          buf_putc(pName, *c == '+' ? ' ' : *c);
+        }
+      }
+      utf8_sanitize(pName->z);
+      return true;
+    }
+    z = zField + 1;
+  }
+  return false;
 }

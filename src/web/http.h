@@ -18,6 +18,11 @@
 
 #define MAX_ROUTE_PARAMS 4
 
+/* What an encoded NUL byte (%00) in a path or query argument decodes to:
+** its overlong form C0 80, which is never valid UTF-8, so the decoded C
+** string is not cut short at it (see http_unescape). */
+#define HTTP_NUL "\xC0\x80"
+
 typedef struct Req {
   const char *zMethod;
   const char *zPath; /* without the query string */
@@ -34,6 +39,11 @@ typedef struct Req {
   Caller caller;
   const char *azParam[MAX_ROUTE_PARAMS]; /* {id} segments of the route */
   char zParamBuf[512];
+  /* Set while the request is served: the name of the first argument read
+  ** (req_arg) whose value holds an encoded NUL byte; the Authorization
+  ** header was not "Bearer TOKEN" (the caller is then a bad token). */
+  char zNulArg[64];
+  bool bBadAuthorization;
 } Req;
 
 typedef struct Resp {
@@ -44,6 +54,7 @@ typedef struct Resp {
   bool bCacheable;     /* same journal seq and date: same bytes */
   char zLocation[256]; /* for redirects */
   char zSetCookie[256];
+  int nRetryAfter; /* seconds, for a Retry-After header; 0: none */
 } Resp;
 
 typedef void (*Handler)(Req *, Resp *);
@@ -55,8 +66,20 @@ typedef struct Route {
 } Route;
 
 /* Find the route for the request in aRoute and run it; 404/405 when none. Fills
-** pReq->azParam. */
+** pReq->azParam. A path holding an encoded NUL byte is a 400 before any
+** route runs; an argument holding one reads as absent (req_arg), and the
+** handler's answer is replaced by a 400 naming it (JSON under /api/, else a
+** page), except a write's success: a handler reads its arguments before it
+** writes. */
 void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp);
+
+/* libmicrohttpd's MHD_OPTION_UNESCAPE_CALLBACK, for paths and query
+** arguments: %HH decoded in place as its own decoder does, except that %00
+** becomes HTTP_NUL rather than a NUL byte ending the string early (which
+** made "/documents/ID%00.html" serve ID, and "?q=%00x" an empty q). Returns
+** the decoded length. */
+struct MHD_Connection;
+size_t http_unescape(void *pCls, struct MHD_Connection *pConn, char *z);
 
 /* Response helpers. */
 void resp_json(Resp *p, int status, const json_t *pBody);
@@ -74,9 +97,20 @@ bool req_year(Req *p, Resp *r, const char *zName, int *pOut);
 bool req_int(Req *p, Resp *r, const char *zName, long long dflt, long long lo, long long hi,
              long long *pOut);
 
-/* A query or form argument by name, NULL when absent. */
+/* A query or form argument by name, NULL when absent. One holding an
+** encoded NUL byte reads as absent and is noted in p->zNulArg. */
 const char *req_arg(Req *p, const char *zName);
 /* The same, NULL also when empty (a form's unfilled field). */
 const char *req_value(Req *p, const char *zName);
+
+/* Why the request's Authorization header names no caller: its form (not
+** "Bearer TOKEN") or an unknown or revoked token; NULL when it names one or
+** there is none. For a 401's message. */
+const char *req_bad_token(const Req *p);
+
+/* The first field of a URL-encoded form (z, n bytes) whose name or value
+** holds an encoded NUL byte: its name, decoded, in *pName (empty for a
+** field without one). False when there is none. */
+bool http_form_nul(const char *z, size_t n, Buf *pName);
 
 #endif

@@ -6,7 +6,13 @@
 ** through the journal when the person confirming gives a depositary token.
 ** The draft is made again from the posted text when loading: ingest is
 ** deterministic, so what is loaded is what was shown.
+**
+** Drafting is the costly part of the API: a release is at most 1 MiB, and
+** at most INGEST_AT_ONCE drafts are made at once for callers without a
+** depositary token (anonymous or delegates); one more is answered 429 with
+** Retry-After, so a crowd of them cannot take every thread of the server.
 */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,14 +31,30 @@
 #include "registry.h"
 
 #define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
+#define INGEST_AT_ONCE 2          /* drafts without a depositary token, over all threads */
+
+static atomic_int g_nDrafting; /* drafts without a depositary token being made now */
 
 /* The draft of zText, with the date and place given (either may be NULL or
-** empty); NULL with the reason in *pErr. */
-static json_t *draft(Db *pDb, const char *zName, const char *zText, size_t nText, const char *zDate,
-                     const char *zPlace, Buf *pErr) {
+** empty); NULL with the reason in *pErr, or NULL with *pBusy set when the
+** draft is limited (no depositary token) and INGEST_AT_ONCE are being made.
+** The slot is taken after the gazetteer is read: a failing read leaves the
+** request by a longjmp (server.c), which would not give it back; drafting
+** itself reads no database. */
+static json_t *draft(Db *pDb, bool bLimited, const char *zName, const char *zText, size_t nText,
+                     const char *zDate, const char *zPlace, Buf *pErr, bool *pBusy) {
+  *pBusy = bLimited && atomic_load(&g_nDrafting) >= INGEST_AT_ONCE;
+  if (*pBusy) return 0; /* before reading the gazetteer */
   Gazetteer g;
   gazetteer_load(pDb, &g);
+  if (bLimited && atomic_fetch_add(&g_nDrafting, 1) >= INGEST_AT_ONCE) {
+    atomic_fetch_sub(&g_nDrafting, 1);
+    gazetteer_free(&g);
+    *pBusy = true;
+    return 0;
+  }
   json_t *p = ingest_draft(&g, zName, zText, nText, pErr);
+  if (bLimited) atomic_fetch_sub(&g_nDrafting, 1);
   gazetteer_free(&g);
   if (p && zDate && *zDate) ingest_give(p, "date", zDate, "given with the date field");
   if (p && zPlace && *zPlace) ingest_give(p, "place", zPlace, "given with the place field");
@@ -49,7 +71,12 @@ void api_post_ingest(Req *pReq, Resp *r) {
     return;
   }
   if (pReq->nBody > INGEST_MAX_BODY) {
-    resp_error(r, 413, "too_large", "a press release of at most %d bytes", INGEST_MAX_BODY);
+    resp_error(r, 413, "too_large", "a press release of at most 1 MiB (%d bytes), got %zu bytes",
+               INGEST_MAX_BODY, pReq->nBody);
+    return;
+  }
+  if (pReq->caller.bBadToken) {
+    resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
     return;
   }
   const char *zDate = req_arg(pReq, "date"), *zPlace = req_arg(pReq, "place");
@@ -63,9 +90,17 @@ void api_post_ingest(Req *pReq, Resp *r) {
   }
   const char *zName = req_arg(pReq, "name");
   Buf err = {0};
-  json_t *p = draft(pReq->pDb, zName && *zName ? zName : "request body",
-                    pReq->zBody ? pReq->zBody : "", pReq->nBody, zDate, zPlace, &err);
-  if (!p) {
+  bool bBusy;
+  json_t *p = draft(pReq->pDb, pReq->caller.role != ROLE_DEPOSITARY,
+                    zName && *zName ? zName : "request body", pReq->zBody ? pReq->zBody : "",
+                    pReq->nBody, zDate, zPlace, &err, &bBusy);
+  if (bBusy) {
+    resp_error(r, 429, "too_many_requests",
+               "%d press releases are being drafted for callers without a depositary token; "
+               "try again in a second",
+               INGEST_AT_ONCE);
+    r->nRetryAfter = 1;
+  } else if (!p) {
     resp_error(r, 400, "bad_input", "%s", err.z ? err.z : "not a press release");
   } else {
     resp_json(r, 200, p);
@@ -305,16 +340,35 @@ void page_post_ingest(Req *pReq, Resp *r) {
   const char *zText = form_get(&f, "text"), *zDate = form_get(&f, "date"),
              *zPlace = form_get(&f, "place"), *zAction = form_get(&f, "action");
   json_t *pDraft = 0;
-  Buf err = {0};
-  if (f.bBad) {
+  bool bBusy = false;
+  Buf err = {0}, nul = {0};
+  if (http_form_nul(pReq->zBody ? pReq->zBody : "", pReq->nBody, &nul)) {
+    buf_printf(&err, "the field %s holds an encoded NUL byte (%%00), which no text may hold",
+               nul.z);
+  } else if (f.bBad) {
     buf_puts(&err, "the form was not valid text");
   } else if (zDate && *zDate && !date_optional_valid(zDate)) {
     buf_puts(&err, "the date is not a real date YYYY-MM-DD");
   } else {
-    pDraft = draft(pReq->pDb, "pasted press release", zText ? zText : "", zText ? strlen(zText) : 0,
-                   zDate, zPlace, &err);
+    /* A depositary loading its draft is not limited; anyone drafting is. */
+    Caller who;
+    memset(&who, 0, sizeof(who));
+    const char *zToken = form_get(&f, "token");
+    bool bLoad = zAction && strcmp(zAction, "load") == 0;
+    if (bLoad && zToken && *zToken) auth_lookup(pReq->pDb, zToken, &who);
+    pDraft = draft(pReq->pDb, who.role != ROLE_DEPOSITARY, "pasted press release",
+                   zText ? zText : "", zText ? strlen(zText) : 0, zDate, zPlace, &err, &bBusy);
   }
-  if (!pDraft) {
+  if (bBusy) {
+    Buf m = {0};
+    hprintf(&m,
+            "<strong>Nothing was drafted.</strong> %d press releases are being drafted; submit "
+            "again in a second.",
+            INGEST_AT_ONCE);
+    ingest_page(pReq, r, 429, zCsrf, &f, false, m.z, 0);
+    r->nRetryAfter = 1;
+    buf_free(&m);
+  } else if (!pDraft) {
     Buf m = {0};
     hprintf(&m, "<strong>Nothing was drafted.</strong> %s.", err.z ? err.z : "no text");
     ingest_page(pReq, r, 400, zCsrf, &f, false, m.z, 0);
@@ -329,5 +383,6 @@ void page_post_ingest(Req *pReq, Resp *r) {
   }
   json_decref(pDraft);
   buf_free(&err);
+  buf_free(&nul);
   form_free(&f);
 }

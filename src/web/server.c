@@ -160,6 +160,11 @@ static struct MHD_Response *make_response(const char *zType, const char *zBody, 
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
   if (pResp && pResp->zLocation[0]) MHD_add_response_header(r, "Location", pResp->zLocation);
   if (pResp && pResp->zSetCookie[0]) MHD_add_response_header(r, "Set-Cookie", pResp->zSetCookie);
+  if (pResp && pResp->nRetryAfter > 0) {
+    char zRetry[16];
+    snprintf(zRetry, sizeof(zRetry), "%d", pResp->nRetryAfter);
+    MHD_add_response_header(r, "Retry-After", zRetry);
+  }
   if (zType && strncmp(zType, "text/html", 9) == 0) {
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -398,7 +403,8 @@ int server_run(const char *zDb, const char *zListen, int nThread, bool bQuiet) {
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned)nThread, MHD_OPTION_CONNECTION_LIMIT, 1024u,
       MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, 256u, MHD_OPTION_NOTIFY_COMPLETED, request_done, 0,
-      MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+      MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
+      MHD_OPTION_END);
   if (!d)
     die(EXIT_INPUT, "cannot listen on %s (in use, or not an address of this machine?)", zListen);
   fprintf(stderr, "pacta: serving %s on http://%s/ with %d threads (Ctrl-C stops)\n", zDb, zListen,

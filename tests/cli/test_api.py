@@ -8,6 +8,7 @@ usage: test_api.py PACTA_BINARY
 """
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -16,9 +17,12 @@ import tempfile
 import time
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 
 PACTA = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "..", "ingest", "expected", "000_cdc9e7158d52751c.txt")
 
 
 def free_port():
@@ -28,10 +32,10 @@ def free_port():
 
 
 class Server:
-    def __init__(self, db):
+    def __init__(self, db, *args):
         self.port = free_port()
         self.proc = subprocess.Popen(
-            [PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{self.port}", "--quiet"],
+            [PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{self.port}", "--quiet", *args],
             stderr=subprocess.PIPE, text=True)
         for _ in range(100):
             try:
@@ -301,6 +305,197 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 201, body)
         self.assertEqual(self.get_json("/api/v1/organizations/test-org")["name"], {"en": "Test"})
 
+
+    # -- bounded under abuse (issue 12) -------------------------------------
+
+    def test_encoded_nul_in_an_argument_is_400_naming_it(self):
+        # libmicrohttpd decodes %00 into the C string, which ended there:
+        # ?q=%00x searched for nothing (200) and ?on=2009-01-01%00x showed
+        # the page of 2009-01-01.
+        for path, name in [("/api/v1/search?q=%00x", "q"),
+                           ("/api/v1/search?q=treaty&kind=document%00", "kind"),
+                           ("/api/v1/journal?after=0&limit=%00", "limit"),
+                           ("/api/v1/organizations/cis/members?on=2009-01-01%00x", "on"),
+                           ("/api/v1/documents?organization=cis%00", "organization")]:
+            with self.subTest(path=path):
+                status, hdrs, body = self.get(path)
+                self.assertEqual(status, 400, body[:300])
+                self.assertTrue(hdrs["Content-Type"].startswith("application/json"))
+                msg = json.loads(body)["error"]["message"]
+                self.assertIn(f"query parameter {name}:", msg)
+                self.assertIn("NUL", msg)
+        # The pages answer a 400 page naming it.
+        for path, name in [("/search?q=%00x", "q"),
+                           ("/documents/cis-charter?on=2009-01-01%00x", "on")]:
+            with self.subTest(path=path):
+                status, hdrs, body = self.get(path)
+                self.assertEqual(status, 400, body[:300])
+                self.assertTrue(hdrs["Content-Type"].startswith("text/html"))
+                self.assertIn(f"query parameter {name}: holds an encoded NUL byte",
+                              body.decode())
+        # A percent sign followed by 00 is text like any other.
+        status, _, body = self.get("/api/v1/search?q=%2500")
+        self.assertEqual(status, 200, body[:300])
+        self.assertEqual(json.loads(body)["query"], "%00")
+        self.assertEqual(self.get("/documents/cis-charter?on=2009-01-01")[0], 200)
+
+    def test_encoded_nul_in_a_form_field_is_400_naming_it(self):
+        status, hdrs, body = self.get("/ingest")
+        self.assertEqual(status, 200)
+        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", hdrs["Set-Cookie"]).group(1)
+        form = f"csrf={csrf}&text=Minsk%00%20summit&date=&place=&action=draft".encode()
+        status, hdrs, body = self.server.request(
+            "POST", "/ingest", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                      "Cookie": f"pacta_csrf={csrf}"})
+        self.assertEqual(status, 400, body[:300])
+        self.assertIn("the field text holds an encoded NUL byte", body.decode())
+
+    def test_encoded_nul_in_the_path_is_not_served(self):
+        # "/documents/cis-charter%00.html" served cis-charter's page.
+        for path, ctype in [("/documents/cis-charter%00.html", "text/html"),
+                            ("/documents/cis-charter%00", "text/html"),
+                            ("/api/v1/documents/cis-charter%00.json", "application/json"),
+                            ("/api/v1/documents/cis-charter%00/status", "application/json")]:
+            with self.subTest(path=path):
+                status, hdrs, body = self.get(path)
+                self.assertEqual(status, 400, body[:300])
+                self.assertTrue(hdrs["Content-Type"].startswith(ctype))
+                self.assertIn(b"the path holds an encoded NUL byte", body)
+                self.assertNotIn(b"Agreement establishing", body)
+        self.assertEqual(self.get("/documents/cis-charter")[0], 200)
+
+    def test_authorization_needs_the_bearer_scheme(self):
+        before = self.journal_last()
+        action = {"document": "csto-charter", "party": "ARM", "type": "ratification",
+                  "date": "2003-06-01"}
+        data = json.dumps(action).encode()
+        for auth in [self.arm, "Token " + self.arm, "Basic " + self.arm, "Bearer",
+                     "Bearer " + self.arm + " extra", "Bearer" + self.arm]:
+            with self.subTest(auth=auth[:12]):
+                status, _, body = self.server.request(
+                    "POST", "/api/v1/actions", data,
+                    {"Content-Type": "application/json", "Authorization": auth})
+                self.assertEqual(status, 401, body)
+                self.assertIn('must be "Bearer TOKEN"', json.loads(body)["error"]["message"])
+        status, _, body = self.server.request("DELETE", "/api/v1/parties/ARM",
+                                              headers={"Authorization": self.depositary})
+        self.assertEqual(status, 401, body)
+        self.assertIn("Bearer", json.loads(body)["error"]["message"])
+        status, _, body = self.server.request("POST", "/api/v1/ingest", b"text",
+                                              {"Content-Type": "text/plain",
+                                               "Authorization": self.depositary})
+        self.assertEqual(status, 401, body)
+        self.assertEqual(self.journal_last(), before)
+        # The scheme is case-insensitive (RFC 7235), the token is not.
+        status, _, body = self.server.request(
+            "POST", "/api/v1/actions", data,
+            {"Content-Type": "application/json", "Authorization": "bearer " + self.arm})
+        self.assertEqual(status, 201, body)
+        status, _, body = self.server.request(
+            "POST", "/api/v1/actions", data,
+            {"Content-Type": "application/json", "Authorization": "Bearer " + self.arm.upper()})
+        self.assertEqual(status, 401, body)
+        self.assertIn("unknown or revoked", json.loads(body)["error"]["message"])
+
+    def test_ingest_body_over_1_mib_is_413(self):
+        for token in (None, self.depositary):
+            headers = {"Content-Type": "text/plain"}
+            if token:
+                headers["Authorization"] = "Bearer " + token
+            with self.subTest(token=bool(token)):
+                status, _, body = self.server.request("POST", "/api/v1/ingest",
+                                                      b"a" * ((1 << 20) + 1), headers)
+                self.assertEqual(status, 413, body[:300])
+                self.assertIn("1 MiB", json.loads(body)["error"]["message"])
+                status, _, body = self.server.request("POST", "/api/v1/ingest",
+                                                      b"a" * (1 << 20), headers)
+                self.assertNotEqual(status, 413, body[:300])
+
+    def test_ingest_at_most_two_at_once_without_a_depositary_token(self):
+        import threading
+        with open(SEED, "rb") as f:
+            seed = f.read()
+        server = Server(self.db, "--threads", "12")
+        try:
+            # A release long enough that drafts overlap: up to 900 kB, less
+            # where one takes 0.15 s already (under the sanitizers).
+            size = 50_000
+            while True:
+                body = (seed * (size // len(seed) + 1))[:size]
+                t0 = time.monotonic()
+                status, _, b = server.request("POST", "/api/v1/ingest", body,
+                                              {"Content-Type": "text/plain"})
+                self.assertEqual(status, 200, b[:300])
+                if time.monotonic() - t0 >= 0.15 or size >= 900_000:
+                    break
+                size = min(2 * size, 900_000)
+
+            def crowd(n, send):
+                """n requests sent at once, and meanwhile a read, timed."""
+                start = threading.Barrier(n + 1)
+                out = []
+
+                def one():
+                    start.wait()
+                    out.append(send())
+
+                threads = [threading.Thread(target=one) for _ in range(n)]
+                for t in threads:
+                    t.start()
+                start.wait()
+                time.sleep(0.05)
+                t0 = time.monotonic()
+                status, _, orgs = server.request("GET", "/api/v1/organizations")
+                waited = time.monotonic() - t0
+                for t in threads:
+                    t.join()
+                self.assertEqual(status, 200)
+                self.assertIn("organizations", json.loads(orgs))
+                self.assertLess(waited, 2.0, "a read waited behind the drafts")
+                self.assertEqual(sorted({s for s, _, _ in out} - {200, 429}), [],
+                                 [(s, b[:200]) for s, _, b in out])
+                self.assertGreaterEqual(sum(s == 200 for s, _, _ in out), 1)
+                return out
+
+            def refused(send):
+                for _ in range(5):  # the drafts must overlap
+                    out = [(h, b) for s, h, b in crowd(8, send) if s == 429]
+                    if out:
+                        return out
+                self.fail("eight drafts at once were never refused")
+
+            def api(token=None):
+                headers = {"Content-Type": "text/plain"}
+                if token:
+                    headers["Authorization"] = "Bearer " + token
+                return lambda: server.request("POST", "/api/v1/ingest", body, headers)
+
+            for hdrs, b in refused(api()):
+                self.assertEqual(hdrs.get("Retry-After"), "1")
+                self.assertEqual(json.loads(b)["error"]["code"], "too_many_requests")
+            # A delegate's token does not lift the limit; a depositary's does.
+            self.assertTrue(refused(api(self.arm)))
+            self.assertEqual([s for s, _, _ in crowd(6, api(self.depositary))], [200] * 6)
+            # The page counts its drafts in the same limit.
+            _, hdrs, _ = server.request("GET", "/ingest")
+            csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", hdrs["Set-Cookie"]).group(1)
+            form = urllib.parse.urlencode({"csrf": csrf, "text": body.decode(),
+                                           "action": "draft"}).encode()[:(1 << 20)]
+            page = lambda: server.request(  # noqa: E731
+                "POST", "/ingest", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                          "Cookie": f"pacta_csrf={csrf}"})
+            for hdrs, b in refused(page):
+                self.assertEqual(hdrs.get("Retry-After"), "1")
+                self.assertIn(b"press releases are being drafted", b)
+            # Once the crowd is gone, an anonymous draft is made again.
+            status, _, b = server.request("POST", "/api/v1/ingest", seed,
+                                          {"Content-Type": "text/plain"})
+            self.assertEqual(status, 200, b[:300])
+            if server.proc.poll() is not None:
+                self.fail("the server died: " + server.proc.stderr.read())
+        finally:
+            self.assertEqual(server.stop(), 0)
+            server.proc.stderr.close()
 
     def test_reads_during_writes_each_see_one_state(self):
         # Found under load: a party's page read while parties were being

@@ -393,6 +393,36 @@ class Usage(unittest.TestCase):
             self.assertIn("unknown organization", p.stderr)
             run(os.path.join(d, "absent.db"), "members", "cis", expect=1)
 
+    def test_journal_ranges_as_the_api(self):
+        # GET /api/v1/journal answers 400 for after=-1 and limit=0; the
+        # command line read them (an empty list) until issue 12.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            for flag, value, lo, hi in [("--after", "-1", 0, 1 << 62),
+                                        ("--after", "x", 0, 1 << 62),
+                                        ("--after", "", 0, 1 << 62),
+                                        ("--after", str((1 << 62) + 1), 0, 1 << 62),
+                                        ("--limit", "0", 1, 1 << 62),
+                                        ("--limit", "-5", 1, 1 << 62),
+                                        ("--limit", "10abc", 1, 1 << 62),
+                                        ("--limit", "99999999999999999999", 1, 1 << 62)]:
+                with self.subTest(flag=flag, value=value):
+                    p = run(db, "journal", flag, value, "--json", expect=2)
+                    self.assertEqual(p.stdout, "")
+                    self.assertIn(f"{flag}: expected a whole number from {lo} to {hi}", p.stderr)
+                    self.assertIn(f'got "{value}"', p.stderr)
+                    self.assertIn("usage: pacta journal", p.stderr)
+            self.assertEqual(len(run_json(db, "journal", "--after", "0", "--limit", "1")["entries"]),
+                             1)
+            entries = run_json(db, "journal", "--after", "2", "--limit", "3")["entries"]
+            self.assertEqual([e["seq"] for e in entries], [3, 4, 5])
+            # No cap of 1000 here: the command line reads a whole journal.
+            self.assertEqual(len(run_json(db, "journal")["entries"]), 50)
+            entries = run_json(db, "journal", "--limit", "1000000")["entries"]
+            self.assertGreater(len(entries), 50)
+            self.assertEqual([e["seq"] for e in entries], list(range(1, len(entries) + 1)))
+
     def test_help_and_version(self):
         p = subprocess.run([PACTA, "help"], capture_output=True, text=True)
         self.assertEqual(p.returncode, 0)
