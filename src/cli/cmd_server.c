@@ -14,7 +14,22 @@ int cmd_serve(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
   long nThread = a->zThreads ? strtol(a->zThreads, 0, 10) : sysconf(_SC_NPROCESSORS_ONLN);
   if (nThread < 1 || nThread > 256) cli_fail(&a->cli, "--threads: expected 1 to 256");
-  return server_run(a->zDb, a->zListen ? a->zListen : "127.0.0.1:8080", (int)nThread, a->bQuiet);
+  ServeOptions o = {a->zDb, a->zListen ? a->zListen : "127.0.0.1:8080", (int)nThread, a->bQuiet, 32,
+                    10};
+  const char *z = cli_get(&a->cli, "cache-mb");
+  char *zEnd;
+  if (z) {
+    long n = strtol(z, &zEnd, 10);
+    if (!*z || *zEnd || n < 0 || n > 65536) cli_fail(&a->cli, "--cache-mb: expected 0 to 65536");
+    o.nCacheMb = (int)n;
+  }
+  if ((z = cli_get(&a->cli, "request-timeout"))) {
+    long n = strtol(z, &zEnd, 10);
+    if (!*z || *zEnd || n < 1 || n > 3600)
+      cli_fail(&a->cli, "--request-timeout: expected 1 to 3600 seconds");
+    o.nRequestTimeout = (int)n;
+  }
+  return server_run(&o);
 }
 
 static void token_create(Args *a, Db *pDb) {

@@ -1,23 +1,30 @@
 /*
 ** `pacta serve`: libmicrohttpd with a thread pool, one SQLite connection
 ** per thread, a per-thread cache of GET responses keyed by the journal's
-** last sequence number, limits on bodies and connections, an access log and
-** a graceful stop on SIGINT or SIGTERM.
+** last sequence number and bounded in bytes, limits on bodies, connections
+** and the time a request may take to arrive, an access log and a graceful
+** stop on SIGINT or SIGTERM.
 */
 #include "server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdatomic.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "auth.h"
 #include "http.h"
@@ -26,31 +33,187 @@
 #include "tlog.h"
 
 #define MAX_BODY (16u << 20)      /* a whole interchange file */
-#define CACHE_SLOTS 4096          /* responses kept per thread */
 #define CACHE_MAX_BODY (1u << 20) /* larger responses are not kept */
+/* What an entry costs besides its body and key: libmicrohttpd's response
+** and its headers, the entry, malloc's own headers. */
+#define CACHE_ENTRY_OVERHEAD 1024
+#define MAX_CONNECTIONS 1024u
+/* From one address: past MAX_PER_ADDRESS a new connection closes that
+** address's oldest connection still waiting for a request (or is closed
+** itself when none waits); libmicrohttpd refuses any past the hard limit.
+** Both are below MAX_CONNECTIONS, so one address cannot take them all. */
+#define MAX_PER_ADDRESS 256
+#define MAX_PER_ADDRESS_HARD 384u
+#define BODY_TIMEOUT_S 60 /* from the end of a request's head to the end of its body */
+#define IDLE_TIMEOUT_S 30 /* libmicrohttpd's: silence on a connection, e.g. while answering */
 
 typedef struct ServerConfig {
   const char *zDb;
-  bool bQuiet; /* no access log */
+  bool bQuiet;         /* no access log */
+  size_t nCacheBudget; /* bytes, per thread */
+  int64_t nsHead;      /* deadline of a request's head, from accept or the previous answer */
 } ServerConfig;
 
 static ServerConfig g_config; /* set once before the daemon starts */
 
-/* Per-thread state: a connection and a response cache. An entry is valid
-** while the journal's last sequence number is the one it was made at. */
-typedef struct CacheEntry {
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static uint64_t fnv1a(const char *z, uint64_t h) {
+  for (; *z; z++) h = (h ^ (unsigned char)*z) * 1099511628211ull;
+  return h;
+}
+
+/* ---- The response cache ---------------------------------------------------
+**
+** Each thread has its own, used by that thread only (no lock on a hit), and
+** its own share of the budget: --cache-mb over the number of threads. A
+** shared budget would let the first threads to fill it keep it, or need a
+** lock to evict from another thread's cache; a fixed share bounds the total
+** exactly, at the price of a popular answer being held once per thread.
+** Least recently used entries go first. An entry is valid while the
+** journal's last sequence number is the one it was made at; a stale entry
+** is dropped when it is next looked up, or evicted in its turn.
+*/
+typedef struct CacheEntry CacheEntry;
+struct CacheEntry {
+  CacheEntry *pChain;          /* next in its hash bucket */
+  CacheEntry *pNewer, *pOlder; /* the thread's use order */
+  uint64_t h;
   char *zKey;
   int64_t seq;
   int status;
   const char *zType;
   struct MHD_Response *pResp; /* built once, queued for every hit */
-  size_t nBody;
+  size_t nBody, nCost;
   char zEtag[64];
-} CacheEntry;
+};
 
+typedef struct Cache {
+  CacheEntry **apBucket;
+  size_t nBucket; /* a power of two */
+  size_t nEntry, nBytes, nPeak;
+  CacheEntry *pNewest, *pOldest;
+} Cache;
+
+static uint64_t g_hashSeed; /* keys hash differently in every run */
+
+/* The link that points to zKey's entry, or the null link ending its bucket. */
+static CacheEntry **cache_link(Cache *c, uint64_t h, const char *zKey) {
+  CacheEntry **pp = &c->apBucket[h & (c->nBucket - 1)];
+  while (*pp && ((*pp)->h != h || strcmp((*pp)->zKey, zKey) != 0)) pp = &(*pp)->pChain;
+  return pp;
+}
+
+static void cache_unlink_use(Cache *c, CacheEntry *e) {
+  if (e->pNewer)
+    e->pNewer->pOlder = e->pOlder;
+  else
+    c->pNewest = e->pOlder;
+  if (e->pOlder)
+    e->pOlder->pNewer = e->pNewer;
+  else
+    c->pOldest = e->pNewer;
+  e->pNewer = e->pOlder = 0;
+}
+
+static void cache_push_use(Cache *c, CacheEntry *e) {
+  e->pOlder = c->pNewest;
+  e->pNewer = 0;
+  if (c->pNewest) c->pNewest->pNewer = e;
+  c->pNewest = e;
+  if (!c->pOldest) c->pOldest = e;
+}
+
+static void cache_remove(Cache *c, CacheEntry *e) {
+  CacheEntry **pp = cache_link(c, e->h, e->zKey);
+  *pp = e->pChain;
+  cache_unlink_use(c, e);
+  c->nEntry--;
+  c->nBytes -= e->nCost;
+  MHD_destroy_response(e->pResp);
+  xfree(e->zKey);
+  xfree(e);
+}
+
+static void cache_grow(Cache *c) {
+  size_t nNew = c->nBucket ? 2 * c->nBucket : 64;
+  CacheEntry **aNew = xmalloc(nNew * sizeof(CacheEntry *));
+  memset(aNew, 0, nNew * sizeof(CacheEntry *));
+  for (size_t i = 0; i < c->nBucket; i++) {
+    CacheEntry *e = c->apBucket[i];
+    while (e) {
+      CacheEntry *pNext = e->pChain;
+      e->pChain = aNew[e->h & (nNew - 1)];
+      aNew[e->h & (nNew - 1)] = e;
+      e = pNext;
+    }
+  }
+  xfree(c->apBucket);
+  c->apBucket = aNew;
+  c->nBucket = nNew;
+}
+
+/* A fresh entry for zKey, or NULL (and the stale one dropped). */
+static CacheEntry *cache_get(Cache *c, uint64_t h, const char *zKey, int64_t seq) {
+  CacheEntry *e = *cache_link(c, h, zKey);
+  if (!e) return 0;
+  if (e->seq != seq) {
+    cache_remove(c, e);
+    return 0;
+  }
+  cache_unlink_use(c, e);
+  cache_push_use(c, e);
+  return e;
+}
+
+/* Keep a response under zKey (taken over), evicting the least recently
+** used entries to stay within the budget. */
+static void cache_put(Cache *c, uint64_t h, char *zKey, int64_t seq, int status, const char *zType,
+                      struct MHD_Response *pResp, size_t nBody, const char *zEtag) {
+  size_t nCost = sizeof(CacheEntry) + strlen(zKey) + 1 + nBody + CACHE_ENTRY_OVERHEAD;
+  CacheEntry *pOld = *cache_link(c, h, zKey);
+  if (pOld) cache_remove(c, pOld);
+  while (c->pOldest && c->nBytes + nCost > g_config.nCacheBudget) cache_remove(c, c->pOldest);
+  if (c->nBytes + nCost > g_config.nCacheBudget) {
+    MHD_destroy_response(pResp);
+    xfree(zKey);
+    return;
+  }
+  if (c->nEntry >= c->nBucket) cache_grow(c);
+  CacheEntry *e = xmalloc(sizeof(CacheEntry));
+  memset(e, 0, sizeof(*e));
+  e->h = h;
+  e->zKey = zKey;
+  e->seq = seq;
+  e->status = status;
+  e->zType = zType;
+  e->pResp = pResp;
+  e->nBody = nBody;
+  e->nCost = nCost;
+  snprintf(e->zEtag, sizeof(e->zEtag), "%s", zEtag);
+  CacheEntry **pp = &c->apBucket[h & (c->nBucket - 1)];
+  e->pChain = *pp;
+  *pp = e;
+  cache_push_use(c, e);
+  c->nEntry++;
+  c->nBytes += nCost;
+  if (c->nBytes > c->nPeak) c->nPeak = c->nBytes;
+}
+
+static void cache_free(Cache *c) {
+  while (c->pOldest) cache_remove(c, c->pOldest);
+  xfree(c->apBucket);
+  memset(c, 0, sizeof(*c));
+}
+
+/* Per-thread state: a connection and a response cache. */
 typedef struct ThreadState {
   Db *pDb;
-  CacheEntry aCache[CACHE_SLOTS];
+  Cache cache;
   /* The journal's last seq as this thread last read it, when, and the
   ** write generation then (see current_seq). */
   int64_t seq;
@@ -75,6 +238,7 @@ static ThreadState *thread_state(void) {
     t_state = xmalloc(sizeof(ThreadState));
     memset(t_state, 0, sizeof(ThreadState));
     t_state->pDb = db_open(g_config.zDb, false);
+    cache_grow(&t_state->cache);
     pthread_mutex_lock(&g_stateLock);
     g_aState = xrealloc(g_aState, (size_t)(g_nState + 1) * sizeof(ThreadState *));
     g_aState[g_nState++] = t_state;
@@ -83,12 +247,15 @@ static ThreadState *thread_state(void) {
   return t_state;
 }
 
-static void free_thread_states(void) {
+/* The caches' figures over all threads, once the daemon has stopped: the
+** sum of each thread's peak bounds what they ever held together. */
+static void free_thread_states(size_t *pnPeak, size_t *pnBytes, size_t *pnEntry) {
+  *pnPeak = *pnBytes = *pnEntry = 0;
   for (int i = 0; i < g_nState; i++) {
-    for (int k = 0; k < CACHE_SLOTS; k++) {
-      xfree(g_aState[i]->aCache[k].zKey);
-      if (g_aState[i]->aCache[k].pResp) MHD_destroy_response(g_aState[i]->aCache[k].pResp);
-    }
+    *pnPeak += g_aState[i]->cache.nPeak;
+    *pnBytes += g_aState[i]->cache.nBytes;
+    *pnEntry += g_aState[i]->cache.nEntry;
+    cache_free(&g_aState[i]->cache);
     db_close(g_aState[i]->pDb);
     xfree(g_aState[i]);
   }
@@ -97,24 +264,68 @@ static void free_thread_states(void) {
   g_nState = 0;
 }
 
-/* One request in flight. */
-typedef struct Conn {
-  Buf body;
-  bool bTooLarge;
-  bool bSeen; /* the handler was called once: answer on the next call */
-} Conn;
+/* ---- Query arguments --------------------------------------------------------
+**
+** The handler reads query arguments through mhd_arg, which notes each name
+** it asks for. A response is cached only when every argument of the
+** request was read by its handler, each once: an unknown argument
+** (?junk=N) or a repeated one changes the key but not the answer, and would
+** otherwise fill the cache with copies of one response.
+*/
+#define MAX_ARGS_READ 16
 
-static const char *mhd_arg(void *pCtx, const char *zName) {
-  return MHD_lookup_connection_value((struct MHD_Connection *)pCtx, MHD_GET_ARGUMENT_KIND, zName);
+typedef struct ArgsRead {
+  struct MHD_Connection *pConn;
+  char azName[MAX_ARGS_READ][32];
+  int nName;
+  bool bOverflow; /* more names, or longer, than noted: not cacheable */
+} ArgsRead;
+
+static int args_find(const ArgsRead *p, const char *zName) {
+  for (int i = 0; i < p->nName; i++)
+    if (strcmp(p->azName[i], zName) == 0) return i;
+  return -1;
 }
 
-static uint64_t fnv1a(const char *z, uint64_t h) {
-  for (; *z; z++) h = (h ^ (unsigned char)*z) * 1099511628211ull;
-  return h;
+static const char *mhd_arg(void *pCtx, const char *zName) {
+  ArgsRead *p = pCtx;
+  if (args_find(p, zName) < 0) {
+    size_t n = strlen(zName);
+    if (p->nName < MAX_ARGS_READ && n < sizeof(p->azName[0]))
+      memcpy(p->azName[p->nName++], zName, n + 1);
+    else
+      p->bOverflow = true;
+  }
+  return MHD_lookup_connection_value(p->pConn, MHD_GET_ARGUMENT_KIND, zName);
+}
+
+typedef struct ArgsCheck {
+  const ArgsRead *pRead;
+  unsigned seen; /* bit i: azName[i] was in the request */
+  bool bOk;
+} ArgsCheck;
+
+static enum MHD_Result check_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
+                                 const char *zValue) {
+  ArgsCheck *p = pCtx;
+  int i = args_find(p->pRead, zKey);
+  if (i < 0 || (p->seen & (1u << i))) {
+    p->bOk = false;
+    return MHD_NO;
+  }
+  p->seen |= 1u << i;
+  return MHD_YES;
+}
+
+static bool args_all_read(struct MHD_Connection *pConn, const ArgsRead *pRead) {
+  if (pRead->bOverflow) return false;
+  ArgsCheck check = {pRead, 0, true};
+  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, check_arg, &check);
+  return check.bOk;
 }
 
 /* Cache key: the path, every query argument, and today's date (the default
-** of ?on=). Returns false for requests that must not be cached. */
+** of ?on=). */
 static enum MHD_Result collect_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
                                    const char *zValue) {
   Buf *p = pCtx;
@@ -128,6 +339,188 @@ static void cache_key(struct MHD_Connection *pConn, const char *zUrl, Buf *pKey)
   buf_printf(pKey, "%s %s?", zToday, zUrl);
   MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, collect_arg, pKey);
 }
+
+/* ---- Deadlines and the share of one address -------------------------------
+**
+** libmicrohttpd's timeout counts silence only, so a client sending one
+** header line every few seconds would hold its connection for ever. Every
+** connection is watched from its accept: its request's head must be in
+** within --request-timeout seconds (from the accept, or from the end of the
+** previous answer on a kept-alive connection), its body within
+** BODY_TIMEOUT_S more; while it is being answered it has no deadline. A
+** watcher thread shuts down the socket of a late one, which its thread in
+** libmicrohttpd then sees as closed. libmicrohttpd tells CLOSED before it
+** closes the socket, and a watch leaves the list under the lock, so the
+** watcher never shuts down a descriptor that was reused.
+*/
+#define NO_DEADLINE INT64_MAX
+
+typedef struct Watch Watch;
+struct Watch {
+  Watch *pNewer, *pOlder; /* the list of connections, oldest first */
+  int fd;
+  int family;
+  unsigned char aAddr[16];
+  _Atomic int64_t nsDeadline; /* NO_DEADLINE while it is answered */
+  bool bShut;                 /* shut down by pacta (under g_watchLock) */
+};
+
+static pthread_mutex_t g_watchLock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+  Watch *pOldest, *pNewest; /* under g_watchLock, as the counts */
+  long long nLate;          /* closed at their deadline */
+  long long nShed;          /* closed to make room for a newer connection from their address */
+  atomic_bool bStop;
+} g_watch;
+
+static void watch_shut(Watch *w) {
+  shutdown(w->fd, SHUT_RDWR);
+  w->bShut = true;
+}
+
+static bool watch_same_address(const Watch *a, const Watch *b) {
+  size_t n = a->family == AF_INET6 ? 16 : 4;
+  return a->family == b->family && memcmp(a->aAddr, b->aAddr, n) == 0;
+}
+
+static void watch_start(struct MHD_Connection *pConn, void **ppSocket) {
+  Watch *w = xmalloc(sizeof(Watch));
+  memset(w, 0, sizeof(*w));
+  w->fd = -1;
+  atomic_store(&w->nsDeadline, now_ns() + g_config.nsHead);
+  const union MHD_ConnectionInfo *pFd =
+      MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CONNECTION_FD);
+  if (pFd) w->fd = pFd->connect_fd;
+  const union MHD_ConnectionInfo *pAddr =
+      MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (pAddr && pAddr->client_addr) {
+    const struct sockaddr *sa = pAddr->client_addr;
+    w->family = sa->sa_family;
+    if (sa->sa_family == AF_INET)
+      memcpy(w->aAddr, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+    else if (sa->sa_family == AF_INET6)
+      memcpy(w->aAddr, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+  }
+  pthread_mutex_lock(&g_watchLock);
+  int n = 0;
+  Watch *pWaiting = 0; /* the address's oldest connection waiting for a request */
+  for (Watch *p = g_watch.pOldest; p; p = p->pNewer) {
+    if (p->bShut || !watch_same_address(p, w)) continue;
+    n++;
+    if (!pWaiting && atomic_load(&p->nsDeadline) != NO_DEADLINE) pWaiting = p;
+  }
+  if (n >= MAX_PER_ADDRESS && w->fd >= 0) {
+    watch_shut(pWaiting ? pWaiting : w);
+    g_watch.nShed++;
+  }
+  w->pOlder = g_watch.pNewest;
+  if (g_watch.pNewest)
+    g_watch.pNewest->pNewer = w;
+  else
+    g_watch.pOldest = w;
+  g_watch.pNewest = w;
+  pthread_mutex_unlock(&g_watchLock);
+  *ppSocket = w;
+}
+
+static void watch_end(void **ppSocket) {
+  Watch *w = *ppSocket;
+  if (!w) return;
+  pthread_mutex_lock(&g_watchLock);
+  if (w->pNewer)
+    w->pNewer->pOlder = w->pOlder;
+  else
+    g_watch.pNewest = w->pOlder;
+  if (w->pOlder)
+    w->pOlder->pNewer = w->pNewer;
+  else
+    g_watch.pOldest = w->pNewer;
+  pthread_mutex_unlock(&g_watchLock);
+  xfree(w);
+  *ppSocket = 0;
+}
+
+static void on_connection(void *pCls, struct MHD_Connection *pConn, void **ppSocket,
+                          enum MHD_ConnectionNotificationCode code) {
+  if (code == MHD_CONNECTION_NOTIFY_STARTED)
+    watch_start(pConn, ppSocket);
+  else
+    watch_end(ppSocket);
+}
+
+/* Set the deadline of the connection's current phase (NO_DEADLINE: none). */
+static void watch_set(struct MHD_Connection *pConn, int64_t nsDeadline) {
+  const union MHD_ConnectionInfo *p =
+      MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  if (p && p->socket_context) atomic_store(&((Watch *)p->socket_context)->nsDeadline, nsDeadline);
+}
+
+static void *watcher(void *pArg) {
+  (void)pArg;
+  const struct timespec tick = {0, 100 * 1000 * 1000};
+  while (!atomic_load(&g_watch.bStop)) {
+    nanosleep(&tick, 0);
+    int64_t ns = now_ns();
+    pthread_mutex_lock(&g_watchLock);
+    for (Watch *w = g_watch.pOldest; w; w = w->pNewer) {
+      if (w->bShut || w->fd < 0 || atomic_load(&w->nsDeadline) > ns) continue;
+      watch_shut(w);
+      g_watch.nLate++;
+    }
+    pthread_mutex_unlock(&g_watchLock);
+  }
+  return 0;
+}
+
+/* Watches libmicrohttpd did not report closed (none expected): freed at the end. */
+static void watch_free_all(void) {
+  pthread_mutex_lock(&g_watchLock);
+  while (g_watch.pOldest) {
+    Watch *w = g_watch.pOldest;
+    g_watch.pOldest = w->pNewer;
+    xfree(w);
+  }
+  g_watch.pNewest = 0;
+  pthread_mutex_unlock(&g_watchLock);
+}
+
+/* libmicrohttpd's own messages (a socket error, a connection closed while
+** its request was read), at most MHD_LOG_PER_S a second: a flood of
+** clients must not become a flood of log lines, nor block on a full pipe. */
+#define MHD_LOG_PER_S 10
+
+static pthread_mutex_t g_logLock = PTHREAD_MUTEX_INITIALIZER;
+static time_t g_logSecond;
+static int g_nLogged;
+static long long g_nLogDropped;
+
+static void mhd_log(void *pCls, const char *zFmt, va_list ap) {
+  time_t now = time(0);
+  pthread_mutex_lock(&g_logLock);
+  if (now != g_logSecond) {
+    if (g_nLogDropped)
+      fprintf(stderr, "pacta: libmicrohttpd: %lld more messages not shown\n", g_nLogDropped);
+    g_logSecond = now;
+    g_nLogged = 0;
+    g_nLogDropped = 0;
+  }
+  if (g_nLogged++ < MHD_LOG_PER_S) {
+    fputs("pacta: libmicrohttpd: ", stderr);
+    vfprintf(stderr, zFmt, ap);
+  } else {
+    g_nLogDropped++;
+  }
+  pthread_mutex_unlock(&g_logLock);
+}
+
+/* ---- Requests -------------------------------------------------------------- */
+
+/* One request in flight. */
+typedef struct Conn {
+  Buf body;
+  bool bTooLarge;
+  bool bSeen; /* the handler was called once: answer on the next call */
+} Conn;
 
 static void log_access(struct MHD_Connection *pConn, const char *zMethod, const char *zUrl,
                        int status, size_t nBody, double ms, const char *zActor) {
@@ -183,12 +576,6 @@ static enum MHD_Result send_response(struct MHD_Connection *pConn, int status, c
   return ret;
 }
 
-static int64_t now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
 /* The journal's last sequence number. Re-read when this server wrote since
 ** the last look, and at least every millisecond (for writers outside the
 ** server, such as `pacta load`); reading it costs a read transaction, and
@@ -224,6 +611,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     c = xmalloc(sizeof(Conn));
     memset(c, 0, sizeof(Conn));
     *ppConnCls = c;
+    watch_set(pConn, now_ns() + (int64_t)BODY_TIMEOUT_S * 1000000000);
     return MHD_YES; /* answer on a later call: keeps the connection alive */
   }
   if (*pnUpload) {
@@ -234,6 +622,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     *pnUpload = 0;
     return MHD_YES;
   }
+  watch_set(pConn, NO_DEADLINE);
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ThreadState *s = thread_state();
@@ -262,14 +651,16 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   pPool = pool_begin();
 
   bool bGet = strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0;
+  bool bCache = bGet && g_config.nCacheBudget > 0;
   int64_t seq = current_seq(s);
   const char *zIfNoneMatch = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "If-None-Match");
   Buf key = {0};
-  CacheEntry *pEntry = 0;
-  if (bGet) {
+  uint64_t h = 0;
+  if (bCache) {
     cache_key(pConn, zUrl, &key);
-    pEntry = &s->aCache[fnv1a(key.z, 1469598103934665603ull) % CACHE_SLOTS];
-    if (pEntry->zKey && pEntry->seq == seq && strcmp(pEntry->zKey, key.z) == 0) {
+    h = fnv1a(key.z, g_hashSeed);
+    CacheEntry *pEntry = cache_get(&s->cache, h, key.z, seq);
+    if (pEntry) {
       buf_free(&key);
       db_on_error(s->pDb, 0, 0);
       pool_end(pPool, false);
@@ -282,12 +673,16 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     }
   }
 
+  ArgsRead args;
+  args.pConn = pConn;
+  args.nName = 0;
+  args.bOverflow = false;
   Req req;
   memset(&req, 0, sizeof(req));
   req.zMethod = zMethod;
   req.zPath = zUrl;
   req.xArg = mhd_arg;
-  req.pArgCtx = pConn;
+  req.pArgCtx = &args;
   req.zHeaderContentType = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Content-Type");
   req.zHeaderIfNoneMatch = zIfNoneMatch;
   req.zHeaderAuthorization = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Authorization");
@@ -308,20 +703,16 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
 
   const char *zBody = resp.body.z ? resp.body.z : "";
   if (bGet && resp.status == 200 && resp.bCacheable) {
-    uint64_t h = fnv1a(zBody, 1469598103934665603ull);
+    uint64_t hBody = fnv1a(zBody, 1469598103934665603ull);
     snprintf(resp.zEtag, sizeof(resp.zEtag), "\"%llx-%016llx\"", (unsigned long long)seq,
-             (unsigned long long)h);
-    if (resp.body.n <= CACHE_MAX_BODY && pEntry) {
-      xfree(pEntry->zKey);
-      if (pEntry->pResp) MHD_destroy_response(pEntry->pResp);
-      pEntry->zKey = key.z;
+             (unsigned long long)hBody);
+    size_t nMax =
+        g_config.nCacheBudget / 8 < CACHE_MAX_BODY ? g_config.nCacheBudget / 8 : CACHE_MAX_BODY;
+    if (bCache && resp.body.n <= nMax && args_all_read(pConn, &args)) {
+      cache_put(&s->cache, h, key.z, seq, resp.status, resp.zType,
+                make_response(resp.zType, zBody, resp.body.n, resp.zEtag, &resp), resp.body.n,
+                resp.zEtag);
       key.z = 0;
-      pEntry->seq = seq;
-      pEntry->status = resp.status;
-      pEntry->zType = resp.zType;
-      pEntry->pResp = make_response(resp.zType, zBody, resp.body.n, resp.zEtag, &resp);
-      pEntry->nBody = resp.body.n;
-      memcpy(pEntry->zEtag, resp.zEtag, sizeof(pEntry->zEtag));
     }
   }
   buf_free(&key);
@@ -339,6 +730,8 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
 
 static void request_done(void *pCls, struct MHD_Connection *pConn, void **ppConnCls,
                          enum MHD_RequestTerminationCode code) {
+  /* A kept-alive connection waits for its next request's head. */
+  watch_set(pConn, now_ns() + g_config.nsHead);
   Conn *c = *ppConnCls;
   if (!c) return;
   buf_free(&c->body);
@@ -376,18 +769,48 @@ static int parse_listen(const char *zListen, struct sockaddr_storage *pAddr) {
   return -1;
 }
 
-int server_run(const char *zDb, const char *zListen, int nThread, bool bQuiet) {
+/* The listening socket, opened here rather than by libmicrohttpd so that a
+** port in use is a clear error: SO_REUSEADDR (a restart binds while old
+** connections linger in TIME_WAIT) but not SO_REUSEPORT, with which a
+** second server would bind the same port and share its connections. */
+static int open_listener(const struct sockaddr_storage *pAddr, const char *zListen) {
+  int family = pAddr->ss_family;
+  int fd = socket(family, SOCK_STREAM, 0);
+  if (fd < 0) die(EXIT_INPUT, "%s: cannot open a socket: %s", zListen, strerror(errno));
+  int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+  if (family == AF_INET6) setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+  socklen_t n = family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+  if (bind(fd, (const struct sockaddr *)pAddr, n) != 0 || listen(fd, SOMAXCONN) != 0 ||
+      fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0 ||
+      fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
+    int e = errno;
+    close(fd);
+    if (e == EADDRINUSE) die(EXIT_INPUT, "%s: address in use", zListen);
+    if (e == EADDRNOTAVAIL) die(EXIT_INPUT, "%s: not an address of this machine", zListen);
+    die(EXIT_INPUT, "%s: %s", zListen, strerror(e));
+  }
+  return fd;
+}
+
+int server_run(const ServeOptions *pOpt) {
   struct sockaddr_storage addr;
-  if (parse_listen(zListen, &addr))
-    die(EXIT_USAGE, "--listen: expected ADDRESS:PORT such as 127.0.0.1:8080, got \"%s\"", zListen);
-  g_config.zDb = zDb;
-  g_config.bQuiet = bQuiet;
+  if (parse_listen(pOpt->zListen, &addr))
+    die(EXIT_USAGE, "--listen: expected ADDRESS:PORT such as 127.0.0.1:8080, got \"%s\"",
+        pOpt->zListen);
+  g_config.zDb = pOpt->zDb;
+  g_config.bQuiet = pOpt->bQuiet;
+  g_config.nCacheBudget = ((size_t)pOpt->nCacheMb << 20) / (size_t)pOpt->nThread;
+  g_config.nsHead = (int64_t)pOpt->nRequestTimeout * 1000000000;
+  if (getrandom(&g_hashSeed, sizeof(g_hashSeed), 0) != (ssize_t)sizeof(g_hashSeed))
+    g_hashSeed = (uint64_t)now_ns() ^ ((uint64_t)getpid() << 32);
   /* Fail now, clearly, if the registry is missing; and bring the Merkle log
   ** up to the journal (a registry from before the log) here, not inside
   ** the first write request. */
-  Db *pDb = db_open(zDb, false);
+  Db *pDb = db_open(pOpt->zDb, false);
   tlog_sync(pDb);
   db_close(pDb);
+  int fdListen = open_listener(&addr, pOpt->zListen);
 
   sigset_t sigs;
   sigemptyset(&sigs);
@@ -396,23 +819,36 @@ int server_run(const char *zDb, const char *zListen, int nThread, bool bQuiet) {
   pthread_sigmask(SIG_BLOCK, &sigs, 0); /* the pool threads inherit this */
   signal(SIGPIPE, SIG_IGN);
 
+  atomic_store(&g_watch.bStop, false);
+  pthread_t watcherThread;
+  if (pthread_create(&watcherThread, 0, watcher, 0) != 0)
+    die(EXIT_INPUT, "cannot start a thread: %s", strerror(errno));
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
                    (addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
   struct MHD_Daemon *d = MHD_start_daemon(
-      flags, 0, 0, 0, handle, 0, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned)nThread, MHD_OPTION_CONNECTION_LIMIT, 1024u,
-      MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, 256u, MHD_OPTION_NOTIFY_COMPLETED, request_done, 0,
-      MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
-      MHD_OPTION_END);
-  if (!d)
-    die(EXIT_INPUT, "cannot listen on %s (in use, or not an address of this machine?)", zListen);
-  fprintf(stderr, "pacta: serving %s on http://%s/ with %d threads (Ctrl-C stops)\n", zDb, zListen,
-          nThread);
+      flags, 0, 0, 0, handle, 0, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, 0, MHD_OPTION_LISTEN_SOCKET,
+      fdListen, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)pOpt->nThread, MHD_OPTION_CONNECTION_LIMIT,
+      MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+      MAX_PER_ADDRESS_HARD, MHD_OPTION_NOTIFY_COMPLETED, request_done, 0,
+      MHD_OPTION_NOTIFY_CONNECTION, on_connection, 0, MHD_OPTION_UNESCAPE_CALLBACK, http_unescape,
+      NULL, MHD_OPTION_END);
+  if (!d) die(EXIT_INPUT, "%s: cannot start the server", pOpt->zListen);
+  fprintf(stderr, "pacta: serving %s on http://%s/ with %d threads (Ctrl-C stops)\n", pOpt->zDb,
+          pOpt->zListen, pOpt->nThread);
   int sig;
   sigwait(&sigs, &sig);
   fprintf(stderr, "pacta: stopping (signal %d)\n", sig);
+  atomic_store(&g_watch.bStop, true);
+  pthread_join(watcherThread, 0);
   MHD_stop_daemon(d);
-  free_thread_states();
+  watch_free_all();
+  size_t nPeak, nBytes, nEntry;
+  free_thread_states(&nPeak, &nBytes, &nEntry);
+  fprintf(stderr,
+          "pacta: response cache peak %zu bytes of %zu (%zu entries, %zu bytes at the end); "
+          "%lld connections closed at their deadline, %lld to make room\n",
+          nPeak, g_config.nCacheBudget * (size_t)pOpt->nThread, nEntry, nBytes, g_watch.nLate,
+          g_watch.nShed);
   return 0;
 }

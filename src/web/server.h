@@ -6,7 +6,16 @@
 
 #include <stdbool.h>
 
+typedef struct ServeOptions {
+  const char *zDb;
+  const char *zListen; /* ADDRESS:PORT */
+  int nThread;
+  bool bQuiet;         /* no access log */
+  int nCacheMb;        /* the response cache's budget over all threads, MiB; 0: no cache */
+  int nRequestTimeout; /* seconds a request's head may take to arrive */
+} ServeOptions;
+
 /* Serve until SIGINT or SIGTERM. Returns the exit status. */
-int server_run(const char *zDb, const char *zListen, int nThread, bool bQuiet);
+int server_run(const ServeOptions *pOpt);
 
 #endif
