@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -50,6 +51,32 @@ static void print_summary(const json_t *pDraft) {
            (long long)json_integer_value(json_object_get(pC, "year")));
 }
 
+/* Read a press release (a file, or "-" for stdin) into pOut; one larger
+** than INGEST_MAX_BYTES is refused before it is read whole. */
+static void read_release(const char *zPath, Buf *pOut) {
+  const int nMiB = (int)(INGEST_MAX_BYTES >> 20);
+  FILE *f = strcmp(zPath, "-") == 0 ? stdin : fopen(zPath, "rb");
+  if (!f) die(EXIT_INPUT, "%s: cannot read: %s (nothing was written)", zPath, strerror(errno));
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > (off_t)INGEST_MAX_BYTES)
+    die(EXIT_INPUT,
+        "%s: too large for ingest: %lld bytes, more than the limit of %d MiB (nothing was written)",
+        zPath, (long long)st.st_size, nMiB);
+  char aChunk[65536];
+  size_t n;
+  while ((n = fread(aChunk, 1, sizeof(aChunk), f)) > 0) {
+    if (pOut->n + n > INGEST_MAX_BYTES)
+      die(EXIT_INPUT,
+          "%s: too large for ingest: more than the limit of %d MiB (nothing was written)", zPath,
+          nMiB);
+    buf_append(pOut, aChunk, n);
+  }
+  if (ferror(f))
+    die(EXIT_INPUT, "%s: cannot read: %s (nothing was written)", zPath, strerror(errno));
+  if (f != stdin) fclose(f);
+  if (!pOut->z) buf_append(pOut, "", 0);
+}
+
 /* On a terminal, the person confirming may type the date the text lacks. */
 static void ask_date(json_t *pDraft, const char *zFile) {
   char zLine[64];
@@ -91,8 +118,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
   json_t *aDraft = json_array();
   for (int i = 0; i < nFile; i++) {
     Buf b = {0}, err = {0};
-    if (read_file(azFile[i], &b))
-      die(EXIT_INPUT, "%s: cannot read: %s (nothing was written)", azFile[i], strerror(errno));
+    read_release(azFile[i], &b);
     json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, &err);
     buf_free(&b);
     if (!p) die(EXIT_INPUT, "%s (nothing was written)", err.z);

@@ -373,12 +373,12 @@ static void draft_sources(Draft *dr, const char *zName) {
 static void draft_speakers(Draft *dr) {
   Doc *d = dr->d;
   int nSpk = 0;
+  StrMap seen = {0}; /* surnames */
   for (int k = 0; k < d->nS; k++) {
     const Speaker *s = &d->aS[k];
-    bool bDup = false;
-    for (int j = 0; j < k && !bDup; j++)
-      bDup = strcmp(ig_surname(s->zName), ig_surname(d->aS[j].zName)) == 0;
-    if (bDup) continue;
+    bool bNew;
+    strmap_insert(&seen, ig_surname(s->zName), 0, &bNew);
+    if (!bNew) continue;
     char zField[32];
     snprintf(zField, sizeof(zField), "speakers[%d]", nSpk++);
     ig_evidence(d, zField, s->i, s->e, 0.8, false);
@@ -387,6 +387,7 @@ static void draft_speakers(Draft *dr) {
     json_object_set_new(pE, "role", json_string(s->zRole));
     json_object_set_new(pE, "party", s->zParty ? json_string(s->zParty) : json_null());
   }
+  strmap_free(&seen);
 }
 
 /* Quotes: every quotation of 40 bytes or more (at most 100), with who said
@@ -395,9 +396,10 @@ static void draft_quotes(Draft *dr) {
   Doc *d = dr->d;
   const char *zMain = ig_main_speaker(d, json_object_get(dr->pSession, "attendance"));
   int nQ = 0;
+  QuoteScan scan = {{0}, {0}, {0}};
   for (size_t i = 0; i + 3 < d->n && nQ < 100; i++) {
     size_t nOpen, j, nClose;
-    if (!ig_quote_at(d, i, &nOpen, &j, &nClose)) continue;
+    if (!ig_quote_at(d, &scan, i, &nOpen, &j, &nClose)) continue;
     if (j - i < 40) {
       i = j + nClose - 1;
       continue;
@@ -417,6 +419,11 @@ static void draft_quotes(Draft *dr) {
 json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, size_t nData,
                      Buf *pErr) {
   Doc doc;
+  if (nData > INGEST_MAX_BYTES) {
+    buf_printf(pErr, "%s: too large for ingest: %zu bytes, more than the limit of %d MiB", zName,
+               nData, (int)(INGEST_MAX_BYTES >> 20));
+    return 0;
+  }
   if (!ig_read(&doc, g, zName, zData, nData, pErr)) return 0;
   ig_find_mentions(&doc);
   ig_find_dates(&doc);

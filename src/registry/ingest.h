@@ -15,8 +15,12 @@
 #include "gazetteer.h"
 #include "util.h"
 
+/* The longest press release ingest reads: 16 MiB (a long one is a few
+** hundred kB). Drafting costs time linear in the text (bench/scale.sh). */
+#define INGEST_MAX_BYTES ((size_t)16 << 20)
+
 /* Draft {"file", "session", "evidence"} from one press release, or NULL
-** with the reason in *pErr (empty, not text). */
+** with the reason in *pErr (empty, not text, over INGEST_MAX_BYTES). */
 json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData, size_t nData,
                      Buf *pErr);
 

@@ -3,6 +3,7 @@
 ** Lukashenko named..."), the parties present and absent, and who said each
 ** quotation.
 */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,11 @@ static const char *const azVerb[] = {
     "told",       "stated",    "believes",   "outlined",   "recalled",       "urged",
     "заявил",     "отметил",   "подчеркнул", "сказал",     "принял участие", 0};
 
+/* Does a mention overlap [i, e)? Of those starting before e, the one
+** reaching furthest. */
 static bool overlaps_mention(const Doc *d, size_t i, size_t e) {
-  for (int k = 0; k < d->nM; k++)
-    if (d->aM[k].i < e && d->aM[k].e > i) return true;
-  return false;
+  int k = ig_mention_from(d, e);
+  return k > 0 && d->aReach[k - 1] > i;
 }
 
 /* A run of up to 8 capitalized words from p: their spans in aW. */
@@ -93,10 +95,12 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   if (gz_letter_before(d->z, i) || gz_letter_at(d->z, d->n, e)) return false;
   const char *zParty = 0;
   size_t iStart = i;
-  /* "Belarus President", "Russian Defense Minister" */
-  for (int k = 0; k < d->nM; k++) {
-    const Mention *m = &d->aM[k];
-    if (m->p->kind == GZ_PARTY && m->e + 1 == i && d->z[m->e] == ' ') {
+  /* "Belarus President", "Russian Defense Minister": the last party (in
+  ** the order of d->aM) named just before. */
+  for (int x = i && d->z[i - 1] == ' ' ? ig_mention_ending(d, i - 1) : d->nM;
+       x < d->nM && d->aM[d->aByEnd[x]].e + 1 == i; x++) {
+    const Mention *m = &d->aM[d->aByEnd[x]];
+    if (m->p->kind == GZ_PARTY) {
       zParty = m->p->zKey;
       iStart = m->i;
     }
@@ -143,6 +147,163 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   return true;
 }
 
+const char *ig_surname(const char *zName) {
+  const char *z = strrchr(zName, ' ');
+  return z ? z + 1 : zName;
+}
+
+/* ---- Surnames: where the speakers are named --------------------------------
+**
+** Who is the main speaker counts each surname in the whole text, and who
+** said a quote looks for every surname around it. Looking for each surname
+** in turn costs the text's length times the number of speakers, which
+** grows with the text; instead one pass of an Aho-Corasick automaton over
+** the text (or the stretch asked about) finds every surname at once. A name
+** is under 96 bytes, so fewer than 96 surnames end at any byte: the pass is
+** linear whatever the names.
+*/
+
+typedef struct SurNode {
+  int child, sibling; /* a node's children are a list (0: none; the root is no child) */
+  int fail;           /* the node of the longest proper suffix that is in the trie */
+  int out;            /* the nearest node on the fail chain where a surname ends, or -1 */
+  int sur;            /* the surname ending here, or -1 */
+  int depth;
+  unsigned char c;
+} SurNode;
+
+struct Surnames {
+  int nSur;        /* distinct surnames, numbered in the order of their first speaker */
+  int *aFirst;     /* surname -> its first speaker */
+  int *aOfSpeaker; /* speaker -> surname, or -1 (an empty one is found nowhere) */
+  SurNode *aNode;  /* the trie; 0 is the root */
+  int nNode, nAlloc;
+  int aRoot[256]; /* the root's children by byte, 0 for none */
+  /* What the last scan found, by surname: how many times (leftmost, not
+  ** overlapping, as strstr counts), first and last start (SIZE_MAX: not
+  ** found), and the end of the last counted one. */
+  int *aCount;
+  size_t *aFirstAt, *aLastAt, *aTaken;
+};
+
+static int sur_node(Surnames *p, int parent, unsigned char c) {
+  if (p->nNode == p->nAlloc) {
+    p->nAlloc = p->nAlloc ? 2 * p->nAlloc : 64;
+    p->aNode = xrealloc(p->aNode, (size_t)p->nAlloc * sizeof(SurNode));
+  }
+  int k = p->nNode++;
+  p->aNode[k] = (SurNode){0, 0, 0, -1, -1, parent < 0 ? 0 : p->aNode[parent].depth + 1, c};
+  if (parent == 0) {
+    p->aRoot[c] = k;
+  } else if (parent > 0) {
+    p->aNode[k].sibling = p->aNode[parent].child;
+    p->aNode[parent].child = k;
+  }
+  return k;
+}
+
+/* The child of node s by byte c, or 0. */
+static int sur_child(const Surnames *p, int s, unsigned char c) {
+  if (s == 0) return p->aRoot[c];
+  for (int k = p->aNode[s].child; k; k = p->aNode[k].sibling)
+    if (p->aNode[k].c == c) return k;
+  return 0;
+}
+
+/* The automaton's next state from s on byte c. */
+static int sur_step(const Surnames *p, int s, unsigned char c) {
+  for (;;) {
+    int k = sur_child(p, s, c);
+    if (k || s == 0) return k;
+    s = p->aNode[s].fail;
+  }
+}
+
+static Surnames *surnames_new(const Doc *d) {
+  Surnames *p = xmalloc(sizeof(Surnames));
+  memset(p, 0, sizeof(*p));
+  size_t nS = d->nS ? (size_t)d->nS : 1;
+  p->aFirst = xmalloc(nS * sizeof(int));
+  p->aOfSpeaker = xmalloc(nS * sizeof(int));
+  sur_node(p, -1, 0);
+  StrMap seen = {0};
+  for (int k = 0; k < d->nS; k++) {
+    const char *zSur = ig_surname(d->aS[k].zName);
+    p->aOfSpeaker[k] = -1;
+    if (!*zSur) continue;
+    bool bNew;
+    int *pSur = strmap_insert(&seen, zSur, p->nSur, &bNew);
+    p->aOfSpeaker[k] = *pSur;
+    if (!bNew) continue;
+    p->aFirst[p->nSur++] = k;
+    int s = 0;
+    for (const unsigned char *z = (const unsigned char *)zSur; *z; z++) {
+      int c = sur_child(p, s, *z);
+      s = c ? c : sur_node(p, s, *z);
+    }
+    p->aNode[s].sur = p->aOfSpeaker[k];
+  }
+  strmap_free(&seen);
+  /* Fail and output links, breadth first. */
+  int *aQueue = xmalloc((size_t)p->nNode * sizeof(int)), nQ = 0;
+  for (int c = 0; c < 256; c++)
+    if (p->aRoot[c]) aQueue[nQ++] = p->aRoot[c];
+  for (int q = 0; q < nQ; q++) {
+    int u = aQueue[q];
+    for (int v = p->aNode[u].child; v; v = p->aNode[v].sibling) {
+      int f = sur_step(p, p->aNode[u].fail, p->aNode[v].c);
+      p->aNode[v].fail = f;
+      p->aNode[v].out = p->aNode[f].sur >= 0 ? f : p->aNode[f].out;
+      aQueue[nQ++] = v;
+    }
+  }
+  xfree(aQueue);
+  size_t nSur = p->nSur ? (size_t)p->nSur : 1;
+  p->aCount = xmalloc(nSur * sizeof(int));
+  p->aFirstAt = xmalloc(nSur * sizeof(size_t));
+  p->aLastAt = xmalloc(nSur * sizeof(size_t));
+  p->aTaken = xmalloc(nSur * sizeof(size_t));
+  return p;
+}
+
+void ig_surnames_free(Surnames *p) {
+  if (!p) return;
+  xfree(p->aFirst);
+  xfree(p->aOfSpeaker);
+  xfree(p->aNode);
+  xfree(p->aCount);
+  xfree(p->aFirstAt);
+  xfree(p->aLastAt);
+  xfree(p->aTaken);
+  xfree(p);
+}
+
+/* Find every surname wholly inside [a, b) of the text: p->aCount,
+** aFirstAt, aLastAt. */
+static void surnames_scan(const Doc *d, size_t a, size_t b) {
+  Surnames *p = d->pSur;
+  for (int u = 0; u < p->nSur; u++) {
+    p->aCount[u] = 0;
+    p->aFirstAt[u] = p->aLastAt[u] = SIZE_MAX;
+    p->aTaken[u] = 0;
+  }
+  if (!p->nSur) return;
+  int s = 0;
+  for (size_t j = a; j < b; j++) {
+    s = sur_step(p, s, (unsigned char)d->z[j]);
+    for (int t = p->aNode[s].sur >= 0 ? s : p->aNode[s].out; t >= 0; t = p->aNode[t].out) {
+      int u = p->aNode[t].sur;
+      size_t q = j + 1 - (size_t)p->aNode[t].depth;
+      if (p->aFirstAt[u] == SIZE_MAX) p->aFirstAt[u] = q;
+      p->aLastAt[u] = q;
+      if (q >= p->aTaken[u]) {
+        p->aCount[u]++;
+        p->aTaken[u] = j + 1;
+      }
+    }
+  }
+}
+
 void ig_find_speakers(Doc *d) {
   int nAlloc = 0;
   for (int r = 0; azRole[r]; r++) {
@@ -156,11 +317,7 @@ void ig_find_speakers(Doc *d) {
       d->aS[d->nS++] = s;
     }
   }
-}
-
-const char *ig_surname(const char *zName) {
-  const char *z = strrchr(zName, ' ');
-  return z ? z + 1 : zName;
+  d->pSur = surnames_new(d);
 }
 
 /* ---- Attendance ----------------------------------------------------------- */
@@ -262,9 +419,9 @@ void ig_attend_absent(const Doc *d, Attendance *a) {
     for (const char *z = d->zLo; (z = strstr(z, azAbsentBy[k])) != 0; z += nW) {
       size_t i = (size_t)(z - d->zLo), e = ig_sent_end(d, i);
       if (e > i + nW + 60) e = i + nW + 60;
-      for (int j = 0; j < d->nM; j++) {
+      for (int j = ig_mention_from(d, i + nW); j < d->nM && d->aM[j].i < e; j++) {
         const Mention *pM = &d->aM[j];
-        if (pM->p->kind == GZ_PARTY && pM->i >= i + nW && pM->e <= e)
+        if (pM->p->kind == GZ_PARTY && pM->e <= e)
           json_object_set_new(a->pAbsent, pM->p->zKey, ig_span(d, i, pM->e));
       }
     }
@@ -377,6 +534,7 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
 const char *ig_main_speaker(const Doc *d, const json_t *aAttendance) {
   const char *zMain = 0;
   int nMain = 0;
+  surnames_scan(d, 0, d->n);
   for (int k = 0; k < d->nS; k++) {
     const Speaker *sp = &d->aS[k];
     bool bAbsent = false;
@@ -385,9 +543,7 @@ const char *ig_main_speaker(const Doc *d, const json_t *aAttendance) {
       bAbsent |=
           strcmp(str(pA, "party"), sp->zParty) == 0 && strcmp(str(pA, "status"), "absent") == 0;
     }
-    const char *zSur = ig_surname(sp->zName);
-    int n = 0;
-    for (const char *z = d->z; *zSur && (z = strstr(z, zSur)) != 0; z += strlen(zSur)) n++;
+    int u = d->pSur->aOfSpeaker[k], n = u < 0 ? 0 : d->pSur->aCount[u];
     if (!bAbsent && n > nMain) {
       zMain = sp->zName;
       nMain = n;
@@ -396,22 +552,37 @@ const char *ig_main_speaker(const Doc *d, const json_t *aAttendance) {
   return zMain;
 }
 
-bool ig_quote_at(const Doc *d, size_t i, size_t *pnOpen, size_t *pj, size_t *pnClose) {
+bool ig_quote_at(const Doc *d, QuoteScan *pScan, size_t i, size_t *pnOpen, size_t *pj,
+                 size_t *pnClose) {
   size_t nOpen = 0;
   const char *zClose = 0;
+  int kind = 0;
   if (memcmp(d->z + i, "“", 3) == 0) {
     nOpen = 3;
     zClose = "”";
   } else if (memcmp(d->z + i, "«", 2) == 0) {
     nOpen = 2;
     zClose = "»";
+    kind = 1;
   } else if (d->z[i] == '"' && (i == 0 || !gz_letter_before(d->z, i))) {
     nOpen = 1;
     zClose = "\"";
+    kind = 2;
   }
   if (!nOpen) return false;
   size_t j = i + nOpen, nClose = strlen(zClose);
-  while (j + nClose <= d->n && memcmp(d->z + j, zClose, nClose) != 0 && d->z[j] != '\n') j++;
+  /* The search stops at the first closing mark, line break or the end,
+  ** whatever it started from: one that starts inside the stretch the last
+  ** search read stops where it did (an unclosed mark on a long line is
+  ** read once, not once for every opening mark on it). */
+  if (pScan->abSet[kind] && pScan->aFrom[kind] <= j && j <= pScan->aStop[kind]) {
+    j = pScan->aStop[kind];
+  } else {
+    pScan->aFrom[kind] = j;
+    while (j + nClose <= d->n && memcmp(d->z + j, zClose, nClose) != 0 && d->z[j] != '\n') j++;
+    pScan->aStop[kind] = j;
+    pScan->abSet[kind] = true;
+  }
   if (j + nClose > d->n || d->z[j] == '\n') return false;
   *pnOpen = nOpen;
   *pj = j;
@@ -429,15 +600,15 @@ const char *ig_quote_speaker(const Doc *d, size_t i, size_t a, const char *zMain
   static const char *const azRoleWord[] = {
       "head of state",     "president", "leader", "prime minister",
       "глава государства", "президент", "лидер",  0};
+  const Surnames *pSur = d->pSur;
   const char *zWho = 0;
   double conf = 0.4;
   size_t b = ig_sent_end(d, a);
-  for (int k = 0; k < d->nS && !zWho; k++) {
-    const char *zSur = ig_surname(d->aS[k].zName);
-    size_t n = strlen(zSur);
-    for (size_t q = a; n && q + n <= b && !zWho; q++)
-      if (memcmp(d->z + q, zSur, n) == 0) zWho = d->aS[k].zName;
-  }
+  /* The first speaker whose surname is in [a, b): surnames are numbered in
+  ** the order of their first speakers. */
+  surnames_scan(d, a, b);
+  for (int u = 0; u < pSur->nSur && !zWho; u++)
+    if (pSur->aFirstAt[u] != SIZE_MAX) zWho = d->aS[pSur->aFirst[u]].zName;
   bool bNamed = zWho != 0;
   if (!zWho && ig_has_any(d, a, b, azRoleWord)) {
     zWho = zMain;
@@ -452,16 +623,15 @@ const char *ig_quote_speaker(const Doc *d, size_t i, size_t a, const char *zMain
     bInSentence = d->aS[k].i >= iSent && d->aS[k].i < i;
   if (!zWho) {
     size_t s0 = bInSentence ? iSent : i > 300 ? i - 300 : 0, iBest = 0;
-    for (int k = 0; k < d->nS; k++) {
-      const char *zSur = ig_surname(d->aS[k].zName);
-      size_t n = strlen(zSur);
-      for (size_t q = i; n && q-- > s0;) { /* its last mention before the quote */
-        if (q + n > i || memcmp(d->z + q, zSur, n) != 0) continue;
-        if (!zWho || (bInSentence ? q < iBest : q > iBest)) {
-          zWho = d->aS[k].zName;
-          iBest = q;
-        }
-        break;
+    /* Each surname's last mention before the quote; of two speakers with
+    ** one surname, the first (the later one's mention is no nearer). */
+    surnames_scan(d, s0, i);
+    for (int u = 0; u < pSur->nSur; u++) {
+      size_t q = pSur->aLastAt[u];
+      if (q == SIZE_MAX) continue;
+      if (!zWho || (bInSentence ? q < iBest : q > iBest)) {
+        zWho = d->aS[pSur->aFirst[u]].zName;
+        iBest = q;
       }
     }
     if (zWho) conf = 0.6;

@@ -175,17 +175,13 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
 }
 
 /* Does the sentence around i tell of the session itself: a body or an
-** organization named, or a verb of meeting? */
-static bool in_event_sentence(const Doc *d, size_t i) {
+** organization named (aLeast: ig_least_ends of those), or a verb of
+** meeting? */
+static bool in_event_sentence(const Doc *d, const size_t *aLeast, size_t i) {
   static const char *const azEvent[] = {"held",     "took place", "occurred", "convened", "met ",
                                         "gathered", "прошл",      "состоял",  0};
   size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
-  if (ig_has_any(d, s, e, azEvent)) return true;
-  for (int k = 0; k < d->nM; k++)
-    if ((d->aM[k].p->kind == GZ_ORG || d->aM[k].p->kind == GZ_BODY) && d->aM[k].i >= s &&
-        d->aM[k].e <= e)
-      return true;
-  return false;
+  return ig_has_any(d, s, e, azEvent) || ig_mention_inside(d, aLeast, s, e);
 }
 
 /* Among the dates that are not the next session's, a meeting's to come, a
@@ -193,14 +189,16 @@ static bool in_event_sentence(const Doc *d, size_t i) {
 ** body or organization named, "held"), else the first. */
 const DateM *ig_session_date(const Doc *d) {
   const DateM *pDate = 0, *pFirst = 0;
+  size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
   for (int k = 0; k < d->nD && !pDate; k++) {
     const DateM *m = &d->aD[k];
     if (m->bPosted || ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i) ||
         date_of_something_else(d, m))
       continue;
     if (!pFirst) pFirst = m;
-    if (in_event_sentence(d, m->i)) pDate = m;
+    if (in_event_sentence(d, aLeast, m->i)) pDate = m;
   }
+  xfree(aLeast);
   if (!pDate) pDate = pFirst;
   /* "18 December 2020" in the header, "on 18 December" in the sentence
   ** about the session: the same day, and the header gives its year. */
@@ -275,24 +273,30 @@ int ig_infer_year(const Doc *d, const char *zOrg, char *zWhy, size_t nWhy) {
   text_years(d, &nBound, &nLatest);
   static const char *const azChair[] = {"presides",   "presiding",       "chairmanship",
                                         "presidency", "председательств", 0};
+  StrMap tried = {0}; /* the parties whose chairing found no year */
   for (int k = 0; zOrg && azChair[k]; k++) {
     size_t nW = strlen(azChair[k]);
     for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
       size_t i = (size_t)(z - d->zLo);
-      const char *zParty = 0; /* the last party named in the 40 bytes before */
-      for (int m = 0; m < d->nM; m++) {
-        const Mention *pM = &d->aM[m];
-        if (pM->p->kind == GZ_PARTY && pM->e <= i && pM->e + 40 >= i) zParty = pM->p->zKey;
-      }
-      if (!zParty) continue;
-      int best = registry_chair_year(d, zOrg, zParty, nBound, nLatest);
+      /* The last party (in the order of d->aM) named in the 40 bytes before. */
+      int iParty = -1;
+      for (int x = ig_mention_ending(d, i >= 40 ? i - 40 : 0);
+           x < d->nM && d->aM[d->aByEnd[x]].e <= i; x++)
+        if (d->aM[d->aByEnd[x]].p->kind == GZ_PARTY && d->aByEnd[x] > iParty) iParty = d->aByEnd[x];
+      if (iParty < 0) continue;
+      const char *zParty = d->aM[iParty].p->zKey;
+      bool bNew;
+      strmap_insert(&tried, zParty, 0, &bNew);
+      int best = bNew ? registry_chair_year(d, zOrg, zParty, nBound, nLatest) : 0;
       if (best) {
         snprintf(zWhy, nWhy, "%s chaired %s in %d (registry)%s", zParty, zOrg, best,
                  nBound < 9999 ? "; bounded by a 'till' year in the text" : "");
+        strmap_free(&tried);
         return best;
       }
     }
   }
+  strmap_free(&tried);
   if (nLatest) {
     snprintf(zWhy, nWhy, "latest year named in the text");
     return nLatest;

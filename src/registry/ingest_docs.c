@@ -16,15 +16,15 @@ static int title_words(const char *z, char azW[][32], int nMax) {
   int n = 0;
   char zLo[1024];
   snprintf(zLo, sizeof(zLo), "%s", z);
-  gz_fold(zLo, strlen(zLo));
+  size_t nLo = strlen(zLo);
+  gz_fold(zLo, nLo);
   for (size_t i = 0; zLo[i] && n < nMax;) {
-    if (!gz_letter_at(zLo, strlen(zLo), i)) {
+    if (!gz_letter_at(zLo, nLo, i)) {
       i++;
       continue;
     }
     size_t j = i;
-    while (zLo[j] && (gz_letter_at(zLo, strlen(zLo), j) || ((unsigned char)zLo[j] & 0xC0) == 0x80))
-      j++;
+    while (zLo[j] && (gz_letter_at(zLo, nLo, j) || ((unsigned char)zLo[j] & 0xC0) == 0x80)) j++;
     if (j - i >= 4 && j - i < 32) {
       bool bStop = false;
       for (int k = 0; azStop[k]; k++)
@@ -82,19 +82,16 @@ static const char *match_document(const Doc *d, const char *zOrg, const char *zP
 }
 
 /* Is the verb at i, in the sentence starting at s, the session's: not
-** passive ("was adopted"), and its subject a body or "the participants",
-** "the leaders"? */
-static bool adopted_by_session(const Doc *d, size_t i, size_t s) {
+** passive ("was adopted"), and its subject a body (aLeast: ig_least_ends
+** of bodies) or "the participants", "the leaders"? */
+static bool adopted_by_session(const Doc *d, const size_t *aLeast, size_t i, size_t s) {
   static const char *const azWho[] = {"participants", "leaders", "heads of state",
                                       "участники",    "главы",   0};
   if (i >= s + 4 &&
       (memcmp(d->zLo + i - 4, " was", 4) == 0 || memcmp(d->zLo + i - 4, "were", 4) == 0 ||
        memcmp(d->zLo + i - 4, "we", 2) == 0))
     return false;
-  bool bSubject = false;
-  for (int j = 0; j < d->nM; j++)
-    if (d->aM[j].p->kind == GZ_BODY && d->aM[j].i >= s && d->aM[j].e <= i) bSubject = true;
-  return bSubject || ig_has_any(d, s, i, azWho);
+  return ig_mention_inside(d, aLeast, s, i) || ig_has_any(d, s, i, azWho);
 }
 
 /* The phrase at [p, q): in the evidence, matched or not; adopted if
@@ -121,8 +118,8 @@ static void add_phrase(const Doc *d, const char *zOrg, size_t p, size_t q, Adopt
 static void add_object(const Doc *d, const char *zOrg, size_t a, size_t e, Adopted *pA) {
   static const char *const azEndObj[] = {" during ", " at the ", " in the course", 0};
   for (int q = 0; azEndObj[q]; q++) {
-    const char *zq = strstr(d->zLo + a, azEndObj[q]);
-    if (zq && (size_t)(zq - d->zLo) < e) e = (size_t)(zq - d->zLo);
+    size_t iEnd = ig_find(d, a, azEndObj[q]);
+    if (iEnd < e) e = iEnd;
   }
   size_t p = a;
   while (p < e) {
@@ -145,13 +142,15 @@ static void add_object(const Doc *d, const char *zOrg, size_t a, size_t e, Adopt
 void ig_find_adopted(const Doc *d, const char *zOrg, Adopted *pA) {
   static const char *const azAdopt[] = {" approved ", " adopted ", " signed ", " утвердил",
                                         " принял",    " подписал", 0};
+  size_t *aLeast = ig_least_ends(d, 1u << GZ_BODY);
   for (int k = 0; azAdopt[k]; k++) {
     size_t nW = strlen(azAdopt[k]);
     for (const char *z = d->zLo; (z = strstr(z, azAdopt[k])) != 0; z += nW) {
       size_t i = (size_t)(z - d->zLo), s = ig_sent_start(d, i);
-      if (adopted_by_session(d, i, s)) add_object(d, zOrg, i + nW, ig_sent_end(d, i), pA);
+      if (adopted_by_session(d, aLeast, i, s)) add_object(d, zOrg, i + nW, ig_sent_end(d, i), pA);
     }
   }
+  xfree(aLeast);
 }
 
 /* The party's English name, or NULL. */

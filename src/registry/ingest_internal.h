@@ -8,6 +8,13 @@
 **   ingest_attend.c  speakers, attendance, quotes and who said them
 **   ingest_docs.c    documents adopted, matched to the registry's
 **   ingest.c         the draft: one function per field of the session record
+**
+** Every reader costs time linear in the text (bench/scale.sh checks it): what
+** a reader asks of a stretch of text (the sentence around a place, is a word
+** in it, is a name in it) is answered from an index built once (sentence
+** ends, a word's places, mentions by start and by end, the speakers'
+** surnames), never by reading the text again from the start or from the
+** start of a sentence that may be the whole text.
 */
 #ifndef PACTA_INGEST_INTERNAL_H
 #define PACTA_INGEST_INTERNAL_H
@@ -15,6 +22,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "gazetteer.h"
 #include "util.h"
@@ -42,19 +50,30 @@ typedef struct Speaker {
   bool bAbsent;       /* "would not attend" */
 } Speaker;
 
-/* The press release being read. */
+typedef struct Words Words;       /* where words occur (ingest_text.c) */
+typedef struct Surnames Surnames; /* the speakers' surnames (ingest_attend.c) */
+
+/* The press release being read. The text has no NUL byte (ig_read turns
+** them into spaces) and is at most INGEST_MAX_BYTES long, so offsets fit
+** in 32 bits. */
 typedef struct Doc {
   const Gazetteer *g;
   char *z;   /* the plain text */
   char *zLo; /* case-folded copy, same offsets */
   size_t n;
-  Mention *aM; /* sorted by start, none inside a longer one */
+  uint32_t *aEnd; /* every sentence's end (ig_sent_end), in order */
+  size_t nEnd;
+  Words *pWords; /* the places of each word ig_has was asked for over a long stretch */
+  Mention *aM;   /* sorted by start, none inside a longer one */
   int nM;
-  DateM *aD; /* in text order */
+  size_t *aReach; /* aReach[k]: the furthest end of aM[0..k] */
+  int *aByEnd;    /* indexes of aM sorted by end, then index */
+  DateM *aD;      /* in text order */
   int nD;
   Speaker *aS;
   int nS;
-  json_t *pEv; /* the draft's evidence: field -> {text, confidence, inferred} */
+  Surnames *pSur; /* the speakers' surnames and where they are */
+  json_t *pEv;    /* the draft's evidence: field -> {text, confidence, inferred} */
 } Doc;
 
 /* ---- ingest_text.c ------------------------------------------------------ */
@@ -75,9 +94,12 @@ void ig_evidence(Doc *d, const char *zField, size_t i, size_t e, double conf, bo
 /* The start and end of the sentence around i. */
 size_t ig_sent_start(const Doc *d, size_t i);
 size_t ig_sent_end(const Doc *d, size_t i);
-/* Is zWord (folded) / one of az (NULL-terminated) in the text at [i, e)? */
+/* Is zWord (folded) / one of az (NULL-terminated) in the text at [i, e)?
+** A long stretch is looked up in the word's places, found on first use. */
 bool ig_has(const Doc *d, size_t i, size_t e, const char *zWord);
 bool ig_has_any(const Doc *d, size_t i, size_t e, const char *const *az);
+/* Where zWord (folded) first occurs at or after i, or SIZE_MAX. */
+size_t ig_find(const Doc *d, size_t i, const char *zWord);
 /* The end of the word at e; the start of the word that ends at e. */
 size_t ig_word_end(const Doc *d, size_t e);
 size_t ig_word_start(const Doc *d, size_t e);
@@ -90,8 +112,17 @@ bool ig_future_sentence(const Doc *d, size_t i);
 
 /* ---- ingest_names.c ----------------------------------------------------- */
 
-/* Find every gazetteer name in the text (d->aM). */
+/* Find every gazetteer name in the text (d->aM, d->aReach, d->aByEnd). */
 void ig_find_mentions(Doc *d);
+/* The first mention starting at or after i (d->nM if none); the first
+** entry of d->aByEnd whose mention ends at or after e (d->nM if none). */
+int ig_mention_from(const Doc *d, size_t i);
+int ig_mention_ending(const Doc *d, size_t e);
+/* For "is a mention of these kinds (a mask of 1 << GzKind) wholly inside
+** [s, e)?": the least end of such mentions from each index on (d->nM + 1
+** entries, SIZE_MAX for none; free with xfree), and the question. */
+size_t *ig_least_ends(const Doc *d, unsigned mKinds);
+bool ig_mention_inside(const Doc *d, const size_t *aLeast, size_t s, size_t e);
 /* The party named at i (after spaces), or NULL; *pE: the name's end. */
 const Mention *ig_party_at(const Doc *d, size_t i, size_t *pE);
 
@@ -123,10 +154,11 @@ int ig_year_at(const Doc *d, size_t i, size_t *pE);
 
 /* ---- ingest_attend.c ---------------------------------------------------- */
 
-/* Find every "ROLE of COUNTRY NAME" (d->aS). */
+/* Find every "ROLE of COUNTRY NAME" (d->aS), and their surnames (d->pSur). */
 void ig_find_speakers(Doc *d);
 /* A speaker's surname: the last word of the name. */
 const char *ig_surname(const char *zName);
+void ig_surnames_free(Surnames *p);
 
 /* Who attended, as found so far. */
 typedef struct Attendance {
@@ -147,10 +179,17 @@ json_t *ig_attend_record(Doc *d, const Attendance *a);
 
 /* The main speaker (see ingest_attend.c) given the session's attendance. */
 const char *ig_main_speaker(const Doc *d, const json_t *aAttendance);
-/* A quotation opening at i (i + 3 < d->n): true with its mark's length
-** *pnOpen, the closing mark at *pj and its length *pnClose (on the same
-** line). */
-bool ig_quote_at(const Doc *d, size_t i, size_t *pnOpen, size_t *pj, size_t *pnClose);
+/* Where the search for each kind of closing mark last started and stopped:
+** read forward, quotes never read a stretch of text twice. Zero it first. */
+typedef struct QuoteScan {
+  size_t aFrom[3], aStop[3];
+  bool abSet[3];
+} QuoteScan;
+/* A quotation opening at i (i + 3 < d->n; i never less than the last
+** call's with the same pScan): true with its mark's length *pnOpen, the
+** closing mark at *pj and its length *pnClose (on the same line). */
+bool ig_quote_at(const Doc *d, QuoteScan *pScan, size_t i, size_t *pnOpen, size_t *pj,
+                 size_t *pnClose);
 /* Who said the quote at [i, a) (a: after its closing mark), or NULL; *pConf
 ** and *pbNamed: how sure, and whether a name follows it. */
 const char *ig_quote_speaker(const Doc *d, size_t i, size_t a, const char *zMain, double *pConf,

@@ -2,6 +2,7 @@
 ** Ingest: the gazetteer's names in the press release (parties, capitals
 ** and cities, organizations, bodies), and which body met.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,12 @@ static int cmp_mention(const void *a, const void *b) {
   if (x->i != y->i) return x->i < y->i ? -1 : 1;
   if (x->e != y->e) return x->e > y->e ? -1 : 1;
   return 0;
+}
+
+static int cmp_by_end(const void *a, const void *b) {
+  const size_t *x = a, *y = b; /* {end, index} */
+  if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
 void ig_find_mentions(Doc *d) {
@@ -45,16 +52,69 @@ void ig_find_mentions(Doc *d) {
     }
   }
   d->nM = j;
+  /* The indexes: how far the mentions up to each reach, and the mentions
+  ** by end. */
+  size_t nM = (size_t)d->nM;
+  d->aReach = xmalloc((nM ? nM : 1) * sizeof(size_t));
+  d->aByEnd = xmalloc((nM ? nM : 1) * sizeof(int));
+  size_t(*aPair)[2] = xmalloc((nM ? nM : 1) * sizeof(*aPair));
+  for (size_t k = 0; k < nM; k++) {
+    d->aReach[k] = k && d->aReach[k - 1] > d->aM[k].e ? d->aReach[k - 1] : d->aM[k].e;
+    aPair[k][0] = d->aM[k].e;
+    aPair[k][1] = k;
+  }
+  if (nM) qsort(aPair, nM, sizeof(*aPair), cmp_by_end);
+  for (size_t k = 0; k < nM; k++) d->aByEnd[k] = (int)aPair[k][1];
+  xfree(aPair);
+}
+
+int ig_mention_from(const Doc *d, size_t i) {
+  int lo = 0, hi = d->nM;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (d->aM[mid].i < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+int ig_mention_ending(const Doc *d, size_t e) {
+  int lo = 0, hi = d->nM;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (d->aM[d->aByEnd[mid]].e < e)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+size_t *ig_least_ends(const Doc *d, unsigned mKinds) {
+  size_t *a = xmalloc(((size_t)d->nM + 1) * sizeof(size_t));
+  a[d->nM] = SIZE_MAX;
+  for (int k = d->nM - 1; k >= 0; k--) {
+    size_t e = mKinds & (1u << d->aM[k].p->kind) ? d->aM[k].e : SIZE_MAX;
+    a[k] = e < a[k + 1] ? e : a[k + 1];
+  }
+  return a;
+}
+
+/* A mention wholly inside [s, e) starts at or after s: of those, the one
+** ending first. */
+bool ig_mention_inside(const Doc *d, const size_t *aLeast, size_t s, size_t e) {
+  return aLeast[ig_mention_from(d, s)] <= e;
 }
 
 const Mention *ig_party_at(const Doc *d, size_t i, size_t *pE) {
   while (i < d->n && d->z[i] == ' ') i++;
-  for (int k = 0; k < d->nM; k++) {
-    if (d->aM[k].i == i && d->aM[k].p->kind == GZ_PARTY) {
+  for (int k = ig_mention_from(d, i); k < d->nM && d->aM[k].i == i; k++) {
+    if (d->aM[k].p->kind == GZ_PARTY) {
       *pE = d->aM[k].e;
       return &d->aM[k];
     }
-    if (d->aM[k].i > i) break;
   }
   return 0;
 }
@@ -67,11 +127,17 @@ static const char *const azPast[] = {"last ", "previous ", "latest ", "recent ",
 
 enum { MAX_CHOICES = 64 };
 
-static int org_count(const Doc *d, const char *zOrg) {
-  int n = 0;
-  for (int k = 0; k < d->nM; k++)
-    if (strcmp(d->aM[k].p->zOrg, zOrg) == 0) n++;
-  return n;
+/* How many mentions name something of each organization (org -> count). */
+static void count_orgs(const Doc *d, StrMap *pCount) {
+  for (int k = 0; k < d->nM; k++) {
+    bool bNew;
+    (*strmap_insert(pCount, d->aM[k].p->zOrg, 0, &bNew))++;
+  }
+}
+
+static int org_count(const StrMap *pCount, const char *zOrg) {
+  const int *p = strmap_find(pCount, zOrg);
+  return p ? *p : 0;
 }
 
 /* Add score to pBody's choice, made at mention m if it is the first. */
@@ -91,6 +157,8 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
   static const char *const azBefore[] = {
       "session of",     "meeting of", "summit of", "sitting of", "with the", "participants of",
       "taking part in", "заседани",   "встреч",    "саммит",     0};
+  StrMap orgs = {0};
+  count_orgs(d, &orgs);
   for (int k = 0; k < d->nM; k++) {
     const Mention *m = &d->aM[k];
     if (m->p->kind != GZ_BODY) continue;
@@ -101,17 +169,19 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
     if (m->i < 400) score += 1;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, m->i)) score += 4;
     /* A name two bodies share ("Council of Foreign Ministers"): split by
-    ** how often each organization is named. */
+    ** how often each organization is named. The mentions of one span are
+    ** next to each other. */
     int nSame = 0, nOrgAll = 0;
-    for (int j = 0; j < d->nM; j++) {
-      if (d->aM[j].i == m->i && d->aM[j].e == m->e && d->aM[j].p->kind == GZ_BODY) {
+    for (int j = ig_mention_from(d, m->i); j < d->nM && d->aM[j].i == m->i; j++) {
+      if (d->aM[j].e == m->e && d->aM[j].p->kind == GZ_BODY) {
         nSame++;
-        nOrgAll += org_count(d, d->aM[j].p->zOrg) + 1;
+        nOrgAll += org_count(&orgs, d->aM[j].p->zOrg) + 1;
       }
     }
-    if (nSame > 1) score *= (double)(org_count(d, m->p->zOrg) + 1) / nOrgAll;
+    if (nSame > 1) score *= (double)(org_count(&orgs, m->p->zOrg) + 1) / nOrgAll;
     add_score(aC, pnC, m->p, m, score);
   }
+  strmap_free(&orgs);
 }
 
 /* "Leaders of the Collective Security Treaty Organization ... at a summit
@@ -120,24 +190,28 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
 static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC) {
   static const char *const azSummit[] = {
       "summit", "leaders", "heads of state", "саммит", "лидер", "глав государств", 0};
+  StrMap bodies = {0}; /* organization -> its heads-of-state body's entry, or -1 */
   for (int k = 0; k < d->nM; k++) {
     const Mention *m = &d->aM[k];
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
     if (m->p->kind != GZ_ORG || !ig_has_any(d, s0, s1, azSummit)) continue;
-    const GzEntry *pBody = 0;
-    for (int j = 0; j < d->g->n && !pBody; j++) {
+    bool bNew;
+    int *pBodyAt = strmap_insert(&bodies, m->p->zKey, -1, &bNew);
+    for (int j = 0; bNew && j < d->g->n && *pBodyAt < 0; j++) {
       const GzEntry *pE = &d->g->a[j];
       if (pE->kind == GZ_BODY && strcmp(pE->zOrg, m->p->zKey) == 0 &&
           strcmp(pE->zLevel, "heads_of_state") == 0)
-        pBody = pE;
+        *pBodyAt = j;
     }
-    if (!pBody) continue;
+    if (*pBodyAt < 0) continue;
+    const GzEntry *pBody = &d->g->a[*pBodyAt];
     double score = 1;
     if (m->i < 400) score += 1;
     if (pDate && ig_sent_start(d, pDate->i) == s0) score += 4;
     if (ig_has_any(d, m->i >= 30 ? m->i - 30 : 0, m->i, azPast)) score -= 2;
     add_score(aC, pnC, pBody, m, score);
   }
+  strmap_free(&bodies);
 }
 
 /* The body with the highest score, its confidence how far it leads the

@@ -3,6 +3,7 @@
 ** refuse what is not a press release, sentences and words, and the
 ** evidence spans every field quotes.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +175,20 @@ static void normalize_space(Buf *pText) {
   utf8_sanitize(pText->z);
 }
 
+/* The places of the words ig_has was asked for over a long stretch: each
+** word's every start in the folded text, in order, found on first use. */
+typedef struct WordAt {
+  uint32_t *aAt;
+  size_t nAt;
+} WordAt;
+struct Words {
+  StrMap map; /* word -> index in a */
+  WordAt *a;
+  int n, nAlloc;
+};
+
+static void find_sentences(Doc *d);
+
 bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, size_t nData,
              Buf *pErr) {
   if (!is_text(zData, nData)) {
@@ -202,14 +217,25 @@ bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, s
   d->n = text.n;
   d->zLo = xstrdup(text.z);
   gz_fold(d->zLo, d->n);
+  find_sentences(d);
+  d->pWords = xmalloc(sizeof(Words));
+  memset(d->pWords, 0, sizeof(Words));
   d->pEv = json_object();
   return true;
 }
 
 void ig_free(Doc *d) {
+  for (int k = 0; k < d->pWords->n; k++) xfree(d->pWords->a[k].aAt);
+  xfree(d->pWords->a);
+  strmap_free(&d->pWords->map);
+  xfree(d->pWords);
+  xfree(d->aEnd);
   xfree(d->aM);
+  xfree(d->aReach);
+  xfree(d->aByEnd);
   xfree(d->aD);
   xfree(d->aS);
+  ig_surnames_free(d->pSur);
   xfree(d->zLo);
   xfree(d->z);
 }
@@ -261,40 +287,105 @@ static bool abbrev_dot(const Doc *d, size_t i) {
   return false;
 }
 
-/* A sentence ends at ". " (not "08.10", not "St. "), "!", "?" or a line break. */
-size_t ig_sent_start(const Doc *d, size_t i) {
-  while (i > 0) {
-    char c = d->z[i - 1];
-    if (c == '\n' || c == '!' || c == '?') break;
-    if (c == '.' && i < d->n && (d->z[i] == ' ' || d->z[i] == '\n') && !abbrev_dot(d, i - 1)) break;
-    i--;
+/* Does a sentence end at i: ". " (not "08.10", not "St. "), "!", "?" or a
+** line break? */
+static bool sentence_ends_at(const Doc *d, size_t i) {
+  char c = d->z[i];
+  if (c == '\n' || c == '!' || c == '?') return true;
+  return c == '.' && (i + 1 >= d->n || d->z[i + 1] == ' ' || d->z[i + 1] == '\n') &&
+         !abbrev_dot(d, i);
+}
+
+/* Every sentence end, once (d->aEnd): ig_sent_start and ig_sent_end look
+** them up instead of walking to them, which in a text without full stops
+** is the whole text every time. */
+static void find_sentences(Doc *d) {
+  size_t nAlloc = 0;
+  for (size_t i = 0; i < d->n; i++) {
+    if (!sentence_ends_at(d, i)) continue;
+    if (d->nEnd == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 64;
+      d->aEnd = xrealloc(d->aEnd, nAlloc * sizeof(uint32_t));
+    }
+    d->aEnd[d->nEnd++] = (uint32_t)i;
   }
-  return i;
+}
+
+/* The number of entries of a (sorted, n of them) less than i. */
+static size_t count_below(const uint32_t *a, size_t n, size_t i) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (a[mid] < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The sentence starts after the last end before i; a full stop that ends
+** the text ends a sentence but starts none. */
+size_t ig_sent_start(const Doc *d, size_t i) {
+  size_t k = count_below(d->aEnd, d->nEnd, i);
+  if (k && d->aEnd[k - 1] + 1 == d->n && d->z[d->n - 1] == '.') k--;
+  return k ? d->aEnd[k - 1] + (size_t)1 : 0;
 }
 
 size_t ig_sent_end(const Doc *d, size_t i) {
-  while (i < d->n) {
-    char c = d->z[i];
-    if (c == '\n' || c == '!' || c == '?') break;
-    if (c == '.' && (i + 1 >= d->n || d->z[i + 1] == ' ' || d->z[i + 1] == '\n') &&
-        !abbrev_dot(d, i))
-      break;
-    i++;
+  if (i >= d->n) return i;
+  size_t k = count_below(d->aEnd, d->nEnd, i);
+  return k < d->nEnd ? d->aEnd[k] : d->n;
+}
+
+/* A stretch up to this long is read; a longer one is looked up. */
+enum { SCAN_MAX = 256 };
+
+/* The places of zWord in the folded text, found on first use. */
+static const WordAt *word_at(const Doc *d, const char *zWord) {
+  Words *w = d->pWords;
+  bool bNew;
+  int *pIdx = strmap_insert(&w->map, zWord, w->n, &bNew);
+  if (!bNew) return &w->a[*pIdx];
+  if (w->n == w->nAlloc) {
+    w->nAlloc = w->nAlloc ? 2 * w->nAlloc : 32;
+    w->a = xrealloc(w->a, (size_t)w->nAlloc * sizeof(WordAt));
   }
-  return i;
+  WordAt *p = &w->a[w->n++];
+  memset(p, 0, sizeof(*p));
+  size_t nAlloc = 0;
+  for (const char *z = d->zLo; *zWord && (z = strstr(z, zWord)) != 0; z++) {
+    if (p->nAt == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 16;
+      p->aAt = xrealloc(p->aAt, nAlloc * sizeof(uint32_t));
+    }
+    p->aAt[p->nAt++] = (uint32_t)(z - d->zLo);
+  }
+  return p;
 }
 
 bool ig_has(const Doc *d, size_t i, size_t e, const char *zWord) {
   size_t n = strlen(zWord);
-  for (size_t k = i; k + n <= e; k++)
-    if (memcmp(d->zLo + k, zWord, n) == 0) return true;
-  return false;
+  if (n == 0 || e < i + n + SCAN_MAX) {
+    for (size_t k = i; k + n <= e; k++)
+      if (memcmp(d->zLo + k, zWord, n) == 0) return true;
+    return false;
+  }
+  const WordAt *p = word_at(d, zWord);
+  size_t k = count_below(p->aAt, p->nAt, i);
+  return k < p->nAt && p->aAt[k] + n <= e;
 }
 
 bool ig_has_any(const Doc *d, size_t i, size_t e, const char *const *az) {
   for (int k = 0; az[k]; k++)
     if (ig_has(d, i, e, az[k])) return true;
   return false;
+}
+
+size_t ig_find(const Doc *d, size_t i, const char *zWord) {
+  const WordAt *p = word_at(d, zWord);
+  size_t k = count_below(p->aAt, p->nAt, i);
+  return k < p->nAt ? p->aAt[k] : SIZE_MAX;
 }
 
 size_t ig_word_end(const Doc *d, size_t e) {
