@@ -123,6 +123,13 @@ static void add_object(const Doc *d, const char *zOrg, size_t a, size_t e, Adopt
   }
   size_t p = a;
   while (p < e) {
+    /* A phrase that an earlier verb of the sentence already reached: it and
+    ** every phrase after it are in the draft once ("approved A, approved B,
+    ** ..." would otherwise grow the draft as the square of the sentence). */
+    char zAt[32];
+    snprintf(zAt, sizeof(zAt), "@%zu", p);
+    if (json_object_get(pA->pUsed, zAt)) break;
+    json_object_set_new(pA->pUsed, zAt, json_true());
     size_t q = p, qNext = e;
     for (; q < e; q++) {
       if (q + 9 <= e && memcmp(d->zLo + q, " and the ", 9) == 0) {

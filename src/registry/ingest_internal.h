@@ -200,7 +200,7 @@ const char *ig_quote_speaker(const Doc *d, size_t i, size_t a, const char *zMain
 /* The documents adopted, as found so far. */
 typedef struct Adopted {
   json_t *aIds;  /* the registry's ids, for the session's "adopted" */
-  json_t *pUsed; /* id -> true: each document once */
+  json_t *pUsed; /* id -> true: each document once; "@OFFSET": each phrase once */
   json_t *aDocs; /* every phrase, matched or not, for "documents[i]" */
 } Adopted;
 /* "approved the X and the Y": the phrases, matched to the registry's
