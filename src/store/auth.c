@@ -93,12 +93,11 @@ const char *auth_bearer(const char *zAuth) {
   return z;
 }
 
-void auth_lookup(Db *pDb, const char *zAuth, Caller *pOut) {
+void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
   memset(pOut, 0, sizeof(*pOut));
-  if (!zAuth || !*zAuth) return;
-  if (auth_bearer(zAuth)) zAuth = auth_bearer(zAuth);
+  if (!zSecret || !*zSecret) return;
   unsigned char aHash[SHA256_DIGEST_LENGTH];
-  sha256_secret(zAuth, aHash);
+  sha256_secret(zSecret, aHash);
   sqlite3_stmt *p =
       db_stmt(pDb, "SELECT name, role, party FROM token WHERE hash=?1 AND revoked IS NULL");
   sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);

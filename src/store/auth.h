@@ -32,9 +32,9 @@ bool auth_token_revoke(Db *pDb, const char *zName);
 /* [{"name","role","party","created","revoked"}] */
 json_t *auth_token_list(Db *pDb);
 
-/* Who holds zSecret: a bare secret (a page's form field), or an
-** Authorization header's "Bearer SECRET". */
-void auth_lookup(Db *pDb, const char *zAuthorization, Caller *pOut);
+/* Who holds zSecret (a page's form field, or the secret of an
+** Authorization header: auth_bearer). */
+void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut);
 /* The secret of an Authorization header of the form "Bearer SECRET" (the
 ** scheme in any case, RFC 7235; one or more spaces; a secret without
 ** blanks), else NULL: the only form the server takes. */

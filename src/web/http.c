@@ -71,14 +71,6 @@ void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp) {
     refuse_nul(pReq, pResp, 0);
     return;
   }
-  /* The header names a caller only as "Bearer TOKEN" (the scheme in any
-  ** case, RFC 7235); whatever else it holds is a bad token, which a write
-  ** answers with 401. */
-  if (pReq->zHeaderAuthorization && !auth_bearer(pReq->zHeaderAuthorization)) {
-    memset(&pReq->caller, 0, sizeof(pReq->caller));
-    pReq->caller.bBadToken = true;
-    pReq->bBadAuthorization = true;
-  }
   bool bPathKnown = false;
   for (int i = 0; i < nRoute; i++) {
     const Route *r = &aRoute[i];
@@ -185,6 +177,20 @@ bool req_year(Req *p, Resp *r, const char *zName, int *pOut) {
   if (!req_int(p, r, zName, y, 1, 9999, &v)) return false;
   *pOut = (int)v;
   return true;
+}
+
+void req_authorize(Req *p) {
+  const char *zAuth = p->zHeaderAuthorization;
+  const char *zSecret = zAuth ? auth_bearer(zAuth) : 0;
+  if (zAuth && !zSecret) {
+    /* Only "Bearer TOKEN" (the scheme in any case, RFC 7235) names a
+    ** caller; anything else is a bad token, which a write answers with 401. */
+    memset(&p->caller, 0, sizeof(p->caller));
+    p->caller.bBadToken = true;
+    p->bBadAuthorization = true;
+    return;
+  }
+  auth_lookup(p->pDb, zSecret, &p->caller);
 }
 
 const char *req_bad_token(const Req *p) {

@@ -103,6 +103,9 @@ const char *req_arg(Req *p, const char *zName);
 /* The same, NULL also when empty (a form's unfilled field). */
 const char *req_value(Req *p, const char *zName);
 
+/* Who is asking, from the Authorization header (pReq->pDb set). */
+void req_authorize(Req *p);
+
 /* Why the request's Authorization header names no caller: its form (not
 ** "Bearer TOKEN") or an unknown or revoked token; NULL when it names one or
 ** there is none. For a 401's message. */

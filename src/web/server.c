@@ -690,7 +690,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   req.zBody = c->body.z;
   req.nBody = c->body.n;
   req.pDb = s->pDb;
-  auth_lookup(s->pDb, req.zHeaderAuthorization, &req.caller);
+  req_authorize(&req);
   Resp resp;
   memset(&resp, 0, sizeof(resp));
   resp.status = 200;
