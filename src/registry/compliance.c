@@ -84,10 +84,8 @@ static json_t *assessments_of(Db *pDb, const char *zCommit, json_t *aSeq) {
   sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   json_t *a = json_array();
   while (db_step_row(pDb, p)) {
-    const char *z = (const char *)sqlite3_column_text(p, 1);
-    size_t off, len;
-    if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 1), &off, &len)) continue;
-    json_t *pVal = json_loadb(z + off, len, 0, 0);
+    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 1),
+                                      (size_t)sqlite3_column_bytes(p, 1));
     if (!pVal) continue;
     json_array_append_new(a, pVal);
     if (aSeq) json_array_append_new(aSeq, json_integer(sqlite3_column_int64(p, 0)));
