@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Growth: the time of each parser and renderer the command line reaches, at 4 sizes of its input
-# (x, 2x, 4x, 8x), and whether it grows linearly.
+# (x, 2x, 4x, 8x), and whether it grows linearly; then the peak memory of a load against its bound.
 #
 #   bash bench/scale.sh [--runs N] [--timeout S] [--strict]
 #
@@ -212,6 +212,61 @@ for k in 1 2 4 8; do
   t+=("$BEST")
 done
 row "search, 10 queries" "${#Q1} .. ${#Q8} bytes" "${t[@]}"
+
+# ---------------------------------------------------------------- pages
+# The pages whose size follows the registry, served by `pacta serve --cache-mb 0` (no cached
+# answers): a party's page (its actions), the list of documents, and a session that adopted every
+# document. Wall-clock time of 10 requests by curl (the server's CPU time is not the client's).
+if command -v curl >/dev/null; then
+  PORT=$((20000 + $$ % 20000))
+  for spec in "party AAA=/parties/AAA" "documents=/documents" \
+    "session, all adopted=/sessions/un-ga-2020-01-01"; do
+    page=${spec#*=}
+    t=()
+    for k in 1 2 4 8; do
+      "$PACTA" --db "$OUT/registry-$k.db" serve --listen "127.0.0.1:$PORT" --cache-mb 0 --quiet \
+        2>"$OUT/serve.err" &
+      SERVER=$!
+      for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+      best=""
+      for ((r = 0; r < RUNS; r++)); do
+        ms=$(for i in 1 2 3 4 5 6 7 8 9 10; do
+          curl -sf -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT$page" || echo FAILED
+        done | awk '/FAILED/ { f = 1 } { s += $1 } END { if (f) print "FAILED"; else printf "%.1f", s * 1000 }')
+        if [ "$ms" = FAILED ]; then best=FAILED; break; fi
+        if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$ms; fi
+      done
+      kill "$SERVER" && wait "$SERVER" || true
+      t+=("$best")
+    done
+    row "page: ${spec%%=*} (x10)" "75 .. 600 documents" "${t[@]}"
+  done
+else
+  say "curl not found: the pages are not measured"
+fi
+
+# ---------------------------------------------------------------- memory of a load
+# Peak resident memory of `pacta load` (the process's maximum RSS) against the bound of issue 12:
+# twice the file's size plus 64 MB, at the four sizes above and at 1,000 documents (about 18 MB).
+"$OUT/gen_registry" --docs 1000 --parties 200 --out "$OUT/registry-18mb.json" >/dev/null 2>&1
+echo
+printf '%-34s %10s %12s %12s  %s\n' "load, peak memory" "file" "peak RSS" "bound" verdict
+for f in registry-1 registry-2 registry-4 registry-8 registry-18mb; do
+  rm -f "$OUT/mem.db" "$OUT/mem.db-wal" "$OUT/mem.db-shm"
+  "$PACTA" --db "$OUT/mem.db" init >/dev/null
+  python3 - "$PACTA" "$OUT/mem.db" "$OUT/$f.json" <<'PY' || FAILED=$((FAILED + 1))
+import os, resource, subprocess, sys
+pacta, db, path = sys.argv[1:]
+rc = subprocess.run([pacta, "--db", db, "load", path], stdout=subprocess.DEVNULL).returncode
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+size = os.path.getsize(path)
+bound = 2 * size + 64 * 1000 * 1000
+verdict = "FAILED" if rc else ("within" if peak < bound else "OVER")
+print("%-34s %7.1f MB %9.1f MB %9.1f MB  %s" % ("load " + os.path.basename(path), size / 1e6,
+                                                peak / 1e6, bound / 1e6, verdict))
+sys.exit(1 if rc or peak >= bound else 0)
+PY
+done
 
 echo
 echo "$ROWS measures, $NOT_LINEAR NOT LINEAR, $FAILED failed; times: CPU (user + system) of the" \

@@ -88,7 +88,9 @@ static void check_references(Validator *v, Db *pDb, const StrMap *pSeen, const L
     if (strmap_find(pSeen, seen_key(&k, r->kind, zKey)) || entity_exists(pDb, r->kind, zKey))
       continue;
     if (v->nError++ < MAX_ERRORS)
-      fprintf(v->fErr, "pacta: %s: %s: unknown %s \"%s\" (not in this load nor in the registry)\n",
+      fprintf(v->fErr,
+              "pacta: %s: %s: unknown %s \"%s\" (not in this load nor in the registry; other "
+              "places that name it are not listed)\n",
               aSrc[r->iSrc].zName, v->paths.z + r->iPath, kind_name(r->kind), zKey);
   }
   buf_free(&k);
@@ -126,6 +128,10 @@ static void warn_deadlines(Db *pDb, const Item *aItem, int nItem, const StrMap *
 
 /* ---- Loading ------------------------------------------------------------ */
 
+/* SQLite's page cache while a load writes: 200,000 actions (18 MB of JSON)
+** load as fast with 16 MiB as with 64, and peak 57 MB lower. */
+#define LOAD_CACHE_KIB 16384
+
 static int compare_item(const void *pA, const void *pB) {
   const Item *a = pA, *b = pB;
   if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
@@ -144,6 +150,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     fprintf(fErr, "pacta: the registry is busy (another writer holds it); nothing was loaded\n");
     return LOAD_BUSY;
   }
+  db_cache_kib(pDb, LOAD_CACHE_KIB);
   for (int i = 0; i < nItem; i++) {
     if (aItem[i].bSkip) continue;
     json_t *v = item_value(&aItem[i], aSrc);
@@ -157,6 +164,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
   }
   if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
   journal_commit(&j);
+  db_cache_kib(pDb, DB_CACHE_KIB);
   pOut->lastSeq = db_last_seq(pDb);
   return 0;
 }
@@ -425,6 +433,8 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   xfree(aItem);
   xfree(v.aRef);
   buf_free(&v.paths);
+  strmap_free(&v.refIdx);
+  buf_free(&v.refKey);
   for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
   xfree(apRoot);
   buf_free(&v.path);

@@ -74,6 +74,18 @@ void ic_path_pop(Validator *v, size_t n) {
 }
 
 void ic_add_ref(Validator *v, Kind kind, const char *zKey) {
+  Buf *k = &v->refKey;
+  buf_reset(k);
+  buf_putc(k, (char)('A' + kind));
+  buf_puts(k, zKey);
+  bool bNew;
+  int *pI = strmap_insert(&v->refIdx, k->z, v->nRef, &bNew);
+  /* An index left by a stream that was read again as a whole may be past
+  ** the end or name another ref: then this one is new. */
+  if (!bNew && *pI < v->nRef && v->aRef[*pI].kind == kind &&
+      strcmp(v->paths.z + v->aRef[*pI].iKey, zKey) == 0)
+    return;
+  *pI = v->nRef;
   if (v->nRef == v->nRefAlloc) {
     v->nRefAlloc = v->nRefAlloc ? 2 * v->nRefAlloc : 1024;
     v->aRef = xrealloc(v->aRef, (size_t)v->nRefAlloc * sizeof(Ref));

@@ -420,5 +420,7 @@ char *ic_record_key(Kind kind, const json_t *p) {
   ** assessment of the same date. */
   if (kind == K_ASSESSMENT && json_is_true(json_object_get(p, "self_report")))
     buf_puts(&k, "|self");
-  return k.z;
+  char *z = xstrdup(k.z); /* kept for the whole load: its size, not the buffer's */
+  buf_free(&k);
+  return z;
 }

@@ -142,7 +142,8 @@ Db *db_open(const char *zPath, bool bCreate) {
   if (sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0) !=
       SQLITE_OK)
     die(EXIT_INPUT, "%s: not a pacta registry: %s", zPath, sqlite3_errmsg(pDb->h));
-  db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+  db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+  db_cache_kib(pDb, DB_CACHE_KIB);
   if (fts_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, "%s: SQLite without FTS5", zPath);
   migrate(pDb);
   return pDb;
@@ -241,6 +242,12 @@ void db_bind_nonempty(sqlite3_stmt *p, int i, const char *z) {
     sqlite3_bind_text(p, i, z, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null(p, i);
+}
+
+void db_cache_kib(Db *pDb, int nKib) {
+  char zSql[48];
+  snprintf(zSql, sizeof(zSql), "PRAGMA cache_size=-%d", nKib);
+  db_exec(pDb, zSql);
 }
 
 int64_t db_last_seq(Db *pDb) {

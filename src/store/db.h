@@ -36,6 +36,12 @@ void db_recover(Db *pDb);
 /* Run SQL with no result rows; dies on error (an error here is a bug). */
 void db_exec(Db *pDb, const char *zSql);
 
+/* The size of SQLite's page cache in KiB: DB_CACHE_KIB from db_open; a bulk
+** load sets less (a cache over its pages only holds memory, measured no
+** faster) and puts it back. */
+#define DB_CACHE_KIB 65536
+void db_cache_kib(Db *pDb, int nKib);
+
 void db_begin(Db *pDb);
 /* BEGIN IMMEDIATE without dying: SQLITE_OK, or SQLITE_BUSY when another
 ** writer held the registry past the busy timeout. */

@@ -34,9 +34,32 @@ static bool is_api_path(const char *zPath) {
   return strncmp(zPath, "/api/", 5) == 0 || strcmp(zPath, "/api") == 0;
 }
 
-/* A 400 for an encoded NUL byte in the path (zArg NULL) or in argument zArg,
-** in place of whatever the response held: a JSON error under /api/, else a
-** page. The page is plain (page.c's frame calls into this file). */
+/* Refuse the request with status and message zMsg in place of whatever the
+** response held: a JSON error under /api/, else a page. The page is plain
+** (page.c's frame calls into this file). */
+static void refuse_plain(const Req *pReq, Resp *r, int status, const char *zCode,
+                         const char *zTitle, const char *zMsg) {
+  memset(r->zEtag, 0, sizeof(r->zEtag));
+  memset(r->zLocation, 0, sizeof(r->zLocation));
+  memset(r->zSetCookie, 0, sizeof(r->zSetCookie));
+  r->nRetryAfter = 0;
+  if (is_api_path(pReq->zPath)) {
+    resp_error(r, status, zCode, "%s", zMsg);
+  } else {
+    Buf b = {0};
+    hprintf(&b,
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<title>%s \xc2\xb7 pacta</title></head><body><main><h1>%s</h1>"
+            "<p>%s.</p><p><a href=\"/\">Back to the home page</a></p></main></body></html>",
+            zTitle, zTitle, zMsg);
+    resp_text(r, status, "text/html; charset=utf-8", b.z, b.n);
+    buf_free(&b);
+    r->bCacheable = false;
+  }
+}
+
+/* A 400 for an encoded NUL byte in the path (zArg NULL) or in argument zArg. */
 static void refuse_nul(const Req *pReq, Resp *r, const char *zArg) {
   Buf msg = {0};
   if (zArg)
@@ -45,24 +68,32 @@ static void refuse_nul(const Req *pReq, Resp *r, const char *zArg) {
                zArg);
   else
     buf_puts(&msg, "the path holds an encoded NUL byte (%00), which no address may hold");
-  memset(r->zEtag, 0, sizeof(r->zEtag));
-  memset(r->zLocation, 0, sizeof(r->zLocation));
-  memset(r->zSetCookie, 0, sizeof(r->zSetCookie));
-  r->nRetryAfter = 0;
-  if (is_api_path(pReq->zPath)) {
-    resp_error(r, 400, zArg ? "bad_parameter" : "bad_path", "%s", msg.z);
-  } else {
-    Buf b = {0};
-    hprintf(&b,
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            "<title>Bad request \xc2\xb7 pacta</title></head><body><main><h1>Bad request</h1>"
-            "<p>%s.</p><p><a href=\"/\">Back to the home page</a></p></main></body></html>",
-            msg.z);
-    resp_text(r, 400, "text/html; charset=utf-8", b.z, b.n);
-    buf_free(&b);
-    r->bCacheable = false;
+  refuse_plain(pReq, r, 400, zArg ? "bad_parameter" : "bad_path", "Bad request", msg.z);
+  buf_free(&msg);
+}
+
+size_t http_max_body(const Route *aRoute, int nRoute, const char *zMethod, const char *zPath) {
+  Req req;
+  memset(&req, 0, sizeof(req));
+  if (strcmp(zMethod, "HEAD") == 0) zMethod = "GET";
+  for (int i = 0; i < nRoute; i++) {
+    if (strcmp(aRoute[i].zMethod, zMethod) == 0 && route_match(aRoute[i].zPattern, zPath, &req))
+      return aRoute[i].nMaxBody;
   }
+  return HTTP_MAX_BODY;
+}
+
+void http_refuse_too_large(const Req *pReq, Resp *r, size_t nMax) {
+  Buf msg = {0};
+  buf_printf(&msg, "%s %s takes ", pReq->zMethod, pReq->zPath);
+  if (nMax == 0)
+    buf_puts(&msg, "no request body");
+  else if (nMax % (1u << 20) == 0)
+    buf_printf(&msg, "a request body of at most %zu MiB (%zu bytes)", nMax >> 20, nMax);
+  else
+    buf_printf(&msg, "a request body of at most %zu KiB (%zu bytes)", nMax >> 10, nMax);
+  buf_puts(&msg, "; nothing was read or written");
+  refuse_plain(pReq, r, 413, "too_large", "Too large", msg.z);
   buf_free(&msg);
 }
 

@@ -63,7 +63,19 @@ typedef struct Route {
   const char *zMethod;
   const char *zPattern; /* "/api/v1/documents/{}/status" */
   Handler xHandler;
+  size_t nMaxBody; /* the largest request body it takes; 0: none */
 } Route;
+
+#define HTTP_MAX_BODY (16u << 20) /* a whole interchange file */
+
+/* The largest request body the route of (zMethod, zPath) takes (HEAD as
+** GET; HTTP_MAX_BODY when no route matches, which is then a 404 or 405):
+** the server refuses a larger one before reading it (by its Content-Length)
+** or as soon as it has read past it. */
+size_t http_max_body(const Route *aRoute, int nRoute, const char *zMethod, const char *zPath);
+
+/* The 413 for a request body over nMax: JSON under /api/, else a page. */
+void http_refuse_too_large(const Req *pReq, Resp *r, size_t nMax);
 
 /* Find the route for the request in aRoute and run it; 404/405 when none. Fills
 ** pReq->azParam. A path holding an encoded NUL byte is a 400 before any

@@ -7,7 +7,8 @@
 ** The draft is made again from the posted text when loading: ingest is
 ** deterministic, so what is loaded is what was shown.
 **
-** Drafting is the costly part of the API: a release is at most 1 MiB, and
+** Drafting is the costly part of the API: a release is at most 1 MiB (the
+** route's INGEST_MAX_BODY: the server refuses a larger body), and
 ** at most INGEST_AT_ONCE drafts are made at once for callers without a
 ** depositary token (anonymous or delegates); one more is answered 429 with
 ** Retry-After, so a crowd of them cannot take every thread of the server.
@@ -30,8 +31,7 @@
 #include "routes.h"
 #include "registry.h"
 
-#define INGEST_MAX_BODY (1 << 20) /* a press release, URL-encoded: Cyrillic triples */
-#define INGEST_AT_ONCE 2          /* drafts without a depositary token, over all threads */
+#define INGEST_AT_ONCE 2 /* drafts without a depositary token, over all threads */
 
 static atomic_int g_nDrafting; /* drafts without a depositary token being made now */
 
@@ -68,11 +68,6 @@ void api_post_ingest(Req *pReq, Resp *r) {
   if (!zType || (strncmp(zType, "text/plain", 10) != 0 && strncmp(zType, "text/html", 9) != 0)) {
     resp_error(r, 415, "unsupported_media_type",
                "expected Content-Type: text/plain or text/html (the press release)");
-    return;
-  }
-  if (pReq->nBody > INGEST_MAX_BODY) {
-    resp_error(r, 413, "too_large", "a press release of at most 1 MiB (%d bytes), got %zu bytes",
-               INGEST_MAX_BODY, pReq->nBody);
     return;
   }
   if (pReq->caller.bBadToken) {
@@ -314,12 +309,6 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
 
 void page_post_ingest(Req *pReq, Resp *r) {
   char zCsrf[33];
-  if (pReq->nBody > INGEST_MAX_BODY) {
-    csrf_new(r, "/ingest", zCsrf);
-    ingest_page(pReq, r, 413, zCsrf, 0, false,
-                "<strong>Nothing was drafted.</strong> The form is larger than 1 MiB.", 0);
-    return;
-  }
   const char *zType = pReq->zHeaderContentType;
   if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
     resp_error(r, 415, "unsupported_media_type",

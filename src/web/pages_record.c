@@ -15,7 +15,6 @@
 #include "routes.h"
 #include "rules.h"
 
-#define MAX_FORM_BODY 65536
 
 static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected) {
   hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
@@ -150,14 +149,10 @@ static void record_done(Buf *pMsg, const json_t *pRec, const Caller *pCaller,
   hprintf(pMsg, "<a href=\"/documents/%s?on=%s\">%s</a>.", zDocId, zDate, zDocId);
 }
 
-/* A posted action: checked (size, type, CSRF, token, UTF-8), written
+/* A posted action: checked (type, CSRF, token, UTF-8; the size by the server), written
 ** through the journal as the token's holder, and the form shown again
 ** under what was done. */
 void page_post_record(Req *pReq, Resp *r) {
-  if (pReq->nBody > MAX_FORM_BODY) {
-    page_error(pReq, r, 413, "Too large", "The form is larger than 64 KiB.");
-    return;
-  }
   const char *zType = pReq->zHeaderContentType;
   if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
     page_error(pReq, r, 415, "Unsupported form",

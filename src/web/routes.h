@@ -10,6 +10,12 @@
 extern const Route aRoute[];
 extern const int nRoute;
 
+/* Request bodies of routes that take less than HTTP_MAX_BODY. */
+#define INGEST_MAX_BODY                                                                            \
+  (1u << 20)                        /* a press release (URL-encoded on the page: Cyrillic triples) \
+                                     */
+#define RECORD_MAX_BODY (64u << 10) /* the form of one action */
+
 void api_get_openapi(Req *pReq, Resp *r);
 void api_get_journal(Req *pReq, Resp *r);
 void api_get_members(Req *pReq, Resp *r);

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -32,7 +33,6 @@
 #include "journal.h"
 #include "tlog.h"
 
-#define MAX_BODY (16u << 20)      /* a whole interchange file */
 #define CACHE_MAX_BODY (1u << 20) /* larger responses are not kept */
 /* What an entry costs besides its body and key: libmicrohttpd's response
 ** and its headers, the entry, malloc's own headers. */
@@ -518,8 +518,8 @@ static void mhd_log(void *pCls, const char *zFmt, va_list ap) {
 /* One request in flight. */
 typedef struct Conn {
   Buf body;
+  size_t nMaxBody; /* the route's (http_max_body) */
   bool bTooLarge;
-  bool bSeen; /* the handler was called once: answer on the next call */
 } Conn;
 
 static void log_access(struct MHD_Connection *pConn, const char *zMethod, const char *zUrl,
@@ -603,21 +603,35 @@ static double ms_since(const struct timespec *t0) {
   return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* A request's first call: its state, and whether to wait for its body
+** (false: answer now). A body larger than the route takes is refused: before
+** it is sent when the client waits for "100 Continue" to send it; else read
+** and dropped as it comes (a client that is sending cannot read an answer),
+** within the body's deadline. */
+static bool conn_open(struct MHD_Connection *pConn, const char *zMethod, const char *zUrl,
+                      void **ppConnCls) {
+  Conn *c = xmalloc(sizeof(Conn));
+  memset(c, 0, sizeof(Conn));
+  *ppConnCls = c;
+  c->nMaxBody = http_max_body(aRoute, nRoute, zMethod, zUrl);
+  const char *zLength =
+      MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+  const char *zExpect = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Expect");
+  c->bTooLarge = zLength && strtoull(zLength, 0, 10) > c->nMaxBody;
+  if (c->bTooLarge && zExpect && strcasecmp(zExpect, "100-continue") == 0) return false;
+  watch_set(pConn, now_ns() + (int64_t)BODY_TIMEOUT_S * 1000000000);
+  return true; /* answer on a later call: keeps the connection alive */
+}
+
 static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const char *zUrl,
                               const char *zMethod, const char *zVersion, const char *zUpload,
                               size_t *pnUpload, void **ppConnCls) {
-  Conn *c = *ppConnCls;
-  if (!c) {
-    c = xmalloc(sizeof(Conn));
-    memset(c, 0, sizeof(Conn));
-    *ppConnCls = c;
-    watch_set(pConn, now_ns() + (int64_t)BODY_TIMEOUT_S * 1000000000);
-    return MHD_YES; /* answer on a later call: keeps the connection alive */
-  }
+  if (!*ppConnCls && conn_open(pConn, zMethod, zUrl, ppConnCls)) return MHD_YES;
+  Conn *const c = *ppConnCls;
   if (*pnUpload) {
-    if (c->body.n + *pnUpload > MAX_BODY)
+    if (c->body.n + *pnUpload > c->nMaxBody)
       c->bTooLarge = true;
-    else
+    else if (!c->bTooLarge)
       buf_append(&c->body, zUpload, *pnUpload);
     *pnUpload = 0;
     return MHD_YES;
@@ -626,12 +640,6 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   ThreadState *s = thread_state();
-  if (c->bTooLarge) {
-    static const char zMsg[] = "{\"error\": {\"code\": \"too_large\", \"message\": \"request body "
-                               "over 16 MiB\"}}\n";
-    log_access(pConn, zMethod, zUrl, 413, sizeof(zMsg) - 1, ms_since(&t0), 0);
-    return send_response(pConn, 413, "application/json", zMsg, sizeof(zMsg) - 1, 0, 0);
-  }
   /* A failed statement (the registry busy past its timeout, a full disk)
   ** lands here: roll back, free what the request had allocated (its pool)
   ** and answer 503; the server goes on. */
@@ -651,7 +659,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   pPool = pool_begin();
 
   bool bGet = strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0;
-  bool bCache = bGet && g_config.nCacheBudget > 0;
+  bool bCache = bGet && !c->bTooLarge && g_config.nCacheBudget > 0;
   int64_t seq = current_seq(s);
   const char *zIfNoneMatch = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "If-None-Match");
   Buf key = {0};
@@ -695,7 +703,10 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   memset(&resp, 0, sizeof(resp));
   resp.status = 200;
   resp.zType = "application/json";
-  http_dispatch(aRoute, nRoute, &req, &resp);
+  if (c->bTooLarge)
+    http_refuse_too_large(&req, &resp, c->nMaxBody);
+  else
+    http_dispatch(aRoute, nRoute, &req, &resp);
   db_on_error(s->pDb, 0, 0);
   pool_end(pPool, false); /* the answer and what the caches kept live on */
   pPool = 0;

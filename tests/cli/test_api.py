@@ -411,6 +411,49 @@ class Api(unittest.TestCase):
                                                       b"a" * (1 << 20), headers)
                 self.assertNotEqual(status, 413, body[:300])
 
+    def test_body_over_the_limit_refused_before_it_is_sent(self):
+        # The head declares 2 MiB and waits for "100 Continue": the 413 comes instead, and
+        # not one byte of the body is sent.
+        for path, limit in (("/api/v1/ingest", "1 MiB"), ("/ingest", "1 MiB"),
+                            ("/record", "64 KiB"), ("/api/v1/load", "16 MiB")):
+            with self.subTest(path=path):
+                size = (17 << 20) if path == "/api/v1/load" else (2 << 20)
+                s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+                s.sendall(("POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                           "Content-Length: %d\r\nExpect: 100-continue\r\n\r\n" % (path, size)).encode())
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    chunk = s.recv(4096)
+                    if not chunk:
+                        break
+                    head += chunk
+                s.close()
+                self.assertTrue(head.startswith(b"HTTP/1.1 413"), head[:200])
+                self.assertIn(limit.encode(), head)
+        # Chunked, with no length declared: refused once past the limit.
+        s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+        s.sendall(b"POST /api/v1/ingest HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                  b"Transfer-Encoding: chunked\r\n\r\n")
+        piece = b"a" * 65536
+        for _ in range(17):
+            s.sendall(b"%x\r\n%s\r\n" % (len(piece), piece))
+        s.sendall(b"0\r\n\r\n")
+        answer = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+            if b"}\n" in answer:
+                break
+        s.close()
+        self.assertTrue(answer.startswith(b"HTTP/1.1 413"), answer[:200])
+        # A read takes no body.
+        status, _, body = self.server.request("GET", "/api/v1/parties", b"x=1",
+                                              {"Content-Type": "text/plain"})
+        self.assertEqual(status, 413, body[:300])
+        self.assertIn("takes no request body", json.loads(body)["error"]["message"])
+
     def test_ingest_at_most_two_at_once_without_a_depositary_token(self):
         import threading
         with open(SEED, "rb") as f:

@@ -275,6 +275,21 @@ class BadInput(unittest.TestCase):
                                                 "kind": "member", "from": "2020-01-01"}),
                      "unknown party \"XYZ\"")
 
+    def test_unknown_reference_named_once(self):
+        # 3 actions of an unknown party: one error at the first place, not three; the
+        # version written after the sections still reads (the whole-document reader).
+        doc = json.loads(json.dumps(self.BASE))
+        for day in (1, 2, 3):
+            doc["actions"].append({"document": "doc", "party": "XYZ", "type": "signature",
+                                   "date": "2020-01-0%d" % day})
+        err = self.refused(doc, "$.actions[1].party", "unknown party \"XYZ\"",
+                           "other places that name it are not listed")
+        self.assertEqual(err.count("unknown party"), 1, err)
+        late = {k: v for k, v in doc.items() if k != "pacta"}
+        late["pacta"] = 1
+        err = self.refused(late, "$.actions[1].party", "unknown party \"XYZ\"")
+        self.assertEqual(err.count("unknown party"), 1, err)
+
     def test_malformed_code_and_id(self):
         self.refused(self.with_("parties", {"code": "Kz", "kind": "state",
                                             "name": {"en": "K"}}),
