@@ -38,7 +38,7 @@ _pacta_flags() {
     members | party) echo --on ;;
     minutes) echo --format ;;
     search) echo --kind --org --body --type --party --from --to --limit --offset --facets ;;
-    serve) echo --listen --threads --cache-mb --request-timeout --quiet ;;
+    serve) echo --listen --threads --cache-mb --request-timeout --trusted-proxy --quiet ;;
     status) echo --on --all ;;
     token) echo --role --party --name ;;
     verify) echo --checkpoint --key --old-checkpoint --registry ;;
@@ -51,8 +51,8 @@ _pacta_takes_value() {
     --db | --actor | --year | --on | --from | --to | --previous-from | --previous-to | --format | \
       --org | --date | --place | --after | --limit | --out | --key | --origin | --log-key | \
       --registry | --old-checkpoint | --index | --size | --kind | --body | --type | --party | \
-      --offset | --listen | --threads | --cache-mb | --request-timeout | --role | --name | \
-      --checkpoint | --bench-queries)
+      --offset | --listen | --threads | --cache-mb | --request-timeout | --trusted-proxy | \
+      --role | --name | --checkpoint | --bench-queries)
       return 0 ;;
   esac
   return 1

@@ -254,15 +254,17 @@ static const Command aCommand[] = {
      "See docs/search.md."},
     {"serve", cmd_serve,
      "serve [--listen ADDR:PORT] [--threads N] [--cache-mb N] [--request-timeout SECONDS]\n"
-     "       [--quiet]",
-     "listen= threads= cache-mb= request-timeout= quiet",
+     "       [--trusted-proxy ADDR[,ADDR...]] [--quiet]",
+     "listen= threads= cache-mb= request-timeout= trusted-proxy= quiet",
      "Serve the JSON API under /api/v1/ and the web pages at / (default\n"
      "127.0.0.1:8080, one thread per core). Reads are public; writes need\n"
      "Authorization: Bearer TOKEN (see 'pacta token'). An access log goes to\n"
      "stderr unless --quiet. SIGINT or SIGTERM stops it cleanly.\n"
      "--cache-mb N: memory for cached answers over all threads (default 32; 0:\n"
      "none). --request-timeout SECONDS: how long a request's head may take to\n"
-     "arrive, from the connection or the previous answer (default 10)."},
+     "arrive, from the connection or the previous answer (default 10).\n"
+     "--trusted-proxy ADDR,...: reverse proxies whose X-Forwarded-For names the\n"
+     "client in the access log (from any other address it is ignored)."},
     {"show", cmd_show, "show KIND KEY [--json]", "", "Show one entity as recorded."},
     {"status", cmd_status, "status DOC [--on DATE] [--json] | status --all --json [--on DATE]",
      "on= all",

@@ -46,12 +46,17 @@
 #define MAX_PER_ADDRESS_HARD 384u
 #define BODY_TIMEOUT_S 60 /* from the end of a request's head to the end of its body */
 #define IDLE_TIMEOUT_S 30 /* libmicrohttpd's: silence on a connection, e.g. while answering */
+#define MAX_TRUSTED_PROXIES 16
 
 typedef struct ServerConfig {
   const char *zDb;
   bool bQuiet;         /* no access log */
   size_t nCacheBudget; /* bytes, per thread */
   int64_t nsHead;      /* deadline of a request's head, from accept or the previous answer */
+  /* --trusted-proxy: the addresses (as inet_ntop writes them) whose
+  ** X-Forwarded-For is believed; any client can send one. */
+  char azProxy[MAX_TRUSTED_PROXIES][INET6_ADDRSTRLEN];
+  int nProxy;
 } ServerConfig;
 
 static ServerConfig g_config; /* set once before the daemon starts */
@@ -522,6 +527,33 @@ typedef struct Conn {
   bool bTooLarge;
 } Conn;
 
+static bool is_trusted_proxy(const char *zAddr) {
+  for (int i = 0; i < g_config.nProxy; i++)
+    if (strcmp(g_config.azProxy[i], zAddr) == 0) return true;
+  return false;
+}
+
+/* The client a trusted proxy names: the last address of X-Forwarded-For
+** (the one the proxy added), written as inet_ntop writes it; zAddr is left
+** as it is when there is none or it is not an address. */
+static void forwarded_client(struct MHD_Connection *pConn, char *zAddr, size_t nAddr) {
+  const char *zFwd = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "X-Forwarded-For");
+  if (!zFwd) return;
+  const char *zLast = strrchr(zFwd, ',');
+  zLast = zLast ? zLast + 1 : zFwd;
+  zLast += strspn(zLast, " \t");
+  size_t n = strcspn(zLast, " \t");
+  char zIn[INET6_ADDRSTRLEN];
+  if (n == 0 || n >= sizeof(zIn)) return;
+  memcpy(zIn, zLast, n);
+  zIn[n] = 0;
+  unsigned char a[16];
+  if (inet_pton(AF_INET, zIn, a) == 1)
+    inet_ntop(AF_INET, a, zAddr, (socklen_t)nAddr);
+  else if (inet_pton(AF_INET6, zIn, a) == 1)
+    inet_ntop(AF_INET6, a, zAddr, (socklen_t)nAddr);
+}
+
 static void log_access(struct MHD_Connection *pConn, const char *zMethod, const char *zUrl,
                        int status, size_t nBody, double ms, const char *zActor) {
   if (g_config.bQuiet) return;
@@ -535,6 +567,7 @@ static void log_access(struct MHD_Connection *pConn, const char *zMethod, const 
     else if (sa->sa_family == AF_INET6)
       inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, zAddr, sizeof(zAddr));
   }
+  if (is_trusted_proxy(zAddr)) forwarded_client(pConn, zAddr, sizeof(zAddr));
   time_t now = time(0);
   struct tm tm;
   char zTime[32];
@@ -750,6 +783,34 @@ static void request_done(void *pCls, struct MHD_Connection *pConn, void **ppConn
   *ppConnCls = 0;
 }
 
+/* --trusted-proxy's list into g_config, each address written as inet_ntop
+** writes it (so that "::ffff:10.0.0.1" and the like compare as the log's). */
+static void parse_proxies(const char *zList) {
+  for (const char *z = zList; z && *z;) {
+    size_t n = strcspn(z, ",");
+    char zIn[INET6_ADDRSTRLEN];
+    unsigned char a[16];
+    if (g_config.nProxy == MAX_TRUSTED_PROXIES)
+      die(EXIT_USAGE, "--trusted-proxy: at most %d addresses", MAX_TRUSTED_PROXIES);
+    if (n >= sizeof(zIn))
+      die(EXIT_USAGE, "--trusted-proxy: expected IP addresses separated by commas, got \"%.*s\"",
+          (int)n, z);
+    memcpy(zIn, z, n);
+    zIn[n] = 0;
+    char *zOut = g_config.azProxy[g_config.nProxy];
+    if (inet_pton(AF_INET, zIn, a) == 1)
+      inet_ntop(AF_INET, a, zOut, INET6_ADDRSTRLEN);
+    else if (inet_pton(AF_INET6, zIn, a) == 1)
+      inet_ntop(AF_INET6, a, zOut, INET6_ADDRSTRLEN);
+    else
+      die(EXIT_USAGE, "--trusted-proxy: expected IP addresses separated by commas, got \"%s\"",
+          zIn);
+    g_config.nProxy++;
+    z += strcspn(z, ",");
+    if (*z) z++;
+  }
+}
+
 static int parse_listen(const char *zListen, struct sockaddr_storage *pAddr) {
   char zHost[128];
   const char *zColon = strrchr(zListen, ':');
@@ -811,6 +872,7 @@ int server_run(const ServeOptions *pOpt) {
         pOpt->zListen);
   g_config.zDb = pOpt->zDb;
   g_config.bQuiet = pOpt->bQuiet;
+  parse_proxies(pOpt->zTrustedProxies);
   g_config.nCacheBudget = ((size_t)pOpt->nCacheMb << 20) / (size_t)pOpt->nThread;
   g_config.nsHead = (int64_t)pOpt->nRequestTimeout * 1000000000;
   if (getrandom(&g_hashSeed, sizeof(g_hashSeed), 0) != (ssize_t)sizeof(g_hashSeed))

@@ -13,6 +13,7 @@ typedef struct ServeOptions {
   bool bQuiet;         /* no access log */
   int nCacheMb;        /* the response cache's budget over all threads, MiB; 0: no cache */
   int nRequestTimeout; /* seconds a request's head may take to arrive */
+  const char *zTrustedProxies; /* comma-separated addresses whose X-Forwarded-For is believed */
 } ServeOptions;
 
 /* Serve until SIGINT or SIGTERM. Returns the exit status. */

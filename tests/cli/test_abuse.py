@@ -45,10 +45,11 @@ def rss_bytes(pid):
 
 
 class Server:
-    def __init__(self, db, *flags, port=None):
+    def __init__(self, db, *flags, port=None, quiet=True):
         self.port = port or free_port()
         self.proc = subprocess.Popen(
-            [PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{self.port}", "--quiet", *flags],
+            [PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{self.port}",
+             *(["--quiet"] if quiet else []), *flags],
             stderr=subprocess.PIPE, text=True)
         # Read what it prints as it comes, so that it never waits on a full pipe.
         self.err = []
@@ -66,10 +67,10 @@ class Server:
         self.reader.join()
         raise RuntimeError("server did not start: " + "".join(self.err))
 
-    def get(self, path, timeout=10):
+    def get(self, path, timeout=10, headers=None):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
-            c.request("GET", path)
+            c.request("GET", path, headers=headers or {})
             r = c.getresponse()
             return r.status, r.read()
         finally:
@@ -191,6 +192,27 @@ class Abuse(unittest.TestCase):
         finally:
             rc, err = s.stop()
         self.assertEqual(rc, 0, err)
+
+    def test_forwarded_for_believed_only_from_a_trusted_proxy(self):
+        fwd = {"X-Forwarded-For": "203.0.113.7, 198.51.100.2"}
+        for flags, want in (((), "127.0.0.1"), (("--trusted-proxy", "10.0.0.1,127.0.0.1"),
+                                                 "198.51.100.2")):
+            s = Server(self.db, "--threads", "1", *flags, quiet=False)
+            try:
+                self.assertEqual(s.get("/api/v1/parties?x=1", headers=fwd)[0], 200)
+                self.assertEqual(s.get("/api/v1/parties?x=2",
+                                       headers={"X-Forwarded-For": "<script>"})[0], 200)
+            finally:
+                rc, err = s.stop()
+            self.assertEqual(rc, 0, err)
+            lines = [ln for ln in err.splitlines() if " GET /api/v1/parties" in ln]
+            self.assertEqual(len(lines), 2, err)
+            self.assertEqual(lines[0].split()[1], want, lines[0])
+            self.assertEqual(lines[1].split()[1], "127.0.0.1", lines[1])  # not an address
+        p = subprocess.run([PACTA, "--db", self.db, "serve", "--trusted-proxy", "proxy.local"],
+                           capture_output=True, text=True, timeout=10)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("--trusted-proxy: expected IP addresses", p.stderr)
 
     def test_slow_clients_do_not_lock_out_their_address(self):
         timeout = 2
