@@ -1,6 +1,7 @@
 /*
 ** The way back out of the registry (interchange.h): the whole registry as
-** one interchange document, or its actions as CSV.
+** one interchange document (each record as stored, so every field of the
+** format comes back as it was loaded), or its actions as CSV.
 */
 #include <string.h>
 
@@ -50,7 +51,9 @@ void interchange_export_csv(Db *pDb, FILE *f) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 ORDER BY e.key");
   sqlite3_bind_int(p, 1, K_ACTION);
-  fputs("document,party,type,date,effective,subject_to_procedures,text,note\n", f);
+  fputs("document,party,type,date,effective,subject_to_procedures,text,note,reservation_party,"
+        "reservation_date\n",
+        f);
   static const char *const azCol[] = {
       "document", "party", "type", "date", "effective", "subject_to_procedures", "text", "note"};
   while (db_step_row(pDb, p)) {
@@ -62,6 +65,12 @@ void interchange_export_csv(Db *pDb, FILE *f) {
       if (i) fputc(',', f);
       csv_field(f, json_is_true(pCol) ? "true" : json_string_value(pCol));
     }
+    /* An objection's reservation: {"party", "date"}. */
+    const json_t *pRes = json_object_get(pVal, "reservation");
+    fputc(',', f);
+    csv_field(f, json_string_value(json_object_get(pRes, "party")));
+    fputc(',', f);
+    csv_field(f, json_string_value(json_object_get(pRes, "date")));
     fputc('\n', f);
     json_decref(pVal);
   }

@@ -45,6 +45,37 @@ static void check_membership(Validator *v, const json_t *p) {
   }
 }
 
+/*
+** An objection's "reservation": {"party", "date"} names the reservation it
+** objects to, in the same document: the action DOCUMENT|PARTY|reservation|DATE,
+** which must be in the load or the registry (a reference, checked with the
+** others once the whole load is known). Only an objection names one; a party
+** does not object to its own reservation, nor before it was made.
+*/
+static void check_objected_reservation(Validator *v, const json_t *p, const char *zType, pdate d,
+                                       const json_t *pRes) {
+  size_t n = ic_path_push_key(v, "reservation");
+  const char *zParty = str(pRes, "party"), *zDoc = str(p, "document"), *zOwn = str(p, "party");
+  pdate r = date_of(json_object_get(pRes, "date"));
+  if (strcmp(zType, "objection") != 0) {
+    ic_error(v, "only an objection names the reservation it objects to");
+  } else if (zParty && zOwn && strcmp(zParty, zOwn) == 0) {
+    size_t m = ic_path_push_key(v, "party");
+    ic_error(v, "a party does not object to its own reservation");
+    ic_path_pop(v, m);
+  } else if (d != DATE_NONE && r != DATE_NONE && d < r) {
+    size_t m = ic_path_push_key(v, "date");
+    ic_error(v, "an objection (%s) cannot precede the reservation it objects to", str(p, "date"));
+    ic_path_pop(v, m);
+  } else if (zParty && zDoc && r != DATE_NONE) {
+    Buf k = {0};
+    buf_printf(&k, "%s|%s|reservation|%s", zDoc, zParty, str(pRes, "date"));
+    ic_add_ref(v, K_ACTION, k.z);
+    buf_free(&k);
+  }
+  ic_path_pop(v, n);
+}
+
 static void check_action(Validator *v, const json_t *p) {
   const char *zType = str(p, "type");
   if (!zType) return;
@@ -64,6 +95,8 @@ static void check_action(Validator *v, const json_t *p) {
     ic_error(v, "a withdrawal cannot take effect before its notice (date)");
     ic_path_pop(v, n);
   }
+  const json_t *pRes = json_object_get(p, "reservation");
+  if (pRes) check_objected_reservation(v, p, zType, d, pRes);
 }
 
 static const Field aDelayField[] = {{"days", FT_INT, 0, 0, 0},
@@ -346,6 +379,9 @@ static const Field aDocumentField[] = {{"id", FT_ID, REQ, 0, 0},
                                        SOURCES,
                                        {0, 0, 0, 0, 0}};
 
+static const Field aObjectedField[] = {
+    {"party", FT_CODE, REQ, 0, 0}, {"date", FT_DATE, REQ, 0, 0}, {0, 0, 0, 0, 0}};
+static const Schema objectedSchema = {aObjectedField, 0};
 static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMENT},
                                      {"party", FT_CODE, REQ | REF, 0, K_PARTY},
                                      {"type", FT_ENUM, REQ, azActionTypeName, 0},
@@ -354,6 +390,7 @@ static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMEN
                                      {"subject_to_procedures", FT_BOOL, 0, 0, 0},
                                      {"text", FT_TEXT, NUL, 0, 0},
                                      {"note", FT_TEXT, NUL, 0, 0},
+                                     {"reservation", FT_OBJ, 0, &objectedSchema, 0},
                                      {0, 0, 0, 0, 0}};
 
 static const Field aCommitSourceField[] = {

@@ -475,25 +475,113 @@ static bool is_annotation(const char *zType) {
          strcmp(zType, "special_opinion") == 0 || strcmp(zType, "objection") == 0;
 }
 
-/* A party's reservations, declarations, special opinions and objections. */
-static void document_statements(Buf *p, const json_t *aAct) {
+/*
+** The objections that name the reservation they object to (an objection's
+** "reservation": {"party", "date"}), both ways, among the actions on the
+** page (aRow, each party's): "PARTY|objection|DATE" -> {"reservation":
+** "PARTY|reservation|DATE", "shown": whether it is on the page (not when it
+** was retracted)}, and "PARTY|reservation|DATE" -> [{"party", "date"}] of
+** the objections to it. One lookup per objection on the page: the status
+** rows carry only the actions' words.
+*/
+static json_t *objection_links(Db *pDb, const char *zId, const json_t *aRow) {
+  json_t *pLinks = json_object(), *pShown = json_object();
+  Buf k = {0};
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < json_array_size(aRow); i++) {
+      const json_t *row = json_array_get(aRow, i);
+      const json_t *aAct = json_object_get(row, "actions");
+      for (size_t j = 0; j < json_array_size(aAct); j++) {
+        const json_t *a = json_array_get(aAct, j);
+        const char *zType = dflt(str(a, "type"), "");
+        buf_reset(&k);
+        buf_printf(&k, "%s|%s|%s|%s", zId, dflt(str(row, "party"), ""), zType,
+                   dflt(str(a, "date"), ""));
+        const char *zOnPage = k.z + strlen(zId) + 1; /* PARTY|type|DATE */
+        if (pass == 0) {
+          if (strcmp(zType, "reservation") == 0) json_object_set_new(pShown, zOnPage, json_true());
+          continue;
+        }
+        if (strcmp(zType, "objection") != 0) continue;
+        json_t *pRec = entity_get(pDb, K_ACTION, k.z);
+        const json_t *pRes = json_object_get(pRec, "reservation");
+        if (str(pRes, "party") && str(pRes, "date")) {
+          char *zRes = xprintf("%s|reservation|%s", str(pRes, "party"), str(pRes, "date"));
+          json_object_set_new(pLinks, zOnPage,
+                              json_pack("{s:s, s:b}", "reservation", zRes, "shown",
+                                        json_object_get(pShown, zRes) != 0));
+          json_t *aBy = json_object_get(pLinks, zRes);
+          if (!aBy) json_object_set_new(pLinks, zRes, aBy = json_array());
+          json_array_append_new(aBy, json_pack("{s:s, s:s}", "party", dflt(str(row, "party"), ""),
+                                               "date", dflt(str(a, "date"), "")));
+          xfree(zRes);
+        }
+        json_decref(pRec);
+      }
+    }
+  }
+  buf_free(&k);
+  json_decref(pShown);
+  return pLinks;
+}
+
+/* "to the United States of America's reservation of 1992-06-08", linked to
+** it on the page when it is there (pLink: objection_links's). */
+static void put_objected(Buf *p, const json_t *pParties, const json_t *pLink) {
+  const char *zRes = dflt(str(pLink, "reservation"), "");
+  const char *zBar = strchr(zRes, '|'), *zDate = strrchr(zRes, '|');
+  if (!zBar || !zDate) return;
+  char *zParty = xprintf("%.*s", (int)(zBar - zRes), zRes);
+  zDate++;
+  buf_puts(p, " to ");
+  if (json_is_true(json_object_get(pLink, "shown")))
+    hprintf(p, "<a href=\"#%s-reservation-%s\">%s's reservation of %s</a>", zParty, zDate,
+            party_name(pParties, zParty), zDate);
+  else
+    hprintf(p, "%s's reservation of %s <span class=\"small muted\">(not recorded)</span>",
+            party_name(pParties, zParty), zDate);
+  xfree(zParty);
+}
+
+/* A party's reservations, declarations, special opinions and objections;
+** each has an anchor (PARTY-TYPE-DATE), an objection links the reservation
+** it names and a reservation the objections to it (pLinks). */
+static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
+                                const json_t *pLinks, const json_t *pParties) {
   bool bAny = false;
   for (size_t k = 0; k < json_array_size(aAct); k++) {
     const json_t *a = json_array_get(aAct, k);
-    if (!is_annotation(dflt(str(a, "type"), ""))) continue;
+    const char *zType = dflt(str(a, "type"), ""), *zDate = dflt(str(a, "date"), "");
+    if (!is_annotation(zType)) continue;
     bAny = true;
-    buf_puts(p, "<div><strong>");
-    put_words(p, str(a, "type"));
-    hprintf(p, "</strong> <span class=\"small nw\">%s</span>", dflt(str(a, "date"), ""));
+    hprintf(p, "<div id=\"%s-%s-%s\"><strong>", zParty, zType, zDate);
+    put_words(p, zType);
+    hprintf(p, "</strong> <span class=\"small nw\">%s</span>", zDate);
+    char *zKey = xprintf("%s|%s|%s", zParty, zType, zDate);
+    const json_t *pLink = json_object_get(pLinks, zKey);
+    if (json_is_object(pLink)) put_objected(p, pParties, pLink);
     if (str(a, "text")) hprintf(p, ": %s", str(a, "text"));
     if (str(a, "note")) hprintf(p, " <span class=\"small muted\">(%s)</span>", str(a, "note"));
+    if (json_is_array(pLink)) {
+      buf_puts(p, "<div class=\"small\">Objected to by ");
+      for (size_t i = 0; i < json_array_size(pLink); i++) {
+        const json_t *o = json_array_get(pLink, i);
+        if (i) buf_puts(p, ", ");
+        hprintf(p, "<a href=\"#%s-objection-%s\">%s</a> <span class=\"nw\">(%s)</span>",
+                str(o, "party"), str(o, "date"), party_name(pParties, str(o, "party")),
+                str(o, "date"));
+      }
+      buf_puts(p, "</div>");
+    }
+    xfree(zKey);
     buf_puts(p, "</div>");
   }
   if (!bAny) buf_puts(p, "<span class=\"muted\">none</span>");
 }
 
 /* Each party's signature, consent, entry into force, status and statements. */
-static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties, const char *zOn) {
+static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties, const char *zOn,
+                             const json_t *pLinks) {
   Buf cap = {0};
   buf_printf(&cap, "Each party's signature, consent and status on %s", zOn);
   table_begin(p, cap.z,
@@ -528,7 +616,8 @@ static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties,
               "class=\"nw\">effective %s</span></div>",
               dflt(str(pW, "date"), ""), dflt(str(pW, "effective"), ""));
     buf_puts(p, "</td><td class=\"stmts\">");
-    document_statements(p, json_object_get(row, "actions"));
+    document_statements(p, dflt(str(row, "party"), ""), json_object_get(row, "actions"), pLinks,
+                        pParties);
     buf_puts(p, "</td></tr>");
   }
   if (!json_array_size(aRow))
@@ -601,7 +690,9 @@ void page_get_document(Req *pReq, Resp *r) {
   pages_begin(&b, name_en(json_object_get(pDoc, "title"), zId), "/documents");
   document_facts(&b, pDb, pDoc, zId, pParties);
   document_status(&b, pReq, pDoc, pSt, zId, zOn);
-  document_parties(&b, aRow, pParties, zOn);
+  json_t *pLinks = objection_links(pDb, zId, aRow);
+  document_parties(&b, aRow, pParties, zOn, pLinks);
+  json_decref(pLinks);
   buf_puts(&b, "<h2 id=\"consents\">Consents over time</h2>");
   consent_chart(&b, pDoc, pSt, pParties, on);
   buf_puts(&b, "<h2 id=\"explanation\">How the dates were computed</h2>");

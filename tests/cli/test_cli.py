@@ -11,10 +11,15 @@ usage: test_cli.py PACTA_BINARY
 """
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
+import urllib.error
+import urllib.request
 
 PACTA = None
 
@@ -367,6 +372,179 @@ class BadInput(unittest.TestCase):
         p = run(self.db, "load", os.path.join(self.tmp.name, "absent.json"), expect=1)
         self.assertIn("absent.json", p.stderr)
         self.assertEqual(snapshot(self.db), self.before)
+
+
+# The International Covenant on Civil and Political Rights: the United States'
+# ratification and reservations of 1992-06-08 and the objections of Sweden
+# (1993-06-18) and Finland (1993-09-28) to them, with the dates as the UN Treaty
+# Collection lists them (chapter IV.4); the texts are abridged from the
+# reservation and the objections, not quoted whole.
+ICCPR = {
+    "pacta": 1,
+    "parties": [{"code": "USA", "kind": "state", "name": {"en": "United States of America"}},
+                {"code": "SWE", "kind": "state", "name": {"en": "Sweden"}},
+                {"code": "FIN", "kind": "state", "name": {"en": "Finland"}}],
+    "organizations": [{"id": "un", "name": {"en": "United Nations"}}],
+    "documents": [{"id": "iccpr", "organization": "un", "type": "treaty",
+                   "title": {"en": "International Covenant on Civil and Political Rights",
+                             "ru": "Международный пакт о гражданских и политических правах"},
+                   "adopted": {"date": "1966-12-16", "place": "New York"},
+                   "entry_into_force": {"rule": "threshold", "conditions": [{"count": 35}],
+                                        "delay": {"months": 3}}}],
+    "actions": [
+        {"document": "iccpr", "party": "SWE", "type": "ratification", "date": "1971-12-06"},
+        {"document": "iccpr", "party": "FIN", "type": "ratification", "date": "1975-08-19"},
+        {"document": "iccpr", "party": "USA", "type": "signature", "date": "1977-10-05"},
+        {"document": "iccpr", "party": "USA", "type": "ratification", "date": "1992-06-08"},
+        {"document": "iccpr", "party": "USA", "type": "reservation", "date": "1992-06-08",
+         "text": "That the United States reserves the right, subject to its Constitutional "
+                 "constraints, to impose capital punishment on any person (other than a "
+                 "pregnant woman) duly convicted under existing or future laws permitting the "
+                 "imposition of capital punishment, including such punishment for crimes "
+                 "committed by persons below eighteen years of age."},
+        {"document": "iccpr", "party": "SWE", "type": "objection", "date": "1993-06-18",
+         "text": "The Government of Sweden objects to the reservations made by the United "
+                 "States of America, in particular on capital punishment for crimes committed "
+                 "by persons below eighteen years of age.",
+         "reservation": {"party": "USA", "date": "1992-06-08"}},
+    ],
+}
+FIN_OBJECTION = {"document": "iccpr", "party": "FIN", "type": "objection", "date": "1993-09-28",
+                 "text": "The Government of Finland objects to the reservation made by the "
+                         "United States of America on capital punishment.",
+                 "reservation": {"party": "USA", "date": "1992-06-08"}}
+
+
+def write_json(d, name, doc):
+    path = os.path.join(d, name)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    return path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_page(db, path):
+    """GET path from 'pacta serve' on db: (status, body)."""
+    port = free_port()
+    proc = subprocess.Popen([PACTA, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
+                             "--quiet"], stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+class Objections(unittest.TestCase):
+    """An objection names the reservation it objects to: {"party", "date"} of a
+    reservation of the same document, in the load or the registry."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "r.db")
+        run(self.db, "init")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_loads_exports_and_round_trips(self):
+        run(self.db, "load", write_json(self.tmp.name, "iccpr.json", ICCPR))
+        # The reservation is in the registry now: a later load may name it.
+        run(self.db, "load", write_json(self.tmp.name, "fin.json",
+                                        {"pacta": 1, "actions": [FIN_OBJECTION]}))
+        export = run(self.db, "export").stdout
+        actions = json.loads(export)["actions"]
+        objections = {a["party"]: a for a in actions if a["type"] == "objection"}
+        self.assertEqual(objections["SWE"]["reservation"], {"party": "USA", "date": "1992-06-08"})
+        self.assertEqual(objections["FIN"]["reservation"], {"party": "USA", "date": "1992-06-08"})
+        # Into a fresh registry and out again: the same bytes.
+        db2 = os.path.join(self.tmp.name, "copy.db")
+        run(db2, "init")
+        run(db2, "load", write_json(self.tmp.name, "export.json", json.loads(export)))
+        self.assertEqual(run(db2, "export").stdout, export)
+        run(db2, "rebuild")
+        self.assertEqual(run(db2, "export").stdout, export)
+        # The actions as CSV: the reservation in two columns of its own.
+        csv = run(self.db, "export", "--format", "csv").stdout.splitlines()
+        self.assertTrue(csv[0].endswith(",note,reservation_party,reservation_date"), csv[0])
+        self.assertIn("iccpr,SWE,objection,1993-06-18,", "\n".join(csv))
+        self.assertTrue([line for line in csv if line.startswith("iccpr,SWE,objection,")][0]
+                        .endswith(",USA,1992-06-08"))
+        self.assertTrue([line for line in csv if line.startswith("iccpr,USA,ratification,")][0]
+                        .endswith(",,"))
+
+    def test_the_page_links_objection_and_reservation(self):
+        run(self.db, "load", write_json(self.tmp.name, "iccpr.json", ICCPR))
+        st, page = get_page(self.db, "/documents/iccpr")
+        self.assertEqual(st, 200)
+        # The objection says which reservation, linked to it; the reservation lists
+        # the objections to it, linked back.
+        self.assertIn('<div id="SWE-objection-1993-06-18">', page)
+        self.assertIn('to <a href="#USA-reservation-1992-06-08">United States of America\'s '
+                      'reservation of 1992-06-08</a>', page)
+        self.assertIn('<div id="USA-reservation-1992-06-08">', page)
+        self.assertIn('Objected to by <a href="#SWE-objection-1993-06-18">Sweden</a>', page)
+        # On a date before the objection, the reservation has none yet.
+        st, page = get_page(self.db, "/documents/iccpr?on=1993-01-01")
+        self.assertIn('<div id="USA-reservation-1992-06-08">', page)
+        self.assertNotIn("Objected to by", page)
+
+    def refused(self, doc, *fragments):
+        before = snapshot(self.db)
+        p = run(self.db, "load", write_json(self.tmp.name, "bad.json", doc), expect=1)
+        for frag in ("bad.json", "nothing was loaded") + fragments:
+            self.assertIn(frag, p.stderr)
+        self.assertEqual(snapshot(self.db), before, "registry changed")
+        return p.stderr
+
+    def with_objection(self, **changes):
+        doc = json.loads(json.dumps(ICCPR))
+        doc["actions"][-1].update(changes)
+        return doc
+
+    def test_errors_name_the_path(self):
+        at = "$.actions[5].reservation"
+        # No such reservation: not in this load, not in the registry.
+        self.refused(self.with_objection(reservation={"party": "USA", "date": "1992-06-09"}),
+                     f"bad.json: {at}: unknown action \"iccpr|USA|reservation|1992-06-09\"")
+        self.refused({"pacta": 1, "actions": [FIN_OBJECTION]},
+                     "$.actions[0].reservation: unknown action "
+                     "\"iccpr|USA|reservation|1992-06-08\"")
+        # Only an objection names a reservation.
+        self.refused(self.with_objection(type="declaration"),
+                     f"{at}: only an objection names the reservation it objects to")
+        # Its own reservation; a reservation made after the objection.
+        self.refused(self.with_objection(reservation={"party": "SWE", "date": "1992-06-08"}),
+                     f"{at}.party: a party does not object to its own reservation")
+        self.refused(self.with_objection(date="1991-01-01"),
+                     f"{at}.date: an objection (1991-01-01) cannot precede the reservation")
+        # The shape: both keys, a code and a real date, nothing else.
+        self.refused(self.with_objection(reservation={"party": "USA"}),
+                     f"{at}: missing required key \"date\"")
+        self.refused(self.with_objection(reservation={"party": "usa", "date": "1992-06-08"}),
+                     f"{at}.party: expected a party code")
+        self.refused(self.with_objection(reservation={"party": "USA", "date": "1992-02-30"}),
+                     f"{at}.date: expected a real date")
+        self.refused(self.with_objection(reservation={"party": "USA", "date": "1992-06-08",
+                                                      "article": 6}),
+                     f"{at}.article: unknown key")
+        self.refused(self.with_objection(reservation="USA 1992-06-08"),
+                     f"{at}: expected an object")
 
 
 class Retract(unittest.TestCase):
