@@ -9,7 +9,7 @@
 # (memberships, actions, assessments) are not completed: the key would need
 # quoting on the command line.
 
-_pacta_commands="chair compliance export help ingest init journal key list load log members
+_pacta_commands="chair check compliance export help ingest init journal key list load log members
   merkle minutes party rebuild retract search serve show status token verify"
 _pacta_kinds="parties organizations bodies memberships chairmanships documents sessions
   actions commitments assessments"
@@ -18,9 +18,10 @@ _pacta_kinds="parties organizations bodies memberships chairmanships documents s
 _pacta_flags() {
   case $1 in
     chair) echo --year ;;
+    check) echo --list ;;
     compliance) echo --on --from --to --previous-from --previous-to ;;
     export) echo --format --org ;;
-    ingest) echo --load --yes --date --place ;;
+    ingest) echo --load --yes --replace --date --place ;;
     init) echo --sample ;;
     journal) echo --after --limit ;;
     key) echo --out ;;

@@ -5,8 +5,11 @@
 #include "date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "util.h"
 
 static int is_leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -106,6 +109,13 @@ bool date_optional_valid(const char *z) {
 }
 
 pdate date_today(void) {
+  const char *zToday = getenv("PACTA_TODAY");
+  pdate d;
+  if (zToday && *zToday) {
+    if (date_parse(zToday, strlen(zToday), &d))
+      die(EXIT_USAGE, "PACTA_TODAY: expected a date as YYYY-MM-DD, got \"%s\"", zToday);
+    return d;
+  }
   time_t now = time(0);
   struct tm tm;
   gmtime_r(&now, &tm);

@@ -37,7 +37,9 @@ pdate date_add_months(pdate d, int n);
 /* The first day of the month after d's month. */
 pdate date_first_of_next_month(pdate d);
 
-/* Today in UTC. */
+/* Today in UTC, or the date in the environment variable PACTA_TODAY
+** (YYYY-MM-DD; tests and replays set it; a bad value exits with 2). What
+** "after today" means to the consistency checks. */
 pdate date_today(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checks.h"
 #include "cmd.h"
 #include "entity.h"
 #include "fields.h"
@@ -16,6 +17,7 @@
 #include "kind.h"
 #include "output.h"
 #include "publish.h"
+#include "retract.h"
 
 extern const unsigned char pacta_sample_json[];
 extern const size_t pacta_sample_json_len;
@@ -25,14 +27,17 @@ extern const size_t pacta_sample_json_len;
 static int load_sources(Db *pDb, const LoadSource *aSrc, int n, const Args *a) {
   LoadResult r;
   FILE *fProgress = isatty(2) ? stderr : 0;
-  if (interchange_load(pDb, aSrc, n, arg_actor(a), stderr, fProgress, &r)) return EXIT_INPUT;
-  if (a->bJson) {
-    printf("{\"loaded\": %d, \"journal\": %lld}\n", r.nLoaded, (long long)r.lastSeq);
-  } else {
+  int rc = interchange_load(pDb, aSrc, n, arg_actor(a), stderr, fProgress, &r);
+  if (rc == 0 && a->bJson) {
+    /* The warnings went to stderr as they do for every load; here too. */
+    print_json_new(json_pack("{s:i, s:I, s:O?}", "loaded", r.nLoaded, "journal",
+                             (json_int_t)r.lastSeq, "warnings", r.aFinding));
+  } else if (rc == 0) {
     printf("loaded %d new journal entries (%d records unchanged); journal at %lld\n", r.nLoaded,
            r.nUnchanged, (long long)r.lastSeq);
   }
-  return 0;
+  json_decref(r.aFinding);
+  return rc ? EXIT_INPUT : 0;
 }
 
 int cmd_init(Args *a) {
@@ -170,23 +175,27 @@ int cmd_retract(Args *a) {
   Kind kind;
   if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, "unknown kind \"%s\"", a->azPos[0]);
   Db *pDb = open_registry(a);
-  Buf why = {0};
-  if (entity_referrer(pDb, kind, a->azPos[1], &why))
-    die(EXIT_INPUT, "%s %s is still referred to by %s; retract that first (nothing was retracted)",
-        kind_name(kind), a->azPos[1], why.z);
-  Journal j;
-  if (journal_begin(&j, pDb, arg_actor(a)))
-    die(EXIT_INPUT, "the registry is busy (another writer holds it); nothing was retracted");
-  int64_t seq = journal_retract(&j, kind, a->azPos[1]);
-  if (!seq) {
-    journal_rollback(&j);
-    die(EXIT_INPUT, "unknown %s \"%s\"; nothing was retracted", kind_name(kind), a->azPos[1]);
+  int64_t seq;
+  json_t *aFinding;
+  RetractResult rc = registry_retract(pDb, arg_actor(a), kind, a->azPos[1], &seq, &aFinding);
+  size_t i;
+  json_t *p;
+  json_array_foreach(aFinding, i, p) {
+    char *zLine = check_finding_line(p);
+    fprintf(stderr, "pacta: %s\n", zLine);
+    xfree(zLine);
   }
-  journal_commit(&j);
+  if (rc == RETRACT_BUSY)
+    die(EXIT_INPUT, "the registry is busy (another writer holds it); nothing was retracted");
+  if (rc == RETRACT_UNKNOWN)
+    die(EXIT_INPUT, "unknown %s \"%s\"; nothing was retracted", kind_name(kind), a->azPos[1]);
+  if (rc == RETRACT_INCONSISTENT) die(EXIT_INPUT, "nothing was retracted");
   if (a->bJson)
-    printf("{\"retracted\": \"%s\", \"journal\": %lld}\n", a->azPos[1], (long long)seq);
+    print_json_new(json_pack("{s:s, s:I, s:O}", "retracted", a->azPos[1], "journal",
+                             (json_int_t)seq, "warnings", aFinding));
   else
     printf("retracted %s %s as journal entry %lld\n", kind_name(kind), a->azPos[1], (long long)seq);
+  json_decref(aFinding);
   db_close(pDb);
   return 0;
 }

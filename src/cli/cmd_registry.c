@@ -5,7 +5,9 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "checks.h"
 #include "cmd.h"
 #include "compliance.h"
 #include "entity.h"
@@ -132,6 +134,60 @@ int cmd_chair(Args *a) {
   json_decref(p);
   db_close(pDb);
   return 0;
+}
+
+/* ---- check -------------------------------------------------------------------- */
+
+/* Every consistency check over the whole registry (checks.h); exit 1 when
+** one finds an error. --list: the checks themselves. */
+int cmd_check(Args *a) {
+  cli_need_pos(&a->cli, 0, 0);
+  if (cli_get(&a->cli, "list")) {
+    json_t *aOut = json_array();
+    Table t = {4, 0, 0, 0};
+    const char *azHead[] = {"code", "severity", "kind", "what it finds"};
+    for (int i = 0; i < 4; i++) table_add(&t, azHead[i]);
+    for (int i = 0; i < nCheckDef; i++) {
+      const CheckDef *d = &aCheckDef[i];
+      const char *zKind = d->kind == K__COUNT ? "any" : kind_name(d->kind);
+      json_array_append_new(aOut, json_pack("{s:s, s:s, s:s, s:s}", "code", d->zCode, "severity",
+                                            check_severity_name(d->severity), "kind", zKind,
+                                            "description", d->zWhat));
+      table_add(&t, d->zCode);
+      table_add(&t, check_severity_name(d->severity));
+      table_add(&t, zKind);
+      table_add(&t, d->zWhat);
+    }
+    if (a->bJson) {
+      table_free(&t);
+      print_json_new(json_pack("{s:o}", "checks", aOut));
+    } else {
+      json_decref(aOut);
+      table_print(&t);
+    }
+    return 0;
+  }
+  Db *pDb = open_registry(a);
+  json_t *aFinding = checks_all(pDb, date_today());
+  int nError = 0;
+  size_t i;
+  json_t *p;
+  json_array_foreach(aFinding, i, p) nError += strcmp(str(p, "severity"), "error") == 0;
+  size_t nWarning = json_array_size(aFinding) - (size_t)nError;
+  if (a->bJson) {
+    print_json_new(json_pack("{s:O}", "findings", aFinding));
+  } else {
+    json_array_foreach(aFinding, i, p) {
+      char *zLine = check_finding_line(p);
+      printf("%s\n", zLine);
+      xfree(zLine);
+    }
+    printf("%s%d error%s, %zu warning%s\n", json_array_size(aFinding) ? "\n" : "", nError,
+           nError == 1 ? "" : "s", nWarning, nWarning == 1 ? "" : "s");
+  }
+  json_decref(aFinding);
+  db_close(pDb);
+  return nError ? 1 : 0;
 }
 
 /* ---- status, party ---------------------------------------------------------- */

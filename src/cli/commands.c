@@ -147,6 +147,13 @@ static const Command aCommand[] = {
      "expects, and the co-chairs (previous and next). Without it: every year from\n"
      "the first recorded one to next year, flagging the recorded years whose chair\n"
      "breaks the rotation rule."},
+    {"check", cmd_check, "check [--json] | check --list [--json]", "list",
+     "Every consistency check over the whole registry: actions before their\n"
+     "document's adoption or after today, withdrawals without consent, overlapping\n"
+     "memberships, ... (--list names them all). Each finding has a code, a\n"
+     "severity and a message naming the record and the field. Exit 1 when an\n"
+     "error is found. Writes are checked the same way as they are made: an error\n"
+     "refuses the write. \"Today\" is UTC, or PACTA_TODAY=YYYY-MM-DD."},
     {"compliance", cmd_compliance,
      "compliance ORG [--on DATE] [--from DATE --to DATE [--previous-from DATE "
      "--previous-to DATE]] [--json]",
@@ -166,8 +173,8 @@ static const Command aCommand[] = {
      "sessions and commitment deadlines (--org keeps one organization's)."},
     {"help", cmd_help, "help [COMMAND]", "", "Show the commands, or one command's help."},
     {"ingest", cmd_ingest,
-     "ingest FILE... [--json] [--load [--yes]] [--date YYYY-MM-DD] [--place CITY]",
-     "load yes date= place=",
+     "ingest FILE... [--json] [--load [--yes] [--replace]] [--date YYYY-MM-DD] [--place CITY]",
+     "load yes replace date= place=",
      "Draft a session record from each press release (plain text or HTML,\n"
      "English or Russian): body, date, place, format, attendance, documents\n"
      "adopted, next session, with each field's text span and confidence. Writes\n"
@@ -175,7 +182,12 @@ static const Command aCommand[] = {
      "--date, --place (with one FILE): the session's date or place as you know\n"
      "it, for a release that does not give it (or gives it wrong); it wins over\n"
      "the text. A draft without a date is not loaded; on a terminal --load asks\n"
-     "for the date."},
+     "for the date.\n"
+     "A session already recorded (the same id, else the same body and date, else\n"
+     "body and number) is merged: what the release adds is added, what it does\n"
+     "not mention stays; a conflict (another date, place, number, format, status\n"
+     "or representative) refuses the load, unless --replace: the release then\n"
+     "replaces the recorded session (under its id)."},
     {"init", cmd_init, "init [--sample]", "sample",
      "Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
      "--sample loads the bundled real sample registry: the CIS, CSTO, EAEU and\n"

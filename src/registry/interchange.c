@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "canon.h"
+#include "checks.h"
+#include "date.h"
 #include "entity.h"
 #include "fields.h"
 #include "interchange_int.h"
@@ -96,36 +98,6 @@ static void check_references(Validator *v, Db *pDb, const StrMap *pSeen, const L
   buf_free(&k);
 }
 
-/* A commitment whose deadline is before its source session's date loads,
-** with a warning: the date or the deadline is probably a typo. The session
-** comes from this load (seen: kind letter + key -> item) or the registry. */
-static void warn_deadlines(Db *pDb, const Item *aItem, int nItem, const StrMap *pSeen,
-                           const LoadSource *aSrc, FILE *fErr) {
-  Buf k = {0};
-  for (int i = 0; i < nItem; i++) {
-    if (aItem[i].kind != K_COMMITMENT || aItem[i].bSkip) continue;
-    json_t *pRec = item_value(&aItem[i], aSrc);
-    const char *zDeadline = str(pRec, "deadline");
-    const char *zSession = str(json_object_get(pRec, "source"), "session");
-    if (!zDeadline || !zSession) {
-      json_decref(pRec);
-      continue;
-    }
-    int *pI = strmap_find(pSeen, seen_key(&k, K_SESSION, zSession));
-    json_t *pSession = pI ? item_value(&aItem[*pI], aSrc) : entity_get(pDb, K_SESSION, zSession);
-    const char *zDate = str(pSession, "date");
-    if (zDate && strcmp(zDeadline, zDate) < 0)
-      fprintf(fErr,
-              "pacta: warning: %s: $.commitments[%d]: commitment \"%s\": deadline %s is before "
-              "its source session %s (%s)\n",
-              aSrc[aItem[i].iSrc].zName, aItem[i].iIndex, aItem[i].zKey, zDeadline, zSession,
-              zDate);
-    json_decref(pSession);
-    json_decref(pRec);
-  }
-  buf_free(&k);
-}
-
 /* ---- Loading ------------------------------------------------------------ */
 
 /* SQLite's page cache while a load writes: 200,000 actions (18 MB of JSON)
@@ -139,10 +111,30 @@ static int compare_item(const void *pA, const void *pB) {
   return a->iIndex < b->iIndex ? -1 : a->iIndex > b->iIndex;
 }
 
+/* Where a finding's record is in the load ("FILE: $.actions[3]"), or
+** "registry" for a record the load did not hold (one that depends on it). */
+static void finding_place(Buf *b, const json_t *pFinding, const Item *aItem, const StrMap *pSeen,
+                          const LoadSource *aSrc) {
+  Kind kind;
+  buf_reset(b);
+  if (kind_parse(str(pFinding, "kind"), &kind) == 0) {
+    Buf k = {0};
+    int *pI = strmap_find(pSeen, seen_key(&k, kind, str(pFinding, "key")));
+    buf_free(&k);
+    if (pI) {
+      const Item *p = &aItem[*pI];
+      buf_printf(b, "%s: $.%s[%d]", aSrc[p->iSrc].zName, kind_section(p->kind), p->iIndex);
+      return;
+    }
+  }
+  buf_puts(b, "registry");
+}
+
 /* Every record through the journal in one transaction, kinds in the order
-** that puts what is referred to first. */
-static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, const char *zActor,
-                       FILE *fErr, FILE *fProgress, LoadResult *pOut) {
+** that puts what is referred to first, then the consistency checks
+** (checks.h) over what it wrote: an error rolls it all back. */
+static int write_items(Db *pDb, Item *aItem, int nItem, const StrMap *pSeen, const LoadSource *aSrc,
+                       const char *zActor, FILE *fErr, FILE *fProgress, LoadResult *pOut) {
   if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
   Journal j;
   memset(pOut, 0, sizeof(*pOut));
@@ -151,22 +143,57 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     return LOAD_BUSY;
   }
   db_cache_kib(pDb, LOAD_CACHE_KIB);
+  WriteCheck *w = write_check_begin(pDb, date_today());
+  for (int i = 0; i < nItem; i++)
+    if (!aItem[i].bSkip) write_check_before(w, aItem[i].kind, aItem[i].zKey, false);
   for (int i = 0; i < nItem; i++) {
     if (aItem[i].bSkip) continue;
     json_t *v = item_value(&aItem[i], aSrc);
-    if (journal_put(&j, aItem[i].kind, aItem[i].zKey, v))
+    if (journal_put(&j, aItem[i].kind, aItem[i].zKey, v)) {
       pOut->nLoaded++;
-    else
+      write_check_put(w, aItem[i].kind, aItem[i].zKey, v);
+    } else {
       pOut->nUnchanged++;
+    }
     json_decref(v);
     if (fProgress && (i & 0x3fff) == 0)
       fprintf(fProgress, "\rpacta: loading %d of %d records", i, nItem);
   }
   if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
-  journal_commit(&j);
+  int nError, nDropped;
+  pOut->aFinding = write_check_end(w, &nError, &nDropped);
+  Buf place = {0};
+  size_t i;
+  json_t *p;
+  int nSaid = 0;
+  json_array_foreach(pOut->aFinding, i, p) {
+    if (nError && strcmp(str(p, "severity"), "error") != 0) continue;
+    if (nSaid++ == MAX_ERRORS) {
+      nDropped += (int)(json_array_size(pOut->aFinding) - i);
+      break;
+    }
+    finding_place(&place, p, aItem, pSeen, aSrc);
+    char *zLine = check_finding_line(p);
+    fprintf(fErr, "pacta: %s: %s\n", place.z, zLine);
+    xfree(zLine);
+  }
+  buf_free(&place);
+  if (nDropped)
+    fprintf(fErr, "pacta: ... and %d more %s (pacta check lists them all)\n", nDropped,
+            nError ? "errors and warnings" : "warnings");
+  int rc = 0;
+  if (nError) {
+    journal_rollback(&j);
+    fprintf(fErr, "pacta: %d consistency error%s; nothing was loaded\n", nError,
+            nError == 1 ? "" : "s");
+    pOut->nLoaded = pOut->nUnchanged = 0;
+    rc = LOAD_INCONSISTENT;
+  } else {
+    journal_commit(&j);
+  }
   db_cache_kib(pDb, DB_CACHE_KIB);
   pOut->lastSeq = db_last_seq(pDb);
-  return 0;
+  return rc;
 }
 
 /* ---- A whole document ----------------------------------------------------- */
@@ -393,6 +420,7 @@ static bool stream_document(Validator *v, const LoadSource *pSrc, int iSrc, Item
 
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
   Validator v = {0};
   v.fErr = fErr;
   json_t **apRoot = xmalloc((size_t)nSrc * sizeof(json_t *));
@@ -413,12 +441,10 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     }
     validate_document(&v, apRoot[i], i, &aItem, &nItem, &nAlloc);
   }
+  StrMap seen = {0};
   if (v.nError == 0) {
-    StrMap seen = {0};
     check_duplicates(&v, aItem, nItem, aSrc, &seen);
     check_references(&v, pDb, &seen, aSrc);
-    if (v.nError == 0) warn_deadlines(pDb, aItem, nItem, &seen, aSrc, fErr);
-    strmap_free(&seen);
   }
   int rc;
   if (v.nError) {
@@ -427,8 +453,9 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     fprintf(fErr, "pacta: nothing was loaded\n");
     rc = LOAD_INVALID;
   } else {
-    rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOut);
+    rc = write_items(pDb, aItem, nItem, &seen, aSrc, zActor, fErr, fProgress, pOut);
   }
+  strmap_free(&seen);
   for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
   xfree(aItem);
   xfree(v.aRef);
@@ -460,7 +487,8 @@ int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_
       const char *zMsg = z;
       if (strncmp(zMsg, "pacta: ", 7) == 0) zMsg += 7;
       if (strncmp(zMsg, "request: ", 9) == 0) zMsg += 9;
-      if (zEol > zMsg && strncmp(zMsg, "nothing was loaded", 18) != 0)
+      char *zNothing = strstr(zMsg, "nothing was loaded");
+      if (zEol > zMsg && !(zNothing && zNothing < zEol))
         json_array_append_new(aMsg, json_stringn(zMsg, (size_t)(zEol - zMsg)));
     }
     if (json_array_size(aMsg) == 0) json_array_append_new(aMsg, json_string("invalid input"));

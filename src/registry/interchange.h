@@ -21,19 +21,25 @@ typedef struct LoadSource {
 } LoadSource;
 
 typedef struct LoadResult {
-  int nLoaded;     /* journal entries appended */
-  int nUnchanged;  /* records already present with the same content */
-  int64_t lastSeq; /* journal sequence after the load */
+  int nLoaded;      /* journal entries appended */
+  int nUnchanged;   /* records already present with the same content */
+  int64_t lastSeq;  /* journal sequence after the load */
+  json_t *aFinding; /* the consistency checks' findings (checks.h), or NULL:
+                    ** the caller json_decref's it */
 } LoadResult;
 
 #define LOAD_INVALID (-1)
 #define LOAD_BUSY (-2)
+#define LOAD_INCONSISTENT (-3)
 
 /* Validate and load. On bad input, writes up to 20 messages (one per line,
 ** each "NAME: $.json.path: what was expected") to fErr, writes nothing to
 ** the registry and returns LOAD_INVALID; LOAD_BUSY when another writer held
-** the registry too long (nothing written either). Progress goes to
-** fProgress when not NULL. */
+** the registry too long (nothing written either). A load that would make
+** the record contradict itself (checks.h) is rolled back: its errors go to
+** fErr ("NAME: $.path: error [code] message") and LOAD_INCONSISTENT is
+** returned; a load that passes writes the checks' warnings there. Progress
+** goes to fProgress when not NULL. */
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut /* OUT */);
 

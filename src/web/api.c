@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "checks.h"
 #include "compliance.h"
 #include "fields.h"
 #include "http.h"
@@ -16,6 +17,7 @@
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
+#include "retract.h"
 #include "routes.h"
 #include "search.h"
 #include "tlog.h"
@@ -273,6 +275,13 @@ void api_get_journal(Req *pReq, Resp *r) {
   resp_table(pReq, r, pDoc, "entries");
 }
 
+/* GET /api/v1/checks: pacta check --json. */
+void api_get_checks(Req *pReq, Resp *r) {
+  json_t *pDoc = json_pack("{s:o}", "findings", checks_all(pReq->pDb, date_today()));
+  resp_json(r, 200, pDoc);
+  json_decref(pDoc);
+}
+
 /* ---- Writes ----------------------------------------------------------------- */
 
 /* Check the caller and the content type; false with the response filled. */
@@ -313,17 +322,25 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
   int rc = interchange_load_json(pReq->pDb, pDoc, pReq->caller.zName, &aMsg, &res);
   if (rc == LOAD_BUSY) {
     resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
+  } else if (rc == LOAD_INCONSISTENT) {
+    /* Well-formed, but it contradicts the record: 409, with the findings. */
+    json_t *pOut =
+        json_pack("{s:{s:s, s:O, s:O, s:O?}}", "error", "code", "inconsistent", "message",
+                  json_array_get(aMsg, 0), "details", aMsg, "findings", res.aFinding);
+    resp_json(r, 409, pOut);
+    json_decref(pOut);
   } else if (rc) {
     json_t *pOut = json_pack("{s:{s:s, s:O, s:O}}", "error", "code", "invalid", "message",
                              json_array_get(aMsg, 0), "details", aMsg);
     resp_json(r, 400, pOut);
     json_decref(pOut);
   } else {
-    json_t *pOut =
-        json_pack("{s:i, s:I}", "loaded", res.nLoaded, "journal", (json_int_t)res.lastSeq);
+    json_t *pOut = json_pack("{s:i, s:I, s:O?}", "loaded", res.nLoaded, "journal",
+                             (json_int_t)res.lastSeq, "warnings", res.aFinding);
     resp_json(r, res.nLoaded ? 201 : 200, pOut);
     json_decref(pOut);
   }
+  json_decref(res.aFinding);
   json_decref(aMsg);
 }
 
@@ -376,26 +393,25 @@ void api_delete_record(Req *pReq, Resp *r) {
     resp_error(r, 403, "forbidden", "only the depositary may retract");
     return;
   }
-  Buf why = {0};
-  if (entity_referrer(pReq->pDb, kind, pReq->azParam[1], &why)) {
-    resp_error(r, 409, "conflict", "%s %s is still referred to by %s; retract that first",
-               kind_name(kind), pReq->azParam[1], why.z);
-    buf_free(&why);
-    return;
-  }
-  Journal j;
-  if (journal_begin(&j, pReq->pDb, pReq->caller.zName)) {
+  int64_t seq;
+  json_t *aFinding;
+  RetractResult rc =
+      registry_retract(pReq->pDb, pReq->caller.zName, kind, pReq->azParam[1], &seq, &aFinding);
+  if (rc == RETRACT_BUSY) {
     resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
-    return;
-  }
-  int64_t seq = journal_retract(&j, kind, pReq->azParam[1]);
-  if (!seq) {
-    journal_rollback(&j);
+  } else if (rc == RETRACT_UNKNOWN) {
     resp_error(r, 404, "not_found", "unknown %s \"%s\"", kind_name(kind), pReq->azParam[1]);
-    return;
+  } else if (rc == RETRACT_INCONSISTENT) {
+    json_t *pOut =
+        json_pack("{s:{s:s, s:O, s:O}}", "error", "code", "conflict", "message",
+                  json_object_get(json_array_get(aFinding, 0), "message"), "findings", aFinding);
+    resp_json(r, 409, pOut);
+    json_decref(pOut);
+  } else {
+    json_t *pOut = json_pack("{s:s, s:I, s:O}", "retracted", pReq->azParam[1], "journal",
+                             (json_int_t)seq, "warnings", aFinding);
+    resp_json(r, 200, pOut);
+    json_decref(pOut);
   }
-  journal_commit(&j);
-  json_t *pOut = json_pack("{s:s, s:I}", "retracted", pReq->azParam[1], "journal", (json_int_t)seq);
-  resp_json(r, 200, pOut);
-  json_decref(pOut);
+  json_decref(aFinding);
 }

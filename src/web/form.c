@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "fields.h"
 #include "util.h"
 
 void form_parse(Form *f, const char *z, size_t n) {
@@ -104,6 +105,16 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
             "a moment.",
             zNothing);
     status = 503;
+  } else if (rc == LOAD_INCONSISTENT) {
+    hprintf(pMsg, "<strong>%s</strong> It would contradict the registry:<ul>", zNothing);
+    size_t i;
+    json_t *p;
+    json_array_foreach(pRes->aFinding, i, p) {
+      if (strcmp(str(p, "severity"), "error") == 0 && !json_is_true(json_object_get(p, "existing")))
+        hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+    }
+    buf_puts(pMsg, "</ul>");
+    status = 409;
   } else if (rc) {
     hprintf(pMsg, "<strong>%s</strong> The record is not valid:<ul>", zNothing);
     Buf path = {0};
@@ -117,7 +128,18 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
     buf_free(&path);
     buf_puts(pMsg, "</ul>");
     status = 400;
+  } else if (json_array_size(pRes->aFinding)) {
+    size_t n = json_array_size(pRes->aFinding);
+    hprintf(pMsg, "<strong>Recorded with %zu warning%s</strong> to look at:<ul>", n,
+            n == 1 ? "" : "s");
+    size_t i;
+    json_t *p;
+    json_array_foreach(pRes->aFinding, i, p)
+        hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+    buf_puts(pMsg, "</ul>");
   }
+  json_decref(pRes->aFinding);
+  pRes->aFinding = 0;
   json_decref(aMsg);
   json_decref(pDoc);
   return status;

@@ -40,9 +40,12 @@ bool csrf_ok(const Req *pReq, const Form *f, char *zOut);
 /* Load one record a form made ({"pacta": 1, zSection: [pRec]}) through the
 ** journal as the caller, if the caller may write it. The status: 201
 ** written, 200 unchanged (*pRes says which journal entry), else 403 (not
-** the caller's to write), 400 (the record's errors) or 503 (busy), with the
-** notice's words in pMsg after zNothing ("Nothing was recorded."), each
-** error without the path of the record, which the form holds alone. */
+** the caller's to write), 400 (the record's errors), 409 (it would
+** contradict the registry: the consistency checks' errors) or 503 (busy),
+** with the notice's words in pMsg after zNothing ("Nothing was recorded."),
+** each error without the path of the record, which the form holds alone.
+** A record written with the checks' warnings has them listed in pMsg.
+** pRes->aFinding is released here (NULL on return). */
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
               const char *zNothing, Buf *pMsg, LoadResult *pRes);
 

@@ -15,6 +15,7 @@ const Route aRoute[] = {
     {"GET", "/api/v1/documents/{}/status", api_get_status, 0},
     {"GET", "/api/v1/organizations/{}/compliance", api_get_compliance, 0},
     {"GET", "/api/v1/commitments/{}/assessments", api_get_commitment_assessments, 0},
+    {"GET", "/api/v1/checks", api_get_checks, 0},
     {"POST", "/api/v1/load", api_post_load, HTTP_MAX_BODY},
     {"GET", "/api/v1/log/checkpoint", api_log_checkpoint, 0},
     {"GET", "/api/v1/log/proof/inclusion", api_log_inclusion, 0},

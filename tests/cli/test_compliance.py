@@ -232,7 +232,7 @@ class BadInput(Fixture):
         p = self.load({"pacta": 1, "commitments": [
             commitment("early", "org", ["AAA"], deadline="2023-12-31",
                        source={"session": "org-council-2024"})]})
-        self.assertIn("pacta: warning:", p.stderr)
+        self.assertIn("$.commitments[0]: warning [commitment.deadline_before_session]", p.stderr)
         self.assertIn("2023-12-31", p.stderr)
         self.assertIn('"id":"early"', self.export().replace(" ", ""))
         # A deadline on or after the session's date loads silently.
