@@ -22,6 +22,15 @@ typedef struct TileCache {
   char zPath[512];
 } TileCache;
 
+/* One row of the registry's stored hashes of one level (tlog.h). */
+typedef struct LevelRow {
+  bool bHave;
+  uint64_t iRow;
+  MerkleHash a[1 << TLOG_ROW_BITS];
+} LevelRow;
+
+#define CHECK_LEVELS (64 / TLOG_STRIDE)
+
 typedef struct Check {
   /* what to compare against */
   uint64_t nNew, nOld; /* nOld == 0: none */
@@ -32,6 +41,10 @@ typedef struct Check {
   /* tiles export being checked, or NULL */
   const char *zDir;
   TileCache aTile[8];
+  /* registry being checked, or NULL; the rows of its stored levels above
+  ** the leaves (aRow[level / TLOG_STRIDE], allocated when first read) */
+  Db *pDb;
+  LevelRow *apRow[CHECK_LEVELS];
   /* the first failure */
   Buf fail;
   uint64_t iBad; /* leaf index + 1 of the entry named, or 0 */
@@ -97,9 +110,43 @@ static int tile_hash(Check *c, int L, uint64_t index, MerkleHash *pOut) {
   return 0;
 }
 
+/* A registry: every complete subtree of a stored level above the leaves
+** (4, 8, ...; the leaves are compared in check_registry) is compared with
+** the log's stored hash, which proofs and the signed root are made of. */
+static void registry_node(Check *c, unsigned level, uint64_t index, const MerkleHash *h) {
+  if (level == 0 || level % TLOG_STRIDE || level / TLOG_STRIDE >= CHECK_LEVELS || c->fail.n) return;
+  LevelRow **ppRow = &c->apRow[level / TLOG_STRIDE];
+  if (!*ppRow) {
+    *ppRow = xmalloc(sizeof(LevelRow));
+    (*ppRow)->bHave = false;
+  }
+  LevelRow *r = *ppRow;
+  uint64_t iRow = index >> TLOG_ROW_BITS;
+  if (!r->bHave || r->iRow != iRow) {
+    uint64_t first = iRow << TLOG_ROW_BITS, count = (c->nNew >> level) - first;
+    if (count > (1 << TLOG_ROW_BITS)) count = 1 << TLOG_ROW_BITS;
+    r->bHave = tlog_read_level(c->pDb, level, first, count, r->a) == 0;
+    r->iRow = iRow;
+  }
+  unsigned long long lo = (unsigned long long)(index << level) + 1,
+                     hi = (unsigned long long)((index + 1) << level);
+  if (!r->bHave)
+    check_fail(c, 0,
+               "the log has no stored hash of journal entries %llu to %llu (level %u); "
+               "'pacta rebuild' recomputes it from the journal",
+               lo, hi, level);
+  else if (memcmp(&r->a[index & ((1 << TLOG_ROW_BITS) - 1)], h, sizeof(*h)) != 0)
+    check_fail(c, 0,
+               "every one of journal entries %llu to %llu matches its leaf, but the log's stored "
+               "hash of them (level %u) does not: the log's hashes above the leaves were "
+               "changed or damaged; 'pacta rebuild' recomputes them from the journal",
+               lo, hi, level);
+}
+
 /* Every complete subtree at a tile level is compared with the export. */
 static void on_node(void *pCtx, unsigned level, uint64_t index, const MerkleHash *h) {
   Check *c = pCtx;
+  if (c->pDb) registry_node(c, level, index, h);
   if (!c->zDir || level % 8 || level / 8 >= 8) return;
   int L = (int)(level / 8);
   MerkleHash got;
@@ -136,8 +183,8 @@ static void check_leaf(Check *c, uint64_t i, const char *z, size_t n, const Merk
   merkle_leaf_hash(z, n, &h);
   if (pStored && memcmp(pStored, &h, sizeof(h)) != 0)
     check_fail(c, i + 1,
-               "journal entry %llu (leaf %llu) does not match the log's leaf hash: the record "
-               "was changed after it was logged",
+               "journal entry %llu (leaf %llu) does not match the log's leaf hash for it: the "
+               "record, or the log's leaf, was changed after it was logged",
                (unsigned long long)(i + 1), (unsigned long long)i);
   merkle_stack_push(&c->st, &h, on_node, c);
   if (c->st.n == c->nOld) merkle_stack_root(&c->st, &c->gotOld);
@@ -147,6 +194,7 @@ static void check_leaf(Check *c, uint64_t i, const char *z, size_t n, const Merk
 /* Recompute from a registry's journal, checking each record against its
 ** own SHA-256 and the log's stored leaf hash. Returns the entries seen. */
 static uint64_t check_registry(Check *c, Db *pDb) {
+  c->pDb = pDb;
   sqlite3 *h = db_handle(pDb);
   sqlite3_stmt *pJ, *pL;
   if (sqlite3_prepare_v2(h, "SELECT seq, record, hash FROM journal ORDER BY seq", -1, &pJ, 0) ||
@@ -197,6 +245,11 @@ static uint64_t check_registry(Check *c, Db *pDb) {
   sqlite3_finalize(pJ);
   sqlite3_finalize(pL);
   buf_free(&row);
+  for (int k = 0; k < CHECK_LEVELS; k++) {
+    xfree(c->apRow[k]);
+    c->apRow[k] = 0;
+  }
+  c->pDb = 0;
   return i;
 }
 
@@ -318,6 +371,39 @@ int lc_verify_source(const char *zSource, const Checkpoint *pNew, const Checkpoi
             c->nOld ? " and the old checkpoint's root matches its prefix" : "");
   }
   db_close(pDb);
+  buf_free(&c->fail);
+  xfree(c);
+  return rc;
+}
+
+int lc_check_journal(Db *pDb, uint64_t n, Buf *pFail, uint64_t *piBad) {
+  Check *c = xmalloc(sizeof(Check));
+  memset(c, 0, sizeof(*c));
+  c->nNew = n;
+  merkle_empty_root(&c->gotNew);
+  uint64_t nSeen = check_registry(c, pDb);
+  if (!c->fail.n && nSeen < n)
+    check_fail(c, nSeen + 1, "the journal has %llu entries; the log has %llu leaves",
+               (unsigned long long)nSeen, (unsigned long long)n);
+  /* The root to be signed is read from the log's stored hashes above the
+  ** leaves: it must be the one the records hash to. */
+  MerkleHash stored;
+  Buf err = {0};
+  if (!c->fail.n && tlog_root(pDb, n, &stored, &err))
+    check_fail(c, 0, "%s", err.z);
+  else if (!c->fail.n && memcmp(&stored, &c->gotNew, sizeof(stored)) != 0)
+    check_fail(c, 0,
+               "every journal entry matches its leaf, but the stored log's root of size %llu "
+               "is not the root of those leaves: the log's hashes above the leaves were "
+               "changed or damaged; 'pacta rebuild' recomputes them from the journal",
+               (unsigned long long)n);
+  buf_free(&err);
+  int rc = 0;
+  if (c->fail.n) {
+    buf_append(pFail, c->fail.z, c->fail.n);
+    *piBad = c->iBad;
+    rc = -1;
+  }
   buf_free(&c->fail);
   xfree(c);
   return rc;

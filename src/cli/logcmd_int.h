@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "db.h"
 #include "merkle.h"
 #include "note.h"
 #include "util.h"
@@ -48,6 +49,15 @@ void lc_tile_path(Buf *p, const char *zDir, const char *zKind, uint64_t iTile, u
 ** when no single entry). */
 int lc_verify_source(const char *zSource, const Checkpoint *pNew, const Checkpoint *pOld,
                      bool bJson, FILE *fReport, json_t *pOut, Buf *pFail, uint64_t *piBad);
+
+/* Before `log checkpoint` signs: every one of the n journal entries of the
+** open registry pDb checked as lc_verify_source checks a registry (its
+** place, its own SHA-256, the log's stored leaf hash for it), and the stored
+** log's root of size n against the root recomputed from the records. Runs
+** in the caller's transaction. Returns 0, or -1 with the first failure
+** appended to pFail and its journal entry in *piBad (0 when no single
+** entry). */
+int lc_check_journal(Db *pDb, uint64_t n, Buf *pFail, uint64_t *piBad);
 
 /* ---- logcmd_verify.c ---------------------------------------------------------- */
 

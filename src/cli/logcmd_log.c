@@ -38,13 +38,60 @@ static void meta_set(Db *pDb, const char *zKey, const char *zValue) {
   db_step_done(pDb, p);
 }
 
-/* Sign a checkpoint of the whole log and keep it; returns the note. */
-static char *make_checkpoint(Db *pDb, const Cli *o, const char *zKeyFile, const char *zOrigin,
-                             uint64_t *pSize) {
+/* Refuse to sign (exit 1): why on stderr and, with --json, on stdout. */
+static void refuse(bool bJson, const char *zWhy, uint64_t iBad) {
+  if (bJson)
+    print_json_new(json_pack("{s:b, s:s, s:o}", "ok", 0, "error", zWhy, "first_bad_entry",
+                             iBad ? json_integer((json_int_t)iBad) : json_null()));
+  die(EXIT_INPUT, "refusing to sign: %s; nothing was signed (see 'pacta verify')", zWhy);
+}
+
+/* Changes when another connection commits (PRAGMA data_version). */
+static int64_t data_version(Db *pDb) {
+  sqlite3_stmt *p = db_stmt(pDb, "PRAGMA data_version");
+  int64_t v = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : -1;
+  sqlite3_reset(p);
+  return v;
+}
+
+/* Never sign a journal that contradicts itself: every entry is checked as
+** 'pacta verify' checks it (lc_check_journal), or refused. Returns in the
+** signing (write) transaction with the size of the log checked. The check
+** runs in a read snapshot, so writers (pacta serve) do not wait for its
+** length, and holds when nothing was committed between that snapshot and
+** the write lock; else it runs again, the third time under the lock. */
+static uint64_t begin_checked(Db *pDb, bool bJson) {
+  tlog_sync(pDb); /* a registry older than the log: its leaves first */
+  Buf err = {0};
+  for (int attempt = 0;; attempt++) {
+    bool bLocked = attempt == 2;
+    if (bLocked)
+      db_begin(pDb);
+    else
+      db_read_begin(pDb);
+    int64_t v = data_version(pDb);
+    uint64_t n = (uint64_t)db_last_seq(pDb), iBad = 0;
+    if (lc_check_journal(pDb, n, &err, &iBad)) {
+      db_rollback(pDb);
+      refuse(bJson, err.z, iBad);
+    }
+    if (bLocked) return n;
+    db_read_end(pDb, true);
+    db_begin(pDb);
+    if (data_version(pDb) == v) return n;
+    db_rollback(pDb); /* written meanwhile: check what is there now */
+  }
+}
+
+/* Sign a checkpoint of the whole log and keep it; returns the note. Only
+** over a journal that holds together: every entry is checked first. */
+static char *make_checkpoint(Db *pDb, const Cli *o, bool bJson, const char *zKeyFile,
+                             const char *zOrigin, uint64_t *pSize) {
   NoteSigner s;
   lc_load_signer(zKeyFile, &s);
-  db_begin(pDb);
-  uint64_t n = tlog_sync(pDb);
+  if (zOrigin && !note_name_valid(zOrigin))
+    cli_fail(o, "--origin: expected text without spaces or '+' (e.g. example.org/treaties)");
+  uint64_t n = begin_checked(pDb, bJson);
   Buf stored = {0}, err = {0};
   const char *zStored = meta_get(pDb, "log.origin", &stored);
   if (!zOrigin) zOrigin = zStored ? zStored : s.zName;
@@ -68,10 +115,10 @@ static char *make_checkpoint(Db *pDb, const Cli *o, const char *zKeyFile, const 
         checkpoint_parse(prev.zText, prev.nText, &cp, &err) || cp.size > n ||
         tlog_root(pDb, cp.size, &r, &err) || memcmp(&r, &cp.root, sizeof(r)) != 0) {
       db_rollback(pDb);
-      die(EXIT_INPUT,
-          "refusing to sign: the log no longer extends the checkpoint of size %llu signed "
-          "before (%s); see 'pacta verify'",
-          (unsigned long long)nPrev, err.n ? err.z : "its root differs");
+      Buf why = {0};
+      buf_printf(&why, "the log no longer extends the checkpoint of size %llu signed before (%s)",
+                 (unsigned long long)nPrev, err.n ? err.z : "its root differs");
+      refuse(bJson, why.z, 0);
     }
     note_free(&prev);
     xfree(zPrev);
@@ -183,7 +230,7 @@ static void log_checkpoint(Db *pDb, const Cli *o, bool bJson) {
   cli_need_pos(o, 1, 1);
   if (!cli_get(o, "key")) cli_fail(o, "give the log's private key with --key FILE");
   uint64_t n;
-  char *zNote = make_checkpoint(pDb, o, cli_get(o, "key"), cli_get(o, "origin"), &n);
+  char *zNote = make_checkpoint(pDb, o, bJson, cli_get(o, "key"), cli_get(o, "origin"), &n);
   if (cli_get(o, "out")) lc_write_file(cli_get(o, "out"), zNote, strlen(zNote));
   if (bJson)
     print_json_new(json_pack("{s:I, s:s}", "size", (json_int_t)n, "checkpoint", zNote));
@@ -241,7 +288,7 @@ static void log_tiles(Db *pDb, const Cli *o) {
   if (!zDir) cli_fail(o, "give the folder with --out DIR");
   uint64_t n;
   char *zNote = cli_get(o, "key")
-                    ? make_checkpoint(pDb, o, cli_get(o, "key"), cli_get(o, "origin"), &n)
+                    ? make_checkpoint(pDb, o, false, cli_get(o, "key"), cli_get(o, "origin"), &n)
                     : tlog_checkpoint_latest(pDb, &n);
   if (!zNote)
     die(EXIT_INPUT, "no checkpoint yet: pass --key FILE, or run 'pacta log checkpoint' first");

@@ -464,6 +464,93 @@ class Log(unittest.TestCase):
         run(db, "log", "checkpoint", "--key", self.logkey, expect=1)
         os.remove(db)
 
+    def checkpoints(self, db):
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT id, size, note FROM tlog_checkpoint ORDER BY id").fetchall()
+        con.close()
+        return rows
+
+    def refused(self, db, seq, what):
+        """`log checkpoint` (and `log tiles --key`) on db must exit 1 naming journal entry seq
+        and `what` disagrees, and sign nothing: no new stored checkpoint, --out untouched."""
+        before = self.checkpoints(db)
+        out = os.path.join(self.dir, "refused-cp")
+        wbytes(out, b"the previous checkpoint\n")
+        p = run(db, "log", "checkpoint", "--key", self.logkey, "--out", out, expect=1)
+        self.assertIn("refusing to sign", p.stderr)
+        self.assertIn(f"journal entry {seq} ", p.stderr)
+        self.assertIn(what, p.stderr)
+        self.assertIn("nothing was signed", p.stderr)
+        self.assertEqual(p.stdout, "")
+        self.assertEqual(rbytes(out), b"the previous checkpoint\n")
+        report = json.loads(run(db, "log", "checkpoint", "--key", self.logkey, "--json",
+                                expect=1).stdout)
+        self.assertEqual((report["ok"], report["first_bad_entry"]), (False, seq), report["error"])
+        self.assertIn(what, report["error"])
+        tiles = os.path.join(self.dir, "refused-tiles")
+        p = run(db, "log", "tiles", "--key", self.logkey, "--out", tiles, expect=1)
+        self.assertIn(f"journal entry {seq} ", p.stderr)
+        self.assertFalse(os.path.exists(tiles))
+        self.assertEqual(self.checkpoints(db), before)
+        os.remove(out)
+
+    def test_checkpoint_refuses_a_journal_that_contradicts_itself(self):
+        rows = self.records()
+        n = len(rows)
+        # The untouched registry signs.
+        db = self.copy_db("c.db")
+        before = self.checkpoints(db)
+        note = run(db, "log", "checkpoint", "--key", self.logkey).stdout
+        self.assertEqual(int(note.splitlines()[1]), n)
+        self.assertEqual(len(self.checkpoints(db)), len(before) + 1)
+        self.assertEqual(self.checkpoints(db)[-1][2], note)
+        os.remove(db)
+        # One byte of one record changed, after the last checkpoint signed it or before it was
+        # ever signed: entries signed by cp1, by cp2 only, and the last.
+        for seq in [1, self.n1 - 1, self.n1 + 200, n]:
+            for fix_hash in (False, True):
+                db = self.copy_db("c.db")
+                rec = bytearray(rows[seq - 1][1].encode())
+                at = rec.index(b'"time":"') + 9  # a digit of the year
+                rec[at] ^= 1
+                con = sqlite3.connect(db)
+                con.execute("UPDATE journal SET record=? WHERE seq=?", (rec.decode(), seq))
+                if fix_hash:  # its own SHA-256 recomputed too: the log's leaf still disagrees
+                    con.execute("UPDATE journal SET hash=? WHERE seq=?",
+                                (hashlib.sha256(bytes(rec)).digest(), seq))
+                con.commit()
+                con.close()
+                self.refused(db, seq, "the log's leaf hash" if fix_hash else "its own SHA-256")
+                os.remove(db)
+        # One leaf hash of the log changed (level 0: row id index >> 10, 32 bytes per leaf).
+        for index in [0, n // 2, n - 1]:
+            db = self.copy_db("c.db")
+            con = sqlite3.connect(db)
+            leaves = bytearray(con.execute("SELECT hashes FROM tlog_hash WHERE id=?",
+                                           (index >> 10,)).fetchone()[0])
+            leaves[(index % 1024) * 32 + 7] ^= 0x10
+            con.execute("UPDATE tlog_hash SET hashes=? WHERE id=?", (bytes(leaves), index >> 10))
+            con.commit()
+            con.close()
+            self.refused(db, index + 1, "the log's leaf hash")
+            os.remove(db)
+        # A hash above the leaves (level 4, the subtree of leaves 0..15): no single entry.
+        db = self.copy_db("c.db")
+        con = sqlite3.connect(db)
+        level4 = bytearray(con.execute("SELECT hashes FROM tlog_hash WHERE id=?",
+                                       (4 << 48,)).fetchone()[0])
+        level4[3] ^= 1
+        con.execute("UPDATE tlog_hash SET hashes=? WHERE id=?", (bytes(level4), 4 << 48))
+        con.commit()
+        con.close()
+        before = self.checkpoints(db)
+        p = run(db, "log", "checkpoint", "--key", self.logkey, "--json", expect=1)
+        report = json.loads(p.stdout)
+        self.assertIsNone(report["first_bad_entry"])
+        self.assertIn("above the leaves", report["error"])
+        self.assertEqual(self.checkpoints(db), before)
+        os.remove(db)
+
     def test_rebuild_and_migration_keep_the_roots(self):
         root = run(self.db, "log", "root", "--json").stdout
         db = self.copy_db("m.db")
