@@ -432,6 +432,84 @@ json_t *checks_record(Db *pDb, pdate today, Kind kind, const char *zKey) {
   return pOut;
 }
 
+/* Every live record of kind whose key starts with zPrefix. */
+static void check_prefix(Ctx *c, Kind kind, const char *zPrefix) {
+  Buf hi = {0};
+  buf_puts(&hi, zPrefix);
+  hi.z[hi.n - 1]++;
+  sqlite3_stmt *p = db_stmt(c->pDb, "SELECT e.key, j.record FROM entity e JOIN journal j "
+                                    "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
+                                    "ORDER BY e.key");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zPrefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  while (db_step_row(c->pDb, p)) {
+    json_t *v = entity_from_record((const char *)sqlite3_column_text(p, 1),
+                                   (size_t)sqlite3_column_bytes(p, 1));
+    if (v) check_record(c, kind, (const char *)sqlite3_column_text(p, 0), v);
+    json_decref(v);
+  }
+  sqlite3_reset(p);
+  buf_free(&hi);
+}
+
+/* A document and its actions. */
+static void check_document_whole(Ctx *c, const char *zDoc) {
+  check_live(c, K_DOCUMENT, zDoc);
+  Buf prefix = {0};
+  buf_printf(&prefix, "%s|", zDoc);
+  check_prefix(c, K_ACTION, prefix.z);
+  buf_free(&prefix);
+}
+
+json_t *checks_document(Db *pDb, pdate today, const char *zDoc) {
+  bool bBegun = db_read_begin(pDb);
+  Ctx c;
+  ctx_open(&c, pDb, today);
+  check_document_whole(&c, zDoc);
+  json_t *pOut = errors_first(c.aOut);
+  ctx_close(&c);
+  db_read_end(pDb, bBegun);
+  return pOut;
+}
+
+json_t *checks_organization(Db *pDb, pdate today, const char *zOrg) {
+  bool bBegun = db_read_begin(pDb);
+  Ctx c;
+  ctx_open(&c, pDb, today);
+  static const Kind aKind[] = {K_MEMBERSHIP, K_DOCUMENT, K_SESSION, K_COMMITMENT};
+  for (size_t k = 0; k < sizeof(aKind) / sizeof(aKind[0]); k++) {
+    json_t *a = entity_list(pDb, aKind[k], zOrg);
+    size_t i;
+    json_t *v;
+    json_array_foreach(a, i, v) {
+      const char *zId = str(v, "id");
+      if (aKind[k] == K_DOCUMENT && zId) {
+        check_document_whole(&c, zId);
+      } else if (aKind[k] == K_MEMBERSHIP) {
+        Buf key = {0};
+        buf_printf(&key, "%s|%s|%s", zOrg, dflt(str(v, "party"), ""), dflt(str(v, "from"), ""));
+        check_membership(&c, key.z, v);
+        buf_free(&key);
+      } else if (zId) {
+        check_record(&c, aKind[k], zId, v);
+        if (aKind[k] == K_COMMITMENT) {
+          Buf prefix = {0};
+          buf_printf(&prefix, "%s|", zId);
+          check_prefix(&c, K_ASSESSMENT, prefix.z);
+          buf_free(&prefix);
+        }
+      }
+    }
+    json_decref(a);
+  }
+  check_live(&c, K_CHAIRMANSHIP, zOrg);
+  json_t *pOut = errors_first(c.aOut);
+  ctx_close(&c);
+  db_read_end(pDb, bBegun);
+  return pOut;
+}
+
 /* ---- One write ------------------------------------------------------------------- */
 
 struct WriteCheck {

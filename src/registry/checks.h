@@ -42,8 +42,14 @@ const char *check_severity_name(CheckSeverity s); /* "error", "warning" */
 ** first, then by kind and key. */
 json_t *checks_all(Db *pDb, pdate today);
 
-/* The findings on one live record (for its page): a new array. */
+/* The findings on one live record: a new array. */
 json_t *checks_record(Db *pDb, pdate today, Kind kind, const char *zKey);
+/* On a document and its actions (its page). */
+json_t *checks_document(Db *pDb, pdate today, const char *zDoc);
+/* On the records of an organization: its memberships, documents and their
+** actions, sessions (through their bodies), commitments and their
+** assessments, chairmanship. */
+json_t *checks_organization(Db *pDb, pdate today, const char *zOrg);
 
 typedef struct WriteCheck WriteCheck;
 

@@ -40,7 +40,7 @@ static void check_membership(Validator *v, const json_t *p) {
   pdate from = date_of(json_object_get(p, "from")), to = date_of(json_object_get(p, "to"));
   if (from != DATE_NONE && to != DATE_NONE && to <= from) {
     size_t n = ic_path_push_key(v, "to");
-    ic_error(v, "must be after \"from\" (the interval is [from, to))");
+    ic_error(v, "must be after \"from\" (the interval is [from, to)) [membership.to_before_from]");
     ic_path_pop(v, n);
   }
 }
@@ -92,7 +92,8 @@ static void check_action(Validator *v, const json_t *p) {
   pdate d = date_of(json_object_get(p, "date")), eff = date_of(json_object_get(p, "effective"));
   if (d != DATE_NONE && eff != DATE_NONE && eff < d) {
     size_t n = ic_path_push_key(v, "effective");
-    ic_error(v, "a withdrawal cannot take effect before its notice (date)");
+    ic_error(v, "a withdrawal cannot take effect before its notice (date) "
+                "[withdrawal.effective_before_notice]");
     ic_path_pop(v, n);
   }
   const json_t *pRes = json_object_get(p, "reservation");
@@ -376,6 +377,7 @@ static const Field aDocumentField[] = {{"id", FT_ID, REQ, 0, 0},
                                        {"weights", FT_CUSTOM, 0, CUSTOM(check_weights), 0},
                                        {"depositary", FT_STR, NUL, 0, 0},
                                        {"note", FT_TEXT, NUL, 0, 0},
+                                       {"text", FT_LANGMAP, NUL, 0, 0}, /* the full text */
                                        SOURCES,
                                        {0, 0, 0, 0, 0}};
 

@@ -60,6 +60,12 @@ void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
               const char *zNameField);
 /* A table with a caption in a scrolling region that keyboard users can
 ** reach; zHeads: the literal column names separated by '|'. */
+/* The consistency checks' findings (pages_checks.c): for zDoc, a section
+** listing those on the document and its actions (nothing when there are
+** none); else for organization zOrg, a line with their counts linking to
+** /checks?org=. */
+void checks_box(Buf *p, Db *pDb, const char *zOrg, const char *zDoc);
+
 void table_begin(Buf *p, const char *zCaption, const char *zHeads);
 void table_end(Buf *p);
 /* A record's "sources" as a list under its own heading (none: nothing). */

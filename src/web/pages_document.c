@@ -406,6 +406,33 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   buf_puts(p, "</li>");
 }
 
+/* A text shown on the page at most; a longer one is in the record. */
+#define TEXT_SHOWN_MAX (1 << 20)
+
+/* The document's full text in each language, folded away. */
+static void document_text(Buf *p, const json_t *pText, const char *zId) {
+  const char *zLang;
+  const json_t *v;
+  json_object_foreach((json_t *)pText, zLang, v) {
+    const char *zName = strcmp(zLang, "en") == 0   ? "English"
+                        : strcmp(zLang, "ru") == 0 ? "Russian"
+                                                   : zLang;
+    if (!json_is_string(v)) continue;
+    size_t n = json_string_length(v);
+    if (n > TEXT_SHOWN_MAX) {
+      hprintf(p,
+              "<p class=\"small\">Full text (%s): %zu bytes, too long for this page; it is in "
+              "<a href=\"/api/v1/documents/%s\">the record</a>.</p>",
+              zName, n, zId);
+      continue;
+    }
+    hprintf(p,
+            "<details><summary>Full text (%s)</summary><div lang=\"%s\" "
+            "style=\"white-space:pre-wrap;max-width:50rem\">%s</div></details>",
+            zName, zLang, json_string_value(v));
+  }
+}
+
 /* The heading and the facts: type, organization, body, adoption, the
 ** clauses of entry into force and withdrawal in words. */
 static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
@@ -443,6 +470,7 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
   put_withdrawal_rule(p, pDoc);
   hprintf(p, "</dd><dt>Identifier</dt><dd><span class=\"code\">%s</span></dd></dl>", zId);
   if (str(pDoc, "note")) hprintf(p, "<p class=\"note small\">%s</p>", str(pDoc, "note"));
+  document_text(p, json_object_get(pDoc, "text"), zId);
   json_decref(pOrgs);
   json_decref(pBodies);
 }
@@ -698,6 +726,7 @@ void page_get_document(Req *pReq, Resp *r) {
   buf_puts(&b, "<h2 id=\"explanation\">How the dates were computed</h2>");
   document_explanation(&b, pDoc, pSt, pParties, zOn);
   document_actions(&b, aRow, pParties);
+  checks_box(&b, pDb, 0, zId);
   put_sources(&b, json_object_get(pDoc, "sources"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);

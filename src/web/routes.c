@@ -45,6 +45,7 @@ const Route aRoute[] = {
     {"GET", "/parties", page_get_parties, 0},
     {"GET", "/parties/{}", page_get_party, 0},
     {"GET", "/search", page_get_search, 0},
+    {"GET", "/checks", page_get_checks, 0},
     {"GET", "/ingest", page_get_ingest, 0},
     {"POST", "/ingest", page_post_ingest, INGEST_MAX_BODY},
     {"GET", "/record", page_get_record, 0},

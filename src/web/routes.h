@@ -19,6 +19,7 @@ extern const int nRoute;
 void api_get_openapi(Req *pReq, Resp *r);
 void api_get_journal(Req *pReq, Resp *r);
 void api_get_checks(Req *pReq, Resp *r);
+void page_get_checks(Req *pReq, Resp *r);
 void api_get_members(Req *pReq, Resp *r);
 void api_get_chair(Req *pReq, Resp *r);
 void api_get_status(Req *pReq, Resp *r);

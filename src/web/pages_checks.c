@@ -1,0 +1,108 @@
+/*
+** The consistency checks' findings as pages (checks.h): /checks lists them
+** for the whole registry or one organization (?org=), and the pages of an
+** organization and a document show theirs (checks_box).
+*/
+#include <string.h>
+
+#include "checks.h"
+#include "date.h"
+#include "entity.h"
+#include "fields.h"
+#include "page.h"
+#include "routes.h"
+
+/* The page of the record a finding is about. */
+static void put_record_link(Buf *p, const json_t *f) {
+  const char *zKind = str(f, "kind"), *zKey = str(f, "key");
+  Kind kind;
+  if (!zKind || !zKey || kind_parse(zKind, &kind)) return;
+  char zFirst[128];
+  size_t n = strcspn(zKey, "|");
+  snprintf(zFirst, sizeof(zFirst), "%.*s", (int)(n < sizeof(zFirst) ? n : sizeof(zFirst) - 1),
+           zKey);
+  switch (kind) {
+  case K_ACTION: hprintf(p, "<a href=\"/documents/%s\">", zFirst); break;
+  case K_DOCUMENT: hprintf(p, "<a href=\"/documents/%s\">", zKey); break;
+  case K_SESSION: hprintf(p, "<a href=\"/sessions/%s\">", zKey); break;
+  case K_COMMITMENT:
+  case K_ASSESSMENT: hprintf(p, "<a href=\"/commitments/%s\">", zFirst); break;
+  case K_MEMBERSHIP:
+  case K_CHAIRMANSHIP: hprintf(p, "<a href=\"/organizations/%s\">", zFirst); break;
+  default: hprintf(p, "<a href=\"/\">"); break;
+  }
+  hprintf(p, "%s %s</a>", zKind, zKey);
+}
+
+static void findings_table(Buf *p, const json_t *aFinding, const char *zCaption) {
+  table_begin(p, zCaption, "Severity|Check|Record|What is wrong");
+  size_t i;
+  json_t *f;
+  json_array_foreach(aFinding, i, f) {
+    bool bError = strcmp(dflt(str(f, "severity"), ""), "error") == 0;
+    hprintf(p, "<tr><td><span class=\"badge %s\">%s</span></td><td><code>%s</code></td><td>",
+            bError ? "k-suspended" : "k-observer", bError ? "error" : "warning", str(f, "code"));
+    put_record_link(p, f);
+    /* The message starts with "kind key: ": the column before has it. */
+    const char *zMsg = dflt(str(f, "message"), "");
+    const char *zAfter = strstr(zMsg, ": ");
+    hprintf(p, "</td><td>%s</td></tr>", zAfter ? zAfter + 2 : zMsg);
+  }
+  table_end(p);
+}
+
+static size_t count_errors(const json_t *aFinding) {
+  size_t n = 0, i;
+  json_t *f;
+  json_array_foreach(aFinding, i, f) n += strcmp(dflt(str(f, "severity"), ""), "error") == 0;
+  return n;
+}
+
+void checks_box(Buf *p, Db *pDb, const char *zOrg, const char *zDoc) {
+  json_t *a = zDoc ? checks_document(pDb, date_today(), zDoc)
+                   : checks_organization(pDb, date_today(), zOrg);
+  size_t n = json_array_size(a), nError = count_errors(a);
+  if (zDoc && n) {
+    buf_puts(p, "<section aria-labelledby=\"checks\"><h2 id=\"checks\">Consistency</h2>");
+    findings_table(p, a, "What the consistency checks find in this document's records");
+    buf_puts(p, "</section>");
+  } else if (!zDoc) {
+    hprintf(p,
+            "<p class=\"hint\"><a href=\"/checks?org=%s\">Consistency: %zu finding%s</a> "
+            "(%zu error%s, %zu warning%s) in this organization's records.</p>",
+            zOrg, n, n == 1 ? "" : "s", nError, nError == 1 ? "" : "s", n - nError,
+            n - nError == 1 ? "" : "s");
+  }
+  json_decref(a);
+}
+
+void page_get_checks(Req *pReq, Resp *r) {
+  const char *zOrg = req_arg(pReq, "org");
+  json_t *pOrg = 0;
+  if (zOrg && *zOrg && !(pOrg = entity_get(pReq->pDb, K_ORGANIZATION, zOrg))) {
+    pages_not_found(pReq, r, "organization", zOrg);
+    return;
+  }
+  bool bOrg = pOrg != 0;
+  json_t *a = bOrg ? checks_organization(pReq->pDb, date_today(), zOrg)
+                   : checks_all(pReq->pDb, date_today());
+  Buf b = {0};
+  pages_begin(&b, "Consistency", "/checks");
+  buf_puts(&b, "<h1>Consistency</h1>");
+  size_t n = json_array_size(a), nError = count_errors(a);
+  char zToday[DATE_BUFSZ];
+  date_format(date_today(), zToday);
+  hprintf(&b,
+          "<p class=\"lede\">Whether the records agree with each other and with the calendar "
+          "(today, %s)%s%s: %zu error%s, %zu warning%s. An error is refused when it is "
+          "written; one listed here was in the registry before its check existed, or became "
+          "one as the days passed. <code>pacta check</code> lists the same.</p>",
+          zToday, bOrg ? ", in the records of " : "",
+          bOrg ? name_en(json_object_get(pOrg, "name"), zOrg) : "", nError, nError == 1 ? "" : "s",
+          n - nError, n - nError == 1 ? "" : "s");
+  if (n) findings_table(&b, a, "Findings, errors first");
+  json_decref(a);
+  json_decref(pOrg);
+  pages_end(&b, pReq);
+  page_send(r, 200, &b, true);
+}
