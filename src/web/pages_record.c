@@ -15,7 +15,6 @@
 #include "routes.h"
 #include "rules.h"
 
-
 static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected) {
   hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
           zSelected && strcmp(zSelected, zValue) == 0 ? " selected" : "", zLabel);
