@@ -10,9 +10,9 @@ typedef struct ServeOptions {
   const char *zDb;
   const char *zListen; /* ADDRESS:PORT */
   int nThread;
-  bool bQuiet;         /* no access log */
-  int nCacheMb;        /* the response cache's budget over all threads, MiB; 0: no cache */
-  int nRequestTimeout; /* seconds a request's head may take to arrive */
+  bool bQuiet;                 /* no access log */
+  int nCacheMb;                /* the response cache's budget over all threads, MiB; 0: no cache */
+  int nRequestTimeout;         /* seconds a request's head may take to arrive */
   const char *zTrustedProxies; /* comma-separated addresses whose X-Forwarded-For is believed */
 } ServeOptions;
 
