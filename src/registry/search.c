@@ -289,76 +289,109 @@ typedef struct Span {
   bool bHit;
 } Span;
 
-typedef struct Spans {
-  Span *a;
-  int n, nAlloc;
-  const QTerms *pQ;
-} Spans;
-
-static int add_span(void *pArg, const char *zTerm, int nTerm, int iStart, int iEnd) {
-  Spans *p = pArg;
-  if (p->n == p->nAlloc) {
-    if (p->nAlloc >= 100000) return SQLITE_DONE;
-    p->nAlloc = p->nAlloc ? 2 * p->nAlloc : 64;
-    p->a = xrealloc(p->a, (size_t)p->nAlloc * sizeof(Span));
+static bool is_hit(const QTerms *pQ, const char *zTerm, int nTerm) {
+  for (int i = 0; i < pQ->n; i++) {
+    const QTerm *t = &pQ->a[i];
+    if (t->bPrefix ? nTerm >= t->n && memcmp(zTerm, t->z, (size_t)t->n) == 0
+                   : nTerm == t->n && memcmp(zTerm, t->z, (size_t)nTerm) == 0)
+      return true;
   }
-  bool bHit = false;
-  for (int i = 0; i < p->pQ->n && !bHit; i++) {
-    const QTerm *t = &p->pQ->a[i];
-    bHit = t->bPrefix ? nTerm >= t->n && memcmp(zTerm, t->z, (size_t)t->n) == 0
-                      : nTerm == t->n && memcmp(zTerm, t->z, (size_t)nTerm) == 0;
-  }
-  p->a[p->n++] = (Span){iStart, iEnd, bHit};
-  return SQLITE_OK;
+  return false;
 }
 
 #define SNIPPET_WORDS 16
+/* Words of a text read for its best window; past them, only until a first
+** match when nothing else matched (a long text matching near its end). */
+#define SNIPPET_SCAN_WORDS 100000
 
-/* The window of SNIPPET_WORDS words of zText with the most matching words,
-** each match between zOpen and zClose; returns the number of matches. */
-static int snippet_of(const char *zText, const QTerms *pQ, const char *zOpen, const char *zClose,
-                      Buf *pOut) {
-  Spans sp = {0, 0, 0, pQ};
-  int nText = (int)strlen(zText);
-  fts_each_word(fts_thread_stemmers(), zText, nText, &sp, add_span);
-  int best = 0, nBest = -1, nWin = 0;
-  for (int i = 0; i < sp.n; i++) {
-    nWin += sp.a[i].bHit;
-    if (i >= SNIPPET_WORDS) nWin -= sp.a[i - SNIPPET_WORDS].bHit;
-    int start = i >= SNIPPET_WORDS - 1 ? i - SNIPPET_WORDS + 1 : 0;
-    if (nWin > nBest) {
-      nBest = nWin;
-      best = start;
-    }
+/*
+** The window of SNIPPET_WORDS words with the most matching words (the
+** first such), read in one pass that keeps only the last SNIPPET_WORDS
+** words, so a text of any length costs its reading and no memory.
+*/
+typedef struct Window {
+  const QTerms *pQ;
+  Span aRing[SNIPPET_WORDS]; /* word i at i % SNIPPET_WORDS */
+  int n;                     /* words read */
+  int nWin;                  /* matches among the last SNIPPET_WORDS words */
+  int nBest, iBest;          /* the best window's matches and its first word */
+  int iBestStart;            /* where that word starts */
+  bool bAnyMatch;            /* read on past SNIPPET_SCAN_WORDS while there is none */
+} Window;
+
+static int window_word(void *pArg, const char *zTerm, int nTerm, int iStart, int iEnd) {
+  Window *w = pArg;
+  int i = w->n++;
+  Span *pOld = &w->aRing[i % SNIPPET_WORDS];
+  if (i >= SNIPPET_WORDS) w->nWin -= pOld->bHit;
+  *pOld = (Span){iStart, iEnd, is_hit(w->pQ, zTerm, nTerm)};
+  w->nWin += pOld->bHit;
+  if (w->nWin > w->nBest) {
+    /* The window of words [start, i], begun a little before its first match. */
+    int start = i >= SNIPPET_WORDS - 1 ? i - SNIPPET_WORDS + 1 : 0, first = start;
+    while (first <= i && !w->aRing[first % SNIPPET_WORDS].bHit) first++;
+    w->nBest = w->nWin;
+    w->iBest = first <= i && first - start > 3 ? first - 3 : start;
+    w->iBestStart = w->aRing[w->iBest % SNIPPET_WORDS].iStart;
   }
-  if (sp.n == 0) {
-    xfree(sp.a);
-    return 0;
-  }
-  /* Start the window a little before its first match. */
-  int first = best;
-  while (first < sp.n && !sp.a[first].bHit) first++;
-  if (first < sp.n && first - best > 3) best = first - 3;
-  int end = best + SNIPPET_WORDS < sp.n ? best + SNIPPET_WORDS : sp.n;
-  int iPos = best > 0 ? sp.a[best].iStart : 0;
-  if (best > 0) buf_puts(pOut, "\xe2\x80\xa6");
-  for (int i = best; i < end; i++) {
-    buf_append(pOut, zText + iPos, (size_t)(sp.a[i].iStart - iPos));
-    if (sp.a[i].bHit) buf_puts(pOut, zOpen);
-    buf_append(pOut, zText + sp.a[i].iStart, (size_t)(sp.a[i].iEnd - sp.a[i].iStart));
-    if (sp.a[i].bHit) buf_puts(pOut, zClose);
-    iPos = sp.a[i].iEnd;
-  }
-  if (end < sp.n)
-    buf_puts(pOut, "\xe2\x80\xa6");
-  else
-    buf_puts(pOut, zText + iPos);
-  xfree(sp.a);
-  return nBest;
+  if (w->n >= SNIPPET_SCAN_WORDS && (w->nBest > 0 || w->bAnyMatch)) return SQLITE_DONE;
+  return SQLITE_OK;
 }
 
-/* A row's snippet: from its text, else its title, whichever matches more. */
-static json_t *row_snippet(Db *pDb, int64_t rid, const QTerms *pQ, const SearchQuery *pSQ) {
+/* The words of the window chosen, read again from its first word, and one
+** more if there is one. */
+typedef struct Shown {
+  const QTerms *pQ;
+  Span a[SNIPPET_WORDS + 1];
+  int n;
+} Shown;
+
+static int shown_word(void *pArg, const char *zTerm, int nTerm, int iStart, int iEnd) {
+  Shown *s = pArg;
+  s->a[s->n++] = (Span){iStart, iEnd, is_hit(s->pQ, zTerm, nTerm)};
+  return s->n <= SNIPPET_WORDS ? SQLITE_OK : SQLITE_DONE;
+}
+
+/* The window of SNIPPET_WORDS words of zText with the most matching words,
+** each match between zOpen and zClose; returns the number of matches.
+** bAnyMatch: another column matched, so a long text is not read to its end
+** for a match. */
+static int snippet_of(const char *zText, const QTerms *pQ, const char *zOpen, const char *zClose,
+                      bool bAnyMatch, Buf *pOut) {
+  Window w;
+  memset(&w, 0, sizeof(w));
+  w.pQ = pQ;
+  w.nBest = -1;
+  w.bAnyMatch = bAnyMatch;
+  int nText = (int)strlen(zText);
+  fts_each_word(fts_thread_stemmers(), zText, nText, &w, window_word);
+  if (w.n == 0) return 0;
+  int best = w.iBest, iPos = best > 0 ? w.iBestStart : 0;
+  Shown sh = {.pQ = pQ};
+  fts_each_word(fts_thread_stemmers(), zText + iPos, nText - iPos, &sh, shown_word);
+  bool bMore = sh.n > SNIPPET_WORDS;
+  if (bMore) sh.n = SNIPPET_WORDS;
+  if (best > 0) buf_puts(pOut, "\xe2\x80\xa6");
+  const char *z = zText + iPos;
+  int iAt = 0;
+  for (int i = 0; i < sh.n; i++) {
+    buf_append(pOut, z + iAt, (size_t)(sh.a[i].iStart - iAt));
+    if (sh.a[i].bHit) buf_puts(pOut, zOpen);
+    buf_append(pOut, z + sh.a[i].iStart, (size_t)(sh.a[i].iEnd - sh.a[i].iStart));
+    if (sh.a[i].bHit) buf_puts(pOut, zClose);
+    iAt = sh.a[i].iEnd;
+  }
+  if (bMore)
+    buf_puts(pOut, "\xe2\x80\xa6");
+  else
+    buf_puts(pOut, z + iAt);
+  return w.nBest;
+}
+
+/* A row's snippet: from its text, else its title, whichever matches more;
+** zPrefix (may be NULL) before it. */
+static json_t *row_snippet(Db *pDb, int64_t rid, const QTerms *pQ, const SearchQuery *pSQ,
+                           const char *zPrefix) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT title, text FROM search WHERE rowid=?1");
   sqlite3_bind_int64(p, 1, rid);
   json_t *pRet = json_null();
@@ -368,7 +401,8 @@ static json_t *row_snippet(Db *pDb, int64_t rid, const QTerms *pQ, const SearchQ
     int aN[2];
     for (int i = 0; i < 2; i++) {
       const char *z = (const char *)sqlite3_column_text(p, i);
-      aN[i] = snippet_of(z ? z : "", pQ, zOpen, zClose, &aB[i]);
+      if (zPrefix) buf_puts(&aB[i], zPrefix);
+      aN[i] = snippet_of(z ? z : "", pQ, zOpen, zClose, i == 1 && aN[0] > 0, &aB[i]);
     }
     int k = aN[1] >= aN[0] && aN[1] > 0 ? 1 : 0;
     pRet = json_string(aB[k].z ? aB[k].z : "");
@@ -378,6 +412,32 @@ static json_t *row_snippet(Db *pDb, int64_t rid, const QTerms *pQ, const SearchQ
   }
   sqlite3_reset(p);
   return pRet;
+}
+
+/*
+** A row of an action's text (search_index.c) is a hit of its document: its
+** id and title (the document row's label), "in" the action ({"type",
+** "party", "date"}), and its snippet begins with the action's label
+** ("Reservation by USA, 1992-06-08: ..."). zKey: DOCUMENT|PARTY|TYPE|DATE.
+*/
+static void action_hit(Db *pDb, json_t *r, const char *zKey) {
+  char *z = xstrdup(zKey), *az[4] = {z, "", "", ""};
+  for (int i = 1; i < 4; i++) {
+    char *zBar = strchr(az[i - 1], '|');
+    if (!zBar) break;
+    *zBar = 0;
+    az[i] = zBar + 1;
+  }
+  json_object_set_new(r, "kind", json_string(kind_name(K_DOCUMENT)));
+  json_object_set_new(r, "id", json_string(az[0]));
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT label FROM search_doc WHERE kind=?1 AND key=?2");
+  sqlite3_bind_text(p, 1, kind_name(K_DOCUMENT), -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, az[0], -1, SQLITE_STATIC);
+  json_object_set_new(r, "title", db_step_row(pDb, p) ? col_json(p, 0) : json_string(az[0]));
+  sqlite3_reset(p);
+  json_object_set_new(r, "in",
+                      json_pack("{s:s, s:s, s:s}", "type", az[2], "party", az[1], "date", az[3]));
+  xfree(z);
 }
 
 /*
@@ -422,16 +482,24 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   }
   if (rc == SQLITE_DONE) {
     for (int i = (int)offset; i < s.nTop; i++) {
-      json_t *pSnippet = row_snippet(pDb, s.aTop[i].rid, pQt, pQ);
       sqlite3_stmt *p = db_stmt(pDb, "SELECT kind, key, label, org, body, type, date "
                                      "FROM search_doc WHERE rid=?1");
       sqlite3_bind_int64(p, 1, s.aTop[i].rid);
       if ((rc = sqlite3_step(p)) == SQLITE_ROW) {
         json_t *r = json_object();
-        json_object_set_new(r, "kind", col_json(p, 0));
-        json_object_set_new(r, "id", col_json(p, 1));
-        json_object_set_new(r, "title", col_json(p, 2));
-        json_object_set_new(r, "snippet", pSnippet);
+        const char *zKind = (const char *)sqlite3_column_text(p, 0);
+        bool bAction = zKind && strcmp(zKind, kind_name(K_ACTION)) == 0;
+        Buf prefix = {0};
+        if (bAction) {
+          action_hit(pDb, r, (const char *)sqlite3_column_text(p, 1));
+          buf_printf(&prefix, "%s: ", (const char *)sqlite3_column_text(p, 2));
+        } else {
+          json_object_set_new(r, "kind", col_json(p, 0));
+          json_object_set_new(r, "id", col_json(p, 1));
+          json_object_set_new(r, "title", col_json(p, 2));
+        }
+        json_object_set_new(r, "snippet", row_snippet(pDb, s.aTop[i].rid, pQt, pQ, prefix.z));
+        buf_free(&prefix);
         json_object_set_new(r, "score",
                             json_real((double)(long long)(-s.aTop[i].rank * 1000) / 1000));
         json_object_set_new(r, "organization", col_json(p, 3));
@@ -440,8 +508,6 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
         json_object_set_new(r, "date", col_json(p, 6));
         json_array_append_new(aRes, r);
         rc = SQLITE_DONE;
-      } else {
-        json_decref(pSnippet);
       }
       sqlite3_reset(p);
       if (rc != SQLITE_DONE) break;

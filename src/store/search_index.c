@@ -1,7 +1,8 @@
 /*
 ** The search index, a derived table: one row per live document, session,
-** commitment, assessment, party, body and organization, kept from the
-** journal by derive.c (search_index.h).
+** commitment, assessment, party, body and organization, and one per action
+** with a text (a reservation's, a declaration's...) found as its document;
+** kept from the journal by derive.c (search_index.h).
 */
 #include "search_index.h"
 
@@ -64,6 +65,17 @@ static void put_text(Buf *p, const char *z) {
   buf_puts(p, z);
 }
 
+/* Every language's text of a language map ({"en": "...", "ru": "..."}),
+** English first. */
+static void put_texts(Buf *p, const json_t *pMap) {
+  put_text(p, str_of(pMap, "en"));
+  const char *zLang;
+  const json_t *v;
+  json_object_foreach((json_t *)pMap, zLang, v) {
+    if (strcmp(zLang, "en") != 0) put_text(p, json_string_value(v));
+  }
+}
+
 /* Parties listed in an array of strings or of objects with "party". */
 static void put_parties(Buf *p, const json_t *a) {
   for (size_t i = 0; i < json_array_size(a); i++) {
@@ -124,6 +136,7 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     put_text(&e->text, str_of(v, "depositary"));
     put_text(&e->text, str_of(json_object_get(v, "adopted"), "place"));
     index_sources(&e->text, v);
+    put_texts(&e->text, json_object_get(v, "text")); /* the whole text: last */
     const char *zTitle = name_en(json_object_get(v, "title"));
     buf_puts(&e->label, zTitle ? zTitle : zKey);
     e->zOrg = str_of(v, "organization");
@@ -230,7 +243,112 @@ static void delete_row(Db *pDb, int64_t rid) {
   db_step_done(pDb, p);
 }
 
+/* Insert the row of e: its id says kind rowKind; search_doc says zKind. */
+static void insert_row(Db *pDb, Kind rowKind, const char *zKind, const char *zKey, int64_t seq,
+                       const Entry *e) {
+  int64_t rid = rid_make(search_org_code(pDb, e->zOrg, true), rowKind, seq);
+  sqlite3_stmt *p = db_stmt(pDb, "INSERT INTO search(rowid, title, text) VALUES(?1, ?2, ?3)");
+  sqlite3_bind_int64(p, 1, rid);
+  sqlite3_bind_text(p, 2, e->title.z ? e->title.z : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, e->text.z ? e->text.z : "", (int)e->text.n, SQLITE_STATIC);
+  db_step_done(pDb, p);
+  p = db_stmt(pDb, "INSERT INTO search_doc(rid, kind, key, label, org, body, type, party, date) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  sqlite3_bind_int64(p, 1, rid);
+  sqlite3_bind_text(p, 2, zKind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, zKey, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 4, e->label.z ? e->label.z : zKey, -1, SQLITE_STATIC);
+  db_bind_nonempty(p, 5, e->zOrg);
+  db_bind_nonempty(p, 6, e->zBody);
+  db_bind_nonempty(p, 7, e->zType);
+  db_bind_nonempty(p, 8, e->party.z);
+  db_bind_nonempty(p, 9, e->zDate);
+  db_step_done(pDb, p);
+}
+
+static void entry_free(Entry *e) {
+  buf_free(&e->label);
+  buf_free(&e->title);
+  buf_free(&e->text);
+  buf_free(&e->party);
+  json_decref(e->pFree[0]);
+  json_decref(e->pFree[1]);
+}
+
+/*
+** An action's text (a reservation's, a declaration's, an objection's) is a
+** row of its own, so that a document is found by the words of what its
+** parties said about it without its row growing with every reservation
+** (a document's row written again for each would make a load quadratic).
+** The row is a document's in its id (kind and organization: facets, the
+** kind and organization filters) and in its filter values (body, type, date
+** adopted), with the party as the action's; search_doc names it kind
+** "action", key DOCUMENT|PARTY|TYPE|DATE, label "Reservation by PARTY,
+** DATE", and search.c shows it as a hit of the document. pDoc: the
+** document's value when the caller has it (NULL: read it).
+*/
+static void put_action(Db *pDb, const char *zKey, const json_t *v, int64_t seq, bool bNew,
+                       const json_t *pDoc) {
+  if (!bNew) {
+    int64_t rid = doc_rowid(pDb, K_ACTION, zKey);
+    if (rid) delete_row(pDb, rid);
+  }
+  const char *zText = str_of(v, "text"), *zType = str_of(v, "type");
+  const char *zParty = str_of(v, "party"), *zDoc = str_of(v, "document");
+  if (!zText || !*zText || !zType || !zParty || !zDoc) return;
+  Entry e;
+  memset(&e, 0, sizeof(e));
+  if (!pDoc) pDoc = e.pFree[0] = entity_get(pDb, K_DOCUMENT, zDoc);
+  e.zOrg = str_of(pDoc, "organization");
+  e.zBody = str_of(pDoc, "body");
+  e.zType = str_of(pDoc, "type");
+  e.zDate = str_of(json_object_get(pDoc, "adopted"), "date");
+  buf_printf(&e.party, " %s ", zParty);
+  buf_putc(&e.label, (char)(*zType >= 'a' && *zType <= 'z' ? *zType - 'a' + 'A' : *zType));
+  for (const char *z = zType + 1; *z; z++) buf_putc(&e.label, *z == '_' ? ' ' : *z);
+  buf_printf(&e.label, " by %s, %s", zParty, str_of(v, "date") ? str_of(v, "date") : "");
+  buf_puts(&e.text, zText);
+  insert_row(pDb, K_DOCUMENT, kind_name(K_ACTION), zKey, seq, &e);
+  entry_free(&e);
+}
+
+/* A document replaced: the rows of its actions' texts take its new
+** organization and filter values (one range of search_doc's key index,
+** one row per action with a text). */
+static void refresh_actions(Db *pDb, const char *zDoc, const json_t *pDoc) {
+  Buf lo = {0}, hi = {0};
+  buf_printf(&lo, "%s|", zDoc);
+  buf_printf(&hi, "%s}", zDoc); /* '}' follows '|' */
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT d.key, e.seq FROM search_doc d "
+                                 "JOIN entity e ON e.kind=?3 AND e.key=d.key "
+                                 "WHERE d.kind=?4 AND d.key>?1 AND d.key<?2");
+  sqlite3_bind_text(p, 1, lo.z, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, hi.z, -1, SQLITE_STATIC);
+  sqlite3_bind_int(p, 3, K_ACTION);
+  sqlite3_bind_text(p, 4, kind_name(K_ACTION), -1, SQLITE_STATIC);
+  json_t *aKey = json_array();
+  while (db_step_row(pDb, p))
+    json_array_append_new(aKey, json_pack("[s, I]", (const char *)sqlite3_column_text(p, 0),
+                                          (json_int_t)sqlite3_column_int64(p, 1)));
+  sqlite3_reset(p);
+  for (size_t i = 0; i < json_array_size(aKey); i++) {
+    const char *zKey = json_string_value(json_array_get(json_array_get(aKey, i), 0));
+    int64_t seq = json_integer_value(json_array_get(json_array_get(aKey, i), 1));
+    json_t *v = entity_get(pDb, K_ACTION, zKey);
+    if (v) put_action(pDb, zKey, v, seq, false, pDoc);
+    json_decref(v);
+  }
+  json_decref(aKey);
+  buf_free(&lo);
+  buf_free(&hi);
+}
+
 void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew) {
+  if (kind == K_ACTION) {
+    if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
+    put_action(pDb, zKey, v, seq, bNew, 0);
+    return;
+  }
   if (!search_indexed_kind(kind)) return;
   if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
   int64_t rid = bNew ? 0 : doc_rowid(pDb, kind, zKey);
@@ -238,34 +356,13 @@ void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t s
   Entry e;
   memset(&e, 0, sizeof(e));
   fill_entry(pDb, kind, zKey, v, &e);
-  rid = rid_make(search_org_code(pDb, e.zOrg, true), kind, seq);
-  sqlite3_stmt *p = db_stmt(pDb, "INSERT INTO search(rowid, title, text) VALUES(?1, ?2, ?3)");
-  sqlite3_bind_int64(p, 1, rid);
-  sqlite3_bind_text(p, 2, e.title.z ? e.title.z : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text(p, 3, e.text.z ? e.text.z : "", -1, SQLITE_STATIC);
-  db_step_done(pDb, p);
-  p = db_stmt(pDb, "INSERT INTO search_doc(rid, kind, key, label, org, body, type, party, date) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  sqlite3_bind_int64(p, 1, rid);
-  sqlite3_bind_text(p, 2, kind_name(kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text(p, 3, zKey, -1, SQLITE_STATIC);
-  sqlite3_bind_text(p, 4, e.label.z ? e.label.z : zKey, -1, SQLITE_STATIC);
-  db_bind_nonempty(p, 5, e.zOrg);
-  db_bind_nonempty(p, 6, e.zBody);
-  db_bind_nonempty(p, 7, e.zType);
-  db_bind_nonempty(p, 8, e.party.z);
-  db_bind_nonempty(p, 9, e.zDate);
-  db_step_done(pDb, p);
-  buf_free(&e.label);
-  buf_free(&e.title);
-  buf_free(&e.text);
-  buf_free(&e.party);
-  json_decref(e.pFree[0]);
-  json_decref(e.pFree[1]);
+  insert_row(pDb, kind, kind_name(kind), zKey, seq, &e);
+  entry_free(&e);
+  if (kind == K_DOCUMENT && !bNew) refresh_actions(pDb, zKey, v);
 }
 
 void search_retract(Db *pDb, Kind kind, const char *zKey) {
-  if (!search_indexed_kind(kind)) return;
+  if (!search_indexed_kind(kind) && kind != K_ACTION) return;
   int64_t rid = doc_rowid(pDb, kind, zKey);
   if (rid) delete_row(pDb, rid);
 }
@@ -286,12 +383,15 @@ void search_ensure(Db *pDb) {
                    "JOIN journal j ON j.seq=e.seq ORDER BY e.seq");
   while (db_step_row(pDb, p)) {
     Kind kind = (Kind)sqlite3_column_int(p, 0);
-    if (!search_indexed_kind(kind)) continue;
+    const char *zRec = (const char *)sqlite3_column_text(p, 2);
+    /* An action is in the index only with a text. */
+    if (!search_indexed_kind(kind) && !(kind == K_ACTION && strstr(zRec, "\"text\":"))) continue;
     char *zKey = xstrdup((const char *)sqlite3_column_text(p, 1));
-    json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 2), 0, 0);
+    json_t *pRec = json_loads(zRec, 0, 0);
+    /* The index was emptied: no row to replace (bNew), and an action's
+    ** row reads its document's current value, whichever comes first. */
     if (pRec)
-      search_put(pDb, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3),
-                 false);
+      search_put(pDb, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3), true);
     json_decref(pRec);
     xfree(zKey);
   }

@@ -547,6 +547,43 @@ class Objections(unittest.TestCase):
                      f"{at}: expected an object")
 
 
+class DocumentText(unittest.TestCase):
+    """A document's full text: a language map like its title (docs/search.md)."""
+
+    TEXT = {"en": "Article 1. 1. All peoples have the right of self-determination.",
+            "ru": "Статья 1. 1. Все народы имеют право на самоопределение."}
+
+    def test_round_trip_and_errors(self):
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init")
+            doc = json.loads(json.dumps(ICCPR))
+            doc["documents"][0]["text"] = self.TEXT
+            run(db, "load", write_json(d, "iccpr.json", doc))
+            export = run(db, "export").stdout
+            self.assertEqual(json.loads(export)["documents"][0]["text"], self.TEXT)
+            self.assertEqual(run_json(db, "show", "document", "iccpr")["text"], self.TEXT)
+            db2 = os.path.join(d, "copy.db")
+            run(db2, "init")
+            run(db2, "load", write_json(d, "export.json", json.loads(export)))
+            self.assertEqual(run(db2, "export").stdout, export)
+            before = snapshot(db)
+            for text, path, message in [
+                    ("Article 1.", "$.documents[0].text", "expected an object of names by "
+                                                          "language"),
+                    ({}, "$.documents[0].text", "expected an object"),
+                    ({"EN": "Article 1."}, "$.documents[0].text.EN", "expected a language code"),
+                    ({"en": ""}, "$.documents[0].text.en", "expected a non-empty string"),
+                    ({"en": ["Article 1."]}, "$.documents[0].text.en", "expected a non-empty "
+                                                                       "string, got an array")]:
+                with self.subTest(text=text):
+                    bad = json.loads(json.dumps(doc))
+                    bad["documents"][0]["text"] = text
+                    p = run(db, "load", write_json(d, "bad.json", bad), expect=1)
+                    self.assertIn(f"bad.json: {path}: {message}", p.stderr)
+                    self.assertEqual(snapshot(db), before)
+
+
 class Retract(unittest.TestCase):
     def test_retract_refuses_dangling_references(self):
         with tempfile.TemporaryDirectory() as d:

@@ -369,6 +369,207 @@ class Search(unittest.TestCase):
             proc.wait(timeout=10)
 
 
+# The International Covenant on Civil and Political Rights with a part of its text
+# (article 1(1), in English and Russian, as adopted) and the United States' reservation
+# and declaration of 1992-06-08 (abridged from the UN Treaty Collection, chapter IV.4):
+# each word searched for below is only in one of these texts.
+ICCPR = {
+    "pacta": 1,
+    "parties": [{"code": "USA", "kind": "state", "name": {"en": "United States of America"}},
+                {"code": "SWE", "kind": "state", "name": {"en": "Sweden"}}],
+    "organizations": [{"id": "un", "name": {"en": "United Nations"}}],
+    "documents": [{
+        "id": "iccpr", "organization": "un", "type": "treaty",
+        "title": {"en": "International Covenant on Civil and Political Rights",
+                  "ru": "Международный пакт о гражданских и политических правах"},
+        "adopted": {"date": "1966-12-16", "place": "New York"},
+        "entry_into_force": {"rule": "threshold", "conditions": [{"count": 35}],
+                             "delay": {"months": 3}},
+        "text": {"en": "Article 1. 1. All peoples have the right of self-determination. By "
+                       "virtue of that right they freely determine their political status and "
+                       "freely pursue their economic, social and cultural development.",
+                 "ru": "Статья 1. 1. Все народы имеют право на самоопределение. В силу этого "
+                       "права они свободно устанавливают свой политический статус и свободно "
+                       "обеспечивают свое экономическое, социальное и культурное развитие."}}],
+    "actions": [
+        {"document": "iccpr", "party": "USA", "type": "ratification", "date": "1992-06-08"},
+        {"document": "iccpr", "party": "USA", "type": "reservation", "date": "1992-06-08",
+         "text": "That the United States reserves the right, subject to its Constitutional "
+                 "constraints, to impose capital punishment on any person (other than a "
+                 "pregnant woman) duly convicted under existing or future laws."},
+        {"document": "iccpr", "party": "USA", "type": "declaration", "date": "1992-06-08",
+         "text": "That the United States declares that the provisions of articles 1 through 27 "
+                 "of the Covenant are not self-executing."},
+        {"document": "iccpr", "party": "SWE", "type": "ratification", "date": "1971-12-06"},
+    ],
+}
+
+
+class Texts(unittest.TestCase):
+    """A document's full text and its actions' texts (reservations, declarations) find
+    the document (docs/search.md)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        run(cls.db, "init", "--sample")
+        cls.load(cls.db, ICCPR)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    @classmethod
+    def load(cls, db, doc, name="in.json"):
+        path = os.path.join(cls.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        run(db, "load", path)
+
+    def copy_db(self, name):
+        db = os.path.join(self.tmp.name, name)
+        shutil.copy(self.db, db)
+        return db
+
+    def test_a_word_only_in_the_documents_text(self):
+        for q in ("self-determination", "determine", "самоопределение", "культурное"):
+            d = search(self.db, q)
+            self.assertEqual(ids(d), ["iccpr"], q)
+            r = d["results"][0]
+            self.assertEqual((r["kind"], r["title"]),
+                             ("document", ICCPR["documents"][0]["title"]["en"]))
+            self.assertNotIn("in", r)
+            self.assertIn("[", r["snippet"], q)
+        self.assertIn("[determine]", search(self.db, "determine")["results"][0]["snippet"])
+
+    def test_a_word_only_in_a_reservation_or_declaration(self):
+        for q, typ in (("constraints", "reservation"), ("punishment", "reservation"),
+                       ("self-executing", "declaration")):
+            d = search(self.db, q, "--facets")
+            self.assertEqual(ids(d), ["iccpr"], q)
+            r = d["results"][0]
+            self.assertEqual(r["kind"], "document")
+            self.assertEqual(r["title"], "International Covenant on Civil and Political Rights")
+            self.assertEqual(r["in"], {"type": typ, "party": "USA", "date": "1992-06-08"})
+            self.assertTrue(r["snippet"].startswith(f"{typ.capitalize()} by USA, 1992-06-08: "),
+                            r["snippet"])
+            self.assertEqual((r["organization"], r["type"], r["date"]),
+                             ("un", "treaty", "1966-12-16"))
+            self.assertEqual(d["facets"], {"kind": {"document": 1}, "organization": {"un": 1}})
+        self.assertIn("[constraints]", search(self.db, "constraints")["results"][0]["snippet"])
+        # Filters: its kind and organization are the document's, its party the action's.
+        self.assertEqual(ids(search(self.db, "constraints", "--kind", "document")), ["iccpr"])
+        self.assertEqual(ids(search(self.db, "constraints", "--kind", "session")), [])
+        self.assertEqual(ids(search(self.db, "constraints", "--org", "un")), ["iccpr"])
+        self.assertEqual(ids(search(self.db, "constraints", "--party", "USA")), ["iccpr"])
+        self.assertEqual(ids(search(self.db, "constraints", "--party", "SWE")), [])
+        self.assertEqual(ids(search(self.db, "constraints", "--type", "treaty",
+                                    "--from", "1966-12-16")), ["iccpr"])
+        # The words of both: each hit says where it matched.
+        d = search(self.db, "United", "States", "--kind", "document")
+        self.assertEqual(ids(d), ["iccpr", "iccpr"])
+        self.assertEqual(sorted(r["in"]["type"] for r in d["results"]),
+                         ["declaration", "reservation"])
+        # The command line's text says it too.
+        out = run(self.db, "search", "constraints").stdout.decode()
+        self.assertIn("iccpr", out)
+        self.assertIn("Reservation by USA, 1992-06-08: ", out)
+
+    def test_the_index_follows_the_actions_and_the_document(self):
+        db = self.copy_db("follow.db")
+        # A reservation's text replaced, a declaration retracted.
+        res = dict(ICCPR["actions"][1], text="That the United States reserves the right to "
+                                             "impose capital punishment.")
+        self.load(db, {"pacta": 1, "actions": [res]}, "res.json")
+        self.assertEqual(ids(search(db, "constraints")), [])
+        self.assertEqual(ids(search(db, "punishment")), ["iccpr"])
+        run(db, "retract", "action", "iccpr|USA|declaration|1992-06-08")
+        self.assertEqual(ids(search(db, "self-executing")), [])
+        # Without its text, an action has no row.
+        self.load(db, {"pacta": 1, "actions": [dict(res, text=None)]}, "res2.json")
+        self.assertEqual(ids(search(db, "punishment")), [])
+        self.load(db, {"pacta": 1, "actions": [res]}, "res3.json")
+        # The document moves to another organization and is retitled: its reservation's
+        # row follows.
+        doc = dict(ICCPR["documents"][0], organization="cis",
+                   title={"en": "The Covenant on Civil and Political Rights"})
+        self.load(db, {"pacta": 1, "documents": [doc]}, "doc.json")
+        d = search(db, "punishment", "--facets")
+        self.assertEqual(d["facets"]["organization"], {"cis": 1})
+        self.assertEqual(d["results"][0]["title"], "The Covenant on Civil and Political Rights")
+        self.assertEqual(ids(search(db, "punishment", "--org", "un")), [])
+        self.assertEqual(ids(search(db, "self-determination", "--org", "cis")), ["iccpr"])
+        # Rebuilt, and refilled as a registry from before the index: the same answers.
+        queries = ["punishment", "self-determination", "самоопределение", "United"]
+        before = [search(db, q, "--facets") for q in queries]
+        run(db, "rebuild")
+        self.assertEqual([search(db, q, "--facets") for q in queries], before)
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA user_version=3")
+        con.commit()
+        con.close()
+        self.assertEqual([search(db, q, "--facets") for q in queries], before)
+
+    def test_a_long_text(self):
+        # A text of 4 MB whose one rare word is at its end: found, and its snippet is
+        # the window around it, not the text.
+        db = self.copy_db("long.db")
+        rnd = random.Random(12)
+        vocab = ("state parties undertake respect ensure rights recognized present covenant "
+                 "without distinction race colour sex language religion opinion").split()
+        words = [rnd.choice(vocab) for _ in range(480000)]
+        text = " ".join(words) + " zanzibarian finale."
+        doc = dict(ICCPR["documents"][0], id="long", text={"en": text})
+        self.load(db, {"pacta": 1, "documents": [doc]}, "long.json")
+        t0 = time.monotonic()
+        d = search(db, "zanzibarian")
+        elapsed = time.monotonic() - t0
+        self.assertEqual(ids(d), ["long"])
+        snippet = d["results"][0]["snippet"]
+        self.assertIn("[zanzibarian] finale.", snippet)
+        self.assertTrue(snippet.startswith("\u2026"), snippet)
+        self.assertLess(len(snippet), 300)
+        self.assertLess(elapsed, 20, "a 4 MB text took too long to search")
+        # A word of its title: the text is not read to its end for the snippet.
+        d = search(db, "covenant", "--kind", "document")
+        self.assertIn("long", ids(d))
+        # Export and load again: the same text.
+        exported = json.loads(run(db, "export").stdout)
+        self.assertEqual([x["text"]["en"] for x in exported["documents"] if x["id"] == "long"],
+                         [text])
+
+    def test_the_page(self):
+        port = free_port()
+        proc = subprocess.Popen([PACTA, "--db", self.db, "serve", "--listen",
+                                 f"127.0.0.1:{port}", "--quiet"], stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            base = f"http://127.0.0.1:{port}"
+            with urllib.request.urlopen(base + "/search?q=constraints", timeout=10) as r:
+                page = r.read().decode()
+            self.assertIn('href="/documents/iccpr"', page)
+            self.assertIn("Reservation by USA, 1992-06-08: ", page)
+            self.assertIn("<mark>constraints</mark>", page)
+            with urllib.request.urlopen(base + "/api/v1/search?q=constraints", timeout=10) as r:
+                d = json.loads(r.read())
+            self.assertEqual(d["results"][0]["in"]["type"], "reservation")
+            # The document page shows its text, folded away.
+            with urllib.request.urlopen(base + "/documents/iccpr", timeout=10) as r:
+                page = r.read().decode()
+            self.assertIn("<summary>Full text (English)</summary>", page)
+            self.assertIn("All peoples have the right of self-determination.", page)
+            self.assertIn('lang="ru"', page)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+
+
 if __name__ == "__main__":
     PACTA = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
