@@ -27,6 +27,7 @@ typedef enum CheckId {
   C_DOCUMENT_FUTURE,
   C_MEMBERSHIP_ORDER,
   C_MEMBERSHIP_OVERLAP,
+  C_MEMBERSHIP_CHARTER,
   C_SESSION_FUTURE,
   C_ATTENDANCE_NON_MEMBER,
   C_COMMITMENT_DEADLINE,
@@ -57,6 +58,9 @@ const CheckDef aCheckDef[] = {
                             "a membership that ends (to) on or before it starts (from)"},
     [C_MEMBERSHIP_OVERLAP] = {"membership.overlap", CHECK_ERROR, K_MEMBERSHIP,
                               "two memberships of one party in one organization that overlap"},
+    [C_MEMBERSHIP_CHARTER] = {"membership.charter_status", CHECK_WARNING, K_MEMBERSHIP,
+                              "a membership that ended while the organization's charter still "
+                              "binds the party, or a current one while it does not"},
     [C_SESSION_FUTURE] = {"session.future_attendance", CHECK_ERROR, K_SESSION,
                           "attendance recorded for a session dated after today"},
     [C_ATTENDANCE_NON_MEMBER] = {"attendance.non_member", CHECK_WARNING, K_SESSION,
@@ -90,6 +94,8 @@ typedef struct Ctx {
   json_t *members; /* organization -> {party -> [membership...]} */
   json_t *bodies;  /* id -> organization or null */
   json_t *dates;   /* session id -> date or null */
+  json_t *charter; /* organization -> its charter's id or null; "" -> true once read */
+  json_t *status;  /* "charter|date" -> {party: status} */
   json_t *aOut;    /* the findings */
   int nKeep;       /* at most this many kept in aOut (0: all) */
   int nDropped;    /* findings past nKeep, and of which errors */
@@ -105,6 +111,8 @@ static void ctx_open(Ctx *c, Db *pDb, pdate today) {
   c->members = json_object();
   c->bodies = json_object();
   c->dates = json_object();
+  c->charter = json_object();
+  c->status = json_object();
   c->aOut = json_array();
 }
 
@@ -113,6 +121,8 @@ static void ctx_close(Ctx *c) {
   json_decref(c->members);
   json_decref(c->bodies);
   json_decref(c->dates);
+  json_decref(c->charter);
+  json_decref(c->status);
   json_decref(c->aOut);
 }
 
@@ -273,6 +283,72 @@ static void check_document(Ctx *c, const char *zKey, const json_t *v) {
             zAdopted, c->zToday);
 }
 
+/* The id of zOrg's charter (its document of type "charter"), or NULL. */
+static const char *charter_of(Ctx *c, const char *zOrg) {
+  if (!json_object_get(c->charter, "")) {
+    json_object_set_new(c->charter, "", json_true());
+    json_t *aDoc = entity_list(c->pDb, K_DOCUMENT, 0);
+    size_t i;
+    json_t *d;
+    json_array_foreach(aDoc, i, d) {
+      const char *zType = str(d, "type"), *zOf = str(d, "organization"), *zId = str(d, "id");
+      if (zType && zOf && zId && strcmp(zType, "charter") == 0 && *zOf)
+        json_object_set_new(c->charter, zOf, json_string(zId));
+    }
+    json_decref(aDoc);
+  }
+  return *zOrg ? str(c->charter, zOrg) : 0;
+}
+
+/* zParty's status under document zDoc on zDate ("in_force", "withdrawn",
+** ...), or NULL when it has none. */
+static const char *status_on(Ctx *c, const char *zDoc, const char *zDate, const char *zParty) {
+  Buf k = {0};
+  buf_printf(&k, "%s|%s", zDoc, zDate);
+  json_t *pBy = json_object_get(c->status, k.z);
+  if (!pBy) {
+    pdate d;
+    pBy = json_object();
+    Buf err = {0};
+    json_t *pSt =
+        date_parse(zDate, strlen(zDate), &d) == 0 ? query_status(c->pDb, zDoc, d, &err) : 0;
+    size_t i;
+    json_t *pRow;
+    json_array_foreach(json_object_get(pSt, "parties"), i, pRow) {
+      if (str(pRow, "party") && str(pRow, "status"))
+        json_object_set_new(pBy, str(pRow, "party"), json_string(str(pRow, "status")));
+    }
+    json_decref(pSt);
+    buf_free(&err);
+    json_object_set_new(c->status, k.z, pBy);
+  }
+  buf_free(&k);
+  return str(pBy, zParty);
+}
+
+/* A membership and the charter: a party that left (on `to`) is no longer
+** bound by it; a founding or full member today is. */
+static void check_charter(Ctx *c, const char *zKey, const json_t *v) {
+  const char *zOrg = str(v, "organization"), *zParty = str(v, "party"), *zKind = str(v, "kind");
+  const char *zTo = str(v, "to"), *zCharter = charter_of(c, zOrg);
+  if (!zCharter || !zKind) return;
+  if (zTo) {
+    /* Another membership from that day (a change of kind) is no leaving. */
+    if (is_member(c, zOrg, zParty, zTo, true)) return;
+    const char *zSt = status_on(c, zCharter, zTo, zParty);
+    if (zSt && strcmp(zSt, "in_force") == 0)
+      finding(c, C_MEMBERSHIP_CHARTER, K_MEMBERSHIP, zKey, "to",
+              "%s left %s on %s, but on that day its charter %s still binds it", zParty, zOrg, zTo,
+              zCharter);
+  } else if (strcmp(zKind, "founding") == 0 || strcmp(zKind, "member") == 0) {
+    const char *zSt = status_on(c, zCharter, c->zToday, zParty);
+    if (zSt && (strcmp(zSt, "withdrawn") == 0 || strcmp(zSt, "not_interested") == 0))
+      finding(c, C_MEMBERSHIP_CHARTER, K_MEMBERSHIP, zKey, "to",
+              "%s is recorded a %s of %s with no end, but today its charter %s shows it %s", zParty,
+              zKind, zOrg, zCharter, zSt);
+  }
+}
+
 static void check_membership(Ctx *c, const char *zKey, const json_t *v) {
   const char *zOrg = str(v, "organization"), *zParty = str(v, "party");
   const char *zFrom = str(v, "from"), *zTo = str(v, "to");
@@ -294,6 +370,7 @@ static void check_membership(Ctx *c, const char *zKey, const json_t *v) {
               "[%s, %s) overlaps membership %s|%s|%s [%s, %s) of the same party", zFrom,
               zTo ? zTo : "open", zOrg, zParty, zF, zF, zT ? zT : "open");
   }
+  check_charter(c, zKey, v);
 }
 
 static void check_session(Ctx *c, const char *zKey, const json_t *v) {

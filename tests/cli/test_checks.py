@@ -228,6 +228,18 @@ class Checks(unittest.TestCase):
                                                   {"party": "ARM", "status": "absent"}]}]},
                     "attendance.non_member", "SRB is recorded present but was not a member")
 
+    def test_membership_and_charter_disagree(self):
+        # A notice of withdrawal from the CIS Charter by Azerbaijan (invented for the test):
+        # in effect after 12 months, while its membership of the CIS is recorded open.
+        p = self.load({"actions": [{"document": "cis-charter", "party": "AZE",
+                                    "type": "withdrawal", "date": "2024-01-10"}]})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        findings = json.loads(run(self.db, "check", "--json", expect=0).stdout)["findings"]
+        mine = [f for f in findings if f["code"] == "membership.charter_status"]
+        self.assertEqual(len(mine), 1, findings)
+        self.assertTrue(mine[0]["key"].startswith("cis|AZE|"), mine[0])
+        self.assertIn("today its charter cis-charter shows it withdrawn", mine[0]["message"])
+
     def test_warnings_in_json(self):
         p = self.load({"parties": [{"code": "SRB", "kind": "state", "name": {"en": "Serbia"}}]})
         p.check_returncode()
