@@ -23,7 +23,7 @@ _pacta_flags() {
     export) echo --format --org ;;
     ingest) echo --load --yes --replace --date --place ;;
     init) echo --sample ;;
-    journal) echo --after --limit ;;
+    journal) echo --after --limit --reverse ;;
     key) echo --out ;;
     list) echo --org ;;
     log)

@@ -3,6 +3,7 @@
 ** read, an entity retracted, the derived tables rebuilt.
 */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,17 +129,50 @@ static long long flag_int(const Args *a, const char *zFlag, const char *z, long 
   return v;
 }
 
+/*
+** The entries shown: seq in (*pLo, *pHi]. Without --after, the latest
+** `limit` (as git log -n); with it, the first `limit` after it, the page
+** GET /api/v1/journal?after=&limit= gives (api.c), so that a reader can
+** follow the journal from where it was. Each bound is one step of the
+** primary key's order; the caller holds one read snapshot for both.
+*/
+static void journal_window(Db *pDb, bool bAfter, long long after, long long limit, int64_t *pLo,
+                           int64_t *pHi) {
+  sqlite3_stmt *p;
+  if (bAfter) {
+    *pLo = after;
+    p = db_stmt(pDb, "SELECT seq FROM journal WHERE seq>?1 ORDER BY seq LIMIT 1 OFFSET ?2");
+    sqlite3_bind_int64(p, 1, after);
+    sqlite3_bind_int64(p, 2, limit - 1);
+    *pHi = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : INT64_MAX;
+  } else {
+    *pHi = INT64_MAX;
+    p = db_stmt(pDb, "SELECT seq FROM journal ORDER BY seq DESC LIMIT 1 OFFSET ?1");
+    sqlite3_bind_int64(p, 1, limit);
+    *pLo = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : -1;
+  }
+  sqlite3_reset(p);
+}
+
 int cmd_journal(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
   /* GET /api/v1/journal's ranges (api.c), but any number of entries: the
   ** command line is how a whole journal is read at once. */
   long long after = flag_int(a, "after", a->zAfter, 0, 0, 1LL << 62);
   long long limit = flag_int(a, "limit", a->zLimit, 50, 1, 1LL << 62);
+  bool bReverse = cli_get(&a->cli, "reverse") != 0;
   Db *pDb = open_registry(a);
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 "
-                                 "ORDER BY seq LIMIT ?2");
-  sqlite3_bind_int64(p, 1, after);
-  sqlite3_bind_int64(p, 2, limit);
+  bool bBegun = db_read_begin(pDb);
+  int64_t lo, hi;
+  journal_window(pDb, a->zAfter != 0, after, limit, &lo, &hi);
+  /* Newest first, as git log; --reverse, oldest first. */
+  sqlite3_stmt *p =
+      bReverse ? db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 AND seq<=?2 "
+                              "ORDER BY seq")
+               : db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 AND seq<=?2 "
+                              "ORDER BY seq DESC");
+  sqlite3_bind_int64(p, 1, lo);
+  sqlite3_bind_int64(p, 2, hi);
   Table t = {6, 0, 0, 0};
   const char *azHead[] = {"seq", "time", "actor", "op", "kind", "key"};
   for (int i = 0; i < 6; i++) table_add(&t, azHead[i]);
@@ -159,6 +193,7 @@ int cmd_journal(Args *a) {
     json_decref(pRec);
   }
   sqlite3_reset(p);
+  db_read_end(pDb, bBegun);
   if (a->bJson) {
     print_json_new(json_pack("{s:o}", "entries", aOut));
     table_free(&t);

@@ -192,9 +192,13 @@ static const Command aCommand[] = {
      "Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
      "--sample loads the bundled real sample registry: the CIS, CSTO, EAEU and\n"
      "Union State with their members, bodies, chairs, sessions and documents."},
-    {"journal", cmd_journal, "journal [--after SEQ] [--limit N] [--json]", "after= limit=",
-     "List journal entries after SEQ (default 0), at most N (default 50). With\n"
-     "--json each entry's canonical record and its SHA-256."},
+    {"journal", cmd_journal, "journal [--limit N] [--after SEQ] [--reverse] [--json]",
+     "after= limit= reverse",
+     "List journal entries, newest first (as git log): the latest N (--limit,\n"
+     "default 50). With --after SEQ, the first N entries after SEQ instead (the\n"
+     "page GET /api/v1/journal?after=SEQ&limit=N gives), still newest first.\n"
+     "--reverse lists them oldest first. With --json each entry's canonical\n"
+     "record and its SHA-256."},
     {"key", cmd_key, "key generate NAME [--out PREFIX]", "out=",
      "Make an Ed25519 key pair for signing checkpoints (the depositary) or\n"
      "cosigning them (a witness): PREFIX.key (private, mode 0600, never in the\n"

@@ -645,13 +645,49 @@ class Usage(unittest.TestCase):
                     self.assertIn("usage: pacta journal", p.stderr)
             self.assertEqual(len(run_json(db, "journal", "--after", "0", "--limit", "1")["entries"]),
                              1)
-            entries = run_json(db, "journal", "--after", "2", "--limit", "3")["entries"]
-            self.assertEqual([e["seq"] for e in entries], [3, 4, 5])
             # No cap of 1000 here: the command line reads a whole journal.
-            self.assertEqual(len(run_json(db, "journal")["entries"]), 50)
             entries = run_json(db, "journal", "--limit", "1000000")["entries"]
             self.assertGreater(len(entries), 50)
-            self.assertEqual([e["seq"] for e in entries], list(range(1, len(entries) + 1)))
+            last = len(entries)
+            self.assertEqual([e["seq"] for e in entries], list(range(last, 0, -1)))
+            p = run(db, "journal", "--reverse=yes", expect=2)
+            self.assertIn("usage: pacta journal", p.stderr)
+
+    def test_journal_latest_first_and_after(self):
+        # --limit N: the latest N, newest first (as git log -n); --reverse: oldest first.
+        # --after SEQ: the first N after SEQ (the API's page), newest first as well.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+
+            def seqs(*args):
+                return [e["seq"] for e in run_json(db, "journal", *args)["entries"]]
+
+            last = seqs("--limit", "1")[0]
+            self.assertGreater(last, 60)
+            self.assertEqual(seqs(), list(range(last, last - 50, -1)))
+            self.assertEqual(seqs("--limit", "3"), [last, last - 1, last - 2])
+            self.assertEqual(seqs("--limit", "3", "--reverse"), [last - 2, last - 1, last])
+            self.assertEqual(seqs("--reverse", "--limit", str(last + 5)),
+                             list(range(1, last + 1)))
+            self.assertEqual(seqs("--after", "2", "--limit", "3"), [5, 4, 3])
+            self.assertEqual(seqs("--after", "2", "--limit", "3", "--reverse"), [3, 4, 5])
+            self.assertEqual(seqs("--after", str(last - 2), "--limit", "50"), [last, last - 1])
+            self.assertEqual(seqs("--after", str(last)), [])
+            self.assertEqual(seqs("--after", "10"), list(range(60, 10, -1)))
+            # A retraction is the newest entry.
+            run(db, "retract", "action", "cis-agr-dtkt-997-747|UKR|ratification|1999-09-14")
+            e = run_json(db, "journal", "--limit", "1")["entries"][0]
+            self.assertEqual((e["seq"], e["op"]), (last + 1, "retract"))
+            # The table: newest first too.
+            rows = run(db, "journal", "--limit", "2").stdout.splitlines()
+            self.assertEqual([r.split()[0] for r in rows[2:]], [str(last + 1), str(last)])
+            # --after SEQ --limit N --reverse is GET /api/v1/journal?after=SEQ&limit=N.
+            st, body = get_page(db, "/api/v1/journal?after=2&limit=3")
+            self.assertEqual(st, 200)
+            self.assertEqual(json.loads(body)["entries"],
+                             run_json(db, "journal", "--after", "2", "--limit", "3",
+                                      "--reverse")["entries"])
 
     def test_help_and_version(self):
         p = subprocess.run([PACTA, "help"], capture_output=True, text=True)
