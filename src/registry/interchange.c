@@ -111,30 +111,51 @@ static int compare_item(const void *pA, const void *pB) {
   return a->iIndex < b->iIndex ? -1 : a->iIndex > b->iIndex;
 }
 
-/* Where a finding's record is in the load ("FILE: $.actions[3]"), or
-** "registry" for a record the load did not hold (one that depends on it). */
-static void finding_place(Buf *b, const json_t *pFinding, const Item *aItem, const StrMap *pSeen,
-                          const LoadSource *aSrc) {
-  Kind kind;
-  buf_reset(b);
-  if (kind_parse(str(pFinding, "kind"), &kind) == 0) {
-    Buf k = {0};
-    int *pI = strmap_find(pSeen, seen_key(&k, kind, str(pFinding, "key")));
-    buf_free(&k);
-    if (pI) {
-      const Item *p = &aItem[*pI];
-      buf_printf(b, "%s: $.%s[%d]", aSrc[p->iSrc].zName, kind_section(p->kind), p->iIndex);
-      return;
+/* Where each finding's record is in the load ("FILE: $.actions[3]"), or
+** "registry" for a record the load did not hold (one that depends on it):
+** a new array of strings, one per finding. One pass over the load's items,
+** looking each up among the findings' keys (a load keeps at most
+** WRITE_CHECK_KEEP findings). */
+static json_t *finding_places(const json_t *aFinding, const Item *aItem, int nItem,
+                              const LoadSource *aSrc) {
+  StrMap want = {0};
+  Buf k = {0};
+  size_t i;
+  json_t *p;
+  json_t *aPlace = json_array();
+  json_array_foreach(aFinding, i, p) {
+    Kind kind;
+    json_array_append_new(aPlace, json_string("registry"));
+    if (kind_parse(str(p, "kind"), &kind) == 0) {
+      bool bNew;
+      strmap_insert(&want, seen_key(&k, kind, str(p, "key")), (int)i, &bNew);
     }
   }
-  buf_puts(b, "registry");
+  for (int j = 0; j < nItem && want.nUsed; j++) {
+    int *pI = strmap_find(&want, seen_key(&k, aItem[j].kind, aItem[j].zKey));
+    if (!pI) continue;
+    /* Every finding on this record: they share its key. */
+    json_array_foreach(aFinding, i, p) {
+      if (strcmp(str(p, "key"), aItem[j].zKey) != 0 ||
+          strcmp(str(p, "kind"), kind_name(aItem[j].kind)) != 0)
+        continue;
+      Buf place = {0};
+      buf_printf(&place, "%s: $.%s[%d]", aSrc[aItem[j].iSrc].zName, kind_section(aItem[j].kind),
+                 aItem[j].iIndex);
+      json_array_set_new(aPlace, i, json_string(place.z));
+      buf_free(&place);
+    }
+  }
+  buf_free(&k);
+  strmap_free(&want);
+  return aPlace;
 }
 
 /* Every record through the journal in one transaction, kinds in the order
 ** that puts what is referred to first, then the consistency checks
 ** (checks.h) over what it wrote: an error rolls it all back. */
-static int write_items(Db *pDb, Item *aItem, int nItem, const StrMap *pSeen, const LoadSource *aSrc,
-                       const char *zActor, FILE *fErr, FILE *fProgress, LoadResult *pOut) {
+static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, const char *zActor,
+                       FILE *fErr, FILE *fProgress, LoadResult *pOut) {
   if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
   Journal j;
   memset(pOut, 0, sizeof(*pOut));
@@ -162,7 +183,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const StrMap *pSeen, con
   if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
   int nError, nDropped;
   pOut->aFinding = write_check_end(w, &nError, &nDropped);
-  Buf place = {0};
+  json_t *aPlace = finding_places(pOut->aFinding, aItem, nItem, aSrc);
   size_t i;
   json_t *p;
   int nSaid = 0;
@@ -172,12 +193,11 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const StrMap *pSeen, con
       nDropped += (int)(json_array_size(pOut->aFinding) - i);
       break;
     }
-    finding_place(&place, p, aItem, pSeen, aSrc);
     char *zLine = check_finding_line(p);
-    fprintf(fErr, "pacta: %s: %s\n", place.z, zLine);
+    fprintf(fErr, "pacta: %s: %s\n", json_string_value(json_array_get(aPlace, i)), zLine);
     xfree(zLine);
   }
-  buf_free(&place);
+  json_decref(aPlace);
   if (nDropped)
     fprintf(fErr, "pacta: ... and %d more %s (pacta check lists them all)\n", nDropped,
             nError ? "errors and warnings" : "warnings");
@@ -441,10 +461,11 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     }
     validate_document(&v, apRoot[i], i, &aItem, &nItem, &nAlloc);
   }
-  StrMap seen = {0};
   if (v.nError == 0) {
+    StrMap seen = {0};
     check_duplicates(&v, aItem, nItem, aSrc, &seen);
     check_references(&v, pDb, &seen, aSrc);
+    strmap_free(&seen);
   }
   int rc;
   if (v.nError) {
@@ -453,9 +474,8 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     fprintf(fErr, "pacta: nothing was loaded\n");
     rc = LOAD_INVALID;
   } else {
-    rc = write_items(pDb, aItem, nItem, &seen, aSrc, zActor, fErr, fProgress, pOut);
+    rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOut);
   }
-  strmap_free(&seen);
   for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
   xfree(aItem);
   xfree(v.aRef);
