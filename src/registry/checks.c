@@ -24,6 +24,7 @@ typedef enum CheckId {
   C_WITHDRAWAL_NO_CONSENT,
   C_WITHDRAWAL_EFFECTIVE,
   C_CONSENT_NON_MEMBER,
+  C_OBJECTION_NO_RESERVATION,
   C_DOCUMENT_FUTURE,
   C_MEMBERSHIP_ORDER,
   C_MEMBERSHIP_OVERLAP,
@@ -52,6 +53,9 @@ const CheckDef aCheckDef[] = {
     [C_CONSENT_NON_MEMBER] = {"action.consent_by_non_member", CHECK_WARNING, K_ACTION,
                               "consent to a document of an organization by a party that was not "
                               "its member (nor associate) on that date"},
+    [C_OBJECTION_NO_RESERVATION] = {"objection.reservation_missing", CHECK_ERROR, K_ACTION,
+                                    "an objection naming a reservation that is not recorded (a "
+                                    "retraction of the reservation)"},
     [C_DOCUMENT_FUTURE] = {"document.future_adoption", CHECK_ERROR, K_DOCUMENT,
                            "a document adopted after today"},
     [C_MEMBERSHIP_ORDER] = {"membership.to_before_from", CHECK_ERROR, K_MEMBERSHIP,
@@ -266,6 +270,17 @@ static void check_action(Ctx *c, const char *zKey, const json_t *v) {
       finding(c, C_WITHDRAWAL_NO_CONSENT, K_ACTION, zKey, "type",
               "%s withdraws from document %s without a consent to it on or before %s", zParty, zDoc,
               zDate);
+  }
+  json_t *pRes = json_object_get(v, "reservation");
+  if (t == ACT_OBJECTION && str(pRes, "party") && str(pRes, "date")) {
+    Buf k = {0};
+    buf_printf(&k, "%s|%s|reservation|%s", zDoc, str(pRes, "party"), str(pRes, "date"));
+    json_t *pR = entity_get(c->pDb, K_ACTION, k.z);
+    if (!pR)
+      finding(c, C_OBJECTION_NO_RESERVATION, K_ACTION, zKey, "reservation",
+              "objects to reservation %s, which is not recorded", k.z);
+    json_decref(pR);
+    buf_free(&k);
   }
   /* An organization with no membership recorded (a depositary's own
   ** register of a UN treaty) says nothing about who may consent. */
@@ -636,13 +651,26 @@ static void dependents_of(Ctx *c, Kind kind, const char *zKey, json_t *pSet) {
     buf_printf(&prefix, "%s|", zKey);
     keys_with_prefix(c->pDb, K_ACTION, prefix.z, pSet);
   } else if (kind == K_ACTION) {
-    /* document|party|type|date: the withdrawals of document|party. */
+    /* document|party|type|date: the withdrawals of document|party; and a
+    ** reservation's objections, by any party (document|...|objection|...). */
     const char *z2 = strchr(zKey, '|');
     const char *z3 = z2 ? strchr(z2 + 1, '|') : 0;
     if (z3) {
       buf_append(&prefix, zKey, (size_t)(z3 - zKey));
       buf_puts(&prefix, "|withdrawal|");
       keys_with_prefix(c->pDb, K_ACTION, prefix.z, pSet);
+    }
+    if (z3 && strncmp(z3, "|reservation|", 13) == 0) {
+      json_t *pAll = json_object();
+      buf_reset(&prefix);
+      buf_append(&prefix, zKey, (size_t)(z2 - zKey) + 1);
+      keys_with_prefix(c->pDb, K_ACTION, prefix.z, pAll);
+      const char *zK;
+      json_t *pV;
+      json_object_foreach(pAll, zK, pV) {
+        if (strstr(zK, "|objection|")) json_object_set(pSet, zK, pV);
+      }
+      json_decref(pAll);
     }
   } else if (kind == K_COMMITMENT) {
     buf_printf(&prefix, "%s|", zKey);

@@ -106,6 +106,9 @@ static const char *const azMigration[] = {
     "  SELECT 'search_stale', '1' WHERE EXISTS(SELECT 1 FROM entity);\n",
     /* 6: a party's row holds its capital and cities too: refilled. */
     "INSERT OR REPLACE INTO meta SELECT 'search_stale', '1' FROM entity LIMIT 1;\n",
+    /* 7: a document's full text and the texts of reservations and
+    ** declarations are indexed: refilled. */
+    "INSERT OR REPLACE INTO meta SELECT 'search_stale', '1' FROM entity LIMIT 1;\n",
 };
 
 static void migrate(Db *pDb) {

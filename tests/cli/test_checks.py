@@ -197,6 +197,34 @@ class Checks(unittest.TestCase):
             self.fail("every consent of UZB retracted under its withdrawal")
         self.assertNotEqual(p.returncode, 0)
 
+    def test_retracting_a_reservation_objected_to(self):
+        # The US reservation to the ICCPR of 1992-06-08 and Sweden's objection of 1993-06-18
+        # (UN Treaty Collection, chapter IV.4; texts left out).
+        self.load({"parties": [{"code": "USA", "kind": "state",
+                                "name": {"en": "United States of America"}},
+                               {"code": "SWE", "kind": "state", "name": {"en": "Sweden"}}],
+                   "organizations": [{"id": "un", "name": {"en": "United Nations"}}],
+                   "documents": [{"id": "iccpr", "organization": "un", "type": "treaty",
+                                  "title": {"en": "International Covenant on Civil and "
+                                                  "Political Rights"},
+                                  "adopted": {"date": "1966-12-16"}}],
+                   "actions": [{"document": "iccpr", "party": "USA", "type": "reservation",
+                                "date": "1992-06-08", "text": "capital punishment"},
+                               {"document": "iccpr", "party": "SWE", "type": "objection",
+                                "date": "1993-06-18", "text": "objects",
+                                "reservation": {"party": "USA", "date": "1992-06-08"}}]}
+                  ).check_returncode()
+        before = self.export()
+        p = run(self.db, "retract", "action", "iccpr|USA|reservation|1992-06-08")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIn("error [objection.reservation_missing] action "
+                      "iccpr|SWE|objection|1993-06-18: reservation: objects to reservation "
+                      "iccpr|USA|reservation|1992-06-08, which is not recorded", p.stderr)
+        self.assertEqual(self.export(), before)
+        # Once the objection is retracted, the reservation may be.
+        run(self.db, "retract", "action", "iccpr|SWE|objection|1993-06-18", expect=0)
+        run(self.db, "retract", "action", "iccpr|USA|reservation|1992-06-08", expect=0)
+
     def test_retracting_what_others_refer_to(self):
         before = self.export()
         p = run(self.db, "retract", "party", "ARM")
