@@ -392,6 +392,38 @@ class Api(unittest.TestCase):
         self.assertEqual(body["error"]["findings"][0]["code"], "retraction.referenced")
         self.assertEqual(run(self.db, "export", expect=0).stdout, before)
 
+    def test_each_error_through_the_api(self):
+        cases = [
+            ("actions", dict(ACTION, date="2001-05-01"), "action.before_adoption"),
+            ("actions", dict(ACTION, type="declaration", date="2027-01-15", text="x"),
+             "action.future_date"),
+            ("actions", {"document": "csto-cst-1992", "party": "TKM", "type": "withdrawal",
+                         "date": "2005-08-26"}, "withdrawal.without_consent"),
+            ("memberships", {"organization": "csto", "party": "ARM", "kind": "member",
+                             "from": "2010-01-01", "to": "2012-01-01"}, "membership.overlap"),
+            ("assessments", {"commitment": "cis-2020-concept.digital", "party": "KAZ",
+                             "score": 1, "date": "2020-06-30", "status": "reviewed"},
+             "assessment.before_session"),
+            ("assessments", {"commitment": "cis-2020-concept.digital", "party": "KAZ",
+                             "score": 1, "date": "2027-06-30", "status": "reviewed"},
+             "assessment.future_date"),
+            ("sessions", {"id": "csto-cfm-2027-03-20", "body": "csto-cfm", "date": "2027-03-20",
+                          "format": "in_person",
+                          "attendance": [{"party": "BLR", "status": "present"}]},
+             "session.future_attendance"),
+            ("documents", {"id": "csto-future", "organization": "csto",
+                           "title": {"en": "A treaty not yet adopted"},
+                           "adopted": {"date": "2027-05-01"}}, "document.future_adoption"),
+        ]
+        before = run(self.db, "export", expect=0).stdout
+        for section, record, code in cases:
+            with self.subTest(code=code):
+                status, body = self.request("POST", "/api/v1/" + section, record)
+                self.assertEqual(status, 409, body)
+                self.assertEqual([f["code"] for f in body["error"]["findings"]
+                                  if f["severity"] == "error"], [code])
+        self.assertEqual(run(self.db, "export", expect=0).stdout, before)
+
     def test_warning_is_returned(self):
         status, body = self.request("POST", "/api/v1/parties",
                                     {"code": "MNE", "kind": "state", "name": {"en": "Montenegro"}})
