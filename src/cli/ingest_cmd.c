@@ -98,13 +98,63 @@ static void ask_date(json_t *pDraft, const char *zFile) {
   }
 }
 
+/* What loading the draft does to the registry, for the answer on stdout. */
+static void print_merge(const char *zFile, const IngestMerge *m) {
+  const char *zId = json_string_value(json_object_get(m->pSession, "id"));
+  const char *zRec = m->pRecorded ? json_string_value(json_object_get(m->pRecorded, "id")) : 0;
+  if (!zRec && !json_array_size(m->aConflict))
+    printf("%s: a new session %s\n", zFile, zId);
+  else if (!zRec)
+    printf("%s: several sessions recorded with the same %s\n", zFile, m->zMatch);
+  else if (m->bReplaced)
+    printf("%s: replaces the recorded session %s (same %s)\n", zFile, zRec, m->zMatch);
+  else if (m->bSame && !json_array_size(m->aConflict))
+    printf("%s: already recorded as %s (same %s): nothing to add\n", zFile, zRec, m->zMatch);
+  else
+    printf("%s: %s the recorded session %s (same %s)\n", zFile,
+           json_array_size(m->aConflict) ? "conflicts with" : "adds to", zRec, m->zMatch);
+  struct {
+    const char *zWord;
+    const json_t *a;
+  } aList[] = {{"added", m->aAdded},
+               {"kept", m->aKept},
+               {"conflict", m->aConflict},
+               {"dropped", m->aDropped}};
+  for (size_t k = 0; k < sizeof(aList) / sizeof(aList[0]); k++) {
+    for (size_t i = 0; i < json_array_size(aList[k].a); i++) {
+      const json_t *e = json_array_get(aList[k].a, i);
+      Buf b = {0};
+      if (json_object_get(e, "value")) {
+        ingest_merge_words(json_object_get(e, "value"), &b);
+      } else {
+        buf_puts(&b, "recorded ");
+        ingest_merge_words(json_object_get(e, "recorded"), &b);
+        buf_puts(&b, ", release ");
+        ingest_merge_words(json_object_get(e, "release"), &b);
+      }
+      printf("  %-8s %s: %s\n", aList[k].zWord, json_string_value(json_object_get(e, "field")),
+             b.z ? b.z : "");
+      buf_free(&b);
+    }
+  }
+}
+
+/* The fields in conflict, as "date, attendance.ARM.status". */
+static void conflict_fields(const IngestMerge *m, Buf *pOut) {
+  for (size_t i = 0; i < json_array_size(m->aConflict); i++)
+    buf_printf(pOut, "%s%s", i ? ", " : "",
+               json_string_value(json_object_get(json_array_get(m->aConflict, i), "field")));
+}
+
 int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c) {
   bool bLoad = cli_get(c, "load") != 0, bYes = cli_get(c, "yes") != 0;
+  bool bReplace = cli_get(c, "replace") != 0;
   const char *zDate = cli_get(c, "date"), *zPlace = cli_get(c, "place");
   const char **azFile = c->azPos;
   int nFile = c->nPos;
   cli_need_pos(c, 1, -1);
   if (bYes && !bLoad) cli_fail(c, "--yes only goes with --load");
+  if (bReplace && !bLoad) cli_fail(c, "--replace only goes with --load");
   /* A date or place is one session's: one file. */
   if ((zDate || zPlace) && nFile != 1)
     cli_fail(c, "%s goes with exactly one FILE (got %d)", zDate ? "--date" : "--place", nFile);
@@ -126,21 +176,15 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
     if (zPlace) ingest_give(p, "place", zPlace, "given with --place");
     json_array_append_new(aDraft, p);
   }
-  if (bJson) {
-    json_t *pPrint = nFile == 1 ? json_array_get(aDraft, 0) : aDraft;
-    json_dumpf(pPrint, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
-    fputc('\n', stdout);
-  } else {
-    for (size_t i = 0; i < json_array_size(aDraft); i++) print_summary(json_array_get(aDraft, i));
-  }
-  int rc = 0;
+  size_t nDraft = json_array_size(aDraft);
+  if (!bJson)
+    for (size_t i = 0; i < nDraft; i++) print_summary(json_array_get(aDraft, i));
   if (bLoad) {
+    /* What each draft lacks, asked for on a terminal (before the JSON
+    ** answer, which then holds what was given). */
     bool bAsk = !bYes && isatty(0);
-    json_t *pDoc = json_object(), *aSess = json_array();
-    json_object_set_new(pDoc, "pacta", json_integer(1));
-    for (size_t i = 0; i < json_array_size(aDraft); i++) {
+    for (size_t i = 0; i < nDraft; i++) {
       json_t *pD = json_array_get(aDraft, i);
-      const json_t *s = json_object_get(pD, "session");
       const char *zFile = json_string_value(json_object_get(pD, "file"));
       IngestLack lack = ingest_lack(pD);
       if (lack == INGEST_NO_DATE && bAsk) {
@@ -153,9 +197,61 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
                        : "ingest it alone and give one with --date YYYY-MM-DD");
       if (lack)
         die(EXIT_INPUT, "%s: %s; not loaded (nothing was written)", zFile, ingest_lack_words(lack));
-      json_array_append(aSess, (json_t *)s);
     }
-    json_object_set_new(pDoc, "sessions", aSess);
+  }
+  /* Ingest adds, it does not replace: each draft is merged into the session
+  ** recorded about it (or one drafted before it here); a conflict refuses
+  ** the whole load unless --replace. */
+  json_t *aSess = json_array();
+  IngestMerge *aMerge = xmalloc(sizeof(IngestMerge) * (nDraft ? nDraft : 1));
+  int nConflict = 0;
+  for (size_t i = 0; bLoad && i < nDraft; i++) {
+    json_t *pD = json_array_get(aDraft, i);
+    IngestMerge *m = &aMerge[i];
+    ingest_merge_find(pDb, aSess, pD, bReplace, m);
+    if (json_array_size(m->aConflict) && !bReplace) nConflict++;
+    const char *zId = json_string_value(json_object_get(m->pSession, "id"));
+    size_t j = 0;
+    while (j < json_array_size(aSess) &&
+           !json_equal(json_object_get(json_array_get(aSess, j), "id"),
+                       json_object_get(m->pSession, "id")))
+      j++;
+    if (zId && j < json_array_size(aSess))
+      json_array_set(aSess, j, m->pSession);
+    else
+      json_array_append(aSess, m->pSession);
+    json_object_set_new(pD, "merge", ingest_merge_json(m));
+  }
+  if (bJson) {
+    json_t *pPrint = nFile == 1 ? json_array_get(aDraft, 0) : aDraft;
+    json_dumpf(pPrint, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
+    fputc('\n', stdout);
+  } else {
+    for (size_t i = 0; bLoad && i < nDraft; i++)
+      print_merge(json_string_value(json_object_get(json_array_get(aDraft, i), "file")),
+                  &aMerge[i]);
+  }
+  fflush(stdout);
+  int rc = 0;
+  if (bLoad && nConflict) {
+    for (size_t i = 0; i < nDraft; i++) {
+      const IngestMerge *m = &aMerge[i];
+      if (!json_array_size(m->aConflict)) continue;
+      Buf f = {0};
+      conflict_fields(m, &f);
+      const char *zRec = m->pRecorded ? json_string_value(json_object_get(m->pRecorded, "id")) : 0;
+      fprintf(stderr, "%s: the release conflicts with the recorded session %s on %s\n",
+              json_string_value(json_object_get(json_array_get(aDraft, i), "file")),
+              zRec ? zRec : "(several)", f.z);
+      buf_free(&f);
+    }
+    fprintf(stderr, "not loaded (nothing was written); --replace loads the release in place of the "
+                    "recorded session\n");
+    rc = EXIT_INPUT;
+  } else if (bLoad) {
+    json_t *pDoc = json_object();
+    json_object_set_new(pDoc, "pacta", json_integer(1));
+    json_object_set(pDoc, "sessions", aSess);
     if (!bYes) {
       if (!isatty(0))
         die(EXIT_USAGE, "ingest --load: not on a terminal; add --yes to load without asking");
@@ -170,6 +266,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
       char *zJson = json_dumps(pDoc, JSON_PRESERVE_ORDER);
       LoadSource src = {"ingest", zJson, strlen(zJson)};
       LoadResult r;
+      memset(&r, 0, sizeof(r));
       if (interchange_load(pDb, &src, 1, zActor, stderr, 0, &r)) {
         rc = EXIT_INPUT;
       } else {
@@ -177,10 +274,14 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
                 "loaded %d new journal entries (%d records unchanged); journal at %lld\n",
                 r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
       }
+      json_decref(r.aFinding); /* its warnings went to stderr with the load */
       xfree(zJson);
     }
     json_decref(pDoc);
   }
+  for (size_t i = 0; bLoad && i < nDraft; i++) ingest_merge_free(&aMerge[i]);
+  xfree(aMerge);
+  json_decref(aSess);
   json_decref(aDraft);
   gazetteer_free(&g);
   db_close(pDb);

@@ -213,10 +213,70 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
   xfree(z);
 }
 
+/* The merge's lists as an HTML list: "added attendance.KAZ: present". */
+static void merge_list_html(Buf *p, const IngestMerge *m) {
+  struct {
+    const char *zWord;
+    const json_t *a;
+  } aList[] = {{"added", m->aAdded},
+               {"kept as recorded", m->aKept},
+               {"conflict", m->aConflict},
+               {"dropped", m->aDropped}};
+  size_t n = 0;
+  for (size_t k = 0; k < sizeof(aList) / sizeof(aList[0]); k++) {
+    for (size_t i = 0; i < json_array_size(aList[k].a); i++) {
+      const json_t *e = json_array_get(aList[k].a, i);
+      Buf w = {0};
+      if (json_object_get(e, "value")) {
+        ingest_merge_words(json_object_get(e, "value"), &w);
+      } else {
+        buf_puts(&w, "recorded ");
+        ingest_merge_words(json_object_get(e, "recorded"), &w);
+        buf_puts(&w, "; in the release ");
+        ingest_merge_words(json_object_get(e, "release"), &w);
+      }
+      if (!n++) buf_puts(p, "<ul class=\"merge\">");
+      hprintf(p, "<li>%s <code>%s</code>: %s</li>", aList[k].zWord, dflt(str(e, "field"), ""),
+              w.z ? w.z : "");
+      buf_free(&w);
+    }
+  }
+  if (n) buf_puts(p, "</ul>");
+}
+
+/* Which recorded session the draft is about and how it was found, as HTML
+** ("the recorded session <a>X</a> (the same body and date)"). */
+static void merge_target_html(Buf *p, const IngestMerge *m) {
+  const char *zRec = m->pRecorded ? str(m->pRecorded, "id") : 0;
+  if (zRec)
+    hprintf(p, "the recorded session <a href=\"/sessions/%s\">%s</a> (the same %s)", zRec, zRec,
+            m->zMatch);
+  else
+    hprintf(p, "several recorded sessions (the same %s)", dflt(m->zMatch, "id"));
+}
+
+/* What loading would do to the session recorded about the draft. */
+static void merge_preview(Buf *p, const IngestMerge *m) {
+  if (!m->pRecorded && !json_array_size(m->aConflict)) return;
+  buf_puts(p, "<p>This session is already recorded: loading the draft merges it into ");
+  merge_target_html(p, m);
+  if (json_array_size(m->aConflict))
+    buf_puts(p, ". The release <strong>conflicts</strong> with it, so it loads only if you tick "
+                "&#8220;replace the recorded session&#8221;:</p>");
+  else if (m->bSame)
+    buf_puts(p, ". It adds nothing to it.</p>");
+  else
+    buf_puts(p, ", adding what the record lacks and keeping what the release does not "
+                "mention:</p>");
+  merge_list_html(p, m);
+}
+
 static void load_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,
-                      const char *zPlace) {
+                      const char *zPlace, const IngestMerge *m) {
+  hprintf(p, "<h2>Load it</h2>");
+  merge_preview(p, m);
   hprintf(p,
-          "<h2>Load it</h2><form method=\"post\" action=\"/ingest\" class=\"fields\">"
+          "<form method=\"post\" action=\"/ingest\" class=\"fields\">"
           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
           "<textarea name=\"text\" hidden>%s</textarea>"
           "<input type=\"hidden\" name=\"date\" value=\"%s\">"
@@ -225,8 +285,15 @@ static void load_form(Buf *p, const char *zCsrf, const char *zText, const char *
   buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
               "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
               "<p class=\"hint\" id=\"token-hint\">A depositary token (created with <code>pacta "
-              "token create</code>). The journal names its holder as the author.</p></div>"
-              "<div><button type=\"submit\" name=\"action\" value=\"load\">Load the session "
+              "token create</code>). The journal names its holder as the author.</p></div>");
+  if (m->pRecorded || json_array_size(m->aConflict))
+    buf_puts(p, "<div><label><input type=\"checkbox\" name=\"replace\" value=\"1\" "
+                "style=\"width:auto;margin-right:.45rem\" aria-describedby=\"replace-hint\">"
+                "Replace the recorded session</label><p class=\"hint\" id=\"replace-hint\">"
+                "Only when the release is right where it conflicts with the record: the draft "
+                "then replaces the recorded session, and what the record holds that the release "
+                "does not say is dropped.</p></div>");
+  buf_puts(p, "<div><button type=\"submit\" name=\"action\" value=\"load\">Load the session "
               "record</button></div></form>");
 }
 
@@ -253,7 +320,10 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
       form_notice(&b, false, m.z);
       buf_free(&m);
     } else {
-      load_form(&b, zCsrf, zText ? zText : "", zDate, zPlace);
+      IngestMerge m;
+      ingest_merge_find(pReq->pDb, 0, pDraft, false, &m);
+      load_form(&b, zCsrf, zText ? zText : "", zDate, zPlace, &m);
+      ingest_merge_free(&m);
     }
     buf_puts(&b, "<h2>Change the text</h2>");
   }
@@ -283,18 +353,37 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
                 pDraft);
     return;
   }
-  json_t *pSession = json_object_get(pDraft, "session");
   IngestLack lack = ingest_lack(pDraft);
   LoadResult res;
+  memset(&res, 0, sizeof(res));
   Buf m = {0};
   int status = 400;
-  if (lack)
+  /* Ingest adds, it does not replace: the draft is merged into the session
+  ** recorded about it; a conflict is refused unless the box is ticked. */
+  const char *zReplace = form_get(f, "replace");
+  bool bReplace = zReplace && *zReplace;
+  IngestMerge mg;
+  memset(&mg, 0, sizeof(mg));
+  if (lack) {
     hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.",
             ingest_lack_words(lack));
-  else
-    status = form_load(pReq->pDb, &caller, "sessions", pSession, "Nothing was loaded.", &m, &res);
+  } else {
+    ingest_merge_find(pReq->pDb, 0, pDraft, bReplace, &mg);
+    if (json_array_size(mg.aConflict) && !bReplace) {
+      buf_puts(&m, "<strong>Nothing was loaded.</strong> The release conflicts with ");
+      merge_target_html(&m, &mg);
+      buf_puts(&m, ":");
+      merge_list_html(&m, &mg);
+      buf_puts(&m, "Tick &#8220;replace the recorded session&#8221; to load the release in its "
+                   "place.");
+      status = 409;
+    } else {
+      status =
+          form_load(pReq->pDb, &caller, "sessions", mg.pSession, "Nothing was loaded.", &m, &res);
+    }
+  }
   if (status < 300) {
-    const char *zId = dflt(str(pSession, "id"), "");
+    const char *zId = dflt(str(mg.pSession, "id"), "");
     if (res.nLoaded)
       hprintf(&m, "<strong>Loaded</strong> as journal entry %lld by %s: ", (long long)res.lastSeq,
               caller.zName);
@@ -302,8 +391,14 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
       buf_puts(&m, "<strong>Already recorded</strong>: this session was in the journal with the "
                    "same content, so nothing new was written: ");
     hprintf(&m, "<a href=\"/sessions/%s\">%s</a>.", zId, zId);
+    if (mg.pRecorded && res.nLoaded) {
+      hprintf(&m, " The release %s the session recorded (found by the same %s):",
+              mg.bReplaced ? "replaced" : "was merged into", mg.zMatch);
+      merge_list_html(&m, &mg);
+    }
   }
   ingest_page(pReq, r, status, zCsrf, f, status < 300, m.z, pDraft);
+  ingest_merge_free(&mg);
   buf_free(&m);
 }
 

@@ -9,10 +9,17 @@ usage: test_ingest.py PACTA_BINARY
 """
 import json
 import os
+import re
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
+import urllib.error
+import urllib.parse
+import urllib.request
 from contextlib import contextmanager
 
 PACTA = None
@@ -155,10 +162,15 @@ class Ingest(unittest.TestCase):
             r = run("ingest", "--load", *files, db=db, stdin="y\n")
             self.assertNotEqual(r.returncode, 0)
             self.assertEqual(self.journal_len(db), n)
-            # The sample already holds these sessions; the drafts of 000, 003 load
-            # unchanged or as replacements, all through the journal.
+            # The sample already holds these sessions; each draft is merged into its
+            # recorded session (it adds its source), all through the journal.
             r = run("ingest", "--load", "--yes", *files, db=db)
             self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("loaded 4 new", r.stdout)
+            # 002 names Shoigu "Defense Minister", the sample "Defence Minister": the same
+            # person, so the recorded wording is kept, not a conflict.
+            self.assertIn("kept     attendance.RUS.role: recorded Defence Minister, release "
+                          "Defense Minister", r.stdout)
             r = run("ingest", "--load", "--yes", *files, db=db)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("loaded 0 new", r.stdout)
@@ -409,6 +421,217 @@ class Ingest(unittest.TestCase):
         self.assertEqual((s["body"], s["date"], s["place"]), ("cis-chs", "2024-11-15", "Minsk"))
         self.assertEqual(s["attendance"], [{"party": "ARM", "status": "absent"}])
 
+    # ---- Ingest adds, it does not replace (loading a release about a recorded session) ----
+
+    def export(self, db):
+        r = run("export", db=db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r.stdout
+
+    def session(self, db, sid):
+        r = run("show", "session", sid, "--json", db=db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def ingest_load(self, db, *args):
+        return run("ingest", "--load", "--yes", *args, db=db)
+
+    def ingest_load_json(self, db, *args):
+        r = run("ingest", "--load", "--yes", "--json", *args, db=db)
+        return r, json.loads(r.stdout)["merge"]
+
+    SEED3 = os.path.join(EXPECTED, "003_e3a3c006c5fcf67c.txt")
+    SEED4 = os.path.join(EXPECTED, "004_baf21a53b7d9f635.txt")
+
+    # The sample's session of seed 003 as if recorded by hand: the number (77) and
+    # Ukraine's absence are test data, facts the release does not mention.
+    HAND_003 = {"id": "cis-chs-2020-12-18", "body": "cis-chs", "number": 77,
+                "date": "2020-12-18", "format": "videoconference",
+                "attendance": [{"party": "ARM", "status": "absent"},
+                               {"party": "UKR", "status": "absent"}],
+                "adopted": ["cis-concept-2020"]}
+    # Seed 004's session (the 36th) recorded by hand under an id of its own; its date
+    # 2014-06-05 is one the test gives (the release has none), as in test_date_given.
+    HAND_004 = {"id": "cis-chss-36th", "body": "cis-chss", "number": 36, "date": "2014-06-05",
+                "attendance": [{"party": "UKR", "status": "absent"}]}
+
+    def test_load_twice_adds_nothing(self):
+        with fresh_registry() as db:
+            n = self.journal_len(db)
+            r, m = self.ingest_load_json(db, self.SEED3)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual((m["recorded"], m["match"], m["unchanged"]),
+                             ("cis-chs-2020-12-18", "id", False))
+            self.assertEqual([a["field"] for a in m["added"]], ["sources"])
+            self.assertEqual(self.journal_len(db), n + 1)
+            before = self.export(db)
+            for extra in ([], ["--json"]):
+                with self.subTest(extra=extra):
+                    r = run("ingest", "--load", "--yes", *extra, self.SEED3, db=db)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertIn("loaded 0 new journal entries", r.stdout + r.stderr)
+                    if not extra:
+                        self.assertIn("already recorded as cis-chs-2020-12-18 (same id): "
+                                      "nothing to add", r.stdout)
+                    else:
+                        m = json.loads(r.stdout)["merge"]
+                        self.assertTrue(m["unchanged"])
+                        self.assertEqual((m["added"], m["conflicts"]), ([], []))
+                    self.assertEqual(self.journal_len(db), n + 1)
+                    self.assertEqual(self.export(db), before)
+            # --replace goes with --load only.
+            r = run("ingest", "--replace", self.SEED3, db=db)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("--replace", r.stderr)
+
+    def test_merge_keeps_recorded_facts(self):
+        with fresh_registry() as db:
+            r = load_doc(db, {"pacta": 1, "sessions": [self.HAND_003]})
+            self.assertEqual(r.returncode, 0, r.stderr)
+            r = self.ingest_load(db, self.SEED3)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("adds to the recorded session cis-chs-2020-12-18 (same id)", r.stdout)
+            self.assertIn("added    attendance.AZE: present (Ilham Aliyev, President)", r.stdout)
+            self.assertIn("loaded 1 new journal entries", r.stdout)
+            s = self.session(db, "cis-chs-2020-12-18")
+            # Kept: the number, the recorded absences, the recorded document (first).
+            self.assertEqual(s["number"], 77)
+            att = {a["party"]: a["status"] for a in s["attendance"]}
+            self.assertEqual((att["ARM"], att["UKR"]), ("absent", "absent"))
+            self.assertEqual(s["adopted"], ["cis-concept-2020", "cis-concept-2020-plan",
+                                            "cis-chs-2020-chair-2021"])
+            # Added: who was present, the next session, the release as a source.
+            self.assertEqual(att["AZE"], "present")
+            self.assertEqual(len(att), 11)
+            self.assertEqual(s["next"], {"date": "2021-10-15", "place": "Minsk"})
+            self.assertEqual([x["ref"] for x in s["sources"]], [self.SEED3])
+            self.assertEqual(s["format"], "videoconference")
+            # Again: nothing new.
+            n = self.journal_len(db)
+            r, m = self.ingest_load_json(db, self.SEED3)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(m["unchanged"])
+            self.assertEqual(self.journal_len(db), n)
+
+    def record_hand_004(self, db):
+        """HAND_004 in place of any session of its body the sample holds (the sample may
+        record seed 004's session itself, under the id the draft would have)."""
+        for s in json.loads(run("export", db=db).stdout).get("sessions", []):
+            if s["body"] == "cis-chss":
+                r = run("retract", "session", s["id"], db=db)
+                self.assertEqual(r.returncode, 0, r.stderr)
+        r = load_doc(db, {"pacta": 1, "sessions": [self.HAND_004]})
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_merge_into_session_under_another_id(self):
+        with fresh_registry() as db:
+            self.record_hand_004(db)
+            n = self.journal_len(db)
+            r = self.ingest_load(db, "--date", "2014-06-05", self.SEED4)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("adds to the recorded session cis-chss-36th (same body and date)",
+                          r.stdout)
+            self.assertEqual(self.journal_len(db), n + 1)
+            # No second session of that day: the draft's own id was not created.
+            self.assertEqual(run("show", "session", "cis-chss-2014-06-05", db=db).returncode, 1)
+            s = self.session(db, "cis-chss-36th")
+            self.assertEqual(s["attendance"], [{"party": "UKR", "status": "absent"}])
+            self.assertEqual([x["ref"] for x in s["sources"]], [self.SEED4])
+            # Its format was not recorded and the release does not give it (in_person is the
+            # draft's default): not added.
+            self.assertNotIn("format", s)
+            r, m = self.ingest_load_json(db, "--date", "2014-06-05", self.SEED4)
+            self.assertEqual((m["session"], m["match"], m["unchanged"]),
+                             ("cis-chss-36th", "body and date", True))
+            self.assertEqual(self.journal_len(db), n + 1)
+
+    def assert_refused(self, db, args, fields):
+        before, n = self.export(db), self.journal_len(db)
+        r = self.ingest_load(db, *args)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("conflicts with the recorded session", r.stderr)
+        for field in fields:
+            self.assertIn(field, r.stderr)
+            self.assertIn("conflict " + field + ":", r.stdout)
+        self.assertIn("nothing was written", r.stderr)
+        self.assertIn("--replace", r.stderr)
+        self.assertEqual(self.export(db), before)
+        self.assertEqual(self.journal_len(db), n)
+        r = run("ingest", "--load", "--yes", "--json", *args, db=db)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(self.export(db), before)
+        out = json.loads(r.stdout)
+        return out["merge"] if isinstance(out, dict) else [d["merge"] for d in out]
+
+    def test_conflict_of_status_refused_unless_replace(self):
+        with fresh_registry() as db:
+            hand = json.loads(json.dumps(self.HAND_003))
+            hand["attendance"][0]["status"] = "present"  # Armenia present: the release disagrees
+            r = load_doc(db, {"pacta": 1, "sessions": [hand]})
+            self.assertEqual(r.returncode, 0, r.stderr)
+            m = self.assert_refused(db, [self.SEED3], ["attendance.ARM.status"])
+            self.assertEqual(m["conflicts"], [{"field": "attendance.ARM.status",
+                                               "recorded": "present", "release": "absent"}])
+            self.assertFalse(m["replaced"])
+            # One release in conflict stops the others in the same load.
+            self.assert_refused(db, [os.path.join(EXPECTED, SEEDS[0]), self.SEED3],
+                                ["attendance.ARM.status"])
+            # The depositary says the release is right: it replaces the record, under its id,
+            # and the answer says what the record held that the release does not.
+            n = self.journal_len(db)
+            r = self.ingest_load(db, "--replace", self.SEED3)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("replaces the recorded session cis-chs-2020-12-18", r.stdout)
+            self.assertIn("dropped  number: 77", r.stdout)
+            self.assertIn("dropped  attendance.UKR: absent", r.stdout)
+            self.assertEqual(self.journal_len(db), n + 1)
+            s = self.session(db, "cis-chs-2020-12-18")
+            self.assertEqual(next(a for a in s["attendance"] if a["party"] == "ARM")["status"],
+                             "absent")
+            self.assertIsNone(s["number"])
+            # And now the release agrees with the record: nothing new, replaced or not.
+            for extra in ([], ["--replace"]):
+                r = self.ingest_load(db, *extra, self.SEED3)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(self.journal_len(db), n + 1)
+
+    def test_conflict_of_representative(self):
+        with fresh_registry() as db:
+            hand = json.loads(json.dumps(self.HAND_003))
+            hand["attendance"].append({"party": "BLR", "status": "present",
+                                       "by": "Roman Golovchenko", "role": "Prime Minister"})
+            hand["attendance"].append({"party": "UZB", "status": "present",
+                                       "by": "Shavkat Mirziyoev", "role": "President"})
+            r = load_doc(db, {"pacta": 1, "sessions": [hand]})
+            self.assertEqual(r.returncode, 0, r.stderr)
+            m = self.assert_refused(db, [self.SEED3], ["attendance.BLR.by", "attendance.BLR.role"])
+            # Mirziyoev/Mirziyoyev: another transliteration of the same name is not another
+            # person (a different surname is); the recorded spelling is kept.
+            self.assertNotIn("attendance.UZB.by", [c["field"] for c in m["conflicts"]])
+            hand["attendance"].pop()
+            hand["attendance"].append({"party": "UZB", "status": "present",
+                                       "by": "shavkat mirziyoyev"})
+            r = load_doc(db, {"pacta": 1, "sessions": [hand]})
+            self.assertEqual(r.returncode, 0, r.stderr)
+            m = self.assert_refused(db, [self.SEED3], ["attendance.BLR.by"])
+            self.assertIn({"field": "attendance.UZB.by", "recorded": "shavkat mirziyoyev",
+                           "release": "Shavkat Mirziyoyev"}, m["kept"])
+            self.assertIn({"field": "attendance.UZB.role", "value": "President"}, m["added"])
+
+    def test_conflict_of_date_refused_unless_replace(self):
+        with fresh_registry() as db:
+            self.record_hand_004(db)
+            # The release (given another date) is about the 36th session of the same body:
+            # the number finds the recorded session, and the dates disagree.
+            m = self.assert_refused(db, ["--date", "2014-06-06", self.SEED4], ["date"])
+            self.assertEqual((m["recorded"], m["match"]), ("cis-chss-36th", "body and number"))
+            self.assertEqual(m["conflicts"], [{"field": "date", "recorded": "2014-06-05",
+                                               "release": "2014-06-06"}])
+            r = self.ingest_load(db, "--replace", "--date", "2014-06-06", self.SEED4)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(self.session(db, "cis-chss-36th")["date"], "2014-06-06")
+            self.assertEqual(run("show", "session", "cis-chss-2014-06-06", db=db).returncode, 1)
+
     def test_evaluate_script(self):
         r = subprocess.run([sys.executable, os.path.join(HERE, "..", "ingest", "evaluate.py"),
                             EXPECTED, "--pacta", PACTA, "--db", self.db, "--json"],
@@ -419,6 +642,110 @@ class Ingest(unittest.TestCase):
         for row in out["fields"]:
             if row["field"] in ("date", "place", "format", "attendance"):
                 self.assertEqual(row["fp"] + row["fn"], 0, row)
+
+
+class IngestPage(unittest.TestCase):
+    """The /ingest page merges as the command does: a conflict is refused (409) unless
+    "replace the recorded session" is ticked (browser-free: forms posted with urllib)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        r = run("init", "--sample", db=cls.db)
+        assert r.returncode == 0, r.stderr
+        hand = json.loads(json.dumps(Ingest.HAND_003))
+        hand["attendance"][0]["status"] = "present"  # the release says Armenia was absent
+        r = load_doc(cls.db, {"pacta": 1, "sessions": [hand]})
+        assert r.returncode == 0, r.stderr
+        r = run("token", "create", "--role", "depositary", "--name", "page depositary",
+                "--json", db=cls.db)
+        cls.token = json.loads(r.stdout)["token"]
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            cls.port = s.getsockname()[1]
+        cls.server = subprocess.Popen(
+            [PACTA, "--db", cls.db, "serve", "--listen", f"127.0.0.1:{cls.port}", "--quiet"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", cls.port), timeout=0.2):
+                    break
+            except OSError:
+                if time.time() > deadline or cls.server.poll() is not None:
+                    raise AssertionError("pacta serve did not start")
+                time.sleep(0.05)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.send_signal(signal.SIGTERM)
+        try:
+            cls.server.wait(timeout=10)
+        finally:
+            if cls.server.poll() is None:
+                cls.server.kill()
+            cls.tmp.cleanup()
+
+    def fetch(self, path, data=None, headers=None):
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data,
+                                     headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return r.status, r.headers, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read().decode()
+
+    def post(self, csrf, **fields):
+        data = urllib.parse.urlencode({"csrf": csrf, **fields}).encode()
+        return self.fetch("/ingest", data=data, headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"pacta_csrf={csrf}"})
+
+    def export(self):
+        return run("export", db=self.db).stdout
+
+    def test_replace_box(self):
+        _, headers, _ = self.fetch("/ingest")
+        csrf = re.match(r"pacta_csrf=([0-9a-f]{32});", headers["Set-Cookie"]).group(1)
+        with open(Ingest.SEED3, encoding="utf-8") as f:
+            text = f.read()
+        # The draft says what loading would do, and offers the box.
+        code, _, body = self.post(csrf, text=text, action="draft")
+        self.assertEqual(code, 200, body[:800])
+        self.assertIn("already recorded", body)
+        self.assertIn("conflict <code>attendance.ARM.status</code>: recorded present; in the "
+                      "release absent", body)
+        self.assertIn('name="replace"', body)
+        self.assertIn("replace the recorded session", body)
+        # Loaded without the box: refused, conflicts named, nothing written.
+        before = self.export()
+        code, _, body = self.post(csrf, text=text, action="load", token=self.token)
+        self.assertEqual(code, 409, body[:800])
+        self.assertIn("Nothing was loaded.", body)
+        self.assertIn("<code>attendance.ARM.status</code>", body)
+        self.assertEqual(self.export(), before)
+        # With the box ticked: loaded in place of the recorded session, what it drops named.
+        code, _, body = self.post(csrf, text=text, action="load", token=self.token, replace="1")
+        self.assertEqual(code, 201, body[:800])
+        self.assertIn("The release replaced the session recorded (found by the same id)", body)
+        self.assertIn("dropped <code>number</code>: 77", body)
+        s = json.loads(run("show", "session", "cis-chs-2020-12-18", "--json", db=self.db).stdout)
+        self.assertEqual(next(a for a in s["attendance"] if a["party"] == "ARM")["status"],
+                         "absent")
+        # A release that only adds: merged, and the answer lists what it added.
+        with open(os.path.join(EXPECTED, SEEDS[0]), encoding="utf-8") as f:
+            code, _, body = self.post(csrf, text=f.read(), action="load", token=self.token)
+        self.assertEqual(code, 201, body[:800])
+        self.assertIn("The release was merged into the session recorded (found by the same id)", body)
+        self.assertIn("added <code>sources</code>: Lukashenko outlined range of directions for "
+                      "more effective use... (pasted press release)", body)
+        # Loaded again, box or not: nothing new.
+        after = self.export()
+        for extra in ({}, {"replace": "1"}):
+            code, _, body = self.post(csrf, text=text, action="load", token=self.token, **extra)
+            self.assertEqual(code, 200, body[:800])
+            self.assertIn("Already recorded", body)
+            self.assertEqual(self.export(), after)
 
 
 if __name__ == "__main__":
