@@ -709,10 +709,11 @@ void write_check_before(WriteCheck *w, Kind kind, const char *zKey, bool bRetrac
 
 void write_check_put(WriteCheck *w, Kind kind, const char *zKey, const json_t *pVal) {
   /* Checks that read other records of the same kind wait for the end, when
-  ** all of the write is in: a withdrawal (its party's consents), a
-  ** membership (its siblings). */
+  ** all of the write is in: a withdrawal (its party's consents), an
+  ** objection (its reservation), a membership (its siblings). */
   const char *zType = kind == K_ACTION ? str(pVal, "type") : 0;
-  if (kind == K_MEMBERSHIP || (zType && strcmp(zType, "withdrawal") == 0))
+  if (kind == K_MEMBERSHIP ||
+      (zType && (strcmp(zType, "withdrawal") == 0 || strcmp(zType, "objection") == 0)))
     note_key(w->deferred, kind, zKey);
   else
     check_record(&w->after, kind, zKey, pVal);
