@@ -31,6 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
     LoadSource src = {"sample", (const char *)pacta_sample_json, pacta_sample_json_len};
     LoadResult r;
     if (interchange_load(pDb, &src, 1, "fuzz", fNull, 0, &r)) __builtin_trap();
+    json_decref(r.aFinding);
     gazetteer_load(pDb, &g);
     db_close(pDb);
     bReady = 1;

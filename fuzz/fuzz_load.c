@@ -19,8 +19,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   LoadSource src = {"fuzz", (const char *)aData, nData};
   LoadResult r;
   interchange_load(pDb, &src, 1, "fuzz", fNull, 0, &r);
+  json_decref(r.aFinding);
   /* A second load of the same bytes must add nothing. */
   if (interchange_load(pDb, &src, 1, "fuzz", fNull, 0, &r) == 0 && r.nLoaded != 0) __builtin_trap();
+  json_decref(r.aFinding);
   db_close(pDb);
   return 0;
 }

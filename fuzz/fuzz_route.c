@@ -55,6 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
     LoadSource src = {"sample", (const char *)pacta_sample_json, pacta_sample_json_len};
     LoadResult r;
     if (interchange_load(pDb, &src, 1, "fuzz", fNull, 0, &r)) abort();
+    json_decref(r.aFinding);
   }
   const char *z = (const char *)aData, *zEnd = z + nData;
   char *zMethod = next_line(&z, zEnd);
