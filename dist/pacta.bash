@@ -10,7 +10,7 @@
 # quoting on the command line.
 
 _pacta_commands="chair check compliance export help ingest init journal key list load log members
-  merkle minutes party rebuild retract search serve show status token verify"
+  merkle minutes party rebuild retract search serve show status submissions token verify"
 _pacta_kinds="parties organizations bodies memberships chairmanships documents sessions
   actions commitments assessments"
 
@@ -41,6 +41,7 @@ _pacta_flags() {
     search) echo --kind --org --body --type --party --from --to --limit --offset --facets ;;
     serve) echo --listen --threads --cache-mb --request-timeout --trusted-proxy --quiet ;;
     status) echo --on --all ;;
+    submissions) echo --status --party --date --reason ;;
     token) echo --role --party --name ;;
     verify) echo --checkpoint --key --old-checkpoint --registry ;;
   esac
@@ -53,7 +54,7 @@ _pacta_takes_value() {
       --org | --date | --place | --after | --limit | --out | --key | --origin | --log-key | \
       --registry | --old-checkpoint | --index | --size | --kind | --body | --type | --party | \
       --offset | --listen | --threads | --cache-mb | --request-timeout | --trusted-proxy | \
-      --role | --name | --checkpoint | --bench-queries)
+      --role | --name | --checkpoint | --bench-queries | --status | --reason)
       return 0 ;;
   esac
   return 1

@@ -3,11 +3,11 @@
 #include <string.h>
 
 static const char *const azKindName[K__COUNT] = {
-    "party",    "organization", "body",   "membership", "chairmanship",
-    "document", "session",      "action", "commitment", "assessment"};
+    "party",   "organization", "body",       "membership", "chairmanship", "document",
+    "session", "action",       "commitment", "assessment", "submission"};
 static const char *const azKindSection[K__COUNT] = {
-    "parties",   "organizations", "bodies",  "memberships", "chairmanships",
-    "documents", "sessions",      "actions", "commitments", "assessments"};
+    "parties",  "organizations", "bodies",      "memberships", "chairmanships", "documents",
+    "sessions", "actions",       "commitments", "assessments", "submissions"};
 
 const char *kind_name(Kind k) {
   return azKindName[k];

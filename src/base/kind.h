@@ -16,6 +16,7 @@ typedef enum Kind {
   K_ACTION,
   K_COMMITMENT,
   K_ASSESSMENT,
+  K_SUBMISSION, /* a delegate's deposit, pending until the depositary decides */
   K__COUNT
 } Kind;
 

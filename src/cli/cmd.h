@@ -48,6 +48,7 @@ int cmd_members(Args *a);
 int cmd_compliance(Args *a);
 int cmd_chair(Args *a);
 int cmd_check(Args *a);
+int cmd_submissions(Args *a);
 int cmd_status(Args *a);
 int cmd_party(Args *a);
 int cmd_list(Args *a);

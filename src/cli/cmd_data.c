@@ -19,6 +19,7 @@
 #include "output.h"
 #include "publish.h"
 #include "retract.h"
+#include "submission.h"
 
 extern const unsigned char pacta_sample_json[];
 extern const size_t pacta_sample_json_len;
@@ -245,4 +246,103 @@ int cmd_rebuild(Args *a) {
     printf("rebuilt the derived tables from %lld journal entries\n", (long long)n);
   db_close(pDb);
   return 0;
+}
+
+/* ---- submissions ---------------------------------------------------------------- */
+
+static void print_submission_row(Table *t, const json_t *p) {
+  const json_t *pRec = json_object_get(p, "records");
+  Buf what = {0};
+  size_t i;
+  json_t *pA;
+  json_array_foreach(json_object_get(pRec, "actions"), i, pA)
+      buf_printf(&what, "%s%s %s", what.n ? "; " : "", dflt(str(pA, "type"), ""),
+                 dflt(str(pA, "document"), ""));
+  json_array_foreach(json_object_get(pRec, "assessments"), i, pA)
+      buf_printf(&what, "%sself-report %s", what.n ? "; " : "", dflt(str(pA, "commitment"), ""));
+  const json_t *pDecision = json_object_get(p, "decision");
+  table_add(t, str(p, "id"));
+  table_add(t, str(p, "status"));
+  table_add(t, str(p, "party"));
+  table_add(t, str(p, "received"));
+  table_add(t, what.z);
+  table_add(t, str(pDecision, "notification") ? str(pDecision, "notification")
+                                              : str(pDecision, "reason"));
+  buf_free(&what);
+}
+
+/* The depositary's side of the submissions (submission.h): the command line
+** acts as the depositary, under --actor. */
+int cmd_submissions(Args *a) {
+  cli_need_pos(&a->cli, 1, 2);
+  const char *zSub = a->azPos[0];
+  Db *pDb = open_registry(a);
+  int rc = 0;
+  if (strcmp(zSub, "list") == 0) {
+    cli_need_pos(&a->cli, 1, 1);
+    const char *zStatus = cli_get(&a->cli, "status");
+    if (zStatus && strcmp(zStatus, "pending") != 0 && strcmp(zStatus, "accepted") != 0 &&
+        strcmp(zStatus, "rejected") != 0)
+      cli_fail(&a->cli, "--status: expected pending, accepted or rejected");
+    json_t *aSub = submission_list(pDb, a->zParty, zStatus);
+    if (a->bJson) {
+      print_json_new(json_pack("{s:o}", "submissions", aSub));
+    } else {
+      Table t = {6, 0, 0, 0};
+      const char *azHead[] = {"id", "status", "party", "received", "records", "decision"};
+      for (int i = 0; i < 6; i++) table_add(&t, azHead[i]);
+      size_t i;
+      json_t *p;
+      json_array_foreach(aSub, i, p) print_submission_row(&t, p);
+      table_print(&t);
+      json_decref(aSub);
+    }
+  } else if (strcmp(zSub, "show") == 0) {
+    cli_need_pos(&a->cli, 2, 2);
+    json_t *p = submission_get(pDb, a->azPos[1]);
+    if (!p) die(EXIT_INPUT, "no submission %s", a->azPos[1]);
+    print_json_new(p);
+  } else if (strcmp(zSub, "accept") == 0 || strcmp(zSub, "reject") == 0) {
+    cli_need_pos(&a->cli, 2, 2);
+    bool bAccept = zSub[0] == 'a';
+    const char *zReason = cli_get(&a->cli, "reason");
+    if (!bAccept && !zReason) cli_fail(&a->cli, "reject needs --reason TEXT");
+    json_t *pOut;
+    Buf why = {0};
+    SubmitResult r = submission_decide(pDb, arg_actor(a), a->azPos[1], bAccept,
+                                       cli_get(&a->cli, "date"), zReason, &pOut, &why);
+    size_t i;
+    json_t *p;
+    switch (r) {
+    case SUBMIT_OK:
+      if (a->bJson)
+        print_json(pOut);
+      else if (bAccept)
+        printf("accepted %s: deposited on %s, depositary notification %s\n", a->azPos[1],
+               str(json_object_get(pOut, "decision"), "date"),
+               str(json_object_get(pOut, "decision"), "notification"));
+      else
+        printf("rejected %s\n", a->azPos[1]);
+      break;
+    case SUBMIT_UNKNOWN: fprintf(stderr, "pacta: no submission %s\n", a->azPos[1]); break;
+    case SUBMIT_BUSY:
+      fprintf(stderr, "pacta: the registry is busy (another writer holds it); try again\n");
+      break;
+    case SUBMIT_INVALID:
+    case SUBMIT_INCONSISTENT:
+      json_array_foreach(json_object_get(pOut, "details"), i, p)
+          fprintf(stderr, "pacta: %s\n", json_string_value(p));
+      fprintf(stderr, "pacta: %s stays pending\n", a->azPos[1]);
+      break;
+    default: fprintf(stderr, "pacta: %s\n", why.z ? why.z : "refused"); break;
+    }
+    rc = r == SUBMIT_OK ? 0 : EXIT_INPUT;
+    json_decref(pOut);
+    buf_free(&why);
+  } else {
+    db_close(pDb);
+    cli_fail(&a->cli, "expected list, show, accept or reject, got \"%s\"", zSub);
+  }
+  db_close(pDb);
+  return rc;
 }

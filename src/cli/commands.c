@@ -287,14 +287,25 @@ static const Command aCommand[] = {
      "A document's entry into force and every party's status on a date (default\n"
      "today), computed from the document's entry-into-force clause and the dated\n"
      "actions. --all: every document, as one JSON document."},
+    {"submissions", cmd_submissions,
+     "submissions list [--status pending|accepted|rejected] [--party CODE] | submissions show "
+     "ID |\n       submissions accept ID [--date YYYY-MM-DD] [--reason TEXT] | submissions "
+     "reject ID --reason TEXT",
+     "status= party= date= reason=",
+     "What member states' delegates deposited through the API or the forms, and\n"
+     "the depositary's decision. A submission changes nothing until accepted:\n"
+     "accept writes its records as the depositary's (under --actor), dated on\n"
+     "receipt or --date (the date of deposit), and numbers a depositary\n"
+     "notification (2026/17); reject keeps --reason for the submitting party."},
     {"token", cmd_token,
      "token create --role depositary|delegate [--party CODE] --name NAME | token list | "
      "token revoke NAME",
      "role= party= name=",
      "Manage API tokens. create prints the secret once; the registry keeps only\n"
      "its SHA-256. A depositary token may write anything; a delegate token (of\n"
-     "one party) only that party's notifications, instruments, reservations,\n"
-     "declarations and withdrawals. Every write is journaled under the token's name."},
+     "one party) submits that party's instruments, reservations, declarations,\n"
+     "objections, withdrawal notices and self-reports, for the depositary to accept\n"
+     "(pacta submissions). Every write is journaled under the token's name."},
     {"verify", cmd_verify,
      "verify --checkpoint FILE --key PUB [--key PUB ...] [--old-checkpoint FILE] "
      "[--registry DB | REGISTRY | EXPORT_DIR]",

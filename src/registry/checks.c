@@ -35,6 +35,7 @@ typedef enum CheckId {
   C_ASSESSMENT_FUTURE,
   C_ASSESSMENT_BEFORE_SESSION,
   C_CHAIR_OUTSIDE_ROTATION,
+  C_NOTIFICATION_DUPLICATE,
   C_RETRACTION_REFERENCED,
   C__COUNT
 } CheckId;
@@ -79,6 +80,9 @@ const CheckDef aCheckDef[] = {
                                      "commitment"},
     [C_CHAIR_OUTSIDE_ROTATION] = {"chair.outside_rotation", CHECK_WARNING, K_CHAIRMANSHIP,
                                   "a recorded chair other than the rotation's expected one"},
+    [C_NOTIFICATION_DUPLICATE] = {"submission.notification_duplicate", CHECK_ERROR, K_SUBMISSION,
+                                  "two accepted submissions with the same depositary "
+                                  "notification number"},
     [C_RETRACTION_REFERENCED] = {"retraction.referenced", CHECK_ERROR, K__COUNT,
                                  "a retraction of a record that others still refer to"},
 };
@@ -100,6 +104,7 @@ typedef struct Ctx {
   json_t *dates;   /* session id -> date or null */
   json_t *charter; /* organization -> its charter's id or null; "" -> true once read */
   json_t *status;  /* "charter|date" -> {party: status} */
+  json_t *notices; /* notification number -> [submission id...], once read */
   json_t *aOut;    /* the findings */
   int nKeep;       /* at most this many kept in aOut (0: all) */
   int nDropped;    /* findings past nKeep, and of which errors */
@@ -127,6 +132,7 @@ static void ctx_close(Ctx *c) {
   json_decref(c->dates);
   json_decref(c->charter);
   json_decref(c->status);
+  json_decref(c->notices);
   json_decref(c->aOut);
 }
 
@@ -454,6 +460,33 @@ static void check_chairmanship(Ctx *c, const char *zKey) {
   json_decref(pHist);
 }
 
+static void check_submission(Ctx *c, const char *zKey, const json_t *v) {
+  const char *zNumber = str(json_object_get(v, "decision"), "notification");
+  if (!zNumber) return;
+  if (!c->notices) {
+    c->notices = json_object();
+    json_t *a = entity_list(c->pDb, K_SUBMISSION, 0);
+    size_t i;
+    json_t *p;
+    json_array_foreach(a, i, p) {
+      const char *zN = str(json_object_get(p, "decision"), "notification");
+      if (!zN || !str(p, "id")) continue;
+      json_t *aId = json_object_get(c->notices, zN);
+      if (!aId) json_object_set_new(c->notices, zN, aId = json_array());
+      json_array_append_new(aId, json_string(str(p, "id")));
+    }
+    json_decref(a);
+  }
+  size_t i;
+  json_t *pId;
+  json_array_foreach(json_object_get(c->notices, zNumber), i, pId) {
+    if (strcmp(json_string_value(pId), zKey) == 0) continue;
+    finding(c, C_NOTIFICATION_DUPLICATE, K_SUBMISSION, zKey, "decision.notification",
+            "notification %s is submission %s's too", zNumber, json_string_value(pId));
+    break;
+  }
+}
+
 static void check_record(Ctx *c, Kind kind, const char *zKey, const json_t *v) {
   switch (kind) {
   case K_ACTION: check_action(c, zKey, v); break;
@@ -463,6 +496,7 @@ static void check_record(Ctx *c, Kind kind, const char *zKey, const json_t *v) {
   case K_COMMITMENT: check_commitment(c, zKey, v); break;
   case K_ASSESSMENT: check_assessment(c, zKey, v); break;
   case K_CHAIRMANSHIP: check_chairmanship(c, zKey); break;
+  case K_SUBMISSION: check_submission(c, zKey, v); break;
   default: break;
   }
 }

@@ -155,13 +155,24 @@ static json_t *finding_places(const json_t *aFinding, const Item *aItem, int nIt
 ** that puts what is referred to first, then the consistency checks
 ** (checks.h) over what it wrote: an error rolls it all back. */
 static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, const char *zActor,
-                       FILE *fErr, FILE *fProgress, LoadResult *pOut) {
+                       FILE *fErr, FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
   if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
   Journal j;
   memset(pOut, 0, sizeof(*pOut));
   if (journal_begin(&j, pDb, zActor)) {
     fprintf(fErr, "pacta: the registry is busy (another writer holds it); nothing was loaded\n");
     return LOAD_BUSY;
+  }
+  /* What the caller read before deciding to write must still hold, now
+  ** that no other writer can change it. */
+  for (int i = 0; pOpt && i < pOpt->nExpect; i++) {
+    const LoadExpect *e = &pOpt->aExpect[i];
+    if (entity_seq(pDb, e->kind, e->zKey) != e->seq) {
+      journal_rollback(&j);
+      fprintf(fErr, "pacta: %s %s changed since it was read; nothing was loaded\n",
+              kind_name(e->kind), e->zKey);
+      return LOAD_CHANGED;
+    }
   }
   db_cache_kib(pDb, LOAD_CACHE_KIB);
   WriteCheck *w = write_check_begin(pDb, date_today());
@@ -202,12 +213,14 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     fprintf(fErr, "pacta: ... and %d more %s (pacta check lists them all)\n", nDropped,
             nError ? "errors and warnings" : "warnings");
   int rc = 0;
-  if (nError) {
+  if (nError || (pOpt && pOpt->bDryRun)) {
     journal_rollback(&j);
-    fprintf(fErr, "pacta: %d consistency error%s; nothing was loaded\n", nError,
-            nError == 1 ? "" : "s");
-    pOut->nLoaded = pOut->nUnchanged = 0;
-    rc = LOAD_INCONSISTENT;
+    if (nError) {
+      fprintf(fErr, "pacta: %d consistency error%s; nothing was loaded\n", nError,
+              nError == 1 ? "" : "s");
+      pOut->nLoaded = pOut->nUnchanged = 0;
+      rc = LOAD_INCONSISTENT;
+    }
   } else {
     journal_commit(&j);
   }
@@ -440,6 +453,11 @@ static bool stream_document(Validator *v, const LoadSource *pSrc, int iSrc, Item
 
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut) {
+  return interchange_load_opt(pDb, aSrc, nSrc, zActor, fErr, fProgress, 0, pOut);
+}
+
+int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
+                         FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   Validator v = {0};
   v.fErr = fErr;
@@ -474,7 +492,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
     fprintf(fErr, "pacta: nothing was loaded\n");
     rc = LOAD_INVALID;
   } else {
-    rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOut);
+    rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOpt, pOut);
   }
   for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
   xfree(aItem);
@@ -490,6 +508,11 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
 
 int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_t **paMsg,
                           LoadResult *pOut) {
+  return interchange_load_json_opt(pDb, pDoc, zActor, 0, paMsg, pOut);
+}
+
+int interchange_load_json_opt(Db *pDb, const json_t *pDoc, const char *zActor,
+                              const LoadOptions *pOpt, json_t **paMsg, LoadResult *pOut) {
   *paMsg = 0;
   char *zText = json_dumps(pDoc, JSON_COMPACT);
   char *zErr = 0;
@@ -497,7 +520,7 @@ int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_
   FILE *fErr = open_memstream(&zErr, &nErr);
   if (!zText || !fErr) panic("out of memory");
   LoadSource src = {"request", zText, strlen(zText)};
-  int rc = interchange_load(pDb, &src, 1, zActor, fErr, 0, pOut);
+  int rc = interchange_load_opt(pDb, &src, 1, zActor, fErr, 0, pOpt, pOut);
   fclose(fErr);
   if (rc) {
     /* One message per line: "pacta: request: $.path: what was expected". */

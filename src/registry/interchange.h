@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "db.h"
+#include "kind.h"
 
 typedef struct LoadSource {
   const char *zName; /* file name as shown in errors */
@@ -31,6 +32,20 @@ typedef struct LoadResult {
 #define LOAD_INVALID (-1)
 #define LOAD_BUSY (-2)
 #define LOAD_INCONSISTENT (-3)
+#define LOAD_CHANGED (-4) /* an expectation (LoadOptions) did not hold */
+
+/* A live entity as the caller read it: its journal entry (0: absent). */
+typedef struct LoadExpect {
+  Kind kind;
+  const char *zKey;
+  int64_t seq;
+} LoadExpect;
+
+typedef struct LoadOptions {
+  bool bDryRun;              /* everything, the checks too, then roll back: what would happen */
+  const LoadExpect *aExpect; /* each must hold inside the write's transaction, */
+  int nExpect;               /* else LOAD_CHANGED and nothing is written */
+} LoadOptions;
 
 /* Validate and load. On bad input, writes up to 20 messages (one per line,
 ** each "NAME: $.json.path: what was expected") to fErr, writes nothing to
@@ -43,12 +58,18 @@ typedef struct LoadResult {
 int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                      FILE *fProgress, LoadResult *pOut /* OUT */);
 
+/* interchange_load with options (NULL: none). */
+int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
+                         FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut);
+
 /* Load one parsed interchange document, as the API and the web form do.
 ** On failure *paMsg is a new array of messages, one per problem, each
 ** "$.json.path: what was expected" (NULL on success). Returns as
 ** interchange_load. */
 int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_t **paMsg,
                           LoadResult *pOut /* OUT */);
+int interchange_load_json_opt(Db *pDb, const json_t *pDoc, const char *zActor,
+                              const LoadOptions *pOpt, json_t **paMsg, LoadResult *pOut);
 
 /* Write every live entity as one interchange document. */
 void interchange_export_json(Db *pDb, FILE *f);

@@ -393,6 +393,12 @@ static const Field aActionField[] = {{"document", FT_ID, REQ | REF, 0, K_DOCUMEN
                                      {"text", FT_TEXT, NUL, 0, 0},
                                      {"note", FT_TEXT, NUL, 0, 0},
                                      {"reservation", FT_OBJ, 0, &objectedSchema, 0},
+                                     /* the instrument's own date (of the law, of
+                                     ** the signing), when the date is of deposit */
+                                     {"instrument_date", FT_DATE, 0, 0, 0},
+                                     /* an accepted submission's (submission.c) */
+                                     {"submission", FT_ID, REF, 0, K_SUBMISSION},
+                                     {"notification", FT_STR, 0, 0, 0},
                                      {0, 0, 0, 0, 0}};
 
 static const Field aCommitSourceField[] = {
@@ -425,6 +431,38 @@ static const Field aAssessmentField[] = {{"commitment", FT_ID, REQ | REF, 0, K_C
                                          {"self_report", FT_BOOL, 0, 0, 0},
                                          {0, 0, 0, 0, 0}};
 
+/* A submission (submission.c): what a delegate deposited, as the records
+** it proposes, and what the depositary decided. */
+static const char *const azSubmissionStatus[] = {"pending", "accepted", "rejected", 0};
+static void check_findings(Validator *v, const json_t *p) {
+  char zGot[64];
+  if (!json_is_array(p)) ic_error(v, "expected an array of findings, got %s", GOT(p));
+}
+static const Schema submittedActionSchema = {aActionField, check_action};
+static const Field submittedActionElem = {"", FT_OBJ, 0, &submittedActionSchema, 0};
+static const Schema submittedAssessmentSchema = {aAssessmentField, 0};
+static const Field submittedAssessmentElem = {"", FT_OBJ, 0, &submittedAssessmentSchema, 0};
+static const Field aSubmittedField[] = {{"actions", FT_ARR, 0, &submittedActionElem, 0},
+                                        {"assessments", FT_ARR, 0, &submittedAssessmentElem, 0},
+                                        {0, 0, 0, 0, 0}};
+static const Schema submittedSchema = {aSubmittedField, 0};
+static const Field aDecisionField[] = {{"by", FT_STR, REQ, 0, 0},
+                                       {"at", FT_STR, REQ, 0, 0},
+                                       {"date", FT_DATE, NUL, 0, 0}, /* of deposit */
+                                       {"notification", FT_STR, NUL, 0, 0},
+                                       {"reason", FT_TEXT, NUL, 0, 0},
+                                       {0, 0, 0, 0, 0}};
+static const Schema decisionSchema = {aDecisionField, 0};
+static const Field aSubmissionField[] = {{"id", FT_ID, REQ, 0, 0},
+                                         {"status", FT_ENUM, REQ, azSubmissionStatus, 0},
+                                         {"received", FT_STR, REQ, 0, 0},
+                                         {"party", FT_CODE, REQ | REF, 0, K_PARTY},
+                                         {"submitted_by", FT_STR, REQ, 0, 0},
+                                         {"records", FT_OBJ, REQ, &submittedSchema, 0},
+                                         {"warnings", FT_CUSTOM, 0, CUSTOM(check_findings), 0},
+                                         {"decision", FT_OBJ, NUL, &decisionSchema, 0},
+                                         {0, 0, 0, 0, 0}};
+
 const Schema ic_kind_schema[K__COUNT] = {
     [K_PARTY] = {aPartyField, 0},
     [K_ORGANIZATION] = {aOrgField, 0},
@@ -436,6 +474,7 @@ const Schema ic_kind_schema[K__COUNT] = {
     [K_ACTION] = {aActionField, check_action},
     [K_COMMITMENT] = {aCommitmentField, 0},
     [K_ASSESSMENT] = {aAssessmentField, 0},
+    [K_SUBMISSION] = {aSubmissionField, 0},
 };
 
 /* ---- Natural keys ------------------------------------------------------- */

@@ -70,6 +70,10 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
   const char *zDate = dflt(str(a, "date"), "");
   char *zType = publish_words(str(a, "type"));
   Buf t = {0}, x = {0};
+  /* An instrument a party deposited and the depositary accepted carries
+  ** the number of its depositary notification (submission.c). */
+  const char *zNotification = str(a, "notification");
+  if (zNotification) buf_printf(&t, "Depositary notification %s: ", zNotification);
   buf_printf(&t, "%s: %s of %s (%s)", zPartyName, zType, zTitle, zDate);
   buf_puts(&x, "<entry>");
   xml_elem(&x, "title", t.z);
@@ -84,6 +88,9 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
   if (str(a, "effective")) buf_printf(&t, " Effective %s.", str(a, "effective"));
   if (str(a, "text")) buf_printf(&t, "\n\n%s", str(a, "text"));
   if (str(a, "note")) buf_printf(&t, "\n\nNote: %s", str(a, "note"));
+  if (zNotification)
+    buf_printf(&t, "\n\nDeposited with submission %s; depositary notification %s.",
+               dflt(str(a, "submission"), "-"), zNotification);
   buf_printf(&t, "\n\nJournal entry %lld.", seq);
   hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
   feed_add(f, dflt(str(pRec, "time"), ""), seq, &x);

@@ -658,8 +658,11 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
                action_type_name(a->type), zDate);
       json_t *pA = json_pack("{s:s, s:s}", "type", action_type_name(a->type), "date", zDate);
       const json_t *pRec = json_object_get(pRecords, zKey);
-      static const char *const azExtra[] = {"text", "note", "effective", "subject_to_procedures"};
-      for (int e = 0; e < 4; e++) {
+      static const char *const azExtra[] = {"text",        "note",
+                                            "effective",   "subject_to_procedures",
+                                            "reservation", "instrument_date",
+                                            "submission",  "notification"};
+      for (size_t e = 0; e < sizeof(azExtra) / sizeof(azExtra[0]); e++) {
         json_t *v = json_object_get(pRec, azExtra[e]);
         if (v && !json_is_null(v)) json_object_set(pA, azExtra[e], v);
       }

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "date.h"
 #include "rules.h"
 
 static void sha256_secret(const char *zSecret, unsigned char *aOut) {
@@ -113,6 +114,18 @@ void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
   sqlite3_reset(p);
 }
 
+/* A delegate's date: left out (the server gives the day of receipt) or
+** that day itself. */
+static const char *delegate_date(const json_t *pRecord) {
+  const char *zDate = json_string_value(json_object_get(pRecord, "date"));
+  if (!zDate) return 0;
+  char zToday[DATE_BUFSZ];
+  date_format(date_today(), zToday);
+  if (strcmp(zDate, zToday) == 0) return 0;
+  return "the date of deposit is the day the depositary receives the instrument (today): leave "
+         "\"date\" out, and give the instrument's own date as \"instrument_date\"";
+}
+
 const char *auth_may_write(const Caller *c, const char *zSection, const json_t *pRecord) {
   if (c->role == ROLE_DEPOSITARY) return 0;
   if (c->role != ROLE_DELEGATE) return "writing needs a token";
@@ -124,27 +137,33 @@ const char *auth_may_write(const Caller *c, const char *zSection, const json_t *
              "the secretariat's";
     if (!zParty || strcmp(zParty, c->zParty) != 0)
       return "a delegate may file self-reports of its own party only";
-    return 0;
+    return delegate_date(pRecord);
   }
   if (strcmp(zSection, "actions") != 0)
-    return "a delegate may record only its own party's actions and self-reports";
+    return "a delegate may submit only its own party's instruments and self-reports (actions, "
+           "assessments)";
   const char *zParty = json_string_value(json_object_get(pRecord, "party"));
   if (!zParty || strcmp(zParty, c->zParty) != 0)
-    return "a delegate may record actions of its own party only";
+    return "a delegate may submit instruments of its own party only";
+  if (json_object_get(pRecord, "effective"))
+    return "a delegate cannot set \"effective\": when a withdrawal takes effect follows from the "
+           "document and the date of deposit";
   ActionType t;
   const char *zType = json_string_value(json_object_get(pRecord, "type"));
-  if (!zType || action_type_parse(zType, &t)) return 0; /* validation will say */
+  if (!zType || action_type_parse(zType, &t)) return delegate_date(pRecord); /* validation says */
   switch (t) {
   case ACT_RATIFICATION:
   case ACT_ACCEPTANCE:
   case ACT_APPROVAL:
   case ACT_ACCESSION:
   case ACT_NOTIFICATION:
+  case ACT_SUCCESSION:
   case ACT_RESERVATION:
   case ACT_DECLARATION:
-  case ACT_WITHDRAWAL: return 0;
+  case ACT_OBJECTION:
+  case ACT_WITHDRAWAL: return delegate_date(pRecord);
   default:
-    return "a delegate may record notifications, instruments, reservations, "
-           "declarations and withdrawals; this one is for the depositary";
+    return "a delegate may submit consent instruments, notifications, reservations, "
+           "declarations, objections and withdrawal notices; this one is for the depositary";
   }
 }

@@ -20,6 +20,15 @@ json_t *entity_from_record(const char *z, size_t n) {
   return json_loadb(z + off, len, 0, 0);
 }
 
+int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+  int64_t seq = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+  sqlite3_reset(p);
+  return seq;
+}
+
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 AND e.key=?2");

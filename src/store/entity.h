@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "db.h"
 #include "kind.h"
@@ -17,6 +18,9 @@ bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t
 
 /* The value inside a journal put record (a new reference), or NULL. */
 json_t *entity_from_record(const char *z, size_t n);
+
+/* The journal entry that put the live entity (kind, zKey), or 0. */
+int64_t entity_seq(Db *pDb, Kind kind, const char *zKey);
 
 /* The current value of a live entity, or NULL. */
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey);

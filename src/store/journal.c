@@ -43,16 +43,6 @@ void journal_rollback(Journal *pJ) {
   journal_end(pJ);
 }
 
-/* The seq of the live entity (kind, zKey), or 0. */
-static int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
-  sqlite3_bind_int(p, 1, kind);
-  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
-  int64_t seq = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
-  sqlite3_reset(p);
-  return seq;
-}
-
 /* Does the live entity's stored value equal the canonical bytes v? */
 static bool same_value(Db *pDb, int64_t seq, const Buf *v) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT record FROM journal WHERE seq=?1");

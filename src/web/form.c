@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "fields.h"
+#include "submission.h"
 #include "util.h"
 
 void form_parse(Form *f, const char *z, size_t n) {
@@ -86,6 +87,54 @@ bool csrf_ok(const Req *pReq, const Form *f, char *zOut) {
   return true;
 }
 
+/* A delegate's form is a submission (submission.h): 202 with its id, or
+** why not. */
+static int form_submit(Db *pDb, const Caller *pCaller, const json_t *pDoc, const char *zNothing,
+                       Buf *pMsg) {
+  json_t *pOut;
+  Buf why = {0};
+  SubmitResult rc = submission_create(pDb, pCaller, pDoc, &pOut, &why);
+  int status = 202;
+  size_t i;
+  json_t *p;
+  switch (rc) {
+  case SUBMIT_OK:
+    hprintf(pMsg,
+            "<strong>Submitted</strong> as <code>%s</code>, received %s. The depositary "
+            "examines it; nothing in the record changes until it is accepted. "
+            "<a href=\"/api/v1/submissions/%s\">The submission</a>.",
+            str(pOut, "id"), str(pOut, "received"), str(pOut, "id"));
+    if (json_array_size(json_object_get(pOut, "warnings"))) {
+      buf_puts(pMsg, "<ul>");
+      json_array_foreach(json_object_get(pOut, "warnings"), i, p)
+          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+      buf_puts(pMsg, "</ul>");
+    }
+    break;
+  case SUBMIT_FORBIDDEN:
+    hprintf(pMsg, "<strong>%s</strong> The token of %s may not submit this: %s.", zNothing,
+            pCaller->zName, why.z ? why.z : "");
+    status = 403;
+    break;
+  case SUBMIT_BUSY:
+    hprintf(pMsg, "<strong>%s</strong> The registry is busy; submit again in a moment.", zNothing);
+    status = 503;
+    break;
+  default:
+    hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing,
+            rc == SUBMIT_INCONSISTENT ? "It would contradict the registry:"
+                                      : "The record is not valid:");
+    json_array_foreach(json_object_get(pOut, "details"), i, p)
+        hprintf(pMsg, "<li>%s</li>", json_string_value(p));
+    buf_puts(pMsg, "</ul>");
+    status = rc == SUBMIT_INCONSISTENT ? 409 : 400;
+    break;
+  }
+  json_decref(pOut);
+  buf_free(&why);
+  return status;
+}
+
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
               const char *zNothing, Buf *pMsg, LoadResult *pRes) {
   memset(pRes, 0, sizeof(*pRes));
@@ -96,6 +145,11 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
     return 403;
   }
   json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
+  if (pCaller->role == ROLE_DELEGATE) {
+    int status = form_submit(pDb, pCaller, pDoc, zNothing, pMsg);
+    json_decref(pDoc);
+    return status;
+  }
   json_t *aMsg;
   int rc = interchange_load_json(pDb, pDoc, pCaller->zName, &aMsg, pRes);
   int status = pRes->nLoaded ? 201 : 200;

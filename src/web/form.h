@@ -44,7 +44,8 @@ bool csrf_ok(const Req *pReq, const Form *f, char *zOut);
 ** contradict the registry: the consistency checks' errors) or 503 (busy),
 ** with the notice's words in pMsg after zNothing ("Nothing was recorded."),
 ** each error without the path of the record, which the form holds alone.
-** A record written with the checks' warnings has them listed in pMsg.
+** A record written with the checks' warnings has them listed in pMsg. A
+** delegate's record is a submission (submission.h): 202, its id in pMsg.
 ** pRes->aFinding is released here (NULL on return). */
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
               const char *zNothing, Buf *pMsg, LoadResult *pRes);

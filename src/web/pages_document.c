@@ -13,6 +13,7 @@
 #include "registry.h"
 #include "routes.h"
 #include "rules.h"
+#include "submission.h"
 #include "svg.h"
 
 /* ---- Delays in words ---------------------------------------------------------------- */
@@ -685,11 +686,55 @@ static void document_actions(Buf *p, const json_t *aRow, const json_t *pParties)
       put_words(p, str(a, "type"));
       buf_puts(p, "</td><td class=\"nw\">");
       put_date(p, str(a, "date"));
-      hprintf(p, "</td><td class=\"small\">%s</td></tr>", dflt(str(a, "note"), ""));
+      hprintf(p, "</td><td class=\"small\">%s", dflt(str(a, "note"), ""));
+      if (str(a, "notification"))
+        hprintf(p, " Depositary notification <a href=\"#notification-%s\">%s</a>.",
+                str(a, "notification"), str(a, "notification"));
+      buf_puts(p, "</td></tr>");
     }
   }
   table_end(p);
   buf_puts(p, "</details>");
+}
+
+/* The depositary notifications of the document: each accepted submission
+** of an action on it, newest first. */
+static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *pParties) {
+  json_t *a = submission_notifications(pDb, zDoc);
+  if (json_array_size(a)) {
+    buf_puts(p, "<section aria-labelledby=\"notifications\"><h2 id=\"notifications\">"
+                "Depositary notifications</h2>");
+    table_begin(p, "Instruments deposited by the parties and accepted by the depositary",
+                "Notification|Party|Instrument|Received|Date of deposit");
+    size_t i;
+    json_t *s;
+    json_array_foreach(a, i, s) {
+      const json_t *d = json_object_get(s, "decision");
+      hprintf(p, "<tr id=\"notification-%s\"><th scope=\"row\" class=\"nw\">%s</th><td>",
+              str(d, "notification"), str(d, "notification"));
+      put_party(p, pParties, str(s, "party"));
+      buf_puts(p, "</td><td>");
+      size_t j;
+      json_t *pA;
+      json_array_foreach(json_object_get(json_object_get(s, "records"), "actions"), j, pA) {
+        if (strcmp(dflt(str(pA, "document"), ""), zDoc) != 0) continue;
+        put_words(p, str(pA, "type"));
+        if (str(pA, "instrument_date"))
+          hprintf(p, " <span class=\"muted\">of %s</span>", str(pA, "instrument_date"));
+        buf_puts(p, " ");
+      }
+      buf_puts(p, "</td><td class=\"nw\">");
+      char zReceived[DATE_BUFSZ];
+      snprintf(zReceived, sizeof(zReceived), "%.10s", dflt(str(s, "received"), ""));
+      put_date(p, zReceived);
+      buf_puts(p, "</td><td class=\"nw\">");
+      put_date(p, str(d, "date"));
+      buf_puts(p, "</td></tr>");
+    }
+    table_end(p);
+    buf_puts(p, "</section>");
+  }
+  json_decref(a);
 }
 
 /* A document: its facts and clauses, its status on a date, each party's
@@ -726,6 +771,7 @@ void page_get_document(Req *pReq, Resp *r) {
   buf_puts(&b, "<h2 id=\"explanation\">How the dates were computed</h2>");
   document_explanation(&b, pDoc, pSt, pParties, zOn);
   document_actions(&b, aRow, pParties);
+  notifications_box(&b, pDb, zId, pParties);
   checks_box(&b, pDb, 0, zId);
   put_sources(&b, json_object_get(pDoc, "sources"));
   pages_end(&b, pReq);

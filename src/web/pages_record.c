@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "date.h"
 #include "entity.h"
 #include "fields.h"
 #include "form.h"
@@ -65,12 +66,15 @@ static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, co
     buf_free(&label);
     buf_free(&opt);
   }
+  char zToday[DATE_BUFSZ];
+  date_format(date_today(), zToday);
   hprintf(p,
           "</select></div><div><label for=\"date\">Date</label><input type=\"date\" id=\"date\" "
           "name=\"date\" required value=\"%s\" aria-describedby=\"date-hint\">"
           "<p class=\"hint\" id=\"date-hint\">The date the depositary received it (for a "
-          "signature: the date signed).</p></div>",
-          zDate ? zDate : "");
+          "signature: the date signed). A delegate's instrument is a submission received "
+          "today: its date is today's, and the depositary accepts it.</p></div>",
+          zDate ? zDate : zToday);
   hprintf(p,
           "<div><label for=\"text\">Text <span class=\"muted\">(optional)</span></label>"
           "<textarea id=\"text\" name=\"text\" rows=\"3\" aria-describedby=\"text-hint\">%s"
@@ -197,6 +201,8 @@ void page_post_record(Req *pReq, Resp *r) {
   int status = form_load(pReq->pDb, &caller, "actions", pRec, "Nothing was recorded.", &msg, &res);
   if (status >= 300) {
     record_page(pReq, r, status, zCsrf, &f, "err", msg.z);
+  } else if (status == 202) { /* a delegate's submission */
+    record_page(pReq, r, status, zCsrf, 0, "ok", msg.z);
   } else {
     record_done(&msg, pRec, &caller, &res);
     record_page(pReq, r, status, zCsrf, 0, "ok", msg.z);

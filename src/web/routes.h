@@ -19,6 +19,13 @@ extern const int nRoute;
 void api_get_openapi(Req *pReq, Resp *r);
 void api_get_journal(Req *pReq, Resp *r);
 void api_get_checks(Req *pReq, Resp *r);
+void api_get_submissions(Req *pReq, Resp *r);
+void api_get_submission(Req *pReq, Resp *r);
+void api_post_accept(Req *pReq, Resp *r);
+void api_post_reject(Req *pReq, Resp *r);
+/* A delegate's write of pDoc (an interchange document): a submission,
+** answered 202 (api_submissions.c). */
+void api_submit(Req *pReq, Resp *r, const json_t *pDoc);
 void page_get_checks(Req *pReq, Resp *r);
 void api_get_members(Req *pReq, Resp *r);
 void api_get_chair(Req *pReq, Resp *r);

@@ -335,7 +335,18 @@ class Api(Fixture):
     def test_self_report_beside_not_averaged(self):
         mine = score("c2", "BBB", 1, "2024-10-01", "preliminary", self_report=True,
                      evidence="our report")
+        # A delegate's self-report is a submission, dated the day it is received: a past
+        # date is refused, and without one it waits for the depositary (202).
         status, _, body = self.request("POST", "/api/v1/assessments", mine, token=self.bbb)
+        self.assertEqual(status, 403, body)
+        self.assertIn("date of deposit", json.loads(body)["error"]["message"])
+        undated = {k: v for k, v in mine.items() if k != "date"}
+        status, _, body = self.request("POST", "/api/v1/assessments", undated, token=self.bbb)
+        self.assertEqual(status, 202, body)
+        self.assertEqual(json.loads(body)["status"], "pending")
+        # The report of 2024 as the secretariat recorded it when it came.
+        status, _, body = self.request("POST", "/api/v1/assessments", mine,
+                                       token=self.secretariat)
         self.assertEqual(status, 201, body)
         r = compliance(self.db, "org", "--on", "2025-01-01")
         bbb = by(r["parties"], "party")["BBB"]

@@ -315,23 +315,36 @@ class Pages(unittest.TestCase):
         csrf = self.form()
         before = self.journal_last()
         text = 'Armenia declares <i>this</i> & "that"'
+        # The depositary records a declaration received on paper, with its past date.
         code, _, body = self.post(self.action(csrf=csrf, party="ARM", type="declaration",
-                                              date="2024-01-10", text=text, token=self.delegate),
-                                  csrf)
+                                              date="2024-01-10", text=text), csrf)
         self.assertEqual(code, 201, body[:800])
         self.assertIn(f"journal entry {before + 1}", body)
         self.assertEqual(self.journal_last(), before + 1)
         _, _, j = self.fetch(f"/api/v1/journal?after={before}")
-        self.assertEqual(json.loads(j)["entries"][0]["actor"], "arm-delegate")
+        self.assertEqual(json.loads(j)["entries"][0]["actor"], "test depositary")
         doc = self.page("/documents/cis-agr-dtkt-997-747?on=2024-06-01")
         self.assertIn("Armenia declares &lt;i&gt;this&lt;/i&gt; &amp; &quot;that&quot;", doc)
         # The same again writes nothing new.
         code, _, body = self.post(self.action(csrf=csrf, party="ARM", type="declaration",
-                                              date="2024-01-10", text=text, token=self.delegate),
-                                  csrf)
+                                              date="2024-01-10", text=text), csrf)
         self.assertEqual(code, 200, body[:800])
         self.assertIn("Already recorded", body)
         self.assertEqual(self.journal_last(), before + 1)
+        # A delegate's form is a submission, dated the day it is received: journaled, and
+        # nothing on the document's page until the depositary accepts it.
+        today = time.strftime("%Y-%m-%d", time.gmtime())
+        self.assertIn(f'name="date" required value="{today}"', self.page("/record"))
+        code, _, body = self.post(self.action(csrf=csrf, party="ARM", type="declaration",
+                                              date=today, text="Submitted words",
+                                              token=self.delegate), csrf)
+        self.assertEqual(code, 202, body[:800])
+        self.assertIn("<strong>Submitted</strong> as <code>sub-", body)
+        self.assertEqual(self.journal_last(), before + 2)
+        self.assertNotIn("Submitted words", self.page("/documents/cis-agr-dtkt-997-747"))
+        # A delegate's date other than the day of receipt is refused.
+        self.refused(self.action(csrf=csrf, party="ARM", type="declaration", date="2024-01-11",
+                                 token=self.delegate), csrf, 403, "date of deposit")
         # A withdrawal by the depositary: the status page follows at once.
         code, _, body = self.post(self.action(csrf=csrf, party="MDA", date="2025-03-01"), csrf)
         self.assertEqual(code, 201, body[:800])

@@ -1,0 +1,142 @@
+/*
+** Submissions over HTTP (submission.h, docs/submissions.md): a delegate's
+** POST of records answers 202 with the submission; the depositary lists,
+** accepts and rejects. Who sees what: the depositary every submission; a
+** delegate its own party's, and another party's only once accepted (the
+** records are then public); no one without a token.
+*/
+#include <string.h>
+
+#include "fields.h"
+#include "http.h"
+#include "routes.h"
+#include "submission.h"
+
+/* A caller with a token: false with the response filled. */
+static bool signed_in(Req *pReq, Resp *r) {
+  if (pReq->caller.bBadToken) {
+    resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
+    return false;
+  }
+  if (pReq->caller.role == ROLE_NONE) {
+    resp_error(r, 401, "unauthorized", "submissions need Authorization: Bearer TOKEN");
+    return false;
+  }
+  return true;
+}
+
+static bool may_see(const Caller *c, const json_t *pSub) {
+  return c->role == ROLE_DEPOSITARY || strcmp(dflt(str(pSub, "party"), ""), c->zParty) == 0 ||
+         strcmp(dflt(str(pSub, "status"), ""), "accepted") == 0;
+}
+
+/* The answer for a result other than SUBMIT_OK. */
+static void submit_error(Resp *r, SubmitResult rc, const json_t *pOut, const char *zWhy,
+                         const char *zId) {
+  json_t *aDetail = json_object_get(pOut, "details");
+  json_t *pErr = 0;
+  switch (rc) {
+  case SUBMIT_FORBIDDEN: resp_error(r, 403, "forbidden", "%s", zWhy); return;
+  case SUBMIT_UNKNOWN: resp_error(r, 404, "not_found", "no submission %s", zId); return;
+  case SUBMIT_DECIDED: resp_error(r, 409, "decided", "%s", zWhy); return;
+  case SUBMIT_BUSY:
+    resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
+    return;
+  case SUBMIT_INCONSISTENT:
+    pErr = json_pack("{s:{s:s, s:O, s:O, s:O?}}", "error", "code", "inconsistent", "message",
+                     json_array_get(aDetail, 0), "details", aDetail, "findings",
+                     json_object_get(pOut, "findings"));
+    resp_json(r, 409, pErr);
+    break;
+  default:
+    pErr = json_pack("{s:{s:s, s:O, s:O}}", "error", "code", "invalid", "message",
+                     json_array_get(aDetail, 0), "details", aDetail);
+    resp_json(r, 400, pErr);
+    break;
+  }
+  json_decref(pErr);
+}
+
+void api_submit(Req *pReq, Resp *r, const json_t *pDoc) {
+  json_t *pSub;
+  Buf why = {0};
+  SubmitResult rc = submission_create(pReq->pDb, &pReq->caller, pDoc, &pSub, &why);
+  if (rc == SUBMIT_OK) {
+    resp_json(r, 202, pSub);
+    snprintf(r->zLocation, sizeof(r->zLocation), "/api/v1/submissions/%s", str(pSub, "id"));
+  } else {
+    submit_error(r, rc, pSub, why.z ? why.z : "", "");
+  }
+  json_decref(pSub);
+  buf_free(&why);
+}
+
+void api_get_submissions(Req *pReq, Resp *r) {
+  if (!signed_in(pReq, r)) return;
+  const char *zStatus = req_arg(pReq, "status");
+  if (zStatus && strcmp(zStatus, "pending") != 0 && strcmp(zStatus, "accepted") != 0 &&
+      strcmp(zStatus, "rejected") != 0) {
+    resp_error(r, 400, "bad_parameter", "status: expected pending, accepted or rejected");
+    return;
+  }
+  const Caller *c = &pReq->caller;
+  json_t *a = submission_list(pReq->pDb, c->role == ROLE_DEPOSITARY ? 0 : c->zParty, zStatus);
+  json_t *pOut = json_pack("{s:o}", "submissions", a);
+  resp_json(r, 200, pOut);
+  json_decref(pOut);
+  r->bCacheable = false;
+}
+
+void api_get_submission(Req *pReq, Resp *r) {
+  if (!signed_in(pReq, r)) return;
+  json_t *pSub = submission_get(pReq->pDb, pReq->azParam[0]);
+  if (!pSub) {
+    resp_error(r, 404, "not_found", "no submission %s", pReq->azParam[0]);
+  } else if (!may_see(&pReq->caller, pSub)) {
+    resp_error(r, 403, "forbidden",
+               "a delegate sees its own party's submissions, and another party's once accepted");
+  } else {
+    resp_json(r, 200, pSub);
+  }
+  r->bCacheable = false;
+  json_decref(pSub);
+}
+
+static void decide(Req *pReq, Resp *r, bool bAccept) {
+  if (!signed_in(pReq, r)) return;
+  if (pReq->caller.role != ROLE_DEPOSITARY) {
+    resp_error(r, 403, "forbidden", "only the depositary accepts or rejects a submission");
+    return;
+  }
+  json_t *pBody = 0;
+  if (pReq->nBody) {
+    json_error_t err;
+    pBody = json_loadb(pReq->zBody, pReq->nBody, JSON_REJECT_DUPLICATES, &err);
+    if (!json_is_object(pBody)) {
+      resp_error(r, 400, "bad_json",
+                 "request body: expected a JSON object such as "
+                 "{\"reason\": \"...\"}");
+      json_decref(pBody);
+      return;
+    }
+  }
+  json_t *pOut;
+  Buf why = {0};
+  SubmitResult rc = submission_decide(pReq->pDb, pReq->caller.zName, pReq->azParam[0], bAccept,
+                                      str(pBody, "date"), str(pBody, "reason"), &pOut, &why);
+  if (rc == SUBMIT_OK)
+    resp_json(r, 200, pOut);
+  else
+    submit_error(r, rc, pOut, why.z ? why.z : "", pReq->azParam[0]);
+  json_decref(pOut);
+  json_decref(pBody);
+  buf_free(&why);
+}
+
+void api_post_accept(Req *pReq, Resp *r) {
+  decide(pReq, r, true);
+}
+
+void api_post_reject(Req *pReq, Resp *r) {
+  decide(pReq, r, false);
+}
