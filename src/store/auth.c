@@ -167,3 +167,65 @@ const char *auth_may_write(const Caller *c, const char *zSection, const json_t *
            "declarations, objections and withdrawal notices; this one is for the depositary";
   }
 }
+
+/* ---- Sessions ------------------------------------------------------------------ */
+
+char *auth_session_start(Db *pDb, const char *zTokenSecret, Caller *pOut) {
+  auth_lookup(pDb, zTokenSecret, pOut);
+  if (pOut->role == ROLE_NONE) return 0;
+  unsigned char aRand[32], aHash[SHA256_DIGEST_LENGTH];
+  if (RAND_bytes(aRand, sizeof(aRand)) != 1) panic("no randomness for a session");
+  char *zSecret = xmalloc(2 * sizeof(aRand) + 1);
+  hex_encode(aRand, sizeof(aRand), zSecret);
+  sha256_secret(zSecret, aHash);
+  long long now = (long long)time(0);
+  /* Sessions idle past their time are swept as new ones start. */
+  sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM session WHERE seen<?1");
+  sqlite3_bind_int64(p, 1, now - AUTH_SESSION_IDLE);
+  db_step_done(pDb, p);
+  p = db_stmt(pDb, "INSERT INTO session(hash, token, created, seen) VALUES(?1, ?2, ?3, ?3)");
+  sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, pOut->zName, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(p, 3, now);
+  db_step_done(pDb, p);
+  return zSecret;
+}
+
+void auth_session_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  if (!zSecret || strlen(zSecret) != 64) return;
+  unsigned char aHash[SHA256_DIGEST_LENGTH];
+  sha256_secret(zSecret, aHash);
+  long long now = (long long)time(0), seen = 0;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT t.name, t.role, t.party, s.seen FROM session s "
+                                 "JOIN token t ON t.name=s.token "
+                                 "WHERE s.hash=?1 AND t.revoked IS NULL AND s.seen>=?2");
+  sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
+  sqlite3_bind_int64(p, 2, now - AUTH_SESSION_IDLE);
+  if (db_step_row(pDb, p)) {
+    snprintf(pOut->zName, sizeof(pOut->zName), "%s", sqlite3_column_text(p, 0));
+    const char *zRole = (const char *)sqlite3_column_text(p, 1);
+    pOut->role = strcmp(zRole, "depositary") == 0 ? ROLE_DEPOSITARY : ROLE_DELEGATE;
+    const char *zParty = (const char *)sqlite3_column_text(p, 2);
+    if (zParty) snprintf(pOut->zParty, sizeof(pOut->zParty), "%s", zParty);
+    seen = sqlite3_column_int64(p, 3);
+  }
+  sqlite3_reset(p);
+  /* Idle time counts from the last request; written at most every five
+  ** minutes, so that reading pages does not write on every request. */
+  if (pOut->role != ROLE_NONE && now - seen > 300) {
+    p = db_stmt(pDb, "UPDATE session SET seen=?2 WHERE hash=?1");
+    sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
+    sqlite3_bind_int64(p, 2, now);
+    db_step_done(pDb, p);
+  }
+}
+
+void auth_session_end(Db *pDb, const char *zSecret) {
+  if (!zSecret) return;
+  unsigned char aHash[SHA256_DIGEST_LENGTH];
+  sha256_secret(zSecret, aHash);
+  sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM session WHERE hash=?1");
+  sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
+  db_step_done(pDb, p);
+}

@@ -40,6 +40,19 @@ void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut);
 ** blanks), else NULL: the only form the server takes. */
 const char *auth_bearer(const char *zAuthorization);
 
+/* Signed-in sessions of the pages: a cookie's secret stands for a token
+** until AUTH_SESSION_IDLE seconds pass without a request, the token is
+** revoked, or it ends (sign out). Only the secret's SHA-256 is kept. */
+#define AUTH_SESSION_IDLE (8 * 3600) /* a working day */
+/* A new session for the holder of token zSecret: the cookie's secret (the
+** caller frees it), with *pOut its caller; NULL when the token is unknown or
+** revoked. */
+char *auth_session_start(Db *pDb, const char *zTokenSecret, Caller *pOut);
+/* The caller of session zSecret (role ROLE_NONE when it is unknown, ended,
+** idle too long or its token revoked). */
+void auth_session_lookup(Db *pDb, const char *zSecret, Caller *pOut);
+void auth_session_end(Db *pDb, const char *zSecret);
+
 /* May the caller write this interchange record (kind section, record)?
 ** Returns NULL if so, else the reason. */
 const char *auth_may_write(const Caller *pCaller, const char *zSection, const json_t *pRecord);

@@ -109,6 +109,12 @@ static const char *const azMigration[] = {
     /* 7: a document's full text and the texts of reservations and
     ** declarations are indexed: refilled. */
     "INSERT OR REPLACE INTO meta SELECT 'search_stale', '1' FROM entity LIMIT 1;\n",
+    /* 8: signed-in sessions of the pages (auth.c): the SHA-256 of each
+    ** cookie's secret, the token it stands for, when last seen (unix time).
+    ** Not registry facts. */
+    "CREATE TABLE IF NOT EXISTS session(\n"
+    "  hash BLOB PRIMARY KEY, token TEXT NOT NULL, created INTEGER NOT NULL,\n"
+    "  seen INTEGER NOT NULL) WITHOUT ROWID;\n",
 };
 
 static void migrate(Db *pDb) {

@@ -65,7 +65,7 @@ static const char zIllusNotice[] =
 /* The 400 page for a malformed ?on= or ?from=. */
 static void bad_date(Req *pReq, Resp *r, const char *zArg) {
   Buf b = {0};
-  pages_begin(&b, "Bad date", 0);
+  pages_begin(&b, pReq, "Bad date", 0);
   buf_puts(&b, "<h1>Bad date</h1><p class=\"lede\">\"");
   esc(&b, zArg);
   buf_puts(&b, "\" is not a date: expected YYYY-MM-DD.</p>");
@@ -75,12 +75,12 @@ static void bad_date(Req *pReq, Resp *r, const char *zArg) {
 
 /* The heading and explanation, the form choosing the period, the links to
 ** the same report as JSON and CSV. */
-static void compliance_head(Buf *p, const json_t *pOrg, const char *zOrg, pdate from,
+static void compliance_head(Buf *p, Req *pReq, const json_t *pOrg, const char *zOrg, pdate from,
                             const char *zFrom, const char *zOn) {
   const char *zOrgName = name_en(json_object_get(pOrg, "name"), zOrg);
   Buf t = {0};
   buf_printf(&t, "Compliance: %s", zOrgName);
-  pages_begin(p, t.z, "/organizations");
+  pages_begin(p, pReq, t.z, "/organizations");
   buf_puts(p, zStyle);
   buf_puts(p, "<h1>");
   esc(p, t.z);
@@ -378,7 +378,7 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
   const json_t *aP = json_object_get(pRep, "parties");
   const json_t *aC = json_object_get(pRep, "commitments");
   Buf b = {0};
-  compliance_head(&b, pOrg, zOrg, from, zFrom, zOn);
+  compliance_head(&b, pReq, pOrg, zOrg, from, zFrom, zOn);
   if (json_object_size(pIllus)) buf_puts(&b, zIllusNotice);
   compliance_overall(&b, pRep, zOn);
   compliance_bars(&b, aP, pParties, zOn);
@@ -549,7 +549,7 @@ void page_get_commitment(Req *pReq, Resp *r) {
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   Buf b = {0}, t = {0};
   buf_printf(&t, "Commitment %s", zId);
-  pages_begin(&b, t.z, "/organizations");
+  pages_begin(&b, pReq, t.z, "/organizations");
   buf_puts(&b, zStyle);
   buf_puts(&b, "<h1>");
   esc(&b, t.z);

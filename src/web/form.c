@@ -46,23 +46,6 @@ const char *form_get(const Form *f, const char *zKey) {
 }
 
 /* The value of cookie zName in a Cookie header, copied into zOut. */
-static bool cookie_get(const char *zHeader, const char *zName, char *zOut, size_t nOut) {
-  size_t nName = strlen(zName);
-  for (const char *z = zHeader; z && *z;) {
-    while (*z == ' ' || *z == ';') z++;
-    size_t n = strcspn(z, ";");
-    if (n > nName && strncmp(z, zName, nName) == 0 && z[nName] == '=') {
-      size_t nVal = n - nName - 1;
-      if (nVal >= nOut) return false;
-      memcpy(zOut, z + nName + 1, nVal);
-      zOut[nVal] = 0;
-      return true;
-    }
-    z += n;
-  }
-  return false;
-}
-
 void form_notice(Buf *p, bool bOk, const char *zHtml) {
   hprintf(p, "<div class=\"notice %s\" role=\"%s\">", bOk ? "ok" : "err", bOk ? "status" : "alert");
   buf_puts(p, zHtml);
@@ -80,11 +63,37 @@ void csrf_new(Resp *r, const char *zPath, char *zOut) {
 bool csrf_ok(const Req *pReq, const Form *f, char *zOut) {
   char zCookie[65];
   const char *zForm = form_get(f, "csrf");
-  if (!cookie_get(pReq->zHeaderCookie, "pacta_csrf", zCookie, sizeof(zCookie)) || !zForm ||
-      strlen(zForm) != 32 || strlen(zCookie) != 32 || CRYPTO_memcmp(zForm, zCookie, 32) != 0)
+  if (!req_cookie(pReq, "pacta_csrf", zCookie, sizeof(zCookie)) || !zForm || strlen(zForm) != 32 ||
+      strlen(zCookie) != 32 || CRYPTO_memcmp(zForm, zCookie, 32) != 0)
     return false;
   memcpy(zOut, zCookie, 33);
   return true;
+}
+
+void form_caller(Req *pReq, const Form *f, Caller *pOut) {
+  if (pReq->bSession) {
+    *pOut = pReq->caller;
+    return;
+  }
+  memset(pOut, 0, sizeof(*pOut));
+  const char *zToken = form_get(f, "token");
+  if (zToken && *zToken) auth_lookup(pReq->pDb, zToken, pOut);
+}
+
+void form_token_field(Buf *p, const Req *pReq, const char *zHint) {
+  if (pReq->bSession) {
+    hprintf(p,
+            "<p class=\"hint\">As <strong>%s</strong>: the journal names you as the author. "
+            "<a href=\"/logout\">Not you?</a></p>",
+            pReq->caller.zName);
+    return;
+  }
+  hprintf(p,
+          "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
+          "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
+          "<p class=\"hint\" id=\"token-hint\">%s The journal names its holder as the author. "
+          "Or <a href=\"/login?next=%s\">sign in</a> once instead.</p></div>",
+          zHint, pReq->zPath);
 }
 
 /* A delegate's form is a submission (submission.h): 202 with its id, or

@@ -37,6 +37,14 @@ void csrf_new(Resp *r, const char *zPath, char *zOut);
 ** If so it is copied to zOut (33 bytes), for the form shown again. */
 bool csrf_ok(const Req *pReq, const Form *f, char *zOut);
 
+/* Who posts form f: the signed-in session's caller, else the holder of the
+** form's "token" field (role ROLE_NONE when neither; bBadToken when the
+** token is unknown). */
+void form_caller(Req *pReq, const Form *f, Caller *pOut);
+/* The form's token field with hint zHint, or, signed in, who will be the
+** author. */
+void form_token_field(Buf *p, const Req *pReq, const char *zHint);
+
 /* Load one record a form made ({"pacta": 1, zSection: [pRec]}) through the
 ** journal as the caller, if the caller may write it. The status: 201
 ** written, 200 unchanged (*pRes says which journal entry), else 403 (not

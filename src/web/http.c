@@ -210,9 +210,34 @@ bool req_year(Req *p, Resp *r, const char *zName, int *pOut) {
   return true;
 }
 
+bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut) {
+  size_t nName = strlen(zName);
+  for (const char *z = pReq->zHeaderCookie; z && *z;) {
+    while (*z == ' ' || *z == ';') z++;
+    size_t n = strcspn(z, ";");
+    if (n > nName && strncmp(z, zName, nName) == 0 && z[nName] == '=') {
+      size_t nVal = n - nName - 1;
+      if (nVal >= nOut) return false;
+      memcpy(zOut, z + nName + 1, nVal);
+      zOut[nVal] = 0;
+      return true;
+    }
+    z += n;
+  }
+  return false;
+}
+
 void req_authorize(Req *p) {
   const char *zAuth = p->zHeaderAuthorization;
   const char *zSecret = zAuth ? auth_bearer(zAuth) : 0;
+  char zSession[80];
+  if (!zAuth && req_cookie(p, HTTP_SESSION_COOKIE, zSession, sizeof(zSession))) {
+    /* A signed-in page (pages_login.c); an unknown or expired session is
+    ** no one, not a bad token: the pages then offer to sign in. */
+    auth_session_lookup(p->pDb, zSession, &p->caller);
+    p->bSession = p->caller.role != ROLE_NONE;
+    return;
+  }
   if (zAuth && !zSecret) {
     /* Only "Bearer TOKEN" (the scheme in any case, RFC 7235) names a
     ** caller; anything else is a bad token, which a write answers with 401. */

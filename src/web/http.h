@@ -44,6 +44,8 @@ typedef struct Req {
   ** header was not "Bearer TOKEN" (the caller is then a bad token). */
   char zNulArg[64];
   bool bBadAuthorization;
+  bool bSession; /* the caller comes from a signed-in session (cookie), not a bearer token */
+  bool bSecure;  /* over TLS (X-Forwarded-Proto: https from a trusted proxy): Secure cookies */
 } Req;
 
 typedef struct Resp {
@@ -122,6 +124,12 @@ void req_authorize(Req *p);
 ** "Bearer TOKEN") or an unknown or revoked token; NULL when it names one or
 ** there is none. For a 401's message. */
 const char *req_bad_token(const Req *p);
+
+/* The session cookie of a signed-in page (pages_login.c). */
+#define HTTP_SESSION_COOKIE "pacta_session"
+/* The value of cookie zName into zOut (nOut bytes); false when absent or
+** too long. */
+bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut);
 
 /* The first field of a URL-encoded form (z, n bytes) whose name or value
 ** holds an encoded NUL byte: its name, decoded, in *pName (empty for a

@@ -271,8 +271,8 @@ static void merge_preview(Buf *p, const IngestMerge *m) {
   merge_list_html(p, m);
 }
 
-static void load_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,
-                      const char *zPlace, const IngestMerge *m) {
+static void load_form(Buf *p, const Req *pReq, const char *zCsrf, const char *zText,
+                      const char *zDate, const char *zPlace, const IngestMerge *m) {
   hprintf(p, "<h2>Load it</h2>");
   merge_preview(p, m);
   hprintf(p,
@@ -282,10 +282,7 @@ static void load_form(Buf *p, const char *zCsrf, const char *zText, const char *
           "<input type=\"hidden\" name=\"date\" value=\"%s\">"
           "<input type=\"hidden\" name=\"place\" value=\"%s\">",
           zCsrf, zText, zDate ? zDate : "", zPlace ? zPlace : "");
-  buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
-              "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
-              "<p class=\"hint\" id=\"token-hint\">A depositary token (created with <code>pacta "
-              "token create</code>). The journal names its holder as the author.</p></div>");
+  form_token_field(p, pReq, "A depositary token (created with <code>pacta token create</code>).");
   if (m->pRecorded || json_array_size(m->aConflict))
     buf_puts(p, "<div><label><input type=\"checkbox\" name=\"replace\" value=\"1\" "
                 "style=\"width:auto;margin-right:.45rem\" aria-describedby=\"replace-hint\">"
@@ -302,7 +299,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
   const char *zText = form_get(f, "text"), *zDate = form_get(f, "date"),
              *zPlace = form_get(f, "place");
   Buf b = {0};
-  pages_begin(&b, "Draft a session from a press release", "/ingest");
+  pages_begin(&b, pReq, "Draft a session from a press release", "/ingest");
   buf_puts(&b, "<h1>Draft a session from a press release</h1><p class=\"lede\">Paste a press "
                "release: pacta drafts the session record (body, date, place, format, who was "
                "present or absent, documents adopted, the next session) and shows the words "
@@ -322,7 +319,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
     } else {
       IngestMerge m;
       ingest_merge_find(pReq->pDb, 0, pDraft, false, &m);
-      load_form(&b, zCsrf, zText ? zText : "", zDate, zPlace, &m);
+      load_form(&b, pReq, zCsrf, zText ? zText : "", zDate, zPlace, &m);
       ingest_merge_free(&m);
     }
     buf_puts(&b, "<h2>Change the text</h2>");
@@ -340,10 +337,8 @@ void page_get_ingest(Req *pReq, Resp *r) {
 
 /* Load the draft through the journal as the token's holder. */
 static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, json_t *pDraft) {
-  const char *zToken = form_get(f, "token");
   Caller caller;
-  memset(&caller, 0, sizeof(caller));
-  if (zToken && *zToken) auth_lookup(pReq->pDb, zToken, &caller);
+  form_caller(pReq, f, &caller);
   if (caller.role == ROLE_NONE) {
     ingest_page(pReq, r, 401, zCsrf, f, false,
                 caller.bBadToken
@@ -437,9 +432,8 @@ void page_post_ingest(Req *pReq, Resp *r) {
     /* A depositary loading its draft is not limited; anyone drafting is. */
     Caller who;
     memset(&who, 0, sizeof(who));
-    const char *zToken = form_get(&f, "token");
     bool bLoad = zAction && strcmp(zAction, "load") == 0;
-    if (bLoad && zToken && *zToken) auth_lookup(pReq->pDb, zToken, &who);
+    if (bLoad) form_caller(pReq, &f, &who);
     pDraft = draft(pReq->pDb, who.role != ROLE_DEPOSITARY, "pasted press release",
                    zText ? zText : "", zText ? strlen(zText) : 0, zDate, zPlace, &err, &bBusy);
   }

@@ -133,6 +133,8 @@ static const char zStyle[] =
     "background:#fff;"
     "padding:.3rem .6rem;z-index:9}"
     "header.site{background:#16293f;color:#fff}"
+    "header.site .who{margin:0 0 0 auto;font-size:.9rem}header.site .who a{color:#fff}"
+    "header.site .who .muted{color:#c9d4e0}"
     ".in{max-width:74rem;margin:0 auto;padding:.65rem 1rem}"
     "header.site .in{display:flex;flex-wrap:wrap;gap:.3rem 1.6rem;align-items:baseline}"
     ".brand{font-weight:700;font-size:1.25rem;color:#fff;text-decoration:none;letter-spacing:.03em}"
@@ -204,6 +206,8 @@ static const char zStyle[] =
     ".fields label{display:block;margin-bottom:.2rem}"
     ".fields input,.fields select,.fields textarea{width:100%}"
     ".hint{color:var(--muted);font-size:.86rem;margin:.2rem 0 0}"
+    ".error{color:#9b1c1c;font-weight:600;font-size:.9rem;margin:.2rem 0 0}"
+    "[aria-invalid=true]{border-color:#9b1c1c;box-shadow:0 0 0 1px #9b1c1c}"
     ".notice{border:1px solid;border-radius:6px;padding:.7rem 1rem;margin:1rem 0}"
     ".notice.ok{background:#ecf8ef;border-color:#93cca6}"
     ".notice.err{background:#fdf0ef;border-color:#e0a09a}"
@@ -239,7 +243,7 @@ static const struct {
     {"/api/v1/openapi.json", "API"},
 };
 
-void pages_begin(Buf *p, const char *zTitle, const char *zNav) {
+void pages_begin(Buf *p, Req *pReq, const char *zTitle, const char *zNav) {
   buf_puts(p, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
               "<link rel=\"icon\" href=\"data:,\">"
@@ -260,6 +264,17 @@ void pages_begin(Buf *p, const char *zTitle, const char *zNav) {
   buf_puts(p, "</ul></nav><form class=\"navsearch\" action=\"/search\" role=\"search\">"
               "<input type=\"search\" name=\"q\" aria-label=\"Search the registry\" "
               "placeholder=\"Search\" size=\"14\"></form>");
+  /* Who is signed in (a session, pages_login.c), and with which role. */
+  const Caller *c = &pReq->caller;
+  if (pReq->bSession && c->role != ROLE_NONE) {
+    hprintf(p,
+            "<p class=\"who\"><a href=\"/desk\">%s</a> <span class=\"muted\">(%s%s%s)</span> "
+            "<a href=\"/logout\">Sign out</a></p>",
+            c->zName, c->role == ROLE_DEPOSITARY ? "depositary" : "delegate of ",
+            c->role == ROLE_DEPOSITARY ? "" : c->zParty, "");
+  } else {
+    buf_puts(p, "<p class=\"who\"><a href=\"/login\">Sign in</a></p>");
+  }
   buf_puts(p, "</div></header><main id=\"main\">");
 }
 
@@ -282,7 +297,7 @@ void page_send(Resp *r, int status, Buf *p, bool bCache) {
 
 void page_error(Req *pReq, Resp *r, int status, const char *zTitle, const char *zMsg) {
   Buf b = {0};
-  pages_begin(&b, zTitle, 0);
+  pages_begin(&b, pReq, zTitle, 0);
   hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", zTitle, zMsg);
   buf_puts(&b, "<p><a href=\"/\">Back to the home page</a></p>");
   pages_end(&b, pReq);

@@ -17,8 +17,8 @@
 /* ---- The frame ------------------------------------------------------------------ */
 
 /* The head, style sheet and navigation (zNav: the current item's href, or
-** NULL), up to the opening of <main>. */
-void pages_begin(Buf *p, const char *zTitle, const char *zNav);
+** NULL), who is signed in, up to the opening of <main>. */
+void pages_begin(Buf *p, Req *pReq, const char *zTitle, const char *zNav);
 /* The foot, closing the page. */
 void pages_end(Buf *p, Req *pReq);
 /* Send p as HTML and free it; cacheable by journal sequence when bCache and

@@ -87,7 +87,7 @@ void page_get_checks(Req *pReq, Resp *r) {
   json_t *a = bOrg ? checks_organization(pReq->pDb, date_today(), zOrg)
                    : checks_all(pReq->pDb, date_today());
   Buf b = {0};
-  pages_begin(&b, "Consistency", "/checks");
+  pages_begin(&b, pReq, "Consistency", "/checks");
   buf_puts(&b, "<h1>Consistency</h1>");
   size_t n = json_array_size(a), nError = count_errors(a);
   char zToday[DATE_BUFSZ];

@@ -760,7 +760,7 @@ void page_get_document(Req *pReq, Resp *r) {
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   const json_t *aRow = json_object_get(pSt, "parties");
   Buf b = {0};
-  pages_begin(&b, name_en(json_object_get(pDoc, "title"), zId), "/documents");
+  pages_begin(&b, pReq, name_en(json_object_get(pDoc, "title"), zId), "/documents");
   document_facts(&b, pDb, pDoc, zId, pParties);
   document_status(&b, pReq, pDoc, pSt, zId, zOn);
   json_t *pLinks = objection_links(pDb, zId, aRow);
@@ -784,7 +784,7 @@ void page_get_document(Req *pReq, Resp *r) {
 /* Every document, with its organization, type and rule. */
 void page_get_documents(Req *pReq, Resp *r) {
   Buf b = {0};
-  pages_begin(&b, "Documents", "/documents");
+  pages_begin(&b, pReq, "Documents", "/documents");
   buf_puts(&b, "<h1>Documents</h1>");
   json_t *aDoc = entity_list(pReq->pDb, K_DOCUMENT, 0);
   json_t *pOrgs = entity_map(pReq->pDb, K_ORGANIZATION, "id");

@@ -148,7 +148,7 @@ void page_get_home(Req *pReq, Resp *r) {
   char zToday[DATE_BUFSZ];
   pdate today = date_today();
   date_format(today, zToday);
-  pages_begin(&b, 0, "/");
+  pages_begin(&b, pReq, 0, "/");
   buf_puts(&b, "<h1>Treaties and organizations, computed</h1><p class=\"lede\">Which states "
                "are members and since when, who chairs and co-chairs, what each council "
                "adopted and who stayed away, and on what date each agreement entered into force "

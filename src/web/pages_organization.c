@@ -13,7 +13,7 @@
 
 void page_get_organizations(Req *pReq, Resp *r) {
   Buf b = {0};
-  pages_begin(&b, "Organizations", "/organizations");
+  pages_begin(&b, pReq, "Organizations", "/organizations");
   buf_puts(&b, "<h1>Organizations</h1>");
   json_t *aOrg = entity_list(pReq->pDb, K_ORGANIZATION, 0);
   table_begin(&b, "Organizations in the registry", "Organization|Founded|Depositary|Members today");
@@ -282,7 +282,7 @@ void page_get_organization(Req *pReq, Resp *r) {
   date_format(on, zOn);
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   Buf b = {0};
-  pages_begin(&b, name_en(json_object_get(pOrg, "name"), zId), "/organizations");
+  pages_begin(&b, pReq, name_en(json_object_get(pOrg, "name"), zId), "/organizations");
   org_head(&b, pDb, pOrg, zId, zOn);
   org_timeline(&b, pDb, pOrg, zId, pParties);
   org_members(&b, pReq, zId, on, zOn, pParties);
@@ -314,7 +314,7 @@ void page_get_body(Req *pReq, Resp *r) {
   const json_t *pName = json_object_get(pBody, "name");
   json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
   Buf b = {0};
-  pages_begin(&b, name_en(pName, zId), "/organizations");
+  pages_begin(&b, pReq, name_en(pName, zId), "/organizations");
   hprintf(&b, "<h1>%s</h1>", name_en(pName, zId));
   if (str(pName, "ru")) hprintf(&b, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pName, "ru"));
   buf_puts(&b, "<dl class=\"facts\"><dt>Organization</dt><dd>");

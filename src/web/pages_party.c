@@ -13,7 +13,7 @@
 /* Every party: code, name, kind. */
 void page_get_parties(Req *pReq, Resp *r) {
   Buf b = {0};
-  pages_begin(&b, "Parties", "/parties");
+  pages_begin(&b, pReq, "Parties", "/parties");
   buf_puts(&b, "<h1>Parties</h1>");
   json_t *aParty = entity_list(pReq->pDb, K_PARTY, 0);
   table_begin(&b, "States and organizations that can be parties", "Code|Name|Kind");
@@ -123,7 +123,7 @@ void page_get_party(Req *pReq, Resp *r) {
   json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
   const json_t *pName = json_object_get(pP, "name");
   Buf b = {0};
-  pages_begin(&b, name_en(pName, zCode), "/parties");
+  pages_begin(&b, pReq, name_en(pName, zCode), "/parties");
   hprintf(&b, "<h1>%s <span class=\"code\">%s</span></h1>", name_en(pName, zCode), zCode);
   if (str(pName, "ru")) hprintf(&b, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pName, "ru"));
   hprintf(&b,

@@ -22,9 +22,10 @@ static void put_option(Buf *p, const char *zValue, const char *zLabel, const cha
 }
 
 /* The form, filled with the values given (any may be NULL). */
-static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, const char *zParty,
+static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, const char *zParty,
                         const char *zType, const char *zDate, const char *zText,
                         const char *zNote) {
+  Db *pDb = pReq->pDb;
   buf_puts(p, "<form method=\"post\" action=\"/record\" class=\"fields\">");
   hprintf(p, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", zCsrf);
   buf_puts(p, "<div><label for=\"document\">Document</label><select id=\"document\" "
@@ -85,12 +86,10 @@ static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, co
           "<div><label for=\"note\">Note <span class=\"muted\">(optional)</span></label>"
           "<input id=\"note\" name=\"note\" value=\"%s\"></div>",
           zNote ? zNote : "");
-  buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
-              "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
-              "<p class=\"hint\" id=\"token-hint\">A depositary token, or a delegate token of the "
-              "party (created with <code>pacta token create</code>). The journal names its holder "
-              "as the author.</p></div>"
-              "<div><button type=\"submit\">Record the action</button></div></form>");
+  form_token_field(p, pReq,
+                   "A depositary token, or a delegate token of the party (created with "
+                   "<code>pacta token create</code>).");
+  buf_puts(p, "<div><button type=\"submit\">Record the action</button></div></form>");
 }
 
 /* The page with the form, under a notice (zNoticeClass "ok" or "err", its
@@ -98,13 +97,13 @@ static void record_form(Buf *p, Db *pDb, const char *zCsrf, const char *zDoc, co
 static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const Form *f,
                         const char *zNoticeClass, const char *zNoticeHtml) {
   Buf b = {0};
-  pages_begin(&b, "Record an action", "/record");
+  pages_begin(&b, pReq, "Record an action", "/record");
   buf_puts(&b, "<h1>Record an action</h1><p class=\"lede\">For the depositary and the parties' "
                "delegates: a signature, an instrument or notification, a reservation or "
                "declaration, a withdrawal. It is written to the journal under your token's "
                "name; the statuses are recomputed at once.</p>");
   if (zNoticeHtml) form_notice(&b, strcmp(zNoticeClass, "ok") == 0, zNoticeHtml);
-  record_form(&b, pReq->pDb, zCsrf, f ? form_get(f, "document") : req_arg(pReq, "document"),
+  record_form(&b, pReq, zCsrf, f ? form_get(f, "document") : req_arg(pReq, "document"),
               f ? form_get(f, "party") : req_arg(pReq, "party"), f ? form_get(f, "type") : 0,
               f ? form_get(f, "date") : 0, f ? form_get(f, "text") : 0,
               f ? form_get(f, "note") : 0);
@@ -174,10 +173,8 @@ void page_post_record(Req *pReq, Resp *r) {
     form_free(&f);
     return;
   }
-  const char *zToken = form_get(&f, "token");
   Caller caller;
-  memset(&caller, 0, sizeof(caller));
-  if (zToken && *zToken) auth_lookup(pReq->pDb, zToken, &caller);
+  form_caller(pReq, &f, &caller);
   if (caller.role == ROLE_NONE) {
     record_page(pReq, r, 401, zCsrf, &f, "err",
                 caller.bBadToken ? "<strong>Nothing was recorded.</strong> The token is unknown "

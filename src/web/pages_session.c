@@ -13,7 +13,7 @@
 
 void page_get_sessions(Req *pReq, Resp *r) {
   Buf b = {0};
-  pages_begin(&b, "Sessions", "/sessions");
+  pages_begin(&b, pReq, "Sessions", "/sessions");
   buf_puts(&b, "<h1>Sessions</h1>");
   json_t *aSession = sessions_by_date(pReq->pDb, 0);
   json_t *pBodies = entity_map(pReq->pDb, K_BODY, "id");
@@ -171,7 +171,7 @@ void page_get_session(Req *pReq, Resp *r) {
   Buf title = {0};
   buf_printf(&title, "%s, %s", zBodyName ? zBodyName : "Session", dflt(str(s, "date"), ""));
   Buf b = {0};
-  pages_begin(&b, title.z, "/sessions");
+  pages_begin(&b, pReq, title.z, "/sessions");
   hprintf(&b, "<h1>%s</h1>", title.z);
   buf_free(&title);
   session_facts(&b, s, pBody, pBodies, pOrgs);

@@ -27,6 +27,10 @@ void api_post_reject(Req *pReq, Resp *r);
 ** answered 202 (api_submissions.c). */
 void api_submit(Req *pReq, Resp *r, const json_t *pDoc);
 void page_get_checks(Req *pReq, Resp *r);
+void page_get_login(Req *pReq, Resp *r);
+void page_post_login(Req *pReq, Resp *r);
+void page_get_logout(Req *pReq, Resp *r);
+void page_post_logout(Req *pReq, Resp *r);
 void api_get_members(Req *pReq, Resp *r);
 void api_get_chair(Req *pReq, Resp *r);
 void api_get_status(Req *pReq, Resp *r);

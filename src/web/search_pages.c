@@ -278,7 +278,7 @@ void page_get_search(Req *pReq, Resp *r) {
   Buf err = {0}, b = {0};
   bool bOk = req_query(pReq, &q, &err);
   int status = 200;
-  pages_begin(&b, "Search", "/search");
+  pages_begin(&b, pReq, "Search", "/search");
   search_form(&b, &q);
   json_t *pDoc = 0;
   if (bOk && q.zQuery) {

@@ -554,19 +554,35 @@ static void forwarded_client(struct MHD_Connection *pConn, char *zAddr, size_t n
     inet_ntop(AF_INET6, a, zAddr, (socklen_t)nAddr);
 }
 
-static void log_access(struct MHD_Connection *pConn, const char *zMethod, const char *zUrl,
-                       int status, size_t nBody, double ms, const char *zActor) {
-  if (g_config.bQuiet) return;
+/* The connection's peer as inet_ntop writes it, or "-". */
+static void peer_address(struct MHD_Connection *pConn, char *zAddr, size_t nAddr) {
   const union MHD_ConnectionInfo *pInfo =
       MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-  char zAddr[64] = "-";
+  snprintf(zAddr, nAddr, "-");
   if (pInfo && pInfo->client_addr) {
     const struct sockaddr *sa = pInfo->client_addr;
     if (sa->sa_family == AF_INET)
-      inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, zAddr, sizeof(zAddr));
+      inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, zAddr, (socklen_t)nAddr);
     else if (sa->sa_family == AF_INET6)
-      inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, zAddr, sizeof(zAddr));
+      inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, zAddr, (socklen_t)nAddr);
   }
+}
+
+/* Did the request come over TLS? pacta speaks plain HTTP: only a trusted
+** proxy's X-Forwarded-Proto says so. */
+static bool request_over_tls(struct MHD_Connection *pConn) {
+  const char *zProto = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+  if (!zProto || strcasecmp(zProto, "https") != 0 || g_config.nProxy == 0) return false;
+  char zAddr[64];
+  peer_address(pConn, zAddr, sizeof(zAddr));
+  return is_trusted_proxy(zAddr);
+}
+
+static void log_access(struct MHD_Connection *pConn, const char *zMethod, const char *zUrl,
+                       int status, size_t nBody, double ms, const char *zActor) {
+  if (g_config.bQuiet) return;
+  char zAddr[64];
+  peer_address(pConn, zAddr, sizeof(zAddr));
   if (is_trusted_proxy(zAddr)) forwarded_client(pConn, zAddr, sizeof(zAddr));
   time_t now = time(0);
   struct tm tm;
@@ -692,7 +708,11 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   pPool = pool_begin();
 
   bool bGet = strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0;
-  bool bCache = bGet && !c->bTooLarge && g_config.nCacheBudget > 0;
+  /* A signed-in page names who is signed in: never from, nor into, the
+  ** cache. */
+  const char *zCookie = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Cookie");
+  bool bSignedIn = zCookie && strstr(zCookie, HTTP_SESSION_COOKIE "=");
+  bool bCache = bGet && !c->bTooLarge && !bSignedIn && g_config.nCacheBudget > 0;
   int64_t seq = current_seq(s);
   const char *zIfNoneMatch = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "If-None-Match");
   Buf key = {0};
@@ -727,7 +747,8 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   req.zHeaderContentType = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Content-Type");
   req.zHeaderIfNoneMatch = zIfNoneMatch;
   req.zHeaderAuthorization = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Authorization");
-  req.zHeaderCookie = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Cookie");
+  req.zHeaderCookie = zCookie;
+  req.bSecure = request_over_tls(pConn);
   req.zBody = c->body.z;
   req.nBody = c->body.n;
   req.pDb = s->pDb;

@@ -244,7 +244,20 @@ test('record form: valid token records, others are refused and write nothing', a
   assert.equal(await journalLast(), last);
   await page.screenshot({ path: join(shots, 'record-refused.png'), fullPage: true });
 
+  // A delegate deposits: dated the day of receipt, a submission for the depositary (202).
   resp = await submitAction(page, { token: armDelegate, party: 'ARM', date: '2003-04-15' });
+  assert.equal(resp.status(), 403);
+  assert.match(await page.locator('main').innerText(), /date of deposit/);
+  assert.equal(await journalLast(), last);
+  const today = new Date().toISOString().slice(0, 10);
+  resp = await submitAction(page, { token: armDelegate, party: 'ARM', date: today });
+  assert.equal(resp.status(), 202);
+  assert.match(await page.locator('main').innerText(), /Submitted/);
+  assert.equal(await journalLast(), last + 1);
+  last += 1;
+
+  // The depositary records directly, with the instrument's past date.
+  resp = await submitAction(page, { token: depositary, party: 'ARM', date: '2003-04-15' });
   assert.equal(resp.status(), 201);
   assert.match(await page.locator('main').innerText(), /Recorded/);
   assert.equal(await journalLast(), last + 1);

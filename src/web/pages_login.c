@@ -1,0 +1,132 @@
+/*
+** Signing in to the pages once (auth.h's sessions): /login takes a token and
+** sets the session cookie, /logout ends it. The cookie is HttpOnly,
+** SameSite=Strict, Secure when the request came over TLS through a trusted
+** proxy; the server keeps only its secret's SHA-256 and ends it after a
+** working day without a request (AUTH_SESSION_IDLE). Forms keep their CSRF
+** check; API bearer tokens are unchanged.
+*/
+#include <string.h>
+
+#include "auth.h"
+#include "form.h"
+#include "page.h"
+#include "routes.h"
+
+/* Where to go after signing in: a path of this site only. */
+static const char *next_path(const char *z) {
+  if (!z || z[0] != '/' || z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n")) return "/desk";
+  return z;
+}
+
+static void login_page(Req *pReq, Resp *r, int status, const char *zCsrf, const char *zNext,
+                       const char *zError) {
+  Buf b = {0};
+  pages_begin(&b, pReq, "Sign in", "/login");
+  buf_puts(&b, "<h1>Sign in</h1>");
+  if (pReq->bSession) {
+    hprintf(&b,
+            "<p class=\"lede\">You are signed in as <strong>%s</strong>. "
+            "<a href=\"/desk\">Your desk</a> \xc2\xb7 <a href=\"/logout\">Sign out</a></p>",
+            pReq->caller.zName);
+  }
+  buf_puts(&b, "<p class=\"lede\">With the token the registry gave you (<code>pacta token "
+               "create</code>): the depositary's, or your party's delegate's. You stay signed in "
+               "in this browser until you sign out or leave it idle for a working day.</p>");
+  hprintf(&b,
+          "<form method=\"post\" action=\"/login\" class=\"fields\">"
+          "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+          "<input type=\"hidden\" name=\"next\" value=\"%s\"><div>"
+          "<label for=\"token\">Token</label>"
+          "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"off\" "
+          "aria-describedby=\"token-hint%s\"%s>",
+          zCsrf, next_path(zNext), zError ? " token-error" : "",
+          zError ? " aria-invalid=\"true\"" : "");
+  if (zError) hprintf(&b, "<p class=\"error\" id=\"token-error\">%s</p>", zError);
+  buf_puts(&b, "<p class=\"hint\" id=\"token-hint\">It starts with <code>pacta_</code>. The "
+               "registry keeps only its SHA-256.</p></div>"
+               "<div><button type=\"submit\">Sign in</button></div></form>");
+  pages_end(&b, pReq);
+  page_send(r, status, &b, false);
+}
+
+void page_get_login(Req *pReq, Resp *r) {
+  char zCsrf[33];
+  csrf_new(r, "/login", zCsrf);
+  login_page(pReq, r, 200, zCsrf, req_arg(pReq, "next"), 0);
+}
+
+void page_post_login(Req *pReq, Resp *r) {
+  Form f;
+  form_parse(&f, pReq->zBody, pReq->nBody);
+  char zCsrf[33];
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, "/login", zCsrf);
+    login_page(pReq, r, 403, zCsrf, form_get(&f, "next"),
+               "The form's security code did not match (a form from another site, or an old "
+               "page): sign in again.");
+    form_free(&f);
+    return;
+  }
+  Caller c;
+  char *zSecret = auth_session_start(pReq->pDb, form_get(&f, "token"), &c);
+  if (!zSecret) {
+    login_page(pReq, r, 401, zCsrf, form_get(&f, "next"),
+               "This token is unknown or revoked: check it, or ask the depositary for a new "
+               "one.");
+    form_free(&f);
+    return;
+  }
+  snprintf(r->zSetCookie, sizeof(r->zSetCookie), "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+           HTTP_SESSION_COOKIE, zSecret, pReq->bSecure ? "; Secure" : "");
+  snprintf(r->zLocation, sizeof(r->zLocation), "%s", next_path(form_get(&f, "next")));
+  resp_text(r, 303, "text/plain; charset=utf-8", "signed in\n", 10);
+  xfree(zSecret);
+  form_free(&f);
+}
+
+static void logout_page(Req *pReq, Resp *r, int status, const char *zCsrf, const char *zMsg) {
+  Buf b = {0};
+  pages_begin(&b, pReq, "Sign out", 0);
+  buf_puts(&b, "<h1>Sign out</h1>");
+  if (zMsg) form_notice(&b, false, zMsg);
+  if (pReq->bSession)
+    hprintf(&b,
+            "<p class=\"lede\">Signed in as <strong>%s</strong>.</p>"
+            "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
+            "value=\"%s\"><button type=\"submit\">Sign out</button></form>",
+            pReq->caller.zName, zCsrf);
+  else
+    buf_puts(&b, "<p class=\"lede\">You are not signed in. <a href=\"/login\">Sign in</a></p>");
+  pages_end(&b, pReq);
+  page_send(r, status, &b, false);
+}
+
+void page_get_logout(Req *pReq, Resp *r) {
+  char zCsrf[33];
+  csrf_new(r, "/logout", zCsrf);
+  logout_page(pReq, r, 200, zCsrf, 0);
+}
+
+void page_post_logout(Req *pReq, Resp *r) {
+  Form f;
+  form_parse(&f, pReq->zBody, pReq->nBody);
+  char zCsrf[33];
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, "/logout", zCsrf);
+    logout_page(pReq, r, 403, zCsrf,
+                "The form's security code did not match: press Sign out on this page.");
+    form_free(&f);
+    return;
+  }
+  char zSession[80];
+  if (req_cookie(pReq, HTTP_SESSION_COOKIE, zSession, sizeof(zSession)))
+    auth_session_end(pReq->pDb, zSession);
+  snprintf(r->zSetCookie, sizeof(r->zSetCookie),
+           "%s=; Path=/; HttpOnly; SameSite=Strict; "
+           "Max-Age=0%s",
+           HTTP_SESSION_COOKIE, pReq->bSecure ? "; Secure" : "");
+  snprintf(r->zLocation, sizeof(r->zLocation), "/");
+  resp_text(r, 303, "text/plain; charset=utf-8", "signed out\n", 11);
+  form_free(&f);
+}
