@@ -10,6 +10,8 @@
 #include "commands.h"
 #include "date.h"
 #include "db.h"
+#include "entity.h"
+#include "fields.h"
 #include "ingest.h"
 #include "interchange.h"
 
@@ -222,6 +224,15 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
       json_array_append(aSess, m->pSession);
     json_object_set_new(pD, "merge", ingest_merge_json(m));
   }
+  /* What each session to write stood at when merged (0: none): the load
+  ** refuses if another writer changed it meanwhile (while we asked, say),
+  ** instead of writing over what it wrote. */
+  size_t nSess = json_array_size(aSess);
+  LoadExpect *aExpect = xmalloc(sizeof(LoadExpect) * (nSess ? nSess : 1));
+  for (size_t i = 0; i < nSess; i++) {
+    const char *zId = dflt(str(json_array_get(aSess, i), "id"), "");
+    aExpect[i] = (LoadExpect){K_SESSION, zId, entity_seq(pDb, K_SESSION, zId)};
+  }
   if (bJson) {
     json_t *pPrint = nFile == 1 ? json_array_get(aDraft, 0) : aDraft;
     json_dumpf(pPrint, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
@@ -267,7 +278,8 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
       LoadSource src = {"ingest", zJson, strlen(zJson)};
       LoadResult r;
       memset(&r, 0, sizeof(r));
-      if (interchange_load(pDb, &src, 1, zActor, stderr, 0, &r)) {
+      LoadOptions o = {false, aExpect, (int)nSess};
+      if (interchange_load_opt(pDb, &src, 1, zActor, stderr, 0, &o, &r)) {
         rc = EXIT_INPUT;
       } else {
         fprintf(bJson ? stderr : stdout,
@@ -281,6 +293,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
   }
   for (size_t i = 0; bLoad && i < nDraft; i++) ingest_merge_free(&aMerge[i]);
   xfree(aMerge);
+  xfree(aExpect);
   json_decref(aSess);
   json_decref(aDraft);
   gazetteer_free(&g);
