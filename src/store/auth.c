@@ -94,6 +94,15 @@ const char *auth_bearer(const char *zAuth) {
   return z;
 }
 
+/* The caller of a token row read as (name, role, party, ...). */
+static void caller_of_row(sqlite3_stmt *p, Caller *pOut) {
+  snprintf(pOut->zName, sizeof(pOut->zName), "%s", sqlite3_column_text(p, 0));
+  const char *zRole = (const char *)sqlite3_column_text(p, 1);
+  pOut->role = strcmp(zRole, "depositary") == 0 ? ROLE_DEPOSITARY : ROLE_DELEGATE;
+  const char *zParty = (const char *)sqlite3_column_text(p, 2);
+  if (zParty) snprintf(pOut->zParty, sizeof(pOut->zParty), "%s", zParty);
+}
+
 void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   if (!zSecret || !*zSecret) return;
@@ -103,11 +112,7 @@ void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
       db_stmt(pDb, "SELECT name, role, party FROM token WHERE hash=?1 AND revoked IS NULL");
   sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
   if (db_step_row(pDb, p)) {
-    snprintf(pOut->zName, sizeof(pOut->zName), "%s", sqlite3_column_text(p, 0));
-    const char *zRole = (const char *)sqlite3_column_text(p, 1);
-    pOut->role = strcmp(zRole, "depositary") == 0 ? ROLE_DEPOSITARY : ROLE_DELEGATE;
-    const char *zParty = (const char *)sqlite3_column_text(p, 2);
-    if (zParty) snprintf(pOut->zParty, sizeof(pOut->zParty), "%s", zParty);
+    caller_of_row(p, pOut);
   } else {
     pOut->bBadToken = true;
   }
@@ -203,11 +208,7 @@ void auth_session_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
   sqlite3_bind_blob(p, 1, aHash, sizeof(aHash), SQLITE_STATIC);
   sqlite3_bind_int64(p, 2, now - AUTH_SESSION_IDLE);
   if (db_step_row(pDb, p)) {
-    snprintf(pOut->zName, sizeof(pOut->zName), "%s", sqlite3_column_text(p, 0));
-    const char *zRole = (const char *)sqlite3_column_text(p, 1);
-    pOut->role = strcmp(zRole, "depositary") == 0 ? ROLE_DEPOSITARY : ROLE_DELEGATE;
-    const char *zParty = (const char *)sqlite3_column_text(p, 2);
-    if (zParty) snprintf(pOut->zParty, sizeof(pOut->zParty), "%s", zParty);
+    caller_of_row(p, pOut);
     seen = sqlite3_column_int64(p, 3);
   }
   sqlite3_reset(p);
