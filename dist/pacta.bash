@@ -37,6 +37,7 @@ _pacta_flags() {
           --from --to ;;
       esac ;;
     members | party) echo --on ;;
+    retract) echo --reason ;;
     minutes) echo --format ;;
     search) echo --kind --org --body --type --party --from --to --limit --offset --facets ;;
     serve) echo --listen --threads --cache-mb --request-timeout --trusted-proxy --quiet ;;

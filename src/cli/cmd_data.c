@@ -213,7 +213,12 @@ int cmd_retract(Args *a) {
   Db *pDb = open_registry(a);
   int64_t seq;
   json_t *aFinding;
-  RetractResult rc = registry_retract(pDb, arg_actor(a), kind, a->azPos[1], &seq, &aFinding);
+  const char *zReason = cli_get(&a->cli, "reason");
+  json_t *pReason = zReason ? json_string(zReason) : 0;
+  if (zReason && !pReason) cli_fail(&a->cli, "--reason is not UTF-8 text");
+  json_decref(pReason);
+  RetractResult rc =
+      registry_retract_reason(pDb, arg_actor(a), kind, a->azPos[1], zReason, &seq, &aFinding);
   size_t i;
   json_t *p;
   json_array_foreach(aFinding, i, p) {

@@ -252,10 +252,11 @@ static const Command aCommand[] = {
     {"rebuild", cmd_rebuild, "rebuild [--json]", "",
      "Check every journal entry against its SHA-256 and regenerate every\n"
      "derived table from the journal, the Merkle log included."},
-    {"retract", cmd_retract, "retract KIND KEY [--json]", "",
+    {"retract", cmd_retract, "retract KIND KEY [--reason TEXT] [--json]", "reason=",
      "Retract one entity: a new journal entry; nothing is deleted from the\n"
      "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
-     "and for actions DOCUMENT|PARTY|TYPE|DATE."},
+     "and for actions DOCUMENT|PARTY|TYPE|DATE. --reason is kept in the\n"
+     "journal's entry."},
     {"search", cmd_search,
      "search QUERY [--kind K] [--org ORG] [--body B] [--type T] [--party P] [--from DATE]\n"
      "       [--to DATE] [--limit N] [--offset N] [--facets] [--json]",

@@ -11,6 +11,11 @@
 
 RetractResult registry_retract(Db *pDb, const char *zActor, Kind kind, const char *zKey,
                                int64_t *pSeq, json_t **paFinding) {
+  return registry_retract_reason(pDb, zActor, kind, zKey, 0, pSeq, paFinding);
+}
+
+RetractResult registry_retract_reason(Db *pDb, const char *zActor, Kind kind, const char *zKey,
+                                      const char *zReason, int64_t *pSeq, json_t **paFinding) {
   *pSeq = 0;
   *paFinding = json_array();
   Journal j;
@@ -31,7 +36,7 @@ RetractResult registry_retract(Db *pDb, const char *zActor, Kind kind, const cha
   buf_free(&why);
   WriteCheck *w = write_check_begin(pDb, date_today());
   write_check_before(w, kind, zKey, true);
-  *pSeq = journal_retract(&j, kind, zKey);
+  *pSeq = journal_retract_reason(&j, kind, zKey, zReason);
   int nError, nDropped;
   json_decref(*paFinding);
   *paFinding = write_check_end(w, &nError, &nDropped);

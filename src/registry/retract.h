@@ -25,5 +25,9 @@ typedef enum RetractResult {
 ** names the record that still refers to it), else any warnings. */
 RetractResult registry_retract(Db *pDb, const char *zActor, Kind kind, const char *zKey,
                                int64_t *pSeq, json_t **paFinding);
+/* The same with the reason for the retraction (NULL or empty: none), written
+** into the journal's change record ("reason"). */
+RetractResult registry_retract_reason(Db *pDb, const char *zActor, Kind kind, const char *zKey,
+                                      const char *zReason, int64_t *pSeq, json_t **paFinding);
 
 #endif

@@ -57,9 +57,9 @@ static bool same_value(Db *pDb, int64_t seq, const Buf *v) {
   return same;
 }
 
-/* Append the entry: {"actor","key","kind","op","seq","time"[,"value"]}. */
+/* Append the entry: {"actor","key","kind","op"[,"reason"],"seq","time"[,"value"]}. */
 static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const char *zOp,
-                              const Buf *pValue) {
+                              const char *zReason, const Buf *pValue) {
   Buf *r = &pJ->record;
   buf_reset(r);
   buf_puts(r, "{\"actor\":");
@@ -70,12 +70,17 @@ static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const ch
   buf_puts(r, kind_name(kind));
   buf_puts(r, "\",\"op\":\"");
   buf_puts(r, zOp);
+  buf_putc(r, '"');
+  if (zReason && *zReason) { /* sorts between "op" and "seq" */
+    buf_puts(r, ",\"reason\":");
+    canon_string(r, zReason, strlen(zReason));
+  }
   char zSeq[24];
   int k = (int)sizeof(zSeq);
   zSeq[--k] = 0;
   for (uint64_t n = (uint64_t)pJ->nextSeq; n || k == (int)sizeof(zSeq) - 1; n /= 10)
     zSeq[--k] = (char)('0' + n % 10);
-  buf_puts(r, "\",\"seq\":");
+  buf_puts(r, ",\"seq\":");
   buf_puts(r, zSeq + k);
   buf_puts(r, ",\"time\":\"");
   buf_puts(r, pJ->zTime);
@@ -103,14 +108,18 @@ int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pVal
   if (canon_write(v, pValue)) panic("value of %s %s has no canonical form", kind_name(kind), zKey);
   int64_t seqOld = entity_seq(pJ->pDb, kind, zKey);
   if (seqOld && same_value(pJ->pDb, seqOld, v)) return 0;
-  int64_t seq = journal_append(pJ, kind, zKey, "put", v);
+  int64_t seq = journal_append(pJ, kind, zKey, "put", 0, v);
   derive_put(pJ->pDb, &pJ->cache, kind, zKey, pValue, seq, seqOld == 0);
   return seq;
 }
 
 int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey) {
+  return journal_retract_reason(pJ, kind, zKey, 0);
+}
+
+int64_t journal_retract_reason(Journal *pJ, Kind kind, const char *zKey, const char *zReason) {
   if (!entity_seq(pJ->pDb, kind, zKey)) return 0;
-  int64_t seq = journal_append(pJ, kind, zKey, "retract", 0);
+  int64_t seq = journal_append(pJ, kind, zKey, "retract", zReason, 0);
   derive_retract(pJ->pDb, &pJ->cache, kind, zKey);
   return seq;
 }

@@ -48,6 +48,9 @@ int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pVal
 
 /* Retract one live entity; returns the new seq, or 0 if it does not exist. */
 int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey);
+/* The same with the reason for it (NULL or empty: none), kept in the change
+** record as "reason". */
+int64_t journal_retract_reason(Journal *pJ, Kind kind, const char *zKey, const char *zReason);
 
 /* Replay the whole journal into freshly emptied derived tables. Returns the
 ** number of entries replayed. Dies if an entry fails its own hash. */

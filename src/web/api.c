@@ -397,10 +397,18 @@ void api_delete_record(Req *pReq, Resp *r) {
     resp_error(r, 403, "forbidden", "only the depositary may retract");
     return;
   }
+  /* ?reason=: kept in the journal's entry (docs/desk.md). */
+  const char *zReason = req_value(pReq, "reason");
+  json_t *pReason = zReason ? json_string(zReason) : 0;
+  if (zReason && !pReason) {
+    resp_error(r, 400, "bad_reason", "the reason is not UTF-8 text");
+    return;
+  }
+  json_decref(pReason);
   int64_t seq;
   json_t *aFinding;
-  RetractResult rc =
-      registry_retract(pReq->pDb, pReq->caller.zName, kind, pReq->azParam[1], &seq, &aFinding);
+  RetractResult rc = registry_retract_reason(pReq->pDb, pReq->caller.zName, kind, pReq->azParam[1],
+                                             zReason, &seq, &aFinding);
   if (rc == RETRACT_BUSY) {
     resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
   } else if (rc == RETRACT_UNKNOWN) {

@@ -20,6 +20,11 @@ void form_parse(Form *f, const char *z, size_t n) {
   char *zSave = 0;
   for (char *zPair = strtok_r(f->zBuf, "&", &zSave); zPair && f->n < FORM_MAX_FIELDS;
        zPair = strtok_r(0, "&", &zSave)) {
+    if (f->n == f->nAlloc) {
+      f->nAlloc = f->nAlloc ? 2 * f->nAlloc : 32;
+      f->azKey = xrealloc((void *)f->azKey, (size_t)f->nAlloc * sizeof(char *));
+      f->azVal = xrealloc((void *)f->azVal, (size_t)f->nAlloc * sizeof(char *));
+    }
     char *zEq = strchr(zPair, '=');
     char *zVal = zEq ? zEq + 1 : zPair + strlen(zPair);
     if (zEq) *zEq = 0;
@@ -36,6 +41,8 @@ void form_parse(Form *f, const char *z, size_t n) {
 
 void form_free(Form *f) {
   xfree(f->zBuf);
+  xfree((void *)f->azKey);
+  xfree((void *)f->azVal);
   memset(f, 0, sizeof(*f));
 }
 
@@ -45,7 +52,12 @@ const char *form_get(const Form *f, const char *zKey) {
   return 0;
 }
 
-/* The value of cookie zName in a Cookie header, copied into zOut. */
+const char *form_get_nth(const Form *f, const char *zKey, int iNth) {
+  for (int i = 0; f && i < f->n; i++)
+    if (strcmp(f->azKey[i], zKey) == 0 && iNth-- == 0) return f->azVal[i];
+  return 0;
+}
+
 void form_notice(Buf *p, bool bOk, const char *zHtml) {
   hprintf(p, "<div class=\"notice %s\" role=\"%s\">", bOk ? "ok" : "err", bOk ? "status" : "alert");
   buf_puts(p, zHtml);
@@ -144,9 +156,43 @@ static int form_submit(Db *pDb, const Caller *pCaller, const json_t *pDoc, const
   return status;
 }
 
+/* A problem for the form to show beside field zField ("" for the whole
+** record). */
+static void problem_add(json_t *a, const char *zField, const char *zMsg, const char *zSeverity,
+                        const char *zCode) {
+  if (!a) return;
+  json_t *pMsg = json_string(zMsg);
+  if (!pMsg) pMsg = json_string("(not UTF-8 text)");
+  json_array_append_new(a,
+                        json_pack("{s:s, s:o, s:s, s:s}", "field", zField ? zField : "", "message",
+                                  pMsg, "severity", zSeverity, "code", zCode ? zCode : ""));
+}
+
+/* A consistency finding as a problem: its field, and its message without
+** "kind key: field: " in front (the form shows where it is). */
+static void problem_of_finding(json_t *a, const json_t *p) {
+  const char *zField = dflt(str(p, "field"), "");
+  const char *zMsg = dflt(str(p, "message"), "");
+  if (*zField) {
+    Buf pre = {0};
+    buf_printf(&pre, "%s %s: %s: ", dflt(str(p, "kind"), ""), dflt(str(p, "key"), ""), zField);
+    if (strncmp(zMsg, pre.z, pre.n) == 0) zMsg += pre.n;
+    buf_free(&pre);
+  }
+  problem_add(a, zField, zMsg, dflt(str(p, "severity"), "error"), str(p, "code"));
+}
+
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
               const char *zNothing, Buf *pMsg, LoadResult *pRes) {
+  return form_load_opt(pDb, pCaller, zSection, pRec, false, zNothing, pMsg, pRes, 0);
+}
+
+int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
+                  bool bDryRun, const char *zNothing, Buf *pMsg, LoadResult *pRes,
+                  json_t **paProblem) {
   memset(pRes, 0, sizeof(*pRes));
+  json_t *aProblem = paProblem ? json_array() : 0;
+  if (paProblem) *paProblem = aProblem;
   const char *zWhy = auth_may_write(pCaller, zSection, pRec);
   if (zWhy) {
     hprintf(pMsg, "<strong>%s</strong> The token of %s may not record this: %s.", zNothing,
@@ -160,7 +206,9 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
     return status;
   }
   json_t *aMsg;
-  int rc = interchange_load_json(pDb, pDoc, pCaller->zName, &aMsg, pRes);
+  LoadOptions opt = {0};
+  opt.bDryRun = bDryRun;
+  int rc = interchange_load_json_opt(pDb, pDoc, pCaller->zName, &opt, &aMsg, pRes);
   int status = pRes->nLoaded ? 201 : 200;
   if (rc == LOAD_BUSY) {
     hprintf(pMsg,
@@ -173,8 +221,11 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
     size_t i;
     json_t *p;
     json_array_foreach(pRes->aFinding, i, p) {
-      if (strcmp(str(p, "severity"), "error") == 0 && !json_is_true(json_object_get(p, "existing")))
+      if (strcmp(str(p, "severity"), "error") == 0 &&
+          !json_is_true(json_object_get(p, "existing"))) {
         hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+        problem_of_finding(aProblem, p);
+      }
     }
     buf_puts(pMsg, "</ul>");
     status = 409;
@@ -184,8 +235,20 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
     buf_printf(&path, "$.%s[0]", zSection);
     for (size_t i = 0; i < json_array_size(aMsg); i++) {
       const char *zMsg = json_string_value(json_array_get(aMsg, i));
-      if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':'))
+      Buf field = {0};
+      if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':')) {
         zMsg += path.n + (zMsg[path.n] == '.' ? 1 : 2);
+        const char *zColon = zMsg[-1] == '.' ? strstr(zMsg, ": ") : 0;
+        if (zColon) {
+          buf_append(&field, zMsg, (size_t)(zColon - zMsg));
+          problem_add(aProblem, field.z, zColon + 2, "error", "invalid");
+        } else {
+          problem_add(aProblem, "", zMsg, "error", "invalid");
+        }
+      } else {
+        problem_add(aProblem, "", zMsg, "error", "invalid");
+      }
+      buf_free(&field);
       hprintf(pMsg, "<li>%s</li>", zMsg);
     }
     buf_free(&path);
@@ -193,13 +256,16 @@ int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t
     status = 400;
   } else if (json_array_size(pRes->aFinding)) {
     size_t n = json_array_size(pRes->aFinding);
-    hprintf(pMsg, "<strong>Recorded with %zu warning%s</strong> to look at:<ul>", n,
-            n == 1 ? "" : "s");
     size_t i;
     json_t *p;
-    json_array_foreach(pRes->aFinding, i, p)
-        hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
-    buf_puts(pMsg, "</ul>");
+    if (!bDryRun) {
+      hprintf(pMsg, "<strong>Recorded with %zu warning%s</strong> to look at:<ul>", n,
+              n == 1 ? "" : "s");
+      json_array_foreach(pRes->aFinding, i, p)
+          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+      buf_puts(pMsg, "</ul>");
+    }
+    json_array_foreach(pRes->aFinding, i, p) problem_of_finding(aProblem, p);
   }
   json_decref(pRes->aFinding);
   pRes->aFinding = 0;

@@ -13,19 +13,24 @@
 #include "http.h"
 #include "interchange.h"
 
-#define FORM_MAX_FIELDS 16
+/* The most fields a form body is read for (the arrays grow as needed). */
+#define FORM_MAX_FIELDS 4096
 
 typedef struct Form {
   char *zBuf;
-  const char *azKey[FORM_MAX_FIELDS];
-  const char *azVal[FORM_MAX_FIELDS];
+  const char **azKey;
+  const char **azVal;
   int n;
+  int nAlloc;
   bool bBad; /* a field decoded to a NUL byte */
 } Form;
 
 void form_parse(Form *f, const char *z, size_t n);
 /* The value of field zKey, or NULL (f may be NULL). */
 const char *form_get(const Form *f, const char *zKey);
+/* The value of the iNth field named zKey (a field repeated: checkboxes, a
+** multiple select), or NULL. */
+const char *form_get_nth(const Form *f, const char *zKey, int iNth);
 void form_free(Form *f);
 
 /* A form's answer above it: what was done (bOk) or why not, as HTML. */
@@ -57,5 +62,17 @@ void form_token_field(Buf *p, const Req *pReq, const char *zHint);
 ** pRes->aFinding is released here (NULL on return). */
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
               const char *zNothing, Buf *pMsg, LoadResult *pRes);
+
+/* form_load with a dry run first when bDryRun (everything, the checks too,
+** then rolled back: status 201/200 as it would be, the warnings in
+** *paProblem, nothing in pMsg). When paProblem is not NULL it gets a new
+** array of what went wrong or would need a look, each {"field": a path in
+** the record ("name.en", "recorded[1].party"; "" for the whole record),
+** "message", "severity": "error" or "warning", "code"}, for the form to
+** show beside its fields. A delegate's record is never dry-run (a
+** submission writes nothing to the record). */
+int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
+                  bool bDryRun, const char *zNothing, Buf *pMsg, LoadResult *pRes,
+                  json_t **paProblem);
 
 #endif
