@@ -184,6 +184,15 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
   return rc;
 }
 
+static bool has_finding(const json_t *aFinding, const char *zCode) {
+  size_t i;
+  json_t *p;
+  json_array_foreach(aFinding, i, p) {
+    if (strcmp(dflt(str(p, "code"), ""), zCode) == 0) return true;
+  }
+  return false;
+}
+
 /* One more than the highest notification number of year (YYYY/N). */
 static int next_notification(Db *pDb, int year) {
   json_t *a = entity_list(pDb, K_SUBMISSION, 0);
@@ -278,8 +287,10 @@ SubmitResult submission_decide(Db *pDb, const char *zActor, const char *zId, boo
     if (rcLoad == 0) {
       *ppOut = json_incref(pSub);
       rc = SUBMIT_OK;
-    } else if (rcLoad == LOAD_CHANGED) {
-      bAgain = true;
+    } else if (rcLoad == LOAD_CHANGED ||
+               (rcLoad == LOAD_INCONSISTENT && has_finding(res.aFinding, "submission.notification_"
+                                                                         "duplicate"))) {
+      bAgain = true; /* another decision landed first: read again, number again */
     } else {
       rc = load_failure(rcLoad, aMsg, &res, ppOut);
     }
