@@ -214,6 +214,44 @@ class Submissions(unittest.TestCase):
         self.assertEqual(status, 401)
         self.assertEqual(self.journal_last(), before)
 
+    def test_acceptances_at_once_number_in_turn(self):
+        # Six submissions accepted by six requests at once: each gets its own number.
+        import threading
+        ids = []
+        for i, (doc, kind) in enumerate([("csto-charter", "ratification"),
+                                         ("csto-charter", "declaration"),
+                                         ("csto-cst-1992", "declaration"),
+                                         ("eaeu-treaty", "declaration"),
+                                         ("cis-charter", "declaration"),
+                                         ("union-state-treaty", "declaration")]):
+            status, _, sub = self.json_of("POST", "/api/v1/actions",
+                                          {"document": doc, "party": "UZB", "type": kind,
+                                           "text": "Statement %d" % i}, self.uzb)
+            self.assertEqual(status, 202, sub)
+            ids.append(sub["id"])
+        self.assertEqual(len(set(ids)), 6)
+        results = {}
+
+        def accept(sid):
+            results[sid] = self.json_of("POST", f"/api/v1/submissions/{sid}/accept", {},
+                                        self.depositary)
+
+        threads = [threading.Thread(target=accept, args=(sid,)) for sid in ids]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        numbers = []
+        for sid in ids:
+            status, _, done = results[sid]
+            self.assertEqual(status, 200, done)
+            numbers.append(done["decision"]["notification"])
+        self.assertEqual(sorted(numbers, key=lambda n: int(n.split("/")[1])),
+                         ["2026/%d" % n for n in range(1, 7)])
+        p = run(self.db, "check", "--json", expect=None)
+        codes = [f["code"] for f in json.loads(p.stdout)["findings"]]
+        self.assertNotIn("submission.notification_duplicate", codes)
+
     def test_command_line(self):
         status, _, sub = self.json_of("POST", "/api/v1/actions",
                                       {"document": "csto-charter", "party": "UZB",
