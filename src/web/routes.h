@@ -31,6 +31,10 @@ void page_get_login(Req *pReq, Resp *r);
 void page_post_login(Req *pReq, Resp *r);
 void page_get_logout(Req *pReq, Resp *r);
 void page_post_logout(Req *pReq, Resp *r);
+/* The desk of the signed-in depositary or delegate (pages_desk.c). */
+void page_get_desk(Req *pReq, Resp *r);
+void page_post_desk_accept(Req *pReq, Resp *r);
+void page_post_desk_reject(Req *pReq, Resp *r);
 void api_get_members(Req *pReq, Resp *r);
 void api_get_chair(Req *pReq, Resp *r);
 void api_get_status(Req *pReq, Resp *r);

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""The depositary's desk (issue 15): /desk for a signed-in officer. The depositary sees the
+pending submissions and accepts or rejects each through a form (CSRF-checked, as the session's
+caller), the open findings of the consistency checks, what is ahead, and the forms that create
+records; a delegate sees its own party's submissions and their outcomes, never another party's.
+Every refusal writes nothing.
+
+The case: Uzbekistan deposits a ratification of the CSTO Charter (sample registry); "today" is
+2026-12-04 (PACTA_TODAY).
+
+    python3 tests/cli/test_desk.py path/to/pacta
+"""
+import html
+import http.client
+import json
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.parse
+
+PACTA = None
+TODAY = "2026-12-04"
+ENV = dict(os.environ, PACTA_TODAY=TODAY)
+
+
+def run(db, *args, expect=0):
+    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, env=ENV)
+    if expect is not None and p.returncode != expect:
+        raise AssertionError(f"pacta {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
+    return p
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def text_of(page):
+    """The page's text, tags removed and blanks collapsed."""
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    return re.sub(r" ([.,:;)])", r"\1", text)
+
+
+class Desk(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "r.db")
+        run(cls.db, "init", "--sample")
+        tok = lambda *a: json.loads(run(cls.db, "token", "create", *a, "--json").stdout)["token"]
+        cls.depositary = tok("--role", "depositary", "--name", "csto-secretariat")
+        cls.uzb = tok("--role", "delegate", "--party", "UZB", "--name", "uzb-mfa")
+        cls.arm = tok("--role", "delegate", "--party", "ARM", "--name", "arm-mfa")
+        cls.port = free_port()
+        cls.proc = subprocess.Popen([PACTA, "--db", cls.db, "serve", "--listen",
+                                     f"127.0.0.1:{cls.port}", "--quiet"], env=ENV)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", cls.port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.wait(timeout=10)
+        cls.tmp.cleanup()
+
+    # ---- HTTP ----------------------------------------------------------------------------
+
+    def request(self, method, path, body=None, cookies=None, headers=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = dict(headers or {})
+        if cookies:
+            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+        if isinstance(body, dict):
+            body = urllib.parse.urlencode(body)
+            h.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        c.request(method, path, body, h)
+        r = c.getresponse()
+        out = (r.status, r.getheader("Set-Cookie") or "", r.getheader("Location"),
+               r.read().decode(), r.getheader("Cache-Control") or "")
+        c.close()
+        return out
+
+    def sign_in(self, token):
+        _, cookie, _, _, _ = self.request("GET", "/login")
+        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", cookie).group(1)
+        status, cookie, location, _, _ = self.request(
+            "POST", "/login", {"csrf": csrf, "token": token, "next": "/desk"},
+            {"pacta_csrf": csrf})
+        self.assertEqual((status, location), (303, "/desk"))
+        return re.search(r"pacta_session=([0-9a-f]+)", cookie).group(1)
+
+    def desk(self, session):
+        """The desk's page and the CSRF secret of its forms (cookie and field)."""
+        status, cookie, _, page, cache = self.request("GET", "/desk",
+                                                      cookies={"pacta_session": session})
+        self.assertEqual(status, 200)
+        self.assertFalse(cache)  # no Cache-Control: never in the server's cache (page_send)
+        m = re.search(r"pacta_csrf=([0-9a-f]{32}); Path=/desk;", cookie)
+        self.assertTrue(m, cookie)
+        return page, m.group(1)
+
+    def submit(self, token, record):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        c.request("POST", "/api/v1/actions", json.dumps(record),
+                  {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+        r = c.getresponse()
+        body = json.loads(r.read())
+        c.close()
+        self.assertEqual(r.status, 202, body)
+        return body["id"]
+
+    def decide(self, session, csrf, sub, verb, fields, cookie_csrf=None):
+        body = dict(fields)
+        if csrf is not None:
+            body["csrf"] = csrf
+        cookies = {"pacta_csrf": cookie_csrf or csrf or "0" * 32}
+        if session:
+            cookies["pacta_session"] = session
+        status, _, _, page, _ = self.request("POST", f"/desk/submissions/{sub}/{verb}", body,
+                                             cookies)
+        return status, page
+
+    def last_seq(self):
+        db = sqlite3.connect(self.db)
+        try:
+            return db.execute("SELECT max(seq) FROM journal").fetchone()[0]
+        finally:
+            db.close()
+
+    def status_of(self, doc, party):
+        out = json.loads(run(self.db, "status", doc, "--json").stdout)
+        return next((p for p in out["parties"] if p["party"] == party), None)
+
+    # ---- Tests ---------------------------------------------------------------------------
+
+    def test_not_signed_in(self):
+        status, _, location, _, _ = self.request("GET", "/desk")
+        self.assertEqual((status, location), (303, "/login?next=/desk"))
+        # An unknown session is no one.
+        status, _, location, _, _ = self.request("GET", "/desk",
+                                                 cookies={"pacta_session": "ab" * 32})
+        self.assertEqual((status, location), (303, "/login?next=/desk"))
+        # A bearer token is not a signed-in page.
+        status, _, location, _, _ = self.request(
+            "GET", "/desk", headers={"Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 303)
+
+    def test_accept_reject_and_the_delegates_desk(self):
+        officer = self.sign_in(self.depositary)
+        uzb = self.sign_in(self.uzb)
+        arm = self.sign_in(self.arm)
+
+        # Uzbekistan deposits a ratification of the CSTO Charter; it is pending.
+        before = self.status_of("csto-charter", "UZB")
+        self.assertTrue(before is None or before["status"] != "in_force", before)
+        ratification = self.submit(self.uzb, {"document": "csto-charter", "party": "UZB",
+                                              "type": "ratification",
+                                              "instrument_date": "2026-11-20"})
+        page, csrf = self.desk(officer)
+        self.assertIn("The depositary", page)
+        self.assertIn(f'action="/desk/submissions/{ratification}/accept"', page)
+        self.assertIn(f'action="/desk/submissions/{ratification}/reject"', page)
+        text = text_of(page)
+        self.assertIn("Pending submissions", text)
+        self.assertIn("ratification of", text)
+        self.assertIn("UZB", text)
+        self.assertIn("uzb-mfa", text)
+        # Every field has its label; the reject's reason is required.
+        for fid in re.findall(r'<(?:input|textarea)[^>]* id="([^"]+)"', page):
+            self.assertIn(f'<label for="{fid}"', page, fid)
+        self.assertRegex(page, rf'<textarea id="no-{ratification}" name="reason"[^>]* required')
+        # The other sections.
+        self.assertIn("Open findings", text)
+        self.assertRegex(text, r"0 errors and 5 warnings")
+        self.assertIn('href="/checks"', page)
+        self.assertIn("Ahead", text)
+        for kind in ("party", "organization", "membership", "body", "session", "document",
+                     "action", "chairmanship", "commitment", "assessment"):
+            self.assertIn(f'href="/desk/new/{kind}"', page)
+        self.assertIn('href="/record"', page)
+        self.assertIn('href="/ingest"', page)
+
+        # Refused, writing nothing: no CSRF field, a wrong one, no session, a delegate.
+        seq = self.last_seq()
+        status, page = self.decide(officer, None, ratification, "accept", {},
+                                   cookie_csrf=csrf)
+        self.assertEqual(status, 403)
+        self.assertIn("security code", page)
+        status, _ = self.decide(officer, "1" * 32, ratification, "accept", {}, cookie_csrf=csrf)
+        self.assertEqual(status, 403)
+        status, page = self.decide(None, csrf, ratification, "accept", {})
+        self.assertEqual(status, 401)
+        self.assertIn("/login?next=/desk", page)
+        _, ucsrf = self.desk(uzb)
+        status, page = self.decide(uzb, ucsrf, ratification, "accept", {})
+        self.assertEqual(status, 403)
+        self.assertIn("Only the depositary", page)
+        status, _ = self.decide(uzb, ucsrf, ratification, "reject", {"reason": "no"})
+        self.assertEqual(status, 403)
+        # A bearer token and no session: refused too.
+        status, _, _, _, _ = self.request(
+            "POST", f"/desk/submissions/{ratification}/accept", {"csrf": csrf},
+            {"pacta_csrf": csrf}, {"Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 401)
+        self.assertEqual(self.last_seq(), seq)
+        self.assertEqual(self.status_of("csto-charter", "UZB"), before)
+
+        # Accepted through the desk's form: UZB is in force from today; notification numbered.
+        status, page = self.decide(officer, csrf, ratification, "accept",
+                                   {"date": "", "reason": ""})
+        self.assertEqual(status, 200, text_of(page))
+        text = text_of(page)
+        m = re.search(r"Accepted " + ratification + r" of UZB: depositary notification "
+                      r"(2026/\d+), deposited on 2026-12-04", text)
+        self.assertTrue(m, text)
+        notification = m.group(1)
+        self.assertIn('role="status"', page)
+        self.assertNotIn(f'action="/desk/submissions/{ratification}/accept"', page)
+        self.assertGreater(self.last_seq(), seq)
+        after = self.status_of("csto-charter", "UZB")
+        self.assertEqual((after["status"], after["since"]), ("in_force", TODAY), after)
+        sub = json.loads(run(self.db, "submissions", "show", ratification, "--json").stdout)
+        self.assertEqual(sub["decision"]["notification"], notification)
+        self.assertEqual(sub["decision"]["by"], "csto-secretariat")
+        # Deciding again: refused, 409.
+        seq = self.last_seq()
+        status, page = self.decide(officer, csrf, ratification, "reject", {"reason": "late"})
+        self.assertEqual(status, 409)
+        self.assertIn("accepted already", text_of(page))
+        status, _ = self.decide(officer, csrf, "sub-2026-9999", "accept", {})
+        self.assertEqual(status, 404)
+        self.assertEqual(self.last_seq(), seq)
+
+        # A second submission: a reject without a reason is refused (a blank one too) ...
+        reservation = self.submit(self.uzb, {"document": "csto-charter", "party": "UZB",
+                                             "type": "reservation",
+                                             "text": "Article 7 does not apply."})
+        arm_sub = self.submit(self.arm, {"document": "csto-charter", "party": "ARM",
+                                         "type": "declaration", "text": "Armenian declaration"})
+        seq = self.last_seq()
+        for reason in (None, "", "   "):
+            fields = {} if reason is None else {"reason": reason}
+            status, page = self.decide(officer, csrf, reservation, "reject", fields)
+            self.assertEqual(status, 400)
+            self.assertIn("needs a reason", text_of(page))
+        self.assertEqual(self.last_seq(), seq)
+        # ... with one, it is rejected, and the delegate's desk shows the reason.
+        reason = "The Charter admits no reservations (art. 27)."
+        status, page = self.decide(officer, csrf, reservation, "reject", {"reason": reason})
+        self.assertEqual(status, 200, text_of(page))
+        self.assertIn(f"Rejected {reservation} of UZB", text_of(page))
+        self.assertGreater(self.last_seq(), seq)
+
+        page, _ = self.desk(uzb)
+        text = text_of(page)
+        self.assertIn("Your submissions", text)
+        self.assertIn(ratification, text)
+        self.assertIn(notification, text)
+        self.assertIn(reservation, text)
+        self.assertIn(reason, text)
+        self.assertIn('href="/desk/new/action"', page)
+        self.assertIn('href="/desk/new/assessment"', page)
+        self.assertIn('href="/record"', page)
+        # Never another party's submission, nor the depositary's forms.
+        self.assertNotIn(arm_sub, page)
+        self.assertNotIn("Armenian declaration", page)
+        self.assertNotIn("/desk/submissions/", page)
+        self.assertNotIn("Open findings", page)
+        # Armenia's desk: its pending declaration, not Uzbekistan's rejected reservation.
+        page, _ = self.desk(arm)
+        self.assertIn(arm_sub, page)
+        self.assertNotIn(reservation, page)
+        self.assertNotIn(reason, page)
+        self.assertNotIn("Article 7", page)
+
+        # The depositary's desk still lists Armenia's, no longer the decided ones.
+        page, _ = self.desk(officer)
+        self.assertIn(f'action="/desk/submissions/{arm_sub}/accept"', page)
+        self.assertNotIn(f'/desk/submissions/{reservation}/', page)
+
+    def test_ahead(self):
+        """Sessions from today on and deadlines within 12 months, by date."""
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        doc = {"pacta": 1,
+               "sessions": [{"id": "csto-cfm-2027-06-01", "body": "csto-cfm",
+                             "date": "2027-06-01", "place": "Minsk", "format": "in_person"},
+                            {"id": "csto-cfm-2027-01-15", "body": "csto-cfm",
+                             "date": "2027-01-15", "place": "Yerevan", "format": "in_person"}],
+               "commitments": [{"id": "desk-soon", "organization": "csto",
+                                "text": {"en": "Report on the exercise"},
+                                "deadline": "2027-03-01"},
+                               {"id": "desk-late", "organization": "csto",
+                                "text": {"en": "Much later"}, "deadline": "2028-03-01"}]}
+        c.request("POST", "/api/v1/load", json.dumps(doc),
+                  {"Authorization": "Bearer " + self.depositary,
+                   "Content-Type": "application/json"})
+        r = c.getresponse()
+        body = r.read()
+        c.close()
+        self.assertIn(r.status, (200, 201), body)
+        page, _ = self.desk(self.sign_in(self.depositary))
+        text = text_of(page)
+        self.assertLess(text.index("2027-01-15"), text.index("2027-06-01"))
+        self.assertIn("Yerevan", text)
+        self.assertIn("Report on the exercise", text)
+        self.assertNotIn("Much later", text)
+
+
+if __name__ == "__main__":
+    PACTA = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
