@@ -23,7 +23,9 @@ RetractResult registry_retract_reason(Db *pDb, const char *zActor, Kind kind, co
   /* Inside the transaction, so that no referrer arrives between the look
   ** and the retraction. */
   Buf why = {0};
-  if (entity_referrer(pDb, kind, zKey, &why)) {
+  /* No record refers to a chairmanship; its key is its organization's id,
+  ** which entity_referrer would find in the organization itself. */
+  if (kind != K_CHAIRMANSHIP && entity_referrer(pDb, kind, zKey, &why)) {
     Buf text = {0};
     buf_printf(&text, "still referred to by %s; retract that first", why.z);
     json_array_append_new(*paFinding,

@@ -157,10 +157,20 @@ static int form_submit(Db *pDb, const Caller *pCaller, const json_t *pDoc, const
 }
 
 /* A problem for the form to show beside field zField ("" for the whole
-** record). */
+** record); a missing key is the problem of that key's field. */
 static void problem_add(json_t *a, const char *zField, const char *zMsg, const char *zSeverity,
                         const char *zCode) {
   if (!a) return;
+  static const char zMissing[] = "missing required key \"";
+  Buf path = {0};
+  if (strncmp(zMsg, zMissing, sizeof(zMissing) - 1) == 0 &&
+      strchr(zMsg + sizeof(zMissing) - 1, '"')) {
+    const char *zKey = zMsg + sizeof(zMissing) - 1;
+    if (zField && *zField) buf_printf(&path, "%s.", zField);
+    buf_append(&path, zKey, (size_t)(strchr(zKey, '"') - zKey));
+    zField = path.z;
+    zMsg = "required: fill it in";
+  }
   json_t *pMsg = json_string(zMsg);
   if (!pMsg) pMsg = json_string("(not UTF-8 text)");
   json_array_append_new(a,

@@ -284,6 +284,13 @@ void page_get_organization(Req *pReq, Resp *r) {
   Buf b = {0};
   pages_begin(&b, pReq, name_en(json_object_get(pOrg, "name"), zId), "/organizations");
   org_head(&b, pDb, pOrg, zId, zOn);
+  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY) /* the desk (desk_forms.c) */
+    hprintf(&b,
+            "<p class=\"small\"><a href=\"/desk/edit/organization/%s\">Edit this "
+            "organization</a> \xc2\xb7 <a href=\"/desk/edit/chairmanship/%s\">its rule of the "
+            "chair</a> \xc2\xb7 <a href=\"/desk/new/body?organization=%s\">a new body</a> "
+            "\xc2\xb7 <a href=\"/desk/new/membership?organization=%s\">a new membership</a></p>",
+            zId, zId, zId, zId);
   org_timeline(&b, pDb, pOrg, zId, pParties);
   org_members(&b, pReq, zId, on, zOn, pParties);
   hprintf(&b,
@@ -316,6 +323,8 @@ void page_get_body(Req *pReq, Resp *r) {
   Buf b = {0};
   pages_begin(&b, pReq, name_en(pName, zId), "/organizations");
   hprintf(&b, "<h1>%s</h1>", name_en(pName, zId));
+  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY)
+    hprintf(&b, "<p class=\"small\"><a href=\"/desk/edit/body/%s\">Edit this body</a></p>", zId);
   if (str(pName, "ru")) hprintf(&b, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pName, "ru"));
   buf_puts(&b, "<dl class=\"facts\"><dt>Organization</dt><dd>");
   put_link(&b, "organizations", pOrgs, str(pBody, "organization"), "name");

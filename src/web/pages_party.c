@@ -125,6 +125,11 @@ void page_get_party(Req *pReq, Resp *r) {
   Buf b = {0};
   pages_begin(&b, pReq, name_en(pName, zCode), "/parties");
   hprintf(&b, "<h1>%s <span class=\"code\">%s</span></h1>", name_en(pName, zCode), zCode);
+  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY) /* the desk (desk_forms.c) */
+    hprintf(&b,
+            "<p class=\"small\"><a href=\"/desk/edit/party/%s\">Edit this party</a> \xc2\xb7 "
+            "<a href=\"/desk/new/membership?party=%s\">Record a membership</a></p>",
+            zCode, zCode);
   if (str(pName, "ru")) hprintf(&b, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pName, "ru"));
   hprintf(&b,
           "<dl class=\"facts\"><dt>Code</dt><dd><span class=\"code\">%s</span></dd>"

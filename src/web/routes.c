@@ -61,6 +61,12 @@ const Route aRoute[] = {
     {"POST", "/ingest", page_post_ingest, INGEST_MAX_BODY},
     {"GET", "/record", page_get_record, 0},
     {"POST", "/record", page_post_record, RECORD_MAX_BODY},
+    /* The desk's forms of every other kind (desk_forms.c): after the two above. */
+    {"GET", "/desk/new/{}", page_get_desk_new, 0},
+    {"POST", "/desk/new/{}", page_post_desk_new, RECORD_MAX_BODY},
+    {"GET", "/desk/edit/{}/{}", page_get_desk_edit, 0},
+    {"POST", "/desk/edit/{}/{}", page_post_desk_edit, RECORD_MAX_BODY},
+    {"POST", "/desk/retract/{}/{}", page_post_desk_retract, RECORD_MAX_BODY},
     {"GET", "/{}", page_get_unknown, 0},
     {"GET", "/{}/{}", page_get_unknown, 0},
     {"GET", "/{}/{}/{}", page_get_unknown, 0},

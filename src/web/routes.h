@@ -73,6 +73,14 @@ void page_get_ingest(Req *pReq, Resp *r);
 void page_post_ingest(Req *pReq, Resp *r);
 void page_get_record(Req *pReq, Resp *r);
 void page_post_record(Req *pReq, Resp *r);
+/* The desk's forms of parties, organizations, memberships, bodies, actions,
+** chairmanships, commitments and assessments (desk_forms.c): new, edit,
+** retract with a reason. */
+void page_get_desk_new(Req *pReq, Resp *r);
+void page_post_desk_new(Req *pReq, Resp *r);
+void page_get_desk_edit(Req *pReq, Resp *r);
+void page_post_desk_edit(Req *pReq, Resp *r);
+void page_post_desk_retract(Req *pReq, Resp *r);
 void page_get_unknown(Req *pReq, Resp *r);
 
 #endif
