@@ -236,9 +236,27 @@ static const char zStyle[] =
     ".st-pending{color:#92400e;background:#fff6e5;border-color:#f0c27a}"
     ".st-accepted{color:#14532d;background:#e7f5ec;border-color:#93cca6}"
     ".st-rejected{color:#991b1b;background:#fdeeee;border-color:#eba5a5}"
+    ".notice.warn{background:#fff8e6;border-color:#e6c36a}" /* the desk's forms */
+    "fieldset.rows,fieldset.checks{border:1px solid var(--line);border-radius:6px;margin:0;"
+    "padding:.5rem .8rem}fieldset .row{display:grid;grid-template-columns:5rem 1fr 1fr;"
+    "gap:.5rem;margin:.4rem 0}label.check{display:inline-flex;gap:.35rem;align-items:center;"
+    "margin-right:1rem;font-weight:400}.fields label.check input{width:auto}"
+    "section.retract{max-width:38rem;margin-top:2rem}"
+    /* The session and document forms (desk_session.c, desk_document.c). */
+    "form.desk{max-width:60rem}.desk fieldset{border:1px solid var(--line);border-radius:6px;"
+    "padding:.5rem 1rem 1rem;margin:0;min-width:0;display:grid;gap:.8rem}"
+    ".desk legend{font-weight:600;padding:0 .3rem}.desk .row{display:flex;flex-wrap:wrap;"
+    "gap:.8rem}.desk .row>div{flex:1 1 11rem}.desk .check{display:flex;gap:.5rem;"
+    "align-items:baseline}.desk .check input{width:auto}.desk .check label{font-weight:400;"
+    "display:inline}.desk td input,.desk td select{min-width:8rem}"
+    ".warning{color:var(--warn);font-weight:600;font-size:.9rem;margin:.2rem 0 0}"
+    "button.secondary{background:#fff;color:var(--accent)}button.secondary:hover{"
+    "background:var(--soft)}.preview{border:1px solid #a9bff0;background:#f3f7fd;"
+    "border-radius:6px;padding:0 1rem .6rem}.preview h2{margin:.6rem 0 .3rem;border:0}"
     "footer{border-top:1px solid var(--line);color:var(--muted);font-size:.86rem}"
     "@media (max-width:640px){body{font-size:15px}h1{font-size:1.45rem}"
-    "dl.facts{grid-template-columns:1fr;gap:0}dl.facts dd{margin-bottom:.5rem}"
+    "fieldset .row{grid-template-columns:1fr}dl.facts{grid-template-columns:1fr;gap:0}dl.facts "
+    "dd{margin-bottom:.5rem}"
     "header.site .in{gap:.2rem 1rem}}";
 
 static const struct {
