@@ -1121,7 +1121,7 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
     }
     buf_puts(&b, "<button type=\"submit\">Save anyway</button></form></div>");
   }
-  hprintf(&b, "<form method=\"post\" action=\"%s\" class=\"fields desk\" novalidate>", zAction);
+  hprintf(&b, "<form method=\"post\" action=\"%s\" class=\"fields deskform\" novalidate>", zAction);
   hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", dv->zCsrf);
   for (const DeskField *f = dk->aField; f->zPath; f++) {
     if (bDelegate && f->bDepositary) continue;
