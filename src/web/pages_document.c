@@ -496,6 +496,9 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const json_t 
           "%s</a> \xc2\xb7 <a href=\"/api/v1/actions?document=%s&amp;format=csv\">actions as "
           "CSV</a> \xc2\xb7 <a href=\"/record?document=%s\">Record an action</a></p>",
           zId, zOn, zOn, zId, zId);
+  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY)
+    hprintf(p, "<p><a href=\"/desk/edit/document/%s\">Edit</a> the document and its clause</p>",
+            zId);
 }
 
 /* Actions that are statements rather than steps toward being bound. */

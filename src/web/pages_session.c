@@ -182,6 +182,8 @@ void page_get_session(Req *pReq, Resp *r) {
           "<p><a href=\"/sessions/%s/minutes\">Minutes</a> (printable) \xc2\xb7 "
           "<a href=\"/sessions/%s/minutes.md\">Markdown</a></p>",
           zId, zId);
+  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY)
+    hprintf(&b, "<p><a href=\"/desk/edit/session/%s\">Edit</a> the session</p>", zId);
   put_sources(&b, json_object_get(s, "sources"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);

@@ -61,6 +61,15 @@ const Route aRoute[] = {
     {"POST", "/ingest", page_post_ingest, INGEST_MAX_BODY},
     {"GET", "/record", page_get_record, 0},
     {"POST", "/record", page_post_record, RECORD_MAX_BODY},
+    /* The depositary's session and document forms (desk_session.c, desk_document.c). */
+    {"GET", "/desk/new/session", page_get_desk_new_session, 0},
+    {"POST", "/desk/new/session", page_post_desk_new_session, DESK_RECORD_MAX_BODY},
+    {"GET", "/desk/edit/session/{}", page_get_desk_edit_session, 0},
+    {"POST", "/desk/edit/session/{}", page_post_desk_edit_session, DESK_RECORD_MAX_BODY},
+    {"GET", "/desk/new/document", page_get_desk_new_document, 0},
+    {"POST", "/desk/new/document", page_post_desk_new_document, DESK_RECORD_MAX_BODY},
+    {"GET", "/desk/edit/document/{}", page_get_desk_edit_document, 0},
+    {"POST", "/desk/edit/document/{}", page_post_desk_edit_document, DESK_RECORD_MAX_BODY},
     /* The desk's forms of every other kind (desk_forms.c): after the two above. */
     {"GET", "/desk/new/{}", page_get_desk_new, 0},
     {"POST", "/desk/new/{}", page_post_desk_new, RECORD_MAX_BODY},

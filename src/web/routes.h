@@ -73,6 +73,16 @@ void page_get_ingest(Req *pReq, Resp *r);
 void page_post_ingest(Req *pReq, Resp *r);
 void page_get_record(Req *pReq, Resp *r);
 void page_post_record(Req *pReq, Resp *r);
+/* The depositary's session and document forms (desk_session.c, desk_document.c). */
+#define DESK_RECORD_MAX_BODY (256u << 10) /* a session with every member's attendance */
+void page_get_desk_new_session(Req *pReq, Resp *r);
+void page_post_desk_new_session(Req *pReq, Resp *r);
+void page_get_desk_edit_session(Req *pReq, Resp *r);
+void page_post_desk_edit_session(Req *pReq, Resp *r);
+void page_get_desk_new_document(Req *pReq, Resp *r);
+void page_post_desk_new_document(Req *pReq, Resp *r);
+void page_get_desk_edit_document(Req *pReq, Resp *r);
+void page_post_desk_edit_document(Req *pReq, Resp *r);
 /* The desk's forms of parties, organizations, memberships, bodies, actions,
 ** chairmanships, commitments and assessments (desk_forms.c): new, edit,
 ** retract with a reason. */

@@ -1,0 +1,846 @@
+/*
+** The depositary's document form (/desk/new/document, /desk/edit/document/ID):
+** the document's facts and its entry-into-force clause built from its parts
+** (rule; conditions: a count, all of some parties, a weight; the delay, the
+** delay for later parties, not before, the fixed date) and the withdrawal
+** notice. "Preview" says, from the actions recorded now, whether it would be
+** in force and since when, for whom and why, before anything is saved: the
+** document is put through the journal in a transaction that is rolled back
+** (preview.h). Saving runs the dry run first (messages beside their fields,
+** warnings need "Save anyway") and writes through form_load. On edit, what
+** the form does not show (weights, text, note, sources...) is kept.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "desk_records.h"
+#include "entity.h"
+#include "fields.h"
+#include "page.h"
+#include "preview.h"
+#include "registry.h"
+#include "routes.h"
+
+static const char *const azDocType[] = {"charter",   "treaty",      "agreement", "convention",
+                                        "protocol",  "decision",    "concept",   "plan",
+                                        "statement", "declaration", "other"};
+
+/* The form's fields, by name; the field's id is its name with '_' as '-'. */
+static const char *const azField[] = {"id",           "organization",  "body",
+                                      "type",         "title_en",      "title_ru",
+                                      "adopted_date", "adopted_place", "adopted_session",
+                                      "rule",         "count",         "all_of",
+                                      "weight",       "at_least",      "delay_days",
+                                      "delay_months", "delay_then",    "later_days",
+                                      "later_months", "later_then",    "not_before",
+                                      "fixed_date",   "notice_months", "notice_days"};
+#define N_FIELD (sizeof(azField) / sizeof(azField[0]))
+
+static bool blank(const char *z) {
+  if (!z) return true;
+  for (; *z; z++)
+    if (*z != ' ' && *z != '\t' && *z != '\r' && *z != '\n') return false;
+  return true;
+}
+
+static void set_str(json_t *v, const char *zKey, const char *z) {
+  if (z) json_object_set_new(v, zKey, json_string(z));
+}
+
+static void set_int(json_t *v, const char *zKey, const json_t *pInt) {
+  if (!json_is_integer(pInt)) return;
+  char z[32];
+  snprintf(z, sizeof(z), "%lld", (long long)json_integer_value(pInt));
+  json_object_set_new(v, zKey, json_string(z));
+}
+
+/* The id of field zName ("title_en" -> "title-en"), in a static buffer. */
+static const char *field_id(const char *zName) {
+  static char z[64];
+  snprintf(z, sizeof(z), "%s", zName);
+  for (char *c = z; *c; c++)
+    if (*c == '_') *c = '-';
+  return z;
+}
+
+/* ---- The view: the form's fields as text ---------------------------------------------- */
+
+static json_t *view_of_record(const json_t *d) {
+  json_t *v = json_object();
+  set_str(v, "id", str(d, "id"));
+  set_str(v, "organization", str(d, "organization"));
+  set_str(v, "body", str(d, "body"));
+  set_str(v, "type", str(d, "type"));
+  set_str(v, "title_en", str(json_object_get(d, "title"), "en"));
+  set_str(v, "title_ru", str(json_object_get(d, "title"), "ru"));
+  const json_t *a = json_object_get(d, "adopted");
+  set_str(v, "adopted_date", str(a, "date"));
+  set_str(v, "adopted_place", str(a, "place"));
+  set_str(v, "adopted_session", str(a, "session"));
+  const json_t *e = json_object_get(d, "entry_into_force");
+  set_str(v, "rule", str(e, "rule"));
+  size_t i;
+  json_t *c;
+  json_array_foreach(json_object_get(e, "conditions"), i, c) {
+    set_int(v, "count", json_object_get(c, "count"));
+    const json_t *aAll = json_object_get(c, "all_of");
+    if (aAll) {
+      Buf b = {0};
+      for (size_t k = 0; k < json_array_size(aAll); k++)
+        buf_printf(&b, "%s%s", k ? " " : "", dflt(json_string_value(json_array_get(aAll, k)), ""));
+      set_str(v, "all_of", b.z ? b.z : "");
+      buf_free(&b);
+    }
+    if (str(c, "weight")) {
+      set_str(v, "weight", str(c, "weight"));
+      char z[64];
+      snprintf(z, sizeof(z), "%g", json_number_value(json_object_get(c, "at_least")));
+      set_str(v, "at_least", z);
+    }
+  }
+  const json_t *pDelay = json_object_get(e, "delay");
+  set_int(v, "delay_days", json_object_get(pDelay, "days"));
+  set_int(v, "delay_months", json_object_get(pDelay, "months"));
+  set_str(v, "delay_then", str(pDelay, "then"));
+  const json_t *pLater = json_object_get(e, "later_delay");
+  set_int(v, "later_days", json_object_get(pLater, "days"));
+  set_int(v, "later_months", json_object_get(pLater, "months"));
+  set_str(v, "later_then", str(pLater, "then"));
+  if (pLater && !json_object_get(pLater, "days") && !json_object_get(pLater, "months"))
+    set_str(v, "later_days", "0");
+  set_str(v, "not_before", str(e, "not_before"));
+  set_str(v, "fixed_date", str(e, "date"));
+  const json_t *pNotice = json_object_get(json_object_get(d, "withdrawal"), "notice");
+  set_int(v, "notice_months", json_object_get(pNotice, "months"));
+  set_int(v, "notice_days", json_object_get(pNotice, "days"));
+  if (pNotice && !json_object_get(pNotice, "days") && !json_object_get(pNotice, "months"))
+    set_str(v, "notice_days", "0");
+  return v;
+}
+
+static json_t *view_of_form(const Form *f) {
+  json_t *v = json_object();
+  for (size_t i = 0; i < N_FIELD; i++) set_str(v, azField[i], form_get(f, azField[i]));
+  return v;
+}
+
+/* ---- The record, from the view ----------------------------------------------------------- */
+
+/* A whole number typed in field zName into *pOut; false (noted) when it is not one. */
+static bool int_of(const json_t *v, const char *zName, long long *pOut, json_t *pErrors) {
+  const char *z = str(v, zName);
+  if (blank(z)) return false;
+  char *zEnd;
+  long long n = strtoll(z, &zEnd, 10);
+  while (*zEnd == ' ') zEnd++;
+  if (*zEnd || n < 0 || n > 100000) {
+    desk_note(pErrors, field_id(zName), "A whole number, like 30 (or leave it blank).");
+    return false;
+  }
+  *pOut = n;
+  return true;
+}
+
+/* A delay from the fields PREFIX_days, PREFIX_months, PREFIX_then; NULL when all blank. */
+static json_t *delay_of_view(const json_t *v, const char *zPrefix, json_t *pErrors) {
+  char zDays[32], zMonths[32], zThen[32];
+  snprintf(zDays, sizeof(zDays), "%s_days", zPrefix);
+  snprintf(zMonths, sizeof(zMonths), "%s_months", zPrefix);
+  snprintf(zThen, sizeof(zThen), "%s_then", zPrefix);
+  if (blank(str(v, zDays)) && blank(str(v, zMonths)) && blank(str(v, zThen))) return 0;
+  json_t *d = json_object();
+  long long n;
+  if (int_of(v, zMonths, &n, pErrors) && n) json_object_set_new(d, "months", json_integer(n));
+  if (int_of(v, zDays, &n, pErrors) && (n || !json_object_get(d, "months")))
+    json_object_set_new(d, "days", json_integer(n));
+  if (!blank(str(v, zThen))) set_str(d, "then", "first_of_next_month");
+  return d;
+}
+
+/* What the conditions' indexes are: "count", "all_of", "weight" in order. */
+typedef struct DocCtx {
+  const char *azCond[3];
+  int nCond;
+} DocCtx;
+
+/* The record: base (the live record on edit, else empty) with the form's
+** fields put over it. */
+static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *zId, DocCtx *pCtx,
+                              json_t *pErrors) {
+  json_t *r = pBase ? json_deep_copy(pBase) : json_object();
+  memset(pCtx, 0, sizeof(*pCtx));
+  json_object_set_new(r, "id", json_string(zId));
+  static const char *const azPlain[] = {"organization", "body", "type"};
+  for (size_t i = 0; i < 3; i++) {
+    if (blank(str(v, azPlain[i])))
+      json_object_del(r, azPlain[i]);
+    else
+      set_str(r, azPlain[i], str(v, azPlain[i]));
+  }
+  json_t *pTitle = json_deep_copy(json_object_get(r, "title"));
+  if (!json_is_object(pTitle)) {
+    json_decref(pTitle);
+    pTitle = json_object();
+  }
+  if (blank(str(v, "title_en"))) {
+    json_object_del(pTitle, "en");
+    if (!json_object_size(pTitle))
+      desk_note(pErrors, "title-en", "The document needs a title (in English, or in Russian).");
+  } else {
+    set_str(pTitle, "en", str(v, "title_en"));
+  }
+  if (blank(str(v, "title_ru")))
+    json_object_del(pTitle, "ru");
+  else
+    set_str(pTitle, "ru", str(v, "title_ru"));
+  if (!json_object_size(pTitle) && !json_object_get(pErrors, "title-en"))
+    desk_note(pErrors, "title-en", "The document needs a title (in English, or in Russian).");
+  json_object_set_new(r, "title", pTitle);
+  if (blank(str(v, "adopted_date")) && blank(str(v, "adopted_place")) &&
+      blank(str(v, "adopted_session"))) {
+    json_object_del(r, "adopted");
+  } else {
+    json_t *a = json_object();
+    json_object_set_new(a, "date",
+                        blank(str(v, "adopted_date")) ? json_null()
+                                                      : json_string(str(v, "adopted_date")));
+    json_object_set_new(a, "place",
+                        blank(str(v, "adopted_place")) ? json_null()
+                                                       : json_string(str(v, "adopted_place")));
+    json_object_set_new(a, "session",
+                        blank(str(v, "adopted_session")) ? json_null()
+                                                         : json_string(str(v, "adopted_session")));
+    json_object_set_new(r, "adopted", a);
+  }
+  /* The clause. */
+  const char *zRule = str(v, "rule");
+  if (blank(zRule)) {
+    json_object_del(r, "entry_into_force");
+  } else {
+    json_t *e = json_object();
+    set_str(e, "rule", zRule);
+    bool bThreshold = strcmp(zRule, "threshold") == 0;
+    json_t *aCond = json_array();
+    long long n;
+    if (int_of(v, "count", &n, pErrors)) {
+      if (bThreshold) {
+        json_array_append_new(aCond, json_pack("{s:I}", "count", (json_int_t)n));
+        pCtx->azCond[pCtx->nCond++] = "count";
+      }
+    }
+    if (!blank(str(v, "all_of")) && bThreshold) {
+      json_t *aAll = json_array();
+      char *z = xstrdup(str(v, "all_of")), *zSave = 0;
+      for (char *t = strtok_r(z, " ,;", &zSave); t; t = strtok_r(0, " ,;", &zSave)) {
+        for (char *c = t; *c; c++)
+          if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+        json_array_append_new(aAll, json_string(t));
+      }
+      xfree(z);
+      json_array_append_new(aCond, json_pack("{s:o}", "all_of", aAll));
+      pCtx->azCond[pCtx->nCond++] = "all_of";
+    }
+    if ((!blank(str(v, "weight")) || !blank(str(v, "at_least"))) && bThreshold) {
+      json_t *c = json_object();
+      if (!blank(str(v, "weight"))) set_str(c, "weight", str(v, "weight"));
+      if (!blank(str(v, "at_least"))) {
+        char *zEnd;
+        double x = strtod(str(v, "at_least"), &zEnd);
+        if (*zEnd)
+          desk_note(pErrors, "at-least", "A number, like 55 or 55.5.");
+        else
+          json_object_set_new(c, "at_least", json_real(x));
+      }
+      json_array_append_new(aCond, c);
+      pCtx->azCond[pCtx->nCond++] = "weight";
+    }
+    if (bThreshold)
+      json_object_set_new(e, "conditions", aCond);
+    else
+      json_decref(aCond);
+    if (strcmp(zRule, "on_signature") != 0) {
+      json_t *d = delay_of_view(v, "delay", pErrors);
+      if (d) json_object_set_new(e, "delay", d);
+      if (!blank(str(v, "not_before"))) set_str(e, "not_before", str(v, "not_before"));
+    }
+    json_t *d = delay_of_view(v, "later", pErrors);
+    if (d) json_object_set_new(e, "later_delay", d);
+    if (strcmp(zRule, "fixed_date") == 0)
+      set_str(e, "date", blank(str(v, "fixed_date")) ? 0 : str(v, "fixed_date"));
+    json_object_set_new(r, "entry_into_force", e);
+  }
+  json_t *pNotice = delay_of_view(v, "notice", pErrors);
+  if (pNotice)
+    json_object_set_new(r, "withdrawal", json_pack("{s:o}", "notice", pNotice));
+  else
+    json_object_del(r, "withdrawal");
+  return r;
+}
+
+/* The form's field of a message about the record at zPath. */
+static const char *document_field_of(const char *zPath, void *pv) {
+  const DocCtx *c = pv;
+  static const struct {
+    const char *zPath, *zField;
+  } aMap[] = {
+      {"title.ru", "title-ru"},
+      {"title", "title-en"},
+      {"adopted.date", "adopted-date"},
+      {"adopted.place", "adopted-place"},
+      {"adopted.session", "adopted-session"},
+      {"adopted", "adopted-date"},
+      {"entry_into_force.rule", "rule"},
+      {"entry_into_force.delay.months", "delay-months"},
+      {"entry_into_force.delay.then", "delay-then"},
+      {"entry_into_force.delay", "delay-days"},
+      {"entry_into_force.later_delay.months", "later-months"},
+      {"entry_into_force.later_delay.then", "later-then"},
+      {"entry_into_force.later_delay", "later-days"},
+      {"entry_into_force.not_before", "not-before"},
+      {"entry_into_force.date", "fixed-date"},
+      {"withdrawal.notice.months", "notice-months"},
+      {"withdrawal", "notice-days"},
+      {"organization", "organization"},
+      {"body", "body"},
+      {"type", "type"},
+      {"id", "id"},
+  };
+  if (strncmp(zPath, "entry_into_force.conditions[", 28) == 0) {
+    int i = atoi(zPath + 28);
+    const char *zKind = i >= 0 && i < c->nCond ? c->azCond[i] : "count";
+    if (strcmp(zKind, "all_of") == 0) return "all-of";
+    if (strcmp(zKind, "weight") == 0) return strstr(zPath, "at_least") ? "at-least" : "weight";
+    return "count";
+  }
+  if (strncmp(zPath, "entry_into_force", 16) == 0 &&
+      (zPath[16] == ':' || zPath[16] == 0 || strncmp(zPath + 16, ".conditions", 11) == 0))
+    return "rule";
+  for (size_t i = 0; i < sizeof(aMap) / sizeof(aMap[0]); i++) {
+    size_t n = strlen(aMap[i].zPath);
+    if (strncmp(zPath, aMap[i].zPath, n) == 0 &&
+        (zPath[n] == 0 || zPath[n] == ':' || zPath[n] == '.' || zPath[n] == '['))
+      return aMap[i].zField;
+  }
+  return "";
+}
+
+/* ---- The preview's sentence --------------------------------------------------------------- */
+
+static void put_delay_words(Buf *p, const json_t *d) {
+  long long m = (long long)json_integer_value(json_object_get(d, "months"));
+  long long n = (long long)json_integer_value(json_object_get(d, "days"));
+  if (m) hprintf(p, "%lld month%s", m, m == 1 ? "" : "s");
+  if (m && n) buf_puts(p, " and ");
+  if (n || !m) hprintf(p, "%lld day%s", n, n == 1 ? "" : "s");
+  if (str(d, "then")) buf_puts(p, ", then the first day of the following month");
+}
+
+static const char *ordinal(long long n) {
+  if (n % 100 >= 11 && n % 100 <= 13) return "th";
+  switch (n % 10) {
+  case 1: return "st";
+  case 2: return "nd";
+  case 3: return "rd";
+  default: return "th";
+  }
+}
+
+/* "Armenia, Belarus and Kazakhstan" of the codes in a. */
+static void put_names(Buf *p, const json_t *a, const json_t *pParties) {
+  size_t n = json_array_size(a);
+  for (size_t i = 0; i < n; i++) {
+    if (i) buf_puts(p, i + 1 == n ? " and " : ", ");
+    hprintf(p, "%s", party_name(pParties, json_string_value(json_array_get(a, i))));
+  }
+}
+
+/* Why the general date is what it is (or why there is none). */
+static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *pParties) {
+  const json_t *e = json_object_get(pDoc, "entry_into_force");
+  const char *zRule = dflt(str(e, "rule"), "");
+  const json_t *pTrig = json_object_get(pSt, "trigger");
+  if (strcmp(zRule, "threshold") == 0) {
+    if (json_is_object(pTrig)) {
+      long long rank = (long long)json_integer_value(json_object_get(pTrig, "rank"));
+      hprintf(p, "%s's %s of %s", party_name(pParties, str(pTrig, "party")),
+              dflt(str(pTrig, "type"), ""), dflt(str(pTrig, "date"), ""));
+      if (rank) hprintf(p, " was the %lld%s consent counted and", rank, ordinal(rank));
+      hprintf(p, " completed the conditions on %s; %s + ", dflt(str(pSt, "trigger_date"), ""),
+              dflt(str(pSt, "trigger_date"), ""));
+      put_delay_words(p, json_object_get(e, "delay"));
+      if (str(e, "not_before")) hprintf(p, ", and not before %s", str(e, "not_before"));
+      hprintf(p, " = %s.", dflt(str(pSt, "entry_into_force"), ""));
+      return;
+    }
+    long long nCounted = 0, nNeed = 0;
+    const json_t *aC = json_object_get(pSt, "consents");
+    for (size_t i = 0; i < json_array_size(aC); i++)
+      if (json_is_true(json_object_get(json_array_get(aC, i), "counted"))) nCounted++;
+    const json_t *aCond = json_object_get(e, "conditions");
+    json_t *aMissing = json_array();
+    for (size_t i = 0; i < json_array_size(aCond); i++) {
+      const json_t *c = json_array_get(aCond, i);
+      if (json_is_integer(json_object_get(c, "count")))
+        nNeed = (long long)json_integer_value(json_object_get(c, "count"));
+      const json_t *aAll = json_object_get(c, "all_of");
+      for (size_t k = 0; k < json_array_size(aAll); k++) {
+        const char *zP = json_string_value(json_array_get(aAll, k));
+        bool bGot = false;
+        for (size_t j = 0; j < json_array_size(aC); j++)
+          if (strcmp(dflt(str(json_array_get(aC, j), "party"), ""), dflt(zP, "")) == 0) bGot = true;
+        if (!bGot && zP) json_array_append_new(aMissing, json_string(zP));
+      }
+    }
+    hprintf(p, "the conditions are not met: %lld consent%s counted so far", nCounted,
+            nCounted == 1 ? "" : "s");
+    if (nNeed) hprintf(p, ", %lld needed", nNeed);
+    if (json_array_size(aMissing)) {
+      buf_puts(p, "; no consent yet from ");
+      put_names(p, aMissing, pParties);
+    }
+    buf_puts(p, ".");
+    json_decref(aMissing);
+  } else if (strcmp(zRule, "fixed_date") == 0) {
+    hprintf(p, "the clause fixes the date %s", dflt(str(e, "date"), ""));
+    buf_puts(p, str(pSt, "entry_into_force") ? "." : ", and no party had consented by then.");
+  } else if (strcmp(zRule, "on_signature") == 0) {
+    if (json_is_object(pTrig))
+      hprintf(p, "each party is bound from its own signature; the first was %s's %s of %s.",
+              party_name(pParties, str(pTrig, "party")), dflt(str(pTrig, "type"), ""),
+              dflt(str(pTrig, "date"), ""));
+    else
+      buf_puts(p, "each party is bound from its own signature, and no party is bound yet.");
+  }
+}
+
+/* The preview: in force since when, for whom, and why. */
+static void put_preview(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *pParties,
+                        const char *zToday) {
+  if (!json_is_object(json_object_get(pDoc, "entry_into_force"))) {
+    buf_puts(p, "<p>No entry-into-force clause: pacta computes no dates for this document.</p>");
+    return;
+  }
+  const char *zEif = str(pSt, "entry_into_force");
+  bool bInForce = json_is_true(json_object_get(pSt, "in_force"));
+  /* The parties bound, by the date they are bound from (the general date first). */
+  json_t *pByDate = json_object(); /* date -> [codes] */
+  json_t *aDates = json_array();
+  const json_t *aRow = json_object_get(pSt, "parties");
+  for (size_t i = 0; i < json_array_size(aRow); i++) {
+    const json_t *row = json_array_get(aRow, i);
+    const char *zFrom = str(row, "entry_into_force");
+    const char *zStatus = dflt(str(row, "status"), "");
+    if (!zFrom || (strcmp(zStatus, "in_force") != 0 && strcmp(zStatus, "consented") != 0 &&
+                   strcmp(zStatus, "provisional") != 0 && strcmp(zStatus, "signed") != 0))
+      continue;
+    json_t *a = json_object_get(pByDate, zFrom);
+    if (!a) {
+      json_object_set_new(pByDate, zFrom, a = json_array());
+      json_array_append_new(aDates, json_string(zFrom));
+    }
+    json_array_append_new(a, json_string(dflt(str(row, "party"), "")));
+  }
+  buf_puts(p, "<p class=\"sentence\">");
+  if (zEif) {
+    if (bInForce)
+      hprintf(p, "<strong>In force since %s</strong> for ", zEif);
+    else
+      hprintf(p, "<strong>Not in force on %s</strong>; it would enter into force on %s for ",
+              zToday, zEif);
+    const json_t *aFirst = json_object_get(pByDate, zEif);
+    put_names(p, aFirst, pParties);
+    if (!json_array_size(aFirst)) buf_puts(p, "no party yet");
+    for (size_t i = 0; i < json_array_size(aDates); i++) {
+      const char *zD = json_string_value(json_array_get(aDates, i));
+      if (strcmp(zD, zEif) == 0) continue;
+      buf_puts(p, "; for ");
+      put_names(p, json_object_get(pByDate, zD), pParties);
+      hprintf(p, " from %s", zD);
+    }
+    buf_puts(p, ", because ");
+  } else {
+    hprintf(p, "<strong>Not in force on %s</strong>, because ", zToday);
+  }
+  put_because(p, pDoc, pSt, pParties);
+  buf_puts(p, "</p>");
+  json_decref(pByDate);
+  json_decref(aDates);
+}
+
+/* ---- The page ----------------------------------------------------------------------------------
+ */
+
+typedef struct DocPage {
+  Req *pReq;
+  bool bEdit;
+  const char *zId;
+  const char *zCsrf;
+  json_t *v;
+  json_t *pErrors, *pWarnings;
+  bool bConfirm;
+  const char *zRefused; /* form_load's answer when it refused (HTML) */
+  const json_t *pRec;   /* the record previewed, with pSt its status */
+  const json_t *pSt;
+  const char *zPreviewWhy; /* why there is no preview (text) */
+} DocPage;
+
+static void doc_select(Buf *p, const DocPage *s, const char *zName, const char *zLabel,
+                       const char *zBlank, const char *zHint) {
+  const char *zId = field_id(zName);
+  char zIdCopy[64];
+  snprintf(zIdCopy, sizeof(zIdCopy), "%s", zId);
+  hprintf(p, "<div><label for=\"%s\">", zIdCopy);
+  buf_puts(p, zLabel);
+  hprintf(p, "</label><select id=\"%s\" name=\"%s\"", zIdCopy, zName);
+  desk_aria(p, zIdCopy, zHint != 0, s->pErrors);
+  buf_puts(p, ">");
+  if (zBlank) desk_option(p, "", zBlank, str(s->v, zName));
+  (void)zHint;
+}
+
+static void doc_select_end(Buf *p, const DocPage *s, const char *zName, const char *zHint) {
+  char zId[64];
+  snprintf(zId, sizeof(zId), "%s", field_id(zName));
+  buf_puts(p, "</select>");
+  desk_after(p, zId, zHint, s->pErrors, s->pWarnings);
+  buf_puts(p, "</div>");
+}
+
+static void doc_input(Buf *p, const DocPage *s, const char *zName, const char *zLabel,
+                      const char *zType, const char *zHint) {
+  char zId[64];
+  snprintf(zId, sizeof(zId), "%s", field_id(zName));
+  desk_input(p, zId, zName, zLabel, zType, str(s->v, zName), zHint, s->pErrors, s->pWarnings);
+}
+
+static void doc_check(Buf *p, const DocPage *s, const char *zName, const char *zLabel) {
+  char zId[64];
+  snprintf(zId, sizeof(zId), "%s", field_id(zName));
+  hprintf(p,
+          "<div class=\"check\"><input type=\"checkbox\" id=\"%s\" name=\"%s\" "
+          "value=\"first_of_next_month\"%s",
+          zId, zName, blank(str(s->v, zName)) ? "" : " checked");
+  desk_aria(p, zId, false, s->pErrors);
+  hprintf(p, "><label for=\"%s\">", zId);
+  buf_puts(p, zLabel);
+  buf_puts(p, "</label>");
+  desk_after(p, zId, 0, s->pErrors, s->pWarnings);
+  buf_puts(p, "</div>");
+}
+
+static void document_page(Resp *r, int status, DocPage *s) {
+  Req *pReq = s->pReq;
+  Db *pDb = pReq->pDb;
+  Buf title = {0};
+  if (s->bEdit)
+    buf_printf(&title, "Edit the document %s", s->zId);
+  else
+    buf_puts(&title, "New document");
+  Buf b = {0};
+  pages_begin(&b, pReq, title.z, "/desk");
+  hprintf(&b, "<h1>%s</h1>", title.z);
+  buf_free(&title);
+  if (s->bEdit)
+    hprintf(&b,
+            "<p class=\"lede\">The document as recorded. Change its clause and press "
+            "<em>Preview</em> to see what it would do with the actions recorded now, before "
+            "saving. <a href=\"/documents/%s\">The document's page</a>.</p>",
+            s->zId);
+  else
+    buf_puts(&b, "<p class=\"lede\">A treaty, agreement, decision or other document, with the "
+                 "clause that says when it enters into force. <em>Preview</em> shows what the "
+                 "clause would do with the actions recorded now, before anything is saved.</p>");
+  desk_notice(&b, s->pErrors, s->pWarnings);
+  if (s->zRefused) form_notice(&b, false, s->zRefused);
+  hprintf(&b,
+          "<form method=\"post\" action=\"%s\" class=\"fields desk\" id=\"document-form\" "
+          "novalidate>",
+          pReq->zPath);
+  hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", s->zCsrf);
+  if (s->bConfirm) buf_puts(&b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+  buf_puts(&b, "<fieldset><legend>The document</legend>");
+  if (!s->bEdit)
+    doc_input(&b, s, "id", "Identifier", "text",
+              "Lower case letters, digits, <code>.</code>, <code>_</code> and <code>-</code>, "
+              "like <code>csto-agr-2026-info</code>.");
+  else
+    hprintf(&b, "<p>Identifier: <span class=\"code\">%s</span></p>", s->zId);
+  /* Organization, body, type. */
+  json_t *aOrg = entity_list(pDb, K_ORGANIZATION, 0);
+  doc_select(&b, s, "organization", "Organization", "Choose an organization", 0);
+  size_t i;
+  json_t *o;
+  json_array_foreach(aOrg, i, o)
+      desk_option(&b, dflt(str(o, "id"), ""), name_en(json_object_get(o, "name"), str(o, "id")),
+                  str(s->v, "organization"));
+  doc_select_end(&b, s, "organization", 0);
+  json_t *pOrgs = map_by(aOrg, "id");
+  json_t *aBody = entity_list(pDb, K_BODY, 0);
+  doc_select(&b, s, "body", "Body <span class=\"muted\">(optional)</span>", "none", 0);
+  json_array_foreach(aBody, i, o) {
+    const char *zO = dflt(str(o, "organization"), "");
+    Buf label = {0};
+    buf_printf(&label, "%s \xe2\x80\x94 %s",
+               name_en(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
+               name_en(json_object_get(o, "name"), str(o, "id")));
+    desk_option(&b, dflt(str(o, "id"), ""), label.z, str(s->v, "body"));
+    buf_free(&label);
+  }
+  doc_select_end(&b, s, "body", 0);
+  json_decref(aBody);
+  json_decref(pOrgs);
+  json_decref(aOrg);
+  doc_select(&b, s, "type", "Type", "not stated", 0);
+  for (i = 0; i < sizeof(azDocType) / sizeof(azDocType[0]); i++)
+    desk_option(&b, azDocType[i], azDocType[i], str(s->v, "type"));
+  doc_select_end(&b, s, "type", 0);
+  doc_input(&b, s, "title_en", "Title in English", "text", 0);
+  doc_input(&b, s, "title_ru", "Title in Russian <span class=\"muted\">(optional)</span>", "text",
+            0);
+  buf_puts(&b, "</fieldset><fieldset><legend>Adopted</legend><div class=\"row\">");
+  doc_input(&b, s, "adopted_date", "Date", "date", 0);
+  doc_input(&b, s, "adopted_place", "Place", "text", 0);
+  buf_puts(&b, "</div><div><label for=\"adopted-session\">Session <span "
+               "class=\"muted\">(optional)</span></label><input id=\"adopted-session\" "
+               "name=\"adopted_session\" list=\"sessions\"");
+  hprintf(&b, " value=\"%s\"", dflt(str(s->v, "adopted_session"), ""));
+  desk_aria(&b, "adopted-session", true, s->pErrors);
+  buf_puts(&b, "><datalist id=\"sessions\">");
+  json_t *aSession = entity_list(pDb, K_SESSION, 0);
+  json_array_foreach(aSession, i, o) hprintf(&b, "<option value=\"%s\">", dflt(str(o, "id"), ""));
+  json_decref(aSession);
+  buf_puts(&b, "</datalist>");
+  desk_after(&b, "adopted-session", "The identifier of the session that adopted it.", s->pErrors,
+             s->pWarnings);
+  buf_puts(&b, "</div></fieldset>");
+  /* The clause. */
+  buf_puts(&b, "<fieldset id=\"clause\"><legend>Entry into force</legend>");
+  doc_select(&b, s, "rule", "Rule", "no clause recorded",
+             "On signature: each party from its own signature. Threshold: when the conditions "
+             "hold, plus the delay. Fixed date: on the date, for those that consented by then.");
+  desk_option(&b, "on_signature", "on signature", str(s->v, "rule"));
+  desk_option(&b, "threshold", "threshold", str(s->v, "rule"));
+  desk_option(&b, "fixed_date", "fixed date", str(s->v, "rule"));
+  doc_select_end(&b, s, "rule",
+                 "On signature: each party from its own signature. Threshold: when the "
+                 "conditions hold, plus the delay. Fixed date: on the date, for those that "
+                 "consented by then.");
+  buf_puts(&b, "<fieldset><legend>Conditions (threshold)</legend><div class=\"row\">");
+  doc_input(&b, s, "count", "Consents needed (N)", "text", 0);
+  doc_input(&b, s, "all_of", "All of these parties", "text", "Codes, like <code>BLR RUS</code>.");
+  buf_puts(&b, "</div><div class=\"row\">");
+  doc_input(&b, s, "weight", "Weight (name)", "text", 0);
+  doc_input(&b, s, "at_least", "at least", "text", 0);
+  buf_puts(&b, "</div></fieldset><fieldset><legend>Delay</legend><div class=\"row\">");
+  doc_input(&b, s, "delay_days", "Days", "text", 0);
+  doc_input(&b, s, "delay_months", "Months", "text", 0);
+  buf_puts(&b, "</div>");
+  doc_check(&b, s, "delay_then", "then the first day of the following month");
+  buf_puts(&b, "</fieldset><fieldset><legend>For a party that consents later</legend>"
+               "<div class=\"row\">");
+  doc_input(&b, s, "later_days", "Days", "text", 0);
+  doc_input(&b, s, "later_months", "Months", "text", 0);
+  buf_puts(&b, "</div>");
+  doc_check(&b, s, "later_then", "then the first day of the following month");
+  buf_puts(&b, "<p class=\"hint\">Blank: the same delay as above (a fixed date: none).</p>"
+               "</fieldset><div class=\"row\">");
+  doc_input(&b, s, "not_before", "Not before", "date", 0);
+  doc_input(&b, s, "fixed_date", "Fixed date", "date", 0);
+  buf_puts(&b, "</div></fieldset>");
+  buf_puts(&b, "<fieldset><legend>Withdrawal notice</legend><div class=\"row\">");
+  doc_input(&b, s, "notice_months", "Months", "text", 0);
+  doc_input(&b, s, "notice_days", "Days", "text", 0);
+  buf_puts(&b, "</div><p class=\"hint\">Blank: 12 months (VCLT art. 56).</p></fieldset>");
+  /* The preview. */
+  char zToday[DATE_BUFSZ];
+  date_format(date_today(), zToday);
+  hprintf(&b,
+          "<section id=\"preview\" class=\"preview\" aria-live=\"polite\" "
+          "aria-labelledby=\"preview-h\"><h2 id=\"preview-h\">Preview on %s</h2>",
+          zToday);
+  if (s->pSt) {
+    json_t *pParties = entity_map(pDb, K_PARTY, "code");
+    put_preview(&b, s->pRec, s->pSt, pParties, zToday);
+    json_decref(pParties);
+    buf_puts(&b, "<p class=\"hint\">From the actions recorded now; nothing has been saved.</p>");
+  } else {
+    hprintf(&b, "<p class=\"muted\">%s</p>",
+            s->zPreviewWhy ? s->zPreviewWhy
+                           : "Press Preview to see what this clause would do with the actions "
+                             "recorded now.");
+  }
+  buf_puts(&b, "</section>");
+  form_token_field(&b, pReq, "");
+  hprintf(&b,
+          "<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"preview\" "
+          "class=\"secondary\">Preview</button> <button type=\"submit\" name=\"action\" "
+          "value=\"save\">%s</button></div></form>",
+          s->bConfirm ? "Save anyway" : "Save the document");
+  pages_end(&b, pReq);
+  page_send(r, status, &b, false);
+}
+
+/* ---- The handlers --------------------------------------------------------------------------- */
+
+/* The preview of record pRec (valid): its status now. */
+static json_t *preview_of(Db *pDb, const Caller *pCaller, const json_t *pRec) {
+  Buf err = {0};
+  json_t *pSt = preview_document_status(pDb, pRec, pCaller->zName, date_today(), &err);
+  buf_free(&err);
+  return pSt;
+}
+
+static void document_get(Req *pReq, Resp *r, bool bEdit) {
+  if (!desk_allowed(pReq, r)) return;
+  DocPage s = {
+      pReq, bEdit, bEdit ? pReq->azParam[0] : 0, 0, 0, json_object(), json_object(), false, 0, 0,
+      0,    0};
+  json_t *pRec = 0, *pSt = 0;
+  if (bEdit) {
+    pRec = entity_get(pReq->pDb, K_DOCUMENT, s.zId);
+    if (!pRec) {
+      json_decref(s.pErrors);
+      json_decref(s.pWarnings);
+      pages_not_found(pReq, r, "document", s.zId);
+      return;
+    }
+    s.v = view_of_record(pRec);
+    Buf err = {0};
+    pSt = query_status_detail(pReq->pDb, s.zId, date_today(), &err);
+    buf_free(&err);
+    s.pRec = pRec;
+    s.pSt = pSt;
+  } else {
+    s.v = json_object();
+    set_str(s.v, "organization", req_arg(pReq, "organization"));
+  }
+  char zCsrf[33];
+  csrf_new(r, pReq->zPath, zCsrf);
+  s.zCsrf = zCsrf;
+  document_page(r, 200, &s);
+  json_decref(pSt);
+  json_decref(pRec);
+  json_decref(s.v);
+  json_decref(s.pErrors);
+  json_decref(s.pWarnings);
+}
+
+void page_get_desk_new_document(Req *pReq, Resp *r) {
+  document_get(pReq, r, false);
+}
+
+void page_get_desk_edit_document(Req *pReq, Resp *r) {
+  document_get(pReq, r, true);
+}
+
+static void document_post(Req *pReq, Resp *r, bool bEdit) {
+  if (!desk_allowed(pReq, r) || !desk_form_type(pReq, r)) return;
+  Db *pDb = pReq->pDb;
+  json_t *pBase = 0;
+  if (bEdit) {
+    pBase = entity_get(pDb, K_DOCUMENT, pReq->azParam[0]);
+    if (!pBase) {
+      pages_not_found(pReq, r, "document", pReq->azParam[0]);
+      return;
+    }
+  }
+  Form f;
+  form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
+  DocPage s = {pReq,
+               bEdit,
+               bEdit ? pReq->azParam[0] : 0,
+               0,
+               view_of_form(&f),
+               json_object(),
+               json_object(),
+               false,
+               0,
+               0,
+               0,
+               0};
+  char zCsrf[33];
+  int status = 200;
+  json_t *pRec = 0, *pSt = 0;
+  Buf msg = {0};
+  DocCtx ctx;
+  s.zCsrf = zCsrf;
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, pReq->zPath, zCsrf);
+    desk_note(s.pErrors, "",
+              "The form had expired or did not come from this page (its security code did not "
+              "match). Check the fields and save again.");
+    status = 403;
+    goto show;
+  }
+  if (!desk_utf8(&f)) {
+    desk_note(s.pErrors, "", "The form was not valid UTF-8 text.");
+    status = 400;
+    goto show;
+  }
+  const char *zId = bEdit ? s.zId : str(s.v, "id");
+  if (blank(zId)) {
+    desk_note(s.pErrors, "id", "The document needs an identifier.");
+    status = 400;
+    goto show;
+  }
+  if (!bEdit && entity_seq(pDb, K_DOCUMENT, zId)) {
+    char *zMsg = xprintf("A document %s is already recorded: edit it instead "
+                         "(/desk/edit/document/%s), or give another identifier.",
+                         zId, zId);
+    desk_note(s.pErrors, "id", zMsg);
+    xfree(zMsg);
+    status = 409;
+    goto show;
+  }
+  pRec = record_of_view(s.v, pBase, zId, &ctx, s.pErrors);
+  if (json_object_size(s.pErrors)) {
+    status = 400;
+    goto show;
+  }
+  if (!desk_dry_run(pDb, &pReq->caller, "documents", "document", zId, pRec, document_field_of, &ctx,
+                    s.pErrors, s.pWarnings)) {
+    status = 400;
+    goto show;
+  }
+  pSt = preview_of(pDb, &pReq->caller, pRec);
+  s.pRec = pRec;
+  s.pSt = pSt;
+  if (strcmp(dflt(form_get(&f, "action"), ""), "save") != 0) goto show; /* Preview */
+  if (json_object_size(s.pWarnings) && !desk_value(&f, "confirm")) {
+    s.bConfirm = true;
+    goto show;
+  }
+  json_object_clear(s.pWarnings);
+  {
+    LoadResult res;
+    status = form_load(pDb, &pReq->caller, "documents", pRec, "Nothing was recorded.", &msg, &res);
+    if (status == 200 || status == 201) {
+      snprintf(r->zLocation, sizeof(r->zLocation), "/documents/%s", zId);
+      resp_text(r, 303, "text/plain; charset=utf-8", "recorded\n", 9);
+      goto done;
+    }
+    s.zRefused = msg.z;
+  }
+show:
+  if (!s.pSt && json_object_size(s.pErrors))
+    s.zPreviewWhy = "No preview until the problems above are corrected.";
+  document_page(r, status, &s);
+done:
+  buf_free(&msg);
+  json_decref(pSt);
+  json_decref(pRec);
+  json_decref(pBase);
+  json_decref(s.v);
+  json_decref(s.pErrors);
+  json_decref(s.pWarnings);
+  form_free(&f);
+}
+
+void page_post_desk_new_document(Req *pReq, Resp *r) {
+  document_post(pReq, r, false);
+}
+
+void page_post_desk_edit_document(Req *pReq, Resp *r) {
+  document_post(pReq, r, true);
+}

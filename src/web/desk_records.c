@@ -1,0 +1,213 @@
+/*
+** What the depositary's record forms share (desk_records.h).
+*/
+#include "desk_records.h"
+
+#include <string.h>
+
+#include "fields.h"
+#include "interchange.h"
+#include "page.h"
+
+/* ---- The form body ---------------------------------------------------------------- */
+
+static bool utf8_ok(const char *z) {
+  json_t *v = json_string(z);
+  json_decref(v);
+  return v != 0;
+}
+
+bool desk_utf8(const Form *f) {
+  if (f->bBad) return false;
+  for (int i = 0; i < f->n; i++)
+    if (!utf8_ok(f->azKey[i]) || !utf8_ok(f->azVal[i])) return false;
+  return true;
+}
+
+const char *desk_value(const Form *f, const char *zKey) {
+  const char *z = form_get(f, zKey);
+  if (!z) return 0;
+  for (const char *c = z; *c; c++)
+    if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n') return z;
+  return 0;
+}
+
+int desk_count(const Form *f, const char *zKey) {
+  int n = 0;
+  while (form_get_nth(f, zKey, n)) n++;
+  return n;
+}
+
+/* ---- Who may, and how it is posted ------------------------------------------------- */
+
+bool desk_allowed(Req *pReq, Resp *r) {
+  if (!pReq->bSession || pReq->caller.role == ROLE_NONE) {
+    snprintf(r->zLocation, sizeof(r->zLocation), "/login?next=%s", pReq->zPath);
+    resp_text(r, 303, "text/plain; charset=utf-8", "sign in first\n", 14);
+    return false;
+  }
+  if (pReq->caller.role != ROLE_DEPOSITARY) {
+    page_error(pReq, r, 403, "For the depositary",
+               "Only the depositary keeps the registry's sessions and documents. A delegate "
+               "records its own party's actions on the Record an action page.");
+    return false;
+  }
+  return true;
+}
+
+bool desk_form_type(Req *pReq, Resp *r) {
+  const char *zType = pReq->zHeaderContentType;
+  if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
+    page_error(pReq, r, 415, "Unsupported form",
+               "Expected Content-Type: application/x-www-form-urlencoded.");
+    return false;
+  }
+  return true;
+}
+
+/* ---- Messages beside their fields --------------------------------------------------- */
+
+void desk_note(json_t *pBy, const char *zField, const char *zMsg) {
+  json_t *a = json_object_get(pBy, zField);
+  if (!a) json_object_set_new(pBy, zField, a = json_array());
+  json_array_append_new(a, json_string(zMsg));
+}
+
+bool desk_dry_run(Db *pDb, const Caller *pCaller, const char *zSection, const char *zKind,
+                  const char *zKey, const json_t *pRec, DeskFieldOf xField, void *pCtx,
+                  json_t *pErrors, json_t *pWarnings) {
+  json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
+  LoadOptions opt = {.bDryRun = true};
+  json_t *aMsg = 0;
+  LoadResult res;
+  int rc = interchange_load_json_opt(pDb, pDoc, pCaller->zName, &opt, &aMsg, &res);
+  bool bOk = true;
+  if (rc == LOAD_BUSY) {
+    desk_note(pErrors, "", "The registry is busy with another writer; try again in a moment.");
+    bOk = false;
+  } else if (rc && rc != LOAD_INCONSISTENT) {
+    Buf path = {0};
+    buf_printf(&path, "$.%s[0]", zSection);
+    for (size_t i = 0; i < json_array_size(aMsg); i++) {
+      const char *zMsg = json_string_value(json_array_get(aMsg, i));
+      const char *zField = "";
+      if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':')) {
+        zMsg += path.n + (zMsg[path.n] == '.' ? 1 : 2);
+        zField = xField(zMsg, pCtx);
+      }
+      desk_note(pErrors, zField, zMsg);
+    }
+    buf_free(&path);
+    bOk = false;
+  }
+  size_t i;
+  json_t *p;
+  json_array_foreach(res.aFinding, i, p) {
+    if (json_is_true(json_object_get(p, "existing"))) continue;
+    bool bError = strcmp(dflt(str(p, "severity"), ""), "error") == 0;
+    const char *zField = "";
+    if (strcmp(dflt(str(p, "kind"), ""), zKind) == 0 && strcmp(dflt(str(p, "key"), ""), zKey) == 0)
+      zField = xField(dflt(str(p, "field"), ""), pCtx);
+    Buf m = {0};
+    if (*zField)
+      buf_printf(&m, "%s [%s]", dflt(str(p, "message"), ""), dflt(str(p, "code"), ""));
+    else
+      buf_printf(&m, "%s %s: %s [%s]", dflt(str(p, "kind"), ""), dflt(str(p, "key"), ""),
+                 dflt(str(p, "message"), ""), dflt(str(p, "code"), ""));
+    desk_note(bError ? pErrors : pWarnings, zField, m.z);
+    buf_free(&m);
+    if (bError) bOk = false;
+  }
+  json_decref(res.aFinding);
+  json_decref(aMsg);
+  json_decref(pDoc);
+  return bOk;
+}
+
+/* ---- Fields --------------------------------------------------------------------------- */
+
+void desk_aria(Buf *p, const char *zId, bool bHint, const json_t *pErrors) {
+  bool bErr = json_object_get(pErrors, zId) != 0;
+  if (bHint || bErr)
+    hprintf(p, " aria-describedby=\"%s%s%s%s%s\"", bHint ? zId : "", bHint ? "-hint" : "",
+            bHint && bErr ? " " : "", bErr ? zId : "", bErr ? "-error" : "");
+  if (bErr) buf_puts(p, " aria-invalid=\"true\"");
+}
+
+static void put_messages(Buf *p, const json_t *a) {
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    if (i) buf_puts(p, " ");
+    hprintf(p, "%s", json_string_value(json_array_get(a, i)));
+  }
+}
+
+void desk_after(Buf *p, const char *zId, const char *zHint, const json_t *pErrors,
+                const json_t *pWarnings) {
+  if (zHint) {
+    hprintf(p, "<p class=\"hint\" id=\"%s-hint\">", zId);
+    buf_puts(p, zHint);
+    buf_puts(p, "</p>");
+  }
+  const json_t *a = json_object_get(pErrors, zId);
+  if (a) {
+    hprintf(p, "<p class=\"error\" id=\"%s-error\">", zId);
+    put_messages(p, a);
+    buf_puts(p, "</p>");
+  }
+  a = json_object_get(pWarnings, zId);
+  if (a) {
+    hprintf(p, "<p class=\"warning\" id=\"%s-warning\">", zId);
+    put_messages(p, a);
+    buf_puts(p, "</p>");
+  }
+}
+
+void desk_input(Buf *p, const char *zId, const char *zName, const char *zLabel, const char *zType,
+                const char *zValue, const char *zHint, const json_t *pErrors,
+                const json_t *pWarnings) {
+  hprintf(p, "<div><label for=\"%s\">", zId);
+  buf_puts(p, zLabel);
+  hprintf(p, "</label><input type=\"%s\" id=\"%s\" name=\"%s\" value=\"%s\"", zType, zId, zName,
+          dflt(zValue, ""));
+  desk_aria(p, zId, zHint != 0, pErrors);
+  buf_puts(p, ">");
+  desk_after(p, zId, zHint, pErrors, pWarnings);
+  buf_puts(p, "</div>");
+}
+
+void desk_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected) {
+  hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
+          zSelected && strcmp(zSelected, zValue) == 0 ? " selected" : "", zLabel);
+}
+
+void desk_notice(Buf *p, const json_t *pErrors, const json_t *pWarnings) {
+  size_t nErr = 0, nWarn = 0;
+  const char *zKey;
+  const json_t *a;
+  json_object_foreach((json_t *)pErrors, zKey, a) nErr += json_array_size(a);
+  json_object_foreach((json_t *)pWarnings, zKey, a) nWarn += json_array_size(a);
+  if (!nErr && !nWarn) return;
+  Buf m = {0};
+  if (nErr)
+    hprintf(&m,
+            "<strong>Nothing was recorded.</strong> %zu problem%s to correct; each is shown "
+            "beside its field.",
+            nErr, nErr == 1 ? "" : "s");
+  else
+    hprintf(&m,
+            "<strong>Not recorded yet: %zu warning%s</strong> to look at, each beside its "
+            "field. Correct the record, or press <em>Save anyway</em> to record it as it is.",
+            nWarn, nWarn == 1 ? "" : "s");
+  const json_t *aGeneral = json_object_get(pErrors, "");
+  const json_t *aGenWarn = json_object_get(pWarnings, "");
+  if (json_array_size(aGeneral) || json_array_size(aGenWarn)) {
+    buf_puts(&m, "<ul>");
+    for (size_t i = 0; i < json_array_size(aGeneral); i++)
+      hprintf(&m, "<li>%s</li>", json_string_value(json_array_get(aGeneral, i)));
+    for (size_t i = 0; i < json_array_size(aGenWarn); i++)
+      hprintf(&m, "<li>Warning: %s</li>", json_string_value(json_array_get(aGenWarn, i)));
+    buf_puts(&m, "</ul>");
+  }
+  form_notice(p, false, m.z);
+  buf_free(&m);
+}

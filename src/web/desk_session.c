@@ -1,0 +1,689 @@
+/*
+** The depositary's session form (/desk/new/session, /desk/edit/session/ID):
+** the body, number, date, place and format; the members of the body's
+** organization on that date, each with who came and in what role (a party
+** that is not a member may be added: an observer, a guest); the documents
+** adopted, chosen from the organization's; the next session and the
+** sources. "List the members on this date" redraws the list for a new date
+** keeping what was typed; saving runs a dry run first (validation and the
+** consistency checks, each message beside its field; warnings need "Save
+** anyway") and then writes through form_load, the forms' one write path.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "desk_records.h"
+#include "entity.h"
+#include "fields.h"
+#include "page.h"
+#include "registry.h"
+#include "routes.h"
+
+static const char *const azStatus[] = {"present", "absent", "represented", "observer"};
+static const char *const azFormat[] = {"in_person", "videoconference", "hybrid", "informal"};
+
+/* A value of the form's view as text (a number as typed, or the record's). */
+static const char *vs(const json_t *v, const char *zKey) {
+  return str(v, zKey);
+}
+
+/* ---- The view: what the form shows, from the record or as posted ------------------ */
+
+/* The live record as the form's view (number as text). */
+static json_t *view_of_record(const json_t *pRec) {
+  json_t *v = json_deep_copy(pRec);
+  json_t *pNum = json_object_get(v, "number");
+  if (json_is_integer(pNum)) {
+    char z[32];
+    snprintf(z, sizeof(z), "%lld", (long long)json_integer_value(pNum));
+    json_object_set_new(v, "number", json_string(z));
+  } else {
+    json_object_del(v, "number");
+  }
+  return v;
+}
+
+static void set_str(json_t *v, const char *zKey, const char *z) {
+  if (z) json_object_set_new(v, zKey, json_string(z));
+}
+
+/* The posted form as the view. */
+static json_t *view_of_form(const Form *f) {
+  json_t *v = json_object();
+  static const char *const azField[] = {"id", "body", "number", "date", "place", "format"};
+  for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++)
+    set_str(v, azField[i], form_get(f, azField[i]));
+  json_t *aAtt = json_array();
+  for (int i = 0; i < desk_count(f, "att_party"); i++) {
+    json_t *a = json_object();
+    set_str(a, "party", form_get_nth(f, "att_party", i));
+    set_str(a, "status", form_get_nth(f, "att_status", i));
+    set_str(a, "by", form_get_nth(f, "att_by", i));
+    set_str(a, "role", form_get_nth(f, "att_role", i));
+    json_array_append_new(aAtt, a);
+  }
+  if (desk_value(f, "add_party")) { /* a party that is not a member, added */
+    bool bListed = false;
+    for (size_t i = 0; i < json_array_size(aAtt); i++)
+      if (strcmp(dflt(str(json_array_get(aAtt, i), "party"), ""), form_get(f, "add_party")) == 0)
+        bListed = true;
+    if (!bListed) {
+      json_t *a = json_object();
+      set_str(a, "party", form_get(f, "add_party"));
+      set_str(a, "status", desk_value(f, "add_status") ? form_get(f, "add_status") : "observer");
+      set_str(a, "by", form_get(f, "add_by"));
+      set_str(a, "role", form_get(f, "add_role"));
+      json_array_append_new(aAtt, a);
+    }
+  }
+  json_object_set_new(v, "attendance", aAtt);
+  json_t *aAdopted = json_array();
+  for (int i = 0; i < desk_count(f, "adopted"); i++)
+    json_array_append_new(aAdopted, json_string(form_get_nth(f, "adopted", i)));
+  json_object_set_new(v, "adopted", aAdopted);
+  json_t *pNext = json_object();
+  set_str(pNext, "date", form_get(f, "next_date"));
+  set_str(pNext, "place", form_get(f, "next_place"));
+  json_object_set_new(v, "next", pNext);
+  json_t *aSrc = json_array();
+  for (int i = 0; i < desk_count(f, "source_title"); i++) {
+    json_t *s = json_object();
+    set_str(s, "title", form_get_nth(f, "source_title", i));
+    set_str(s, "ref", form_get_nth(f, "source_ref", i));
+    set_str(s, "date", form_get_nth(f, "source_date", i));
+    json_array_append_new(aSrc, s);
+  }
+  json_object_set_new(v, "sources", aSrc);
+  return v;
+}
+
+static bool blank(const char *z) {
+  if (!z) return true;
+  for (; *z; z++)
+    if (*z != ' ' && *z != '\t' && *z != '\r' && *z != '\n') return false;
+  return true;
+}
+
+/* ---- The record, from the view ---------------------------------------------------- */
+
+/* The interchange record of session zId from view v; problems the record
+** cannot express (a number that is not one, who came without whether)
+** beside their fields in pErrors. */
+static json_t *record_of_view(const json_t *v, const char *zId, json_t *pErrors) {
+  json_t *r = json_object();
+  json_object_set_new(r, "id", json_string(zId));
+  if (!blank(vs(v, "body"))) set_str(r, "body", vs(v, "body"));
+  if (!blank(vs(v, "number"))) {
+    char *zEnd;
+    long long n = strtoll(vs(v, "number"), &zEnd, 10);
+    if (*zEnd || n < 0)
+      desk_note(pErrors, "number", "The number is a whole number, like 52 (or leave it blank).");
+    else
+      json_object_set_new(r, "number", json_integer(n));
+  }
+  set_str(r, "date", vs(v, "date"));
+  if (!blank(vs(v, "place"))) set_str(r, "place", vs(v, "place"));
+  if (!blank(vs(v, "format"))) set_str(r, "format", vs(v, "format"));
+  json_t *aAtt = json_array();
+  size_t i;
+  json_t *a;
+  json_array_foreach(json_object_get(v, "attendance"), i, a) {
+    const char *zParty = dflt(str(a, "party"), "");
+    if (blank(str(a, "status"))) {
+      if (!blank(str(a, "by")) || !blank(str(a, "role"))) {
+        char *zField = xprintf("att-%s-status", zParty);
+        desk_note(pErrors, zField,
+                  "Say whether they were present, absent, represented or an observer: a "
+                  "name or a role is given.");
+        xfree(zField);
+      }
+      continue;
+    }
+    json_t *e = json_object();
+    set_str(e, "party", zParty);
+    set_str(e, "status", str(a, "status"));
+    if (!blank(str(a, "by"))) set_str(e, "by", str(a, "by"));
+    if (!blank(str(a, "role"))) set_str(e, "role", str(a, "role"));
+    json_array_append_new(aAtt, e);
+  }
+  json_object_set_new(r, "attendance", aAtt);
+  json_object_set(r, "adopted", json_object_get(v, "adopted"));
+  const json_t *pNext = json_object_get(v, "next");
+  if (!blank(str(pNext, "date")) || !blank(str(pNext, "place"))) {
+    json_t *n = json_object();
+    json_object_set_new(n, "date",
+                        blank(str(pNext, "date")) ? json_null() : json_string(str(pNext, "date")));
+    json_object_set_new(
+        n, "place", blank(str(pNext, "place")) ? json_null() : json_string(str(pNext, "place")));
+    json_object_set_new(r, "next", n);
+  }
+  json_t *aSrc = json_array();
+  json_array_foreach(json_object_get(v, "sources"), i, a) {
+    if (blank(str(a, "title")) && blank(str(a, "ref"))) continue;
+    json_t *s = json_object();
+    if (!blank(str(a, "title"))) set_str(s, "title", str(a, "title"));
+    if (!blank(str(a, "ref"))) set_str(s, "ref", str(a, "ref"));
+    if (!blank(str(a, "date"))) set_str(s, "date", str(a, "date"));
+    json_array_append_new(aSrc, s);
+  }
+  if (json_array_size(aSrc))
+    json_object_set_new(r, "sources", aSrc);
+  else
+    json_decref(aSrc);
+  return r;
+}
+
+/* The form's field of a message about the record at zPath. */
+static const char *session_field_of(const char *zPath, void *pCtx) {
+  static const char *const azTop[] = {"id", "body", "number", "date", "place", "format"};
+  const json_t *pRec = pCtx;
+  size_t n = strcspn(zPath, ".[:");
+  for (size_t i = 0; i < sizeof(azTop) / sizeof(azTop[0]); i++)
+    if (strlen(azTop[i]) == n && strncmp(zPath, azTop[i], n) == 0) return azTop[i];
+  if (strncmp(zPath, "next.date", 9) == 0) return "next-date";
+  if (strncmp(zPath, "next.place", 10) == 0) return "next-place";
+  if (strncmp(zPath, "next", 4) == 0) return "next-date";
+  if (strncmp(zPath, "adopted", 7) == 0) return "adopted";
+  if (strncmp(zPath, "sources", 7) == 0) return "sources";
+  if (strncmp(zPath, "attendance[", 11) == 0) { /* the row's own field */
+    static char zField[64];
+    size_t k = (size_t)atoi(zPath + 11);
+    const char *zParty = str(json_array_get(json_object_get(pRec, "attendance"), k), "party");
+    const char *zSub = strchr(zPath, ']');
+    const char *zWhich = "status";
+    if (zSub && strncmp(zSub, "].by", 4) == 0) zWhich = "by";
+    if (zSub && strncmp(zSub, "].role", 6) == 0) zWhich = "role";
+    if (zParty && strlen(zParty) < 8) {
+      snprintf(zField, sizeof(zField), "att-%s-%s", zParty, zWhich);
+      return zField;
+    }
+  }
+  if (strncmp(zPath, "attendance", 10) == 0) return "attendance";
+  return "";
+}
+
+/* ---- The page ----------------------------------------------------------------------- */
+
+typedef struct SessionPage {
+  Req *pReq;
+  bool bEdit;
+  const char *zId; /* edit: the session's id */
+  const char *zCsrf;
+  json_t *v; /* the view */
+  json_t *pErrors, *pWarnings;
+  bool bConfirm;        /* warnings shown: the next save is "anyway" */
+  const char *zInfo;    /* a notice that is not an error (HTML), or NULL */
+  const char *zRefused; /* form_load's answer when it refused (HTML), or NULL */
+} SessionPage;
+
+static void put_status_select(Buf *p, const char *zId, const char *zName, const char *zLabelledBy,
+                              const char *zSelected, bool bBlank, const json_t *pErrors) {
+  hprintf(p, "<select id=\"%s\" name=\"%s\" aria-labelledby=\"%s\"", zId, zName, zLabelledBy);
+  desk_aria(p, zId, false, pErrors);
+  buf_puts(p, ">");
+  if (bBlank) desk_option(p, "", "not recorded", zSelected);
+  for (size_t i = 0; i < sizeof(azStatus) / sizeof(azStatus[0]); i++)
+    desk_option(p, azStatus[i], azStatus[i], zSelected);
+  buf_puts(p, "</select>");
+}
+
+/* One party's row of the attendance table. */
+static void attendance_row(Buf *p, const SessionPage *s, const char *zParty, const char *zKind,
+                           const json_t *a, const json_t *pParties) {
+  char zRow[32], zIdS[48], zIdB[48], zIdR[48], zLab[96];
+  snprintf(zRow, sizeof(zRow), "att-%s", zParty);
+  snprintf(zIdS, sizeof(zIdS), "att-%s-status", zParty);
+  snprintf(zIdB, sizeof(zIdB), "att-%s-by", zParty);
+  snprintf(zIdR, sizeof(zIdR), "att-%s-role", zParty);
+  hprintf(p, "<tr><th scope=\"row\" id=\"%s\">%s <span class=\"small muted\">%s", zRow,
+          party_name(pParties, zParty), zParty);
+  if (zKind) hprintf(p, ", %s", zKind);
+  hprintf(p, "</span><input type=\"hidden\" name=\"att_party\" value=\"%s\"></th><td>", zParty);
+  snprintf(zLab, sizeof(zLab), "%s att-h-status", zRow);
+  put_status_select(p, zIdS, "att_status", zLab, str(a, "status"), true, s->pErrors);
+  desk_after(p, zIdS, 0, s->pErrors, s->pWarnings);
+  snprintf(zLab, sizeof(zLab), "%s att-h-by", zRow);
+  hprintf(p, "</td><td><input id=\"%s\" name=\"att_by\" value=\"%s\" aria-labelledby=\"%s\"", zIdB,
+          dflt(str(a, "by"), ""), zLab);
+  desk_aria(p, zIdB, false, s->pErrors);
+  buf_puts(p, ">");
+  desk_after(p, zIdB, 0, s->pErrors, s->pWarnings);
+  snprintf(zLab, sizeof(zLab), "%s att-h-role", zRow);
+  hprintf(p, "</td><td><input id=\"%s\" name=\"att_role\" value=\"%s\" aria-labelledby=\"%s\"",
+          zIdR, dflt(str(a, "role"), ""), zLab);
+  desk_aria(p, zIdR, false, s->pErrors);
+  buf_puts(p, ">");
+  desk_after(p, zIdR, 0, s->pErrors, s->pWarnings);
+  buf_puts(p, "</td></tr>");
+}
+
+static const json_t *attendance_of(const json_t *aAtt, const char *zParty) {
+  size_t i;
+  json_t *a;
+  json_array_foreach(aAtt, i, a) if (strcmp(dflt(str(a, "party"), ""), zParty) == 0) return a;
+  return 0;
+}
+
+/* The body's organization, or NULL. */
+static char *body_org(Db *pDb, const char *zBody) {
+  if (blank(zBody)) return 0;
+  json_t *b = entity_get(pDb, K_BODY, zBody);
+  char *z = str(b, "organization") ? xstrdup(str(b, "organization")) : 0;
+  json_decref(b);
+  return z;
+}
+
+/* The attendance: the members on the date, then the others recorded. */
+static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
+                               const json_t *pParties) {
+  Db *pDb = s->pReq->pDb;
+  const json_t *aAtt = json_object_get(s->v, "attendance");
+  pdate day;
+  const char *zDate = dflt(vs(s->v, "date"), "");
+  bool bDate = date_parse(zDate, strlen(zDate), &day) == 0;
+  json_t *pMem = 0;
+  if (zOrg && bDate) {
+    Buf err = {0};
+    pMem = query_members(pDb, zOrg, day, &err);
+    buf_free(&err);
+  }
+  const json_t *aMember = json_object_get(pMem, "members");
+  hprintf(p, "<fieldset id=\"attendance\"><legend>Attendance</legend>");
+  if (!zOrg)
+    buf_puts(p, "<p class=\"hint\">Choose the body and press <em>List the members on this "
+                "date</em>.</p>");
+  else if (!bDate)
+    buf_puts(p, "<p class=\"hint\">Give the date and press <em>List the members on this "
+                "date</em>.</p>");
+  else
+    hprintf(p,
+            "<p class=\"hint\" id=\"attendance-hint\">The members of %s on %s (%zu). Leave "
+            "<em>not recorded</em> for a party the sources do not mention.</p>",
+            zOrg, zDate, json_array_size(aMember));
+  Buf cap = {0};
+  buf_printf(&cap, "Who came%s%s", bDate ? " on " : "", bDate ? zDate : "");
+  hprintf(p,
+          "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table>"
+          "<caption>%s</caption><thead><tr><th scope=\"col\">Party</th>"
+          "<th scope=\"col\" id=\"att-h-status\">Attendance</th><th scope=\"col\" "
+          "id=\"att-h-by\">By (who)</th><th scope=\"col\" id=\"att-h-role\">Role</th></tr>"
+          "</thead><tbody>",
+          cap.z, cap.z);
+  buf_free(&cap);
+  int nRow = 0;
+  size_t i;
+  json_t *m, *a;
+  json_array_foreach(aMember, i, m) {
+    const char *zParty = dflt(str(m, "party"), "");
+    attendance_row(p, s, zParty, str(m, "kind"), attendance_of(aAtt, zParty), pParties);
+    nRow++;
+  }
+  json_array_foreach(aAtt, i, a) {
+    const char *zParty = dflt(str(a, "party"), "");
+    bool bMember = false;
+    size_t k;
+    json_array_foreach(aMember, k, m) if (strcmp(dflt(str(m, "party"), ""), zParty) == 0) bMember =
+        true;
+    if (bMember) continue;
+    if (pMem && blank(str(a, "status")) && blank(str(a, "by")) && blank(str(a, "role"))) continue;
+    attendance_row(p, s, zParty, pMem ? "not a member on this date" : 0, a, pParties);
+    nRow++;
+  }
+  if (!nRow) buf_puts(p, "<tr><td colspan=\"4\" class=\"muted\">No members listed yet.</td></tr>");
+  buf_puts(p, "</tbody></table></div>");
+  desk_after(p, "attendance", 0, s->pErrors, s->pWarnings);
+  /* A party that is not a member. */
+  buf_puts(p, "<details class=\"add\"><summary>Add a party that is not a member (an observer, "
+              "a guest)</summary><div class=\"row\"><div><label for=\"add_party\">Party</label>"
+              "<select id=\"add_party\" name=\"add_party\"><option value=\"\">Choose a "
+              "party</option>");
+  const char *zKey;
+  json_t *pp;
+  json_object_foreach((json_t *)pParties, zKey, pp) {
+    Buf label = {0};
+    buf_printf(&label, "%s \xe2\x80\x94 %s", zKey, name_en(json_object_get(pp, "name"), zKey));
+    desk_option(p, zKey, label.z, 0);
+    buf_free(&label);
+  }
+  buf_puts(p, "</select></div><div><label for=\"add_status\">Attendance</label>");
+  put_status_select(p, "add_status", "add_status", "add_status-label", "observer", false,
+                    s->pErrors);
+  buf_puts(p, "</div><div><label for=\"add_by\">By</label><input id=\"add_by\" "
+              "name=\"add_by\"></div><div><label for=\"add_role\">Role</label><input "
+              "id=\"add_role\" name=\"add_role\"></div></div><p class=\"hint\">It joins the "
+              "list when you save or list the members.</p></details></fieldset>");
+  json_decref(pMem);
+}
+
+/* The documents adopted: the organization's, and any already chosen. */
+static void session_adopted(Buf *p, const SessionPage *s, const char *zOrg) {
+  Db *pDb = s->pReq->pDb;
+  const json_t *aChosen = json_object_get(s->v, "adopted");
+  json_t *aDoc = zOrg ? entity_list(pDb, K_DOCUMENT, zOrg) : json_array();
+  json_t *pAll = entity_map(pDb, K_DOCUMENT, "id");
+  buf_puts(p, "<fieldset id=\"adopted\"><legend>Documents adopted</legend>");
+  bool bAny = false;
+  size_t i, k;
+  json_t *d, *c;
+  /* Chosen ones of another organization first, so they stay. */
+  json_array_foreach(aChosen, k, c) {
+    const char *zDoc = json_string_value(c);
+    bool bListed = false;
+    json_array_foreach(aDoc, i, d) if (strcmp(dflt(str(d, "id"), ""), dflt(zDoc, "")) == 0)
+        bListed = true;
+    if (bListed || !zDoc) continue;
+    const json_t *pd = json_object_get(pAll, zDoc);
+    hprintf(p,
+            "<div class=\"check\"><input type=\"checkbox\" name=\"adopted\" value=\"%s\" "
+            "id=\"adopted-%s\" checked><label for=\"adopted-%s\">%s <span class=\"small "
+            "muted\">%s</span></label></div>",
+            zDoc, zDoc, zDoc, name_en(json_object_get(pd, "title"), zDoc), zDoc);
+    bAny = true;
+  }
+  json_array_foreach(aDoc, i, d) {
+    const char *zDoc = dflt(str(d, "id"), "");
+    bool bChecked = false;
+    json_array_foreach(aChosen, k, c) if (strcmp(dflt(json_string_value(c), ""), zDoc) == 0)
+        bChecked = true;
+    hprintf(p,
+            "<div class=\"check\"><input type=\"checkbox\" name=\"adopted\" value=\"%s\" "
+            "id=\"adopted-%s\"%s><label for=\"adopted-%s\">%s <span class=\"small "
+            "muted\">%s</span></label></div>",
+            zDoc, zDoc, bChecked ? " checked" : "", zDoc,
+            name_en(json_object_get(d, "title"), zDoc), zDoc);
+    bAny = true;
+  }
+  if (!bAny)
+    buf_puts(p, zOrg ? "<p class=\"muted\">The organization has no documents recorded.</p>"
+                     : "<p class=\"hint\">Choose the body to list its organization's "
+                       "documents.</p>");
+  desk_after(p, "adopted", 0, s->pErrors, s->pWarnings);
+  buf_puts(p, "</fieldset>");
+  json_decref(aDoc);
+  json_decref(pAll);
+}
+
+static void session_sources(Buf *p, const SessionPage *s) {
+  const json_t *aSrc = json_object_get(s->v, "sources");
+  buf_puts(p, "<fieldset id=\"sources\"><legend>Sources</legend>");
+  size_t n = json_array_size(aSrc), k = 0;
+  for (size_t i = 0; i <= n; i++) {
+    const json_t *a = json_array_get(aSrc, i); /* NULL: the blank row */
+    if (i < n && blank(str(a, "title")) && blank(str(a, "ref"))) continue;
+    k++;
+    hprintf(p,
+            "<div class=\"row\"><div><label for=\"source-title-%zu\">Title</label><input "
+            "id=\"source-title-%zu\" name=\"source_title\" value=\"%s\"></div><div><label "
+            "for=\"source-ref-%zu\">Reference (address or file)</label><input "
+            "id=\"source-ref-%zu\" name=\"source_ref\" value=\"%s\"><input type=\"hidden\" "
+            "name=\"source_date\" value=\"%s\"></div></div>",
+            k - 1, k - 1, dflt(str(a, "title"), ""), k - 1, k - 1, dflt(str(a, "ref"), ""),
+            dflt(str(a, "date"), ""));
+  }
+  desk_after(p, "sources",
+             "Where the record comes from: a press release, minutes. Save to "
+             "add another row.",
+             s->pErrors, s->pWarnings);
+  buf_puts(p, "</fieldset>");
+}
+
+static void session_page(Resp *r, int status, SessionPage *s) {
+  Req *pReq = s->pReq;
+  Db *pDb = pReq->pDb;
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
+  char *zOrg = body_org(pDb, vs(s->v, "body"));
+  Buf title = {0};
+  if (s->bEdit)
+    buf_printf(&title, "Edit the session %s", s->zId);
+  else
+    buf_puts(&title, "New session");
+  Buf b = {0};
+  pages_begin(&b, pReq, title.z, "/desk");
+  hprintf(&b, "<h1>%s</h1>", title.z);
+  buf_free(&title);
+  if (s->bEdit)
+    hprintf(&b,
+            "<p class=\"lede\">The session as recorded; change what the sources say and save. "
+            "<a href=\"/sessions/%s\">The session's page</a>.</p>",
+            s->zId);
+  else
+    buf_puts(&b, "<p class=\"lede\">A meeting of a body: who came, what was adopted, when the "
+                 "next one meets. Choose the body and the date, then list the members to record "
+                 "their attendance.</p>");
+  desk_notice(&b, s->pErrors, s->pWarnings);
+  if (s->zInfo) form_notice(&b, true, s->zInfo);
+  if (s->zRefused) form_notice(&b, false, s->zRefused);
+  hprintf(&b, "<form method=\"post\" action=\"%s\" class=\"fields desk\" novalidate>", pReq->zPath);
+  hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", s->zCsrf);
+  if (s->bConfirm) buf_puts(&b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+  buf_puts(&b, "<fieldset><legend>The session</legend>");
+  /* Body */
+  json_t *aBody = entity_list(pDb, K_BODY, 0);
+  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
+  buf_puts(&b, "<div><label for=\"body\">Body</label><select id=\"body\" name=\"body\"");
+  desk_aria(&b, "body", false, s->pErrors);
+  buf_puts(&b, "><option value=\"\">Choose a body</option>");
+  size_t i;
+  json_t *pb;
+  json_array_foreach(aBody, i, pb) {
+    const char *zO = dflt(str(pb, "organization"), "");
+    Buf label = {0};
+    buf_printf(&label, "%s \xe2\x80\x94 %s",
+               name_en(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
+               name_en(json_object_get(pb, "name"), str(pb, "id")));
+    desk_option(&b, dflt(str(pb, "id"), ""), label.z, vs(s->v, "body"));
+    buf_free(&label);
+  }
+  buf_puts(&b, "</select>");
+  desk_after(&b, "body", 0, s->pErrors, s->pWarnings);
+  buf_puts(&b, "</div>");
+  json_decref(aBody);
+  json_decref(pOrgs);
+  desk_input(&b, "number", "number", "Number <span class=\"muted\">(optional)</span>", "text",
+             vs(s->v, "number"), "The session's ordinal number, when the body counts them.",
+             s->pErrors, s->pWarnings);
+  desk_input(&b, "date", "date", "Date", "date", vs(s->v, "date"), "YYYY-MM-DD", s->pErrors,
+             s->pWarnings);
+  buf_puts(&b, "<div><button type=\"submit\" name=\"action\" value=\"members\" "
+               "class=\"secondary\">List the members on this date</button></div>");
+  desk_input(&b, "place", "place", "Place <span class=\"muted\">(optional)</span>", "text",
+             vs(s->v, "place"), 0, s->pErrors, s->pWarnings);
+  buf_puts(&b, "<div><label for=\"format\">Format</label><select id=\"format\" name=\"format\"");
+  desk_aria(&b, "format", false, s->pErrors);
+  buf_puts(&b, ">");
+  desk_option(&b, "", "not recorded", vs(s->v, "format"));
+  for (i = 0; i < sizeof(azFormat) / sizeof(azFormat[0]); i++) {
+    Buf w = {0};
+    put_words(&w, azFormat[i]);
+    desk_option(&b, azFormat[i], w.z, vs(s->v, "format"));
+    buf_free(&w);
+  }
+  buf_puts(&b, "</select>");
+  desk_after(&b, "format", 0, s->pErrors, s->pWarnings);
+  buf_puts(&b, "</div>");
+  if (!s->bEdit)
+    desk_input(&b, "id", "id", "Identifier <span class=\"muted\">(optional)</span>", "text",
+               vs(s->v, "id"),
+               "Blank: the body and the date, like <code>csto-cfm-2026-11-20</code>.", s->pErrors,
+               s->pWarnings);
+  buf_puts(&b, "</fieldset>");
+  session_attendance(&b, s, zOrg, pParties);
+  session_adopted(&b, s, zOrg);
+  const json_t *pNext = json_object_get(s->v, "next");
+  buf_puts(&b, "<fieldset><legend>Next session</legend><div class=\"row\">");
+  desk_input(&b, "next-date", "next_date", "Date", "date", str(pNext, "date"), 0, s->pErrors,
+             s->pWarnings);
+  desk_input(&b, "next-place", "next_place", "Place", "text", str(pNext, "place"), 0, s->pErrors,
+             s->pWarnings);
+  buf_puts(&b, "</div></fieldset>");
+  session_sources(&b, s);
+  form_token_field(&b, pReq, "");
+  hprintf(&b,
+          "<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"save\">%s"
+          "</button></div></form>",
+          s->bConfirm ? "Save anyway" : "Save the session");
+  pages_end(&b, pReq);
+  page_send(r, status, &b, false);
+  xfree(zOrg);
+  json_decref(pParties);
+}
+
+static void session_page_refused(Resp *r, int status, SessionPage *s, const char *zHtml) {
+  s->zRefused = zHtml;
+  session_page(r, status, s);
+}
+
+/* ---- The handlers ---------------------------------------------------------------------- */
+
+static void session_get(Req *pReq, Resp *r, bool bEdit) {
+  if (!desk_allowed(pReq, r)) return;
+  SessionPage s = {
+      pReq, bEdit, bEdit ? pReq->azParam[0] : 0, 0, 0, json_object(), json_object(), false, 0, 0};
+  if (bEdit) {
+    json_t *pRec = entity_get(pReq->pDb, K_SESSION, s.zId);
+    if (!pRec) {
+      json_decref(s.pErrors);
+      json_decref(s.pWarnings);
+      pages_not_found(pReq, r, "session", s.zId);
+      return;
+    }
+    s.v = view_of_record(pRec);
+    json_decref(pRec);
+  } else {
+    s.v = json_object();
+    set_str(s.v, "body", req_arg(pReq, "body"));
+    set_str(s.v, "date", req_arg(pReq, "date"));
+  }
+  char zCsrf[33];
+  csrf_new(r, pReq->zPath, zCsrf);
+  s.zCsrf = zCsrf;
+  session_page(r, 200, &s);
+  json_decref(s.v);
+  json_decref(s.pErrors);
+  json_decref(s.pWarnings);
+}
+
+void page_get_desk_new_session(Req *pReq, Resp *r) {
+  session_get(pReq, r, false);
+}
+
+void page_get_desk_edit_session(Req *pReq, Resp *r) {
+  session_get(pReq, r, true);
+}
+
+static void session_post(Req *pReq, Resp *r, bool bEdit) {
+  if (!desk_allowed(pReq, r) || !desk_form_type(pReq, r)) return;
+  Db *pDb = pReq->pDb;
+  if (bEdit && entity_seq(pDb, K_SESSION, pReq->azParam[0]) == 0) {
+    pages_not_found(pReq, r, "session", pReq->azParam[0]);
+    return;
+  }
+  Form f;
+  form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
+  SessionPage s = {pReq,
+                   bEdit,
+                   bEdit ? pReq->azParam[0] : 0,
+                   0,
+                   view_of_form(&f),
+                   json_object(),
+                   json_object(),
+                   false,
+                   0,
+                   0};
+  char zCsrf[33];
+  int status = 200;
+  json_t *pRec = 0;
+  char *zNewId = 0;
+  s.zCsrf = zCsrf;
+  if (!csrf_ok(pReq, &f, zCsrf)) {
+    csrf_new(r, pReq->zPath, zCsrf);
+    desk_note(s.pErrors, "",
+              "The form had expired or did not come from this page (its security code did not "
+              "match). Check the fields and save again.");
+    status = 403;
+    goto show;
+  }
+  if (!desk_utf8(&f)) {
+    desk_note(s.pErrors, "", "The form was not valid UTF-8 text.");
+    status = 400;
+    goto show;
+  }
+  const char *zDate = dflt(vs(s.v, "date"), "");
+  pdate day;
+  if (strcmp(dflt(form_get(&f, "action"), ""), "members") == 0) {
+    if (date_parse(zDate, strlen(zDate), &day) != 0)
+      desk_note(s.pErrors, "date", "Give the date as YYYY-MM-DD, a real day, to list the members.");
+    if (blank(vs(s.v, "body"))) desk_note(s.pErrors, "body", "Choose the body.");
+    goto show;
+  }
+  /* Save: the record, a dry run, then the write. */
+  const char *zId = s.zId;
+  if (!bEdit) {
+    if (!blank(vs(s.v, "id"))) {
+      zId = vs(s.v, "id");
+    } else if (!blank(vs(s.v, "body")) && !blank(zDate)) {
+      zId = zNewId = xprintf("%s-%s", vs(s.v, "body"), zDate);
+    } else {
+      desk_note(s.pErrors, blank(vs(s.v, "body")) ? "body" : "date",
+                blank(vs(s.v, "body")) ? "Choose the body." : "Give the session's date.");
+      status = 400;
+      goto show;
+    }
+    if (entity_seq(pDb, K_SESSION, zId)) {
+      char *zMsg = xprintf("A session %s is already recorded: edit it instead "
+                           "(/desk/edit/session/%s), or give another identifier.",
+                           zId, zId);
+      desk_note(s.pErrors, "id", zMsg);
+      xfree(zMsg);
+      status = 409;
+      goto show;
+    }
+  }
+  pRec = record_of_view(s.v, zId, s.pErrors);
+  if (json_object_size(s.pErrors)) {
+    status = 400;
+    goto show;
+  }
+  if (!desk_dry_run(pDb, &pReq->caller, "sessions", "session", zId, pRec, session_field_of, pRec,
+                    s.pErrors, s.pWarnings)) {
+    status = 400;
+    goto show;
+  }
+  if (json_object_size(s.pWarnings) && !desk_value(&f, "confirm")) {
+    s.bConfirm = true;
+    goto show;
+  }
+  json_object_clear(s.pWarnings);
+  {
+    LoadResult res;
+    Buf msg = {0};
+    status = form_load(pDb, &pReq->caller, "sessions", pRec, "Nothing was recorded.", &msg, &res);
+    if (status == 200 || status == 201) {
+      snprintf(r->zLocation, sizeof(r->zLocation), "/sessions/%s", zId);
+      resp_text(r, 303, "text/plain; charset=utf-8", "recorded\n", 9);
+      buf_free(&msg);
+      goto done;
+    }
+    session_page_refused(r, status, &s, msg.z);
+    buf_free(&msg);
+    goto done;
+  }
+show:
+  session_page(r, status, &s);
+done:
+  xfree(zNewId);
+  json_decref(pRec);
+  json_decref(s.v);
+  json_decref(s.pErrors);
+  json_decref(s.pWarnings);
+  form_free(&f);
+}
+
+void page_post_desk_new_session(Req *pReq, Resp *r) {
+  session_post(pReq, r, false);
+}
+
+void page_post_desk_edit_session(Req *pReq, Resp *r) {
+  session_post(pReq, r, true);
+}
