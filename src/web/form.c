@@ -100,12 +100,14 @@ void form_token_field(Buf *p, const Req *pReq, const char *zHint) {
             pReq->caller.zName);
     return;
   }
+  buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
+              "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
+              "<p class=\"hint\" id=\"token-hint\">");
+  buf_puts(p, zHint); /* the caller's HTML */
   hprintf(p,
-          "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
-          "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
-          "<p class=\"hint\" id=\"token-hint\">%s The journal names its holder as the author. "
-          "Or <a href=\"/login?next=%s\">sign in</a> once instead.</p></div>",
-          zHint, pReq->zPath);
+          " The journal names its holder as the author. Or <a href=\"/login?next=%s\">sign "
+          "in</a> once instead.</p></div>",
+          pReq->zPath);
 }
 
 /* A delegate's form is a submission (submission.h): 202 with its id, or

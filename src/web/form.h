@@ -46,8 +46,8 @@ bool csrf_ok(const Req *pReq, const Form *f, char *zOut);
 ** form's "token" field (role ROLE_NONE when neither; bBadToken when the
 ** token is unknown). */
 void form_caller(Req *pReq, const Form *f, Caller *pOut);
-/* The form's token field with hint zHint, or, signed in, who will be the
-** author. */
+/* The form's token field with hint zHint (HTML), or, signed in, who will
+** be the author. */
 void form_token_field(Buf *p, const Req *pReq, const char *zHint);
 
 /* Load one record a form made ({"pacta": 1, zSection: [pRec]}) through the
