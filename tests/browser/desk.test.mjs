@@ -19,7 +19,12 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const pacta = resolve(process.env.PACTA || join(here, '../../build/pacta'));
 const shots = resolve(here, '../artifacts/screenshots');
-const docShots = resolve(here, '../../docs/screenshots');
+// The screenshots docs/ shows are written there only when asked
+// (PACTA_DOC_SHOTS=1 node --test tests/browser/), so that a test run leaves
+// the tree as it was; otherwise beside the others, in tests/artifacts/.
+const docShots = process.env.PACTA_DOC_SHOTS
+  ? resolve(here, '../../docs/screenshots')
+  : resolve(here, '../artifacts/screenshots');
 const chromePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const TODAY = '2026-12-04';
 const env = { ...process.env, PACTA_TODAY: TODAY };
