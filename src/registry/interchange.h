@@ -71,6 +71,20 @@ int interchange_load_json(Db *pDb, const json_t *pDoc, const char *zActor, json_
 int interchange_load_json_opt(Db *pDb, const json_t *pDoc, const char *zActor,
                               const LoadOptions *pOpt, json_t **paMsg, LoadResult *pOut);
 
+/* The enumerations of the interchange format (design.md section 4), each
+** ending with NULL: what the schema accepts, for the forms to offer. The
+** membership kinds and action types are the rules' (rules.h). */
+extern const char *const ic_azPartyKind[];        /* parties[].kind */
+extern const char *const ic_azBodyLevel[];        /* bodies[].level */
+extern const char *const ic_azSessionFormat[];    /* sessions[].format */
+extern const char *const ic_azAttendance[];       /* sessions[].attendance[].status */
+extern const char *const ic_azDocumentType[];     /* documents[].type */
+extern const char *const ic_azEifRule[];          /* documents[].entry_into_force.rule */
+extern const char *const ic_azDelayThen[];        /* delay.then */
+extern const char *const ic_azChairTerm[];        /* chairmanships[].term */
+extern const char *const ic_azCoChairs[];         /* chairmanships[].co_chairs */
+extern const char *const ic_azAssessmentStatus[]; /* assessments[].status */
+
 /* Write every live entity as one interchange document. */
 void interchange_export_json(Db *pDb, FILE *f);
 /* Write the actions as CSV: document,party,type,date,effective,note. */

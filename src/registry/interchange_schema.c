@@ -13,8 +13,8 @@
 
 /* ---- Enumerations --------------------------------------------------------- */
 
-static const char *const azPartyKind[] = {"state", "organization", 0};
-static const char *const azLevel[] = {"heads_of_state",
+const char *const ic_azPartyKind[] = {"state", "organization", 0};
+const char *const ic_azBodyLevel[] = {"heads_of_state",
                                       "heads_of_government",
                                       "ministers",
                                       "officials",
@@ -23,16 +23,16 @@ static const char *const azLevel[] = {"heads_of_state",
                                       "court",
                                       "other",
                                       0};
-static const char *const azFormat[] = {"in_person", "videoconference", "hybrid", "informal", 0};
-static const char *const azAttendance[] = {"present", "absent", "represented", "observer", 0};
-static const char *const azDocType[] = {"charter",   "treaty",      "agreement", "convention",
-                                        "protocol",  "decision",    "concept",   "plan",
-                                        "statement", "declaration", "other",     0};
-static const char *const azRule[] = {"on_signature", "threshold", "fixed_date", 0};
-static const char *const azThen[] = {"first_of_next_month", 0};
-static const char *const azTerm[] = {"calendar_year", 0};
-static const char *const azCoChairs[] = {"previous_and_next", "none", 0};
-static const char *const azAssessStatus[] = {"preliminary", "reviewed", 0};
+const char *const ic_azSessionFormat[] = {"in_person", "videoconference", "hybrid", "informal", 0};
+const char *const ic_azAttendance[] = {"present", "absent", "represented", "observer", 0};
+const char *const ic_azDocumentType[] = {"charter",   "treaty",      "agreement", "convention",
+                                         "protocol",  "decision",    "concept",   "plan",
+                                         "statement", "declaration", "other",     0};
+const char *const ic_azEifRule[] = {"on_signature", "threshold", "fixed_date", 0};
+const char *const ic_azDelayThen[] = {"first_of_next_month", 0};
+const char *const ic_azChairTerm[] = {"calendar_year", 0};
+const char *const ic_azCoChairs[] = {"previous_and_next", "none", 0};
+const char *const ic_azAssessmentStatus[] = {"preliminary", "reviewed", 0};
 
 /* ---- Checks across fields ------------------------------------------------ */
 
@@ -102,7 +102,7 @@ static void check_action(Validator *v, const json_t *p) {
 
 static const Field aDelayField[] = {{"days", FT_INT, 0, 0, 0},
                                     {"months", FT_INT, 0, 0, 0},
-                                    {"then", FT_ENUM, 0, azThen, 0},
+                                    {"then", FT_ENUM, 0, ic_azDelayThen, 0},
                                     {0, 0, 0, 0, 0}};
 static const Schema delaySchema = {aDelayField, 0};
 
@@ -278,7 +278,7 @@ static const Field aCityField[] = {{"name", FT_LANGMAP, REQ, 0, 0},
 static const Schema citySchema = {aCityField, 0};
 static const Field cityElem = {"", FT_OBJ, 0, &citySchema, 0};
 static const Field aPartyField[] = {{"code", FT_CODE, REQ, 0, 0},
-                                    {"kind", FT_ENUM, REQ, azPartyKind, 0},
+                                    {"kind", FT_ENUM, REQ, ic_azPartyKind, 0},
                                     {"name", FT_LANGMAP, REQ, 0, 0},
                                     {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
                                     {"capital", FT_LANGMAP, 0, 0, 0},
@@ -295,7 +295,7 @@ static const Field aOrgField[] = {{"id", FT_ID, REQ, 0, 0},
 static const Field aBodyField[] = {{"id", FT_ID, REQ, 0, 0},
                                    {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
                                    {"name", FT_LANGMAP, REQ, 0, 0},
-                                   {"level", FT_ENUM, NUL, azLevel, 0},
+                                   {"level", FT_ENUM, NUL, ic_azBodyLevel, 0},
                                    {"aliases", FT_CUSTOM, 0, CUSTOM(check_aliases), 0},
                                    SOURCES,
                                    {0, 0, 0, 0, 0}};
@@ -316,18 +316,18 @@ static const Schema yearPartySchema = {aYearPartyField, 0};
 static const Field yearPartyElem = {"", FT_OBJ, 0, &yearPartySchema, 0};
 static const Field memberKindElem = {"", FT_ENUM, 0, azMemberKindName, 0};
 static const Field aChairField[] = {{"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
-                                    {"term", FT_ENUM, 0, azTerm, 0},
+                                    {"term", FT_ENUM, 0, ic_azChairTerm, 0},
                                     {"order", FT_CUSTOM, REQ, CUSTOM(check_order), 0},
                                     {"eligible", FT_ARR, REQ, &memberKindElem, 0},
                                     {"recorded", FT_ARR, 0, &yearPartyElem, 0},
                                     {"declined", FT_ARR, 0, &yearPartyElem, 0},
-                                    {"co_chairs", FT_ENUM, 0, azCoChairs, 0},
+                                    {"co_chairs", FT_ENUM, 0, ic_azCoChairs, 0},
                                     {"note", FT_TEXT, NUL, 0, 0},
                                     SOURCES,
                                     {0, 0, 0, 0, 0}};
 
 static const Field aAttendField[] = {{"party", FT_CODE, REQ | REF, 0, K_PARTY},
-                                     {"status", FT_ENUM, REQ, azAttendance, 0},
+                                     {"status", FT_ENUM, REQ, ic_azAttendance, 0},
                                      {"by", FT_STR, NUL, 0, 0},
                                      {"role", FT_STR, NUL, 0, 0},
                                      {0, 0, 0, 0, 0}};
@@ -342,7 +342,7 @@ static const Field aSessionField[] = {{"id", FT_ID, REQ, 0, 0},
                                       {"number", FT_INT, NUL, 0, 0},
                                       {"date", FT_DATE, REQ, 0, 0},
                                       {"place", FT_STR, NUL, 0, 0},
-                                      {"format", FT_ENUM, NUL, azFormat, 0},
+                                      {"format", FT_ENUM, NUL, ic_azSessionFormat, 0},
                                       {"attendance", FT_ARR, 0, &attendElem, 0},
                                       {"adopted", FT_ARR, 0, &docRefElem, 0},
                                       {"next", FT_OBJ, NUL, &nextSchema, 0},
@@ -350,7 +350,7 @@ static const Field aSessionField[] = {{"id", FT_ID, REQ, 0, 0},
                                       {0, 0, 0, 0, 0}};
 
 static const Field condElem = {"", FT_CUSTOM, 0, CUSTOM(check_condition), 0};
-static const Field aEifField[] = {{"rule", FT_ENUM, REQ, azRule, 0},
+static const Field aEifField[] = {{"rule", FT_ENUM, REQ, ic_azEifRule, 0},
                                   {"conditions", FT_ARR, 0, &condElem, 0},
                                   {"delay", FT_OBJ, 0, &delaySchema, 0},
                                   {"later_delay", FT_OBJ, 0, &delaySchema, 0},
@@ -368,7 +368,7 @@ static const Schema adoptedSchema = {aAdoptedField, 0};
 static const Field aDocumentField[] = {{"id", FT_ID, REQ, 0, 0},
                                        {"organization", FT_ID, REQ | REF, 0, K_ORGANIZATION},
                                        {"body", FT_ID, NUL | REF, 0, K_BODY},
-                                       {"type", FT_ENUM, NUL, azDocType, 0},
+                                       {"type", FT_ENUM, NUL, ic_azDocumentType, 0},
                                        {"title", FT_LANGMAP, REQ, 0, 0},
                                        {"adopted", FT_OBJ, NUL, &adoptedSchema, 0},
                                        {"supersedes", FT_ID, NUL | REF, 0, K_DOCUMENT},
@@ -425,7 +425,7 @@ static const Field aAssessmentField[] = {{"commitment", FT_ID, REQ | REF, 0, K_C
                                          {"party", FT_CODE, REQ | REF, 0, K_PARTY},
                                          {"score", FT_CUSTOM, REQ, CUSTOM(check_score), 0},
                                          {"date", FT_DATE, REQ, 0, 0},
-                                         {"status", FT_ENUM, 0, azAssessStatus, 0},
+                                         {"status", FT_ENUM, 0, ic_azAssessmentStatus, 0},
                                          {"evidence", FT_TEXT, NUL, 0, 0},
                                          {"assessor", FT_STR, NUL, 0, 0},
                                          {"self_report", FT_BOOL, 0, 0, 0},

@@ -119,6 +119,18 @@ void auth_lookup(Db *pDb, const char *zSecret, Caller *pOut) {
   sqlite3_reset(p);
 }
 
+const char *const azDelegateActionType[] = {"ratification",
+                                            "acceptance",
+                                            "approval",
+                                            "accession",
+                                            "notification",
+                                            "succession",
+                                            "reservation",
+                                            "declaration",
+                                            "objection",
+                                            "withdrawal",
+                                            0};
+
 /* A delegate's date: left out (the server gives the day of receipt) or
 ** that day itself. */
 static const char *delegate_date(const json_t *pRecord) {
@@ -153,24 +165,13 @@ const char *auth_may_write(const Caller *c, const char *zSection, const json_t *
   if (json_object_get(pRecord, "effective"))
     return "a delegate cannot set \"effective\": when a withdrawal takes effect follows from the "
            "document and the date of deposit";
-  ActionType t;
   const char *zType = json_string_value(json_object_get(pRecord, "type"));
+  ActionType t;
   if (!zType || action_type_parse(zType, &t)) return delegate_date(pRecord); /* validation says */
-  switch (t) {
-  case ACT_RATIFICATION:
-  case ACT_ACCEPTANCE:
-  case ACT_APPROVAL:
-  case ACT_ACCESSION:
-  case ACT_NOTIFICATION:
-  case ACT_SUCCESSION:
-  case ACT_RESERVATION:
-  case ACT_DECLARATION:
-  case ACT_OBJECTION:
-  case ACT_WITHDRAWAL: return delegate_date(pRecord);
-  default:
-    return "a delegate may submit consent instruments, notifications, reservations, "
-           "declarations, objections and withdrawal notices; this one is for the depositary";
-  }
+  for (int i = 0; azDelegateActionType[i]; i++)
+    if (strcmp(zType, azDelegateActionType[i]) == 0) return delegate_date(pRecord);
+  return "a delegate may submit consent instruments, notifications, reservations, "
+         "declarations, objections and withdrawal notices; this one is for the depositary";
 }
 
 /* ---- Sessions ------------------------------------------------------------------ */

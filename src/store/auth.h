@@ -53,6 +53,11 @@ char *auth_session_start(Db *pDb, const char *zTokenSecret, Caller *pOut);
 void auth_session_lookup(Db *pDb, const char *zSecret, Caller *pOut);
 void auth_session_end(Db *pDb, const char *zSecret);
 
+/* The action types a delegate may submit for its party (NULL-terminated):
+** consent instruments, notifications, reservations, declarations,
+** objections, withdrawal notices. */
+extern const char *const azDelegateActionType[];
+
 /* May the caller write this interchange record (kind section, record)?
 ** Returns NULL if so, else the reason. */
 const char *auth_may_write(const Caller *pCaller, const char *zSection, const json_t *pRecord);

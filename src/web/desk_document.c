@@ -22,10 +22,6 @@
 #include "registry.h"
 #include "routes.h"
 
-static const char *const azDocType[] = {"charter",   "treaty",      "agreement", "convention",
-                                        "protocol",  "decision",    "concept",   "plan",
-                                        "statement", "declaration", "other"};
-
 /* The form's fields, by name; the field's id is its name with '_' as '-'. */
 static const char *const azField[] = {"id",           "organization",  "body",
                                       "type",         "title_en",      "title_ru",
@@ -592,8 +588,8 @@ static void document_page(Resp *r, int status, DocPage *s) {
   json_decref(pOrgs);
   json_decref(aOrg);
   doc_select(&b, s, "type", "Type", "not stated", 0);
-  for (i = 0; i < sizeof(azDocType) / sizeof(azDocType[0]); i++)
-    desk_option(&b, azDocType[i], azDocType[i], str(s->v, "type"));
+  for (i = 0; ic_azDocumentType[i]; i++)
+    desk_option(&b, ic_azDocumentType[i], ic_azDocumentType[i], str(s->v, "type"));
   doc_select_end(&b, s, "type", 0);
   doc_input(&b, s, "title_en", "Title in English", "text", 0);
   doc_input(&b, s, "title_ru", "Title in Russian <span class=\"muted\">(optional)</span>", "text",

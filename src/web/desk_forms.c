@@ -73,32 +73,6 @@ typedef struct DeskKind {
   bool bDelegate;       /* a delegate may submit one */
 } DeskKind;
 
-static const char *const azPartyKind[] = {"state", "organization", 0};
-static const char *const azLevel[] = {"heads_of_state",
-                                      "heads_of_government",
-                                      "ministers",
-                                      "officials",
-                                      "secretariat",
-                                      "parliamentary",
-                                      "court",
-                                      "other",
-                                      0};
-static const char *const azTerm[] = {"calendar_year", 0};
-static const char *const azCoChairs[] = {"previous_and_next", "none", 0};
-static const char *const azAssessStatus[] = {"preliminary", "reviewed", 0};
-/* What a delegate may submit (auth_may_write). */
-static const char *const azDelegateAction[] = {"ratification",
-                                               "acceptance",
-                                               "approval",
-                                               "accession",
-                                               "notification",
-                                               "succession",
-                                               "reservation",
-                                               "declaration",
-                                               "objection",
-                                               "withdrawal",
-                                               0};
-
 #define HINT_SOURCES                                                                               \
   "One a line: title | reference | date (YYYY-MM-DD); the last two may be left out."
 #define HINT_ALIASES "One a line: other names the press uses for it (the gazetteer of ingest)."
@@ -112,7 +86,7 @@ static const char *const azDelegateAction[] = {"ratification",
 static const DeskField aPartyField[] = {
     {"code", "code", "Code", W_TEXT, true, 0, 0,
      "Three capital letters (ISO 3166-1 alpha-3), such as ARM; the record's key.", false},
-    {"kind", "kind", "Kind", W_ENUM, true, azPartyKind, 0, 0, false},
+    {"kind", "kind", "Kind", W_ENUM, true, ic_azPartyKind, 0, 0, false},
     {"name", "name", "Name", W_LANG, true, 0, 0, 0, false},
     {"capital", "capital", "Capital", W_LANG, false, 0, 0, 0, false},
     {"cities", "cities", "Other cities", W_CITIES, false, 0, 0,
@@ -134,7 +108,7 @@ static const DeskField aBodyField[] = {
     {"id", "id", "Id", W_TEXT, true, 0, 0, "Such as cis-chs; the record's key.", false},
     {"organization", "organization", "Organization", W_REF, true, 0, K_ORGANIZATION, 0, false},
     {"name", "name", "Name", W_LANG, true, 0, 0, 0, false},
-    {"level", "level", "Level", W_ENUM, false, azLevel, 0, "Who sits in it.", false},
+    {"level", "level", "Level", W_ENUM, false, ic_azBodyLevel, 0, "Who sits in it.", false},
     ALIASES_FIELD,
     SOURCES_FIELD,
     END_FIELD};
@@ -151,7 +125,7 @@ static const DeskField aMembershipField[] = {
 static const DeskField aChairField[] = {
     {"organization", "organization", "Organization", W_REF, true, 0, K_ORGANIZATION,
      "One rule of rotation per organization: the record's key.", false},
-    {"term", "term", "Term", W_ENUM, false, azTerm, 0, 0, false},
+    {"term", "term", "Term", W_ENUM, false, ic_azChairTerm, 0, 0, false},
     {"order", "order", "Order of rotation", W_ORDER, true, 0, 0, 0, false},
     {"eligible", "eligible", "Eligible memberships", W_CHECKS, true, azMemberKindName, 0,
      "The kinds of membership whose holders take their turn.", false},
@@ -159,7 +133,7 @@ static const DeskField aChairField[] = {
      "The party that chaired in a year; an empty row is left out.", false},
     {"declined", "declined", "Turns declined", W_ROWS, false, 0, 0,
      "A party that declined its turn in a year.", false},
-    {"co_chairs", "co_chairs", "Co-chairs", W_ENUM, false, azCoChairs, 0, 0, false},
+    {"co_chairs", "co_chairs", "Co-chairs", W_ENUM, false, ic_azCoChairs, 0, 0, false},
     {"note", "note", "Note", W_AREA, false, 0, 0, 0, false},
     SOURCES_FIELD,
     END_FIELD};
@@ -210,7 +184,7 @@ static const DeskField aAssessmentField[] = {
     {"party", "party", "Party", W_REF, true, 0, K_PARTY, 0, false},
     {"score", "score", "Score", W_SCORE, true, 0, 0, 0, false},
     {"date", "date", "Date", W_DATE, true, 0, 0, 0, false},
-    {"status", "status", "Status", W_ENUM, false, azAssessStatus, 0, 0, false},
+    {"status", "status", "Status", W_ENUM, false, ic_azAssessmentStatus, 0, 0, false},
     {"evidence", "evidence", "Evidence", W_AREA, false, 0, 0, 0, false},
     {"assessor", "assessor", "Assessor", W_TEXT, false, 0, 0, 0, false},
     {"self_report", "self_report", "A self-report", W_BOOL, false, 0, 0,
@@ -1033,7 +1007,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
         put_ref_options(p, pReq->pDb, f->ref, zCur);
       } else {
         const char *const *az = f->azEnum;
-        if (dv->pCaller->role == ROLE_DELEGATE && az == azActionTypeName) az = azDelegateAction;
+        if (dv->pCaller->role == ROLE_DELEGATE && az == azActionTypeName) az = azDelegateActionType;
         bool bFound = false;
         for (int i = 0; az[i]; i++) {
           Buf words = {0};

@@ -20,9 +20,6 @@
 #include "registry.h"
 #include "routes.h"
 
-static const char *const azStatus[] = {"present", "absent", "represented", "observer"};
-static const char *const azFormat[] = {"in_person", "videoconference", "hybrid", "informal"};
-
 /* A value of the form's view as text (a number as typed, or the record's). */
 static const char *vs(const json_t *v, const char *zKey) {
   return str(v, zKey);
@@ -223,8 +220,8 @@ static void put_status_select(Buf *p, const char *zId, const char *zName, const 
   desk_aria(p, zId, false, pErrors);
   buf_puts(p, ">");
   if (bBlank) desk_option(p, "", "not recorded", zSelected);
-  for (size_t i = 0; i < sizeof(azStatus) / sizeof(azStatus[0]); i++)
-    desk_option(p, azStatus[i], azStatus[i], zSelected);
+  for (size_t i = 0; ic_azAttendance[i]; i++)
+    desk_option(p, ic_azAttendance[i], ic_azAttendance[i], zSelected);
   buf_puts(p, "</select>");
 }
 
@@ -493,10 +490,10 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   desk_aria(&b, "format", false, s->pErrors);
   buf_puts(&b, ">");
   desk_option(&b, "", "not recorded", vs(s->v, "format"));
-  for (i = 0; i < sizeof(azFormat) / sizeof(azFormat[0]); i++) {
+  for (i = 0; ic_azSessionFormat[i]; i++) {
     Buf w = {0};
-    put_words(&w, azFormat[i]);
-    desk_option(&b, azFormat[i], w.z, vs(s->v, "format"));
+    put_words(&w, ic_azSessionFormat[i]);
+    desk_option(&b, ic_azSessionFormat[i], w.z, vs(s->v, "format"));
     buf_free(&w);
   }
   buf_puts(&b, "</select>");
