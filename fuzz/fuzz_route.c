@@ -2,9 +2,13 @@
 ** Fuzz target for request routing and query parsing: the input is
 ** "METHOD\nPATH\nname=value&name=value...\nBODY", dispatched against the
 ** sample registry in memory. Every request must get a well-formed answer:
-** a status from 200 to 599 and, for the API, a JSON body.
+** a status from 200 to 599 and, for the API, a JSON body. Two arguments
+** reach the signed-in pages and forms: "as" (depositary, or delegate:CODE)
+** makes the request a signed-in session's, and "csrf" sets the form's CSRF
+** cookie to its value (so a body with the same csrf field passes the check).
 */
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,13 +79,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   req.xArg = fuzz_arg;
   req.pArgCtx = &args;
   /* The body's type as each route expects it, so its parser is reached. */
+  bool bForm = strcmp(zPath, "/ingest") == 0 || strcmp(zPath, "/record") == 0 ||
+               strncmp(zPath, "/desk", 5) == 0 || strcmp(zPath, "/login") == 0 ||
+               strcmp(zPath, "/logout") == 0;
   req.zHeaderContentType = strcmp(zPath, "/api/v1/ingest") == 0 ? "text/plain"
-                           : strcmp(zPath, "/ingest") == 0 || strcmp(zPath, "/record") == 0
-                               ? "application/x-www-form-urlencoded"
-                               : "application/json";
+                           : bForm ? "application/x-www-form-urlencoded"
+                                   : "application/json";
   req.zBody = z;
   req.nBody = (size_t)(zEnd - z);
   req.pDb = pDb;
+  const char *zAs = fuzz_arg(&args, "as"), *zCsrf = fuzz_arg(&args, "csrf");
+  if (zAs) {
+    req.bSession = true;
+    snprintf(req.caller.zName, sizeof(req.caller.zName), "fuzz");
+    req.caller.role = strncmp(zAs, "delegate:", 9) == 0 ? ROLE_DELEGATE : ROLE_DEPOSITARY;
+    if (req.caller.role == ROLE_DELEGATE)
+      snprintf(req.caller.zParty, sizeof(req.caller.zParty), "%.3s", zAs + 9);
+  }
+  char zCookie[128];
+  if (zCsrf) {
+    snprintf(zCookie, sizeof(zCookie), "pacta_csrf=%s", zCsrf);
+    req.zHeaderCookie = zCookie;
+  }
   Resp resp;
   memset(&resp, 0, sizeof(resp));
   resp.status = 200;

@@ -173,11 +173,17 @@ static void problem_add(json_t *a, const char *zField, const char *zMsg, const c
     zField = path.z;
     zMsg = "required: fill it in";
   }
+  /* A field or message from the input may not be UTF-8: then it is kept
+  ** as a placeholder, never dropped with its problem. */
+  json_t *pProblem = json_object();
+  json_t *pField = json_string(zField ? zField : "");
   json_t *pMsg = json_string(zMsg);
-  if (!pMsg) pMsg = json_string("(not UTF-8 text)");
-  json_array_append_new(a,
-                        json_pack("{s:s, s:o, s:s, s:s}", "field", zField ? zField : "", "message",
-                                  pMsg, "severity", zSeverity, "code", zCode ? zCode : ""));
+  json_object_set_new(pProblem, "field", pField ? pField : json_string("?"));
+  json_object_set_new(pProblem, "message", pMsg ? pMsg : json_string("(not UTF-8 text)"));
+  json_object_set_new(pProblem, "severity", json_string(zSeverity));
+  json_object_set_new(pProblem, "code", json_string(zCode ? zCode : ""));
+  json_array_append_new(a, pProblem);
+  buf_free(&path);
 }
 
 /* A consistency finding as a problem: its field, and its message without
