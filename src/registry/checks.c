@@ -173,22 +173,30 @@ static json_t *doc_info(Ctx *c, const char *zDoc) {
   return p;
 }
 
-/* The memberships of zOrg by party: {party: [membership...]}. Borrowed. */
+/* The memberships of zOrg by party: {party: [{"kind", "from", "to"}...]},
+** from the derived membership table (one indexed read, no record parsed:
+** a write of one action asks this of its document's organization).
+** Borrowed. */
 static json_t *org_members(Ctx *c, const char *zOrg) {
   json_t *p = json_object_get(c->members, zOrg);
   if (p) return p;
   p = json_object();
-  json_t *aAll = entity_list(c->pDb, K_MEMBERSHIP, zOrg);
-  size_t i;
-  json_t *pM;
-  json_array_foreach(aAll, i, pM) {
-    const char *zParty = str(pM, "party");
-    if (!zParty) continue;
+  sqlite3_stmt *q = db_stmt(c->pDb, "SELECT party, kind, from_date, to_date FROM membership "
+                                    "WHERE organization=?1");
+  sqlite3_bind_text(q, 1, zOrg, -1, SQLITE_STATIC);
+  while (db_step_row(c->pDb, q)) {
+    const char *zParty = (const char *)sqlite3_column_text(q, 0);
+    char zFrom[DATE_BUFSZ], zTo[DATE_BUFSZ];
+    date_format((pdate)sqlite3_column_int(q, 2), zFrom);
+    bool bOpen = sqlite3_column_type(q, 3) == SQLITE_NULL;
+    if (!bOpen) date_format((pdate)sqlite3_column_int(q, 3), zTo);
+    const char *zKind = member_kind_name((MemberKind)sqlite3_column_int(q, 1));
     json_t *a = json_object_get(p, zParty);
     if (!a) json_object_set_new(p, zParty, a = json_array());
-    json_array_append(a, pM);
+    json_array_append_new(
+        a, json_pack("{s:s?, s:s, s:s?}", "kind", zKind, "from", zFrom, "to", bOpen ? 0 : zTo));
   }
-  json_decref(aAll);
+  sqlite3_reset(q);
   json_object_set_new(c->members, zOrg, p);
   return p;
 }
