@@ -284,13 +284,17 @@ void page_get_organization(Req *pReq, Resp *r) {
   Buf b = {0};
   pages_begin(&b, pReq, name_en(json_object_get(pOrg, "name"), zId), "/organizations");
   org_head(&b, pDb, pOrg, zId, zOn);
-  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY) /* the desk (desk_forms.c) */
+  if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY) { /* the desk (desk_forms.c) */
+    /* The rule of the chair: its edit form, or a new one when none is recorded. */
+    bool bRule = entity_seq(pDb, K_CHAIRMANSHIP, zId) != 0;
     hprintf(&b,
             "<p class=\"small\"><a href=\"/desk/edit/organization/%s\">Edit this "
-            "organization</a> \xc2\xb7 <a href=\"/desk/edit/chairmanship/%s\">its rule of the "
-            "chair</a> \xc2\xb7 <a href=\"/desk/new/body?organization=%s\">a new body</a> "
-            "\xc2\xb7 <a href=\"/desk/new/membership?organization=%s\">a new membership</a></p>",
-            zId, zId, zId, zId);
+            "organization</a> \xc2\xb7 <a href=\"%s%s\">%s rule of the chair</a> \xc2\xb7 "
+            "<a href=\"/desk/new/body?organization=%s\">a new body</a> \xc2\xb7 <a "
+            "href=\"/desk/new/membership?organization=%s\">a new membership</a></p>",
+            zId, bRule ? "/desk/edit/chairmanship/" : "/desk/new/chairmanship?organization=", zId,
+            bRule ? "its" : "a", zId, zId);
+  }
   org_timeline(&b, pDb, pOrg, zId, pParties);
   org_members(&b, pReq, zId, on, zOn, pParties);
   hprintf(&b,
