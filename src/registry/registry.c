@@ -109,6 +109,7 @@ typedef struct ChairFacts {
   int *aOrder;
   YearParty *aRecorded, *aDeclined;
   int minYear, maxYear; /* recorded years */
+  bool bNoCoChairs;     /* the rule's "co_chairs": "none" */
 } ChairFacts;
 
 static int chair_party(ChairFacts *pF, const char *zCode) {
@@ -170,6 +171,8 @@ static bool chair_facts(Db *pDb, const char *zOrg, ChairFacts *pF, Buf *pErr) {
         sqlite3_column_type(p, 3) == SQLITE_NULL ? DATE_NONE : sqlite3_column_int(p, 3)};
   }
   sqlite3_reset(p);
+  const char *zCo = str_of(pChair, "co_chairs");
+  pF->bNoCoChairs = zCo && strcmp(zCo, "none") == 0;
   pF->aRecorded = year_parties(pF, json_object_get(pChair, "recorded"), &pF->rule.nRecorded);
   pF->aDeclined = year_parties(pF, json_object_get(pChair, "declined"), &pF->rule.nDeclined);
   /* The order: explicit, or every party that ever held an eligible
@@ -232,9 +235,13 @@ static json_t *party_or_null(const ChairFacts *pF, int party) {
 }
 
 static json_t *chair_year_json(const ChairFacts *pF, const ChairYear *c) {
+  /* previous_and_next (design.md 5.2), each once: with two parties in
+  ** turn the previous chair is the next one; "none": no co-chairs. */
   json_t *aCo = json_array();
-  if (c->coPrev >= 0) json_array_append_new(aCo, json_string(pF->azCode[c->coPrev]));
-  if (c->coNext >= 0) json_array_append_new(aCo, json_string(pF->azCode[c->coNext]));
+  if (!pF->bNoCoChairs && c->coPrev >= 0)
+    json_array_append_new(aCo, json_string(pF->azCode[c->coPrev]));
+  if (!pF->bNoCoChairs && c->coNext >= 0 && c->coNext != c->coPrev)
+    json_array_append_new(aCo, json_string(pF->azCode[c->coNext]));
   return json_pack("{s:i, s:o, s:s, s:o, s:o}", "year", c->year, "chair",
                    party_or_null(pF, c->chair), "source", c->recorded ? "recorded" : "computed",
                    "expected", party_or_null(pF, c->expected), "co_chairs", aCo);

@@ -115,6 +115,25 @@ class SampleRegistry(unittest.TestCase):
         out = run_json(self.db, "chair", "cis", "--year", "2027")
         self.assertEqual((out["chair"], out["source"]), ("UZB", "computed"))
 
+    def test_co_chairs_none_and_two_in_turn(self):
+        # The Union State of Russia and Belarus: two parties chairing in turn (a rule made up
+        # for the test). With previous_and_next the one co-chair is the other party, once;
+        # with "none" there are none.
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        db = os.path.join(tmp.name, "r.db")
+        run(db, "init", "--sample")
+        rule = {"organization": "union-state", "term": "calendar_year",
+                "order": ["BLR", "RUS"], "eligible": ["founding", "member"],
+                "recorded": [{"year": 2024, "party": "RUS"}], "co_chairs": "previous_and_next"}
+        path = os.path.join(tmp.name, "rule.json")
+        for co, want in (("previous_and_next", ["RUS"]), ("none", [])):
+            with open(path, "w") as f:
+                json.dump({"pacta": 1, "chairmanships": [dict(rule, co_chairs=co)]}, f)
+            run(db, "load", path)
+            out = run_json(db, "chair", "union-state", "--year", "2025")
+            self.assertEqual((out["chair"], out["co_chairs"]), ("BLR", want), co)
+
     def test_chair_history_flags_breaches(self):
         out = run_json(self.db, "chair", "cis")
         years = {y["year"]: y for y in out["years"]}
