@@ -1145,42 +1145,20 @@ static bool from_query(const DeskField *f) {
   return f->w == W_TEXT || f->w == W_DATE || f->w == W_ENUM || f->w == W_REF;
 }
 
-/* The address z as the value of the sign-in page's "next": '/' kept. */
-static void put_next(Buf *p, const char *z) {
-  for (const char *c = z; *c; c++) {
-    unsigned char u = (unsigned char)*c;
-    if (isalnum(u) || strchr("/-._", u))
-      buf_putc(p, (char)u);
-    else
-      buf_printf(p, "%%%02X", u);
-  }
-}
-
 /* Signed in, else to the sign-in page and back, a new form with the fields
 ** its query gave; false when answered. */
 static bool desk_signed_in(Req *pReq, Resp *r) {
   if (pReq->bSession) return true;
-  Buf back = {0}, next = {0};
-  buf_puts(&back, pReq->zPath);
   const DeskKind *dk =
       strcmp(pReq->zMethod, "GET") == 0 && strncmp(pReq->zPath, "/desk/new/", 10) == 0
           ? desk_kind(pReq->azParam[0])
           : 0;
-  for (const DeskField *f = dk ? dk->aField : 0; f && f->zPath; f++) {
-    const char *z = from_query(f) ? req_value(pReq, f->zName) : 0;
-    if (!z) continue;
-    buf_printf(&back, "%c%s=", strchr(back.z, '?') ? '&' : '?', f->zName);
-    put_segment(&back, z);
-  }
-  put_next(&next, back.z);
-  if (strlen("/login?next=") + next.n >= sizeof(r->zLocation)) { /* too long: the form alone */
-    buf_reset(&next);
-    put_next(&next, pReq->zPath);
-  }
-  snprintf(r->zLocation, sizeof(r->zLocation), "/login?next=%s", next.n ? next.z : "/desk");
-  buf_free(&back);
-  buf_free(&next);
-  resp_text(r, 303, "text/plain; charset=utf-8", "sign in first\n", 14);
+  const char *azArg[64];
+  int n = 0;
+  for (const DeskField *f = dk ? dk->aField : 0; f && f->zPath && n < 63; f++)
+    if (from_query(f)) azArg[n++] = f->zName;
+  azArg[n] = 0;
+  page_sign_in_first(pReq, r, azArg);
   return false;
 }
 

@@ -42,8 +42,9 @@ int desk_count(const Form *f, const char *zKey) {
 
 bool desk_allowed(Req *pReq, Resp *r) {
   if (!pReq->bSession || pReq->caller.role == ROLE_NONE) {
-    snprintf(r->zLocation, sizeof(r->zLocation), "/login?next=%s", pReq->zPath);
-    resp_text(r, 303, "text/plain; charset=utf-8", "sign in first\n", 14);
+    /* What the session form takes from its address (/desk/new/session?body=...). */
+    static const char *const azArg[] = {"body", "date", "organization", 0};
+    page_sign_in_first(pReq, r, azArg);
     return false;
   }
   if (pReq->caller.role != ROLE_DEPOSITARY) {

@@ -60,6 +60,11 @@ void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
               const char *zNameField);
 /* A table with a caption in a scrolling region that keyboard users can
 ** reach; zHeads: the literal column names separated by '|'. */
+/* A page for a signed-in caller asked without a session: 303 to /login,
+** which comes back to this path with the query arguments named in azArg
+** (NULL-terminated, may be NULL) that the request holds (pages_login.c). */
+void page_sign_in_first(Req *pReq, Resp *r, const char *const *azArg);
+
 /* The consistency checks' findings (pages_checks.c): for zDoc, a section
 ** listing those on the document and its actions (nothing when there are
 ** none); else for organization zOrg, a line with their counts linking to

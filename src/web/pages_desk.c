@@ -397,8 +397,7 @@ static void desk_page(Req *pReq, Resp *r, int status, const char *zCsrf, bool bO
 
 void page_get_desk(Req *pReq, Resp *r) {
   if (!pReq->bSession) {
-    snprintf(r->zLocation, sizeof(r->zLocation), "/login?next=/desk");
-    resp_text(r, 303, "text/plain; charset=utf-8", "sign in\n", 8);
+    page_sign_in_first(pReq, r, 0);
     return;
   }
   char zCsrf[33];

@@ -13,6 +13,38 @@
 #include "page.h"
 #include "routes.h"
 
+/* z percent-encoded for a query value, '/' kept. */
+static void put_query_value(Buf *p, const char *z) {
+  for (; *z; z++) {
+    unsigned char u = (unsigned char)*z;
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+        strchr("/-._", u))
+      buf_putc(p, (char)u);
+    else
+      buf_printf(p, "%%%02X", u);
+  }
+}
+
+void page_sign_in_first(Req *pReq, Resp *r, const char *const *azArg) {
+  Buf back = {0}, next = {0};
+  buf_puts(&back, pReq->zPath);
+  for (int i = 0; azArg && azArg[i]; i++) {
+    const char *z = req_value(pReq, azArg[i]);
+    if (!z) continue;
+    buf_printf(&back, "%c%s=", strchr(back.z, '?') ? '&' : '?', azArg[i]);
+    put_query_value(&back, z); /* encoded twice: once here, once as next's value */
+  }
+  put_query_value(&next, back.z);
+  if (strlen("/login?next=") + next.n >= sizeof(r->zLocation)) { /* too long: the path alone */
+    buf_reset(&next);
+    put_query_value(&next, pReq->zPath);
+  }
+  snprintf(r->zLocation, sizeof(r->zLocation), "/login?next=%s", next.n ? next.z : "/desk");
+  buf_free(&back);
+  buf_free(&next);
+  resp_text(r, 303, "text/plain; charset=utf-8", "sign in first\n", 14);
+}
+
 /* Where to go after signing in: a path of this site only. */
 static const char *next_path(const char *z) {
   if (!z || z[0] != '/' || z[1] == '/' || z[1] == '\\' || strpbrk(z, "\r\n")) return "/desk";

@@ -764,7 +764,8 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   db_on_error(s->pDb, 0, 0);
   pool_end(pPool, false); /* the answer and what the caches kept live on */
   pPool = 0;
-  if (!bGet && resp.status < 300) atomic_fetch_add(&g_writeGeneration, 1);
+  /* A write answered with a redirect (a form saved: 303) wrote too. */
+  if (!bGet && resp.status < 400) atomic_fetch_add(&g_writeGeneration, 1);
 
   const char *zBody = resp.body.z ? resp.body.z : "";
   if (bGet && resp.status == 200 && resp.bCacheable) {
