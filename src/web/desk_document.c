@@ -554,7 +554,7 @@ static void document_page(Resp *r, int status, DocPage *s) {
           "novalidate>",
           pReq->zPath);
   hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", s->zCsrf);
-  if (s->bConfirm) buf_puts(&b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+  if (s->bConfirm) desk_confirm_field(&b, s->pWarnings);
   buf_puts(&b, "<fieldset><legend>The document</legend>");
   if (!s->bEdit)
     doc_input(&b, s, "id", "Identifier", "text",
@@ -803,7 +803,7 @@ static void document_post(Req *pReq, Resp *r, bool bEdit) {
   s.pRec = pRec;
   s.pSt = pSt;
   if (strcmp(dflt(form_get(&f, "action"), ""), "save") != 0) goto show; /* Preview */
-  if (json_object_size(s.pWarnings) && !desk_value(&f, "confirm")) {
+  if (json_object_size(s.pWarnings) && !desk_confirmed(&f, s.pWarnings)) {
     s.bConfirm = true;
     goto show;
   }

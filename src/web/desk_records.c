@@ -5,9 +5,11 @@
 
 #include <string.h>
 
+#include "canon.h"
 #include "fields.h"
 #include "interchange.h"
 #include "page.h"
+#include "sha256.h"
 
 /* ---- The form body ---------------------------------------------------------------- */
 
@@ -211,4 +213,32 @@ void desk_notice(Buf *p, const json_t *pErrors, const json_t *pWarnings) {
   }
   form_notice(p, false, m.z);
   buf_free(&m);
+}
+
+/* ---- Save anyway ------------------------------------------------------------------- */
+
+/* The first 8 bytes of the SHA-256 of the warnings' canonical JSON, in hex. */
+static void warnings_digest(const json_t *pWarnings, char *zOut /* 17 */) {
+  Buf c = {0};
+  canon_write(&c, pWarnings);
+  unsigned char a[32];
+  Sha256 sha;
+  sha256_open(&sha);
+  sha256_digest(&sha, c.z ? c.z : "", c.n, a);
+  sha256_close(&sha);
+  hex_encode(a, 8, zOut);
+  buf_free(&c);
+}
+
+void desk_confirm_field(Buf *p, const json_t *pWarnings) {
+  char z[17];
+  warnings_digest(pWarnings, z);
+  hprintf(p, "<input type=\"hidden\" name=\"confirm\" value=\"%s\">", z);
+}
+
+bool desk_confirmed(const Form *f, const json_t *pWarnings) {
+  const char *zGot = desk_value(f, "confirm");
+  char z[17];
+  warnings_digest(pWarnings, z);
+  return zGot && strcmp(zGot, z) == 0;
 }

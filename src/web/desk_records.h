@@ -56,4 +56,10 @@ void desk_option(Buf *p, const char *zValue, const char *zLabel, const char *zSe
 ** count, the warnings with a "Save anyway". */
 void desk_notice(Buf *p, const json_t *pErrors, const json_t *pWarnings);
 
+/* "Save anyway": the form carries confirm=DIGEST of the warnings it was
+** shown; a save is "anyway" only when the warnings are still those (a form
+** changed since then, with other warnings, is shown again). */
+void desk_confirm_field(Buf *p, const json_t *pWarnings);
+bool desk_confirmed(const Form *f, const json_t *pWarnings);
+
 #endif

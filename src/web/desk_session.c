@@ -453,7 +453,7 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   if (s->zRefused) form_notice(&b, false, s->zRefused);
   hprintf(&b, "<form method=\"post\" action=\"%s\" class=\"fields desk\" novalidate>", pReq->zPath);
   hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", s->zCsrf);
-  if (s->bConfirm) buf_puts(&b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+  if (s->bConfirm) desk_confirm_field(&b, s->pWarnings);
   buf_puts(&b, "<fieldset><legend>The session</legend>");
   /* Body */
   json_t *aBody = entity_list(pDb, K_BODY, 0);
@@ -647,7 +647,7 @@ static void session_post(Req *pReq, Resp *r, bool bEdit) {
     status = 400;
     goto show;
   }
-  if (json_object_size(s.pWarnings) && !desk_value(&f, "confirm")) {
+  if (json_object_size(s.pWarnings) && !desk_confirmed(&f, s.pWarnings)) {
     s.bConfirm = true;
     goto show;
   }

@@ -279,9 +279,18 @@ class DeskRecords(unittest.TestCase):
         self.assertEqual(self.journal_last(), before)
         self.assertIn("attendance.non_member", page)
         self.assertIn("Save anyway", page)
-        self.assertIn('<input type="hidden" name="confirm" value="1">', page)
+        self.assertRegex(page, r'<input type="hidden" name="confirm" value="[0-9a-f]{16}">')
         fields = form_fields(page)
         self.assertIn(["att_party", "GEO"], fields)
+        # Changed since the warnings were shown (another date: another warning): shown
+        # again, not saved.
+        changed = [list(kv) for kv in fields]
+        setf(changed, "date", "2026-09-16")
+        status, _, _, page2 = self.post(path, csrf, changed, "save")
+        self.assertEqual(status, 200)
+        self.assertIn("Save anyway", page2)
+        self.assertIn("2026-09-16", page2)
+        self.assertEqual(self.journal_last(), before)
         status, _, location, _ = self.post(path, csrf, fields, "save")
         self.assertEqual((status, location), (303, "/sessions/csto-cfm-2026-09-15"))
         self.assertEqual(self.journal_last(), before + 1)
