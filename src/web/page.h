@@ -65,11 +65,11 @@ void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
 ** (NULL-terminated, may be NULL) that the request holds (pages_login.c). */
 void page_sign_in_first(Req *pReq, Resp *r, const char *const *azArg);
 
-/* The consistency checks' findings (pages_checks.c): for zDoc, a section
-** listing those on the document and its actions (nothing when there are
-** none); else for organization zOrg, a line with their counts linking to
-** /checks?org=. */
-void checks_box(Buf *p, Db *pDb, const char *zOrg, const char *zDoc);
+/* The consistency checks' findings (pages_checks.c), to a signed-in
+** depositary only: for zDoc, a section listing those on the document and
+** its actions (nothing when there are none); else for organization zOrg, a
+** line with their counts linking to /checks?org=. */
+void checks_box(Buf *p, Req *pReq, const char *zOrg, const char *zDoc);
 
 void table_begin(Buf *p, const char *zCaption, const char *zHeads);
 void table_end(Buf *p);

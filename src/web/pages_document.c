@@ -775,7 +775,7 @@ void page_get_document(Req *pReq, Resp *r) {
   document_explanation(&b, pDoc, pSt, pParties, zOn);
   document_actions(&b, aRow, pParties);
   notifications_box(&b, pDb, zId, pParties);
-  checks_box(&b, pDb, 0, zId);
+  checks_box(&b, pReq, 0, zId);
   put_sources(&b, json_object_get(pDoc, "sources"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);

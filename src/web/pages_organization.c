@@ -302,7 +302,7 @@ void page_get_organization(Req *pReq, Resp *r) {
           "\xc2\xb7 <a href=\"/calendar.ics?organization=%s\">Sessions and deadlines "
           "(iCalendar)</a></p>",
           zId, zId);
-  checks_box(&b, pDb, zId, 0);
+  checks_box(&b, pReq, zId, 0);
   chair_section(&b, pReq, zId, pParties);
   org_bodies(&b, pDb, zId);
   org_documents(&b, pDb, zId);

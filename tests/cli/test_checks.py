@@ -20,6 +20,7 @@ import tempfile
 import time
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 
 PACTA = None
@@ -434,15 +435,38 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 201, body)
         self.assertEqual([w["code"] for w in body["warnings"]], ["action.consent_by_non_member"])
 
-    def page(self, path):
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=10) as r:
+    def page(self, path, session=None):
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}")
+        if session:
+            req.add_header("Cookie", "pacta_session=" + session)
+        with urllib.request.urlopen(req, timeout=10) as r:
             return r.read().decode()
+
+    def sign_in(self):
+        """A signed-in session of the depositary's token (pages_login.c)."""
+        import http.client
+        import re
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        c.request("GET", "/login")
+        r = c.getresponse()
+        r.read()
+        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", r.getheader("Set-Cookie")).group(1)
+        c.request("POST", "/login", urllib.parse.urlencode({"csrf": csrf, "token": self.token}),
+                  {"Content-Type": "application/x-www-form-urlencoded",
+                   "Cookie": "pacta_csrf=" + csrf})
+        r = c.getresponse()
+        r.read()
+        c.close()
+        return re.search(r"pacta_session=([0-9a-f]{64})", r.getheader("Set-Cookie")).group(1)
 
     def test_pages(self):
         # The CIS's recorded chairs that break the rotation (2013, 2014, 2015, 2021, 2024 in
-        # the sample) are warnings on the organization page and the checks page.
-        html = self.page("/organizations/cis")
+        # the sample) are warnings: on the organization page to the depositary signed in, and
+        # on the checks page to anyone.
+        session = self.sign_in()
+        html = self.page("/organizations/cis", session)
         self.assertRegex(html, r'<a href="/checks\?org=cis">Consistency: \d+ findings?</a>')
+        self.assertNotIn("Consistency:", self.page("/organizations/cis"))
         html = self.page("/checks?org=cis")
         self.assertIn("chair.outside_rotation", html)
         self.assertIn("is recorded as chair for 2021", html)
@@ -452,8 +476,9 @@ class Api(unittest.TestCase):
                      {"code": "SRB", "kind": "state", "name": {"en": "Serbia"}})
         self.request("POST", "/api/v1/actions", {"document": "csto-charter", "party": "SRB",
                                                  "type": "accession", "date": "2013-04-11"})
-        html = self.page("/documents/csto-charter")
+        html = self.page("/documents/csto-charter", session)
         self.assertIn('<h2 id="checks">Consistency</h2>', html)
+        self.assertNotIn('id="checks"', self.page("/documents/csto-charter"))
         self.assertIn("SRB was not a member of csto on 2013-04-11", html)
         with self.assertRaises(urllib.error.HTTPError) as e:
             self.page("/checks?org=nope")
