@@ -20,12 +20,13 @@ _pacta_flags() {
     chair) echo --year ;;
     check) echo --list ;;
     compliance) echo --on --from --to --previous-from --previous-to ;;
-    export) echo --format --org ;;
+    export) echo --format --out --org ;;
     ingest) echo --load --yes --replace --date --place ;;
     init) echo --sample ;;
     journal) echo --after --limit --reverse ;;
     key) echo --out ;;
     list) echo --org ;;
+    load) echo --kind --date-format ;;
     log)
       case $2 in
         checkpoint) echo --key --origin --out ;;
@@ -55,7 +56,7 @@ _pacta_takes_value() {
       --org | --date | --place | --after | --limit | --out | --key | --origin | --log-key | \
       --registry | --old-checkpoint | --index | --size | --kind | --body | --type | --party | \
       --offset | --listen | --threads | --cache-mb | --request-timeout | --trusted-proxy | \
-      --role | --name | --checkpoint | --bench-queries | --status | --reason)
+      --role | --name | --checkpoint | --bench-queries | --status | --reason | --date-format)
       return 0 ;;
   esac
   return 1
@@ -154,7 +155,16 @@ _pacta() {
         return 0 ;;
       --format) [[ $cmd == minutes ]] && words="html md" || words="json csv ics" ;;
       --role) words="depositary delegate" ;;
-      --kind) words="document session commitment assessment party body organization" ;;
+      --kind)
+        if [[ $cmd == load ]]; then
+          words="parties organizations memberships bodies chairmanships chairmanship_recorded
+            chairmanship_declined sessions session_attendance documents
+            document_entry_into_force_conditions actions commitments assessments party_cities
+            sources"
+        else
+          words="document session commitment assessment party body organization"
+        fi ;;
+      --date-format) words="yyyy-mm-dd dd.mm.yyyy" ;;
       --org) words=$(_pacta_ids organizations) ;;
       --party) words=$(_pacta_ids parties) ;;
       --body) words=$(_pacta_ids bodies) ;;

@@ -2,11 +2,13 @@
 ** The data in and out (cmd.h): init, load, export, minutes; the journal
 ** read, an entity retracted, the derived tables rebuilt.
 */
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "checks.h"
@@ -14,6 +16,7 @@
 #include "entity.h"
 #include "fields.h"
 #include "interchange.h"
+#include "interchange_csv.h"
 #include "journal.h"
 #include "kind.h"
 #include "output.h"
@@ -61,9 +64,101 @@ int cmd_init(Args *a) {
   return rc;
 }
 
+static bool ends_with(const char *z, const char *zEnd) {
+  size_t n = strlen(z), m = strlen(zEnd);
+  return n >= m && strcmp(z + n - m, zEnd) == 0;
+}
+
+/* CSV files (interchange_csv.h): a directory's *.csv, or files by name. */
+static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat) {
+  CsvDateFormat eDate = CSV_DATE_ISO;
+  if (zDateFormat && strcmp(zDateFormat, "dd.mm.yyyy") == 0)
+    eDate = CSV_DATE_DMY;
+  else if (zDateFormat && strcmp(zDateFormat, "yyyy-mm-dd") != 0)
+    cli_fail(&a->cli, "--date-format: expected yyyy-mm-dd or dd.mm.yyyy, got \"%s\"", zDateFormat);
+  if (zKind && !csv_is_table(zKind))
+    cli_fail(&a->cli, "--kind: no CSV table \"%s\" (see docs/csv.md)", zKind);
+  /* The names: each directory's *.csv files, each file as given. */
+  int nName = 0, nAlloc = 0;
+  char **azName = 0;
+  for (int i = 0; i < a->nPos; i++) {
+    struct stat st;
+    if (stat(a->azPos[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      DIR *d = opendir(a->azPos[i]);
+      if (!d)
+        die(EXIT_INPUT, "%s: cannot read: %s (nothing was loaded)", a->azPos[i], strerror(errno));
+      struct dirent *e;
+      while ((e = readdir(d)) != 0) {
+        if (!ends_with(e->d_name, ".csv")) continue;
+        if (nName == nAlloc) {
+          nAlloc = nAlloc ? 2 * nAlloc : 16;
+          azName = xrealloc(azName, (size_t)nAlloc * sizeof(char *));
+        }
+        Buf p = {0};
+        buf_printf(&p, "%s/%s", a->azPos[i], e->d_name);
+        azName[nName++] = xstrdup(p.z);
+        buf_free(&p);
+      }
+      closedir(d);
+    } else {
+      if (nName == nAlloc) {
+        nAlloc = nAlloc ? 2 * nAlloc : 16;
+        azName = xrealloc(azName, (size_t)nAlloc * sizeof(char *));
+      }
+      azName[nName++] = xstrdup(a->azPos[i]);
+    }
+  }
+  CsvSource *aSrc = xmalloc((size_t)(nName ? nName : 1) * sizeof(CsvSource));
+  Buf *aBuf = xmalloc((size_t)(nName ? nName : 1) * sizeof(Buf));
+  memset(aBuf, 0, (size_t)(nName ? nName : 1) * sizeof(Buf));
+  for (int i = 0; i < nName; i++) {
+    if (read_file(azName[i], &aBuf[i]))
+      die(EXIT_INPUT, "%s: cannot read: %s (nothing was loaded)", azName[i], strerror(errno));
+    /* --kind names the table of a file whose name is not one. */
+    const char *zBase = strrchr(azName[i], '/') ? strrchr(azName[i], '/') + 1 : azName[i];
+    char *zTable = xstrdup(zBase);
+    if (ends_with(zTable, ".csv")) zTable[strlen(zTable) - 4] = 0;
+    bool bKnown = csv_is_table(zTable);
+    xfree(zTable);
+    aSrc[i] = (CsvSource){azName[i], bKnown ? 0 : zKind, aBuf[i].z ? aBuf[i].z : "", aBuf[i].n};
+  }
+  LoadResult r;
+  FILE *fProgress = isatty(2) ? stderr : 0;
+  int rc = csv_load(pDb, aSrc, nName, eDate, arg_actor(a), stderr, fProgress, &r);
+  if (rc == 0 && a->bJson) {
+    print_json_new(json_pack("{s:i, s:I, s:O?}", "loaded", r.nLoaded, "journal",
+                             (json_int_t)r.lastSeq, "warnings", r.aFinding));
+  } else if (rc == 0) {
+    printf("loaded %d new journal entries (%d records unchanged); journal at %lld\n", r.nLoaded,
+           r.nUnchanged, (long long)r.lastSeq);
+  }
+  json_decref(r.aFinding);
+  for (int i = 0; i < nName; i++) {
+    buf_free(&aBuf[i]);
+    xfree(azName[i]);
+  }
+  xfree(azName);
+  xfree(aBuf);
+  xfree(aSrc);
+  return rc ? EXIT_INPUT : 0;
+}
+
 int cmd_load(Args *a) {
   cli_need_pos(&a->cli, 1, -1);
+  const char *zKind = cli_get(&a->cli, "kind");
+  const char *zDateFormat = cli_get(&a->cli, "date-format");
+  /* CSV: a directory, a .csv file, or --kind/--date-format given. */
+  bool bCsv = zKind || zDateFormat;
+  for (int i = 0; i < a->nPos && !bCsv; i++) {
+    struct stat st;
+    bCsv = ends_with(a->azPos[i], ".csv") || (stat(a->azPos[i], &st) == 0 && S_ISDIR(st.st_mode));
+  }
   Db *pDb = open_registry(a);
+  if (bCsv) {
+    int rc = load_csv(pDb, a, zKind, zDateFormat);
+    db_close(pDb);
+    return rc;
+  }
   LoadSource *aSrc = xmalloc((size_t)a->nPos * sizeof(LoadSource));
   Buf *aBuf = xmalloc((size_t)a->nPos * sizeof(Buf));
   memset(aBuf, 0, (size_t)a->nPos * sizeof(Buf));
@@ -85,6 +180,9 @@ int cmd_export(Args *a) {
   const char *zFormat = a->zFormat ? a->zFormat : "json";
   if (strcmp(zFormat, "json") != 0 && strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "ics") != 0)
     cli_fail(&a->cli, "--format: expected json, csv or ics, got \"%s\"", zFormat);
+  const char *zOut = cli_get(&a->cli, "out");
+  if (zOut && strcmp(zFormat, "csv") != 0)
+    cli_fail(&a->cli, "--out DIR goes with --format csv (one file per table)");
   Db *pDb = open_registry(a);
   if (strcmp(zFormat, "ics") == 0) {
     Buf b = {0};
@@ -93,8 +191,13 @@ int cmd_export(Args *a) {
     buf_free(&b);
   } else if (strcmp(zFormat, "json") == 0)
     interchange_export_json(pDb, stdout);
-  else
+  else if (zOut) {
+    Buf err = {0};
+    if (csv_export_dir(pDb, zOut, &err)) die(EXIT_INPUT, "%s", err.z);
+    buf_free(&err);
+  } else {
     interchange_export_csv(pDb, stdout);
+  }
   db_close(pDb);
   return 0;
 }

@@ -166,9 +166,12 @@ static const Command aCommand[] = {
      "averaged. --from/--to: a report period (only assessments dated within it);\n"
      "--previous-from/--previous-to: the change since an earlier period. Lists\n"
      "overdue commitments (deadline passed, not fully met)."},
-    {"export", cmd_export, "export [--format json|csv|ics] [--org ORG]", "format= org=",
-     "Write the registry in the interchange format (json, the default), or its\n"
-     "actions as CSV. `pacta load` of the JSON into an empty registry gives the\n"
+    {"export", cmd_export, "export [--format json|csv|ics] [--out DIR] [--org ORG]",
+     "format= out= org=",
+     "Write the registry in the interchange format (json, the default), or as CSV:\n"
+     "with --out DIR one file per table (parties.csv, actions.csv, ...,\n"
+     "sources.csv; docs/csv.md), without it the actions.csv table on stdout.\n"
+     "`pacta load` of the JSON (or of the DIR) into an empty registry gives the\n"
      "same registry. ics: an iCalendar (RFC 5545) of sessions, announced next\n"
      "sessions and commitment deadlines (--org keeps one organization's)."},
     {"help", cmd_help, "help [COMMAND]", "", "Show the commands, or one command's help."},
@@ -209,10 +212,16 @@ static const Command aCommand[] = {
      "List the live entities of a kind: parties, organizations, bodies,\n"
      "memberships, chairmanships, documents, sessions, actions, commitments,\n"
      "assessments. --org keeps one organization's."},
-    {"load", cmd_load, "load FILE... [--json]", "",
+    {"load", cmd_load, "load FILE...|DIR [--kind TABLE] [--date-format FORMAT] [--json]",
+     "kind= date-format=",
      "Validate interchange files and load them through the journal: all or\n"
      "nothing, and a second load of the same files adds nothing. Every error names\n"
-     "the file, the JSON path and what was expected."},
+     "the file, the JSON path and what was expected.\n"
+     "CSV (docs/csv.md): a directory of the files that the CSV export to a\n"
+     "directory writes, or such files by name (FILE.csv); --kind TABLE for a file\n"
+     "named otherwise. The same checks, all or nothing; errors name the file, the line\n"
+     "(the header is line 1) and the column. --date-format dd.mm.yyyy reads\n"
+     "spreadsheet dates (default yyyy-mm-dd)."},
     {"log", cmd_log, "log checkpoint|cosign|proof|root|tiles ...",
      "key= origin= out= log-key= registry= old-checkpoint= index= size= from= to=",
      "log checkpoint --key FILE [--origin O] [--out FILE]\n"

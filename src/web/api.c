@@ -14,6 +14,7 @@
 #include "http.h"
 #include "ingest.h"
 #include "interchange.h"
+#include "interchange_csv.h"
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
@@ -97,6 +98,22 @@ static void resp_table(Req *pReq, Resp *r, json_t *pDoc, const char *zTable) {
   json_decref(pDoc);
 }
 
+/* A list of one kind: with ?format=csv the columns of that kind's file of
+** `pacta export --format csv --out DIR` (interchange_csv.h). */
+static void resp_kind_list(Req *pReq, Resp *r, json_t *pDoc, Kind kind) {
+  const char *zFormat = req_arg(pReq, "format");
+  if (!zFormat || strcmp(zFormat, "csv") != 0) {
+    resp_table(pReq, r, pDoc, kind_section(kind));
+    return;
+  }
+  r->status = 200;
+  r->zType = "text/csv; charset=utf-8";
+  buf_reset(&r->body);
+  csv_write_kind(kind, json_object_get(pDoc, kind_section(kind)), &r->body);
+  r->bCacheable = true;
+  json_decref(pDoc);
+}
+
 static void resp_query(Req *pReq, Resp *r, json_t *pDoc, Buf *pErr, const char *zTable) {
   if (!pDoc) {
     resp_error(r, 404, "not_found", "%s", pErr->z);
@@ -157,7 +174,7 @@ void api_get_list(Req *pReq, Resp *r) {
     json_t *pDoc =
         json_pack("{s:o, s:I, s:I, s:I}", kind_section(kind), pPage, "total", (json_int_t)nTotal,
                   "limit", (json_int_t)limit, "offset", (json_int_t)offset);
-    resp_table(pReq, r, pDoc, kind_section(kind));
+    resp_kind_list(pReq, r, pDoc, kind);
     return;
   }
   buf_free(&prefix);
@@ -181,7 +198,7 @@ void api_get_list(Req *pReq, Resp *r) {
   json_t *pDoc =
       json_pack("{s:o, s:I, s:I, s:I}", kind_section(kind), pPage, "total", (json_int_t)nMatch,
                 "limit", (json_int_t)limit, "offset", (json_int_t)offset);
-  resp_table(pReq, r, pDoc, kind_section(kind));
+  resp_kind_list(pReq, r, pDoc, kind);
 }
 
 void api_get_one(Req *pReq, Resp *r) {
