@@ -199,6 +199,14 @@ R=$(q "$OUT")/registry
 scale "load (interchange JSON)" "75 .. 600 documents" \
   "rm -f $R-{}.db $R-{}.db-wal $R-{}.db-shm && $P --db $R-{}.db init" \
   "$P --db $R-{}.db load $R-{}.json"
+# The same registries as CSV (docs/csv.md), one file per table, loaded into an empty registry.
+for k in 1 2 4 8; do
+  rm -rf "$OUT/registry-$k-csv"
+  "$PACTA" --db "$OUT/registry-$k.db" export --format csv --out "$OUT/registry-$k-csv"
+done
+scale "load (CSV)" "75 .. 600 documents" \
+  "rm -f $R-{}-csv.db $R-{}-csv.db-wal $R-{}-csv.db-shm && $P --db $R-{}-csv.db init" \
+  "$P --db $R-{}-csv.db load $R-{}-csv"
 for k in 1 2 4 8; do "$PACTA" --db "$OUT/registry-$k.db" load "$OUT/session-$k.json" >/dev/null; done
 scale "status --all --json" "75 .. 600 documents" "" \
   "$P --db $R-{}.db status --all --on 2030-01-01 --json"

@@ -414,7 +414,7 @@ static void put_row(Buf *b, const Table *t, const json_t *pRow, Kind kind, const
       if (json_is_array(v) && json_array_size(v) == 0) buf_puts(b, "[]");
       break;
     case C_PKEY:
-    case C_SKEY: put_cell(b, zKey, false); break;
+    case C_SKEY: put_cell(b, zKey ? zKey : "", false); break;
     case C_SKIND: buf_puts(b, kind_name(kind)); break;
     }
   }
@@ -562,12 +562,27 @@ static bool header_col(const Table *t, const char *zHead, Col *pOut) {
   return false;
 }
 
+/* A file read: its name and the columns of its header, for the messages. */
+typedef struct FileCols {
+  const char *zName;
+  Col *aCol;
+  int nCol;
+} FileCols;
+
+/* Where a record or a list's item came from. */
+typedef struct Loc {
+  int iFile, line;
+} Loc;
+
 typedef struct Loader {
   CsvDateFormat eDate;
   json_t *pDoc;
   StrMap aKeyIdx[K__COUNT]; /* natural key -> index in the kind's section */
-  StrMap where;             /* JSON path -> offset in locs of "FILE:LINE: column ..." */
-  Buf locs;
+  StrMap where;             /* JSON path of a record or item -> index in aLoc */
+  Loc *aLoc;
+  int nLoc, nLocAlloc;
+  FileCols *aFile;
+  int nFile;
   Buf path; /* scratch */
   Buf err;  /* the CSV's own errors, one per line */
   int nErr;
@@ -607,14 +622,17 @@ csv_error(Loader *L, const char *zFile, int line, int iCol, const char *zCol, co
   va_end(ap);
 }
 
-static void remember(Loader *L, const char *zPath, const char *zFile, int line, int iCol,
-                     const char *zCol) {
+/* The record or item at zPath came from line of file iFile: one entry per
+** record, its cells found from the header when a message names one. */
+static void remember(Loader *L, const char *zPath, int iFile, int line) {
   bool bNew;
-  int *pSlot = strmap_insert(&L->where, zPath, (int)L->locs.n, &bNew);
+  strmap_insert(&L->where, zPath, L->nLoc, &bNew);
   if (!bNew) return;
-  *pSlot = (int)L->locs.n;
-  loc_printf(&L->locs, zFile, line, iCol, zCol);
-  buf_putc(&L->locs, 0);
+  if (L->nLoc == L->nLocAlloc) {
+    L->nLocAlloc = L->nLocAlloc ? 2 * L->nLocAlloc : 256;
+    L->aLoc = xrealloc(L->aLoc, (size_t)L->nLocAlloc * sizeof(Loc));
+  }
+  L->aLoc[L->nLoc++] = (Loc){iFile, line};
 }
 
 static bool is_int(const char *z) {
@@ -709,7 +727,7 @@ static void build_key(Buf *b, Kind kind, const json_t *p) {
 
 /* The cells of one row into pObj (a record, or an item of a list at zBase). */
 static void read_cells(Loader *L, const char *zFile, const CsvRow *r, const Col *aCol, int nCol,
-                       json_t *pObj, const char *zBase) {
+                       json_t *pObj) {
   for (int c = 0; c < nCol && c < r->nCell; c++) {
     const Col *col = &aCol[c];
     const char *z = row_cell(r, c);
@@ -758,8 +776,6 @@ static void read_cells(Loader *L, const char *zFile, const CsvRow *r, const Col 
     } else {
       set_path(pObj, col->azPath, col->nPath, v);
     }
-    path_of(&L->path, zBase, col);
-    remember(L, L->path.z, zFile, r->line, c, col->zName);
   }
 }
 
@@ -796,6 +812,10 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
     if (aCol[c].role == C_PKEY || aCol[c].role == C_SKEY) iKey = c;
     if (aCol[c].role == C_SKIND) iKind = c;
   }
+  /* The loader keeps the header's columns for the messages. */
+  int iFile = L->nFile++;
+  L->aFile = xrealloc(L->aFile, (size_t)L->nFile * sizeof(FileCols));
+  L->aFile[iFile] = (FileCols){zFile, aCol, nCol};
   if (t->nList && (iKey < 0 || (t->bSources && iKind < 0)))
     csv_error(L, zFile, 1, -1, "", "%s.csv needs the column%s %s", t->zName, t->bSources ? "s" : "",
               t->bSources ? "kind and key" : t->aCol[0].zName);
@@ -815,8 +835,8 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
       json_array_append_new(aSec, pRec);
       buf_reset(&base);
       buf_printf(&base, "$.%s[%zu]", kind_section(t->kind), i);
-      remember(L, base.z, zFile, r.line, -1, "");
-      read_cells(L, zFile, &r, aCol, nCol, pRec, base.z);
+      remember(L, base.z, iFile, r.line);
+      read_cells(L, zFile, &r, aCol, nCol, pRec);
       build_key(&L->path, t->kind, pRec);
       bool bNew;
       strmap_insert(&L->aKeyIdx[t->kind], L->path.z, (int)i, &bNew);
@@ -856,12 +876,11 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
     buf_printf(&base, "[%zu]", json_array_size(aList));
     json_t *pItem = json_object();
     json_array_append_new(aList, pItem);
-    remember(L, base.z, zFile, r.line, -1, "");
-    read_cells(L, zFile, &r, aCol, nCol, pItem, base.z);
+    remember(L, base.z, iFile, r.line);
+    read_cells(L, zFile, &r, aCol, nCol, pItem);
   }
   if (rc < 0) csv_error(L, zFile, p.line, -1, "", "%s", err.z);
   buf_free(&base);
-  xfree(aCol);
   csv_row_free(&r);
   buf_free(&err);
 }
@@ -880,6 +899,7 @@ static void map_messages(Loader *L, const char *zText, FILE *fErr) {
       buf_reset(&b);
       buf_append(&b, zMsg, (size_t)(zSep - zMsg));
       const int *pLoc = 0;
+      size_t nFull = b.n;
       while (!(pLoc = strmap_find(&L->where, b.z)) && b.n > 1) {
         /* Strip the last step of the path: ".key" or "[i]". */
         size_t n = b.n;
@@ -887,9 +907,28 @@ static void map_messages(Loader *L, const char *zText, FILE *fErr) {
         b.n = n > 1 ? n - 1 : 1;
         b.z[b.n] = 0;
       }
-      if (pLoc)
-        fprintf(fErr, "pacta: %s: %.*s", L->locs.z + *pLoc, (int)(zEol - zSep - 2), zSep + 2);
-      else
+      if (pLoc) {
+        /* The column: the one whose path the rest of the message's path is,
+        ** or begins with (".adopted[2]" is a cell of adopted). */
+        const Loc *pL = &L->aLoc[*pLoc];
+        const FileCols *pF = &L->aFile[pL->iFile];
+        const char *zRest = zMsg + b.n;
+        size_t nRest = nFull - b.n, nBest = 0;
+        int iBest = -1;
+        for (int c = 0; c < pF->nCol; c++) {
+          if (pF->aCol[c].nPath == 0) continue;
+          path_of(&L->path, "", &pF->aCol[c]);
+          size_t n = L->path.n;
+          if (n <= nRest && n > nBest && memcmp(zRest, L->path.z, n) == 0 &&
+              (n == nRest || zRest[n] == '.' || zRest[n] == '[')) {
+            nBest = n;
+            iBest = c;
+          }
+        }
+        buf_reset(&L->path);
+        loc_printf(&L->path, pF->zName, pL->line, iBest, iBest >= 0 ? pF->aCol[iBest].zName : "");
+        fprintf(fErr, "pacta: %s: %.*s", L->path.z, (int)(zEol - zSep - 2), zSep + 2);
+      } else
         fprintf(fErr, "pacta: %.*s", (int)(zEol - zMsg), zMsg);
     } else {
       fprintf(fErr, "pacta: %.*s", (int)(zEol - zMsg), zMsg);
@@ -952,7 +991,9 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
   }
   for (int k = 0; k < K__COUNT; k++) strmap_free(&L.aKeyIdx[k]);
   strmap_free(&L.where);
-  buf_free(&L.locs);
+  xfree(L.aLoc);
+  for (int i = 0; i < L.nFile; i++) xfree(L.aFile[i].aCol);
+  xfree(L.aFile);
   buf_free(&L.path);
   buf_free(&L.err);
   json_decref(L.pDoc);
