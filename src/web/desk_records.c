@@ -7,6 +7,7 @@
 
 #include "canon.h"
 #include "fields.h"
+#include "form.h"
 #include "interchange.h"
 #include "page.h"
 #include "sha256.h"
@@ -79,51 +80,38 @@ void desk_note(json_t *pBy, const char *zField, const char *zMsg) {
 bool desk_dry_run(Db *pDb, const Caller *pCaller, const char *zSection, const char *zKind,
                   const char *zKey, const json_t *pRec, DeskFieldOf xField, void *pCtx,
                   json_t *pErrors, json_t *pWarnings) {
-  json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
-  LoadOptions opt = {.bDryRun = true};
-  json_t *aMsg = 0;
+  /* The one write path's dry run (form.c); here only where each problem goes. */
   LoadResult res;
-  int rc = interchange_load_json_opt(pDb, pDoc, pCaller->zName, &opt, &aMsg, &res);
-  bool bOk = true;
-  if (rc == LOAD_BUSY) {
+  Buf msg = {0};
+  json_t *aProblem;
+  int status = form_load_opt(pDb, pCaller, zSection, pRec, true, "Nothing was recorded.", &msg,
+                             &res, &aProblem);
+  bool bOk = status < 300;
+  if (status == 503)
     desk_note(pErrors, "", "The registry is busy with another writer; try again in a moment.");
-    bOk = false;
-  } else if (rc && rc != LOAD_INCONSISTENT) {
-    Buf path = {0};
-    buf_printf(&path, "$.%s[0]", zSection);
-    for (size_t i = 0; i < json_array_size(aMsg); i++) {
-      const char *zMsg = json_string_value(json_array_get(aMsg, i));
-      const char *zField = "";
-      if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':')) {
-        zMsg += path.n + (zMsg[path.n] == '.' ? 1 : 2);
-        zField = xField(zMsg, pCtx);
-      }
-      desk_note(pErrors, zField, zMsg);
-    }
-    buf_free(&path);
-    bOk = false;
-  }
+  else if (status == 403)
+    desk_note(pErrors, "", "This token may not record it.");
   size_t i;
   json_t *p;
-  json_array_foreach(res.aFinding, i, p) {
-    if (json_is_true(json_object_get(p, "existing"))) continue;
+  json_array_foreach(aProblem, i, p) {
     bool bError = strcmp(dflt(str(p, "severity"), ""), "error") == 0;
-    const char *zField = "";
-    if (strcmp(dflt(str(p, "kind"), ""), zKind) == 0 && strcmp(dflt(str(p, "key"), ""), zKey) == 0)
-      zField = xField(dflt(str(p, "field"), ""), pCtx);
+    /* A finding on another record (one that depends on this one) is shown
+    ** whole, above the fields. */
+    bool bOther = str(p, "kind") && (strcmp(str(p, "kind"), zKind) != 0 ||
+                                     strcmp(dflt(str(p, "key"), ""), zKey) != 0);
+    const char *zField = bOther ? "" : xField(dflt(str(p, "field"), ""), pCtx);
     Buf m = {0};
-    if (*zField)
-      buf_printf(&m, "%s [%s]", dflt(str(p, "message"), ""), dflt(str(p, "code"), ""));
+    if (str(p, "kind"))
+      buf_printf(&m, "%s [%s]", dflt(str(p, *zField ? "message" : "whole"), ""),
+                 dflt(str(p, "code"), ""));
     else
-      buf_printf(&m, "%s %s: %s [%s]", dflt(str(p, "kind"), ""), dflt(str(p, "key"), ""),
-                 dflt(str(p, "message"), ""), dflt(str(p, "code"), ""));
+      buf_puts(&m, dflt(str(p, "message"), ""));
     desk_note(bError ? pErrors : pWarnings, zField, m.z);
     buf_free(&m);
     if (bError) bOk = false;
   }
-  json_decref(res.aFinding);
-  json_decref(aMsg);
-  json_decref(pDoc);
+  json_decref(aProblem);
+  buf_free(&msg);
   return bOk;
 }
 

@@ -189,6 +189,7 @@ static void problem_add(json_t *a, const char *zField, const char *zMsg, const c
 /* A consistency finding as a problem: its field, and its message without
 ** "kind key: field: " in front (the form shows where it is). */
 static void problem_of_finding(json_t *a, const json_t *p) {
+  if (!a || json_is_true(json_object_get(p, "existing"))) return; /* not this write's doing */
   const char *zField = dflt(str(p, "field"), "");
   const char *zMsg = dflt(str(p, "message"), "");
   if (*zField) {
@@ -198,6 +199,12 @@ static void problem_of_finding(json_t *a, const json_t *p) {
     buf_free(&pre);
   }
   problem_add(a, zField, zMsg, dflt(str(p, "severity"), "error"), str(p, "code"));
+  /* Which record it is about, and its whole message, for a form that
+  ** shows a finding on another record apart from its fields. */
+  json_t *pLast = json_array_get(a, json_array_size(a) - 1);
+  json_object_set(pLast, "kind", json_object_get(p, "kind"));
+  json_object_set(pLast, "key", json_object_get(p, "key"));
+  json_object_set(pLast, "whole", json_object_get(p, "message"));
 }
 
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
@@ -218,7 +225,7 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
     return 403;
   }
   json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
-  if (pCaller->role == ROLE_DELEGATE) {
+  if (pCaller->role == ROLE_DELEGATE && !bDryRun) { /* a dry run writes no submission */
     int status = form_submit(pDb, pCaller, pDoc, zNothing, pMsg);
     json_decref(pDoc);
     return status;
@@ -239,11 +246,9 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
     size_t i;
     json_t *p;
     json_array_foreach(pRes->aFinding, i, p) {
-      if (strcmp(str(p, "severity"), "error") == 0 &&
-          !json_is_true(json_object_get(p, "existing"))) {
+      if (strcmp(str(p, "severity"), "error") == 0 && !json_is_true(json_object_get(p, "existing")))
         hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
-        problem_of_finding(aProblem, p);
-      }
+      problem_of_finding(aProblem, p);
     }
     buf_puts(pMsg, "</ul>");
     status = 409;
