@@ -33,17 +33,6 @@ static const char *const azField[] = {"id",           "organization",  "body",
                                       "fixed_date",   "notice_months", "notice_days"};
 #define N_FIELD (sizeof(azField) / sizeof(azField[0]))
 
-static bool blank(const char *z) {
-  if (!z) return true;
-  for (; *z; z++)
-    if (*z != ' ' && *z != '\t' && *z != '\r' && *z != '\n') return false;
-  return true;
-}
-
-static void set_str(json_t *v, const char *zKey, const char *z) {
-  if (z) json_object_set_new(v, zKey, json_string(z));
-}
-
 static void set_int(json_t *v, const char *zKey, const json_t *pInt) {
   if (!json_is_integer(pInt)) return;
   char z[32];
@@ -64,18 +53,18 @@ static const char *field_id(const char *zName) {
 
 static json_t *view_of_record(const json_t *d) {
   json_t *v = json_object();
-  set_str(v, "id", str(d, "id"));
-  set_str(v, "organization", str(d, "organization"));
-  set_str(v, "body", str(d, "body"));
-  set_str(v, "type", str(d, "type"));
-  set_str(v, "title_en", str(json_object_get(d, "title"), "en"));
-  set_str(v, "title_ru", str(json_object_get(d, "title"), "ru"));
+  desk_set_str(v, "id", str(d, "id"));
+  desk_set_str(v, "organization", str(d, "organization"));
+  desk_set_str(v, "body", str(d, "body"));
+  desk_set_str(v, "type", str(d, "type"));
+  desk_set_str(v, "title_en", str(json_object_get(d, "title"), "en"));
+  desk_set_str(v, "title_ru", str(json_object_get(d, "title"), "ru"));
   const json_t *a = json_object_get(d, "adopted");
-  set_str(v, "adopted_date", str(a, "date"));
-  set_str(v, "adopted_place", str(a, "place"));
-  set_str(v, "adopted_session", str(a, "session"));
+  desk_set_str(v, "adopted_date", str(a, "date"));
+  desk_set_str(v, "adopted_place", str(a, "place"));
+  desk_set_str(v, "adopted_session", str(a, "session"));
   const json_t *e = json_object_get(d, "entry_into_force");
-  set_str(v, "rule", str(e, "rule"));
+  desk_set_str(v, "rule", str(e, "rule"));
   size_t i;
   json_t *c;
   json_array_foreach(json_object_get(e, "conditions"), i, c) {
@@ -85,39 +74,39 @@ static json_t *view_of_record(const json_t *d) {
       Buf b = {0};
       for (size_t k = 0; k < json_array_size(aAll); k++)
         buf_printf(&b, "%s%s", k ? " " : "", dflt(json_string_value(json_array_get(aAll, k)), ""));
-      set_str(v, "all_of", b.z ? b.z : "");
+      desk_set_str(v, "all_of", b.z ? b.z : "");
       buf_free(&b);
     }
     if (str(c, "weight")) {
-      set_str(v, "weight", str(c, "weight"));
+      desk_set_str(v, "weight", str(c, "weight"));
       char z[64];
       snprintf(z, sizeof(z), "%g", json_number_value(json_object_get(c, "at_least")));
-      set_str(v, "at_least", z);
+      desk_set_str(v, "at_least", z);
     }
   }
   const json_t *pDelay = json_object_get(e, "delay");
   set_int(v, "delay_days", json_object_get(pDelay, "days"));
   set_int(v, "delay_months", json_object_get(pDelay, "months"));
-  set_str(v, "delay_then", str(pDelay, "then"));
+  desk_set_str(v, "delay_then", str(pDelay, "then"));
   const json_t *pLater = json_object_get(e, "later_delay");
   set_int(v, "later_days", json_object_get(pLater, "days"));
   set_int(v, "later_months", json_object_get(pLater, "months"));
-  set_str(v, "later_then", str(pLater, "then"));
+  desk_set_str(v, "later_then", str(pLater, "then"));
   if (pLater && !json_object_get(pLater, "days") && !json_object_get(pLater, "months"))
-    set_str(v, "later_days", "0");
-  set_str(v, "not_before", str(e, "not_before"));
-  set_str(v, "fixed_date", str(e, "date"));
+    desk_set_str(v, "later_days", "0");
+  desk_set_str(v, "not_before", str(e, "not_before"));
+  desk_set_str(v, "fixed_date", str(e, "date"));
   const json_t *pNotice = json_object_get(json_object_get(d, "withdrawal"), "notice");
   set_int(v, "notice_months", json_object_get(pNotice, "months"));
   set_int(v, "notice_days", json_object_get(pNotice, "days"));
   if (pNotice && !json_object_get(pNotice, "days") && !json_object_get(pNotice, "months"))
-    set_str(v, "notice_days", "0");
+    desk_set_str(v, "notice_days", "0");
   return v;
 }
 
 static json_t *view_of_form(const Form *f) {
   json_t *v = json_object();
-  for (size_t i = 0; i < N_FIELD; i++) set_str(v, azField[i], form_get(f, azField[i]));
+  for (size_t i = 0; i < N_FIELD; i++) desk_set_str(v, azField[i], form_get(f, azField[i]));
   return v;
 }
 
@@ -126,7 +115,7 @@ static json_t *view_of_form(const Form *f) {
 /* A whole number typed in field zName into *pOut; false (noted) when it is not one. */
 static bool int_of(const json_t *v, const char *zName, long long *pOut, json_t *pErrors) {
   const char *z = str(v, zName);
-  if (blank(z)) return false;
+  if (desk_blank(z)) return false;
   char *zEnd;
   long long n = strtoll(z, &zEnd, 10);
   while (*zEnd == ' ') zEnd++;
@@ -144,13 +133,14 @@ static json_t *delay_of_view(const json_t *v, const char *zPrefix, json_t *pErro
   snprintf(zDays, sizeof(zDays), "%s_days", zPrefix);
   snprintf(zMonths, sizeof(zMonths), "%s_months", zPrefix);
   snprintf(zThen, sizeof(zThen), "%s_then", zPrefix);
-  if (blank(str(v, zDays)) && blank(str(v, zMonths)) && blank(str(v, zThen))) return 0;
+  if (desk_blank(str(v, zDays)) && desk_blank(str(v, zMonths)) && desk_blank(str(v, zThen)))
+    return 0;
   json_t *d = json_object();
   long long n;
   if (int_of(v, zMonths, &n, pErrors) && n) json_object_set_new(d, "months", json_integer(n));
   if (int_of(v, zDays, &n, pErrors) && (n || !json_object_get(d, "months")))
     json_object_set_new(d, "days", json_integer(n));
-  if (!blank(str(v, zThen))) set_str(d, "then", "first_of_next_month");
+  if (!desk_blank(str(v, zThen))) desk_set_str(d, "then", "first_of_next_month");
   return d;
 }
 
@@ -169,53 +159,54 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
   json_object_set_new(r, "id", json_string(zId));
   static const char *const azPlain[] = {"organization", "body", "type"};
   for (size_t i = 0; i < 3; i++) {
-    if (blank(str(v, azPlain[i])))
+    if (desk_blank(str(v, azPlain[i])))
       json_object_del(r, azPlain[i]);
     else
-      set_str(r, azPlain[i], str(v, azPlain[i]));
+      desk_set_str(r, azPlain[i], str(v, azPlain[i]));
   }
   json_t *pTitle = json_deep_copy(json_object_get(r, "title"));
   if (!json_is_object(pTitle)) {
     json_decref(pTitle);
     pTitle = json_object();
   }
-  if (blank(str(v, "title_en"))) {
+  if (desk_blank(str(v, "title_en"))) {
     json_object_del(pTitle, "en");
     if (!json_object_size(pTitle))
       desk_note(pErrors, "title-en", "The document needs a title (in English, or in Russian).");
   } else {
-    set_str(pTitle, "en", str(v, "title_en"));
+    desk_set_str(pTitle, "en", str(v, "title_en"));
   }
-  if (blank(str(v, "title_ru")))
+  if (desk_blank(str(v, "title_ru")))
     json_object_del(pTitle, "ru");
   else
-    set_str(pTitle, "ru", str(v, "title_ru"));
+    desk_set_str(pTitle, "ru", str(v, "title_ru"));
   if (!json_object_size(pTitle) && !json_object_get(pErrors, "title-en"))
     desk_note(pErrors, "title-en", "The document needs a title (in English, or in Russian).");
   json_object_set_new(r, "title", pTitle);
-  if (blank(str(v, "adopted_date")) && blank(str(v, "adopted_place")) &&
-      blank(str(v, "adopted_session"))) {
+  if (desk_blank(str(v, "adopted_date")) && desk_blank(str(v, "adopted_place")) &&
+      desk_blank(str(v, "adopted_session"))) {
     json_object_del(r, "adopted");
   } else {
     json_t *a = json_object();
     json_object_set_new(a, "date",
-                        blank(str(v, "adopted_date")) ? json_null()
-                                                      : json_string(str(v, "adopted_date")));
+                        desk_blank(str(v, "adopted_date")) ? json_null()
+                                                           : json_string(str(v, "adopted_date")));
     json_object_set_new(a, "place",
-                        blank(str(v, "adopted_place")) ? json_null()
-                                                       : json_string(str(v, "adopted_place")));
+                        desk_blank(str(v, "adopted_place")) ? json_null()
+                                                            : json_string(str(v, "adopted_place")));
     json_object_set_new(a, "session",
-                        blank(str(v, "adopted_session")) ? json_null()
-                                                         : json_string(str(v, "adopted_session")));
+                        desk_blank(str(v, "adopted_session"))
+                            ? json_null()
+                            : json_string(str(v, "adopted_session")));
     json_object_set_new(r, "adopted", a);
   }
   /* The clause. */
   const char *zRule = str(v, "rule");
-  if (blank(zRule)) {
+  if (desk_blank(zRule)) {
     json_object_del(r, "entry_into_force");
   } else {
     json_t *e = json_object();
-    set_str(e, "rule", zRule);
+    desk_set_str(e, "rule", zRule);
     bool bThreshold = strcmp(zRule, "threshold") == 0;
     json_t *aCond = json_array();
     long long n;
@@ -225,7 +216,7 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
         pCtx->azCond[pCtx->nCond++] = "count";
       }
     }
-    if (!blank(str(v, "all_of")) && bThreshold) {
+    if (!desk_blank(str(v, "all_of")) && bThreshold) {
       json_t *aAll = json_array();
       char *z = xstrdup(str(v, "all_of")), *zSave = 0;
       for (char *t = strtok_r(z, " ,;", &zSave); t; t = strtok_r(0, " ,;", &zSave)) {
@@ -237,10 +228,10 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
       json_array_append_new(aCond, json_pack("{s:o}", "all_of", aAll));
       pCtx->azCond[pCtx->nCond++] = "all_of";
     }
-    if ((!blank(str(v, "weight")) || !blank(str(v, "at_least"))) && bThreshold) {
+    if ((!desk_blank(str(v, "weight")) || !desk_blank(str(v, "at_least"))) && bThreshold) {
       json_t *c = json_object();
-      if (!blank(str(v, "weight"))) set_str(c, "weight", str(v, "weight"));
-      if (!blank(str(v, "at_least"))) {
+      if (!desk_blank(str(v, "weight"))) desk_set_str(c, "weight", str(v, "weight"));
+      if (!desk_blank(str(v, "at_least"))) {
         char *zEnd;
         double x = strtod(str(v, "at_least"), &zEnd);
         if (*zEnd)
@@ -258,12 +249,12 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
     if (strcmp(zRule, "on_signature") != 0) {
       json_t *d = delay_of_view(v, "delay", pErrors);
       if (d) json_object_set_new(e, "delay", d);
-      if (!blank(str(v, "not_before"))) set_str(e, "not_before", str(v, "not_before"));
+      if (!desk_blank(str(v, "not_before"))) desk_set_str(e, "not_before", str(v, "not_before"));
     }
     json_t *d = delay_of_view(v, "later", pErrors);
     if (d) json_object_set_new(e, "later_delay", d);
     if (strcmp(zRule, "fixed_date") == 0)
-      set_str(e, "date", blank(str(v, "fixed_date")) ? 0 : str(v, "fixed_date"));
+      desk_set_str(e, "date", desk_blank(str(v, "fixed_date")) ? 0 : str(v, "fixed_date"));
     json_object_set_new(r, "entry_into_force", e);
   }
   json_t *pNotice = delay_of_view(v, "notice", pErrors);
@@ -516,7 +507,7 @@ static void doc_check(Buf *p, const DocPage *s, const char *zName, const char *z
   hprintf(p,
           "<div class=\"check\"><input type=\"checkbox\" id=\"%s\" name=\"%s\" "
           "value=\"first_of_next_month\"%s",
-          zId, zName, blank(str(s->v, zName)) ? "" : " checked");
+          zId, zName, desk_blank(str(s->v, zName)) ? "" : " checked");
   desk_aria(p, zId, false, s->pErrors);
   hprintf(p, "><label for=\"%s\">", zId);
   buf_puts(p, zLabel);
@@ -709,7 +700,7 @@ static void document_get(Req *pReq, Resp *r, bool bEdit) {
     s.pSt = pSt;
   } else {
     s.v = json_object();
-    set_str(s.v, "organization", req_arg(pReq, "organization"));
+    desk_set_str(s.v, "organization", req_arg(pReq, "organization"));
   }
   char zCsrf[33];
   csrf_new(r, pReq->zPath, zCsrf);
@@ -775,7 +766,7 @@ static void document_post(Req *pReq, Resp *r, bool bEdit) {
     goto show;
   }
   const char *zId = bEdit ? s.zId : str(s.v, "id");
-  if (blank(zId)) {
+  if (desk_blank(zId)) {
     desk_note(s.pErrors, "id", "The document needs an identifier.");
     status = 400;
     goto show;

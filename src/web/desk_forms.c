@@ -21,6 +21,7 @@
 
 #include "auth.h"
 #include "date.h"
+#include "desk_records.h"
 #include "entity.h"
 #include "fields.h"
 #include "form.h"
@@ -787,12 +788,6 @@ static void put_hint_error(Buf *p, const char *zId, const char *zHint, const cha
   if (zErr) hprintf(p, "<p class=\"error\" id=\"%s-error\">%s</p>", zId, zErr);
 }
 
-/* An <option>, selected when it is zCur. */
-static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zCur) {
-  hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
-          zCur && strcmp(zCur, zValue) == 0 ? " selected" : "", zLabel);
-}
-
 /* At most about 70 bytes of z, cut at a character. */
 static char *short_text(const char *z) {
   size_t n = strlen(z);
@@ -817,14 +812,14 @@ static void put_ref_options(Buf *p, Db *pDb, Kind ref, const char *zCur) {
     const char *zName = ref == K_SESSION ? str(e, "date") : name_en(pName, 0);
     char *zShort = short_text(zName ? zName : "");
     char *zLabel = zName ? xprintf("%s \xe2\x80\x94 %s", zId, zShort) : xstrdup(zId);
-    put_option(p, zId, zLabel, zCur);
+    desk_option(p, zId, zLabel, zCur);
     if (zCur && strcmp(zCur, zId) == 0) bFound = true;
     xfree(zLabel);
     xfree(zShort);
   }
   json_decref(a);
   /* A value typed that is no live record is kept, to be named in its error. */
-  if (zCur && *zCur && !bFound) put_option(p, zCur, zCur, zCur);
+  if (zCur && *zCur && !bFound) desk_option(p, zCur, zCur, zCur);
 }
 
 /* One field, as its widget draws it. */
@@ -958,9 +953,9 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
     buf_puts(p, "<select");
     put_attrs(p, "order_mode", "order_mode-hint", zE1);
     buf_puts(p, " required>");
-    put_option(p, "collate_ru", "By the Russian names (collated)", zMode);
-    put_option(p, "collate_en", "By the English names (collated)", zMode);
-    put_option(p, "explicit", "As listed below", zMode);
+    desk_option(p, "collate_ru", "By the Russian names (collated)", zMode);
+    desk_option(p, "collate_en", "By the English names (collated)", zMode);
+    desk_option(p, "explicit", "As listed below", zMode);
     buf_puts(p, "</select>");
     put_hint_error(p, "order_mode",
                    "Parties take turns in the alphabetical order of their names in a language, "
@@ -1000,9 +995,9 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       buf_puts(p,
                f->bReq ? "<option value=\"\">Choose</option>" : "<option value=\"\">None</option>");
       if (f->w == W_SCORE) {
-        put_option(p, "1", "1 \xe2\x80\x94 done", zCur);
-        put_option(p, "0", "0 \xe2\x80\x94 partly", zCur);
-        put_option(p, "-1", "-1 \xe2\x80\x94 not done", zCur);
+        desk_option(p, "1", "1 \xe2\x80\x94 done", zCur);
+        desk_option(p, "0", "0 \xe2\x80\x94 partly", zCur);
+        desk_option(p, "-1", "-1 \xe2\x80\x94 not done", zCur);
       } else if (f->w == W_REF) {
         put_ref_options(p, pReq->pDb, f->ref, zCur);
       } else {
@@ -1018,7 +1013,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
           buf_free(&words);
           if (strcmp(zCur, az[i]) == 0) bFound = true;
         }
-        if (*zCur && !bFound) put_option(p, zCur, zCur, zCur);
+        if (*zCur && !bFound) desk_option(p, zCur, zCur, zCur);
       }
       buf_puts(p, "</select>");
     } else if (f->w == W_AREA || f->w == W_LINES || f->w == W_SOURCES || f->w == W_CITIES) {

@@ -71,6 +71,17 @@ bool desk_form_type(Req *pReq, Resp *r) {
 
 /* ---- Messages beside their fields --------------------------------------------------- */
 
+bool desk_blank(const char *z) {
+  if (!z) return true;
+  for (; *z; z++)
+    if (*z != ' ' && *z != '\t' && *z != '\r' && *z != '\n') return false;
+  return true;
+}
+
+void desk_set_str(json_t *v, const char *zKey, const char *z) {
+  if (z) json_object_set_new(v, zKey, json_string(z));
+}
+
 void desk_note(json_t *pBy, const char *zField, const char *zMsg) {
   json_t *a = json_object_get(pBy, zField);
   if (!a) json_object_set_new(pBy, zField, a = json_array());

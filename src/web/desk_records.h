@@ -29,6 +29,10 @@ bool desk_form_type(Req *pReq, Resp *r);
 /* Messages by field: {"FIELD-ID": ["...", ...]}; "" holds those about no
 ** field of the form. */
 void desk_note(json_t *pBy, const char *zField, const char *zMsg);
+/* Is z absent or only blanks? */
+bool desk_blank(const char *z);
+/* v[zKey] = z, when z is not NULL. */
+void desk_set_str(json_t *v, const char *zKey, const char *z);
 /* Maps the path of a message inside the record ("date", "next.date",
 ** "attendance[2].party") to the id of the form's field. */
 typedef const char *(*DeskFieldOf)(const char *zPath, void *pCtx);

@@ -20,11 +20,6 @@
 #include "registry.h"
 #include "routes.h"
 
-/* A value of the form's view as text (a number as typed, or the record's). */
-static const char *vs(const json_t *v, const char *zKey) {
-  return str(v, zKey);
-}
-
 /* ---- The view: what the form shows, from the record or as posted ------------------ */
 
 /* The live record as the form's view (number as text). */
@@ -41,23 +36,19 @@ static json_t *view_of_record(const json_t *pRec) {
   return v;
 }
 
-static void set_str(json_t *v, const char *zKey, const char *z) {
-  if (z) json_object_set_new(v, zKey, json_string(z));
-}
-
 /* The posted form as the view. */
 static json_t *view_of_form(const Form *f) {
   json_t *v = json_object();
   static const char *const azField[] = {"id", "body", "number", "date", "place", "format"};
   for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++)
-    set_str(v, azField[i], form_get(f, azField[i]));
+    desk_set_str(v, azField[i], form_get(f, azField[i]));
   json_t *aAtt = json_array();
   for (int i = 0; i < desk_count(f, "att_party"); i++) {
     json_t *a = json_object();
-    set_str(a, "party", form_get_nth(f, "att_party", i));
-    set_str(a, "status", form_get_nth(f, "att_status", i));
-    set_str(a, "by", form_get_nth(f, "att_by", i));
-    set_str(a, "role", form_get_nth(f, "att_role", i));
+    desk_set_str(a, "party", form_get_nth(f, "att_party", i));
+    desk_set_str(a, "status", form_get_nth(f, "att_status", i));
+    desk_set_str(a, "by", form_get_nth(f, "att_by", i));
+    desk_set_str(a, "role", form_get_nth(f, "att_role", i));
     json_array_append_new(aAtt, a);
   }
   if (desk_value(f, "add_party")) { /* a party that is not a member, added */
@@ -67,10 +58,11 @@ static json_t *view_of_form(const Form *f) {
         bListed = true;
     if (!bListed) {
       json_t *a = json_object();
-      set_str(a, "party", form_get(f, "add_party"));
-      set_str(a, "status", desk_value(f, "add_status") ? form_get(f, "add_status") : "observer");
-      set_str(a, "by", form_get(f, "add_by"));
-      set_str(a, "role", form_get(f, "add_role"));
+      desk_set_str(a, "party", form_get(f, "add_party"));
+      desk_set_str(a, "status",
+                   desk_value(f, "add_status") ? form_get(f, "add_status") : "observer");
+      desk_set_str(a, "by", form_get(f, "add_by"));
+      desk_set_str(a, "role", form_get(f, "add_role"));
       json_array_append_new(aAtt, a);
     }
   }
@@ -80,26 +72,19 @@ static json_t *view_of_form(const Form *f) {
     json_array_append_new(aAdopted, json_string(form_get_nth(f, "adopted", i)));
   json_object_set_new(v, "adopted", aAdopted);
   json_t *pNext = json_object();
-  set_str(pNext, "date", form_get(f, "next_date"));
-  set_str(pNext, "place", form_get(f, "next_place"));
+  desk_set_str(pNext, "date", form_get(f, "next_date"));
+  desk_set_str(pNext, "place", form_get(f, "next_place"));
   json_object_set_new(v, "next", pNext);
   json_t *aSrc = json_array();
   for (int i = 0; i < desk_count(f, "source_title"); i++) {
     json_t *s = json_object();
-    set_str(s, "title", form_get_nth(f, "source_title", i));
-    set_str(s, "ref", form_get_nth(f, "source_ref", i));
-    set_str(s, "date", form_get_nth(f, "source_date", i));
+    desk_set_str(s, "title", form_get_nth(f, "source_title", i));
+    desk_set_str(s, "ref", form_get_nth(f, "source_ref", i));
+    desk_set_str(s, "date", form_get_nth(f, "source_date", i));
     json_array_append_new(aSrc, s);
   }
   json_object_set_new(v, "sources", aSrc);
   return v;
-}
-
-static bool blank(const char *z) {
-  if (!z) return true;
-  for (; *z; z++)
-    if (*z != ' ' && *z != '\t' && *z != '\r' && *z != '\n') return false;
-  return true;
 }
 
 /* ---- The record, from the view ---------------------------------------------------- */
@@ -110,25 +95,25 @@ static bool blank(const char *z) {
 static json_t *record_of_view(const json_t *v, const char *zId, json_t *pErrors) {
   json_t *r = json_object();
   json_object_set_new(r, "id", json_string(zId));
-  if (!blank(vs(v, "body"))) set_str(r, "body", vs(v, "body"));
-  if (!blank(vs(v, "number"))) {
+  if (!desk_blank(str(v, "body"))) desk_set_str(r, "body", str(v, "body"));
+  if (!desk_blank(str(v, "number"))) {
     char *zEnd;
-    long long n = strtoll(vs(v, "number"), &zEnd, 10);
+    long long n = strtoll(str(v, "number"), &zEnd, 10);
     if (*zEnd || n < 0)
       desk_note(pErrors, "number", "The number is a whole number, like 52 (or leave it blank).");
     else
       json_object_set_new(r, "number", json_integer(n));
   }
-  set_str(r, "date", vs(v, "date"));
-  if (!blank(vs(v, "place"))) set_str(r, "place", vs(v, "place"));
-  if (!blank(vs(v, "format"))) set_str(r, "format", vs(v, "format"));
+  desk_set_str(r, "date", str(v, "date"));
+  if (!desk_blank(str(v, "place"))) desk_set_str(r, "place", str(v, "place"));
+  if (!desk_blank(str(v, "format"))) desk_set_str(r, "format", str(v, "format"));
   json_t *aAtt = json_array();
   size_t i;
   json_t *a;
   json_array_foreach(json_object_get(v, "attendance"), i, a) {
     const char *zParty = dflt(str(a, "party"), "");
-    if (blank(str(a, "status"))) {
-      if (!blank(str(a, "by")) || !blank(str(a, "role"))) {
+    if (desk_blank(str(a, "status"))) {
+      if (!desk_blank(str(a, "by")) || !desk_blank(str(a, "role"))) {
         char *zField = xprintf("att-%s-status", zParty);
         desk_note(pErrors, zField,
                   "Say whether they were present, absent, represented or an observer: a "
@@ -138,30 +123,31 @@ static json_t *record_of_view(const json_t *v, const char *zId, json_t *pErrors)
       continue;
     }
     json_t *e = json_object();
-    set_str(e, "party", zParty);
-    set_str(e, "status", str(a, "status"));
-    if (!blank(str(a, "by"))) set_str(e, "by", str(a, "by"));
-    if (!blank(str(a, "role"))) set_str(e, "role", str(a, "role"));
+    desk_set_str(e, "party", zParty);
+    desk_set_str(e, "status", str(a, "status"));
+    if (!desk_blank(str(a, "by"))) desk_set_str(e, "by", str(a, "by"));
+    if (!desk_blank(str(a, "role"))) desk_set_str(e, "role", str(a, "role"));
     json_array_append_new(aAtt, e);
   }
   json_object_set_new(r, "attendance", aAtt);
   json_object_set(r, "adopted", json_object_get(v, "adopted"));
   const json_t *pNext = json_object_get(v, "next");
-  if (!blank(str(pNext, "date")) || !blank(str(pNext, "place"))) {
+  if (!desk_blank(str(pNext, "date")) || !desk_blank(str(pNext, "place"))) {
     json_t *n = json_object();
-    json_object_set_new(n, "date",
-                        blank(str(pNext, "date")) ? json_null() : json_string(str(pNext, "date")));
     json_object_set_new(
-        n, "place", blank(str(pNext, "place")) ? json_null() : json_string(str(pNext, "place")));
+        n, "date", desk_blank(str(pNext, "date")) ? json_null() : json_string(str(pNext, "date")));
+    json_object_set_new(n, "place",
+                        desk_blank(str(pNext, "place")) ? json_null()
+                                                        : json_string(str(pNext, "place")));
     json_object_set_new(r, "next", n);
   }
   json_t *aSrc = json_array();
   json_array_foreach(json_object_get(v, "sources"), i, a) {
-    if (blank(str(a, "title")) && blank(str(a, "ref"))) continue;
+    if (desk_blank(str(a, "title")) && desk_blank(str(a, "ref"))) continue;
     json_t *s = json_object();
-    if (!blank(str(a, "title"))) set_str(s, "title", str(a, "title"));
-    if (!blank(str(a, "ref"))) set_str(s, "ref", str(a, "ref"));
-    if (!blank(str(a, "date"))) set_str(s, "date", str(a, "date"));
+    if (!desk_blank(str(a, "title"))) desk_set_str(s, "title", str(a, "title"));
+    if (!desk_blank(str(a, "ref"))) desk_set_str(s, "ref", str(a, "ref"));
+    if (!desk_blank(str(a, "date"))) desk_set_str(s, "date", str(a, "date"));
     json_array_append_new(aSrc, s);
   }
   if (json_array_size(aSrc))
@@ -264,7 +250,7 @@ static const json_t *attendance_of(const json_t *aAtt, const char *zParty) {
 
 /* The body's organization, or NULL. */
 static char *body_org(Db *pDb, const char *zBody) {
-  if (blank(zBody)) return 0;
+  if (desk_blank(zBody)) return 0;
   json_t *b = entity_get(pDb, K_BODY, zBody);
   char *z = str(b, "organization") ? xstrdup(str(b, "organization")) : 0;
   json_decref(b);
@@ -277,7 +263,7 @@ static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
   Db *pDb = s->pReq->pDb;
   const json_t *aAtt = json_object_get(s->v, "attendance");
   pdate day;
-  const char *zDate = dflt(vs(s->v, "date"), "");
+  const char *zDate = dflt(str(s->v, "date"), "");
   bool bDate = date_parse(zDate, strlen(zDate), &day) == 0;
   json_t *pMem = 0;
   if (zOrg && bDate) {
@@ -323,7 +309,9 @@ static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
     json_array_foreach(aMember, k, m) if (strcmp(dflt(str(m, "party"), ""), zParty) == 0) bMember =
         true;
     if (bMember) continue;
-    if (pMem && blank(str(a, "status")) && blank(str(a, "by")) && blank(str(a, "role"))) continue;
+    if (pMem && desk_blank(str(a, "status")) && desk_blank(str(a, "by")) &&
+        desk_blank(str(a, "role")))
+      continue;
     attendance_row(p, s, zParty, pMem ? "not a member on this date" : 0, a, pParties);
     nRow++;
   }
@@ -407,7 +395,7 @@ static void session_sources(Buf *p, const SessionPage *s) {
   size_t n = json_array_size(aSrc), k = 0;
   for (size_t i = 0; i <= n; i++) {
     const json_t *a = json_array_get(aSrc, i); /* NULL: the blank row */
-    if (i < n && blank(str(a, "title")) && blank(str(a, "ref"))) continue;
+    if (i < n && desk_blank(str(a, "title")) && desk_blank(str(a, "ref"))) continue;
     k++;
     hprintf(p,
             "<div class=\"row\"><div><label for=\"source-title-%zu\">Title</label><input "
@@ -429,7 +417,7 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   Req *pReq = s->pReq;
   Db *pDb = pReq->pDb;
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
-  char *zOrg = body_org(pDb, vs(s->v, "body"));
+  char *zOrg = body_org(pDb, str(s->v, "body"));
   Buf title = {0};
   if (s->bEdit)
     buf_printf(&title, "Edit the session %s", s->zId);
@@ -469,7 +457,7 @@ static void session_page(Resp *r, int status, SessionPage *s) {
     buf_printf(&label, "%s \xe2\x80\x94 %s",
                name_en(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
                name_en(json_object_get(pb, "name"), str(pb, "id")));
-    desk_option(&b, dflt(str(pb, "id"), ""), label.z, vs(s->v, "body"));
+    desk_option(&b, dflt(str(pb, "id"), ""), label.z, str(s->v, "body"));
     buf_free(&label);
   }
   buf_puts(&b, "</select>");
@@ -478,22 +466,22 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   json_decref(aBody);
   json_decref(pOrgs);
   desk_input(&b, "number", "number", "Number <span class=\"muted\">(optional)</span>", "text",
-             vs(s->v, "number"), "The session's ordinal number, when the body counts them.",
+             str(s->v, "number"), "The session's ordinal number, when the body counts them.",
              s->pErrors, s->pWarnings);
-  desk_input(&b, "date", "date", "Date", "date", vs(s->v, "date"), "YYYY-MM-DD", s->pErrors,
+  desk_input(&b, "date", "date", "Date", "date", str(s->v, "date"), "YYYY-MM-DD", s->pErrors,
              s->pWarnings);
   buf_puts(&b, "<div><button type=\"submit\" name=\"action\" value=\"members\" "
                "class=\"secondary\">List the members on this date</button></div>");
   desk_input(&b, "place", "place", "Place <span class=\"muted\">(optional)</span>", "text",
-             vs(s->v, "place"), 0, s->pErrors, s->pWarnings);
+             str(s->v, "place"), 0, s->pErrors, s->pWarnings);
   buf_puts(&b, "<div><label for=\"format\">Format</label><select id=\"format\" name=\"format\"");
   desk_aria(&b, "format", false, s->pErrors);
   buf_puts(&b, ">");
-  desk_option(&b, "", "not recorded", vs(s->v, "format"));
+  desk_option(&b, "", "not recorded", str(s->v, "format"));
   for (i = 0; ic_azSessionFormat[i]; i++) {
     Buf w = {0};
     put_words(&w, ic_azSessionFormat[i]);
-    desk_option(&b, ic_azSessionFormat[i], w.z, vs(s->v, "format"));
+    desk_option(&b, ic_azSessionFormat[i], w.z, str(s->v, "format"));
     buf_free(&w);
   }
   buf_puts(&b, "</select>");
@@ -501,7 +489,7 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   buf_puts(&b, "</div>");
   if (!s->bEdit)
     desk_input(&b, "id", "id", "Identifier <span class=\"muted\">(optional)</span>", "text",
-               vs(s->v, "id"),
+               str(s->v, "id"),
                "Blank: the body and the date, like <code>csto-cfm-2026-11-20</code>.", s->pErrors,
                s->pWarnings);
   buf_puts(&b, "</fieldset>");
@@ -549,8 +537,8 @@ static void session_get(Req *pReq, Resp *r, bool bEdit) {
     json_decref(pRec);
   } else {
     s.v = json_object();
-    set_str(s.v, "body", req_arg(pReq, "body"));
-    set_str(s.v, "date", req_arg(pReq, "date"));
+    desk_set_str(s.v, "body", req_arg(pReq, "body"));
+    desk_set_str(s.v, "date", req_arg(pReq, "date"));
   }
   char zCsrf[33];
   csrf_new(r, pReq->zPath, zCsrf);
@@ -606,24 +594,24 @@ static void session_post(Req *pReq, Resp *r, bool bEdit) {
     status = 400;
     goto show;
   }
-  const char *zDate = dflt(vs(s.v, "date"), "");
+  const char *zDate = dflt(str(s.v, "date"), "");
   pdate day;
   if (strcmp(dflt(form_get(&f, "action"), ""), "members") == 0) {
     if (date_parse(zDate, strlen(zDate), &day) != 0)
       desk_note(s.pErrors, "date", "Give the date as YYYY-MM-DD, a real day, to list the members.");
-    if (blank(vs(s.v, "body"))) desk_note(s.pErrors, "body", "Choose the body.");
+    if (desk_blank(str(s.v, "body"))) desk_note(s.pErrors, "body", "Choose the body.");
     goto show;
   }
   /* Save: the record, a dry run, then the write. */
   const char *zId = s.zId;
   if (!bEdit) {
-    if (!blank(vs(s.v, "id"))) {
-      zId = vs(s.v, "id");
-    } else if (!blank(vs(s.v, "body")) && !blank(zDate)) {
-      zId = zNewId = xprintf("%s-%s", vs(s.v, "body"), zDate);
+    if (!desk_blank(str(s.v, "id"))) {
+      zId = str(s.v, "id");
+    } else if (!desk_blank(str(s.v, "body")) && !desk_blank(zDate)) {
+      zId = zNewId = xprintf("%s-%s", str(s.v, "body"), zDate);
     } else {
-      desk_note(s.pErrors, blank(vs(s.v, "body")) ? "body" : "date",
-                blank(vs(s.v, "body")) ? "Choose the body." : "Give the session's date.");
+      desk_note(s.pErrors, desk_blank(str(s.v, "body")) ? "body" : "date",
+                desk_blank(str(s.v, "body")) ? "Choose the body." : "Give the session's date.");
       status = 400;
       goto show;
     }
