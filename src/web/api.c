@@ -303,14 +303,7 @@ void api_get_checks(Req *pReq, Resp *r) {
 
 /* Check the caller and the content type; false with the response filled. */
 static bool may_write(Req *pReq, Resp *r) {
-  if (pReq->caller.bBadToken) {
-    resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
-    return false;
-  }
-  if (pReq->caller.role == ROLE_NONE) {
-    resp_error(r, 401, "unauthorized", "writing needs Authorization: Bearer TOKEN");
-    return false;
-  }
+  if (!req_need_caller(pReq, r, "writing")) return false;
   const char *zType = pReq->zHeaderContentType;
   if (!zType || strncmp(zType, "application/json", 16) != 0) {
     resp_error(r, 415, "unsupported_media_type", "expected Content-Type: application/json");
@@ -404,12 +397,7 @@ void api_post_record(Req *pReq, Resp *r) {
 void api_delete_record(Req *pReq, Resp *r) {
   Kind kind;
   if (!section_kind(r, pReq->azParam[0], &kind)) return;
-  if (pReq->caller.bBadToken || pReq->caller.role == ROLE_NONE) {
-    resp_error(r, 401, "unauthorized", "%s",
-               pReq->caller.bBadToken ? req_bad_token(pReq)
-                                      : "retracting needs Authorization: Bearer TOKEN");
-    return;
-  }
+  if (!req_need_caller(pReq, r, "retracting")) return;
   if (pReq->caller.role != ROLE_DEPOSITARY) {
     resp_error(r, 403, "forbidden", "only the depositary may retract");
     return;

@@ -12,19 +12,6 @@
 #include "routes.h"
 #include "submission.h"
 
-/* A caller with a token: false with the response filled. */
-static bool signed_in(Req *pReq, Resp *r) {
-  if (pReq->caller.bBadToken) {
-    resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
-    return false;
-  }
-  if (pReq->caller.role == ROLE_NONE) {
-    resp_error(r, 401, "unauthorized", "submissions need Authorization: Bearer TOKEN");
-    return false;
-  }
-  return true;
-}
-
 static bool may_see(const Caller *c, const json_t *pSub) {
   return c->role == ROLE_DEPOSITARY || strcmp(dflt(str(pSub, "party"), ""), c->zParty) == 0 ||
          strcmp(dflt(str(pSub, "status"), ""), "accepted") == 0;
@@ -72,7 +59,7 @@ void api_submit(Req *pReq, Resp *r, const json_t *pDoc) {
 }
 
 void api_get_submissions(Req *pReq, Resp *r) {
-  if (!signed_in(pReq, r)) return;
+  if (!req_need_caller(pReq, r, "a submission")) return;
   const char *zStatus = req_arg(pReq, "status");
   if (zStatus && strcmp(zStatus, "pending") != 0 && strcmp(zStatus, "accepted") != 0 &&
       strcmp(zStatus, "rejected") != 0) {
@@ -88,7 +75,7 @@ void api_get_submissions(Req *pReq, Resp *r) {
 }
 
 void api_get_submission(Req *pReq, Resp *r) {
-  if (!signed_in(pReq, r)) return;
+  if (!req_need_caller(pReq, r, "a submission")) return;
   json_t *pSub = submission_get(pReq->pDb, pReq->azParam[0]);
   if (!pSub) {
     resp_error(r, 404, "not_found", "no submission %s", pReq->azParam[0]);
@@ -103,7 +90,7 @@ void api_get_submission(Req *pReq, Resp *r) {
 }
 
 static void decide(Req *pReq, Resp *r, bool bAccept) {
-  if (!signed_in(pReq, r)) return;
+  if (!req_need_caller(pReq, r, "a submission")) return;
   if (pReq->caller.role != ROLE_DEPOSITARY) {
     resp_error(r, 403, "forbidden", "only the depositary accepts or rejects a submission");
     return;

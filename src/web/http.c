@@ -249,6 +249,18 @@ void req_authorize(Req *p) {
   auth_lookup(p->pDb, zSecret, &p->caller);
 }
 
+bool req_need_caller(Req *pReq, Resp *r, const char *zWhat) {
+  if (pReq->caller.bBadToken) {
+    resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
+    return false;
+  }
+  if (pReq->caller.role == ROLE_NONE) {
+    resp_error(r, 401, "unauthorized", "%s needs Authorization: Bearer TOKEN", zWhat);
+    return false;
+  }
+  return true;
+}
+
 const char *req_bad_token(const Req *p) {
   if (p->bBadAuthorization)
     return "the Authorization header must be \"Bearer TOKEN\": the scheme Bearer, a space, "

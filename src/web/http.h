@@ -124,6 +124,9 @@ void req_authorize(Req *p);
 ** "Bearer TOKEN") or an unknown or revoked token; NULL when it names one or
 ** there is none. For a 401's message. */
 const char *req_bad_token(const Req *p);
+/* A caller (a known token or a session): else a 401 ("ZWHAT needs
+** Authorization: Bearer TOKEN", or why the token was refused) and false. */
+bool req_need_caller(Req *pReq, Resp *r, const char *zWhat);
 
 /* The session cookie of a signed-in page (pages_login.c). */
 #define HTTP_SESSION_COOKIE "pacta_session"
