@@ -8,59 +8,22 @@
 //   PACTA=build/pacta node --test tests/browser/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { shots, docShots, registry } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pacta = resolve(process.env.PACTA || join(here, '../../build/pacta'));
-const shots = resolve(here, '../artifacts/screenshots');
-// The screenshots docs/ shows are written there only when asked
-// (PACTA_DOC_SHOTS=1 node --test tests/browser/), so that a test run leaves
-// the tree as it was; otherwise beside the others, in tests/artifacts/.
-const docShots = process.env.PACTA_DOC_SHOTS
-  ? resolve(here, '../../docs/screenshots')
-  : resolve(here, '../artifacts/screenshots');
-const chromePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const TODAY = '2026-12-04';
-const env = { ...process.env, PACTA_TODAY: TODAY };
-
-let dir, db, server, base, browser, depositary, uzb, arm;
-
-function cli(...args) {
-  return execFileSync(pacta, ['--db', db, ...args], { encoding: 'utf8', env });
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch { /* not yet */ }
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  throw new Error('pacta serve did not start');
-}
-
-async function journalLast() {
-  const r = await fetch(`${base}/api/v1/journal?after=0&limit=1`);
-  return (await r.json()).last;
-}
+const reg = registry({
+  prefix: 'pacta-desk-',
+  env: { PACTA_TODAY: TODAY },
+  makeDocShots: true,
+  tokens: {
+    depositary: ['--role', 'depositary', '--name', 'csto-secretariat'],
+    uzb: ['--role', 'delegate', '--party', 'UZB', '--name', 'uzb-mfa'],
+    arm: ['--role', 'delegate', '--party', 'ARM', '--name', 'arm-mfa'],
+  },
+});
+const { journalLast } = reg;
+let base, browser, depositary, uzb, arm;
 
 // A delegate's deposit through the API: the submission's id.
 async function submit(token, record) {
@@ -75,53 +38,16 @@ async function submit(token, record) {
 }
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pacta-desk-'));
-  db = join(dir, 'r.db');
-  mkdirSync(shots, { recursive: true });
-  mkdirSync(docShots, { recursive: true });
-  cli('init', '--sample');
-  const token = (...a) => JSON.parse(cli('token', 'create', ...a, '--json')).token;
-  depositary = token('--role', 'depositary', '--name', 'csto-secretariat');
-  uzb = token('--role', 'delegate', '--party', 'UZB', '--name', 'uzb-mfa');
-  arm = token('--role', 'delegate', '--party', 'ARM', '--name', 'arm-mfa');
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(pacta, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--quiet'],
-    { stdio: 'inherit', env });
-  await waitForServer(`${base}/`);
-  browser = await chromium.launch({
-    executablePath: chromePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ base, browser } = await reg.start());
+  ({ depositary, uzb, arm } = reg.tokens);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) {
-    const exited = new Promise((ok) => server.on('exit', ok));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => reg.stop());
 
-async function openPage(width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page, errors };
-}
+const openPage = (width = 1280) => reg.openPage(width);
 
 // Sign in from the desk's address: to /login, the token typed, Enter, back at /desk.
-async function signIn(page, token) {
-  await page.goto(`${base}/desk`);
-  assert.match(page.url(), /\/login\?next=\/desk$/);
-  await page.fill('#token', token);
-  await Promise.all([page.waitForURL(`${base}/desk`), page.press('#token', 'Enter')]);
-}
+const signIn = (page, token) => reg.signIn(page, '/desk', token, /\/login\?next=\/desk$/);
 
 test('the depositary accepts from the desk; the document page shows it', async () => {
   const ratification = await submit(uzb, {

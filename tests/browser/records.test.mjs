@@ -7,93 +7,25 @@
 //   PACTA=build/pacta node --test tests/browser/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { shots, docShots, registry } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pacta = resolve(process.env.PACTA || join(here, '../../build/pacta'));
-const shots = resolve(here, '../artifacts/screenshots');
-// The screenshots docs/ shows are written there only when asked
-// (PACTA_DOC_SHOTS=1 node --test tests/browser/), so that a test run leaves
-// the tree as it was; otherwise beside the others, in tests/artifacts/.
-const docShots = process.env.PACTA_DOC_SHOTS
-  ? resolve(here, '../../docs/screenshots')
-  : resolve(here, '../artifacts/screenshots');
-const chromePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const env = { ...process.env, PACTA_TODAY: '2026-12-04' };
-
-let dir, db, server, base, browser, depositary;
-
-function cli(...args) {
-  return execFileSync(pacta, ['--db', db, ...args], { encoding: 'utf8', env });
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-    s.on('error', fail);
-  });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch { /* not yet */ }
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  throw new Error('pacta serve did not start');
-}
+const reg = registry({
+  prefix: 'pacta-records-',
+  env: { PACTA_TODAY: '2026-12-04' },
+  tokens: { depositary: ['--role', 'depositary', '--name', 'secretariat'] },
+});
+let base, browser, depositary;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pacta-records-'));
-  db = join(dir, 'r.db');
-  mkdirSync(shots, { recursive: true });
-  cli('init', '--sample');
-  depositary = JSON.parse(cli('token', 'create', '--role', 'depositary', '--name', 'secretariat', '--json')).token;
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(pacta, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--quiet'], { stdio: 'inherit', env });
-  await waitForServer(`${base}/`);
-  browser = await chromium.launch({
-    executablePath: chromePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ base, browser } = await reg.start());
+  ({ depositary } = reg.tokens);
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) {
-    const exited = new Promise((ok) => server.on('exit', ok));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => reg.stop());
 
 // A signed-in depositary's page at this width; the form's address asks to sign in first.
-async function signedIn(width, path) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(base + path);
-  assert.match(page.url(), /\/login\?next=/);
-  await page.fill('#token', depositary);
-  await Promise.all([page.waitForURL(base + path), page.press('#token', 'Enter')]);
-  return { context, page, errors };
-}
+const signedIn = (width, path) => reg.signedIn(width, path, depositary);
 
 async function click(page, selector) {
   await Promise.all([page.waitForLoadState('load'), page.waitForEvent('framenavigated'), page.click(selector)]);
