@@ -13,34 +13,19 @@ made wrong. "Today" is fixed with PACTA_TODAY.
 """
 import json
 import os
-import socket
-import subprocess
+import re
 import sys
-import tempfile
-import time
 import unittest
 import urllib.error
-import urllib.parse
 import urllib.request
 
-PACTA = None
-TODAY = "2026-12-04"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import TODAY, sample, serve, stop, token  # noqa: E402
 
 
-def run(db, *args, expect=None, today=TODAY, stdin=None):
-    env = dict(os.environ, PACTA_TODAY=today)
-    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, env=env,
-                       input=stdin)
-    if expect is not None and p.returncode != expect:
-        raise AssertionError(f"pacta {' '.join(args)}: exit {p.returncode}, not {expect}\n"
-                             f"{p.stdout}\n{p.stderr}")
-    return p
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def run(db, *args, expect=None, **kw):
+    return pactatest.run(db, *args, expect=expect, **kw)
 
 
 ACTION = {"document": "csto-charter", "party": "ARM", "type": "ratification"}
@@ -48,9 +33,7 @@ ACTION = {"document": "csto-charter", "party": "ARM", "type": "ratification"}
 
 class Checks(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "r.db")
-        run(self.db, "init", "--sample", expect=0)
+        self.tmp, self.db = sample()
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -346,40 +329,18 @@ class Checks(unittest.TestCase):
 class Api(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.db = os.path.join(cls.tmp.name, "r.db")
-        run(cls.db, "init", "--sample", expect=0)
-        out = run(cls.db, "token", "create", "--role", "depositary", "--name", "secretariat",
-                  "--json", expect=0).stdout
-        cls.token = json.loads(out)["token"]
-        cls.port = free_port()
-        cls.proc = subprocess.Popen([PACTA, "--db", cls.db, "serve", "--listen",
-                                     f"127.0.0.1:{cls.port}", "--quiet"],
-                                    env=dict(os.environ, PACTA_TODAY=TODAY))
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        cls.tmp, cls.db = sample()
+        cls.token = token(cls.db, "--role", "depositary", "--name", "secretariat")
+        cls.proc, cls.port = serve(cls.db)
 
     @classmethod
     def tearDownClass(cls):
-        cls.proc.terminate()
-        cls.proc.wait(timeout=10)
+        stop(cls.proc)
         cls.tmp.cleanup()
 
     def request(self, method, path, body=None):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data,
-                                     method=method,
-                                     headers={"Content-Type": "application/json",
-                                              "Authorization": "Bearer " + self.token})
-        try:
-            with urllib.request.urlopen(req, timeout=10) as r:
-                return r.status, json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read())
+        status, _, raw = pactatest.api(self.port, method, path, body, self.token)
+        return status, json.loads(raw)
 
     def test_error_is_409_and_changes_nothing(self):
         before = run(self.db, "export", expect=0).stdout
@@ -444,20 +405,8 @@ class Api(unittest.TestCase):
 
     def sign_in(self):
         """A signed-in session of the depositary's token (pages_login.c)."""
-        import http.client
-        import re
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        c.request("GET", "/login")
-        r = c.getresponse()
-        r.read()
-        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", r.getheader("Set-Cookie")).group(1)
-        c.request("POST", "/login", urllib.parse.urlencode({"csrf": csrf, "token": self.token}),
-                  {"Content-Type": "application/x-www-form-urlencoded",
-                   "Cookie": "pacta_csrf=" + csrf})
-        r = c.getresponse()
-        r.read()
-        c.close()
-        return re.search(r"pacta_session=([0-9a-f]{64})", r.getheader("Set-Cookie")).group(1)
+        _, cookie, _ = pactatest.sign_in(self.port, self.token)
+        return re.search(r"pacta_session=([0-9a-f]{64})", cookie).group(1)
 
     def test_pages(self):
         # The CIS's recorded chairs that break the rotation (2013, 2014, 2015, 2021, 2024 in
@@ -492,5 +441,4 @@ class Api(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=1)
+    pactatest.main()

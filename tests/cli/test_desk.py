@@ -15,31 +15,13 @@ import http.client
 import json
 import os
 import re
-import socket
 import sqlite3
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
-import urllib.parse
 
-PACTA = None
-TODAY = "2026-12-04"
-ENV = dict(os.environ, PACTA_TODAY=TODAY)
-
-
-def run(db, *args, expect=0):
-    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, env=ENV)
-    if expect is not None and p.returncode != expect:
-        raise AssertionError(f"pacta {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
-    return p
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import TODAY, run, sample, serve, stop, token  # noqa: E402
 
 
 def text_of(page):
@@ -52,52 +34,24 @@ def text_of(page):
 class Desk(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.db = os.path.join(cls.tmp.name, "r.db")
-        run(cls.db, "init", "--sample")
-        tok = lambda *a: json.loads(run(cls.db, "token", "create", *a, "--json").stdout)["token"]
-        cls.depositary = tok("--role", "depositary", "--name", "csto-secretariat")
-        cls.uzb = tok("--role", "delegate", "--party", "UZB", "--name", "uzb-mfa")
-        cls.arm = tok("--role", "delegate", "--party", "ARM", "--name", "arm-mfa")
-        cls.port = free_port()
-        cls.proc = subprocess.Popen([PACTA, "--db", cls.db, "serve", "--listen",
-                                     f"127.0.0.1:{cls.port}", "--quiet"], env=ENV)
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        cls.tmp, cls.db = sample()
+        cls.depositary = token(cls.db, "--role", "depositary", "--name", "csto-secretariat")
+        cls.uzb = token(cls.db, "--role", "delegate", "--party", "UZB", "--name", "uzb-mfa")
+        cls.arm = token(cls.db, "--role", "delegate", "--party", "ARM", "--name", "arm-mfa")
+        cls.proc, cls.port = serve(cls.db)
 
     @classmethod
     def tearDownClass(cls):
-        cls.proc.terminate()
-        cls.proc.wait(timeout=10)
+        stop(cls.proc)
         cls.tmp.cleanup()
 
     # ---- HTTP ----------------------------------------------------------------------------
 
     def request(self, method, path, body=None, cookies=None, headers=None):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        h = dict(headers or {})
-        if cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        if isinstance(body, dict):
-            body = urllib.parse.urlencode(body)
-            h.setdefault("Content-Type", "application/x-www-form-urlencoded")
-        c.request(method, path, body, h)
-        r = c.getresponse()
-        out = (r.status, r.getheader("Set-Cookie") or "", r.getheader("Location"),
-               r.read().decode(), r.getheader("Cache-Control") or "")
-        c.close()
-        return out
+        return pactatest.request(self.port, method, path, body, cookies, headers, timeout=30)
 
     def sign_in(self, token):
-        _, cookie, _, _, _ = self.request("GET", "/login")
-        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", cookie).group(1)
-        status, cookie, location, _, _ = self.request(
-            "POST", "/login", {"csrf": csrf, "token": token, "next": "/desk"},
-            {"pacta_csrf": csrf})
+        status, cookie, location = pactatest.sign_in(self.port, token, "/desk", timeout=30)
         self.assertEqual((status, location), (303, "/desk"))
         return re.search(r"pacta_session=([0-9a-f]+)", cookie).group(1)
 
@@ -319,5 +273,4 @@ class Desk(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=1)
+    pactatest.main()

@@ -12,25 +12,17 @@ import http.client
 import json
 import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
 import urllib.parse
 
-PACTA = None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import sample, serve, stop, token  # noqa: E402
 
 
-def run(db, *args):
-    return subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, check=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def run(db, *args, **kw):
+    return pactatest.run(db, *args, today=None, **kw)
 
 
 def q(key):
@@ -40,54 +32,26 @@ def q(key):
 class DeskForms(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.db = os.path.join(cls.tmp.name, "r.db")
-        run(cls.db, "init", "--sample")
-        cls.token = json.loads(run(cls.db, "token", "create", "--role", "depositary", "--name",
-                                   "secretariat", "--json").stdout)["token"]
-        cls.arm = json.loads(run(cls.db, "token", "create", "--role", "delegate", "--party", "ARM",
-                                 "--name", "arm-mfa", "--json").stdout)["token"]
-        cls.port = free_port()
-        env = dict(os.environ, PACTA_TODAY="2026-12-04")
-        cls.proc = subprocess.Popen([PACTA, "--db", cls.db, "serve", "--listen",
-                                     f"127.0.0.1:{cls.port}", "--quiet"], env=env)
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        cls.tmp, cls.db = sample(today=None)
+        cls.token = token(cls.db, "--role", "depositary", "--name", "secretariat", today=None)
+        cls.arm = token(cls.db, "--role", "delegate", "--party", "ARM", "--name", "arm-mfa",
+                        today=None)
+        cls.proc, cls.port = serve(cls.db, today="2026-12-04")
         cls.session = cls.sign_in(cls.token)
         cls.delegate = cls.sign_in(cls.arm)
 
     @classmethod
     def tearDownClass(cls):
-        cls.proc.terminate()
-        cls.proc.wait(timeout=10)
+        stop(cls.proc)
         cls.tmp.cleanup()
 
     @classmethod
     def request(cls, method, path, body=None, cookies=None):
-        c = http.client.HTTPConnection("127.0.0.1", cls.port, timeout=10)
-        h = {}
-        if cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        if body is not None:
-            body = urllib.parse.urlencode(body, doseq=True)
-            h["Content-Type"] = "application/x-www-form-urlencoded"
-        c.request(method, path, body, h)
-        r = c.getresponse()
-        out = r.status, r.getheader("Set-Cookie") or "", r.getheader("Location"), r.read().decode()
-        c.close()
-        return out
+        return pactatest.request(cls.port, method, path, body, cookies)[:4]
 
     @classmethod
     def sign_in(cls, token):
-        _, cookie, _, _ = cls.request("GET", "/login")
-        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", cookie).group(1)
-        status, cookie, _, _ = cls.request("POST", "/login", {"csrf": csrf, "token": token,
-                                                              "next": "/desk"},
-                                           {"pacta_csrf": csrf})
+        status, cookie, _ = pactatest.sign_in(cls.port, token, "/desk")
         assert status == 303, status
         return re.search(r"pacta_session=([0-9a-f]{64})", cookie).group(1)
 
@@ -115,8 +79,7 @@ class DeskForms(unittest.TestCase):
         kind = {"parties": "party", "organizations": "organization", "memberships": "membership",
                 "bodies": "body", "actions": "action", "chairmanships": "chairmanship",
                 "commitments": "commitment", "assessments": "assessment"}[section]
-        r = subprocess.run([PACTA, "--db", self.db, "show", kind, key, "--json"],
-                           capture_output=True, text=True)
+        r = run(self.db, "show", kind, key, "--json", expect=None)
         return (200, json.loads(r.stdout)) if r.returncode == 0 else (404, None)
 
     def journal_last(self):
@@ -446,5 +409,4 @@ class DeskForms(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
-    unittest.main()
+    pactatest.main()

@@ -9,32 +9,15 @@ nothing.
     python3 tests/cli/test_desk_records.py path/to/pacta
 """
 import html.parser
-import http.client
 import json
 import os
 import re
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
-import urllib.parse
 
-PACTA = None
-TODAY = "2026-12-04"
-
-
-def run(db, *args):
-    env = dict(os.environ, PACTA_TODAY=TODAY)
-    return subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, check=True,
-                          env=env)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import run, sample, serve, stop, token  # noqa: E402
 
 
 class FormFields(html.parser.HTMLParser):
@@ -98,52 +81,24 @@ def text_of(page):
 class DeskRecords(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.db = os.path.join(cls.tmp.name, "r.db")
-        run(cls.db, "init", "--sample")
-        cls.token = json.loads(run(cls.db, "token", "create", "--role", "depositary", "--name",
-                                   "secretariat", "--json").stdout)["token"]
-        cls.arm = json.loads(run(cls.db, "token", "create", "--role", "delegate", "--party", "ARM",
-                                 "--name", "arm-mfa", "--json").stdout)["token"]
-        cls.port = free_port()
-        cls.proc = subprocess.Popen([PACTA, "--db", cls.db, "serve", "--listen",
-                                     f"127.0.0.1:{cls.port}", "--quiet"],
-                                    env=dict(os.environ, PACTA_TODAY=TODAY))
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        cls.tmp, cls.db = sample()
+        cls.token = token(cls.db, "--role", "depositary", "--name", "secretariat")
+        cls.arm = token(cls.db, "--role", "delegate", "--party", "ARM", "--name", "arm-mfa")
+        cls.proc, cls.port = serve(cls.db)
         cls.session = cls.sign_in(cls.token)
 
     @classmethod
     def tearDownClass(cls):
-        cls.proc.terminate()
-        cls.proc.wait(timeout=10)
+        stop(cls.proc)
         cls.tmp.cleanup()
 
     @classmethod
     def request(cls, method, path, body=None, cookies=None, headers=None):
-        c = http.client.HTTPConnection("127.0.0.1", cls.port, timeout=10)
-        h = dict(headers or {})
-        if cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items() if v)
-        if body is not None and not isinstance(body, (str, bytes)):
-            body = urllib.parse.urlencode([tuple(f) for f in body] if isinstance(body, list) else body)
-            h["Content-Type"] = "application/x-www-form-urlencoded"
-        c.request(method, path, body, h)
-        r = c.getresponse()
-        out = r.status, r.getheader("Set-Cookie") or "", r.getheader("Location"), r.read().decode()
-        c.close()
-        return out
+        return pactatest.request(cls.port, method, path, body, cookies, headers)[:4]
 
     @classmethod
     def sign_in(cls, token):
-        _, cookie, _, _ = cls.request("GET", "/login")
-        csrf = re.search(r"pacta_csrf=([0-9a-f]{32})", cookie).group(1)
-        status, cookie, _, _ = cls.request("POST", "/login", {"csrf": csrf, "token": token},
-                                           {"pacta_csrf": csrf})
+        status, cookie, _ = pactatest.sign_in(cls.port, token)
         assert status == 303, status
         return re.search(r"pacta_session=([0-9a-f]+)", cookie).group(1)
 
@@ -414,5 +369,4 @@ class DeskRecords(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=2)
+    pactatest.main(verbosity=2)

@@ -10,66 +10,34 @@ import http.client
 import json
 import os
 import re
-import socket
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 import unittest
-import urllib.parse
 
-PACTA = None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import sample, serve, stop, token  # noqa: E402
 
 
 def run(db, *args):
-    return subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, check=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return pactatest.run(db, *args, today=None)
 
 
 class Login(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.db = os.path.join(cls.tmp.name, "r.db")
-        run(cls.db, "init", "--sample")
-        cls.token = json.loads(run(cls.db, "token", "create", "--role", "depositary", "--name",
-                                   "secretariat", "--json").stdout)["token"]
-        cls.port = free_port()
-        cls.proc = subprocess.Popen([PACTA, "--db", cls.db, "serve", "--listen",
-                                     f"127.0.0.1:{cls.port}", "--quiet", "--trusted-proxy",
-                                     "127.0.0.1"])
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", cls.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        cls.tmp, cls.db = sample(today=None)
+        cls.token = token(cls.db, "--role", "depositary", "--name", "secretariat", today=None)
+        cls.proc, cls.port = serve(cls.db, "--trusted-proxy", "127.0.0.1", today=None)
 
     @classmethod
     def tearDownClass(cls):
-        cls.proc.terminate()
-        cls.proc.wait(timeout=10)
+        stop(cls.proc)
         cls.tmp.cleanup()
 
     def request(self, method, path, body=None, cookies=None, headers=None):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        h = dict(headers or {})
-        if cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        if body is not None:
-            body = urllib.parse.urlencode(body)
-            h["Content-Type"] = "application/x-www-form-urlencoded"
-        c.request(method, path, body, h)
-        r = c.getresponse()
-        out = r.status, r.getheader("Set-Cookie") or "", r.getheader("Location"), r.read().decode()
-        c.close()
-        return out
+        return pactatest.request(self.port, method, path, body, cookies, headers)[:4]
 
     def form(self, path):
         _, cookie, _, html = self.request("GET", path)
@@ -77,11 +45,7 @@ class Login(unittest.TestCase):
         return csrf
 
     def sign_in(self, token=None, headers=None):
-        csrf = self.form("/login")
-        status, cookie, location, _ = self.request(
-            "POST", "/login", {"csrf": csrf, "token": token or self.token, "next": "/documents"},
-            {"pacta_csrf": csrf}, headers)
-        return status, cookie, location
+        return pactatest.sign_in(self.port, token or self.token, "/documents", headers)
 
     def test_sign_in_and_out(self):
         status, cookie, location = self.sign_in()
@@ -157,5 +121,4 @@ class Login(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=1)
+    pactatest.main()

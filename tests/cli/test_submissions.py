@@ -12,70 +12,29 @@ ratified the CSTO Charter of 2002 (bundled sample), deposits a ratification; "to
 """
 import json
 import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
-import urllib.error
 import urllib.request
 
-PACTA = None
-TODAY = "2026-12-04"
-ENV = dict(os.environ, PACTA_TODAY=TODAY)
-
-
-def run(db, *args, expect=0):
-    p = subprocess.run([PACTA, "--db", db, *args], capture_output=True, text=True, env=ENV)
-    if expect is not None and p.returncode != expect:
-        raise AssertionError(f"pacta {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
-    return p
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import TODAY, run, sample, serve, stop, token  # noqa: E402
 
 
 class Submissions(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.tmp.name, "r.db")
-        run(self.db, "init", "--sample")
-        tok = lambda *a: json.loads(run(self.db, "token", "create", *a, "--json").stdout)["token"]
-        self.depositary = tok("--role", "depositary", "--name", "csto-secretariat")
-        self.uzb = tok("--role", "delegate", "--party", "UZB", "--name", "uzb-mfa")
-        self.arm = tok("--role", "delegate", "--party", "ARM", "--name", "arm-mfa")
-        self.port = free_port()
-        self.proc = subprocess.Popen([PACTA, "--db", self.db, "serve", "--listen",
-                                      f"127.0.0.1:{self.port}", "--quiet"], env=ENV)
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        self.tmp, self.db = sample()
+        self.depositary = token(self.db, "--role", "depositary", "--name", "csto-secretariat")
+        self.uzb = token(self.db, "--role", "delegate", "--party", "UZB", "--name", "uzb-mfa")
+        self.arm = token(self.db, "--role", "delegate", "--party", "ARM", "--name", "arm-mfa")
+        self.proc, self.port = serve(self.db)
 
     def tearDown(self):
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+        stop(self.proc)
         self.tmp.cleanup()
 
     def request(self, method, path, body=None, token=None):
-        headers = {"Content-Type": "application/json"}
-        if token:
-            headers["Authorization"] = "Bearer " + token
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data,
-                                     method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(req, timeout=10) as r:
-                raw = r.read()
-                return r.status, dict(r.headers), raw
-        except urllib.error.HTTPError as e:
-            return e.code, dict(e.headers), e.read()
+        return pactatest.api(self.port, method, path, body, token)
 
     def json_of(self, method, path, body=None, token=None):
         status, headers, raw = self.request(method, path, body, token)
@@ -276,5 +235,4 @@ class Submissions(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=1)
+    pactatest.main()
