@@ -34,6 +34,15 @@ static inline pdate D(const char *z) {
   return d;
 }
 
+/* Two strings equal; a failure prints both. */
+#define CHECK_STR(a, b) check_str_((a), (b), __FILE__, __LINE__)
+
+static inline void check_str_(const char *zHave, const char *zWant, const char *zFile, int line) {
+  int ok = zHave && zWant && strcmp(zHave, zWant) == 0;
+  check_(ok, zFile, line, "strings equal");
+  if (!ok) fprintf(stderr, "  have \"%s\", want \"%s\"\n", zHave ? zHave : "(null)", zWant);
+}
+
 static inline int check_report(void) {
   printf("%ld passed, %ld failed\n", nPass, nFail);
   return nFail ? 1 : 0;

@@ -1,0 +1,79 @@
+/* The languages (i18n.h): catalogues, plurals by each language's rules, dates in each
+** language's style, Accept-Language, and a third catalogue read from a directory. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "i18n.h"
+
+static const char *plural(const char *zPattern, long long n) {
+  static Buf b;
+  buf_reset(&b);
+  i18n_plural(&b, _(zPattern), n);
+  return b.z;
+}
+
+static const char *date(const char *zIso) {
+  static Buf b;
+  buf_reset(&b);
+  i18n_date_iso(&b, zIso);
+  return b.z;
+}
+
+#define STATES "{0, plural, one{# state} other{# states}}"
+
+int main(int argc, char **argv) {
+  Buf err = {0};
+  CHECK(i18n_init(0, &err) == 0);
+  CHECK(i18n_find("en") == i18n_english());
+  CHECK(i18n_find("ru_RU.UTF-8") && strcmp(i18n_code(i18n_find("ru_RU.UTF-8")), "ru") == 0);
+  CHECK(i18n_find("ru-RU") == i18n_find("ru"));
+  CHECK(i18n_find("xx") == 0);
+  CHECK_STR(i18n_autonym(i18n_find("ru")), "Русский");
+  CHECK_STR(i18n_autonym(i18n_english()), "English");
+
+  /* English, the source language. */
+  i18n_use(i18n_english());
+  CHECK_STR(plural(STATES, 1), "1 state");
+  CHECK_STR(plural(STATES, 2), "2 states");
+  CHECK_STR(plural(STATES, 21), "21 states");
+  CHECK_STR(date("1994-04-20"), "20 April 1994");
+  CHECK_STR(date("not a date"), "not a date");
+
+  /* Russian: one, few, many (1 государство, 2 государства, 5 государств, 21 государство). */
+  i18n_use(i18n_find("ru"));
+  CHECK_STR(plural(STATES, 1), "1 государство");
+  CHECK_STR(plural(STATES, 2), "2 государства");
+  CHECK_STR(plural(STATES, 5), "5 государств");
+  CHECK_STR(plural(STATES, 11), "11 государств");
+  CHECK_STR(plural(STATES, 21), "21 государство");
+  CHECK_STR(plural(STATES, 22), "22 государства");
+  CHECK_STR(date("1994-04-20"), "20 апреля 1994 г.");
+  CHECK_STR(i18n_lang(), "ru");
+
+  /* Accept-Language: the best q with a catalogue. */
+  CHECK(i18n_negotiate("ru-RU,ru;q=0.9,en;q=0.8") == i18n_find("ru"));
+  CHECK(i18n_negotiate("de, en;q=0.5, ru;q=0.7") == i18n_find("ru"));
+  CHECK(i18n_negotiate("de, fr") == 0);
+  CHECK(i18n_negotiate("") == 0);
+  CHECK(i18n_negotiate("*") == 0);
+
+  /* A third language is a file: the test catalogue tests/i18n/fr.po, compiled by
+  ** msgfmt into argv[1]. */
+  if (argc > 1) {
+    CHECK(i18n_init(argv[1], &err) == 0);
+    const Lang *pFr = i18n_find("fr");
+    CHECK(pFr != 0);
+    i18n_use(pFr);
+    CHECK_STR(plural(STATES, 1), "1 État");
+    CHECK_STR(plural(STATES, 2), "2 États");
+    CHECK_STR(date("1994-04-20"), "20 avril 1994");
+    CHECK_STR(i18n_autonym(pFr), "Français");
+    CHECK(i18n_count() >= 3);
+  }
+  /* A file that is not a catalogue is named in the error. */
+  buf_reset(&err);
+  CHECK(i18n_init("/nonexistent-catalogues", &err) == -1 && strstr(err.z, "/nonexistent"));
+  buf_free(&err);
+  return check_report();
+}
