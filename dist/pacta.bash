@@ -41,7 +41,7 @@ _pacta_flags() {
     retract) echo --reason ;;
     minutes) echo --format ;;
     search) echo --kind --org --body --type --party --from --to --limit --offset --facets ;;
-    serve) echo --listen --threads --cache-mb --request-timeout --trusted-proxy --quiet ;;
+    serve) echo --listen --threads --cache-mb --request-timeout --trusted-proxy --lang --quiet ;;
     status) echo --on --all ;;
     submissions) echo --status --party --date --reason ;;
     token) echo --role --party --name ;;
@@ -52,7 +52,7 @@ _pacta_flags() {
 # Does this flag take a value (the next word)?
 _pacta_takes_value() {
   case $1 in
-    --db | --actor | --year | --on | --from | --to | --previous-from | --previous-to | --format | \
+    --db | --actor | --lang | --year | --on | --from | --to | --previous-from | --previous-to | --format | \
       --org | --date | --place | --after | --limit | --out | --key | --origin | --log-key | \
       --registry | --old-checkpoint | --index | --size | --kind | --body | --type | --party | \
       --offset | --listen | --threads | --cache-mb | --request-timeout | --trusted-proxy | \

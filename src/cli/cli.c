@@ -25,7 +25,8 @@ void cli_fail(const Cli *c, const char *zFmt, ...) {
 }
 
 static bool is_global(const char *zName, int n, bool *pbValue) {
-  if ((n == 2 && memcmp(zName, "db", 2) == 0) || (n == 5 && memcmp(zName, "actor", 5) == 0)) {
+  if ((n == 2 && memcmp(zName, "db", 2) == 0) || (n == 5 && memcmp(zName, "actor", 5) == 0) ||
+      (n == 4 && memcmp(zName, "lang", 4) == 0)) {
     *pbValue = true;
     return true;
   }

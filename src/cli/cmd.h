@@ -18,6 +18,7 @@
 typedef struct Args {
   const char *zDb;
   const char *zActor;
+  const char *zLang; /* --lang: the language of what is written to people */
   bool bJson;
   int nPos;
   const char **azPos; /* positional arguments after the command name */

@@ -15,7 +15,7 @@ int cmd_serve(Args *a) {
   long nThread = a->zThreads ? strtol(a->zThreads, 0, 10) : sysconf(_SC_NPROCESSORS_ONLN);
   if (nThread < 1 || nThread > 256) cli_fail(&a->cli, "--threads: expected 1 to 256");
   ServeOptions o = {a->zDb, a->zListen ? a->zListen : "127.0.0.1:8080", (int)nThread, a->bQuiet, 32,
-                    10,     cli_get(&a->cli, "trusted-proxy")};
+                    10,     cli_get(&a->cli, "trusted-proxy"),          a->zLang};
   const char *z = cli_get(&a->cli, "cache-mb");
   char *zEnd;
   if (z) {

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "logcmd.h"
 #include "util.h"
 
@@ -40,6 +41,7 @@ static void set_flag(Args *a, const char *zFlag, const char *zValue) {
                 {"limit", &a->zLimit},
                 {"db", &a->zDb},
                 {"actor", &a->zActor},
+                {"lang", &a->zLang},
                 {"listen", &a->zListen},
                 {"threads", &a->zThreads},
                 {"role", &a->zRole},
@@ -280,7 +282,7 @@ static const Command aCommand[] = {
      "See docs/search.md."},
     {"serve", cmd_serve,
      "serve [--listen ADDR:PORT] [--threads N] [--cache-mb N] [--request-timeout SECONDS]\n"
-     "       [--trusted-proxy ADDR[,ADDR...]] [--quiet]",
+     "       [--trusted-proxy ADDR[,ADDR...]] [--lang CODE] [--quiet]",
      "listen= threads= cache-mb= request-timeout= trusted-proxy= quiet",
      "Serve the JSON API under /api/v1/ and the web pages at / (default\n"
      "127.0.0.1:8080, one thread per core). Reads are public; writes need\n"
@@ -290,7 +292,9 @@ static const Command aCommand[] = {
      "none). --request-timeout SECONDS: how long a request's head may take to\n"
      "arrive, from the connection or the previous answer (default 10).\n"
      "--trusted-proxy ADDR,...: reverse proxies whose X-Forwarded-For names the\n"
-     "client in the access log (from any other address it is ignored)."},
+     "client in the access log (from any other address it is ignored).\n"
+     "--lang CODE: the pages' language when a request names none (by ?lang=,\n"
+     "its cookie or Accept-Language); default English. docs/i18n.md."},
     {"show", cmd_show, "show KIND KEY [--json]", "", "Show one entity as recorded."},
     {"status", cmd_status, "status DOC [--on DATE] [--json] | status --all --json [--on DATE]",
      "on= all",
@@ -328,6 +332,34 @@ static const Command aCommand[] = {
      "Names the first entry that does not match. Exit 0 only when all holds."},
 };
 
+/* The language of what pacta writes to people: --lang, else the locale's
+** ($LC_ALL, $LC_MESSAGES, $LANG: "ru_RU.UTF-8" is Russian), else English.
+** More catalogues come from $PACTA_CATALOGUES (a directory of LANG.mo). */
+static void choose_language(Args *a) {
+  Buf err = {0};
+  if (i18n_init(getenv("PACTA_CATALOGUES"), &err) != 0) die(EXIT_INPUT, "%s", err.z);
+  const Lang *p = 0;
+  if (a->zLang) {
+    p = i18n_find(a->zLang);
+    if (!p) {
+      Buf codes = {0};
+      for (size_t i = 0; i < i18n_count(); i++)
+        buf_printf(&codes, "%s%s", i ? ", " : "", i18n_code(i18n_at(i)));
+      cli_fail(&a->cli, "--lang: expected one of %s, got \"%s\"", codes.z, a->zLang);
+    }
+  } else {
+    const char *azEnv[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < 3 && !p; i++) {
+      const char *z = getenv(azEnv[i]);
+      if (z && *z) {
+        p = i18n_find(z);
+        if (!p) break; /* the first one set decides, as in POSIX */
+      }
+    }
+  }
+  i18n_use(p ? p : i18n_english());
+}
+
 static const Command *find_command(const char *zName) {
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++)
     if (strcmp(aCommand[i].zName, zName) == 0) return &aCommand[i];
@@ -337,7 +369,7 @@ static const Command *find_command(const char *zName) {
 static void print_overview(FILE *f) {
   fprintf(f,
           "pacta %s: a registry of treaties, memberships, chairs and sessions\n\n"
-          "usage: pacta [--db FILE] [--actor NAME] COMMAND [ARGS] [--json]\n\n"
+          "usage: pacta [--db FILE] [--actor NAME] [--lang CODE] COMMAND [ARGS] [--json]\n\n"
           "commands:\n",
           PACTA_VERSION);
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++)
@@ -381,9 +413,11 @@ int pacta_main(int argc, char **argv) {
       print_overview(stdout);
       return 0;
     }
-    if ((strcmp(z, "--db") == 0 || strcmp(z, "--actor") == 0) && i + 1 < argc) {
+    if ((strcmp(z, "--db") == 0 || strcmp(z, "--actor") == 0 || strcmp(z, "--lang") == 0) &&
+        i + 1 < argc) {
       set_flag(&a, z + 2, argv[++i]);
-    } else if (strncmp(z, "--db=", 5) == 0 || strncmp(z, "--actor=", 8) == 0) {
+    } else if (strncmp(z, "--db=", 5) == 0 || strncmp(z, "--actor=", 8) == 0 ||
+               strncmp(z, "--lang=", 7) == 0) {
       const char *zEq = strchr(z, '=');
       char zName[8];
       snprintf(zName, sizeof(zName), "%.*s", (int)(zEq - z - 2), z + 2);
@@ -402,6 +436,7 @@ int pacta_main(int argc, char **argv) {
   if (!pCmd) cli_fail(0, "no command \"%s\" (see 'pacta help')", argv[i]);
   parse_args(pCmd, argc - i - 1, argv + i + 1, &a);
   if (!*a.zDb) cli_fail(&a.cli, "--db needs a file name");
+  choose_language(&a);
   int rc = pCmd->xRun(&a);
   cli_free(&a.cli);
   return rc;

@@ -210,9 +210,10 @@ bool req_year(Req *p, Resp *r, const char *zName, int *pOut) {
   return true;
 }
 
-bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut) {
+/* The value of cookie zName in a Cookie header. */
+static bool cookie_value(const char *zHeader, const char *zName, char *zOut, size_t nOut) {
   size_t nName = strlen(zName);
-  for (const char *z = pReq->zHeaderCookie; z && *z;) {
+  for (const char *z = zHeader; z && *z;) {
     while (*z == ' ' || *z == ';') z++;
     size_t n = strcspn(z, ";");
     if (n > nName && strncmp(z, zName, nName) == 0 && z[nName] == '=') {
@@ -225,6 +226,32 @@ bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut) {
     z += n;
   }
   return false;
+}
+
+bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut) {
+  return cookie_value(pReq->zHeaderCookie, zName, zOut, nOut);
+}
+
+const Lang *http_language(const char *zArg, const char *zCookieHeader, const char *zAccept,
+                          const Lang *pDefault) {
+  const Lang *p = i18n_find(zArg);
+  char zCode[16];
+  if (!p && cookie_value(zCookieHeader, HTTP_LANG_COOKIE, zCode, sizeof(zCode)))
+    p = i18n_find(zCode);
+  if (!p) p = i18n_negotiate(zAccept);
+  if (!p) p = pDefault;
+  return p ? p : i18n_english();
+}
+
+void http_put_query_value(Buf *p, const char *z) {
+  for (; *z; z++) {
+    unsigned char u = (unsigned char)*z;
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+        strchr("/-._", u))
+      buf_putc(p, (char)u);
+    else
+      buf_printf(p, "%%%02X", u);
+  }
 }
 
 void req_authorize(Req *p) {

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "db.h"
 #include "html.h"
+#include "i18n.h"
 #include "util.h"
 
 #define MAX_ROUTE_PARAMS 4
@@ -33,9 +34,14 @@ typedef struct Req {
   const char *zHeaderIfNoneMatch;
   const char *zHeaderAuthorization;
   const char *zHeaderCookie;
+  const char *zHeaderAcceptLanguage;
+  /* The query's arguments other than lang, encoded again ("a=1&b=2"), for
+  ** links to this page in another language; may be NULL. */
+  const char *zQuery;
   const char *zBody;
   size_t nBody;
   Db *pDb;
+  const char *zDbPath; /* the registry's file, for a streamed answer's own connection */
   Caller caller;
   const char *azParam[MAX_ROUTE_PARAMS]; /* {id} segments of the route */
   char zParamBuf[512];
@@ -56,7 +62,18 @@ typedef struct Resp {
   bool bCacheable;     /* same journal seq and date: same bytes */
   char zLocation[256]; /* for redirects */
   char zSetCookie[256];
-  int nRetryAfter; /* seconds, for a Retry-After header; 0: none */
+  int nRetryAfter;      /* seconds, for a Retry-After header; 0: none */
+  char zTotalCount[24]; /* an X-Total-Count header (a list's total); empty: none */
+  /* A body made while it is sent, for a whole table (instead of body; never
+  ** cached): xStream appends the next part to pOut and returns 1, 0 after
+  ** the last part, -1 on a failure (the connection is then cut short). It
+  ** runs after the request has ended, outside its pool, on the thread that
+  ** served it between its other requests, so pStream must hold all it reads
+  ** (its own connection in one read transaction, see lists.h), never the
+  ** request's Db. xStreamFree frees pStream, also when nothing is sent. */
+  int (*xStream)(void *pStream, Buf *pOut);
+  void (*xStreamFree)(void *pStream);
+  void *pStream;
 } Resp;
 
 typedef void (*Handler)(Req *, Resp *);
@@ -133,6 +150,16 @@ bool req_need_caller(Req *pReq, Resp *r, const char *zWhat);
 /* The value of cookie zName into zOut (nOut bytes); false when absent or
 ** too long. */
 bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut);
+
+/* The cookie that remembers a ?lang= choice. */
+#define HTTP_LANG_COOKIE "pacta_lang"
+/* The language of the answer: ?lang= (a code with a catalogue), then the
+** cookie that remembers it, then Accept-Language, then pDefault (pacta
+** serve --lang), then English. */
+const Lang *http_language(const char *zArg, const char *zCookieHeader, const char *zAcceptLanguage,
+                          const Lang *pDefault);
+/* z percent-encoded as a query value ('/' kept). */
+void http_put_query_value(Buf *p, const char *z);
 
 /* The first field of a URL-encoded form (z, n bytes) whose name or value
 ** holds an encoded NUL byte: its name, decoded, in *pName (empty for a

@@ -34,17 +34,59 @@ char *xprintf(const char *zFmt, ...) {
 
 /* ---- Pieces of HTML -------------------------------------------------------------- */
 
+/* The name's language for this page: the page's, else English, else the
+** first there is. */
+static const char *name_lang(const json_t *pName) {
+  const char *zHere = i18n_lang();
+  if (str(pName, zHere)) return zHere;
+  if (str(pName, "en")) return "en";
+  const char *zLang;
+  json_t *v;
+  json_object_foreach((json_t *)pName, zLang, v) {
+    if (json_is_string(v)) return zLang;
+  }
+  return 0;
+}
+
+const char *name_here(const json_t *pName, const char *zFallback) {
+  const char *zLang = name_lang(pName);
+  return zLang ? str(pName, zLang) : zFallback;
+}
+
+void put_name(Buf *p, const json_t *pName, const char *zFallback) {
+  const char *zLang = name_lang(pName);
+  if (!zLang) {
+    html_escape(p, zFallback ? zFallback : "");
+  } else if (strcmp(zLang, i18n_lang()) == 0) {
+    html_escape(p, str(pName, zLang));
+  } else {
+    hprintf(p, "<span lang=\"%s\">%s</span>", zLang, str(pName, zLang));
+  }
+}
+
 void put_ru(Buf *p, const json_t *pName) {
-  const char *zRu = str(pName, "ru");
-  if (zRu) hprintf(p, " <span class=\"ru\" lang=\"ru\">%s</span>", zRu);
+  /* The second name: Russian beside a name in another language, English
+  ** beside a Russian one. */
+  const char *zShown = name_lang(pName);
+  const char *zOther = zShown && strcmp(zShown, "ru") == 0 ? "en" : "ru";
+  const char *z = str(pName, zOther);
+  if (z) hprintf(p, " <span class=\"ru\" lang=\"%s\">%s</span>", zOther, z);
 }
 
 void put_date(Buf *p, const char *zDate) {
-  if (zDate && *zDate)
-    hprintf(p, "<time datetime=\"%s\">%s</time>", zDate, zDate);
-  else
-    buf_puts(p, "<span class=\"muted\"><span aria-hidden=\"true\">&#8212;</span>"
-                "<span class=\"sr\">none</span></span>");
+  if (zDate && *zDate) {
+    hprintf(p, "<time datetime=\"%s\">", zDate);
+    Buf t = {0};
+    i18n_date_iso(&t, zDate);
+    html_escape(p, t.z ? t.z : "");
+    buf_free(&t);
+    buf_puts(p, "</time>");
+  } else {
+    hprintf(p,
+            "<span class=\"muted\"><span aria-hidden=\"true\">&#8212;</span>"
+            "<span class=\"sr\">%s</span></span>",
+            _("none"));
+  }
 }
 
 void put_words(Buf *p, const char *z) {
@@ -135,6 +177,7 @@ static const char zStyle[] =
     "header.site{background:#16293f;color:#fff}"
     "header.site .who{margin:0 0 0 auto;font-size:.9rem}header.site .who a{color:#fff}"
     "header.site .who .muted{color:#c9d4e0}"
+    "nav.langs{font-size:.9rem}nav.langs ul{gap:.1rem .7rem}"
     ".in{max-width:74rem;margin:0 auto;padding:.65rem 1rem}"
     "header.site .in{display:flex;flex-wrap:wrap;gap:.3rem 1.6rem;align-items:baseline}"
     ".brand{font-weight:700;font-size:1.25rem;color:#fff;text-decoration:none;letter-spacing:.03em}"
@@ -262,60 +305,95 @@ static const char zStyle[] =
 static const struct {
   const char *zHref, *zLabel;
 } aNav[] = {
-    {"/", "Home"},
-    {"/organizations", "Organizations"},
-    {"/documents", "Documents"},
-    {"/sessions", "Sessions"},
-    {"/parties", "Parties"},
-    {"/record", "Record an action"},
-    {"/ingest", "From a press release"},
-    {"/api/v1/openapi.json", "API"},
+    {"/", N_("Home")},
+    {"/organizations", N_("Organizations")},
+    {"/documents", N_("Documents")},
+    {"/sessions", N_("Sessions")},
+    {"/parties", N_("Parties")},
+    {"/record", N_("Record an action")},
+    {"/ingest", N_("From a press release")},
+    {"/api/v1/openapi.json", N_("API")},
 };
 
+/* This page's address in language pLang: its path and query with ?lang=. */
+static void put_lang_href(Buf *p, const Req *pReq, const Lang *pLang) {
+  hprintf(p, "%s?", pReq->zPath ? pReq->zPath : "/");
+  if (pReq->zQuery && *pReq->zQuery) hprintf(p, "%s&amp;", pReq->zQuery);
+  hprintf(p, "lang=%s", i18n_code(pLang));
+}
+
 void pages_begin(Buf *p, Req *pReq, const char *zTitle, const char *zNav) {
-  buf_puts(p, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-              "<link rel=\"icon\" href=\"data:,\">"
-              "<link rel=\"alternate\" type=\"application/atom+xml\" "
-              "title=\"Depositary notifications\" href=\"/feed.atom\">");
+  hprintf(p,
+          "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          "<link rel=\"icon\" href=\"data:,\">"
+          "<link rel=\"alternate\" type=\"application/atom+xml\" "
+          "title=\"%s\" href=\"/feed.atom\">",
+          i18n_lang(), _("Depositary notifications"));
+  /* The same page in each language, for search engines and readers. */
+  for (size_t i = 0; i < i18n_count(); i++) {
+    hprintf(p, "<link rel=\"alternate\" hreflang=\"%s\" href=\"", i18n_code(i18n_at(i)));
+    put_lang_href(p, pReq, i18n_at(i));
+    buf_puts(p, "\">");
+  }
   hprintf(p, "<title>%s%spacta</title>", zTitle ? zTitle : "", zTitle ? " \xc2\xb7 " : "");
   buf_puts(p, "<style>");
   buf_puts(p, zStyle);
-  buf_puts(p, "</style></head><body><a class=\"skip\" href=\"#main\">Skip to content</a>"
-              "<header class=\"site\"><div class=\"in\"><a class=\"brand\" href=\"/\">pacta</a>"
-              "<nav aria-label=\"Main\"><ul>");
+  hprintf(p,
+          "</style></head><body><a class=\"skip\" href=\"#main\">%s</a>"
+          "<header class=\"site\"><div class=\"in\"><a class=\"brand\" href=\"/\">pacta</a>"
+          "<nav aria-label=\"%s\"><ul>",
+          _("Skip to content"), _("Main"));
   for (size_t i = 0; i < sizeof(aNav) / sizeof(aNav[0]); i++) {
     bool bHere = zNav && strcmp(zNav, aNav[i].zHref) == 0;
     hprintf(p, "<li><a href=\"%s\"", aNav[i].zHref);
     if (bHere) buf_puts(p, " aria-current=\"page\"");
-    hprintf(p, ">%s</a></li>", aNav[i].zLabel);
+    hprintf(p, ">%s</a></li>", _(aNav[i].zLabel));
   }
-  buf_puts(p, "</ul></nav><form class=\"navsearch\" action=\"/search\" role=\"search\">"
-              "<input type=\"search\" name=\"q\" aria-label=\"Search the registry\" "
-              "placeholder=\"Search\" size=\"14\"></form>");
+  hprintf(p,
+          "</ul></nav><form class=\"navsearch\" action=\"/search\" role=\"search\">"
+          "<input type=\"search\" name=\"q\" aria-label=\"%s\" "
+          "placeholder=\"%s\" size=\"14\"></form>",
+          _("Search the registry"), _("Search"));
+  /* The languages: each named in itself, the current one marked. */
+  hprintf(p, "<nav class=\"langs\" aria-label=\"%s\"><ul>", _("Language"));
+  for (size_t i = 0; i < i18n_count(); i++) {
+    const Lang *pL = i18n_at(i);
+    if (pL == i18n_current()) {
+      hprintf(p, "<li><a aria-current=\"true\" lang=\"%s\" href=\"", i18n_code(pL));
+    } else {
+      hprintf(p, "<li><a lang=\"%s\" hreflang=\"%s\" href=\"", i18n_code(pL), i18n_code(pL));
+    }
+    put_lang_href(p, pReq, pL);
+    hprintf(p, "\">%s</a></li>", i18n_autonym(pL));
+  }
+  buf_puts(p, "</ul></nav>");
   /* Who is signed in (a session, pages_login.c), and with which role. */
   const Caller *c = &pReq->caller;
   if (pReq->bSession && c->role != ROLE_NONE) {
-    hprintf(p,
-            "<p class=\"who\"><a href=\"/desk\">%s</a> <span class=\"muted\">(%s%s%s)</span> "
-            "<a href=\"/logout\">Sign out</a></p>",
-            c->zName, c->role == ROLE_DEPOSITARY ? "depositary" : "delegate of ",
-            c->role == ROLE_DEPOSITARY ? "" : c->zParty, "");
+    hprintf(p, "<p class=\"who\"><a href=\"/desk\">%s</a> <span class=\"muted\">(", c->zName);
+    if (c->role == ROLE_DEPOSITARY)
+      buf_puts(p, _("depositary"));
+    else
+      hprintf(p, _("delegate of %s"), c->zParty);
+    hprintf(p, ")</span> <a href=\"/logout\">%s</a></p>", _("Sign out"));
   } else {
-    buf_puts(p, "<p class=\"who\"><a href=\"/login\">Sign in</a></p>");
+    hprintf(p, "<p class=\"who\"><a href=\"/login\">%s</a></p>", _("Sign in"));
   }
   buf_puts(p, "</div></header><main id=\"main\">");
 }
 
 void pages_end(Buf *p, Req *pReq) {
-  char zToday[DATE_BUFSZ];
-  date_format(date_today(), zToday);
+  Buf today = {0};
+  i18n_date(&today, date_today());
+  hprintf(p, "</main><footer><div class=\"in\">");
   hprintf(p,
-          "</main><footer><div class=\"in\">pacta registry \xc2\xb7 journal entry %lld \xc2\xb7 "
-          "today is %s (UTC) \xc2\xb7 dates and statuses are computed from each document's "
-          "clause and the recorded actions \xc2\xb7 <a href=\"/api/v1/openapi.json\">JSON "
-          "API</a></div></footer></body></html>\n",
-          (long long)db_last_seq(pReq->pDb), zToday);
+          _("pacta registry \xc2\xb7 journal entry %lld \xc2\xb7 today is %s (UTC) \xc2\xb7 dates "
+            "and statuses are computed from each document's clause and the recorded actions"),
+          (long long)db_last_seq(pReq->pDb), today.z ? today.z : "");
+  hprintf(p, " \xc2\xb7 <a href=\"/api/v1/openapi.json\">%s</a></div></footer></body></html>\n",
+          _("JSON API"));
+  buf_free(&today);
 }
 
 void page_send(Resp *r, int status, Buf *p, bool bCache) {

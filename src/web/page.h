@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "http.h"
+#include "i18n.h"
 #include "kind.h"
 
 /* ---- The frame ------------------------------------------------------------------ */
@@ -45,9 +46,16 @@ char *xprintf(const char *zFmt, ...)
 
 /* ---- Pieces of HTML -------------------------------------------------------------- */
 
-/* " <span lang=ru>...</span>" when the name by language has a Russian form. */
+/* A name by language ({"en": ..., "ru": ...}) in the page's language, else
+** English, else any; zFallback when it has none. put_name writes it escaped,
+** in <span lang=..> when it is not the page's language (WCAG 3.1.2). */
+const char *name_here(const json_t *pName, const char *zFallback);
+void put_name(Buf *p, const json_t *pName, const char *zFallback);
+/* The name in a second language beside the first, with its lang: Russian
+** beside an English (or other) name, English beside a Russian one. */
 void put_ru(Buf *p, const json_t *pName);
-/* A date as <time>, or a muted dash read as "none". */
+/* A date as <time> in the page's language's style, or a muted dash read as
+** "none". */
 void put_date(Buf *p, const char *zDate);
 /* A value such as "in_force" as words ("in force"). */
 void put_words(Buf *p, const char *z);

@@ -13,18 +13,6 @@
 #include "page.h"
 #include "routes.h"
 
-/* z percent-encoded for a query value, '/' kept. */
-static void put_query_value(Buf *p, const char *z) {
-  for (; *z; z++) {
-    unsigned char u = (unsigned char)*z;
-    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-        strchr("/-._", u))
-      buf_putc(p, (char)u);
-    else
-      buf_printf(p, "%%%02X", u);
-  }
-}
-
 void page_sign_in_first(Req *pReq, Resp *r, const char *const *azArg) {
   Buf back = {0}, next = {0};
   buf_puts(&back, pReq->zPath);
@@ -32,12 +20,12 @@ void page_sign_in_first(Req *pReq, Resp *r, const char *const *azArg) {
     const char *z = req_value(pReq, azArg[i]);
     if (!z) continue;
     buf_printf(&back, "%c%s=", strchr(back.z, '?') ? '&' : '?', azArg[i]);
-    put_query_value(&back, z); /* encoded twice: once here, once as next's value */
+    http_put_query_value(&back, z); /* encoded twice: once here, once as next's value */
   }
-  put_query_value(&next, back.z);
+  http_put_query_value(&next, back.z);
   if (strlen("/login?next=") + next.n >= sizeof(r->zLocation)) { /* too long: the path alone */
     buf_reset(&next);
-    put_query_value(&next, pReq->zPath);
+    http_put_query_value(&next, pReq->zPath);
   }
   snprintf(r->zLocation, sizeof(r->zLocation), "/login?next=%s", next.n ? next.z : "/desk");
   buf_free(&back);

@@ -57,6 +57,7 @@ typedef struct ServerConfig {
   ** X-Forwarded-For is believed; any client can send one. */
   char azProxy[MAX_TRUSTED_PROXIES][INET6_ADDRSTRLEN];
   int nProxy;
+  const Lang *pLang; /* --lang: the language when a request names none */
 } ServerConfig;
 
 static ServerConfig g_config; /* set once before the daemon starts */
@@ -338,6 +339,18 @@ static enum MHD_Result collect_arg(void *pCtx, enum MHD_ValueKind kind, const ch
   return MHD_YES;
 }
 
+/* The query's arguments but lang, encoded again, for Req.zQuery. */
+static enum MHD_Result collect_query_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
+                                         const char *zValue) {
+  Buf *p = pCtx;
+  if (strcmp(zKey, "lang") == 0) return MHD_YES;
+  if (p->n) buf_putc(p, '&');
+  http_put_query_value(p, zKey);
+  buf_putc(p, '=');
+  http_put_query_value(p, zValue ? zValue : "");
+  return MHD_YES;
+}
+
 static void cache_key(struct MHD_Connection *pConn, const char *zUrl, Buf *pKey) {
   char zToday[DATE_BUFSZ];
   date_format(date_today(), zToday);
@@ -593,10 +606,67 @@ static void log_access(struct MHD_Connection *pConn, const char *zMethod, const 
           zActor && *zActor ? zActor : "-");
 }
 
+static void add_headers(struct MHD_Response *r, const char *zType, const char *zEtag,
+                        const Resp *pResp);
+
 static struct MHD_Response *make_response(const char *zType, const char *zBody, size_t nBody,
                                           const char *zEtag, const Resp *pResp) {
   struct MHD_Response *r =
       MHD_create_response_from_buffer(nBody, (void *)zBody, MHD_RESPMEM_MUST_COPY);
+  add_headers(r, zType, zEtag, pResp);
+  return r;
+}
+
+/* ---- Streamed answers (Resp.xStream) ----------------------------------------
+**
+** libmicrohttpd asks for the body as the socket drains, on the thread that
+** served the request, between that thread's other requests: the stream
+** reads through its own connection (lists.h), never the thread's. */
+typedef struct Stream {
+  Resp r; /* xStream, xStreamFree, pStream */
+  Buf part;
+  size_t off;
+  bool bEnd;
+} Stream;
+
+static ssize_t stream_read(void *pCls, uint64_t pos, char *zBuf, size_t nMax) {
+  (void)pos;
+  Stream *st = pCls;
+  while (st->off == st->part.n) {
+    if (st->bEnd) return MHD_CONTENT_READER_END_OF_STREAM;
+    buf_reset(&st->part);
+    st->off = 0;
+    int rc = st->r.xStream(st->r.pStream, &st->part);
+    if (rc < 0) return MHD_CONTENT_READER_END_WITH_ERROR;
+    if (rc == 0) st->bEnd = true;
+  }
+  size_t n = st->part.n - st->off < nMax ? st->part.n - st->off : nMax;
+  memcpy(zBuf, st->part.z + st->off, n);
+  st->off += n;
+  return (ssize_t)n;
+}
+
+static void stream_free(void *pCls) {
+  Stream *st = pCls;
+  st->r.xStreamFree(st->r.pStream);
+  buf_free(&st->part);
+  xfree(st);
+}
+
+static struct MHD_Response *make_stream_response(const Resp *pResp) {
+  Stream *st = xmalloc(sizeof(Stream));
+  memset(st, 0, sizeof(*st));
+  st->r.xStream = pResp->xStream;
+  st->r.xStreamFree = pResp->xStreamFree;
+  st->r.pStream = pResp->pStream;
+  struct MHD_Response *r =
+      MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1u << 16, stream_read, st, stream_free);
+  add_headers(r, pResp->zType, pResp->zEtag, pResp);
+  return r;
+}
+
+static void add_headers(struct MHD_Response *r, const char *zType, const char *zEtag,
+                        const Resp *pResp) {
   MHD_add_response_header(r, "Content-Type", zType);
   if (zEtag && *zEtag) MHD_add_response_header(r, "ETag", zEtag);
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -608,12 +678,16 @@ static struct MHD_Response *make_response(const char *zType, const char *zBody, 
     MHD_add_response_header(r, "Retry-After", zRetry);
   }
   if (zType && strncmp(zType, "text/html", 9) == 0) {
+    MHD_add_response_header(r, "Vary", "Accept-Language, Cookie");
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                             "img-src 'self' data:; frame-ancestors 'none'");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
-  return r;
+  if (pResp && pResp->zTotalCount[0]) {
+    MHD_add_response_header(r, "X-Total-Count", pResp->zTotalCount);
+    MHD_add_response_header(r, "Access-Control-Expose-Headers", "X-Total-Count");
+  }
 }
 
 static enum MHD_Result send_response(struct MHD_Connection *pConn, int status, const char *zType,
@@ -713,12 +787,19 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   const char *zCookie = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Cookie");
   bool bSignedIn = zCookie && strstr(zCookie, HTTP_SESSION_COOKIE "=");
   bool bCache = bGet && !c->bTooLarge && !bSignedIn && g_config.nCacheBudget > 0;
+  /* The answer's language (?lang=, its cookie, Accept-Language, --lang):
+  ** part of the cache key, since two of them are headers. */
+  const char *zLangArg = MHD_lookup_connection_value(pConn, MHD_GET_ARGUMENT_KIND, "lang");
+  const char *zAccept = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Accept-Language");
+  const Lang *pLang = http_language(zLangArg, zCookie, zAccept, g_config.pLang);
+  i18n_use(pLang);
   int64_t seq = current_seq(s);
   const char *zIfNoneMatch = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "If-None-Match");
   Buf key = {0};
   uint64_t h = 0;
   if (bCache) {
     cache_key(pConn, zUrl, &key);
+    buf_printf(&key, " %s", i18n_code(pLang));
     h = fnv1a(key.z, g_hashSeed);
     CacheEntry *pEntry = cache_get(&s->cache, h, key.z, seq);
     if (pEntry) {
@@ -748,10 +829,15 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   req.zHeaderIfNoneMatch = zIfNoneMatch;
   req.zHeaderAuthorization = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "Authorization");
   req.zHeaderCookie = zCookie;
+  req.zHeaderAcceptLanguage = zAccept;
+  Buf query = {0};
+  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, collect_query_arg, &query);
+  req.zQuery = query.z;
   req.bSecure = request_over_tls(pConn);
   req.zBody = c->body.z;
   req.nBody = c->body.n;
   req.pDb = s->pDb;
+  req.zDbPath = g_config.zDb;
   req_authorize(&req);
   Resp resp;
   memset(&resp, 0, sizeof(resp));
@@ -761,6 +847,11 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     http_refuse_too_large(&req, &resp, c->nMaxBody);
   else
     http_dispatch(aRoute, nRoute, &req, &resp);
+  /* ?lang= is remembered for the pages that follow. */
+  if (zLangArg && i18n_find(zLangArg) == pLang && !resp.zSetCookie[0])
+    snprintf(resp.zSetCookie, sizeof(resp.zSetCookie),
+             HTTP_LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax", i18n_code(pLang));
+  buf_free(&query);
   db_on_error(s->pDb, 0, 0);
   pool_end(pPool, false); /* the answer and what the caches kept live on */
   pPool = 0;
@@ -786,6 +877,12 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   if (resp.zEtag[0] && zIfNoneMatch && strcmp(zIfNoneMatch, resp.zEtag) == 0) {
     log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), req.caller.zName);
     ret = send_response(pConn, 304, resp.zType, "", 0, resp.zEtag, &resp);
+    if (resp.xStream) resp.xStreamFree(resp.pStream);
+  } else if (resp.xStream) {
+    log_access(pConn, zMethod, zUrl, resp.status, 0, ms_since(&t0), req.caller.zName);
+    struct MHD_Response *r = make_stream_response(&resp);
+    ret = MHD_queue_response(pConn, (unsigned)resp.status, r);
+    MHD_destroy_response(r);
   } else {
     log_access(pConn, zMethod, zUrl, resp.status, resp.body.n, ms_since(&t0), req.caller.zName);
     ret = send_response(pConn, resp.status, resp.zType, zBody, resp.body.n, resp.zEtag, &resp);
@@ -894,6 +991,9 @@ int server_run(const ServeOptions *pOpt) {
         pOpt->zListen);
   g_config.zDb = pOpt->zDb;
   g_config.bQuiet = pOpt->bQuiet;
+  g_config.pLang = pOpt->zLang ? i18n_find(pOpt->zLang) : 0;
+  if (pOpt->zLang && !g_config.pLang)
+    die(EXIT_USAGE, "--lang: no catalogue for \"%s\"", pOpt->zLang);
   parse_proxies(pOpt->zTrustedProxies);
   g_config.nCacheBudget = ((size_t)pOpt->nCacheMb << 20) / (size_t)pOpt->nThread;
   g_config.nsHead = (int64_t)pOpt->nRequestTimeout * 1000000000;

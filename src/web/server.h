@@ -14,6 +14,7 @@ typedef struct ServeOptions {
   int nCacheMb;                /* the response cache's budget over all threads, MiB; 0: no cache */
   int nRequestTimeout;         /* seconds a request's head may take to arrive */
   const char *zTrustedProxies; /* comma-separated addresses whose X-Forwarded-For is believed */
+  const char *zLang;           /* the pages' language when the request names none; NULL: English */
 } ServeOptions;
 
 /* Serve until SIGINT or SIGTERM. Returns the exit status. */

@@ -266,7 +266,7 @@ class Desk(unittest.TestCase):
         self.assertIn(r.status, (200, 201), body)
         page, _ = self.desk(self.sign_in(self.depositary))
         text = text_of(page)
-        self.assertLess(text.index("2027-01-15"), text.index("2027-06-01"))
+        self.assertLess(text.index("15 January 2027"), text.index("1 June 2027"))
         self.assertIn("Yerevan", text)
         self.assertIn("Report on the exercise", text)
         self.assertNotIn("Much later", text)
