@@ -183,6 +183,16 @@ bad:
   return 0;
 }
 
+Lang *i18n_parse_mo(const void *a, size_t n, const char *zWhere, Buf *pErr) {
+  Buf data = {0};
+  buf_append(&data, a, n);
+  return lang_from_mo(&data, zWhere, "xx", pErr);
+}
+
+void i18n_lang_free(Lang *p) {
+  lang_free(p);
+}
+
 /* ---- The set of languages -------------------------------------------------------- */
 
 static int lang_order(const void *pA, const void *pB) {
@@ -362,6 +372,10 @@ static const char *lookup(const Lang *p, const char *zId) {
   Message key = {zId, 0};
   const Message *m = bsearch(&key, p->aMsg, p->nMsg, sizeof(Message), msg_cmp);
   return m ? m->zStr : 0;
+}
+
+const char *i18n_lookup(const Lang *p, const char *zMsgid) {
+  return lookup(p, zMsgid);
 }
 
 const char *i18n_text(const char *zMsgid) {

@@ -30,6 +30,13 @@ typedef struct Lang Lang;
 ** call more than once; later calls add. */
 int i18n_init(const char *zDir, Buf *pErr);
 
+/* A catalogue from the bytes of a .mo file (copied), not added to the
+** languages: for the fuzz target and tests. NULL with a message in pErr
+** naming zWhere. i18n_lookup: a message's translation, or NULL. */
+Lang *i18n_parse_mo(const void *a, size_t n, const char *zWhere, Buf *pErr);
+const char *i18n_lookup(const Lang *pLang, const char *zMsgid);
+void i18n_lang_free(Lang *pLang);
+
 /* The catalogue for a code such as "ru" or "ru-RU" or "ru_RU.UTF-8" (the
 ** part before '-', '_' or '.'), or NULL. English always exists. */
 const Lang *i18n_find(const char *zCode);
