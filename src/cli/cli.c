@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 void cli_vfail(const char *zCmd, const char *zUsage, const char *zFmt, va_list ap) {
@@ -11,8 +12,10 @@ void cli_vfail(const char *zCmd, const char *zUsage, const char *zFmt, va_list a
   vfprintf(stderr, zFmt, ap);
   if (zCmd && zUsage) {
     /* Help is by the top command: "log checkpoint" is in 'pacta help log'. */
-    fprintf(stderr, "\nusage: pacta %s\n(see 'pacta help %.*s')", zUsage, (int)strcspn(zCmd, " "),
-            zCmd);
+    fputc('\n', stderr);
+    fprintf(stderr, _("usage: pacta %s"), zUsage);
+    fputc('\n', stderr);
+    fprintf(stderr, _("(see 'pacta help %.*s')"), (int)strcspn(zCmd, " "), zCmd);
   }
   fputc('\n', stderr);
   exit(EXIT_USAGE);
@@ -70,12 +73,12 @@ void cli_parse(Cli *c, const char *zCmd, const char *zUsage, const char *zAllowe
       c->azPos[c->nPos++] = z;
       continue;
     }
-    if (z[1] != '-') cli_fail(c, "unknown option %s", z);
+    if (z[1] != '-') cli_fail(c, _("unknown option %s"), z);
     const char *zName = z + 2, *zEq = strchr(zName, '=');
     int n = zEq ? (int)(zEq - zName) : (int)strlen(zName);
     bool bValue = false;
     if (!is_global(zName, n, &bValue) && !is_allowed(zAllowed, zName, n, &bValue))
-      cli_fail(c, "unknown option --%.*s", n, zName);
+      cli_fail(c, _("unknown option --%.*s"), n, zName);
     const char *zValue = 0;
     if (bValue) {
       if (zEq)
@@ -83,9 +86,9 @@ void cli_parse(Cli *c, const char *zCmd, const char *zUsage, const char *zAllowe
       else if (i + 1 < argc)
         zValue = argv[++i];
       else
-        cli_fail(c, "option --%.*s needs a value", n, zName);
+        cli_fail(c, _("option --%.*s needs a value"), n, zName);
     } else if (zEq) {
-      cli_fail(c, "option --%.*s takes no value", n, zName);
+      cli_fail(c, _("option --%.*s takes no value"), n, zName);
     }
     c->aOpt[c->nOpt++] = (CliOpt){zName, n, zValue};
   }
@@ -123,11 +126,11 @@ void cli_allow(const Cli *c, const char *zAllowed) {
     const CliOpt *p = &c->aOpt[i];
     if (!is_global(p->zName, p->nName, &bValue) &&
         !is_allowed(zAllowed, p->zName, p->nName, &bValue))
-      cli_fail(c, "unknown option --%.*s", p->nName, p->zName);
+      cli_fail(c, _("unknown option --%.*s"), p->nName, p->zName);
   }
 }
 
 void cli_need_pos(const Cli *c, int nMin, int nMax) {
-  if (c->nPos < nMin) cli_fail(c, "missing argument");
-  if (nMax >= 0 && c->nPos > nMax) cli_fail(c, "unexpected argument \"%s\"", c->azPos[nMax]);
+  if (c->nPos < nMin) cli_fail(c, _("missing argument"));
+  if (nMax >= 0 && c->nPos > nMax) cli_fail(c, _("unexpected argument \"%s\""), c->azPos[nMax]);
 }

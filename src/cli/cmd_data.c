@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "entity.h"
 #include "fields.h"
+#include "i18n.h"
 #include "interchange.h"
 #include "interchange_csv.h"
 #include "journal.h"
@@ -38,8 +39,7 @@ static int load_sources(Db *pDb, const LoadSource *aSrc, int n, const Args *a) {
     print_json_new(json_pack("{s:i, s:I, s:O?}", "loaded", r.nLoaded, "journal",
                              (json_int_t)r.lastSeq, "warnings", r.aFinding));
   } else if (rc == 0) {
-    printf("loaded %d new journal entries (%d records unchanged); journal at %lld\n", r.nLoaded,
-           r.nUnchanged, (long long)r.lastSeq);
+    print_loaded(stdout, r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
   }
   json_decref(r.aFinding);
   return rc ? EXIT_INPUT : 0;
@@ -48,14 +48,14 @@ static int load_sources(Db *pDb, const LoadSource *aSrc, int n, const Args *a) {
 int cmd_init(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
   if (access(a->zDb, F_OK) == 0)
-    die(EXIT_INPUT, "%s already exists; pacta init makes a new registry", a->zDb);
+    die(EXIT_INPUT, _("%s already exists; pacta init makes a new registry"), a->zDb);
   Db *pDb = db_open(a->zDb, true);
   int rc = 0;
   if (a->bSample) {
     LoadSource src = {"sample registry", (const char *)pacta_sample_json, pacta_sample_json_len};
     rc = load_sources(pDb, &src, 1, a);
   } else if (!a->bJson) {
-    printf("created %s\n", a->zDb);
+    printf(_("created %s\n"), a->zDb);
   } else {
     printf("{\"created\": \"%s\"}\n", a->zDb);
   }
@@ -75,9 +75,10 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
   if (zDateFormat && strcmp(zDateFormat, "dd.mm.yyyy") == 0)
     eDate = CSV_DATE_DMY;
   else if (zDateFormat && strcmp(zDateFormat, "yyyy-mm-dd") != 0)
-    cli_fail(&a->cli, "--date-format: expected yyyy-mm-dd or dd.mm.yyyy, got \"%s\"", zDateFormat);
+    cli_fail(&a->cli, _("--date-format: expected yyyy-mm-dd or dd.mm.yyyy, got \"%s\""),
+             zDateFormat);
   if (zKind && !csv_is_table(zKind))
-    cli_fail(&a->cli, "--kind: no CSV table \"%s\" (see docs/csv.md)", zKind);
+    cli_fail(&a->cli, _("--kind: no CSV table \"%s\" (see docs/csv.md)"), zKind);
   /* The names: each directory's *.csv files, each file as given. */
   int nName = 0, nAlloc = 0;
   char **azName = 0;
@@ -86,7 +87,8 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
     if (stat(a->azPos[i], &st) == 0 && S_ISDIR(st.st_mode)) {
       DIR *d = opendir(a->azPos[i]);
       if (!d)
-        die(EXIT_INPUT, "%s: cannot read: %s (nothing was loaded)", a->azPos[i], strerror(errno));
+        die(EXIT_INPUT, _("%s: cannot read: %s (nothing was loaded)"), a->azPos[i],
+            strerror(errno));
       struct dirent *e;
       while ((e = readdir(d)) != 0) {
         if (!ends_with(e->d_name, ".csv")) continue;
@@ -113,7 +115,7 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
   memset(aBuf, 0, (size_t)(nName ? nName : 1) * sizeof(Buf));
   for (int i = 0; i < nName; i++) {
     if (read_file(azName[i], &aBuf[i]))
-      die(EXIT_INPUT, "%s: cannot read: %s (nothing was loaded)", azName[i], strerror(errno));
+      die(EXIT_INPUT, _("%s: cannot read: %s (nothing was loaded)"), azName[i], strerror(errno));
     /* --kind names the table of a file whose name is not one. */
     const char *zBase = strrchr(azName[i], '/') ? strrchr(azName[i], '/') + 1 : azName[i];
     char *zTable = xstrdup(zBase);
@@ -129,8 +131,7 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
     print_json_new(json_pack("{s:i, s:I, s:O?}", "loaded", r.nLoaded, "journal",
                              (json_int_t)r.lastSeq, "warnings", r.aFinding));
   } else if (rc == 0) {
-    printf("loaded %d new journal entries (%d records unchanged); journal at %lld\n", r.nLoaded,
-           r.nUnchanged, (long long)r.lastSeq);
+    print_loaded(stdout, r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
   }
   json_decref(r.aFinding);
   for (int i = 0; i < nName; i++) {
@@ -164,7 +165,7 @@ int cmd_load(Args *a) {
   memset(aBuf, 0, (size_t)a->nPos * sizeof(Buf));
   for (int i = 0; i < a->nPos; i++) {
     if (read_file(a->azPos[i], &aBuf[i]))
-      die(EXIT_INPUT, "%s: cannot read: %s (nothing was loaded)", a->azPos[i], strerror(errno));
+      die(EXIT_INPUT, _("%s: cannot read: %s (nothing was loaded)"), a->azPos[i], strerror(errno));
     aSrc[i] = (LoadSource){a->azPos[i], aBuf[i].z, aBuf[i].n};
   }
   int rc = load_sources(pDb, aSrc, a->nPos, a);
@@ -179,10 +180,10 @@ int cmd_export(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
   const char *zFormat = a->zFormat ? a->zFormat : "json";
   if (strcmp(zFormat, "json") != 0 && strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "ics") != 0)
-    cli_fail(&a->cli, "--format: expected json, csv or ics, got \"%s\"", zFormat);
+    cli_fail(&a->cli, _("--format: expected json, csv or ics, got \"%s\""), zFormat);
   const char *zOut = cli_get(&a->cli, "out");
   if (zOut && strcmp(zFormat, "csv") != 0)
-    cli_fail(&a->cli, "--out DIR goes with --format csv (one file per table)");
+    cli_fail(&a->cli, _("--out DIR goes with --format csv (one file per table)"));
   Db *pDb = open_registry(a);
   if (strcmp(zFormat, "ics") == 0) {
     Buf b = {0};
@@ -228,8 +229,8 @@ static long long flag_int(const Args *a, const char *zFlag, const char *z, long 
   errno = 0;
   long long v = strtoll(z, &zEnd, 10);
   if (errno || zEnd == z || *zEnd || v < lo || v > hi)
-    cli_fail(&a->cli, "--%s: expected a whole number from %lld to %lld, got \"%s\"", zFlag, lo, hi,
-             z);
+    cli_fail(&a->cli, _("--%s: expected a whole number from %lld to %lld, got \"%s\""), zFlag, lo,
+             hi, z);
   return v;
 }
 
@@ -278,8 +279,10 @@ int cmd_journal(Args *a) {
   sqlite3_bind_int64(p, 1, lo);
   sqlite3_bind_int64(p, 2, hi);
   Table t = {6, 0, 0, 0};
-  const char *azHead[] = {"seq", "time", "actor", "op", "kind", "key"};
-  for (int i = 0; i < 6; i++) table_add(&t, azHead[i]);
+  static const char *const azField[] = {"seq", "time", "actor", "op", "kind", "key"};
+  const char *azHead[] = {P_("column", "seq"), P_("column", "time"), P_("column", "actor"),
+                          P_("column", "op"),  P_("column", "kind"), P_("column", "key")};
+  table_head(&t, 6, azHead);
   json_t *aOut = json_array();
   while (db_step_row(pDb, p)) {
     json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 1), 0, 0);
@@ -292,7 +295,8 @@ int cmd_journal(Args *a) {
       char zSeq[24];
       snprintf(zSeq, sizeof(zSeq), "%lld", (long long)sqlite3_column_int64(p, 0));
       table_add(&t, zSeq);
-      for (int i = 1; i < 6; i++) table_add(&t, str(pRec, azHead[i]));
+      for (int i = 1; i < 6; i++)
+        table_add(&t, i == 3 || i == 4 ? code_label(str(pRec, azField[i])) : str(pRec, azField[i]));
     }
     json_decref(pRec);
   }
@@ -312,13 +316,13 @@ int cmd_journal(Args *a) {
 int cmd_retract(Args *a) {
   cli_need_pos(&a->cli, 2, 2);
   Kind kind;
-  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, "unknown kind \"%s\"", a->azPos[0]);
+  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, _("unknown kind \"%s\""), a->azPos[0]);
   Db *pDb = open_registry(a);
   int64_t seq;
   json_t *aFinding;
   const char *zReason = cli_get(&a->cli, "reason");
   json_t *pReason = zReason ? json_string(zReason) : 0;
-  if (zReason && !pReason) cli_fail(&a->cli, "--reason is not UTF-8 text");
+  if (zReason && !pReason) cli_fail(&a->cli, _("--reason is not UTF-8 text"));
   json_decref(pReason);
   RetractResult rc =
       registry_retract_reason(pDb, arg_actor(a), kind, a->azPos[1], zReason, &seq, &aFinding);
@@ -330,15 +334,17 @@ int cmd_retract(Args *a) {
     xfree(zLine);
   }
   if (rc == RETRACT_BUSY)
-    die(EXIT_INPUT, "the registry is busy (another writer holds it); nothing was retracted");
+    die(EXIT_INPUT, _("the registry is busy (another writer holds it); nothing was retracted"));
   if (rc == RETRACT_UNKNOWN)
-    die(EXIT_INPUT, "unknown %s \"%s\"; nothing was retracted", kind_name(kind), a->azPos[1]);
-  if (rc == RETRACT_INCONSISTENT) die(EXIT_INPUT, "nothing was retracted");
+    die(EXIT_INPUT, _("unknown %s \"%s\"; nothing was retracted"), code_label(kind_name(kind)),
+        a->azPos[1]);
+  if (rc == RETRACT_INCONSISTENT) die(EXIT_INPUT, _("nothing was retracted"));
   if (a->bJson)
     print_json_new(json_pack("{s:s, s:I, s:O}", "retracted", a->azPos[1], "journal",
                              (json_int_t)seq, "warnings", aFinding));
   else
-    printf("retracted %s %s as journal entry %lld\n", kind_name(kind), a->azPos[1], (long long)seq);
+    printf(_("retracted %s %s as journal entry %lld\n"), code_label(kind_name(kind)), a->azPos[1],
+           (long long)seq);
   json_decref(aFinding);
   db_close(pDb);
   return 0;
@@ -351,7 +357,7 @@ int cmd_rebuild(Args *a) {
   if (a->bJson)
     printf("{\"rebuilt\": %lld}\n", (long long)n);
   else
-    printf("rebuilt the derived tables from %lld journal entries\n", (long long)n);
+    printf(_("rebuilt the derived tables from %lld journal entries\n"), (long long)n);
   db_close(pDb);
   return 0;
 }
@@ -364,13 +370,13 @@ static void print_submission_row(Table *t, const json_t *p) {
   size_t i;
   json_t *pA;
   json_array_foreach(json_object_get(pRec, "actions"), i, pA)
-      buf_printf(&what, "%s%s %s", what.n ? "; " : "", dflt(str(pA, "type"), ""),
+      buf_printf(&what, "%s%s %s", what.n ? "; " : "", dflt(code_label(str(pA, "type")), ""),
                  dflt(str(pA, "document"), ""));
   json_array_foreach(json_object_get(pRec, "assessments"), i, pA)
-      buf_printf(&what, "%sself-report %s", what.n ? "; " : "", dflt(str(pA, "commitment"), ""));
+      buf_printf(&what, _("%sself-report %s"), what.n ? "; " : "", dflt(str(pA, "commitment"), ""));
   const json_t *pDecision = json_object_get(p, "decision");
   table_add(t, str(p, "id"));
-  table_add(t, str(p, "status"));
+  table_add(t, code_label(str(p, "status")));
   table_add(t, str(p, "party"));
   table_add(t, str(p, "received"));
   table_add(t, what.z);
@@ -391,14 +397,16 @@ int cmd_submissions(Args *a) {
     const char *zStatus = cli_get(&a->cli, "status");
     if (zStatus && strcmp(zStatus, "pending") != 0 && strcmp(zStatus, "accepted") != 0 &&
         strcmp(zStatus, "rejected") != 0)
-      cli_fail(&a->cli, "--status: expected pending, accepted or rejected");
+      cli_fail(&a->cli, _("--status: expected pending, accepted or rejected"));
     json_t *aSub = submission_list(pDb, a->zParty, zStatus);
     if (a->bJson) {
       print_json_new(json_pack("{s:o}", "submissions", aSub));
     } else {
       Table t = {6, 0, 0, 0};
-      const char *azHead[] = {"id", "status", "party", "received", "records", "decision"};
-      for (int i = 0; i < 6; i++) table_add(&t, azHead[i]);
+      const char *azHead[] = {P_("column", "id"),      P_("column", "status"),
+                              P_("column", "party"),   P_("column", "received"),
+                              P_("column", "records"), P_("column", "decision")};
+      table_head(&t, 6, azHead);
       size_t i;
       json_t *p;
       json_array_foreach(aSub, i, p) print_submission_row(&t, p);
@@ -408,13 +416,13 @@ int cmd_submissions(Args *a) {
   } else if (strcmp(zSub, "show") == 0) {
     cli_need_pos(&a->cli, 2, 2);
     json_t *p = submission_get(pDb, a->azPos[1]);
-    if (!p) die(EXIT_INPUT, "no submission %s", a->azPos[1]);
+    if (!p) die(EXIT_INPUT, _("no submission %s"), a->azPos[1]);
     print_json_new(p);
   } else if (strcmp(zSub, "accept") == 0 || strcmp(zSub, "reject") == 0) {
     cli_need_pos(&a->cli, 2, 2);
     bool bAccept = zSub[0] == 'a';
     const char *zReason = cli_get(&a->cli, "reason");
-    if (!bAccept && !zReason) cli_fail(&a->cli, "reject needs --reason TEXT");
+    if (!bAccept && !zReason) cli_fail(&a->cli, _("reject needs --reason TEXT"));
     json_t *pOut;
     Buf why = {0};
     SubmitResult r = submission_decide(pDb, arg_actor(a), a->azPos[1], bAccept,
@@ -426,30 +434,36 @@ int cmd_submissions(Args *a) {
       if (a->bJson)
         print_json(pOut);
       else if (bAccept)
-        printf("accepted %s: deposited on %s, depositary notification %s\n", a->azPos[1],
+        printf(_("accepted %s: deposited on %s, depositary notification %s\n"), a->azPos[1],
                str(json_object_get(pOut, "decision"), "date"),
                str(json_object_get(pOut, "decision"), "notification"));
       else
-        printf("rejected %s\n", a->azPos[1]);
+        printf(_("rejected %s\n"), a->azPos[1]);
       break;
-    case SUBMIT_UNKNOWN: fprintf(stderr, "pacta: no submission %s\n", a->azPos[1]); break;
+    case SUBMIT_UNKNOWN:
+      fputs("pacta: ", stderr);
+      fprintf(stderr, _("no submission %s"), a->azPos[1]);
+      fputc('\n', stderr);
+      break;
     case SUBMIT_BUSY:
-      fprintf(stderr, "pacta: the registry is busy (another writer holds it); try again\n");
+      fprintf(stderr, "pacta: %s\n",
+              _("the registry is busy (another writer holds it); try again"));
       break;
     case SUBMIT_INVALID:
     case SUBMIT_INCONSISTENT:
       json_array_foreach(json_object_get(pOut, "details"), i, p)
           fprintf(stderr, "pacta: %s\n", json_string_value(p));
-      fprintf(stderr, "pacta: %s stays pending\n", a->azPos[1]);
+      fputs("pacta: ", stderr);
+      fprintf(stderr, _("%s stays pending\n"), a->azPos[1]);
       break;
-    default: fprintf(stderr, "pacta: %s\n", why.z ? why.z : "refused"); break;
+    default: fprintf(stderr, "pacta: %s\n", why.z ? why.z : _("refused")); break;
     }
     rc = r == SUBMIT_OK ? 0 : EXIT_INPUT;
     json_decref(pOut);
     buf_free(&why);
   } else {
     db_close(pDb);
-    cli_fail(&a->cli, "expected list, show, accept or reject, got \"%s\"", zSub);
+    cli_fail(&a->cli, _("expected list, show, accept or reject, got \"%s\""), zSub);
   }
   db_close(pDb);
   return rc;

@@ -12,6 +12,7 @@
 #include "compliance.h"
 #include "entity.h"
 #include "fields.h"
+#include "i18n.h"
 #include "kind.h"
 #include "output.h"
 #include "registry.h"
@@ -20,16 +21,21 @@
 
 static void print_members(Db *pDb, const json_t *p, const char *zOrg) {
   const json_t *aM = json_object_get(p, "members");
-  printf("%s on %s: %zu members\n\n", zOrg, dflt(str(p, "on"), ""), json_array_size(aM));
+  Buf n = {0};
+  i18n_plural(&n, _("{0, plural, one{# member} other{# members}}"), (long long)json_array_size(aM));
+  /* TRANSLATORS: an organization, a date YYYY-MM-DD and "12 members". */
+  printf(_("%s on %s: %s\n\n"), zOrg, dflt(str(p, "on"), ""), n.z);
+  buf_free(&n);
   Table t = {4, 0, 0, 0};
-  const char *azHead[] = {"party", "name", "kind", "since"};
-  for (int i = 0; i < 4; i++) table_add(&t, azHead[i]);
+  const char *azHead[] = {P_("column", "party"), P_("column", "name"), P_("column", "kind"),
+                          P_("column", "since")};
+  table_head(&t, 4, azHead);
   for (size_t i = 0; i < json_array_size(aM); i++) {
     const json_t *m = json_array_get(aM, i);
     json_t *pParty = entity_get(pDb, K_PARTY, dflt(str(m, "party"), ""));
     table_add(&t, str(m, "party"));
-    table_add(&t, name_en(json_object_get(pParty, "name"), ""));
-    table_add(&t, str(m, "kind"));
+    table_add(&t, cli_name(json_object_get(pParty, "name"), ""));
+    table_add(&t, code_label(str(m, "kind")));
     table_add(&t, str(m, "since"));
     json_decref(pParty);
   }
@@ -55,14 +61,14 @@ int cmd_compliance(Args *a) {
   const Cli *c = &a->cli;
   cli_need_pos(c, 1, 1);
   if ((a->zPrevFrom != 0) != (a->zPrevTo != 0))
-    cli_fail(c, "--previous-from and --previous-to go together");
-  if (a->zTo && a->zOn) cli_fail(c, "--to is the date of the report: give --on or --to");
-  if (a->zPrevFrom && !a->zFrom) cli_fail(c, "--previous-from needs a period (--from)");
+    cli_fail(c, _("--previous-from and --previous-to go together"));
+  if (a->zTo && a->zOn) cli_fail(c, _("--to is the date of the report: give --on or --to"));
+  if (a->zPrevFrom && !a->zFrom) cli_fail(c, _("--previous-from needs a period (--from)"));
   ComplianceOpts opt = {a->zFrom ? arg_date(a, "from", a->zFrom) : DATE_NONE,
                         a->zPrevFrom ? arg_date(a, "previous-from", a->zPrevFrom) : DATE_NONE,
                         a->zPrevTo ? arg_date(a, "previous-to", a->zPrevTo) : DATE_NONE};
   pdate on = a->zTo ? arg_date(a, "to", a->zTo) : arg_date(a, "on", a->zOn);
-  if (opt.from != DATE_NONE && opt.from > on) cli_fail(c, "--from is after the period's end");
+  if (opt.from != DATE_NONE && opt.from > on) cli_fail(c, _("--from is after the period's end"));
   Db *pDb = open_registry(a);
   Buf err = {0};
   json_t *p = must(query_compliance(pDb, a->azPos[0], on, &opt, &err), &err);
@@ -86,16 +92,18 @@ static void co_chairs_text(const json_t *pYear, Buf *pOut) {
 static void print_chair_year(const json_t *p, const char *zOrg) {
   Buf co = {0};
   co_chairs_text(p, &co);
-  printf("%s %lld: chair %s (%s), expected by the rule %s, co-chairs %s\n", zOrg,
+  printf(_("%s %lld: chair %s (%s), expected by the rule %s, co-chairs %s\n"), zOrg,
          (long long)json_integer_value(json_object_get(p, "year")), dflt(str(p, "chair"), "-"),
-         dflt(str(p, "source"), ""), dflt(str(p, "expected"), "-"), dflt(co.z, "-"));
+         dflt(code_label(str(p, "source")), ""), dflt(str(p, "expected"), "-"), dflt(co.z, "-"));
   buf_free(&co);
 }
 
 static void print_chair_history(const json_t *p) {
   Table t = {6, 0, 0, 0};
-  const char *azHead[] = {"year", "chair", "source", "expected", "co-chairs", "note"};
-  for (int i = 0; i < 6; i++) table_add(&t, azHead[i]);
+  const char *azHead[] = {P_("column", "year"),      P_("column", "chair"),
+                          P_("column", "source"),    P_("column", "expected"),
+                          P_("column", "co-chairs"), P_("column", "note")};
+  table_head(&t, 6, azHead);
   const json_t *aY = json_object_get(p, "years");
   for (size_t i = 0; i < json_array_size(aY); i++) {
     const json_t *y = json_array_get(aY, i);
@@ -106,14 +114,20 @@ static void print_chair_history(const json_t *p) {
     co_chairs_text(y, &co);
     table_add(&t, zYear);
     table_add(&t, dflt(str(y, "chair"), "-"));
-    table_add(&t, str(y, "source"));
+    table_add(&t, code_label(str(y, "source")));
     table_add(&t, dflt(str(y, "expected"), "-"));
     table_add(&t, dflt(co.z, "-"));
-    table_add(&t, json_is_true(json_object_get(y, "breach")) ? "breaks the rotation rule" : "");
+    table_add(&t, json_is_true(json_object_get(y, "breach")) ? _("breaks the rotation rule") : "");
     buf_free(&co);
   }
   table_print(&t);
-  printf("\n%zu recorded years break the rule\n", json_array_size(json_object_get(p, "breaches")));
+  Buf b = {0};
+  i18n_plural(&b,
+              _("{0, plural, one{# recorded year breaks the rule} other{# recorded years break "
+                "the rule}}"),
+              (long long)json_array_size(json_object_get(p, "breaches")));
+  printf("\n%s\n", b.z);
+  buf_free(&b);
 }
 
 int cmd_chair(Args *a) {
@@ -145,8 +159,9 @@ int cmd_check(Args *a) {
   if (cli_get(&a->cli, "list")) {
     json_t *aOut = json_array();
     Table t = {4, 0, 0, 0};
-    const char *azHead[] = {"code", "severity", "kind", "what it finds"};
-    for (int i = 0; i < 4; i++) table_add(&t, azHead[i]);
+    const char *azHead[] = {P_("column", "code"), P_("column", "severity"), P_("column", "kind"),
+                            P_("column", "what it finds")};
+    table_head(&t, 4, azHead);
     for (int i = 0; i < nCheckDef; i++) {
       const CheckDef *d = &aCheckDef[i];
       const char *zKind = d->kind == K__COUNT ? "any" : kind_name(d->kind);
@@ -154,9 +169,9 @@ int cmd_check(Args *a) {
                                             check_severity_name(d->severity), "kind", zKind,
                                             "description", d->zWhat));
       table_add(&t, d->zCode);
-      table_add(&t, check_severity_name(d->severity));
-      table_add(&t, zKind);
-      table_add(&t, d->zWhat);
+      table_add(&t, code_label(check_severity_name(d->severity)));
+      table_add(&t, code_label(zKind));
+      table_add(&t, _(d->zWhat));
     }
     if (a->bJson) {
       table_free(&t);
@@ -182,8 +197,12 @@ int cmd_check(Args *a) {
       printf("%s\n", zLine);
       xfree(zLine);
     }
-    printf("%s%d error%s, %zu warning%s\n", json_array_size(aFinding) ? "\n" : "", nError,
-           nError == 1 ? "" : "s", nWarning, nWarning == 1 ? "" : "s");
+    Buf e = {0}, w = {0};
+    i18n_plural(&e, _("{0, plural, one{# error} other{# errors}}"), nError);
+    i18n_plural(&w, _("{0, plural, one{# warning} other{# warnings}}"), (long long)nWarning);
+    printf("%s%s, %s\n", json_array_size(aFinding) ? "\n" : "", e.z, w.z);
+    buf_free(&e);
+    buf_free(&w);
   }
   json_decref(aFinding);
   db_close(pDb);
@@ -193,18 +212,21 @@ int cmd_check(Args *a) {
 /* ---- status, party ---------------------------------------------------------- */
 
 static void print_status_table(const json_t *p) {
-  printf("%s on %s: %s; entry into force %s\n\n", dflt(str(p, "document"), ""),
-         dflt(str(p, "on"), ""),
-         json_is_true(json_object_get(p, "in_force")) ? "in force" : "not in force",
-         dflt(str(p, "entry_into_force"), "-"));
+  if (json_is_true(json_object_get(p, "in_force")))
+    printf(_("%s on %s: in force; entry into force %s\n\n"), dflt(str(p, "document"), ""),
+           dflt(str(p, "on"), ""), dflt(str(p, "entry_into_force"), "-"));
+  else
+    printf(_("%s on %s: not in force; entry into force %s\n\n"), dflt(str(p, "document"), ""),
+           dflt(str(p, "on"), ""), dflt(str(p, "entry_into_force"), "-"));
   Table t = {4, 0, 0, 0};
-  const char *azHead[] = {"party", "status", "since", "entry into force"};
-  for (int i = 0; i < 4; i++) table_add(&t, azHead[i]);
+  const char *azHead[] = {P_("column", "party"), P_("column", "status"), P_("column", "since"),
+                          P_("column", "entry into force")};
+  table_head(&t, 4, azHead);
   const json_t *aP = json_object_get(p, "parties");
   for (size_t i = 0; i < json_array_size(aP); i++) {
     const json_t *r = json_array_get(aP, i);
     table_add(&t, str(r, "party"));
-    table_add(&t, str(r, "status"));
+    table_add(&t, code_label(str(r, "status")));
     table_add(&t, str(r, "since"));
     table_add(&t, dflt(str(r, "entry_into_force"), "-"));
   }
@@ -216,7 +238,7 @@ int cmd_status(Args *a) {
   pdate on = arg_date(a, "on", a->zOn);
   Db *pDb = open_registry(a);
   if (a->bAll) {
-    if (!a->bJson) cli_fail(&a->cli, "status --all writes JSON only: add --json");
+    if (!a->bJson) cli_fail(&a->cli, _("status --all writes JSON only: add --json"));
     query_status_all(pDb, on, stdout);
   } else {
     Buf err = {0};
@@ -234,42 +256,46 @@ int cmd_status(Args *a) {
 static void print_party(const json_t *p, const char *zCode) {
   const json_t *pName = json_object_get(p, "name");
   printf("%s  %s%s%s  (%s)\n", zCode, name_en(pName, ""), json_object_get(pName, "ru") ? " / " : "",
-         dflt(str(pName, "ru"), ""), dflt(str(p, "kind"), ""));
-  printf("\nmemberships\n");
+         dflt(str(pName, "ru"), ""), dflt(code_label(str(p, "kind")), ""));
+  printf("\n%s\n", _("memberships"));
   Table t = {5, 0, 0, 0};
-  const char *azM[] = {"organization", "kind", "from", "to"};
-  for (int i = 0; i < 4; i++) table_add(&t, azM[i]);
-  table_add(&t, "member on the date");
+  const char *azM[] = {P_("column", "organization"), P_("column", "kind"), P_("column", "from"),
+                       P_("column", "to"), P_("column", "member on the date")};
+  table_head(&t, 5, azM);
   const json_t *aM = json_object_get(p, "memberships");
   for (size_t i = 0; i < json_array_size(aM); i++) {
     const json_t *m = json_array_get(aM, i);
     table_add(&t, str(m, "organization"));
-    table_add(&t, str(m, "kind"));
+    table_add(&t, code_label(str(m, "kind")));
     table_add(&t, str(m, "from"));
     table_add(&t, dflt(str(m, "to"), "-"));
-    table_add(&t, json_is_true(json_object_get(m, "current")) ? "yes" : "no");
+    table_add(&t, json_is_true(json_object_get(m, "current")) ? P_("answer", "yes")
+                                                              : P_("answer", "no"));
   }
   table_print(&t);
-  printf("\nchairs held\n");
+  printf("\n%s\n", _("chairs held"));
   const json_t *aC = json_object_get(p, "chairs");
   for (size_t i = 0; i < json_array_size(aC); i++) {
     const json_t *c = json_array_get(aC, i);
     printf("  %s %lld (%s)\n", dflt(str(c, "organization"), ""),
-           (long long)json_integer_value(json_object_get(c, "year")), dflt(str(c, "source"), ""));
+           (long long)json_integer_value(json_object_get(c, "year")),
+           dflt(code_label(str(c, "source")), ""));
   }
-  if (!json_array_size(aC)) printf("  none\n");
-  printf("\ndocuments on %s\n", dflt(str(p, "on"), ""));
+  if (!json_array_size(aC)) printf("  %s\n", _("none"));
+  printf("\n");
+  printf(_("documents on %s\n"), dflt(str(p, "on"), ""));
   Table d = {5, 0, 0, 0};
-  const char *azD[] = {"document", "status", "since", "entry into force", "title"};
-  for (int i = 0; i < 5; i++) table_add(&d, azD[i]);
+  const char *azD[] = {P_("column", "document"), P_("column", "status"), P_("column", "since"),
+                       P_("column", "entry into force"), P_("column", "title")};
+  table_head(&d, 5, azD);
   const json_t *aD = json_object_get(p, "documents");
   for (size_t i = 0; i < json_array_size(aD); i++) {
     const json_t *r = json_array_get(aD, i);
     table_add(&d, str(r, "document"));
-    table_add(&d, str(r, "status"));
+    table_add(&d, code_label(str(r, "status")));
     table_add(&d, str(r, "since"));
     table_add(&d, dflt(str(r, "entry_into_force"), "-"));
-    table_add(&d, name_en(json_object_get(r, "title"), ""));
+    table_add(&d, cli_name(json_object_get(r, "title"), ""));
   }
   table_print(&d);
 }
@@ -291,6 +317,45 @@ int cmd_party(Args *a) {
 
 /* ---- list, show ------------------------------------------------------------- */
 
+/* The head of a column of print_list, named by its field. */
+static const char *column_label(const char *zKey) {
+#define IS(z) (strcmp(zKey, z) == 0)
+  if (IS("code")) return P_("column", "code");
+  if (IS("kind")) return P_("column", "kind");
+  if (IS("name")) return P_("column", "name");
+  if (IS("id")) return P_("column", "id");
+  if (IS("founded")) return P_("column", "founded");
+  if (IS("organization")) return P_("column", "organization");
+  if (IS("level")) return P_("column", "level");
+  if (IS("party")) return P_("column", "party");
+  if (IS("from")) return P_("column", "from");
+  if (IS("to")) return P_("column", "to");
+  if (IS("term")) return P_("column", "term");
+  if (IS("co_chairs")) return P_("column", "co_chairs");
+  if (IS("type")) return P_("column", "type");
+  if (IS("title")) return P_("column", "title");
+  if (IS("body")) return P_("column", "body");
+  if (IS("date")) return P_("column", "date");
+  if (IS("place")) return P_("column", "place");
+  if (IS("format")) return P_("column", "format");
+  if (IS("document")) return P_("column", "document");
+  if (IS("deadline")) return P_("column", "deadline");
+  if (IS("text")) return P_("column", "text");
+  if (IS("commitment")) return P_("column", "commitment");
+  if (IS("score")) return P_("column", "score");
+  if (IS("status")) return P_("column", "status");
+#undef IS
+  return zKey;
+}
+
+/* Is the column zKey of a kind's list a code (a word for people when
+** printed), not an id? */
+static bool column_is_code(Kind kind, const char *zKey) {
+  return strcmp(zKey, "kind") == 0 || strcmp(zKey, "level") == 0 || strcmp(zKey, "format") == 0 ||
+         strcmp(zKey, "status") == 0 || strcmp(zKey, "term") == 0 ||
+         strcmp(zKey, "co_chairs") == 0 || (strcmp(zKey, "type") == 0 && kind == K_ACTION);
+}
+
 static void print_list(Kind kind, const json_t *pList) {
   /* The columns that identify each kind best. */
   static const char *const aazCol[K__COUNT][5] = {
@@ -308,17 +373,21 @@ static void print_list(Kind kind, const json_t *pList) {
   int nCol = 0;
   while (nCol < 5 && aazCol[kind][nCol]) nCol++;
   Table t = {nCol, 0, 0, 0};
-  for (int c = 0; c < nCol; c++) table_add(&t, aazCol[kind][c]);
+  for (int c = 0; c < nCol; c++) table_add(&t, column_label(aazCol[kind][c]));
   for (size_t i = 0; i < json_array_size(pList); i++) {
     const json_t *v = json_array_get(pList, i);
     for (int c = 0; c < nCol; c++) {
       const json_t *pCell = json_object_get(v, aazCol[kind][c]);
       if (json_is_object(pCell)) {
-        table_add(&t, name_en(pCell, ""));
+        table_add(&t, cli_name(pCell, ""));
       } else if (json_is_integer(pCell)) {
         char z[32];
         snprintf(z, sizeof(z), "%lld", (long long)json_integer_value(pCell));
         table_add(&t, z);
+      } else if (kind == K_DOCUMENT && strcmp(aazCol[kind][c], "type") == 0) {
+        table_add(&t, doc_type_label(json_string_value(pCell)));
+      } else if (column_is_code(kind, aazCol[kind][c])) {
+        table_add(&t, code_label(json_string_value(pCell)));
       } else {
         table_add(&t, json_string_value(pCell));
       }
@@ -332,9 +401,9 @@ int cmd_list(Args *a) {
   Kind kind;
   if (kind_parse(a->azPos[0], &kind))
     cli_fail(&a->cli,
-             "unknown kind \"%s\" (expected parties, organizations, bodies, "
-             "memberships, chairmanships, documents, sessions, actions, commitments, "
-             "assessments)",
+             _("unknown kind \"%s\" (expected parties, organizations, bodies, "
+               "memberships, chairmanships, documents, sessions, actions, commitments, "
+               "assessments)"),
              a->azPos[0]);
   Db *pDb = open_registry(a);
   json_t *pList = entity_list(pDb, kind, a->zOrg);
@@ -351,10 +420,10 @@ int cmd_list(Args *a) {
 int cmd_show(Args *a) {
   cli_need_pos(&a->cli, 2, 2);
   Kind kind;
-  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, "unknown kind \"%s\"", a->azPos[0]);
+  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, _("unknown kind \"%s\""), a->azPos[0]);
   Db *pDb = open_registry(a);
   json_t *p = entity_get(pDb, kind, a->azPos[1]);
-  if (!p) die(EXIT_INPUT, "unknown %s \"%s\"", kind_name(kind), a->azPos[1]);
+  if (!p) die(EXIT_INPUT, _("unknown %s \"%s\""), code_label(kind_name(kind)), a->azPos[1]);
   if (a->bJson) {
     print_json(p);
   } else {

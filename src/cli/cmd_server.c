@@ -7,26 +7,27 @@
 #include "auth.h"
 #include "cmd.h"
 #include "fields.h"
+#include "i18n.h"
 #include "output.h"
 #include "server.h"
 
 int cmd_serve(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
   long nThread = a->zThreads ? strtol(a->zThreads, 0, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-  if (nThread < 1 || nThread > 256) cli_fail(&a->cli, "--threads: expected 1 to 256");
+  if (nThread < 1 || nThread > 256) cli_fail(&a->cli, _("--threads: expected 1 to 256"));
   ServeOptions o = {a->zDb, a->zListen ? a->zListen : "127.0.0.1:8080", (int)nThread, a->bQuiet, 32,
                     10,     cli_get(&a->cli, "trusted-proxy"),          a->zLang};
   const char *z = cli_get(&a->cli, "cache-mb");
   char *zEnd;
   if (z) {
     long n = strtol(z, &zEnd, 10);
-    if (!*z || *zEnd || n < 0 || n > 65536) cli_fail(&a->cli, "--cache-mb: expected 0 to 65536");
+    if (!*z || *zEnd || n < 0 || n > 65536) cli_fail(&a->cli, _("--cache-mb: expected 0 to 65536"));
     o.nCacheMb = (int)n;
   }
   if ((z = cli_get(&a->cli, "request-timeout"))) {
     long n = strtol(z, &zEnd, 10);
     if (!*z || *zEnd || n < 1 || n > 3600)
-      cli_fail(&a->cli, "--request-timeout: expected 1 to 3600 seconds");
+      cli_fail(&a->cli, _("--request-timeout: expected 1 to 3600 seconds"));
     o.nRequestTimeout = (int)n;
   }
   return server_run(&o);
@@ -43,7 +44,7 @@ static void token_create(Args *a, Db *pDb) {
   if (a->bJson)
     printf("{\"token\": \"%s\"}\n", zSecret);
   else
-    printf("%s\n(shown once: pacta keeps only its SHA-256)\n", zSecret);
+    printf("%s\n%s\n", zSecret, _("(shown once: pacta keeps only its SHA-256)"));
   xfree(zSecret);
 }
 
@@ -54,10 +55,16 @@ static void token_list(Args *a, Db *pDb) {
     return;
   }
   Table t = {5, 0, 0, 0};
-  const char *azHead[] = {"name", "role", "party", "created", "revoked"};
-  for (int i = 0; i < 5; i++) table_add(&t, azHead[i]);
-  for (size_t i = 0; i < json_array_size(p); i++)
-    for (int k = 0; k < 5; k++) table_add(&t, dflt(str(json_array_get(p, i), azHead[k]), "-"));
+  static const char *const azField[] = {"name", "role", "party", "created", "revoked"};
+  const char *azHead[] = {P_("column", "name"), P_("column", "role"), P_("column", "party"),
+                          P_("column", "created"), P_("column", "revoked")};
+  table_head(&t, 5, azHead);
+  for (size_t i = 0; i < json_array_size(p); i++) {
+    for (int k = 0; k < 5; k++) {
+      const char *z = str(json_array_get(p, i), azField[k]);
+      table_add(&t, dflt(k == 1 ? code_label(z) : z, "-"));
+    }
+  }
   table_print(&t);
   json_decref(p);
 }
@@ -66,9 +73,12 @@ static void token_revoke(Args *a, Db *pDb) {
   cli_need_pos(&a->cli, 2, 2);
   if (!auth_token_revoke(pDb, a->azPos[1])) {
     db_close(pDb);
-    die(EXIT_INPUT, "no live token named \"%s\"", a->azPos[1]);
+    die(EXIT_INPUT, _("no live token named \"%s\""), a->azPos[1]);
   }
-  printf(a->bJson ? "{\"revoked\": \"%s\"}\n" : "revoked %s\n", a->azPos[1]);
+  if (a->bJson)
+    printf("{\"revoked\": \"%s\"}\n", a->azPos[1]);
+  else
+    printf(_("revoked %s\n"), a->azPos[1]);
 }
 
 int cmd_token(Args *a) {
@@ -83,7 +93,7 @@ int cmd_token(Args *a) {
     token_revoke(a, pDb);
   } else {
     db_close(pDb);
-    cli_fail(&a->cli, "expected create, list or revoke, got \"%s\"", zSub);
+    cli_fail(&a->cli, _("expected create, list or revoke, got \"%s\""), zSub);
   }
   db_close(pDb);
   return 0;

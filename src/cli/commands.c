@@ -87,7 +87,7 @@ pdate arg_date(const Args *a, const char *zFlag, const char *zValue) {
   if (!zValue) return date_today();
   pdate d;
   if (date_parse(zValue, strlen(zValue), &d))
-    cli_fail(&a->cli, "--%s: expected a real date YYYY-MM-DD, got \"%s\"", zFlag, zValue);
+    cli_fail(&a->cli, _("--%s: expected a real date YYYY-MM-DD, got \"%s\""), zFlag, zValue);
   return d;
 }
 
@@ -97,7 +97,7 @@ int arg_year(const Args *a, const char *zValue) {
   errno = 0;
   long y = strtol(zValue, &zEnd, 10);
   if (errno || *zEnd || zEnd == zValue || y < 1 || y > 9999)
-    cli_fail(&a->cli, "--year: expected a year from 1 to 9999, got \"%s\"", zValue);
+    cli_fail(&a->cli, _("--year: expected a year from 1 to 9999, got \"%s\""), zValue);
   return (int)y;
 }
 
@@ -144,192 +144,192 @@ static int cmd_help(Args *a);
 
 static const Command aCommand[] = {
     {"chair", cmd_chair, "chair ORG [--year Y] [--json]", "year=",
-     "The rotating chair of an organization. With --year: that year's chair\n"
-     "(recorded decision or computed by the rotation rule), the chair the rule\n"
-     "expects, and the co-chairs (previous and next). Without it: every year from\n"
-     "the first recorded one to next year, flagging the recorded years whose chair\n"
-     "breaks the rotation rule."},
+     N_("The rotating chair of an organization. With --year: that year's chair\n"
+        "(recorded decision or computed by the rotation rule), the chair the rule\n"
+        "expects, and the co-chairs (previous and next). Without it: every year from\n"
+        "the first recorded one to next year, flagging the recorded years whose chair\n"
+        "breaks the rotation rule.")},
     {"check", cmd_check, "check [--json] | check --list [--json]", "list",
-     "Every consistency check over the whole registry: actions before their\n"
-     "document's adoption or after today, withdrawals without consent, overlapping\n"
-     "memberships, ... (--list names them all). Each finding has a code, a\n"
-     "severity and a message naming the record and the field. Exit 1 when an\n"
-     "error is found. Writes are checked the same way as they are made: an error\n"
-     "refuses the write. \"Today\" is UTC, or PACTA_TODAY=YYYY-MM-DD."},
+     N_("Every consistency check over the whole registry: actions before their\n"
+        "document's adoption or after today, withdrawals without consent, overlapping\n"
+        "memberships, ... (--list names them all). Each finding has a code, a\n"
+        "severity and a message naming the record and the field. Exit 1 when an\n"
+        "error is found. Writes are checked the same way as they are made: an error\n"
+        "refuses the write. \"Today\" is UTC, or PACTA_TODAY=YYYY-MM-DD.")},
     {"compliance", cmd_compliance,
      "compliance ORG [--on DATE] [--from DATE --to DATE [--previous-from DATE "
      "--previous-to DATE]] [--json]",
      "on= from= to= previous-from= previous-to=",
-     "Compliance with the organization's commitments (G7/G20 Research Group\n"
-     "method): each party's current score on each commitment is its latest\n"
-     "assessment dated on or before the date; averages per party, commitment,\n"
-     "body, category and overall ignore missing scores; percent = (average+1)x50.\n"
-     "A plan's average is the mean of its items'. Self-reports are shown, never\n"
-     "averaged. --from/--to: a report period (only assessments dated within it);\n"
-     "--previous-from/--previous-to: the change since an earlier period. Lists\n"
-     "overdue commitments (deadline passed, not fully met)."},
+     N_("Compliance with the organization's commitments (G7/G20 Research Group\n"
+        "method): each party's current score on each commitment is its latest\n"
+        "assessment dated on or before the date; averages per party, commitment,\n"
+        "body, category and overall ignore missing scores; percent = (average+1)x50.\n"
+        "A plan's average is the mean of its items'. Self-reports are shown, never\n"
+        "averaged. --from/--to: a report period (only assessments dated within it);\n"
+        "--previous-from/--previous-to: the change since an earlier period. Lists\n"
+        "overdue commitments (deadline passed, not fully met).")},
     {"export", cmd_export, "export [--format json|csv|ics] [--out DIR] [--org ORG]",
      "format= out= org=",
-     "Write the registry in the interchange format (json, the default), or as CSV:\n"
-     "with --out DIR one file per table (parties.csv, actions.csv, ...,\n"
-     "sources.csv; docs/csv.md), without it the actions.csv table on stdout.\n"
-     "`pacta load` of the JSON (or of the DIR) into an empty registry gives the\n"
-     "same registry. ics: an iCalendar (RFC 5545) of sessions, announced next\n"
-     "sessions and commitment deadlines (--org keeps one organization's)."},
-    {"help", cmd_help, "help [COMMAND]", "", "Show the commands, or one command's help."},
+     N_("Write the registry in the interchange format (json, the default), or as CSV:\n"
+        "with --out DIR one file per table (parties.csv, actions.csv, ...,\n"
+        "sources.csv; docs/csv.md), without it the actions.csv table on stdout.\n"
+        "`pacta load` of the JSON (or of the DIR) into an empty registry gives the\n"
+        "same registry. ics: an iCalendar (RFC 5545) of sessions, announced next\n"
+        "sessions and commitment deadlines (--org keeps one organization's).")},
+    {"help", cmd_help, "help [COMMAND]", "", N_("Show the commands, or one command's help.")},
     {"ingest", cmd_ingest,
      "ingest FILE... [--json] [--load [--yes] [--replace]] [--date YYYY-MM-DD] [--place CITY]",
      "load yes replace date= place=",
-     "Draft a session record from each press release (plain text or HTML,\n"
-     "English or Russian): body, date, place, format, attendance, documents\n"
-     "adopted, next session, with each field's text span and confidence. Writes\n"
-     "nothing unless --load (asks to confirm; --yes for scripts).\n"
-     "--date, --place (with one FILE): the session's date or place as you know\n"
-     "it, for a release that does not give it (or gives it wrong); it wins over\n"
-     "the text. A draft without a date is not loaded; on a terminal --load asks\n"
-     "for the date.\n"
-     "A session already recorded (the same id, else the same body and date, else\n"
-     "body and number) is merged: what the release adds is added, what it does\n"
-     "not mention stays; a conflict (another date, place, number, format, status\n"
-     "or representative) refuses the load, unless --replace: the release then\n"
-     "replaces the recorded session (under its id)."},
+     N_("Draft a session record from each press release (plain text or HTML,\n"
+        "English or Russian): body, date, place, format, attendance, documents\n"
+        "adopted, next session, with each field's text span and confidence. Writes\n"
+        "nothing unless --load (asks to confirm; --yes for scripts).\n"
+        "--date, --place (with one FILE): the session's date or place as you know\n"
+        "it, for a release that does not give it (or gives it wrong); it wins over\n"
+        "the text. A draft without a date is not loaded; on a terminal --load asks\n"
+        "for the date.\n"
+        "A session already recorded (the same id, else the same body and date, else\n"
+        "body and number) is merged: what the release adds is added, what it does\n"
+        "not mention stays; a conflict (another date, place, number, format, status\n"
+        "or representative) refuses the load, unless --replace: the release then\n"
+        "replaces the recorded session (under its id).")},
     {"init", cmd_init, "init [--sample]", "sample",
-     "Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
-     "--sample loads the bundled real sample registry: the CIS, CSTO, EAEU and\n"
-     "Union State with their members, bodies, chairs, sessions and documents."},
+     N_("Create a new registry (the --db file, default $PACTA_DB or ./pacta.db).\n"
+        "--sample loads the bundled real sample registry: the CIS, CSTO, EAEU and\n"
+        "Union State with their members, bodies, chairs, sessions and documents.")},
     {"journal", cmd_journal, "journal [--limit N] [--after SEQ] [--reverse] [--json]",
      "after= limit= reverse",
-     "List journal entries, newest first (as git log): the latest N (--limit,\n"
-     "default 50). With --after SEQ, the first N entries after SEQ instead (the\n"
-     "page GET /api/v1/journal?after=SEQ&limit=N gives), still newest first.\n"
-     "--reverse lists them oldest first. With --json each entry's canonical\n"
-     "record and its SHA-256."},
+     N_("List journal entries, newest first (as git log): the latest N (--limit,\n"
+        "default 50). With --after SEQ, the first N entries after SEQ instead (the\n"
+        "page GET /api/v1/journal?after=SEQ&limit=N gives), still newest first.\n"
+        "--reverse lists them oldest first. With --json each entry's canonical\n"
+        "record and its SHA-256.")},
     {"key", cmd_key, "key generate NAME [--out PREFIX]", "out=",
-     "Make an Ed25519 key pair for signing checkpoints (the depositary) or\n"
-     "cosigning them (a witness): PREFIX.key (private, mode 0600, never in the\n"
-     "registry) and PREFIX.pub, the verifier key NAME+KEYHASH+BASE64KEY to hand\n"
-     "out. PREFIX defaults to NAME with '/' as '-'. The formats are C2SP\n"
-     "signed-note's (and Go's sumdb/note's). See docs/verifiable-log.md."},
+     N_("Make an Ed25519 key pair for signing checkpoints (the depositary) or\n"
+        "cosigning them (a witness): PREFIX.key (private, mode 0600, never in the\n"
+        "registry) and PREFIX.pub, the verifier key NAME+KEYHASH+BASE64KEY to hand\n"
+        "out. PREFIX defaults to NAME with '/' as '-'. The formats are C2SP\n"
+        "signed-note's (and Go's sumdb/note's). See docs/verifiable-log.md.")},
     {"list", cmd_list, "list KIND [--org ORG] [--json]", "org=",
-     "List the live entities of a kind: parties, organizations, bodies,\n"
-     "memberships, chairmanships, documents, sessions, actions, commitments,\n"
-     "assessments. --org keeps one organization's."},
+     N_("List the live entities of a kind: parties, organizations, bodies,\n"
+        "memberships, chairmanships, documents, sessions, actions, commitments,\n"
+        "assessments. --org keeps one organization's.")},
     {"load", cmd_load, "load FILE...|DIR [--kind TABLE] [--date-format FORMAT] [--json]",
      "kind= date-format=",
-     "Validate interchange files and load them through the journal: all or\n"
-     "nothing, and a second load of the same files adds nothing. Every error names\n"
-     "the file, the JSON path and what was expected.\n"
-     "CSV (docs/csv.md): a directory of the files that the CSV export to a\n"
-     "directory writes, or such files by name (FILE.csv); --kind TABLE for a file\n"
-     "named otherwise. The same checks, all or nothing; errors name the file, the line\n"
-     "(the header is line 1) and the column. --date-format dd.mm.yyyy reads\n"
-     "spreadsheet dates (default yyyy-mm-dd)."},
+     N_("Validate interchange files and load them through the journal: all or\n"
+        "nothing, and a second load of the same files adds nothing. Every error names\n"
+        "the file, the JSON path and what was expected.\n"
+        "CSV (docs/csv.md): a directory of the files that the CSV export to a\n"
+        "directory writes, or such files by name (FILE.csv); --kind TABLE for a file\n"
+        "named otherwise. The same checks, all or nothing; errors name the file, the line\n"
+        "(the header is line 1) and the column. --date-format dd.mm.yyyy reads\n"
+        "spreadsheet dates (default yyyy-mm-dd).")},
     {"log", cmd_log, "log checkpoint|cosign|proof|root|tiles ...",
      "key= origin= out= log-key= registry= old-checkpoint= index= size= from= to=",
-     "log checkpoint --key FILE [--origin O] [--out FILE]\n"
-     "log proof inclusion --index I [--size N] [--json]\n"
-     "log proof consistency --from M [--to N] [--json]\n"
-     "log root [--size N] [--json]\n"
-     "log tiles --out DIR [--key FILE]\n"
-     "log cosign --key FILE [--log-key PUB] [--registry DB|DIR] [--old-checkpoint FILE]\n"
-     "           [--out FILE] CHECKPOINT\n\n"
-     "The journal as an RFC 6962 Merkle log, one leaf per journal entry.\n"
-     "checkpoint: sign the whole log's size and root hash as a C2SP checkpoint\n"
-     "  (origin: --origin, else the one recorded by the first checkpoint, else the\n"
-     "  key's name), keep it for the server and print it.\n"
-     "proof inclusion / consistency: RFC 6962 proofs, hashes in base64 (--json).\n"
-     "root: the root hash of the first N entries (default all).\n"
-     "tiles: write the log as C2SP tlog-tiles under DIR (tiles, entry bundles,\n"
-     "  checkpoint) for any static web server; --key signs a fresh checkpoint.\n"
-     "cosign: a witness checks a checkpoint (the log's signature with --log-key,\n"
-     "  and/or that it matches its own copy of the registry or tiles) and prints it\n"
-     "  with its own signature line added. See docs/verifiable-log.md."},
+     N_("log checkpoint --key FILE [--origin O] [--out FILE]\n"
+        "log proof inclusion --index I [--size N] [--json]\n"
+        "log proof consistency --from M [--to N] [--json]\n"
+        "log root [--size N] [--json]\n"
+        "log tiles --out DIR [--key FILE]\n"
+        "log cosign --key FILE [--log-key PUB] [--registry DB|DIR] [--old-checkpoint FILE]\n"
+        "           [--out FILE] CHECKPOINT\n\n"
+        "The journal as an RFC 6962 Merkle log, one leaf per journal entry.\n"
+        "checkpoint: sign the whole log's size and root hash as a C2SP checkpoint\n"
+        "  (origin: --origin, else the one recorded by the first checkpoint, else the\n"
+        "  key's name), keep it for the server and print it.\n"
+        "proof inclusion / consistency: RFC 6962 proofs, hashes in base64 (--json).\n"
+        "root: the root hash of the first N entries (default all).\n"
+        "tiles: write the log as C2SP tlog-tiles under DIR (tiles, entry bundles,\n"
+        "  checkpoint) for any static web server; --key signs a fresh checkpoint.\n"
+        "cosign: a witness checks a checkpoint (the log's signature with --log-key,\n"
+        "  and/or that it matches its own copy of the registry or tiles) and prints it\n"
+        "  with its own signature line added. See docs/verifiable-log.md.")},
     {"members", cmd_members, "members ORG [--on DATE] [--json]", "on=",
-     "The members of an organization on a date (default today), with the kind\n"
-     "of membership and since when."},
+     N_("The members of an organization on a date (default today), with the kind\n"
+        "of membership and since when.")},
     {"merkle", cmd_merkle, "merkle root | merkle inclusion INDEX | merkle consistency OLD", "",
-     "RFC 6962 on leaves read as hex, one per line, from standard input (an\n"
-     "empty line is the empty leaf): the root hash, the inclusion proof of leaf\n"
-     "INDEX (0-based), or the consistency proof from the first OLD leaves, one\n"
-     "hex hash per line. For checking against other implementations."},
+     N_("RFC 6962 on leaves read as hex, one per line, from standard input (an\n"
+        "empty line is the empty leaf): the root hash, the inclusion proof of leaf\n"
+        "INDEX (0-based), or the consistency proof from the first OLD leaves, one\n"
+        "hex hash per line. For checking against other implementations.")},
     {"minutes", cmd_minutes, "minutes SESSION [--format html|md]", "format=",
      "The minutes of a session generated from the record: attendance and level\n"
      "of representation, absent parties, documents adopted, actions taken at the\n"
      "session, commitments given and the next session, as printable HTML (the\n"
      "default) or Markdown."},
     {"party", cmd_party, "party CODE [--on DATE] [--json]", "on=",
-     "A party's profile: memberships over time, chairs held, and its status in\n"
-     "every document on a date (default today)."},
+     N_("A party's profile: memberships over time, chairs held, and its status in\n"
+        "every document on a date (default today).")},
     {"rebuild", cmd_rebuild, "rebuild [--json]", "",
-     "Check every journal entry against its SHA-256 and regenerate every\n"
-     "derived table from the journal, the Merkle log included."},
+     N_("Check every journal entry against its SHA-256 and regenerate every\n"
+        "derived table from the journal, the Merkle log included.")},
     {"retract", cmd_retract, "retract KIND KEY [--reason TEXT] [--json]", "reason=",
-     "Retract one entity: a new journal entry; nothing is deleted from the\n"
-     "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
-     "and for actions DOCUMENT|PARTY|TYPE|DATE. --reason is kept in the\n"
-     "journal's entry."},
+     N_("Retract one entity: a new journal entry; nothing is deleted from the\n"
+        "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
+        "and for actions DOCUMENT|PARTY|TYPE|DATE. --reason is kept in the\n"
+        "journal's entry.")},
     {"search", cmd_search,
      "search QUERY [--kind K] [--org ORG] [--body B] [--type T] [--party P] [--from DATE]\n"
      "       [--to DATE] [--limit N] [--offset N] [--facets] [--json]",
      "kind= org= body= type= party= from= to= limit= offset= facets bench-queries=",
-     "Search documents, sessions, commitments, assessments, parties, bodies and\n"
-     "organizations by their words in English or Russian (case-folded, stemmed:\n"
-     "'ratified' finds 'ratification', 'ратифицировал' finds 'ратификация').\n"
-     "Every word must occur; 'word*' is a prefix; OR between two words takes\n"
-     "either. Ranked by bm25, with snippets whose matches are in [brackets].\n"
-     "--json: {\"query\", \"results\": [{\"kind\", \"id\", \"title\", \"snippet\",\n"
-     "\"score\", ...}], \"total\"} (--facets adds counts by kind and organization).\n"
-     "See docs/search.md."},
+     N_("Search documents, sessions, commitments, assessments, parties, bodies and\n"
+        "organizations by their words in English or Russian (case-folded, stemmed:\n"
+        "'ratified' finds 'ratification', 'ратифицировал' finds 'ратификация').\n"
+        "Every word must occur; 'word*' is a prefix; OR between two words takes\n"
+        "either. Ranked by bm25, with snippets whose matches are in [brackets].\n"
+        "--json: {\"query\", \"results\": [{\"kind\", \"id\", \"title\", \"snippet\",\n"
+        "\"score\", ...}], \"total\"} (--facets adds counts by kind and organization).\n"
+        "See docs/search.md.")},
     {"serve", cmd_serve,
      "serve [--listen ADDR:PORT] [--threads N] [--cache-mb N] [--request-timeout SECONDS]\n"
      "       [--trusted-proxy ADDR[,ADDR...]] [--lang CODE] [--quiet]",
      "listen= threads= cache-mb= request-timeout= trusted-proxy= quiet",
-     "Serve the JSON API under /api/v1/ and the web pages at / (default\n"
-     "127.0.0.1:8080, one thread per core). Reads are public; writes need\n"
-     "Authorization: Bearer TOKEN (see 'pacta token'). An access log goes to\n"
-     "stderr unless --quiet. SIGINT or SIGTERM stops it cleanly.\n"
-     "--cache-mb N: memory for cached answers over all threads (default 32; 0:\n"
-     "none). --request-timeout SECONDS: how long a request's head may take to\n"
-     "arrive, from the connection or the previous answer (default 10).\n"
-     "--trusted-proxy ADDR,...: reverse proxies whose X-Forwarded-For names the\n"
-     "client in the access log (from any other address it is ignored).\n"
-     "--lang CODE: the pages' language when a request names none (by ?lang=,\n"
-     "its cookie or Accept-Language); default English. docs/i18n.md."},
-    {"show", cmd_show, "show KIND KEY [--json]", "", "Show one entity as recorded."},
+     N_("Serve the JSON API under /api/v1/ and the web pages at / (default\n"
+        "127.0.0.1:8080, one thread per core). Reads are public; writes need\n"
+        "Authorization: Bearer TOKEN (see 'pacta token'). An access log goes to\n"
+        "stderr unless --quiet. SIGINT or SIGTERM stops it cleanly.\n"
+        "--cache-mb N: memory for cached answers over all threads (default 32; 0:\n"
+        "none). --request-timeout SECONDS: how long a request's head may take to\n"
+        "arrive, from the connection or the previous answer (default 10).\n"
+        "--trusted-proxy ADDR,...: reverse proxies whose X-Forwarded-For names the\n"
+        "client in the access log (from any other address it is ignored).\n"
+        "--lang CODE: the pages' language when a request names none (by ?lang=,\n"
+        "its cookie or Accept-Language); default English. docs/i18n.md.")},
+    {"show", cmd_show, "show KIND KEY [--json]", "", N_("Show one entity as recorded.")},
     {"status", cmd_status, "status DOC [--on DATE] [--json] | status --all --json [--on DATE]",
      "on= all",
-     "A document's entry into force and every party's status on a date (default\n"
-     "today), computed from the document's entry-into-force clause and the dated\n"
-     "actions. --all: every document, as one JSON document."},
+     N_("A document's entry into force and every party's status on a date (default\n"
+        "today), computed from the document's entry-into-force clause and the dated\n"
+        "actions. --all: every document, as one JSON document.")},
     {"submissions", cmd_submissions,
      "submissions list [--status pending|accepted|rejected] [--party CODE] | submissions show "
      "ID |\n       submissions accept ID [--date YYYY-MM-DD] [--reason TEXT] | submissions "
      "reject ID --reason TEXT",
      "status= party= date= reason=",
-     "What member states' delegates deposited through the API or the forms, and\n"
-     "the depositary's decision. A submission changes nothing until accepted:\n"
-     "accept writes its records as the depositary's (under --actor), dated on\n"
-     "receipt or --date (the date of deposit), and numbers a depositary\n"
-     "notification (2026/17); reject keeps --reason for the submitting party."},
+     N_("What member states' delegates deposited through the API or the forms, and\n"
+        "the depositary's decision. A submission changes nothing until accepted:\n"
+        "accept writes its records as the depositary's (under --actor), dated on\n"
+        "receipt or --date (the date of deposit), and numbers a depositary\n"
+        "notification (2026/17); reject keeps --reason for the submitting party.")},
     {"token", cmd_token,
      "token create --role depositary|delegate [--party CODE] --name NAME | token list | "
      "token revoke NAME",
      "role= party= name=",
-     "Manage API tokens. create prints the secret once; the registry keeps only\n"
-     "its SHA-256. A depositary token may write anything; a delegate token (of\n"
-     "one party) submits that party's instruments, reservations, declarations,\n"
-     "objections, withdrawal notices and self-reports, for the depositary to accept\n"
-     "(pacta submissions). Every write is journaled under the token's name."},
+     N_("Manage API tokens. create prints the secret once; the registry keeps only\n"
+        "its SHA-256. A depositary token may write anything; a delegate token (of\n"
+        "one party) submits that party's instruments, reservations, declarations,\n"
+        "objections, withdrawal notices and self-reports, for the depositary to accept\n"
+        "(pacta submissions). Every write is journaled under the token's name.")},
     {"verify", cmd_verify,
      "verify --checkpoint FILE --key PUB [--key PUB ...] [--old-checkpoint FILE] "
      "[--registry DB | REGISTRY | EXPORT_DIR]",
      "checkpoint= key= old-checkpoint= registry=",
-     "Check offline that a registry (default --db) or a 'pacta log tiles' export\n"
-     "is exactly the log a signed checkpoint commits to: the signatures (which of\n"
-     "the given keys signed), every journal entry against its own SHA-256 and the\n"
-     "log's leaf hash (or the export's tiles), and the recomputed root. With\n"
-     "--old-checkpoint, also that the old checkpoint is a prefix of the new one.\n"
-     "Names the first entry that does not match. Exit 0 only when all holds."},
+     N_("Check offline that a registry (default --db) or a 'pacta log tiles' export\n"
+        "is exactly the log a signed checkpoint commits to: the signatures (which of\n"
+        "the given keys signed), every journal entry against its own SHA-256 and the\n"
+        "log's leaf hash (or the export's tiles), and the recomputed root. With\n"
+        "--old-checkpoint, also that the old checkpoint is a prefix of the new one.\n"
+        "Names the first entry that does not match. Exit 0 only when all holds.")},
 };
 
 /* The language of what pacta writes to people: --lang, else the locale's
@@ -367,16 +367,17 @@ static const Command *find_command(const char *zName) {
 }
 
 static void print_overview(FILE *f) {
-  fprintf(f,
-          "pacta %s: a registry of treaties, memberships, chairs and sessions\n\n"
-          "usage: pacta [--db FILE] [--actor NAME] [--lang CODE] COMMAND [ARGS] [--json]\n\n"
-          "commands:\n",
+  fprintf(f, _("pacta %s: a registry of treaties, memberships, chairs and sessions\n\n"),
           PACTA_VERSION);
+  fprintf(f, "%s: pacta [--db FILE] [--actor NAME] [--lang CODE] COMMAND [ARGS] [--json]\n\n",
+          _("usage"));
+  fprintf(f, "%s:\n", _("commands"));
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++)
     fprintf(f, "  %s\n", aCommand[i].zUsage);
-  fprintf(f, "\nThe registry is --db FILE, else $PACTA_DB, else ./pacta.db.\n"
-             "Exit status: 0 ok, 1 bad input or failed check, 2 usage error.\n"
-             "'pacta help COMMAND' tells more.\n");
+  fprintf(f, "\n%s",
+          _("The registry is --db FILE, else $PACTA_DB, else ./pacta.db.\n"
+            "Exit status: 0 ok, 1 bad input or failed check, 2 usage error.\n"
+            "'pacta help COMMAND' tells more.\n"));
 }
 
 static int cmd_help(Args *a) {
@@ -385,8 +386,8 @@ static int cmd_help(Args *a) {
     return 0;
   }
   const Command *p = find_command(a->azPos[0]);
-  if (!p) cli_fail(0, "no command \"%s\" (see 'pacta help')", a->azPos[0]);
-  printf("usage: pacta %s\n\n%s\n", p->zUsage, p->zHelp);
+  if (!p) cli_fail(0, _("no command \"%s\" (see 'pacta help')"), a->azPos[0]);
+  printf("%s: pacta %s\n\n%s\n", _("usage"), p->zUsage, _(p->zHelp));
   return 0;
 }
 

@@ -12,8 +12,32 @@
 #include "db.h"
 #include "entity.h"
 #include "fields.h"
+#include "i18n.h"
 #include "ingest.h"
 #include "interchange.h"
+#include "output.h"
+
+/* The label of a drafted field, as the summary prints it. */
+static const char *field_label(const char *zField) {
+  if (strcmp(zField, "id") == 0) return P_("field", "id");
+  if (strcmp(zField, "body") == 0) return P_("field", "body");
+  if (strcmp(zField, "date") == 0) return P_("field", "date");
+  if (strcmp(zField, "place") == 0) return P_("field", "place");
+  if (strcmp(zField, "format") == 0) return P_("field", "format");
+  if (strcmp(zField, "parties") == 0) return P_("field", "parties");
+  if (strcmp(zField, "adopted") == 0) return P_("field", "adopted");
+  if (strcmp(zField, "next") == 0) return P_("field", "next");
+  if (strcmp(zField, "chair") == 0) return P_("field", "chair");
+  return zField;
+}
+
+/* "  LABEL    " before a line of the summary: the label padded to 8
+** characters. */
+static void print_label(FILE *f, const char *zLabel) {
+  fputs("  ", f);
+  print_padded(f, zLabel, 8);
+  fputc(' ', f);
+}
 
 static void print_summary(const json_t *pDraft) {
   const json_t *s = json_object_get(pDraft, "session");
@@ -23,34 +47,42 @@ static void print_summary(const json_t *pDraft) {
   for (int k = 0; azField[k]; k++) {
     const json_t *v = json_object_get(s, azField[k]);
     const json_t *e = json_object_get(ev, azField[k]);
-    printf("  %-8s %-28s", azField[k], json_is_string(v) ? json_string_value(v) : "-");
-    if (e)
-      printf(" (%.2f%s)", json_real_value(json_object_get(e, "confidence")),
-             json_is_true(json_object_get(e, "inferred")) ? ", inferred" : "");
+    print_label(stdout, field_label(azField[k]));
+    const char *zV = json_is_string(v) ? json_string_value(v) : "-";
+    print_padded(stdout, strcmp(azField[k], "format") == 0 ? code_label(zV) : zV, 28);
+    if (e && json_is_true(json_object_get(e, "inferred")))
+      printf(_(" (%.2f, inferred)"), json_real_value(json_object_get(e, "confidence")));
+    else if (e)
+      printf(" (%.2f)", json_real_value(json_object_get(e, "confidence")));
     printf("\n");
   }
   const json_t *aAtt = json_object_get(s, "attendance");
   for (size_t i = 0; i < json_array_size(aAtt); i++) {
     const json_t *a = json_array_get(aAtt, i);
     const char *zBy = json_string_value(json_object_get(a, "by"));
-    printf("  %-8s %s %s%s%s%s\n", i ? "" : "parties",
-           json_string_value(json_object_get(a, "party")),
-           json_string_value(json_object_get(a, "status")), zBy ? " (" : "", zBy ? zBy : "",
-           zBy ? ")" : "");
+    print_label(stdout, i ? "" : field_label("parties"));
+    printf("%s %s%s%s%s\n", json_string_value(json_object_get(a, "party")),
+           code_label(json_string_value(json_object_get(a, "status"))), zBy ? " (" : "",
+           zBy ? zBy : "", zBy ? ")" : "");
   }
   const json_t *aAd = json_object_get(s, "adopted");
-  for (size_t i = 0; i < json_array_size(aAd); i++)
-    printf("  %-8s %s\n", i ? "" : "adopted", json_string_value(json_array_get(aAd, i)));
+  for (size_t i = 0; i < json_array_size(aAd); i++) {
+    print_label(stdout, i ? "" : field_label("adopted"));
+    printf("%s\n", json_string_value(json_array_get(aAd, i)));
+  }
   const json_t *pNext = json_object_get(s, "next");
   if (pNext) {
     const char *zD = json_string_value(json_object_get(pNext, "date"));
     const char *zP = json_string_value(json_object_get(pNext, "place"));
-    printf("  %-8s %s %s\n", "next", zD ? zD : "-", zP ? zP : "");
+    print_label(stdout, field_label("next"));
+    printf("%s %s\n", zD ? zD : "-", zP ? zP : "");
   }
   const json_t *pC = json_object_get(ev, "chairmanship");
-  if (pC)
-    printf("  %-8s %s from %lld\n", "chair", json_string_value(json_object_get(pC, "party")),
+  if (pC) {
+    print_label(stdout, field_label("chair"));
+    printf(_("%s from %lld\n"), json_string_value(json_object_get(pC, "party")),
            (long long)json_integer_value(json_object_get(pC, "year")));
+  }
 }
 
 /* Read a press release (a file, or "-" for stdin) into pOut; one larger
@@ -58,23 +90,24 @@ static void print_summary(const json_t *pDraft) {
 static void read_release(const char *zPath, Buf *pOut) {
   const int nMiB = (int)(INGEST_MAX_BYTES >> 20);
   FILE *f = strcmp(zPath, "-") == 0 ? stdin : fopen(zPath, "rb");
-  if (!f) die(EXIT_INPUT, "%s: cannot read: %s (nothing was written)", zPath, strerror(errno));
+  if (!f) die(EXIT_INPUT, _("%s: cannot read: %s (nothing was written)"), zPath, strerror(errno));
   struct stat st;
   if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > (off_t)INGEST_MAX_BYTES)
     die(EXIT_INPUT,
-        "%s: too large for ingest: %lld bytes, more than the limit of %d MiB (nothing was written)",
+        _("%s: too large for ingest: %lld bytes, more than the limit of %d MiB (nothing was "
+          "written)"),
         zPath, (long long)st.st_size, nMiB);
   char aChunk[65536];
   size_t n;
   while ((n = fread(aChunk, 1, sizeof(aChunk), f)) > 0) {
     if (pOut->n + n > INGEST_MAX_BYTES)
       die(EXIT_INPUT,
-          "%s: too large for ingest: more than the limit of %d MiB (nothing was written)", zPath,
+          _("%s: too large for ingest: more than the limit of %d MiB (nothing was written)"), zPath,
           nMiB);
     buf_append(pOut, aChunk, n);
   }
   if (ferror(f))
-    die(EXIT_INPUT, "%s: cannot read: %s (nothing was written)", zPath, strerror(errno));
+    die(EXIT_INPUT, _("%s: cannot read: %s (nothing was written)"), zPath, strerror(errno));
   if (f != stdin) fclose(f);
   if (!pOut->z) buf_append(pOut, "", 0);
 }
@@ -83,7 +116,7 @@ static void read_release(const char *zPath, Buf *pOut) {
 static void ask_date(json_t *pDraft, const char *zFile) {
   char zLine[64];
   for (;;) {
-    fprintf(stderr, "%s: date of the session (YYYY-MM-DD), empty to skip: ", zFile);
+    fprintf(stderr, _("%s: date of the session (YYYY-MM-DD), empty to skip: "), zFile);
     if (!fgets(zLine, sizeof(zLine), stdin)) return;
     size_t n = strlen(zLine);
     while (n && (zLine[n - 1] == '\n' || zLine[n - 1] == '\r' || zLine[n - 1] == ' ')) n--;
@@ -93,11 +126,22 @@ static void ask_date(json_t *pDraft, const char *zFile) {
     if (date_parse(zLine, n, &dt) == 0) {
       ingest_give(pDraft, "date", zLine, "given at the prompt");
       const json_t *pId = json_object_get(json_object_get(pDraft, "session"), "id");
-      fprintf(stderr, "  %-8s %s\n", "id", json_is_string(pId) ? json_string_value(pId) : "-");
+      print_label(stderr, field_label("id"));
+      fprintf(stderr, "%s\n", json_is_string(pId) ? json_string_value(pId) : "-");
       return;
     }
-    fprintf(stderr, "expected a real date YYYY-MM-DD, got \"%s\"\n", zLine);
+    fprintf(stderr, _("expected a real date YYYY-MM-DD, got \"%s\"\n"), zLine);
   }
+}
+
+/* How a draft was matched to a recorded session ("id", "body and date",
+** "body and number"), in words. */
+static const char *match_words(const char *zMatch) {
+  if (!zMatch) return "";
+  if (strcmp(zMatch, "id") == 0) return P_("match", "id");
+  if (strcmp(zMatch, "body and date") == 0) return P_("match", "body and date");
+  if (strcmp(zMatch, "body and number") == 0) return P_("match", "body and number");
+  return zMatch;
 }
 
 /* What loading the draft does to the registry, for the answer on stdout. */
@@ -105,23 +149,28 @@ static void print_merge(const char *zFile, const IngestMerge *m) {
   const char *zId = json_string_value(json_object_get(m->pSession, "id"));
   const char *zRec = m->pRecorded ? json_string_value(json_object_get(m->pRecorded, "id")) : 0;
   if (!zRec && !json_array_size(m->aConflict))
-    printf("%s: a new session %s\n", zFile, zId);
+    printf(_("%s: a new session %s\n"), zFile, zId);
   else if (!zRec)
-    printf("%s: several sessions recorded with the same %s\n", zFile, m->zMatch);
+    printf(_("%s: several sessions recorded with the same %s\n"), zFile, match_words(m->zMatch));
   else if (m->bReplaced)
-    printf("%s: replaces the recorded session %s (same %s)\n", zFile, zRec, m->zMatch);
+    printf(_("%s: replaces the recorded session %s (same %s)\n"), zFile, zRec,
+           match_words(m->zMatch));
   else if (m->bSame && !json_array_size(m->aConflict))
-    printf("%s: already recorded as %s (same %s): nothing to add\n", zFile, zRec, m->zMatch);
+    printf(_("%s: already recorded as %s (same %s): nothing to add\n"), zFile, zRec,
+           match_words(m->zMatch));
+  else if (json_array_size(m->aConflict))
+    printf(_("%s: conflicts with the recorded session %s (same %s)\n"), zFile, zRec,
+           match_words(m->zMatch));
   else
-    printf("%s: %s the recorded session %s (same %s)\n", zFile,
-           json_array_size(m->aConflict) ? "conflicts with" : "adds to", zRec, m->zMatch);
+    printf(_("%s: adds to the recorded session %s (same %s)\n"), zFile, zRec,
+           match_words(m->zMatch));
   struct {
     const char *zWord;
     const json_t *a;
-  } aList[] = {{"added", m->aAdded},
-               {"kept", m->aKept},
-               {"conflict", m->aConflict},
-               {"dropped", m->aDropped}};
+  } aList[] = {{P_("merge", "added"), m->aAdded},
+               {P_("merge", "kept"), m->aKept},
+               {P_("merge", "conflict"), m->aConflict},
+               {P_("merge", "dropped"), m->aDropped}};
   for (size_t k = 0; k < sizeof(aList) / sizeof(aList[0]); k++) {
     for (size_t i = 0; i < json_array_size(aList[k].a); i++) {
       const json_t *e = json_array_get(aList[k].a, i);
@@ -129,13 +178,15 @@ static void print_merge(const char *zFile, const IngestMerge *m) {
       if (json_object_get(e, "value")) {
         ingest_merge_words(json_object_get(e, "value"), &b);
       } else {
-        buf_puts(&b, "recorded ");
-        ingest_merge_words(json_object_get(e, "recorded"), &b);
-        buf_puts(&b, ", release ");
-        ingest_merge_words(json_object_get(e, "release"), &b);
+        Buf r = {0}, n = {0};
+        ingest_merge_words(json_object_get(e, "recorded"), &r);
+        ingest_merge_words(json_object_get(e, "release"), &n);
+        buf_printf(&b, _("recorded %s, release %s"), r.z ? r.z : "", n.z ? n.z : "");
+        buf_free(&r);
+        buf_free(&n);
       }
-      printf("  %-8s %s: %s\n", aList[k].zWord, json_string_value(json_object_get(e, "field")),
-             b.z ? b.z : "");
+      print_label(stdout, aList[k].zWord);
+      printf("%s: %s\n", json_string_value(json_object_get(e, "field")), b.z ? b.z : "");
       buf_free(&b);
     }
   }
@@ -155,15 +206,15 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
   const char **azFile = c->azPos;
   int nFile = c->nPos;
   cli_need_pos(c, 1, -1);
-  if (bYes && !bLoad) cli_fail(c, "--yes only goes with --load");
-  if (bReplace && !bLoad) cli_fail(c, "--replace only goes with --load");
+  if (bYes && !bLoad) cli_fail(c, _("--yes only goes with --load"));
+  if (bReplace && !bLoad) cli_fail(c, _("--replace only goes with --load"));
   /* A date or place is one session's: one file. */
   if ((zDate || zPlace) && nFile != 1)
-    cli_fail(c, "%s goes with exactly one FILE (got %d)", zDate ? "--date" : "--place", nFile);
+    cli_fail(c, _("%s goes with exactly one FILE (got %d)"), zDate ? "--date" : "--place", nFile);
   pdate dt;
   if (zDate && date_parse(zDate, strlen(zDate), &dt))
-    cli_fail(c, "--date: expected a real date YYYY-MM-DD, got \"%s\"", zDate);
-  if (zPlace && !*zPlace) cli_fail(c, "--place: expected a city, got \"\"");
+    cli_fail(c, _("--date: expected a real date YYYY-MM-DD, got \"%s\""), zDate);
+  if (zPlace && !*zPlace) cli_fail(c, _("--place: expected a city, got \"\""));
   Db *pDb = db_open(zDb, false);
   Gazetteer g;
   gazetteer_load(pDb, &g);
@@ -173,7 +224,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
     read_release(azFile[i], &b);
     json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, &err);
     buf_free(&b);
-    if (!p) die(EXIT_INPUT, "%s (nothing was written)", err.z);
+    if (!p) die(EXIT_INPUT, _("%s (nothing was written)"), err.z);
     if (zDate) ingest_give(p, "date", zDate, "given with --date");
     if (zPlace) ingest_give(p, "place", zPlace, "given with --place");
     json_array_append_new(aDraft, p);
@@ -193,12 +244,19 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
         ask_date(pD, zFile);
         lack = ingest_lack(pD);
       }
+      if (lack == INGEST_NO_DATE && nFile == 1)
+        die(EXIT_INPUT,
+            _("%s: no full date found; give one with --date YYYY-MM-DD; not loaded (nothing was "
+              "written)"),
+            zFile);
       if (lack == INGEST_NO_DATE)
-        die(EXIT_INPUT, "%s: no full date found; %s; not loaded (nothing was written)", zFile,
-            nFile == 1 ? "give one with --date YYYY-MM-DD"
-                       : "ingest it alone and give one with --date YYYY-MM-DD");
+        die(EXIT_INPUT,
+            _("%s: no full date found; ingest it alone and give one with --date YYYY-MM-DD; not "
+              "loaded (nothing was written)"),
+            zFile);
       if (lack)
-        die(EXIT_INPUT, "%s: %s; not loaded (nothing was written)", zFile, ingest_lack_words(lack));
+        die(EXIT_INPUT, _("%s: %s; not loaded (nothing was written)"), zFile,
+            _(ingest_lack_words(lack)));
     }
   }
   /* Ingest adds, it does not replace: each draft is merged into the session
@@ -251,13 +309,14 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
       Buf f = {0};
       conflict_fields(m, &f);
       const char *zRec = m->pRecorded ? json_string_value(json_object_get(m->pRecorded, "id")) : 0;
-      fprintf(stderr, "%s: the release conflicts with the recorded session %s on %s\n",
+      fprintf(stderr, _("%s: the release conflicts with the recorded session %s on %s\n"),
               json_string_value(json_object_get(json_array_get(aDraft, i), "file")),
-              zRec ? zRec : "(several)", f.z);
+              zRec ? zRec : _("(several)"), f.z);
       buf_free(&f);
     }
-    fprintf(stderr, "not loaded (nothing was written); --replace loads the release in place of the "
-                    "recorded session\n");
+    fprintf(stderr, "%s\n",
+            _("not loaded (nothing was written); --replace loads the release in place of the "
+              "recorded session"));
     rc = EXIT_INPUT;
   } else if (bLoad) {
     json_t *pDoc = json_object();
@@ -265,11 +324,17 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
     json_object_set(pDoc, "sessions", aSess);
     if (!bYes) {
       if (!isatty(0))
-        die(EXIT_USAGE, "ingest --load: not on a terminal; add --yes to load without asking");
-      fprintf(stderr, "Load %zu session record(s) into %s? [y/N] ", json_array_size(aSess), zDb);
+        die(EXIT_USAGE, _("ingest --load: not on a terminal; add --yes to load without asking"));
+      Buf n = {0};
+      i18n_plural(&n, _("{0, plural, one{# session record} other{# session records}}"),
+                  (long long)json_array_size(aSess));
+      /* TRANSLATORS: "2 session records" and the registry's file; the answer
+      ** is read as y (yes) or anything else (no): keep [y/N]. */
+      fprintf(stderr, _("Load %s into %s? [y/N] "), n.z, zDb);
+      buf_free(&n);
       char zLine[16];
       if (!fgets(zLine, sizeof(zLine), stdin) || (zLine[0] != 'y' && zLine[0] != 'Y')) {
-        fprintf(stderr, "nothing was written\n");
+        fprintf(stderr, "%s\n", _("nothing was written"));
         rc = EXIT_INPUT;
       }
     }
@@ -282,9 +347,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
       if (interchange_load_opt(pDb, &src, 1, zActor, stderr, 0, &o, &r)) {
         rc = EXIT_INPUT;
       } else {
-        fprintf(bJson ? stderr : stdout,
-                "loaded %d new journal entries (%d records unchanged); journal at %lld\n",
-                r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
+        print_loaded(bJson ? stderr : stdout, r.nLoaded, r.nUnchanged, (long long)r.lastSeq);
       }
       json_decref(r.aFinding); /* its warnings went to stderr with the load */
       xfree(zJson);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "db.h"
+#include "i18n.h"
 #include "logcmd_int.h"
 #include "tlog.h"
 
@@ -132,14 +133,14 @@ static void registry_node(Check *c, unsigned level, uint64_t index, const Merkle
                      hi = (unsigned long long)((index + 1) << level);
   if (!r->bHave)
     check_fail(c, 0,
-               "the log has no stored hash of journal entries %llu to %llu (level %u); "
-               "'pacta rebuild' recomputes it from the journal",
+               _("the log has no stored hash of journal entries %llu to %llu (level %u); "
+                 "'pacta rebuild' recomputes it from the journal"),
                lo, hi, level);
   else if (memcmp(&r->a[index & ((1 << TLOG_ROW_BITS) - 1)], h, sizeof(*h)) != 0)
     check_fail(c, 0,
-               "every one of journal entries %llu to %llu matches its leaf, but the log's stored "
-               "hash of them (level %u) does not: the log's hashes above the leaves were "
-               "changed or damaged; 'pacta rebuild' recomputes them from the journal",
+               _("every one of journal entries %llu to %llu matches its leaf, but the log's stored "
+                 "hash of them (level %u) does not: the log's hashes above the leaves were "
+                 "changed or damaged; 'pacta rebuild' recomputes them from the journal"),
                lo, hi, level);
 }
 
@@ -152,16 +153,16 @@ static void on_node(void *pCtx, unsigned level, uint64_t index, const MerkleHash
   MerkleHash got;
   uint64_t iLeaf = index << level;
   if (tile_hash(c, L, index, &got)) {
-    check_fail(c, iLeaf + 1, "%s: missing or too short for hash %llu", c->aTile[L].zPath,
+    check_fail(c, iLeaf + 1, _("%s: missing or too short for hash %llu"), c->aTile[L].zPath,
                (unsigned long long)(index % 256));
   } else if (memcmp(&got, h, sizeof(got)) != 0) {
     if (level == 0)
       check_fail(c, iLeaf + 1,
-                 "journal entry %llu (leaf %llu) does not match its hash in %s: the entry or "
-                 "the tile was changed",
+                 _("journal entry %llu (leaf %llu) does not match its hash in %s: the entry or "
+                   "the tile was changed"),
                  (unsigned long long)(iLeaf + 1), (unsigned long long)iLeaf, c->aTile[L].zPath);
     else
-      check_fail(c, iLeaf + 1, "%s: hash %llu does not match the entries under it",
+      check_fail(c, iLeaf + 1, _("%s: hash %llu does not match the entries under it"),
                  c->aTile[L].zPath, (unsigned long long)(index % 256));
   }
 }
@@ -172,10 +173,10 @@ static void check_leaf(Check *c, uint64_t i, const char *z, size_t n, const Merk
   json_t *pRec = json_loadb(z, n, 0, &jerr);
   json_t *pSeq = json_object_get(pRec, "seq");
   if (!pRec || !json_is_integer(pSeq))
-    check_fail(c, i + 1, "journal entry %llu (leaf %llu) is not a change record",
+    check_fail(c, i + 1, _("journal entry %llu (leaf %llu) is not a change record"),
                (unsigned long long)(i + 1), (unsigned long long)i);
   else if ((uint64_t)json_integer_value(pSeq) != i + 1)
-    check_fail(c, i + 1, "journal entry %llu (leaf %llu) says it is entry %lld",
+    check_fail(c, i + 1, _("journal entry %llu (leaf %llu) says it is entry %lld"),
                (unsigned long long)(i + 1), (unsigned long long)i,
                (long long)json_integer_value(pSeq));
   json_decref(pRec);
@@ -183,8 +184,8 @@ static void check_leaf(Check *c, uint64_t i, const char *z, size_t n, const Merk
   merkle_leaf_hash(z, n, &h);
   if (pStored && memcmp(pStored, &h, sizeof(h)) != 0)
     check_fail(c, i + 1,
-               "journal entry %llu (leaf %llu) does not match the log's leaf hash for it: the "
-               "record, or the log's leaf, was changed after it was logged",
+               _("journal entry %llu (leaf %llu) does not match the log's leaf hash for it: the "
+                 "record, or the log's leaf, was changed after it was logged"),
                (unsigned long long)(i + 1), (unsigned long long)i);
   merkle_stack_push(&c->st, &h, on_node, c);
   if (c->st.n == c->nOld) merkle_stack_root(&c->st, &c->gotOld);
@@ -200,7 +201,7 @@ static uint64_t check_registry(Check *c, Db *pDb) {
   if (sqlite3_prepare_v2(h, "SELECT seq, record, hash FROM journal ORDER BY seq", -1, &pJ, 0) ||
       sqlite3_prepare_v2(h, "SELECT id, hashes FROM tlog_hash WHERE id < ?1 ORDER BY id", -1, &pL,
                          0))
-    die(EXIT_INPUT, "not a pacta registry with a log: %s", sqlite3_errmsg(h));
+    die(EXIT_INPUT, _("not a pacta registry with a log: %s"), sqlite3_errmsg(h));
   sqlite3_bind_int64(pL, 1, (int64_t)1 << TLOG_LEVEL_SHIFT);
   Buf row = {0};
   uint64_t iRowFirst = 0, i = 0;
@@ -208,7 +209,7 @@ static uint64_t check_registry(Check *c, Db *pDb) {
   while (i < c->nNew && sqlite3_step(pJ) == SQLITE_ROW) {
     int64_t seq = sqlite3_column_int64(pJ, 0);
     if ((uint64_t)seq != i + 1) {
-      check_fail(c, i + 1, "the journal has no entry %llu (entries were deleted)",
+      check_fail(c, i + 1, _("the journal has no entry %llu (entries were deleted)"),
                  (unsigned long long)(i + 1));
       break;
     }
@@ -218,7 +219,7 @@ static uint64_t check_registry(Check *c, Db *pDb) {
     merkle_sha256(z, n, &own);
     if (sqlite3_column_bytes(pJ, 2) != MERKLE_HASH_SIZE ||
         memcmp(sqlite3_column_blob(pJ, 2), own.a, MERKLE_HASH_SIZE) != 0)
-      check_fail(c, i + 1, "journal entry %llu (leaf %llu) does not match its own SHA-256",
+      check_fail(c, i + 1, _("journal entry %llu (leaf %llu) does not match its own SHA-256"),
                  (unsigned long long)(i + 1), (unsigned long long)i);
     /* The stored leaf hash, from the log's level-0 rows in order. */
     while (bRows && i >= iRowFirst + row.n / MERKLE_HASH_SIZE) {
@@ -236,7 +237,8 @@ static uint64_t check_registry(Check *c, Db *pDb) {
       memcpy(stored.a, row.z + (i - iRowFirst) * MERKLE_HASH_SIZE, MERKLE_HASH_SIZE);
       pStored = &stored;
     } else {
-      check_fail(c, i + 1, "the log has no leaf for journal entry %llu ('pacta rebuild' adds it)",
+      check_fail(c, i + 1,
+                 _("the log has no leaf for journal entry %llu ('pacta rebuild' adds it)"),
                  (unsigned long long)(i + 1));
     }
     check_leaf(c, i, z, n, pStored);
@@ -262,22 +264,23 @@ static uint64_t check_export(Check *c) {
   for (uint64_t t = 0; t * 256 < c->nNew && !c->fail.n; t++) {
     uint64_t w = c->nNew - t * 256 < 256 ? c->nNew - t * 256 : 256;
     if (read_tile(c->zDir, "entries", t, w, &bundle, zPath, sizeof(zPath))) {
-      check_fail(c, i + 1, "%s: cannot read: %s (journal entry %llu)", zPath, strerror(errno),
+      check_fail(c, i + 1, _("%s: cannot read: %s (journal entry %llu)"), zPath, strerror(errno),
                  (unsigned long long)(i + 1));
       break;
     }
     size_t off = 0;
     for (uint64_t k = 0; k < w; k++) {
       if (off + 2 > bundle.n) {
-        check_fail(c, i + 1, "%s ends before journal entry %llu (leaf %llu)", zPath,
+        check_fail(c, i + 1, _("%s ends before journal entry %llu (leaf %llu)"), zPath,
                    (unsigned long long)(i + 1), (unsigned long long)i);
         break;
       }
       size_t len = (size_t)((unsigned char)bundle.z[off] << 8 | (unsigned char)bundle.z[off + 1]);
       off += 2;
       if (off + len > bundle.n) {
-        check_fail(c, i + 1, "%s: journal entry %llu (leaf %llu) runs past the end of the bundle",
-                   zPath, (unsigned long long)(i + 1), (unsigned long long)i);
+        check_fail(c, i + 1,
+                   _("%s: journal entry %llu (leaf %llu) runs past the end of the bundle"), zPath,
+                   (unsigned long long)(i + 1), (unsigned long long)i);
         break;
       }
       check_leaf(c, i, bundle.z + off, len, 0);
@@ -285,7 +288,7 @@ static uint64_t check_export(Check *c) {
       i++;
     }
     if (!c->fail.n && w < 256 && off != bundle.n && strstr(zPath, ".p/"))
-      check_fail(c, i, "%s: bytes after the last entry (journal entry %llu)", zPath,
+      check_fail(c, i, _("%s: bytes after the last entry (journal entry %llu)"), zPath,
                  (unsigned long long)i);
   }
   buf_free(&bundle);
@@ -299,21 +302,21 @@ static uint64_t check_export(Check *c) {
 static void check_roots(Check *c, const char *zSource, uint64_t nSeen, Db *pDb, bool bJson,
                         FILE *fReport) {
   if (!c->fail.n && nSeen < c->nNew)
-    check_fail(c, nSeen + 1, "%s has %llu journal entries; the checkpoint commits to %llu", zSource,
-               (unsigned long long)nSeen, (unsigned long long)c->nNew);
+    check_fail(c, nSeen + 1, _("%s has %llu journal entries; the checkpoint commits to %llu"),
+               zSource, (unsigned long long)nSeen, (unsigned long long)c->nNew);
   if (!c->fail.n && memcmp(&c->gotNew, &c->newRoot, sizeof(MerkleHash)) != 0) {
     char *zGot = lc_b64(&c->gotNew);
     check_fail(c, 0,
-               "the first %llu journal entries hash to root %s, not the checkpoint's: the "
-               "journal was rewritten (and so was the stored log, since no single entry "
-               "disagrees with it)",
+               _("the first %llu journal entries hash to root %s, not the checkpoint's: the "
+                 "journal was rewritten (and so was the stored log, since no single entry "
+                 "disagrees with it)"),
                (unsigned long long)c->nNew, zGot);
     xfree(zGot);
   }
   if (!c->fail.n && c->nOld && memcmp(&c->gotOld, &c->oldRoot, sizeof(MerkleHash)) != 0)
     check_fail(c, 0,
-               "the first %llu journal entries do not hash to the old checkpoint's root: the "
-               "two checkpoints are not consistent, or the journal was rewritten",
+               _("the first %llu journal entries do not hash to the old checkpoint's root: the "
+                 "two checkpoints are not consistent, or the journal was rewritten"),
                (unsigned long long)c->nOld);
   /* The stored log must prove the same: its consistency proof verifies. */
   if (!c->fail.n && pDb && c->nOld) {
@@ -322,11 +325,12 @@ static void check_roots(Check *c, const char *zSource, uint64_t nSeen, Db *pDb, 
     Buf err = {0};
     if (tlog_consistency(pDb, c->nOld, c->nNew, a, &n, &r1, &r2, &err) ||
         !merkle_verify_consistency(c->nOld, c->nNew, &c->oldRoot, &c->newRoot, a, n))
-      check_fail(c, 0, "the stored log's consistency proof from %llu to %llu does not verify%s%s",
+      check_fail(c, 0,
+                 _("the stored log's consistency proof from %llu to %llu does not verify%s%s"),
                  (unsigned long long)c->nOld, (unsigned long long)c->nNew, err.n ? ": " : "",
                  err.n ? err.z : "");
     else if (!bJson)
-      fprintf(fReport, "consistency proof from %llu to %llu (%d hashes): verified\n",
+      fprintf(fReport, _("consistency proof from %llu to %llu (%d hashes): verified\n"),
               (unsigned long long)c->nOld, (unsigned long long)c->nNew, n);
     buf_free(&err);
   }
@@ -365,8 +369,8 @@ int lc_verify_source(const char *zSource, const Checkpoint *pNew, const Checkpoi
     rc = -1;
   } else if (!bJson) {
     fprintf(fReport,
-            "%s: %llu journal entries recomputed; every entry matches, the root matches the "
-            "checkpoint%s\n",
+            _("%s: %llu journal entries recomputed; every entry matches, the root matches the "
+              "checkpoint%s\n"),
             zSource, (unsigned long long)c->nNew,
             c->nOld ? " and the old checkpoint's root matches its prefix" : "");
   }
@@ -383,7 +387,7 @@ int lc_check_journal(Db *pDb, uint64_t n, Buf *pFail, uint64_t *piBad) {
   merkle_empty_root(&c->gotNew);
   uint64_t nSeen = check_registry(c, pDb);
   if (!c->fail.n && nSeen < n)
-    check_fail(c, nSeen + 1, "the journal has %llu entries; the log has %llu leaves",
+    check_fail(c, nSeen + 1, _("the journal has %llu entries; the log has %llu leaves"),
                (unsigned long long)nSeen, (unsigned long long)n);
   /* The root to be signed is read from the log's stored hashes above the
   ** leaves: it must be the one the records hash to. */
@@ -393,9 +397,9 @@ int lc_check_journal(Db *pDb, uint64_t n, Buf *pFail, uint64_t *piBad) {
     check_fail(c, 0, "%s", err.z);
   else if (!c->fail.n && memcmp(&stored, &c->gotNew, sizeof(stored)) != 0)
     check_fail(c, 0,
-               "every journal entry matches its leaf, but the stored log's root of size %llu "
-               "is not the root of those leaves: the log's hashes above the leaves were "
-               "changed or damaged; 'pacta rebuild' recomputes them from the journal",
+               _("every journal entry matches its leaf, but the stored log's root of size %llu "
+                 "is not the root of those leaves: the log's hashes above the leaves were "
+                 "changed or damaged; 'pacta rebuild' recomputes them from the journal"),
                (unsigned long long)n);
   buf_free(&err);
   int rc = 0;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "logcmd.h"
+#include "i18n.h"
 #include "logcmd_int.h"
 #include "output.h"
 
@@ -14,11 +15,11 @@ static const char zKeyUsage[] = "key generate NAME [--out PREFIX]";
 static void write_new_file(const char *zPath, const char *z, mode_t mode) {
   int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL, mode);
   if (fd < 0)
-    die(EXIT_INPUT, "%s: cannot create: %s%s", zPath, strerror(errno),
+    die(EXIT_INPUT, _("%s: cannot create: %s%s"), zPath, strerror(errno),
         errno == EEXIST ? " (keys are never overwritten)" : "");
   size_t n = strlen(z);
   if (fchmod(fd, mode) || write(fd, z, n) != (ssize_t)n || write(fd, "\n", 1) != 1 || close(fd))
-    die(EXIT_INPUT, "%s: cannot write: %s", zPath, strerror(errno));
+    die(EXIT_INPUT, _("%s: cannot write: %s"), zPath, strerror(errno));
 }
 
 int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
@@ -26,7 +27,7 @@ int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
   o.zUsage = zKeyUsage;
   cli_need_pos(&o, 2, 2);
   if (strcmp(o.azPos[0], "generate") != 0)
-    cli_fail(&o, "expected generate, got \"%s\"", o.azPos[0]);
+    cli_fail(&o, _("expected generate, got \"%s\""), o.azPos[0]);
   const char *zName = o.azPos[1];
   char *zSigner, *zVerifier;
   Buf err = {0};
@@ -41,7 +42,7 @@ int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
   buf_printf(&zKey, "%s.key", prefix.z);
   buf_printf(&zPub, "%s.pub", prefix.z);
   if (access(zPub.z, F_OK) == 0)
-    die(EXIT_INPUT, "%s already exists (keys are never overwritten)", zPub.z);
+    die(EXIT_INPUT, _("%s already exists (keys are never overwritten)"), zPub.z);
   write_new_file(zKey.z, zSigner, 0600);
   write_new_file(zPub.z, zVerifier, 0644);
   memset(zSigner, 0, strlen(zSigner));
@@ -49,8 +50,8 @@ int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
     print_json_new(json_pack("{s:s, s:s, s:s}", "private_key_file", zKey.z, "public_key_file",
                              zPub.z, "verifier_key", zVerifier));
   } else {
-    printf("wrote %s (private, mode 0600: keep it off the registry's machine if you can)\n"
-           "wrote %s (public: give it to every member state)\n%s\n",
+    printf(_("wrote %s (private, mode 0600: keep it off the registry's machine if you can)\n"
+             "wrote %s (public: give it to every member state)\n%s\n"),
            zKey.z, zPub.z, zVerifier);
   }
   xfree(zSigner);

@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "logcmd.h"
+#include "i18n.h"
 #include "logcmd_int.h"
 #include "output.h"
 #include "tlog.h"
@@ -43,7 +44,7 @@ static void refuse(bool bJson, const char *zWhy, uint64_t iBad) {
   if (bJson)
     print_json_new(json_pack("{s:b, s:s, s:o}", "ok", 0, "error", zWhy, "first_bad_entry",
                              iBad ? json_integer((json_int_t)iBad) : json_null()));
-  die(EXIT_INPUT, "refusing to sign: %s; nothing was signed (see 'pacta verify')", zWhy);
+  die(EXIT_INPUT, _("refusing to sign: %s; nothing was signed (see 'pacta verify')"), zWhy);
 }
 
 /* Changes when another connection commits (PRAGMA data_version). */
@@ -90,18 +91,18 @@ static char *make_checkpoint(Db *pDb, const Cli *o, bool bJson, const char *zKey
   NoteSigner s;
   lc_load_signer(zKeyFile, &s);
   if (zOrigin && !note_name_valid(zOrigin))
-    cli_fail(o, "--origin: expected text without spaces or '+' (e.g. example.org/treaties)");
+    cli_fail(o, _("--origin: expected text without spaces or '+' (e.g. example.org/treaties)"));
   uint64_t n = begin_checked(pDb, bJson);
   Buf stored = {0}, err = {0};
   const char *zStored = meta_get(pDb, "log.origin", &stored);
   if (!zOrigin) zOrigin = zStored ? zStored : s.zName;
   if (!note_name_valid(zOrigin)) {
     db_rollback(pDb);
-    cli_fail(o, "--origin: expected text without spaces or '+' (e.g. example.org/treaties)");
+    cli_fail(o, _("--origin: expected text without spaces or '+' (e.g. example.org/treaties)"));
   }
   if (zStored && strcmp(zStored, zOrigin) != 0) {
     db_rollback(pDb);
-    die(EXIT_INPUT, "this log's origin is %s; a log keeps one origin (got --origin %s)", zStored,
+    die(EXIT_INPUT, _("this log's origin is %s; a log keeps one origin (got --origin %s)"), zStored,
         zOrigin);
   }
   /* Never sign a tree inconsistent with one signed before. */
@@ -116,7 +117,8 @@ static char *make_checkpoint(Db *pDb, const Cli *o, bool bJson, const char *zKey
         tlog_root(pDb, cp.size, &r, &err) || memcmp(&r, &cp.root, sizeof(r)) != 0) {
       db_rollback(pDb);
       Buf why = {0};
-      buf_printf(&why, "the log no longer extends the checkpoint of size %llu signed before (%s)",
+      buf_printf(&why,
+                 _("the log no longer extends the checkpoint of size %llu signed before (%s)"),
                  (unsigned long long)nPrev, err.n ? err.z : "its root differs");
       refuse(bJson, why.z, 0);
     }
@@ -155,7 +157,7 @@ static void print_proof(bool bJson, json_t *p, const char *zTitle) {
   json_t *pVal;
   json_object_foreach(p, zKey, pVal) {
     if (json_is_array(pVal)) {
-      printf("%-10s %zu hashes, nearest the leaf first\n", zKey, json_array_size(pVal));
+      printf(_("%-10s %zu hashes, nearest the leaf first\n"), zKey, json_array_size(pVal));
       for (size_t i = 0; i < json_array_size(pVal); i++)
         printf("  %s\n", json_string_value(json_array_get(pVal, i)));
     } else if (json_is_string(pVal)) {
@@ -177,7 +179,7 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
     for (uint64_t t = 0; t * 256 < count; t++) {
       uint64_t w = count - t * 256 < 256 ? count - t * 256 : 256;
       if (tlog_read_level(pDb, (unsigned)(8 * L), t * 256, w, a))
-        die(EXIT_INPUT, "the log's stored hashes are incomplete; run 'pacta rebuild'");
+        die(EXIT_INPUT, _("the log's stored hashes are incomplete; run 'pacta rebuild'"));
       Buf path = {0};
       char zL[4];
       snprintf(zL, sizeof(zL), "%d", L);
@@ -200,7 +202,7 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
     size_t len = (size_t)sqlite3_column_bytes(p, 1);
     if (len > 65535)
       die(EXIT_INPUT,
-          "journal entry %lld is %zu bytes; tlog-tiles entry bundles hold at most 65535",
+          _("journal entry %lld is %zu bytes; tlog-tiles entry bundles hold at most 65535"),
           (long long)sqlite3_column_int64(p, 0), len);
     buf_putc(&bundle, (char)(len >> 8));
     buf_putc(&bundle, (char)(len & 255));
@@ -222,20 +224,20 @@ static void write_tiles(Db *pDb, const char *zDir, uint64_t n, const char *zNote
   buf_printf(&path, "%s/checkpoint", zDir);
   lc_write_file(path.z, zNote, strlen(zNote));
   buf_free(&path);
-  printf("wrote %d tiles and bundles and the checkpoint of size %llu under %s\n", nFiles,
+  printf(_("wrote %d tiles and bundles and the checkpoint of size %llu under %s\n"), nFiles,
          (unsigned long long)n, zDir);
 }
 
 static void log_checkpoint(Db *pDb, const Cli *o, bool bJson) {
   cli_need_pos(o, 1, 1);
-  if (!cli_get(o, "key")) cli_fail(o, "give the log's private key with --key FILE");
+  if (!cli_get(o, "key")) cli_fail(o, _("give the log's private key with --key FILE"));
   uint64_t n;
   char *zNote = make_checkpoint(pDb, o, bJson, cli_get(o, "key"), cli_get(o, "origin"), &n);
   if (cli_get(o, "out")) lc_write_file(cli_get(o, "out"), zNote, strlen(zNote));
   if (bJson)
     print_json_new(json_pack("{s:I, s:s}", "size", (json_int_t)n, "checkpoint", zNote));
   else if (cli_get(o, "out"))
-    printf("wrote %s: checkpoint of size %llu\n", cli_get(o, "out"), (unsigned long long)n);
+    printf(_("wrote %s: checkpoint of size %llu\n"), cli_get(o, "out"), (unsigned long long)n);
   else
     fputs(zNote, stdout);
   xfree(zNote);
@@ -247,21 +249,21 @@ static void log_proof(Db *pDb, const Cli *o, bool bJson) {
   Buf err = {0};
   json_t *p;
   if (strcmp(o->azPos[1], "inclusion") == 0) {
-    if (!cli_get(o, "index")) cli_fail(o, "give the leaf with --index I");
+    if (!cli_get(o, "index")) cli_fail(o, _("give the leaf with --index I"));
     uint64_t index = lc_parse_count(o, "--index", cli_get(o, "index"));
     uint64_t size = cli_get(o, "size") ? lc_parse_count(o, "--size", cli_get(o, "size")) : n;
     p = tlog_inclusion_json(pDb, index, size, &err);
     if (!p) die(EXIT_INPUT, "%s", err.z);
     print_proof(bJson, p, "inclusion proof");
   } else if (strcmp(o->azPos[1], "consistency") == 0) {
-    if (!cli_get(o, "from")) cli_fail(o, "give the old tree size with --from M");
+    if (!cli_get(o, "from")) cli_fail(o, _("give the old tree size with --from M"));
     uint64_t m = lc_parse_count(o, "--from", cli_get(o, "from"));
     uint64_t size = cli_get(o, "to") ? lc_parse_count(o, "--to", cli_get(o, "to")) : n;
     p = tlog_consistency_json(pDb, m, size, &err);
     if (!p) die(EXIT_INPUT, "%s", err.z);
     print_proof(bJson, p, "consistency proof");
   } else {
-    cli_fail(o, "expected inclusion or consistency, got \"%s\"", o->azPos[1]);
+    cli_fail(o, _("expected inclusion or consistency, got \"%s\""), o->azPos[1]);
   }
 }
 
@@ -278,20 +280,20 @@ static void log_root(Db *pDb, const Cli *o, bool bJson) {
     print_json_new(
         json_pack("{s:I, s:s, s:s}", "size", (json_int_t)size, "root", z, "root_hex", zHex));
   else
-    printf("size %llu\nroot %s\n", (unsigned long long)size, z);
+    printf(_("size %llu\nroot %s\n"), (unsigned long long)size, z);
   xfree(z);
 }
 
 static void log_tiles(Db *pDb, const Cli *o) {
   cli_need_pos(o, 1, 1);
   const char *zDir = cli_get(o, "out");
-  if (!zDir) cli_fail(o, "give the folder with --out DIR");
+  if (!zDir) cli_fail(o, _("give the folder with --out DIR"));
   uint64_t n;
   char *zNote = cli_get(o, "key")
                     ? make_checkpoint(pDb, o, false, cli_get(o, "key"), cli_get(o, "origin"), &n)
                     : tlog_checkpoint_latest(pDb, &n);
   if (!zNote)
-    die(EXIT_INPUT, "no checkpoint yet: pass --key FILE, or run 'pacta log checkpoint' first");
+    die(EXIT_INPUT, _("no checkpoint yet: pass --key FILE, or run 'pacta log checkpoint' first"));
   write_tiles(pDb, zDir, n, zNote);
   xfree(zNote);
 }
@@ -299,6 +301,8 @@ static void log_tiles(Db *pDb, const Cli *o) {
 int logcmd_log(const char *zDb, bool bJson, const Cli *c) {
   Cli o = *c;
   o.zUsage = zLogUsage;
+  /* --json answers in the codes' language: a refusal's "error" is English. */
+  if (bJson) i18n_use(i18n_english());
   cli_need_pos(&o, 1, 3);
   const char *zSub = o.azPos[0];
   if (strcmp(zSub, "cosign") == 0) return lc_log_cosign(&o, bJson);
@@ -312,7 +316,7 @@ int logcmd_log(const char *zDb, bool bJson, const Cli *c) {
   else if (strcmp(zSub, "tiles") == 0)
     log_tiles(pDb, &o);
   else
-    cli_fail(&o, "expected checkpoint, cosign, proof, root or tiles, got \"%s\"", zSub);
+    cli_fail(&o, _("expected checkpoint, cosign, proof, root or tiles, got \"%s\""), zSub);
   db_close(pDb);
   return 0;
 }

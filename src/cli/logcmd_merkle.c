@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "logcmd.h"
+#include "i18n.h"
 #include "logcmd_int.h"
 #include "output.h"
 
@@ -24,7 +25,7 @@ static int hex_val(char c) {
 ** empty leaf. Returns their number, the leaf hashes in a new *paLeaf. */
 static uint64_t read_leaves(MerkleHash **paLeaf) {
   Buf in = {0};
-  if (read_file("-", &in)) die(EXIT_INPUT, "cannot read standard input: %s", strerror(errno));
+  if (read_file("-", &in)) die(EXIT_INPUT, _("cannot read standard input: %s"), strerror(errno));
   MerkleHash *aLeaf = 0;
   uint64_t n = 0, nAlloc = 0;
   Buf leaf = {0};
@@ -35,11 +36,11 @@ static uint64_t read_leaves(MerkleHash **paLeaf) {
     while (e < in.n && in.z[e] != '\n') e++;
     size_t end = e > i && in.z[e - 1] == '\r' ? e - 1 : e;
     iLine++;
-    if ((end - i) % 2) die(EXIT_INPUT, "line %d: odd number of hex digits", iLine);
+    if ((end - i) % 2) die(EXIT_INPUT, _("line %d: odd number of hex digits"), iLine);
     buf_reset(&leaf);
     for (size_t k = i; k < end; k += 2) {
       int hi = hex_val(in.z[k]), lo = hex_val(in.z[k + 1]);
-      if (hi < 0 || lo < 0) die(EXIT_INPUT, "line %d: not hex", iLine);
+      if (hi < 0 || lo < 0) die(EXIT_INPUT, _("line %d: not hex"), iLine);
       buf_putc(&leaf, (char)(hi << 4 | lo));
     }
     if (n == nAlloc) {
@@ -63,7 +64,7 @@ int logcmd_merkle(const char *zDb, bool bJson, const Cli *c) {
   bool bRoot = strcmp(zSub, "root") == 0, bIncl = strcmp(zSub, "inclusion") == 0,
        bCons = strcmp(zSub, "consistency") == 0;
   if (!bRoot && !bIncl && !bCons)
-    cli_fail(&o, "expected root, inclusion or consistency, got \"%s\"", zSub);
+    cli_fail(&o, _("expected root, inclusion or consistency, got \"%s\""), zSub);
   cli_need_pos(&o, bRoot ? 1 : 2, bRoot ? 1 : 2);
   uint64_t arg = bRoot ? 0 : lc_parse_count(&o, bIncl ? "INDEX" : "OLD", o.azPos[1]);
   MerkleHash *aLeaf;
@@ -78,12 +79,12 @@ int logcmd_merkle(const char *zDb, bool bJson, const Cli *c) {
     nOut = 1;
   } else if (bIncl) {
     if (merkle_inclusion_proof(merkle_mem_node, &mem, arg, n, a, &nOut))
-      die(EXIT_INPUT, "INDEX %llu is not below the number of leaves, %llu", (unsigned long long)arg,
-          (unsigned long long)n);
+      die(EXIT_INPUT, _("INDEX %llu is not below the number of leaves, %llu"),
+          (unsigned long long)arg, (unsigned long long)n);
   } else {
     if (merkle_consistency_proof(merkle_mem_node, &mem, arg, n, a, &nOut))
-      die(EXIT_INPUT, "OLD %llu is more than the number of leaves, %llu", (unsigned long long)arg,
-          (unsigned long long)n);
+      die(EXIT_INPUT, _("OLD %llu is more than the number of leaves, %llu"),
+          (unsigned long long)arg, (unsigned long long)n);
   }
   if (bJson) {
     json_t *p = json_array();

@@ -6,15 +6,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "logcmd_int.h"
 
 uint64_t lc_parse_count(const Cli *o, const char *zWhat, const char *z) {
-  if (!z || !*z) cli_fail(o, "%s: expected a whole number", zWhat);
+  if (!z || !*z) cli_fail(o, _("%s: expected a whole number"), zWhat);
   for (const char *p = z; *p; p++)
-    if (*p < '0' || *p > '9') cli_fail(o, "%s: expected a whole number, got \"%s\"", zWhat, z);
+    if (*p < '0' || *p > '9') cli_fail(o, _("%s: expected a whole number, got \"%s\""), zWhat, z);
   errno = 0;
   unsigned long long v = strtoull(z, 0, 10);
-  if (errno || v > (unsigned long long)INT64_MAX) cli_fail(o, "%s: out of range", zWhat);
+  if (errno || v > (unsigned long long)INT64_MAX) cli_fail(o, _("%s: out of range"), zWhat);
   return v;
 }
 
@@ -26,7 +27,7 @@ char *lc_b64(const MerkleHash *h) {
 
 void lc_read_or_die(const char *zPath, Buf *pOut, const char *zWhat) {
   if (read_file(zPath, pOut))
-    die(EXIT_INPUT, "%s %s: cannot read: %s", zWhat, zPath, strerror(errno));
+    die(EXIT_INPUT, _("%s %s: cannot read: %s"), zWhat, zPath, strerror(errno));
 }
 
 static void trim(Buf *p) {
@@ -36,7 +37,7 @@ static void trim(Buf *p) {
 
 void lc_load_signer(const char *zPath, NoteSigner *pS) {
   Buf b = {0}, err = {0};
-  lc_read_or_die(zPath, &b, "key file");
+  lc_read_or_die(zPath, &b, _("key file"));
   trim(&b);
   if (note_signer_parse(b.z, pS, &err)) die(EXIT_INPUT, "%s: %s", zPath, err.z);
   memset(b.z, 0, b.n);
@@ -46,13 +47,13 @@ void lc_load_signer(const char *zPath, NoteSigner *pS) {
 void lc_load_verifier(const char *zArg, NoteVerifier *pV) {
   Buf b = {0}, err = {0};
   if (access(zArg, F_OK) == 0) {
-    lc_read_or_die(zArg, &b, "key file");
+    lc_read_or_die(zArg, &b, _("key file"));
     trim(&b);
   } else {
     buf_puts(&b, zArg);
   }
   if (note_verifier_parse(b.z, pV, &err))
-    die(EXIT_INPUT, "%s: %s (expected a .pub file or NAME+KEYHASH+KEY)", zArg, err.z);
+    die(EXIT_INPUT, _("%s: %s (expected a .pub file or NAME+KEYHASH+KEY)"), zArg, err.z);
   buf_free(&b);
 }
 
@@ -75,13 +76,13 @@ static int mkdir_p(const char *zDir) {
 void lc_write_file(const char *zPath, const void *p, size_t n) {
   char *zDir = xstrdup(zPath);
   if (mkdir_p(dirname(zDir)))
-    die(EXIT_INPUT, "%s: cannot create its folder: %s", zPath, strerror(errno));
+    die(EXIT_INPUT, _("%s: cannot create its folder: %s"), zPath, strerror(errno));
   xfree(zDir);
   Buf tmp = {0};
   buf_printf(&tmp, "%s.tmp", zPath);
   FILE *f = fopen(tmp.z, "wb");
   if (!f || fwrite(p, 1, n, f) != n || fclose(f) || rename(tmp.z, zPath))
-    die(EXIT_INPUT, "%s: cannot write: %s", zPath, strerror(errno));
+    die(EXIT_INPUT, _("%s: cannot write: %s"), zPath, strerror(errno));
   buf_free(&tmp);
 }
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "logcmd.h"
+#include "i18n.h"
 #include "logcmd_int.h"
 #include "output.h"
 
@@ -24,7 +25,9 @@ typedef struct VerifyArgs {
 } VerifyArgs;
 
 static const char *sig_status(NoteSigStatus s) {
-  return s == SIG_VERIFIED ? "verified" : s == SIG_INVALID ? "INVALID" : "unknown key, ignored";
+  return s == SIG_VERIFIED  ? _("verified")
+         : s == SIG_INVALID ? _("INVALID")
+                            : _("unknown key, ignored");
 }
 
 /* Open a checkpoint note and report its signatures. */
@@ -43,12 +46,12 @@ static int open_checkpoint(const VerifyArgs *v, const char *zPath, const char *z
   char *zRoot = lc_b64(&pCp->root);
   json_t *aSig = json_array();
   if (!bJson)
-    fprintf(g_report, "%s %s: origin %s, tree size %llu, root %s\n", zWhat, zPath, pCp->zOrigin,
+    fprintf(g_report, _("%s %s: origin %s, tree size %llu, root %s\n"), zWhat, zPath, pCp->zOrigin,
             (unsigned long long)pCp->size, zRoot);
   for (int i = 0; i < pNote->nSig; i++) {
     const NoteSig *s = &pNote->aSig[i];
     if (!bJson)
-      fprintf(g_report, "  signature by %s (key %08x): %s\n", s->zName, (unsigned)s->keyId,
+      fprintf(g_report, _("  signature by %s (key %08x): %s\n"), s->zName, (unsigned)s->keyId,
               sig_status(s->status));
     char zId[9];
     snprintf(zId, sizeof(zId), "%08x", (unsigned)s->keyId);
@@ -62,7 +65,7 @@ static int open_checkpoint(const VerifyArgs *v, const char *zPath, const char *z
     bool bSigned = false;
     for (int i = 0; i < pNote->nSig; i++) bSigned |= pNote->aSig[i].iVerifier == k;
     if (!bSigned && !bJson)
-      fprintf(g_report, "  key %s (%08x): did not sign\n", v->aV[k].zName,
+      fprintf(g_report, _("  key %s (%08x): did not sign\n"), v->aV[k].zName,
               (unsigned)v->aV[k].keyId);
   }
   json_object_set_new(pJson, "origin", json_string(pCp->zOrigin));
@@ -72,13 +75,13 @@ static int open_checkpoint(const VerifyArgs *v, const char *zPath, const char *z
   xfree(zRoot);
   for (int i = 0; i < pNote->nSig; i++) {
     if (pNote->aSig[i].status == SIG_INVALID) {
-      buf_printf(pFail, "%s %s: the signature by %s does not verify", zWhat, zPath,
+      buf_printf(pFail, _("%s %s: the signature by %s does not verify"), zWhat, zPath,
                  pNote->aSig[i].zName);
       return -1;
     }
   }
   if (v->bNeedSig && !note_verified(pNote)) {
-    buf_printf(pFail, "%s %s: not signed by any of the given keys", zWhat, zPath);
+    buf_printf(pFail, _("%s %s: not signed by any of the given keys"), zWhat, zPath);
     return -1;
   }
   return 0;
@@ -94,18 +97,19 @@ static int verify_run(const VerifyArgs *v, bool bJson, Note *pNote, Checkpoint *
   Note oldNote = {0};
   memset(pNote, 0, sizeof(*pNote));
   json_object_set_new(pOut, "checkpoint", pNew);
-  int rc = open_checkpoint(v, v->zCheckpoint, "checkpoint", pNote, pCp, pNew, bJson, &fail);
+  int rc = open_checkpoint(v, v->zCheckpoint, _("checkpoint"), pNote, pCp, pNew, bJson, &fail);
   if (rc == 0 && v->zOldCheckpoint) {
     pOld = json_object();
     json_object_set_new(pOut, "old_checkpoint", pOld);
-    rc =
-        open_checkpoint(v, v->zOldCheckpoint, "old checkpoint", &oldNote, &old, pOld, bJson, &fail);
+    rc = open_checkpoint(v, v->zOldCheckpoint, _("old checkpoint"), &oldNote, &old, pOld, bJson,
+                         &fail);
     if (rc == 0 && strcmp(old.zOrigin, pCp->zOrigin) != 0) {
-      buf_printf(&fail, "the old checkpoint is of another log (origin %s, not %s)", old.zOrigin,
+      buf_printf(&fail, _("the old checkpoint is of another log (origin %s, not %s)"), old.zOrigin,
                  pCp->zOrigin);
       rc = -1;
     } else if (rc == 0 && old.size > pCp->size) {
-      buf_printf(&fail, "the old checkpoint (size %llu) is newer than the checkpoint (size %llu)",
+      buf_printf(&fail,
+                 _("the old checkpoint (size %llu) is newer than the checkpoint (size %llu)"),
                  (unsigned long long)old.size, (unsigned long long)pCp->size);
       rc = -1;
     }
@@ -120,10 +124,11 @@ static int verify_run(const VerifyArgs *v, bool bJson, Note *pNote, Checkpoint *
     print_json_new(pOut);
   else
     json_decref(pOut);
-  if (rc)
-    fprintf(stderr, "pacta: verification failed: %s\n", fail.z);
-  else if (!bJson)
-    fprintf(g_report, "verified\n");
+  if (rc) {
+    fputs("pacta: ", stderr);
+    fprintf(stderr, _("verification failed: %s\n"), fail.z);
+  } else if (!bJson)
+    fprintf(g_report, "%s\n", _("verified"));
   buf_free(&fail);
   note_free(&oldNote);
   return rc;
@@ -136,14 +141,16 @@ static const char zVerifyUsage[] =
 int logcmd_verify(const char *zDb, bool bJson, const Cli *c) {
   Cli o = *c;
   o.zUsage = zVerifyUsage;
+  /* --json answers in the codes' language: its "error" is English. */
+  if (bJson) i18n_use(i18n_english());
   cli_need_pos(&o, 0, 1);
   VerifyArgs v;
   memset(&v, 0, sizeof(v));
   for (int i = 0; cli_get_nth(&o, "key", i); i++) {
-    if (v.nV == 16) cli_fail(&o, "at most 16 keys");
+    if (v.nV == 16) cli_fail(&o, _("at most 16 keys"));
     lc_load_verifier(cli_get_nth(&o, "key", i), &v.aV[v.nV++]);
   }
-  if (!v.nV) cli_fail(&o, "give the log's public key with --key PUB");
+  if (!v.nV) cli_fail(&o, _("give the log's public key with --key PUB"));
   v.bNeedSig = true;
   v.zSource = o.nPos ? o.azPos[0] : cli_get(&o, "registry") ? cli_get(&o, "registry") : zDb;
   v.zCheckpoint = cli_get(&o, "checkpoint");
@@ -155,7 +162,7 @@ int logcmd_verify(const char *zDb, bool bJson, const Cli *c) {
       buf_printf(&cpPath, "%s/checkpoint", v.zSource);
       v.zCheckpoint = cpPath.z;
     } else {
-      cli_fail(&o, "--checkpoint FILE is needed (an export folder has its own)");
+      cli_fail(&o, _("--checkpoint FILE is needed (an export folder has its own)"));
     }
   }
   Note note;
@@ -170,17 +177,17 @@ int logcmd_verify(const char *zDb, bool bJson, const Cli *c) {
 int lc_log_cosign(const Cli *o, bool bJson) {
   cli_need_pos(o, 2, 2);
   const char *zKey = cli_get(o, "key");
-  if (!zKey) cli_fail(o, "give the witness's private key with --key FILE");
+  if (!zKey) cli_fail(o, _("give the witness's private key with --key FILE"));
   VerifyArgs v;
   memset(&v, 0, sizeof(v));
   for (int i = 0; cli_get_nth(o, "log-key", i); i++) {
-    if (v.nV == 16) cli_fail(o, "at most 16 keys");
+    if (v.nV == 16) cli_fail(o, _("at most 16 keys"));
     lc_load_verifier(cli_get_nth(o, "log-key", i), &v.aV[v.nV++]);
   }
   v.zSource = cli_get(o, "registry");
   if (!v.nV && !v.zSource)
-    cli_fail(o, "a witness checks before it signs: give --log-key PUB, --registry DB|DIR, or "
-                "both");
+    cli_fail(o, _("a witness checks before it signs: give --log-key PUB, --registry DB|DIR, or "
+                  "both"));
   v.bNeedSig = v.nV > 0;
   v.zCheckpoint = o->azPos[1];
   v.zOldCheckpoint = cli_get(o, "old-checkpoint");
@@ -199,10 +206,10 @@ int lc_log_cosign(const Cli *o, bool bJson) {
   }
   for (int i = 0; i < note.nSig; i++) {
     if (note.aSig[i].keyId == s.keyId && strcmp(note.aSig[i].zName, s.zName) == 0)
-      die(EXIT_INPUT, "%s already carries a signature by %s", v.zCheckpoint, s.zName);
+      die(EXIT_INPUT, _("%s already carries a signature by %s"), v.zCheckpoint, s.zName);
   }
   Buf b = {0}, err = {0};
-  lc_read_or_die(v.zCheckpoint, &b, "checkpoint");
+  lc_read_or_die(v.zCheckpoint, &b, _("checkpoint"));
   if (note_sign(&s, note.zText, note.nText, &b, &err)) die(EXIT_INPUT, "%s", err.z);
   memset(&s, 0, sizeof(s));
   const char *zOut = cli_get(o, "out");
@@ -210,7 +217,7 @@ int lc_log_cosign(const Cli *o, bool bJson) {
     lc_write_file(zOut, b.z, b.n);
   else
     fwrite(b.z, 1, b.n, stdout);
-  if (zOut && !bJson) printf("wrote %s, cosigned by %s\n", zOut, zName);
+  if (zOut && !bJson) printf(_("wrote %s, cosigned by %s\n"), zOut, zName);
   buf_free(&b);
   note_free(&note);
   return 0;

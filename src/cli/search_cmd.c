@@ -8,6 +8,8 @@
 #include "cli.h"
 #include "commands.h"
 #include "date.h"
+#include "i18n.h"
+#include "output.h"
 #include "search.h"
 
 static int cmp_double(const void *a, const void *b) {
@@ -25,7 +27,7 @@ static double now_ms(void) {
 ** pass) inside this process; prints the latency quantiles. */
 static int bench_queries(Db *pDb, SearchQuery *pQ, const char *zFile, bool bJson) {
   Buf b = {0};
-  if (read_file(zFile, &b)) die(EXIT_INPUT, "%s: cannot read", zFile);
+  if (read_file(zFile, &b)) die(EXIT_INPUT, _("%s: cannot read"), zFile);
   char **az = 0;
   int n = 0;
   for (char *z = b.z; z && *z;) {
@@ -37,7 +39,7 @@ static int bench_queries(Db *pDb, SearchQuery *pQ, const char *zFile, bool bJson
     }
     z = zEnd ? zEnd + 1 : z + strlen(z);
   }
-  if (n == 0) die(EXIT_INPUT, "%s: no queries", zFile);
+  if (n == 0) die(EXIT_INPUT, _("%s: no queries"), zFile);
   double *aMs = xmalloc((size_t)n * sizeof(double));
   long long nHits = 0;
   for (int pass = 0; pass < 2; pass++) {
@@ -71,12 +73,16 @@ static int bench_queries(Db *pDb, SearchQuery *pQ, const char *zFile, bool bJson
 static void print_text(const json_t *pDoc) {
   const json_t *a = json_object_get(pDoc, "results");
   long long nTotal = json_integer_value(json_object_get(pDoc, "total"));
-  printf("%lld result%s for \"%s\"\n", nTotal, nTotal == 1 ? "" : "s",
-         json_string_value(json_object_get(pDoc, "query")));
+  Buf n = {0};
+  i18n_plural(&n, _("{0, plural, one{# result} other{# results}}"), nTotal);
+  /* TRANSLATORS: "12 results" and the query. */
+  printf(_("%s for \"%s\"\n"), n.z, json_string_value(json_object_get(pDoc, "query")));
+  buf_free(&n);
   for (size_t i = 0; i < json_array_size(a); i++) {
     const json_t *r = json_array_get(a, i);
-    printf("\n%-12s %s  %s  (%.3f)\n  %s\n", json_string_value(json_object_get(r, "kind")),
-           json_string_value(json_object_get(r, "id")),
+    fputc('\n', stdout);
+    print_padded(stdout, code_label(json_string_value(json_object_get(r, "kind"))), 12);
+    printf(" %s  %s  (%.3f)\n  %s\n", json_string_value(json_object_get(r, "id")),
            json_string_value(json_object_get(r, "title")),
            json_real_value(json_object_get(r, "score")),
            json_string_value(json_object_get(r, "snippet")));
@@ -102,14 +108,14 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
     if (query.n) buf_putc(&query, ' ');
     buf_puts(&query, c->azPos[i]);
   }
-  if (!date_optional_valid(q.zFrom)) cli_fail(c, "--from: expected YYYY-MM-DD");
-  if (!date_optional_valid(q.zTo)) cli_fail(c, "--to: expected YYYY-MM-DD");
+  if (!date_optional_valid(q.zFrom)) cli_fail(c, _("--from: expected YYYY-MM-DD"));
+  if (!date_optional_valid(q.zTo)) cli_fail(c, _("--to: expected YYYY-MM-DD"));
   if (q.zKind && !(q.zKind = search_kind_filter(q.zKind)))
-    cli_fail(c, "--kind: expected document, session, commitment, assessment, party, body or "
-                "organization");
-  if (zLimit && (q.limit = atoll(zLimit)) <= 0) cli_fail(c, "--limit: expected N > 0");
+    cli_fail(c, _("--kind: expected document, session, commitment, assessment, party, body or "
+                  "organization"));
+  if (zLimit && (q.limit = atoll(zLimit)) <= 0) cli_fail(c, _("--limit: expected N > 0"));
   if (zOffset) q.offset = atoll(zOffset);
-  if (!zBench && !query.n) cli_fail(c, "missing argument");
+  if (!zBench && !query.n) cli_fail(c, _("missing argument"));
   Db *pDb = db_open(zDb, false);
   search_ensure(pDb);
   int rc = 0;

@@ -492,7 +492,7 @@ class Ingest(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertIn("adds to the recorded session cis-chs-2020-12-18 (same id)", r.stdout)
             self.assertIn("added    attendance.AZE: present (Ilham Aliyev, President)", r.stdout)
-            self.assertIn("loaded 1 new journal entries", r.stdout)
+            self.assertIn("loaded 1 new journal entry ", r.stdout)
             s = self.session(db, "cis-chs-2020-12-18")
             # Kept: the number, the recorded absences, the recorded document (first).
             self.assertEqual(s["number"], 77)
