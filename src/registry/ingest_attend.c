@@ -356,6 +356,7 @@ void ig_attend_init(Attendance *a) {
   a->pAbsent = json_object();
   a->pBy = json_object();
   a->pNamed = json_object();
+  a->pClause = json_object();
 }
 
 void ig_attend_free(Attendance *a) {
@@ -363,6 +364,7 @@ void ig_attend_free(Attendance *a) {
   json_decref(a->pAbsent);
   json_decref(a->pBy);
   json_decref(a->pNamed);
+  json_decref(a->pClause);
 }
 
 /* Present: the parties listed after "leaders of", "delegations of",
@@ -486,43 +488,64 @@ static int cmp_str(const void *a, const void *b) {
 }
 
 static void add_attend(json_t *aAtt, const char *zParty, const char *zStatus, const char *zBy,
-                       const char *zRole) {
+                       const char *zRole, bool bRoleAlone) {
   json_t *p = json_object();
   json_object_set_new(p, "party", json_string(zParty));
   json_object_set_new(p, "status", json_string(zStatus));
   if (zBy) json_object_set_new(p, "by", json_string(zBy));
-  if (zBy && zRole) json_object_set_new(p, "role", json_string(zRole));
+  if ((zBy || bRoleAlone) && zRole) json_object_set_new(p, "role", json_string(zRole));
   json_array_append_new(aAtt, p);
 }
 
 json_t *ig_attend_record(Doc *d, const Attendance *a) {
+  /* Every party with its status: read clause by clause if it was, else by
+  ** the rules (absent over present). */
+  static const char *const azStatus[] = {"present", "represented", "absent"};
+  json_t *pAll = json_object(); /* party -> status index */
+  const char *zCode;
+  json_t *pVal;
+  json_object_foreach(a->pPresent, zCode, pVal) json_object_set_new(pAll, zCode, json_integer(0));
+  json_object_foreach(a->pAbsent, zCode, pVal) json_object_set_new(pAll, zCode, json_integer(2));
+  json_object_foreach(a->pClause, zCode, pVal) {
+    const char *zSt = str(pVal, "status");
+    int st = strcmp(zSt, "present") == 0 ? 0 : strcmp(zSt, "represented") == 0 ? 1 : 2;
+    json_object_set_new(pAll, zCode, json_integer(st));
+  }
   json_t *aAtt = json_array();
-  for (int pass = 0; pass < 2; pass++) {
-    json_t *pSet = pass ? a->pAbsent : a->pPresent;
+  for (int pass = 0; pass < 3; pass++) {
     const char *az[64];
     int nA = 0;
-    const char *zCode;
-    json_t *pVal;
-    json_object_foreach(pSet, zCode, pVal) {
-      if (nA < 64 && (pass || !json_object_get(a->pAbsent, zCode))) az[nA++] = zCode;
+    json_object_foreach(pAll, zCode, pVal) {
+      if (nA < 64 && json_integer_value(pVal) == pass) az[nA++] = zCode;
     }
     if (nA) qsort(az, (size_t)nA, sizeof(az[0]), cmp_str);
     for (int k = 0; k < nA; k++) {
+      const json_t *pC = json_object_get(a->pClause, az[k]);
       const Speaker *s = 0;
       json_t *pIdx = json_object_get(a->pBy, az[k]);
-      if (!pass && pIdx) s = &d->aS[json_integer_value(pIdx)];
-      const char *zNamed = pass ? 0 : str(a->pNamed, az[k]);
-      add_attend(aAtt, az[k], pass ? "absent" : "present", s ? s->zName : zNamed, s ? s->zRole : 0);
+      if (pass == 0 && pIdx) s = &d->aS[json_integer_value(pIdx)];
+      const char *zBy = pC ? str(pC, "by") : 0, *zRole = pC ? str(pC, "role") : 0;
+      if (pass == 0 && (!zBy || s)) {
+        zBy = s ? s->zName : str(a->pNamed, az[k]);
+        zRole = s ? s->zRole : 0;
+      }
+      if (pass == 2) zBy = zRole = 0;
+      add_attend(aAtt, az[k], azStatus[pass], zBy, zRole, pass == 1);
       char zField[48];
       snprintf(zField, sizeof(zField), "attendance.%s", az[k]);
       json_t *pE = json_object();
-      json_object_set(pE, "text", json_object_get(pSet, az[k]));
-      json_object_set_new(pE, "confidence", json_real(pass ? 0.8 : 0.7));
+      json_t *pSet = pass == 2 ? a->pAbsent : a->pPresent;
+      json_object_set(pE, "text", pC ? json_object_get(pC, "text") : json_object_get(pSet, az[k]));
+      json_object_set_new(pE, "confidence",
+                          json_real(pC          ? json_real_value(json_object_get(pC, "confidence"))
+                                    : pass == 2 ? 0.8
+                                                : 0.7));
       json_object_set_new(pE, "inferred", json_false());
-      json_object_set_new(pE, "status", json_string(pass ? "absent" : "present"));
+      json_object_set_new(pE, "status", json_string(azStatus[pass]));
       json_object_set_new(d->pEv, zField, pE);
     }
   }
+  json_decref(pAll);
   return aAtt;
 }
 

@@ -165,6 +165,8 @@ typedef struct Attendance {
   json_t *pPresent, *pAbsent; /* party code -> the words that say so */
   json_t *pBy;                /* party code -> index of its first fitting speaker */
   json_t *pNamed;             /* party code -> a name listed with it, without a role */
+  json_t *pClause;            /* party code -> {status, text, confidence, by?, role?} read clause by
+                              ** clause (ingest_clause.c); it wins over the rules above */
 } Attendance;
 void ig_attend_init(Attendance *a);
 void ig_attend_free(Attendance *a);
@@ -173,6 +175,9 @@ void ig_attend_listed(const Doc *d, Attendance *a);
 void ig_attend_absent(const Doc *d, Attendance *a);
 void ig_attend_speakers(const Doc *d, const char *zLevel, Attendance *a);
 void ig_attend_named(const Doc *d, Attendance *a);
+/* Clause by clause (ingest_clause.c): each party to the nearest predicate
+** of its clause, weighed with its role against the body zBody's level. */
+void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a);
 /* The session's "attendance": present then absent, each by party code,
 ** with its evidence "attendance.CODE". */
 json_t *ig_attend_record(Doc *d, const Attendance *a);

@@ -1,0 +1,548 @@
+/*
+** Ingest: attendance read clause by clause (issue 19).
+**
+** Each party named in a clause takes the status of the attendance
+** predicate nearest to it in its own clause: present ("took part",
+** "attended by", "приняли участие"), absent ("did not attend", "не принял
+** участия", "за исключением") or represented ("represented by",
+** "представляет", "в лице"); a negation reaches no further than its clause,
+** so "... took part; Armenia did not attend" makes only Armenia absent. The
+** role named with the party in its list item ("Deputy Foreign Minister",
+** "вице-премьер", "посол"), or carried from the head of a list ("deputy
+** foreign ministers of A, B and C"), is weighed against the body's level:
+** a deputy, an ambassador, or a minister at a heads-of-state council
+** represents its state; a head of government "represented" at a
+** heads-of-government council is present. A list of leaders with their
+** roles and names and no verb ("The Prime Minister of Armenia NAME, the
+** President of Belarus NAME, ...") is present, less surely.
+**
+** Every pattern is found once with strstr over the text, and each party
+** mention looks its clause, item, predicate and role up by binary search in
+** those sorted lists: linear in the text, whatever it holds.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest_internal.h"
+
+enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP };
+/* Role ranks, in the order a merged role takes the least. */
+enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER };
+
+typedef struct Pat {
+  const char *z; /* folded */
+  int kind;
+} Pat;
+
+static const Pat aPred[] = {
+    /* absent */
+    {"did not attend", PK_ABSENT},
+    {"does not attend", PK_ABSENT},
+    {"will not attend", PK_ABSENT},
+    {"would not attend", PK_ABSENT},
+    {"not attend", PK_ABSENT},
+    {"not take part", PK_ABSENT},
+    {"not taking part", PK_ABSENT},
+    {"not participate", PK_ABSENT},
+    {"not to participate", PK_ABSENT},
+    {"not to attend", PK_ABSENT},
+    {"refused to take part", PK_ABSENT},
+    {"refused to attend", PK_ABSENT},
+    {"declined to take part", PK_ABSENT},
+    {"declined to attend", PK_ABSENT},
+    {"decided to skip", PK_ABSENT},
+    {"decision to skip", PK_ABSENT},
+    {"skipped", PK_ABSENT},
+    {"boycott", PK_ABSENT},
+    {"was absent", PK_ABSENT},
+    {"were absent", PK_ABSENT},
+    {"is absent", PK_ABSENT},
+    {"'s absence", PK_ABSENT},
+    {"’s absence", PK_ABSENT},
+    {"не принял участи", PK_ABSENT},
+    {"не приняла участи", PK_ABSENT},
+    {"не приняли участи", PK_ABSENT},
+    {"не примет участи", PK_ABSENT},
+    {"не примут участи", PK_ABSENT},
+    {"не принимает участи", PK_ABSENT},
+    {"не принимают участи", PK_ABSENT},
+    {"не участв", PK_ABSENT},
+    {"не будет участвовать", PK_ABSENT},
+    {"не будут участвовать", PK_ABSENT},
+    {"не прибыл", PK_ABSENT},
+    {"не приедет", PK_ABSENT},
+    {"не приехал", PK_ABSENT},
+    {"отсутствовал", PK_ABSENT},
+    {"отсутствует", PK_ABSENT},
+    {"отсутствуют", PK_ABSENT},
+    {"отказался от участия", PK_ABSENT},
+    {"отказалась от участия", PK_ABSENT},
+    {"отказались от участия", PK_ABSENT},
+    {"отказалось от участия", PK_ABSENT},
+    /* absent: only the parties right after */
+    {"absence of", PK_ABSENT_PREP},
+    {"not attended by", PK_ABSENT_PREP},
+    {"without the participation of", PK_ABSENT_PREP},
+    {"without the leaders of", PK_ABSENT_PREP},
+    {"with the exception of", PK_ABSENT_PREP},
+    {"except for", PK_ABSENT_PREP},
+    {"except", PK_ABSENT_PREP},
+    {"без участия", PK_ABSENT_PREP},
+    {"в отсутствие", PK_ABSENT_PREP},
+    {"в отсутствии", PK_ABSENT_PREP},
+    {"за исключением", PK_ABSENT_PREP},
+    {"кроме", PK_ABSENT_PREP},
+    /* represented */
+    {"represented by", PK_REPR},
+    {"represented at", PK_REPR},
+    {"is represented", PK_REPR},
+    {"are represented", PK_REPR},
+    {"was represented", PK_REPR},
+    {"were represented", PK_REPR},
+    {"be represented", PK_REPR},
+    {"represents", PK_REPR},
+    {"represented", PK_REPR},
+    {"представля", PK_REPR},
+    {"представлен", PK_REPR},
+    {"представит", PK_REPR},
+    {"представил", PK_REPR},
+    {"в лице", PK_REPR},
+    /* present */
+    {"attended by", PK_PRESENT_PREP},
+    {"attended", PK_PRESENT},
+    {"attending", PK_PRESENT},
+    {"attends", PK_PRESENT},
+    {"took part", PK_PRESENT},
+    {"take part", PK_PRESENT},
+    {"takes part", PK_PRESENT},
+    {"taking part", PK_PRESENT},
+    {"participated", PK_PRESENT},
+    {"participates", PK_PRESENT},
+    {"participating", PK_PRESENT},
+    {"participation of", PK_PRESENT_PREP},
+    {"gathered", PK_PRESENT},
+    {"arrived", PK_PRESENT},
+    {"chaired by", PK_PRESENT_PREP},
+    {"presided over by", PK_PRESENT_PREP},
+    {"under the chairmanship of", PK_PRESENT_PREP},
+    {"under the presidency of", PK_PRESENT_PREP},
+    {"leaders of", PK_PRESENT_PREP},
+    {"presidents of", PK_PRESENT_PREP},
+    {"heads of state of", PK_PRESENT_PREP},
+    {"prime ministers of", PK_PRESENT_PREP},
+    {"heads of government of", PK_PRESENT_PREP},
+    {"foreign ministers of", PK_PRESENT_PREP},
+    {"defence ministers of", PK_PRESENT_PREP},
+    {"defense ministers of", PK_PRESENT_PREP},
+    {"delegations of", PK_PRESENT_PREP},
+    {"delegations from", PK_PRESENT_PREP},
+    {"принял участие", PK_PRESENT},
+    {"приняла участие", PK_PRESENT},
+    {"приняли участие", PK_PRESENT},
+    {"принимает участие", PK_PRESENT},
+    {"принимают участие", PK_PRESENT},
+    {"примет участие", PK_PRESENT},
+    {"примут участие", PK_PRESENT},
+    {"участвовал", PK_PRESENT},
+    {"участвует", PK_PRESENT},
+    {"участвуют", PK_PRESENT},
+    {"с участием", PK_PRESENT_PREP},
+    {"при участии", PK_PRESENT_PREP},
+    {"прибыл", PK_PRESENT},
+    {"возглавля", PK_PRESENT},
+    {"под председательством", PK_PRESENT_PREP},
+    {"провели заседание", PK_PRESENT},
+    {"провел заседание", PK_PRESENT},
+    {"провёл заседание", PK_PRESENT},
+    {"делегации", PK_PRESENT_PREP},
+    {0, 0}};
+
+static const Pat aRole[] = {{"first deputy", RK_LOWER},
+                            {"deputy", RK_LOWER},
+                            {"vice-", RK_LOWER},
+                            {"vice ", RK_LOWER},
+                            {"ambassador", RK_LOWER},
+                            {"permanent representative", RK_LOWER},
+                            {"plenipotentiary", RK_LOWER},
+                            {"envoy", RK_LOWER},
+                            {"заместител", RK_LOWER},
+                            {"вице-", RK_LOWER},
+                            {"посол", RK_LOWER},
+                            {"постпред", RK_LOWER},
+                            {"полномочн", RK_LOWER},
+                            {"prime minister", RK_HEAD_GOV},
+                            {"premier", RK_HEAD_GOV},
+                            {"chairman of the cabinet", RK_HEAD_GOV},
+                            {"chairman of the government", RK_HEAD_GOV},
+                            {"head of government", RK_HEAD_GOV},
+                            {"heads of government", RK_HEAD_GOV},
+                            {"премьер", RK_HEAD_GOV},
+                            {"председатель правительства", RK_HEAD_GOV},
+                            {"председатель кабинета", RK_HEAD_GOV},
+                            {"глава правительства", RK_HEAD_GOV},
+                            {"главы правительств", RK_HEAD_GOV},
+                            {"president", RK_HEAD_STATE},
+                            {"head of state", RK_HEAD_STATE},
+                            {"heads of state", RK_HEAD_STATE},
+                            {"leader", RK_HEAD_STATE},
+                            {"leadership", RK_HEAD_STATE},
+                            {"президент", RK_HEAD_STATE},
+                            {"глава", RK_HEAD_STATE},
+                            {"главы", RK_HEAD_STATE},
+                            {"лидер", RK_HEAD_STATE},
+                            {"minister", RK_MINISTER},
+                            {"министр", RK_MINISTER},
+                            {0, 0}};
+
+/* What breaks a sentence into clauses, and a clause into list items. */
+static const char *const azClauseSep[] = {";",       "\n",        " but ",    ", но ",
+                                          " while ", " whereas ", " however", 0};
+static const char *const azItemSep[] = {",", " and ", " и ", " as well as ", ":", 0};
+
+typedef struct Hit {
+  size_t i, e;
+  int kind;
+} Hit;
+
+typedef struct Hits {
+  Hit *a;
+  size_t n, nAlloc;
+} Hits;
+
+static void hit_add(Hits *p, size_t i, size_t e, int kind) {
+  if (p->n == p->nAlloc) {
+    p->nAlloc = p->nAlloc ? 2 * p->nAlloc : 32;
+    p->a = xrealloc(p->a, p->nAlloc * sizeof(Hit));
+  }
+  p->a[p->n++] = (Hit){i, e, kind};
+}
+
+static int cmp_hit(const void *a, const void *b) {
+  const Hit *x = a, *y = b;
+  if (x->i != y->i) return x->i < y->i ? -1 : 1;
+  if (x->e != y->e) return x->e > y->e ? -1 : 1;
+  return 0;
+}
+
+/* Every occurrence of the patterns starting a word, sorted; a hit inside
+** an earlier, longer one is dropped, and (bMerge) a hit touching the one
+** before joins it, keeping the least kind ("Deputy Foreign Minister"). */
+static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
+  for (int k = 0; aPat[k].z; k++) {
+    size_t n = strlen(aPat[k].z);
+    for (const char *z = d->zLo; (z = strstr(z, aPat[k].z)) != 0; z += n) {
+      size_t i = (size_t)(z - d->zLo);
+      if (aPat[k].z[0] != '\'' && gz_letter_before(d->zLo, i)) continue;
+      hit_add(p, i, i + n, aPat[k].kind);
+    }
+  }
+  if (p->n) qsort(p->a, p->n, sizeof(Hit), cmp_hit);
+  size_t j = 0;
+  for (size_t k = 0; k < p->n; k++) {
+    Hit h = p->a[k];
+    if (j && h.i < p->a[j - 1].e) {
+      if (bMerge && h.kind < p->a[j - 1].kind) p->a[j - 1].kind = h.kind;
+      if (h.e > p->a[j - 1].e && bMerge) p->a[j - 1].e = h.e;
+      continue;
+    }
+    if (bMerge && j && h.i <= p->a[j - 1].e + 1) {
+      if (h.kind < p->a[j - 1].kind) p->a[j - 1].kind = h.kind;
+      p->a[j - 1].e = h.e;
+      continue;
+    }
+    p->a[j++] = h;
+  }
+  p->n = j;
+}
+
+/* Positions of separators, sorted. */
+static void find_seps(const Doc *d, const char *const *az, Hits *p) {
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    for (const char *z = d->zLo; (z = strstr(z, az[k])) != 0; z += n) {
+      size_t i = (size_t)(z - d->zLo);
+      hit_add(p, i, i + n, 0);
+    }
+  }
+  if (p->n) qsort(p->a, p->n, sizeof(Hit), cmp_hit);
+}
+
+/* The first hit starting at or after i (p->n if none). */
+static size_t hit_from(const Hits *p, size_t i) {
+  size_t lo = 0, hi = p->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (p->a[mid].i < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The stretch around [i, e) bounded by the separators of p and [s0, e0). */
+static void bounds(const Hits *p, size_t i, size_t e, size_t s0, size_t e0, size_t *ps,
+                   size_t *pe) {
+  size_t k = hit_from(p, i), s = s0, t = e0;
+  /* the last separator ending at or before i: separators do not nest, so
+  ** it is among the few before k */
+  for (size_t q = k; q > 0; q--) {
+    if (p->a[q - 1].e <= i) {
+      if (p->a[q - 1].e > s) s = p->a[q - 1].e;
+      break;
+    }
+  }
+  for (size_t q = hit_from(p, e); q < p->n; q++) {
+    if (p->a[q].i >= e) {
+      if (p->a[q].i < t) t = p->a[q].i;
+      break;
+    }
+  }
+  *ps = s;
+  *pe = t > s ? t : s;
+}
+
+/* Is the party mention a place rather than a party attending ("an
+** ambassador in Turkmenistan", "arrived in Tajikistan", "from Russia")? */
+static bool locative(const Doc *d, const Mention *m) {
+  static const char *const az[] = {"in ", "to ", "from ", "at ",  "в ", "во ",
+                                   "из ", "на ", "по ",   "для ", 0};
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    if (m->i >= n && memcmp(d->zLo + m->i - n, az[k], n) == 0 &&
+        !gz_letter_before(d->zLo, m->i - n))
+      return true;
+  }
+  return false;
+}
+
+/* A name of at least two capitalized words in [s, e): the last two words
+** of the first such run not ending in a gazetteer name; false if none. */
+static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
+  size_t p = s;
+  while (p < e) {
+    if (!ig_upper_at(d, p) || gz_letter_before(d->z, p)) {
+      p++;
+      continue;
+    }
+    size_t aW[8][2];
+    int nW = 0;
+    size_t q = p;
+    while (nW < 8 && q < e && ig_upper_at(d, q)) {
+      size_t r = q;
+      while (r < e && (gz_letter_at(d->z, d->n, r) || d->z[r] == '-' ||
+                       ((unsigned char)d->z[r] & 0xC0) == 0x80))
+        r++;
+      aW[nW][0] = q;
+      aW[nW][1] = r;
+      nW++;
+      if (r + 1 < e && d->z[r] == ' ' && ig_upper_at(d, r + 1))
+        q = r + 1;
+      else
+        break;
+    }
+    if (nW >= 2) {
+      size_t i = aW[nW - 2][0], j = aW[nW - 1][1];
+      int k = ig_mention_from(d, j);
+      bool bOver = k > 0 && d->aReach[k - 1] > i;
+      if (!bOver && j - i < 90) {
+        *pi = i;
+        *pe = j;
+        return true;
+      }
+    }
+    p = nW ? aW[nW - 1][1] : p + 1;
+  }
+  return false;
+}
+
+/* Is there a verb of meeting someone in [i, e)? */
+static bool barrier(const Doc *d, size_t i, size_t e) {
+  static const char *const az[] = {
+      " met ",     " meet ",    " meets ", "meeting with", "received", "встретил",
+      "встрече с", "встречи с", "принял ", "проинформир",  0};
+  return e > i && ig_has_any(d, i, e, az);
+}
+
+/* Does the role at [i, e) fit a body of level zLevel? */
+static bool rank_fits(int rank, const char *zLevel) {
+  if (!zLevel || !*zLevel) return rank != RK_LOWER;
+  if (strcmp(zLevel, "heads_of_state") == 0) return rank == RK_HEAD_STATE;
+  if (strcmp(zLevel, "heads_of_government") == 0)
+    return rank == RK_HEAD_GOV || rank == RK_HEAD_STATE;
+  if (strcmp(zLevel, "ministers") == 0) return rank != RK_LOWER;
+  return rank != RK_LOWER;
+}
+
+typedef struct Found {
+  int status; /* 0 present, 1 absent, 2 represented; -1 none */
+  double conf;
+  size_t i, e;         /* the words that say so */
+  size_t iBy, eBy;     /* the name, or iBy == eBy */
+  size_t iRole, eRole; /* the role, or iRole == eRole */
+} Found;
+
+/* The status of one party mention m in its clause, or false. */
+static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
+                         const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
+  size_t ss = ig_sent_start(d, m->i), se = ig_sent_end(d, m->i), cs, ce, is, ie;
+  bounds(pClause, m->i, m->e, ss, se, &cs, &ce);
+  bounds(pItem, m->i, m->e, cs, ce, &is, &ie);
+  /* The nearest predicate in the clause. */
+  const Hit *pBefore = 0, *pAfter = 0;
+  size_t k = hit_from(pPred, m->i);
+  if (k > 0 && pPred->a[k - 1].i >= cs && pPred->a[k - 1].e <= m->i) pBefore = &pPred->a[k - 1];
+  size_t k2 = hit_from(pPred, m->e);
+  if (k2 < pPred->n && pPred->a[k2].e <= ce) pAfter = &pPred->a[k2];
+  /* "except Armenia": only what follows closely, with nothing but other
+  ** parties, commas and "and" between. */
+  if (pBefore && pBefore->kind == PK_ABSENT_PREP) {
+    size_t gap = m->i - pBefore->e;
+    if (gap > 60) pBefore = 0;
+  }
+  if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
+  if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP)) pAfter = 0;
+  /* "NAME met with the heads of delegations taking part": the one who
+  ** meets them is not said to take part. */
+  if (pBefore && barrier(d, pBefore->e, m->i)) pBefore = 0;
+  if (pAfter && barrier(d, m->e, pAfter->i)) pAfter = 0;
+  const Hit *pPr = 0;
+  if (pBefore && pAfter)
+    pPr = m->i - pBefore->e <= pAfter->i - m->e ? pBefore : pAfter;
+  else
+    pPr = pBefore ? pBefore : pAfter;
+  /* The role in the item, else one heading the list it is in. */
+  const Hit *pR = 0;
+  size_t r = hit_from(pRole, is);
+  if (r < pRole->n && pRole->a[r].i < ie) pR = &pRole->a[r];
+  bool bOwnRole = pR != 0;
+  if (!pR) {
+    size_t r0 = hit_from(pRole, m->i);
+    if (r0 > 0 && pRole->a[r0 - 1].i >= cs) {
+      const Hit *h = &pRole->a[r0 - 1];
+      /* it heads a list: the first party after it comes within 25 bytes,
+      ** with no capital letter between */
+      int q = ig_mention_from(d, h->e);
+      while (q < d->nM && d->aM[q].p->kind != GZ_PARTY) q++;
+      bool bHeads = q < d->nM && d->aM[q].i <= h->e + 25;
+      for (size_t x = h->e; bHeads && q < d->nM && x < d->aM[q].i; x++)
+        if (ig_upper_at(d, x)) bHeads = false;
+      if (bHeads) pR = h;
+    }
+  }
+  memset(f, 0, sizeof(*f));
+  f->status = -1;
+  bool bList = false;
+  if (!pPr) {
+    /* A list of leaders without a verb: the party's own role and a name. */
+    size_t ni, ne;
+    if (!bOwnRole || pR->kind == RK_LOWER || !rank_fits(pR->kind, zLevel) ||
+        !name_in(d, pR->e, ie, &ni, &ne))
+      return false;
+    /* ... and another item of the clause like it */
+    size_t nRoles = 0;
+    int nParty = 0;
+    for (size_t q = hit_from(pRole, cs); q < pRole->n && pRole->a[q].i < ce; q++) nRoles++;
+    for (int q = ig_mention_from(d, cs); q < d->nM && d->aM[q].i < ce; q++)
+      nParty += d->aM[q].p->kind == GZ_PARTY && !locative(d, &d->aM[q]);
+    if (nRoles < 2 || nParty < 2 || barrier(d, cs, ce)) return false;
+    bList = true;
+  }
+  int kind = pPr ? pPr->kind : PK_PRESENT;
+  if (kind == PK_PRESENT_PREP) kind = PK_PRESENT;
+  int rank = pR ? pR->kind : -1;
+  int st;
+  if (kind == PK_ABSENT || kind == PK_ABSENT_PREP)
+    st = 1;
+  else if (rank == RK_LOWER)
+    st = 2;
+  else if (kind == PK_REPR)
+    st = rank >= 0 && rank_fits(rank, zLevel) ? 0 : 2;
+  else if (rank == RK_MINISTER && zLevel &&
+           (strcmp(zLevel, "heads_of_state") == 0 || strcmp(zLevel, "heads_of_government") == 0))
+    st = 2;
+  else
+    st = 0;
+  f->status = st;
+  if (bList) {
+    f->conf = 0.6;
+    f->i = is;
+    f->e = ie;
+  } else {
+    size_t dist = pPr->i >= m->e ? pPr->i - m->e : m->i - pPr->e;
+    f->conf = dist <= 80 ? 0.85 : 0.7;
+    f->i = pPr->i < m->i ? pPr->i : m->i;
+    f->e = pPr->e > m->e ? pPr->e : m->e;
+  }
+  if (st != 1 && bOwnRole) {
+    f->iRole = pR->i;
+    f->eRole = pR->e;
+    /* the role's words as written: up to the name or the item's end */
+    size_t ni, ne;
+    if (name_in(d, pR->e, ie, &ni, &ne)) {
+      f->iBy = ni;
+      f->eBy = ne;
+    }
+  }
+  return true;
+}
+
+/* A clause about another body's meeting ("Yesterday in Minsk, a
+** delegation ... took part in a meeting of the CIS Foreign Ministers
+** Council") says nothing of this session's attendance. */
+static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t e) {
+  for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++) {
+    const GzEntry *p = d->aM[k].p;
+    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0) return true;
+  }
+  return false;
+}
+
+void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a) {
+  Hits pred = {0}, role = {0}, clause = {0}, item = {0};
+  find_hits(d, aPred, false, &pred);
+  find_hits(d, aRole, true, &role);
+  find_seps(d, azClauseSep, &clause);
+  find_seps(d, azItemSep, &item);
+  json_t *pSeen = json_object(); /* party -> status found, of the strongest */
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *m = &d->aM[k];
+    if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || locative(d, m)) continue;
+    Found f;
+    if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;
+    size_t cs = ig_sent_start(d, m->i), ce = ig_sent_end(d, m->i);
+    if (other_body_clause(d, zBody, cs, ce)) continue;
+    /* represented, then absent, then present: a head of state who "will
+    ** not take part" and is "represented by" a deputy is represented */
+    static const int aRank[] = {0, 1, 2};
+    json_t *pOld = json_object_get(pSeen, m->p->zKey);
+    int old = pOld ? (int)json_integer_value(pOld) : -1;
+    if (old >= 0 && aRank[old] > aRank[f.status]) continue;
+    if (old >= 0 && old == f.status) {
+      /* the same again: keep the first, but take a name it lacked */
+      json_t *pC = json_object_get(a->pClause, m->p->zKey);
+      if (pC && !json_object_get(pC, "by") && f.eBy > f.iBy) {
+        json_object_set_new(pC, "by", json_stringn(d->z + f.iBy, f.eBy - f.iBy));
+        if (f.eRole > f.iRole)
+          json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
+      }
+      continue;
+    }
+    json_object_set_new(pSeen, m->p->zKey, json_integer(f.status));
+    json_t *pC = json_object();
+    static const char *const azStatus[] = {"present", "absent", "represented"};
+    json_object_set_new(pC, "status", json_string(azStatus[f.status]));
+    json_object_set_new(pC, "text", ig_span(d, f.i, f.e));
+    json_object_set_new(pC, "confidence", json_real(f.conf));
+    if (f.eBy > f.iBy) json_object_set_new(pC, "by", json_stringn(d->z + f.iBy, f.eBy - f.iBy));
+    if (f.eRole > f.iRole)
+      json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
+    json_object_set_new(a->pClause, m->p->zKey, pC);
+  }
+  json_decref(pSeen);
+  xfree(pred.a);
+  xfree(role.a);
+  xfree(clause.a);
+  xfree(item.a);
+}
