@@ -10,7 +10,7 @@
 # quoting on the command line.
 
 _pacta_commands="chair check compliance export help ingest init journal key list load log members
-  merkle minutes party rebuild retract search serve show status submissions token verify"
+  merkle minutes party rebuild report retract search serve show status submissions token verify"
 _pacta_kinds="parties organizations bodies memberships chairmanships documents sessions
   actions commitments assessments"
 
@@ -39,7 +39,8 @@ _pacta_flags() {
       esac ;;
     members | party) echo --on ;;
     retract) echo --reason ;;
-    minutes) echo --format ;;
+    minutes) echo --format --out ;;
+    report) echo --on --org --format --out ;;
     search) echo --kind --org --body --type --party --from --to --limit --offset --facets ;;
     serve) echo --listen --threads --cache-mb --request-timeout --trusted-proxy --lang --quiet ;;
     status) echo --on --all ;;
@@ -153,7 +154,12 @@ _pacta() {
         --bench-queries)
         _pacta_files
         return 0 ;;
-      --format) [[ $cmd == minutes ]] && words="html md" || words="json csv ics" ;;
+      --format)
+        case $cmd in
+          minutes) words="html md pdf" ;;
+          report) words="html pdf" ;;
+          *) words="json csv ics" ;;
+        esac ;;
       --role) words="depositary delegate" ;;
       --kind)
         if [[ $cmd == load ]]; then
@@ -207,6 +213,16 @@ _pacta() {
     party) ((n == 0)) && words=$(_pacta_ids parties) ;;
     status) ((n == 0)) && words=$(_pacta_ids documents) ;;
     minutes) ((n == 0)) && words=$(_pacta_ids sessions) ;;
+    report)
+      if ((n == 0)); then
+        words="document party organization"
+      elif ((n == 1)); then
+        case ${args[0]} in
+          document) words=$(_pacta_ids documents) ;;
+          party) words=$(_pacta_ids parties) ;;
+          organization) words=$(_pacta_ids organizations) ;;
+        esac
+      fi ;;
     key) ((n == 0)) && words=generate ;;
     merkle) ((n == 0)) && words="root inclusion consistency" ;;
     token)

@@ -22,6 +22,7 @@
 #include "kind.h"
 #include "output.h"
 #include "publish.h"
+#include "report_cmd.h"
 #include "retract.h"
 #include "submission.h"
 
@@ -206,13 +207,15 @@ int cmd_export(Args *a) {
 int cmd_minutes(Args *a) {
   cli_need_pos(&a->cli, 1, 1);
   const char *zFormat = a->zFormat ? a->zFormat : "html";
+  const char *zOut = cli_get(&a->cli, "out");
+  if (strcmp(zFormat, "pdf") == 0) return report_minutes_pdf(a->zDb, &a->cli, a->azPos[0], zOut);
   if (strcmp(zFormat, "html") != 0 && strcmp(zFormat, "md") != 0)
-    cli_fail(&a->cli, "--format: expected html or md, got \"%s\"", zFormat);
+    cli_fail(&a->cli, "--format: expected html, md or pdf, got \"%s\"", zFormat);
   Db *pDb = open_registry(a);
   Buf b = {0};
   if (!publish_minutes(pDb, a->azPos[0], strcmp(zFormat, "md") == 0, &b))
     die(EXIT_INPUT, "no session \"%s\"", a->azPos[0]);
-  fwrite(b.z ? b.z : "", 1, b.n, stdout);
+  report_write_out(zOut, b.z, b.n);
   buf_free(&b);
   db_close(pDb);
   return 0;

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "rdoc.h"
 #include "util.h"
 
 /* The calendar of every organization's sessions and deadlines, or of one
@@ -26,5 +27,8 @@ void publish_atom(Db *pDb, const char *zParty, const char *zSelf, pdate today, B
 /* The minutes of a session as a whole HTML document or Markdown; false when
 ** the session is unknown (nothing written). */
 bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut);
+/* The same minutes as a printable document (rdoc.h) for the PDF renderer;
+** pOut is rdoc_init'ed by the caller. */
+bool publish_minutes_rdoc(Db *pDb, const char *zSession, RDoc *pOut);
 
 #endif

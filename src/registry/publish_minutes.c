@@ -28,6 +28,10 @@ typedef struct Doc {
   Buf *p;
   bool bMd;
   int nCol; /* columns of the open table */
+  /* A printable document (rdoc.h) instead: text goes to p (its own
+  ** scratch buffer), each paragraph, item and cell a block or cell. */
+  RDoc *pR;
+  RBlock *pTable;
 } Doc;
 
 static void md_escape(Buf *p, const char *z) {
@@ -42,7 +46,9 @@ static void md_escape(Buf *p, const char *z) {
 }
 
 static void doc_text(Doc *d, const char *z) {
-  if (d->bMd)
+  if (d->pR)
+    buf_puts(d->p, z ? z : "");
+  else if (d->bMd)
     md_escape(d->p, z);
   else
     html_escape(d->p, z);
@@ -64,7 +70,7 @@ PRINTF_LIKE(2, 3) static void doc_textf(Doc *d, const char *zFmt, ...) {
 
 /* zText linking to zPrefix + zId; plain text when zId is NULL. */
 static void doc_link(Doc *d, const char *zText, const char *zPrefix, const char *zId) {
-  if (!zId) {
+  if (!zId || d->pR) {
     doc_text(d, zText);
   } else if (d->bMd) {
     buf_putc(d->p, '[');
@@ -83,7 +89,9 @@ static void doc_link(Doc *d, const char *zText, const char *zPrefix, const char 
 }
 
 static void doc_h2(Doc *d, const char *zId, const char *z) {
-  if (d->bMd) {
+  if (d->pR) {
+    rdoc_add(d->pR, R_HEADING, z);
+  } else if (d->bMd) {
     buf_puts(d->p, "\n## ");
     md_escape(d->p, z);
     buf_puts(d->p, "\n\n");
@@ -92,11 +100,26 @@ static void doc_h2(Doc *d, const char *zId, const char *z) {
   }
 }
 
+/* The printable document's block of the text gathered since it began. */
+static void doc_r_begin(Doc *d) {
+  buf_reset(d->p);
+}
+static void doc_r_end(Doc *d, RKind kind) {
+  rdoc_add(d->pR, kind, d->p->z ? d->p->z : "");
+  buf_reset(d->p);
+}
+
 static void doc_para_begin(Doc *d) {
-  if (!d->bMd) buf_puts(d->p, "<p>");
+  if (d->pR)
+    doc_r_begin(d);
+  else if (!d->bMd)
+    buf_puts(d->p, "<p>");
 }
 static void doc_para_end(Doc *d) {
-  buf_puts(d->p, d->bMd ? "\n\n" : "</p>\n");
+  if (d->pR)
+    doc_r_end(d, R_PARA);
+  else
+    buf_puts(d->p, d->bMd ? "\n\n" : "</p>\n");
 }
 static void doc_para(Doc *d, const char *z) {
   doc_para_begin(d);
@@ -114,16 +137,22 @@ PRINTF_LIKE(2, 3) static void doc_paraf(Doc *d, const char *zFmt, ...) {
 }
 
 static void doc_list_begin(Doc *d) {
-  if (!d->bMd) buf_puts(d->p, "<ul>\n");
+  if (!d->bMd && !d->pR) buf_puts(d->p, "<ul>\n");
 }
 static void doc_item_begin(Doc *d) {
-  buf_puts(d->p, d->bMd ? "- " : "<li>");
+  if (d->pR)
+    doc_r_begin(d);
+  else
+    buf_puts(d->p, d->bMd ? "- " : "<li>");
 }
 static void doc_item_end(Doc *d) {
-  buf_puts(d->p, d->bMd ? "\n" : "</li>\n");
+  if (d->pR)
+    doc_r_end(d, R_ITEM);
+  else
+    buf_puts(d->p, d->bMd ? "\n" : "</li>\n");
 }
 static void doc_list_end(Doc *d) {
-  buf_puts(d->p, d->bMd ? "\n" : "</ul>\n");
+  if (!d->pR) buf_puts(d->p, d->bMd ? "\n" : "</ul>\n");
 }
 
 /* An item: zLabel, then zText linking to zPrefix + zId. */
@@ -147,6 +176,22 @@ PRINTF_LIKE(2, 3) static void doc_itemf(Doc *d, const char *zFmt, ...) {
 /* zHeads: column names separated by '|'. */
 static void doc_table_begin(Doc *d, const char *zCaption, const char *zHeads) {
   d->nCol = 0;
+  if (d->pR) {
+    const char *azHead[16];
+    for (const char *z = zHeads; *z && d->nCol < 16;) {
+      size_t n = strcspn(z, "|");
+      buf_append(d->p, z, n);
+      buf_putc(d->p, 0);
+      z += n;
+      if (*z) z++;
+      d->nCol++;
+    }
+    const char *zAt = d->p->z;
+    for (int i = 0; i < d->nCol; i++, zAt += strlen(zAt) + 1) azHead[i] = zAt;
+    d->pTable = rdoc_table(d->pR, zCaption, d->nCol, azHead, 0);
+    buf_reset(d->p);
+    return;
+  }
   if (d->bMd)
     buf_puts(d->p, "|");
   else
@@ -169,13 +214,21 @@ static void doc_table_begin(Doc *d, const char *zCaption, const char *zHeads) {
   }
 }
 static void doc_row_begin(Doc *d) {
-  buf_puts(d->p, d->bMd ? "|" : "<tr>");
+  if (!d->pR) buf_puts(d->p, d->bMd ? "|" : "<tr>");
 }
 static void doc_cell_begin(Doc *d) {
-  buf_puts(d->p, d->bMd ? " " : "<td>");
+  if (d->pR)
+    doc_r_begin(d);
+  else
+    buf_puts(d->p, d->bMd ? " " : "<td>");
 }
 static void doc_cell_end(Doc *d) {
-  buf_puts(d->p, d->bMd ? " |" : "</td>");
+  if (d->pR) {
+    rdoc_cell(d->pR, d->pTable, d->p->z ? d->p->z : "");
+    buf_reset(d->p);
+  } else {
+    buf_puts(d->p, d->bMd ? " |" : "</td>");
+  }
 }
 static void doc_cell(Doc *d, const char *z) {
   doc_cell_begin(d);
@@ -183,10 +236,10 @@ static void doc_cell(Doc *d, const char *z) {
   doc_cell_end(d);
 }
 static void doc_row_end(Doc *d) {
-  buf_puts(d->p, d->bMd ? "\n" : "</tr>\n");
+  if (!d->pR) buf_puts(d->p, d->bMd ? "\n" : "</tr>\n");
 }
 static void doc_table_end(Doc *d) {
-  buf_puts(d->p, d->bMd ? "\n" : "</tbody></table>\n");
+  if (!d->pR) buf_puts(d->p, d->bMd ? "\n" : "</tbody></table>\n");
 }
 
 /* ---- What the sections share ---------------------------------------------------- */
@@ -286,7 +339,12 @@ static void minutes_heading(Minutes *m) {
   if (json_is_integer(pNumber))
     buf_printf(&t, ", session %lld", (long long)json_integer_value(pNumber));
   buf_printf(&t, ", %s", m->zDate);
-  if (m->d.bMd) {
+  if (m->d.pR) {
+    rdoc_add(m->d.pR, R_TITLE, t.z);
+    xfree(m->d.pR->zTitle);
+    m->d.pR->zTitle = xstrdup(t.z);
+    rdoc_set_footer(m->d.pR, t.z);
+  } else if (m->d.bMd) {
     buf_puts(pOut, "# ");
     md_escape(pOut, t.z);
     buf_puts(pOut, "\n\n");
@@ -522,7 +580,9 @@ static void minutes_footer(Minutes *m) {
              "Generated by pacta from the registry's record as of journal entry %lld; "
              "not an official record of the session.",
              (long long)db_last_seq(m->pDb));
-  if (m->d.bMd) {
+  if (m->d.pR) {
+    rdoc_add(m->d.pR, R_SMALL, t.z);
+  } else if (m->d.bMd) {
     buf_puts(pOut, "---\n\n_");
     md_escape(pOut, t.z);
     buf_puts(pOut, "_\n");
@@ -532,10 +592,10 @@ static void minutes_footer(Minutes *m) {
   buf_free(&t);
 }
 
-bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
+static bool minutes_write(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut, RDoc *pR) {
   json_t *s = entity_get(pDb, K_SESSION, zSession);
   if (!s) return false;
-  Minutes m = {.d = {pOut, bMarkdown, 0}, .pDb = pDb, .zSession = zSession, .s = s};
+  Minutes m = {.d = {pOut, bMarkdown, 0, pR, 0}, .pDb = pDb, .zSession = zSession, .s = s};
   minutes_load(&m);
   minutes_heading(&m);
   minutes_facts(&m);
@@ -548,4 +608,15 @@ bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
   minutes_footer(&m);
   minutes_free(&m);
   return true;
+}
+
+bool publish_minutes(Db *pDb, const char *zSession, bool bMarkdown, Buf *pOut) {
+  return minutes_write(pDb, zSession, bMarkdown, pOut, 0);
+}
+
+bool publish_minutes_rdoc(Db *pDb, const char *zSession, RDoc *pOut) {
+  Buf scratch = {0};
+  bool bOk = minutes_write(pDb, zSession, false, &scratch, pOut);
+  buf_free(&scratch);
+  return bOk;
 }

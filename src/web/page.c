@@ -300,7 +300,13 @@ static const char zStyle[] =
     "@media (max-width:640px){body{font-size:15px}h1{font-size:1.45rem}"
     "fieldset .row{grid-template-columns:1fr}dl.facts{grid-template-columns:1fr;gap:0}dl.facts "
     "dd{margin-bottom:.5rem}"
-    "header.site .in{gap:.2rem 1rem}}";
+    "header.site .in{gap:.2rem 1rem}}"
+    /* Print: no navigation, forms or scroll regions; tables at full width. */
+    "@media print{header.site,nav,footer,.skip,form,button{display:none}"
+    "body{font-size:10pt;color:#000}.in{max-width:none;padding:0}"
+    ".scroll,.chart{overflow:visible;border:0}table,.chart svg{width:100%;min-width:0!important}"
+    "th,td{overflow-wrap:anywhere}thead{display:table-header-group}tr{break-inside:avoid}"
+    "a{color:#000;text-decoration:none}@page{size:A4;margin:15mm}}";
 
 static const struct {
   const char *zHref, *zLabel;

@@ -481,6 +481,8 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const json_t 
                             const char *zId, const char *zOn) {
   buf_puts(p, "<h2 id=\"status\">Status</h2>");
   date_form(p, pReq->zPath, "Status on", zOn);
+  hprintf(p, "<p class=\"small\"><a href=\"/reports/document/%s?on=%s\">%s</a></p>", zId, zOn,
+          _("Status report (HTML, PDF)"));
   const char *zEif = str(pSt, "entry_into_force");
   hprintf(p, "<p class=\"lede\">On %s this %s is <strong>%s</strong>", zOn,
           dflt(str(pDoc, "type"), "document"),

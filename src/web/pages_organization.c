@@ -247,6 +247,8 @@ static void org_bodies(Buf *p, Db *pDb, const char *zId) {
 static void org_documents(Buf *p, Db *pDb, const char *zId) {
   json_t *aDoc = entity_list(pDb, K_DOCUMENT, zId);
   buf_puts(p, "<h2 id=\"documents\">Documents</h2>");
+  hprintf(p, "<p class=\"small\"><a href=\"/reports/organization/%s\">%s</a></p>", zId,
+          _("Status report (HTML, PDF)"));
   if (json_array_size(aDoc)) {
     table_begin(p, "Documents of the organization", "Document|Type|Adopted");
     for (size_t i = 0; i < json_array_size(aDoc); i++) {

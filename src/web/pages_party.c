@@ -79,6 +79,8 @@ static void party_chairs(Buf *p, const json_t *aChair, const json_t *pOrgs) {
 static void party_documents(Buf *p, Req *pReq, const json_t *aDoc, const char *zOn) {
   buf_puts(p, "<h2>Status in documents</h2>");
   date_form(p, pReq->zPath, "Status on", zOn);
+  hprintf(p, "<p class=\"small\"><a href=\"/reports/party/%s?on=%s\">%s</a></p>", pReq->azParam[0],
+          zOn, _("Status report (HTML, PDF)"));
   if (json_array_size(aDoc)) {
     Buf cap = {0};
     buf_printf(&cap, "Its status in every document it acted on, on %s", zOn);

@@ -61,6 +61,11 @@ void page_get_sessions(Req *pReq, Resp *r);
 void page_get_session(Req *pReq, Resp *r);
 void page_get_session_minutes(Req *pReq, Resp *r);
 void page_get_session_minutes_md(Req *pReq, Resp *r);
+/* report_pages.c: the status reports and the minutes as PDF (docs/reports.md). */
+void page_get_session_minutes_pdf(Req *pReq, Resp *r);
+void page_get_report_document(Req *pReq, Resp *r);
+void page_get_report_party(Req *pReq, Resp *r);
+void page_get_report_organization(Req *pReq, Resp *r);
 void page_get_calendar_ics(Req *pReq, Resp *r);
 void page_get_feed_atom(Req *pReq, Resp *r);
 void page_get_party_feed_atom(Req *pReq, Resp *r);

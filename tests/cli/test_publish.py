@@ -291,7 +291,7 @@ class Publish(unittest.TestCase):
         self.check_minutes(md, md=True)
         p = run(self.db, "minutes", "no-such-session", check=False)
         self.assertEqual(p.returncode, 1)
-        self.assertEqual(run(self.db, "minutes", "tor-2003-04-15", "--format", "pdf",
+        self.assertEqual(run(self.db, "minutes", "tor-2003-04-15", "--format", "docx",
                              check=False).returncode, 2)
 
     # ---- Compliance pages -----------------------------------------------------

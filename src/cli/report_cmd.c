@@ -1,0 +1,104 @@
+/*
+** `pacta report document|party|organization` (report_cmd.h): the report
+** built once (report.h) and drawn as HTML or PDF, to --out or stdout.
+*/
+#include "report_cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "publish.h"
+#include "report.h"
+#include "util.h"
+
+static const char zUsage[] =
+    "report document DOC|party CODE|organization ORG [--on DATE] [--org ORG] "
+    "[--format html|pdf] [--out FILE] [--lang CODE]";
+
+void report_write_out(const char *zOut, const char *z, size_t n) {
+  FILE *f = zOut ? fopen(zOut, "wb") : stdout;
+  if (!f) die(EXIT_INPUT, "cannot write %s: %s", zOut, strerror(errno));
+  if (fwrite(z ? z : "", 1, n, f) != n || (zOut ? fclose(f) : fflush(f)) != 0)
+    die(EXIT_INPUT, "cannot write %s: %s", zOut ? zOut : "standard output", strerror(errno));
+}
+
+/* --format, else pdf for an --out FILE.pdf, else html. PDF is bytes for a
+** file or a pipe, not for a terminal. */
+static int choose_format(const Cli *c, const char *zOut) {
+  const char *z = cli_get(c, "format");
+  int fmt;
+  if (z) {
+    fmt = report_format_parse(z);
+    if (fmt < 0) cli_fail(c, "--format: expected html or pdf, got \"%s\"", z);
+  } else {
+    size_t n = zOut ? strlen(zOut) : 0;
+    fmt = n > 4 && strcmp(zOut + n - 4, ".pdf") == 0 ? REPORT_PDF : REPORT_HTML;
+  }
+  if (fmt == REPORT_PDF && !zOut && isatty(1))
+    cli_fail(c, "a PDF is not for a terminal: give --out FILE.pdf, or redirect the output");
+  return fmt;
+}
+
+static void emit(const RDoc *d, int fmt, const char *zOut) {
+  Buf b = {0}, err = {0};
+  if (fmt == REPORT_PDF) {
+    if (report_pdf(d, &b, &err)) die(EXIT_INPUT, "%s", err.z);
+  } else {
+    report_html(d, 0, 0, &b);
+  }
+  report_write_out(zOut, b.z, b.n);
+  buf_free(&b);
+}
+
+int report_command(const char *zDb, const Cli *c0) {
+  Cli o = *c0;
+  o.zUsage = zUsage;
+  const Cli *c = &o;
+  cli_need_pos(c, 2, 2);
+  const char *zKind = c->azPos[0], *zId = c->azPos[1];
+  bool bDoc = strcmp(zKind, "document") == 0, bParty = strcmp(zKind, "party") == 0,
+       bOrg = strcmp(zKind, "organization") == 0;
+  if (!bDoc && !bParty && !bOrg)
+    cli_fail(c, "expected document, party or organization, got \"%s\"", zKind);
+  if (cli_get(c, "org") && !bParty) cli_fail(c, "--org goes with report party");
+  pdate on = date_today();
+  const char *zOn = cli_get(c, "on");
+  if (zOn && date_parse(zOn, strlen(zOn), &on))
+    cli_fail(c, "--on: expected a real date YYYY-MM-DD, got \"%s\"", zOn);
+  const char *zOut = cli_get(c, "out");
+  if (zOut && !*zOut) cli_fail(c, "--out: expected a file name");
+  int fmt = choose_format(c, zOut);
+  Db *pDb = db_open(zDb, false);
+  RDoc d;
+  Buf err = {0};
+  int rc = bDoc     ? report_document(pDb, zId, on, &d, &err)
+           : bParty ? report_party(pDb, zId, cli_get(c, "org"), on, &d, &err)
+                    : report_organization(pDb, zId, on, &d, &err);
+  if (rc) die(EXIT_INPUT, "%s", err.z);
+  emit(&d, fmt, zOut);
+  rdoc_free(&d);
+  db_close(pDb);
+  return 0;
+}
+
+int report_minutes_pdf(const char *zDb, const Cli *c, const char *zSession, const char *zOut) {
+  if (!zOut && isatty(1))
+    cli_fail(c, "a PDF is not for a terminal: give --out FILE.pdf, or redirect the output");
+  Db *pDb = db_open(zDb, false);
+  RDoc d;
+  rdoc_init(&d, i18n_lang(), zSession);
+  bool bBegun = db_read_begin(pDb);
+  if (!publish_minutes_rdoc(pDb, zSession, &d)) die(EXIT_INPUT, "no session \"%s\"", zSession);
+  ReportLog log;
+  report_log(pDb, &log);
+  report_log_blocks(&d, &log);
+  db_read_end(pDb, bBegun);
+  emit(&d, REPORT_PDF, zOut);
+  rdoc_free(&d);
+  db_close(pDb);
+  return 0;
+}
