@@ -17,6 +17,13 @@
 #include "output.h"
 #include "registry.h"
 
+/* The entity a question is about, or exit 1 naming it in the language of
+** the command line (the query would refuse it in English). */
+static void need(Db *pDb, Kind kind, const char *zKey) {
+  if (entity_seq(pDb, kind, zKey) == 0)
+    die(EXIT_INPUT, _("unknown %s \"%s\""), code_label(kind_name(kind)), zKey);
+}
+
 /* ---- members, compliance -------------------------------------------------- */
 
 static void print_members(Db *pDb, const json_t *p, const char *zOrg) {
@@ -46,6 +53,7 @@ int cmd_members(Args *a) {
   cli_need_pos(&a->cli, 1, 1);
   pdate on = arg_date(a, "on", a->zOn);
   Db *pDb = open_registry(a);
+  need(pDb, K_ORGANIZATION, a->azPos[0]);
   Buf err = {0};
   json_t *p = must(query_members(pDb, a->azPos[0], on, &err), &err);
   if (a->bJson)
@@ -70,6 +78,7 @@ int cmd_compliance(Args *a) {
   pdate on = a->zTo ? arg_date(a, "to", a->zTo) : arg_date(a, "on", a->zOn);
   if (opt.from != DATE_NONE && opt.from > on) cli_fail(c, _("--from is after the period's end"));
   Db *pDb = open_registry(a);
+  need(pDb, K_ORGANIZATION, a->azPos[0]);
   Buf err = {0};
   json_t *p = must(query_compliance(pDb, a->azPos[0], on, &opt, &err), &err);
   if (a->bJson)
@@ -132,11 +141,13 @@ static void print_chair_history(const json_t *p) {
 
 int cmd_chair(Args *a) {
   cli_need_pos(&a->cli, 1, 1);
+  int year = a->zYear ? arg_year(a, a->zYear) : 0;
   Db *pDb = open_registry(a);
+  need(pDb, K_ORGANIZATION, a->azPos[0]);
   Buf err = {0};
   json_t *p;
   if (a->zYear)
-    p = must(query_chair(pDb, a->azPos[0], arg_year(a, a->zYear), &err), &err);
+    p = must(query_chair(pDb, a->azPos[0], year, &err), &err);
   else
     p = must(query_chair_history(pDb, a->azPos[0], this_year(), &err), &err);
   if (a->bJson)
@@ -241,6 +252,7 @@ int cmd_status(Args *a) {
     if (!a->bJson) cli_fail(&a->cli, _("status --all writes JSON only: add --json"));
     query_status_all(pDb, on, stdout);
   } else {
+    need(pDb, K_DOCUMENT, a->azPos[0]);
     Buf err = {0};
     json_t *p = must(query_status(pDb, a->azPos[0], on, &err), &err);
     if (a->bJson)
@@ -304,6 +316,7 @@ int cmd_party(Args *a) {
   cli_need_pos(&a->cli, 1, 1);
   pdate on = arg_date(a, "on", a->zOn);
   Db *pDb = open_registry(a);
+  need(pDb, K_PARTY, a->azPos[0]);
   Buf err = {0};
   json_t *p = must(query_party(pDb, a->azPos[0], on, this_year(), &err), &err);
   if (a->bJson)

@@ -113,6 +113,13 @@ class Russian(unittest.TestCase):
         self.assertEqual(ru.stderr, "pacta: не найдено: участник «XXX»\n")
         en = pacta(self.db, "show", "party", "XXX", expect=1)
         self.assertEqual(en.stderr, 'pacta: unknown party "XXX"\n')
+        # "No such document" from a question the registry answers, the same way.
+        ru = self.both("status", "nope", expect=1)
+        self.assertEqual(ru.stderr, "pacta: не найдено: документ «nope»\n")
+        en = pacta(self.db, "status", "nope", expect=1)
+        self.assertEqual(en.stderr, 'pacta: unknown document "nope"\n')
+        self.assertIn("не найдено: организация «nato»",
+                      self.both("members", "nato", expect=1).stderr)
         # A usage failure: exit 2 in both, the usage line and the pointer to help in Russian.
         ru = self.both("status", expect=2)
         self.assertIn("pacta: не хватает аргумента\nиспользование: pacta status DOC", ru.stderr)
