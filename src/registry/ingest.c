@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "fields.h"
 #include "ingest_internal.h"
 
@@ -31,6 +32,66 @@ static void set_date(json_t *p, const char *zKey, int y, int m, int dd) {
   json_object_set_new(p, zKey, json_string(z));
 }
 
+/* The session's date from the publication line's and a relative word in
+** a sentence about the session (one naming the body, else any): "today",
+** "this morning" (that day), "yesterday", «вчера», «накануне» (the day
+** before), "on Friday", «в пятницу» (the last such day); without one, the
+** publication date itself, unsure. */
+static void relative_date(Draft *dr) {
+  static const struct {
+    const char *z;
+    int delta; /* days back; -1 - weekday (0 Monday) for a day of the week */
+  } aRel[] = {{"today", 0},        {"this morning", 0},   {"сегодня", 0},
+              {"yesterday", 1},    {"вчера", 1},          {"накануне", 1},
+              {"on monday", -1},   {"on tuesday", -2},    {"on wednesday", -3},
+              {"on thursday", -4}, {"on friday", -5},     {"on saturday", -6},
+              {"on sunday", -7},   {"в понедельник", -1}, {"во вторник", -2},
+              {"в среду", -3},     {"в четверг", -4},     {"в пятницу", -5},
+              {"в субботу", -6},   {"в воскресенье", -7}, {0, 0}};
+  Doc *d = dr->d;
+  const DateM *pP = dr->pPosted;
+  size_t iBest = SIZE_MAX, nBest = 0;
+  int delta = 0;
+  bool bBody = false;
+  for (int k = 0; aRel[k].z; k++) {
+    size_t n = strlen(aRel[k].z);
+    for (const char *z = d->zLo; (z = strstr(z, aRel[k].z)) != 0; z += n) {
+      size_t i = (size_t)(z - d->zLo);
+      if (gz_letter_before(d->zLo, i) || gz_letter_at(d->zLo, d->n, i + n)) continue;
+      size_t s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
+      bool bB = false;
+      for (int j = ig_mention_from(d, s0); j < d->nM && d->aM[j].i < s1 && !bB; j++)
+        bB = d->aM[j].p->kind == GZ_BODY && dr->body.zKey &&
+             strcmp(d->aM[j].p->zKey, dr->body.zKey) == 0;
+      if ((bB && !bBody) || (bB == bBody && i < iBest)) {
+        iBest = i;
+        nBest = n;
+        delta = aRel[k].delta;
+        bBody = bB;
+      }
+    }
+  }
+  pdate t = date_from_ymd(pP->y, pP->m, pP->d);
+  if (delta < 0) {
+    int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+    int want = -delta - 1;
+    t = date_add_days(t, -((wd - want + 7) % 7));
+  } else {
+    t = date_add_days(t, -delta);
+  }
+  date_to_ymd(t, &dr->y, &dr->m, &dr->dd);
+  if (iBest == SIZE_MAX) {
+    ig_evidence(d, "date", pP->i, pP->e, 0.4, true);
+    json_object_set_new(json_object_get(d->pEv, "date"), "note",
+                        json_string("the publication date; the text does not say when it met"));
+    return;
+  }
+  ig_evidence(d, "date", iBest, iBest + nBest, delta == 0 ? 0.8 : 0.7, true);
+  json_object_set_new(json_object_get(d->pEv, "date"), "note",
+                      json_string(delta == 0 ? "the publication date (the text says today)"
+                                             : "counted back from the publication date"));
+}
+
 /* Date: the session's date as the text gives it; a day and month without a
 ** year take an inferred one (the note says how); failing any, the Posted
 ** line's date, confident when the text says "today". */
@@ -46,7 +107,9 @@ static void draft_date(Draft *dr) {
       char zWhy[160];
       dr->y = ig_infer_year(d, dr->body.zOrg, zWhy, sizeof(zWhy));
       if (dr->y) {
-        ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, 0.6, true);
+        /* a year that is only the latest the text names is a guess */
+        ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, strstr(zWhy, "latest year") ? 0.3 : 0.6,
+                    true);
         json_object_set_new(json_object_get(d->pEv, "date"), "note", json_string(zWhy));
       } else {
         ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, 0.2, true);
@@ -55,11 +118,7 @@ static void draft_date(Draft *dr) {
       }
     }
   } else if (dr->pPosted) {
-    dr->y = dr->pPosted->y;
-    dr->m = dr->pPosted->m;
-    dr->dd = dr->pPosted->d;
-    bool bToday = strstr(d->zLo, "today") || strstr(d->zLo, "сегодня");
-    ig_evidence(d, "date", dr->pPosted->i, dr->pPosted->e, bToday ? 0.8 : 0.4, !bToday);
+    relative_date(dr);
   } else {
     ig_evidence(d, "date", 0, 0, 0, true);
     json_object_set_new(json_object_get(d->pEv, "date"), "note",
@@ -76,24 +135,161 @@ static void draft_body(Draft *dr) {
     ig_evidence(dr->d, "body", 0, 0, 0, true);
 }
 
-/* Number: "the 36th session", "5th meeting". */
+/* Ordinal words: "thirty-sixth", «тридцать шестое» (any case ending). */
+static const char *const azUnitEn[] = {"first", "second",  "third",  "fourth", "fifth",
+                                       "sixth", "seventh", "eighth", "ninth",  0};
+static const char *const azTeenEn[] = {"tenth",
+                                       "eleventh",
+                                       "twelfth",
+                                       "thirteenth",
+                                       "fourteenth",
+                                       "fifteenth",
+                                       "sixteenth",
+                                       "seventeenth",
+                                       "eighteenth",
+                                       "nineteenth",
+                                       0};
+static const char *const azTensEn[] = {"twent",  "thirt", "fort",  "fift", "sixt",
+                                       "sevent", "eight", "ninet", 0};
+static const char *const azUnitRu[] = {"перв", "втор",  "трет",  "четвёрт", "пят",
+                                       "шест", "седьм", "восьм", "девят",   0};
+static const char *const azTeenRu[] = {"десят",
+                                       "одиннадцат",
+                                       "двенадцат",
+                                       "тринадцат",
+                                       "четырнадцат",
+                                       "пятнадцат",
+                                       "шестнадцат",
+                                       "семнадцат",
+                                       "восемнадцат",
+                                       "девятнадцат",
+                                       0};
+static const char *const azTensRu[] = {"двадцат",     "тридцат",    "сорок",
+                                       "пятидесят",   "шестидесят", "семидесят",
+                                       "восьмидесят", "девяност",   0};
+static const char *const azTensRuCard[] = {"двадцать",    "тридцать",   "сорок",
+                                           "пятьдесят",   "шестьдесят", "семьдесят",
+                                           "восемьдесят", "девяносто",  0};
+
+/* The word at i starting with one of az (folded), ending within 4 bytes
+** of Russian endings / exactly for English: its index, *pE its end; or -1. */
+static int word_of(const Doc *d, size_t i, const char *const *az, bool bExact, size_t *pE) {
+  if (i >= d->n || gz_letter_before(d->zLo, i)) return -1;
+  size_t e = i;
+  while (e < d->n && gz_letter_at(d->zLo, d->n, e)) e++;
+  /* a word is letters; UTF-8 letters are read byte by byte by gz_letter_at */
+  int best = -1;
+  size_t nBest = 0;
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    if (e - i < n || memcmp(d->zLo + i, az[k], n) != 0) continue;
+    if (bExact ? e - i != n : e - i > n + 6) continue;
+    if (n > nBest) {
+      best = k;
+      nBest = n;
+    }
+  }
+  if (best >= 0) *pE = e;
+  return best;
+}
+
+/* An ordinal in words at i: its value and end, or 0. */
+static int ordinal_words(const Doc *d, size_t i, size_t *pE) {
+  size_t e, e2;
+  int k;
+  if ((k = word_of(d, i, azTeenEn, true, &e)) >= 0) {
+    *pE = e;
+    return 10 + k;
+  }
+  if ((k = word_of(d, i, azUnitEn, true, &e)) >= 0) {
+    *pE = e;
+    return 1 + k;
+  }
+  if ((k = word_of(d, i, azTensEn, false, &e)) >= 0) {
+    /* "thirtieth", or "thirty-sixth" */
+    if (e >= i + 4 && memcmp(d->zLo + e - 4, "ieth", 4) == 0) {
+      *pE = e;
+      return 20 + 10 * k;
+    }
+    if (e < d->n && (d->z[e] == '-' || d->z[e] == ' ') && d->zLo[e - 1] == 'y') {
+      int u = word_of(d, e + 1, azUnitEn, true, &e2);
+      if (u >= 0) {
+        *pE = e2;
+        return 20 + 10 * k + 1 + u;
+      }
+    }
+    return 0;
+  }
+  if ((k = word_of(d, i, azTeenRu, false, &e)) >= 0) {
+    *pE = e;
+    return 10 + k;
+  }
+  if ((k = word_of(d, i, azTensRuCard, true, &e)) >= 0 && e < d->n && d->z[e] == ' ') {
+    int u = word_of(d, e + 1, azUnitRu, false, &e2);
+    if (u >= 0) {
+      *pE = e2;
+      return 20 + 10 * k + 1 + u;
+    }
+    return 0;
+  }
+  if ((k = word_of(d, i, azTensRu, false, &e)) >= 0) {
+    *pE = e;
+    return 20 + 10 * k;
+  }
+  if ((k = word_of(d, i, azUnitRu, false, &e)) >= 0) {
+    *pE = e;
+    return 1 + k;
+  }
+  return 0;
+}
+
+/* Is the word at k "session", "meeting", «заседание», «сессия» (any
+** case), followed by the name of a body or an organization ("of the CIS
+** council of heads of ...", "Совета глав государств СНГ")? *pE: its end. */
+static bool session_of_body(const Doc *d, size_t k, size_t *pE) {
+  static const char *const azSession[] = {"session", "meeting", "summit", "заседани",
+                                          "сесси",   "саммит",  0};
+  size_t e = 0;
+  for (int j = 0; azSession[j] && !e; j++) {
+    size_t n = strlen(azSession[j]);
+    if (k + n <= d->n && memcmp(d->zLo + k, azSession[j], n) == 0) e = k + n;
+  }
+  if (!e) return false;
+  while (e < d->n && gz_letter_at(d->zLo, d->n, e)) e++;
+  *pE = e;
+  int m = ig_mention_from(d, e);
+  return m < d->nM && d->aM[m].i <= e + 12 &&
+         (d->aM[m].p->kind == GZ_BODY || d->aM[m].p->kind == GZ_ORG);
+}
+
+/* Number: "the 36th session", "5th meeting", "the thirty-sixth session",
+** «тридцать шестое заседание», of a body or an organization named right
+** after it (not "the 73rd session of the UN General Assembly"). */
 static void draft_number(Draft *dr) {
   Doc *d = dr->d;
   for (size_t i = 0; i < d->n; i++) {
-    size_t e;
+    size_t e, eS;
     if (gz_letter_before(d->zLo, i) || (i && d->z[i - 1] >= '0' && d->z[i - 1] <= '9')) continue;
     int v = ig_number_at(d, i, 3, &e);
-    if (v <= 0) continue;
-    if (e + 2 <= d->n && (memcmp(d->zLo + e, "th", 2) == 0 || memcmp(d->zLo + e, "st", 2) == 0 ||
-                          memcmp(d->zLo + e, "nd", 2) == 0 || memcmp(d->zLo + e, "rd", 2) == 0)) {
-      size_t k = e + 2;
-      while (k < d->n && d->z[k] == ' ') k++;
-      if (k + 7 <= d->n &&
-          (memcmp(d->zLo + k, "session", 7) == 0 || memcmp(d->zLo + k, "meeting", 7) == 0)) {
-        dr->number = v;
-        ig_evidence(d, "number", i, k + 7, 0.8, false);
-        break;
-      }
+    if (v <= 0) {
+      v = gz_letter_at(d->zLo, d->n, i) ? ordinal_words(d, i, &e) : 0;
+      if (v <= 0) continue;
+    } else if (e + 2 <= d->n &&
+               (memcmp(d->zLo + e, "th", 2) == 0 || memcmp(d->zLo + e, "st", 2) == 0 ||
+                memcmp(d->zLo + e, "nd", 2) == 0 || memcmp(d->zLo + e, "rd", 2) == 0)) {
+      e += 2;
+    } else if (e + 3 <= d->n && memcmp(d->zLo + e, "-е", 3) == 0) {
+      e += 3; /* «36-е заседание» */
+    } else {
+      i = e;
+      continue;
+    }
+    size_t k = e;
+    while (k < d->n && d->z[k] == ' ') k++;
+    if (session_of_body(d, k, &eS) && !ig_next_sentence(d, i)) {
+      dr->number = v;
+      ig_evidence(d, "number", i, eS, 0.8, false);
+      break;
     }
     i = e;
   }
@@ -121,26 +317,90 @@ static void record_identity(Draft *dr) {
 /* Place: "in Moscow" (a capital or another city of the gazetteer) near the
 ** body's mention or in the date's sentence, or a city in a short dateline
 ** with the date ("November 23, 2023, Minsk"). */
+/* Is the mention written in capitals ("YEREVAN, OCTOBER 15, ARMENPRESS"):
+** a news agency's dateline, where it writes from, not where they met? */
+static bool all_caps(const Doc *d, const Mention *m) {
+  for (size_t q = m->i; q < m->e; q++) {
+    unsigned char c = (unsigned char)d->z[q];
+    if ((c >= 'a' && c <= 'z') ||
+        (c == 0xD0 && q + 1 < m->e && (unsigned char)d->z[q + 1] >= 0xB0) || c == 0xD1)
+      return false;
+  }
+  return true;
+}
+
+/* Does the sentence around i tell of a meeting (a body or organization
+** named, or a word for one), and not of one to come? */
+static bool meeting_sentence(const Doc *d, size_t i) {
+  static const char *const azMeet[] = {"summit",     "session", "meeting",  "council", "held",
+                                       "took place", "саммит",  "заседани", "сесси",   "совет",
+                                       "состоял",    "прошл",   "проходит", 0};
+  static const char *const azPast[] = {"last ",    "previous ", "earlier", "recalled",
+                                       "прошлог",  "прошлом",   "прошлый", "прошлой",
+                                       "предыдущ", "напомнил",  "ранее",   0};
+  size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+  if (ig_next_sentence(d, i) || ig_future_sentence(d, i) || ig_has_any(d, s, e, azPast))
+    return false;
+  if (ig_has_any(d, s, e, azMeet)) return true;
+  for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++)
+    if (d->aM[k].p->kind == GZ_BODY || d->aM[k].p->kind == GZ_ORG) return true;
+  return false;
+}
+
+/* Place: "in Moscow" (a capital or another city of the gazetteer) near the
+** body's mention or in the date's sentence, or a city in a short dateline
+** with the date ("November 23, 2023, Minsk"), or right after the date
+** ("December 23, 2014, Moscow"), or on a line of its own after it
+** ("Москва, Кремль"); failing those, less surely, the first "in CITY" /
+** "в CITY" in a sentence about a meeting. A city in capitals starting the
+** text is the agency's dateline and is never taken. */
 static void draft_place(Draft *dr) {
   Doc *d = dr->d;
   const DateM *pDate = dr->pDate;
-  const Mention *pPlace = 0;
+  const Mention *pPlace = 0, *pLoose = 0;
+  double conf = 0.8;
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
-    if (!pM->p->zPlace[0] || ig_next_sentence(d, pM->i)) continue;
+    if (!pM->p->zPlace[0] || ig_next_sentence(d, pM->i) || all_caps(d, pM)) continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
-               (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0);
+               (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
+               (pM->i >= 4 && memcmp(d->zLo + pM->i - 4, "во ", 4) == 0);
+    bool bInOf = bIn || (pM->i >= 8 && memcmp(d->zLo + pM->i - 8, "city of ", 8) == 0) ||
+                 (pM->i >= 11 && memcmp(d->zLo + pM->i - 11, "capital of ", 11) == 0) ||
+                 (pM->i >= 13 && memcmp(d->zLo + pM->i - 13, "столице ", 13) == 0) ||
+                 (pM->i >= 5 && memcmp(d->zLo + pM->i - 5, "from ", 5) == 0);
     /* A dateline: "May 25, 2023, The Kremlin, Moscow" on a line of its own. */
     bool bDateline = pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i) &&
                      ig_sent_end(d, pM->i) - ig_sent_start(d, pM->i) < 80;
+    /* "December 23, 2014, Moscow"; "8 октября 2024 года\nМосква, Кремль" */
+    bool bAfterDate = pDate && pM->i >= pDate->e && pM->i <= pDate->e + 14;
+    for (size_t q = pDate ? pDate->e : 0; bAfterDate && q < pM->i; q++) {
+      char c = d->z[q];
+      if (c == ' ' || c == ',' || c == '\n') continue;
+      /* "8 октября 2024 года\nМосква" */
+      if (q + 8 <= pM->i && memcmp(d->zLo + q, "года", 8) == 0) {
+        q += 7;
+        continue;
+      }
+      bAfterDate = false;
+    }
+    if (bAfterDate && !pPlace) {
+      pPlace = pM;
+      break;
+    }
+    if (bInOf && !pLoose && meeting_sentence(d, pM->i)) pLoose = pM;
     if (!bIn && !bDateline) continue;
     bool bNear = dr->body.zKey && pM->i >= dr->body.e && pM->i <= dr->body.e + 60;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i)) bNear = true;
     if (bNear) pPlace = pM;
   }
+  if (!pPlace && pLoose) {
+    pPlace = pLoose;
+    conf = 0.65;
+  }
   if (pPlace) {
     json_object_set_new(dr->pSession, "place", json_string(pPlace->p->zPlace));
-    ig_evidence(d, "place", pPlace->i >= 3 ? pPlace->i - 3 : pPlace->i, pPlace->e, 0.8, false);
+    ig_evidence(d, "place", pPlace->i >= 3 ? pPlace->i - 3 : pPlace->i, pPlace->e, conf, false);
   } else {
     json_object_set_new(dr->pSession, "place", json_null());
     ig_evidence(d, "place", 0, 0, 0.5, true);
@@ -151,9 +411,10 @@ static void draft_place(Draft *dr) {
 ** it as the format's evidence; else NULL. */
 static const char *format_word(Doc *d, const char *const *az, const char *zFormat, double conf) {
   for (int k = 0; az[k]; k++) {
-    const char *z = strstr(d->zLo, az[k]);
-    if (z) {
+    for (const char *z = d->zLo; (z = strstr(z, az[k])) != 0; z++) {
       size_t i = (size_t)(z - d->zLo);
+      /* "informal meetings could take place before the summit" */
+      if (ig_future_sentence(d, i) || ig_next_sentence(d, i)) continue;
       ig_evidence(d, "format", i, i + strlen(az[k]), conf, false);
       return zFormat;
     }
@@ -165,24 +426,24 @@ static const char *format_word(Doc *d, const char *const *az, const char *zForma
 ** ("were joined, via videoconference, by President X": a hybrid session;
 ** "invited to the videoconference" says nothing of the format). */
 static const char *format_video(Doc *d) {
-  static const char *const azVideo[] = {"videoconference",
-                                        "video conference",
-                                        "video-conference",
-                                        "video link",
-                                        "online meeting",
-                                        "online summit",
-                                        "online format",
-                                        "видеоконференц",
-                                        "онлайн-формат",
-                                        "в режиме онлайн",
-                                        0};
+  static const char *const azVideo[] = {"videoconference",   "video conference",
+                                        "video-conference",  "video-conferencing",
+                                        "videoconferencing", "video conferencing",
+                                        "video link",        "online meeting",
+                                        "online summit",     "online format",
+                                        "видеоконференц",    "онлайн-формат",
+                                        "в режиме онлайн",   0};
   static const char *const azOneRemote[] = {"joined", "connected", "(via", "подключ", 0};
-  static const char *const azNotFormat[] = {"invited", "пригла", 0};
+  static const char *const azNotFormat[] = {"invited", "пригла", "consultation", "консультац", 0};
+  /* the sentence is about a meeting: "session", "summit", a council... */
+  static const char *const azMeetWord[] = {"session",  "summit", "meeting", "council",  "leaders",
+                                           "heads of", "сесси",  "саммит",  "заседани", "совет",
+                                           "лидер",    "глав",   0};
   size_t iOneRemote = 0, eOneRemote = 0; /* the first "joined via video" */
   for (int k = 0; azVideo[k]; k++) {
     for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {
       size_t i = (size_t)(z - d->zLo), s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
-      if (ig_has_any(d, s0, s1, azNotFormat)) continue;
+      if (ig_has_any(d, s0, s1, azNotFormat) || !ig_has_any(d, s0, s1, azMeetWord)) continue;
       if (ig_has_any(d, s0, s1, azOneRemote)) {
         if (!eOneRemote) {
           iOneRemote = i;
@@ -213,6 +474,12 @@ static void draft_format(Draft *dr) {
   if (!zFormat) {
     zFormat = "in_person";
     ig_evidence(d, "format", 0, 0, 0.6, true);
+  }
+  /* a city found only loosely is no place of a videoconference */
+  if (strcmp(zFormat, "videoconference") == 0 &&
+      json_real_value(json_object_get(json_object_get(d->pEv, "place"), "confidence")) < 0.7) {
+    json_object_set_new(dr->pSession, "place", json_null());
+    ig_evidence(d, "place", 0, 0, 0.5, true);
   }
   json_object_set_new(dr->pSession, "format", json_string(zFormat));
 }

@@ -146,12 +146,36 @@ static size_t month_first(Doc *d, int *pnAlloc, size_t i) {
   return (y ? e3 : k) - 1;
 }
 
+/* An ISO date at i, "2025-06-05": a publication line's ("Posted") when
+** only spaces or a "date" label come before it on its line. Returns where
+** the scan goes on, or i if there is none. */
+static size_t iso_date(Doc *d, int *pnAlloc, size_t i) {
+  size_t e, e2, e3;
+  int y = ig_number_at(d, i, 4, &e);
+  if (y < 1900 || y > 2100 || e - i != 4 || e >= d->n || d->z[e] != '-') return i;
+  int m = ig_number_at(d, e + 1, 2, &e2);
+  if (m <= 0 || e2 - e != 3 || e2 >= d->n || d->z[e2] != '-') return i;
+  int a = ig_number_at(d, e2 + 1, 2, &e3);
+  if (a <= 0 || e3 - e2 != 3 || (e3 < d->n && d->z[e3] >= '0' && d->z[e3] <= '9')) return i;
+  /* what comes before on its line: spaces, and "date" once */
+  size_t b = i;
+  while (b > 0 && (d->z[b - 1] == ' ' || d->z[b - 1] == '\t')) b--;
+  if (b >= 4 && memcmp(d->zLo + b - 4, "date", 4) == 0) b -= 4;
+  while (b > 0 && (d->z[b - 1] == ' ' || d->z[b - 1] == '\t')) b--;
+  bool bPosted = b == 0 || d->z[b - 1] == '\n';
+  add_date(d, pnAlloc, (DateM){i, e3, y, m, a, bPosted});
+  return e3 - 1;
+}
+
 void ig_find_dates(Doc *d) {
   int nAlloc = 0;
   for (size_t i = 0; i < d->n; i++) {
     if (gz_letter_before(d->zLo, i)) continue;
     char c = d->z[i];
-    if (c >= '0' && c <= '9')
+    size_t j;
+    if (c >= '0' && c <= '9' && (j = iso_date(d, &nAlloc, i)) != i)
+      i = j;
+    else if (c >= '0' && c <= '9')
       i = day_first(d, &nAlloc, i);
     else if (gz_letter_at(d->zLo, d->n, i))
       i = month_first(d, &nAlloc, i);
@@ -190,14 +214,25 @@ static bool in_event_sentence(const Doc *d, const size_t *aLeast, size_t i) {
 const DateM *ig_session_date(const Doc *d) {
   const DateM *pDate = 0, *pFirst = 0;
   size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
-  for (int k = 0; k < d->nD && !pDate; k++) {
+  size_t *aBody = ig_least_ends(d, 1u << GZ_BODY);
+  /* Of the dates in sentences about a session, the one in a sentence
+  ** naming a body wins, then one with its year; else the first. */
+  int best = 0;
+  for (int k = 0; k < d->nD; k++) {
     const DateM *m = &d->aD[k];
     if (m->bPosted || ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i) ||
         date_of_something_else(d, m))
       continue;
     if (!pFirst) pFirst = m;
-    if (in_event_sentence(d, aLeast, m->i)) pDate = m;
+    if (!in_event_sentence(d, aLeast, m->i)) continue;
+    int score = 2 + (m->y != 0);
+    if (ig_mention_inside(d, aBody, ig_sent_start(d, m->i), ig_sent_end(d, m->i))) score += 4;
+    if (score > best) {
+      best = score;
+      pDate = m;
+    }
   }
+  xfree(aBody);
   xfree(aLeast);
   if (!pDate) pDate = pFirst;
   /* "18 December 2020" in the header, "on 18 December" in the sentence
@@ -221,7 +256,7 @@ const DateM *ig_posted_date(const Doc *d) {
 ** (9999 if none), *pnLatest the latest of the others (0 if none). */
 static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
   int nBound = 9999, nLatest = 0;
-  for (size_t i = 0; i + 4 < d->n; i++) {
+  for (size_t i = 0; i + 4 <= d->n; i++) {
     size_t e;
     if (gz_letter_before(d->zLo, i) || (i > 0 && d->z[i - 1] >= '0' && d->z[i - 1] <= '9'))
       continue;

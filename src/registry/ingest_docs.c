@@ -87,9 +87,12 @@ static const char *match_document(const Doc *d, const char *zOrg, const char *zP
 static bool adopted_by_session(const Doc *d, const size_t *aLeast, size_t i, size_t s) {
   static const char *const azWho[] = {"participants", "leaders", "heads of state",
                                       "участники",    "главы",   0};
+  /* "was adopted", "were signed"; "we signed" (a speaker's, not the session's);
+  ** i is the space before the verb */
   if (i >= s + 4 &&
-      (memcmp(d->zLo + i - 4, " was", 4) == 0 || memcmp(d->zLo + i - 4, "were", 4) == 0 ||
-       memcmp(d->zLo + i - 4, "we", 2) == 0))
+      (memcmp(d->zLo + i - 4, " was", 4) == 0 || memcmp(d->zLo + i - 4, "were", 4) == 0))
+    return false;
+  if (i >= s + 2 && memcmp(d->zLo + i - 2, "we", 2) == 0 && !gz_letter_before(d->zLo, i - 2))
     return false;
   return ig_mention_inside(d, aLeast, s, i) || ig_has_any(d, s, i, azWho);
 }

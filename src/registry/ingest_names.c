@@ -168,6 +168,8 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
     if (ig_has_any(d, s, m->i, azPast)) score -= 2;
     if (m->i < 400) score += 1;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, m->i)) score += 4;
+    /* a session to come, named in passing */
+    if (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) score -= 2;
     /* A name two bodies share ("Council of Foreign Ministers"): split by
     ** how often each organization is named. The mentions of one span are
     ** next to each other. */
@@ -209,6 +211,7 @@ static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC
     if (m->i < 400) score += 1;
     if (pDate && ig_sent_start(d, pDate->i) == s0) score += 4;
     if (ig_has_any(d, m->i >= 30 ? m->i - 30 : 0, m->i, azPast)) score -= 2;
+    if (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) score -= 2;
     add_score(aC, pnC, pBody, m, score);
   }
   strmap_free(&bodies);
