@@ -451,7 +451,11 @@ static const char *format_video(Doc *d) {
         }
         continue;
       }
-      ig_evidence(d, "format", i, i + strlen(azVideo[k]), 0.9, false);
+      /* "President NAME takes part by videoconference": the others may
+      ** have met in person (hybrid); unsure */
+      bool bOne = false;
+      for (int q = 0; q < d->nS && !bOne; q++) bOne = d->aS[q].i >= s0 && d->aS[q].i < i;
+      ig_evidence(d, "format", i, i + strlen(azVideo[k]), bOne ? 0.6 : 0.9, false);
       return "videoconference";
     }
   }
@@ -593,6 +597,8 @@ static void draft_next(Draft *dr) {
       ny = pD->m > dr->m || (pD->m == dr->m && pD->d > dr->dd) ? dr->y : dr->y + 1;
       bInferred = true;
     }
+    /* 29 February carried into a year that has none is no date */
+    if (ny && !ig_valid_ymd(ny, pD->m, pD->d)) ny = 0;
     if (ny)
       set_date(pNext, "date", ny, pD->m, pD->d);
     else

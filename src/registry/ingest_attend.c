@@ -79,8 +79,10 @@ static void after_speaker(const Doc *d, size_t v, Speaker *s) {
   while (v < d->n && (d->z[v] == ' ' || d->z[v] == ',')) v++;
   for (int k = 0; azVerb[k]; k++) {
     size_t m = strlen(azVerb[k]);
+    /* "said earlier": not at this session */
     if (v + m <= d->n && memcmp(d->zLo + v, azVerb[k], m) == 0 &&
-        !gz_letter_at(d->zLo, d->n, v + m))
+        !gz_letter_at(d->zLo, d->n, v + m) &&
+        !(v + m + 8 <= d->n && memcmp(d->zLo + v + m, " earlier", 8) == 0))
       s->bVerb = true;
   }
   size_t eWin = v + 40 < d->n ? v + 40 : d->n;

@@ -28,7 +28,7 @@
 
 enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP };
 /* Role ranks, in the order a merged role takes the least. */
-enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER };
+enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER, RK_ANY };
 
 typedef struct Pat {
   const char *z; /* folded */
@@ -156,6 +156,16 @@ static const Pat aPred[] = {
     {"провел заседание", PK_PRESENT},
     {"провёл заседание", PK_PRESENT},
     {"делегации", PK_PRESENT_PREP},
+    {"are holding", PK_PRESENT},
+    {"were holding", PK_PRESENT},
+    {"holding a meeting", PK_PRESENT},
+    {"hold a meeting", PK_PRESENT},
+    {"at a meeting of", PK_PRESENT},
+    {"at the meeting of", PK_PRESENT},
+    {"at a session of", PK_PRESENT},
+    {"at the session of", PK_PRESENT},
+    {"проводят заседание", PK_PRESENT},
+    {"на заседании", PK_PRESENT},
     {0, 0}};
 
 static const Pat aRole[] = {{"first deputy", RK_LOWER},
@@ -191,7 +201,12 @@ static const Pat aRole[] = {{"first deputy", RK_LOWER},
                             {"глава", RK_HEAD_STATE},
                             {"главы", RK_HEAD_STATE},
                             {"лидер", RK_HEAD_STATE},
+                            {"foreign minister", RK_MINISTER},
+                            {"defence minister", RK_MINISTER},
+                            {"defense minister", RK_MINISTER},
                             {"minister", RK_MINISTER},
+                            {"counterpart", RK_ANY},
+                            {"коллега", RK_ANY},
                             {"министр", RK_MINISTER},
                             {0, 0}};
 
@@ -246,7 +261,8 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
       if (h.e > p->a[j - 1].e && bMerge) p->a[j - 1].e = h.e;
       continue;
     }
-    if (bMerge && j && h.i <= p->a[j - 1].e + 1) {
+    if (bMerge && j && h.i <= p->a[j - 1].e + 3 &&
+        !memchr(d->z + p->a[j - 1].e, ',', h.i - p->a[j - 1].e)) {
       if (h.kind < p->a[j - 1].kind) p->a[j - 1].kind = h.kind;
       p->a[j - 1].e = h.e;
       continue;
@@ -359,14 +375,29 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
 
 /* Is there a verb of meeting someone in [i, e)? */
 static bool barrier(const Doc *d, size_t i, size_t e) {
-  static const char *const az[] = {
-      " met ",     " meet ",    " meets ", "meeting with", "received", "встретил",
-      "встрече с", "встречи с", "принял ", "проинформир",  0};
+  static const char *const az[] = {" met ",
+                                   " meet ",
+                                   " meets ",
+                                   "meeting with",
+                                   "received",
+                                   "встретил",
+                                   "встрече с",
+                                   "встречи с",
+                                   "принял ",
+                                   "проинформир",
+                                   "беседовал",
+                                   "беседе с",
+                                   "talks with",
+                                   "переговор",
+                                   "thanked",
+                                   "поблагодар",
+                                   0};
   return e > i && ig_has_any(d, i, e, az);
 }
 
 /* Does the role at [i, e) fit a body of level zLevel? */
 static bool rank_fits(int rank, const char *zLevel) {
+  if (rank == RK_ANY) return true; /* "his Belarusian counterpart" */
   if (!zLevel || !*zLevel) return rank != RK_LOWER;
   if (strcmp(zLevel, "heads_of_state") == 0) return rank == RK_HEAD_STATE;
   if (strcmp(zLevel, "heads_of_government") == 0)
