@@ -58,9 +58,39 @@ static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const
   memcpy(z, zText, n);
   z[n] = 0;
   gz_fold(z, n);
+  /* A Russian name of a body or an organization of several words declines
+  ** word by word ("Совет коллективной безопасности", "на заседании Совета
+  ** коллективной безопасности"): each word is cut to its stem (a final
+  ** vowel, "й" or "ь", twice at most, keeping three letters). */
+  bool bWords = false;
+  if (!bPrefix && type == GZ_NAME && (kind == GZ_BODY || kind == GZ_ORG) &&
+      (unsigned char)z[0] >= 0xD0 && memchr(z, ' ', n)) {
+    static const char *const azEnd[] = {"а", "я", "ь", "й", "е", "и", "ы", "о", "у", "ю", 0};
+    size_t o = 0, w = 0;
+    while (w < n) {
+      size_t we = w;
+      while (we < n && z[we] != ' ') we++;
+      size_t m = we - w;
+      for (int cut = 0; cut < 2 && m > 6; cut++) {
+        bool bCut = false;
+        for (int k = 0; azEnd[k] && !bCut; k++)
+          if (memcmp(z + w + m - 2, azEnd[k], 2) == 0) bCut = true;
+        if (!bCut) break;
+        m -= 2;
+      }
+      if (o) z[o++] = ' ';
+      memmove(z + o, z + w, m);
+      o += m;
+      w = we;
+      while (w < n && z[w] == ' ') w++;
+    }
+    n = o;
+    z[n] = 0;
+    bWords = true;
+  }
   /* A Russian name or capital declines: "Минск", "в Минске"; "Москва",
   ** "в Москве". Match the stem. */
-  if (!bPrefix && type != GZ_ALIAS && (unsigned char)z[0] >= 0xD0 && n >= 8) {
+  if (!bWords && !bPrefix && type != GZ_ALIAS && (unsigned char)z[0] >= 0xD0 && n >= 8) {
     const char *azEnd[] = {"а", "я", "ь", "й", "е", "и", "ы", 0};
     for (int k = 0; azEnd[k]; k++) {
       if (n > 2 && memcmp(z + n - 2, azEnd[k], 2) == 0) {
@@ -78,6 +108,7 @@ static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const
   g->a[g->n++] = (GzEntry){z,
                            n,
                            bPrefix,
+                           bWords,
                            kind,
                            type,
                            zKey,

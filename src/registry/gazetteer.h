@@ -24,6 +24,9 @@ typedef struct GzEntry {
   char *zPat; /* case-folded pattern */
   size_t nPat;
   bool bPrefix; /* matches a word that starts with zPat ("Беларус*") */
+  bool bWords;  /* Russian words of a body's or organization's name, each a stem that
+                ** declines ("Совет коллективн безопасност": "Совета коллективной
+                ** безопасности"); words one space apart */
   GzKind kind;
   GzType type;
   const char *zKey;   /* party code, organization id or body id */

@@ -21,10 +21,58 @@ static int cmp_by_end(const void *a, const void *b) {
   return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+static void add_mention(Doc *d, int *pnAlloc, size_t i, size_t e, const GzEntry *p) {
+  if (d->nM == *pnAlloc) {
+    *pnAlloc = *pnAlloc ? 2 * *pnAlloc : 64;
+    d->aM = xrealloc(d->aM, (size_t)*pnAlloc * sizeof(Mention));
+  }
+  d->aM[d->nM++] = (Mention){i, e, p};
+}
+
+/* The end of the word whose stem ends at e, if it ends within 4 letters (8
+** bytes, Cyrillic); else SIZE_MAX. */
+static size_t stem_word_end(const Doc *d, size_t e) {
+  size_t we = ig_word_end(d, e);
+  return we <= e + 8 ? we : SIZE_MAX;
+}
+
+/* A name of stems (bWords): its first word by strstr, the others checked
+** one space apart, each word ending within 4 letters of its stem. The
+** check reads at most the pattern's length plus 8 bytes a word. */
+static void find_words(Doc *d, const GzEntry *p, int *pnAlloc) {
+  const char *zSp = memchr(p->zPat, ' ', p->nPat);
+  size_t nFirst = zSp ? (size_t)(zSp - p->zPat) : p->nPat;
+  char zFirst[128];
+  if (nFirst >= sizeof(zFirst)) return;
+  memcpy(zFirst, p->zPat, nFirst);
+  zFirst[nFirst] = 0;
+  for (const char *z = d->zLo; (z = strstr(z, zFirst)) != 0; z++) {
+    size_t i = (size_t)(z - d->zLo), e = stem_word_end(d, i + nFirst), q = nFirst;
+    if (gz_letter_before(d->zLo, i)) continue;
+    while (e != SIZE_MAX && q < p->nPat) {
+      /* p->zPat[q] is the space before the next stem */
+      size_t w = q + 1;
+      const char *zNext = memchr(p->zPat + w, ' ', p->nPat - w);
+      size_t nW = zNext ? (size_t)(zNext - (p->zPat + w)) : p->nPat - w;
+      if (e + 1 + nW > d->n || d->z[e] != ' ' || memcmp(d->zLo + e + 1, p->zPat + w, nW) != 0) {
+        e = SIZE_MAX;
+        break;
+      }
+      e = stem_word_end(d, e + 1 + nW);
+      q = w + nW;
+    }
+    if (e != SIZE_MAX) add_mention(d, pnAlloc, i, e, p);
+  }
+}
+
 void ig_find_mentions(Doc *d) {
   int nAlloc = 0;
   for (int k = 0; k < d->g->n; k++) {
     const GzEntry *p = &d->g->a[k];
+    if (p->bWords) {
+      find_words(d, p, &nAlloc);
+      continue;
+    }
     for (const char *z = d->zLo; (z = strstr(z, p->zPat)) != 0; z++) {
       size_t i = (size_t)(z - d->zLo), e = i + p->nPat;
       if (gz_letter_before(d->zLo, i)) continue;
