@@ -58,9 +58,11 @@ static void relative_date(Draft *dr) {
     for (const char *z = d->zLo; (z = strstr(z, aRel[k].z)) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo);
       if (gz_letter_before(d->zLo, i) || gz_letter_at(d->zLo, d->n, i + n)) continue;
+      /* the body named in its sentence: at most 16 mentions looked at */
       size_t s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
       bool bB = false;
-      for (int j = ig_mention_from(d, s0); j < d->nM && d->aM[j].i < s1 && !bB; j++)
+      for (int j = ig_mention_from(d, s0), x = 0; j < d->nM && d->aM[j].i < s1 && !bB && x < 16;
+           j++, x++)
         bB = d->aM[j].p->kind == GZ_BODY && dr->body.zKey &&
              strcmp(d->aM[j].p->zKey, dr->body.zKey) == 0;
       if ((bB && !bBody) || (bB == bBody && i < iBest)) {
@@ -331,7 +333,7 @@ static bool all_caps(const Doc *d, const Mention *m) {
 
 /* Does the sentence around i tell of a meeting (a body or organization
 ** named, or a word for one), and not of one to come? */
-static bool meeting_sentence(const Doc *d, size_t i) {
+static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
   static const char *const azMeet[] = {"summit",     "session", "meeting",  "council", "held",
                                        "took place", "саммит",  "заседани", "сесси",   "совет",
                                        "состоял",    "прошл",   "проходит", 0};
@@ -341,10 +343,7 @@ static bool meeting_sentence(const Doc *d, size_t i) {
   size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
   if (ig_next_sentence(d, i) || ig_future_sentence(d, i) || ig_has_any(d, s, e, azPast))
     return false;
-  if (ig_has_any(d, s, e, azMeet)) return true;
-  for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++)
-    if (d->aM[k].p->kind == GZ_BODY || d->aM[k].p->kind == GZ_ORG) return true;
-  return false;
+  return ig_has_any(d, s, e, azMeet) || ig_mention_inside(d, aLeast, s, e);
 }
 
 /* Place: "in Moscow" (a capital or another city of the gazetteer) near the
@@ -358,6 +357,7 @@ static void draft_place(Draft *dr) {
   Doc *d = dr->d;
   const DateM *pDate = dr->pDate;
   const Mention *pPlace = 0, *pLoose = 0;
+  size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
   double conf = 0.8;
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
@@ -388,12 +388,13 @@ static void draft_place(Draft *dr) {
       pPlace = pM;
       break;
     }
-    if (bInOf && !pLoose && meeting_sentence(d, pM->i)) pLoose = pM;
+    if (bInOf && !pLoose && meeting_sentence(d, aLeast, pM->i)) pLoose = pM;
     if (!bIn && !bDateline) continue;
     bool bNear = dr->body.zKey && pM->i >= dr->body.e && pM->i <= dr->body.e + 60;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i)) bNear = true;
     if (bNear) pPlace = pM;
   }
+  xfree(aLeast);
   if (!pPlace && pLoose) {
     pPlace = pLoose;
     conf = 0.65;

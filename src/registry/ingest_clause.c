@@ -337,6 +337,7 @@ static bool locative(const Doc *d, const Mention *m) {
 ** of the first such run not ending in a gazetteer name; false if none. */
 static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
   size_t p = s;
+  if (e > s + 200) e = s + 200; /* a name is near its role: read no more */
   while (p < e) {
     if (!ig_upper_at(d, p) || gz_letter_before(d->z, p)) {
       p++;
@@ -455,7 +456,8 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       /* it heads a list: the first party after it comes within 25 bytes,
       ** with no capital letter between */
       int q = ig_mention_from(d, h->e);
-      while (q < d->nM && d->aM[q].p->kind != GZ_PARTY) q++;
+      for (int x = 0; q < d->nM && d->aM[q].p->kind != GZ_PARTY && x < 16; x++) q++;
+      if (q < d->nM && d->aM[q].p->kind != GZ_PARTY) q = d->nM;
       bool bHeads = q < d->nM && d->aM[q].i <= h->e + 25;
       for (size_t x = h->e; bHeads && q < d->nM && x < d->aM[q].i; x++)
         if (ig_upper_at(d, x)) bHeads = false;
@@ -472,10 +474,13 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
         !name_in(d, pR->e, ie, &ni, &ne))
       return false;
     /* ... and another item of the clause like it */
+    /* two are enough; look no further than 16 of each */
     size_t nRoles = 0;
     int nParty = 0;
-    for (size_t q = hit_from(pRole, cs); q < pRole->n && pRole->a[q].i < ce; q++) nRoles++;
-    for (int q = ig_mention_from(d, cs); q < d->nM && d->aM[q].i < ce; q++)
+    for (size_t q = hit_from(pRole, cs); q < pRole->n && pRole->a[q].i < ce && nRoles < 2; q++)
+      nRoles++;
+    for (int q = ig_mention_from(d, cs), x = 0;
+         q < d->nM && d->aM[q].i < ce && nParty < 2 && x < 16; q++, x++)
       nParty += d->aM[q].p->kind == GZ_PARTY && !locative(d, &d->aM[q]);
     if (nRoles < 2 || nParty < 2 || barrier(d, cs, ce)) return false;
     bList = true;
@@ -537,13 +542,20 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
   find_seps(d, azClauseSep, &clause);
   find_seps(d, azItemSep, &item);
   json_t *pSeen = json_object(); /* party -> status found, of the strongest */
+  size_t csLast = SIZE_MAX;
+  bool bOther = false;
   for (int k = 0; k < d->nM; k++) {
     const Mention *m = &d->aM[k];
     if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || locative(d, m)) continue;
     Found f;
     if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;
-    size_t cs = ig_sent_start(d, m->i), ce = ig_sent_end(d, m->i);
-    if (other_body_clause(d, zBody, cs, ce)) continue;
+    /* once a sentence: the mentions come in order */
+    size_t cs = ig_sent_start(d, m->i);
+    if (cs != csLast) {
+      csLast = cs;
+      bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
+    }
+    if (bOther) continue;
     /* represented, then absent, then present: a head of state who "will
     ** not take part" and is "represented by" a deputy is represented */
     static const int aRank[] = {0, 1, 2};
