@@ -48,6 +48,7 @@ static int load_sources(Db *pDb, const LoadSource *aSrc, int n, const Args *a) {
 
 int cmd_init(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
+  json_in_english(a->bJson);
   if (access(a->zDb, F_OK) == 0)
     die(EXIT_INPUT, _("%s already exists; pacta init makes a new registry"), a->zDb);
   Db *pDb = db_open(a->zDb, true);
@@ -147,6 +148,7 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
 
 int cmd_load(Args *a) {
   cli_need_pos(&a->cli, 1, -1);
+  json_in_english(a->bJson);
   const char *zKind = cli_get(&a->cli, "kind");
   const char *zDateFormat = cli_get(&a->cli, "date-format");
   /* CSV: a directory, a .csv file, or --kind/--date-format given. */
@@ -318,6 +320,7 @@ int cmd_journal(Args *a) {
 
 int cmd_retract(Args *a) {
   cli_need_pos(&a->cli, 2, 2);
+  json_in_english(a->bJson);
   Kind kind;
   if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, _("unknown kind \"%s\""), a->azPos[0]);
   Db *pDb = open_registry(a);
@@ -392,6 +395,7 @@ static void print_submission_row(Table *t, const json_t *p) {
 ** acts as the depositary, under --actor. */
 int cmd_submissions(Args *a) {
   cli_need_pos(&a->cli, 1, 2);
+  json_in_english(a->bJson);
   const char *zSub = a->azPos[0];
   Db *pDb = open_registry(a);
   int rc = 0;

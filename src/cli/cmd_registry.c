@@ -167,6 +167,7 @@ int cmd_chair(Args *a) {
 ** one finds an error. --list: the checks themselves. */
 int cmd_check(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
+  json_in_english(a->bJson);
   if (cli_get(&a->cli, "list")) {
     json_t *aOut = json_array();
     Table t = {4, 0, 0, 0};

@@ -206,6 +206,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
   const char **azFile = c->azPos;
   int nFile = c->nPos;
   cli_need_pos(c, 1, -1);
+  json_in_english(bJson);
   if (bYes && !bLoad) cli_fail(c, _("--yes only goes with --load"));
   if (bReplace && !bLoad) cli_fail(c, _("--replace only goes with --load"));
   /* A date or place is one session's: one file. */

@@ -301,8 +301,7 @@ static void log_tiles(Db *pDb, const Cli *o) {
 int logcmd_log(const char *zDb, bool bJson, const Cli *c) {
   Cli o = *c;
   o.zUsage = zLogUsage;
-  /* --json answers in the codes' language: a refusal's "error" is English. */
-  if (bJson) i18n_use(i18n_english());
+  json_in_english(bJson);
   cli_need_pos(&o, 1, 3);
   const char *zSub = o.azPos[0];
   if (strcmp(zSub, "cosign") == 0) return lc_log_cosign(&o, bJson);

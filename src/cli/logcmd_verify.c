@@ -141,8 +141,7 @@ static const char zVerifyUsage[] =
 int logcmd_verify(const char *zDb, bool bJson, const Cli *c) {
   Cli o = *c;
   o.zUsage = zVerifyUsage;
-  /* --json answers in the codes' language: its "error" is English. */
-  if (bJson) i18n_use(i18n_english());
+  json_in_english(bJson);
   cli_need_pos(&o, 0, 1);
   VerifyArgs v;
   memset(&v, 0, sizeof(v));

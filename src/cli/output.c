@@ -76,6 +76,10 @@ void table_free(Table *t) {
   t->nCell = t->nAlloc = 0;
 }
 
+void json_in_english(bool bJson) {
+  if (bJson) i18n_use(i18n_english());
+}
+
 void print_loaded(FILE *f, int nLoaded, int nUnchanged, long long lastSeq) {
   Buf a = {0}, b = {0};
   i18n_plural(&a, _("{0, plural, one{# new journal entry} other{# new journal entries}}"), nLoaded);

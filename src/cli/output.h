@@ -6,6 +6,7 @@
 #define PACTA_OUTPUT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 /* One JSON document on standard output, indented, keys in their order. */
@@ -30,6 +31,11 @@ void table_free(Table *t);  /* frees the cells without printing */
 /* z, then spaces up to nWidth characters (not bytes: "%-8s" misaligns
 ** Cyrillic). */
 void print_padded(FILE *f, const char *z, int nWidth);
+
+/* With --json, the rest of the command in English: the answer's messages
+** (findings, warnings, errors) are read by programs and stay the same in
+** every language, as its codes do. */
+void json_in_english(bool bJson);
 
 /* "loaded 3 new journal entries (5 records unchanged); journal at 17" on f. */
 void print_loaded(FILE *f, int nLoaded, int nUnchanged, long long lastSeq);
