@@ -177,9 +177,7 @@ static const char *const azTensRuCard[] = {"двадцать",    "тридца�
 ** of Russian endings / exactly for English: its index, *pE its end; or -1. */
 static int word_of(const Doc *d, size_t i, const char *const *az, bool bExact, size_t *pE) {
   if (i >= d->n || gz_letter_before(d->zLo, i)) return -1;
-  size_t e = i;
-  while (e < d->n && gz_letter_at(d->zLo, d->n, e)) e++;
-  /* a word is letters; UTF-8 letters are read byte by byte by gz_letter_at */
+  size_t e = ig_word_end(d, i);
   int best = -1;
   size_t nBest = 0;
   for (int k = 0; az[k]; k++) {
@@ -257,7 +255,7 @@ static bool session_of_body(const Doc *d, size_t k, size_t *pE) {
     if (k + n <= d->n && memcmp(d->zLo + k, azSession[j], n) == 0) e = k + n;
   }
   if (!e) return false;
-  while (e < d->n && gz_letter_at(d->zLo, d->n, e)) e++;
+  e = ig_word_end(d, e);
   *pE = e;
   int m = ig_mention_from(d, e);
   return m < d->nM && d->aM[m].i <= e + 12 &&

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""The rules of issue 19, each on a short text written to its phrasing.
+
+usage: test_phrasings.py PACTA
+
+These texts are made up to test one rule each (clause-level attendance,
+representation, Russian verbs in every gender and number, dates, ordinals,
+the known bugs); they are not press releases. The real releases are in
+corpus/ and measured by bench/ingest_eval.sh.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+PACTA = None
+
+
+def draft(text, db):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write(text)
+    try:
+        r = subprocess.run([PACTA, "--db", db, "ingest", "--json", f.name],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            raise AssertionError(r.stderr)
+        return json.loads(r.stdout)
+    finally:
+        os.unlink(f.name)
+
+
+def att(out):
+    return {a["party"]: a["status"] for a in out["session"]["attendance"]}
+
+
+def by(out, party):
+    for a in out["session"]["attendance"]:
+        if a["party"] == party:
+            return a.get("by"), a.get("role")
+    return None, None
+
+
+class Phrasings(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "t.db")
+        subprocess.run([PACTA, "--db", cls.db, "init", "--sample"], check=True,
+                       capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_negation_stays_in_its_clause(self):
+        out = draft("The leaders of Belarus, Kazakhstan and Russia took part in the session of "
+                    "the CIS Council of Heads of State in Minsk on 10 October 2025. "
+                    "Armenia did not attend.", self.db)
+        self.assertEqual(att(out), {"BLR": "present", "KAZ": "present", "RUS": "present",
+                                    "ARM": "absent"})
+
+    def test_negation_in_the_same_sentence(self):
+        out = draft("The presidents of Belarus and Russia attended the session of the CIS "
+                    "Council of Heads of State on 10 October 2025, but Azerbaijan did not "
+                    "take part.", self.db)
+        self.assertEqual(att(out), {"BLR": "present", "RUS": "present", "AZE": "absent"})
+
+    def test_russian_absence_in_every_gender_and_number(self):
+        out = draft("10 октября 2025 года в Минске состоялось заседание Совета глав государств "
+                    "СНГ. В заседании приняли участие лидеры Беларуси, Казахстана и России. "
+                    "Армения не приняла участия в заседании. Президент Молдовы не участвовал. "
+                    "Грузия и Украина не участвовали.", self.db)
+        a = att(out)
+        self.assertEqual(a.get("BLR"), "present")
+        self.assertEqual(a.get("KAZ"), "present")
+        self.assertEqual(a.get("ARM"), "absent")
+        self.assertEqual(a.get("MDA"), "absent")
+        self.assertEqual(a.get("UKR"), "absent")
+        self.assertEqual(out["session"]["date"], "2025-10-10")
+        self.assertEqual(out["session"]["place"], "Minsk")
+
+    def test_except(self):
+        out = draft("23 ноября 2023 года в Минске состоялась сессия Совета коллективной "
+                    "безопасности ОДКБ с участием лидеров государств (за исключением "
+                    "Армении).", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        self.assertEqual(out["session"]["body"], "csto-csc")
+
+    def test_represented_by(self):
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. "
+                    "Turkmenistan was represented by Deputy Prime Minister Purli Agamuradov.",
+                    self.db)
+        self.assertEqual(att(out).get("TKM"), "represented")
+        self.assertEqual(by(out, "TKM"), ("Purli Agamuradov", "Deputy Prime Minister"))
+
+    def test_head_of_government_represents_at_heads_of_government_council(self):
+        out = draft("The CIS Council of Heads of Government met in Dushanbe on 5 June 2025. "
+                    "Kyrgyzstan is represented by the Chairman of the Cabinet of Ministers "
+                    "Adylbek Kasymaliev.", self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+
+    def test_russian_representation(self):
+        out = draft("16 сентября 2016 года в Бишкеке состоялось заседание Совета глав "
+                    "государств СНГ. Туркменистан представлял заместитель председателя "
+                    "Кабинета министров Рашид Мередов, Молдову — премьер-министр, а Украину — "
+                    "посол. Узбекистан был представлен в лице министра иностранных дел.",
+                    self.db)
+        a = att(out)
+        for p in ("TKM", "MDA", "UKR", "UZB"):
+            self.assertEqual(a.get(p), "represented", p)
+        self.assertEqual(by(out, "TKM")[0], "Рашид Мередов")
+
+    def test_list_headed_by_a_role(self):
+        out = draft("The meeting of the CIS Council of Foreign Ministers in Tashkent on 7 April "
+                    "2017 was attended by foreign ministers of Armenia, Belarus and Russia, "
+                    "deputy foreign ministers of Azerbaijan, Moldova and Turkmenistan.", self.db)
+        self.assertEqual(att(out), {"ARM": "present", "BLR": "present", "RUS": "present",
+                                    "AZE": "represented", "MDA": "represented",
+                                    "TKM": "represented"})
+
+    def test_host_meeting_participants_is_not_one(self):
+        out = draft("President of Belarus Alexander Lukashenko met on June 20 with the foreign "
+                    "ministers of the CSTO member states.", self.db)
+        self.assertEqual(att(out), {})
+
+    def test_relative_dates_from_the_publication_line(self):
+        out = draft("Posted: 12.04.2024\nThe CIS Council of Foreign Ministers met in Minsk "
+                    "yesterday.", self.db)
+        self.assertEqual(out["session"]["date"], "2024-04-11")
+        out = draft(" date 2016-09-16\nThe CIS Foreign Ministers Council gathered in Bishkek "
+                    "on Friday.", self.db)
+        self.assertEqual(out["session"]["date"], "2016-09-16")
+        out = draft("2022-11-24 21:41 |\nСегодня в Ереване состоялось заседание Совета "
+                    "коллективной безопасности ОДКБ.", self.db)
+        self.assertEqual(out["session"]["date"], "2022-11-24")
+        self.assertEqual(out["session"]["place"], "Yerevan")
+
+    def test_ordinals_in_words(self):
+        out = draft("The thirty-sixth session of the CIS Council of Heads of State was held in "
+                    "Minsk on 10 October 2025.", self.db)
+        self.assertEqual(out["session"]["number"], 36)
+        out = draft("10 октября 2025 года в Минске состоялось тридцать шестое заседание Совета "
+                    "глав государств СНГ.", self.db)
+        self.assertEqual(out["session"]["number"], 36)
+
+    def test_a_number_of_another_meeting_is_not_the_sessions(self):
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018, "
+                    "while the president attended the 73rd session of the UN General Assembly.",
+                    self.db)
+        self.assertIsNone(out["session"]["number"])
+
+    def test_29_february_into_a_year_without_one(self):
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2025. The next "
+                    "session will be held on 29 February in Moscow.", self.db)
+        self.assertIsNone(out["session"]["next"]["date"])
+
+    def test_a_year_at_the_very_end(self):
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October. It was the "
+                    "last summit of 2025", self.db)
+        self.assertEqual(out["session"]["date"], "2025-10-10")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.5)
+
+    def test_we_adopted_is_not_the_sessions(self):
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2025. "
+                    "“Last year we adopted the Charter of the Commonwealth of Independent "
+                    "States,” the president said.", self.db)
+        self.assertEqual(out["session"]["adopted"], [])
+
+    def test_agency_dateline_is_not_the_place(self):
+        out = draft("YEREVAN, OCTOBER 15, ARMENPRESS. The CIS Council of Heads of State met by "
+                    "videoconference on 15 October 2021.", self.db)
+        self.assertIsNone(out["session"]["place"])
+
+
+if __name__ == "__main__":
+    PACTA = sys.argv.pop(1)
+    unittest.main()
