@@ -41,6 +41,15 @@ static int month_at(const Doc *d, size_t i, size_t *pE) {
     *pE = e;
     return 9;
   }
+  /* "28 сен", "16 окт." (news agencies' datelines) */
+  static const char *const azMonthRuAbbr[] = {"янв", "фев", "мар", "апр", "май", "июн", "июл",
+                                              "авг", "сен", "окт", "ноя", "дек", 0};
+  for (int k = 0; n == 6 && azMonthRuAbbr[k]; k++) {
+    if (memcmp(z, azMonthRuAbbr[k], 6) == 0) {
+      *pE = e + (e < d->n && d->z[e] == '.');
+      return k + 1;
+    }
+  }
   for (int k = 0; azMonthRu[k]; k++) {
     size_t m = strlen(azMonthRu[k]);
     if (n < m || memcmp(z, azMonthRu[k], m) != 0 || n > m + 4) continue;

@@ -137,6 +137,11 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["date"], "2022-11-24")
         self.assertEqual(out["session"]["place"], "Yerevan")
 
+    def test_russian_month_abbreviation(self):
+        out = draft("ДУШАНБЕ, 28 сен 2018 - РИА Новости. В Душанбе началось заседание Совета глав "
+                    "государств СНГ.", self.db)
+        self.assertEqual(out["session"]["date"], "2018-09-28")
+
     def test_ordinals_in_words(self):
         out = draft("The thirty-sixth session of the CIS Council of Heads of State was held in "
                     "Minsk on 10 October 2025.", self.db)
