@@ -602,16 +602,31 @@ static void draft_next(Draft *dr) {
       set_date(pNext, "date", ny, pD->m, pD->d);
     else
       json_object_set_new(pNext, "date", json_null());
-    ig_evidence(d, "next.date", pD->i, pD->e, bInferred ? 0.5 : 0.8, bInferred);
     size_t s = ig_sent_start(d, pD->i), e = ig_sent_end(d, pD->i);
+    /* Another date in the sentence ("the next session ... on October 14, 2022, Lebedev said,
+    ** summing up the session held in Minsk on October 14"): which date and which city are the
+    ** next session's is unsure. */
+    int nDates = 0;
+    for (int j = k; j < d->nD && d->aD[j].i < e; j++) nDates++;
+    for (int j = k; j > 0 && d->aD[j - 1].i >= s; j--) nDates++;
+    double conf = nDates > 1 ? 0.5 : 0.8;
+    ig_evidence(d, "next.date", pD->i, pD->e, bInferred ? 0.5 : conf, bInferred);
+    /* the city nearest the date in its sentence */
     json_t *pPl = json_null();
-    for (int j = 0; j < d->nM; j++) {
+    const Mention *pBest = 0;
+    size_t nBest = SIZE_MAX;
+    for (int j = ig_mention_from(d, s); j < d->nM && d->aM[j].i < e; j++) {
       const Mention *pM = &d->aM[j];
-      if (pM->p->zPlace[0] && pM->i >= s && pM->e <= e) {
-        pPl = json_string(pM->p->zPlace);
-        ig_evidence(d, "next.place", pM->i, pM->e, 0.8, false);
-        break;
+      if (!pM->p->zPlace[0] || pM->e > e) continue;
+      size_t dist = pM->i >= pD->e ? pM->i - pD->e : pD->i >= pM->e ? pD->i - pM->e : 0;
+      if (dist < nBest) {
+        nBest = dist;
+        pBest = pM;
       }
+    }
+    if (pBest) {
+      pPl = json_string(pBest->p->zPlace);
+      ig_evidence(d, "next.place", pBest->i, pBest->e, conf, false);
     }
     json_object_set_new(pNext, "place", pPl);
     json_object_set_new(dr->pSession, "next", pNext);
