@@ -92,7 +92,6 @@ static const Pat aPred[] = {
     {"в отсутствие", PK_ABSENT_PREP},
     {"в отсутствии", PK_ABSENT_PREP},
     {"за исключением", PK_ABSENT_PREP},
-    {"кроме", PK_ABSENT_PREP},
     /* represented */
     {"represented by", PK_REPR},
     {"represented at", PK_REPR},

@@ -88,6 +88,13 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "absent")
         self.assertEqual(out["session"]["body"], "csto-csc")
 
+    def test_besides_is_not_except(self):
+        out = draft("10 октября 2025 года в Минске состоялось заседание Совета глав государств "
+                    "СНГ. Кроме России, в заседании участвовали лидеры Беларуси и Казахстана.",
+                    self.db)
+        self.assertNotEqual(att(out).get("RUS"), "absent")
+        self.assertEqual(att(out).get("BLR"), "present")
+
     def test_represented_by(self):
         out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. "
                     "Turkmenistan was represented by Deputy Prime Minister Purli Agamuradov.",
