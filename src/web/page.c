@@ -73,6 +73,13 @@ void put_ru(Buf *p, const json_t *pName) {
   if (z) hprintf(p, " <span class=\"ru\" lang=\"%s\">%s</span>", zOther, z);
 }
 
+void put_second_name(Buf *p, const json_t *pName) {
+  const char *zShown = name_lang(pName);
+  const char *zOther = zShown && strcmp(zShown, "ru") == 0 ? "en" : "ru";
+  const char *z = str(pName, zOther);
+  if (z) hprintf(p, "<p class=\"ru\" lang=\"%s\">%s</p>", zOther, z);
+}
+
 void put_date(Buf *p, const char *zDate) {
   if (zDate && *zDate) {
     hprintf(p, "<time datetime=\"%s\">", zDate);
@@ -89,18 +96,146 @@ void put_date(Buf *p, const char *zDate) {
   }
 }
 
-void put_words(Buf *p, const char *z) {
+/* ---- Codes of the record as words ------------------------------------------------ */
+
+/* The one table of the codes the records hold (statuses, action types, kinds,
+** levels, formats, rules...) and their words. A code that means two things
+** has a row with its field's context before the row without one; `pgettext`
+** here only marks the pair for the catalogue (xgettext knows the name), the
+** lookup translates with i18n_ptext. */
+#define pgettext(zContext, zLabel) zContext, zLabel
+static const struct {
+  const char *zCode, *zContext, *zLabel;
+} aTerm[] = {
+    /* A party's status in a document (rules.c) */
+    {"none", 0, N_("none")},
+    {"not_interested", 0, N_("not interested")},
+    {"signed", 0, N_("signed")},
+    {"consented", 0, N_("consented")},
+    {"provisional", 0, N_("provisional")},
+    {"in_force", 0, N_("in force")},
+    {"withdrawing", 0, N_("withdrawing")},
+    {"withdrawn", 0, N_("withdrawn")},
+    /* Actions */
+    {"signature", 0, N_("signature")},
+    {"definitive_signature", 0, N_("definitive signature")},
+    {"ratification", 0, N_("ratification")},
+    {"acceptance", 0, N_("acceptance")},
+    {"approval", 0, N_("approval")},
+    {"accession", 0, N_("accession")},
+    {"notification", 0, N_("notification")},
+    {"succession", 0, N_("succession")},
+    {"provisional_application", 0, N_("provisional application")},
+    {"reservation", 0, N_("reservation")},
+    {"declaration", pgettext("document type", "declaration")},
+    {"declaration", 0, N_("declaration")},
+    {"special_opinion", 0, N_("special opinion")},
+    {"objection", 0, N_("objection")},
+    {"withdrawal", 0, N_("withdrawal")},
+    /* Kinds of membership */
+    {"founding", 0, N_("founding")},
+    {"member", 0, N_("member")},
+    {"associate", 0, N_("associate")},
+    {"observer", 0, N_("observer")},
+    {"participant", 0, N_("participant")},
+    {"suspended", 0, N_("suspended")},
+    /* Kinds of party */
+    {"state", 0, N_("state")},
+    {"organization", 0, N_("organization")},
+    /* Levels of bodies */
+    {"heads_of_state", 0, N_("heads of state")},
+    {"heads_of_government", 0, N_("heads of government")},
+    {"ministers", 0, N_("ministers")},
+    {"officials", 0, N_("officials")},
+    {"secretariat", 0, N_("secretariat")},
+    {"parliamentary", 0, N_("parliamentary")},
+    {"court", 0, N_("court")},
+    {"other", 0, N_("other")},
+    /* Formats of sessions, and attendance */
+    {"in_person", 0, N_("in person")},
+    {"videoconference", 0, N_("videoconference")},
+    {"hybrid", 0, N_("hybrid")},
+    {"informal", 0, N_("informal")},
+    {"present", 0, N_("present")},
+    {"absent", 0, N_("absent")},
+    {"represented", 0, N_("represented")},
+    /* Types of documents */
+    {"charter", 0, N_("charter")},
+    {"treaty", 0, N_("treaty")},
+    {"agreement", 0, N_("agreement")},
+    {"convention", 0, N_("convention")},
+    {"protocol", 0, N_("protocol")},
+    {"decision", 0, N_("decision")},
+    {"concept", 0, N_("concept")},
+    {"plan", 0, N_("plan")},
+    {"statement", 0, N_("statement")},
+    /* Rules of entry into force, co-chairs, chairs, assessments */
+    {"on_signature", 0, N_("on signature")},
+    {"threshold", 0, N_("threshold")},
+    {"fixed_date", 0, N_("fixed date")},
+    {"previous_and_next", 0, N_("previous and next")},
+    {"recorded", 0, N_("recorded")},
+    {"computed", 0, N_("computed")},
+    {"preliminary", 0, N_("preliminary")},
+    {"reviewed", 0, N_("reviewed")},
+    /* Submissions */
+    {"pending", 0, N_("pending")},
+    {"accepted", 0, N_("accepted")},
+    {"rejected", 0, N_("rejected")},
+    /* Kinds of record */
+    {"party", 0, N_("party")},
+    {"body", 0, N_("body")},
+    {"membership", 0, N_("membership")},
+    {"chairmanship", 0, N_("chairmanship")},
+    {"document", 0, N_("document")},
+    {"session", 0, N_("session")},
+    {"action", 0, N_("action")},
+    {"commitment", 0, N_("commitment")},
+    {"assessment", 0, N_("assessment")},
+    {"submission", 0, N_("submission")},
+};
+#undef pgettext
+
+const char *term_in(const char *zContext, const char *zCode) {
+  if (!zCode) return 0;
+  for (size_t i = 0; i < sizeof(aTerm) / sizeof(aTerm[0]); i++) {
+    if (strcmp(aTerm[i].zCode, zCode) != 0) continue;
+    if (!aTerm[i].zContext) return _(aTerm[i].zLabel);
+    if (zContext && strcmp(zContext, aTerm[i].zContext) == 0)
+      return i18n_ptext(aTerm[i].zContext, aTerm[i].zLabel);
+  }
+  return 0;
+}
+
+const char *term(const char *zCode) {
+  return term_in(0, zCode);
+}
+
+void put_words_in(Buf *p, const char *zContext, const char *z) {
+  const char *zTerm = term_in(zContext, z);
+  if (zTerm) {
+    html_escape(p, zTerm);
+    return;
+  }
+  /* A code the table does not know (a newer record): its words, untranslated. */
   Buf t = {0};
   buf_puts(&t, z ? z : "");
   for (size_t i = 0; i < t.n; i++)
     if (t.z[i] == '_') t.z[i] = ' ';
-  html_escape(p, t.z ? t.z : "");
+  if (t.n && strcmp(i18n_lang(), "en") != 0)
+    hprintf(p, "<span lang=\"en\">%s</span>", t.z);
+  else
+    html_escape(p, t.z ? t.z : "");
   buf_free(&t);
+}
+
+void put_words(Buf *p, const char *z) {
+  put_words_in(p, 0, z);
 }
 
 void put_badge(Buf *p, const char *zStatus) {
   if (!zStatus) {
-    buf_puts(p, "<span class=\"muted\">no status</span>");
+    hprintf(p, "<span class=\"muted\">%s</span>", _("no status"));
     return;
   }
   hprintf(p, "<span class=\"badge st-%s\">", zStatus);
@@ -108,19 +243,137 @@ void put_badge(Buf *p, const char *zStatus) {
   buf_puts(p, "</span>");
 }
 
+/* The language of a record's free text (a note, a place), which the record
+** does not state: Russian when most of its letters are Cyrillic, else English
+** (an English note may quote a Russian word). */
+static const char *text_lang(const char *z) {
+  size_t nCyr = 0, nLat = 0;
+  for (const unsigned char *u = (const unsigned char *)z; *u; u++) {
+    if ((u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80)
+      nCyr++;
+    else if ((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z')
+      nLat++;
+  }
+  return nCyr > nLat ? "ru" : "en";
+}
+
+void put_text(Buf *p, const char *z) {
+  if (!z || !*z) return;
+  const char *zLang = text_lang(z);
+  if (strcmp(zLang, i18n_lang()) == 0)
+    html_escape(p, z);
+  else
+    hprintf(p, "<span lang=\"%s\">%s</span>", zLang, z);
+}
+
+char *text_html(const char *z) {
+  Buf t = {0};
+  put_text(&t, z);
+  return t.z ? t.z : xstrdup("");
+}
+
+/* ---- Sentences with pieces of HTML ------------------------------------------------ */
+
+/* zMsg with {0}...{9} replaced by azArg's strings; the rest escaped when
+** bEscape. */
+static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bEscape) {
+  int nArg = 0;
+  while (azArg[nArg]) nArg++;
+  const char *z = zMsg;
+  while (*z) {
+    const char *zOpen = strchr(z, '{');
+    bool bArg =
+        zOpen && zOpen[1] >= '0' && zOpen[1] <= '9' && zOpen[2] == '}' && zOpen[1] - '0' < nArg;
+    size_t n = zOpen ? (size_t)(zOpen - z) + (bArg ? 0 : 1) : strlen(z);
+    char *zText = xprintf("%.*s", (int)n, z);
+    if (bEscape)
+      html_escape(p, zText);
+    else
+      buf_puts(p, zText);
+    xfree(zText);
+    if (!zOpen) break;
+    if (bArg) {
+      buf_puts(p, azArg[zOpen[1] - '0']);
+      z = zOpen + 3;
+    } else {
+      z = zOpen + 1;
+    }
+  }
+}
+
+void put_msg_a(Buf *p, const char *zMsg, const char *const *azArg) {
+  msg_fill(p, zMsg, azArg, true);
+}
+
+char *msg_text_a(const char *zMsg, const char *const *azArg) {
+  Buf t = {0};
+  msg_fill(&t, zMsg, azArg, false);
+  return t.z ? t.z : xstrdup("");
+}
+
+char *html_of(const char *zText) {
+  Buf t = {0};
+  html_escape(&t, zText ? zText : "");
+  return t.z ? t.z : xstrdup("");
+}
+
+char *date_html(const char *zIso) {
+  Buf t = {0};
+  put_date(&t, zIso);
+  return t.z;
+}
+
+char *date_text(const char *zIso) {
+  Buf t = {0};
+  i18n_date_iso(&t, zIso ? zIso : "");
+  return t.z ? t.z : xstrdup("");
+}
+
+char *words_html(const char *zContext, const char *zCode) {
+  Buf t = {0};
+  put_words_in(&t, zContext, zCode);
+  return t.z ? t.z : xstrdup("");
+}
+
+char *party_html(const json_t *pParties, const char *zCode) {
+  Buf t = {0};
+  put_party(&t, pParties, zCode);
+  return t.z;
+}
+
+char *plural_text(const char *zPattern, long long n) {
+  Buf t = {0};
+  i18n_plural(&t, zPattern, n);
+  return t.z ? t.z : xstrdup("");
+}
+
+char *plural_html(const char *zPattern, long long n) {
+  char *z = plural_text(zPattern, n);
+  char *zHtml = html_of(z);
+  xfree(z);
+  return zHtml;
+}
+
+void put_party_name(Buf *p, const json_t *pParties, const char *zCode) {
+  if (!zCode) zCode = "";
+  const json_t *pName = json_object_get(json_object_get(pParties, zCode), "name");
+  put_name(p, pName, zCode);
+}
+
 void put_party(Buf *p, const json_t *pParties, const char *zCode) {
   if (!zCode) zCode = "";
-  hprintf(p,
-          "<span class=\"nw\"><a href=\"/parties/%s\">%s</a> <span class=\"code\">%s</span></span>",
-          zCode, party_name(pParties, zCode), zCode);
+  hprintf(p, "<span class=\"nw\"><a href=\"/parties/%s\">", zCode);
+  put_party_name(p, pParties, zCode);
+  hprintf(p, "</a> <span class=\"code\">%s</span></span>", zCode);
 }
 
 void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
               const char *zNameField) {
   if (!zId) zId = "";
   const json_t *v = json_object_get(pMap, zId);
-  hprintf(p, "<a href=\"/%s/%s\">%s</a>", zPrefix, zId,
-          name_en(json_object_get(v, zNameField), zId));
+  hprintf(p, "<a href=\"/%s/%s\">", zPrefix, zId);
+  put_name(p, json_object_get(v, zNameField), zId);
+  buf_puts(p, "</a>");
 }
 
 void table_begin(Buf *p, const char *zCaption, const char *zHeads) {
@@ -145,16 +398,24 @@ void table_end(Buf *p) {
 
 void put_sources(Buf *p, const json_t *aSource) {
   if (!json_array_size(aSource)) return;
-  buf_puts(p, "<h2 id=\"sources\">Sources</h2><ul class=\"sources\">");
+  hprintf(p, "<h2 id=\"sources\">%s</h2><ul class=\"sources\">", _("Sources"));
   for (size_t i = 0; i < json_array_size(aSource); i++) {
     const json_t *s = json_array_get(aSource, i);
     const char *zRef = str(s, "ref");
     buf_puts(p, "<li>");
-    if (zRef && (strncmp(zRef, "https://", 8) == 0 || strncmp(zRef, "http://", 7) == 0))
-      hprintf(p, "<a href=\"%s\" rel=\"noreferrer\">%s</a>", zRef, dflt(str(s, "title"), zRef));
-    else
-      hprintf(p, "%s%s%s", dflt(str(s, "title"), ""), zRef ? " \xe2\x80\x94 " : "", dflt(zRef, ""));
-    if (str(s, "date")) hprintf(p, " (%s)", str(s, "date"));
+    if (zRef && (strncmp(zRef, "https://", 8) == 0 || strncmp(zRef, "http://", 7) == 0)) {
+      hprintf(p, "<a href=\"%s\" rel=\"noreferrer\">", zRef);
+      put_text(p, dflt(str(s, "title"), zRef));
+      buf_puts(p, "</a>");
+    } else {
+      put_text(p, str(s, "title"));
+      hprintf(p, "%s%s", str(s, "title") && zRef ? " \xe2\x80\x94 " : "", dflt(zRef, ""));
+    }
+    if (str(s, "date")) {
+      buf_puts(p, " (");
+      put_date(p, str(s, "date"));
+      buf_puts(p, ")");
+    }
     buf_puts(p, "</li>");
   }
   buf_puts(p, "</ul>");
@@ -412,15 +673,37 @@ void page_error(Req *pReq, Resp *r, int status, const char *zTitle, const char *
   Buf b = {0};
   pages_begin(&b, pReq, zTitle, 0);
   hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", zTitle, zMsg);
-  buf_puts(&b, "<p><a href=\"/\">Back to the home page</a></p>");
+  hprintf(&b, "<p><a href=\"/\">%s</a></p>", _("Back to the home page"));
   pages_end(&b, pReq);
   page_send(r, status, &b, false);
 }
 
+/* What pages_not_found says for each kind of thing (one sentence each: the
+** word's case and gender differ from language to language). */
+static const struct {
+  const char *zWhat, *zMsg;
+} aNotFound[] = {
+    {"party", N_("There is no party \"%s\" in this registry.")},
+    {"organization", N_("There is no organization \"%s\" in this registry.")},
+    {"body", N_("There is no body \"%s\" in this registry.")},
+    {"membership", N_("There is no membership \"%s\" in this registry.")},
+    {"chairmanship", N_("There is no rule of the chair \"%s\" in this registry.")},
+    {"document", N_("There is no document \"%s\" in this registry.")},
+    {"session", N_("There is no session \"%s\" in this registry.")},
+    {"action", N_("There is no action \"%s\" in this registry.")},
+    {"commitment", N_("There is no commitment \"%s\" in this registry.")},
+    {"assessment", N_("There is no assessment \"%s\" in this registry.")},
+    {"submission", N_("There is no submission \"%s\" in this registry.")},
+    {"form for", N_("There is no form for \"%s\" in this registry.")},
+};
+
 void pages_not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId) {
+  const char *zMsg = N_("There is nothing called \"%s\" in this registry.");
+  for (size_t i = 0; i < sizeof(aNotFound) / sizeof(aNotFound[0]); i++)
+    if (zWhat && strcmp(zWhat, aNotFound[i].zWhat) == 0) zMsg = aNotFound[i].zMsg;
   Buf msg = {0};
-  buf_printf(&msg, "There is no %s \"%s\" in this registry.", zWhat, zId ? zId : "");
-  page_error(pReq, r, 404, "Not found", msg.z);
+  buf_printf(&msg, _(zMsg), zId ? zId : "");
+  page_error(pReq, r, 404, _("Not found"), msg.z);
   buf_free(&msg);
 }
 
@@ -432,9 +715,9 @@ bool page_on(Req *pReq, Resp *r, pdate *pOn) {
   }
   if (date_parse(z, strlen(z), pOn) == 0) return true;
   Buf msg = {0};
-  buf_printf(&msg, "\"%s\" is not a date: expected a real date as YYYY-MM-DD, such as 2009-08-18.",
-             z);
-  page_error(pReq, r, 400, "Bad date", msg.z);
+  buf_printf(&msg,
+             _("\"%s\" is not a date: expected a real date as YYYY-MM-DD, such as 2009-08-18."), z);
+  page_error(pReq, r, 400, _("Bad date"), msg.z);
   buf_free(&msg);
   return false;
 }
@@ -443,8 +726,8 @@ void date_form(Buf *p, const char *zPath, const char *zLabel, const char *zOn) {
   hprintf(p,
           "<form class=\"inline\" method=\"get\" action=\"%s\"><label for=\"on\">%s</label>"
           "<input type=\"date\" id=\"on\" name=\"on\" value=\"%s\" required>"
-          "<button type=\"submit\">Show</button></form>",
-          zPath, zLabel, zOn);
+          "<button type=\"submit\">%s</button></form>",
+          zPath, zLabel, zOn, _("Show"));
 }
 
 /* ---- Timelines of memberships ------------------------------------------------------ */
@@ -454,13 +737,16 @@ static const char *const azKindName[] = {"founding",    "member",   "associate",
 
 /* The legend for the kinds in the memberships aMem. */
 static void kind_legend(Buf *p, const json_t *aMem) {
-  buf_puts(p, "<ul class=\"legend\" aria-label=\"Legend\">");
+  hprintf(p, "<ul class=\"legend\" aria-label=\"%s\">", _("Legend"));
   for (size_t k = 0; k < sizeof(azKindName) / sizeof(azKindName[0]); k++) {
     bool bUsed = false;
     for (size_t i = 0; i < json_array_size(aMem) && !bUsed; i++)
       bUsed = strcmp(dflt(str(json_array_get(aMem, i), "kind"), ""), azKindName[k]) == 0;
-    if (bUsed)
-      hprintf(p, "<li><span class=\"sw k-%s\"></span>%s</li>", azKindName[k], azKindName[k]);
+    if (bUsed) {
+      hprintf(p, "<li><span class=\"sw k-%s\"></span>", azKindName[k]);
+      put_words(p, azKindName[k]);
+      buf_puts(p, "</li>");
+    }
   }
   buf_puts(p, "</ul>");
 }
@@ -481,7 +767,7 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
                          const char *zHrefPrefix, pdate start) {
   size_t nMem = json_array_size(aMem);
   if (!nMem) {
-    buf_puts(p, "<p class=\"muted\">No memberships recorded.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No memberships recorded."));
     return;
   }
   RowKey *aRow = xmalloc(nMem * sizeof(RowKey));
@@ -509,10 +795,12 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
   char **azFree = xmalloc((2 * nMem + (size_t)nRow) * sizeof(char *)); /* hrefs, classes, titles */
   int nBar = 0, nFree = 0;
   for (int r = 0; r < nRow; r++) {
-    const char *zLabel =
-        name_en(json_object_get(json_object_get(pNames, aRow[r].zKey), zNameField), aRow[r].zKey);
+    const json_t *pName = json_object_get(json_object_get(pNames, aRow[r].zKey), zNameField);
+    const char *zLabel = name_here(pName, aRow[r].zKey);
+    const char *zLabelLang = pName ? name_lang(pName) : 0; /* when not the page's */
+    if (zLabelLang && strcmp(zLabelLang, i18n_lang()) == 0) zLabelLang = 0;
     aSvgRow[r] = (SvgRow){zLabel, azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey),
-                          aBar + nBar, 0};
+                          aBar + nBar, 0, zLabelLang};
     for (size_t i = 0; i < nMem; i++) {
       const json_t *m = json_array_get(aMem, i);
       if (strcmp(dflt(str(m, zRowField), ""), aRow[r].zKey) != 0) continue;
@@ -520,18 +808,21 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
       const char *zTo = str(m, "to");
       aBar[nBar] = (SvgBar){date_of(json_object_get(m, "from")), date_of(json_object_get(m, "to")),
                             azFree[nFree++] = xprintf("k-%s", zKind), 0};
-      char *zTitleBar = xprintf("%s: %s from %s%s%s", zLabel, zKind, dflt(str(m, "from"), "?"),
-                                zTo ? " to " : " (current)", zTo ? zTo : "");
+      char *zFrom = date_text(dflt(str(m, "from"), "?")), *zUntil = date_text(zTo);
+      const char *zKindWords = dflt(term(zKind), zKind);
+      char *zTitleBar = zTo ? xprintf(_("%s: %s from %s to %s"), zLabel, zKindWords, zFrom, zUntil)
+                            : xprintf(_("%s: %s from %s (current)"), zLabel, zKindWords, zFrom);
+      xfree(zFrom);
+      xfree(zUntil);
       aBar[nBar].zTitle = azFree[nFree++] = zTitleBar;
       nBar++;
       aSvgRow[r].nBar++;
     }
   }
   Buf desc = {0};
-  buf_printf(&desc,
-             "%d rows, one bar per membership interval, coloured by kind; the table "
-             "below gives the same data.",
-             nRow);
+  i18n_plural(&desc, _("{0, plural, one{# row} other{# rows}}"), nRow);
+  buf_puts(&desc, _(", one bar per membership interval, coloured by kind; the table below gives "
+                    "the same data."));
   SvgTimeline chart = {zId, zTitle, desc.z, aSvgRow, nRow, start, end};
   buf_puts(p, "<figure class=\"chart\">");
   svg_timeline(p, &chart);
@@ -551,7 +842,9 @@ void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, bool bB
   for (size_t i = 0; i < json_array_size(aSession); i++) {
     const json_t *s = json_array_get(aSession, i);
     buf_puts(p, "<tr><th scope=\"row\" class=\"nw\">");
-    hprintf(p, "<a href=\"/sessions/%s\">%s</a></th>", str(s, "id"), dflt(str(s, "date"), ""));
+    hprintf(p, "<a href=\"/sessions/%s\">", str(s, "id"));
+    put_date(p, str(s, "date"));
+    buf_puts(p, "</a></th>");
     if (bBody) {
       const json_t *pBody = json_object_get(pBodies, dflt(str(s, "body"), ""));
       buf_puts(p, "<td>");
@@ -559,7 +852,12 @@ void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, bool bB
       hprintf(p, " <span class=\"small muted\">%s</span></td>",
               dflt(str(pBody, "organization"), ""));
     }
-    hprintf(p, "<td>%s</td><td>", dflt(str(s, "place"), "not stated"));
+    buf_puts(p, "<td>");
+    if (str(s, "place"))
+      put_text(p, str(s, "place"));
+    else
+      html_escape(p, _("not stated"));
+    buf_puts(p, "</td><td>");
     put_words(p, str(s, "format"));
     hprintf(p, "</td><td class=\"nw\">%zu</td></tr>",
             json_array_size(json_object_get(s, "adopted")));
@@ -594,5 +892,5 @@ void page_get_unknown(Req *pReq, Resp *r) {
     resp_error(r, 404, "not_found", "no such resource: %s", pReq->zPath);
     return;
   }
-  page_error(pReq, r, 404, "Not found", "There is no page at this address.");
+  page_error(pReq, r, 404, _("Not found"), _("There is no page at this address."));
 }

@@ -33,26 +33,45 @@ static bool delay_zero(DelayWords d) {
   return !d.days && !d.months && !d.firstOfNext;
 }
 
-/* "30 days", "3 months and 2 days, then the first day of the next month". */
+/* "30 days", "3 months and 2 days, then the first day of the following month". */
 static void put_delay(Buf *p, DelayWords d) {
-  if (d.months) hprintf(p, "%d month%s", d.months, d.months == 1 ? "" : "s");
-  if (d.months && d.days) buf_puts(p, " and ");
-  if (d.days || !d.months) hprintf(p, "%d day%s", d.days, d.days == 1 ? "" : "s");
-  if (d.firstOfNext) buf_puts(p, ", then the first day of the following month");
+  char *zMonths =
+      d.months ? plural_html(_("{0, plural, one{# month} other{# months}}"), d.months) : 0;
+  char *zDays =
+      d.days || !d.months ? plural_html(_("{0, plural, one{# day} other{# days}}"), d.days) : 0;
+  if (zMonths && zDays)
+    put_msg(p, _("{0} and {1}"), zMonths, zDays);
+  else
+    buf_puts(p, zMonths ? zMonths : zDays);
+  if (d.firstOfNext) html_escape(p, _(", then the first day of the following month"));
+  xfree(zMonths);
+  xfree(zDays);
+}
+
+static char *delay_html(DelayWords d) {
+  Buf t = {0};
+  put_delay(&t, d);
+  return t.z ? t.z : xstrdup("");
 }
 
 /* When a party that consents later is bound. */
 static void put_later(Buf *p, DelayWords d) {
   if (delay_zero(d)) {
-    buf_puts(p, "from the day of their own consent.");
-  } else if (d.firstOfNext) {
-    buf_puts(p, "from their own consent + ");
-    put_delay(p, d);
-    buf_puts(p, ".");
-  } else {
-    put_delay(p, d);
-    buf_puts(p, " after their own.");
+    html_escape(p, _("from the day of their own consent."));
+    return;
   }
+  char *zDelay = delay_html(d);
+  if (d.firstOfNext)
+    put_msg(p, _("from their own consent + {0}."), zDelay);
+  else
+    put_msg(p, _("{0} after their own."), zDelay);
+  xfree(zDelay);
+}
+
+static char *later_html(DelayWords d) {
+  Buf t = {0};
+  put_later(&t, d);
+  return t.z ? t.z : xstrdup("");
 }
 
 static pdate apply_delay(DelayWords d, pdate x) {
@@ -62,72 +81,92 @@ static pdate apply_delay(DelayWords d, pdate x) {
 
 /* ---- The clause in words ------------------------------------------------------------ */
 
+/* The conditions of a threshold clause: "2 consents and the consents of..." */
+static void put_conditions(Buf *p, const json_t *aCond, const json_t *pParties) {
+  for (size_t i = 0; i < json_array_size(aCond); i++) {
+    const json_t *c = json_array_get(aCond, i);
+    if (i) html_escape(p, _(" and "));
+    if (json_object_get(c, "count")) {
+      char *z = plural_html(_("{0, plural, one{# consent} other{# consents}}"),
+                            (long long)json_integer_value(json_object_get(c, "count")));
+      buf_puts(p, z);
+      xfree(z);
+    } else if (json_object_get(c, "all_of")) {
+      Buf list = {0};
+      const json_t *a = json_object_get(c, "all_of");
+      for (size_t k = 0; k < json_array_size(a); k++) {
+        if (k) html_escape(&list, k + 1 == json_array_size(a) ? _(" and ") : _(", "));
+        put_party(&list, pParties, json_string_value(json_array_get(a, k)));
+      }
+      put_msg(p, _("the consents of {0}"), list.z ? list.z : "");
+      buf_free(&list);
+    } else {
+      char *zWeight = html_of(dflt(str(c, "weight"), ""));
+      char *zAtLeast = xprintf("%g", json_number_value(json_object_get(c, "at_least")));
+      put_msg(p, _("the consenting parties' {0} adding up to at least {1}"), zWeight, zAtLeast);
+      xfree(zWeight);
+      xfree(zAtLeast);
+    }
+  }
+  if (!json_array_size(aCond)) html_escape(p, _("the first consent"));
+}
+
 /* The entry-into-force clause in words. */
 static void put_rule(Buf *p, const json_t *pDoc, const json_t *pParties) {
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   const char *zRule = str(e, "rule");
   if (!zRule) {
-    buf_puts(p, "No entry-into-force clause is recorded, so pacta does not compute dates for "
-                "this document.");
+    html_escape(p, _("No entry-into-force clause is recorded, so pacta does not compute dates "
+                     "for this document."));
     return;
   }
   DelayWords delay = delay_of(json_object_get(e, "delay"));
   const json_t *pLater = json_object_get(e, "later_delay");
   DelayWords later = pLater ? delay_of(pLater) : delay;
+  buf_puts(p, "<strong>");
+  put_words(p, zRule);
+  buf_puts(p, "</strong>: ");
   if (strcmp(zRule, "on_signature") == 0) {
-    buf_puts(p, "<strong>on signature</strong>: each party is bound from its own signature; a "
-                "party whose signature is subject to domestic procedures, from its first later "
-                "consent instrument.");
+    html_escape(p, _("each party is bound from its own signature; a party whose signature is "
+                     "subject to domestic procedures, from its first later consent instrument."));
   } else if (strcmp(zRule, "threshold") == 0) {
-    buf_puts(p, "<strong>threshold</strong>: ");
-    const json_t *aCond = json_object_get(e, "conditions");
-    for (size_t i = 0; i < json_array_size(aCond); i++) {
-      const json_t *c = json_array_get(aCond, i);
-      if (i) buf_puts(p, " and ");
-      if (json_object_get(c, "count")) {
-        long long n = (long long)json_integer_value(json_object_get(c, "count"));
-        hprintf(p, "%lld consent%s", n, n == 1 ? "" : "s");
-      } else if (json_object_get(c, "all_of")) {
-        buf_puts(p, "the consents of ");
-        const json_t *a = json_object_get(c, "all_of");
-        for (size_t k = 0; k < json_array_size(a); k++) {
-          if (k) buf_puts(p, k + 1 == json_array_size(a) ? " and " : ", ");
-          put_party(p, pParties, json_string_value(json_array_get(a, k)));
-        }
-      } else {
-        hprintf(p, "the consenting parties' %s adding up to at least ", dflt(str(c, "weight"), ""));
-        buf_printf(p, "%g", json_number_value(json_object_get(c, "at_least")));
-      }
-    }
-    if (!json_array_size(aCond)) buf_puts(p, "the first consent");
+    Buf when = {0};
+    put_conditions(&when, json_object_get(e, "conditions"), pParties);
     if (delay_zero(delay)) {
-      buf_puts(p, ", in force on the day the conditions are met");
+      html_escape(&when, _(", in force on the day the conditions are met"));
     } else {
-      buf_puts(p, ", then ");
-      put_delay(p, delay);
+      char *zDelay = delay_html(delay);
+      put_msg(&when, _(", then {0}"), zDelay);
+      xfree(zDelay);
     }
-    if (str(e, "not_before")) hprintf(p, ", but not before %s", str(e, "not_before"));
-    buf_puts(p, "; later parties ");
-    put_later(p, later);
+    if (str(e, "not_before")) {
+      char *zDate = date_html(str(e, "not_before"));
+      put_msg(&when, _(", but not before {0}"), zDate);
+      xfree(zDate);
+    }
+    char *zLater = later_html(later);
+    put_msg(p, _("{0}; later parties {1}"), when.z ? when.z : "", zLater);
+    xfree(zLater);
+    buf_free(&when);
   } else if (strcmp(zRule, "fixed_date") == 0) {
-    hprintf(p,
-            "<strong>fixed date</strong>: in force on %s for every party that consented by "
-            "then; later parties ",
-            dflt(str(e, "date"), "?"));
-    put_later(p, pLater ? later : (DelayWords){0, 0, false});
-  } else {
-    hprintf(p, "%s", zRule);
+    char *zDate = date_html(str(e, "date"));
+    char *zLater = later_html(pLater ? later : (DelayWords){0, 0, false});
+    put_msg(p, _("in force on {0} for every party that consented by then; later parties {1}"),
+            zDate, zLater);
+    xfree(zDate);
+    xfree(zLater);
   }
 }
 
 static void put_withdrawal_rule(Buf *p, const json_t *pDoc) {
   const json_t *pNotice = json_object_get(json_object_get(pDoc, "withdrawal"), "notice");
-  buf_puts(p, "a notice takes effect ");
   if (pNotice) {
-    put_delay(p, delay_of(pNotice));
-    buf_puts(p, " after it is received.");
+    char *zDelay = delay_html(delay_of(pNotice));
+    put_msg(p, _("a notice takes effect {0} after it is received."), zDelay);
+    xfree(zDelay);
   } else {
-    buf_puts(p, "12 months after it is received (the default of VCLT art. 56).");
+    html_escape(p, _("a notice takes effect 12 months after it is received (the default of VCLT "
+                     "art. 56)."));
   }
 }
 
@@ -149,8 +188,15 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     const json_t *c = json_array_get(aConsent, i);
     if (!json_is_true(json_object_get(c, "counted"))) continue;
     count++;
-    char *zTitle = xprintf("%s: %s of %s (consent %d)", party_name(pParties, str(c, "party")),
-                           str(c, "type"), str(c, "date"), count);
+    const char *zParty = dflt(str(c, "party"), "");
+    char *zDate = date_text(str(c, "date"));
+    char *zCount = xprintf("%d", count);
+    char *zTitle =
+        msg_text(_("{0}: {1} of {2} (consent {3})"),
+                 name_here(json_object_get(json_object_get(pParties, zParty), "name"), zParty),
+                 dflt(term(str(c, "type")), dflt(str(c, "type"), "")), zDate, zCount);
+    xfree(zDate);
+    xfree(zCount);
     pdate d = date_of(json_object_get(c, "date"));
     bool bHit = str(pTrig, "party") && strcmp(str(pTrig, "party"), dflt(str(c, "party"), "")) == 0;
     if (bHit) bAnyHit = true;
@@ -173,7 +219,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     }
   }
   if (!nPoint) {
-    buf_puts(p, "<p class=\"muted\">No consent recorded on or before this date.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No consent recorded on or before this date."));
     xfree(aPoint);
     return;
   }
@@ -189,53 +235,90 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   if (end > on && on > aPoint[nPoint - 1].date && (eif == DATE_NONE || on > eif)) end = on;
   char zEif[DATE_BUFSZ];
   date_format(eif, zEif);
-  char *zThreshold = xprintf("threshold: %d consent%s", threshold, threshold == 1 ? "" : "s");
-  char *zMarker = xprintf("entry into force %s", zEif);
-  char *zDesc = xprintf("A step line rises by one at each counted consent, from %s to %d "
-                        "consents%s%s.",
-                        str(json_array_get(aConsent, 0), "date"), count,
-                        threshold ? "; a dashed line marks the threshold" : "",
-                        eif != DATE_NONE ? "; a vertical line marks the entry into force" : "");
-  SvgSteps chart = {
-      "consents-chart", "Consents over time", zDesc, "consents", aPoint, nPoint, start, end,
-      threshold,        zThreshold,           eif,   zMarker};
+  char *zEifText = date_text(eif != DATE_NONE ? zEif : 0);
+  char *zConsents = plural_text(_("{0, plural, one{# consent} other{# consents}}"), threshold);
+  char *zThreshold = msg_text(_("threshold: {0}"), zConsents);
+  char *zMarker = msg_text(_("entry into force {0}"), zEifText);
+  char *zFirst = date_text(str(json_array_get(aConsent, 0), "date"));
+  char *zCounted = plural_text(_("{0, plural, one{# consent} other{# consents}}"), count);
+  Buf desc = {0};
+  char *zStep = msg_text(_("A step line rises by one at each counted consent, from {0} to {1}"),
+                         zFirst, zCounted);
+  buf_puts(&desc, zStep);
+  if (threshold) buf_puts(&desc, _("; a dashed line marks the threshold"));
+  if (eif != DATE_NONE) buf_puts(&desc, _("; a vertical line marks the entry into force"));
+  buf_puts(&desc, ".");
+  SvgSteps chart = {"consents-chart",
+                    _("Consents over time"),
+                    desc.z,
+                    _("consents"),
+                    aPoint,
+                    nPoint,
+                    start,
+                    end,
+                    threshold,
+                    zThreshold,
+                    eif,
+                    zMarker};
   buf_puts(p, "<figure class=\"chart\">");
   svg_steps(p, &chart);
-  buf_puts(p, "</figure><ul class=\"legend\" aria-label=\"Legend\"><li><span class=\"sw step\">"
-              "</span>consents counted (organizations are not counted toward a number)</li>");
+  hprintf(p,
+          "</figure><ul class=\"legend\" aria-label=\"%s\"><li><span class=\"sw step\">"
+          "</span>%s</li>",
+          _("Legend"), _("consents counted (organizations are not counted toward a number)"));
   if (bAnyHit)
-    buf_puts(p, "<li><span class=\"sw dot-hit\"></span>the consent that completed the "
-                "conditions</li>");
-  if (threshold) hprintf(p, "<li><span class=\"sw line\"></span>threshold: %d</li>", threshold);
-  if (eif != DATE_NONE)
-    hprintf(p, "<li><span class=\"sw mark\"></span>entry into force %s</li>", zEif);
+    hprintf(p, "<li><span class=\"sw dot-hit\"></span>%s</li>",
+            _("the consent that completed the conditions"));
+  if (threshold) {
+    char *zNum = xprintf("%d", threshold);
+    buf_puts(p, "<li><span class=\"sw line\"></span>");
+    put_msg(p, _("threshold: {0}"), zNum);
+    buf_puts(p, "</li>");
+    xfree(zNum);
+  }
+  if (eif != DATE_NONE) {
+    char *zDate = date_html(zEif);
+    buf_puts(p, "<li><span class=\"sw mark\"></span>");
+    put_msg(p, _("entry into force {0}"), zDate);
+    buf_puts(p, "</li>");
+    xfree(zDate);
+  }
   buf_puts(p, "</ul>");
   for (int i = 0; i < nPoint; i++) xfree((char *)aPoint[i].zTitle);
   xfree(aPoint);
+  xfree(zEifText);
+  xfree(zConsents);
   xfree(zThreshold);
   xfree(zMarker);
-  xfree(zDesc);
+  xfree(zFirst);
+  xfree(zCounted);
+  xfree(zStep);
+  buf_free(&desc);
 }
 
 /* ---- How the dates were computed ------------------------------------------------------- */
 
-static const char *ordinal_suffix(long long n) {
-  if (n % 100 >= 11 && n % 100 <= 13) return "th";
-  switch (n % 10) {
-  case 1: return "st";
-  case 2: return "nd";
-  case 3: return "rd";
-  default: return "th";
+/* "Armenia's notification of 21 December 1998" (bOwn: "notification of 21
+** December 1998", the party being named already), as HTML. */
+static char *action_ref_html(const json_t *pParties, const json_t *a, bool bOwn) {
+  Buf t = {0};
+  char *zType = words_html(0, str(a, "type"));
+  char *zDate = date_html(str(a, "date"));
+  if (bOwn) {
+    put_msg(&t, _("its {0} of {1}"), zType, zDate);
+  } else {
+    Buf name = {0};
+    put_party_name(&name, pParties, str(a, "party"));
+    put_msg(&t, _("{0}'s {1} of {2}"), name.z ? name.z : "", zType, zDate);
+    buf_free(&name);
   }
+  xfree(zType);
+  xfree(zDate);
+  return t.z;
 }
 
-/* "Armenia's notification of 1998-12-21" */
-static void put_action_ref(Buf *p, const json_t *pParties, const json_t *a, bool bOwn) {
-  if (bOwn)
-    hprintf(p, "its %s of %s", dflt(str(a, "type"), ""), dflt(str(a, "date"), ""));
-  else
-    hprintf(p, "%s's %s of %s", party_name(pParties, str(a, "party")), dflt(str(a, "type"), ""),
-            dflt(str(a, "date"), ""));
+static void put_general_date(Buf *p) {
+  hprintf(p, "<strong>%s</strong> ", _("General date."));
 }
 
 /* How the general date was computed. */
@@ -249,46 +332,67 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
   if (strcmp(zRule, "threshold") == 0) {
     if (json_is_object(pTrig)) {
       long long rank = (long long)json_integer_value(json_object_get(pTrig, "rank"));
-      buf_puts(p, "<strong>General date.</strong> ");
-      put_action_ref(p, pParties, pTrig, false);
-      hprintf(p,
-              " was the %lld%s consent counted and completed the conditions: they were met on "
-              "%s; ",
-              rank, ordinal_suffix(rank), dflt(str(pSt, "trigger_date"), ""));
+      put_general_date(p);
       DelayWords d = delay_of(json_object_get(e, "delay"));
-      hprintf(p, "%s + ", dflt(str(pSt, "trigger_date"), ""));
-      put_delay(p, d);
       pdate t = date_of(json_object_get(pSt, "trigger_date"));
       char zSum[DATE_BUFSZ];
       date_format(apply_delay(d, t), zSum);
-      hprintf(p, " = %s", zSum);
-      if (str(e, "not_before"))
-        hprintf(p, "; not before %s, so the agreement entered into force on %s",
-                str(e, "not_before"), dflt(zEif, ""));
+      char *zRef = action_ref_html(pParties, pTrig, false);
+      char *zRank =
+          plural_html(_("{0, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}"), rank);
+      char *zMet = date_html(str(pSt, "trigger_date"));
+      char *zDelay = delay_html(d);
+      char *zSumHtml = date_html(zSum);
+      put_msg(p,
+              _("{0} was the {1} consent counted and completed the conditions: they were met on "
+                "{2}; {2} + {3} = {4}"),
+              zRef, zRank, zMet, zDelay, zSumHtml);
+      if (str(e, "not_before")) {
+        char *zNb = date_html(str(e, "not_before")), *zE = date_html(zEif);
+        put_msg(p, _("; not before {0}, so the agreement entered into force on {1}"), zNb, zE);
+        xfree(zNb);
+        xfree(zE);
+      }
       buf_puts(p, ".");
+      xfree(zRef);
+      xfree(zRank);
+      xfree(zMet);
+      xfree(zDelay);
+      xfree(zSumHtml);
     } else {
       long long nCount = 0;
       const json_t *aC = json_object_get(pSt, "consents");
       for (size_t i = 0; i < json_array_size(aC); i++)
         if (json_is_true(json_object_get(json_array_get(aC, i), "counted"))) nCount++;
-      hprintf(p,
-              "<strong>Not yet in force on %s.</strong> The conditions are not met: %lld "
-              "consent%s counted so far.",
-              zOn, nCount, nCount == 1 ? "" : "s");
+      char *zDate = date_html(zOn);
+      char *zCount = plural_html(_("{0, plural, one{# consent} other{# consents}}"), nCount);
+      buf_puts(p, "<strong>");
+      put_msg(p, _("Not yet in force on {0}."), zDate);
+      buf_puts(p, "</strong> ");
+      put_msg(p, _("The conditions are not met: {0} counted so far."), zCount);
+      xfree(zDate);
+      xfree(zCount);
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
-    hprintf(p, "<strong>General date.</strong> The clause fixes it: %s", dflt(str(e, "date"), ""));
-    buf_puts(p, zEif ? "." : " (no party had consented by this date, so nobody is bound yet).");
+    put_general_date(p);
+    char *zDate = date_html(str(e, "date"));
+    put_msg(p, _("The clause fixes it: {0}"), zDate);
+    xfree(zDate);
+    if (zEif)
+      buf_puts(p, ".");
+    else
+      html_escape(p, _(" (no party had consented by this date, so nobody is bound yet)."));
   } else if (strcmp(zRule, "on_signature") == 0) {
     if (json_is_object(pTrig)) {
-      buf_puts(p, "<strong>General date.</strong> The earliest day any party was bound: ");
-      put_action_ref(p, pParties, pTrig, false);
-      buf_puts(p, ".");
+      put_general_date(p);
+      char *zRef = action_ref_html(pParties, pTrig, false);
+      put_msg(p, _("The earliest day any party was bound: {0}."), zRef);
+      xfree(zRef);
     } else {
-      buf_puts(p, "<strong>Not yet in force.</strong> No party is bound yet.");
+      hprintf(p, "<strong>%s</strong> %s", _("Not yet in force."), _("No party is bound yet."));
     }
   } else {
-    buf_puts(p, "No clause is recorded, so no date is computed.");
+    html_escape(p, _("No clause is recorded, so no date is computed."));
   }
   buf_puts(p, "</p>");
 }
@@ -301,45 +405,57 @@ static void explain_no_consent(Buf *p, const json_t *row) {
   for (size_t i = 0; i < json_array_size(aAct); i++)
     if (json_is_true(json_object_get(json_array_get(aAct, i), "subject_to_procedures")))
       bSubject = true;
-  if (strcmp(zStatus, "provisional") == 0)
-    hprintf(p, "applies it provisionally since %s; no consent to be bound yet.",
-            dflt(str(row, "since"), ""));
-  else if (strcmp(zStatus, "not_interested") == 0)
-    hprintf(p, "declared on %s that it has no interest in it.", dflt(str(row, "since"), ""));
-  else if (str(row, "signature"))
-    hprintf(p, "signed on %s%s; no consent to be bound yet.", str(row, "signature"),
-            bSubject ? " subject to domestic procedures" : "");
-  else
-    hprintf(p, "%s.", zStatus);
+  char *zSince = date_html(str(row, "since"));
+  char *zSigned = date_html(str(row, "signature"));
+  if (strcmp(zStatus, "provisional") == 0) {
+    put_msg(p, _("applies it provisionally since {0}; no consent to be bound yet."), zSince);
+  } else if (strcmp(zStatus, "not_interested") == 0) {
+    put_msg(p, _("declared on {0} that it has no interest in it."), zSince);
+  } else if (str(row, "signature")) {
+    put_msg(p,
+            bSubject ? _("signed on {0} subject to domestic procedures; no consent to be bound "
+                         "yet.")
+                     : _("signed on {0}; no consent to be bound yet."),
+            zSigned);
+  } else {
+    put_words(p, zStatus);
+    buf_puts(p, ".");
+  }
+  xfree(zSince);
+  xfree(zSigned);
 }
 
 /* A party's withdrawal: when its notice takes effect, and why. */
 static void explain_withdrawal(Buf *p, const json_t *pDoc, const json_t *row) {
   const json_t *pW = json_object_get(row, "withdrawal");
-  if (json_is_object(pW)) {
-    hprintf(p, " Notice of withdrawal received %s, effective %s", dflt(str(pW, "date"), ""),
-            dflt(str(pW, "effective"), ""));
-    bool bStated = false;
-    const json_t *aAct = json_object_get(row, "actions");
-    for (size_t i = 0; i < json_array_size(aAct); i++) {
-      const json_t *a = json_array_get(aAct, i);
-      if (strcmp(dflt(str(a, "type"), ""), "withdrawal") == 0 &&
-          strcmp(dflt(str(a, "date"), ""), dflt(str(pW, "date"), "")) == 0 && str(a, "effective"))
-        bStated = true;
-    }
-    if (bStated) {
-      buf_puts(p, " (the date stated in the notice).");
+  if (!json_is_object(pW)) return;
+  char *zReceived = date_html(str(pW, "date")), *zEffective = date_html(str(pW, "effective"));
+  buf_puts(p, " ");
+  put_msg(p, _("Notice of withdrawal received {0}, effective {1}"), zReceived, zEffective);
+  bool bStated = false;
+  const json_t *aAct = json_object_get(row, "actions");
+  for (size_t i = 0; i < json_array_size(aAct); i++) {
+    const json_t *a = json_array_get(aAct, i);
+    if (strcmp(dflt(str(a, "type"), ""), "withdrawal") == 0 &&
+        strcmp(dflt(str(a, "date"), ""), dflt(str(pW, "date"), "")) == 0 && str(a, "effective"))
+      bStated = true;
+  }
+  buf_puts(p, " (");
+  if (bStated) {
+    html_escape(p, _("the date stated in the notice"));
+  } else {
+    const json_t *pNotice = json_object_get(json_object_get(pDoc, "withdrawal"), "notice");
+    if (pNotice) {
+      char *zDelay = delay_html(delay_of(pNotice));
+      put_msg(p, _("{0} + {1}"), zReceived, zDelay);
+      xfree(zDelay);
     } else {
-      buf_puts(p, " (");
-      const json_t *pNotice = json_object_get(json_object_get(pDoc, "withdrawal"), "notice");
-      hprintf(p, "%s + ", dflt(str(pW, "date"), ""));
-      if (pNotice)
-        put_delay(p, delay_of(pNotice));
-      else
-        buf_puts(p, "12 months, VCLT art. 56");
-      buf_puts(p, ").");
+      put_msg(p, _("{0} + 12 months, VCLT art. 56"), zReceived);
     }
   }
+  buf_puts(p, ").");
+  xfree(zReceived);
+  xfree(zEffective);
 }
 
 /* How one party's date was computed. */
@@ -351,58 +467,74 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   const json_t *pConsent = json_object_get(row, "consent");
   const json_t *pTrig = json_object_get(row, "trigger");
   const char *zEif = str(row, "entry_into_force");
-  hprintf(p, "<li><strong>%s</strong>: ", party_name(pParties, zCode));
+  buf_puts(p, "<li><strong>");
+  put_party_name(p, pParties, zCode);
+  buf_puts(p, "</strong>: ");
+  char *zRef = json_is_object(pConsent) ? action_ref_html(pParties, pConsent, true) : 0;
+  char *zEifHtml = date_html(zEif);
   if (!json_is_object(pConsent)) {
     explain_no_consent(p, row);
   } else if (!zEif) {
-    put_action_ref(p, pParties, pConsent, true);
+    buf_puts(p, zRef);
     if (json_is_object(json_object_get(row, "withdrawal")))
-      buf_puts(p, "; the withdrawal took effect before it would have been bound.");
+      html_escape(p, _("; the withdrawal took effect before it would have been bound."));
     else
-      buf_puts(p, "; not bound yet: the document's conditions are not met.");
+      html_escape(p, _("; not bound yet: the document's conditions are not met."));
   } else if (strcmp(zRule, "threshold") == 0) {
     bool bOwn = json_is_object(pTrig) && strcmp(dflt(str(pTrig, "party"), ""), zCode) == 0;
     const char *zT = str(pSt, "trigger_date");
     if (!bOwn || (zT && strcmp(dflt(str(pConsent, "date"), ""), zT) <= 0 &&
                   strcmp(zEif, dflt(str(pSt, "entry_into_force"), "")) == 0)) {
-      put_action_ref(p, pParties, pConsent, true);
-      hprintf(p,
-              " came on or before the day the conditions were met (%s), so it is bound from "
-              "the general date %s.",
-              dflt(zT, ""), zEif);
+      char *zMet = date_html(zT);
+      put_msg(p,
+              _("{0} came on or before the day the conditions were met ({1}), so it is bound "
+                "from the general date {2}."),
+              zRef, zMet, zEifHtml);
+      xfree(zMet);
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = delay_of(pLater ? pLater : json_object_get(e, "delay"));
       pdate own = apply_delay(d, date_of(json_object_get(pConsent, "date")));
       char zOwn[DATE_BUFSZ];
       date_format(own, zOwn);
-      buf_puts(p, "own ");
-      hprintf(p, "%s of %s + ", dflt(str(pConsent, "type"), ""), dflt(str(pConsent, "date"), ""));
-      put_delay(p, d);
-      hprintf(p, " = %s", zOwn);
-      if (strcmp(zOwn, zEif) != 0) hprintf(p, "; not before the general date, so %s", zEif);
+      char *zType = words_html(0, str(pConsent, "type"));
+      char *zDate = date_html(str(pConsent, "date"));
+      char *zDelay = delay_html(d);
+      char *zOwnHtml = date_html(zOwn);
+      put_msg(p, _("own {0} of {1} + {2} = {3}"), zType, zDate, zDelay, zOwnHtml);
+      if (strcmp(zOwn, zEif) != 0) put_msg(p, _("; not before the general date, so {0}"), zEifHtml);
       buf_puts(p, ".");
+      xfree(zType);
+      xfree(zDate);
+      xfree(zDelay);
+      xfree(zOwnHtml);
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
     const char *zFixed = dflt(str(e, "date"), "");
-    put_action_ref(p, pParties, pConsent, true);
     if (strcmp(dflt(str(pConsent, "date"), ""), zFixed) <= 0) {
-      hprintf(p, " came by the fixed date, so it is bound from %s.", zEif);
+      put_msg(p, _("{0} came by the fixed date, so it is bound from {1}."), zRef, zEifHtml);
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = pLater ? delay_of(pLater) : (DelayWords){0, 0, false};
-      hprintf(p, " came after the fixed date: %s + ", dflt(str(pConsent, "date"), ""));
-      put_delay(p, d);
-      hprintf(p, " = %s.", zEif);
+      char *zDate = date_html(str(pConsent, "date"));
+      char *zDelay = delay_html(d);
+      put_msg(p, _("{0} came after the fixed date: {1} + {2} = {3}."), zRef, zDate, zDelay,
+              zEifHtml);
+      xfree(zDate);
+      xfree(zDelay);
     }
   } else if (strcmp(zRule, "on_signature") == 0) {
-    buf_puts(p, "bound from ");
-    put_action_ref(p, pParties, pConsent, true);
-    if (strcmp(dflt(str(pConsent, "type"), ""), "signature") != 0 && str(row, "signature"))
-      hprintf(p, " (its signature of %s was subject to domestic procedures)",
-              str(row, "signature"));
+    put_msg(p, _("bound from {0}"), zRef);
+    if (strcmp(dflt(str(pConsent, "type"), ""), "signature") != 0 && str(row, "signature")) {
+      char *zSigned = date_html(str(row, "signature"));
+      buf_puts(p, " ");
+      put_msg(p, _("(its signature of {0} was subject to domestic procedures)"), zSigned);
+      xfree(zSigned);
+    }
     buf_puts(p, ".");
   }
+  xfree(zRef);
+  xfree(zEifHtml);
   explain_withdrawal(p, pDoc, row);
   buf_puts(p, "</li>");
 }
@@ -415,22 +547,35 @@ static void document_text(Buf *p, const json_t *pText, const char *zId) {
   const char *zLang;
   const json_t *v;
   json_object_foreach((json_t *)pText, zLang, v) {
-    const char *zName = strcmp(zLang, "en") == 0   ? "English"
-                        : strcmp(zLang, "ru") == 0 ? "Russian"
-                                                   : zLang;
     if (!json_is_string(v)) continue;
+    /* The text's language named in the page's; a third one by its own name. */
+    const Lang *pL = i18n_find(zLang);
+    const char *zName = strcmp(zLang, "en") == 0   ? _("English")
+                        : strcmp(zLang, "ru") == 0 ? _("Russian")
+                        : pL                       ? i18n_autonym(pL)
+                                                   : zLang;
+    char *zNameHtml = html_of(zName);
     size_t n = json_string_length(v);
     if (n > TEXT_SHOWN_MAX) {
+      Buf link = {0};
+      hprintf(&link, "<a href=\"/api/v1/documents/%s\">", zId);
+      char *zBytes = xprintf("%zu", n);
+      buf_puts(p, "<p class=\"small\">");
+      put_msg(p,
+              _("Full text ({0}): {1} bytes, too long for this page; it is in {2}the record{3}."),
+              zNameHtml, zBytes, link.z, "</a>");
+      buf_puts(p, "</p>");
+      buf_free(&link);
+      xfree(zBytes);
+    } else {
+      buf_puts(p, "<details><summary>");
+      put_msg(p, _("Full text ({0})"), zNameHtml);
       hprintf(p,
-              "<p class=\"small\">Full text (%s): %zu bytes, too long for this page; it is in "
-              "<a href=\"/api/v1/documents/%s\">the record</a>.</p>",
-              zName, n, zId);
-      continue;
+              "</summary><div lang=\"%s\" style=\"white-space:pre-wrap;max-width:50rem\">%s</div>"
+              "</details>",
+              zLang, json_string_value(v));
     }
-    hprintf(p,
-            "<details><summary>Full text (%s)</summary><div lang=\"%s\" "
-            "style=\"white-space:pre-wrap;max-width:50rem\">%s</div></details>",
-            zName, zLang, json_string_value(v));
+    xfree(zNameHtml);
   }
 }
 
@@ -442,35 +587,47 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
   json_t *pBodies = entity_map(pDb, K_BODY, "id");
   const json_t *pTitle = json_object_get(pDoc, "title");
   const json_t *pAdopted = json_object_get(pDoc, "adopted");
-  hprintf(p, "<h1>%s</h1>", name_en(pTitle, zId));
-  if (str(pTitle, "ru")) hprintf(p, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pTitle, "ru"));
-  buf_puts(p, "<dl class=\"facts\"><dt>Type</dt><dd>");
-  put_words(p, dflt(str(pDoc, "type"), ""));
-  buf_puts(p, "</dd><dt>Organization</dt><dd>");
+  buf_puts(p, "<h1>");
+  put_name(p, pTitle, zId);
+  buf_puts(p, "</h1>");
+  put_second_name(p, pTitle);
+  hprintf(p, "<dl class=\"facts\"><dt>%s</dt><dd>", _("Type"));
+  put_words_in(p, "document type", dflt(str(pDoc, "type"), ""));
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Organization"));
   put_link(p, "organizations", pOrgs, str(pDoc, "organization"), "name");
   buf_puts(p, "</dd>");
   if (str(pDoc, "body")) {
-    buf_puts(p, "<dt>Body</dt><dd>");
+    hprintf(p, "<dt>%s</dt><dd>", _("Body"));
     put_link(p, "bodies", pBodies, str(pDoc, "body"), "name");
     buf_puts(p, "</dd>");
   }
-  buf_puts(p, "<dt>Adopted</dt><dd>");
+  hprintf(p, "<dt>%s</dt><dd>", _("Adopted"));
   put_date(p, str(pAdopted, "date"));
-  if (str(pAdopted, "place")) hprintf(p, ", %s", str(pAdopted, "place"));
+  if (str(pAdopted, "place")) {
+    buf_puts(p, ", ");
+    put_text(p, str(pAdopted, "place"));
+  }
   if (str(pAdopted, "session"))
-    hprintf(p, " (<a href=\"/sessions/%s\">session</a>)", str(pAdopted, "session"));
+    hprintf(p, " (<a href=\"/sessions/%s\">%s</a>)", str(pAdopted, "session"), _("session"));
   buf_puts(p, "</dd>");
-  if (str(pDoc, "depositary"))
-    hprintf(p, "<dt>Depositary</dt><dd>%s</dd>", str(pDoc, "depositary"));
+  if (str(pDoc, "depositary")) {
+    hprintf(p, "<dt>%s</dt><dd>", _("Depositary"));
+    put_text(p, str(pDoc, "depositary"));
+    buf_puts(p, "</dd>");
+  }
   if (str(pDoc, "supersedes"))
-    hprintf(p, "<dt>Supersedes</dt><dd><a href=\"/documents/%s\">%s</a></dd>",
+    hprintf(p, "<dt>%s</dt><dd><a href=\"/documents/%s\">%s</a></dd>", _("Supersedes"),
             str(pDoc, "supersedes"), str(pDoc, "supersedes"));
-  buf_puts(p, "<dt>Entry into force</dt><dd>");
+  hprintf(p, "<dt>%s</dt><dd>", _("Entry into force"));
   put_rule(p, pDoc, pParties);
-  buf_puts(p, "</dd><dt>Withdrawal</dt><dd>");
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Withdrawal"));
   put_withdrawal_rule(p, pDoc);
-  hprintf(p, "</dd><dt>Identifier</dt><dd><span class=\"code\">%s</span></dd></dl>", zId);
-  if (str(pDoc, "note")) hprintf(p, "<p class=\"note small\">%s</p>", str(pDoc, "note"));
+  hprintf(p, "</dd><dt>%s</dt><dd><span class=\"code\">%s</span></dd></dl>", _("Identifier"), zId);
+  if (str(pDoc, "note")) {
+    buf_puts(p, "<p class=\"note small\">");
+    put_text(p, str(pDoc, "note"));
+    buf_puts(p, "</p>");
+  }
   document_text(p, json_object_get(pDoc, "text"), zId);
   json_decref(pOrgs);
   json_decref(pBodies);
@@ -479,28 +636,44 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
 /* In force or not on the date, with the form choosing it and the links. */
 static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const json_t *pSt,
                             const char *zId, const char *zOn) {
-  buf_puts(p, "<h2 id=\"status\">Status</h2>");
-  date_form(p, pReq->zPath, "Status on", zOn);
+  hprintf(p, "<h2 id=\"status\">%s</h2>", _("Status"));
+  date_form(p, pReq->zPath, _("Status on"), zOn);
   hprintf(p, "<p class=\"small\"><a href=\"/reports/document/%s?on=%s\">%s</a></p>", zId, zOn,
           _("Status report (HTML, PDF)"));
   const char *zEif = str(pSt, "entry_into_force");
-  hprintf(p, "<p class=\"lede\">On %s this %s is <strong>%s</strong>", zOn,
-          dflt(str(pDoc, "type"), "document"),
-          json_is_true(json_object_get(pSt, "in_force")) ? "in force" : "not in force");
-  if (zEif)
-    hprintf(p, "; its entry into force %s %s.",
-            json_is_true(json_object_get(pSt, "in_force")) ? "was" : "will be", zEif);
+  bool bInForce = json_is_true(json_object_get(pSt, "in_force"));
+  /* {4}: the document's type, which a language may leave out (its gender would
+  ** change the sentence). */
+  char *zOnHtml = date_html(zOn), *zEifHtml = date_html(zEif);
+  char *zType =
+      str(pDoc, "type") ? words_html("document type", str(pDoc, "type")) : html_of(_("document"));
+  buf_puts(p, "<p class=\"lede\">");
+  if (bInForce && zEif)
+    put_msg(p, _("On {0} this {4} is {1}in force{2}; its entry into force was {3}."), zOnHtml,
+            "<strong>", "</strong>", zEifHtml, zType);
+  else if (zEif)
+    put_msg(p, _("On {0} this {4} is {1}not in force{2}; its entry into force will be {3}."),
+            zOnHtml, "<strong>", "</strong>", zEifHtml, zType);
+  else if (bInForce)
+    put_msg(p, _("On {0} this {3} is {1}in force{2}."), zOnHtml, "<strong>", "</strong>", zType);
   else
-    buf_puts(p, "; no entry-into-force date can be computed from the actions so far.");
+    put_msg(p,
+            _("On {0} this {3} is {1}not in force{2}; no entry-into-force date can be computed "
+              "from the actions so far."),
+            zOnHtml, "<strong>", "</strong>", zType);
   buf_puts(p, "</p>");
+  xfree(zEifHtml);
+  xfree(zType);
+  hprintf(p, "<p class=\"small\">JSON: <a href=\"/api/v1/documents/%s/status?on=%s\">", zId, zOn);
+  put_msg(p, _("status on {0}"), zOnHtml);
   hprintf(p,
-          "<p class=\"small\">JSON: <a href=\"/api/v1/documents/%s/status?on=%s\">status on "
-          "%s</a> \xc2\xb7 <a href=\"/api/v1/actions?document=%s&amp;format=csv\">actions as "
-          "CSV</a> \xc2\xb7 <a href=\"/record?document=%s\">Record an action</a></p>",
-          zId, zOn, zOn, zId, zId);
+          "</a> \xc2\xb7 <a href=\"/api/v1/actions?document=%s&amp;format=csv\">%s</a> \xc2\xb7 "
+          "<a href=\"/record?document=%s\">%s</a></p>",
+          zId, _("actions as CSV"), zId, _("Record an action"));
+  xfree(zOnHtml);
   if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY)
-    hprintf(p, "<p><a href=\"/desk/edit/document/%s\">Edit</a> the document and its clause</p>",
-            zId);
+    hprintf(p, "<p><a href=\"/desk/edit/document/%s\">%s</a></p>", zId,
+            _("Edit the document and its clause"));
 }
 
 /* Actions that are statements rather than steps toward being bound. */
@@ -567,13 +740,22 @@ static void put_objected(Buf *p, const json_t *pParties, const json_t *pLink) {
   if (!zBar || !zDate) return;
   char *zParty = xprintf("%.*s", (int)(zBar - zRes), zRes);
   zDate++;
-  buf_puts(p, " to ");
-  if (json_is_true(json_object_get(pLink, "shown")))
-    hprintf(p, "<a href=\"#%s-reservation-%s\">%s's reservation of %s</a>", zParty, zDate,
-            party_name(pParties, zParty), zDate);
-  else
-    hprintf(p, "%s's reservation of %s <span class=\"small muted\">(not recorded)</span>",
-            party_name(pParties, zParty), zDate);
+  Buf name = {0};
+  put_party_name(&name, pParties, zParty);
+  char *zDateHtml = date_html(zDate);
+  buf_puts(p, " ");
+  if (json_is_true(json_object_get(pLink, "shown"))) {
+    Buf link = {0};
+    hprintf(&link, "<a href=\"#%s-reservation-%s\">", zParty, zDate);
+    put_msg(p, _("to {2}{0}'s reservation of {1}{3}"), name.z ? name.z : "", zDateHtml, link.z,
+            "</a>");
+    buf_free(&link);
+  } else {
+    put_msg(p, _("to {0}'s reservation of {1}"), name.z ? name.z : "", zDateHtml);
+    hprintf(p, " <span class=\"small muted\">%s</span>", _("(not recorded)"));
+  }
+  buf_free(&name);
+  xfree(zDateHtml);
   xfree(zParty);
 }
 
@@ -590,38 +772,53 @@ static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
     bAny = true;
     hprintf(p, "<div id=\"%s-%s-%s\"><strong>", zParty, zType, zDate);
     put_words(p, zType);
-    hprintf(p, "</strong> <span class=\"small nw\">%s</span>", zDate);
+    buf_puts(p, "</strong> <span class=\"small nw\">");
+    put_date(p, zDate);
+    buf_puts(p, "</span>");
     char *zKey = xprintf("%s|%s|%s", zParty, zType, zDate);
     const json_t *pLink = json_object_get(pLinks, zKey);
     if (json_is_object(pLink)) put_objected(p, pParties, pLink);
-    if (str(a, "text")) hprintf(p, ": %s", str(a, "text"));
-    if (str(a, "note")) hprintf(p, " <span class=\"small muted\">(%s)</span>", str(a, "note"));
+    if (str(a, "text")) {
+      buf_puts(p, ": ");
+      put_text(p, str(a, "text"));
+    }
+    if (str(a, "note")) {
+      buf_puts(p, " <span class=\"small muted\">(");
+      put_text(p, str(a, "note"));
+      buf_puts(p, ")</span>");
+    }
     if (json_is_array(pLink)) {
-      buf_puts(p, "<div class=\"small\">Objected to by ");
+      Buf by = {0};
       for (size_t i = 0; i < json_array_size(pLink); i++) {
         const json_t *o = json_array_get(pLink, i);
-        if (i) buf_puts(p, ", ");
-        hprintf(p, "<a href=\"#%s-objection-%s\">%s</a> <span class=\"nw\">(%s)</span>",
-                str(o, "party"), str(o, "date"), party_name(pParties, str(o, "party")),
-                str(o, "date"));
+        if (i) html_escape(&by, _(", "));
+        hprintf(&by, "<a href=\"#%s-objection-%s\">", str(o, "party"), str(o, "date"));
+        put_party_name(&by, pParties, str(o, "party"));
+        buf_puts(&by, "</a> <span class=\"nw\">(");
+        put_date(&by, str(o, "date"));
+        buf_puts(&by, ")</span>");
       }
+      buf_puts(p, "<div class=\"small\">");
+      put_msg(p, _("Objected to by {0}"), by.z ? by.z : "");
       buf_puts(p, "</div>");
+      buf_free(&by);
     }
     xfree(zKey);
     buf_puts(p, "</div>");
   }
-  if (!bAny) buf_puts(p, "<span class=\"muted\">none</span>");
+  if (!bAny) hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
 }
 
 /* Each party's signature, consent, entry into force, status and statements. */
 static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties, const char *zOn,
                              const json_t *pLinks) {
-  Buf cap = {0};
-  buf_printf(&cap, "Each party's signature, consent and status on %s", zOn);
-  table_begin(p, cap.z,
-              "Party|Signature|Consent|In force from|Status on the date|Reservations and "
-              "declarations");
-  buf_free(&cap);
+  char *zOnText = date_text(zOn);
+  char *zCap = msg_text(_("Each party's signature, consent and status on {0}"), zOnText);
+  table_begin(p, zCap,
+              _("Party|Signature|Consent|In force from|Status on the date|Reservations and "
+                "declarations"));
+  xfree(zCap);
+  xfree(zOnText);
   for (size_t i = 0; i < json_array_size(aRow); i++) {
     const json_t *row = json_array_get(aRow, i);
     const json_t *pConsent = json_object_get(row, "consent");
@@ -641,22 +838,32 @@ static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties,
     put_date(p, str(row, "entry_into_force"));
     buf_puts(p, "</td><td>");
     put_badge(p, str(row, "status"));
-    if (str(row, "since"))
-      hprintf(p, " <span class=\"small nw\">since %s</span>", str(row, "since"));
+    if (str(row, "since")) {
+      char *zSince = date_html(str(row, "since"));
+      buf_puts(p, " <span class=\"small nw\">");
+      put_msg(p, _("since {0}"), zSince);
+      buf_puts(p, "</span>");
+      xfree(zSince);
+    }
     const json_t *pW = json_object_get(row, "withdrawal");
-    if (json_is_object(pW))
-      hprintf(p,
-              "<div class=\"small\"><span class=\"nw\">notice %s,</span> <span "
-              "class=\"nw\">effective %s</span></div>",
-              dflt(str(pW, "date"), ""), dflt(str(pW, "effective"), ""));
+    if (json_is_object(pW)) {
+      char *zNotice = date_html(str(pW, "date")), *zEffective = date_html(str(pW, "effective"));
+      buf_puts(p, "<div class=\"small\"><span class=\"nw\">");
+      put_msg(p, _("notice {0},"), zNotice);
+      buf_puts(p, "</span> <span class=\"nw\">");
+      put_msg(p, _("effective {0}"), zEffective);
+      buf_puts(p, "</span></div>");
+      xfree(zNotice);
+      xfree(zEffective);
+    }
     buf_puts(p, "</td><td class=\"stmts\">");
     document_statements(p, dflt(str(row, "party"), ""), json_object_get(row, "actions"), pLinks,
                         pParties);
     buf_puts(p, "</td></tr>");
   }
   if (!json_array_size(aRow))
-    buf_puts(p, "<tr><td colspan=\"6\" class=\"muted\">No action recorded on or before this "
-                "date.</td></tr>");
+    hprintf(p, "<tr><td colspan=\"6\" class=\"muted\">%s</td></tr>",
+            _("No action recorded on or before this date."));
   table_end(p);
 }
 
@@ -678,8 +885,8 @@ static void document_explanation(Buf *p, const json_t *pDoc, const json_t *pSt,
 
 /* Every action, with the depositary's notes, folded away. */
 static void document_actions(Buf *p, const json_t *aRow, const json_t *pParties) {
-  buf_puts(p, "<details><summary>Every recorded action up to this date</summary>");
-  table_begin(p, "Recorded actions", "Party|Action|Date|Note");
+  hprintf(p, "<details><summary>%s</summary>", _("Every recorded action up to this date"));
+  table_begin(p, _("Recorded actions"), _("Party|Action|Date|Note"));
   for (size_t i = 0; i < json_array_size(aRow); i++) {
     const json_t *row = json_array_get(aRow, i);
     const json_t *aAct = json_object_get(row, "actions");
@@ -691,10 +898,16 @@ static void document_actions(Buf *p, const json_t *aRow, const json_t *pParties)
       put_words(p, str(a, "type"));
       buf_puts(p, "</td><td class=\"nw\">");
       put_date(p, str(a, "date"));
-      hprintf(p, "</td><td class=\"small\">%s", dflt(str(a, "note"), ""));
-      if (str(a, "notification"))
-        hprintf(p, " Depositary notification <a href=\"#notification-%s\">%s</a>.",
-                str(a, "notification"), str(a, "notification"));
+      buf_puts(p, "</td><td class=\"small\">");
+      put_text(p, str(a, "note"));
+      if (str(a, "notification")) {
+        Buf link = {0};
+        hprintf(&link, "<a href=\"#notification-%s\">%s</a>", str(a, "notification"),
+                str(a, "notification"));
+        buf_puts(p, " ");
+        put_msg(p, _("Depositary notification {0}."), link.z);
+        buf_free(&link);
+      }
       buf_puts(p, "</td></tr>");
     }
   }
@@ -707,10 +920,10 @@ static void document_actions(Buf *p, const json_t *aRow, const json_t *pParties)
 static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *pParties) {
   json_t *a = submission_notifications(pDb, zDoc);
   if (json_array_size(a)) {
-    buf_puts(p, "<section aria-labelledby=\"notifications\"><h2 id=\"notifications\">"
-                "Depositary notifications</h2>");
-    table_begin(p, "Instruments deposited by the parties and accepted by the depositary",
-                "Notification|Party|Instrument|Received|Date of deposit");
+    hprintf(p, "<section aria-labelledby=\"notifications\"><h2 id=\"notifications\">%s</h2>",
+            _("Depositary notifications"));
+    table_begin(p, _("Instruments deposited by the parties and accepted by the depositary"),
+                _("Notification|Party|Instrument|Received|Date of deposit"));
     size_t i;
     json_t *s;
     json_array_foreach(a, i, s) {
@@ -724,8 +937,13 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
       json_array_foreach(json_object_get(json_object_get(s, "records"), "actions"), j, pA) {
         if (strcmp(dflt(str(pA, "document"), ""), zDoc) != 0) continue;
         put_words(p, str(pA, "type"));
-        if (str(pA, "instrument_date"))
-          hprintf(p, " <span class=\"muted\">of %s</span>", str(pA, "instrument_date"));
+        if (str(pA, "instrument_date")) {
+          char *zDate = date_html(str(pA, "instrument_date"));
+          buf_puts(p, " <span class=\"muted\">");
+          put_msg(p, _("of {0}"), zDate);
+          buf_puts(p, "</span>");
+          xfree(zDate);
+        }
         buf_puts(p, " ");
       }
       buf_puts(p, "</td><td class=\"nw\">");
@@ -765,15 +983,15 @@ void page_get_document(Req *pReq, Resp *r) {
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   const json_t *aRow = json_object_get(pSt, "parties");
   Buf b = {0};
-  pages_begin(&b, pReq, name_en(json_object_get(pDoc, "title"), zId), "/documents");
+  pages_begin(&b, pReq, name_here(json_object_get(pDoc, "title"), zId), "/documents");
   document_facts(&b, pDb, pDoc, zId, pParties);
   document_status(&b, pReq, pDoc, pSt, zId, zOn);
   json_t *pLinks = objection_links(pDb, zId, aRow);
   document_parties(&b, aRow, pParties, zOn, pLinks);
   json_decref(pLinks);
-  buf_puts(&b, "<h2 id=\"consents\">Consents over time</h2>");
+  hprintf(&b, "<h2 id=\"consents\">%s</h2>", _("Consents over time"));
   consent_chart(&b, pDoc, pSt, pParties, on);
-  buf_puts(&b, "<h2 id=\"explanation\">How the dates were computed</h2>");
+  hprintf(&b, "<h2 id=\"explanation\">%s</h2>", _("How the dates were computed"));
   document_explanation(&b, pDoc, pSt, pParties, zOn);
   document_actions(&b, aRow, pParties);
   notifications_box(&b, pDb, zId, pParties);
@@ -784,37 +1002,4 @@ void page_get_document(Req *pReq, Resp *r) {
   json_decref(pSt);
   json_decref(pParties);
   json_decref(pDoc);
-}
-
-/* Every document, with its organization, type and rule. */
-void page_get_documents(Req *pReq, Resp *r) {
-  Buf b = {0};
-  pages_begin(&b, pReq, "Documents", "/documents");
-  buf_puts(&b, "<h1>Documents</h1>");
-  json_t *aDoc = entity_list(pReq->pDb, K_DOCUMENT, 0);
-  json_t *pOrgs = entity_map(pReq->pDb, K_ORGANIZATION, "id");
-  if (json_array_size(aDoc)) {
-    table_begin(&b, "Every document in the registry",
-                "Document|Organization|Type|Adopted|Entry into force rule");
-    for (size_t i = 0; i < json_array_size(aDoc); i++) {
-      const json_t *pd = json_array_get(aDoc, i);
-      hprintf(&b, "<tr><th scope=\"row\"><a href=\"/documents/%s\">%s</a>", str(pd, "id"),
-              name_en(json_object_get(pd, "title"), str(pd, "id")));
-      put_ru(&b, json_object_get(pd, "title"));
-      buf_puts(&b, "</th><td>");
-      put_link(&b, "organizations", pOrgs, str(pd, "organization"), "name");
-      hprintf(&b, "</td><td>%s</td><td class=\"nw\">", dflt(str(pd, "type"), ""));
-      put_date(&b, str(json_object_get(pd, "adopted"), "date"));
-      buf_puts(&b, "</td><td>");
-      put_words(&b, dflt(str(json_object_get(pd, "entry_into_force"), "rule"), "none recorded"));
-      buf_puts(&b, "</td></tr>");
-    }
-    table_end(&b);
-  } else {
-    buf_puts(&b, "<p class=\"muted\">No documents recorded.</p>");
-  }
-  json_decref(aDoc);
-  json_decref(pOrgs);
-  pages_end(&b, pReq);
-  page_send(r, 200, &b, true);
 }

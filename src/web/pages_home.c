@@ -40,24 +40,32 @@ static int compare_upcoming(const void *pA, const void *pB) {
 
 /* A card per organization, with its members today. */
 static void home_organizations(Buf *p, Db *pDb, const json_t *aOrg, pdate today) {
-  buf_puts(p, "<h2>Organizations</h2><ul class=\"cards\">");
+  hprintf(p, "<h2>%s</h2><ul class=\"cards\">", _("Organizations"));
   for (size_t i = 0; i < json_array_size(aOrg); i++) {
     const json_t *o = json_array_get(aOrg, i);
     const char *zId = str(o, "id");
     Buf err = {0};
     json_t *pMem = query_members(pDb, zId, today, &err);
     buf_free(&err);
-    hprintf(p, "<li><a href=\"/organizations/%s\">%s</a>", zId,
-            name_en(json_object_get(o, "name"), zId));
+    hprintf(p, "<li><a href=\"/organizations/%s\">", zId);
+    put_name(p, json_object_get(o, "name"), zId);
+    buf_puts(p, "</a>");
     put_ru(p, json_object_get(o, "name"));
-    hprintf(p, "<span class=\"small muted\">%zu members today",
-            json_array_size(json_object_get(pMem, "members")));
-    if (str(o, "founded"))
-      hprintf(p, " \xc2\xb7 founded <span class=\"nw\">%s</span>", str(o, "founded"));
+    buf_puts(p, "<span class=\"small muted\">");
+    char *zMembers = plural_html(_("{0, plural, one{# member today} other{# members today}}"),
+                                 (long long)json_array_size(json_object_get(pMem, "members")));
+    buf_puts(p, zMembers);
+    xfree(zMembers);
+    if (str(o, "founded")) {
+      char *zDate = date_html(str(o, "founded"));
+      buf_puts(p, " \xc2\xb7 ");
+      put_msg(p, _("founded {0}"), zDate);
+      xfree(zDate);
+    }
     buf_puts(p, "</span></li>");
     json_decref(pMem);
   }
-  if (!json_array_size(aOrg)) buf_puts(p, "<li class=\"muted\">No organizations yet.</li>");
+  if (!json_array_size(aOrg)) hprintf(p, "<li class=\"muted\">%s</li>", _("No organizations yet."));
   buf_puts(p, "</ul>");
 }
 
@@ -75,12 +83,12 @@ static void home_upcoming(Buf *p, Db *pDb, const json_t *pOrgs, const char *zTod
     if (zNext && strcmp(zNext, zToday) >= 0) aUp[nUp++] = (Upcoming){zNext, s, true};
   }
   qsort(aUp, (size_t)nUp, sizeof(Upcoming), compare_upcoming);
-  buf_puts(p, "<h2>Upcoming sessions</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Upcoming sessions"));
   if (!nUp) {
-    buf_puts(p, "<p class=\"muted\">No session is recorded or announced from today on. "
-                "<a href=\"/sessions\">All sessions</a>.</p>");
+    hprintf(p, "<p class=\"muted\">%s <a href=\"/sessions\">%s</a>.</p>",
+            _("No session is recorded or announced from today on."), _("All sessions"));
   } else {
-    table_begin(p, "Sessions from today on", "Date|Body|Place|Recorded as");
+    table_begin(p, _("Sessions from today on"), _("Date|Body|Place|Recorded as"));
     for (int i = 0; i < nUp; i++) {
       const json_t *s = aUp[i].pSession;
       const char *zBody = str(s, "body");
@@ -94,13 +102,26 @@ static void home_upcoming(Buf *p, Db *pDb, const json_t *pOrgs, const char *zTod
       buf_puts(p, "</td><td>");
       const char *zPlace =
           aUp[i].bNext ? str(json_object_get(s, "next"), "place") : str(s, "place");
-      html_escape(p, zPlace ? zPlace : "not stated");
-      buf_puts(p, "</td><td>");
-      if (aUp[i].bNext)
-        hprintf(p, "announced at the <a href=\"/sessions/%s\">session of %s</a>", str(s, "id"),
-                str(s, "date"));
+      if (zPlace)
+        put_text(p, zPlace);
       else
-        hprintf(p, "<a href=\"/sessions/%s\">scheduled session</a>", str(s, "id"));
+        html_escape(p, _("not stated"));
+      buf_puts(p, "</td><td>");
+      if (aUp[i].bNext) {
+        /* "announced at the <a>session of DATE</a>": the link's words are a message too. */
+        Buf link = {0};
+        char *zDate = date_text(str(s, "date"));
+        char *zEsc = html_of(zDate);
+        xfree(zDate);
+        hprintf(&link, "<a href=\"/sessions/%s\">", str(s, "id"));
+        put_msg(&link, _("session of {0}"), zEsc);
+        buf_puts(&link, "</a>");
+        put_msg(p, _("announced at the {0}"), link.z);
+        xfree(zEsc);
+        buf_free(&link);
+      } else {
+        hprintf(p, "<a href=\"/sessions/%s\">%s</a>", str(s, "id"), _("scheduled session"));
+      }
       buf_puts(p, "</td></tr>");
     }
     table_end(p);
@@ -112,19 +133,24 @@ static void home_upcoming(Buf *p, Db *pDb, const json_t *pOrgs, const char *zTod
 
 /* The latest journal entries, each linked to its entity's page. */
 static void home_journal(Buf *p, Db *pDb) {
-  buf_puts(p, "<h2>Latest changes</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Latest changes"));
   sqlite3_stmt *q = db_stmt(pDb, "SELECT seq, record FROM journal ORDER BY seq DESC LIMIT 10");
   bool bAny = false;
   while (db_step_row(pDb, q)) {
     if (!bAny)
-      table_begin(p, "The ten latest journal entries", "Entry|Time (UTC)|By|Change|Entity");
+      table_begin(p, _("The ten latest journal entries"), _("Entry|Time (UTC)|By|Change|Entity"));
     bAny = true;
     json_t *pRec = json_loads((const char *)sqlite3_column_text(q, 1), 0, 0);
     const char *zKind = dflt(str(pRec, "kind"), ""), *zKey = dflt(str(pRec, "key"), "");
-    hprintf(p, "<tr><td class=\"nw\">%lld</td><td class=\"nw\">%s</td><td>%s</td><td>%s %s</td>",
+    hprintf(p, "<tr><td class=\"nw\">%lld</td><td class=\"nw\">%s</td><td>%s</td><td>",
             (long long)sqlite3_column_int64(q, 0), dflt(str(pRec, "time"), ""),
-            dflt(str(pRec, "actor"), ""),
-            strcmp(dflt(str(pRec, "op"), ""), "retract") == 0 ? "retracted" : "put", zKind);
+            dflt(str(pRec, "actor"), ""));
+    char *zKindWords = words_html(0, zKind);
+    put_msg(p,
+            strcmp(dflt(str(pRec, "op"), ""), "retract") == 0 ? _("retracted {0}") : _("put {0}"),
+            zKindWords);
+    xfree(zKindWords);
+    buf_puts(p, "</td>");
     const char *zPath = kind_path(zKind);
     size_t nId = strcspn(zKey, "|");
     char *zId = xprintf("%.*s", (int)nId, zKey);
@@ -139,7 +165,7 @@ static void home_journal(Buf *p, Db *pDb) {
   if (bAny)
     table_end(p);
   else
-    buf_puts(p, "<p class=\"muted\">The journal is empty.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("The journal is empty."));
 }
 
 void page_get_home(Req *pReq, Resp *r) {
@@ -149,10 +175,10 @@ void page_get_home(Req *pReq, Resp *r) {
   pdate today = date_today();
   date_format(today, zToday);
   pages_begin(&b, pReq, 0, "/");
-  buf_puts(&b, "<h1>Treaties and organizations, computed</h1><p class=\"lede\">Which states "
-               "are members and since when, who chairs and co-chairs, what each council "
-               "adopted and who stayed away, and on what date each agreement entered into force "
-               "for each state, computed from its own clause and the dated actions.</p>");
+  hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", _("Treaties and organizations, computed"),
+          _("Which states are members and since when, who chairs and co-chairs, what each "
+            "council adopted and who stayed away, and on what date each agreement entered into "
+            "force for each state, computed from its own clause and the dated actions."));
   json_t *aOrg = entity_list(pDb, K_ORGANIZATION, 0);
   home_organizations(&b, pDb, aOrg, today);
   json_t *pOrgs = map_by(aOrg, "id");
@@ -160,9 +186,11 @@ void page_get_home(Req *pReq, Resp *r) {
   home_upcoming(&b, pDb, pOrgs, zToday);
   json_decref(pOrgs);
   home_journal(&b, pDb);
-  buf_puts(&b, "<p class=\"small\">Subscribe: <a href=\"/feed.atom\">depositary notifications "
-               "(Atom)</a> \xc2\xb7 <a href=\"/calendar.ics\">sessions and deadlines "
-               "(iCalendar)</a></p>");
+  hprintf(&b,
+          "<p class=\"small\">%s <a href=\"/feed.atom\">%s</a> \xc2\xb7 <a "
+          "href=\"/calendar.ics\">%s</a></p>",
+          _("Subscribe:"), _("depositary notifications (Atom)"),
+          _("sessions and deadlines (iCalendar)"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);
 }

@@ -10,45 +10,26 @@
 #include "registry.h"
 #include "routes.h"
 
-/* Every party: code, name, kind. */
-void page_get_parties(Req *pReq, Resp *r) {
-  Buf b = {0};
-  pages_begin(&b, pReq, "Parties", "/parties");
-  buf_puts(&b, "<h1>Parties</h1>");
-  json_t *aParty = entity_list(pReq->pDb, K_PARTY, 0);
-  table_begin(&b, "States and organizations that can be parties", "Code|Name|Kind");
-  for (size_t i = 0; i < json_array_size(aParty); i++) {
-    const json_t *pp = json_array_get(aParty, i);
-    hprintf(&b, "<tr><td class=\"code\">%s</td><th scope=\"row\"><a href=\"/parties/%s\">%s</a>",
-            str(pp, "code"), str(pp, "code"),
-            name_en(json_object_get(pp, "name"), str(pp, "code")));
-    put_ru(&b, json_object_get(pp, "name"));
-    hprintf(&b, "</th><td>%s</td></tr>", dflt(str(pp, "kind"), ""));
-  }
-  table_end(&b);
-  json_decref(aParty);
-  pages_end(&b, pReq);
-  page_send(r, 200, &b, true);
-}
-
 /* Its memberships: a timeline and a table. */
 static void party_memberships(Buf *p, const json_t *aMem, const json_t *pOrgs) {
-  buf_puts(p, "<h2>Memberships</h2>");
-  membership_timeline(p, "party-chart", "Memberships over time", aMem, "organization", pOrgs,
+  hprintf(p, "<h2>%s</h2>", _("Memberships"));
+  membership_timeline(p, "party-chart", _("Memberships over time"), aMem, "organization", pOrgs,
                       "name", "organizations", DATE_NONE);
   if (json_array_size(aMem)) {
-    table_begin(p, "Memberships", "Organization|Kind|From|To");
+    table_begin(p, _("Memberships"), _("Organization|Kind|From|To"));
     for (size_t i = 0; i < json_array_size(aMem); i++) {
       const json_t *mm = json_array_get(aMem, i);
       buf_puts(p, "<tr><th scope=\"row\">");
       put_link(p, "organizations", pOrgs, str(mm, "organization"), "name");
-      hprintf(p, "</th><td>%s</td><td class=\"nw\">", dflt(str(mm, "kind"), ""));
+      buf_puts(p, "</th><td>");
+      put_words(p, str(mm, "kind"));
+      buf_puts(p, "</td><td class=\"nw\">");
       put_date(p, str(mm, "from"));
       buf_puts(p, "</td><td class=\"nw\">");
       if (str(mm, "to"))
         put_date(p, str(mm, "to"));
       else
-        buf_puts(p, "<span class=\"muted\">current</span>");
+        hprintf(p, "<span class=\"muted\">%s</span>", _("current"));
       buf_puts(p, "</td></tr>");
     }
     table_end(p);
@@ -57,39 +38,43 @@ static void party_memberships(Buf *p, const json_t *aMem, const json_t *pOrgs) {
 
 /* The chairs it held. */
 static void party_chairs(Buf *p, const json_t *aChair, const json_t *pOrgs) {
-  buf_puts(p, "<h2>Chairs held</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Chairs held"));
   if (json_array_size(aChair)) {
-    table_begin(p, "Years in which it chaired (recorded, or computed by rotation)",
-                "Organization|Year|Source");
+    table_begin(p, _("Years in which it chaired (recorded, or computed by rotation)"),
+                _("Organization|Year|Source"));
     for (size_t i = 0; i < json_array_size(aChair); i++) {
       const json_t *c = json_array_get(aChair, i);
       buf_puts(p, "<tr><th scope=\"row\">");
       put_link(p, "organizations", pOrgs, str(c, "organization"), "name");
-      hprintf(p, "</th><td class=\"nw\">%lld</td><td>%s</td></tr>",
-              (long long)json_integer_value(json_object_get(c, "year")),
-              dflt(str(c, "source"), ""));
+      hprintf(p, "</th><td class=\"nw\">%lld</td><td>",
+              (long long)json_integer_value(json_object_get(c, "year")));
+      put_words(p, str(c, "source"));
+      buf_puts(p, "</td></tr>");
     }
     table_end(p);
   } else {
-    buf_puts(p, "<p class=\"muted\">None.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("None."));
   }
 }
 
 /* Its status in every document it acted on, on a date. */
 static void party_documents(Buf *p, Req *pReq, const json_t *aDoc, const char *zOn) {
-  buf_puts(p, "<h2>Status in documents</h2>");
-  date_form(p, pReq->zPath, "Status on", zOn);
+  hprintf(p, "<h2>%s</h2>", _("Status in documents"));
+  date_form(p, pReq->zPath, _("Status on"), zOn);
   hprintf(p, "<p class=\"small\"><a href=\"/reports/party/%s?on=%s\">%s</a></p>", pReq->azParam[0],
           zOn, _("Status report (HTML, PDF)"));
   if (json_array_size(aDoc)) {
-    Buf cap = {0};
-    buf_printf(&cap, "Its status in every document it acted on, on %s", zOn);
-    table_begin(p, cap.z, "Document|Status|Since|In force from");
-    buf_free(&cap);
+    char *zOnText = date_text(zOn);
+    char *zCap = msg_text(_("Its status in every document it acted on, on {0}"), zOnText);
+    table_begin(p, zCap, _("Document|Status|Since|In force from"));
+    xfree(zCap);
+    xfree(zOnText);
     for (size_t i = 0; i < json_array_size(aDoc); i++) {
       const json_t *pd = json_array_get(aDoc, i);
-      hprintf(p, "<tr><th scope=\"row\"><a href=\"/documents/%s?on=%s\">%s</a></th><td>",
-              str(pd, "document"), zOn, name_en(json_object_get(pd, "title"), str(pd, "document")));
+      hprintf(p, "<tr><th scope=\"row\"><a href=\"/documents/%s?on=%s\">", str(pd, "document"),
+              zOn);
+      put_name(p, json_object_get(pd, "title"), str(pd, "document"));
+      buf_puts(p, "</a></th><td>");
       put_badge(p, str(pd, "status"));
       buf_puts(p, "</td><td class=\"nw\">");
       put_date(p, str(pd, "since"));
@@ -99,7 +84,7 @@ static void party_documents(Buf *p, Req *pReq, const json_t *aDoc, const char *z
     }
     table_end(p);
   } else {
-    buf_puts(p, "<p class=\"muted\">No action recorded on or before this date.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No action recorded on or before this date."));
   }
 }
 
@@ -125,27 +110,31 @@ void page_get_party(Req *pReq, Resp *r) {
   json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
   const json_t *pName = json_object_get(pP, "name");
   Buf b = {0};
-  pages_begin(&b, pReq, name_en(pName, zCode), "/parties");
-  hprintf(&b, "<h1>%s <span class=\"code\">%s</span></h1>", name_en(pName, zCode), zCode);
+  pages_begin(&b, pReq, name_here(pName, zCode), "/parties");
+  buf_puts(&b, "<h1>");
+  put_name(&b, pName, zCode);
+  hprintf(&b, " <span class=\"code\">%s</span></h1>", zCode);
   if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY) /* the desk (desk_forms.c) */
     hprintf(&b,
-            "<p class=\"small\"><a href=\"/desk/edit/party/%s\">Edit this party</a> \xc2\xb7 "
-            "<a href=\"/desk/new/membership?party=%s\">Record a membership</a></p>",
-            zCode, zCode);
-  if (str(pName, "ru")) hprintf(&b, "<p class=\"ru\" lang=\"ru\">%s</p>", str(pName, "ru"));
+            "<p class=\"small\"><a href=\"/desk/edit/party/%s\">%s</a> \xc2\xb7 "
+            "<a href=\"/desk/new/membership?party=%s\">%s</a></p>",
+            zCode, _("Edit this party"), zCode, _("Record a membership"));
+  put_second_name(&b, pName);
   hprintf(&b,
-          "<dl class=\"facts\"><dt>Code</dt><dd><span class=\"code\">%s</span></dd>"
-          "<dt>Kind</dt><dd>%s</dd></dl>",
-          zCode, dflt(str(pP, "kind"), ""));
-  hprintf(&b, "<p class=\"small\">JSON: <a href=\"/api/v1/parties/%s?on=%s\">profile on %s</a></p>",
-          zCode, zOn, zOn);
+          "<dl class=\"facts\"><dt>%s</dt><dd><span class=\"code\">%s</span></dd><dt>%s</dt><dd>",
+          _("Code"), zCode, _("Kind"));
+  put_words(&b, str(pP, "kind"));
+  buf_puts(&b, "</dd></dl>");
+  char *zOnText = date_html(zOn);
+  hprintf(&b, "<p class=\"small\">JSON: <a href=\"/api/v1/parties/%s?on=%s\">", zCode, zOn);
+  put_msg(&b, _("profile on {0}"), zOnText);
+  buf_puts(&b, "</a></p>");
+  xfree(zOnText);
   party_memberships(&b, json_object_get(pP, "memberships"), pOrgs);
   party_chairs(&b, json_object_get(pP, "chairs"), pOrgs);
   party_documents(&b, pReq, json_object_get(pP, "documents"), zOn);
-  hprintf(&b,
-          "<p class=\"small\"><a href=\"/parties/%s/feed.atom\">Depositary notifications "
-          "for this party (Atom)</a></p>",
-          zCode);
+  hprintf(&b, "<p class=\"small\"><a href=\"/parties/%s/feed.atom\">%s</a></p>", zCode,
+          _("Depositary notifications for this party (Atom)"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);
   json_decref(pOrgs);

@@ -11,50 +11,36 @@
 #include "registry.h"
 #include "routes.h"
 
-void page_get_sessions(Req *pReq, Resp *r) {
-  Buf b = {0};
-  pages_begin(&b, pReq, "Sessions", "/sessions");
-  buf_puts(&b, "<h1>Sessions</h1>");
-  json_t *aSession = sessions_by_date(pReq->pDb, 0);
-  json_t *pBodies = entity_map(pReq->pDb, K_BODY, "id");
-  if (json_array_size(aSession)) {
-    table_begin(&b, "Every recorded session, newest first",
-                "Date|Body|Place|Format|Documents adopted");
-    session_rows(&b, aSession, pBodies, true);
-    table_end(&b);
-  } else {
-    buf_puts(&b, "<p class=\"muted\">No sessions recorded.</p>");
-  }
-  json_decref(aSession);
-  json_decref(pBodies);
-  pages_end(&b, pReq);
-  page_send(r, 200, &b, true);
-}
-
 /* The facts of session s of body pBody. */
 static void session_facts(Buf *p, const json_t *s, const json_t *pBody, const json_t *pBodies,
                           const json_t *pOrgs) {
-  if (str(json_object_get(pBody, "name"), "ru"))
-    hprintf(p, "<p class=\"ru\" lang=\"ru\">%s</p>", str(json_object_get(pBody, "name"), "ru"));
-  buf_puts(p, "<dl class=\"facts\"><dt>Body</dt><dd>");
+  put_second_name(p, json_object_get(pBody, "name"));
+  hprintf(p, "<dl class=\"facts\"><dt>%s</dt><dd>", _("Body"));
   put_link(p, "bodies", pBodies, str(s, "body"), "name");
-  buf_puts(p, "</dd><dt>Organization</dt><dd>");
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Organization"));
   put_link(p, "organizations", pOrgs, str(pBody, "organization"), "name");
-  buf_puts(p, "</dd><dt>Date</dt><dd>");
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Date"));
   put_date(p, str(s, "date"));
-  hprintf(p, "</dd><dt>Place</dt><dd>%s</dd><dt>Format</dt><dd>",
-          dflt(str(s, "place"), "not stated"));
-  put_words(p, dflt(str(s, "format"), "not recorded"));
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Place"));
+  if (str(s, "place"))
+    put_text(p, str(s, "place"));
+  else
+    html_escape(p, _("not stated"));
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Format"));
+  if (str(s, "format"))
+    put_words(p, str(s, "format"));
+  else
+    html_escape(p, _("not recorded"));
   buf_puts(p, "</dd>");
   if (json_is_integer(json_object_get(s, "number")))
-    hprintf(p, "<dt>Number</dt><dd>%lld</dd>",
+    hprintf(p, "<dt>%s</dt><dd>%lld</dd>", _("Number"),
             (long long)json_integer_value(json_object_get(s, "number")));
   buf_puts(p, "</dl>");
 }
 
 /* Attendance, the absent first named. */
 static void session_attendance(Buf *p, const json_t *aAtt, const json_t *pParties) {
-  buf_puts(p, "<h2>Attendance</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Attendance"));
   if (json_array_size(aAtt)) {
     Buf absent = {0};
     int nAbsent = 0;
@@ -65,12 +51,12 @@ static void session_attendance(Buf *p, const json_t *aAtt, const json_t *pPartie
       put_party(&absent, pParties, str(a, "party"));
     }
     if (nAbsent) {
-      buf_puts(p, "<p><strong>Absent:</strong> ");
+      hprintf(p, "<p><strong>%s</strong> ", _("Absent:"));
       buf_puts(p, absent.z);
       buf_puts(p, "</p>");
     }
     buf_free(&absent);
-    table_begin(p, "Who attended, and by whom", "Party|Attendance|By|Role");
+    table_begin(p, _("Who attended, and by whom"), _("Party|Attendance|By|Role"));
     for (size_t i = 0; i < json_array_size(aAtt); i++) {
       const json_t *a = json_array_get(aAtt, i);
       bool bAbsent = strcmp(dflt(str(a, "status"), ""), "absent") == 0;
@@ -80,12 +66,15 @@ static void session_attendance(Buf *p, const json_t *aAtt, const json_t *pPartie
       if (bAbsent) buf_puts(p, "<span class=\"flag\">");
       put_words(p, str(a, "status"));
       if (bAbsent) buf_puts(p, "</span>");
-      hprintf(p, "</td><td>%s</td><td>%s</td></tr>", dflt(str(a, "by"), ""),
-              dflt(str(a, "role"), ""));
+      buf_puts(p, "</td><td>");
+      put_text(p, str(a, "by"));
+      buf_puts(p, "</td><td>");
+      put_text(p, str(a, "role"));
+      buf_puts(p, "</td></tr>");
     }
     table_end(p);
   } else {
-    buf_puts(p, "<p class=\"muted\">No attendance recorded.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No attendance recorded."));
   }
 }
 
@@ -110,10 +99,11 @@ static void session_unmentioned(Buf *p, Db *pDb, const json_t *s, const json_t *
       put_party(&missing, pParties, zParty);
     }
     if (nMissing) {
-      buf_puts(p, "<p class=\"small\">Members of the organization on that day whom the record "
-                  "does not mention: ");
-      buf_puts(p, missing.z);
-      buf_puts(p, ".</p>");
+      buf_puts(p, "<p class=\"small\">");
+      put_msg(p,
+              _("Members of the organization on that day whom the record does not mention: {0}."),
+              missing.z);
+      buf_puts(p, "</p>");
     }
     buf_free(&missing);
     json_decref(pMem);
@@ -123,7 +113,7 @@ static void session_unmentioned(Buf *p, Db *pDb, const json_t *s, const json_t *
 /* The documents adopted, and the next session as announced. */
 static void session_outcome(Buf *p, const json_t *s, const json_t *pDocs) {
   const json_t *aAdopted = json_object_get(s, "adopted");
-  buf_puts(p, "<h2>Documents adopted</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Documents adopted"));
   if (json_array_size(aAdopted)) {
     buf_puts(p, "<ul>");
     for (size_t i = 0; i < json_array_size(aAdopted); i++) {
@@ -132,23 +122,30 @@ static void session_outcome(Buf *p, const json_t *s, const json_t *pDocs) {
       buf_puts(p, "<li>");
       put_link(p, "documents", pDocs, zDoc, "title");
       put_ru(p, json_object_get(pd, "title"));
-      if (str(pd, "type")) hprintf(p, " <span class=\"small muted\">%s</span>", str(pd, "type"));
+      if (str(pd, "type")) {
+        buf_puts(p, " <span class=\"small muted\">");
+        put_words_in(p, "document type", str(pd, "type"));
+        buf_puts(p, "</span>");
+      }
       buf_puts(p, "</li>");
     }
     buf_puts(p, "</ul>");
   } else {
-    buf_puts(p, "<p class=\"muted\">None recorded.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("None recorded."));
   }
 
   const json_t *pNext = json_object_get(s, "next");
-  buf_puts(p, "<h2>Next session</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Next session"));
   if (json_is_object(pNext)) {
     buf_puts(p, "<p>");
     put_date(p, str(pNext, "date"));
-    if (str(pNext, "place")) hprintf(p, ", %s", str(pNext, "place"));
+    if (str(pNext, "place")) {
+      buf_puts(p, ", ");
+      put_text(p, str(pNext, "place"));
+    }
     buf_puts(p, "</p>");
   } else {
-    buf_puts(p, "<p class=\"muted\">Not announced in the record.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("Not announced in the record."));
   }
 }
 
@@ -167,23 +164,32 @@ void page_get_session(Req *pReq, Resp *r) {
   json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
   const json_t *pBody = json_object_get(pBodies, dflt(str(s, "body"), ""));
   const json_t *aAtt = json_object_get(s, "attendance");
-  const char *zBodyName = name_en(json_object_get(pBody, "name"), str(s, "body"));
-  Buf title = {0};
-  buf_printf(&title, "%s, %s", zBodyName ? zBodyName : "Session", dflt(str(s, "date"), ""));
+  const char *zBodyName = name_here(json_object_get(pBody, "name"), str(s, "body"));
+  char *zDate = date_text(str(s, "date"));
+  char *zTitle = msg_text(_("{0}, {1}"), zBodyName ? zBodyName : _("Session"), zDate);
   Buf b = {0};
-  pages_begin(&b, pReq, title.z, "/sessions");
-  hprintf(&b, "<h1>%s</h1>", title.z);
-  buf_free(&title);
+  pages_begin(&b, pReq, zTitle, "/sessions");
+  /* The heading: the body's name (in its lang when not the page's) and the date. */
+  Buf name = {0};
+  put_name(&name, json_object_get(pBody, "name"), dflt(str(s, "body"), _("Session")));
+  char *zDateHtml = date_html(str(s, "date"));
+  buf_puts(&b, "<h1>");
+  put_msg(&b, _("{0}, {1}"), name.z ? name.z : "", zDateHtml);
+  buf_puts(&b, "</h1>");
+  buf_free(&name);
+  xfree(zDateHtml);
+  xfree(zTitle);
+  xfree(zDate);
   session_facts(&b, s, pBody, pBodies, pOrgs);
   session_attendance(&b, aAtt, pParties);
   session_unmentioned(&b, pDb, s, pBody, aAtt, pParties);
   session_outcome(&b, s, pDocs);
   hprintf(&b,
-          "<p><a href=\"/sessions/%s/minutes\">Minutes</a> (printable) \xc2\xb7 "
+          "<p><a href=\"/sessions/%s/minutes\">%s</a> %s \xc2\xb7 "
           "<a href=\"/sessions/%s/minutes.md\">Markdown</a></p>",
-          zId, zId);
+          zId, _("Minutes"), _("(printable)"), zId);
   if (pReq->bSession && pReq->caller.role == ROLE_DEPOSITARY)
-    hprintf(&b, "<p><a href=\"/desk/edit/session/%s\">Edit</a> the session</p>", zId);
+    hprintf(&b, "<p><a href=\"/desk/edit/session/%s\">%s</a></p>", zId, _("Edit the session"));
   put_sources(&b, json_object_get(s, "sources"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "i18n.h"
 
 #define CHART_W 880.0 /* viewBox width; the page scales it */
 #define MAX_TICKS 16
@@ -13,8 +14,13 @@
 
 typedef struct Tick {
   pdate date;
-  char zLabel[16];
+  char zLabel[32];
 } Tick;
+
+/* A month's short name under a tick, in the page's language. */
+static const char *const azMonth[] = {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"),
+                                      N_("May"), N_("Jun"), N_("Jul"), N_("Aug"),
+                                      N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")};
 
 /* Ticks on 1 January every 1, 2, 5, 10... years, or on the first of every
 ** 1, 2, 3 or 6 months for spans under three years; at most 11 of them. */
@@ -55,7 +61,7 @@ static int time_ticks(pdate start, pdate end, Tick *aTick) {
       if (k % 12 == 0)
         snprintf(aTick[n].zLabel, sizeof(aTick[n].zLabel), "%d", k / 12);
       else
-        snprintf(aTick[n].zLabel, sizeof(aTick[n].zLabel), "%d-%02d", k / 12, k % 12 + 1);
+        snprintf(aTick[n].zLabel, sizeof(aTick[n].zLabel), "%s", _(azMonth[k % 12]));
       n++;
     }
   }
@@ -84,8 +90,9 @@ static void time_axis(Buf *p, const Scale *s, double yTop, double yBottom) {
   for (int i = 0; i < n; i++) {
     double x = xpos(s, aTick[i].date);
     buf_printf(p, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x, yTop, x, yBottom);
-    buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, yBottom + 16,
-               aTick[i].zLabel);
+    buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, yBottom + 16);
+    html_escape(p, aTick[i].zLabel);
+    buf_puts(p, "</text>");
   }
   buf_puts(p, "</g>");
 }
@@ -161,8 +168,14 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
       html_escape(p, pRow->zHref);
       buf_puts(p, "\">");
     }
-    buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", TL_LABEL - 8,
+    buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\"", TL_LABEL - 8,
                y + TL_ROW / 2 + 4);
+    if (pRow->zLang) {
+      buf_puts(p, " lang=\"");
+      html_escape(p, pRow->zLang);
+      buf_puts(p, "\"");
+    }
+    buf_puts(p, ">");
     put_label(p, pRow->zLabel, TL_MAX_CHARS);
     buf_puts(p, "</text>");
     if (pRow->zHref) buf_puts(p, "</a>");

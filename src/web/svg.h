@@ -27,6 +27,7 @@ typedef struct SvgRow {
   const char *zHref; /* the label links here; may be NULL */
   const SvgBar *aBar;
   int nBar;
+  const char *zLang; /* the label's language when it is not the page's, else NULL */
 } SvgRow;
 
 typedef struct SvgTimeline {

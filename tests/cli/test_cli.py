@@ -514,8 +514,8 @@ class Objections(unittest.TestCase):
         # The objection says which reservation, linked to it; the reservation lists
         # the objections to it, linked back.
         self.assertIn('<div id="SWE-objection-1993-06-18">', page)
-        self.assertIn('to <a href="#USA-reservation-1992-06-08">United States of America\'s '
-                      'reservation of 1992-06-08</a>', page)
+        self.assertIn('to <a href="#USA-reservation-1992-06-08">United States of America&#39;s '
+                      'reservation of <time datetime="1992-06-08">8 June 1992</time></a>', page)
         self.assertIn('<div id="USA-reservation-1992-06-08">', page)
         self.assertIn('Objected to by <a href="#SWE-objection-1993-06-18">Sweden</a>', page)
         # On a date before the objection, the reservation has none yet.

@@ -161,8 +161,8 @@ class Pages(unittest.TestCase):
             self.page(link)
 
     def test_georgia_leaves_cis_2009_08_18(self):
-        before = self.section(self.page("/organizations/cis?on=2009-08-17"), "Members on 2009-08-17")
-        after = self.section(self.page("/organizations/cis?on=2009-08-18"), "Members on 2009-08-18")
+        before = self.section(self.page("/organizations/cis?on=2009-08-17"), "Members on 17 August 2009")
+        after = self.section(self.page("/organizations/cis?on=2009-08-18"), "Members on 18 August 2009")
         self.assertIn('href="/parties/GEO"', before)
         self.assertNotIn('href="/parties/GEO"', after)
 
@@ -172,8 +172,8 @@ class Pages(unittest.TestCase):
         self.assertIn('role="img"', svg)
         self.assertIn("<title", svg)
         self.assertIn('class="k-associate"', svg)  # Turkmenistan, associate since 2005-08-26
-        self.assertIn("Turkmenistan: associate from 2005-08-26", svg)
-        self.assertIn("Georgia: member from 1993-12-03 to 2009-08-18", svg)
+        self.assertIn("Turkmenistan: associate from 26 August 2005", svg)
+        self.assertIn("Georgia: member from 3 December 1993 to 18 August 2009", svg)
         chairs = self.section(body, "Chair, expected chair and co-chairs by year")
         row2014 = chairs[chairs.index('id="chair-2014"'):]
         row2014 = row2014[:row2014.index("</tr>")]
@@ -192,21 +192,22 @@ class Pages(unittest.TestCase):
 
     def test_document_status_and_explanation(self):
         body = self.page("/documents/cis-agr-dtkt-997-747?on=2026-01-01")
-        self.assertIn("its entry into force was 1998-12-21", body)
+        self.assertIn('its entry into force was <time datetime="1998-12-21">21 December 1998</time>', body)
         self.assertIn("<strong>threshold</strong>: 3 consents", body)
-        matrix = self.section(body, "Each party&#39;s signature, consent and status on 2026-01-01")
+        matrix = self.section(body, "Each party&#39;s signature, consent and status on 1 January 2026")
         kaz = matrix[matrix.index("/parties/KAZ"):]
         kaz = kaz[:kaz.index("</tr>")]
         self.assertIn("notification", kaz)
         self.assertIn('<time datetime="1998-12-29">', kaz)
         self.assertIn("st-in_force", kaz)
-        self.assertIn("Armenia's notification of 1998-12-21 was the 3rd consent counted", body)
-        self.assertIn("1998-12-21 + 0 days = 1998-12-21", body)
-        self.assertIn("own notification of 1998-12-29 + 0 days = 1998-12-29", body)
+        self.assertIn('Armenia&#39;s notification of <time datetime="1998-12-21">21 December 1998</time> was the 3rd consent counted', body)
+        self.assertIn('<time datetime="1998-12-21">21 December 1998</time> + 0 days = <time datetime="1998-12-21">21 December 1998</time>', body)
+        self.assertIn('own notification of <time datetime="1998-12-29">29 December 1998</time> + 0 days = '
+                      '<time datetime="1998-12-29">29 December 1998</time>', body)
         chart = body[body.index('id="consents"'):]
         chart = chart[chart.index("<svg"):chart.index("</svg>")]
         self.assertIn("threshold: 3 consents", chart)
-        self.assertIn("entry into force 1998-12-21", chart)
+        self.assertIn("entry into force 21 December 1998", chart)
         self.assertIn('class="steps"', chart)
 
     def test_document_before_entry_into_force(self):
@@ -352,7 +353,7 @@ class Pages(unittest.TestCase):
         mda = self.section(doc, "Each party")
         mda = mda[mda.index("/parties/MDA"):]
         self.assertIn("st-withdrawing", mda[:mda.index("</tr>")])
-        self.assertIn("effective 2026-03-01", mda[:mda.index("</tr>")])
+        self.assertIn('effective <time datetime="2026-03-01">1 March 2026</time>', mda[:mda.index("</tr>")])
 
 
     # ---- drafting from a press release (/ingest, /api/v1/ingest) -------------------

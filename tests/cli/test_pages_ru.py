@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""The reading pages in Russian and in English (issue 16): the home page, the organizations,
+an organization, a body, a party, a session and a document of the bundled sample registry, each
+fetched with ?lang=ru and ?lang=en, checked for <html lang>, headings in the language, dates in
+its style ("21 декабря 1998 г.", "21 December 1998") where the sample has the official date,
+Russian plurals, codes of the record as words (statuses, kinds), the 404 and 400 pages, and no
+English interface word on a Russian page outside an element marked lang="en".
+
+usage: test_pages_ru.py PACTA_BINARY
+"""
+import html
+import os
+import re
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+
+DOC = "/documents/cis-agr-dtkt-997-747"  # the third notification: in force 21 Dec 1998
+
+
+def ru_plural(n, one, few, many):
+    """The Russian plural form for n (CLDR: one, few, many)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def visible_text(page, drop_lang=None):
+    """The text of <main>, without tags; with drop_lang, without the elements marked
+    lang=drop_lang (a name or a note in the other language)."""
+    main = page[page.index("<main"):page.index("</main>")]
+    if drop_lang:
+        # Innermost first: an element marked lang= holds no other element marked so.
+        pat = re.compile(r'<(span|p|div|a|text|title)\b[^>]*\blang="%s"[^>]*>[^<]*(?:<(?!/?\1\b)'
+                         r'[^<]*)*</\1>' % drop_lang)
+        while True:
+            main, n = pat.subn(" ", main)
+            if not n:
+                break
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)))
+
+
+class PagesInTwoLanguages(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp, cls.db = pactatest.sample()
+        cls.server, cls.port = pactatest.serve(cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        pactatest.stop(cls.server)
+        cls.tmp.cleanup()
+
+    def page(self, path, lang, status=200):
+        sep = "&" if "?" in path else "?"
+        code, _, _, body, _ = pactatest.request(self.port, "GET", f"{path}{sep}lang={lang}")
+        self.assertEqual(code, status, f"{path} ({lang}): {body[:300]}")
+        self.assertIn(f'<html lang="{lang}">', body, path)
+        return body
+
+    def assert_all_in(self, words, text, where):
+        for w in words:
+            self.assertIn(w, text, f"{where}: {w!r}")
+
+    def assert_none_in(self, words, text, where):
+        for w in words:
+            self.assertNotIn(w, text, f"{where}: {w!r}")
+
+    # ---- each page, in both languages -----------------------------------------------------
+
+    def test_home(self):
+        ru = self.page("/", "ru")
+        self.assert_all_in(["<h1>Договоры и организации: вычислено</h1>",
+                            "<h2>Организации</h2>", "<h2>Предстоящие заседания</h2>",
+                            "<h2>Последние изменения</h2>", "Десять последних записей журнала",
+                            "основана <time datetime=\"1991-12-08\">8 декабря 1991 г.</time>"],
+                           ru, "/ ru")
+        # "сегодня 11 членов", "сегодня 2 члена": the plural of each card's count.
+        counts = re.findall(r"сегодня (\d+) (член|члена|членов)\b", ru)
+        self.assertGreaterEqual(len(counts), 3, counts)
+        for n, word in counts:
+            self.assertEqual(word, ru_plural(int(n), "член", "члена", "членов"), (n, word))
+        en = self.page("/", "en")
+        self.assert_all_in(["<h1>Treaties and organizations, computed</h1>",
+                            "<h2>Upcoming sessions</h2>", "<h2>Latest changes</h2>",
+                            "founded <time datetime=\"1991-12-08\">8 December 1991</time>",
+                            "11 members today"], en, "/ en")
+
+    def test_organizations(self):
+        ru = self.page("/organizations", "ru")
+        self.assert_all_in(["<h1>Организации</h1>", "Организации в реестре",
+                            '<th scope="col">Членов сегодня</th>',
+                            '<time datetime="2014-05-29">29 мая 2014 г.</time>'], ru,
+                           "/organizations ru")
+        en = self.page("/organizations", "en")
+        self.assert_all_in(["Organizations in the registry", '<th scope="col">Members today</th>',
+                            '<time datetime="2014-05-29">29 May 2014</time>'], en,
+                           "/organizations en")
+
+    def test_organization(self):
+        ru = self.page("/organizations/cis?on=2009-08-17", "ru")
+        self.assert_all_in(['<h2 id="members">Члены</h2>', '<h2 id="chair">Председательство по годам</h2>',
+                            '<h2 id="bodies">Органы</h2>', '<h2 id="documents">Документы</h2>',
+                            "Члены во времени", "Условные обозначения",
+                            "Председатель, ожидаемый председатель и сопредседатели по годам",
+                            "нарушает правило ротации", "в алфавитном порядке названий участников",
+                            '<time datetime="1991-12-08">8 декабря 1991 г.</time>'], ru, "cis ru")
+        # Georgia left on 18 August 2009: a member the day before, in the bar of the chart too.
+        self.assertIn("<caption>Члены на 17 августа 2009 г.", ru)
+        self.assertIn("Грузия: член с 3 декабря 1993 г. по 18 августа 2009 г.", ru)
+        members = ru[ru.index("<caption>Члены на"):]
+        self.assertIn('href="/parties/GEO"', members[:members.index("</table>")])
+        after = self.page("/organizations/cis?on=2009-08-18", "ru")
+        members = after[after.index("<caption>Члены на 18 августа 2009 г."):]
+        self.assertNotIn('href="/parties/GEO"', members[:members.index("</table>")])
+        en = self.page("/organizations/cis?on=2009-08-17", "en")
+        self.assert_all_in(['<h2 id="members">Members</h2>', '<h2 id="chair">Chair by year</h2>',
+                            "<caption>Members on 17 August 2009",
+                            "Georgia: member from 3 December 1993 to 18 August 2009",
+                            "breaks the rotation rule"], en, "cis en")
+
+    def test_body(self):
+        ru = self.page("/bodies/cis-chs", "ru")
+        self.assert_all_in(["<dt>Уровень</dt><dd>главы государств</dd>",
+                            "Заседания этого органа, сначала последние",
+                            '<time datetime="2020-12-18">18 декабря 2020 г.</time>'], ru, "body ru")
+        en = self.page("/bodies/cis-chs", "en")
+        self.assert_all_in(["<dt>Level</dt><dd>heads of state</dd>",
+                            "Sessions of this body, newest first",
+                            '<time datetime="2020-12-18">18 December 2020</time>'], en, "body en")
+
+    def test_party(self):
+        ru = self.page("/parties/GEO", "ru")
+        self.assert_all_in(["<h1>Грузия", "<h2>Членство</h2>", "<h2>Статус в документах</h2>",
+                            "Членство во времени", "<dd>государство</dd>",
+                            '<time datetime="2009-08-18">18 августа 2009 г.</time>'], ru, "GEO ru")
+        en = self.page("/parties/GEO", "en")
+        self.assert_all_in(["<h1>Georgia", "<h2>Memberships</h2>", "<h2>Status in documents</h2>",
+                            '<time datetime="2009-08-18">18 August 2009</time>'], en, "GEO en")
+
+    def test_session(self):
+        ru = self.page("/sessions/cis-chs-2020-12-18", "ru")
+        self.assert_all_in(["<h1>Совет глав государств, <time datetime=\"2020-12-18\">"
+                            "18 декабря 2020 г.</time></h1>", "<h2>Участие</h2>",
+                            "<strong>Отсутствовали:</strong>", "<h2>Принятые документы</h2>",
+                            "<h2>Следующее заседание</h2>", "в формате видеоконференции",
+                            '<time datetime="2021-10-15">15 октября 2021 г.</time>'], ru,
+                           "session ru")
+        en = self.page("/sessions/cis-chs-2020-12-18", "en")
+        self.assert_all_in(["<h1>Council of Heads of State, <time datetime=\"2020-12-18\">"
+                            "18 December 2020</time></h1>", "<h2>Attendance</h2>",
+                            "<strong>Absent:</strong>", "<h2>Next session</h2>",
+                            '<time datetime="2021-10-15">15 October 2021</time>'], en,
+                           "session en")
+
+    def test_document(self):
+        ru = self.page(DOC + "?on=2026-01-01", "ru")
+        self.assert_all_in(['<h2 id="status">Статус</h2>', "Как вычислены даты",
+                            "Согласия во времени", "<strong>по числу согласий</strong>: 3 согласия",
+                            "вступил в силу <time datetime=\"1998-12-21\">21 декабря 1998 г.</time>",
+                            "<caption>Подписание, согласие и статус каждого участника на "
+                            "1 января 2026 г.</caption>",
+                            '<span class="badge st-in_force">в силе</span>',
+                            "вступление в силу 21 декабря 1998 г.", "3-е учтённое согласие"],
+                           ru, "document ru")
+        # The title has no Russian form: shown in English, marked as such (WCAG 3.1.2).
+        self.assertRegex(ru, r'<h1><span lang="en">[^<]+</span></h1>')
+        en = self.page(DOC + "?on=2026-01-01", "en")
+        self.assert_all_in(['<h2 id="status">Status</h2>', "How the dates were computed",
+                            "<strong>threshold</strong>: 3 consents",
+                            "its entry into force was <time datetime=\"1998-12-21\">"
+                            "21 December 1998</time>",
+                            '<span class="badge st-in_force">in force</span>',
+                            "was the 3rd consent counted"], en, "document en")
+        # Before the third notification: "2 согласия" counted, not in force.
+        ru = self.page(DOC + "?on=1998-01-01", "ru")
+        self.assertIn("<strong>не в силе</strong>", ru)
+        self.assertIn("пока учтено 2 согласия", ru)
+
+    def test_not_found_and_bad_date(self):
+        ru = self.page("/documents/no-such-thing", "ru", 404)
+        self.assert_all_in(["<h1>Не найдено</h1>", "В реестре нет документа «no-such-thing».",
+                            "На главную страницу"], ru, "404 ru")
+        ru = self.page("/parties/XXX", "ru", 404)
+        self.assertIn("В реестре нет участника «XXX».", ru)
+        en = self.page("/documents/no-such-thing", "en", 404)
+        self.assertIn("There is no document &quot;no-such-thing&quot; in this registry.", en)
+        ru = self.page("/documents/cis-charter?on=2023-02-30", "ru", 400)
+        self.assert_all_in(["<h1>Неверная дата</h1>", "не дата"], ru, "400 ru")
+
+    # ---- no English interface word on a Russian page ------------------------------------------
+
+    def test_no_english_words_on_russian_pages(self):
+        english = ["Status", "Members", "Chair by year", "Attendance", "Legend", "Documents adopted",
+                   "How the dates were computed", "Consents over time", "Identifier", "Founded",
+                   "Depositary", "not recorded", "not stated", "in force", "ratification",
+                   "notification", "member", "Sources", "Memberships", "Upcoming sessions",
+                   "Next session", "unknown", "current", "since", "threshold", "consents"]
+        for path in ["/", "/organizations", "/organizations/cis", "/bodies/cis-chs",
+                     "/parties/GEO", "/sessions/cis-chs-2020-12-18", DOC, "/documents/cis-charter"]:
+            text = visible_text(self.page(path, "ru"), drop_lang="en")
+            # Words of the interface only: identifiers and codes are not words to translate.
+            text = re.sub(r"\b[a-z0-9]+(?:[-._|][A-Za-z0-9]+)+\b", " ", text)
+            found = [w for w in english if re.search(r"\b%s\b" % re.escape(w), text)]
+            self.assertEqual(found, [], f"{path}: {found}: {text[:2000]}")
+
+
+if __name__ == "__main__":
+    pactatest.main()
