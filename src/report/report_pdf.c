@@ -24,14 +24,19 @@
 #define CELL_PAD 3.0
 #define FONT "DejaVu Sans"
 
+typedef struct TableLayout TableLayout;
+
 typedef struct Pdf {
   cairo_t *cr;
   const RDoc *d;
-  bool bDraw;  /* second pass */
-  int iPage;   /* 1-based */
-  int nPage;   /* known in the second pass */
-  double y;    /* the next line's top */
-  double w, h; /* the page: A4, portrait or landscape */
+  bool bDraw;                     /* second pass */
+  int iPage;                      /* 1-based */
+  int nPage;                      /* known in the second pass */
+  double y;                       /* the next line's top */
+  double w, h;                    /* the page: A4, portrait or landscape */
+  PangoContext *ctx;              /* one for every layout: making one is slow */
+  PangoFontDescription *aFont[2]; /* regular, bold */
+  TableLayout **apTable;          /* by block: the tables laid out */
 } Pdf;
 
 static double text_width_of(const Pdf *f) {
@@ -46,13 +51,11 @@ static double bottom_of(const Pdf *f) {
 
 /* A layout of z in a size (points), wrapped at width (points). */
 static PangoLayout *make_layout(Pdf *f, const char *z, double size, bool bBold, double width) {
-  PangoLayout *l = pango_cairo_create_layout(f->cr);
-  PangoFontDescription *fd = pango_font_description_from_string(FONT);
+  PangoLayout *l = pango_layout_new(f->ctx);
+  PangoFontDescription *fd = f->aFont[bBold];
   /* In points: the PDF's own units (not pango's 96 dpi). */
   pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-  if (bBold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description(l, fd);
-  pango_font_description_free(fd);
   pango_layout_set_width(l, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text(l, z ? z : "", -1);
@@ -173,22 +176,19 @@ static void row_draw(Pdf *f, const Row *r, int nCol, const double *aX, bool bHea
 }
 
 /* The width of the widest word of z (words split at spaces only, so a date
-** written with no-break spaces is one word). */
+** written with no-break spaces is one word): laid out one word to a line. */
 static double widest_word(Pdf *f, const char *z, double size, bool bBold) {
+  if (!z || !*z) return 0;
+  PangoLayout *l = make_layout(f, z, size, bBold, 1);
+  pango_layout_set_wrap(l, PANGO_WRAP_WORD);
   double w = 0;
-  PangoLayout *l = make_layout(f, "", size, bBold, 0);
-  pango_layout_set_width(l, -1);
-  while (z && *z) {
-    size_t n = strcspn(z, " \n");
-    if (n) {
-      pango_layout_set_text(l, z, (int)n);
-      int pw, ph;
-      pango_layout_get_size(l, &pw, &ph);
-      if ((double)pw / PANGO_SCALE > w) w = (double)pw / PANGO_SCALE;
-    }
-    z += n;
-    if (*z) z++;
-  }
+  PangoLayoutIter *it = pango_layout_get_iter(l);
+  do {
+    PangoRectangle r;
+    pango_layout_iter_get_line_extents(it, 0, &r);
+    if ((double)r.width / PANGO_SCALE > w) w = (double)r.width / PANGO_SCALE;
+  } while (pango_layout_iter_next_line(it));
+  pango_layout_iter_free(it);
   g_object_unref(l);
   return w;
 }
@@ -233,35 +233,58 @@ static void column_edges(Pdf *f, const RBlock *b, double *aX) {
   g_free(aMin);
 }
 
-static void table(Pdf *f, const RBlock *b) {
-  int nCol = b->nCol;
-  double *aX = g_new0(double, nCol + 1);
-  column_edges(f, b, aX);
+/* A table laid out once, in the first pass, and drawn in the second. */
+struct TableLayout {
+  double *aX; /* column edges */
   Row head;
-  row_make(f, &head, b->aHead, nCol, aX, 7.5, true);
-  if (*b->t.z) paragraph(f, b->t.z, 10, true, 8, 3, 0);
-  /* The caption stays with the head and a first row. */
-  if (f->y + head.h + 20 > bottom() && f->y > MARGIN_TOP) new_page(f);
-  row_draw(f, &head, nCol, aX, true);
-  int nRow = rdoc_rows(b);
-  for (int k = 0; k < nRow; k++) {
-    RText *aText = g_new0(RText, nCol);
+  Row *aRow;
+  int nRow;
+};
+
+static TableLayout *table_layout(Pdf *f, const RBlock *b) {
+  int nCol = b->nCol;
+  TableLayout *t = g_new0(TableLayout, 1);
+  t->aX = g_new0(double, nCol + 1);
+  column_edges(f, b, t->aX);
+  row_make(f, &t->head, b->aHead, nCol, t->aX, 7.5, true);
+  t->nRow = rdoc_rows(b);
+  t->aRow = g_new0(Row, t->nRow + 1);
+  RText *aText = g_new0(RText, nCol);
+  for (int k = 0; k < t->nRow; k++) {
     for (int i = 0; i < nCol; i++) {
       int c = k * nCol + i;
       aText[i].z = c < b->nCell ? b->aCell[c].z : "";
     }
-    Row r;
-    row_make(f, &r, aText, nCol, aX, 8, false);
-    if (f->y + r.h > bottom()) {
-      new_page(f);
-      row_draw(f, &head, nCol, aX, true);
-    }
-    row_draw(f, &r, nCol, aX, false);
-    row_free(&r, nCol);
-    g_free(aText);
+    row_make(f, &t->aRow[k], aText, nCol, t->aX, 8, false);
   }
-  row_free(&head, nCol);
-  g_free(aX);
+  g_free(aText);
+  return t;
+}
+
+static void table_layout_free(TableLayout *t, int nCol) {
+  if (!t) return;
+  row_free(&t->head, nCol);
+  for (int k = 0; k < t->nRow; k++) row_free(&t->aRow[k], nCol);
+  g_free(t->aRow);
+  g_free(t->aX);
+  g_free(t);
+}
+
+static void table(Pdf *f, int iBlock, const RBlock *b) {
+  int nCol = b->nCol;
+  if (!f->apTable[iBlock]) f->apTable[iBlock] = table_layout(f, b);
+  const TableLayout *t = f->apTable[iBlock];
+  if (*b->t.z) paragraph(f, b->t.z, 10, true, 8, 3, 0);
+  /* The caption stays with the head and a first row. */
+  if (f->y + t->head.h + 20 > bottom() && f->y > MARGIN_TOP) new_page(f);
+  row_draw(f, &t->head, nCol, t->aX, true);
+  for (int k = 0; k < t->nRow; k++) {
+    if (f->y + t->aRow[k].h > bottom()) {
+      new_page(f);
+      row_draw(f, &t->head, nCol, t->aX, true);
+    }
+    row_draw(f, &t->aRow[k], nCol, t->aX, false);
+  }
   f->y += 6;
 }
 
@@ -281,10 +304,18 @@ static void pass(Pdf *f) {
     case R_PARA: paragraph(f, b->t.z, 9, false, 0, 5, 0); break;
     case R_ITEM: paragraph(f, b->t.z, 8.5, false, 0, 4, 0); break;
     case R_SMALL: paragraph(f, b->t.z, 7.5, false, 0, 3, 0.2); break;
-    case R_TABLE: table(f, b); break;
+    case R_TABLE: table(f, i, b); break;
     }
   }
   draw_footer(f);
+}
+
+/* Fontconfig, pango and cairo keep their fonts and caches until the process
+** ends; LeakSanitizer (scripts/test) is told they are not leaks. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) {
+  return "leak:libfontconfig.so\nleak:libpango\nleak:libcairo.so\nleak:libharfbuzz.so\n"
+         "leak:libglib-2.0.so\nleak:libgobject-2.0.so\nleak:libfreetype.so\n";
 }
 
 static cairo_status_t write_buf(void *pArg, const unsigned char *a, unsigned int n) {
@@ -301,12 +332,22 @@ int report_pdf(const RDoc *d, Buf *pOut, Buf *pErr) {
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->zTitle);
   cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "pacta");
   f.cr = cairo_create(s);
+  f.ctx = pango_cairo_create_context(f.cr);
+  for (int i = 0; i < 2; i++) {
+    f.aFont[i] = pango_font_description_from_string(FONT);
+    if (i) pango_font_description_set_weight(f.aFont[i], PANGO_WEIGHT_BOLD);
+  }
   f.d = d;
+  f.apTable = g_new0(TableLayout *, d->n + 1);
   pass(&f); /* count the pages */
   f.nPage = f.iPage;
   f.bDraw = true;
   pass(&f);
   cairo_show_page(f.cr);
+  for (int i = 0; i < d->n; i++) table_layout_free(f.apTable[i], d->a[i].nCol);
+  g_free(f.apTable);
+  for (int i = 0; i < 2; i++) pango_font_description_free(f.aFont[i]);
+  g_object_unref(f.ctx);
   cairo_destroy(f.cr);
   cairo_surface_finish(s);
   cairo_status_t st = cairo_surface_status(s);
