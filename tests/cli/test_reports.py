@@ -160,6 +160,67 @@ class Reports(unittest.TestCase):
         # Russian order: Азербайджан before Армения (Latin order has Armenia first).
         self.assertLess(text.index("Азербайджан"), text.index("Армения"))
 
+    def test_withdrawals(self):
+        """The Collective Security Treaty: Azerbaijan, Georgia and Uzbekistan left on 20 April
+        1999, when its first term ended (sample/sample.json)."""
+        page = self.report("document", "csto-cst-1992", "--on", ON)
+        rows = {r[0]: r for r in html_rows(page)}
+        self.assertEqual(rows["Georgia"][6], "notified 20 April 1999; effective 20 April 1999")
+        self.assertEqual(rows["Georgia"][4], "20 April 1994; withdrawn")
+        self.assertEqual(rows["Armenia"][6], "")
+        self.assertIn("9 signatories; 9 instruments deposited; in force for 6 parties; "
+                      "3 withdrawals.", norm(self.report("document", "csto-cst-1992", "--on", ON,
+                                                         fmt="pdf")))
+        text = norm(self.report("document", "csto-cst-1992", "--on", ON, lang="ru", fmt="pdf"))
+        self.assertIn("вступило в силу для 6 Сторон; 3 выхода.", text)
+        self.assertIn("Грузия", text)
+        # Before they left: in force for all nine.
+        self.assertIn("in force for 9 parties; 0 withdrawals.",
+                      self.report("document", "csto-cst-1992", "--on", "1999-01-01"))
+
+    def test_reservations_in_an_annex(self):
+        tmp = os.path.join(self.dir, "reservations")
+        os.makedirs(tmp, exist_ok=True)
+        db = os.path.join(tmp, "r.db")
+        shutil.copy(self.db, db)
+        text = ("Kazakhstan does not consider itself bound by the provisions on the settlement "
+                "of disputes. " * 40).strip()
+        path = os.path.join(tmp, "res.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"pacta": 1, "actions": [
+                {"document": "cis-charter", "party": "KAZ", "type": "reservation",
+                 "date": "1994-04-20", "text": text},
+                {"document": "cis-charter", "party": "RUS", "type": "declaration",
+                 "date": "1993-07-20", "text": "Заявление Российской Федерации."}]}, f)
+        run(db, "load", path)
+        # Numbered in the order of the rows: Kazakhstan, Russia; Казахстан, Россия.
+        for lang, res, dec in (("en", "Reservation, 20 April 1994 [1]",
+                                "Declaration, 20 July 1993 [2]"),
+                               ("ru", "Оговорка, 20 апреля 1994 г. [1]",
+                                "Заявление, 20 июля 1993 г. [2]")):
+            out = os.path.join(tmp, f"r-{lang}")
+            run(db, "--lang", lang, "report", "document", "cis-charter", "--on", ON,
+                "--out", out + ".html")
+            run(db, "--lang", lang, "report", "document", "cis-charter", "--on", ON,
+                "--out", out + ".pdf")
+            with open(out + ".html", encoding="utf-8") as f:
+                page = f.read()
+            # The text without the pages' footers: the annex runs over two pages.
+            full = pdf_text(out + ".pdf")
+            self.assertIn({"en": "Page 2 of 2", "ru": "Страница 2 из 2"}[lang], full)
+            pdf = norm("\n".join(line for line in full.splitlines()
+                                  if not re.search(r"(Page|Страница) \d+ (of|из) \d+\s*$", line)))
+            rows = {r[0]: r for r in html_rows(page)}
+            kaz = self.names["KAZ"][lang]
+            rus = self.names["RUS"][lang]
+            self.assertEqual(rows[kaz][5], res)
+            self.assertEqual(rows[rus][5], dec)
+            self.assertIn(norm(text), pdf)  # the whole text, over several lines
+            self.assertIn(norm(text), norm(html.unescape(page)))
+            self.assertIn("Заявление Российской Федерации.", pdf)
+            self.assertIn({"en": "Annex: reservations and declarations",
+                           "ru": "Приложение: оговорки и заявления"}[lang], pdf)
+
     def test_plurals_and_lang_attributes(self):
         page = self.report("document", "cis-agr-dtkt-997-747", "--on", ON, lang="ru")
         self.assertIn('<html lang="ru">', page)
