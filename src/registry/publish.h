@@ -2,8 +2,9 @@
 ** Publishing the record: an iCalendar (RFC 5545) of sessions, announced
 ** next sessions and commitment deadlines; an Atom feed (RFC 4287) of
 ** depositary notifications generated from the journal; session minutes as
-** printable HTML or Markdown. The command line (export --format ics,
-** minutes) and the web routes below share these writers.
+** printable HTML or Markdown; each in the thread's language (i18n.h). The
+** command line (export --format ics, minutes) and the web routes below
+** share these writers.
 */
 #ifndef PACTA_PUBLISH_H
 #define PACTA_PUBLISH_H

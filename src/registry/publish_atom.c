@@ -1,7 +1,8 @@
 /*
 ** The Atom feed (RFC 4287) of depositary notifications (publish.h): an
 ** entry for each action put in the journal, and one for each entry into
-** force reached, the latest first.
+** force reached, the latest first. Titles and summaries are in the thread's
+** language (i18n.h), with dates in its long style; terms and ids are codes.
 */
 #include "fields.h"
 #include "publish.h"
@@ -13,6 +14,7 @@
 
 #include "entity.h"
 #include "html.h"
+#include "i18n.h"
 #include "kind.h"
 #include "registry.h"
 
@@ -65,16 +67,21 @@ static void xml_elem(Buf *p, const char *zTag, const char *zText) {
 /* The entry of journal record pRec (number seq), which puts action a. */
 static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t *a) {
   const char *zCode = dflt(str(a, "party"), ""), *zDoc = dflt(str(a, "document"), "");
-  const char *zPartyName = party_name(f->pParties, zCode);
+  const char *zPartyName = publish_name(f->pParties, zCode, "name");
   const char *zTitle = publish_name(f->pDocs, zDoc, "title");
-  const char *zDate = dflt(str(a, "date"), "");
+  Buf day = {0};
+  publish_date(&day, dflt(str(a, "date"), ""));
+  const char *zDate = day.z ? day.z : "";
   char *zType = publish_words(str(a, "type"));
   Buf t = {0}, x = {0};
   /* An instrument a party deposited and the depositary accepted carries
   ** the number of its depositary notification (submission.c). */
   const char *zNotification = str(a, "notification");
-  if (zNotification) buf_printf(&t, "Depositary notification %s: ", zNotification);
-  buf_printf(&t, "%s: %s of %s (%s)", zPartyName, zType, zTitle, zDate);
+  if (zNotification)
+    buf_printf(&t, _("Depositary notification %s: %s: %s of %s (%s)"), zNotification, zPartyName,
+               zType, zTitle, zDate);
+  else
+    buf_printf(&t, _("%s: %s of %s (%s)"), zPartyName, zType, zTitle, zDate);
   buf_puts(&x, "<entry>");
   xml_elem(&x, "title", t.z);
   buf_printf(&x, "<id>tag:pacta,2026:seq:%lld</id>", seq);
@@ -84,17 +91,30 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
           "<category term=\"%s\"/><author><name>%s</name></author>",
           zDoc, str(a, "type"), dflt(str(pRec, "actor"), "pacta"));
   buf_reset(&t);
-  buf_printf(&t, "%s (%s): %s of %s, dated %s.", zPartyName, zCode, zType, zTitle, zDate);
-  if (str(a, "effective")) buf_printf(&t, " Effective %s.", str(a, "effective"));
+  buf_printf(&t, _("%s (%s): %s of %s, dated %s."), zPartyName, zCode, zType, zTitle, zDate);
+  if (str(a, "effective")) {
+    Buf eff = {0};
+    publish_date(&eff, str(a, "effective"));
+    buf_putc(&t, ' ');
+    buf_printf(&t, _("Effective %s."), eff.z ? eff.z : "");
+    buf_free(&eff);
+  }
   if (str(a, "text")) buf_printf(&t, "\n\n%s", str(a, "text"));
-  if (str(a, "note")) buf_printf(&t, "\n\nNote: %s", str(a, "note"));
-  if (zNotification)
-    buf_printf(&t, "\n\nDeposited with submission %s; depositary notification %s.",
+  if (str(a, "note")) {
+    buf_puts(&t, "\n\n");
+    buf_printf(&t, _("Note: %s"), str(a, "note"));
+  }
+  if (zNotification) {
+    buf_puts(&t, "\n\n");
+    buf_printf(&t, _("Deposited with submission %s; depositary notification %s."),
                dflt(str(a, "submission"), "-"), zNotification);
-  buf_printf(&t, "\n\nJournal entry %lld.", seq);
+  }
+  buf_puts(&t, "\n\n");
+  buf_printf(&t, _("Journal entry %lld."), seq);
   hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
   feed_add(f, dflt(str(pRec, "time"), ""), seq, &x);
   xfree(zType);
+  buf_free(&day);
   buf_free(&t);
 }
 
@@ -125,9 +145,10 @@ static void feed_eif_entry(Feed *f, const char *zDoc, const json_t *pDoc, pdate 
   char zDate[DATE_BUFSZ], zUpdated[32];
   date_format(eif, zDate);
   snprintf(zUpdated, sizeof(zUpdated), "%sT00:00:00Z", zDate);
-  Buf t = {0}, x = {0};
-  buf_printf(&t, "%s entered into force on %s", name_en(json_object_get(pDoc, "title"), zDoc),
-             zDate);
+  Buf t = {0}, x = {0}, day = {0};
+  publish_date(&day, zDate);
+  const char *zTitle = publish_name_of(json_object_get(pDoc, "title"), zDoc);
+  buf_printf(&t, _("%s entered into force on %s"), zTitle, day.z ? day.z : "");
   buf_puts(&x, "<entry>");
   xml_elem(&x, "title", t.z);
   hprintf(&x, "<id>tag:pacta,2026:entry-into-force:%s</id>", zDoc);
@@ -136,9 +157,14 @@ static void feed_eif_entry(Feed *f, const char *zDoc, const json_t *pDoc, pdate 
           "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
           "<category term=\"entry_into_force\"/><author><name>pacta</name></author>",
           zDoc);
-  buf_puts(&t, ", as computed from its entry-into-force clause and the recorded actions.");
+  buf_reset(&t);
+  buf_printf(&t,
+             _("%s entered into force on %s, as computed from its entry-into-force clause and "
+               "the recorded actions."),
+             zTitle, day.z ? day.z : "");
   hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
   feed_add(f, zUpdated, 0, &x);
+  buf_free(&day);
   buf_free(&t);
 }
 
@@ -165,12 +191,14 @@ static void feed_entries_into_force(Feed *f) {
 /* Everything before the entries; zUpdated is the time of the latest. */
 static void feed_head(const Feed *f, const char *zSelf, const char *zUpdated, Buf *pOut) {
   Buf t = {0};
-  buf_puts(pOut, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                 "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+  hprintf(pOut,
+          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+          "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n",
+          i18n_lang());
   if (f->zParty)
-    buf_printf(&t, "%s: depositary notifications", party_name(f->pParties, f->zParty));
+    buf_printf(&t, _("%s: depositary notifications"), publish_name(f->pParties, f->zParty, "name"));
   else
-    buf_puts(&t, "pacta: depositary notifications");
+    buf_printf(&t, _("%s: depositary notifications"), "pacta");
   xml_elem(pOut, "title", t.z);
   buf_puts(pOut, "\n<id>tag:pacta,2026:feed");
   if (f->zParty) hprintf(pOut, ":party:%s", f->zParty);
@@ -182,8 +210,8 @@ static void feed_head(const Feed *f, const char *zSelf, const char *zUpdated, Bu
     hprintf(pOut, "/parties/%s", f->zParty);
   else
     buf_puts(pOut, "/");
-  buf_puts(pOut, "\"/>\n<author><name>pacta registry</name></author>\n"
-                 "<generator version=\"" PACTA_VERSION "\">pacta</generator>\n");
+  hprintf(pOut, "\"/>\n<author><name>%s</name></author>\n", _("pacta registry"));
+  buf_puts(pOut, "<generator version=\"" PACTA_VERSION "\">pacta</generator>\n");
   buf_free(&t);
 }
 

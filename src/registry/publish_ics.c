@@ -1,6 +1,8 @@
 /*
 ** The iCalendar (RFC 5545) of sessions, announced next sessions and
-** commitment deadlines (publish.h).
+** commitment deadlines (publish.h). SUMMARY, DESCRIPTION and the calendar's
+** name are in the thread's language (i18n.h); property names, UIDs,
+** categories and statuses are codes.
 */
 #include "fields.h"
 #include "publish.h"
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include "entity.h"
+#include "i18n.h"
 #include "kind.h"
 
 /* What the writer of one calendar keeps. */
@@ -142,8 +145,11 @@ static void ics_head(const Ics *c) {
   ics_line(c->pOut, "PRODID:-//pacta//pacta " PACTA_VERSION "//EN");
   ics_line(c->pOut, "CALSCALE:GREGORIAN");
   ics_line(c->pOut, "METHOD:PUBLISH");
-  buf_puts(&l, "pacta: sessions and deadlines");
-  if (c->zOrg) buf_printf(&l, " of %s", publish_name(c->pOrgs, c->zOrg, "name"));
+  if (c->zOrg)
+    buf_printf(&l, _("pacta: sessions and deadlines of %s"),
+               publish_name(c->pOrgs, c->zOrg, "name"));
+  else
+    buf_puts(&l, _("pacta: sessions and deadlines"));
   ics_prop(c->pOut, "X-WR-CALNAME", l.z);
   buf_free(&l);
 }
@@ -163,24 +169,27 @@ static void ics_session_event(const Ics *c, const IcsSession *e) {
   const json_t *s = e->s;
   Buf t = {0};
   ics_event_begin(c->pOut, "session", e->zId, "", str(e->pRow, "time"), e->day);
-  buf_puts(&t, e->zBodyName);
   if (json_is_integer(json_object_get(s, "number")))
-    buf_printf(&t, ", session %lld", (long long)json_integer_value(json_object_get(s, "number")));
+    buf_printf(&t, _("%s, session %lld"), e->zBodyName,
+               (long long)json_integer_value(json_object_get(s, "number")));
+  else
+    buf_puts(&t, e->zBodyName);
   ics_prop(c->pOut, "SUMMARY", t.z);
   if (str(s, "place")) ics_prop(c->pOut, "LOCATION", str(s, "place"));
   buf_reset(&t);
-  buf_printf(&t, "%s of the %s", e->zBodyName, e->zOrgName);
+  buf_printf(&t, _("%s of the %s"), e->zBodyName, e->zOrgName);
   if (str(s, "format")) {
     char *zFormat = publish_words(str(s, "format"));
-    buf_printf(&t, "\nFormat: %s", zFormat);
+    buf_printf(&t, "\n%s: %s", _("Format"), zFormat);
     xfree(zFormat);
   }
   const json_t *aAdopted = json_object_get(s, "adopted");
   for (size_t k = 0; k < json_array_size(aAdopted); k++) {
     const char *zDoc = dflt(json_string_value(json_array_get(aAdopted, k)), "");
-    buf_printf(&t, "%s%s", k ? "\n  " : "\nAdopted: ", publish_name(c->pDocs, zDoc, "title"));
+    if (!k) buf_printf(&t, "\n%s:", _("Adopted"));
+    buf_printf(&t, "%s%s", k ? "\n  " : " ", publish_name(c->pDocs, zDoc, "title"));
   }
-  buf_printf(&t, "\nRecord: /sessions/%s", e->zId);
+  buf_printf(&t, "\n%s: /sessions/%s", _("Record"), e->zId);
   ics_prop(c->pOut, "DESCRIPTION", t.z);
   ics_event_end(c->pOut, "session", "STATUS:CONFIRMED");
   buf_free(&t);
@@ -193,14 +202,16 @@ static void ics_session_next(const Ics *c, const IcsSession *e) {
   if (next == DATE_NONE || has_session_on(c->aSession, e->zBody, str(pNext, "date"))) return;
   Buf t = {0};
   ics_event_begin(c->pOut, "session", e->zId, "-next", str(e->pRow, "time"), next);
-  buf_printf(&t, "%s (announced)", e->zBodyName);
+  buf_printf(&t, _("%s (announced)"), e->zBodyName);
   ics_prop(c->pOut, "SUMMARY", t.z);
   if (str(pNext, "place")) ics_prop(c->pOut, "LOCATION", str(pNext, "place"));
   buf_reset(&t);
-  buf_printf(&t,
-             "Next session of the %s of the %s, as announced at the session of %s.\n"
-             "Record: /sessions/%s",
-             e->zBodyName, e->zOrgName, dflt(str(e->s, "date"), ""), e->zId);
+  Buf day = {0};
+  publish_date(&day, dflt(str(e->s, "date"), ""));
+  buf_printf(&t, _("Next session of the %s of the %s, as announced at the session of %s."),
+             e->zBodyName, e->zOrgName, day.z ? day.z : "");
+  buf_printf(&t, "\n%s: /sessions/%s", _("Record"), e->zId);
+  buf_free(&day);
   ics_prop(c->pOut, "DESCRIPTION", t.z);
   ics_event_end(c->pOut, "session", "STATUS:TENTATIVE");
   buf_free(&t);
@@ -230,17 +241,19 @@ static void ics_commitment(const Ics *c, const json_t *pRow) {
   pdate deadline = date_of(json_object_get(v, "deadline"));
   if (!zId || deadline == DATE_NONE) return;
   if (c->zOrg && strcmp(c->zOrg, zCOrg) != 0) return;
-  const char *zText = name_en(json_object_get(v, "text"), zId);
+  const char *zText = publish_name_of(json_object_get(v, "text"), zId);
   Buf t = {0};
   ics_event_begin(c->pOut, "commitment", zId, "", str(pRow, "time"), deadline);
-  buf_printf(&t, "Deadline: %s", zText);
+  buf_printf(&t, "%s: %s", _("Deadline"), zText);
   ics_prop(c->pOut, "SUMMARY", t.z);
   buf_reset(&t);
-  buf_printf(&t, "Commitment %s of the %s.\n%s", zId, publish_name(c->pOrgs, zCOrg, "name"), zText);
+  buf_printf(&t, _("Commitment %s of the %s."), zId, publish_name(c->pOrgs, zCOrg, "name"));
+  buf_printf(&t, "\n%s", zText);
   const json_t *aParty = json_object_get(json_object_get(v, "addressees"), "parties");
-  for (size_t k = 0; k < json_array_size(aParty); k++)
-    buf_printf(&t, "%s%s",
-               k ? ", " : "\nAddressees: ", dflt(json_string_value(json_array_get(aParty, k)), ""));
+  for (size_t k = 0; k < json_array_size(aParty); k++) {
+    if (!k) buf_printf(&t, "\n%s:", _("Addressees"));
+    buf_printf(&t, "%s%s", k ? ", " : " ", dflt(json_string_value(json_array_get(aParty, k)), ""));
+  }
   ics_prop(c->pOut, "DESCRIPTION", t.z);
   ics_event_end(c->pOut, "deadline", NULL);
   buf_free(&t);

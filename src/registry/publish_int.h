@@ -8,11 +8,34 @@
 
 #include <jansson.h>
 
-/* "in_force" as "in force", into a new string (NULL as ""); xfree it. */
+#include "util.h"
+
+/* The words of a code of the record in the current language: an action
+** type ("ratification"), an attendance ("present"), a session format ("in
+** person"); NULL for any other. */
+const char *publish_word(const char *zCode);
+/* A document's type ("agreement") in the current language; any other
+** string as it is. */
+const char *publish_document_type(const char *zType);
+/* publish_word's words for a code, else the code with '_' as ' ', into a
+** new string (NULL as ""); xfree it. */
 char *publish_words(const char *z);
 
-/* The English name (by language, in field zField: "name", "title") of the
-** record zId of pMap (an entity_map by id or code), else zId itself. */
+/* A name by language ({"en": ..., "ru": ...}) in the current language, else
+** English, else any; zFallback when it has none. */
+const char *publish_name_of(const json_t *pName, const char *zFallback);
+/* The language of the name publish_name_of picks ("ru", "en"), NULL when
+** it has none. */
+const char *publish_name_lang(const json_t *pName);
+/* The language of a record's free text (a place, a note), which the record
+** does not state: "ru" when it has Cyrillic letters, else "en". */
+const char *publish_text_lang(const char *z);
+/* The name (in field zField: "name", "title") of the record zId of pMap (an
+** entity_map by id or code) by publish_name_of, else zId itself. */
 const char *publish_name(const json_t *pMap, const char *zId, const char *zField);
+
+/* An ISO date in the current language's long style ("20 April 1994",
+** "20 апреля 1994 г."); anything else as it is. */
+void publish_date(Buf *p, const char *zIso);
 
 #endif

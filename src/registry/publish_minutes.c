@@ -3,6 +3,7 @@
 ** printable HTML document or as Markdown, one section after the other:
 ** heading, facts, attendance, absent, documents adopted, actions taken,
 ** commitments given, next session, and a note on where they come from.
+** Every word is in the thread's language (i18n.h), dates in its long style.
 */
 #include "fields.h"
 #include "publish.h"
@@ -13,6 +14,7 @@
 
 #include "entity.h"
 #include "html.h"
+#include "i18n.h"
 #include "kind.h"
 #include "registry.h"
 
@@ -88,6 +90,26 @@ static void doc_link(Doc *d, const char *zText, const char *zPrefix, const char 
   }
 }
 
+/* Text in language zLang (NULL: the document's) in HTML is marked with its
+** lang when it is not the document's (WCAG 3.1.2): doc_lang_begin and
+** doc_lang_end round it. */
+static bool doc_lang_other(const Doc *d, const char *zLang) {
+  return !d->bMd && !d->pR && zLang && strcmp(zLang, i18n_lang()) != 0;
+}
+static void doc_lang_begin(Doc *d, const char *zLang) {
+  if (doc_lang_other(d, zLang)) hprintf(d->p, "<span lang=\"%s\">", zLang);
+}
+static void doc_lang_end(Doc *d, const char *zLang) {
+  if (doc_lang_other(d, zLang)) buf_puts(d->p, "</span>");
+}
+/* Free text of the record (its language guessed from its letters). */
+static void doc_free_text(Doc *d, const char *z) {
+  const char *zLang = publish_text_lang(z);
+  doc_lang_begin(d, zLang);
+  doc_text(d, z);
+  doc_lang_end(d, zLang);
+}
+
 static void doc_h2(Doc *d, const char *zId, const char *z) {
   if (d->pR) {
     rdoc_add(d->pR, R_HEADING, z);
@@ -155,12 +177,15 @@ static void doc_list_end(Doc *d) {
   if (!d->pR) buf_puts(d->p, d->bMd ? "\n" : "</ul>\n");
 }
 
-/* An item: zLabel, then zText linking to zPrefix + zId. */
+/* An item: "zLabel: ", then zText (in language zLang) linking to zPrefix +
+** zId. */
 static void doc_item_link(Doc *d, const char *zLabel, const char *zText, const char *zPrefix,
-                          const char *zId) {
+                          const char *zId, const char *zLang) {
   doc_item_begin(d);
-  doc_text(d, zLabel);
+  doc_textf(d, "%s: ", zLabel);
+  doc_lang_begin(d, zLang);
   doc_link(d, zText, zPrefix, zId);
+  doc_lang_end(d, zLang);
   doc_item_end(d);
 }
 
@@ -173,7 +198,7 @@ PRINTF_LIKE(2, 3) static void doc_itemf(Doc *d, const char *zFmt, ...) {
   va_end(ap);
 }
 
-/* zHeads: column names separated by '|'. */
+/* zHeads: column names separated by '|' (translated text). */
 static void doc_table_begin(Doc *d, const char *zCaption, const char *zHeads) {
   d->nCol = 0;
   if (d->pR) {
@@ -302,7 +327,7 @@ static void minutes_free(Minutes *m) {
 
 /* "Name (CODE)" of a party, appended to p. */
 static void minutes_put_party(Buf *p, const json_t *pParties, const char *zCode) {
-  buf_printf(p, "%s (%s)", party_name(pParties, zCode), dflt(zCode, ""));
+  buf_printf(p, "%s (%s)", publish_name(pParties, dflt(zCode, ""), "name"), dflt(zCode, ""));
 }
 
 /* A cell "Name (CODE)" linking to the party (zCode NULL: no link). */
@@ -335,10 +360,14 @@ static const char zMinutesStyle[] =
 static void minutes_heading(Minutes *m) {
   Buf *pOut = m->d.p, t = {0};
   const json_t *pNumber = json_object_get(m->s, "number");
-  buf_printf(&t, "Minutes of the %s", m->zBodyName);
+  Buf day = {0};
+  publish_date(&day, m->zDate);
   if (json_is_integer(pNumber))
-    buf_printf(&t, ", session %lld", (long long)json_integer_value(pNumber));
-  buf_printf(&t, ", %s", m->zDate);
+    buf_printf(&t, _("Minutes of the %s, session %lld, %s"), m->zBodyName,
+               (long long)json_integer_value(pNumber), day.z ? day.z : "");
+  else
+    buf_printf(&t, _("Minutes of the %s, %s"), m->zBodyName, day.z ? day.z : "");
+  buf_free(&day);
   if (m->d.pR) {
     rdoc_add(m->d.pR, R_TITLE, t.z);
     xfree(m->d.pR->zTitle);
@@ -350,17 +379,17 @@ static void minutes_heading(Minutes *m) {
     buf_puts(pOut, "\n\n");
   } else {
     hprintf(pOut,
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<link rel=\"icon\" href=\"data:,\"><title>%s</title>",
-            t.z);
+            i18n_lang(), t.z);
     buf_printf(pOut, "<style>%s</style></head><body>", zMinutesStyle);
     hprintf(pOut,
-            "<div class=\"tools\"><nav aria-label=\"Main\"><a href=\"/\">pacta</a> \xc2\xb7 "
-            "<a href=\"/sessions/%s\">Back to the session</a> \xc2\xb7 "
+            "<div class=\"tools\"><nav aria-label=\"%s\"><a href=\"/\">pacta</a> \xc2\xb7 "
+            "<a href=\"/sessions/%s\">%s</a> \xc2\xb7 "
             "<a href=\"/sessions/%s/minutes.md\">Markdown</a></nav></div>"
             "<main id=\"main\"><h1>%s</h1>\n",
-            m->zSession, m->zSession, t.z);
+            _("Main"), m->zSession, _("Back to the session"), m->zSession, t.z);
   }
   buf_free(&t);
 }
@@ -368,15 +397,27 @@ static void minutes_heading(Minutes *m) {
 /* The facts: organization, body, date, place, format, the record. */
 static void minutes_facts(Minutes *m) {
   Doc *d = &m->d;
-  char *zFormat = publish_words(dflt(str(m->s, "format"), "not recorded"));
+  char *zFormat = publish_words(dflt(str(m->s, "format"), _("not recorded")));
+  Buf day = {0};
+  publish_date(&day, m->zDate);
   doc_list_begin(d);
-  doc_item_link(d, "Organization: ", m->zOrgName, "/organizations/", m->zOrg);
-  doc_item_link(d, "Body: ", m->zBodyName, "/bodies/", m->zBody);
-  doc_itemf(d, "Date: %s", m->zDate);
-  doc_itemf(d, "Place: %s", dflt(str(m->s, "place"), "not stated"));
-  doc_itemf(d, "Format: %s", zFormat);
-  doc_item_link(d, "Record: ", m->zSession, "/sessions/", m->zSession);
+  doc_item_link(
+      d, _("Organization"), m->zOrgName, "/organizations/", m->zOrg,
+      publish_name_lang(json_object_get(json_object_get(m->pOrgs, dflt(m->zOrg, "")), "name")));
+  doc_item_link(d, _("Body"), m->zBodyName, "/bodies/", m->zBody,
+                publish_name_lang(json_object_get(json_object_get(m->pBodies, m->zBody), "name")));
+  doc_itemf(d, "%s: %s", _("Date"), day.z ? day.z : "");
+  doc_item_begin(d);
+  doc_textf(d, "%s: ", _("Place"));
+  if (str(m->s, "place"))
+    doc_free_text(d, str(m->s, "place"));
+  else
+    doc_text(d, _("not stated"));
+  doc_item_end(d);
+  doc_itemf(d, "%s: %s", _("Format"), zFormat);
+  doc_item_link(d, _("Record"), m->zSession, "/sessions/", m->zSession, 0);
   doc_list_end(d);
+  buf_free(&day);
   xfree(zFormat);
 }
 
@@ -384,20 +425,25 @@ static void minutes_facts(Minutes *m) {
 static void minutes_attendance(Minutes *m) {
   Doc *d = &m->d;
   const json_t *aAtt = json_object_get(m->s, "attendance");
-  doc_h2(d, "attendance", "Attendance");
+  doc_h2(d, "attendance", _("Attendance"));
   if (!json_array_size(aAtt)) {
-    doc_para(d, "No attendance recorded.");
+    doc_para(d, _("No attendance recorded."));
     return;
   }
-  doc_table_begin(d, "Attendance and level of representation", "Party|Attendance|By|Role");
+  /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
+  doc_table_begin(d, _("Attendance and level of representation"), _("Party|Attendance|By|Role"));
   for (size_t i = 0; i < json_array_size(aAtt); i++) {
     const json_t *a = json_array_get(aAtt, i);
     char *zStatus = publish_words(str(a, "status"));
     doc_row_begin(d);
     party_cell(m, dflt(str(a, "party"), ""));
     doc_cell(d, zStatus);
-    doc_cell(d, str(a, "by"));
-    doc_cell(d, str(a, "role"));
+    doc_cell_begin(d);
+    doc_free_text(d, dflt(str(a, "by"), ""));
+    doc_cell_end(d);
+    doc_cell_begin(d);
+    doc_free_text(d, dflt(str(a, "role"), ""));
+    doc_cell_end(d);
     doc_row_end(d);
     xfree(zStatus);
   }
@@ -433,7 +479,7 @@ static void members_unmentioned(Minutes *m, const json_t *aAtt, Buf *pOut) {
 static void minutes_absent(Minutes *m) {
   const json_t *aAtt = json_object_get(m->s, "attendance");
   Buf absent = {0}, missing = {0};
-  doc_h2(&m->d, "absent", "Absent");
+  doc_h2(&m->d, "absent", _("Absent"));
   for (size_t i = 0; i < json_array_size(aAtt); i++) {
     const json_t *a = json_array_get(aAtt, i);
     if (strcmp(dflt(str(a, "status"), ""), "absent") != 0) continue;
@@ -441,10 +487,10 @@ static void minutes_absent(Minutes *m) {
     minutes_put_party(&absent, m->pParties, str(a, "party"));
   }
   members_unmentioned(m, aAtt, &missing);
-  doc_paraf(&m->d, "Recorded as absent: %s.", absent.n ? absent.z : "none");
+  doc_paraf(&m->d, _("Recorded as absent: %s."), absent.n ? absent.z : _("none"));
   if (missing.n)
     doc_paraf(&m->d,
-              "Members of the organization on that day whom the record does not mention: %s.",
+              _("Members of the organization on that day whom the record does not mention: %s."),
               missing.z);
   buf_free(&absent);
   buf_free(&missing);
@@ -453,9 +499,9 @@ static void minutes_absent(Minutes *m) {
 /* Documents adopted, with their type. */
 static void minutes_adopted(Minutes *m) {
   Doc *d = &m->d;
-  doc_h2(d, "adopted", "Documents adopted");
+  doc_h2(d, "adopted", _("Documents adopted"));
   if (!json_array_size(m->aAdopted)) {
-    doc_para(d, "None recorded.");
+    doc_para(d, _("None recorded."));
     return;
   }
   doc_list_begin(d);
@@ -463,8 +509,11 @@ static void minutes_adopted(Minutes *m) {
     const char *zDoc = json_string_value(json_array_get(m->aAdopted, i));
     const json_t *pDoc = json_object_get(m->pDocs, zDoc);
     doc_item_begin(d);
-    doc_link(d, name_en(json_object_get(pDoc, "title"), zDoc), "/documents/", zDoc);
-    if (str(pDoc, "type")) doc_textf(d, " (%s)", str(pDoc, "type"));
+    const char *zLang = publish_name_lang(json_object_get(pDoc, "title"));
+    doc_lang_begin(d, zLang);
+    doc_link(d, publish_name(m->pDocs, zDoc, "title"), "/documents/", zDoc);
+    doc_lang_end(d, zLang);
+    if (str(pDoc, "type")) doc_textf(d, " (%s)", publish_document_type(str(pDoc, "type")));
     doc_item_end(d);
   }
   doc_list_end(d);
@@ -477,12 +526,17 @@ static void action_row(Minutes *m, const char *zDoc, const json_t *a) {
   doc_row_begin(d);
   party_cell(m, str(a, "party"));
   doc_cell(d, zType);
+  const char *zLang = publish_name_lang(json_object_get(json_object_get(m->pDocs, zDoc), "title"));
   doc_cell_begin(d);
+  doc_lang_begin(d, zLang);
   doc_link(d, publish_name(m->pDocs, zDoc, "title"), "/documents/", zDoc);
+  doc_lang_end(d, zLang);
   doc_cell_end(d);
   if (str(a, "text")) buf_puts(&t, str(a, "text"));
   if (str(a, "note")) buf_printf(&t, "%s%s", t.n ? " " : "", str(a, "note"));
-  doc_cell(d, t.z);
+  doc_cell_begin(d);
+  if (t.n) doc_free_text(d, t.z);
+  doc_cell_end(d);
   doc_row_end(d);
   buf_free(&t);
   xfree(zType);
@@ -499,8 +553,9 @@ static void actions_on(Minutes *m, const char *zDoc, int *pnAct) {
   for (size_t k = 0; k < json_array_size(aAction); k++) {
     const json_t *a = json_array_get(aAction, k);
     if (strcmp(dflt(str(a, "date"), ""), m->zDate) != 0) continue;
+    /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
     if (!(*pnAct)++)
-      doc_table_begin(&m->d, "Actions taken at the session", "Party|Action|Document|Note");
+      doc_table_begin(&m->d, _("Actions taken at the session"), _("Party|Action|Document|Note"));
     action_row(m, zDoc, a);
   }
   json_decref(aAction);
@@ -509,13 +564,13 @@ static void actions_on(Minutes *m, const char *zDoc, int *pnAct) {
 /* Actions dated the day of the session on the documents adopted at it. */
 static void minutes_actions(Minutes *m) {
   int nAct = 0;
-  doc_h2(&m->d, "actions", "Actions taken at the session");
+  doc_h2(&m->d, "actions", _("Actions taken at the session"));
   for (size_t i = 0; i < json_array_size(m->aAdopted); i++)
     actions_on(m, json_string_value(json_array_get(m->aAdopted, i)), &nAct);
   if (nAct)
     doc_table_end(&m->d);
   else
-    doc_para(&m->d, "None recorded.");
+    doc_para(&m->d, _("None recorded."));
 }
 
 static void commitment_row(Minutes *m, const json_t *c) {
@@ -528,57 +583,73 @@ static void commitment_row(Minutes *m, const json_t *c) {
   doc_cell_begin(d);
   doc_link(d, str(c, "id"), "/commitments/", str(c, "id"));
   doc_cell_end(d);
-  doc_cell(d, name_en(json_object_get(c, "text"), ""));
+  const char *zLang = publish_name_lang(json_object_get(c, "text"));
+  doc_cell_begin(d);
+  doc_lang_begin(d, zLang);
+  doc_text(d, publish_name_of(json_object_get(c, "text"), ""));
+  doc_lang_end(d, zLang);
+  doc_cell_end(d);
   for (size_t k = 0; k < json_array_size(aP); k++)
     buf_printf(&t, "%s%s", k ? ", " : "", dflt(json_string_value(json_array_get(aP, k)), ""));
   if (zBody) buf_printf(&t, "%s%s", t.n ? "; " : "", publish_name(m->pBodies, zBody, "name"));
   doc_cell(d, t.z);
-  doc_cell(d, dflt(str(c, "deadline"), "none"));
+  Buf day = {0};
+  if (str(c, "deadline"))
+    publish_date(&day, str(c, "deadline"));
+  else
+    buf_puts(&day, _("none"));
+  doc_cell(d, day.z);
   doc_row_end(d);
+  buf_free(&day);
   buf_free(&t);
 }
 
 /* Commitments given at the session. */
 static void minutes_commitments(Minutes *m) {
   int nC = 0;
-  doc_h2(&m->d, "commitments", "Commitments given");
+  doc_h2(&m->d, "commitments", _("Commitments given"));
   json_t *aCommit = entity_list(m->pDb, K_COMMITMENT, 0);
   for (size_t i = 0; i < json_array_size(aCommit); i++) {
     const json_t *c = json_array_get(aCommit, i);
     const char *zS = str(json_object_get(c, "source"), "session");
     if (!zS || strcmp(zS, m->zSession) != 0) continue;
-    if (!nC++) doc_table_begin(&m->d, "Commitments given", "Commitment|Text|Addressees|Deadline");
+    /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
+    if (!nC++)
+      doc_table_begin(&m->d, _("Commitments given"), _("Commitment|Text|Addressees|Deadline"));
     commitment_row(m, c);
   }
   if (nC)
     doc_table_end(&m->d);
   else
-    doc_para(&m->d, "None recorded.");
+    doc_para(&m->d, _("None recorded."));
   json_decref(aCommit);
 }
 
 /* The next session, as announced. */
 static void minutes_next(Minutes *m) {
   const json_t *pNext = json_object_get(m->s, "next");
-  doc_h2(&m->d, "next", "Next session");
+  doc_h2(&m->d, "next", _("Next session"));
   if (!json_is_object(pNext) || (!str(pNext, "date") && !str(pNext, "place"))) {
-    doc_para(&m->d, "Not announced in the record.");
+    doc_para(&m->d, _("Not announced in the record."));
     return;
   }
-  Buf t = {0};
-  buf_printf(&t, "Announced for %s", dflt(str(pNext, "date"), "a date not stated"));
-  if (str(pNext, "place")) buf_printf(&t, " in %s", str(pNext, "place"));
-  buf_puts(&t, ".");
-  doc_para(&m->d, t.z);
-  buf_free(&t);
+  Buf day = {0};
+  publish_date(&day, str(pNext, "date"));
+  if (str(pNext, "date") && str(pNext, "place"))
+    doc_paraf(&m->d, _("Announced for %s in %s."), day.z, str(pNext, "place"));
+  else if (str(pNext, "date"))
+    doc_paraf(&m->d, _("Announced for %s."), day.z);
+  else
+    doc_paraf(&m->d, _("Announced, for a date not stated, in %s."), str(pNext, "place"));
+  buf_free(&day);
 }
 
 /* Where the minutes come from; in HTML also the end of the document. */
 static void minutes_footer(Minutes *m) {
   Buf *pOut = m->d.p, t = {0};
   buf_printf(&t,
-             "Generated by pacta from the registry's record as of journal entry %lld; "
-             "not an official record of the session.",
+             _("Generated by pacta from the registry's record as of journal entry %lld; "
+               "not an official record of the session."),
              (long long)db_last_seq(m->pDb));
   if (m->d.pR) {
     rdoc_add(m->d.pR, R_SMALL, t.z);

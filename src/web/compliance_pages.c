@@ -4,7 +4,7 @@
 ** overdue commitments) and a commitment's page with every state's evidence,
 ** the secretariat's assessments beside the state's own self-reports. Any
 ** assessment whose evidence, note or assessor begins "ILLUSTRATIVE" is
-** labelled illustrative.
+** labelled illustrative. Every word is in the page's language (i18n.h).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,19 @@
 
 static void esc(Buf *p, const char *z) {
   html_escape(p, z ? z : "");
+}
+
+/* A record's free text (evidence, a note), whose language the record does
+** not state: marked with its lang when it is not the page's (Cyrillic:
+** Russian, else English). */
+static void esc_text(Buf *p, const char *z) {
+  const char *zLang = "en";
+  for (const unsigned char *u = (const unsigned char *)(z ? z : ""); *u; u++)
+    if ((u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) zLang = "ru";
+  if (strcmp(zLang, i18n_lang()) == 0)
+    esc(p, z);
+  else
+    hprintf(p, "<span lang=\"%s\">%s</span>", zLang, z ? z : "");
 }
 
 static bool is_illustrative(const json_t *a) {
@@ -55,20 +68,36 @@ static const char zStyle[] =
     ".ev{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;margin:.4rem 0}"
     "</style>";
 
-static const char zIllusNotice[] =
-    "<div class=\"notice err\" role=\"note\"><strong>Illustrative scores.</strong> Assessments "
-    "marked <span class=\"illus\">illustrative</span> are made-up examples that only show how "
-    "the feature works; they say nothing about any state's actual record.</div>";
+static void illus_notice(Buf *p) {
+  hprintf(p, "<div class=\"notice err\" role=\"note\"><strong>%s</strong> ",
+          _("Illustrative scores."));
+  /* TRANSLATORS: HTML; keep the <span> round the word "illustrative". */
+  buf_puts(p, _("Assessments marked <span class=\"illus\">illustrative</span> are made-up "
+                "examples that only show how the feature works; they say nothing about any "
+                "state's actual record."));
+  buf_puts(p, "</div>");
+}
+
+/* A date in the page's language as text (escaped by the caller). */
+static void date_words(Buf *p, const char *zIso) {
+  i18n_date_iso(p, zIso ? zIso : "");
+}
+
+/* A party's name in the page's language, else its code. */
+static const char *party_here(const json_t *pParties, const char *zCode) {
+  return name_here(json_object_get(json_object_get(pParties, dflt(zCode, "")), "name"),
+                   dflt(zCode, ""));
+}
 
 /* ---- An organization's compliance ------------------------------------------- */
 
 /* The 400 page for a malformed ?on= or ?from=. */
 static void bad_date(Req *pReq, Resp *r, const char *zArg) {
   Buf b = {0};
-  pages_begin(&b, pReq, "Bad date", 0);
-  buf_puts(&b, "<h1>Bad date</h1><p class=\"lede\">\"");
-  esc(&b, zArg);
-  buf_puts(&b, "\" is not a date: expected YYYY-MM-DD.</p>");
+  pages_begin(&b, pReq, _("Bad date"), 0);
+  hprintf(&b, "<h1>%s</h1><p class=\"lede\">", _("Bad date"));
+  hprintf(&b, _("\"%s\" is not a date: expected YYYY-MM-DD."), zArg);
+  buf_puts(&b, "</p>");
   pages_end(&b, pReq);
   page_send(r, 400, &b, false);
 }
@@ -77,32 +106,40 @@ static void bad_date(Req *pReq, Resp *r, const char *zArg) {
 ** the same report as JSON and CSV. */
 static void compliance_head(Buf *p, Req *pReq, const json_t *pOrg, const char *zOrg, pdate from,
                             const char *zFrom, const char *zOn) {
-  const char *zOrgName = name_en(json_object_get(pOrg, "name"), zOrg);
+  const json_t *pName = json_object_get(pOrg, "name");
   Buf t = {0};
-  buf_printf(&t, "Compliance: %s", zOrgName);
+  buf_printf(&t, _("Compliance: %s"), name_here(pName, zOrg));
   pages_begin(p, pReq, t.z, "/organizations");
+  buf_free(&t);
   buf_puts(p, zStyle);
   buf_puts(p, "<h1>");
-  esc(p, t.z);
-  buf_free(&t);
-  buf_puts(p, "</h1><p class=\"lede\">How far the addressed states have met the commitments, "
-              "by the G7/G20 Research Group method: each state's latest score on or before the "
-              "date (+1 fully met, 0 partly, \xe2\x88\x92"
-              "1 not met), averaged; percent = "
-              "(average + 1) \xc3\x97 50.</p>");
-  buf_puts(p, "<form class=\"inline\" method=\"get\"><label for=\"from\">Period from "
-              "(optional)</label><input type=\"date\" id=\"from\" name=\"from\" value=\"");
-  esc(p, zFrom);
-  buf_puts(p, "\"><label for=\"on\">to</label>"
-              "<input type=\"date\" id=\"on\" name=\"on\" value=\"");
-  esc(p, zOn);
-  buf_puts(p, "\" required><button type=\"submit\">Show</button></form>");
+  hprintf(p, _("Compliance: %s"), "");
+  put_name(p, pName, zOrg);
+  buf_puts(p, "</h1><p class=\"lede\">");
+  /* TRANSLATORS: the first %s is a minus sign, the second a multiplication sign. */
+  hprintf(p,
+          _("How far the addressed states have met the commitments, by the G7/G20 Research Group "
+            "method: each state's latest score on or before the date (+1 fully met, 0 partly, "
+            "%s1 not met), averaged; percent = (average + 1) %s 50."),
+          "\xe2\x88\x92", "\xc3\x97");
+  hprintf(p,
+          "</p><form class=\"inline\" method=\"get\"><label for=\"from\">%s</label>"
+          "<input type=\"date\" id=\"from\" name=\"from\" value=\"%s\">"
+          "<label for=\"on\">%s</label><input type=\"date\" id=\"on\" name=\"on\" "
+          "value=\"%s\" required><button type=\"submit\">%s</button></form>",
+          _("Period from (optional)"), zFrom, P_("period", "to"), zOn, _("Show"));
   if (from != DATE_NONE) {
-    buf_puts(p, "<p><strong>Report period ");
-    esc(p, zFrom);
-    buf_puts(p, " to ");
-    esc(p, zOn);
-    buf_puts(p, "</strong>: only assessments dated within it count.</p>");
+    Buf d1 = {0}, d2 = {0};
+    date_words(&d1, zFrom);
+    date_words(&d2, zOn);
+    buf_puts(p, "<p>");
+    /* TRANSLATORS: HTML; keep <strong>...</strong> round the period. */
+    hprintf(p,
+            _("<strong>Report period %s to %s</strong>: only assessments dated within it count."),
+            d1.z, d2.z);
+    buf_puts(p, "</p>");
+    buf_free(&d1);
+    buf_free(&d2);
   }
   /* The same report as JSON and as CSV (the parties table). */
   Buf q = {0};
@@ -110,7 +147,7 @@ static void compliance_head(Buf *p, Req *pReq, const json_t *pOrg, const char *z
   if (from != DATE_NONE) buf_printf(&q, "&from=%s", zFrom);
   buf_puts(p, "<p class=\"small\"><a href=\"/organizations/");
   esc(p, zOrg);
-  buf_puts(p, "\">Back to the organization</a> \xc2\xb7 <a href=\"");
+  hprintf(p, "\">%s</a> \xc2\xb7 <a href=\"", _("Back to the organization"));
   esc(p, q.z);
   buf_puts(p, "\">JSON</a> \xc2\xb7 <a href=\"");
   esc(p, q.z);
@@ -144,31 +181,34 @@ static json_t *illustrative_scores(Db *pDb, const json_t *pCommits) {
 /* The overall score on the date. */
 static void compliance_overall(Buf *p, const json_t *pRep, const char *zOn) {
   const json_t *pAll = json_object_get(pRep, "overall");
-  buf_puts(p, "<dl class=\"facts\"><dt>Date</dt><dd>");
-  esc(p, zOn);
-  buf_puts(p, "</dd><dt>Overall</dt><dd>");
+  hprintf(p, "<dl class=\"facts\"><dt>%s</dt><dd>", _("Date"));
+  put_date(p, zOn);
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Overall"));
   if (json_is_number(json_object_get(pAll, "percent")))
-    buf_printf(p, "%.0f%% (average %+.2f)", json_number_value(json_object_get(pAll, "percent")),
+    buf_printf(p, _("%.0f%% (average %+.2f)"), /* numbers only: nothing to escape */
+               json_number_value(json_object_get(pAll, "percent")),
                json_number_value(json_object_get(pAll, "average")));
   else
-    buf_puts(p, "<span class=\"muted\">no scores</span>");
-  buf_printf(p, "</dd><dt>Scores counted</dt><dd>%lld</dd></dl>",
-             (long long)json_integer_value(json_object_get(pAll, "scored")));
+    hprintf(p, "<span class=\"muted\">%s</span>", _("no scores"));
+  hprintf(p, "</dd><dt>%s</dt><dd>%lld</dd></dl>", _("Scores counted"),
+          (long long)json_integer_value(json_object_get(pAll, "scored")));
 }
 
 /* A bar chart of each party's percent. */
 static void compliance_bars(Buf *p, const json_t *aP, const json_t *pParties, const char *zOn) {
   size_t nP = json_array_size(aP);
-  buf_puts(p, "<h2 id=\"parties\">Compliance by party</h2>");
+  hprintf(p, "<h2 id=\"parties\">%s</h2>", _("Compliance by party"));
   if (nP) {
     int rowH = 26, left = 150, width = 720, barW = width - left - 70;
     int height = (int)nP * rowH + 30;
     buf_printf(p,
                "<div class=\"chart\"><svg viewBox=\"0 0 %d %d\" role=\"img\" "
-               "aria-labelledby=\"bar-title\"><title id=\"bar-title\">Compliance percent by "
-               "party on ",
+               "aria-labelledby=\"bar-title\"><title id=\"bar-title\">",
                width, height);
-    esc(p, zOn);
+    Buf day = {0};
+    date_words(&day, zOn);
+    hprintf(p, _("Compliance percent by party on %s"), day.z);
+    buf_free(&day);
     buf_puts(p, "</title><g class=\"axis\">");
     for (int k = 0; k <= 4; k++) {
       int x = left + barW * k / 4;
@@ -185,7 +225,7 @@ static void compliance_bars(Buf *p, const json_t *aP, const json_t *pParties, co
       buf_printf(p, "<a href=\"/parties/");
       esc(p, zCode);
       buf_printf(p, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + 15);
-      esc(p, party_name(pParties, zCode));
+      esc(p, party_here(pParties, zCode));
       buf_puts(p, "</text></a>");
       const json_t *pPct = json_object_get(row, "percent");
       if (json_is_number(pPct)) {
@@ -198,13 +238,15 @@ static void compliance_bars(Buf *p, const json_t *aP, const json_t *pParties, co
       } else {
         buf_printf(p,
                    "<rect class=\"bar none\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
-                   "<text x=\"%d\" y=\"%d\">not scored</text>",
+                   "<text x=\"%d\" y=\"%d\">",
                    left, y + 3, 4, rowH - 8, left + 10, y + 15);
+        esc(p, _("not scored"));
+        buf_puts(p, "</text>");
       }
     }
     buf_puts(p, "</svg></div>");
   } else {
-    buf_puts(p, "<p class=\"muted\">No party is addressed by a commitment.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No party is addressed by a commitment."));
   }
 }
 
@@ -215,7 +257,7 @@ static void heatmap_cell(Buf *p, const json_t *c, const char *zCode, const json_
     if (strcmp(dflt(str(json_array_get(aS, m), "party"), ""), zCode) == 0)
       pS = json_array_get(aS, m);
   if (!pS) {
-    buf_puts(p, "<td class=\"s s-x\"><span class=\"sr\">not assessed</span></td>");
+    hprintf(p, "<td class=\"s s-x\"><span class=\"sr\">%s</span></td>", _("not assessed"));
     return;
   }
   long long s = json_integer_value(json_object_get(pS, "score"));
@@ -224,9 +266,12 @@ static void heatmap_cell(Buf *p, const json_t *c, const char *zCode, const json_
   bool bIllus = json_is_true(json_object_get(pIllus, k2.z));
   buf_free(&k2);
   buf_printf(p, "<td class=\"s %s\">%s", s > 0 ? "s-p" : s < 0 ? "s-n" : "s-z", score_text(s));
-  if (bIllus) buf_puts(p, " <span class=\"illus\" title=\"illustrative\">i</span>");
+  /* TRANSLATORS: the one-letter mark of an illustrative score in the heat map. */
+  if (bIllus)
+    hprintf(p, " <span class=\"illus\" title=\"%s\">%s</span>", _("illustrative"),
+            P_("illustrative", "i"));
   if (strcmp(dflt(str(pS, "status"), ""), "preliminary") == 0)
-    buf_puts(p, "<span class=\"sr\"> (preliminary)</span>");
+    hprintf(p, "<span class=\"sr\"> (%s)</span>", _("preliminary"));
   buf_puts(p, "</td>");
 }
 
@@ -234,22 +279,29 @@ static void heatmap_cell(Buf *p, const json_t *c, const char *zCode, const json_
 static void compliance_heatmap(Buf *p, const json_t *aC, const json_t *aP, const json_t *pParties,
                                const json_t *pCommits, const json_t *pIllus, const char *zOn) {
   size_t nP = json_array_size(aP);
-  buf_puts(p, "<h2 id=\"heatmap\">Scores by party and commitment</h2>"
-              "<ul class=\"legend\"><li><span class=\"sw s-p\"></span>+1 fully met</li>"
-              "<li><span class=\"sw s-z\"></span>0 partly met</li>"
-              "<li><span class=\"sw s-n\"></span>\xe2\x88\x92"
-              "1 not met</li>"
-              "<li><span class=\"sw s-x\"></span>blank: not assessed</li>"
-              "<li><span class=\"illus\">i</span> illustrative</li></ul>");
+  hprintf(p,
+          "<h2 id=\"heatmap\">%s</h2>"
+          "<ul class=\"legend\"><li><span class=\"sw s-p\"></span>+1 %s</li>"
+          "<li><span class=\"sw s-z\"></span>0 %s</li>"
+          "<li><span class=\"sw s-n\"></span>\xe2\x88\x92"
+          "1 %s</li>"
+          "<li><span class=\"sw s-x\"></span>%s</li>"
+          "<li><span class=\"illus\">%s</span> %s</li></ul>",
+          _("Scores by party and commitment"), _("fully met"), _("partly met"), _("not met"),
+          _("blank: not assessed"), P_("illustrative", "i"), _("illustrative"));
   int nLeaf = 0;
   for (size_t k = 0; k < json_array_size(aC); k++)
     if (json_integer_value(json_object_get(json_array_get(aC, k), "items")) == 0) nLeaf++;
   if (nLeaf && nP) {
-    buf_puts(p, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
-                "aria-label=\"Scores by party and commitment\"><table class=\"hm\">"
-                "<caption>Latest score of each party on each commitment on ");
-    esc(p, zOn);
-    buf_puts(p, "</caption><thead><tr><th scope=\"col\">Party</th>");
+    hprintf(p,
+            "<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+            "aria-label=\"%s\"><table class=\"hm\"><caption>",
+            _("Scores by party and commitment"));
+    Buf day = {0};
+    date_words(&day, zOn);
+    hprintf(p, _("Latest score of each party on each commitment on %s"), day.z);
+    buf_free(&day);
+    hprintf(p, "</caption><thead><tr><th scope=\"col\">%s</th>", _("Party"));
     for (size_t k = 0; k < json_array_size(aC); k++) {
       const json_t *c = json_array_get(aC, k);
       if (json_integer_value(json_object_get(c, "items")) != 0) continue;
@@ -257,7 +309,7 @@ static void compliance_heatmap(Buf *p, const json_t *aC, const json_t *aP, const
       buf_puts(p, "<th scope=\"col\"><a href=\"/commitments/");
       esc(p, zC);
       buf_puts(p, "\" title=\"");
-      esc(p, name_en(json_object_get(json_object_get(pCommits, zC), "text"), zC));
+      esc(p, name_here(json_object_get(json_object_get(pCommits, zC), "text"), zC));
       buf_puts(p, "\">");
       esc(p, zC);
       buf_puts(p, "</a></th>");
@@ -266,7 +318,7 @@ static void compliance_heatmap(Buf *p, const json_t *aC, const json_t *aP, const
     for (size_t i = 0; i < nP; i++) {
       const char *zCode = dflt(str(json_array_get(aP, i), "party"), "");
       buf_puts(p, "<tr><th scope=\"row\">");
-      esc(p, party_name(pParties, zCode));
+      esc(p, party_here(pParties, zCode));
       buf_puts(p, " <span class=\"code\">");
       esc(p, zCode);
       buf_puts(p, "</span></th>");
@@ -279,17 +331,15 @@ static void compliance_heatmap(Buf *p, const json_t *aC, const json_t *aP, const
     }
     buf_puts(p, "</tbody></table></div>");
   } else {
-    buf_puts(p, "<p class=\"muted\">No commitments recorded.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No commitments recorded."));
   }
 }
 
 /* Each commitment's percent. */
 static void compliance_commitments(Buf *p, const json_t *aC, const json_t *pCommits) {
-  buf_puts(p, "<h2 id=\"commitments\">Commitments</h2><div class=\"scroll\" role=\"region\" "
-              "tabindex=\"0\" aria-label=\"Commitments\"><table><caption>Each commitment's "
-              "compliance</caption><thead><tr><th scope=\"col\">Commitment</th><th "
-              "scope=\"col\">Text</th><th scope=\"col\">Deadline</th><th "
-              "scope=\"col\">Percent</th><th scope=\"col\">Scored</th></tr></thead><tbody>");
+  hprintf(p, "<h2 id=\"commitments\">%s</h2>", _("Commitments"));
+  /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
+  table_begin(p, _("Each commitment's compliance"), _("Commitment|Text|Deadline|Percent|Scored"));
   for (size_t k = 0; k < json_array_size(aC); k++) {
     const json_t *c = json_array_get(aC, k);
     const char *zC = dflt(str(c, "commitment"), "");
@@ -298,23 +348,23 @@ static void compliance_commitments(Buf *p, const json_t *aC, const json_t *pComm
     buf_puts(p, "\">");
     esc(p, zC);
     buf_puts(p, "</a></th><td>");
-    esc(p, name_en(json_object_get(json_object_get(pCommits, zC), "text"), ""));
+    put_name(p, json_object_get(json_object_get(pCommits, zC), "text"), "");
     buf_puts(p, "</td><td class=\"nw\">");
-    esc(p, dflt(str(c, "deadline"), "\xe2\x80\x94"));
+    put_date(p, str(c, "deadline"));
     buf_puts(p, "</td><td class=\"nw\">");
     if (json_is_number(json_object_get(c, "percent")))
       buf_printf(p, "%.0f%%", json_number_value(json_object_get(c, "percent")));
     else
-      buf_puts(p, "<span class=\"muted\">not scored</span>");
+      hprintf(p, "<span class=\"muted\">%s</span>", _("not scored"));
     buf_printf(p, "</td><td>%lld</td></tr>",
                (long long)json_integer_value(json_object_get(c, "scored")));
   }
-  buf_puts(p, "</tbody></table></div>");
+  table_end(p);
 }
 
 /* The commitments past their deadline and not fully met, and by whom. */
 static void compliance_overdue(Buf *p, const json_t *aO, const json_t *pCommits) {
-  buf_puts(p, "<h2 id=\"overdue\">Overdue commitments</h2>");
+  hprintf(p, "<h2 id=\"overdue\">%s</h2>", _("Overdue commitments"));
   if (json_array_size(aO)) {
     buf_puts(p, "<ul>");
     for (size_t k = 0; k < json_array_size(aO); k++) {
@@ -323,21 +373,28 @@ static void compliance_overdue(Buf *p, const json_t *aO, const json_t *pCommits)
       buf_puts(p, "<li><a href=\"/commitments/");
       esc(p, zC);
       buf_puts(p, "\">");
-      esc(p, name_en(json_object_get(json_object_get(pCommits, zC), "text"), zC));
-      buf_puts(p, "</a>: deadline ");
-      esc(p, str(o, "deadline"));
+      put_name(p, json_object_get(json_object_get(pCommits, zC), "text"), zC);
+      buf_puts(p, "</a>: ");
+      Buf day = {0}, who = {0};
+      date_words(&day, str(o, "deadline"));
       const json_t *aOP = json_object_get(o, "parties");
       for (size_t m = 0; m < json_array_size(aOP); m++) {
         const json_t *v = json_array_get(aOP, m);
         const char *zCode = json_is_string(v) ? json_string_value(v) : str(v, "party");
-        buf_puts(p, m ? ", " : "; not fully met by ");
-        esc(p, zCode);
+        if (m) buf_puts(&who, ", ");
+        buf_puts(&who, dflt(zCode, ""));
       }
+      if (who.n)
+        hprintf(p, _("deadline %s; not fully met by %s"), day.z ? day.z : "", who.z);
+      else
+        hprintf(p, _("deadline %s"), day.z ? day.z : "");
+      buf_free(&day);
+      buf_free(&who);
       buf_puts(p, "</li>");
     }
     buf_puts(p, "</ul>");
   } else {
-    buf_puts(p, "<p class=\"muted\">None on this date.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("None on this date."));
   }
 }
 
@@ -379,7 +436,7 @@ void page_get_org_compliance(Req *pReq, Resp *r) {
   const json_t *aC = json_object_get(pRep, "commitments");
   Buf b = {0};
   compliance_head(&b, pReq, pOrg, zOrg, from, zFrom, zOn);
-  if (json_object_size(pIllus)) buf_puts(&b, zIllusNotice);
+  if (json_object_size(pIllus)) illus_notice(&b);
   compliance_overall(&b, pRep, zOn);
   compliance_bars(&b, aP, pParties, zOn);
   compliance_heatmap(&b, aC, aP, pParties, pCommits, pIllus, zOn);
@@ -401,24 +458,30 @@ static void put_assessment(Buf *b, const json_t *a) {
   long long s = json_integer_value(json_object_get(a, "score"));
   buf_puts(b, "<div class=\"ev\"><strong>");
   buf_puts(b, score_text(s));
-  buf_puts(b, "</strong> on <time>");
-  esc(b, str(a, "date"));
-  buf_puts(b, "</time> \xc2\xb7 ");
-  esc(b, dflt(str(a, "status"), "status not stated"));
-  if (is_illustrative(a)) buf_puts(b, " <span class=\"illus\">illustrative</span>");
+  buf_puts(b, "</strong> ");
+  Buf day = {0};
+  date_words(&day, str(a, "date"));
+  hprintf(b, _("on %s"), day.z ? day.z : "");
+  buf_free(&day);
+  buf_puts(b, " \xc2\xb7 ");
+  if (str(a, "status"))
+    put_words(b, str(a, "status"));
+  else
+    esc(b, _("status not stated"));
+  if (is_illustrative(a)) hprintf(b, " <span class=\"illus\">%s</span>", _("illustrative"));
   if (str(a, "assessor")) {
-    buf_puts(b, "<br><span class=\"small muted\">Assessor: ");
-    esc(b, str(a, "assessor"));
+    hprintf(b, "<br><span class=\"small muted\">%s: ", _("Assessor"));
+    esc_text(b, str(a, "assessor"));
     buf_puts(b, "</span>");
   }
   if (str(a, "evidence")) {
     buf_puts(b, "<p class=\"small\">");
-    esc(b, str(a, "evidence"));
+    esc_text(b, str(a, "evidence"));
     buf_puts(b, "</p>");
   }
   if (str(a, "note")) {
     buf_puts(b, "<p class=\"small muted\">");
-    esc(b, str(a, "note"));
+    esc_text(b, str(a, "note"));
     buf_puts(b, "</p>");
   }
   buf_puts(b, "</div>");
@@ -428,41 +491,41 @@ static void put_assessment(Buf *b, const json_t *a) {
 ** category and addressees. */
 static void commitment_facts(Buf *p, Db *pDb, const json_t *c, const json_t *pParties) {
   const json_t *pSrc = json_object_get(c, "source");
-  buf_puts(p, "<dl class=\"facts\"><dt>Organization</dt><dd><a href=\"/organizations/");
+  hprintf(p, "<dl class=\"facts\"><dt>%s</dt><dd><a href=\"/organizations/", _("Organization"));
   esc(p, str(c, "organization"));
   buf_puts(p, "/compliance\">");
   json_t *pOrg = entity_get(pDb, K_ORGANIZATION, dflt(str(c, "organization"), ""));
-  esc(p, name_en(json_object_get(pOrg, "name"), str(c, "organization")));
+  put_name(p, json_object_get(pOrg, "name"), str(c, "organization"));
   json_decref(pOrg);
-  buf_puts(p, "</a> (compliance)</dd>");
+  hprintf(p, "</a> (%s)</dd>", _("compliance"));
   if (str(pSrc, "session")) {
-    buf_puts(p, "<dt>Given at</dt><dd><a href=\"/sessions/");
+    hprintf(p, "<dt>%s</dt><dd><a href=\"/sessions/", _("Given at"));
     esc(p, str(pSrc, "session"));
     buf_puts(p, "\">");
     esc(p, str(pSrc, "session"));
     buf_puts(p, "</a> (<a href=\"/sessions/");
     esc(p, str(pSrc, "session"));
-    buf_puts(p, "/minutes\">minutes</a>)</dd>");
+    hprintf(p, "/minutes\">%s</a>)</dd>", _("minutes"));
   }
   if (str(pSrc, "document")) {
-    buf_puts(p, "<dt>Document</dt><dd><a href=\"/documents/");
+    hprintf(p, "<dt>%s</dt><dd><a href=\"/documents/", _("Document"));
     esc(p, str(pSrc, "document"));
     buf_puts(p, "\">");
     esc(p, str(pSrc, "document"));
     buf_puts(p, "</a></dd>");
   }
   if (str(c, "parent")) {
-    buf_puts(p, "<dt>Part of</dt><dd><a href=\"/commitments/");
+    hprintf(p, "<dt>%s</dt><dd><a href=\"/commitments/", _("Part of"));
     esc(p, str(c, "parent"));
     buf_puts(p, "\">");
     esc(p, str(c, "parent"));
     buf_puts(p, "</a></dd>");
   }
-  buf_puts(p, "<dt>Deadline</dt><dd>");
-  esc(p, dflt(str(c, "deadline"), "none"));
-  buf_puts(p, "</dd><dt>Category</dt><dd>");
-  esc(p, dflt(str(c, "category"), "none"));
-  buf_puts(p, "</dd><dt>Addressees</dt><dd>");
+  hprintf(p, "<dt>%s</dt><dd>", _("Deadline"));
+  put_date(p, str(c, "deadline"));
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Category"));
+  esc(p, dflt(str(c, "category"), _("none")));
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Addressees"));
   const json_t *aAddr = json_object_get(json_object_get(c, "addressees"), "parties");
   for (size_t i = 0; i < json_array_size(aAddr); i++) {
     const char *zCode = dflt(json_string_value(json_array_get(aAddr, i)), "");
@@ -470,10 +533,10 @@ static void commitment_facts(Buf *p, Db *pDb, const json_t *c, const json_t *pPa
     buf_puts(p, "<a href=\"/parties/");
     esc(p, zCode);
     buf_puts(p, "\">");
-    esc(p, party_name(pParties, zCode));
+    esc(p, party_here(pParties, zCode));
     buf_puts(p, "</a>");
   }
-  if (!json_array_size(aAddr)) buf_puts(p, "<span class=\"muted\">none listed</span>");
+  if (!json_array_size(aAddr)) hprintf(p, "<span class=\"muted\">%s</span>", _("none listed"));
   buf_puts(p, "</dd></dl>");
 }
 
@@ -484,11 +547,11 @@ static void commitment_items(Buf *p, Db *pDb, const json_t *c, const char *zId) 
   for (size_t i = 0; i < json_array_size(aAll); i++) {
     const json_t *x = json_array_get(aAll, i);
     if (strcmp(dflt(str(x, "parent"), ""), zId) != 0) continue;
-    buf_puts(p, nItem++ ? "" : "<h2 id=\"items\">Items</h2><ul>");
+    if (!nItem++) hprintf(p, "<h2 id=\"items\">%s</h2><ul>", _("Items"));
     buf_puts(p, "<li><a href=\"/commitments/");
     esc(p, str(x, "id"));
     buf_puts(p, "\">");
-    esc(p, name_en(json_object_get(x, "text"), str(x, "id")));
+    put_name(p, json_object_get(x, "text"), str(x, "id"));
     buf_puts(p, "</a></li>");
   }
   if (nItem) buf_puts(p, "</ul>");
@@ -505,14 +568,14 @@ static void assessments_of(Buf *p, const json_t *aA, size_t i, size_t j, bool bS
     put_assessment(p, a);
     n++;
   }
-  if (!n) buf_puts(p, "<p class=\"muted\">None.</p>");
+  if (!n) hprintf(p, "<p class=\"muted\">%s</p>", _("None."));
 }
 
 /* Every state's evidence: the secretariat's beside the self-reports. */
 static void commitment_evidence(Buf *p, const json_t *aA, const json_t *pParties) {
-  buf_puts(p, "<h2 id=\"evidence\">Evidence by state</h2>");
+  hprintf(p, "<h2 id=\"evidence\">%s</h2>", _("Evidence by state"));
   if (!json_array_size(aA))
-    buf_puts(p, "<p class=\"muted\">No assessment or self-report recorded.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No assessment or self-report recorded."));
   for (size_t i = 0; i < json_array_size(aA);) {
     const char *zCode = dflt(str(json_array_get(aA, i), "party"), "");
     size_t j = i;
@@ -520,12 +583,13 @@ static void commitment_evidence(Buf *p, const json_t *aA, const json_t *pParties
            strcmp(dflt(str(json_array_get(aA, j), "party"), ""), zCode) == 0)
       j++;
     buf_puts(p, "<h3>");
-    esc(p, party_name(pParties, zCode));
+    esc(p, party_here(pParties, zCode));
     buf_puts(p, " <span class=\"code\">");
     esc(p, zCode);
-    buf_puts(p, "</span></h3><div class=\"beside\"><section><h4>Secretariat's assessments</h4>");
+    hprintf(p, "</span></h3><div class=\"beside\"><section><h4>%s</h4>",
+            _("Secretariat's assessments"));
     assessments_of(p, aA, i, j, false);
-    buf_puts(p, "</section><section><h4>Self-reports</h4>");
+    hprintf(p, "</section><section><h4>%s</h4>", _("Self-reports"));
     assessments_of(p, aA, i, j, true);
     buf_puts(p, "</section></div>");
     i = j;
@@ -548,18 +612,21 @@ void page_get_commitment(Req *pReq, Resp *r) {
   const json_t *aA = json_object_get(pQ, "assessments");
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   Buf b = {0}, t = {0};
-  buf_printf(&t, "Commitment %s", zId);
+  buf_printf(&t, _("Commitment %s"), zId);
   pages_begin(&b, pReq, t.z, "/organizations");
   buf_puts(&b, zStyle);
   buf_puts(&b, "<h1>");
   esc(&b, t.z);
   buf_puts(&b, "</h1><p class=\"lede\">");
-  esc(&b, name_en(json_object_get(c, "text"), ""));
+  const json_t *pText = json_object_get(c, "text");
+  put_name(&b, pText, "");
   buf_puts(&b, "</p>");
+  /* The text in its other languages, each with its lang. */
+  const char *zShown = name_here(pText, 0);
   const char *zLang;
   json_t *v;
-  json_object_foreach((json_t *)json_object_get(c, "text"), zLang, v) {
-    if (strcmp(zLang, "en") == 0 || !json_is_string(v)) continue;
+  json_object_foreach((json_t *)pText, zLang, v) {
+    if (!json_is_string(v) || json_string_value(v) == zShown) continue;
     buf_puts(&b, "<p class=\"ru\" lang=\"");
     esc(&b, zLang);
     buf_puts(&b, "\">");
@@ -569,7 +636,7 @@ void page_get_commitment(Req *pReq, Resp *r) {
   bool bIllus = false;
   for (size_t i = 0; i < json_array_size(aA); i++)
     bIllus = bIllus || is_illustrative(json_array_get(aA, i));
-  if (bIllus) buf_puts(&b, zIllusNotice);
+  if (bIllus) illus_notice(&b);
   commitment_facts(&b, pDb, c, pParties);
   commitment_items(&b, pDb, c, zId);
   commitment_evidence(&b, aA, pParties);

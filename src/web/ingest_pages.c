@@ -12,6 +12,9 @@
 ** at most INGEST_AT_ONCE drafts are made at once for callers without a
 ** depositary token (anonymous or delegates); one more is answered 429 with
 ** Retry-After, so a crowd of them cannot take every thread of the server.
+**
+** The page's words are in its language (i18n.h); the draft's field names
+** are the interchange format's, codes.
 */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -56,8 +59,8 @@ static json_t *draft(Db *pDb, bool bLimited, const char *zName, const char *zTex
   json_t *p = ingest_draft(&g, zName, zText, nText, pErr);
   if (bLimited) atomic_fetch_sub(&g_nDrafting, 1);
   gazetteer_free(&g);
-  if (p && zDate && *zDate) ingest_give(p, "date", zDate, "given with the date field");
-  if (p && zPlace && *zPlace) ingest_give(p, "place", zPlace, "given with the place field");
+  if (p && zDate && *zDate) ingest_give(p, "date", zDate, _("given with the date field"));
+  if (p && zPlace && *zPlace) ingest_give(p, "place", zPlace, _("given with the place field"));
   return p;
 }
 
@@ -111,28 +114,30 @@ static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *
   hprintf(p,
           "<form method=\"post\" action=\"/ingest\" class=\"fields\">"
           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-          "<div><label for=\"text\">Press release</label><textarea id=\"text\" name=\"text\" "
+          "<div><label for=\"text\">%s</label><textarea id=\"text\" name=\"text\" "
           "rows=\"12\" required aria-describedby=\"text-hint\">%s</textarea><p class=\"hint\" "
-          "id=\"text-hint\">Plain text or HTML, in English, Russian or both.</p></div>",
-          zCsrf, zText ? zText : "");
+          "id=\"text-hint\">%s</p></div>",
+          zCsrf, _("Press release"), zText ? zText : "",
+          _("Plain text or HTML, in English, Russian or both."));
   hprintf(p,
-          "<div><label for=\"date\">Date <span class=\"muted\">(optional)</span></label>"
+          "<div><label for=\"date\">%s <span class=\"muted\">%s</span></label>"
           "<input type=\"date\" id=\"date\" name=\"date\" value=\"%s\" "
-          "aria-describedby=\"date-hint\"><p class=\"hint\" id=\"date-hint\">Only when the "
-          "release does not give the session's date, or gives it wrong: it wins over the "
-          "text.</p></div>"
-          "<div><label for=\"place\">Place <span class=\"muted\">(optional)</span></label>"
+          "aria-describedby=\"date-hint\"><p class=\"hint\" id=\"date-hint\">%s</p></div>"
+          "<div><label for=\"place\">%s <span class=\"muted\">%s</span></label>"
           "<input id=\"place\" name=\"place\" value=\"%s\"></div>"
-          "<div><button type=\"submit\" name=\"action\" value=\"draft\">Draft the session"
+          "<div><button type=\"submit\" name=\"action\" value=\"draft\">%s"
           "</button></div></form>",
-          zDate ? zDate : "", zPlace ? zPlace : "");
+          _("Date"), _("(optional)"), zDate ? zDate : "",
+          _("Only when the release does not give the session's date, or gives it wrong: it wins "
+            "over the text."),
+          _("Place"), _("(optional)"), zPlace ? zPlace : "", _("Draft the session"));
 }
 
 /* A field's value as words: a string as it is, an object as "key: value"
 ** pairs, anything else as compact JSON. */
 static void put_value(Buf *p, const json_t *v) {
   if (!v || json_is_null(v)) {
-    buf_puts(p, "<span class=\"muted\">none</span>");
+    hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
   } else if (json_is_string(v)) {
     hprintf(p, "%s", json_string_value(v));
   } else if (json_is_object(v)) {
@@ -169,10 +174,8 @@ static const json_t *field_value(const json_t *s, const char *zKey, const json_t
 
 static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
   const json_t *s = json_object_get(pDraft, "session"), *pEv = json_object_get(pDraft, "evidence");
-  buf_puts(p, "<div class=\"scroll\"><table><caption>The draft, field by field</caption><thead><tr>"
-              "<th scope=\"col\">Field</th><th scope=\"col\">Value</th>"
-              "<th scope=\"col\">From the text</th><th scope=\"col\">Confidence</th></tr></thead>"
-              "<tbody>");
+  /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
+  table_begin(p, _("The draft, field by field"), _("Field|Value|From the text|Confidence"));
   hprintf(p, "<tr><th scope=\"row\">id</th><td>");
   put_value(p, json_object_get(s, "id"));
   buf_puts(p, "</td><td></td><td></td></tr>");
@@ -190,26 +193,27 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
       json_t *pBody = entity_get(pDb, K_BODY, json_string_value(v));
       const char *zOrg = str(pBody, "organization");
-      if (pBody)
-        hprintf(p, " <span class=\"muted\">(%s%s%s)</span>",
-                name_en(json_object_get(pBody, "name"), ""), zOrg ? ", " : "", zOrg ? zOrg : "");
+      if (pBody) {
+        buf_puts(p, " <span class=\"muted\">(");
+        put_name(p, json_object_get(pBody, "name"), "");
+        hprintf(p, "%s%s)</span>", zOrg ? ", " : "", zOrg ? zOrg : "");
+      }
       json_decref(pBody);
     }
     buf_puts(p, "</td><td>");
     const char *zSpan = str(ev, "text");
     if (zSpan) hprintf(p, "<q>%s</q>", zSpan);
     if (str(ev, "note")) hprintf(p, " <span class=\"muted\">%s</span>", str(ev, "note"));
-    hprintf(p, "</td><td class=\"num\">%d%%%s</td></tr>",
-            (int)(json_number_value(json_object_get(ev, "confidence")) * 100 + 0.5),
-            json_is_true(json_object_get(ev, "inferred")) ? " (inferred)" : "");
+    hprintf(p, "</td><td class=\"num\">%d%%",
+            (int)(json_number_value(json_object_get(ev, "confidence")) * 100 + 0.5));
+    if (json_is_true(json_object_get(ev, "inferred"))) hprintf(p, " (%s)", _("inferred"));
+    buf_puts(p, "</td></tr>");
     json_decref(pDetail);
   }
-  buf_puts(p, "</tbody></table></div>");
+  table_end(p);
   char *z = json_dumps(s, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  hprintf(p,
-          "<details><summary>The session record as it would be loaded (interchange format)"
-          "</summary><pre>%s</pre></details>",
-          z ? z : "");
+  hprintf(p, "<details><summary>%s</summary><pre>%s</pre></details>",
+          _("The session record as it would be loaded (interchange format)"), z ? z : "");
   xfree(z);
 }
 
@@ -218,10 +222,10 @@ static void merge_list_html(Buf *p, const IngestMerge *m) {
   struct {
     const char *zWord;
     const json_t *a;
-  } aList[] = {{"added", m->aAdded},
-               {"kept as recorded", m->aKept},
-               {"conflict", m->aConflict},
-               {"dropped", m->aDropped}};
+  } aList[] = {{N_("added"), m->aAdded},
+               {N_("kept as recorded"), m->aKept},
+               {N_("conflict"), m->aConflict},
+               {N_("dropped"), m->aDropped}};
   size_t n = 0;
   for (size_t k = 0; k < sizeof(aList) / sizeof(aList[0]); k++) {
     for (size_t i = 0; i < json_array_size(aList[k].a); i++) {
@@ -230,13 +234,15 @@ static void merge_list_html(Buf *p, const IngestMerge *m) {
       if (json_object_get(e, "value")) {
         ingest_merge_words(json_object_get(e, "value"), &w);
       } else {
-        buf_puts(&w, "recorded ");
-        ingest_merge_words(json_object_get(e, "recorded"), &w);
-        buf_puts(&w, "; in the release ");
-        ingest_merge_words(json_object_get(e, "release"), &w);
+        Buf r1 = {0}, r2 = {0};
+        ingest_merge_words(json_object_get(e, "recorded"), &r1);
+        ingest_merge_words(json_object_get(e, "release"), &r2);
+        buf_printf(&w, _("recorded %s; in the release %s"), r1.z ? r1.z : "", r2.z ? r2.z : "");
+        buf_free(&r1);
+        buf_free(&r2);
       }
       if (!n++) buf_puts(p, "<ul class=\"merge\">");
-      hprintf(p, "<li>%s <code>%s</code>: %s</li>", aList[k].zWord, dflt(str(e, "field"), ""),
+      hprintf(p, "<li>%s <code>%s</code>: %s</li>", _(aList[k].zWord), dflt(str(e, "field"), ""),
               w.z ? w.z : "");
       buf_free(&w);
     }
@@ -244,36 +250,58 @@ static void merge_list_html(Buf *p, const IngestMerge *m) {
   if (n) buf_puts(p, "</ul>");
 }
 
+/* How a recorded session was found (IngestMerge.zMatch: "id", "body and
+** date"...) as words. */
+static void match_words(Buf *p, const char *zMatch) {
+  static const struct {
+    const char *zMatch, *zWords;
+  } a[] = {{"id", N_("id")},
+           {"body and date", N_("body and date")},
+           {"body and number", N_("body and number")}};
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++)
+    if (strcmp(a[i].zMatch, dflt(zMatch, "id")) == 0) {
+      buf_puts(p, _(a[i].zWords));
+      return;
+    }
+  buf_puts(p, zMatch);
+}
+
 /* Which recorded session the draft is about and how it was found, as HTML
 ** ("the recorded session <a>X</a> (the same body and date)"). */
 static void merge_target_html(Buf *p, const IngestMerge *m) {
   const char *zRec = m->pRecorded ? str(m->pRecorded, "id") : 0;
-  if (zRec)
-    hprintf(p, "the recorded session <a href=\"/sessions/%s\">%s</a> (the same %s)", zRec, zRec,
-            m->zMatch);
-  else
-    hprintf(p, "several recorded sessions (the same %s)", dflt(m->zMatch, "id"));
+  Buf how = {0};
+  match_words(&how, m->zMatch);
+  if (zRec) {
+    hprintf(p, "%s <a href=\"/sessions/%s\">%s</a> ", _("the recorded session"), zRec, zRec);
+    hprintf(p, _("(the same %s)"), how.z ? how.z : "");
+  } else {
+    hprintf(p, _("several recorded sessions (the same %s)"), how.z ? how.z : "");
+  }
+  buf_free(&how);
 }
 
 /* What loading would do to the session recorded about the draft. */
 static void merge_preview(Buf *p, const IngestMerge *m) {
   if (!m->pRecorded && !json_array_size(m->aConflict)) return;
-  buf_puts(p, "<p>This session is already recorded: loading the draft merges it into ");
+  hprintf(p, "<p>%s ", _("This session is already recorded: loading the draft merges it into"));
   merge_target_html(p, m);
+  /* TRANSLATORS: HTML, after the session merged into; keep <strong>...</strong>. */
   if (json_array_size(m->aConflict))
-    buf_puts(p, ". The release <strong>conflicts</strong> with it, so it loads only if you tick "
-                "&#8220;replace the recorded session&#8221;:</p>");
+    buf_puts(p, _(". The release <strong>conflicts</strong> with it, so it loads only if you "
+                  "tick &#8220;replace the recorded session&#8221;:"));
   else if (m->bSame)
-    buf_puts(p, ". It adds nothing to it.</p>");
+    buf_puts(p, _(". It adds nothing to it."));
   else
-    buf_puts(p, ", adding what the record lacks and keeping what the release does not "
-                "mention:</p>");
+    buf_puts(p, _(", adding what the record lacks and keeping what the release does not "
+                  "mention:"));
+  buf_puts(p, "</p>");
   merge_list_html(p, m);
 }
 
 static void load_form(Buf *p, const Req *pReq, const char *zCsrf, const char *zText,
                       const char *zDate, const char *zPlace, const IngestMerge *m) {
-  hprintf(p, "<h2>Load it</h2>");
+  hprintf(p, "<h2>%s</h2>", _("Load it"));
   merge_preview(p, m);
   hprintf(p,
           "<form method=\"post\" action=\"/ingest\" class=\"fields\">"
@@ -282,16 +310,22 @@ static void load_form(Buf *p, const Req *pReq, const char *zCsrf, const char *zT
           "<input type=\"hidden\" name=\"date\" value=\"%s\">"
           "<input type=\"hidden\" name=\"place\" value=\"%s\">",
           zCsrf, zText, zDate ? zDate : "", zPlace ? zPlace : "");
-  form_token_field(p, pReq, "A depositary token (created with <code>pacta token create</code>).");
+  /* TRANSLATORS: HTML; keep <code>pacta token create</code> as it is. */
+  form_token_field(p, pReq,
+                   _("A depositary token (created with <code>pacta token create</code>)."));
   if (m->pRecorded || json_array_size(m->aConflict))
-    buf_puts(p, "<div><label><input type=\"checkbox\" name=\"replace\" value=\"1\" "
-                "style=\"width:auto;margin-right:.45rem\" aria-describedby=\"replace-hint\">"
-                "Replace the recorded session</label><p class=\"hint\" id=\"replace-hint\">"
-                "Only when the release is right where it conflicts with the record: the draft "
-                "then replaces the recorded session, and what the record holds that the release "
-                "does not say is dropped.</p></div>");
-  buf_puts(p, "<div><button type=\"submit\" name=\"action\" value=\"load\">Load the session "
-              "record</button></div></form>");
+    hprintf(p,
+            "<div><label><input type=\"checkbox\" name=\"replace\" value=\"1\" "
+            "style=\"width:auto;margin-right:.45rem\" aria-describedby=\"replace-hint\">"
+            "%s</label><p class=\"hint\" id=\"replace-hint\">%s</p></div>",
+            _("Replace the recorded session"),
+            _("Only when the release is right where it conflicts with the record: the draft "
+              "then replaces the recorded session, and what the record holds that the release "
+              "does not say is dropped."));
+  hprintf(p,
+          "<div><button type=\"submit\" name=\"action\" value=\"load\">%s</button></div>"
+          "</form>",
+          _("Load the session record"));
 }
 
 static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const Form *f, bool bOk,
@@ -299,21 +333,24 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
   const char *zText = form_get(f, "text"), *zDate = form_get(f, "date"),
              *zPlace = form_get(f, "place");
   Buf b = {0};
-  pages_begin(&b, pReq, "Draft a session from a press release", "/ingest");
-  buf_puts(&b, "<h1>Draft a session from a press release</h1><p class=\"lede\">Paste a press "
-               "release: pacta drafts the session record (body, date, place, format, who was "
-               "present or absent, documents adopted, the next session) and shows the words "
-               "each field came from. Nothing is written until you load the draft.</p>");
+  pages_begin(&b, pReq, _("Draft a session from a press release"), "/ingest");
+  hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", _("Draft a session from a press release"),
+          _("Paste a press release: pacta drafts the session record (body, date, place, format, "
+            "who was present or absent, documents adopted, the next session) and shows the words "
+            "each field came from. Nothing is written until you load the draft."));
   if (zNotice) form_notice(&b, bOk, zNotice);
   if (pDraft) {
     draft_table(&b, pReq->pDb, pDraft);
     IngestLack lack = ingest_lack(pDraft);
     if (lack) {
       Buf m = {0};
-      hprintf(
-          &m, "<strong>This draft cannot be loaded yet:</strong> %s.%s", ingest_lack_words(lack),
-          lack == INGEST_NO_DATE ? " Give the session's date in the form below and draft it again."
-                                 : " The registry's gazetteer knows no body named in the text.");
+      /* TRANSLATORS: HTML; keep <strong>...</strong>. */
+      hprintf(&m, _("<strong>This draft cannot be loaded yet:</strong> %s."),
+              ingest_lack_words(lack));
+      buf_putc(&m, ' ');
+      buf_puts(&m, lack == INGEST_NO_DATE
+                       ? _("Give the session's date in the form below and draft it again.")
+                       : _("The registry's gazetteer knows no body named in the text."));
       form_notice(&b, false, m.z);
       buf_free(&m);
     } else {
@@ -322,7 +359,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
       load_form(&b, pReq, zCsrf, zText ? zText : "", zDate, zPlace, &m);
       ingest_merge_free(&m);
     }
-    buf_puts(&b, "<h2>Change the text</h2>");
+    hprintf(&b, "<h2>%s</h2>", _("Change the text"));
   }
   text_form(&b, zCsrf, zText, zDate, zPlace);
   pages_end(&b, pReq);
@@ -342,9 +379,9 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
   if (caller.role == ROLE_NONE) {
     ingest_page(pReq, r, 401, zCsrf, f, false,
                 caller.bBadToken
-                    ? "<strong>Nothing was loaded.</strong> The token is unknown or has been "
-                      "revoked."
-                    : "<strong>Nothing was loaded.</strong> A token is needed.",
+                    ? _("<strong>Nothing was loaded.</strong> The token is unknown or has been "
+                        "revoked.")
+                    : _("<strong>Nothing was loaded.</strong> A token is needed."),
                 pDraft);
     return;
   }
@@ -360,35 +397,43 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
   IngestMerge mg;
   memset(&mg, 0, sizeof(mg));
   if (lack) {
-    hprintf(&m, "<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s.",
+    hprintf(&m, _("<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s."),
             ingest_lack_words(lack));
   } else {
     ingest_merge_find(pReq->pDb, 0, pDraft, bReplace, &mg);
     if (json_array_size(mg.aConflict) && !bReplace) {
-      buf_puts(&m, "<strong>Nothing was loaded.</strong> The release conflicts with ");
+      buf_puts(&m, _("<strong>Nothing was loaded.</strong> The release conflicts with"));
+      buf_putc(&m, ' ');
       merge_target_html(&m, &mg);
       buf_puts(&m, ":");
       merge_list_html(&m, &mg);
-      buf_puts(&m, "Tick &#8220;replace the recorded session&#8221; to load the release in its "
-                   "place.");
+      buf_puts(&m, _("Tick &#8220;replace the recorded session&#8221; to load the release in its "
+                     "place."));
       status = 409;
     } else {
-      status =
-          form_load(pReq->pDb, &caller, "sessions", mg.pSession, "Nothing was loaded.", &m, &res);
+      status = form_load(pReq->pDb, &caller, "sessions", mg.pSession, _("Nothing was loaded."), &m,
+                         &res);
     }
   }
   if (status < 300) {
     const char *zId = dflt(str(mg.pSession, "id"), "");
     if (res.nLoaded)
-      hprintf(&m, "<strong>Loaded</strong> as journal entry %lld by %s: ", (long long)res.lastSeq,
+      hprintf(&m, _("<strong>Loaded</strong> as journal entry %lld by %s:"), (long long)res.lastSeq,
               caller.zName);
     else
-      buf_puts(&m, "<strong>Already recorded</strong>: this session was in the journal with the "
-                   "same content, so nothing new was written: ");
-    hprintf(&m, "<a href=\"/sessions/%s\">%s</a>.", zId, zId);
+      buf_puts(&m, _("<strong>Already recorded</strong>: this session was in the journal with "
+                     "the same content, so nothing new was written:"));
+    hprintf(&m, " <a href=\"/sessions/%s\">%s</a>.", zId, zId);
     if (mg.pRecorded && res.nLoaded) {
-      hprintf(&m, " The release %s the session recorded (found by the same %s):",
-              mg.bReplaced ? "replaced" : "was merged into", mg.zMatch);
+      Buf how = {0};
+      match_words(&how, mg.zMatch);
+      buf_putc(&m, ' ');
+      hprintf(&m,
+              mg.bReplaced ? _("The release replaced the session recorded (found by the same %s):")
+                           : _("The release was merged into the session recorded (found by the "
+                               "same %s):"),
+              how.z ? how.z : "");
+      buf_free(&how);
       merge_list_html(&m, &mg);
     }
   }
@@ -410,8 +455,8 @@ void page_post_ingest(Req *pReq, Resp *r) {
   if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, "/ingest", zCsrf);
     ingest_page(pReq, r, 403, zCsrf, &f, false,
-                "<strong>Nothing was done.</strong> The form had expired or did not come from "
-                "this page (its security code did not match). Submit it again.",
+                _("<strong>Nothing was done.</strong> The form had expired or did not come from "
+                  "this page (its security code did not match). Submit it again."),
                 0);
     form_free(&f);
     return;
@@ -422,41 +467,45 @@ void page_post_ingest(Req *pReq, Resp *r) {
   bool bBusy = false;
   Buf err = {0}, nul = {0};
   if (http_form_nul(pReq->zBody ? pReq->zBody : "", pReq->nBody, &nul)) {
-    buf_printf(&err, "the field %s holds an encoded NUL byte (%%00), which no text may hold",
+    buf_printf(&err, _("the field %s holds an encoded NUL byte (%%00), which no text may hold"),
                nul.z);
   } else if (f.bBad) {
-    buf_puts(&err, "the form was not valid text");
+    buf_puts(&err, _("the form was not valid text"));
   } else if (zDate && *zDate && !date_optional_valid(zDate)) {
-    buf_puts(&err, "the date is not a real date YYYY-MM-DD");
+    buf_puts(&err, _("the date is not a real date YYYY-MM-DD"));
   } else {
     /* A depositary loading its draft is not limited; anyone drafting is. */
     Caller who;
     memset(&who, 0, sizeof(who));
     bool bLoad = zAction && strcmp(zAction, "load") == 0;
     if (bLoad) form_caller(pReq, &f, &who);
-    pDraft = draft(pReq->pDb, who.role != ROLE_DEPOSITARY, "pasted press release",
+    pDraft = draft(pReq->pDb, who.role != ROLE_DEPOSITARY, _("pasted press release"),
                    zText ? zText : "", zText ? strlen(zText) : 0, zDate, zPlace, &err, &bBusy);
   }
   if (bBusy) {
     Buf m = {0};
-    hprintf(&m,
-            "<strong>Nothing was drafted.</strong> %d press releases are being drafted; submit "
-            "again in a second.",
-            INGEST_AT_ONCE);
+    Buf n = {0};
+    i18n_plural(&n,
+                _("{0, plural, one{# press release is being drafted} other{# press releases are "
+                  "being drafted}}"),
+                INGEST_AT_ONCE);
+    /* TRANSLATORS: HTML; keep <strong>...</strong>. %s: how many are being drafted. */
+    hprintf(&m, _("<strong>Nothing was drafted.</strong> %s; submit again in a second."), n.z);
+    buf_free(&n);
     ingest_page(pReq, r, 429, zCsrf, &f, false, m.z, 0);
     r->nRetryAfter = 1;
     buf_free(&m);
   } else if (!pDraft) {
     Buf m = {0};
-    hprintf(&m, "<strong>Nothing was drafted.</strong> %s.", err.z ? err.z : "no text");
+    hprintf(&m, _("<strong>Nothing was drafted.</strong> %s."), err.z ? err.z : _("no text"));
     ingest_page(pReq, r, 400, zCsrf, &f, false, m.z, 0);
     buf_free(&m);
   } else if (zAction && strcmp(zAction, "load") == 0) {
     load_draft(pReq, r, zCsrf, &f, pDraft);
   } else {
     ingest_page(pReq, r, 200, zCsrf, &f, true,
-                "<strong>Drafted.</strong> Check each field against the text; nothing is "
-                "written until you load it.",
+                _("<strong>Drafted.</strong> Check each field against the text; nothing is "
+                  "written until you load it."),
                 pDraft);
   }
   json_decref(pDraft);

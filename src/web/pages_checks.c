@@ -31,17 +31,20 @@ static void put_record_link(Buf *p, const json_t *f) {
   case K_CHAIRMANSHIP: hprintf(p, "<a href=\"/organizations/%s\">", zFirst); break;
   default: hprintf(p, "<a href=\"/\">"); break;
   }
-  hprintf(p, "%s %s</a>", zKind, zKey);
+  put_words(p, zKind);
+  hprintf(p, " %s</a>", zKey);
 }
 
 static void findings_table(Buf *p, const json_t *aFinding, const char *zCaption) {
-  table_begin(p, zCaption, "Severity|Check|Record|What is wrong");
+  /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
+  table_begin(p, zCaption, _("Severity|Check|Record|What is wrong"));
   size_t i;
   json_t *f;
   json_array_foreach(aFinding, i, f) {
     bool bError = strcmp(dflt(str(f, "severity"), ""), "error") == 0;
     hprintf(p, "<tr><td><span class=\"badge %s\">%s</span></td><td><code>%s</code></td><td>",
-            bError ? "k-suspended" : "k-observer", bError ? "error" : "warning", str(f, "code"));
+            bError ? "k-suspended" : "k-observer", bError ? _("error") : _("warning"),
+            str(f, "code"));
     put_record_link(p, f);
     /* The message starts with "kind key: ": the column before has it. */
     const char *zMsg = dflt(str(f, "message"), "");
@@ -67,15 +70,22 @@ void checks_box(Buf *p, Req *pReq, const char *zOrg, const char *zDoc) {
                    : checks_organization(pDb, date_today(), zOrg);
   size_t n = json_array_size(a), nError = count_errors(a);
   if (zDoc && n) {
-    buf_puts(p, "<section aria-labelledby=\"checks\"><h2 id=\"checks\">Consistency</h2>");
-    findings_table(p, a, "What the consistency checks find in this document's records");
+    hprintf(p, "<section aria-labelledby=\"checks\"><h2 id=\"checks\">%s</h2>", _("Consistency"));
+    findings_table(p, a, _("What the consistency checks find in this document's records"));
     buf_puts(p, "</section>");
   } else if (!zDoc) {
-    hprintf(p,
-            "<p class=\"hint\"><a href=\"/checks?org=%s\">Consistency: %zu finding%s</a> "
-            "(%zu error%s, %zu warning%s) in this organization's records.</p>",
-            zOrg, n, n == 1 ? "" : "s", nError, nError == 1 ? "" : "s", n - nError,
-            n - nError == 1 ? "" : "s");
+    Buf nF = {0}, nE = {0}, nW = {0};
+    i18n_plural(&nF, _("{0, plural, one{# finding} other{# findings}}"), (long long)n);
+    i18n_plural(&nE, _("{0, plural, one{# error} other{# errors}}"), (long long)nError);
+    i18n_plural(&nW, _("{0, plural, one{# warning} other{# warnings}}"), (long long)(n - nError));
+    hprintf(p, "<p class=\"hint\"><a href=\"/checks?org=%s\">", zOrg);
+    hprintf(p, _("Consistency: %s"), nF.z);
+    buf_puts(p, "</a> ");
+    hprintf(p, _("(%s, %s) in this organization's records."), nE.z, nW.z);
+    buf_puts(p, "</p>");
+    buf_free(&nF);
+    buf_free(&nE);
+    buf_free(&nW);
   }
   json_decref(a);
 }
@@ -91,20 +101,33 @@ void page_get_checks(Req *pReq, Resp *r) {
   json_t *a = bOrg ? checks_organization(pReq->pDb, date_today(), zOrg)
                    : checks_all(pReq->pDb, date_today());
   Buf b = {0};
-  pages_begin(&b, pReq, "Consistency", "/checks");
-  buf_puts(&b, "<h1>Consistency</h1>");
+  pages_begin(&b, pReq, _("Consistency"), "/checks");
+  hprintf(&b, "<h1>%s</h1>", _("Consistency"));
   size_t n = json_array_size(a), nError = count_errors(a);
-  char zToday[DATE_BUFSZ];
-  date_format(date_today(), zToday);
-  hprintf(&b,
-          "<p class=\"lede\">Whether the records agree with each other and with the calendar "
-          "(today, %s)%s%s: %zu error%s, %zu warning%s. An error is refused when it is "
-          "written; one listed here was in the registry before its check existed, or became "
-          "one as the days passed. <code>pacta check</code> lists the same.</p>",
-          zToday, bOrg ? ", in the records of " : "",
-          bOrg ? name_en(json_object_get(pOrg, "name"), zOrg) : "", nError, nError == 1 ? "" : "s",
-          n - nError, n - nError == 1 ? "" : "s");
-  if (n) findings_table(&b, a, "Findings, errors first");
+  Buf today = {0}, nE = {0}, nW = {0};
+  i18n_date(&today, date_today());
+  i18n_plural(&nE, _("{0, plural, one{# error} other{# errors}}"), (long long)nError);
+  i18n_plural(&nW, _("{0, plural, one{# warning} other{# warnings}}"), (long long)(n - nError));
+  buf_puts(&b, "<p class=\"lede\">");
+  if (bOrg)
+    hprintf(&b,
+            _("Whether the records agree with each other and with the calendar (today, %s), in "
+              "the records of %s: %s, %s."),
+            today.z, name_here(json_object_get(pOrg, "name"), zOrg), nE.z, nW.z);
+  else
+    hprintf(&b,
+            _("Whether the records agree with each other and with the calendar (today, %s): %s, "
+              "%s."),
+            today.z, nE.z, nW.z);
+  buf_putc(&b, ' ');
+  buf_puts(&b, _("An error is refused when it is written; one listed here was in the registry "
+                 "before its check existed, or became one as the days passed. "
+                 "<code>pacta check</code> lists the same."));
+  buf_puts(&b, "</p>");
+  buf_free(&today);
+  buf_free(&nE);
+  buf_free(&nW);
+  if (n) findings_table(&b, a, _("Findings, errors first"));
   json_decref(a);
   json_decref(pOrg);
   pages_end(&b, pReq);

@@ -2,7 +2,7 @@
 ** Recording an action (/record): the form for the depositary and the
 ** parties' delegates, and its POST, which writes the action through the
 ** journal under the token's name. Never cached; a double-submit CSRF check
-** (form.h) guards the POST.
+** (form.h) guards the POST. Every word is in the page's language (i18n.h).
 */
 #include <string.h>
 
@@ -28,32 +28,38 @@ static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, 
   Db *pDb = pReq->pDb;
   buf_puts(p, "<form method=\"post\" action=\"/record\" class=\"fields\">");
   hprintf(p, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", zCsrf);
-  buf_puts(p, "<div><label for=\"document\">Document</label><select id=\"document\" "
-              "name=\"document\" required><option value=\"\">Choose a document</option>");
+  hprintf(p,
+          "<div><label for=\"document\">%s</label><select id=\"document\" "
+          "name=\"document\" required><option value=\"\">%s</option>",
+          _("Document"), _("Choose a document"));
   json_t *aDoc = entity_list(pDb, K_DOCUMENT, 0);
   for (size_t i = 0; i < json_array_size(aDoc); i++) {
     const json_t *d = json_array_get(aDoc, i);
     Buf label = {0};
     buf_printf(&label, "%s \xe2\x80\x94 %s", str(d, "id"),
-               name_en(json_object_get(d, "title"), ""));
+               name_here(json_object_get(d, "title"), ""));
     put_option(p, str(d, "id"), label.z, zDoc);
     buf_free(&label);
   }
   json_decref(aDoc);
-  buf_puts(p, "</select></div><div><label for=\"party\">Party</label><select id=\"party\" "
-              "name=\"party\" required><option value=\"\">Choose a party</option>");
+  hprintf(p,
+          "</select></div><div><label for=\"party\">%s</label><select id=\"party\" "
+          "name=\"party\" required><option value=\"\">%s</option>",
+          _("Party"), _("Choose a party"));
   json_t *aParty = entity_list(pDb, K_PARTY, 0);
   for (size_t i = 0; i < json_array_size(aParty); i++) {
     const json_t *pp = json_array_get(aParty, i);
     Buf label = {0};
     buf_printf(&label, "%s \xe2\x80\x94 %s", str(pp, "code"),
-               name_en(json_object_get(pp, "name"), ""));
+               name_here(json_object_get(pp, "name"), ""));
     put_option(p, str(pp, "code"), label.z, zParty);
     buf_free(&label);
   }
   json_decref(aParty);
-  buf_puts(p, "</select></div><div><label for=\"type\">Action</label><select id=\"type\" "
-              "name=\"type\" required>");
+  hprintf(p,
+          "</select></div><div><label for=\"type\">%s</label><select id=\"type\" "
+          "name=\"type\" required>",
+          _("Action"));
   for (int t = 0; t < ACT__COUNT; t++) {
     const char *zName = action_type_name((ActionType)t);
     Buf label = {0};
@@ -70,26 +76,28 @@ static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, 
   char zToday[DATE_BUFSZ];
   date_format(date_today(), zToday);
   hprintf(p,
-          "</select></div><div><label for=\"date\">Date</label><input type=\"date\" id=\"date\" "
+          "</select></div><div><label for=\"date\">%s</label><input type=\"date\" id=\"date\" "
           "name=\"date\" required value=\"%s\" aria-describedby=\"date-hint\">"
-          "<p class=\"hint\" id=\"date-hint\">The date the depositary received it (for a "
-          "signature: the date signed). A delegate's instrument is a submission received "
-          "today: its date is today's, and the depositary accepts it.</p></div>",
-          zDate ? zDate : zToday);
+          "<p class=\"hint\" id=\"date-hint\">%s</p></div>",
+          _("Date"), zDate ? zDate : zToday,
+          _("The date the depositary received it (for a signature: the date signed). A "
+            "delegate's instrument is a submission received today: its date is today's, and the "
+            "depositary accepts it."));
   hprintf(p,
-          "<div><label for=\"text\">Text <span class=\"muted\">(optional)</span></label>"
+          "<div><label for=\"text\">%s <span class=\"muted\">%s</span></label>"
           "<textarea id=\"text\" name=\"text\" rows=\"3\" aria-describedby=\"text-hint\">%s"
-          "</textarea><p class=\"hint\" id=\"text-hint\">The words of a reservation, "
-          "declaration, special opinion or objection.</p></div>",
-          zText ? zText : "");
+          "</textarea><p class=\"hint\" id=\"text-hint\">%s</p></div>",
+          _("Text"), _("(optional)"), zText ? zText : "",
+          _("The words of a reservation, declaration, special opinion or objection."));
   hprintf(p,
-          "<div><label for=\"note\">Note <span class=\"muted\">(optional)</span></label>"
+          "<div><label for=\"note\">%s <span class=\"muted\">%s</span></label>"
           "<input id=\"note\" name=\"note\" value=\"%s\"></div>",
-          zNote ? zNote : "");
+          _("Note"), _("(optional)"), zNote ? zNote : "");
+  /* TRANSLATORS: HTML; keep <code>pacta token create</code> as it is. */
   form_token_field(p, pReq,
-                   "A depositary token, or a delegate token of the party (created with "
-                   "<code>pacta token create</code>).");
-  buf_puts(p, "<div><button type=\"submit\">Record the action</button></div></form>");
+                   _("A depositary token, or a delegate token of the party (created with "
+                     "<code>pacta token create</code>)."));
+  hprintf(p, "<div><button type=\"submit\">%s</button></div></form>", _("Record the action"));
 }
 
 /* The page with the form, under a notice (zNoticeClass "ok" or "err", its
@@ -97,11 +105,11 @@ static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, 
 static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const Form *f,
                         const char *zNoticeClass, const char *zNoticeHtml) {
   Buf b = {0};
-  pages_begin(&b, pReq, "Record an action", "/record");
-  buf_puts(&b, "<h1>Record an action</h1><p class=\"lede\">For the depositary and the parties' "
-               "delegates: a signature, an instrument or notification, a reservation or "
-               "declaration, a withdrawal. It is written to the journal under your token's "
-               "name; the statuses are recomputed at once.</p>");
+  pages_begin(&b, pReq, _("Record an action"), "/record");
+  hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", _("Record an action"),
+          _("For the depositary and the parties' delegates: a signature, an instrument or "
+            "notification, a reservation or declaration, a withdrawal. It is written to the "
+            "journal under your token's name; the statuses are recomputed at once."));
   if (zNoticeHtml) form_notice(&b, strcmp(zNoticeClass, "ok") == 0, zNoticeHtml);
   record_form(&b, pReq, zCsrf, f ? form_get(f, "document") : req_arg(pReq, "document"),
               f ? form_get(f, "party") : req_arg(pReq, "party"), f ? form_get(f, "type") : 0,
@@ -138,17 +146,36 @@ static bool record_of_form(const Form *f, json_t *pRec) {
 /* The notice of an action written (or found already written). */
 static void record_done(Buf *pMsg, const json_t *pRec, const Caller *pCaller,
                         const LoadResult *pRes) {
-  const char *zDocId = str(pRec, "document"), *zDate = str(pRec, "date");
-  if (pRes->nLoaded)
-    hprintf(pMsg, "<strong>Recorded</strong> as journal entry %lld by %s: %s, %s of %s, on ",
-            (long long)pRes->lastSeq, pCaller->zName, dflt(str(pRec, "party"), ""),
-            dflt(str(pRec, "type"), ""), dflt(zDate, ""));
+  const char *zDocId = dflt(str(pRec, "document"), ""), *zDate = dflt(str(pRec, "date"), "");
+  if (pRes->nLoaded) /* TRANSLATORS: HTML; keep <strong>...</strong>. */
+    hprintf(pMsg, _("<strong>Recorded</strong> as journal entry %lld by %s."),
+            (long long)pRes->lastSeq, pCaller->zName);
   else
-    hprintf(pMsg,
-            "<strong>Already recorded</strong>: this action was in the journal with the "
-            "same content, so nothing new was written. %s, %s of %s, on ",
-            dflt(str(pRec, "party"), ""), dflt(str(pRec, "type"), ""), dflt(zDate, ""));
-  hprintf(pMsg, "<a href=\"/documents/%s?on=%s\">%s</a>.", zDocId, zDate, zDocId);
+    /* TRANSLATORS: HTML; keep <strong>...</strong>. */
+    buf_puts(pMsg, _("<strong>Already recorded</strong>: this action was in the journal with "
+                     "the same content, so nothing new was written."));
+  /* The sentence escaped, then the type's words and the document's link
+  ** (HTML) where its markers \x01 and \x02 stand. */
+  Buf t = {0}, day = {0}, type = {0}, link = {0};
+  i18n_date_iso(&day, zDate);
+  put_words(&type, dflt(str(pRec, "type"), ""));
+  hprintf(&link, "<a href=\"/documents/%s?on=%s\">%s</a>", zDocId, zDate, zDocId);
+  buf_putc(pMsg, ' ');
+  /* TRANSLATORS: party code, the action, the document, the date. */
+  hprintf(&t, _("%s: %s of %s, dated %s."), dflt(str(pRec, "party"), ""), "\x01", "\x02",
+          day.z ? day.z : "");
+  for (const char *z = t.z ? t.z : ""; *z; z++) {
+    if (*z == '\x01')
+      buf_puts(pMsg, type.z ? type.z : "");
+    else if (*z == '\x02')
+      buf_puts(pMsg, link.z);
+    else
+      buf_putc(pMsg, *z);
+  }
+  buf_free(&t);
+  buf_free(&day);
+  buf_free(&type);
+  buf_free(&link);
 }
 
 /* A posted action: checked (type, CSRF, token, UTF-8; the size by the server), written
@@ -157,8 +184,8 @@ static void record_done(Buf *pMsg, const json_t *pRec, const Caller *pCaller,
 void page_post_record(Req *pReq, Resp *r) {
   const char *zType = pReq->zHeaderContentType;
   if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
-    page_error(pReq, r, 415, "Unsupported form",
-               "Expected Content-Type: application/x-www-form-urlencoded.");
+    page_error(pReq, r, 415, _("Unsupported form"),
+               _("Expected Content-Type: application/x-www-form-urlencoded."));
     return;
   }
   Form f;
@@ -166,10 +193,11 @@ void page_post_record(Req *pReq, Resp *r) {
   char zCsrf[33];
   if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, "/record", zCsrf);
+    /* TRANSLATORS: HTML; keep <strong>...</strong>. */
     record_page(pReq, r, 403, zCsrf, &f, "err",
-                "<strong>Nothing was recorded.</strong> The form had expired or did not come "
-                "from this page (its security code did not match). Check the fields and submit "
-                "again.");
+                _("<strong>Nothing was recorded.</strong> The form had expired or did not come "
+                  "from this page (its security code did not match). Check the fields and "
+                  "submit again."));
     form_free(&f);
     return;
   }
@@ -177,9 +205,9 @@ void page_post_record(Req *pReq, Resp *r) {
   form_caller(pReq, &f, &caller);
   if (caller.role == ROLE_NONE) {
     record_page(pReq, r, 401, zCsrf, &f, "err",
-                caller.bBadToken ? "<strong>Nothing was recorded.</strong> The token is unknown "
-                                   "or has been revoked."
-                                 : "<strong>Nothing was recorded.</strong> A token is needed.");
+                caller.bBadToken ? _("<strong>Nothing was recorded.</strong> The token is unknown "
+                                     "or has been revoked.")
+                                 : _("<strong>Nothing was recorded.</strong> A token is needed."));
     form_free(&f);
     return;
   }
@@ -188,14 +216,15 @@ void page_post_record(Req *pReq, Resp *r) {
   bool bUtf8 = record_of_form(&f, pRec);
   if (!bUtf8 || f.bBad) {
     record_page(pReq, r, 400, zCsrf, 0, "err",
-                "<strong>Nothing was recorded.</strong> The form was not valid UTF-8 text.");
+                _("<strong>Nothing was recorded.</strong> The form was not valid UTF-8 text."));
     json_decref(pRec);
     form_free(&f);
     return;
   }
   LoadResult res;
   Buf msg = {0};
-  int status = form_load(pReq->pDb, &caller, "actions", pRec, "Nothing was recorded.", &msg, &res);
+  int status =
+      form_load(pReq->pDb, &caller, "actions", pRec, _("Nothing was recorded."), &msg, &res);
   if (status >= 300) {
     record_page(pReq, r, status, zCsrf, &f, "err", msg.z);
   } else if (status == 202) { /* a delegate's submission */

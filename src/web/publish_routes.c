@@ -1,4 +1,5 @@
-/* The published record over HTTP: calendar, feeds, minutes (publish.h). */
+/* The published record over HTTP: calendar, feeds, minutes (publish.h), in
+** the request's language (the server set the thread's before the handler). */
 #include <stdlib.h>
 
 #include "entity.h"
@@ -12,17 +13,16 @@ static void send(Resp *r, int status, const char *zType, Buf *p) {
   buf_free(p);
 }
 
-/* The Markdown minutes answer in plain text; everything else with the site's
-** 404 page. */
+/* The Markdown minutes answer in plain text (only a session is asked of
+** them); everything else with the site's 404 page. */
 static void not_found(Req *pReq, Resp *r, const char *zWhat, const char *zId, bool bHtml) {
   if (bHtml) {
     pages_not_found(pReq, r, zWhat, zId);
     return;
   }
   Buf b = {0};
-  buf_printf(&b, "There is no %s \"", zWhat);
-  buf_puts(&b, zId ? zId : "");
-  buf_puts(&b, "\" in this registry.\n");
+  buf_printf(&b, _("There is no session \"%s\" in this registry."), zId ? zId : "");
+  buf_putc(&b, '\n');
   utf8_sanitize(b.z);
   send(r, 404, "text/plain; charset=utf-8", &b);
   r->bCacheable = false;

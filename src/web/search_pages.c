@@ -1,4 +1,6 @@
-/* Search over HTTP: GET /api/v1/search and the page /search (search.h). */
+/* Search over HTTP: GET /api/v1/search and the page /search (search.h). The
+** page's words are in its language (i18n.h); the API's are codes, its
+** messages translated like the page's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +28,7 @@ static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
     char *zEnd;
     q->limit = strtoll(zLimit, &zEnd, 10);
     if (*zEnd || q->limit < 1 || q->limit > 1000) {
-      buf_puts(pErr, "limit: expected 1 to 1000");
+      buf_puts(pErr, _("limit: expected 1 to 1000"));
       return false;
     }
   }
@@ -34,17 +36,17 @@ static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
     char *zEnd;
     q->offset = strtoll(zOffset, &zEnd, 10);
     if (*zEnd || q->offset < 0) {
-      buf_puts(pErr, "offset: expected a number >= 0");
+      buf_puts(pErr, _("offset: expected a number >= 0"));
       return false;
     }
   }
   if (!date_optional_valid(q->zFrom) || !date_optional_valid(q->zTo)) {
-    buf_puts(pErr, "from, to: expected YYYY-MM-DD");
+    buf_puts(pErr, _("from, to: expected YYYY-MM-DD"));
     return false;
   }
   if (q->zKind && !(q->zKind = search_kind_filter(q->zKind))) {
-    buf_puts(pErr, "kind: expected document, session, commitment, assessment, party, body or "
-                   "organization");
+    buf_puts(pErr, _("kind: expected document, session, commitment, assessment, party, body or "
+                     "organization"));
     return false;
   }
   return true;
@@ -155,8 +157,18 @@ static void html_snippet(Buf *p, const char *z) {
   buf_free(&part);
 }
 
+/* A facet's links; a value of the kind facet is shown as words (bWords). */
+/* The language of a result's text, which the index does not keep: Russian
+** when it has Cyrillic letters, else English; NULL when it is the page's. */
+static const char *text_lang(const char *z) {
+  const char *zLang = "en";
+  for (const unsigned char *u = (const unsigned char *)(z ? z : ""); *u; u++)
+    if ((u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) zLang = "ru";
+  return strcmp(zLang, i18n_lang()) == 0 ? 0 : zLang;
+}
+
 static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const char *zParam,
-                       const char *zCurrent, const json_t *pCounts) {
+                       const char *zCurrent, const json_t *pCounts, bool bWords) {
   buf_puts(p, "<div><h3>");
   html_escape(p, zTitle);
   buf_puts(p, "</h3><ul class=\"facet\">");
@@ -166,7 +178,7 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
     search_href(&h, q, zParam, 0);
     html_escape(p, h.z);
     buf_free(&h);
-    buf_puts(p, "\">any</a></li>");
+    hprintf(p, "\">%s</a></li>", _("any"));
   }
   const char *zName;
   const json_t *v;
@@ -178,7 +190,10 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
     buf_puts(p, "\"");
     if (zCurrent && strcmp(zCurrent, zName) == 0) buf_puts(p, " aria-current=\"true\"");
     buf_puts(p, ">");
-    html_escape(p, zName);
+    if (bWords)
+      put_words(p, zName);
+    else
+      html_escape(p, zName);
     buf_printf(p, "</a> (%lld)</li>", (long long)json_integer_value(v));
     buf_free(&h);
   }
@@ -188,16 +203,22 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
 /* The form: the words, and the dates as a range; the other filters ride
 ** along hidden, so changing the words keeps them. */
 static void search_form(Buf *p, const SearchQuery *q) {
-  buf_puts(p, "<h1>Search</h1><form action=\"/search\" role=\"search\" class=\"search-page\">"
-              "<label for=\"sq\">Words in English or Russian</label> "
-              "<input type=\"search\" id=\"sq\" name=\"q\" value=\"");
+  hprintf(p,
+          "<h1>%s</h1><form action=\"/search\" role=\"search\" class=\"search-page\">"
+          "<label for=\"sq\">%s</label> "
+          "<input type=\"search\" id=\"sq\" name=\"q\" value=\"",
+          _("Search"), _("Words in English or Russian"));
   if (q->zQuery) html_escape(p, q->zQuery);
-  buf_puts(p, "\" size=\"40\"> <button type=\"submit\">Search</button>"
-              "<div class=\"dates\"><label for=\"sfrom\">Dated from</label> "
-              "<input type=\"date\" id=\"sfrom\" name=\"from\" value=\"");
+  hprintf(p,
+          "\" size=\"40\"> <button type=\"submit\">%s</button>"
+          "<div class=\"dates\"><label for=\"sfrom\">%s</label> "
+          "<input type=\"date\" id=\"sfrom\" name=\"from\" value=\"",
+          _("Search"), _("Dated from"));
   if (q->zFrom) html_escape(p, q->zFrom);
-  buf_puts(p, "\"> <label for=\"sto\">to</label> <input type=\"date\" id=\"sto\" name=\"to\" "
-              "value=\"");
+  hprintf(p,
+          "\"> <label for=\"sto\">%s</label> <input type=\"date\" id=\"sto\" name=\"to\" "
+          "value=\"",
+          P_("period", "to"));
   if (q->zTo) html_escape(p, q->zTo);
   buf_puts(p, "\"></div>");
   const struct {
@@ -220,25 +241,31 @@ static void search_form(Buf *p, const SearchQuery *q) {
 static void filter_list(Buf *p, const SearchQuery *q) {
   const struct {
     const char *zName, *zLabel, *zValue;
-  } a[] = {{"body", "body", q->zBody},
-           {"type", "type", q->zType},
-           {"party", "party", q->zParty},
-           {"from", "dated from", q->zFrom},
-           {"to", "dated to", q->zTo}};
+  } a[] = {{"body", N_("body"), q->zBody},
+           {"type", N_("type"), q->zType},
+           {"party", N_("party"), q->zParty},
+           {"from", N_("dated from"), q->zFrom},
+           {"to", N_("dated to"), q->zTo}};
   bool bAny = false;
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
     if (!a[i].zValue) continue;
-    buf_puts(p, bAny ? " \xc2\xb7 " : "<p class=\"filters\">Only ");
+    if (bAny)
+      buf_puts(p, " \xc2\xb7 ");
+    else
+      hprintf(p, "<p class=\"filters\">%s ", _("Only:"));
     bAny = true;
-    html_escape(p, a[i].zLabel);
+    html_escape(p, _(a[i].zLabel));
     buf_puts(p, " <b>");
-    html_escape(p, a[i].zValue);
+    if (a[i].zName[0] == 'f' || a[i].zName[0] == 't') /* from, to: a date */
+      put_date(p, a[i].zValue);
+    else
+      html_escape(p, a[i].zValue);
     buf_puts(p, "</b> (<a href=\"");
     Buf h = {0};
     search_href(&h, q, a[i].zName, 0);
     html_escape(p, h.z);
     buf_free(&h);
-    buf_puts(p, "\">any</a>)");
+    hprintf(p, "\">%s</a>)", _("any"));
   }
   if (bAny) buf_puts(p, "</p>");
 }
@@ -260,16 +287,20 @@ static void page_links(Buf *p, const SearchQuery *q, long long nShown, long long
   long long limit = q->limit > 0 ? q->limit : 20;
   bool bPrev = q->offset > 0, bNext = q->offset + nShown < nTotal && q->offset + limit <= 100000;
   if (!bPrev && !bNext) return;
-  char zLabel[48];
-  buf_puts(p, "<nav class=\"pager\" aria-label=\"Result pages\">");
+  Buf label = {0};
+  hprintf(p, "<nav class=\"pager\" aria-label=\"%s\">", _("Result pages"));
   if (bPrev) {
-    snprintf(zLabel, sizeof(zLabel), "\xe2\x86\x90 Previous %lld", limit);
-    page_link(p, q, q->offset > limit ? q->offset - limit : 0, "prev", zLabel);
+    buf_puts(&label, "\xe2\x86\x90 ");
+    buf_printf(&label, _("Previous %lld"), limit);
+    page_link(p, q, q->offset > limit ? q->offset - limit : 0, "prev", label.z);
   }
   if (bNext) {
-    snprintf(zLabel, sizeof(zLabel), "Next %lld \xe2\x86\x92", limit);
-    page_link(p, q, q->offset + limit, "next", zLabel);
+    buf_reset(&label);
+    buf_printf(&label, _("Next %lld"), limit);
+    buf_puts(&label, " \xe2\x86\x92");
+    page_link(p, q, q->offset + limit, "next", label.z);
   }
+  buf_free(&label);
   buf_puts(p, "</nav>");
 }
 
@@ -278,7 +309,7 @@ void page_get_search(Req *pReq, Resp *r) {
   Buf err = {0}, b = {0};
   bool bOk = req_query(pReq, &q, &err);
   int status = 200;
-  pages_begin(&b, pReq, "Search", "/search");
+  pages_begin(&b, pReq, _("Search"), "/search");
   search_form(&b, &q);
   json_t *pDoc = 0;
   if (bOk && q.zQuery) {
@@ -297,16 +328,22 @@ void page_get_search(Req *pReq, Resp *r) {
   } else if (pDoc) {
     long long nTotal = json_integer_value(json_object_get(pDoc, "total"));
     long long nShown = (long long)json_array_size(json_object_get(pDoc, "results"));
-    if (nShown && nShown < nTotal)
-      buf_printf(&b, "<p class=\"lede\">Results %lld to %lld of %lld.</p>", q.offset + 1,
-                 q.offset + nShown, nTotal);
-    else
-      buf_printf(&b, "<p class=\"lede\">%lld result%s.</p>", nTotal, nTotal == 1 ? "" : "s");
+    buf_puts(&b, "<p class=\"lede\">");
+    if (nShown && nShown < nTotal) {
+      hprintf(&b, _("Results %lld to %lld of %lld."), q.offset + 1, q.offset + nShown, nTotal);
+    } else {
+      Buf n = {0};
+      i18n_plural(&n, _("{0, plural, one{# result} other{# results}}"), nTotal);
+      hprintf(&b, "%s.", n.z);
+      buf_free(&n);
+    }
+    buf_puts(&b, "</p>");
     filter_list(&b, &q);
     const json_t *pF = json_object_get(pDoc, "facets");
     buf_puts(&b, "<div class=\"facets\">");
-    facet_list(&b, &q, "Kind", "kind", q.zKind, json_object_get(pF, "kind"));
-    facet_list(&b, &q, "Organization", "organization", q.zOrg, json_object_get(pF, "organization"));
+    facet_list(&b, &q, _("Kind"), "kind", q.zKind, json_object_get(pF, "kind"), true);
+    facet_list(&b, &q, _("Organization"), "organization", q.zOrg,
+               json_object_get(pF, "organization"), false);
     buf_puts(&b, "</div><ol class=\"results\">");
     const json_t *a = json_object_get(pDoc, "results");
     for (size_t i = 0; i < json_array_size(a); i++) {
@@ -314,22 +351,29 @@ void page_get_search(Req *pReq, Resp *r) {
       const char *zKind = str(e, "kind"), *zId = str(e, "id");
       Buf h = {0};
       entity_href(&h, zKind, zId);
+      const char *zTitle = str(e, "title") ? str(e, "title") : zId;
+      const char *zLang = str(e, "title") ? text_lang(zTitle) : 0;
       buf_puts(&b, "<li><a href=\"");
       html_escape(&b, h.z);
-      buf_puts(&b, "\">");
-      html_escape(&b, str(e, "title") ? str(e, "title") : zId);
+      buf_puts(&b, "\"");
+      if (zLang) hprintf(&b, " lang=\"%s\"", zLang);
+      buf_puts(&b, ">");
+      html_escape(&b, zTitle);
       buf_puts(&b, "</a> <span class=\"hint\">");
-      html_escape(&b, zKind);
+      put_words(&b, zKind);
       if (str(e, "organization")) {
         buf_puts(&b, " \xc2\xb7 ");
         html_escape(&b, str(e, "organization"));
       }
       if (str(e, "date")) {
         buf_puts(&b, " \xc2\xb7 ");
-        html_escape(&b, str(e, "date"));
+        put_date(&b, str(e, "date"));
       }
-      buf_puts(&b, "</span><br><span class=\"snippet\">");
-      html_snippet(&b, str(e, "snippet") ? str(e, "snippet") : "");
+      const char *zSnippet = str(e, "snippet") ? str(e, "snippet") : "";
+      buf_puts(&b, "</span><br><span class=\"snippet\"");
+      if ((zLang = text_lang(zSnippet)) != 0) hprintf(&b, " lang=\"%s\"", zLang);
+      buf_puts(&b, ">");
+      html_snippet(&b, zSnippet);
       buf_puts(&b, "</span></li>");
       buf_free(&h);
     }
