@@ -45,7 +45,8 @@ static bool report_args(Req *pReq, Resp *r, int *pFmt) {
 }
 
 /* Answer with the report drawn in its format. */
-static void report_send(Req *pReq, Resp *r, const RDoc *d, int fmt, const char *zPath, pdate on) {
+static void report_send(Req *pReq, Resp *r, const RDoc *d, int fmt, const char *zPath,
+                        const char *zOrg, pdate on) {
   Buf b = {0}, err = {0};
   if (fmt == REPORT_PDF) {
     if (report_pdf(d, &b, &err)) {
@@ -61,8 +62,13 @@ static void report_send(Req *pReq, Resp *r, const RDoc *d, int fmt, const char *
     const Lang *pOther = 0;
     for (size_t i = 0; i < i18n_count() && !pOther; i++)
       if (i18n_at(i) != i18n_current()) pOther = i18n_at(i);
-    char *zPdf = xprintf("%s?on=%s&lang=%s&format=pdf", zPath, zOn, i18n_lang());
-    char *zAlt = pOther ? xprintf("%s?on=%s&lang=%s", zPath, zOn, i18n_code(pOther)) : 0;
+    /* The same report in PDF and in the other language: ?org= kept. */
+    const char *zKey = zOrg ? "org=" : "", *zOrgId = zOrg ? zOrg : "", *zAmp = zOrg ? "&" : "";
+    char *zPdf =
+        xprintf("%s?%s%s%son=%s&lang=%s&format=pdf", zPath, zKey, zOrgId, zAmp, zOn, i18n_lang());
+    char *zAlt = pOther ? xprintf("%s?%s%s%son=%s&lang=%s", zPath, zKey, zOrgId, zAmp, zOn,
+                                  i18n_code(pOther))
+                        : 0;
     const char *azLink[] = {_("PDF"), zPdf, pOther ? i18n_autonym(pOther) : "", zAlt};
     report_html(d, azLink, pOther ? 2 : 1, &b);
     resp_text(r, 200, "text/html; charset=utf-8", b.z, b.n);
@@ -98,7 +104,7 @@ static void report_page(Req *pReq, Resp *r, ReportKind kind) {
     static const char *const azPath[] = {"/reports/document/", "/reports/party/",
                                          "/reports/organization/"};
     char *zPath = xprintf("%s%s", azPath[kind], zId);
-    report_send(pReq, r, &d, fmt, zPath, on);
+    report_send(pReq, r, &d, fmt, zPath, zOrg, on);
     xfree(zPath);
   }
   rdoc_free(&d);
@@ -133,6 +139,6 @@ void page_get_session_minutes_pdf(Req *pReq, Resp *r) {
   report_log(pReq->pDb, &log);
   report_log_blocks(&d, &log);
   db_read_end(pReq->pDb, bBegun);
-  report_send(pReq, r, &d, REPORT_PDF, "", date_today());
+  report_send(pReq, r, &d, REPORT_PDF, "", 0, date_today());
   rdoc_free(&d);
 }

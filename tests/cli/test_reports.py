@@ -393,6 +393,10 @@ class Reports(unittest.TestCase):
                         "/reports/organization/eaeu?format=pdf",
                         "/sessions/cis-chs-2020-12-18/minutes.pdf"):
                 self.assertEqual(get(url)[0], 200, url)
+            page = get("/reports/party/KAZ?org=csto&on=2026-01-01&lang=en")[2].decode()
+            self.assertIn('href="/reports/party/KAZ?org=csto&amp;on=2026-01-01&amp;lang=en&amp;'
+                          'format=pdf"', page)
+            self.assertIn('href="/reports/party/KAZ?org=csto&amp;on=2026-01-01&amp;lang=ru"', page)
             for url, code in (("/reports/document/no-such-doc", 404),
                               ("/reports/party/XXX", 404),
                               ("/reports/party/ARM?org=nope", 404),
