@@ -137,7 +137,7 @@ static int cmd_search(Args *a) {
   return search_command(a->zDb, a->bJson, &a->cli);
 }
 static int cmd_report(Args *a) {
-  return report_command(a->zDb, &a->cli);
+  return report_command(a->zDb, a->bJson, &a->cli);
 }
 static int cmd_ingest(Args *a) {
   return ingest_command(a->zDb, arg_actor(a), a->bJson, &a->cli);

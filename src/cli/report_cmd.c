@@ -54,10 +54,13 @@ static void emit(const RDoc *d, int fmt, const char *zOut) {
   buf_free(&b);
 }
 
-int report_command(const char *zDb, const Cli *c0) {
+int report_command(const char *zDb, bool bJson, const Cli *c0) {
   Cli o = *c0;
   o.zUsage = zUsage;
   const Cli *c = &o;
+  if (bJson)
+    cli_fail(c, "a report is HTML or PDF (--format), not JSON; 'pacta status DOC --json' and "
+                "'pacta party CODE --json' give its data");
   cli_need_pos(c, 2, 2);
   const char *zKind = c->azPos[0], *zId = c->azPos[1];
   bool bDoc = strcmp(zKind, "document") == 0, bParty = strcmp(zKind, "party") == 0,

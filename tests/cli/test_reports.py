@@ -362,6 +362,8 @@ class Reports(unittest.TestCase):
         p = run(self.db, "--lang", "xx", "report", "document", "cis-charter", expect=2)
         self.assertIn("en", p.stderr)
         run(self.db, "report", "treaty", "cis-charter", expect=2)
+        p = run(self.db, "report", "document", "cis-charter", "--json", expect=2)
+        self.assertIn("status DOC --json", p.stderr)
         run(self.db, "report", "document", expect=2)
         run(self.db, "minutes", "cis-chs-2020-12-18", "--format", "docx", expect=2)
 
