@@ -581,7 +581,10 @@ static void commitment_row(Minutes *m, const json_t *c) {
   Buf t = {0};
   doc_row_begin(d);
   doc_cell_begin(d);
+  bool bCode = !d->bMd && !d->pR; /* an id: a code, not words of the page's language */
+  if (bCode) buf_puts(d->p, "<code>");
   doc_link(d, str(c, "id"), "/commitments/", str(c, "id"));
+  if (bCode) buf_puts(d->p, "</code>");
   doc_cell_end(d);
   const char *zLang = publish_name_lang(json_object_get(c, "text"));
   doc_cell_begin(d);

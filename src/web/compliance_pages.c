@@ -308,11 +308,21 @@ static void compliance_heatmap(Buf *p, const json_t *aC, const json_t *aP, const
       const char *zC = dflt(str(c, "commitment"), "");
       buf_puts(p, "<th scope=\"col\"><a href=\"/commitments/");
       esc(p, zC);
+      /* Its text as the link's title, with the text's language. */
+      const json_t *pText = json_object_get(json_object_get(pCommits, zC), "text");
+      const char *zTitle = name_here(pText, zC);
       buf_puts(p, "\" title=\"");
-      esc(p, name_here(json_object_get(json_object_get(pCommits, zC), "text"), zC));
-      buf_puts(p, "\">");
+      esc(p, zTitle);
+      buf_puts(p, "\"");
+      const char *zKey;
+      json_t *v;
+      json_object_foreach((json_t *)pText, zKey, v) {
+        if (json_string_value(v) == zTitle && strcmp(zKey, i18n_lang()) != 0)
+          hprintf(p, " lang=\"%s\"", zKey);
+      }
+      buf_puts(p, "><code>");
       esc(p, zC);
-      buf_puts(p, "</a></th>");
+      buf_puts(p, "</code></a></th>");
     }
     buf_puts(p, "</tr></thead><tbody>");
     for (size_t i = 0; i < nP; i++) {
@@ -345,9 +355,9 @@ static void compliance_commitments(Buf *p, const json_t *aC, const json_t *pComm
     const char *zC = dflt(str(c, "commitment"), "");
     buf_puts(p, "<tr><th scope=\"row\"><a href=\"/commitments/");
     esc(p, zC);
-    buf_puts(p, "\">");
+    buf_puts(p, "\"><code>");
     esc(p, zC);
-    buf_puts(p, "</a></th><td>");
+    buf_puts(p, "</code></a></th><td>");
     put_name(p, json_object_get(json_object_get(pCommits, zC), "text"), "");
     buf_puts(p, "</td><td class=\"nw\">");
     put_date(p, str(c, "deadline"));
@@ -501,25 +511,25 @@ static void commitment_facts(Buf *p, Db *pDb, const json_t *c, const json_t *pPa
   if (str(pSrc, "session")) {
     hprintf(p, "<dt>%s</dt><dd><a href=\"/sessions/", _("Given at"));
     esc(p, str(pSrc, "session"));
-    buf_puts(p, "\">");
+    buf_puts(p, "\"><code>");
     esc(p, str(pSrc, "session"));
-    buf_puts(p, "</a> (<a href=\"/sessions/");
+    buf_puts(p, "</code></a> (<a href=\"/sessions/");
     esc(p, str(pSrc, "session"));
     hprintf(p, "/minutes\">%s</a>)</dd>", _("minutes"));
   }
   if (str(pSrc, "document")) {
     hprintf(p, "<dt>%s</dt><dd><a href=\"/documents/", _("Document"));
     esc(p, str(pSrc, "document"));
-    buf_puts(p, "\">");
+    buf_puts(p, "\"><code>");
     esc(p, str(pSrc, "document"));
-    buf_puts(p, "</a></dd>");
+    buf_puts(p, "</code></a></dd>");
   }
   if (str(c, "parent")) {
     hprintf(p, "<dt>%s</dt><dd><a href=\"/commitments/", _("Part of"));
     esc(p, str(c, "parent"));
-    buf_puts(p, "\">");
+    buf_puts(p, "\"><code>");
     esc(p, str(c, "parent"));
-    buf_puts(p, "</a></dd>");
+    buf_puts(p, "</code></a></dd>");
   }
   hprintf(p, "<dt>%s</dt><dd>", _("Deadline"));
   put_date(p, str(c, "deadline"));
@@ -615,8 +625,20 @@ void page_get_commitment(Req *pReq, Resp *r) {
   buf_printf(&t, _("Commitment %s"), zId);
   pages_begin(&b, pReq, t.z, "/organizations");
   buf_puts(&b, zStyle);
+  /* The heading with the id as code: the translation's text round its %s. */
+  const char *zFmt = _("Commitment %s"), *zAt = strstr(zFmt, "%s");
   buf_puts(&b, "<h1>");
-  esc(&b, t.z);
+  if (zAt) {
+    char *zBefore = xprintf("%.*s", (int)(zAt - zFmt), zFmt);
+    esc(&b, zBefore);
+    xfree(zBefore);
+    buf_puts(&b, "<code>");
+    esc(&b, zId);
+    buf_puts(&b, "</code>");
+    esc(&b, zAt + 2);
+  } else {
+    esc(&b, t.z);
+  }
   buf_puts(&b, "</h1><p class=\"lede\">");
   const json_t *pText = json_object_get(c, "text");
   put_name(&b, pText, "");

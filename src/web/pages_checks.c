@@ -49,7 +49,15 @@ static void findings_table(Buf *p, const json_t *aFinding, const char *zCaption)
     /* The message starts with "kind key: ": the column before has it. */
     const char *zMsg = dflt(str(f, "message"), "");
     const char *zAfter = strstr(zMsg, ": ");
-    hprintf(p, "</td><td>%s</td></tr>", zAfter ? zAfter + 2 : zMsg);
+    /* The message's language, which the finding does not state: Russian when it has
+    ** Cyrillic letters, else English; marked when it is not the page's. */
+    const char *zText = zAfter ? zAfter + 2 : zMsg, *zLang = "en";
+    for (const unsigned char *u = (const unsigned char *)zText; *u; u++)
+      if ((u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) zLang = "ru";
+    if (strcmp(zLang, i18n_lang()) == 0)
+      hprintf(p, "</td><td>%s</td></tr>", zText);
+    else
+      hprintf(p, "</td><td lang=\"%s\">%s</td></tr>", zLang, zText);
   }
   table_end(p);
 }

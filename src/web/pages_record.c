@@ -16,9 +16,19 @@
 #include "routes.h"
 #include "rules.h"
 
-static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected) {
-  hprintf(p, "<option value=\"%s\"%s>%s</option>", zValue,
-          zSelected && strcmp(zSelected, zValue) == 0 ? " selected" : "", zLabel);
+/* An option; its label (a name, or "CODE — name") marked with the name's language when that is not
+** the page's (pName: the record's names by language). */
+static void put_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected,
+                       const json_t *pName) {
+  const char *zName = name_here(pName, 0), *zLang = 0, *zKey;
+  json_t *v;
+  json_object_foreach((json_t *)pName, zKey, v) {
+    if (zName && json_string_value(v) == zName) zLang = zKey;
+  }
+  hprintf(p, "<option value=\"%s\"%s", zValue,
+          zSelected && strcmp(zSelected, zValue) == 0 ? " selected" : "");
+  if (zLang && strcmp(zLang, i18n_lang()) != 0) hprintf(p, " lang=\"%s\"", zLang);
+  hprintf(p, ">%s</option>", zLabel);
 }
 
 /* The form, filled with the values given (any may be NULL). */
@@ -36,9 +46,9 @@ static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, 
   for (size_t i = 0; i < json_array_size(aDoc); i++) {
     const json_t *d = json_array_get(aDoc, i);
     Buf label = {0};
-    buf_printf(&label, "%s \xe2\x80\x94 %s", str(d, "id"),
-               name_here(json_object_get(d, "title"), ""));
-    put_option(p, str(d, "id"), label.z, zDoc);
+    /* The title alone: the id is a code whose words are not the page's language. */
+    buf_puts(&label, name_here(json_object_get(d, "title"), str(d, "id")));
+    put_option(p, str(d, "id"), label.z, zDoc, json_object_get(d, "title"));
     buf_free(&label);
   }
   json_decref(aDoc);
@@ -52,7 +62,7 @@ static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, 
     Buf label = {0};
     buf_printf(&label, "%s \xe2\x80\x94 %s", str(pp, "code"),
                name_here(json_object_get(pp, "name"), ""));
-    put_option(p, str(pp, "code"), label.z, zParty);
+    put_option(p, str(pp, "code"), label.z, zParty, json_object_get(pp, "name"));
     buf_free(&label);
   }
   json_decref(aParty);
