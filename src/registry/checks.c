@@ -14,6 +14,7 @@
 
 #include "entity.h"
 #include "fields.h"
+#include "i18n.h"
 #include "registry.h"
 #include "rules.h"
 #include "util.h"
@@ -42,49 +43,50 @@ typedef enum CheckId {
 
 const CheckDef aCheckDef[] = {
     [C_ACTION_FUTURE] = {"action.future_date", CHECK_ERROR, K_ACTION,
-                         "an action (signature, consent, notice...) dated after today"},
+                         N_("an action (signature, consent, notice...) dated after today")},
     [C_ACTION_BEFORE_ADOPTION] = {"action.before_adoption", CHECK_ERROR, K_ACTION,
-                                  "an action dated before its document was adopted (the day of "
-                                  "adoption is fine)"},
+                                  N_("an action dated before its document was adopted (the day of "
+                                     "adoption is fine)")},
     [C_WITHDRAWAL_NO_CONSENT] = {"withdrawal.without_consent", CHECK_ERROR, K_ACTION,
-                                 "a withdrawal by a party with no consent to the document on or "
-                                 "before the notice"},
+                                 N_("a withdrawal by a party with no consent to the document on or "
+                                    "before the notice")},
     [C_WITHDRAWAL_EFFECTIVE] = {"withdrawal.effective_before_notice", CHECK_ERROR, K_ACTION,
-                                "a withdrawal whose effective date is before its notice"},
+                                N_("a withdrawal whose effective date is before its notice")},
     [C_CONSENT_NON_MEMBER] = {"action.consent_by_non_member", CHECK_WARNING, K_ACTION,
-                              "consent to a document of an organization by a party that was not "
-                              "its member (nor associate) on that date"},
+                              N_("consent to a document of an organization by a party that was not "
+                                 "its member (nor associate) on that date")},
     [C_OBJECTION_NO_RESERVATION] = {"objection.reservation_missing", CHECK_ERROR, K_ACTION,
-                                    "an objection naming a reservation that is not recorded (a "
-                                    "retraction of the reservation)"},
+                                    N_("an objection naming a reservation that is not recorded (a "
+                                       "retraction of the reservation)")},
     [C_DOCUMENT_FUTURE] = {"document.future_adoption", CHECK_ERROR, K_DOCUMENT,
-                           "a document adopted after today"},
+                           N_("a document adopted after today")},
     [C_MEMBERSHIP_ORDER] = {"membership.to_before_from", CHECK_ERROR, K_MEMBERSHIP,
-                            "a membership that ends (to) on or before it starts (from)"},
+                            N_("a membership that ends (to) on or before it starts (from)")},
     [C_MEMBERSHIP_OVERLAP] = {"membership.overlap", CHECK_ERROR, K_MEMBERSHIP,
-                              "two memberships of one party in one organization that overlap"},
+                              N_("two memberships of one party in one organization that overlap")},
     [C_MEMBERSHIP_CHARTER] = {"membership.charter_status", CHECK_WARNING, K_MEMBERSHIP,
-                              "a membership that ended while the organization's charter still "
-                              "binds the party, or a current one while it does not"},
+                              N_("a membership that ended while the organization's charter still "
+                                 "binds the party, or a current one while it does not")},
     [C_SESSION_FUTURE] = {"session.future_attendance", CHECK_ERROR, K_SESSION,
-                          "attendance recorded for a session dated after today"},
+                          N_("attendance recorded for a session dated after today")},
     [C_ATTENDANCE_NON_MEMBER] = {"attendance.non_member", CHECK_WARNING, K_SESSION,
-                                 "a party present at a session of an organization it was not a "
-                                 "member or observer of on that date"},
-    [C_COMMITMENT_DEADLINE] = {"commitment.deadline_before_session", CHECK_WARNING, K_COMMITMENT,
-                               "a commitment whose deadline is before the session that gave it"},
+                                 N_("a party present at a session of an organization it was not a "
+                                    "member or observer of on that date")},
+    [C_COMMITMENT_DEADLINE] =
+        {"commitment.deadline_before_session", CHECK_WARNING, K_COMMITMENT,
+         N_("a commitment whose deadline is before the session that gave it")},
     [C_ASSESSMENT_FUTURE] = {"assessment.future_date", CHECK_ERROR, K_ASSESSMENT,
-                             "an assessment dated after today"},
+                             N_("an assessment dated after today")},
     [C_ASSESSMENT_BEFORE_SESSION] = {"assessment.before_session", CHECK_ERROR, K_ASSESSMENT,
-                                     "an assessment dated before the session that gave its "
-                                     "commitment"},
+                                     N_("an assessment dated before the session that gave its "
+                                        "commitment")},
     [C_CHAIR_OUTSIDE_ROTATION] = {"chair.outside_rotation", CHECK_WARNING, K_CHAIRMANSHIP,
-                                  "a recorded chair other than the rotation's expected one"},
+                                  N_("a recorded chair other than the rotation's expected one")},
     [C_NOTIFICATION_DUPLICATE] = {"submission.notification_duplicate", CHECK_ERROR, K_SUBMISSION,
-                                  "two accepted submissions with the same depositary "
-                                  "notification number"},
+                                  N_("two accepted submissions with the same depositary "
+                                     "notification number")},
     [C_RETRACTION_REFERENCED] = {"retraction.referenced", CHECK_ERROR, K__COUNT,
-                                 "a retraction of a record that others still refer to"},
+                                 N_("a retraction of a record that others still refer to")},
 };
 const int nCheckDef = C__COUNT;
 
@@ -136,6 +138,14 @@ static void ctx_close(Ctx *c) {
   json_decref(c->aOut);
 }
 
+/* A finding of check id: its text zFmt (translated: the reader's language)
+** formatted with the arguments. */
+static void finding(Ctx *c, CheckId id, Kind kind, const char *zKey, const char *zField,
+                    const char *zFmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
 static void finding(Ctx *c, CheckId id, Kind kind, const char *zKey, const char *zField,
                     const char *zFmt, ...) {
   if (c->nKeep && json_array_size(c->aOut) >= (size_t)c->nKeep) {
@@ -151,6 +161,33 @@ static void finding(Ctx *c, CheckId id, Kind kind, const char *zKey, const char 
   json_array_append_new(c->aOut,
                         check_finding_new(aCheckDef[id].zCode, kind, zKey, zField, text.z));
   buf_free(&text);
+}
+
+/* A code a message names ("ratification", "founding", "withdrawn",
+** "present") in words of the reader's language. */
+static const char *code_word(const char *zCode) {
+  static const struct {
+    const char *zCode, *zWords;
+  } aWord[] = {
+      {"signature", N_("signature")},
+      {"definitive_signature", N_("definitive signature")},
+      {"ratification", N_("ratification")},
+      {"acceptance", N_("acceptance")},
+      {"approval", N_("approval")},
+      {"accession", N_("accession")},
+      {"notification", N_("notification")},
+      {"succession", N_("succession")},
+      {"provisional_application", N_("provisional application")},
+      {"founding", N_("founding member")},
+      {"member", N_("member")},
+      {"withdrawn", N_("withdrawn")},
+      {"not_interested", N_("not interested")},
+      {"present", N_("present")},
+      {"represented", N_("represented")},
+  };
+  for (size_t i = 0; zCode && i < sizeof(aWord) / sizeof(aWord[0]); i++)
+    if (strcmp(aWord[i].zCode, zCode) == 0) return _(aWord[i].zWords);
+  return zCode ? zCode : "";
 }
 
 /* What the checks need of a document: {"adopted", "organization",
@@ -268,22 +305,23 @@ static void check_action(Ctx *c, const char *zKey, const json_t *v) {
   const char *zType = str(v, "type"), *zEffective = str(v, "effective");
   if (!zDoc || !zParty || !zDate || !zType) return;
   if (strcmp(zDate, c->zToday) > 0)
-    finding(c, C_ACTION_FUTURE, K_ACTION, zKey, "date", "%s is after today (%s)", zDate, c->zToday);
+    finding(c, C_ACTION_FUTURE, K_ACTION, zKey, "date", _("%s is after today (%s)"), zDate,
+            c->zToday);
   json_t *pDoc = doc_info(c, zDoc);
   const char *zAdopted = str(pDoc, "adopted"), *zOrg = str(pDoc, "organization");
   if (zAdopted && strcmp(zDate, zAdopted) < 0)
     finding(c, C_ACTION_BEFORE_ADOPTION, K_ACTION, zKey, "date",
-            "%s is before document %s was adopted (%s)", zDate, zDoc, zAdopted);
+            _("%s is before document %s was adopted (%s)"), zDate, zDoc, zAdopted);
   ActionType t;
   if (action_type_parse(zType, &t)) return;
   if (t == ACT_WITHDRAWAL) {
     if (zEffective && strcmp(zEffective, zDate) < 0)
       finding(c, C_WITHDRAWAL_EFFECTIVE, K_ACTION, zKey, "effective",
-              "%s is before the notice of withdrawal (%s)", zEffective, zDate);
+              _("%s is before the notice of withdrawal (%s)"), zEffective, zDate);
     if (!has_consent(c, zDoc, zParty, zDate, json_is_true(json_object_get(pDoc, "on_signature"))))
       finding(c, C_WITHDRAWAL_NO_CONSENT, K_ACTION, zKey, "type",
-              "%s withdraws from document %s without a consent to it on or before %s", zParty, zDoc,
-              zDate);
+              _("%s withdraws from document %s without a consent to it on or before %s"), zParty,
+              zDoc, zDate);
   }
   json_t *pRes = json_object_get(v, "reservation");
   if (t == ACT_OBJECTION && str(pRes, "party") && str(pRes, "date")) {
@@ -292,7 +330,7 @@ static void check_action(Ctx *c, const char *zKey, const json_t *v) {
     json_t *pR = entity_get(c->pDb, K_ACTION, k.z);
     if (!pR)
       finding(c, C_OBJECTION_NO_RESERVATION, K_ACTION, zKey, "reservation",
-              "objects to reservation %s, which is not recorded", k.z);
+              _("objects to reservation %s, which is not recorded"), k.z);
     json_decref(pR);
     buf_free(&k);
   }
@@ -301,14 +339,14 @@ static void check_action(Ctx *c, const char *zKey, const json_t *v) {
   if (action_is_consent(t) && zOrg && json_object_size(org_members(c, zOrg)) > 0 &&
       !is_member(c, zOrg, zParty, zDate, false))
     finding(c, C_CONSENT_NON_MEMBER, K_ACTION, zKey, "party",
-            "%s was not a member of %s on %s, when it gave its %s of document %s", zParty, zOrg,
-            zDate, zType, zDoc);
+            _("%s was not a member of %s on %s, when it gave its %s of document %s"), zParty, zOrg,
+            zDate, code_word(zType), zDoc);
 }
 
 static void check_document(Ctx *c, const char *zKey, const json_t *v) {
   const char *zAdopted = str(json_object_get(v, "adopted"), "date");
   if (zAdopted && strcmp(zAdopted, c->zToday) > 0)
-    finding(c, C_DOCUMENT_FUTURE, K_DOCUMENT, zKey, "adopted.date", "%s is after today (%s)",
+    finding(c, C_DOCUMENT_FUTURE, K_DOCUMENT, zKey, "adopted.date", _("%s is after today (%s)"),
             zAdopted, c->zToday);
 }
 
@@ -367,14 +405,14 @@ static void check_charter(Ctx *c, const char *zKey, const json_t *v) {
     const char *zSt = status_on(c, zCharter, zTo, zParty);
     if (zSt && strcmp(zSt, "in_force") == 0)
       finding(c, C_MEMBERSHIP_CHARTER, K_MEMBERSHIP, zKey, "to",
-              "%s left %s on %s, but on that day its charter %s still binds it", zParty, zOrg, zTo,
-              zCharter);
+              _("%s left %s on %s, but on that day its charter %s still binds it"), zParty, zOrg,
+              zTo, zCharter);
   } else if (strcmp(zKind, "founding") == 0 || strcmp(zKind, "member") == 0) {
     const char *zSt = status_on(c, zCharter, c->zToday, zParty);
     if (zSt && (strcmp(zSt, "withdrawn") == 0 || strcmp(zSt, "not_interested") == 0))
       finding(c, C_MEMBERSHIP_CHARTER, K_MEMBERSHIP, zKey, "to",
-              "%s is recorded a %s of %s with no end, but today its charter %s shows it %s", zParty,
-              zKind, zOrg, zCharter, zSt);
+              _("%s is recorded a %s of %s with no end, but today its charter %s shows it %s"),
+              zParty, code_word(zKind), zOrg, zCharter, code_word(zSt));
   }
 }
 
@@ -383,7 +421,7 @@ static void check_membership(Ctx *c, const char *zKey, const json_t *v) {
   const char *zFrom = str(v, "from"), *zTo = str(v, "to");
   if (!zOrg || !zParty || !zFrom) return;
   if (zTo && strcmp(zTo, zFrom) <= 0) {
-    finding(c, C_MEMBERSHIP_ORDER, K_MEMBERSHIP, zKey, "to", "%s is not after from (%s)", zTo,
+    finding(c, C_MEMBERSHIP_ORDER, K_MEMBERSHIP, zKey, "to", _("%s is not after from (%s)"), zTo,
             zFrom);
     return;
   }
@@ -396,8 +434,9 @@ static void check_membership(Ctx *c, const char *zKey, const json_t *v) {
     bool bOverlap = (!zT || strcmp(zFrom, zT) < 0) && (!zTo || strcmp(zF, zTo) < 0);
     if (bOverlap)
       finding(c, C_MEMBERSHIP_OVERLAP, K_MEMBERSHIP, zKey, "from",
-              "[%s, %s) overlaps membership %s|%s|%s [%s, %s) of the same party", zFrom,
-              zTo ? zTo : "open", zOrg, zParty, zF, zF, zT ? zT : "open");
+              _("[%s, %s) overlaps membership %s|%s|%s [%s, %s) of the same party"), zFrom,
+              zTo ? zTo : P_("interval", "open"), zOrg, zParty, zF, zF,
+              zT ? zT : P_("interval", "open"));
   }
   check_charter(c, zKey, v);
 }
@@ -408,7 +447,7 @@ static void check_session(Ctx *c, const char *zKey, const json_t *v) {
   if (!zDate || json_array_size(aAtt) == 0) return;
   if (strcmp(zDate, c->zToday) > 0) {
     finding(c, C_SESSION_FUTURE, K_SESSION, zKey, "attendance",
-            "recorded for a session on %s, after today (%s)", zDate, c->zToday);
+            _("recorded for a session on %s, after today (%s)"), zDate, c->zToday);
     return;
   }
   const char *zOrg = zBody ? body_org(c, zBody) : 0;
@@ -421,8 +460,8 @@ static void check_session(Ctx *c, const char *zKey, const json_t *v) {
     if (strcmp(zStatus, "present") != 0 && strcmp(zStatus, "represented") != 0) continue;
     if (!is_member(c, zOrg, zParty, zDate, true))
       finding(c, C_ATTENDANCE_NON_MEMBER, K_SESSION, zKey, "attendance",
-              "%s is recorded %s but was not a member or observer of %s on %s", zParty, zStatus,
-              zOrg, zDate);
+              _("%s is recorded %s but was not a member or observer of %s on %s"), zParty,
+              code_word(zStatus), zOrg, zDate);
   }
 }
 
@@ -432,22 +471,22 @@ static void check_commitment(Ctx *c, const char *zKey, const json_t *v) {
   const char *zDate = zSession ? session_date(c, zSession) : 0;
   if (zDeadline && zDate && strcmp(zDeadline, zDate) < 0)
     finding(c, C_COMMITMENT_DEADLINE, K_COMMITMENT, zKey, "deadline",
-            "%s is before its source session %s (%s)", zDeadline, zSession, zDate);
+            _("%s is before its source session %s (%s)"), zDeadline, zSession, zDate);
 }
 
 static void check_assessment(Ctx *c, const char *zKey, const json_t *v) {
   const char *zDate = str(v, "date"), *zCommitment = str(v, "commitment");
   if (!zDate || !zCommitment) return;
   if (strcmp(zDate, c->zToday) > 0)
-    finding(c, C_ASSESSMENT_FUTURE, K_ASSESSMENT, zKey, "date", "%s is after today (%s)", zDate,
+    finding(c, C_ASSESSMENT_FUTURE, K_ASSESSMENT, zKey, "date", _("%s is after today (%s)"), zDate,
             c->zToday);
   json_t *pCommitment = entity_get(c->pDb, K_COMMITMENT, zCommitment);
   const char *zSession = str(json_object_get(pCommitment, "source"), "session");
   const char *zSessionDate = zSession ? session_date(c, zSession) : 0;
   if (zSessionDate && strcmp(zDate, zSessionDate) < 0)
     finding(c, C_ASSESSMENT_BEFORE_SESSION, K_ASSESSMENT, zKey, "date",
-            "%s is before session %s (%s), which gave commitment %s", zDate, zSession, zSessionDate,
-            zCommitment);
+            _("%s is before session %s (%s), which gave commitment %s"), zDate, zSession,
+            zSessionDate, zCommitment);
   json_decref(pCommitment);
 }
 
@@ -462,8 +501,9 @@ static void check_chairmanship(Ctx *c, const char *zKey) {
   json_array_foreach(json_object_get(pHist, "years"), i, pY) {
     if (!json_is_true(json_object_get(pY, "breach"))) continue;
     finding(c, C_CHAIR_OUTSIDE_ROTATION, K_CHAIRMANSHIP, zKey, "recorded",
-            "%s is recorded as chair for %d; the rotation expects %s", dflt(str(pY, "chair"), "?"),
-            (int)json_integer_value(json_object_get(pY, "year")), dflt(str(pY, "expected"), "?"));
+            _("%s is recorded as chair for %d; the rotation expects %s"),
+            dflt(str(pY, "chair"), "?"), (int)json_integer_value(json_object_get(pY, "year")),
+            dflt(str(pY, "expected"), "?"));
   }
   json_decref(pHist);
 }
@@ -490,7 +530,7 @@ static void check_submission(Ctx *c, const char *zKey, const json_t *v) {
   json_array_foreach(json_object_get(c->notices, zNumber), i, pId) {
     if (strcmp(json_string_value(pId), zKey) == 0) continue;
     finding(c, C_NOTIFICATION_DUPLICATE, K_SUBMISSION, zKey, "decision.notification",
-            "notification %s is submission %s's too", zNumber, json_string_value(pId));
+            _("notification %s is submission %s's too"), zNumber, json_string_value(pId));
     break;
   }
 }
@@ -832,7 +872,8 @@ json_t *check_finding_new(const char *zCode, Kind kind, const char *zKey, const 
 char *check_finding_line(const json_t *p) {
   Buf b = {0};
   buf_printf(&b, "%s [%s] %s%s", str(p, "severity"), str(p, "code"), str(p, "message"),
-             json_is_true(json_object_get(p, "existing")) ? " (in the registry before this write)"
-                                                          : "");
+             json_is_true(json_object_get(p, "existing"))
+                 ? _(" (in the registry before this write)")
+                 : "");
   return b.z;
 }

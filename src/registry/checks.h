@@ -30,7 +30,7 @@ typedef struct CheckDef {
   const char *zCode; /* "action.before_adoption" */
   CheckSeverity severity;
   Kind kind;         /* the kind of record it looks at */
-  const char *zWhat; /* one line for `pacta check --list` and the docs */
+  const char *zWhat; /* one line for `pacta check --list` and the docs (N_: print _(zWhat)) */
 } CheckDef;
 
 extern const CheckDef aCheckDef[];

@@ -120,7 +120,7 @@ static bool int_of(const json_t *v, const char *zName, long long *pOut, json_t *
   long long n = strtoll(z, &zEnd, 10);
   while (*zEnd == ' ') zEnd++;
   if (*zEnd || n < 0 || n > 100000) {
-    desk_note(pErrors, field_id(zName), "A whole number, like 30 (or leave it blank).");
+    desk_note(pErrors, field_id(zName), _("A whole number, like 30 (or leave it blank)."));
     return false;
   }
   *pOut = n;
@@ -172,7 +172,7 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
   if (desk_blank(str(v, "title_en"))) {
     json_object_del(pTitle, "en");
     if (!json_object_size(pTitle))
-      desk_note(pErrors, "title-en", "The document needs a title (in English, or in Russian).");
+      desk_note(pErrors, "title-en", _("The document needs a title (in English, or in Russian)."));
   } else {
     desk_set_str(pTitle, "en", str(v, "title_en"));
   }
@@ -181,7 +181,7 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
   else
     desk_set_str(pTitle, "ru", str(v, "title_ru"));
   if (!json_object_size(pTitle) && !json_object_get(pErrors, "title-en"))
-    desk_note(pErrors, "title-en", "The document needs a title (in English, or in Russian).");
+    desk_note(pErrors, "title-en", _("The document needs a title (in English, or in Russian)."));
   json_object_set_new(r, "title", pTitle);
   if (desk_blank(str(v, "adopted_date")) && desk_blank(str(v, "adopted_place")) &&
       desk_blank(str(v, "adopted_session"))) {
@@ -235,7 +235,7 @@ static json_t *record_of_view(const json_t *v, const json_t *pBase, const char *
         char *zEnd;
         double x = strtod(str(v, "at_least"), &zEnd);
         if (*zEnd)
-          desk_note(pErrors, "at-least", "A number, like 55 or 55.5.");
+          desk_note(pErrors, "at-least", _("A number, like 55 or 55.5."));
         else
           json_object_set_new(c, "at_least", json_real(x));
       }
@@ -314,32 +314,77 @@ static const char *document_field_of(const char *zPath, void *pv) {
 
 /* ---- The preview's sentence --------------------------------------------------------------- */
 
+/* z escaped, into a new Buf's text (free it). */
+static void esc(Buf *p, const char *z) {
+  buf_reset(p);
+  if (p->z) p->z[0] = 0;
+  html_escape(p, z ? z : "");
+  if (!p->z) {
+    buf_putc(p, 0); /* "" rather than NULL */
+    p->n = 0;
+  }
+}
+
+/* A date in the page's language's long style, into b (reset first). */
+static void long_date(Buf *b, const char *zIso) {
+  buf_reset(b);
+  if (b->z) b->z[0] = 0;
+  i18n_date_iso(b, zIso ? zIso : "");
+  if (!b->z) {
+    buf_putc(b, 0); /* "" rather than NULL */
+    b->n = 0;
+  }
+}
+
+/* A party's name in the page's language (its code when it has none). */
+static const char *party_here(const json_t *pParties, const char *zCode) {
+  return name_here(json_object_get(json_object_get(pParties, dflt(zCode, "")), "name"),
+                   dflt(zCode, ""));
+}
+
+/* A full stop, unless the text ends with one (a date such as "1 мая 2026 г."). */
+static void full_stop(Buf *p) {
+  if (!p->n || p->z[p->n - 1] != '.') buf_putc(p, '.');
+}
+
 static void put_delay_words(Buf *p, const json_t *d) {
   long long m = (long long)json_integer_value(json_object_get(d, "months"));
   long long n = (long long)json_integer_value(json_object_get(d, "days"));
-  if (m) hprintf(p, "%lld month%s", m, m == 1 ? "" : "s");
-  if (m && n) buf_puts(p, " and ");
-  if (n || !m) hprintf(p, "%lld day%s", n, n == 1 ? "" : "s");
-  if (str(d, "then")) buf_puts(p, ", then the first day of the following month");
+  Buf months = {0}, days = {0}, both = {0};
+  if (m) i18n_plural(&months, _("{0, plural, one{# month} other{# months}}"), m);
+  if (n || !m) i18n_plural(&days, _("{0, plural, one{# day} other{# days}}"), n);
+  if (months.n && days.n)
+    buf_printf(&both, _("%s and %s"), months.z, days.z);
+  else
+    buf_puts(&both, months.n ? months.z : days.z);
+  if (str(d, "then"))
+    buf_printf(p, _("%s, then the first day of the following month"), both.z);
+  else
+    buf_puts(p, both.z);
+  buf_free(&months);
+  buf_free(&days);
+  buf_free(&both);
 }
 
-static const char *ordinal(long long n) {
-  if (n % 100 >= 11 && n % 100 <= 13) return "th";
-  switch (n % 10) {
-  case 1: return "st";
-  case 2: return "nd";
-  case 3: return "rd";
-  default: return "th";
-  }
-}
-
-/* "Armenia, Belarus and Kazakhstan" of the codes in a. */
+/* "Armenia, Belarus and Kazakhstan" of the codes in a, escaped. */
 static void put_names(Buf *p, const json_t *a, const json_t *pParties) {
   size_t n = json_array_size(a);
+  Buf head = {0}, last = {0};
   for (size_t i = 0; i < n; i++) {
-    if (i) buf_puts(p, i + 1 == n ? " and " : ", ");
-    hprintf(p, "%s", party_name(pParties, json_string_value(json_array_get(a, i))));
+    const char *zName = party_here(pParties, json_string_value(json_array_get(a, i)));
+    if (i + 1 < n) {
+      if (i) buf_puts(&head, ", ");
+      html_escape(&head, zName);
+    } else {
+      html_escape(&last, zName);
+    }
   }
+  if (n >= 2)
+    buf_printf(p, _("%s and %s"), head.z ? head.z : "", last.z ? last.z : "");
+  else if (n == 1)
+    buf_puts(p, last.z);
+  buf_free(&head);
+  buf_free(&last);
 }
 
 /* Why the general date is what it is (or why there is none). */
@@ -347,18 +392,41 @@ static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   const char *zRule = dflt(str(e, "rule"), "");
   const json_t *pTrig = json_object_get(pSt, "trigger");
+  Buf party = {0}, type = {0}, day = {0}, day2 = {0};
+  if (json_is_object(pTrig)) {
+    esc(&party, party_here(pParties, str(pTrig, "party")));
+    esc(&type, desk_word(str(pTrig, "type")));
+    long_date(&day, str(pTrig, "date"));
+  }
   if (strcmp(zRule, "threshold") == 0) {
     if (json_is_object(pTrig)) {
       long long rank = (long long)json_integer_value(json_object_get(pTrig, "rank"));
-      hprintf(p, "%s's %s of %s", party_name(pParties, str(pTrig, "party")),
-              dflt(str(pTrig, "type"), ""), dflt(str(pTrig, "date"), ""));
-      if (rank) hprintf(p, " was the %lld%s consent counted and", rank, ordinal(rank));
-      hprintf(p, " completed the conditions on %s; %s + ", dflt(str(pSt, "trigger_date"), ""),
-              dflt(str(pSt, "trigger_date"), ""));
+      long_date(&day2, str(pSt, "trigger_date"));
+      if (rank) {
+        Buf ord = {0};
+        /* TRANSLATORS: an ordinal number: 1st, 2nd, 3rd, 4th... */
+        i18n_plural(&ord, _("{0, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}"), rank);
+        /* TRANSLATORS: "Kazakhstan's ratification of 5 May 2026 was the 3rd consent counted
+        ** and completed the conditions on 5 May 2026" */
+        buf_printf(p,
+                   _("%s's %s of %s was the %s consent counted and completed the conditions on "
+                     "%s"),
+                   party.z, type.z, day.z, ord.z, day2.z);
+        buf_free(&ord);
+      } else {
+        buf_printf(p, _("%s's %s of %s completed the conditions on %s"), party.z, type.z, day.z,
+                   day2.z);
+      }
+      buf_printf(p, "; %s + ", day2.z);
       put_delay_words(p, json_object_get(e, "delay"));
-      if (str(e, "not_before")) hprintf(p, ", and not before %s", str(e, "not_before"));
-      hprintf(p, " = %s.", dflt(str(pSt, "entry_into_force"), ""));
-      return;
+      if (str(e, "not_before")) {
+        long_date(&day2, str(e, "not_before"));
+        buf_printf(p, _(", and not before %s"), day2.z);
+      }
+      long_date(&day2, str(pSt, "entry_into_force"));
+      buf_printf(p, " = %s", day2.z);
+      full_stop(p);
+      goto done;
     }
     long long nCounted = 0, nNeed = 0;
     const json_t *aC = json_object_get(pSt, "consents");
@@ -379,33 +447,47 @@ static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
         if (!bGot && zP) json_array_append_new(aMissing, json_string(zP));
       }
     }
-    hprintf(p, "the conditions are not met: %lld consent%s counted so far", nCounted,
-            nCounted == 1 ? "" : "s");
-    if (nNeed) hprintf(p, ", %lld needed", nNeed);
+    i18n_plural(p,
+                _("the conditions are not met: {0, plural, one{# consent counted} other{# "
+                  "consents counted}} so far"),
+                nCounted);
+    if (nNeed) i18n_plural(p, _(", {0, plural, other{# needed}}"), nNeed);
     if (json_array_size(aMissing)) {
-      buf_puts(p, "; no consent yet from ");
-      put_names(p, aMissing, pParties);
+      Buf names = {0};
+      put_names(&names, aMissing, pParties);
+      buf_puts(p, "; ");
+      buf_printf(p, _("no consent yet from %s"), names.z ? names.z : "");
+      buf_free(&names);
     }
     buf_puts(p, ".");
     json_decref(aMissing);
   } else if (strcmp(zRule, "fixed_date") == 0) {
-    hprintf(p, "the clause fixes the date %s", dflt(str(e, "date"), ""));
-    buf_puts(p, str(pSt, "entry_into_force") ? "." : ", and no party had consented by then.");
+    long_date(&day2, str(e, "date"));
+    buf_printf(p, _("the clause fixes the date %s"), day2.z);
+    if (str(pSt, "entry_into_force"))
+      full_stop(p);
+    else
+      buf_puts(p, _(", and no party had consented by then."));
   } else if (strcmp(zRule, "on_signature") == 0) {
     if (json_is_object(pTrig))
-      hprintf(p, "each party is bound from its own signature; the first was %s's %s of %s.",
-              party_name(pParties, str(pTrig, "party")), dflt(str(pTrig, "type"), ""),
-              dflt(str(pTrig, "date"), ""));
+      buf_printf(p, _("each party is bound from its own signature; the first was %s's %s of %s."),
+                 party.z, type.z, day.z);
     else
-      buf_puts(p, "each party is bound from its own signature, and no party is bound yet.");
+      buf_puts(p, _("each party is bound from its own signature, and no party is bound yet."));
   }
+done:
+  buf_free(&party);
+  buf_free(&type);
+  buf_free(&day);
+  buf_free(&day2);
 }
 
 /* The preview: in force since when, for whom, and why. */
 static void put_preview(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *pParties,
                         const char *zToday) {
   if (!json_is_object(json_object_get(pDoc, "entry_into_force"))) {
-    buf_puts(p, "<p>No entry-into-force clause: pacta computes no dates for this document.</p>");
+    hprintf(p, "<p>%s</p>",
+            _("No entry-into-force clause: pacta computes no dates for this document."));
     return;
   }
   const char *zEif = str(pSt, "entry_into_force");
@@ -428,31 +510,57 @@ static void put_preview(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
     }
     json_array_append_new(a, json_string(dflt(str(row, "party"), "")));
   }
+  Buf today = {0}, eif = {0}, names = {0}, day = {0};
+  long_date(&today, zToday);
   buf_puts(p, "<p class=\"sentence\">");
   if (zEif) {
-    if (bInForce)
-      hprintf(p, "<strong>In force since %s</strong> for ", zEif);
-    else
-      hprintf(p, "<strong>Not in force on %s</strong>; it would enter into force on %s for ",
-              zToday, zEif);
+    long_date(&eif, zEif);
     const json_t *aFirst = json_object_get(pByDate, zEif);
-    put_names(p, aFirst, pParties);
-    if (!json_array_size(aFirst)) buf_puts(p, "no party yet");
+    put_names(&names, aFirst, pParties);
+    if (!json_array_size(aFirst)) buf_puts(&names, _("no party yet"));
+    if (bInForce)
+      buf_printf(p, _("<strong>In force since %s</strong> for %s"), eif.z, names.z);
+    else
+      buf_printf(p,
+                 _("<strong>Not in force on %s</strong>; it would enter into force on %s for %s"),
+                 today.z, eif.z, names.z);
     for (size_t i = 0; i < json_array_size(aDates); i++) {
       const char *zD = json_string_value(json_array_get(aDates, i));
       if (strcmp(zD, zEif) == 0) continue;
-      buf_puts(p, "; for ");
-      put_names(p, json_object_get(pByDate, zD), pParties);
-      hprintf(p, " from %s", zD);
+      buf_reset(&names);
+      if (names.z) names.z[0] = 0;
+      put_names(&names, json_object_get(pByDate, zD), pParties);
+      long_date(&day, zD);
+      buf_printf(p, _("; for %s from %s"), names.z ? names.z : "", day.z);
     }
-    buf_puts(p, ", because ");
+    buf_puts(p, _(", because "));
   } else {
-    hprintf(p, "<strong>Not in force on %s</strong>, because ", zToday);
+    buf_printf(p, _("<strong>Not in force on %s</strong>, because "), today.z);
   }
   put_because(p, pDoc, pSt, pParties);
   buf_puts(p, "</p>");
+  buf_free(&today);
+  buf_free(&eif);
+  buf_free(&names);
+  buf_free(&day);
   json_decref(pByDate);
   json_decref(aDates);
+}
+
+/* A document type ("treaty", "declaration") in words of the page's language. */
+static const char *document_type_word(const char *zType) {
+  if (!strcmp(zType, "charter")) return P_("document type", "charter");
+  if (!strcmp(zType, "treaty")) return P_("document type", "treaty");
+  if (!strcmp(zType, "agreement")) return P_("document type", "agreement");
+  if (!strcmp(zType, "convention")) return P_("document type", "convention");
+  if (!strcmp(zType, "protocol")) return P_("document type", "protocol");
+  if (!strcmp(zType, "decision")) return P_("document type", "decision");
+  if (!strcmp(zType, "concept")) return P_("document type", "concept");
+  if (!strcmp(zType, "plan")) return P_("document type", "plan");
+  if (!strcmp(zType, "statement")) return P_("document type", "statement");
+  if (!strcmp(zType, "declaration")) return P_("document type", "declaration");
+  if (!strcmp(zType, "other")) return P_("document type", "other");
+  return zType;
 }
 
 /* ---- The page ----------------------------------------------------------------------------------
@@ -521,23 +629,24 @@ static void document_page(Resp *r, int status, DocPage *s) {
   Db *pDb = pReq->pDb;
   Buf title = {0};
   if (s->bEdit)
-    buf_printf(&title, "Edit the document %s", s->zId);
+    buf_printf(&title, _("Edit the document %s"), s->zId);
   else
-    buf_puts(&title, "New document");
+    buf_puts(&title, _("New document"));
   Buf b = {0};
   pages_begin(&b, pReq, title.z, "/desk");
   hprintf(&b, "<h1>%s</h1>", title.z);
   buf_free(&title);
-  if (s->bEdit)
-    hprintf(&b,
-            "<p class=\"lede\">The document as recorded. Change its clause and press "
-            "<em>Preview</em> to see what it would do with the actions recorded now, before "
-            "saving. <a href=\"/documents/%s\">The document's page</a>.</p>",
-            s->zId);
-  else
-    buf_puts(&b, "<p class=\"lede\">A treaty, agreement, decision or other document, with the "
-                 "clause that says when it enters into force. <em>Preview</em> shows what the "
-                 "clause would do with the actions recorded now, before anything is saved.</p>");
+  buf_puts(&b, "<p class=\"lede\">");
+  if (s->bEdit) {
+    buf_puts(&b, _("The document as recorded. Change its clause and press <em>Preview</em> to "
+                   "see what it would do with the actions recorded now, before saving."));
+    hprintf(&b, " <a href=\"/documents/%s\">%s</a>.", s->zId, _("The document's page"));
+  } else {
+    buf_puts(&b, _("A treaty, agreement, decision or other document, with the clause that says "
+                   "when it enters into force. <em>Preview</em> shows what the clause would do "
+                   "with the actions recorded now, before anything is saved."));
+  }
+  buf_puts(&b, "</p>");
   desk_notice(&b, s->pErrors, s->pWarnings);
   if (s->zRefused) form_notice(&b, false, s->zRefused);
   hprintf(&b,
@@ -546,31 +655,34 @@ static void document_page(Resp *r, int status, DocPage *s) {
           pReq->zPath);
   hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", s->zCsrf);
   if (s->bConfirm) desk_confirm_field(&b, s->pWarnings);
-  buf_puts(&b, "<fieldset><legend>The document</legend>");
+  hprintf(&b, "<fieldset><legend>%s</legend>", _("The document"));
   if (!s->bEdit)
-    doc_input(&b, s, "id", "Identifier", "text",
-              "Lower case letters, digits, <code>.</code>, <code>_</code> and <code>-</code>, "
-              "like <code>csto-agr-2026-info</code>.");
+    doc_input(&b, s, "id", _("Identifier"), "text",
+              _("Lower case letters, digits, <code>.</code>, <code>_</code> and <code>-</code>, "
+                "like <code>csto-agr-2026-info</code>."));
   else
-    hprintf(&b, "<p>Identifier: <span class=\"code\">%s</span></p>", s->zId);
+    hprintf(&b, "<p>%s <span class=\"code\">%s</span></p>", _("Identifier:"), s->zId);
   /* Organization, body, type. */
   json_t *aOrg = entity_list(pDb, K_ORGANIZATION, 0);
-  doc_select(&b, s, "organization", "Organization", "Choose an organization", 0);
+  doc_select(&b, s, "organization", _("Organization"), _("Choose an organization"), 0);
   size_t i;
   json_t *o;
   json_array_foreach(aOrg, i, o)
-      desk_option(&b, dflt(str(o, "id"), ""), name_en(json_object_get(o, "name"), str(o, "id")),
+      desk_option(&b, dflt(str(o, "id"), ""), name_here(json_object_get(o, "name"), str(o, "id")),
                   str(s->v, "organization"));
   doc_select_end(&b, s, "organization", 0);
   json_t *pOrgs = map_by(aOrg, "id");
   json_t *aBody = entity_list(pDb, K_BODY, 0);
-  doc_select(&b, s, "body", "Body <span class=\"muted\">(optional)</span>", "none", 0);
+  Buf optional = {0};
+  hprintf(&optional, "%s <span class=\"muted\">%s</span>", _("Body"), _("(optional)"));
+  doc_select(&b, s, "body", optional.z, _("none"), 0);
+  buf_reset(&optional);
   json_array_foreach(aBody, i, o) {
     const char *zO = dflt(str(o, "organization"), "");
     Buf label = {0};
     buf_printf(&label, "%s \xe2\x80\x94 %s",
-               name_en(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
-               name_en(json_object_get(o, "name"), str(o, "id")));
+               name_here(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
+               name_here(json_object_get(o, "name"), str(o, "id")));
     desk_option(&b, dflt(str(o, "id"), ""), label.z, str(s->v, "body"));
     buf_free(&label);
   }
@@ -578,19 +690,22 @@ static void document_page(Resp *r, int status, DocPage *s) {
   json_decref(aBody);
   json_decref(pOrgs);
   json_decref(aOrg);
-  doc_select(&b, s, "type", "Type", "not stated", 0);
+  doc_select(&b, s, "type", _("Type"), _("not stated"), 0);
   for (i = 0; ic_azDocumentType[i]; i++)
-    desk_option(&b, ic_azDocumentType[i], ic_azDocumentType[i], str(s->v, "type"));
+    desk_option(&b, ic_azDocumentType[i], document_type_word(ic_azDocumentType[i]),
+                str(s->v, "type"));
   doc_select_end(&b, s, "type", 0);
-  doc_input(&b, s, "title_en", "Title in English", "text", 0);
-  doc_input(&b, s, "title_ru", "Title in Russian <span class=\"muted\">(optional)</span>", "text",
-            0);
-  buf_puts(&b, "</fieldset><fieldset><legend>Adopted</legend><div class=\"row\">");
-  doc_input(&b, s, "adopted_date", "Date", "date", 0);
-  doc_input(&b, s, "adopted_place", "Place", "text", 0);
-  buf_puts(&b, "</div><div><label for=\"adopted-session\">Session <span "
-               "class=\"muted\">(optional)</span></label><input id=\"adopted-session\" "
-               "name=\"adopted_session\" list=\"sessions\"");
+  doc_input(&b, s, "title_en", _("Title in English"), "text", 0);
+  hprintf(&optional, "%s <span class=\"muted\">%s</span>", _("Title in Russian"), _("(optional)"));
+  doc_input(&b, s, "title_ru", optional.z, "text", 0);
+  buf_free(&optional);
+  hprintf(&b, "</fieldset><fieldset><legend>%s</legend><div class=\"row\">", _("Adopted"));
+  doc_input(&b, s, "adopted_date", _("Date"), "date", 0);
+  doc_input(&b, s, "adopted_place", _("Place"), "text", 0);
+  hprintf(&b,
+          "</div><div><label for=\"adopted-session\">%s <span class=\"muted\">%s</span>"
+          "</label><input id=\"adopted-session\" name=\"adopted_session\" list=\"sessions\"",
+          _("Session"), _("(optional)"));
   hprintf(&b, " value=\"%s\"", dflt(str(s->v, "adopted_session"), ""));
   desk_aria(&b, "adopted-session", true, s->pErrors);
   buf_puts(&b, "><datalist id=\"sessions\">");
@@ -598,72 +713,75 @@ static void document_page(Resp *r, int status, DocPage *s) {
   json_array_foreach(aSession, i, o) hprintf(&b, "<option value=\"%s\">", dflt(str(o, "id"), ""));
   json_decref(aSession);
   buf_puts(&b, "</datalist>");
-  desk_after(&b, "adopted-session", "The identifier of the session that adopted it.", s->pErrors,
+  desk_after(&b, "adopted-session", _("The identifier of the session that adopted it."), s->pErrors,
              s->pWarnings);
   buf_puts(&b, "</div></fieldset>");
   /* The clause. */
-  buf_puts(&b, "<fieldset id=\"clause\"><legend>Entry into force</legend>");
-  doc_select(&b, s, "rule", "Rule", "no clause recorded",
-             "On signature: each party from its own signature. Threshold: when the conditions "
-             "hold, plus the delay. Fixed date: on the date, for those that consented by then.");
-  desk_option(&b, "on_signature", "on signature", str(s->v, "rule"));
-  desk_option(&b, "threshold", "threshold", str(s->v, "rule"));
-  desk_option(&b, "fixed_date", "fixed date", str(s->v, "rule"));
-  doc_select_end(&b, s, "rule",
-                 "On signature: each party from its own signature. Threshold: when the "
-                 "conditions hold, plus the delay. Fixed date: on the date, for those that "
-                 "consented by then.");
-  buf_puts(&b, "<fieldset><legend>Conditions (threshold)</legend><div class=\"row\">");
-  doc_input(&b, s, "count", "Consents needed (N)", "text", 0);
-  doc_input(&b, s, "all_of", "All of these parties", "text", "Codes, like <code>BLR RUS</code>.");
+  hprintf(&b, "<fieldset id=\"clause\"><legend>%s</legend>", _("Entry into force"));
+  const char *zRuleHint =
+      _("On signature: each party from its own signature. Threshold: when the conditions hold, "
+        "plus the delay. Fixed date: on the date, for those that consented by then.");
+  doc_select(&b, s, "rule", _("Rule"), _("no clause recorded"), zRuleHint);
+  desk_option(&b, "on_signature", _("on signature"), str(s->v, "rule"));
+  desk_option(&b, "threshold", _("threshold"), str(s->v, "rule"));
+  desk_option(&b, "fixed_date", _("fixed date"), str(s->v, "rule"));
+  doc_select_end(&b, s, "rule", zRuleHint);
+  hprintf(&b, "<fieldset><legend>%s</legend><div class=\"row\">", _("Conditions (threshold)"));
+  doc_input(&b, s, "count", _("Consents needed (N)"), "text", 0);
+  doc_input(&b, s, "all_of", _("All of these parties"), "text",
+            _("Codes, like <code>BLR RUS</code>."));
   buf_puts(&b, "</div><div class=\"row\">");
-  doc_input(&b, s, "weight", "Weight (name)", "text", 0);
-  doc_input(&b, s, "at_least", "at least", "text", 0);
-  buf_puts(&b, "</div></fieldset><fieldset><legend>Delay</legend><div class=\"row\">");
-  doc_input(&b, s, "delay_days", "Days", "text", 0);
-  doc_input(&b, s, "delay_months", "Months", "text", 0);
+  doc_input(&b, s, "weight", _("Weight (name)"), "text", 0);
+  doc_input(&b, s, "at_least", _("at least"), "text", 0);
+  hprintf(&b, "</div></fieldset><fieldset><legend>%s</legend><div class=\"row\">", _("Delay"));
+  doc_input(&b, s, "delay_days", _("Days"), "text", 0);
+  doc_input(&b, s, "delay_months", _("Months"), "text", 0);
   buf_puts(&b, "</div>");
-  doc_check(&b, s, "delay_then", "then the first day of the following month");
-  buf_puts(&b, "</fieldset><fieldset><legend>For a party that consents later</legend>"
-               "<div class=\"row\">");
-  doc_input(&b, s, "later_days", "Days", "text", 0);
-  doc_input(&b, s, "later_months", "Months", "text", 0);
+  doc_check(&b, s, "delay_then", _("then the first day of the following month"));
+  hprintf(&b, "</fieldset><fieldset><legend>%s</legend><div class=\"row\">",
+          _("For a party that consents later"));
+  doc_input(&b, s, "later_days", _("Days"), "text", 0);
+  doc_input(&b, s, "later_months", _("Months"), "text", 0);
   buf_puts(&b, "</div>");
-  doc_check(&b, s, "later_then", "then the first day of the following month");
-  buf_puts(&b, "<p class=\"hint\">Blank: the same delay as above (a fixed date: none).</p>"
-               "</fieldset><div class=\"row\">");
-  doc_input(&b, s, "not_before", "Not before", "date", 0);
-  doc_input(&b, s, "fixed_date", "Fixed date", "date", 0);
+  doc_check(&b, s, "later_then", _("then the first day of the following month"));
+  hprintf(&b, "<p class=\"hint\">%s</p></fieldset><div class=\"row\">",
+          _("Blank: the same delay as above (a fixed date: none)."));
+  doc_input(&b, s, "not_before", _("Not before"), "date", 0);
+  doc_input(&b, s, "fixed_date", _("Fixed date"), "date", 0);
   buf_puts(&b, "</div></fieldset>");
-  buf_puts(&b, "<fieldset><legend>Withdrawal notice</legend><div class=\"row\">");
-  doc_input(&b, s, "notice_months", "Months", "text", 0);
-  doc_input(&b, s, "notice_days", "Days", "text", 0);
-  buf_puts(&b, "</div><p class=\"hint\">Blank: 12 months (VCLT art. 56).</p></fieldset>");
+  hprintf(&b, "<fieldset><legend>%s</legend><div class=\"row\">", _("Withdrawal notice"));
+  doc_input(&b, s, "notice_months", _("Months"), "text", 0);
+  doc_input(&b, s, "notice_days", _("Days"), "text", 0);
+  hprintf(&b, "</div><p class=\"hint\">%s</p></fieldset>", _("Blank: 12 months (VCLT art. 56)."));
   /* The preview. */
   char zToday[DATE_BUFSZ];
   date_format(date_today(), zToday);
-  hprintf(&b,
-          "<section id=\"preview\" class=\"preview\" aria-live=\"polite\" "
-          "aria-labelledby=\"preview-h\"><h2 id=\"preview-h\">Preview on %s</h2>",
-          zToday);
+  Buf today = {0};
+  i18n_date_iso(&today, zToday);
+  hprintf(&b, "<section id=\"preview\" class=\"preview\" aria-live=\"polite\" "
+              "aria-labelledby=\"preview-h\"><h2 id=\"preview-h\">");
+  hprintf(&b, _("Preview on %s"), today.z);
+  buf_puts(&b, "</h2>");
+  buf_free(&today);
   if (s->pSt) {
     json_t *pParties = entity_map(pDb, K_PARTY, "code");
     put_preview(&b, s->pRec, s->pSt, pParties, zToday);
     json_decref(pParties);
-    buf_puts(&b, "<p class=\"hint\">From the actions recorded now; nothing has been saved.</p>");
+    hprintf(&b, "<p class=\"hint\">%s</p>",
+            _("From the actions recorded now; nothing has been saved."));
   } else {
     hprintf(&b, "<p class=\"muted\">%s</p>",
             s->zPreviewWhy ? s->zPreviewWhy
-                           : "Press Preview to see what this clause would do with the actions "
-                             "recorded now.");
+                           : _("Press Preview to see what this clause would do with the actions "
+                               "recorded now."));
   }
   buf_puts(&b, "</section>");
   form_token_field(&b, pReq, "");
   hprintf(&b,
           "<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"preview\" "
-          "class=\"secondary\">Preview</button> <button type=\"submit\" name=\"action\" "
+          "class=\"secondary\">%s</button> <button type=\"submit\" name=\"action\" "
           "value=\"save\">%s</button></div></form>",
-          s->bConfirm ? "Save anyway" : "Save the document");
+          _("Preview"), s->bConfirm ? _("Save anyway") : _("Save the document"));
   pages_end(&b, pReq);
   page_send(r, status, &b, false);
 }
@@ -755,28 +873,30 @@ static void document_post(Req *pReq, Resp *r, bool bEdit) {
   if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, pReq->zPath, zCsrf);
     desk_note(s.pErrors, "",
-              "The form had expired or did not come from this page (its security code did not "
-              "match). Check the fields and save again.");
+              _("The form had expired or did not come from this page (its security code did not "
+                "match). Check the fields and save again."));
     status = 403;
     goto show;
   }
   if (!desk_utf8(&f)) {
-    desk_note(s.pErrors, "", "The form was not valid UTF-8 text.");
+    desk_note(s.pErrors, "", _("The form was not valid UTF-8 text."));
     status = 400;
     goto show;
   }
   const char *zId = bEdit ? s.zId : str(s.v, "id");
   if (desk_blank(zId)) {
-    desk_note(s.pErrors, "id", "The document needs an identifier.");
+    desk_note(s.pErrors, "id", _("The document needs an identifier."));
     status = 400;
     goto show;
   }
   if (!bEdit && entity_seq(pDb, K_DOCUMENT, zId)) {
-    char *zMsg = xprintf("A document %s is already recorded: edit it instead "
-                         "(/desk/edit/document/%s), or give another identifier.",
-                         zId, zId);
-    desk_note(s.pErrors, "id", zMsg);
-    xfree(zMsg);
+    Buf m = {0};
+    buf_printf(&m,
+               _("A document %s is already recorded: edit it instead (/desk/edit/document/%s), "
+                 "or give another identifier."),
+               zId, zId);
+    desk_note(s.pErrors, "id", m.z);
+    buf_free(&m);
     status = 409;
     goto show;
   }
@@ -801,7 +921,8 @@ static void document_post(Req *pReq, Resp *r, bool bEdit) {
   json_object_clear(s.pWarnings);
   {
     LoadResult res;
-    status = form_load(pDb, &pReq->caller, "documents", pRec, "Nothing was recorded.", &msg, &res);
+    status =
+        form_load(pDb, &pReq->caller, "documents", pRec, _("Nothing was recorded."), &msg, &res);
     if (status == 200 || status == 201) {
       snprintf(r->zLocation, sizeof(r->zLocation), "/documents/%s", zId);
       resp_text(r, 303, "text/plain; charset=utf-8", "recorded\n", 9);
@@ -811,7 +932,7 @@ static void document_post(Req *pReq, Resp *r, bool bEdit) {
   }
 show:
   if (!s.pSt && json_object_size(s.pErrors))
-    s.zPreviewWhy = "No preview until the problems above are corrected.";
+    s.zPreviewWhy = _("No preview until the problems above are corrected.");
   document_page(r, status, &s);
 done:
   buf_free(&msg);

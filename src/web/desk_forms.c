@@ -56,158 +56,203 @@ typedef enum Widget {
 typedef struct DeskField {
   const char *zPath;  /* in the record: "name", "source.session" */
   const char *zName;  /* the form's field (the prefix of several for some widgets) */
-  const char *zLabel; /* text */
+  const char *zLabel; /* text (N_: translate where printed) */
   Widget w;
   bool bReq;
   const char *const *azEnum; /* W_ENUM, W_CHECKS */
   Kind ref;                  /* W_REF */
-  const char *zHint;         /* text, or NULL */
+  const char *zHint;         /* text (N_), or NULL */
   bool bDepositary;          /* not on a delegate's form */
 } DeskField;
 
 typedef struct DeskKind {
   Kind kind;
-  const char *zName; /* "party": the path's segment */
-  const char *zTitle;
+  const char *zName;  /* "party": the path's segment */
+  const char *zTitle; /* its word (N_: translate where printed) */
+  const char *zNew;   /* the new form's title */
+  const char *zEdit;  /* the edit form's title, with %s the key */
   const DeskField *aField;
   const char *azKey[4]; /* the fields of the natural key */
   bool bDelegate;       /* a delegate may submit one */
 } DeskKind;
 
 #define HINT_SOURCES                                                                               \
-  "One a line: title | reference | date (YYYY-MM-DD); the last two may be left out."
-#define HINT_ALIASES "One a line: other names the press uses for it (the gazetteer of ingest)."
+  N_("One a line: title | reference | date (YYYY-MM-DD); the last two may be left out.")
+#define HINT_ALIASES N_("One a line: other names the press uses for it (the gazetteer of ingest).")
 #define SOURCES_FIELD                                                                              \
-  { "sources", "sources", "Sources", W_SOURCES, false, 0, 0, HINT_SOURCES, false }
+  { "sources", "sources", N_("Sources"), W_SOURCES, false, 0, 0, HINT_SOURCES, false }
 #define ALIASES_FIELD                                                                              \
-  { "aliases", "aliases", "Other names", W_ALIASES, false, 0, 0, HINT_ALIASES, false }
+  { "aliases", "aliases", N_("Other names"), W_ALIASES, false, 0, 0, HINT_ALIASES, false }
 #define END_FIELD                                                                                  \
   { 0, 0, 0, 0, false, 0, 0, 0, false }
 
 static const DeskField aPartyField[] = {
-    {"code", "code", "Code", W_TEXT, true, 0, 0,
-     "Three capital letters (ISO 3166-1 alpha-3), such as ARM; the record's key.", false},
-    {"kind", "kind", "Kind", W_ENUM, true, ic_azPartyKind, 0, 0, false},
-    {"name", "name", "Name", W_LANG, true, 0, 0, 0, false},
-    {"capital", "capital", "Capital", W_LANG, false, 0, 0, 0, false},
-    {"cities", "cities", "Other cities", W_CITIES, false, 0, 0,
-     "Where sessions meet besides the capital; one a line: English | Russian.", false},
+    {"code", "code", N_("Code"), W_TEXT, true, 0, 0,
+     N_("Three capital letters (ISO 3166-1 alpha-3), such as ARM; the record's key."), false},
+    {"kind", "kind", N_("Kind"), W_ENUM, true, ic_azPartyKind, 0, 0, false},
+    {"name", "name", N_("Name"), W_LANG, true, 0, 0, 0, false},
+    {"capital", "capital", N_("Capital"), W_LANG, false, 0, 0, 0, false},
+    {"cities", "cities", N_("Other cities"), W_CITIES, false, 0, 0,
+     N_("Where sessions meet besides the capital; one a line: English | Russian."), false},
     ALIASES_FIELD,
     SOURCES_FIELD,
     END_FIELD};
 static const DeskField aOrgField[] = {
-    {"id", "id", "Id", W_TEXT, true, 0, 0,
-     "Lower-case letters, digits, '.', '_', '-', such as cis; the record's key.", false},
-    {"name", "name", "Name", W_LANG, true, 0, 0, 0, false},
-    {"founded", "founded", "Founded", W_DATE, false, 0, 0, 0, false},
-    {"depositary", "depositary", "Depositary", W_TEXT, false, 0, 0,
-     "Who keeps its treaties, such as CIS Executive Committee.", false},
+    {"id", "id", N_("Id"), W_TEXT, true, 0, 0,
+     N_("Lower-case letters, digits, '.', '_', '-', such as cis; the record's key."), false},
+    {"name", "name", N_("Name"), W_LANG, true, 0, 0, 0, false},
+    {"founded", "founded", N_("Founded"), W_DATE, false, 0, 0, 0, false},
+    {"depositary", "depositary", N_("Depositary"), W_TEXT, false, 0, 0,
+     N_("Who keeps its treaties, such as CIS Executive Committee."), false},
     ALIASES_FIELD,
     SOURCES_FIELD,
     END_FIELD};
 static const DeskField aBodyField[] = {
-    {"id", "id", "Id", W_TEXT, true, 0, 0, "Such as cis-chs; the record's key.", false},
-    {"organization", "organization", "Organization", W_REF, true, 0, K_ORGANIZATION, 0, false},
-    {"name", "name", "Name", W_LANG, true, 0, 0, 0, false},
-    {"level", "level", "Level", W_ENUM, false, ic_azBodyLevel, 0, "Who sits in it.", false},
+    {"id", "id", N_("Id"), W_TEXT, true, 0, 0, N_("Such as cis-chs; the record's key."), false},
+    {"organization", "organization", N_("Organization"), W_REF, true, 0, K_ORGANIZATION, 0, false},
+    {"name", "name", N_("Name"), W_LANG, true, 0, 0, 0, false},
+    {"level", "level", N_("Level"), W_ENUM, false, ic_azBodyLevel, 0, N_("Who sits in it."), false},
     ALIASES_FIELD,
     SOURCES_FIELD,
     END_FIELD};
 static const DeskField aMembershipField[] = {
-    {"organization", "organization", "Organization", W_REF, true, 0, K_ORGANIZATION, 0, false},
-    {"party", "party", "Party", W_REF, true, 0, K_PARTY, 0, false},
-    {"kind", "kind", "Kind of membership", W_ENUM, true, azMemberKindName, 0, 0, false},
-    {"from", "from", "From", W_DATE, true, 0, 0, "The first day of the membership.", false},
-    {"to", "to", "To", W_DATE, false, 0, 0,
-     "The first day it no longer holds (the interval is [from, to)); empty while it lasts.", false},
-    {"note", "note", "Note", W_AREA, false, 0, 0, 0, false},
+    {"organization", "organization", N_("Organization"), W_REF, true, 0, K_ORGANIZATION, 0, false},
+    {"party", "party", N_("Party"), W_REF, true, 0, K_PARTY, 0, false},
+    {"kind", "kind", N_("Kind of membership"), W_ENUM, true, azMemberKindName, 0, 0, false},
+    {"from", "from", N_("From"), W_DATE, true, 0, 0, N_("The first day of the membership."), false},
+    {"to", "to", N_("To"), W_DATE, false, 0, 0,
+     N_("The first day it no longer holds (the interval is [from, to)); empty while it lasts."),
+     false},
+    {"note", "note", N_("Note"), W_AREA, false, 0, 0, 0, false},
     SOURCES_FIELD,
     END_FIELD};
 static const DeskField aChairField[] = {
-    {"organization", "organization", "Organization", W_REF, true, 0, K_ORGANIZATION,
-     "One rule of rotation per organization: the record's key.", false},
-    {"term", "term", "Term", W_ENUM, false, ic_azChairTerm, 0, 0, false},
-    {"order", "order", "Order of rotation", W_ORDER, true, 0, 0, 0, false},
-    {"eligible", "eligible", "Eligible memberships", W_CHECKS, true, azMemberKindName, 0,
-     "The kinds of membership whose holders take their turn.", false},
-    {"recorded", "recorded", "Chairs recorded", W_ROWS, false, 0, 0,
-     "The party that chaired in a year; an empty row is left out.", false},
-    {"declined", "declined", "Turns declined", W_ROWS, false, 0, 0,
-     "A party that declined its turn in a year.", false},
-    {"co_chairs", "co_chairs", "Co-chairs", W_ENUM, false, ic_azCoChairs, 0, 0, false},
-    {"note", "note", "Note", W_AREA, false, 0, 0, 0, false},
+    {"organization", "organization", N_("Organization"), W_REF, true, 0, K_ORGANIZATION,
+     N_("One rule of rotation per organization: the record's key."), false},
+    {"term", "term", N_("Term"), W_ENUM, false, ic_azChairTerm, 0, 0, false},
+    {"order", "order", N_("Order of rotation"), W_ORDER, true, 0, 0, 0, false},
+    {"eligible", "eligible", N_("Eligible memberships"), W_CHECKS, true, azMemberKindName, 0,
+     N_("The kinds of membership whose holders take their turn."), false},
+    {"recorded", "recorded", N_("Chairs recorded"), W_ROWS, false, 0, 0,
+     N_("The party that chaired in a year; an empty row is left out."), false},
+    {"declined", "declined", N_("Turns declined"), W_ROWS, false, 0, 0,
+     N_("A party that declined its turn in a year."), false},
+    {"co_chairs", "co_chairs", N_("Co-chairs"), W_ENUM, false, ic_azCoChairs, 0, 0, false},
+    {"note", "note", N_("Note"), W_AREA, false, 0, 0, 0, false},
     SOURCES_FIELD,
     END_FIELD};
 static const DeskField aActionField[] = {
-    {"document", "document", "Document", W_REF, true, 0, K_DOCUMENT, 0, false},
-    {"party", "party", "Party", W_REF, true, 0, K_PARTY, 0, false},
-    {"type", "type", "Action", W_ENUM, true, azActionTypeName, 0, 0, false},
-    {"date", "date", "Date", W_DATE, true, 0, 0,
-     "The date the depositary received it (a signature: the date signed). A delegate's "
-     "instrument is a submission received today.",
+    {"document", "document", N_("Document"), W_REF, true, 0, K_DOCUMENT, 0, false},
+    {"party", "party", N_("Party"), W_REF, true, 0, K_PARTY, 0, false},
+    {"type", "type", N_("Action"), W_ENUM, true, azActionTypeName, 0, 0, false},
+    {"date", "date", N_("Date"), W_DATE, true, 0, 0,
+     N_("The date the depositary received it (a signature: the date signed). A delegate's "
+        "instrument is a submission received today."),
      false},
-    {"instrument_date", "instrument_date", "Date of the instrument", W_DATE, false, 0, 0,
-     "The instrument's own date (of the law, of the signing) when the date above is of deposit.",
+    {"instrument_date", "instrument_date", N_("Date of the instrument"), W_DATE, false, 0, 0,
+     N_("The instrument's own date (of the law, of the signing) when the date above is of "
+        "deposit."),
      false},
-    {"effective", "effective", "Effective", W_DATE, false, 0, 0,
-     "A withdrawal only: when it takes effect, if not as the document says.", true},
-    {"subject_to_procedures", "subject_to_procedures", "Subject to domestic procedures", W_BOOL,
-     false, 0, 0, "A signature only.", true},
-    {"text", "text", "Text", W_AREA, false, 0, 0,
-     "The words of a reservation, declaration, special opinion or objection.", false},
-    {"note", "note", "Note", W_AREA, false, 0, 0, 0, false},
-    {"reservation.party", "reservation_party", "Objected reservation: party", W_REF, false, 0,
-     K_PARTY, "An objection only: whose reservation it objects to.", false},
-    {"reservation.date", "reservation_date", "Objected reservation: date", W_DATE, false, 0, 0,
-     "An objection only: the date of that reservation.", false},
+    {"effective", "effective", N_("Effective"), W_DATE, false, 0, 0,
+     N_("A withdrawal only: when it takes effect, if not as the document says."), true},
+    {"subject_to_procedures", "subject_to_procedures", N_("Subject to domestic procedures"), W_BOOL,
+     false, 0, 0, N_("A signature only."), true},
+    {"text", "text", N_("Text"), W_AREA, false, 0, 0,
+     N_("The words of a reservation, declaration, special opinion or objection."), false},
+    {"note", "note", N_("Note"), W_AREA, false, 0, 0, 0, false},
+    {"reservation.party", "reservation_party", N_("Objected reservation: party"), W_REF, false, 0,
+     K_PARTY, N_("An objection only: whose reservation it objects to."), false},
+    {"reservation.date", "reservation_date", N_("Objected reservation: date"), W_DATE, false, 0, 0,
+     N_("An objection only: the date of that reservation."), false},
     END_FIELD};
 static const DeskField aCommitmentField[] = {
-    {"id", "id", "Id", W_TEXT, true, 0, 0, "Such as cis-2024-cyber; the record's key.", false},
-    {"organization", "organization", "Organization", W_REF, true, 0, K_ORGANIZATION, 0, false},
-    {"parent", "parent", "Part of", W_REF, false, 0, K_COMMITMENT, "The plan whose item this is.",
+    {"id", "id", N_("Id"), W_TEXT, true, 0, 0, N_("Such as cis-2024-cyber; the record's key."),
      false},
-    {"source.session", "source_session", "Given at the session", W_REF, false, 0, K_SESSION, 0,
+    {"organization", "organization", N_("Organization"), W_REF, true, 0, K_ORGANIZATION, 0, false},
+    {"parent", "parent", N_("Part of"), W_REF, false, 0, K_COMMITMENT,
+     N_("The plan whose item this is."), false},
+    {"source.session", "source_session", N_("Given at the session"), W_REF, false, 0, K_SESSION, 0,
      false},
-    {"source.document", "source_document", "Given in the document", W_REF, false, 0, K_DOCUMENT, 0,
+    {"source.document", "source_document", N_("Given in the document"), W_REF, false, 0, K_DOCUMENT,
+     0, false},
+    {"source.paragraph", "source_paragraph", N_("Paragraph"), W_PARAGRAPH, false, 0, 0,
+     N_("A number, or a label such as 3.b."), false},
+    {"text", "text", N_("Text"), W_LANG, true, 0, 0, 0, false},
+    {"addressees.parties", "addressees_parties", N_("Addressed to parties"), W_LINES, false, 0, 0,
+     N_("Party codes, one a line."), false},
+    {"addressees.body", "addressees_body", N_("Addressed to the body"), W_REF, false, 0, K_BODY, 0,
      false},
-    {"source.paragraph", "source_paragraph", "Paragraph", W_PARAGRAPH, false, 0, 0,
-     "A number, or a label such as 3.b.", false},
-    {"text", "text", "Text", W_LANG, true, 0, 0, 0, false},
-    {"addressees.parties", "addressees_parties", "Addressed to parties", W_LINES, false, 0, 0,
-     "Party codes, one a line.", false},
-    {"addressees.body", "addressees_body", "Addressed to the body", W_REF, false, 0, K_BODY, 0,
+    {"deadline", "deadline", N_("Deadline"), W_DATE, false, 0, 0, 0, false},
+    {"category", "category", N_("Category"), W_TEXT, false, 0, 0, N_("Such as security, economy."),
      false},
-    {"deadline", "deadline", "Deadline", W_DATE, false, 0, 0, 0, false},
-    {"category", "category", "Category", W_TEXT, false, 0, 0, "Such as security, economy.", false},
     END_FIELD};
 static const DeskField aAssessmentField[] = {
-    {"commitment", "commitment", "Commitment", W_REF, true, 0, K_COMMITMENT, 0, false},
-    {"party", "party", "Party", W_REF, true, 0, K_PARTY, 0, false},
-    {"score", "score", "Score", W_SCORE, true, 0, 0, 0, false},
-    {"date", "date", "Date", W_DATE, true, 0, 0, 0, false},
-    {"status", "status", "Status", W_ENUM, false, ic_azAssessmentStatus, 0, 0, false},
-    {"evidence", "evidence", "Evidence", W_AREA, false, 0, 0, 0, false},
-    {"assessor", "assessor", "Assessor", W_TEXT, false, 0, 0, 0, false},
-    {"self_report", "self_report", "A self-report", W_BOOL, false, 0, 0,
-     "A party's report of its own state, kept apart and never averaged.", false},
+    {"commitment", "commitment", N_("Commitment"), W_REF, true, 0, K_COMMITMENT, 0, false},
+    {"party", "party", N_("Party"), W_REF, true, 0, K_PARTY, 0, false},
+    {"score", "score", N_("Score"), W_SCORE, true, 0, 0, 0, false},
+    {"date", "date", N_("Date"), W_DATE, true, 0, 0, 0, false},
+    {"status", "status", N_("Status"), W_ENUM, false, ic_azAssessmentStatus, 0, 0, false},
+    {"evidence", "evidence", N_("Evidence"), W_AREA, false, 0, 0, 0, false},
+    {"assessor", "assessor", N_("Assessor"), W_TEXT, false, 0, 0, 0, false},
+    {"self_report", "self_report", N_("A self-report"), W_BOOL, false, 0, 0,
+     N_("A party's report of its own state, kept apart and never averaged."), false},
     END_FIELD};
 
 static const DeskKind aDeskKind[] = {
-    {K_PARTY, "party", "party", aPartyField, {"code"}, false},
-    {K_ORGANIZATION, "organization", "organization", aOrgField, {"id"}, false},
+    {K_PARTY,
+     "party",
+     N_("party"),
+     N_("New party"),
+     N_("Edit the party %s"),
+     aPartyField,
+     {"code"},
+     false},
+    {K_ORGANIZATION,
+     "organization",
+     N_("organization"),
+     N_("New organization"),
+     N_("Edit the organization %s"),
+     aOrgField,
+     {"id"},
+     false},
     {K_MEMBERSHIP,
      "membership",
-     "membership",
+     N_("membership"),
+     N_("New membership"),
+     N_("Edit the membership %s"),
      aMembershipField,
      {"organization", "party", "from"},
      false},
-    {K_BODY, "body", "body", aBodyField, {"id"}, false},
-    {K_ACTION, "action", "action", aActionField, {"document", "party", "type", "date"}, true},
-    {K_CHAIRMANSHIP, "chairmanship", "rule of the chair", aChairField, {"organization"}, false},
-    {K_COMMITMENT, "commitment", "commitment", aCommitmentField, {"id"}, false},
+    {K_BODY, "body", N_("body"), N_("New body"), N_("Edit the body %s"), aBodyField, {"id"}, false},
+    {K_ACTION,
+     "action",
+     N_("action"),
+     N_("New action"),
+     N_("Edit the action %s"),
+     aActionField,
+     {"document", "party", "type", "date"},
+     true},
+    {K_CHAIRMANSHIP,
+     "chairmanship",
+     N_("rule of the chair"),
+     N_("New rule of the chair"),
+     N_("Edit the rule of the chair %s"),
+     aChairField,
+     {"organization"},
+     false},
+    {K_COMMITMENT,
+     "commitment",
+     N_("commitment"),
+     N_("New commitment"),
+     N_("Edit the commitment %s"),
+     aCommitmentField,
+     {"id"},
+     false},
     {K_ASSESSMENT,
      "assessment",
-     "assessment",
+     N_("assessment"),
+     N_("New assessment"),
+     N_("Edit the assessment %s"),
      aAssessmentField,
      {"commitment", "party", "date"},
      true},
@@ -722,8 +767,8 @@ static char *field_of_path(const DeskKind *dk, const json_t *pVals, const char *
 /* The label of a field by the form's name (for the notice's list). */
 static const char *label_of(const DeskKind *dk, const char *zName) {
   for (const DeskField *f = dk->aField; f->zPath; f++)
-    if (strncmp(zName, f->zName, strlen(f->zName)) == 0) return f->zLabel;
-  if (strncmp(zName, "order_", 6) == 0) return "Order of rotation";
+    if (strncmp(zName, f->zName, strlen(f->zName)) == 0) return _(f->zLabel);
+  if (strncmp(zName, "order_", 6) == 0) return _("Order of rotation");
   return 0;
 }
 
@@ -779,12 +824,12 @@ static void put_attrs(Buf *p, const char *zId, const char *zHintId, const char *
 
 static void put_label(Buf *p, const char *zId, const char *zLabel, bool bReq) {
   hprintf(p, "<label for=\"%s\">%s", zId, zLabel);
-  if (!bReq) buf_puts(p, " <span class=\"muted\">(optional)</span>");
+  if (!bReq) hprintf(p, " <span class=\"muted\">%s</span>", _("(optional)"));
   buf_puts(p, "</label>");
 }
 
 static void put_hint_error(Buf *p, const char *zId, const char *zHint, const char *zErr) {
-  if (zHint) hprintf(p, "<p class=\"hint\" id=\"%s-hint\">%s</p>", zId, zHint);
+  if (zHint) hprintf(p, "<p class=\"hint\" id=\"%s-hint\">%s</p>", zId, _(zHint));
   if (zErr) hprintf(p, "<p class=\"error\" id=\"%s-error\">%s</p>", zId, zErr);
 }
 
@@ -809,7 +854,7 @@ static void put_ref_options(Buf *p, Db *pDb, Kind ref, const char *zCur) {
     const json_t *pName = json_object_get(e, ref == K_DOCUMENT     ? "title"
                                              : ref == K_COMMITMENT ? "text"
                                                                    : "name");
-    const char *zName = ref == K_SESSION ? str(e, "date") : name_en(pName, 0);
+    const char *zName = ref == K_SESSION ? str(e, "date") : name_here(pName, 0);
     char *zShort = short_text(zName ? zName : "");
     char *zLabel = zName ? xprintf("%s \xe2\x80\x94 %s", zId, zShort) : xstrdup(zId);
     desk_option(p, zId, zLabel, zCur);
@@ -822,6 +867,18 @@ static void put_ref_options(Buf *p, Db *pDb, Kind ref, const char *zCur) {
   if (zCur && *zCur && !bFound) desk_option(p, zCur, zCur, zCur);
 }
 
+/* The label of a field in a language (l: 0 English, 1 Russian): a new string. */
+static char *lang_label(const char *zLabel, int l) {
+  Buf b = {0};
+  if (l == 0)
+    buf_printf(&b, _("%s (English)"), _(zLabel));
+  else
+    buf_printf(&b, _("%s (Russian)"), _(zLabel));
+  char *z = xstrdup(b.z ? b.z : "");
+  buf_free(&b);
+  return z;
+}
+
 /* One field, as its widget draws it. */
 static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f, bool bFixed) {
   const json_t *pVals = dv->pVals, *pErr = dv->pErr;
@@ -829,10 +886,10 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
   char *zHintId = f->zHint ? xprintf("%s-hint", zId) : 0;
   switch (f->w) {
   case W_LANG: {
-    static const char *const azLang[] = {"en", "ru"}, *const azLangName[] = {"English", "Russian"};
+    static const char *const azLang[] = {"en", "ru"};
     for (int l = 0; l < 2; l++) {
       char *zL = xprintf("%s_%s", zId, azLang[l]);
-      char *zLabel = xprintf("%s (%s)", f->zLabel, azLangName[l]);
+      char *zLabel = lang_label(f->zLabel, l);
       const char *zE = str(pErr, zL);
       char *zH = l == 0 && f->zHint ? xprintf("%s-hint", zL) : 0;
       buf_puts(p, "<div class=\"field\">");
@@ -849,10 +906,10 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
     break;
   }
   case W_ALIASES: {
-    static const char *const azLang[] = {"en", "ru"}, *const azLangName[] = {"English", "Russian"};
+    static const char *const azLang[] = {"en", "ru"};
     for (int l = 0; l < 2; l++) {
       char *zL = xprintf("%s_%s", zId, azLang[l]);
-      char *zLabel = xprintf("%s (%s)", f->zLabel, azLangName[l]);
+      char *zLabel = lang_label(f->zLabel, l);
       const char *zE = str(pErr, zL);
       char *zH = xprintf("%s-hint", zL);
       buf_puts(p, "<div class=\"field\">");
@@ -885,15 +942,23 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       buf_puts(p, "\"");
     }
     buf_puts(p, ">");
-    hprintf(p, "<legend>%s <span class=\"muted\">(optional)</span></legend>", f->zLabel);
+    hprintf(p, "<legend>%s <span class=\"muted\">%s</span></legend>", _(f->zLabel),
+            _("(optional)"));
     put_hint_error(p, zId, f->zHint, zErr);
     for (int i = 0; i < nRow + 2; i++) {
       buf_puts(p, "<div class=\"row\">");
       static const char *const azSub[] = {"year", "party", "note"};
-      static const char *const azSubLabel[] = {"Year", "Party", "Note"};
       for (int s = 0; s < 3; s++) {
         char *zC = xprintf("%s_%s_%d", zId, azSub[s], i);
-        char *zLabel = xprintf("%s %d", azSubLabel[s], i + 1);
+        Buf sub = {0};
+        if (s == 0)
+          buf_printf(&sub, _("Year %d"), i + 1);
+        else if (s == 1)
+          buf_printf(&sub, _("Party %d"), i + 1);
+        else
+          buf_printf(&sub, _("Note %d"), i + 1);
+        char *zLabel = xstrdup(sub.z);
+        buf_free(&sub);
         const char *zE = str(pErr, zC);
         buf_puts(p, "<div>");
         hprintf(p, "<label for=\"%s\">%s</label>", zC, zLabel);
@@ -921,7 +986,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
   case W_CHECKS: {
     hprintf(p, "<fieldset class=\"checks\" id=\"%s\"", zId);
     if (zErr) hprintf(p, " aria-describedby=\"%s-error\"", zId);
-    hprintf(p, "><legend>%s</legend>", f->zLabel);
+    hprintf(p, "><legend>%s</legend>", _(f->zLabel));
     const json_t *pCur = json_object_get(pVals, zId);
     for (int i = 0; f->azEnum[i]; i++) {
       bool bOn = false;
@@ -931,7 +996,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       json_array_foreach(pCur, j, e) if (json_is_string(e) && strcmp(json_string_value(e),
                                                                      f->azEnum[i]) == 0) bOn = true;
       Buf words = {0};
-      put_words(&words, f->azEnum[i]);
+      html_escape(&words, desk_word(f->azEnum[i]));
       hprintf(p,
               "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" id=\"%s_%s\" "
               "value=\"%s\"%s%s> ",
@@ -949,24 +1014,24 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
     const char *zMode = val(pVals, "order_mode");
     const char *zE1 = str(pErr, "order_mode"), *zE2 = str(pErr, "order_list");
     buf_puts(p, "<div class=\"field\">");
-    put_label(p, "order_mode", f->zLabel, true);
+    put_label(p, "order_mode", _(f->zLabel), true);
     buf_puts(p, "<select");
     put_attrs(p, "order_mode", "order_mode-hint", zE1);
     buf_puts(p, " required>");
-    desk_option(p, "collate_ru", "By the Russian names (collated)", zMode);
-    desk_option(p, "collate_en", "By the English names (collated)", zMode);
-    desk_option(p, "explicit", "As listed below", zMode);
+    desk_option(p, "collate_ru", _("By the Russian names (collated)"), zMode);
+    desk_option(p, "collate_en", _("By the English names (collated)"), zMode);
+    desk_option(p, "explicit", _("As listed below"), zMode);
     buf_puts(p, "</select>");
     put_hint_error(p, "order_mode",
-                   "Parties take turns in the alphabetical order of their names in a language, "
-                   "or in an order of your own.",
+                   N_("Parties take turns in the alphabetical order of their names in a "
+                      "language, or in an order of your own."),
                    zE1);
     buf_puts(p, "</div><div class=\"field\">");
-    put_label(p, "order_list", "The order of turns", false);
+    put_label(p, "order_list", _("The order of turns"), false);
     buf_puts(p, "<textarea rows=\"4\"");
     put_attrs(p, "order_list", "order_list-hint", zE2);
     hprintf(p, ">%s</textarea>", val(pVals, "order_list"));
-    put_hint_error(p, "order_list", "With \"as listed below\": party codes, one a line.", zE2);
+    put_hint_error(p, "order_list", N_("With \"as listed below\": party codes, one a line."), zE2);
     buf_puts(p, "</div>");
     break;
   }
@@ -976,14 +1041,14 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       buf_puts(p, "<label class=\"check\"><input type=\"checkbox\" value=\"1\"");
       put_attrs(p, zId, zHintId, zErr);
       hprintf(p, "%s%s> %s</label>", strcmp(zCur, "1") == 0 ? " checked" : "",
-              bFixed ? " disabled" : "", f->zLabel);
+              bFixed ? " disabled" : "", _(f->zLabel));
       if (bFixed && strcmp(zCur, "1") == 0)
         hprintf(p, "<input type=\"hidden\" name=\"%s\" value=\"1\">", zId);
       put_hint_error(p, zId, f->zHint, zErr);
       buf_puts(p, "</div>");
       break;
     }
-    put_label(p, zId, f->zLabel, f->bReq);
+    put_label(p, zId, _(f->zLabel), f->bReq);
     if (bFixed) {
       buf_puts(p, "<input readonly");
       put_attrs(p, zId, zHintId, zErr);
@@ -992,12 +1057,12 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       buf_puts(p, "<select");
       put_attrs(p, zId, zHintId, zErr);
       buf_puts(p, f->bReq ? " required>" : ">");
-      buf_puts(p,
-               f->bReq ? "<option value=\"\">Choose</option>" : "<option value=\"\">None</option>");
+      hprintf(p, "<option value=\"\">%s</option>",
+              f->bReq ? P_("option", "Choose") : P_("option", "None"));
       if (f->w == W_SCORE) {
-        desk_option(p, "1", "1 \xe2\x80\x94 done", zCur);
-        desk_option(p, "0", "0 \xe2\x80\x94 partly", zCur);
-        desk_option(p, "-1", "-1 \xe2\x80\x94 not done", zCur);
+        desk_option(p, "1", _("1 \xe2\x80\x94 done"), zCur);
+        desk_option(p, "0", _("0 \xe2\x80\x94 partly"), zCur);
+        desk_option(p, "-1", _("-1 \xe2\x80\x94 not done"), zCur);
       } else if (f->w == W_REF) {
         put_ref_options(p, pReq->pDb, f->ref, zCur);
       } else {
@@ -1006,7 +1071,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
         bool bFound = false;
         for (int i = 0; az[i]; i++) {
           Buf words = {0};
-          put_words(&words, az[i]);
+          html_escape(&words, desk_word(az[i]));
           hprintf(p, "<option value=\"%s\"%s>", az[i], strcmp(zCur, az[i]) == 0 ? " selected" : "");
           buf_puts(p, words.z);
           buf_puts(p, "</option>");
@@ -1021,7 +1086,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       put_attrs(p, zId, zHintId, zErr);
       hprintf(p, ">%s</textarea>", zCur);
     } else {
-      hprintf(p, "<input%s", f->w == W_DATE ? " type=\"date\"" : "");
+      buf_puts(p, f->w == W_DATE ? "<input type=\"date\"" : "<input");
       put_attrs(p, zId, zHintId, zErr);
       hprintf(p, " value=\"%s\"%s>", zCur, f->bReq ? " required" : "");
     }
@@ -1045,29 +1110,38 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
   const DeskKind *dk = dv->dk;
   bool bDelegate = dv->pCaller->role == ROLE_DELEGATE;
   Buf b = {0};
-  char *zTitle =
-      dv->zKey ? xprintf("Edit %s %s", dk->zTitle, dv->zKey) : xprintf("New %s", dk->zTitle);
+  Buf title = {0};
+  if (dv->zKey)
+    buf_printf(&title, _(dk->zEdit), dv->zKey);
+  else
+    buf_puts(&title, _(dk->zNew));
+  char *zTitle = xstrdup(title.z);
+  buf_free(&title);
   pages_begin(&b, pReq, zTitle, "/desk");
-  hprintf(&b, "<p class=\"crumbs\"><a href=\"/desk\">Desk</a></p><h1>%s</h1>", zTitle);
+  hprintf(&b, "<p class=\"crumbs\"><a href=\"/desk\">%s</a></p><h1>%s</h1>", _("Desk"), zTitle);
+  buf_puts(&b, "<p class=\"lede\">");
   if (bDelegate)
     hprintf(&b,
-            "<p class=\"lede\">As the delegate of %s: what you send is a <strong>submission"
-            "</strong>, received today; the depositary examines it, and nothing in the record "
-            "changes until it is accepted.</p>",
+            _("As the delegate of %s: what you send is a <strong>submission</strong>, received "
+              "today; the depositary examines it, and nothing in the record changes until it is "
+              "accepted."),
             dv->pCaller->zParty);
   else
-    buf_puts(&b, "<p class=\"lede\">Every field of the interchange format (docs/desk.md). What "
-                 "you save is written to the journal under your name, through the same checks "
-                 "as a load; a warning of the consistency checks asks you to save anyway.</p>");
+    buf_puts(&b, _("Every field of the interchange format (docs/desk.md). What you save is "
+                   "written to the journal under your name, through the same checks as a load; a "
+                   "warning of the consistency checks asks you to save anyway."));
+  buf_puts(&b, "</p>");
   char *zAction = form_action(dk, dv->zKey);
   if (dv->zNotice) form_notice(&b, dv->bOk, dv->zNotice);
   if (json_array_size(dv->aWarn)) {
     size_t n = json_array_size(dv->aWarn), i;
     json_t *w;
-    hprintf(&b,
-            "<div class=\"notice warn\" role=\"alert\"><strong>Not saved yet:</strong> the "
-            "consistency checks have %zu warning%s to look at.<ul>",
-            n, n == 1 ? "" : "s");
+    buf_puts(&b, "<div class=\"notice warn\" role=\"alert\">");
+    i18n_plural(&b,
+                _("<strong>Not saved yet:</strong> the consistency checks have {0, plural, "
+                  "one{# warning} other{# warnings}} to look at."),
+                (long long)n);
+    buf_puts(&b, "<ul>");
     json_array_foreach(dv->aWarn, i, w) {
       char *zName = field_of_path(dk, dv->pVals, dflt(str(w, "field"), ""));
       const char *zLabel = zName ? label_of(dk, zName) : 0;
@@ -1079,16 +1153,16 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
       xfree(zName);
     }
     hprintf(&b,
-            "</ul><p>Correct the fields below and save again, or save it as it is.</p>"
+            "</ul><p>%s</p>"
             "<form method=\"post\" action=\"%s\" class=\"inline\"><input type=\"hidden\" "
             "name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"confirm\" value=\"1\">",
-            zAction, dv->zCsrf);
+            _("Correct the fields below and save again, or save it as it is."), zAction, dv->zCsrf);
     for (int k = 0; dv->pPosted && k < dv->pPosted->n; k++) {
       const char *zK = dv->pPosted->azKey[k];
       if (strcmp(zK, "csrf") == 0 || strcmp(zK, "confirm") == 0) continue;
       hprintf(&b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", zK, dv->pPosted->azVal[k]);
     }
-    buf_puts(&b, "<button type=\"submit\">Save anyway</button></form></div>");
+    hprintf(&b, "<button type=\"submit\">%s</button></form></div>", _("Save anyway"));
   }
   hprintf(&b, "<form method=\"post\" action=\"%s\" class=\"fields deskform\" novalidate>", zAction);
   hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", dv->zCsrf);
@@ -1101,30 +1175,32 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
   }
   form_token_field(&b, pReq, "");
   hprintf(&b, "<div><button type=\"submit\">%s</button></div></form>",
-          bDelegate  ? "Submit"
-          : dv->zKey ? "Save the changes"
-                     : "Save");
+          bDelegate  ? _("Submit")
+          : dv->zKey ? _("Save the changes")
+                     : _("Save"));
   if (dv->zKey) {
     /* Retract, with a reason. */
     char *zSeg = segment(dv->zKey);
+    buf_puts(&b, "<section class=\"retract\" aria-labelledby=\"retract-h\"><h2 id=\"retract-h\">");
+    hprintf(&b, _("Retract this record (%s)"), _(dk->zTitle));
     hprintf(&b,
-            "<section class=\"retract\" aria-labelledby=\"retract-h\"><h2 id=\"retract-h\">"
-            "Retract this %s</h2><p>A retraction is a new journal entry; nothing is deleted. "
-            "It is refused while other records refer to this one.</p>"
+            "</h2><p>%s</p>"
             "<form method=\"post\" action=\"/desk/retract/%s/%s\" class=\"fields\">"
             "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><div class=\"field\">"
-            "<label for=\"reason\">Reason</label><textarea id=\"reason\" name=\"reason\" "
+            "<label for=\"reason\">%s</label><textarea id=\"reason\" name=\"reason\" "
             "rows=\"2\" required aria-describedby=\"reason-hint%s\"",
-            dk->zTitle, dk->zName, zSeg, dv->zCsrf, dv->zRetractErr ? " reason-error" : "");
+            _("A retraction is a new journal entry; nothing is deleted. It is refused while other "
+              "records refer to this one."),
+            dk->zName, zSeg, dv->zCsrf, _("Reason"), dv->zRetractErr ? " reason-error" : "");
     if (dv->zRetractErr) buf_puts(&b, " aria-invalid=\"true\"");
-    hprintf(&b,
-            ">%s</textarea><p class=\"hint\" id=\"reason-hint\">Kept in the journal with the "
-            "retraction.</p>",
-            dv->zReason ? dv->zReason : "");
+    hprintf(&b, ">%s</textarea><p class=\"hint\" id=\"reason-hint\">%s</p>",
+            dv->zReason ? dv->zReason : "", _("Kept in the journal with the retraction."));
     if (dv->zRetractErr)
       hprintf(&b, "<p class=\"error\" id=\"reason-error\">%s</p>", dv->zRetractErr);
-    buf_puts(&b, "</div><div><button type=\"submit\" class=\"reject\">Retract</button></div>"
-                 "</form></section>");
+    hprintf(&b,
+            "</div><div><button type=\"submit\" class=\"reject\">%s</button></div>"
+            "</form></section>",
+            _("Retract"));
     xfree(zSeg);
   }
   xfree(zAction);
@@ -1166,12 +1242,12 @@ static bool desk_kind_ok(Req *pReq, Resp *r, const DeskKind **pDk, bool bEdit) {
     return false;
   }
   if (pReq->caller.role != ROLE_DEPOSITARY && (bEdit || !dk->bDelegate)) {
-    page_error(pReq, r, 403, "Not yours to keep",
+    page_error(pReq, r, 403, _("Not yours to keep"),
                pReq->caller.role == ROLE_DELEGATE
-                   ? "A delegate may submit only its own party's actions and self-reports "
-                     "(/desk/new/action, /desk/new/assessment); this form is the depositary's. "
-                     "Nothing was written."
-                   : "This form is the depositary's. Nothing was written.");
+                   ? _("A delegate may submit only its own party's actions and self-reports "
+                       "(/desk/new/action, /desk/new/assessment); this form is the depositary's. "
+                       "Nothing was written.")
+                   : _("This form is the depositary's. Nothing was written."));
     return false;
   }
   *pDk = dk;
@@ -1233,15 +1309,15 @@ void page_get_desk_edit(Req *pReq, Resp *r) {
 static bool desk_form_ok(Req *pReq, Resp *r, Form *f, char *zCsrf) {
   const char *zType = pReq->zHeaderContentType;
   if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
-    page_error(pReq, r, 415, "Unsupported form",
-               "Expected Content-Type: application/x-www-form-urlencoded.");
+    page_error(pReq, r, 415, _("Unsupported form"),
+               _("Expected Content-Type: application/x-www-form-urlencoded."));
     return false;
   }
   form_parse(f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
   if (!csrf_ok(pReq, f, zCsrf)) {
-    page_error(pReq, r, 403, "The form had expired",
-               "Nothing was recorded: the form had expired or did not come from this site (its "
-               "security code did not match). Open the form again and submit it.");
+    page_error(pReq, r, 403, _("The form had expired"),
+               _("Nothing was recorded: the form had expired or did not come from this site (its "
+                 "security code did not match). Open the form again and submit it."));
     form_free(f);
     return false;
   }
@@ -1252,15 +1328,16 @@ static bool desk_form_ok(Req *pReq, Resp *r, Form *f, char *zCsrf) {
 static void done_notice(Buf *pMsg, const DeskKind *dk, const json_t *pRec, const char *zKey,
                         int status, const LoadResult *pRes, const char *zWarnings) {
   if (status == 201)
-    hprintf(pMsg, "<strong>Saved</strong> as journal entry %lld: %s %s. ", (long long)pRes->lastSeq,
-            dk->zTitle, zKey);
+    hprintf(pMsg, _("<strong>Saved</strong> as journal entry %lld: %s %s."),
+            (long long)pRes->lastSeq, _(dk->zTitle), zKey);
   else
-    hprintf(pMsg, "<strong>Nothing changed</strong>: %s %s was already recorded as given. ",
-            dk->zTitle, zKey);
+    hprintf(pMsg, _("<strong>Nothing changed</strong>: %s %s was already recorded as given."),
+            _(dk->zTitle), zKey);
+  buf_puts(pMsg, " ");
   char *zPage = record_page_path(dk, pRec);
   char *zSeg = segment(zKey);
-  if (zPage) hprintf(pMsg, "<a href=\"%s\">Its page</a> \xc2\xb7 ", zPage);
-  hprintf(pMsg, "<a href=\"/api/v1/%s/%s\">as JSON</a>.", kind_section(dk->kind), zSeg);
+  if (zPage) hprintf(pMsg, "<a href=\"%s\">%s</a> \xc2\xb7 ", zPage, _("Its page"));
+  hprintf(pMsg, "<a href=\"/api/v1/%s/%s\">%s</a>.", kind_section(dk->kind), zSeg, _("as JSON"));
   if (zWarnings && *zWarnings) buf_puts(pMsg, zWarnings);
   xfree(zPage);
   xfree(zSeg);
@@ -1295,21 +1372,24 @@ static void desk_post(Req *pReq, Resp *r, const DeskKind *dk, const char *zKey) 
   char *zNewKey = desk_key(dk, pRec);
   if (bBad) {
     status = 400;
-    buf_puts(&msg, "<strong>Nothing was recorded.</strong> The form was not valid UTF-8 text.");
+    hprintf(&msg, "<strong>%s</strong> %s", _("Nothing was recorded."),
+            _("The form was not valid UTF-8 text."));
   } else if (zKey && strcmp(zNewKey, zKey) != 0) {
     status = 400;
+    hprintf(&msg, "<strong>%s</strong> ", _("Nothing was recorded."));
     hprintf(&msg,
-            "<strong>Nothing was recorded.</strong> The fields of the key (%s) cannot change "
-            "on an edit: record a new %s and retract this one.",
-            dk->azKey[0], dk->zTitle);
+            _("The fields of the key (%s) cannot change on an edit: record a new %s and retract "
+              "this one."),
+            dk->azKey[0], _(dk->zTitle));
   } else if (!zKey && !bDelegate && entity_seq(pReq->pDb, dk->kind, zNewKey)) {
     status = 409;
     char *zSeg = segment(zNewKey);
-    hprintf(&msg,
-            "<strong>Nothing was recorded.</strong> There is a %s %s already: <a "
-            "href=\"/desk/edit/%s/%s\">edit it</a> instead.",
-            dk->zTitle, zNewKey, dk->zName, zSeg);
-    json_object_set_new(pErr, dk->azKey[0], json_string("already recorded"));
+    hprintf(&msg, "<strong>%s</strong> ", _("Nothing was recorded."));
+    char *zHref = xprintf("/desk/edit/%s/%s", dk->zName, zSeg);
+    hprintf(&msg, _("There is a %s %s already: <a href=\"%s\">edit it</a> instead."), _(dk->zTitle),
+            zNewKey, zHref);
+    xfree(zHref);
+    json_object_set_new(pErr, dk->azKey[0], json_string(_("already recorded")));
     xfree(zSeg);
   }
   if (status) {
@@ -1317,7 +1397,7 @@ static void desk_post(Req *pReq, Resp *r, const DeskKind *dk, const char *zKey) 
     desk_page(pReq, r, status, &dv);
     goto done;
   }
-  const char *zNothing = "Nothing was recorded.";
+  const char *zNothing = _("Nothing was recorded.");
   LoadResult res;
   bool bConfirm = strcmp(dflt(form_get(&f, "confirm"), ""), "1") == 0;
   if (!bDelegate && !bConfirm) {
@@ -1425,9 +1505,9 @@ void page_post_desk_retract(Req *pReq, Resp *r) {
   dv.zReason = pReason ? zReason : "";
   Buf msg = {0};
   if (!*zReason || !pReason || f.bBad) {
-    dv.zRetractErr = !*zReason ? "A reason is needed: it is kept in the journal."
-                               : "The reason is not UTF-8 text.";
-    hprintf(&msg, "<strong>Nothing was retracted.</strong> %s", dv.zRetractErr);
+    dv.zRetractErr = !*zReason ? _("A reason is needed: it is kept in the journal.")
+                               : _("The reason is not UTF-8 text.");
+    hprintf(&msg, "<strong>%s</strong> %s", _("Nothing was retracted."), dv.zRetractErr);
     dv.zNotice = msg.z;
     desk_page(pReq, r, 400, &dv);
   } else {
@@ -1438,16 +1518,20 @@ void page_post_desk_retract(Req *pReq, Resp *r) {
     if (rc == RETRACT_DONE) {
       char *zPage = record_page_path(dk, pRec);
       hprintf(&msg,
-              "<strong>Retracted</strong> %s %s as journal entry %lld, for this reason: %s. "
-              "<a href=\"/desk/new/%s\">Record a new %s</a>",
-              dk->zTitle, zKey, (long long)seq, zReason, dk->zName, dk->zTitle);
-      if (zPage) hprintf(&msg, " \xc2\xb7 <a href=\"%s\">the page it was on</a>", zPage);
+              _("<strong>Retracted</strong> %s %s as journal entry %lld, for this reason: %s."),
+              _(dk->zTitle), zKey, (long long)seq, zReason);
+      hprintf(&msg, " <a href=\"/desk/new/%s\">", dk->zName);
+      hprintf(&msg, _("Record a new %s"), _(dk->zTitle));
+      buf_puts(&msg, "</a>");
+      if (zPage) hprintf(&msg, " \xc2\xb7 <a href=\"%s\">%s</a>", zPage, _("the page it was on"));
       buf_puts(&msg, ".");
       xfree(zPage);
-      Buf b = {0};
-      char *zTitle = xprintf("Retracted %s %s", dk->zTitle, zKey);
+      Buf b = {0}, title = {0};
+      buf_printf(&title, _("Retracted: %s %s"), _(dk->zTitle), zKey);
+      char *zTitle = xstrdup(title.z);
+      buf_free(&title);
       pages_begin(&b, pReq, zTitle, "/desk");
-      hprintf(&b, "<p class=\"crumbs\"><a href=\"/desk\">Desk</a></p><h1>%s</h1>", zTitle);
+      hprintf(&b, "<p class=\"crumbs\"><a href=\"/desk\">%s</a></p><h1>%s</h1>", _("Desk"), zTitle);
       form_notice(&b, true, msg.z);
       pages_end(&b, pReq);
       page_send(r, 200, &b, false);
@@ -1459,9 +1543,9 @@ void page_post_desk_retract(Req *pReq, Resp *r) {
       json_t *p;
       json_array_foreach(aFinding, i, p) if (strcmp(dflt(str(p, "severity"), ""), "error") == 0)
           buf_printf(&why, "%s%s (%s)", why.n ? "; " : "", str(p, "message"), str(p, "code"));
-      if (rc == RETRACT_BUSY) buf_puts(&why, "The registry is busy; retract again in a moment.");
-      hprintf(&msg, "<strong>Nothing was retracted.</strong> %s", why.z ? why.z : "");
-      dv.zRetractErr = why.z ? why.z : "refused";
+      if (rc == RETRACT_BUSY) buf_puts(&why, _("The registry is busy; retract again in a moment."));
+      hprintf(&msg, "<strong>%s</strong> %s", _("Nothing was retracted."), why.z ? why.z : "");
+      dv.zRetractErr = why.z ? why.z : _("refused");
       dv.zNotice = msg.z;
       desk_page(pReq, r, status, &dv);
       buf_free(&why);

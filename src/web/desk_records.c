@@ -3,6 +3,8 @@
 */
 #include "desk_records.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "canon.h"
@@ -51,9 +53,9 @@ bool desk_allowed(Req *pReq, Resp *r) {
     return false;
   }
   if (pReq->caller.role != ROLE_DEPOSITARY) {
-    page_error(pReq, r, 403, "For the depositary",
-               "Only the depositary keeps the registry's sessions and documents. A delegate "
-               "records its own party's actions on the Record an action page.");
+    page_error(pReq, r, 403, _("For the depositary"),
+               _("Only the depositary keeps the registry's sessions and documents. A delegate "
+                 "records its own party's actions on the Record an action page."));
     return false;
   }
   return true;
@@ -62,8 +64,8 @@ bool desk_allowed(Req *pReq, Resp *r) {
 bool desk_form_type(Req *pReq, Resp *r) {
   const char *zType = pReq->zHeaderContentType;
   if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
-    page_error(pReq, r, 415, "Unsupported form",
-               "Expected Content-Type: application/x-www-form-urlencoded.");
+    page_error(pReq, r, 415, _("Unsupported form"),
+               _("Expected Content-Type: application/x-www-form-urlencoded."));
     return false;
   }
   return true;
@@ -95,13 +97,13 @@ bool desk_dry_run(Db *pDb, const Caller *pCaller, const char *zSection, const ch
   LoadResult res;
   Buf msg = {0};
   json_t *aProblem;
-  int status = form_load_opt(pDb, pCaller, zSection, pRec, true, "Nothing was recorded.", &msg,
+  int status = form_load_opt(pDb, pCaller, zSection, pRec, true, _("Nothing was recorded."), &msg,
                              &res, &aProblem);
   bool bOk = status < 300;
   if (status == 503)
-    desk_note(pErrors, "", "The registry is busy with another writer; try again in a moment.");
+    desk_note(pErrors, "", _("The registry is busy with another writer; try again in a moment."));
   else if (status == 403)
-    desk_note(pErrors, "", "This token may not record it.");
+    desk_note(pErrors, "", _("This token may not record it."));
   size_t i;
   json_t *p;
   json_array_foreach(aProblem, i, p) {
@@ -124,6 +126,90 @@ bool desk_dry_run(Db *pDb, const Caller *pCaller, const char *zSection, const ch
   json_decref(aProblem);
   buf_free(&msg);
   return bOk;
+}
+
+/* ---- Words ------------------------------------------------------------------------ */
+
+const char *desk_word(const char *zCode) {
+  static const struct {
+    const char *zCode, *zWords;
+  } aWord[] = {
+      /* actions */
+      {"signature", N_("signature")},
+      {"definitive_signature", N_("definitive signature")},
+      {"ratification", N_("ratification")},
+      {"acceptance", N_("acceptance")},
+      {"approval", N_("approval")},
+      {"accession", N_("accession")},
+      {"notification", N_("notification")},
+      {"succession", N_("succession")},
+      {"provisional_application", N_("provisional application")},
+      {"reservation", N_("reservation")},
+      {"declaration", N_("declaration")},
+      {"special_opinion", N_("special opinion")},
+      {"objection", N_("objection")},
+      {"not_interested", N_("not interested")},
+      {"withdrawal", N_("withdrawal")},
+      /* memberships */
+      {"founding", N_("founding member")},
+      {"member", N_("member")},
+      {"associate", N_("associate member")},
+      {"observer", N_("observer")},
+      {"participant", N_("participant")},
+      {"suspended", N_("suspended")},
+      /* parties */
+      {"state", N_("state")},
+      {"organization", N_("organization")},
+      /* bodies */
+      {"heads_of_state", N_("heads of state")},
+      {"heads_of_government", N_("heads of government")},
+      {"ministers", N_("ministers")},
+      {"officials", N_("officials")},
+      {"secretariat", N_("secretariat")},
+      {"parliamentary", N_("parliamentary")},
+      {"court", N_("court")},
+      {"other", N_("other")},
+      /* sessions and attendance */
+      {"in_person", N_("in person")},
+      {"videoconference", N_("videoconference")},
+      {"hybrid", N_("hybrid")},
+      {"informal", N_("informal")},
+      {"present", N_("present")},
+      {"absent", N_("absent")},
+      {"represented", N_("represented")},
+      /* chairmanships, assessments, submissions */
+      {"calendar_year", N_("calendar year")},
+      {"previous_and_next", N_("the previous and the next chair")},
+      {"none", N_("none")},
+      {"preliminary", N_("preliminary")},
+      {"reviewed", N_("reviewed")},
+      {"pending", N_("pending")},
+      {"accepted", N_("accepted")},
+      {"rejected", N_("rejected")},
+  };
+  for (size_t i = 0; zCode && i < sizeof(aWord) / sizeof(aWord[0]); i++)
+    if (strcmp(aWord[i].zCode, zCode) == 0) return _(aWord[i].zWords);
+  static _Thread_local char z[64];
+  snprintf(z, sizeof(z), "%s", zCode ? zCode : "");
+  for (char *c = z; *c; c++)
+    if (*c == '_') *c = ' ';
+  return z;
+}
+
+void desk_html(Buf *p, const char *zPattern, ...) {
+  va_list ap;
+  va_start(ap, zPattern);
+  for (const char *z = zPattern; *z;) {
+    const char *zPct = strstr(z, "%s");
+    if (!zPct) {
+      buf_puts(p, z);
+      break;
+    }
+    buf_append(p, z, (size_t)(zPct - z));
+    buf_puts(p, va_arg(ap, const char *));
+    z = zPct + 2;
+  }
+  va_end(ap);
 }
 
 /* ---- Fields --------------------------------------------------------------------------- */
@@ -191,23 +277,27 @@ void desk_notice(Buf *p, const json_t *pErrors, const json_t *pWarnings) {
   if (!nErr && !nWarn) return;
   Buf m = {0};
   if (nErr)
-    hprintf(&m,
-            "<strong>Nothing was recorded.</strong> %zu problem%s to correct; each is shown "
-            "beside its field.",
-            nErr, nErr == 1 ? "" : "s");
+    i18n_plural(&m,
+                _("<strong>Nothing was recorded.</strong> {0, plural, one{# problem} other{# "
+                  "problems}} to correct; each is shown beside its field."),
+                (long long)nErr);
   else
-    hprintf(&m,
-            "<strong>Not recorded yet: %zu warning%s</strong> to look at, each beside its "
-            "field. Correct the record, or press <em>Save anyway</em> to record it as it is.",
-            nWarn, nWarn == 1 ? "" : "s");
+    i18n_plural(&m,
+                _("<strong>Not recorded yet: {0, plural, one{# warning} other{# warnings}}"
+                  "</strong> to look at, each beside its field. Correct the record, or press "
+                  "<em>Save anyway</em> to record it as it is."),
+                (long long)nWarn);
   const json_t *aGeneral = json_object_get(pErrors, "");
   const json_t *aGenWarn = json_object_get(pWarnings, "");
   if (json_array_size(aGeneral) || json_array_size(aGenWarn)) {
     buf_puts(&m, "<ul>");
     for (size_t i = 0; i < json_array_size(aGeneral); i++)
       hprintf(&m, "<li>%s</li>", json_string_value(json_array_get(aGeneral, i)));
-    for (size_t i = 0; i < json_array_size(aGenWarn); i++)
-      hprintf(&m, "<li>Warning: %s</li>", json_string_value(json_array_get(aGenWarn, i)));
+    for (size_t i = 0; i < json_array_size(aGenWarn); i++) {
+      buf_puts(&m, "<li>");
+      hprintf(&m, _("Warning: %s"), json_string_value(json_array_get(aGenWarn, i)));
+      buf_puts(&m, "</li>");
+    }
     buf_puts(&m, "</ul>");
   }
   form_notice(p, false, m.z);

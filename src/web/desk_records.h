@@ -54,6 +54,14 @@ void desk_after(Buf *p, const char *zId, const char *zHint, const json_t *pError
 void desk_input(Buf *p, const char *zId, const char *zName, const char *zLabel, const char *zType,
                 const char *zValue, const char *zHint, const json_t *pErrors,
                 const json_t *pWarnings);
+/* A code of the interchange format ("ratification", "in_person", "founding")
+** in words of the page's language; a code it does not know with its '_' as
+** blanks (in a static buffer). */
+const char *desk_word(const char *zCode);
+/* Append zPattern (translated; its "%s" only) with each %s replaced by the
+** next argument, HTML already (a link, an escaped name): not escaped again. */
+void desk_html(Buf *p, const char *zPattern, ...);
+
 /* <option>, selected when zSelected equals zValue. */
 void desk_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected);
 /* The notice above the form: the messages about no field, the errors'

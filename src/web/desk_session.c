@@ -100,7 +100,7 @@ static json_t *record_of_view(const json_t *v, const char *zId, json_t *pErrors)
     char *zEnd;
     long long n = strtoll(str(v, "number"), &zEnd, 10);
     if (*zEnd || n < 0)
-      desk_note(pErrors, "number", "The number is a whole number, like 52 (or leave it blank).");
+      desk_note(pErrors, "number", _("The number is a whole number, like 52 (or leave it blank)."));
     else
       json_object_set_new(r, "number", json_integer(n));
   }
@@ -116,8 +116,8 @@ static json_t *record_of_view(const json_t *v, const char *zId, json_t *pErrors)
       if (!desk_blank(str(a, "by")) || !desk_blank(str(a, "role"))) {
         char *zField = xprintf("att-%s-status", zParty);
         desk_note(pErrors, zField,
-                  "Say whether they were present, absent, represented or an observer: a "
-                  "name or a role is given.");
+                  _("Say whether they were present, absent, represented or an observer: a "
+                    "name or a role is given."));
         xfree(zField);
       }
       continue;
@@ -205,9 +205,9 @@ static void put_status_select(Buf *p, const char *zId, const char *zName, const 
   hprintf(p, "<select id=\"%s\" name=\"%s\" aria-labelledby=\"%s\"", zId, zName, zLabelledBy);
   desk_aria(p, zId, false, pErrors);
   buf_puts(p, ">");
-  if (bBlank) desk_option(p, "", "not recorded", zSelected);
+  if (bBlank) desk_option(p, "", _("not recorded"), zSelected);
   for (size_t i = 0; ic_azAttendance[i]; i++)
-    desk_option(p, ic_azAttendance[i], ic_azAttendance[i], zSelected);
+    desk_option(p, ic_azAttendance[i], desk_word(ic_azAttendance[i]), zSelected);
   buf_puts(p, "</select>");
 }
 
@@ -219,9 +219,10 @@ static void attendance_row(Buf *p, const SessionPage *s, const char *zParty, con
   snprintf(zIdS, sizeof(zIdS), "att-%s-status", zParty);
   snprintf(zIdB, sizeof(zIdB), "att-%s-by", zParty);
   snprintf(zIdR, sizeof(zIdR), "att-%s-role", zParty);
-  hprintf(p, "<tr><th scope=\"row\" id=\"%s\">%s <span class=\"small muted\">%s", zRow,
-          party_name(pParties, zParty), zParty);
-  if (zKind) hprintf(p, ", %s", zKind);
+  hprintf(p, "<tr><th scope=\"row\" id=\"%s\">", zRow);
+  put_name(p, json_object_get(json_object_get(pParties, zParty), "name"), zParty);
+  hprintf(p, " <span class=\"small muted\">%s", zParty);
+  if (zKind) hprintf(p, ", %s", zKind); /* words already */
   hprintf(p, "</span><input type=\"hidden\" name=\"att_party\" value=\"%s\"></th><td>", zParty);
   snprintf(zLab, sizeof(zLab), "%s att-h-status", zRow);
   put_status_select(p, zIdS, "att_status", zLab, str(a, "status"), true, s->pErrors);
@@ -272,34 +273,46 @@ static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
     buf_free(&err);
   }
   const json_t *aMember = json_object_get(pMem, "members");
-  hprintf(p, "<fieldset id=\"attendance\"><legend>Attendance</legend>");
-  if (!zOrg)
-    buf_puts(p, "<p class=\"hint\">Choose the body and press <em>List the members on this "
-                "date</em>.</p>");
-  else if (!bDate)
-    buf_puts(p, "<p class=\"hint\">Give the date and press <em>List the members on this "
-                "date</em>.</p>");
-  else
+  hprintf(p, "<fieldset id=\"attendance\"><legend>%s</legend>", _("Attendance"));
+  Buf longDay = {0};
+  if (bDate) i18n_date_iso(&longDay, zDate);
+  if (!zOrg) {
+    buf_puts(p, "<p class=\"hint\">");
+    buf_puts(p, _("Choose the body and press <em>List the members on this date</em>."));
+    buf_puts(p, "</p>");
+  } else if (!bDate) {
+    buf_puts(p, "<p class=\"hint\">");
+    buf_puts(p, _("Give the date and press <em>List the members on this date</em>."));
+    buf_puts(p, "</p>");
+  } else {
+    buf_puts(p, "<p class=\"hint\" id=\"attendance-hint\">");
     hprintf(p,
-            "<p class=\"hint\" id=\"attendance-hint\">The members of %s on %s (%zu). Leave "
-            "<em>not recorded</em> for a party the sources do not mention.</p>",
-            zOrg, zDate, json_array_size(aMember));
+            _("The members of %s on %s (%zu). Leave <em>not recorded</em> for a party the "
+              "sources do not mention."),
+            zOrg, longDay.z, json_array_size(aMember));
+    buf_puts(p, "</p>");
+  }
   Buf cap = {0};
-  buf_printf(&cap, "Who came%s%s", bDate ? " on " : "", bDate ? zDate : "");
+  if (bDate)
+    buf_printf(&cap, _("Who came on %s"), longDay.z);
+  else
+    buf_puts(&cap, _("Who came"));
+  buf_free(&longDay);
   hprintf(p,
           "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table>"
-          "<caption>%s</caption><thead><tr><th scope=\"col\">Party</th>"
-          "<th scope=\"col\" id=\"att-h-status\">Attendance</th><th scope=\"col\" "
-          "id=\"att-h-by\">By (who)</th><th scope=\"col\" id=\"att-h-role\">Role</th></tr>"
+          "<caption>%s</caption><thead><tr><th scope=\"col\">%s</th>"
+          "<th scope=\"col\" id=\"att-h-status\">%s</th><th scope=\"col\" "
+          "id=\"att-h-by\">%s</th><th scope=\"col\" id=\"att-h-role\">%s</th></tr>"
           "</thead><tbody>",
-          cap.z, cap.z);
+          cap.z, cap.z, _("Party"), _("Attendance"), _("By (who)"), _("Role"));
   buf_free(&cap);
   int nRow = 0;
   size_t i;
   json_t *m, *a;
   json_array_foreach(aMember, i, m) {
     const char *zParty = dflt(str(m, "party"), "");
-    attendance_row(p, s, zParty, str(m, "kind"), attendance_of(aAtt, zParty), pParties);
+    attendance_row(p, s, zParty, str(m, "kind") ? desk_word(str(m, "kind")) : 0,
+                   attendance_of(aAtt, zParty), pParties);
     nRow++;
   }
   json_array_foreach(aAtt, i, a) {
@@ -312,32 +325,37 @@ static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
     if (pMem && desk_blank(str(a, "status")) && desk_blank(str(a, "by")) &&
         desk_blank(str(a, "role")))
       continue;
-    attendance_row(p, s, zParty, pMem ? "not a member on this date" : 0, a, pParties);
+    attendance_row(p, s, zParty, pMem ? _("not a member on this date") : 0, a, pParties);
     nRow++;
   }
-  if (!nRow) buf_puts(p, "<tr><td colspan=\"4\" class=\"muted\">No members listed yet.</td></tr>");
+  if (!nRow)
+    hprintf(p, "<tr><td colspan=\"4\" class=\"muted\">%s</td></tr>", _("No members listed yet."));
   buf_puts(p, "</tbody></table></div>");
   desk_after(p, "attendance", 0, s->pErrors, s->pWarnings);
   /* A party that is not a member. */
-  buf_puts(p, "<details class=\"add\"><summary>Add a party that is not a member (an observer, "
-              "a guest)</summary><div class=\"row\"><div><label for=\"add_party\">Party</label>"
-              "<select id=\"add_party\" name=\"add_party\"><option value=\"\">Choose a "
-              "party</option>");
+  hprintf(p,
+          "<details class=\"add\"><summary>%s</summary><div class=\"row\"><div><label "
+          "for=\"add_party\">%s</label><select id=\"add_party\" name=\"add_party\"><option "
+          "value=\"\">%s</option>",
+          _("Add a party that is not a member (an observer, a guest)"), _("Party"),
+          _("Choose a party"));
   const char *zKey;
   json_t *pp;
   json_object_foreach((json_t *)pParties, zKey, pp) {
     Buf label = {0};
-    buf_printf(&label, "%s \xe2\x80\x94 %s", zKey, name_en(json_object_get(pp, "name"), zKey));
+    buf_printf(&label, "%s \xe2\x80\x94 %s", zKey, name_here(json_object_get(pp, "name"), zKey));
     desk_option(p, zKey, label.z, 0);
     buf_free(&label);
   }
-  buf_puts(p, "</select></div><div><label for=\"add_status\">Attendance</label>");
+  hprintf(p, "</select></div><div><label for=\"add_status\">%s</label>", _("Attendance"));
   put_status_select(p, "add_status", "add_status", "add_status-label", "observer", false,
                     s->pErrors);
-  buf_puts(p, "</div><div><label for=\"add_by\">By</label><input id=\"add_by\" "
-              "name=\"add_by\"></div><div><label for=\"add_role\">Role</label><input "
-              "id=\"add_role\" name=\"add_role\"></div></div><p class=\"hint\">It joins the "
-              "list when you save or list the members.</p></details></fieldset>");
+  hprintf(p,
+          "</div><div><label for=\"add_by\">%s</label><input id=\"add_by\" "
+          "name=\"add_by\"></div><div><label for=\"add_role\">%s</label><input "
+          "id=\"add_role\" name=\"add_role\"></div></div><p class=\"hint\">%s</p></details>"
+          "</fieldset>",
+          _("By"), _("Role"), _("It joins the list when you save or list the members."));
   json_decref(pMem);
 }
 
@@ -347,7 +365,7 @@ static void session_adopted(Buf *p, const SessionPage *s, const char *zOrg) {
   const json_t *aChosen = json_object_get(s->v, "adopted");
   json_t *aDoc = zOrg ? entity_list(pDb, K_DOCUMENT, zOrg) : json_array();
   json_t *pAll = entity_map(pDb, K_DOCUMENT, "id");
-  buf_puts(p, "<fieldset id=\"adopted\"><legend>Documents adopted</legend>");
+  hprintf(p, "<fieldset id=\"adopted\"><legend>%s</legend>", _("Documents adopted"));
   bool bAny = false;
   size_t i, k;
   json_t *d, *c;
@@ -361,9 +379,10 @@ static void session_adopted(Buf *p, const SessionPage *s, const char *zOrg) {
     const json_t *pd = json_object_get(pAll, zDoc);
     hprintf(p,
             "<div class=\"check\"><input type=\"checkbox\" name=\"adopted\" value=\"%s\" "
-            "id=\"adopted-%s\" checked><label for=\"adopted-%s\">%s <span class=\"small "
-            "muted\">%s</span></label></div>",
-            zDoc, zDoc, zDoc, name_en(json_object_get(pd, "title"), zDoc), zDoc);
+            "id=\"adopted-%s\" checked><label for=\"adopted-%s\">",
+            zDoc, zDoc, zDoc);
+    put_name(p, json_object_get(pd, "title"), zDoc);
+    hprintf(p, " <span class=\"small muted\">%s</span></label></div>", zDoc);
     bAny = true;
   }
   json_array_foreach(aDoc, i, d) {
@@ -373,16 +392,16 @@ static void session_adopted(Buf *p, const SessionPage *s, const char *zOrg) {
         bChecked = true;
     hprintf(p,
             "<div class=\"check\"><input type=\"checkbox\" name=\"adopted\" value=\"%s\" "
-            "id=\"adopted-%s\"%s><label for=\"adopted-%s\">%s <span class=\"small "
-            "muted\">%s</span></label></div>",
-            zDoc, zDoc, bChecked ? " checked" : "", zDoc,
-            name_en(json_object_get(d, "title"), zDoc), zDoc);
+            "id=\"adopted-%s\"%s><label for=\"adopted-%s\">",
+            zDoc, zDoc, bChecked ? " checked" : "", zDoc);
+    put_name(p, json_object_get(d, "title"), zDoc);
+    hprintf(p, " <span class=\"small muted\">%s</span></label></div>", zDoc);
     bAny = true;
   }
   if (!bAny)
-    buf_puts(p, zOrg ? "<p class=\"muted\">The organization has no documents recorded.</p>"
-                     : "<p class=\"hint\">Choose the body to list its organization's "
-                       "documents.</p>");
+    hprintf(p, "<p class=\"%s\">%s</p>", zOrg ? "muted" : "hint",
+            zOrg ? _("The organization has no documents recorded.")
+                 : _("Choose the body to list its organization's documents."));
   desk_after(p, "adopted", 0, s->pErrors, s->pWarnings);
   buf_puts(p, "</fieldset>");
   json_decref(aDoc);
@@ -391,26 +410,35 @@ static void session_adopted(Buf *p, const SessionPage *s, const char *zOrg) {
 
 static void session_sources(Buf *p, const SessionPage *s) {
   const json_t *aSrc = json_object_get(s->v, "sources");
-  buf_puts(p, "<fieldset id=\"sources\"><legend>Sources</legend>");
+  hprintf(p, "<fieldset id=\"sources\"><legend>%s</legend>", _("Sources"));
   size_t n = json_array_size(aSrc), k = 0;
   for (size_t i = 0; i <= n; i++) {
     const json_t *a = json_array_get(aSrc, i); /* NULL: the blank row */
     if (i < n && desk_blank(str(a, "title")) && desk_blank(str(a, "ref"))) continue;
     k++;
     hprintf(p,
-            "<div class=\"row\"><div><label for=\"source-title-%zu\">Title</label><input "
+            "<div class=\"row\"><div><label for=\"source-title-%zu\">%s</label><input "
             "id=\"source-title-%zu\" name=\"source_title\" value=\"%s\"></div><div><label "
-            "for=\"source-ref-%zu\">Reference (address or file)</label><input "
+            "for=\"source-ref-%zu\">%s</label><input "
             "id=\"source-ref-%zu\" name=\"source_ref\" value=\"%s\"><input type=\"hidden\" "
             "name=\"source_date\" value=\"%s\"></div></div>",
-            k - 1, k - 1, dflt(str(a, "title"), ""), k - 1, k - 1, dflt(str(a, "ref"), ""),
+            k - 1, _("Title"), k - 1, dflt(str(a, "title"), ""), k - 1,
+            _("Reference (address or file)"), k - 1, dflt(str(a, "ref"), ""),
             dflt(str(a, "date"), ""));
   }
   desk_after(p, "sources",
-             "Where the record comes from: a press release, minutes. Save to "
-             "add another row.",
+             _("Where the record comes from: a press release, minutes. Save to add another row."),
              s->pErrors, s->pWarnings);
   buf_puts(p, "</fieldset>");
+}
+
+/* "LABEL (optional)" as HTML: a new string. */
+static char *optional_label(const char *zLabel) {
+  Buf b = {0};
+  hprintf(&b, "%s <span class=\"muted\">%s</span>", zLabel, _("(optional)"));
+  char *z = xstrdup(b.z);
+  buf_free(&b);
+  return z;
 }
 
 static void session_page(Resp *r, int status, SessionPage *s) {
@@ -420,43 +448,42 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   char *zOrg = body_org(pDb, str(s->v, "body"));
   Buf title = {0};
   if (s->bEdit)
-    buf_printf(&title, "Edit the session %s", s->zId);
+    buf_printf(&title, _("Edit the session %s"), s->zId);
   else
-    buf_puts(&title, "New session");
+    buf_puts(&title, _("New session"));
   Buf b = {0};
   pages_begin(&b, pReq, title.z, "/desk");
   hprintf(&b, "<h1>%s</h1>", title.z);
   buf_free(&title);
   if (s->bEdit)
-    hprintf(&b,
-            "<p class=\"lede\">The session as recorded; change what the sources say and save. "
-            "<a href=\"/sessions/%s\">The session's page</a>.</p>",
-            s->zId);
+    hprintf(&b, "<p class=\"lede\">%s <a href=\"/sessions/%s\">%s</a>.</p>",
+            _("The session as recorded; change what the sources say and save."), s->zId,
+            _("The session's page"));
   else
-    buf_puts(&b, "<p class=\"lede\">A meeting of a body: who came, what was adopted, when the "
-                 "next one meets. Choose the body and the date, then list the members to record "
-                 "their attendance.</p>");
+    hprintf(&b, "<p class=\"lede\">%s</p>",
+            _("A meeting of a body: who came, what was adopted, when the next one meets. Choose "
+              "the body and the date, then list the members to record their attendance."));
   desk_notice(&b, s->pErrors, s->pWarnings);
   if (s->zInfo) form_notice(&b, true, s->zInfo);
   if (s->zRefused) form_notice(&b, false, s->zRefused);
   hprintf(&b, "<form method=\"post\" action=\"%s\" class=\"fields desk\" novalidate>", pReq->zPath);
   hprintf(&b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", s->zCsrf);
   if (s->bConfirm) desk_confirm_field(&b, s->pWarnings);
-  buf_puts(&b, "<fieldset><legend>The session</legend>");
+  hprintf(&b, "<fieldset><legend>%s</legend>", _("The session"));
   /* Body */
   json_t *aBody = entity_list(pDb, K_BODY, 0);
   json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
-  buf_puts(&b, "<div><label for=\"body\">Body</label><select id=\"body\" name=\"body\"");
+  hprintf(&b, "<div><label for=\"body\">%s</label><select id=\"body\" name=\"body\"", _("Body"));
   desk_aria(&b, "body", false, s->pErrors);
-  buf_puts(&b, "><option value=\"\">Choose a body</option>");
+  hprintf(&b, "><option value=\"\">%s</option>", _("Choose a body"));
   size_t i;
   json_t *pb;
   json_array_foreach(aBody, i, pb) {
     const char *zO = dflt(str(pb, "organization"), "");
     Buf label = {0};
     buf_printf(&label, "%s \xe2\x80\x94 %s",
-               name_en(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
-               name_en(json_object_get(pb, "name"), str(pb, "id")));
+               name_here(json_object_get(json_object_get(pOrgs, zO), "name"), zO),
+               name_here(json_object_get(pb, "name"), str(pb, "id")));
     desk_option(&b, dflt(str(pb, "id"), ""), label.z, str(s->v, "body"));
     buf_free(&label);
   }
@@ -465,41 +492,45 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   buf_puts(&b, "</div>");
   json_decref(aBody);
   json_decref(pOrgs);
-  desk_input(&b, "number", "number", "Number <span class=\"muted\">(optional)</span>", "text",
-             str(s->v, "number"), "The session's ordinal number, when the body counts them.",
-             s->pErrors, s->pWarnings);
-  desk_input(&b, "date", "date", "Date", "date", str(s->v, "date"), "YYYY-MM-DD", s->pErrors,
+  char *zLabel = optional_label(_("Number"));
+  desk_input(&b, "number", "number", zLabel, "text", str(s->v, "number"),
+             _("The session's ordinal number, when the body counts them."), s->pErrors,
              s->pWarnings);
-  buf_puts(&b, "<div><button type=\"submit\" name=\"action\" value=\"members\" "
-               "class=\"secondary\">List the members on this date</button></div>");
-  desk_input(&b, "place", "place", "Place <span class=\"muted\">(optional)</span>", "text",
-             str(s->v, "place"), 0, s->pErrors, s->pWarnings);
-  buf_puts(&b, "<div><label for=\"format\">Format</label><select id=\"format\" name=\"format\"");
+  xfree(zLabel);
+  desk_input(&b, "date", "date", _("Date"), "date", str(s->v, "date"), _("YYYY-MM-DD"), s->pErrors,
+             s->pWarnings);
+  hprintf(&b,
+          "<div><button type=\"submit\" name=\"action\" value=\"members\" "
+          "class=\"secondary\">%s</button></div>",
+          _("List the members on this date"));
+  zLabel = optional_label(_("Place"));
+  desk_input(&b, "place", "place", zLabel, "text", str(s->v, "place"), 0, s->pErrors, s->pWarnings);
+  xfree(zLabel);
+  hprintf(&b, "<div><label for=\"format\">%s</label><select id=\"format\" name=\"format\"",
+          _("Format"));
   desk_aria(&b, "format", false, s->pErrors);
   buf_puts(&b, ">");
-  desk_option(&b, "", "not recorded", str(s->v, "format"));
-  for (i = 0; ic_azSessionFormat[i]; i++) {
-    Buf w = {0};
-    put_words(&w, ic_azSessionFormat[i]);
-    desk_option(&b, ic_azSessionFormat[i], w.z, str(s->v, "format"));
-    buf_free(&w);
-  }
+  desk_option(&b, "", _("not recorded"), str(s->v, "format"));
+  for (i = 0; ic_azSessionFormat[i]; i++)
+    desk_option(&b, ic_azSessionFormat[i], desk_word(ic_azSessionFormat[i]), str(s->v, "format"));
   buf_puts(&b, "</select>");
   desk_after(&b, "format", 0, s->pErrors, s->pWarnings);
   buf_puts(&b, "</div>");
-  if (!s->bEdit)
-    desk_input(&b, "id", "id", "Identifier <span class=\"muted\">(optional)</span>", "text",
-               str(s->v, "id"),
-               "Blank: the body and the date, like <code>csto-cfm-2026-11-20</code>.", s->pErrors,
-               s->pWarnings);
+  if (!s->bEdit) {
+    zLabel = optional_label(_("Identifier"));
+    desk_input(&b, "id", "id", zLabel, "text", str(s->v, "id"),
+               _("Blank: the body and the date, like <code>csto-cfm-2026-11-20</code>."),
+               s->pErrors, s->pWarnings);
+    xfree(zLabel);
+  }
   buf_puts(&b, "</fieldset>");
   session_attendance(&b, s, zOrg, pParties);
   session_adopted(&b, s, zOrg);
   const json_t *pNext = json_object_get(s->v, "next");
-  buf_puts(&b, "<fieldset><legend>Next session</legend><div class=\"row\">");
-  desk_input(&b, "next-date", "next_date", "Date", "date", str(pNext, "date"), 0, s->pErrors,
+  hprintf(&b, "<fieldset><legend>%s</legend><div class=\"row\">", _("Next session"));
+  desk_input(&b, "next-date", "next_date", _("Date"), "date", str(pNext, "date"), 0, s->pErrors,
              s->pWarnings);
-  desk_input(&b, "next-place", "next_place", "Place", "text", str(pNext, "place"), 0, s->pErrors,
+  desk_input(&b, "next-place", "next_place", _("Place"), "text", str(pNext, "place"), 0, s->pErrors,
              s->pWarnings);
   buf_puts(&b, "</div></fieldset>");
   session_sources(&b, s);
@@ -507,7 +538,7 @@ static void session_page(Resp *r, int status, SessionPage *s) {
   hprintf(&b,
           "<div class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"save\">%s"
           "</button></div></form>",
-          s->bConfirm ? "Save anyway" : "Save the session");
+          s->bConfirm ? _("Save anyway") : _("Save the session"));
   pages_end(&b, pReq);
   page_send(r, status, &b, false);
   xfree(zOrg);
@@ -584,13 +615,13 @@ static void session_post(Req *pReq, Resp *r, bool bEdit) {
   if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, pReq->zPath, zCsrf);
     desk_note(s.pErrors, "",
-              "The form had expired or did not come from this page (its security code did not "
-              "match). Check the fields and save again.");
+              _("The form had expired or did not come from this page (its security code did not "
+                "match). Check the fields and save again."));
     status = 403;
     goto show;
   }
   if (!desk_utf8(&f)) {
-    desk_note(s.pErrors, "", "The form was not valid UTF-8 text.");
+    desk_note(s.pErrors, "", _("The form was not valid UTF-8 text."));
     status = 400;
     goto show;
   }
@@ -598,8 +629,9 @@ static void session_post(Req *pReq, Resp *r, bool bEdit) {
   pdate day;
   if (strcmp(dflt(form_get(&f, "action"), ""), "members") == 0) {
     if (date_parse(zDate, strlen(zDate), &day) != 0)
-      desk_note(s.pErrors, "date", "Give the date as YYYY-MM-DD, a real day, to list the members.");
-    if (desk_blank(str(s.v, "body"))) desk_note(s.pErrors, "body", "Choose the body.");
+      desk_note(s.pErrors, "date",
+                _("Give the date as YYYY-MM-DD, a real day, to list the members."));
+    if (desk_blank(str(s.v, "body"))) desk_note(s.pErrors, "body", _("Choose the body."));
     goto show;
   }
   /* Save: the record, a dry run, then the write. */
@@ -611,16 +643,19 @@ static void session_post(Req *pReq, Resp *r, bool bEdit) {
       zId = zNewId = xprintf("%s-%s", str(s.v, "body"), zDate);
     } else {
       desk_note(s.pErrors, desk_blank(str(s.v, "body")) ? "body" : "date",
-                desk_blank(str(s.v, "body")) ? "Choose the body." : "Give the session's date.");
+                desk_blank(str(s.v, "body")) ? _("Choose the body.")
+                                             : _("Give the session's date."));
       status = 400;
       goto show;
     }
     if (entity_seq(pDb, K_SESSION, zId)) {
-      char *zMsg = xprintf("A session %s is already recorded: edit it instead "
-                           "(/desk/edit/session/%s), or give another identifier.",
-                           zId, zId);
-      desk_note(s.pErrors, "id", zMsg);
-      xfree(zMsg);
+      Buf m = {0};
+      buf_printf(&m,
+                 _("A session %s is already recorded: edit it instead (/desk/edit/session/%s), "
+                   "or give another identifier."),
+                 zId, zId);
+      desk_note(s.pErrors, "id", m.z);
+      buf_free(&m);
       status = 409;
       goto show;
     }
@@ -643,7 +678,8 @@ static void session_post(Req *pReq, Resp *r, bool bEdit) {
   {
     LoadResult res;
     Buf msg = {0};
-    status = form_load(pDb, &pReq->caller, "sessions", pRec, "Nothing was recorded.", &msg, &res);
+    status =
+        form_load(pDb, &pReq->caller, "sessions", pRec, _("Nothing was recorded."), &msg, &res);
     if (status == 200 || status == 201) {
       snprintf(r->zLocation, sizeof(r->zLocation), "/sessions/%s", zId);
       resp_text(r, 303, "text/plain; charset=utf-8", "recorded\n", 9);

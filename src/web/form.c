@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "fields.h"
+#include "i18n.h"
 #include "submission.h"
 #include "util.h"
 
@@ -94,20 +95,24 @@ void form_caller(Req *pReq, const Form *f, Caller *pOut) {
 
 void form_token_field(Buf *p, const Req *pReq, const char *zHint) {
   if (pReq->bSession) {
-    hprintf(p,
-            "<p class=\"hint\">As <strong>%s</strong>: the journal names you as the author. "
-            "<a href=\"/logout\">Not you?</a></p>",
+    hprintf(p, "<p class=\"hint\">");
+    hprintf(p, _("As <strong>%s</strong>: the journal names you as the author."),
             pReq->caller.zName);
+    hprintf(p, " <a href=\"/logout\">%s</a></p>", _("Not you?"));
     return;
   }
-  buf_puts(p, "<div><label for=\"token\">Token</label><input type=\"password\" id=\"token\" "
-              "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
-              "<p class=\"hint\" id=\"token-hint\">");
-  buf_puts(p, zHint); /* the caller's HTML */
   hprintf(p,
-          " The journal names its holder as the author. Or <a href=\"/login?next=%s\">sign "
-          "in</a> once instead.</p></div>",
+          "<div><label for=\"token\">%s</label><input type=\"password\" id=\"token\" "
+          "name=\"token\" required autocomplete=\"off\" aria-describedby=\"token-hint\">"
+          "<p class=\"hint\" id=\"token-hint\">",
+          _("Token"));
+  buf_puts(p, zHint); /* the caller's HTML */
+  buf_puts(p, " ");
+  hprintf(p,
+          _("The journal names its holder as the author. Or <a href=\"/login?next=%s\">sign "
+            "in</a> once instead."),
           pReq->zPath);
+  buf_puts(p, "</p></div>");
 }
 
 /* A delegate's form is a submission (submission.h): 202 with its id, or
@@ -123,10 +128,11 @@ static int form_submit(Db *pDb, const Caller *pCaller, const json_t *pDoc, const
   switch (rc) {
   case SUBMIT_OK:
     hprintf(pMsg,
-            "<strong>Submitted</strong> as <code>%s</code>, received %s. The depositary "
-            "examines it; nothing in the record changes until it is accepted. "
-            "<a href=\"/api/v1/submissions/%s\">The submission</a>.",
-            str(pOut, "id"), str(pOut, "received"), str(pOut, "id"));
+            _("<strong>Submitted</strong> as <code>%s</code>, received %s. The depositary "
+              "examines it; nothing in the record changes until it is accepted."),
+            str(pOut, "id"), str(pOut, "received"));
+    hprintf(pMsg, " <a href=\"/api/v1/submissions/%s\">%s</a>.", str(pOut, "id"),
+            _("The submission"));
     if (json_array_size(json_object_get(pOut, "warnings"))) {
       buf_puts(pMsg, "<ul>");
       json_array_foreach(json_object_get(pOut, "warnings"), i, p)
@@ -135,18 +141,20 @@ static int form_submit(Db *pDb, const Caller *pCaller, const json_t *pDoc, const
     }
     break;
   case SUBMIT_FORBIDDEN:
-    hprintf(pMsg, "<strong>%s</strong> The token of %s may not submit this: %s.", zNothing,
-            pCaller->zName, why.z ? why.z : "");
+    hprintf(pMsg, "<strong>%s</strong> ", zNothing);
+    hprintf(pMsg, _("The token of %s may not submit this: %s."), pCaller->zName,
+            why.z ? why.z : "");
     status = 403;
     break;
   case SUBMIT_BUSY:
-    hprintf(pMsg, "<strong>%s</strong> The registry is busy; submit again in a moment.", zNothing);
+    hprintf(pMsg, "<strong>%s</strong> %s", zNothing,
+            _("The registry is busy; submit again in a moment."));
     status = 503;
     break;
   default:
     hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing,
-            rc == SUBMIT_INCONSISTENT ? "It would contradict the registry:"
-                                      : "The record is not valid:");
+            rc == SUBMIT_INCONSISTENT ? _("It would contradict the registry:")
+                                      : _("The record is not valid:"));
     json_array_foreach(json_object_get(pOut, "details"), i, p)
         hprintf(pMsg, "<li>%s</li>", json_string_value(p));
     buf_puts(pMsg, "</ul>");
@@ -171,7 +179,7 @@ static void problem_add(json_t *a, const char *zField, const char *zMsg, const c
     if (zField && *zField) buf_printf(&path, "%s.", zField);
     buf_append(&path, zKey, (size_t)(strchr(zKey, '"') - zKey));
     zField = path.z;
-    zMsg = "required: fill it in";
+    zMsg = _("required: fill it in");
   }
   /* A field or message from the input may not be UTF-8: then it is kept
   ** as a placeholder, never dropped with its problem. */
@@ -179,7 +187,7 @@ static void problem_add(json_t *a, const char *zField, const char *zMsg, const c
   json_t *pField = json_string(zField ? zField : "");
   json_t *pMsg = json_string(zMsg);
   json_object_set_new(pProblem, "field", pField ? pField : json_string("?"));
-  json_object_set_new(pProblem, "message", pMsg ? pMsg : json_string("(not UTF-8 text)"));
+  json_object_set_new(pProblem, "message", pMsg ? pMsg : json_string(_("(not UTF-8 text)")));
   json_object_set_new(pProblem, "severity", json_string(zSeverity));
   json_object_set_new(pProblem, "code", json_string(zCode ? zCode : ""));
   json_array_append_new(a, pProblem);
@@ -220,8 +228,8 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
   if (paProblem) *paProblem = aProblem;
   const char *zWhy = auth_may_write(pCaller, zSection, pRec);
   if (zWhy) {
-    hprintf(pMsg, "<strong>%s</strong> The token of %s may not record this: %s.", zNothing,
-            pCaller->zName, zWhy);
+    hprintf(pMsg, "<strong>%s</strong> ", zNothing);
+    hprintf(pMsg, _("The token of %s may not record this: %s."), pCaller->zName, zWhy);
     return 403;
   }
   json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
@@ -236,13 +244,11 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
   int rc = interchange_load_json_opt(pDb, pDoc, pCaller->zName, &opt, &aMsg, pRes);
   int status = pRes->nLoaded ? 201 : 200;
   if (rc == LOAD_BUSY) {
-    hprintf(pMsg,
-            "<strong>%s</strong> The registry is busy with another writer; submit again in "
-            "a moment.",
-            zNothing);
+    hprintf(pMsg, "<strong>%s</strong> %s", zNothing,
+            _("The registry is busy with another writer; submit again in a moment."));
     status = 503;
   } else if (rc == LOAD_INCONSISTENT) {
-    hprintf(pMsg, "<strong>%s</strong> It would contradict the registry:<ul>", zNothing);
+    hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing, _("It would contradict the registry:"));
     size_t i;
     json_t *p;
     json_array_foreach(pRes->aFinding, i, p) {
@@ -253,7 +259,7 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
     buf_puts(pMsg, "</ul>");
     status = 409;
   } else if (rc) {
-    hprintf(pMsg, "<strong>%s</strong> The record is not valid:<ul>", zNothing);
+    hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing, _("The record is not valid:"));
     Buf path = {0};
     buf_printf(&path, "$.%s[0]", zSection);
     for (size_t i = 0; i < json_array_size(aMsg); i++) {
@@ -282,8 +288,11 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
     size_t i;
     json_t *p;
     if (!bDryRun) {
-      hprintf(pMsg, "<strong>Recorded with %zu warning%s</strong> to look at:<ul>", n,
-              n == 1 ? "" : "s");
+      i18n_plural(pMsg,
+                  _("<strong>Recorded with {0, plural, one{# warning} other{# warnings}}</strong> "
+                    "to look at:"),
+                  (long long)n);
+      buf_puts(pMsg, "<ul>");
       json_array_foreach(pRes->aFinding, i, p)
           hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
       buf_puts(pMsg, "</ul>");

@@ -48,11 +48,11 @@ static void refuse_plain(const Req *pReq, Resp *r, int status, const char *zCode
   } else {
     Buf b = {0};
     hprintf(&b,
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>%s \xc2\xb7 pacta</title></head><body><main><h1>%s</h1>"
-            "<p>%s.</p><p><a href=\"/\">Back to the home page</a></p></main></body></html>",
-            zTitle, zTitle, zMsg);
+            "<p>%s.</p><p><a href=\"/\">%s</a></p></main></body></html>",
+            i18n_lang(), zTitle, zTitle, zMsg, _("Back to the home page"));
     resp_text(r, status, "text/html; charset=utf-8", b.z, b.n);
     buf_free(&b);
     r->bCacheable = false;
@@ -64,11 +64,11 @@ static void refuse_nul(const Req *pReq, Resp *r, const char *zArg) {
   Buf msg = {0};
   if (zArg)
     buf_printf(&msg,
-               "query parameter %s: holds an encoded NUL byte (%%00), which no value may hold",
+               _("query parameter %s: holds an encoded NUL byte (%%00), which no value may hold"),
                zArg);
   else
-    buf_puts(&msg, "the path holds an encoded NUL byte (%00), which no address may hold");
-  refuse_plain(pReq, r, 400, zArg ? "bad_parameter" : "bad_path", "Bad request", msg.z);
+    buf_puts(&msg, _("the path holds an encoded NUL byte (%00), which no address may hold"));
+  refuse_plain(pReq, r, 400, zArg ? "bad_parameter" : "bad_path", _("Bad request"), msg.z);
   buf_free(&msg);
 }
 
@@ -85,15 +85,20 @@ size_t http_max_body(const Route *aRoute, int nRoute, const char *zMethod, const
 
 void http_refuse_too_large(const Req *pReq, Resp *r, size_t nMax) {
   Buf msg = {0};
-  buf_printf(&msg, "%s %s takes ", pReq->zMethod, pReq->zPath);
   if (nMax == 0)
-    buf_puts(&msg, "no request body");
+    buf_printf(&msg, _("%s %s takes no request body; nothing was read or written"), pReq->zMethod,
+               pReq->zPath);
   else if (nMax % (1u << 20) == 0)
-    buf_printf(&msg, "a request body of at most %zu MiB (%zu bytes)", nMax >> 20, nMax);
+    buf_printf(&msg,
+               _("%s %s takes a request body of at most %zu MiB (%zu bytes); nothing was read "
+                 "or written"),
+               pReq->zMethod, pReq->zPath, nMax >> 20, nMax);
   else
-    buf_printf(&msg, "a request body of at most %zu KiB (%zu bytes)", nMax >> 10, nMax);
-  buf_puts(&msg, "; nothing was read or written");
-  refuse_plain(pReq, r, 413, "too_large", "Too large", msg.z);
+    buf_printf(&msg,
+               _("%s %s takes a request body of at most %zu KiB (%zu bytes); nothing was read "
+                 "or written"),
+               pReq->zMethod, pReq->zPath, nMax >> 10, nMax);
+  refuse_plain(pReq, r, 413, "too_large", _("Too large"), msg.z);
   buf_free(&msg);
 }
 

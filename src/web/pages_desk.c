@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "checks.h"
 #include "date.h"
+#include "desk_records.h"
 #include "entity.h"
 #include "fields.h"
 #include "form.h"
@@ -23,10 +24,17 @@
 
 #define DESK_FINDINGS 20 /* the first findings shown; /checks has them all */
 
-/* The kinds the depositary creates through /desk/new/{kind}. */
-static const char *const azNewKind[] = {"party",      "organization", "membership", "body",
-                                        "session",    "document",     "action",     "chairmanship",
-                                        "commitment", "assessment"};
+/* The kinds the depositary creates through /desk/new/{kind}, and their
+** links' words. */
+static const struct {
+  const char *zKind, *zLabel;
+} aNewKind[] = {
+    {"party", N_("party")},           {"organization", N_("organization")},
+    {"membership", N_("membership")}, {"body", N_("body")},
+    {"session", N_("session")},       {"document", N_("document")},
+    {"action", N_("action")},         {"chairmanship", N_("rule of the chair")},
+    {"commitment", N_("commitment")}, {"assessment", N_("assessment")},
+};
 
 /* ---- Pieces ---------------------------------------------------------------------- */
 
@@ -38,26 +46,39 @@ static void put_records(Buf *p, const json_t *pSub, const json_t *pDocs) {
   json_t *a;
   buf_puts(p, "<ul class=\"plain\">");
   json_array_foreach(json_object_get(pRecords, "actions"), i, a) {
+    Buf type = {0}, link = {0};
+    html_escape(&type, desk_word(str(a, "type")));
+    put_link(&link, "documents", pDocs, str(a, "document"), "title");
     buf_puts(p, "<li>");
-    put_words(p, str(a, "type"));
-    buf_puts(p, " of ");
-    put_link(p, "documents", pDocs, str(a, "document"), "title");
-    if (str(a, "instrument_date"))
-      hprintf(p, " <span class=\"muted small\">(instrument of %s)</span>",
-              str(a, "instrument_date"));
+    /* TRANSLATORS: an action of a document: "ratification of <the document's link>" */
+    desk_html(p, _("%s of %s"), type.z, link.z);
+    if (str(a, "instrument_date")) {
+      Buf day = {0};
+      i18n_date_iso(&day, str(a, "instrument_date"));
+      buf_puts(p, " <span class=\"muted small\">(");
+      hprintf(p, _("instrument of %s"), day.z);
+      buf_puts(p, ")</span>");
+      buf_free(&day);
+    }
     buf_puts(p, "</li>");
+    buf_free(&type);
+    buf_free(&link);
   }
   json_array_foreach(json_object_get(pRecords, "assessments"), i, a) {
-    hprintf(p,
-            "<li>self-report on commitment <a href=\"/commitments/%s\">%s</a>"
-            " <span class=\"muted small\">(score %lld)</span></li>",
-            dflt(str(a, "commitment"), ""), dflt(str(a, "commitment"), ""),
-            (long long)json_integer_value(json_object_get(a, "score")));
+    Buf link = {0};
+    hprintf(&link, "<a href=\"/commitments/%s\">%s</a>", dflt(str(a, "commitment"), ""),
+            dflt(str(a, "commitment"), ""));
+    buf_puts(p, "<li>");
+    desk_html(p, _("self-report on commitment %s"), link.z);
+    buf_puts(p, " <span class=\"muted small\">(");
+    hprintf(p, _("score %lld"), (long long)json_integer_value(json_object_get(a, "score")));
+    buf_puts(p, ")</span></li>");
+    buf_free(&link);
   }
   buf_puts(p, "</ul>");
 }
 
-/* A submission's "received" (2026-12-04T10:15:02Z) as "2026-12-04 10:15 UTC". */
+/* A submission's "received" (2026-12-04T10:15:02Z) as "4 December 2026, 10:15 UTC". */
 static void put_received(Buf *p, const json_t *pSub) {
   const char *z = dflt(str(pSub, "received"), "");
   if (strlen(z) < 16 || z[10] != 'T') {
@@ -69,14 +90,19 @@ static void put_received(Buf *p, const json_t *pSub) {
   zDay[10] = 0;
   memcpy(zTime, z + 11, 5);
   zTime[5] = 0;
-  hprintf(p, "<time datetime=\"%s\">%s %s UTC</time>", z, zDay, zTime);
+  Buf day = {0};
+  i18n_date_iso(&day, zDay);
+  hprintf(p, "<time datetime=\"%s\">", z);
+  hprintf(p, _("%s, %s UTC"), day.z, zTime);
+  buf_puts(p, "</time>");
+  buf_free(&day);
 }
 
 /* The consistency checks' warnings on a submission, or "none". */
 static void put_warnings(Buf *p, const json_t *pSub) {
   const json_t *aWarn = json_object_get(pSub, "warnings");
   if (!json_array_size(aWarn)) {
-    buf_puts(p, "<span class=\"muted\">none</span>");
+    hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
     return;
   }
   buf_puts(p, "<ul class=\"plain\">");
@@ -105,10 +131,16 @@ static void put_finding_record(Buf *p, const json_t *f) {
     zPath = "organizations";
   else if (!strcmp(zKind, "party"))
     zPath = "parties";
+  /* The kind's word, then the key (a code). */
+  const char *zWord = zKind;
+  for (size_t i = 0; i < sizeof(aNewKind) / sizeof(aNewKind[0]); i++)
+    if (!strcmp(aNewKind[i].zKind, zKind)) zWord = _(aNewKind[i].zLabel);
+  if (!strcmp(zKind, "submission")) zWord = _("submission");
   if (zPath)
-    hprintf(p, "<a href=\"/%s/%s\">%s %s</a>", zPath, zFirst, zKind, zKey);
+    hprintf(p, "<a href=\"/%s/%s\">%s <span class=\"code\">%s</span></a>", zPath, zFirst, zWord,
+            zKey);
   else
-    hprintf(p, "%s %s", zKind, zKey);
+    hprintf(p, "%s <span class=\"code\">%s</span>", zWord, zKey);
 }
 
 /* ---- The depositary's desk --------------------------------------------------------- */
@@ -121,49 +153,63 @@ static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const 
   strncat(zDay, dflt(str(s, "received"), ""), DATE_BUFSZ - 1);
   hprintf(p, "<article class=\"sub\" aria-labelledby=\"h-%s\"><h3 id=\"h-%s\">", zId, zId);
   put_party(p, pParties, str(s, "party"));
-  hprintf(p, " <span class=\"code\">%s</span></h3><dl class=\"facts\"><dt>Deposits</dt><dd>", zId);
+  hprintf(p, " <span class=\"code\">%s</span></h3><dl class=\"facts\"><dt>%s</dt><dd>", zId,
+          _("Deposits"));
   put_records(p, s, pDocs);
-  buf_puts(p, "</dd><dt>Received</dt><dd>");
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Received"));
   put_received(p, s);
-  hprintf(p, " from %s</dd>", dflt(str(s, "submitted_by"), ""));
-  buf_puts(p, "<dt>Warnings</dt><dd>");
+  buf_puts(p, " ");
+  hprintf(p, _("from %s"), dflt(str(s, "submitted_by"), ""));
+  hprintf(p, "</dd><dt>%s</dt><dd>", _("Warnings"));
   put_warnings(p, s);
   buf_puts(p, "</dd></dl><div class=\"decide\">");
+  Buf day = {0};
+  i18n_date_iso(&day, zDay);
+  hprintf(p, "<form method=\"post\" action=\"/desk/submissions/%s/accept\" aria-label=\"", zId);
+  hprintf(p, _("Accept %s"), zId);
   hprintf(p,
-          "<form method=\"post\" action=\"/desk/submissions/%s/accept\" aria-label=\"Accept %s\">"
-          "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-          "<div><label for=\"date-%s\">Date of deposit <span class=\"muted\">(optional)</span>"
+          "\"><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+          "<div><label for=\"date-%s\">%s <span class=\"muted\">%s</span>"
           "</label><input type=\"date\" id=\"date-%s\" name=\"date\" "
-          "aria-describedby=\"date-hint-%s\"><p class=\"hint\" id=\"date-hint-%s\">Empty: the "
-          "day it was received (%s).</p></div>"
-          "<div><label for=\"why-%s\">Reason <span class=\"muted\">(optional)</span></label>"
-          "<input id=\"why-%s\" name=\"reason\" autocomplete=\"off\"></div>"
-          "<div><button type=\"submit\">Accept</button></div></form>",
-          zId, zId, zCsrf, zId, zId, zId, zId, zDay, zId, zId);
+          "aria-describedby=\"date-hint-%s\"><p class=\"hint\" id=\"date-hint-%s\">",
+          zCsrf, zId, _("Date of deposit"), _("(optional)"), zId, zId, zId);
+  hprintf(p, _("Empty: the day it was received (%s)."), day.z);
   hprintf(p,
-          "<form method=\"post\" action=\"/desk/submissions/%s/reject\" aria-label=\"Reject %s\">"
-          "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-          "<div><label for=\"no-%s\">Reason for rejecting</label>"
+          "</p></div><div><label for=\"why-%s\">%s <span class=\"muted\">%s</span></label>"
+          "<input id=\"why-%s\" name=\"reason\" autocomplete=\"off\"></div>"
+          "<div><button type=\"submit\">%s</button></div></form>",
+          zId, _("Reason"), _("(optional)"), zId, _("Accept"));
+  buf_free(&day);
+  hprintf(p, "<form method=\"post\" action=\"/desk/submissions/%s/reject\" aria-label=\"", zId);
+  hprintf(p, _("Reject %s"), zId);
+  hprintf(p,
+          "\"><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+          "<div><label for=\"no-%s\">%s</label>"
           "<textarea id=\"no-%s\" name=\"reason\" rows=\"2\" required "
           "aria-describedby=\"no-hint-%s\"></textarea><p class=\"hint\" id=\"no-hint-%s\">"
-          "Required: the submitting party reads it.</p></div>"
-          "<div><button type=\"submit\" class=\"reject\">Reject</button></div></form>",
-          zId, zId, zCsrf, zId, zId, zId, zId);
+          "%s</p></div>"
+          "<div><button type=\"submit\" class=\"reject\">%s</button></div></form>",
+          zCsrf, zId, _("Reason for rejecting"), zId, zId, zId,
+          _("Required: the submitting party reads it."), _("Reject"));
   buf_puts(p, "</div></article>");
 }
 
 static void desk_pending(Buf *p, Db *pDb, const char *zCsrf) {
   json_t *a = submission_list(pDb, 0, "pending");
   size_t n = json_array_size(a);
-  buf_puts(p, "<section aria-labelledby=\"pending\"><h2 id=\"pending\">Pending submissions</h2>");
+  hprintf(p, "<section aria-labelledby=\"pending\"><h2 id=\"pending\">%s</h2>",
+          _("Pending submissions"));
   if (!n) {
-    buf_puts(p, "<p class=\"muted\">No submission is waiting for a decision.</p>");
+    hprintf(p, "<p class=\"muted\">%s</p>", _("No submission is waiting for a decision."));
   } else {
-    hprintf(p,
-            "<p>%zu submission%s waiting, newest first. Accepting one writes its records as "
-            "the depositary's and numbers a depositary notification; rejecting one sends the "
-            "reason to the party.</p>",
-            n, n == 1 ? "" : "s");
+    buf_puts(p, "<p>");
+    i18n_plural(p,
+                _("{0, plural, one{# submission waiting} other{# submissions waiting}}, newest "
+                  "first."),
+                (long long)n);
+    hprintf(p, " %s</p>",
+            _("Accepting one writes its records as the depositary's and numbers a depositary "
+              "notification; rejecting one sends the reason to the party."));
     json_t *pParties = entity_map(pDb, K_PARTY, "code");
     json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
     size_t i;
@@ -181,26 +227,45 @@ static void desk_findings(Buf *p, Db *pDb) {
   size_t n = json_array_size(a), nError = 0, i;
   json_t *f;
   json_array_foreach(a, i, f) nError += strcmp(dflt(str(f, "severity"), ""), "error") == 0;
-  hprintf(p,
-          "<section aria-labelledby=\"findings\"><h2 id=\"findings\">Open findings</h2>"
-          "<p>The consistency checks find <strong>%zu error%s</strong> and <strong>%zu "
-          "warning%s</strong> in the registry. <a href=\"/checks\">All findings</a>.</p>",
-          nError, nError == 1 ? "" : "s", n - nError, n - nError == 1 ? "" : "s");
+  hprintf(p, "<section aria-labelledby=\"findings\"><h2 id=\"findings\">%s</h2><p>",
+          _("Open findings"));
+  Buf errors = {0}, warnings = {0};
+  i18n_plural(&errors, _("{0, plural, one{# error} other{# errors}}"), (long long)nError);
+  i18n_plural(&warnings, _("{0, plural, one{# warning} other{# warnings}}"),
+              (long long)(n - nError));
+  hprintf(p, _("The consistency checks find %s and %s in the registry."), errors.z, warnings.z);
+  hprintf(p, " <a href=\"/checks\">%s</a>.</p>", _("All findings"));
+  buf_free(&errors);
+  buf_free(&warnings);
   if (n) {
-    char zCaption[80];
-    snprintf(zCaption, sizeof(zCaption), "%s findings, errors first",
-             n > DESK_FINDINGS ? "The first 20" : "The");
-    table_begin(p, zCaption, "Severity|Check|Record|What is wrong");
+    Buf cap = {0};
+    if (n > DESK_FINDINGS)
+      buf_printf(&cap, _("The first %d findings, errors first"), DESK_FINDINGS);
+    else
+      buf_puts(&cap, _("The findings, errors first"));
+    table_begin(p, cap.z, _("Severity|Check|Record|What is wrong"));
+    buf_free(&cap);
     for (i = 0; i < n && i < DESK_FINDINGS; i++) {
       f = json_array_get(a, i);
       bool bError = strcmp(dflt(str(f, "severity"), ""), "error") == 0;
       hprintf(p, "<tr><td><span class=\"badge %s\">%s</span></td><td><code>%s</code></td><td>",
-              bError ? "k-suspended" : "k-observer", bError ? "error" : "warning",
+              bError ? "k-suspended" : "k-observer",
+              bError ? P_("severity", "error") : P_("severity", "warning"),
               dflt(str(f, "code"), ""));
       put_finding_record(p, f);
+      /* The message without "KIND KEY: FIELD: " (the record is beside it). */
       const char *zMsg = dflt(str(f, "message"), "");
-      const char *zAfter = strstr(zMsg, ": ");
-      hprintf(p, "</td><td class=\"msg\">%s</td></tr>", zAfter ? zAfter + 2 : zMsg);
+      Buf pre = {0};
+      buf_printf(&pre, "%s %s: ", dflt(str(f, "kind"), ""), dflt(str(f, "key"), ""));
+      if (str(f, "field")) buf_printf(&pre, "%s: ", str(f, "field"));
+      if (strncmp(zMsg, pre.z, pre.n) == 0) {
+        zMsg += pre.n;
+      } else {
+        const char *zAfter = strstr(zMsg, ": ");
+        if (zAfter) zMsg = zAfter + 2;
+      }
+      buf_free(&pre);
+      hprintf(p, "</td><td class=\"msg\">%s</td></tr>", zMsg);
     }
     table_end(p);
   }
@@ -242,25 +307,25 @@ static void desk_ahead(Buf *p, Db *pDb) {
   char zToday[DATE_BUFSZ], zEnd[DATE_BUFSZ];
   date_format(today, zToday);
   date_format(date_add_months(today, 12), zEnd);
-  buf_puts(p, "<section aria-labelledby=\"ahead\"><h2 id=\"ahead\">Ahead</h2>");
+  hprintf(p, "<section aria-labelledby=\"ahead\"><h2 id=\"ahead\">%s</h2>", _("Ahead"));
 
   json_t *aSession = entity_list(pDb, K_SESSION, 0);
   json_t *pBodies = entity_map(pDb, K_BODY, "id");
   size_t n;
   json_t **ap = dated(aSession, "date", zToday, 0, compare_session, &n);
   if (!n) {
-    buf_puts(p, "<p class=\"muted\">No session is recorded from today on. "
-                "<a href=\"/sessions\">All sessions</a>.</p>");
+    hprintf(p, "<p class=\"muted\">%s <a href=\"/sessions\">%s</a>.</p>",
+            _("No session is recorded from today on."), _("All sessions"));
   } else {
-    table_begin(p, "Sessions from today on", "Date|Body|Place|Format");
+    table_begin(p, _("Sessions from today on"), _("Date|Body|Place|Format"));
     for (size_t i = 0; i < n; i++) {
       const json_t *s = ap[i];
       hprintf(p, "<tr><td class=\"nw\"><a href=\"/sessions/%s\">", dflt(str(s, "id"), ""));
       put_date(p, str(s, "date"));
       buf_puts(p, "</a></td><td>");
       put_link(p, "bodies", pBodies, str(s, "body"), "name");
-      hprintf(p, "</td><td>%s</td><td>", dflt(str(s, "place"), "not stated"));
-      put_words(p, str(s, "format"));
+      hprintf(p, "</td><td>%s</td><td>", dflt(str(s, "place"), _("not stated")));
+      if (str(s, "format")) html_escape(p, desk_word(str(s, "format")));
       buf_puts(p, "</td></tr>");
     }
     table_end(p);
@@ -272,18 +337,26 @@ static void desk_ahead(Buf *p, Db *pDb) {
   json_t *aCommit = entity_list(pDb, K_COMMITMENT, 0);
   ap = dated(aCommit, "deadline", zToday, zEnd, compare_deadline, &n);
   if (!n) {
-    hprintf(p, "<p class=\"muted\">No commitment falls due between today and %s.</p>", zEnd);
+    Buf end = {0};
+    i18n_date_iso(&end, zEnd);
+    buf_puts(p, "<p class=\"muted\">");
+    hprintf(p, _("No commitment falls due between today and %s."), end.z);
+    buf_puts(p, "</p>");
+    buf_free(&end);
   } else {
-    char zCaption[96];
-    snprintf(zCaption, sizeof(zCaption), "Commitment deadlines until %s", zEnd);
-    table_begin(p, zCaption, "Deadline|Commitment|Organization");
+    Buf end = {0}, cap = {0};
+    i18n_date_iso(&end, zEnd);
+    buf_printf(&cap, _("Commitment deadlines until %s"), end.z);
+    table_begin(p, cap.z, _("Deadline|Commitment|Organization"));
+    buf_free(&end);
+    buf_free(&cap);
     for (size_t i = 0; i < n; i++) {
       const json_t *c = ap[i];
       buf_puts(p, "<tr><td class=\"nw\">");
       put_date(p, str(c, "deadline"));
-      hprintf(p, "</td><td><a href=\"/commitments/%s\">%s</a></td><td>%s</td></tr>",
-              dflt(str(c, "id"), ""), name_en(json_object_get(c, "text"), dflt(str(c, "id"), "")),
-              dflt(str(c, "organization"), ""));
+      hprintf(p, "</td><td><a href=\"/commitments/%s\">", dflt(str(c, "id"), ""));
+      put_name(p, json_object_get(c, "text"), dflt(str(c, "id"), ""));
+      hprintf(p, "</a></td><td>%s</td></tr>", dflt(str(c, "organization"), ""));
     }
     table_end(p);
   }
@@ -293,15 +366,15 @@ static void desk_ahead(Buf *p, Db *pDb) {
 }
 
 static void desk_create(Buf *p) {
-  buf_puts(p, "<section aria-labelledby=\"create\"><h2 id=\"create\">Create a record</h2>"
-              "<ul class=\"links\">");
-  for (size_t i = 0; i < sizeof(azNewKind) / sizeof(azNewKind[0]); i++) {
-    hprintf(p, "<li><a href=\"/desk/new/%s\">", azNewKind[i]);
-    put_words(p, azNewKind[i]);
-    buf_puts(p, "</a></li>");
-  }
-  buf_puts(p, "</ul><p>Or <a href=\"/record\">record an action</a> with any past date, or "
-              "<a href=\"/ingest\">draft a session from a press release</a>.</p></section>");
+  hprintf(p, "<section aria-labelledby=\"create\"><h2 id=\"create\">%s</h2><ul class=\"links\">",
+          _("Create a record"));
+  for (size_t i = 0; i < sizeof(aNewKind) / sizeof(aNewKind[0]); i++)
+    hprintf(p, "<li><a href=\"/desk/new/%s\">%s</a></li>", aNewKind[i].zKind,
+            _(aNewKind[i].zLabel));
+  buf_puts(p, "</ul><p>");
+  buf_puts(p, _("Or <a href=\"/record\">record an action</a> with any past date, or "
+                "<a href=\"/ingest\">draft a session from a press release</a>."));
+  buf_puts(p, "</p></section>");
 }
 
 /* ---- A delegate's desk ----------------------------------------------------------------- */
@@ -310,14 +383,16 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
   json_t *a = submission_list(pDb, c->zParty, 0);
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
-  buf_puts(p, "<section aria-labelledby=\"mine\"><h2 id=\"mine\">Your submissions</h2>");
+  hprintf(p, "<section aria-labelledby=\"mine\"><h2 id=\"mine\">%s</h2>", _("Your submissions"));
   if (!json_array_size(a)) {
-    hprintf(p, "<p class=\"muted\">%s has submitted nothing yet.</p>",
-            party_name(pParties, c->zParty));
+    buf_puts(p, "<p class=\"muted\">");
+    hprintf(p, _("%s has submitted nothing yet."),
+            name_here(json_object_get(json_object_get(pParties, c->zParty), "name"), c->zParty));
+    buf_puts(p, "</p>");
   } else {
     Buf cap = {0};
-    buf_printf(&cap, "Submissions of %s, newest first", c->zParty);
-    table_begin(p, cap.z, "Submission|Deposits|Received|Status|Outcome");
+    buf_printf(&cap, _("Submissions of %s, newest first"), c->zParty);
+    table_begin(p, cap.z, _("Submission|Deposits|Received|Status|Outcome"));
     buf_free(&cap);
     size_t i;
     json_t *s;
@@ -329,20 +404,24 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
       buf_puts(p, "</td><td>");
       put_received(p, s);
       buf_puts(p, "</td><td>");
-      put_badge(p, zStatus);
+      hprintf(p, "<span class=\"badge st-%s\">%s</span>", zStatus, desk_word(zStatus));
       buf_puts(p, "</td><td>");
       if (!strcmp(zStatus, "accepted")) {
-        hprintf(p, "Depositary notification <strong>%s</strong>, deposited on ",
-                dflt(str(d, "notification"), ""));
-        put_date(p, str(d, "date"));
+        Buf day = {0};
+        put_date(&day, str(d, "date"));
+        Buf num = {0};
+        hprintf(&num, "<strong>%s</strong>", dflt(str(d, "notification"), ""));
+        desk_html(p, _("Depositary notification %s, deposited on %s"), num.z, day.z);
+        buf_free(&num);
+        buf_free(&day);
         if (str(d, "reason")) hprintf(p, ": %s", str(d, "reason"));
       } else if (!strcmp(zStatus, "rejected")) {
-        hprintf(p, "Rejected by %s: %s", dflt(str(d, "by"), "the depositary"),
+        hprintf(p, _("Rejected by %s: %s"), dflt(str(d, "by"), _("the depositary")),
                 dflt(str(d, "reason"), ""));
       } else {
-        buf_puts(p, "<span class=\"muted\">The depositary has not decided yet.</span>");
+        hprintf(p, "<span class=\"muted\">%s</span>", _("The depositary has not decided yet."));
         if (json_array_size(json_object_get(s, "warnings"))) {
-          buf_puts(p, " Warnings: ");
+          hprintf(p, " %s ", _("Warnings:"));
           put_warnings(p, s);
         }
       }
@@ -350,12 +429,15 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
     }
     table_end(p);
   }
-  buf_puts(p, "</section><section aria-labelledby=\"forms\"><h2 id=\"forms\">Submit</h2>"
-              "<ul class=\"links\"><li><a href=\"/record\">An instrument</a> (ratification, "
-              "accession, reservation, withdrawal...)</li><li><a href=\"/desk/new/action\">An "
-              "action</a></li><li><a href=\"/desk/new/assessment\">A self-report on a "
-              "commitment</a></li></ul><p class=\"hint\">A submission changes nothing in the "
-              "record until the depositary accepts it.</p></section>");
+  hprintf(p,
+          "</section><section aria-labelledby=\"forms\"><h2 id=\"forms\">%s</h2>"
+          "<ul class=\"links\"><li><a href=\"/record\">%s</a> %s</li><li><a "
+          "href=\"/desk/new/action\">%s</a></li><li><a href=\"/desk/new/assessment\">%s</a></li>"
+          "</ul><p class=\"hint\">%s</p></section>",
+          _("Submit"), _("An instrument"),
+          _("(ratification, accession, reservation, withdrawal...)"), _("An action"),
+          _("A self-report on a commitment"),
+          _("A submission changes nothing in the record until the depositary accepts it."));
   json_decref(a);
   json_decref(pParties);
   json_decref(pDocs);
@@ -370,18 +452,20 @@ static void desk_page(Req *pReq, Resp *r, int status, const char *zCsrf, bool bO
   const Caller *c = &pReq->caller;
   bool bDepositary = c->role == ROLE_DEPOSITARY;
   Buf b = {0};
-  pages_begin(&b, pReq, "Desk", "/desk");
-  hprintf(&b, "<h1>%s desk</h1>", bDepositary ? "The depositary's" : "Your");
+  pages_begin(&b, pReq, _("Desk"), "/desk");
+  hprintf(&b, "<h1>%s</h1>", bDepositary ? _("The depositary's desk") : _("Your desk"));
+  buf_puts(&b, "<p class=\"lede\">");
   if (bDepositary)
     hprintf(&b,
-            "<p class=\"lede\">Signed in as <strong>%s</strong>, the depositary: what waits for "
-            "a decision, what the checks find, what is ahead.</p>",
+            _("Signed in as <strong>%s</strong>, the depositary: what waits for a decision, what "
+              "the checks find, what is ahead."),
             c->zName);
   else
     hprintf(&b,
-            "<p class=\"lede\">Signed in as <strong>%s</strong>, delegate of %s: what your party "
-            "has submitted and what the depositary decided.</p>",
+            _("Signed in as <strong>%s</strong>, delegate of %s: what your party has submitted "
+              "and what the depositary decided."),
             c->zName, c->zParty);
+  buf_puts(&b, "</p>");
   if (zNotice) form_notice(&b, bOk, zNotice);
   if (bDepositary) {
     desk_pending(&b, pReq->pDb, zCsrf);
@@ -405,6 +489,11 @@ void page_get_desk(Req *pReq, Resp *r) {
   desk_page(pReq, r, 200, zCsrf, true, 0);
 }
 
+/* "Nothing was decided." in bold, and a blank. */
+static void nothing_decided(Buf *pMsg) {
+  hprintf(pMsg, "<strong>%s</strong> ", _("Nothing was decided."));
+}
+
 /* The notice of a decision taken (SUBMIT_OK) or refused; the status. */
 static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAccept,
                            const json_t *pOut, const char *zWhy) {
@@ -414,44 +503,51 @@ static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAc
   case SUBMIT_OK: {
     const json_t *d = json_object_get(pOut, "decision");
     if (bAccept) {
+      Buf day = {0};
+      i18n_date_iso(&day, dflt(str(d, "date"), ""));
       hprintf(pMsg,
-              "<strong>Accepted</strong> <code>%s</code> of %s: depositary notification "
-              "<strong>%s</strong>, deposited on %s.",
-              zId, dflt(str(pOut, "party"), ""), dflt(str(d, "notification"), ""),
-              dflt(str(d, "date"), ""));
-      const char *zSep = " See ";
+              _("<strong>Accepted</strong> <code>%s</code> of %s: depositary notification "
+                "<strong>%s</strong>, deposited on %s."),
+              zId, dflt(str(pOut, "party"), ""), dflt(str(d, "notification"), ""), day.z);
+      buf_free(&day);
+      Buf see = {0};
+      hprintf(&see, " %s ", _("See"));
+      const char *zSep = see.z;
       json_array_foreach(json_object_get(json_object_get(pOut, "records"), "actions"), i, x) {
         hprintf(pMsg, "%s<a href=\"/documents/%s\">%s</a>", zSep, dflt(str(x, "document"), ""),
                 dflt(str(x, "document"), ""));
         zSep = ", ";
       }
       if (strcmp(zSep, ", ") == 0) buf_puts(pMsg, ".");
+      buf_free(&see);
     } else {
       hprintf(pMsg,
-              "<strong>Rejected</strong> <code>%s</code> of %s. The party reads the reason: "
-              "%s",
+              _("<strong>Rejected</strong> <code>%s</code> of %s. The party reads the reason: "
+                "%s"),
               zId, dflt(str(pOut, "party"), ""), dflt(str(d, "reason"), ""));
     }
     return 200;
   }
   case SUBMIT_UNKNOWN:
-    hprintf(pMsg, "<strong>Nothing was decided.</strong> There is no submission %s.", zId);
+    nothing_decided(pMsg);
+    hprintf(pMsg, _("There is no submission %s."), zId);
     return 404;
   case SUBMIT_DECIDED:
-    hprintf(pMsg, "<strong>Nothing was decided.</strong> The submission %s.", zWhy);
+    nothing_decided(pMsg);
+    hprintf(pMsg, _("The submission %s."), zWhy);
     return 409;
   case SUBMIT_FORBIDDEN:
-    hprintf(pMsg, "<strong>Nothing was decided.</strong> %s.", zWhy);
+    nothing_decided(pMsg);
+    hprintf(pMsg, "%s.", zWhy);
     return 403;
   case SUBMIT_BUSY:
-    buf_puts(pMsg, "<strong>Nothing was decided.</strong> The registry is busy with another "
-                   "writer; decide again in a moment.");
+    nothing_decided(pMsg);
+    buf_puts(pMsg, _("The registry is busy with another writer; decide again in a moment."));
     return 503;
   case SUBMIT_INCONSISTENT: {
-    hprintf(pMsg,
-            "<strong>Nothing was decided.</strong> Accepting %s would contradict the registry; "
-            "it stays pending:<ul>",
-            zId);
+    nothing_decided(pMsg);
+    hprintf(pMsg, _("Accepting %s would contradict the registry; it stays pending:"), zId);
+    buf_puts(pMsg, "<ul>");
     bool bAny = false;
     json_array_foreach(json_object_get(pOut, "findings"), i, x) {
       if (strcmp(dflt(str(x, "severity"), ""), "error") != 0 ||
@@ -468,7 +564,8 @@ static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAc
     return 409;
   }
   default:
-    buf_puts(pMsg, "<strong>Nothing was decided.</strong><ul>");
+    nothing_decided(pMsg);
+    buf_puts(pMsg, "<ul>");
     json_array_foreach(json_object_get(pOut, "details"), i, x)
         hprintf(pMsg, "<li>%s</li>", dflt(json_string_value(x), ""));
     buf_puts(pMsg, "</ul>");
@@ -482,12 +579,14 @@ static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAc
 ** under what was done. */
 static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
   if (!pReq->bSession) {
-    Buf b = {0};
-    pages_begin(&b, pReq, "Sign in", 0);
-    buf_puts(&b, "<h1>Sign in</h1>");
-    form_notice(&b, false,
-                "<strong>Nothing was decided.</strong> Only the depositary, signed in, accepts "
-                "or rejects a submission. <a href=\"/login?next=/desk\">Sign in</a>.");
+    Buf b = {0}, msg = {0};
+    pages_begin(&b, pReq, _("Sign in"), 0);
+    hprintf(&b, "<h1>%s</h1>", _("Sign in"));
+    nothing_decided(&msg);
+    hprintf(&msg, "%s <a href=\"/login?next=/desk\">%s</a>.",
+            _("Only the depositary, signed in, accepts or rejects a submission."), _("Sign in"));
+    form_notice(&b, false, msg.z);
+    buf_free(&msg);
     pages_end(&b, pReq);
     page_send(r, 401, &b, false);
     return;
@@ -498,20 +597,29 @@ static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
   form_parse(&f, pReq->zBody ? pReq->zBody : "", pReq->nBody);
   if (pReq->caller.role != ROLE_DEPOSITARY) {
     csrf_new(r, "/desk", zCsrf);
-    desk_page(pReq, r, 403, zCsrf, false,
-              "<strong>Nothing was decided.</strong> Only the depositary accepts or rejects a "
-              "submission.");
+    Buf msg = {0};
+    nothing_decided(&msg);
+    hprintf(&msg, "%s", _("Only the depositary accepts or rejects a submission."));
+    desk_page(pReq, r, 403, zCsrf, false, msg.z);
+    buf_free(&msg);
   } else if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
-    page_error(pReq, r, 415, "Unsupported form",
-               "Expected Content-Type: application/x-www-form-urlencoded.");
+    page_error(pReq, r, 415, _("Unsupported form"),
+               _("Expected Content-Type: application/x-www-form-urlencoded."));
   } else if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, "/desk", zCsrf);
-    desk_page(pReq, r, 403, zCsrf, false,
-              "<strong>Nothing was decided.</strong> The form had expired or did not come from "
-              "this desk (its security code did not match). Decide again below.");
+    Buf msg = {0};
+    nothing_decided(&msg);
+    hprintf(&msg, "%s",
+            _("The form had expired or did not come from this desk (its security code did not "
+              "match). Decide again below."));
+    desk_page(pReq, r, 403, zCsrf, false, msg.z);
+    buf_free(&msg);
   } else if (f.bBad) {
-    desk_page(pReq, r, 400, zCsrf, false,
-              "<strong>Nothing was decided.</strong> The form was not valid text.");
+    Buf msg = {0};
+    nothing_decided(&msg);
+    hprintf(&msg, "%s", _("The form was not valid text."));
+    desk_page(pReq, r, 400, zCsrf, false, msg.z);
+    buf_free(&msg);
   } else {
     const char *zId = pReq->azParam[0];
     const char *zDate = form_get(&f, "date"), *zReason = form_get(&f, "reason");
@@ -522,10 +630,8 @@ static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
     Buf msg = {0};
     int status;
     if (!bAccept && !zReason) {
-      hprintf(&msg,
-              "<strong>Nothing was decided.</strong> A rejection needs a reason, which the "
-              "party reads: %s stays pending.",
-              zId);
+      nothing_decided(&msg);
+      hprintf(&msg, _("A rejection needs a reason, which the party reads: %s stays pending."), zId);
       status = 400;
     } else {
       json_t *pOut = 0;

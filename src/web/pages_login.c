@@ -42,30 +42,32 @@ static const char *next_path(const char *z) {
 static void login_page(Req *pReq, Resp *r, int status, const char *zCsrf, const char *zNext,
                        const char *zError) {
   Buf b = {0};
-  pages_begin(&b, pReq, "Sign in", "/login");
-  buf_puts(&b, "<h1>Sign in</h1>");
+  pages_begin(&b, pReq, _("Sign in"), "/login");
+  hprintf(&b, "<h1>%s</h1>", _("Sign in"));
   if (pReq->bSession) {
-    hprintf(&b,
-            "<p class=\"lede\">You are signed in as <strong>%s</strong>. "
-            "<a href=\"/desk\">Your desk</a> \xc2\xb7 <a href=\"/logout\">Sign out</a></p>",
-            pReq->caller.zName);
+    buf_puts(&b, "<p class=\"lede\">");
+    hprintf(&b, _("You are signed in as <strong>%s</strong>."), pReq->caller.zName);
+    hprintf(&b, " <a href=\"/desk\">%s</a> \xc2\xb7 <a href=\"/logout\">%s</a></p>", _("Your desk"),
+            _("Sign out"));
   }
-  buf_puts(&b, "<p class=\"lede\">With the token the registry gave you (<code>pacta token "
-               "create</code>): the depositary's, or your party's delegate's. You stay signed in "
-               "in this browser until you sign out or leave it idle for a working day.</p>");
+  buf_puts(&b, "<p class=\"lede\">");
+  buf_puts(&b, _("With the token the registry gave you (<code>pacta token create</code>): the "
+                 "depositary's, or your party's delegate's. You stay signed in in this browser "
+                 "until you sign out or leave it idle for a working day."));
+  buf_puts(&b, "</p>");
   hprintf(&b,
           "<form method=\"post\" action=\"/login\" class=\"fields\">"
           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
           "<input type=\"hidden\" name=\"next\" value=\"%s\"><div>"
-          "<label for=\"token\">Token</label>"
+          "<label for=\"token\">%s</label>"
           "<input type=\"password\" id=\"token\" name=\"token\" required autocomplete=\"off\" "
           "aria-describedby=\"token-hint%s\"%s>",
-          zCsrf, next_path(zNext), zError ? " token-error" : "",
+          zCsrf, next_path(zNext), _("Token"), zError ? " token-error" : "",
           zError ? " aria-invalid=\"true\"" : "");
   if (zError) hprintf(&b, "<p class=\"error\" id=\"token-error\">%s</p>", zError);
-  buf_puts(&b, "<p class=\"hint\" id=\"token-hint\">It starts with <code>pacta_</code>. The "
-               "registry keeps only its SHA-256.</p></div>"
-               "<div><button type=\"submit\">Sign in</button></div></form>");
+  buf_puts(&b, "<p class=\"hint\" id=\"token-hint\">");
+  buf_puts(&b, _("It starts with <code>pacta_</code>. The registry keeps only its SHA-256."));
+  hprintf(&b, "</p></div><div><button type=\"submit\">%s</button></div></form>", _("Sign in"));
   pages_end(&b, pReq);
   page_send(r, status, &b, false);
 }
@@ -83,8 +85,8 @@ void page_post_login(Req *pReq, Resp *r) {
   if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, "/login", zCsrf);
     login_page(pReq, r, 403, zCsrf, form_get(&f, "next"),
-               "The form's security code did not match (a form from another site, or an old "
-               "page): sign in again.");
+               _("The form's security code did not match (a form from another site, or an old "
+                 "page): sign in again."));
     form_free(&f);
     return;
   }
@@ -92,8 +94,8 @@ void page_post_login(Req *pReq, Resp *r) {
   char *zSecret = auth_session_start(pReq->pDb, form_get(&f, "token"), &c);
   if (!zSecret) {
     login_page(pReq, r, 401, zCsrf, form_get(&f, "next"),
-               "This token is unknown or revoked: check it, or ask the depositary for a new "
-               "one.");
+               _("This token is unknown or revoked: check it, or ask the depositary for a new "
+                 "one."));
     form_free(&f);
     return;
   }
@@ -107,17 +109,20 @@ void page_post_login(Req *pReq, Resp *r) {
 
 static void logout_page(Req *pReq, Resp *r, int status, const char *zCsrf, const char *zMsg) {
   Buf b = {0};
-  pages_begin(&b, pReq, "Sign out", 0);
-  buf_puts(&b, "<h1>Sign out</h1>");
+  pages_begin(&b, pReq, _("Sign out"), 0);
+  hprintf(&b, "<h1>%s</h1>", _("Sign out"));
   if (zMsg) form_notice(&b, false, zMsg);
-  if (pReq->bSession)
+  if (pReq->bSession) {
+    buf_puts(&b, "<p class=\"lede\">");
+    hprintf(&b, _("Signed in as <strong>%s</strong>."), pReq->caller.zName);
     hprintf(&b,
-            "<p class=\"lede\">Signed in as <strong>%s</strong>.</p>"
-            "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
-            "value=\"%s\"><button type=\"submit\">Sign out</button></form>",
-            pReq->caller.zName, zCsrf);
-  else
-    buf_puts(&b, "<p class=\"lede\">You are not signed in. <a href=\"/login\">Sign in</a></p>");
+            "</p><form method=\"post\" action=\"/logout\"><input type=\"hidden\" "
+            "name=\"csrf\" value=\"%s\"><button type=\"submit\">%s</button></form>",
+            zCsrf, _("Sign out"));
+  } else {
+    hprintf(&b, "<p class=\"lede\">%s <a href=\"/login\">%s</a></p>", _("You are not signed in."),
+            _("Sign in"));
+  }
   pages_end(&b, pReq);
   page_send(r, status, &b, false);
 }
@@ -135,7 +140,7 @@ void page_post_logout(Req *pReq, Resp *r) {
   if (!csrf_ok(pReq, &f, zCsrf)) {
     csrf_new(r, "/logout", zCsrf);
     logout_page(pReq, r, 403, zCsrf,
-                "The form's security code did not match: press Sign out on this page.");
+                _("The form's security code did not match: press Sign out on this page."));
     form_free(&f);
     return;
   }

@@ -88,7 +88,7 @@ test('the depositary accepts from the desk; the document page shows it', async (
   const [resp] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   assert.equal(resp.status(), 200);
   const notice = await page.locator('.notice').innerText();
-  const m = notice.match(/depositary notification (2026\/\d+), deposited on 2026-12-04/);
+  const m = notice.match(/depositary notification (2026\/\d+), deposited on 4 December 2026/);
   assert.ok(m, notice);
   assert.ok((await journalLast()) > last);
   assert.match(await main.innerText(), /1 submission waiting/);

@@ -549,7 +549,7 @@ test('a delegate sees only its forms; its ratification waits on the desk until a
   assert.equal(await follow(page, pending.getByRole('button', { name: 'Accept', exact: true })), 200);
   assert.match(action, /^\/desk\/submissions\/sub-2026-\d+\/accept$/);
   const notice = await page.locator('.notice').first().innerText();
-  const m = notice.match(/depositary notification (2026\/\d+), deposited on 2026-12-04/);
+  const m = notice.match(/depositary notification (2026\/\d+), deposited on 4 December 2026/);
   assert.ok(m, notice);
   assert.match(await main(page), /No submission is waiting/);
 

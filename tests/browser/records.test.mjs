@@ -36,7 +36,7 @@ test('a session recorded with its attendance, seen on its page, edited; a wrong 
   await page.selectOption('#body', 'csto-cfm');
   await page.fill('#date', '2026-11-20');
   await click(page, 'button[value=members]');
-  assert.match(await page.locator('#attendance').innerText(), /The members of csto on 2026-11-20 \(7\)/);
+  assert.match(await page.locator('#attendance').innerText(), /The members of csto on 20 November 2026 \(7\)/);
   await page.fill('#place', 'Almaty');
   await page.selectOption('#format', 'in_person');
   for (const code of ['ARM', 'KAZ', 'RUS', 'TJK']) {
@@ -105,7 +105,7 @@ test('the document form previews its clause before anything is saved', async () 
   await page.fill('#delay-days', '30');
   await click(page, 'button[value=preview]');
   assert.match(await page.locator('#preview').innerText(),
-    /Not in force on 2026-12-04, because the conditions are not met: 0 consents counted so far, 3 needed\./);
+    /Not in force on 4 December 2026, because the conditions are not met: 0 consents counted so far, 3 needed\./);
   await click(page, 'button[value=save]');
   assert.equal(page.url(), `${base}/documents/csto-agr-2026-info`);
   for (const [party, date] of [['ARM', '2026-03-02'], ['BLR', '2026-04-10'], ['KAZ', '2026-05-05'], ['RUS', '2026-09-01']]) {
@@ -119,11 +119,11 @@ test('the document form previews its clause before anything is saved', async () 
   await page.reload();
   await click(page, 'a[href="/desk/edit/document/csto-agr-2026-info"]');
   assert.match(await page.locator('#preview').innerText(),
-    /In force since 2026-06-04 for Armenia, Belarus and Kazakhstan; for Russia from 2026-10-01, because Kazakhstan's ratification of 2026-05-05 was the 3rd consent counted/);
+    /In force since 4 June 2026 for Armenia, Belarus and Kazakhstan; for Russia from 1 October 2026, because Kazakhstan's ratification of 5 May 2026 was the 3rd consent counted/);
   await page.fill('#later-days', '0');
   await click(page, 'button[value=preview]');
   assert.match(await page.locator('#preview').innerText(),
-    /In force since 2026-06-04 for Armenia, Belarus and Kazakhstan; for Russia from 2026-09-01/);
+    /In force since 4 June 2026 for Armenia, Belarus and Kazakhstan; for Russia from 1 September 2026/);
   await page.screenshot({ path: join(docShots, 'form-document-1280.png'), fullPage: true });
   // A wrong value beside its field, the preview withheld until it is corrected.
   await page.fill('#delay-days', 'thirty');

@@ -177,7 +177,7 @@ class Desk(unittest.TestCase):
         self.assertEqual(status, 200, text_of(page))
         text = text_of(page)
         m = re.search(r"Accepted " + ratification + r" of UZB: depositary notification "
-                      r"(2026/\d+), deposited on 2026-12-04", text)
+                      r"(2026/\d+), deposited on 4 December 2026", text)
         self.assertTrue(m, text)
         notification = m.group(1)
         self.assertIn('role="status"', page)

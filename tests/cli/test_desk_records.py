@@ -155,7 +155,7 @@ class DeskRecords(unittest.TestCase):
         setf(fields, "date", "2026-11-21")
         status, _, _, page = self.post(path, csrf, fields, "members")
         self.assertEqual(status, 200, page)
-        self.assertIn("The members of csto on 2026-11-21 (7)", text_of(page))
+        self.assertIn("The members of csto on 21 November 2026 (7)", text_of(page))
         self.assertIn('value="Igor Nazaruk"', page)
         self.assertIn('value="Almaty"', page)
         fields = form_fields(page)
@@ -265,7 +265,7 @@ class DeskRecords(unittest.TestCase):
             setf(fields, k, v)
         status, _, _, page = self.post(path, csrf, fields, "preview")
         self.assertEqual(status, 200, page)
-        self.assertIn("Not in force on 2026-12-04 , because the conditions are not met: 0 "
+        self.assertIn("Not in force on 4 December 2026 , because the conditions are not met: 0 "
                       "consents counted so far, 3 needed.", text_of(page))
         self.assertIn('value="Agreement on Information Security"', page)
         before = self.journal_last()
@@ -281,10 +281,10 @@ class DeskRecords(unittest.TestCase):
         # The edit form previews the clause as recorded, and a changed one before saving.
         epath = "/desk/edit/document/csto-agr-2026-info"
         csrf, page = self.get_form(epath)
-        want = ("In force since 2026-06-04 for Armenia, Belarus and Kazakhstan; for Russia from "
-                "2026-10-01, because Kazakhstan's ratification of 2026-05-05 was the 3rd consent "
-                "counted and completed the conditions on 2026-05-05; 2026-05-05 + 30 days = "
-                "2026-06-04.")
+        want = ("In force since 4 June 2026 for Armenia, Belarus and Kazakhstan; for Russia from "
+                "1 October 2026, because Kazakhstan's ratification of 5 May 2026 was the 3rd "
+                "consent counted and completed the conditions on 5 May 2026; 5 May 2026 + 30 days "
+                "= 4 June 2026.")
         self.assertIn(want, text_of(page))
         fields = form_fields(page)
         self.assertIn(["count", "3"], fields)
@@ -294,9 +294,10 @@ class DeskRecords(unittest.TestCase):
         status, _, _, page = self.post(epath, csrf, fields, "preview")
         self.assertEqual(status, 200, page)
         self.assertEqual(self.journal_last(), before)  # a preview writes nothing
-        want = ("In force since 2026-10-01 for Armenia, Belarus, Kazakhstan and Russia, because "
-                "Russia's ratification of 2026-09-01 was the 4th consent counted and completed "
-                "the conditions on 2026-09-01; 2026-09-01 + 30 days = 2026-10-01.")
+        want = ("In force since 1 October 2026 for Armenia, Belarus, Kazakhstan and Russia, because "
+                "Russia's ratification of 1 September 2026 was the 4th consent counted and "
+                "completed the conditions on 1 September 2026; 1 September 2026 + 30 days = "
+                "1 October 2026.")
         self.assertIn(want, text_of(page))
         status, _, location, _ = self.post(epath, csrf, form_fields(page), "save")
         self.assertEqual((status, location), (303, "/documents/csto-agr-2026-info"))

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""The desk in Russian (issue 16): a depositary signed in, with ?lang=ru once (then its cookie),
+gets the desk and every form of /desk/new/KIND in Russian: <html lang="ru">, Russian headings,
+labels, hints and buttons, none of their English; a form posted with a date after today comes
+back with the consistency checks' Russian message beside its field, and nothing is written.
+
+    python3 tests/cli/test_desk_ru.py path/to/pacta
+"""
+import html as htmllib
+import json
+import os
+import re
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import sample, serve, stop, token  # noqa: E402
+
+# Each form: a Russian word it must show, and English ones it must no longer show.
+FORMS = {
+    "party": (["Новый участник", "Код", "Название (по-английски)", "Название (по-русски)",
+               "Другие города", "Сохранить"], ["New party", "Other cities", "(optional)"]),
+    "organization": (["Новая организация", "Депозитарий", "Другие названия"],
+                     ["New organization", "Other names"]),
+    "membership": (["Новое членство", "Вид членства", "член-учредитель", "наблюдатель"],
+                   ["Kind of membership", "founding member", "The first day of the membership."]),
+    "body": (["Новый орган", "Уровень", "главы государств"], ["New body", "heads of state"]),
+    "action": (["Новое действие", "Дата документа", "ратификация", "присоединение",
+                "Текст"], ["Date of the instrument", "ratification", "Choose"]),
+    "chairmanship": (["Новое правило председательства", "Порядок очерёдности",
+                      "По русским названиям (по алфавиту)", "Записанные председатели", "Год 1"],
+                     ["Order of rotation", "By the Russian names", "Year 1"]),
+    "commitment": (["Новое обязательство", "Адресовано участникам", "Срок"],
+                   ["Addressed to parties", "Deadline"]),
+    "assessment": (["Новая оценка", "1 — выполнено", "Самоотчёт"], ["1 — done", "A self-report"]),
+    "session": (["Новое заседание", "Показать членов на эту дату", "Выберите орган",
+                 "Кто участвовал", "Сохранить заседание"],
+                ["New session", "List the members on this date", "Save the session"]),
+    "document": (["Новый документ", "Вступление в силу", "Предварительный просмотр",
+                  "Сохранить документ", "договор"],
+                 ["New document", "Entry into force", "Save the document", "Preview on"]),
+}
+
+
+def main_text(page):
+    """The text of <main>, tags dropped, entities decoded, blanks joined."""
+    main = page[page.index("<main"):page.index("</main>")]
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+class DeskRu(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp, cls.db = sample()
+        cls.token = token(cls.db, "--role", "depositary", "--name", "officer")
+        cls.proc, cls.port = serve(cls.db)
+        # ?lang=ru once (a page with no form of its own, whose cookie is the language's) ...
+        _, cookie, _, page, _ = pactatest.request(cls.port, "GET", "/?lang=ru")
+        m = re.search(r"pacta_lang=(ru)", cookie)
+        assert m, cookie
+        cls.lang = m.group(1)
+        status, cookie, _ = pactatest.sign_in(cls.port, cls.token, "/desk")
+        assert status == 303, status
+        cls.session = re.search(r"pacta_session=([0-9a-f]{64})", cookie).group(1)
+
+    @classmethod
+    def tearDownClass(cls):
+        stop(cls.proc)
+        cls.tmp.cleanup()
+
+    def cookies(self, csrf=None):
+        # ... then its cookie.
+        c = {"pacta_session": self.session, "pacta_lang": self.lang}
+        if csrf:
+            c["pacta_csrf"] = csrf
+        return c
+
+    def get(self, path):
+        status, cookie, _, page, _ = pactatest.request(self.port, "GET", path,
+                                                       cookies=self.cookies())
+        m = re.search(r"pacta_csrf=([0-9a-f]{32})", cookie)
+        return status, m and m.group(1), page
+
+    def journal_last(self):
+        _, _, _, body, _ = pactatest.request(self.port, "GET", "/api/v1/journal?after=0&limit=1")
+        return json.loads(body)["last"]
+
+    def assert_russian(self, page, want, unwanted):
+        self.assertIn('<html lang="ru"', page)
+        text = main_text(page)
+        for w in want:
+            self.assertIn(w, text)
+        for w in unwanted:
+            self.assertNotIn(w, text)
+
+    def test_the_desk(self):
+        # ?lang=ru on the desk itself answers in Russian too.
+        status, cookie, _, page, _ = pactatest.request(
+            self.port, "GET", "/desk?lang=ru", cookies={"pacta_session": self.session})
+        self.assertEqual(status, 200)
+        self.assertIn('<html lang="ru"', page)
+        status, _, page = self.get("/desk")
+        self.assertEqual(status, 200)
+        self.assert_russian(page, ["Рабочий стол депозитария", "Вы вошли как", "депозитарий",
+                                   "Представления на рассмотрении", "Нерешённые замечания",
+                                   "Проверки согласованности находят в реестре: 0 ошибок и "
+                                   "5 предупреждений", "Предстоит", "Создать запись",
+                                   "правило председательства", "предупреждение"],
+                            ["Pending submissions", "Open findings", "Create a record", "Ahead",
+                             "The depositary's desk", "is recorded as chair for"])
+        # The findings' messages, from the checks, in Russian.
+        self.assertIn("записан председателем на 2013 год; по очерёдности ожидается UZB",
+                      main_text(page))
+
+    def test_every_form(self):
+        for kind, (want, unwanted) in FORMS.items():
+            with self.subTest(kind=kind):
+                status, csrf, page = self.get(f"/desk/new/{kind}")
+                self.assertEqual(status, 200, kind)
+                self.assertTrue(csrf, kind)
+                self.assert_russian(page, want, unwanted)
+
+    def test_login_in_russian(self):
+        _, _, _, page, _ = pactatest.request(self.port, "GET", "/login",
+                                             cookies={"pacta_lang": "ru"})
+        self.assert_russian(page, ["Войти", "Токен", "Он начинается с"],
+                            ["It starts with", "Token"])
+
+    def post(self, path, fields):
+        _, csrf, _ = self.get(path)
+        body = dict(fields, csrf=csrf)
+        status, _, location, page, _ = pactatest.request(self.port, "POST", path, body,
+                                                         self.cookies(csrf))
+        return status, location, page
+
+    def test_an_action_after_today_is_refused_in_russian(self):
+        before = self.journal_last()
+        status, _, page = self.post("/desk/new/action", {
+            "document": "csto-charter", "party": "UZB", "type": "ratification",
+            "date": "2030-01-01"})
+        self.assertEqual(status, 409, main_text(page))
+        self.assertIn('<html lang="ru"', page)
+        # The checks' message beside the date, in Russian; the notice above in Russian.
+        m = re.search(r'<p class="error" id="date-error">([^<]*)</p>', page)
+        self.assertTrue(m, page)
+        self.assertIn("2030-01-01 — позже сегодняшнего дня (2026-12-04)", htmllib.unescape(m[1]))
+        self.assertRegex(page, r'id="date"[^>]*aria-invalid="true"')
+        text = main_text(page)
+        self.assertIn("Ничего не записано.", text)
+        self.assertIn("Это противоречило бы реестру:", text)
+        self.assertNotIn("is after today", text)
+        self.assertNotIn("Nothing was recorded", text)
+        # The typed values are kept, and nothing was written.
+        self.assertIn('value="2030-01-01"', page)
+        self.assertEqual(self.journal_last(), before)
+        status, _, _ = pactatest.api(self.port, "GET",
+                                     "/api/v1/actions/csto-charter%7CUZB%7Cratification%7C"
+                                     "2030-01-01")
+        self.assertEqual(status, 404)
+
+    def test_a_document_adopted_after_today_is_refused_in_russian(self):
+        before = self.journal_last()
+        status, location, page = self.post("/desk/new/document", {
+            "id": "csto-agr-2031-test", "organization": "csto", "type": "agreement",
+            "title_en": "A test agreement", "adopted_date": "2031-05-01", "rule": "threshold",
+            "count": "3", "action": "save"})
+        self.assertEqual(status, 400, main_text(page))
+        self.assertIsNone(location)
+        m = re.search(r'<p class="error" id="adopted-date-error">([^<]*)</p>', page)
+        self.assertTrue(m, page)
+        self.assertIn("2031-05-01 — позже сегодняшнего дня", htmllib.unescape(m[1]))
+        text = main_text(page)
+        self.assertIn("Ничего не записано.", text)
+        self.assertIn("Нужно исправить: 1 ошибка", text)
+        self.assertIn("Предварительного просмотра не будет", text)
+        self.assertEqual(self.journal_last(), before)
+        status, _, _ = pactatest.api(self.port, "GET", "/api/v1/documents/csto-agr-2031-test")
+        self.assertEqual(status, 404)
+
+    def test_a_session_without_body_in_russian(self):
+        before = self.journal_last()
+        status, _, page = self.post("/desk/new/session", {"date": "2026-11-20",
+                                                          "action": "save"})
+        self.assertEqual(status, 400)
+        m = re.search(r'<p class="error" id="body-error">([^<]*)</p>', page)
+        self.assertTrue(m, page)
+        self.assertEqual(m[1], "Выберите орган.")
+        self.assertEqual(self.journal_last(), before)
+
+
+if __name__ == "__main__":
+    pactatest.main()
