@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "html.h"
 #include "i18n.h"
 
 static const char *plural(const char *zPattern, long long n) {
@@ -20,7 +21,7 @@ static const char *date(const char *zIso) {
   return b.z;
 }
 
-#define STATES "{0, plural, one{# state} other{# states}}"
+#define MEMBERS "{0, plural, one{# member} other{# members}}"
 
 int main(int argc, char **argv) {
   Buf err = {0};
@@ -34,20 +35,20 @@ int main(int argc, char **argv) {
 
   /* English, the source language. */
   i18n_use(i18n_english());
-  CHECK_STR(plural(STATES, 1), "1 state");
-  CHECK_STR(plural(STATES, 2), "2 states");
-  CHECK_STR(plural(STATES, 21), "21 states");
+  CHECK_STR(plural(MEMBERS, 1), "1 member");
+  CHECK_STR(plural(MEMBERS, 2), "2 members");
+  CHECK_STR(plural(MEMBERS, 21), "21 members");
   CHECK_STR(date("1994-04-20"), "20 April 1994");
   CHECK_STR(date("not a date"), "not a date");
 
-  /* Russian: one, few, many (1 государство, 2 государства, 5 государств, 21 государство). */
+  /* Russian: one, few, many (1 член, 2 члена, 5 членов, 21 член). */
   i18n_use(i18n_find("ru"));
-  CHECK_STR(plural(STATES, 1), "1 государство");
-  CHECK_STR(plural(STATES, 2), "2 государства");
-  CHECK_STR(plural(STATES, 5), "5 государств");
-  CHECK_STR(plural(STATES, 11), "11 государств");
-  CHECK_STR(plural(STATES, 21), "21 государство");
-  CHECK_STR(plural(STATES, 22), "22 государства");
+  CHECK_STR(plural(MEMBERS, 1), "1 член");
+  CHECK_STR(plural(MEMBERS, 2), "2 члена");
+  CHECK_STR(plural(MEMBERS, 5), "5 членов");
+  CHECK_STR(plural(MEMBERS, 11), "11 членов");
+  CHECK_STR(plural(MEMBERS, 21), "21 член");
+  CHECK_STR(plural(MEMBERS, 22), "22 члена");
   CHECK_STR(date("1994-04-20"), "20 апреля 1994 г.");
   CHECK_STR(i18n_lang(), "ru");
 
@@ -65,11 +66,21 @@ int main(int argc, char **argv) {
     const Lang *pFr = i18n_find("fr");
     CHECK(pFr != 0);
     i18n_use(pFr);
-    CHECK_STR(plural(STATES, 1), "1 État");
-    CHECK_STR(plural(STATES, 2), "2 États");
+    CHECK_STR(plural(MEMBERS, 1), "1 membre");
+    CHECK_STR(plural(MEMBERS, 2), "2 membres");
     CHECK_STR(date("1994-04-20"), "20 avril 1994");
     CHECK_STR(i18n_autonym(pFr), "Français");
     CHECK(i18n_count() >= 3);
+    /* A translation may number the values to reorder them (hprintf too, its
+    ** values escaped); one with other conversions than the English is not
+    ** used, since it could not be printed. */
+    Buf h = {0};
+    hprintf(&h, _("%s signed on %s"), "A<B", "1994-04-20");
+    CHECK_STR(h.z, "le 1994-04-20, signature de A&lt;B");
+    buf_reset(&h);
+    hprintf(&h, _("%d parties"), 3);
+    CHECK_STR(h.z, "3 parties");
+    buf_free(&h);
   }
   /* A file that is not a catalogue is named in the error. */
   buf_reset(&err);

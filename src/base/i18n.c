@@ -69,6 +69,66 @@ static const char *mo_string(const Buf *pData, uint32_t off, uint32_t i, bool bS
   return (const char *)a + start;
 }
 
+/* The printf conversions of z as one string, the value each takes in
+** order ("s,d,lld,"): positional ones (%2$s) by their number. False when
+** z mixes the two kinds, numbers a value twice or skips one. */
+static bool conversions(const char *z, char *zOut, size_t nOut) {
+  char aConv[16][8];
+  int n = 0, nNext = 0, nPositional = 0, nPlain = 0;
+  unsigned seen = 0;
+  memset(aConv, 0, sizeof(aConv));
+  for (z = strchr(z, '%'); z; z = strchr(z, '%')) {
+    z++;
+    if (*z == '%') {
+      z++;
+      continue;
+    }
+    int k = -1;
+    if (*z >= '1' && *z <= '9') {
+      const char *zDollar = z;
+      int v = 0;
+      while (*zDollar >= '0' && *zDollar <= '9') v = v * 10 + (*zDollar++ - '0');
+      if (*zDollar == '$') {
+        k = v - 1;
+        z = zDollar + 1;
+        nPositional++;
+      }
+    }
+    if (k < 0) {
+      k = nNext++;
+      nPlain++;
+    }
+    if (k >= 16 || (seen & (1u << k))) return false;
+    seen |= 1u << k;
+    while (*z && strchr("-+ #0", *z)) z++;
+    while ((*z >= '0' && *z <= '9') || *z == '.') z++;
+    size_t i = 0;
+    while (*z && strchr("hlzjtL", *z) && i < 4) aConv[k][i++] = *z++;
+    if (!*z) return false;
+    aConv[k][i] = *z++;
+    if (k + 1 > n) n = k + 1;
+  }
+  if ((nPositional && nPlain) || seen != (1u << n) - 1) return false;
+  size_t at = 0;
+  zOut[0] = 0;
+  for (int k = 0; k < n; k++) {
+    int m = snprintf(zOut + at, nOut - at, "%s,", aConv[k]);
+    if (m < 0 || (size_t)m >= nOut - at) return false;
+    at += (size_t)m;
+  }
+  return true;
+}
+
+/* May zStr stand for zId in a printf? The same values, of the same types,
+** in any order: a translation from a catalogue that holds other
+** conversions than its English is not used (it could not be printed). */
+static bool formats_agree(const char *zId, const char *zStr) {
+  if (!strchr(zId, '%') && !strchr(zStr, '%')) return true;
+  char zA[160], zB[160];
+  if (!conversions(zId, zA, sizeof(zA))) return true; /* not a format: text with a '%' */
+  return conversions(zStr, zB, sizeof(zB)) && strcmp(zA, zB) == 0;
+}
+
 static int msg_cmp(const void *pA, const void *pB) {
   return strcmp(((const Message *)pA)->zId, ((const Message *)pB)->zId);
 }
@@ -168,6 +228,7 @@ static Lang *lang_from_mo(Buf *pData, const char *zWhere, const char *zDefaultCo
       continue;
     }
     if (!*zStr) continue; /* untranslated: the msgid serves */
+    if (!formats_agree(zId, zStr)) continue;
     p->aMsg[p->nMsg++] = (Message){zId, zStr};
   }
   qsort(p->aMsg, p->nMsg, sizeof(Message), msg_cmp);
