@@ -14,6 +14,7 @@
 
 #include "db.h"
 #include "kind.h"
+#include "util.h"
 
 typedef struct LoadSource {
   const char *zName; /* file name as shown in errors */
@@ -87,6 +88,16 @@ extern const char *const ic_azAssessmentStatus[]; /* assessments[].status */
 
 /* Write every live entity as one interchange document. */
 void interchange_export_json(Db *pDb, FILE *f);
+/* The same a part at a time (GET /api/v1/export streams it): from a zeroed
+** ExportJson, each call appends the next records to pOut until it holds at
+** least nMin bytes or the document ends; false once it has ended (and then
+** nothing is left to free). Call it inside one read transaction. */
+typedef struct ExportJson {
+  int iKind, n;
+  bool bBegun, bDone;
+  Buf after; /* the last key written of kind iKind */
+} ExportJson;
+bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin);
 /* Write the actions as CSV: document,party,type,date,effective,note. */
 void interchange_export_csv(Db *pDb, FILE *f);
 

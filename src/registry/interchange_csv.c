@@ -302,10 +302,9 @@ static int cmp_lang(const void *a, const void *b) {
   return strcmp((const char *)a, (const char *)b);
 }
 
-static int kind_langs(Kind kind, const json_t *aRecord, char (*azLang)[8], int nMax) {
-  StrMap seen = {0};
-  for (size_t i = 0; i < json_array_size(aRecord); i++)
-    langs_of(&ic_kind_schema[kind], json_array_get(aRecord, i), &seen);
+/* The languages seen (en and ru always) into azLang: their number. */
+static int seen_langs(const StrMap *pSeen, char (*azLang)[8], int nMax) {
+  const StrMap seen = *pSeen;
   int n = 0;
   snprintf(azLang[n++], 8, "en");
   snprintf(azLang[n++], 8, "ru");
@@ -316,6 +315,14 @@ static int kind_langs(Kind kind, const json_t *aRecord, char (*azLang)[8], int n
     if (n < nMax) snprintf(azLang[n++], 8, "%s", z);
   }
   qsort(azLang + nFixed, (size_t)(n - nFixed), 8, cmp_lang);
+  return n;
+}
+
+static int kind_langs(Kind kind, const json_t *aRecord, char (*azLang)[8], int nMax) {
+  StrMap seen = {0};
+  for (size_t i = 0; i < json_array_size(aRecord); i++)
+    langs_of(&ic_kind_schema[kind], json_array_get(aRecord, i), &seen);
+  int n = seen_langs(&seen, azLang, nMax);
   strmap_free(&seen);
   return n;
 }
@@ -434,14 +441,61 @@ static void put_list_rows(Buf *b, const Table *t, const json_t *aRecord) {
 }
 
 void csv_write_kind(Kind kind, const json_t *aRecord, Buf *pOut) {
-  char azLang[16][8];
-  int nLang = kind_langs(kind, aRecord, azLang, 16);
-  Tables ts = {0};
-  kind_tables(&ts, kind, azLang, nLang);
-  put_header(pOut, &ts.a[0]);
+  CsvKindWriter *w = csv_writer_begin(kind);
   for (size_t i = 0; i < json_array_size(aRecord); i++)
-    put_row(pOut, &ts.a[0], json_array_get(aRecord, i), kind, 0);
-  tables_free(&ts);
+    csv_writer_see(w, json_array_get(aRecord, i));
+  csv_writer_header(w, pOut);
+  for (size_t i = 0; i < json_array_size(aRecord); i++)
+    csv_writer_row(w, json_array_get(aRecord, i), pOut);
+  csv_writer_end(w);
+}
+
+struct CsvKindWriter {
+  Kind kind;
+  StrMap seen; /* the languages of the records seen */
+  Tables ts;   /* the columns, once the header is written */
+};
+
+CsvKindWriter *csv_writer_begin(Kind kind) {
+  CsvKindWriter *w = xmalloc(sizeof(CsvKindWriter));
+  memset(w, 0, sizeof(*w));
+  w->kind = kind;
+  return w;
+}
+
+static bool schema_has_langs(const Schema *pSchema, int depth) {
+  for (const Field *f = pSchema->aField; f->zName && depth < MAXP; f++) {
+    if (f->type == FT_LANGMAP) return true;
+    if (f->type == FT_OBJ && schema_has_langs(f->pArg, depth + 1)) return true;
+  }
+  return false;
+}
+
+bool csv_writer_needs_records(const CsvKindWriter *w) {
+  return schema_has_langs(&ic_kind_schema[w->kind], 0);
+}
+
+void csv_writer_see(CsvKindWriter *w, const json_t *pRecord) {
+  langs_of(&ic_kind_schema[w->kind], pRecord, &w->seen);
+}
+
+void csv_writer_header(CsvKindWriter *w, Buf *pOut) {
+  char azLang[16][8];
+  int nLang = seen_langs(&w->seen, azLang, 16);
+  tables_free(&w->ts);
+  kind_tables(&w->ts, w->kind, azLang, nLang);
+  put_header(pOut, &w->ts.a[0]);
+}
+
+void csv_writer_row(CsvKindWriter *w, const json_t *pRecord, Buf *pOut) {
+  put_row(pOut, &w->ts.a[0], pRecord, w->kind, 0);
+}
+
+void csv_writer_end(CsvKindWriter *w) {
+  if (!w) return;
+  strmap_free(&w->seen);
+  tables_free(&w->ts);
+  xfree(w);
 }
 
 static json_t *kind_records(Db *pDb, Kind kind) {

@@ -46,6 +46,19 @@ void csv_row_free(CsvRow *pRow);
 ** that kind: the columns the export writes and the API's ?format=csv. */
 void csv_write_kind(Kind kind, const json_t *aRecord, Buf *pOut);
 
+/* The same a record at a time, for a table too large to hold (the API's
+** streamed ?format=csv): the header's language columns (name_en, name_ru,
+** name_XX ...) are those of the records seen before it, so when
+** csv_writer_needs_records (the kind has language maps) show every record
+** to csv_writer_see first, then write the header and each row. */
+typedef struct CsvKindWriter CsvKindWriter;
+CsvKindWriter *csv_writer_begin(Kind kind);
+bool csv_writer_needs_records(const CsvKindWriter *w);
+void csv_writer_see(CsvKindWriter *w, const json_t *pRecord);
+void csv_writer_header(CsvKindWriter *w, Buf *pOut);
+void csv_writer_row(CsvKindWriter *w, const json_t *pRecord, Buf *pOut);
+void csv_writer_end(CsvKindWriter *w);
+
 /* Export every kind but submissions into the directory zDir (created if
 ** need be). Returns 0, or -1 with a message in pErr. */
 int csv_export_dir(Db *pDb, const char *zDir, Buf *pErr);

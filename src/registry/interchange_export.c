@@ -12,27 +12,56 @@
 #include "kind.h"
 
 void interchange_export_json(Db *pDb, FILE *f) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 ORDER BY e.key");
-  fputs("{\"pacta\":1", f);
-  for (int k = 0; k < K__COUNT; k++) {
-    sqlite3_reset(p);
-    sqlite3_bind_int(p, 1, k);
-    int n = 0;
-    while (db_step_row(pDb, p)) {
-      const char *z = (const char *)sqlite3_column_text(p, 0);
-      size_t off, len;
-      if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 0), &off, &len)) continue;
-      if (n++ == 0)
-        fprintf(f, ",\n\"%s\":[\n", kind_section((Kind)k));
-      else
-        fputs(",\n", f);
-      fwrite(z + off, 1, len, f);
-    }
-    if (n) fputs("\n]", f);
+  ExportJson x = {0};
+  Buf b = {0};
+  bool bMore;
+  bool bBegun = db_read_begin(pDb); /* one snapshot */
+  do {
+    buf_reset(&b);
+    bMore = interchange_export_json_next(pDb, &x, &b, 1u << 16);
+    fwrite(b.z ? b.z : "", 1, b.n, f);
+  } while (bMore);
+  db_read_end(pDb, bBegun);
+  buf_free(&b);
+}
+
+bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin) {
+  if (x->bDone) return false;
+  if (!x->bBegun) {
+    buf_puts(pOut, "{\"pacta\":1");
+    x->bBegun = true;
   }
-  sqlite3_reset(p);
-  fputs("}\n", f);
+  /* Each call reads on from the last key written: no statement is left
+  ** open between calls, so the caller may use the connection meanwhile. */
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.record FROM entity e JOIN journal j "
+                                 "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>?2 ORDER BY e.key");
+  for (; x->iKind < K__COUNT; x->iKind++, x->n = 0, buf_reset(&x->after)) {
+    sqlite3_bind_int(p, 1, x->iKind);
+    sqlite3_bind_text(p, 2, x->after.z ? x->after.z : "", -1, SQLITE_TRANSIENT);
+    bool bFull = false;
+    while (!bFull && db_step_row(pDb, p)) {
+      const char *z = (const char *)sqlite3_column_text(p, 1);
+      size_t off, len;
+      if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 1), &off, &len)) continue;
+      if (x->n++ == 0)
+        buf_printf(pOut, ",\n\"%s\":[\n", kind_section((Kind)x->iKind));
+      else
+        buf_puts(pOut, ",\n");
+      buf_append(pOut, z + off, len);
+      if (pOut->n >= nMin) {
+        buf_reset(&x->after);
+        buf_puts(&x->after, (const char *)sqlite3_column_text(p, 0));
+        bFull = true;
+      }
+    }
+    sqlite3_reset(p);
+    if (bFull) return true;
+    if (x->n) buf_puts(pOut, "\n]");
+  }
+  buf_puts(pOut, "}\n");
+  buf_free(&x->after);
+  x->bDone = true;
+  return false;
 }
 
 /* actions.csv (interchange_csv.c): the columns of the export to a directory

@@ -14,7 +14,6 @@
 #include "http.h"
 #include "ingest.h"
 #include "interchange.h"
-#include "interchange_csv.h"
 #include "journal.h"
 #include "kind.h"
 #include "registry.h"
@@ -98,22 +97,6 @@ static void resp_table(Req *pReq, Resp *r, json_t *pDoc, const char *zTable) {
   json_decref(pDoc);
 }
 
-/* A list of one kind: with ?format=csv the columns of that kind's file of
-** `pacta export --format csv --out DIR` (interchange_csv.h). */
-static void resp_kind_list(Req *pReq, Resp *r, json_t *pDoc, Kind kind) {
-  const char *zFormat = req_arg(pReq, "format");
-  if (!zFormat || strcmp(zFormat, "csv") != 0) {
-    resp_table(pReq, r, pDoc, kind_section(kind));
-    return;
-  }
-  r->status = 200;
-  r->zType = "text/csv; charset=utf-8";
-  buf_reset(&r->body);
-  csv_write_kind(kind, json_object_get(pDoc, kind_section(kind)), &r->body);
-  r->bCacheable = true;
-  json_decref(pDoc);
-}
-
 static void resp_query(Req *pReq, Resp *r, json_t *pDoc, Buf *pErr, const char *zTable) {
   if (!pDoc) {
     resp_error(r, 404, "not_found", "%s", pErr->z);
@@ -134,71 +117,6 @@ static bool section_kind(Resp *r, const char *zSection, Kind *pKind) {
   if (kind_parse(zSection, pKind) == 0 && strcmp(kind_section(*pKind), zSection) == 0) return true;
   resp_error(r, 404, "not_found", "no such collection: %s", zSection);
   return false;
-}
-
-/* An id or code with no '|' (which would widen a key range). */
-static bool is_plain_id(const char *z) {
-  return *z && !strchr(z, '|');
-}
-
-void api_get_list(Req *pReq, Resp *r) {
-  Kind kind;
-  if (!section_kind(r, pReq->azParam[0], &kind)) return;
-  long long limit, offset;
-  if (!req_int(pReq, r, "limit", 100, 1, 10000, &limit)) return;
-  if (!req_int(pReq, r, "offset", 0, 0, 1LL << 40, &offset)) return;
-  /* Filters on a record's own fields, e.g. actions?document=X&party=Y. */
-  static const char *const azFilter[] = {"document", "party", "body", "type", "commitment"};
-  /* Actions are keyed "DOCUMENT|PARTY|TYPE|DATE": a document (and party)
-  ** filter is a key range, and paging happens in SQL, so a list never reads
-  ** all of millions of actions. */
-  Buf prefix = {0};
-  bool bByKey = true; /* every filter given is covered by the key prefix */
-  const char *zDoc = req_arg(pReq, "document"), *zParty = req_arg(pReq, "party");
-  if (kind == K_ACTION && zDoc && is_plain_id(zDoc)) {
-    buf_printf(&prefix, "%s|", zDoc);
-    if (zParty && is_plain_id(zParty))
-      buf_printf(&prefix, "%s|", zParty);
-    else if (zParty)
-      bByKey = false;
-  } else if (zDoc || zParty) {
-    bByKey = false;
-  }
-  for (size_t f = 2; f < sizeof(azFilter) / sizeof(azFilter[0]); f++)
-    if (req_arg(pReq, azFilter[f])) bByKey = false;
-  if (req_arg(pReq, "organization")) bByKey = false;
-  if (bByKey) {
-    long long nTotal = 0;
-    json_t *pPage = entity_page(pReq->pDb, kind, prefix.z, offset, limit, &nTotal);
-    buf_free(&prefix);
-    json_t *pDoc =
-        json_pack("{s:o, s:I, s:I, s:I}", kind_section(kind), pPage, "total", (json_int_t)nTotal,
-                  "limit", (json_int_t)limit, "offset", (json_int_t)offset);
-    resp_kind_list(pReq, r, pDoc, kind);
-    return;
-  }
-  buf_free(&prefix);
-  json_t *pAll = entity_list(pReq->pDb, kind, req_arg(pReq, "organization"));
-  json_t *pPage = json_array();
-  size_t nMatch = 0;
-  for (size_t i = 0; i < json_array_size(pAll); i++) {
-    json_t *pRec = json_array_get(pAll, i);
-    bool ok = true;
-    for (size_t f = 0; f < sizeof(azFilter) / sizeof(azFilter[0]) && ok; f++) {
-      const char *zWant = req_arg(pReq, azFilter[f]);
-      const char *zHave = str(pRec, azFilter[f]);
-      if (zWant && (!zHave || strcmp(zWant, zHave) != 0)) ok = false;
-    }
-    if (!ok) continue;
-    if (nMatch >= (size_t)offset && json_array_size(pPage) < (size_t)limit)
-      json_array_append(pPage, pRec);
-    nMatch++;
-  }
-  json_decref(pAll);
-  json_t *pDoc =
-      json_pack("{s:o, s:I, s:I, s:I}", kind_section(kind), pPage, "total", (json_int_t)nMatch,
-                "limit", (json_int_t)limit, "offset", (json_int_t)offset);
-  resp_kind_list(pReq, r, pDoc, kind);
 }
 
 void api_get_one(Req *pReq, Resp *r) {
@@ -269,27 +187,6 @@ void api_get_commitment_assessments(Req *pReq, Resp *r) {
   Buf err = {0};
   resp_query(pReq, r, query_commitment_assessments(pReq->pDb, pReq->azParam[0], &err), &err,
              "assessments");
-}
-
-void api_get_journal(Req *pReq, Resp *r) {
-  long long after, limit;
-  if (!req_int(pReq, r, "after", 0, 0, 1LL << 62, &after)) return;
-  if (!req_int(pReq, r, "limit", 100, 1, 1000, &limit)) return;
-  sqlite3_stmt *p = db_stmt(pReq->pDb, "SELECT record, hash FROM journal WHERE seq>?1 "
-                                       "ORDER BY seq LIMIT ?2");
-  sqlite3_bind_int64(p, 1, after);
-  sqlite3_bind_int64(p, 2, limit);
-  json_t *a = json_array();
-  while (db_step_row(pReq->pDb, p)) {
-    json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 0), 0, 0);
-    char zHash[65];
-    hex_encode(sqlite3_column_blob(p, 1), 32, zHash);
-    json_object_set_new(pRec, "sha256", json_string(zHash));
-    json_array_append_new(a, pRec);
-  }
-  sqlite3_reset(p);
-  json_t *pDoc = json_pack("{s:o, s:I}", "entries", a, "last", (json_int_t)db_last_seq(pReq->pDb));
-  resp_table(pReq, r, pDoc, "entries");
 }
 
 /* GET /api/v1/checks: pacta check --json. */

@@ -5,10 +5,12 @@
 ** delegate its own party's, and another party's only once accepted (the
 ** records are then public); no one without a token.
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "fields.h"
 #include "http.h"
+#include "lists.h"
 #include "routes.h"
 #include "submission.h"
 
@@ -66,11 +68,47 @@ void api_get_submissions(Req *pReq, Resp *r) {
     resp_error(r, 400, "bad_parameter", "status: expected pending, accepted or rejected");
     return;
   }
+  /* Few: listed whole by default, or a page at a time (?limit=N, ?offset=,
+  ** ?cursor=: after the submission it names, in the list's order). */
+  long long limit = -1, offset;
+  const char *zLimit = req_arg(pReq, "limit");
+  if (zLimit && strcmp(zLimit, "all") != 0 && !req_int(pReq, r, "limit", 0, 1, 10000, &limit))
+    return;
+  if (!req_int(pReq, r, "offset", 0, 0, 1LL << 40, &offset)) return;
+  Buf after = {0};
+  const char *zCursor = req_arg(pReq, "cursor");
+  if (zCursor && !list_cursor_decode(zCursor, &after)) {
+    resp_error(r, 400, "bad_parameter",
+               "cursor: expected the next_cursor of an earlier page, got \"%s\"", zCursor);
+    buf_free(&after);
+    return;
+  }
   const Caller *c = &pReq->caller;
   json_t *a = submission_list(pReq->pDb, c->role == ROLE_DEPOSITARY ? 0 : c->zParty, zStatus);
-  json_t *pOut = json_pack("{s:o}", "submissions", a);
+  size_t n = json_array_size(a), i = 0;
+  if (after.n) {
+    while (i < n && strcmp(dflt(str(json_array_get(a, i), "id"), ""), after.z) != 0) i++;
+    i++; /* after it (none when it is gone) */
+  }
+  i += (size_t)offset;
+  json_t *aPage = json_array();
+  for (; i < n && (limit < 0 || (long long)json_array_size(aPage) < limit); i++)
+    json_array_append(aPage, json_array_get(a, i));
+  json_t *pOut =
+      json_pack("{s:o, s:I, s:I, s:I}", "submissions", aPage, "total", (json_int_t)n, "limit",
+                (json_int_t)(limit < 0 ? (long long)n : limit), "offset", (json_int_t)offset);
+  if (i < n && json_array_size(aPage)) {
+    Buf cur = {0};
+    const char *zLast = dflt(str(json_array_get(aPage, json_array_size(aPage) - 1), "id"), "");
+    list_cursor_encode(&cur, zLast, strlen(zLast));
+    json_object_set_new(pOut, "next_cursor", json_string(cur.z));
+    buf_free(&cur);
+  }
   resp_json(r, 200, pOut);
+  snprintf(r->zTotalCount, sizeof(r->zTotalCount), "%zu", n);
   json_decref(pOut);
+  json_decref(a);
+  buf_free(&after);
   r->bCacheable = false;
 }
 

@@ -10,6 +10,7 @@ const Route aRoute[] = {
     /* The JSON API (docs/openapi.json). */
     {"GET", "/api/v1/openapi.json", api_get_openapi, 0},
     {"GET", "/api/v1/journal", api_get_journal, 0},
+    {"GET", "/api/v1/export", api_get_export, 0},
     {"GET", "/api/v1/organizations/{}/members", api_get_members, 0},
     {"GET", "/api/v1/organizations/{}/chair", api_get_chair, 0},
     {"GET", "/api/v1/documents/{}/status", api_get_status, 0},
@@ -52,6 +53,7 @@ const Route aRoute[] = {
     {"GET", "/documents/{}", page_get_document, 0},
     {"GET", "/parties", page_get_parties, 0},
     {"GET", "/parties/{}", page_get_party, 0},
+    {"GET", "/journal", page_get_journal, 0},
     {"GET", "/search", page_get_search, 0},
     {"GET", "/checks", page_get_checks, 0},
     {"GET", "/login", page_get_login, 0},

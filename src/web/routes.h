@@ -18,6 +18,7 @@ extern const int nRoute;
 
 void api_get_openapi(Req *pReq, Resp *r);
 void api_get_journal(Req *pReq, Resp *r);
+void api_get_export(Req *pReq, Resp *r); /* api_lists.c, with api_get_list and api_get_journal */
 void api_get_checks(Req *pReq, Resp *r);
 void api_get_submissions(Req *pReq, Resp *r);
 void api_get_submission(Req *pReq, Resp *r);
@@ -72,6 +73,7 @@ void page_get_party_feed_atom(Req *pReq, Resp *r);
 void page_get_documents(Req *pReq, Resp *r);
 void page_get_document(Req *pReq, Resp *r);
 void page_get_parties(Req *pReq, Resp *r);
+void page_get_journal(Req *pReq, Resp *r); /* pages_lists.c, with the other list pages */
 void page_get_party(Req *pReq, Resp *r);
 void page_get_search(Req *pReq, Resp *r);
 void page_get_ingest(Req *pReq, Resp *r);

@@ -56,11 +56,13 @@ static void add_kind_schemas(json_t *pSchemas) {
     char zList[64];
     snprintf(zList, sizeof(zList), "%sList", zName);
     add_schema(pSchemas, zList,
-               json_pack("{s:s, s:[s, s, s, s], s:{s:{s:s, s:o}, s:{s:s}, s:{s:s}, s:{s:s}}}",
+               json_pack("{s:s, s:[s, s, s, s], s:{s:{s:s, s:o}, s:{s:s}, s:{s:s}, s:{s:s}, "
+                         "s:{s:s, s:s}}}",
                          "type", "object", "required", zSection, "total", "limit", "offset",
                          "properties", zSection, "type", "array", "items", ref_to(zName), "total",
-                         "type", "integer", "limit", "type", "integer", "offset", "type",
-                         "integer"));
+                         "type", "integer", "limit", "type", "integer", "offset", "type", "integer",
+                         "next_cursor", "type", "string", "description",
+                         "?cursor= of the next page; absent on the last"));
     json_array_append_new(aList, ref_to(zList));
     json_object_set_new(pSections, zSection,
                         json_pack("{s:s, s:o}", "type", "array", "items", ref_to(zName)));
