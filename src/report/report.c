@@ -349,7 +349,7 @@ static int *by_party_name(const json_t *a, const json_t *pParties) {
 /* ---- A document as at a date -------------------------------------------------------- */
 
 typedef struct Annex {
-  Buf b; /* the annex's items, built after the table */
+  Buf b; /* the annex's items, built with the table, each ending in a NUL */
   int n;
 } Annex;
 
@@ -470,8 +470,7 @@ static int report_document_read(Db *pDb, const char *zDoc, pdate on, RDoc *d, Bu
       buf_printf(&item, "[%d] %s \xE2\x80\x94 %s, %s: ", annex.n, zName,
                  action_words(str(a, "type")), fmt_date(&t, str(a, "date")));
       buf_puts(&item, str(a, "text") ? str(a, "text") : _("(the text is not recorded)"));
-      buf_puts(&annex.b, item.z);
-      buf_putc(&annex.b, '\n');
+      buf_append(&annex.b, item.z, item.n + 1); /* with its NUL: texts may hold newlines */
       buf_free(&item);
     }
     rdoc_cell(d, pTable, b.z ? b.z : "");
@@ -507,12 +506,8 @@ static int report_document_read(Db *pDb, const char *zDoc, pdate on, RDoc *d, Bu
 
   if (annex.n) {
     rdoc_add(d, R_HEADING, _("Annex: reservations and declarations"));
-    for (char *z = annex.b.z; z && *z;) {
-      char *zEnd = strchr(z, '\n');
-      *zEnd = 0;
-      rdoc_add(d, R_ITEM, z);
-      z = zEnd + 1;
-    }
+    for (size_t i = 0; i < annex.b.n; i += strlen(annex.b.z + i) + 1)
+      rdoc_add(d, R_ITEM, annex.b.z + i);
   }
   buf_free(&annex.b);
   buf_free(&b);

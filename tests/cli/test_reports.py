@@ -191,7 +191,7 @@ class Reports(unittest.TestCase):
                 {"document": "cis-charter", "party": "KAZ", "type": "reservation",
                  "date": "1994-04-20", "text": text},
                 {"document": "cis-charter", "party": "RUS", "type": "declaration",
-                 "date": "1993-07-20", "text": "Заявление Российской Федерации."}]}, f)
+                 "date": "1993-07-20", "text": "Заявление\nРоссийской Федерации."}]}, f)
         run(db, "load", path)
         # Numbered in the order of the rows: Kazakhstan, Russia; Казахстан, Россия.
         for lang, res, dec in (("en", "Reservation, 20 April 1994 [1]",
