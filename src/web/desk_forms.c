@@ -842,6 +842,16 @@ static char *short_text(const char *z) {
   return xprintf("%.*s\xe2\x80\xa6", (int)n, z);
 }
 
+/* The language of zName, one of the names by language in pName, or NULL. */
+static const char *name_lang(const json_t *pName, const char *zName) {
+  const char *zKey;
+  const json_t *v;
+  json_object_foreach((json_t *)pName, zKey, v) {
+    if (json_string_value(v) == zName) return zKey;
+  }
+  return 0;
+}
+
 /* The options of the live records of a kind, the current value among them. */
 static void put_ref_options(Buf *p, Db *pDb, Kind ref, const char *zCur) {
   json_t *a = entity_list(pDb, ref, 0);
@@ -857,7 +867,13 @@ static void put_ref_options(Buf *p, Db *pDb, Kind ref, const char *zCur) {
     const char *zName = ref == K_SESSION ? str(e, "date") : name_here(pName, 0);
     char *zShort = short_text(zName ? zName : "");
     char *zLabel = zName ? xprintf("%s \xe2\x80\x94 %s", zId, zShort) : xstrdup(zId);
-    desk_option(p, zId, zLabel, zCur);
+    /* A name that is not in the page's language is marked with its own (WCAG 3.1.2). */
+    const char *zLang = ref == K_SESSION || !zName ? 0 : name_lang(pName, zName);
+    if (zLang && strcmp(zLang, i18n_lang()) != 0)
+      hprintf(p, "<option value=\"%s\" lang=\"%s\"%s>%s</option>", zId, zLang,
+              zCur && strcmp(zCur, zId) == 0 ? " selected" : "", zLabel);
+    else
+      desk_option(p, zId, zLabel, zCur);
     if (zCur && strcmp(zCur, zId) == 0) bFound = true;
     xfree(zLabel);
     xfree(zShort);

@@ -665,6 +665,11 @@ static struct MHD_Response *make_stream_response(const Resp *pResp) {
   return r;
 }
 
+/* The cookie remembering ?lang= when the answer sets a cookie of its own too
+** (a form's CSRF secret): a second Set-Cookie header. Set and cleared by
+** the request on this thread. */
+static _Thread_local char tl_zLangCookie[96];
+
 static void add_headers(struct MHD_Response *r, const char *zType, const char *zEtag,
                         const Resp *pResp) {
   MHD_add_response_header(r, "Content-Type", zType);
@@ -672,6 +677,8 @@ static void add_headers(struct MHD_Response *r, const char *zType, const char *z
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
   if (pResp && pResp->zLocation[0]) MHD_add_response_header(r, "Location", pResp->zLocation);
   if (pResp && pResp->zSetCookie[0]) MHD_add_response_header(r, "Set-Cookie", pResp->zSetCookie);
+  if (pResp && pResp->zSetCookie[0] && tl_zLangCookie[0])
+    MHD_add_response_header(r, "Set-Cookie", tl_zLangCookie);
   if (pResp && pResp->nRetryAfter > 0) {
     char zRetry[16];
     snprintf(zRetry, sizeof(zRetry), "%d", pResp->nRetryAfter);
@@ -848,9 +855,15 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   else
     http_dispatch(aRoute, nRoute, &req, &resp);
   /* ?lang= is remembered for the pages that follow. */
-  if (zLangArg && i18n_find(zLangArg) == pLang && !resp.zSetCookie[0])
-    snprintf(resp.zSetCookie, sizeof(resp.zSetCookie),
-             HTTP_LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax", i18n_code(pLang));
+  tl_zLangCookie[0] = 0;
+  if (zLangArg && i18n_find(zLangArg) == pLang) {
+    if (!resp.zSetCookie[0])
+      snprintf(resp.zSetCookie, sizeof(resp.zSetCookie),
+               HTTP_LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax", i18n_code(pLang));
+    else /* beside the page's own cookie (a form's CSRF secret) */
+      snprintf(tl_zLangCookie, sizeof(tl_zLangCookie),
+               HTTP_LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax", i18n_code(pLang));
+  }
   buf_free(&query);
   db_on_error(s->pDb, 0, 0);
   pool_end(pPool, false); /* the answer and what the caches kept live on */
@@ -887,6 +900,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     log_access(pConn, zMethod, zUrl, resp.status, resp.body.n, ms_since(&t0), req.caller.zName);
     ret = send_response(pConn, resp.status, resp.zType, zBody, resp.body.n, resp.zEtag, &resp);
   }
+  tl_zLangCookie[0] = 0;
   buf_free(&resp.body);
   return ret;
 }
