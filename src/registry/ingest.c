@@ -359,7 +359,9 @@ static void draft_place(Draft *dr) {
   double conf = 0.8;
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
-    if (!pM->p->zPlace[0] || ig_next_sentence(d, pM->i) || all_caps(d, pM)) continue;
+    if (!pM->p->zPlace[0] || all_caps(d, pM) ||
+        (ig_next_sentence(d, pM->i) && !ig_held_before(d, pM->i)))
+      continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
                (pM->i >= 4 && memcmp(d->zLo + pM->i - 4, "во ", 4) == 0);

@@ -229,7 +229,8 @@ const DateM *ig_session_date(const Doc *d) {
   int best = 0;
   for (int k = 0; k < d->nD; k++) {
     const DateM *m = &d->aD[k];
-    if (m->bPosted || ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i) ||
+    if (m->bPosted ||
+        ((ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) && !ig_held_before(d, m->i)) ||
         date_of_something_else(d, m))
       continue;
     if (!pFirst) pFirst = m;
@@ -248,7 +249,10 @@ const DateM *ig_session_date(const Doc *d) {
   ** about the session: the same day, and the header gives its year. */
   for (int k = 0; pDate && !pDate->y && k < d->nD; k++) {
     const DateM *m = &d->aD[k];
-    if (m->y && !m->bPosted && m->m == pDate->m && m->d == pDate->d) pDate = m;
+    /* not the next session's "October 14, 2022" for "held ... on October 14" */
+    bool bToCome =
+        (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) && !ig_held_before(d, m->i);
+    if (m->y && !m->bPosted && m->m == pDate->m && m->d == pDate->d && !bToCome) pDate = m;
   }
   return pDate;
 }

@@ -109,6 +109,10 @@ bool ig_upper_at(const Doc *d, size_t i);
 ** meeting still to come ("to be held")? */
 bool ig_next_sentence(const Doc *d, size_t i);
 bool ig_future_sentence(const Doc *d, size_t i);
+/* Is what is at i said of a meeting already held ("the session held in Minsk on
+** October 14", «состоявшемся 6 декабря»), though its sentence also tells of the
+** next one? The 40 bytes before i are read. */
+bool ig_held_before(const Doc *d, size_t i);
 
 /* ---- ingest_names.c ----------------------------------------------------- */
 

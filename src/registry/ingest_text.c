@@ -441,3 +441,11 @@ bool ig_future_sentence(const Doc *d, size_t i) {
                                          0};
   return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azFuture);
 }
+
+bool ig_held_before(const Doc *d, size_t i) {
+  static const char *const azHeld[] = {"held ", "took place ", "состоявш", "прошедш", 0};
+  static const char *const azNot[] = {"to be held", "will be held", "be held", 0};
+  size_t s = i > 40 ? i - 40 : 0, s0 = ig_sent_start(d, i);
+  if (s < s0) s = s0;
+  return ig_has_any(d, s, i, azHeld) && !ig_has_any(d, s, i, azNot);
+}

@@ -149,6 +149,15 @@ class Phrasings(unittest.TestCase):
                     "государств СНГ.", self.db)
         self.assertEqual(out["session"]["date"], "2018-09-28")
 
+    def test_session_held_in_a_sentence_about_the_next(self):
+        out = draft(" date 2021-10-15 YEREVAN, OCTOBER 15, ARMENPRESS. The next session of the CIS "
+                    "Council of Heads of State will take place on October 14, 2022, Lebedev said, "
+                    "summing up the results of the session of the Council held in Minsk, Belarus "
+                    "on October 14.", self.db)
+        self.assertEqual(out["session"]["date"], "2021-10-14")
+        self.assertEqual(out["session"]["place"], "Minsk")
+        self.assertEqual(out["session"]["next"]["date"], "2022-10-14")
+
     def test_ordinals_in_words(self):
         out = draft("The thirty-sixth session of the CIS Council of Heads of State was held in "
                     "Minsk on 10 October 2025.", self.db)
