@@ -63,7 +63,8 @@ for (const e of catalogue(join(here, '../../po/ru'))) {
   }
 }
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const patterns = [...new Set(english)].map((t) => [t, new RegExp(`(^|[^A-Za-z])${escapeRe(t)}($|[^A-Za-z])`)]);
+// A word of an id or a code ("cis-charter", "csto-secretariat") is data, not interface.
+const patterns = [...new Set(english)].map((t) => [t, new RegExp(`(^|[^A-Za-z0-9_-])${escapeRe(t)}($|[^A-Za-z0-9_-])`)]);
 
 // What a reader of the page gets as the page's language: its text and the attributes
 // read aloud or shown, leaving out what is marked as another language, code, and data
