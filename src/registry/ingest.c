@@ -634,6 +634,32 @@ static void draft_next(Draft *dr) {
     json_object_set_new(dr->pSession, "next", pNext);
     return;
   }
+  /* No day for it ("the next summit will be held in Moscow in fall 2017", «очередное
+  ** заседание пройдет в мае 2019 года в Астане"): the city alone, after "in"/"в". */
+  for (int j = 0; j < d->nM; j++) {
+    const Mention *pM = &d->aM[j];
+    if (!pM->p->zPlace[0] || all_caps(d, pM) || !ig_next_sentence(d, pM->i) ||
+        ig_held_before(d, pM->i))
+      continue;
+    bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
+               (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
+               (pM->i >= 4 && memcmp(d->zLo + pM->i - 4, "во ", 4) == 0);
+    if (!bIn || !ig_future_sentence(d, pM->i) || !dr->body.zKey) continue;
+    /* ... and the sentence names the body that met (not "next meetings of the heads of
+    ** state" in a release about the foreign ministers); 16 mentions looked at */
+    size_t s0 = ig_sent_start(d, pM->i), s1 = ig_sent_end(d, pM->i);
+    bool bBody = false;
+    for (int q = ig_mention_from(d, s0), x = 0; q < d->nM && d->aM[q].i < s1 && !bBody && x < 16;
+         q++, x++)
+      bBody = d->aM[q].p->kind == GZ_BODY && strcmp(d->aM[q].p->zKey, dr->body.zKey) == 0;
+    if (!bBody) continue;
+    json_t *pNext = json_object();
+    json_object_set_new(pNext, "date", json_null());
+    json_object_set_new(pNext, "place", json_string(pM->p->zPlace));
+    ig_evidence(d, "next.place", pM->i - 3, pM->e, 0.6, false);
+    json_object_set_new(dr->pSession, "next", pNext);
+    return;
+  }
 }
 
 /* Sources: the press release itself, titled by its first line of three

@@ -158,6 +158,15 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["place"], "Minsk")
         self.assertEqual(out["session"]["next"]["date"], "2022-10-14")
 
+    def test_next_place_without_a_day(self):
+        out = draft("The CIS Council of Heads of State met in Bishkek on 16 September 2016. The "
+                    "next Summit of the CIS Heads of State Council will be held in Moscow in fall "
+                    "2017.", self.db)
+        self.assertEqual(out["session"]["next"], {"date": None, "place": "Moscow"})
+        out = draft("The CIS Council of Foreign Ministers met in Tashkent on 7 April 2017. Next "
+                    "meetings of the heads of state will be held in Moscow in October.", self.db)
+        self.assertNotIn("next", out["session"])
+
     def test_ordinals_in_words(self):
         out = draft("The thirty-sixth session of the CIS Council of Heads of State was held in "
                     "Minsk on 10 October 2025.", self.db)
