@@ -8,7 +8,9 @@
 */
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -323,7 +325,29 @@ static cairo_status_t write_buf(void *pArg, const unsigned char *a, unsigned int
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* One PDF at a time in a process: pango, fontconfig and glib keep shared
+** caches behind locks of their own, which ThreadSanitizer cannot see (it
+** reported races in them when the server's threads drew reports together);
+** the largest report takes seconds, the usual one milliseconds. Fontconfig's
+** configuration is read first, in the drawing thread (pango would read it
+** in a thread of its own). */
+static pthread_mutex_t drawLock = PTHREAD_MUTEX_INITIALIZER;
+static bool bFontsRead;
+
+static int report_pdf_locked(const RDoc *d, Buf *pOut, Buf *pErr);
+
 int report_pdf(const RDoc *d, Buf *pOut, Buf *pErr) {
+  pthread_mutex_lock(&drawLock);
+  if (!bFontsRead) {
+    FcInit();
+    bFontsRead = true;
+  }
+  int rc = report_pdf_locked(d, pOut, pErr);
+  pthread_mutex_unlock(&drawLock);
+  return rc;
+}
+
+static int report_pdf_locked(const RDoc *d, Buf *pOut, Buf *pErr) {
   Pdf f;
   memset(&f, 0, sizeof(f));
   f.w = d->bLandscape ? A4_LONG : A4_SHORT;
