@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   csv_row_free(&r);
   buf_free(&err);
   Db *pDb = db_open(":memory:", true);
-  CsvSource src = {"fuzz.csv", zTable, z, n};
+  CsvSource src = {"fuzz.csv", zTable, z, n, 0};
   LoadResult res;
   csv_load(pDb, &src, 1, aData[0] & 0x80 ? CSV_DATE_DMY : CSV_DATE_ISO, "fuzz", fNull, 0, &res);
   json_decref(res.aFinding);

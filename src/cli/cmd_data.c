@@ -124,7 +124,8 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
     if (ends_with(zTable, ".csv")) zTable[strlen(zTable) - 4] = 0;
     bool bKnown = csv_is_table(zTable);
     xfree(zTable);
-    aSrc[i] = (CsvSource){azName[i], bKnown ? 0 : zKind, aBuf[i].z ? aBuf[i].z : "", aBuf[i].n};
+    aSrc[i] =
+        (CsvSource){azName[i], bKnown ? 0 : zKind, aBuf[i].z ? aBuf[i].z : "", aBuf[i].n, &aBuf[i]};
   }
   LoadResult r;
   FILE *fProgress = isatty(2) ? stderr : 0;

@@ -640,7 +640,33 @@ typedef struct Loader {
   Buf path; /* scratch */
   Buf err;  /* the CSV's own errors, one per line */
   int nErr;
+  /* A kind no list file of this load adds to (actions, the many) is kept
+  ** as JSON text, a record at a time, not as jansson values: the document
+  ** of 120,000 actions took 200 MB as values, its text 10 MB. */
+  bool abText[K__COUNT];
+  Buf aText[K__COUNT]; /* its section's records, comma-separated */
+  size_t anText[K__COUNT];
+  Loc *aTextLoc[K__COUNT]; /* where each of them was ("$.actions[i]": the i-th) */
 } Loader;
+
+/* Where the record or item at zPath was read, or NULL. */
+static const Loc *find_loc(const Loader *L, const char *zPath) {
+  const int *pI = strmap_find(&L->where, zPath);
+  if (pI) return &L->aLoc[*pI];
+  /* A record of a kind kept as text: "$.SECTION[N]" exactly. */
+  for (int k = 0; k < K__COUNT; k++) {
+    const char *zSec = kind_section((Kind)k);
+    size_t n = strlen(zSec);
+    if (!L->anText[k] || strncmp(zPath, "$.", 2) != 0 || strncmp(zPath + 2, zSec, n) != 0 ||
+        zPath[2 + n] != '[')
+      continue;
+    char *zEnd;
+    unsigned long long i = strtoull(zPath + 3 + n, &zEnd, 10);
+    if (zEnd == zPath + 3 + n || strcmp(zEnd, "]") != 0 || i >= L->anText[k]) return 0;
+    return &L->aTextLoc[k][i];
+  }
+  return 0;
+}
 
 static void col_letters(int i, char *z) {
   char a[8];
@@ -878,6 +904,21 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
     if (r.nCell == 1 && !r.abQuoted[0] && !*row_cell(&r, 0)) continue; /* a blank line */
     if (r.nCell > nCol)
       csv_error(L, zFile, r.line, nCol, "", "%d cells, the header has %d", r.nCell, nCol);
+    if (!t->nList && L->abText[t->kind]) {
+      json_t *pRec = json_object();
+      size_t i = L->anText[t->kind];
+      if ((i & (i - 1)) == 0) /* a power of two (or 0): grow */
+        L->aTextLoc[t->kind] = xrealloc(L->aTextLoc[t->kind], (i ? 2 * i : 1) * sizeof(Loc));
+      L->aTextLoc[t->kind][i] = (Loc){iFile, r.line};
+      read_cells(L, zFile, &r, aCol, nCol, pRec);
+      char *z = json_dumps(pRec, JSON_COMPACT | JSON_REAL_PRECISION(17));
+      if (!z) panic("out of memory");
+      if (L->anText[t->kind]++) buf_putc(&L->aText[t->kind], ',');
+      buf_puts(&L->aText[t->kind], z);
+      xfree(z);
+      json_decref(pRec);
+      continue;
+    }
     if (!t->nList) {
       json_t *aSec = json_object_get(L->pDoc, kind_section(t->kind));
       if (!aSec) {
@@ -952,19 +993,18 @@ static void map_messages(Loader *L, const char *zText, FILE *fErr) {
     if (zSep && zSep < zEol) {
       buf_reset(&b);
       buf_append(&b, zMsg, (size_t)(zSep - zMsg));
-      const int *pLoc = 0;
+      const Loc *pL = 0;
       size_t nFull = b.n;
-      while (!(pLoc = strmap_find(&L->where, b.z)) && b.n > 1) {
+      while (!(pL = find_loc(L, b.z)) && b.n > 1) {
         /* Strip the last step of the path: ".key" or "[i]". */
         size_t n = b.n;
         while (n > 1 && b.z[n - 1] != '.' && b.z[n - 1] != '[') n--;
         b.n = n > 1 ? n - 1 : 1;
         b.z[b.n] = 0;
       }
-      if (pLoc) {
+      if (pL) {
         /* The column: the one whose path the rest of the message's path is,
         ** or begins with (".adopted[2]" is a cell of adopted). */
-        const Loc *pL = &L->aLoc[*pLoc];
         const FileCols *pF = &L->aFile[pL->iFile];
         const char *zRest = zMsg + b.n;
         size_t nRest = nFull - b.n, nBest = 0;
@@ -1019,11 +1059,25 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
       csv_error(&L, aSrc[i].zName, 1, -1, "",
                 "no table \"%s\" (name the file after one, or give --kind)", zTable);
   }
+  /* A kind no list file names is kept as text (Loader.abText): sources.csv
+  ** may name any kind with sources, another list file its own kind. */
+  for (int k = 0; k < K__COUNT; k++) L.abText[k] = true;
+  for (int i = 0; i < nSrc; i++) {
+    const Table *t = aIn[i].pTable;
+    if (!t || !t->nList) continue;
+    if (!t->bSources) L.abText[t->kind] = false;
+    for (int k = 0; t->bSources && k < K__COUNT; k++)
+      for (const Field *f = ic_kind_schema[k].aField; f->zName; f++)
+        if (strcmp(f->zName, "sources") == 0) L.abText[k] = false;
+  }
   /* The kinds' own files first, then their lists'. */
   for (int pass = 0; pass < 2; pass++)
     for (int i = 0; i < nSrc; i++)
       if (aIn[i].pTable && (aIn[i].pTable->nList != 0) == (pass == 1))
         read_file_rows(&L, aIn[i].pSrc, aIn[i].pTable);
+  /* The files' bytes are in the document now: let them go before it loads. */
+  for (int i = 0; i < nSrc; i++)
+    if (aSrc[i].pData) buf_free(aSrc[i].pData);
   int rc;
   if (L.nErr) {
     fputs(L.err.z, fErr);
@@ -1031,19 +1085,47 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
     fprintf(fErr, "pacta: nothing was loaded\n");
     rc = LOAD_INVALID;
   } else {
-    char *zText = json_dumps(L.pDoc, JSON_COMPACT | JSON_REAL_PRECISION(17));
+    /* The document's text: the sections held as values, then those held
+    ** as text (interchange_load reads the sections in any order). */
+    for (int k = 0; k < K__COUNT; k++) strmap_free(&L.aKeyIdx[k]);
+    Buf text = {0};
+    buf_puts(&text, "{\"pacta\":1");
+    const char *zSection;
+    json_t *aSec;
+    json_object_foreach(L.pDoc, zSection, aSec) {
+      if (strcmp(zSection, "pacta") == 0) continue;
+      char *z = json_dumps(aSec, JSON_COMPACT | JSON_REAL_PRECISION(17));
+      if (!z) panic("out of memory");
+      buf_printf(&text, ",\"%s\":%s", zSection, z);
+      xfree(z);
+    }
+    json_decref(L.pDoc);
+    L.pDoc = 0;
+    for (int k = 0; k < K__COUNT; k++) {
+      if (!L.anText[k]) continue;
+      buf_printf(&text, ",\"%s\":[", kind_section((Kind)k));
+      buf_append(&text, L.aText[k].z, L.aText[k].n);
+      buf_putc(&text, ']');
+      buf_free(&L.aText[k]);
+    }
+    buf_putc(&text, '}');
+    char *zText = text.z;
     char *zErr = 0;
     size_t nErr = 0;
     FILE *fMem = open_memstream(&zErr, &nErr);
     if (!zText || !fMem) panic("out of memory");
-    LoadSource src = {"csv", zText, strlen(zText)};
+    LoadSource src = {"csv", zText, text.n};
     rc = interchange_load(pDb, &src, 1, zActor, fMem, fProgress, pOut);
     fclose(fMem);
     map_messages(&L, zErr, fErr);
     free(zErr); /* open_memstream's, from malloc */
     xfree(zText);
   }
-  for (int k = 0; k < K__COUNT; k++) strmap_free(&L.aKeyIdx[k]);
+  for (int k = 0; k < K__COUNT; k++) {
+    strmap_free(&L.aKeyIdx[k]);
+    buf_free(&L.aText[k]);
+    xfree(L.aTextLoc[k]);
+  }
   strmap_free(&L.where);
   xfree(L.aLoc);
   for (int i = 0; i < L.nFile; i++) xfree(L.aFile[i].aCol);

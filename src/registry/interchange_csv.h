@@ -70,6 +70,7 @@ typedef struct CsvSource {
   const char *zTable;
   const char *zData;
   size_t nData;
+  Buf *pData; /* may be NULL; else the buffer holding zData, emptied once read */
 } CsvSource;
 
 /* Dates as read: "yyyy-mm-dd" (the default) or "dd.mm.yyyy". */
