@@ -45,8 +45,9 @@ typedef enum ReportFormat { REPORT_HTML, REPORT_PDF } ReportFormat;
 /* "html" or "pdf"; -1 otherwise. */
 int report_format_parse(const char *z);
 
-/* A whole HTML document. azLink: label, href pairs shown above the report
-** on screen (not in print); nLink pairs. */
+/* A whole HTML document. azLink: label, href, language triples shown above
+** the report on screen (not in print); nLink triples; the language (NULL:
+** the report's) marks a label in another language. */
 void report_html(const RDoc *p, const char *const *azLink, int nLink, Buf *pOut);
 /* An A4 PDF: page numbers, tables' heads repeated on every page, long
 ** cells wrapped. 0, or -1 with a message (cairo's) in pErr. */

@@ -80,8 +80,12 @@ void report_html(const RDoc *d, const char *const *azLink, int nLink, Buf *p) {
   buf_puts(p, "</style></head>\n<body>\n");
   if (nLink > 0) {
     buf_puts(p, "<nav class=\"links\">");
-    for (int i = 0; i < nLink; i++)
-      hprintf(p, "<a href=\"%s\">%s</a>", azLink[2 * i + 1], azLink[2 * i]);
+    for (int i = 0; i < nLink; i++) {
+      const char *zLang = azLink[3 * i + 2];
+      hprintf(p, "<a href=\"%s\"", azLink[3 * i + 1]);
+      if (zLang) hprintf(p, " lang=\"%s\" hreflang=\"%s\"", zLang, zLang);
+      hprintf(p, ">%s</a>", azLink[3 * i]);
+    }
     buf_puts(p, "</nav>\n");
   }
   buf_puts(p, "<main>\n");

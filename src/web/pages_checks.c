@@ -52,12 +52,20 @@ static void findings_table(Buf *p, const json_t *aFinding, const char *zCaption)
     /* The message's language, which the finding does not state: Russian when it has
     ** Cyrillic letters, else English; marked when it is not the page's. */
     const char *zText = zAfter ? zAfter + 2 : zMsg, *zLang = "en";
+    /* Then "field: ", the record's field (a code), shown as code. */
+    const char *zField = str(f, "field");
+    size_t nField = zField ? strlen(zField) : 0;
+    bool bField = nField && strncmp(zText, zField, nField) == 0 && zText[nField] == ':' &&
+                  zText[nField + 1] == ' ';
+    if (bField) zText += nField + 2;
     for (const unsigned char *u = (const unsigned char *)zText; *u; u++)
       if ((u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) zLang = "ru";
+    buf_puts(p, "</td><td>");
+    if (bField) hprintf(p, "<code>%s</code>: ", zField);
     if (strcmp(zLang, i18n_lang()) == 0)
-      hprintf(p, "</td><td>%s</td></tr>", zText);
+      hprintf(p, "%s</td></tr>", zText);
     else
-      hprintf(p, "</td><td lang=\"%s\">%s</td></tr>", zLang, zText);
+      hprintf(p, "<span lang=\"%s\">%s</span></td></tr>", zLang, zText);
   }
   table_end(p);
 }

@@ -69,7 +69,9 @@ static void report_send(Req *pReq, Resp *r, const RDoc *d, int fmt, const char *
     char *zAlt = pOther ? xprintf("%s?%s%s%son=%s&lang=%s", zPath, zKey, zOrgId, zAmp, zOn,
                                   i18n_code(pOther))
                         : 0;
-    const char *azLink[] = {_("PDF"), zPdf, pOther ? i18n_autonym(pOther) : "", zAlt};
+    const char *azLink[] = {_("PDF"), zPdf,
+                            0,        pOther ? i18n_autonym(pOther) : "",
+                            zAlt,     pOther ? i18n_code(pOther) : 0};
     report_html(d, azLink, pOther ? 2 : 1, &b);
     resp_text(r, 200, "text/html; charset=utf-8", b.z, b.n);
     xfree(zPdf);

@@ -15,7 +15,7 @@ import { here, pacta, registry, freePort, waitForServer, shots } from './lib.mjs
 const reg = registry({
   prefix: 'pacta-langs-',
   env: { PACTA_TODAY: '2026-12-04' },
-  tokens: { depositary: ['--role', 'depositary', '--name', 'secretariat'] },
+  tokens: { depositary: ['--role', 'depositary', '--name', 'treaty-officer'] },
 });
 let base, browser, depositary;
 
@@ -55,11 +55,19 @@ function catalogue(dir) {
 // (between printf conversions), translated to something else, with a word of 3 letters
 // or more; ICU patterns ({0, plural, ...}) and date patterns are left out.
 const english = [];
+// A whole message counts when it has a word of 5 letters or more, or a capital; a piece of
+// one between its values ("%s of the %s") when it has two words and 8 letters or more, so
+// that "of the" or a lone "root" (a command's name in a sentence) are not taken for the
+// interface.
 for (const e of catalogue(join(here, '../../po/ru'))) {
   if (e.msgctxt === 'date' || e.msgid.includes('{0,') || e.msgid === e.msgstr) continue;
-  for (const part of e.msgid.split(/%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z)?[sdiufxc%]/)) {
+  const parts = e.msgid.split(/%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z)?[sdiufxc%]|\{\d\}/);
+  for (const part of parts) {
     const t = part.trim().replace(/^[:·.,;()\s-]+|[:·.,;()\s-]+$/g, '');
-    if (/[A-Za-z]{3,}/.test(t) && !e.msgstr.includes(t)) english.push(t);
+    const letters = (t.match(/[A-Za-z]/g) || []).length;
+    const whole = parts.length === 1;
+    const ok = whole ? /[A-Za-z]{5,}|[A-Z][a-z]/.test(t) : t.split(/\s+/).length >= 2 && letters >= 8;
+    if (ok && /[A-Za-z]{3,}/.test(t) && !e.msgstr.includes(t)) english.push(t);
   }
 }
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,7 +94,7 @@ async function pageText(page) {
       if (!skip(el))
         for (const a of ['aria-label', 'title', 'placeholder', 'alt', 'value'])
           if (el.getAttribute(a) && (a !== 'value' || el.matches('input[type=submit]'))) parts.push(el.getAttribute(a));
-    parts.push(document.title);
+    // document.title is left out: it holds a record's name, which <title> cannot mark.
     return parts.join('\n');
   });
 }
