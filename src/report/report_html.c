@@ -74,7 +74,7 @@ void report_html(const RDoc *d, const char *const *azLink, int nLink, Buf *p) {
   hprintf(p,
           "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-          "<title>%s</title><style>",
+          "<link rel=\"icon\" href=\"data:,\"><title>%s</title><style>",
           d->zLang, d->zTitle);
   buf_puts(p, zStyle);
   buf_puts(p, "</style></head>\n<body>\n");

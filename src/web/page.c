@@ -36,7 +36,7 @@ char *xprintf(const char *zFmt, ...) {
 
 /* The name's language for this page: the page's, else English, else the
 ** first there is. */
-static const char *name_lang(const json_t *pName) {
+const char *name_here_lang(const json_t *pName) {
   const char *zHere = i18n_lang();
   if (str(pName, zHere)) return zHere;
   if (str(pName, "en")) return "en";
@@ -49,12 +49,12 @@ static const char *name_lang(const json_t *pName) {
 }
 
 const char *name_here(const json_t *pName, const char *zFallback) {
-  const char *zLang = name_lang(pName);
+  const char *zLang = name_here_lang(pName);
   return zLang ? str(pName, zLang) : zFallback;
 }
 
 void put_name(Buf *p, const json_t *pName, const char *zFallback) {
-  const char *zLang = name_lang(pName);
+  const char *zLang = name_here_lang(pName);
   if (!zLang) {
     html_escape(p, zFallback ? zFallback : "");
   } else if (strcmp(zLang, i18n_lang()) == 0) {
@@ -67,14 +67,14 @@ void put_name(Buf *p, const json_t *pName, const char *zFallback) {
 void put_ru(Buf *p, const json_t *pName) {
   /* The second name: Russian beside a name in another language, English
   ** beside a Russian one. */
-  const char *zShown = name_lang(pName);
+  const char *zShown = name_here_lang(pName);
   const char *zOther = zShown && strcmp(zShown, "ru") == 0 ? "en" : "ru";
   const char *z = str(pName, zOther);
   if (z) hprintf(p, " <span class=\"ru\" lang=\"%s\">%s</span>", zOther, z);
 }
 
 void put_second_name(Buf *p, const json_t *pName) {
-  const char *zShown = name_lang(pName);
+  const char *zShown = name_here_lang(pName);
   const char *zOther = zShown && strcmp(zShown, "ru") == 0 ? "en" : "ru";
   const char *z = str(pName, zOther);
   if (z) hprintf(p, "<p class=\"ru\" lang=\"%s\">%s</p>", zOther, z);
@@ -797,7 +797,7 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
   for (int r = 0; r < nRow; r++) {
     const json_t *pName = json_object_get(json_object_get(pNames, aRow[r].zKey), zNameField);
     const char *zLabel = name_here(pName, aRow[r].zKey);
-    const char *zLabelLang = pName ? name_lang(pName) : 0; /* when not the page's */
+    const char *zLabelLang = pName ? name_here_lang(pName) : 0; /* when not the page's */
     if (zLabelLang && strcmp(zLabelLang, i18n_lang()) == 0) zLabelLang = 0;
     aSvgRow[r] = (SvgRow){zLabel, azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey),
                           aBar + nBar, 0, zLabelLang};

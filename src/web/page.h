@@ -52,6 +52,9 @@ char *xprintf(const char *zFmt, ...)
 /* A name by language ({"en": ..., "ru": ...}) in the page's language, else
 ** English, else any; zFallback when it has none. put_name writes it escaped,
 ** in <span lang=..> when it is not the page's language (WCAG 3.1.2). */
+/* The language name_here picks: the page's, else English, else the first
+** (NULL: the name has none). */
+const char *name_here_lang(const json_t *pName);
 const char *name_here(const json_t *pName, const char *zFallback);
 void put_name(Buf *p, const json_t *pName, const char *zFallback);
 /* The name in a second language beside the first, with its lang: Russian

@@ -129,9 +129,12 @@ static void select_records(Buf *p, const char *zLabel, const char *zName, const 
   const char *zKey;
   json_t *pRec;
   json_object_foreach((json_t *)pMap, zKey, pRec) {
-    hprintf(p, "<option value=\"%s\"%s>%s</option>", zKey,
-            zHave && strcmp(zHave, zKey) == 0 ? " selected" : "",
-            name_en(json_object_get(pRec, zNameField), zKey));
+    const json_t *pName = json_object_get(pRec, zNameField);
+    const char *zLang = name_here_lang(pName);
+    hprintf(p, "<option value=\"%s\"%s", zKey,
+            zHave && strcmp(zHave, zKey) == 0 ? " selected" : "");
+    if (zLang && strcmp(zLang, i18n_lang()) != 0) hprintf(p, " lang=\"%s\"", zLang);
+    hprintf(p, ">%s</option>", name_here(pName, zKey));
   }
   buf_puts(p, "</select></label> ");
 }
@@ -180,8 +183,9 @@ void page_get_documents(Req *pReq, Resp *r) {
     for (long long i = pager_first(&pg); i < pager_first(&pg) + pg.per; i++) {
       const json_t *pd = json_array_get(aDoc, (size_t)i);
       if (!pd) break;
-      hprintf(&b, "<tr><th scope=\"row\"><a href=\"/documents/%s\">%s</a>", str(pd, "id"),
-              name_en(json_object_get(pd, "title"), str(pd, "id")));
+      hprintf(&b, "<tr><th scope=\"row\"><a href=\"/documents/%s\">", str(pd, "id"));
+      put_name(&b, json_object_get(pd, "title"), str(pd, "id"));
+      buf_puts(&b, "</a>");
       put_ru(&b, json_object_get(pd, "title"));
       buf_puts(&b, "</th><td>");
       put_link(&b, "organizations", pOrgs, str(pd, "organization"), "name");
@@ -264,9 +268,10 @@ void page_get_parties(Req *pReq, Resp *r) {
     for (long long i = pager_first(&pg); i < pager_first(&pg) + pg.per; i++) {
       const json_t *pp = json_array_get(aParty, (size_t)i);
       if (!pp) break;
-      hprintf(&b, "<tr><td class=\"code\">%s</td><th scope=\"row\"><a href=\"/parties/%s\">%s</a>",
-              str(pp, "code"), str(pp, "code"),
-              name_en(json_object_get(pp, "name"), str(pp, "code")));
+      hprintf(&b, "<tr><td class=\"code\">%s</td><th scope=\"row\"><a href=\"/parties/%s\">",
+              str(pp, "code"), str(pp, "code"));
+      put_name(&b, json_object_get(pp, "name"), str(pp, "code"));
+      buf_puts(&b, "</a>");
       put_ru(&b, json_object_get(pp, "name"));
       buf_puts(&b, "</th><td>");
       if (str(pp, "kind")) put_words(&b, str(pp, "kind"));

@@ -100,7 +100,7 @@ test('the depositary accepts from the desk; the document page shows it', async (
   const row = page.locator('tr', { has: page.locator('a[href="/parties/UZB"]') }).first();
   const rowText = await row.innerText();
   assert.match(rowText, /in force/, rowText);
-  assert.match(rowText, /2026-12-04/, rowText);
+  assert.match(rowText, /4 December 2026/, rowText);
   assert.match(await main.innerText(), new RegExp(m[1].replace('/', '\\/')));
 
   // Rejecting needs a reason: the browser holds the empty form back, nothing is written.

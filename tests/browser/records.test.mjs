@@ -58,7 +58,7 @@ test('a session recorded with its attendance, seen on its page, edited; a wrong 
   let text = await page.locator('main').innerText();
   assert.match(text, /Absent: Kyrgyzstan/);
   assert.match(text, /Igor Nazaruk\tDeputy Minister of Foreign Affairs/);
-  assert.match(text, /2027-06-10, Moscow/);
+  assert.match(text, /10 June 2027, Moscow/);
   await page.screenshot({ path: join(shots, 'records-session-page.png'), fullPage: true });
 
   // Edit: prefilled; a wrong number stays beside its field with everything typed kept.
