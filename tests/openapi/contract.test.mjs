@@ -173,6 +173,9 @@ test('every GET route answers what the document says', async () => {
   await check('/api/v1/log/proof/inclusion', '/api/v1/log/proof/inclusion?index=1');
   await check('/api/v1/log/proof/consistency', '/api/v1/log/proof/consistency?from=3');
   await check('/api/v1/checks', '/api/v1/checks');
+  const whole = await check('/api/v1/export', '/api/v1/export');
+  assert.equal(whole.pacta, 1);
+  assert.ok(whole.documents.length > 10);
   for (const q of ['customs', 'minsk', 'belarus', 'security', 'kyrgyzstan&kind=session']) {
     await check('/api/v1/search', `/api/v1/search?q=${q}`);
   }
