@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "logcmd.h"
+#include "output.h"
 #include "report_cmd.h"
 #include "util.h"
 
@@ -357,6 +358,7 @@ static const Command aCommand[] = {
 ** ($LC_ALL, $LC_MESSAGES, $LANG: "ru_RU.UTF-8" is Russian), else English.
 ** More catalogues come from $PACTA_CATALOGUES (a directory of LANG.mo). */
 static void choose_language(Args *a) {
+  /* Chosen before the arguments are parsed, so that their errors are in it. */
   Buf err = {0};
   if (i18n_init(getenv("PACTA_CATALOGUES"), &err) != 0) die(EXIT_INPUT, "%s", err.z);
   const Lang *p = 0;
@@ -366,7 +368,7 @@ static void choose_language(Args *a) {
       Buf codes = {0};
       for (size_t i = 0; i < i18n_count(); i++)
         buf_printf(&codes, "%s%s", i ? ", " : "", i18n_code(i18n_at(i)));
-      cli_fail(&a->cli, "--lang: expected one of %s, got \"%s\"", codes.z, a->zLang);
+      cli_fail(0, _("--lang: expected one of %s, got \"%s\""), codes.z, a->zLang);
     }
   } else {
     const char *azEnv[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
@@ -412,11 +414,66 @@ static int cmd_help(Args *a) {
   return 0;
 }
 
+/* Does a command's flag zName[0..n) take a value? Its flags are "on= all"
+** (cli.c); the global ones --db, --actor and --lang do. */
+static bool flag_takes_value(const Command *pCmd, const char *zName, size_t n) {
+  if ((n == 2 && memcmp(zName, "db", 2) == 0) || (n == 5 && memcmp(zName, "actor", 5) == 0) ||
+      (n == 4 && memcmp(zName, "lang", 4) == 0))
+    return true;
+  for (const char *z = pCmd ? pCmd->zFlags : 0; z && *z;) {
+    while (*z == ' ') z++;
+    size_t m = strcspn(z, " =");
+    if (m == n && m > 0 && strncmp(z, zName, n) == 0) return z[m] == '=';
+    z += m;
+    if (*z == '=') z++;
+  }
+  return false;
+}
+
+/* The --lang of a command line, read the way pacta_main and cli_parse read
+** it (the last one given wins), before either of them can fail; and
+** whether it has --json. */
+static const char *scan_lang(int argc, char **argv, bool *pbJson) {
+  const char *zLang = 0;
+  const Command *pCmd = 0;
+  bool bFlags = true;
+  *pbJson = false;
+  for (int i = 1; i < argc; i++) {
+    const char *z = argv[i];
+    if (pCmd && bFlags && strcmp(z, "--") == 0) {
+      bFlags = false;
+      continue;
+    }
+    if (!bFlags || z[0] != '-' || (pCmd && z[1] != '-')) {
+      if (!pCmd) { /* the command: its flags from here on */
+        pCmd = find_command(z);
+        if (!pCmd) break;
+      }
+      continue;
+    }
+    if (z[1] != '-') continue;
+    const char *zName = z + 2, *zEq = strchr(zName, '=');
+    size_t n = zEq ? (size_t)(zEq - zName) : strlen(zName);
+    if (n == 4 && memcmp(zName, "json", 4) == 0 && !zEq) *pbJson = true;
+    if (!flag_takes_value(pCmd, zName, n)) continue;
+    const char *zValue = zEq ? zEq + 1 : (i + 1 < argc ? argv[++i] : 0);
+    if (n == 4 && memcmp(zName, "lang", 4) == 0 && zValue) zLang = zValue;
+  }
+  return zLang;
+}
+
 int pacta_main(int argc, char **argv) {
   Args a;
   memset(&a, 0, sizeof(a));
   a.zDb = getenv("PACTA_DB");
   if (!a.zDb || !*a.zDb) a.zDb = "pacta.db";
+  /* The language first, so that the errors of the arguments are in it
+  ** (in English with --json, as its output is). */
+  bool bJson;
+  a.zLang = scan_lang(argc, argv, &bJson);
+  choose_language(&a);
+  const Lang *pChosen = i18n_current();
+  json_in_english(bJson);
   int i = 1;
   /* Global options before the command. */
   for (; i < argc && argv[i][0] == '-'; i++) {
@@ -447,7 +504,7 @@ int pacta_main(int argc, char **argv) {
     } else if (strcmp(z, "--json") == 0) {
       a.bJson = true;
     } else {
-      cli_fail(0, "unknown option %s (see 'pacta help')", z);
+      cli_fail(0, _("unknown option %s (see 'pacta help')"), z);
     }
   }
   if (i >= argc) {
@@ -455,10 +512,10 @@ int pacta_main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   const Command *pCmd = find_command(argv[i]);
-  if (!pCmd) cli_fail(0, "no command \"%s\" (see 'pacta help')", argv[i]);
+  if (!pCmd) cli_fail(0, _("no command \"%s\" (see 'pacta help')"), argv[i]);
   parse_args(pCmd, argc - i - 1, argv + i + 1, &a);
-  if (!*a.zDb) cli_fail(&a.cli, "--db needs a file name");
-  choose_language(&a);
+  if (!*a.zDb) cli_fail(&a.cli, _("--db needs a file name"));
+  i18n_use(pChosen);
   int rc = pCmd->xRun(&a);
   cli_free(&a.cli);
   return rc;

@@ -5,6 +5,7 @@
 ** none of it.
 */
 #include "interchange.h"
+#include "i18n.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -71,7 +72,7 @@ static void check_duplicates(Validator *v, Item *aItem, int nItem, const LoadSou
       v->zSrc = aSrc[pB->iSrc].zName;
       buf_reset(&v->path);
       buf_printf(&v->path, "$.%s[%d]", kind_section(pB->kind), pB->iIndex);
-      ic_error(v, "duplicate %s \"%s\" (first at %s: $.%s[%d])", kind_name(pB->kind), pB->zKey,
+      ic_error(v, _("duplicate %s \"%s\" (first at %s: $.%s[%d])"), kind_name(pB->kind), pB->zKey,
                aSrc[pA->iSrc].zName, kind_section(pA->kind), pA->iIndex);
     }
     pB->bSkip = true; /* an identical copy from another file: load once */
@@ -89,11 +90,14 @@ static void check_references(Validator *v, Db *pDb, const StrMap *pSeen, const L
     const char *zKey = v->paths.z + r->iKey;
     if (strmap_find(pSeen, seen_key(&k, r->kind, zKey)) || entity_exists(pDb, r->kind, zKey))
       continue;
-    if (v->nError++ < MAX_ERRORS)
+    if (v->nError++ < MAX_ERRORS) {
+      fprintf(v->fErr, "pacta: %s: %s: ", aSrc[r->iSrc].zName, v->paths.z + r->iPath);
       fprintf(v->fErr,
-              "pacta: %s: %s: unknown %s \"%s\" (not in this load nor in the registry; other "
-              "places that name it are not listed)\n",
-              aSrc[r->iSrc].zName, v->paths.z + r->iPath, kind_name(r->kind), zKey);
+              _("unknown %s \"%s\" (not in this load nor in the registry; other places that "
+                "name it are not listed)"),
+              kind_name(r->kind), zKey);
+      fputc('\n', v->fErr);
+    }
   }
   buf_free(&k);
 }
@@ -160,7 +164,8 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
   Journal j;
   memset(pOut, 0, sizeof(*pOut));
   if (journal_begin(&j, pDb, zActor)) {
-    fprintf(fErr, "pacta: the registry is busy (another writer holds it); nothing was loaded\n");
+    fprintf(fErr, "pacta: %s\n",
+            _("the registry is busy (another writer holds it); nothing was loaded"));
     return LOAD_BUSY;
   }
   /* What the caller read before deciding to write must still hold, now
@@ -169,8 +174,10 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     const LoadExpect *e = &pOpt->aExpect[i];
     if (entity_seq(pDb, e->kind, e->zKey) != e->seq) {
       journal_rollback(&j);
-      fprintf(fErr, "pacta: %s %s changed since it was read; nothing was loaded\n",
-              kind_name(e->kind), e->zKey);
+      fputs("pacta: ", fErr);
+      fprintf(fErr, _("%s %s changed since it was read; nothing was loaded"), kind_name(e->kind),
+              e->zKey);
+      fputc('\n', fErr);
       return LOAD_CHANGED;
     }
   }
@@ -188,10 +195,16 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
       pOut->nUnchanged++;
     }
     json_decref(v);
-    if (fProgress && (i & 0x3fff) == 0)
-      fprintf(fProgress, "\rpacta: loading %d of %d records", i, nItem);
+    if (fProgress && (i & 0x3fff) == 0) {
+      fputs("\rpacta: ", fProgress);
+      fprintf(fProgress, _("loading records: %d of %d"), i, nItem);
+    }
   }
-  if (fProgress) fprintf(fProgress, "\rpacta: loaded %d records%20s\n", nItem, "");
+  if (fProgress) {
+    fputs("\rpacta: ", fProgress);
+    fprintf(fProgress, _("records loaded: %d"), nItem);
+    fprintf(fProgress, "%20s\n", "");
+  }
   int nError, nDropped;
   pOut->aFinding = write_check_end(w, &nError, &nDropped);
   json_t *aPlace = finding_places(pOut->aFinding, aItem, nItem, aSrc);
@@ -209,15 +222,25 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     xfree(zLine);
   }
   json_decref(aPlace);
-  if (nDropped)
-    fprintf(fErr, "pacta: ... and %d more %s (pacta check lists them all)\n", nDropped,
-            nError ? "errors and warnings" : "warnings");
+  if (nDropped) {
+    fputs("pacta: ", fErr);
+    fprintf(fErr,
+            nError ? _("... and %d more errors and warnings (pacta check lists them all)")
+                   : _("... and %d more warnings (pacta check lists them all)"),
+            nDropped);
+    fputc('\n', fErr);
+  }
   int rc = 0;
   if (nError || (pOpt && pOpt->bDryRun)) {
     journal_rollback(&j);
     if (nError) {
-      fprintf(fErr, "pacta: %d consistency error%s; nothing was loaded\n", nError,
-              nError == 1 ? "" : "s");
+      Buf said = {0};
+      i18n_plural(&said,
+                  _("{0, plural, one{# consistency error} other{# consistency errors}}; nothing "
+                    "was loaded"),
+                  nError);
+      fprintf(fErr, "pacta: %s\n", said.z);
+      buf_free(&said);
       pOut->nLoaded = pOut->nUnchanged = 0;
       rc = LOAD_INCONSISTENT;
     }
@@ -239,7 +262,7 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
   size_t n = ic_path_push_index(v, (size_t)p->iIndex);
   int nErrorBefore = v->nError;
   if (!json_is_object(pRec))
-    ic_error(v, "expected an object, got %s", GOT(pRec));
+    ic_error(v, _("expected an object, got %s"), GOT(pRec));
   else
     ic_check_object(v, &ic_kind_schema[p->kind], pRec);
   if (v->nError == nErrorBefore) {
@@ -256,7 +279,7 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
 static void unknown_section(Validator *v) {
   Buf list = {0};
   for (int k = 0; k < K__COUNT; k++) buf_printf(&list, ", %s", kind_section((Kind)k));
-  ic_error(v, "unknown key (expected one of: pacta%s)", list.z);
+  ic_error(v, _("unknown key (expected one of: pacta%s)"), list.z);
   buf_free(&list);
 }
 
@@ -271,13 +294,13 @@ static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paIt
   buf_reset(&v->path);
   buf_puts(&v->path, "$");
   if (!json_is_object(pRoot)) {
-    ic_error(v, "expected an object {\"pacta\": 1, ...}, got %s", GOT(pRoot));
+    ic_error(v, _("expected an object {\"pacta\": 1, ...}, got %s"), GOT(pRoot));
     return;
   }
   const json_t *pVersion = json_object_get(pRoot, "pacta");
   if (!json_is_integer(pVersion) || json_integer_value(pVersion) != 1)
-    ic_error(v, "expected \"pacta\": 1 (the interchange format version), got %s",
-             pVersion ? GOT(pVersion) : "no \"pacta\" key");
+    ic_error(v, _("expected \"pacta\": 1 (the interchange format version), got %s"),
+             pVersion ? GOT(pVersion) : _("no \"pacta\" key"));
   const char *zSection;
   json_t *pArr;
   json_object_foreach(pRoot, zSection, pArr) {
@@ -287,7 +310,7 @@ static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paIt
     if (!section_kind(zSection, &kind)) {
       unknown_section(v);
     } else if (!json_is_array(pArr)) {
-      ic_error(v, "expected an array of %s, got %s", zSection, GOT(pArr));
+      ic_error(v, _("expected an array of %s, got %s"), zSection, GOT(pArr));
     } else {
       for (size_t i = 0; i < json_array_size(pArr); i++) {
         Item item = {
@@ -378,7 +401,7 @@ static bool stream_section(Validator *v, Cursor *c, const char *zSection, int iS
   } else {
     json_t *p = next_value(c, &off);
     if (!p) return false;
-    ic_error(v, "expected an array of %s, got %s", zSection, GOT(p));
+    ic_error(v, _("expected an array of %s, got %s"), zSection, GOT(p));
     json_decref(p);
     return true;
   }
@@ -400,7 +423,7 @@ static bool stream_walk(Validator *v, Cursor *c, int iSrc, Item **paItem, int *p
   json_t *pVersion = bFirst ? next_value(c, &off) : 0;
   if (!pVersion) return false;
   if (!json_is_integer(pVersion) || json_integer_value(pVersion) != 1)
-    ic_error(v, "expected \"pacta\": 1 (the interchange format version), got %s", GOT(pVersion));
+    ic_error(v, _("expected \"pacta\": 1 (the interchange format version), got %s"), GOT(pVersion));
   json_decref(pVersion);
   StrMap seen = {0};
   bool bNew, ok = true;
@@ -472,8 +495,9 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
     if (stream_document(&v, &aSrc[i], i, &aItem, &nItem, &nAlloc)) continue;
     apRoot[i] = json_loadb(aSrc[i].zData, aSrc[i].nData, JSON_REJECT_DUPLICATES, &err);
     if (!apRoot[i]) {
-      fprintf(fErr, "pacta: %s:%d:%d: not valid JSON: %s\n", aSrc[i].zName, err.line, err.column,
-              err.text);
+      fprintf(fErr, "pacta: %s:%d:%d: ", aSrc[i].zName, err.line, err.column);
+      fprintf(fErr, _("not valid JSON: %s"), err.text);
+      fputc('\n', fErr);
       v.nError++;
       continue;
     }
@@ -487,9 +511,12 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
   }
   int rc;
   if (v.nError) {
-    if (v.nError > MAX_ERRORS)
-      fprintf(fErr, "pacta: ... and %d more errors\n", v.nError - MAX_ERRORS);
-    fprintf(fErr, "pacta: nothing was loaded\n");
+    if (v.nError > MAX_ERRORS) {
+      fputs("pacta: ", fErr);
+      fprintf(fErr, _("... and %d more errors"), v.nError - MAX_ERRORS);
+      fputc('\n', fErr);
+    }
+    fprintf(fErr, "pacta: %s\n", _("nothing was loaded"));
     rc = LOAD_INVALID;
   } else {
     rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOpt, pOut);
@@ -531,10 +558,11 @@ int interchange_load_json_opt(Db *pDb, const json_t *pDoc, const char *zActor,
       if (strncmp(zMsg, "pacta: ", 7) == 0) zMsg += 7;
       if (strncmp(zMsg, "request: ", 9) == 0) zMsg += 9;
       char *zNothing = strstr(zMsg, "nothing was loaded");
+      if (!zNothing) zNothing = strstr(zMsg, _("nothing was loaded"));
       if (zEol > zMsg && !(zNothing && zNothing < zEol))
         json_array_append_new(aMsg, json_stringn(zMsg, (size_t)(zEol - zMsg)));
     }
-    if (json_array_size(aMsg) == 0) json_array_append_new(aMsg, json_string("invalid input"));
+    if (json_array_size(aMsg) == 0) json_array_append_new(aMsg, json_string(_("invalid input")));
     *paMsg = aMsg;
   }
   free(zErr); /* open_memstream's, from malloc */

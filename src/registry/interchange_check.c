@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "interchange_int.h"
 
 /* ---- Errors and paths ---------------------------------------------------- */
@@ -39,8 +40,8 @@ const char *ic_describe(const json_t *p, char *zBuf, size_t nBuf) {
     snprintf(zBuf, nBuf, "%" JSON_INTEGER_FORMAT, json_integer_value(p));
     return zBuf;
   case JSON_REAL: snprintf(zBuf, nBuf, "%g", json_real_value(p)); return zBuf;
-  case JSON_OBJECT: return "an object";
-  case JSON_ARRAY: return "an array";
+  case JSON_OBJECT: return _("an object");
+  case JSON_ARRAY: return _("an array");
   case JSON_TRUE: return "true";
   case JSON_FALSE: return "false";
   case JSON_NULL: return "null";
@@ -135,25 +136,29 @@ static void enum_list(const char *const *az, Buf *p) {
 void ic_check_value(Validator *v, const Field *f, const json_t *p) {
   char zGot[64];
   if (json_is_null(p)) {
-    if (!(f->flags & NUL)) ic_error(v, "must not be null");
+    if (!(f->flags & NUL)) ic_error(v, _("must not be null"));
     return;
   }
   switch (f->type) {
   case FT_STR:
   case FT_TEXT:
     if (!json_is_string(p) || (f->type == FT_STR && json_string_length(p) == 0))
-      ic_error(v, "expected a %sstring, got %s", f->type == FT_STR ? "non-empty " : "", GOT(p));
+      ic_error(v,
+               f->type == FT_STR ? _("expected a non-empty string, got %s")
+                                 : _("expected a string, got %s"),
+               GOT(p));
     break;
   case FT_ID:
     if (!json_is_string(p) || !is_id(json_string_value(p), json_string_length(p)))
-      ic_error(v, "expected an id (lower-case letters, digits, '.', '_', '-'; at most 64), got %s",
+      ic_error(v,
+               _("expected an id (lower-case letters, digits, '.', '_', '-'; at most 64), got %s"),
                GOT(p));
     else if (f->flags & REF)
       ic_add_ref(v, f->ref, json_string_value(p));
     break;
   case FT_CODE:
     if (!json_is_string(p) || !ic_is_code(json_string_value(p), json_string_length(p)))
-      ic_error(v, "expected a party code of 3 upper-case letters (ISO 3166-1 alpha-3), got %s",
+      ic_error(v, _("expected a party code of 3 upper-case letters (ISO 3166-1 alpha-3), got %s"),
                GOT(p));
     else if (f->flags & REF)
       ic_add_ref(v, K_PARTY, json_string_value(p));
@@ -161,34 +166,34 @@ void ic_check_value(Validator *v, const Field *f, const json_t *p) {
   case FT_DATE: {
     pdate d;
     if (!json_is_string(p) || date_parse(json_string_value(p), json_string_length(p), &d))
-      ic_error(v, "expected a real date YYYY-MM-DD, got %s", GOT(p));
+      ic_error(v, _("expected a real date YYYY-MM-DD, got %s"), GOT(p));
     break;
   }
   case FT_YEAR:
     if (!json_is_integer(p) || json_integer_value(p) < 1 || json_integer_value(p) > 9999)
-      ic_error(v, "expected a year (an integer from 1 to 9999), got %s", GOT(p));
+      ic_error(v, _("expected a year (an integer from 1 to 9999), got %s"), GOT(p));
     break;
   case FT_INT:
     if (!json_is_integer(p) || json_integer_value(p) < 0 || json_integer_value(p) > 1000000)
-      ic_error(v, "expected a whole number from 0 to 1000000, got %s", GOT(p));
+      ic_error(v, _("expected a whole number from 0 to 1000000, got %s"), GOT(p));
     break;
   case FT_NUM:
-    if (!json_is_number(p)) ic_error(v, "expected a number, got %s", GOT(p));
+    if (!json_is_number(p)) ic_error(v, _("expected a number, got %s"), GOT(p));
     break;
   case FT_BOOL:
-    if (!json_is_boolean(p)) ic_error(v, "expected true or false, got %s", GOT(p));
+    if (!json_is_boolean(p)) ic_error(v, _("expected true or false, got %s"), GOT(p));
     break;
   case FT_ENUM:
     if (!json_is_string(p) || enum_index(f->pArg, json_string_value(p)) < 0) {
       Buf list = {0};
       enum_list(f->pArg, &list);
-      ic_error(v, "expected one of %s; got %s", list.z, GOT(p));
+      ic_error(v, _("expected one of %s; got %s"), list.z, GOT(p));
       buf_free(&list);
     }
     break;
   case FT_LANGMAP: {
     if (!json_is_object(p) || json_object_size(p) == 0) {
-      ic_error(v, "expected an object of names by language, like {\"en\": \"...\"}, got %s",
+      ic_error(v, _("expected an object of names by language, like {\"en\": \"...\"}, got %s"),
                GOT(p));
       break;
     }
@@ -197,22 +202,22 @@ void ic_check_value(Validator *v, const Field *f, const json_t *p) {
     json_object_foreach((json_t *)p, zLang, pName) {
       size_t n = ic_path_push_key(v, zLang);
       if (!ic_is_lang(zLang))
-        ic_error(v, "expected a language code of 2 or 3 lower-case letters as key");
+        ic_error(v, _("expected a language code of 2 or 3 lower-case letters as key"));
       else if (!json_is_string(pName) || json_string_length(pName) == 0)
-        ic_error(v, "expected a non-empty string, got %s", GOT(pName));
+        ic_error(v, _("expected a non-empty string, got %s"), GOT(pName));
       ic_path_pop(v, n);
     }
     break;
   }
   case FT_OBJ:
     if (!json_is_object(p))
-      ic_error(v, "expected an object, got %s", GOT(p));
+      ic_error(v, _("expected an object, got %s"), GOT(p));
     else
       ic_check_object(v, f->pArg, p);
     break;
   case FT_ARR: {
     if (!json_is_array(p)) {
-      ic_error(v, "expected an array, got %s", GOT(p));
+      ic_error(v, _("expected an array, got %s"), GOT(p));
       break;
     }
     for (size_t i = 0; i < json_array_size(p); i++) {
@@ -237,7 +242,7 @@ void ic_check_object(Validator *v, const Schema *pSchema, const json_t *pObj) {
       Buf list = {0};
       for (f = pSchema->aField; f->zName; f++)
         buf_printf(&list, "%s%s", f == pSchema->aField ? "" : ", ", f->zName);
-      ic_error(v, "unknown key (expected one of: %s)", list.z);
+      ic_error(v, _("unknown key (expected one of: %s)"), list.z);
       buf_free(&list);
     } else {
       ic_check_value(v, f, pVal);
@@ -246,6 +251,7 @@ void ic_check_object(Validator *v, const Schema *pSchema, const json_t *pObj) {
   }
   for (const Field *f = pSchema->aField; f->zName; f++) {
     if ((f->flags & REQ) && !json_object_get(pObj, f->zName))
+      /* English always: the desk's form (form.c) finds the field in it. */
       ic_error(v, "missing required key \"%s\"", f->zName);
   }
   if (pSchema->xCheck) pSchema->xCheck(v, pObj);

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 
 #include "entity.h"
+#include "i18n.h"
 #include "fields.h"
 #include "interchange_csv.h"
 #include "interchange_int.h"
@@ -64,7 +65,7 @@ int csv_next_row(CsvParser *p, CsvRow *r, Buf *pErr) {
       p->i++;
       for (;;) {
         if (p->i >= n) {
-          buf_printf(pErr, "line %d: a quoted cell is not closed (a missing '\"')", r->line);
+          buf_printf(pErr, _("line %d: a quoted cell is not closed (a missing '\"')"), r->line);
           return -1;
         }
         size_t j = p->i;
@@ -81,7 +82,7 @@ int csv_next_row(CsvParser *p, CsvRow *r, Buf *pErr) {
         }
       }
       if (p->i < n && z[p->i] != ',' && z[p->i] != '\r' && z[p->i] != '\n') {
-        buf_printf(pErr, "line %d, column %d: text after a quoted cell's closing '\"'", r->line,
+        buf_printf(pErr, _("line %d, column %d: text after a quoted cell's closing '\"'"), r->line,
                    r->nCell + 1);
         return -1;
       }
@@ -518,7 +519,7 @@ static int write_file(const char *zDir, const char *zName, const Buf *b, Buf *pE
   FILE *f = fopen(path.z, "wb");
   int rc = 0;
   if (!f || fwrite(b->z ? b->z : "", 1, b->n, f) != b->n || fclose(f) != 0) {
-    buf_printf(pErr, "%s: cannot write: %s", path.z, strerror(errno));
+    buf_printf(pErr, _("%s: cannot write: %s"), path.z, strerror(errno));
     rc = -1;
   }
   buf_free(&path);
@@ -527,7 +528,7 @@ static int write_file(const char *zDir, const char *zName, const Buf *b, Buf *pE
 
 int csv_export_dir(Db *pDb, const char *zDir, Buf *pErr) {
   if (mkdir(zDir, 0777) != 0 && errno != EEXIST) {
-    buf_printf(pErr, "%s: cannot create: %s", zDir, strerror(errno));
+    buf_printf(pErr, _("%s: cannot create: %s"), zDir, strerror(errno));
     return -1;
   }
   bool bBegun = db_read_begin(pDb);
@@ -681,7 +682,7 @@ static void loc_printf(Buf *b, const char *zFile, int line, int iCol, const char
   if (iCol >= 0) {
     char z[8];
     col_letters(iCol, z);
-    buf_printf(b, ": column %s (%s)", z, zCol);
+    buf_printf(b, _(": column %s (%s)"), z, zCol);
   }
 }
 
@@ -839,7 +840,7 @@ static void read_cells(Loader *L, const char *zFile, const CsvRow *r, const Col 
     case C_MARKER:
       if (*z && strcmp(z, "[]") != 0)
         csv_error(L, zFile, r->line, c, col->zName,
-                  "expected [] (an empty list) or nothing: the items go in a file of their own");
+                  _("expected [] (an empty list) or nothing: the items go in a file of their own"));
       else if (*z && !json_object_get(at_path(pObj, col->azPath, col->nPath - 1),
                                       col->azPath[col->nPath - 1]))
         v = json_array();
@@ -884,7 +885,7 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
   int iKind = -1, iKey = -1;
   for (int c = 0; c < nCol; c++) {
     if (!header_col(t, row_cell(&r, c), &aCol[c])) {
-      csv_error(L, zFile, 1, c, row_cell(&r, c), "no such column in %s.csv", t->zName);
+      csv_error(L, zFile, 1, c, row_cell(&r, c), _("no such column in %s.csv"), t->zName);
       memset(&aCol[c], 0, sizeof(Col));
       aCol[c].role = C_PKEY; /* ignored */
       continue;
@@ -896,14 +897,17 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
   int iFile = L->nFile++;
   L->aFile = xrealloc(L->aFile, (size_t)L->nFile * sizeof(FileCols));
   L->aFile[iFile] = (FileCols){zFile, aCol, nCol};
-  if (t->nList && (iKey < 0 || (t->bSources && iKind < 0)))
-    csv_error(L, zFile, 1, -1, "", "%s.csv needs the column%s %s", t->zName, t->bSources ? "s" : "",
-              t->bSources ? "kind and key" : t->aCol[0].zName);
+  if (t->nList && (iKey < 0 || (t->bSources && iKind < 0))) {
+    if (t->bSources)
+      csv_error(L, zFile, 1, -1, "", _("%s.csv needs the columns kind and key"), t->zName);
+    else
+      csv_error(L, zFile, 1, -1, "", _("%s.csv needs the column %s"), t->zName, t->aCol[0].zName);
+  }
   Buf base = {0};
   while ((rc = csv_next_row(&p, &r, &err)) > 0) {
     if (r.nCell == 1 && !r.abQuoted[0] && !*row_cell(&r, 0)) continue; /* a blank line */
     if (r.nCell > nCol)
-      csv_error(L, zFile, r.line, nCol, "", "%d cells, the header has %d", r.nCell, nCol);
+      csv_error(L, zFile, r.line, nCol, "", _("%d cells, the header has %d"), r.nCell, nCol);
     if (!t->nList && L->abText[t->kind]) {
       json_t *pRec = json_object();
       size_t i = L->anText[t->kind];
@@ -940,14 +944,14 @@ static void read_file_rows(Loader *L, const CsvSource *pSrc, const Table *t) {
     if (iKey < 0 || (t->bSources && iKind < 0)) break;
     Kind kind = t->kind;
     if (t->bSources && (kind_parse(row_cell(&r, iKind), &kind) || kind == K_SUBMISSION)) {
-      csv_error(L, zFile, r.line, iKind, "kind", "no such kind \"%s\"", row_cell(&r, iKind));
+      csv_error(L, zFile, r.line, iKind, "kind", _("no such kind \"%s\""), row_cell(&r, iKind));
       continue;
     }
     const char *zKey = row_cell(&r, iKey);
     int *pIdx = strmap_find(&L->aKeyIdx[kind], zKey);
     if (!pIdx) {
-      csv_error(L, zFile, r.line, iKey, aCol[iKey].zName, "no %s \"%s\" in %s.csv", kind_name(kind),
-                zKey, kind_section(kind));
+      csv_error(L, zFile, r.line, iKey, aCol[iKey].zName, _("no %s \"%s\" in %s.csv"),
+                kind_name(kind), zKey, kind_section(kind));
       continue;
     }
     json_t *pRec = json_array_get(json_object_get(L->pDoc, kind_section(kind)), (size_t)*pIdx);
@@ -1057,7 +1061,7 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
     aIn[i].pTable = find_table(&ts, zTable);
     if (!aIn[i].pTable)
       csv_error(&L, aSrc[i].zName, 1, -1, "",
-                "no table \"%s\" (name the file after one, or give --kind)", zTable);
+                _("no table \"%s\" (name the file after one, or give --kind)"), zTable);
   }
   /* A kind no list file names is kept as text (Loader.abText): sources.csv
   ** may name any kind with sources, another list file its own kind. */
@@ -1081,8 +1085,12 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
   int rc;
   if (L.nErr) {
     fputs(L.err.z, fErr);
-    if (L.nErr > MAX_ERRORS) fprintf(fErr, "pacta: ... and %d more\n", L.nErr - MAX_ERRORS);
-    fprintf(fErr, "pacta: nothing was loaded\n");
+    if (L.nErr > MAX_ERRORS) {
+      fputs("pacta: ", fErr);
+      fprintf(fErr, _("... and %d more"), L.nErr - MAX_ERRORS);
+      fputc('\n', fErr);
+    }
+    fprintf(fErr, "pacta: %s\n", _("nothing was loaded"));
     rc = LOAD_INVALID;
   } else {
     /* The document's text: the sections held as values, then those held

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "fields.h"
 #include "interchange_int.h"
 #include "rules.h"
@@ -40,7 +41,8 @@ static void check_membership(Validator *v, const json_t *p) {
   pdate from = date_of(json_object_get(p, "from")), to = date_of(json_object_get(p, "to"));
   if (from != DATE_NONE && to != DATE_NONE && to <= from) {
     size_t n = ic_path_push_key(v, "to");
-    ic_error(v, "must be after \"from\" (the interval is [from, to)) [membership.to_before_from]");
+    ic_error(v,
+             _("must be after \"from\" (the interval is [from, to)) [membership.to_before_from]"));
     ic_path_pop(v, n);
   }
 }
@@ -58,14 +60,15 @@ static void check_objected_reservation(Validator *v, const json_t *p, const char
   const char *zParty = str(pRes, "party"), *zDoc = str(p, "document"), *zOwn = str(p, "party");
   pdate r = date_of(json_object_get(pRes, "date"));
   if (strcmp(zType, "objection") != 0) {
-    ic_error(v, "only an objection names the reservation it objects to");
+    ic_error(v, _("only an objection names the reservation it objects to"));
   } else if (zParty && zOwn && strcmp(zParty, zOwn) == 0) {
     size_t m = ic_path_push_key(v, "party");
-    ic_error(v, "a party does not object to its own reservation");
+    ic_error(v, _("a party does not object to its own reservation"));
     ic_path_pop(v, m);
   } else if (d != DATE_NONE && r != DATE_NONE && d < r) {
     size_t m = ic_path_push_key(v, "date");
-    ic_error(v, "an objection (%s) cannot precede the reservation it objects to", str(p, "date"));
+    ic_error(v, _("an objection (%s) cannot precede the reservation it objects to"),
+             str(p, "date"));
     ic_path_pop(v, m);
   } else if (zParty && zDoc && r != DATE_NONE) {
     Buf k = {0};
@@ -81,19 +84,19 @@ static void check_action(Validator *v, const json_t *p) {
   if (!zType) return;
   if (json_object_get(p, "effective") && strcmp(zType, "withdrawal") != 0) {
     size_t n = ic_path_push_key(v, "effective");
-    ic_error(v, "only a withdrawal has an effective date");
+    ic_error(v, _("only a withdrawal has an effective date"));
     ic_path_pop(v, n);
   }
   if (json_object_get(p, "subject_to_procedures") && strcmp(zType, "signature") != 0) {
     size_t n = ic_path_push_key(v, "subject_to_procedures");
-    ic_error(v, "only a signature can be subject to procedures");
+    ic_error(v, _("only a signature can be subject to procedures"));
     ic_path_pop(v, n);
   }
   pdate d = date_of(json_object_get(p, "date")), eff = date_of(json_object_get(p, "effective"));
   if (d != DATE_NONE && eff != DATE_NONE && eff < d) {
     size_t n = ic_path_push_key(v, "effective");
-    ic_error(v, "a withdrawal cannot take effect before its notice (date) "
-                "[withdrawal.effective_before_notice]");
+    ic_error(v, _("a withdrawal cannot take effect before its notice (date) "
+                  "[withdrawal.effective_before_notice]"));
     ic_path_pop(v, n);
   }
   const json_t *pRes = json_object_get(p, "reservation");
@@ -110,8 +113,8 @@ static void check_condition(Validator *v, const json_t *p) {
   char zGot[64];
   if (!json_is_object(p)) {
     ic_error(v,
-             "expected a condition object ({\"count\": N}, {\"all_of\": [...]} or "
-             "{\"weight\": NAME, \"at_least\": X}), got %s",
+             _("expected a condition object ({\"count\": N}, {\"all_of\": [...]} or "
+               "{\"weight\": NAME, \"at_least\": X}), got %s"),
              GOT(p));
     return;
   }
@@ -126,13 +129,13 @@ static void check_condition(Validator *v, const json_t *p) {
   int nKind = (json_object_get(p, "count") != 0) + (json_object_get(p, "all_of") != 0) +
               (json_object_get(p, "weight") != 0);
   if (nKind != 1)
-    ic_error(v, "a condition has exactly one of \"count\", \"all_of\", \"weight\"");
+    ic_error(v, _("a condition has exactly one of \"count\", \"all_of\", \"weight\""));
   else if (json_object_get(p, "weight") && !json_object_get(p, "at_least"))
-    ic_error(v, "a weight condition needs \"at_least\"");
+    ic_error(v, _("a weight condition needs \"at_least\""));
   else if (!json_object_get(p, "weight") && json_object_get(p, "at_least"))
-    ic_error(v, "\"at_least\" goes with \"weight\"");
+    ic_error(v, _("\"at_least\" goes with \"weight\""));
   else if (json_object_get(p, "count") && json_integer_value(json_object_get(p, "count")) < 1)
-    ic_error(v, "\"count\" must be at least 1");
+    ic_error(v, _("\"count\" must be at least 1"));
 }
 
 static void check_eif(Validator *v, const json_t *p) {
@@ -141,23 +144,23 @@ static void check_eif(Validator *v, const json_t *p) {
   bool bThreshold = strcmp(zRule, "threshold") == 0;
   const json_t *pCond = json_object_get(p, "conditions");
   if (bThreshold && (!json_is_array(pCond) || json_array_size(pCond) == 0))
-    ic_error(v, "rule \"threshold\" needs a non-empty \"conditions\" array");
-  if (!bThreshold && pCond) ic_error(v, "\"conditions\" belong to rule \"threshold\" only");
+    ic_error(v, _("rule \"threshold\" needs a non-empty \"conditions\" array"));
+  if (!bThreshold && pCond) ic_error(v, _("\"conditions\" belong to rule \"threshold\" only"));
   if (strcmp(zRule, "fixed_date") == 0 && !json_object_get(p, "date"))
-    ic_error(v, "rule \"fixed_date\" needs \"date\"");
+    ic_error(v, _("rule \"fixed_date\" needs \"date\""));
   if (strcmp(zRule, "fixed_date") != 0 && json_object_get(p, "date"))
-    ic_error(v, "\"date\" belongs to rule \"fixed_date\" only");
+    ic_error(v, _("\"date\" belongs to rule \"fixed_date\" only"));
   if (strcmp(zRule, "on_signature") == 0 &&
       (json_object_get(p, "delay") || json_object_get(p, "not_before")))
-    ic_error(v, "rule \"on_signature\" takes no delay or not_before");
+    ic_error(v, _("rule \"on_signature\" takes no delay or not_before"));
 }
 
 static void check_weights(Validator *v, const json_t *p) {
   char zGot[64];
   if (!json_is_object(p)) {
-    ic_error(v,
-             "expected an object of named weights, like {\"emissions\": {\"CHN\": 20.09}}, got %s",
-             GOT(p));
+    ic_error(
+        v, _("expected an object of named weights, like {\"emissions\": {\"CHN\": 20.09}}, got %s"),
+        GOT(p));
     return;
   }
   const char *zName;
@@ -165,17 +168,17 @@ static void check_weights(Validator *v, const json_t *p) {
   json_object_foreach((json_t *)p, zName, pMap) {
     size_t n = ic_path_push_key(v, zName);
     if (!json_is_object(pMap)) {
-      ic_error(v, "expected an object of party codes to numbers, got %s", GOT(pMap));
+      ic_error(v, _("expected an object of party codes to numbers, got %s"), GOT(pMap));
     } else {
       const char *zCode;
       json_t *pNum;
       json_object_foreach(pMap, zCode, pNum) {
         size_t n2 = ic_path_push_key(v, zCode);
         if (!ic_is_code(zCode, strlen(zCode)))
-          ic_error(v, "expected a party code of 3 upper-case letters as key");
+          ic_error(v, _("expected a party code of 3 upper-case letters as key"));
         else
           ic_add_ref(v, K_PARTY, zCode);
-        if (!json_is_number(pNum)) ic_error(v, "expected a number, got %s", GOT(pNum));
+        if (!json_is_number(pNum)) ic_error(v, _("expected a number, got %s"), GOT(pNum));
         ic_path_pop(v, n2);
       }
     }
@@ -192,7 +195,7 @@ static void check_document(Validator *v, const json_t *p) {
     if (zW && !json_object_get(pWeights, zW)) {
       size_t n = ic_path_push_key(v, "entry_into_force");
       buf_printf(&v->path, ".conditions[%zu].weight", i);
-      ic_error(v, "no weight \"%s\" in this document's \"weights\"", zW);
+      ic_error(v, _("no weight \"%s\" in this document's \"weights\""), zW);
       ic_path_pop(v, n);
     }
   }
@@ -204,7 +207,7 @@ static void check_order(Validator *v, const json_t *p) {
     static const Field codeRef = {"", FT_CODE, REF, 0, K_PARTY};
     static const Field arr = {"", FT_ARR, 0, &codeRef, 0};
     ic_check_value(v, &arr, p);
-    if (json_array_size(p) == 0) ic_error(v, "an explicit order needs at least one party");
+    if (json_array_size(p) == 0) ic_error(v, _("an explicit order needs at least one party"));
     return;
   }
   if (json_is_object(p)) {
@@ -212,27 +215,27 @@ static void check_order(Validator *v, const json_t *p) {
     if (json_object_size(p) == 1 && json_is_string(pLang) && ic_is_lang(json_string_value(pLang)))
       return;
   }
-  ic_error(v, "expected a list of party codes or {\"collate\": LANGUAGE}, got %s", GOT(p));
+  ic_error(v, _("expected a list of party codes or {\"collate\": LANGUAGE}, got %s"), GOT(p));
 }
 
 static void check_score(Validator *v, const json_t *p) {
   char zGot[64];
   json_int_t s = json_integer_value(p);
   if (!json_is_integer(p) || s < -1 || s > 1)
-    ic_error(v, "expected a score of -1, 0 or 1, got %s", GOT(p));
+    ic_error(v, _("expected a score of -1, 0 or 1, got %s"), GOT(p));
 }
 
 static void check_paragraph(Validator *v, const json_t *p) {
   char zGot[64];
   if (!json_is_null(p) && !json_is_string(p) && !json_is_integer(p))
-    ic_error(v, "expected a paragraph number or label, got %s", GOT(p));
+    ic_error(v, _("expected a paragraph number or label, got %s"), GOT(p));
 }
 
 /* The gazetteer (ingest.c): {"en": ["Belarusian", ...], "ru": [...]}. */
 static void check_aliases(Validator *v, const json_t *p) {
   char zGot[64];
   if (!json_is_object(p)) {
-    ic_error(v, "expected an object of name lists by language, like {\"en\": [\"...\"]}, got %s",
+    ic_error(v, _("expected an object of name lists by language, like {\"en\": [\"...\"]}, got %s"),
              GOT(p));
     return;
   }
@@ -241,15 +244,15 @@ static void check_aliases(Validator *v, const json_t *p) {
   json_object_foreach((json_t *)p, zLang, pList) {
     size_t n = ic_path_push_key(v, zLang);
     if (!ic_is_lang(zLang)) {
-      ic_error(v, "expected a language code of 2 or 3 lower-case letters as key");
+      ic_error(v, _("expected a language code of 2 or 3 lower-case letters as key"));
     } else if (!json_is_array(pList)) {
-      ic_error(v, "expected an array of names, got %s", GOT(pList));
+      ic_error(v, _("expected an array of names, got %s"), GOT(pList));
     } else {
       for (size_t i = 0; i < json_array_size(pList); i++) {
         const json_t *pName = json_array_get(pList, i);
         size_t m = ic_path_push_index(v, i);
         if (!json_is_string(pName) || json_string_length(pName) == 0)
-          ic_error(v, "expected a non-empty string, got %s", GOT(pName));
+          ic_error(v, _("expected a non-empty string, got %s"), GOT(pName));
         ic_path_pop(v, m);
       }
     }
@@ -436,7 +439,7 @@ static const Field aAssessmentField[] = {{"commitment", FT_ID, REQ | REF, 0, K_C
 static const char *const azSubmissionStatus[] = {"pending", "accepted", "rejected", 0};
 static void check_findings(Validator *v, const json_t *p) {
   char zGot[64];
-  if (!json_is_array(p)) ic_error(v, "expected an array of findings, got %s", GOT(p));
+  if (!json_is_array(p)) ic_error(v, _("expected an array of findings, got %s"), GOT(p));
 }
 static const Schema submittedActionSchema = {aActionField, check_action};
 static const Field submittedActionElem = {"", FT_OBJ, 0, &submittedActionSchema, 0};

@@ -2,6 +2,7 @@
 ** Retracting a record (retract.h).
 */
 #include "retract.h"
+#include "i18n.h"
 
 #include "checks.h"
 #include "date.h"
@@ -27,7 +28,7 @@ RetractResult registry_retract_reason(Db *pDb, const char *zActor, Kind kind, co
   ** which entity_referrer would find in the organization itself. */
   if (kind != K_CHAIRMANSHIP && entity_referrer(pDb, kind, zKey, &why)) {
     Buf text = {0};
-    buf_printf(&text, "still referred to by %s; retract that first", why.z);
+    buf_printf(&text, _("still referred to by %s; retract that first"), why.z);
     json_array_append_new(*paFinding,
                           check_finding_new("retraction.referenced", kind, zKey, 0, text.z));
     buf_free(&text);

@@ -3,6 +3,7 @@
 ** matches, snippets, filters and facets (search.h, docs/search.md).
 */
 #include "search.h"
+#include "i18n.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -118,7 +119,7 @@ static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, 
                        Buf *pErr) {
   size_t n = strlen(zQuery);
   if (n > QUERY_MAX_BYTES) {
-    buf_printf(pErr, "the query is too long (%zu bytes; at most %d)", n, QUERY_MAX_BYTES);
+    buf_printf(pErr, _("the query is too long (%zu bytes; at most %d)"), n, QUERY_MAX_BYTES);
     return -1;
   }
   char *z = xstrdup(zQuery);
@@ -139,7 +140,7 @@ static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, 
     if (bPrefix) m--;
     if (fts_has_word(p, m)) {
       if (++nTerm > QUERY_MAX_TERMS) {
-        buf_printf(pErr, "the query has too many words (at most %d)", QUERY_MAX_TERMS);
+        buf_printf(pErr, _("the query has too many words (at most %d)"), QUERY_MAX_TERMS);
         xfree(z);
         return -1;
       }
@@ -165,7 +166,7 @@ static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, 
   }
   xfree(z);
   if (nTerm == 0) {
-    buf_puts(pErr, "the query has no words to search for (letters or digits)");
+    buf_puts(pErr, _("the query has no words to search for (letters or digits)"));
     return -1;
   }
   return nTerm;
@@ -521,7 +522,7 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   xfree(s.aOrg);
   db_read_end(pDb, bBegun);
   if (rc != SQLITE_DONE) {
-    buf_printf(pErr, "the query cannot be searched: %s", sqlite3_errmsg(db_handle(pDb)));
+    buf_printf(pErr, _("the query cannot be searched: %s"), sqlite3_errmsg(db_handle(pDb)));
     json_decref(aRes);
     return 0;
   }

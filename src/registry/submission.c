@@ -6,6 +6,7 @@
 ** submission cannot both land.
 */
 #include "submission.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +84,7 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
                                Buf *pWhy) {
   *ppOut = 0;
   if (pCaller->role != ROLE_DELEGATE) {
-    buf_puts(pWhy, "a submission is a delegate's; the depositary records directly");
+    buf_puts(pWhy, _("a submission is a delegate's; the depositary records directly"));
     return SUBMIT_FORBIDDEN;
   }
   char zToday[DATE_BUFSZ];
@@ -98,8 +99,8 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
     bool bAction = strcmp(zSection, "actions") == 0;
     if ((!bAction && strcmp(zSection, "assessments") != 0) || !json_is_array(pArr)) {
       buf_printf(pWhy, "$.%s: %s", zSection,
-                 "a delegate may submit only its own party's instruments and self-reports "
-                 "(actions, assessments)");
+                 _("a delegate may submit only its own party's instruments and self-reports "
+                   "(actions, assessments)"));
       rc = SUBMIT_FORBIDDEN;
       break;
     }
@@ -118,8 +119,8 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
       record_key(&key, zSection, pCopy);
       if (json_is_object(pCopy) && entity_seq(pDb, bAction ? K_ACTION : K_ASSESSMENT, key.z)) {
         buf_printf(pWhy,
-                   "$.%s[%zu]: %s %s is already recorded; only the depositary changes a record, "
-                   "and a correction is a new submission",
+                   _("$.%s[%zu]: %s %s is already recorded; only the depositary changes a "
+                     "record, and a correction is a new submission"),
                    zSection, i, bAction ? "action" : "assessment", key.z);
         rc = SUBMIT_FORBIDDEN;
       }
@@ -255,7 +256,7 @@ SubmitResult submission_decide(Db *pDb, const char *zActor, const char *zId, boo
     if (!pSub) return SUBMIT_UNKNOWN;
     const char *zStatus = dflt(str(pSub, "status"), "");
     if (strcmp(zStatus, "pending") != 0) {
-      buf_printf(pWhy, "submission %s was %s already", zId, zStatus);
+      buf_printf(pWhy, _("submission %s was %s already"), zId, zStatus);
       json_decref(pSub);
       return SUBMIT_DECIDED;
     }

@@ -1,4 +1,5 @@
 #include "auth.h"
+#include "i18n.h"
 
 #include <openssl/rand.h>
 #include <openssl/sha.h>
@@ -17,21 +18,22 @@ char *auth_token_create(Db *pDb, const char *zRole, const char *zParty, const ch
                         Buf *pErr) {
   bool bDelegate = zRole && strcmp(zRole, "delegate") == 0;
   if (!zRole || (!bDelegate && strcmp(zRole, "depositary") != 0)) {
-    buf_puts(pErr, "--role: expected depositary or delegate");
+    buf_puts(pErr, _("--role: expected depositary or delegate"));
     return 0;
   }
   if (bDelegate != (zParty != 0)) {
-    buf_puts(pErr, bDelegate ? "a delegate token needs --party CODE"
-                             : "--party goes with --role delegate only");
+    buf_puts(pErr, bDelegate ? _("a delegate token needs --party CODE")
+                             : _("--party goes with --role delegate only"));
     return 0;
   }
   if (zParty && (strlen(zParty) != 3 || zParty[0] < 'A' || zParty[0] > 'Z' || zParty[1] < 'A' ||
                  zParty[1] > 'Z' || zParty[2] < 'A' || zParty[2] > 'Z')) {
-    buf_printf(pErr, "--party: expected a party code of 3 upper-case letters, got \"%s\"", zParty);
+    buf_printf(pErr, _("--party: expected a party code of 3 upper-case letters, got \"%s\""),
+               zParty);
     return 0;
   }
   if (!zName || !*zName || strlen(zName) > 100) {
-    buf_puts(pErr, "--name: expected a name of 1 to 100 characters");
+    buf_puts(pErr, _("--name: expected a name of 1 to 100 characters"));
     return 0;
   }
   unsigned char aRand[32], aHash[SHA256_DIGEST_LENGTH];
@@ -54,7 +56,7 @@ char *auth_token_create(Db *pDb, const char *zRole, const char *zParty, const ch
   sqlite3_bind_text(p, 5, zTime, -1, SQLITE_STATIC);
   db_step_done(pDb, p);
   if (sqlite3_changes(db_handle(pDb)) == 0) {
-    buf_printf(pErr, "a token named \"%s\" exists already", zName);
+    buf_printf(pErr, _("a token named \"%s\" exists already"), zName);
     xfree(zSecret);
     return 0;
   }
@@ -139,39 +141,39 @@ static const char *delegate_date(const json_t *pRecord) {
   char zToday[DATE_BUFSZ];
   date_format(date_today(), zToday);
   if (strcmp(zDate, zToday) == 0) return 0;
-  return "the date of deposit is the day the depositary receives the instrument (today): leave "
-         "\"date\" out, and give the instrument's own date as \"instrument_date\"";
+  return _("the date of deposit is the day the depositary receives the instrument (today): leave "
+           "\"date\" out, and give the instrument's own date as \"instrument_date\"");
 }
 
 const char *auth_may_write(const Caller *c, const char *zSection, const json_t *pRecord) {
   if (c->role == ROLE_DEPOSITARY) return 0;
-  if (c->role != ROLE_DELEGATE) return "writing needs a token";
+  if (c->role != ROLE_DELEGATE) return _("writing needs a token");
   if (strcmp(zSection, "assessments") == 0) {
     /* Its own state's self-report, kept apart from the secretariat's. */
     const char *zParty = json_string_value(json_object_get(pRecord, "party"));
     if (!json_is_true(json_object_get(pRecord, "self_report")))
-      return "a delegate may file only self-reports (\"self_report\": true); assessments are "
-             "the secretariat's";
+      return _("a delegate may file only self-reports (\"self_report\": true); assessments are "
+               "the secretariat's");
     if (!zParty || strcmp(zParty, c->zParty) != 0)
-      return "a delegate may file self-reports of its own party only";
+      return _("a delegate may file self-reports of its own party only");
     return delegate_date(pRecord);
   }
   if (strcmp(zSection, "actions") != 0)
-    return "a delegate may submit only its own party's instruments and self-reports (actions, "
-           "assessments)";
+    return _("a delegate may submit only its own party's instruments and self-reports (actions, "
+             "assessments)");
   const char *zParty = json_string_value(json_object_get(pRecord, "party"));
   if (!zParty || strcmp(zParty, c->zParty) != 0)
-    return "a delegate may submit instruments of its own party only";
+    return _("a delegate may submit instruments of its own party only");
   if (json_object_get(pRecord, "effective"))
-    return "a delegate cannot set \"effective\": when a withdrawal takes effect follows from the "
-           "document and the date of deposit";
+    return _("a delegate cannot set \"effective\": when a withdrawal takes effect follows from the "
+             "document and the date of deposit");
   const char *zType = json_string_value(json_object_get(pRecord, "type"));
   ActionType t;
   if (!zType || action_type_parse(zType, &t)) return delegate_date(pRecord); /* validation says */
   for (int i = 0; azDelegateActionType[i]; i++)
     if (strcmp(zType, azDelegateActionType[i]) == 0) return delegate_date(pRecord);
-  return "a delegate may submit consent instruments, notifications, reservations, "
-         "declarations, objections and withdrawal notices; this one is for the depositary";
+  return _("a delegate may submit consent instruments, notifications, reservations, "
+           "declarations, objections and withdrawal notices; this one is for the depositary");
 }
 
 /* ---- Sessions ------------------------------------------------------------------ */

@@ -127,6 +127,38 @@ class Russian(unittest.TestCase):
         ru = self.both("members", "cis", "--on", "2023-02-30", expect=2)
         self.assertIn("ожидается существующая дата", ru.stderr)
 
+    def test_validation_in_russian(self):
+        # The checks of a load speak the language: a bad party code and a membership ending
+        # before it begins, each at its path, the check's code kept; nothing loaded, exit 1.
+        bad = os.path.join(self.tmp.name, "bad.json")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write('{"pacta": 1, "parties": [{"code": "abc", "kind": "state", '
+                    '"name": {"en": "X"}}], "memberships": [{"organization": "cis", '
+                    '"party": "ARM", "kind": "member", "from": "2000-01-01", '
+                    '"to": "1999-01-01"}]}')
+        ru = self.both("load", bad, expect=1)
+        self.assertIn("$.parties[0].code: ожидался код Стороны из трёх заглавных латинских букв",
+                      ru.stderr)
+        self.assertIn('$.memberships[0].to: дата должна быть позже "from"', ru.stderr)
+        self.assertIn("[membership.to_before_from]", ru.stderr)
+        self.assertIn("pacta: ничего не загружено\n", ru.stderr)
+        self.assertNotIn("expected", ru.stderr)
+        en = pacta(self.db, "load", bad, expect=1)
+        self.assertIn("expected a party code of 3 upper-case letters", en.stderr)
+        self.assertIn("nothing was loaded", en.stderr)
+
+    def test_usage_error_before_the_command_in_russian(self):
+        # The language is chosen before the options are read: their errors are in it too.
+        ru = self.both("--bogus", expect=2)
+        self.assertEqual(ru.stderr, "pacta: неизвестный параметр --bogus (см. 'pacta help')\n")
+        p = pacta(self.db, "--bogus", "--lang=ru", expect=2)
+        self.assertEqual(p.stderr, ru.stderr)
+        en = pacta(self.db, "--bogus", expect=2)
+        self.assertEqual(en.stderr, "pacta: unknown option --bogus (see 'pacta help')\n")
+        # With --json, English, as its output is.
+        p = pacta(self.db, "--json", "--bogus", lang="ru", expect=2)
+        self.assertEqual(p.stderr, en.stderr)
+
     def test_unknown_language_is_a_usage_error(self):
         p = pacta(self.db, "status", DOC, lang="xx", expect=2)
         self.assertIn("--lang", p.stderr)

@@ -177,6 +177,24 @@ class DeskRu(unittest.TestCase):
         status, _, _ = pactatest.api(self.port, "GET", "/api/v1/documents/csto-agr-2031-test")
         self.assertEqual(status, 404)
 
+    def test_a_membership_ending_before_it_begins_in_russian(self):
+        # The interchange format's own check (not the consistency checks'): its message in
+        # Russian beside the field, the check's code kept as it is.
+        before = self.journal_last()
+        status, _, page = self.post("/desk/new/membership", {
+            "organization": "cis", "party": "ARM", "kind": "member", "from": "2020-01-01",
+            "to": "2019-01-01"})
+        self.assertEqual(status, 400, main_text(page))
+        self.assertIn('<html lang="ru"', page)
+        m = re.search(r'<p class="error" id="to-error">([^<]*)</p>', page)
+        self.assertTrue(m, page)
+        self.assertEqual(htmllib.unescape(m[1]), 'дата должна быть позже "from" (интервал '
+                         '[from, to)) [membership.to_before_from]')
+        text = main_text(page)
+        self.assertIn("Ничего не записано.", text)
+        self.assertNotIn("must be after", text)
+        self.assertEqual(self.journal_last(), before)
+
     def test_a_session_without_body_in_russian(self):
         before = self.journal_last()
         status, _, page = self.post("/desk/new/session", {"date": "2026-11-20",
