@@ -172,8 +172,32 @@ static const json_t *field_value(const json_t *s, const char *zKey, const json_t
   return json_object_size(pDetail) ? pDetail : 0;
 }
 
+/* A field read with less confidence than this is marked for the reader to
+** check against the text: on the corpus of real releases (docs/ingest.md) a
+** value stated below it is wrong about one time in ten or more often. */
+#define INGEST_CHECK_BELOW 0.7
+
+static bool unsure(const char *zKey, const json_t *ev) {
+  if (strncmp(zKey, "quotes[", 7) == 0) return false; /* what was said, not a field to load */
+  const json_t *c = json_object_get(ev, "confidence");
+  return json_is_number(c) && json_number_value(c) < INGEST_CHECK_BELOW;
+}
+
 static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
   const json_t *s = json_object_get(pDraft, "session"), *pEv = json_object_get(pDraft, "evidence");
+  size_t nUnsure = 0;
+  const char *zK;
+  json_t *pE;
+  json_object_foreach((json_t *)pEv, zK, pE) nUnsure += unsure(zK, pE);
+  if (nUnsure) {
+    buf_puts(p, "<p class=\"notice\">");
+    i18n_plural(p,
+                _("{0, plural, one{# field was read with little confidence: check it against "
+                  "the text before loading.} other{# fields were read with little confidence: "
+                  "check them against the text before loading.}}"),
+                (long long)nUnsure);
+    hprintf(p, " %s</p>", _("They are marked \"check\" below."));
+  }
   /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
   table_begin(p, _("The draft, field by field"), _("Field|Value|From the text|Confidence"));
   hprintf(p, "<tr><th scope=\"row\">id</th><td>");
@@ -188,7 +212,11 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     json_object_del(pDetail, "inferred");
     json_object_del(pDetail, "note");
     const json_t *v = field_value(s, zKey, pDetail);
-    hprintf(p, "<tr><th scope=\"row\">%s</th><td>", zKey);
+    bool bUnsure = unsure(zKey, ev);
+    buf_puts(p, bUnsure ? "<tr class=\"unsure\">" : "<tr>");
+    hprintf(p, "<th scope=\"row\">%s", zKey);
+    if (bUnsure) hprintf(p, " <span class=\"badge k-observer\">%s</span>", _("check"));
+    buf_puts(p, "</th><td>");
     put_value(p, v);
     if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
       json_t *pBody = entity_get(pDb, K_BODY, json_string_value(v));

@@ -515,6 +515,7 @@ static const char zStyle[] =
     ".notice{border:1px solid;border-radius:6px;padding:.7rem 1rem;margin:1rem 0}"
     ".notice.ok{background:#ecf8ef;border-color:#93cca6}"
     ".notice.err{background:#fdf0ef;border-color:#e0a09a}"
+    "tr.unsure th,tr.unsure td{background:#fff8e5}"
     ".notice ul{margin:.3rem 0 0;padding-left:1.2rem}"
     ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem;"
     "padding:0;list-style:none}"

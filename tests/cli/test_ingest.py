@@ -717,6 +717,12 @@ class IngestPage(unittest.TestCase):
                       "release absent", body)
         self.assertIn('name="replace"', body)
         self.assertIn("replace the recorded session", body)
+        # The fields read with little confidence are marked for the reader to check: the
+        # place (0.5) and the format (0.6) of this release, not its confident date.
+        self.assertIn("fields were read with little confidence", body)
+        self.assertRegex(body, r'<tr class="unsure"><th scope="row">place <span[^>]*>check</span>')
+        self.assertRegex(body, r'<tr class="unsure"><th scope="row">format ')
+        self.assertRegex(body, r'<tr><th scope="row">date</th>')
         # Loaded without the box: refused, conflicts named, nothing written.
         before = self.export()
         code, _, body = self.post(csrf, text=text, action="load", token=self.token)
