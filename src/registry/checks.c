@@ -15,6 +15,7 @@
 #include "entity.h"
 #include "fields.h"
 #include "i18n.h"
+#include "term.h"
 #include "registry.h"
 #include "rules.h"
 #include "util.h"
@@ -166,28 +167,8 @@ static void finding(Ctx *c, CheckId id, Kind kind, const char *zKey, const char 
 /* A code a message names ("ratification", "founding", "withdrawn",
 ** "present") in words of the reader's language. */
 static const char *code_word(const char *zCode) {
-  static const struct {
-    const char *zCode, *zWords;
-  } aWord[] = {
-      {"signature", N_("signature")},
-      {"definitive_signature", N_("definitive signature")},
-      {"ratification", N_("ratification")},
-      {"acceptance", N_("acceptance")},
-      {"approval", N_("approval")},
-      {"accession", N_("accession")},
-      {"notification", N_("notification")},
-      {"succession", N_("succession")},
-      {"provisional_application", N_("provisional application")},
-      {"founding", N_("founding member")},
-      {"member", N_("member")},
-      {"withdrawn", N_("withdrawn")},
-      {"not_interested", N_("not interested")},
-      {"present", N_("present")},
-      {"represented", N_("represented")},
-  };
-  for (size_t i = 0; zCode && i < sizeof(aWord) / sizeof(aWord[0]); i++)
-    if (strcmp(aWord[i].zCode, zCode) == 0) return _(aWord[i].zWords);
-  return zCode ? zCode : "";
+  const char *z = term(zCode);
+  return z ? z : zCode ? zCode : "";
 }
 
 /* What the checks need of a document: {"adopted", "organization",

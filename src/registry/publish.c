@@ -10,64 +10,15 @@
 
 #include "fields.h"
 #include "i18n.h"
+#include "term.h"
 #include "util.h"
 
-/* The words of the codes the writers show: action types, attendance,
-** session formats. (The pages have theirs in page.c, a floor above.) */
-static const struct {
-  const char *zCode, *zWords;
-} aWord[] = {
-    {"signature", N_("signature")},
-    {"definitive_signature", N_("definitive signature")},
-    {"ratification", N_("ratification")},
-    {"acceptance", N_("acceptance")},
-    {"approval", N_("approval")},
-    {"accession", N_("accession")},
-    {"notification", N_("notification")},
-    {"succession", N_("succession")},
-    {"provisional_application", N_("provisional application")},
-    {"reservation", N_("reservation")},
-    {"declaration", N_("declaration")},
-    {"special_opinion", N_("special opinion")},
-    {"objection", N_("objection")},
-    {"not_interested", N_("not interested")},
-    {"withdrawal", N_("withdrawal")},
-    {"present", N_("present")},
-    {"absent", N_("absent")},
-    {"represented", N_("represented")},
-    {"observer", N_("observer")},
-    {"in_person", N_("in person")},
-    {"videoconference", N_("videoconference")},
-    {"hybrid", N_("hybrid")},
-    {"informal", N_("informal")},
-};
-
 const char *publish_word(const char *zCode) {
-  for (size_t i = 0; zCode && i < sizeof(aWord) / sizeof(aWord[0]); i++)
-    if (strcmp(aWord[i].zCode, zCode) == 0) return _(aWord[i].zWords);
-  return 0;
+  return term(zCode);
 }
 
 const char *publish_document_type(const char *zType) {
-  static const char *const azType[] = {"charter",   "treaty",      "agreement", "convention",
-                                       "protocol",  "decision",    "concept",   "plan",
-                                       "statement", "declaration", "other"};
-  size_t i = 0;
-  while (zType && i < sizeof(azType) / sizeof(azType[0]) && strcmp(azType[i], zType) != 0) i++;
-  switch (zType ? i : 99) {
-  case 0: return P_("document type", "charter");
-  case 1: return P_("document type", "treaty");
-  case 2: return P_("document type", "agreement");
-  case 3: return P_("document type", "convention");
-  case 4: return P_("document type", "protocol");
-  case 5: return P_("document type", "decision");
-  case 6: return P_("document type", "concept");
-  case 7: return P_("document type", "plan");
-  case 8: return P_("document type", "statement");
-  case 9: return P_("document type", "declaration");
-  case 10: return P_("document type", "other");
-  default: return zType;
-  }
+  return term_in("document type", zType);
 }
 
 char *publish_words(const char *z) {

@@ -131,64 +131,8 @@ bool desk_dry_run(Db *pDb, const Caller *pCaller, const char *zSection, const ch
 /* ---- Words ------------------------------------------------------------------------ */
 
 const char *desk_word(const char *zCode) {
-  static const struct {
-    const char *zCode, *zWords;
-  } aWord[] = {
-      /* actions */
-      {"signature", N_("signature")},
-      {"definitive_signature", N_("definitive signature")},
-      {"ratification", N_("ratification")},
-      {"acceptance", N_("acceptance")},
-      {"approval", N_("approval")},
-      {"accession", N_("accession")},
-      {"notification", N_("notification")},
-      {"succession", N_("succession")},
-      {"provisional_application", N_("provisional application")},
-      {"reservation", N_("reservation")},
-      {"declaration", N_("declaration")},
-      {"special_opinion", N_("special opinion")},
-      {"objection", N_("objection")},
-      {"not_interested", N_("not interested")},
-      {"withdrawal", N_("withdrawal")},
-      /* memberships */
-      {"founding", N_("founding member")},
-      {"member", N_("member")},
-      {"associate", N_("associate member")},
-      {"observer", N_("observer")},
-      {"participant", N_("participant")},
-      {"suspended", N_("suspended")},
-      /* parties */
-      {"state", N_("state")},
-      {"organization", N_("organization")},
-      /* bodies */
-      {"heads_of_state", N_("heads of state")},
-      {"heads_of_government", N_("heads of government")},
-      {"ministers", N_("ministers")},
-      {"officials", N_("officials")},
-      {"secretariat", N_("secretariat")},
-      {"parliamentary", N_("parliamentary")},
-      {"court", N_("court")},
-      {"other", N_("other")},
-      /* sessions and attendance */
-      {"in_person", N_("in person")},
-      {"videoconference", N_("videoconference")},
-      {"hybrid", N_("hybrid")},
-      {"informal", N_("informal")},
-      {"present", N_("present")},
-      {"absent", N_("absent")},
-      {"represented", N_("represented")},
-      /* chairmanships, assessments, submissions */
-      {"calendar_year", N_("calendar year")},
-      {"previous_and_next", N_("the previous and the next chair")},
-      {"none", N_("none")},
-      {"preliminary", N_("preliminary")},
-      {"reviewed", N_("reviewed")},
-      {"pending", N_("pending")},
-      {"accepted", N_("accepted")},
-      {"rejected", N_("rejected")},
-  };
-  for (size_t i = 0; zCode && i < sizeof(aWord) / sizeof(aWord[0]); i++)
-    if (strcmp(aWord[i].zCode, zCode) == 0) return _(aWord[i].zWords);
+  const char *zTerm = term(zCode);
+  if (zTerm) return zTerm;
   static _Thread_local char z[64];
   snprintf(z, sizeof(z), "%s", zCode ? zCode : "");
   for (char *c = z; *c; c++)

@@ -13,6 +13,7 @@
 
 #include "http.h"
 #include "i18n.h"
+#include "term.h"
 #include "kind.h"
 
 /* ---- The frame ------------------------------------------------------------------ */
@@ -66,15 +67,12 @@ void put_second_name(Buf *p, const json_t *pName);
 ** "none". */
 void put_date(Buf *p, const char *zDate);
 /* A code of the record such as "in_force" as words in the page's language
-** ("in force", "в силе"), from the one table of codes in page.c; a code the
+** ("in force", "в силе"), from the one table of codes (term.h); a code the
 ** table does not know is written with its '_' as spaces, marked English.
 ** put_words_in gives the field's context for a code that means two things
-** ("document type" for "declaration"). term/term_in: the words as text, or
-** NULL for an unknown code. */
+** ("document type" for "declaration"). */
 void put_words(Buf *p, const char *z);
 void put_words_in(Buf *p, const char *zContext, const char *z);
-const char *term(const char *zCode);
-const char *term_in(const char *zContext, const char *zCode);
 /* A status as a coloured badge. */
 void put_badge(Buf *p, const char *zStatus);
 /* A party's link by name (in the page's language), with its code; the name

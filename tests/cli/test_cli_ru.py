@@ -85,13 +85,13 @@ class Russian(unittest.TestCase):
     def test_party_profile(self):
         out = self.both("party", "ARM", "--on", ON).stdout
         for words in ("членство", "организация", "член на дату", "председательство",
-                      "документы на 2026-01-01", "учредитель", "да", "нет"):
+                      "документы на 2026-01-01", "государство-основатель", "да", "нет"):
             self.assertIn(words, out)
 
     def test_chair_history(self):
         out = self.both("chair", "cis").stdout
         self.assertIn("год", out.splitlines()[0])
-        self.assertIn("по решению", out)
+        self.assertIn("записано", out)
         self.assertIn("нарушает правило ротации", out)
         self.assertRegex(out, r"\n\d+ записанн(ый год нарушает|ых года нарушают|ых лет нарушают) "
                               r"правило\n$")

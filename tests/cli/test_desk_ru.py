@@ -23,7 +23,7 @@ FORMS = {
                "Другие города", "Сохранить"], ["New party", "Other cities", "(optional)"]),
     "organization": (["Новая организация", "Депозитарий", "Другие названия"],
                      ["New organization", "Other names"]),
-    "membership": (["Новое членство", "Вид членства", "член-учредитель", "наблюдатель"],
+    "membership": (["Новое членство", "Вид членства", "государство-основатель", "наблюдатель"],
                    ["Kind of membership", "founding member", "The first day of the membership."]),
     "body": (["Новый орган", "Уровень", "главы государств"], ["New body", "heads of state"]),
     "action": (["Новое действие", "Дата документа", "ратификация", "присоединение",
