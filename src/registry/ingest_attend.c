@@ -146,6 +146,19 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   if (pOf) zParty = pOf->p->zKey;
   s->zParty = zParty;
   after_speaker(d, eName, s);
+  /* "..., said Uzbek Foreign Minister NAME", «..., заявил президент России
+  ** NAME»: a verb of speech before the speaker, its subject (not "thanked
+  ** President NAME", who is its object). */
+  static const char *const azSaid[] = {"said",       "says",      "stressed", "noted",  "added",
+                                       "stated",     "explained", "remarked", "заявил", "отметил",
+                                       "подчеркнул", "сказал",    "сообщил",  0};
+  for (int k = 0; azSaid[k] && !s->bVerb; k++) {
+    size_t m = strlen(azSaid[k]);
+    if (iStart >= m + 1 && d->z[iStart - 1] == ' ' &&
+        memcmp(d->zLo + iStart - 1 - m, azSaid[k], m) == 0 &&
+        !gz_letter_before(d->zLo, iStart - 1 - m))
+      s->bVerb = true;
+  }
   return true;
 }
 
@@ -309,9 +322,16 @@ static void surnames_scan(const Doc *d, size_t a, size_t b) {
 void ig_find_speakers(Doc *d) {
   int nAlloc = 0;
   for (int r = 0; azRole[r]; r++) {
-    for (const char *z = d->z; (z = strstr(z, azRole[r])) != 0; z++) {
+    /* A Russian role is written in lower case ("президент Туркмении NAME
+    ** отметил"): looked for in the folded text. */
+    bool bRu = (unsigned char)azRole[r][0] >= 0xD0;
+    char zFold[64];
+    snprintf(zFold, sizeof(zFold), "%s", azRole[r]);
+    gz_fold(zFold, strlen(zFold));
+    const char *zText = bRu ? d->zLo : d->z, *zPat = bRu ? zFold : azRole[r];
+    for (const char *z = zText; (z = strstr(z, zPat)) != 0; z++) {
       Speaker s;
-      if (!read_speaker(d, azRole[r], (size_t)(z - d->z), &s)) continue;
+      if (!read_speaker(d, azRole[r], (size_t)(z - zText), &s)) continue;
       if (d->nS == nAlloc) {
         nAlloc = nAlloc ? 2 * nAlloc : 8;
         d->aS = xrealloc(d->aS, (size_t)nAlloc * sizeof(Speaker));

@@ -203,6 +203,30 @@ class Phrasings(unittest.TestCase):
                     "videoconference on 15 October 2021.", self.db)
         self.assertIsNone(out["session"]["place"])
 
+    def test_said_before_the_speaker(self):
+        out = draft("A wide range of issues was discussed at the meeting of the CIS Council of "
+                    "Foreign Ministers, held in Tashkent on 7 April 2017, said Uzbek Foreign "
+                    "Minister Abdulaziz Kamilov.", self.db)
+        self.assertEqual(att(out).get("UZB"), "present")
+        self.assertEqual(by(out, "UZB")[0], "Abdulaziz Kamilov")
+        out = draft("27 ноября 2025 года. ОДКБ обеспечивает безопасность в Евразии, заявил "
+                    "президент России Владимир Путин. Совет коллективной безопасности ОДКБ "
+                    "провёл заседание в Бишкеке.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertEqual(by(out, "RUS")[0], "Владимир Путин")
+        # the object of "thanked" is not a speaker at the session
+        out = draft("The CIS Council of Heads of State met in Moscow on 8 October 2024. "
+                    "Aleksandr Lukashenko thanked President of Uzbekistan Shavkat Mirziyoyev for "
+                    "the initiative.", self.db)
+        self.assertNotIn("UZB", att(out))
+
+    def test_russian_role_in_lower_case(self):
+        out = draft("Заседание Совета глав государств СНГ прошло в Ашхабаде 11 октября 2019 года. "
+                    "Открывая заседание, президент Туркмении Гурбангулы Бердымухамедов отметил, "
+                    "что предстоит рассмотреть ряд вопросов.", self.db)
+        self.assertEqual(att(out).get("TKM"), "present")
+        self.assertEqual(by(out, "TKM")[0], "Гурбангулы Бердымухамедов")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
