@@ -172,6 +172,7 @@ void gazetteer_load(Db *pDb, Gazetteer *g) {
   g->pBodies = entity_list(pDb, K_BODY, 0);
   g->pDocs = entity_list(pDb, K_DOCUMENT, 0);
   g->pChairs = entity_list(pDb, K_CHAIRMANSHIP, 0);
+  g->pMembers = entity_list(pDb, K_MEMBERSHIP, 0);
   for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
     const json_t *p = json_array_get(g->pOrgs, i);
     const char *zId = dflt(str(p, "id"), "");
@@ -205,5 +206,6 @@ void gazetteer_free(Gazetteer *g) {
   json_decref(g->pBodies);
   json_decref(g->pDocs);
   json_decref(g->pChairs);
+  json_decref(g->pMembers);
   memset(g, 0, sizeof(*g));
 }

@@ -39,6 +39,7 @@ typedef struct Gazetteer {
   GzEntry *a;
   int n, nAlloc;
   json_t *pParties, *pOrgs, *pBodies, *pDocs, *pChairs; /* the registry's records */
+  json_t *pMembers; /* the memberships (who is a member of what, from when) */
 } Gazetteer;
 
 /* Read the gazetteer from a registry; or only its parties' names, capitals

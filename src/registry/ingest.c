@@ -494,6 +494,8 @@ static void draft_format(Draft *dr) {
 static void draft_attendance(Draft *dr) {
   Attendance a;
   ig_attend_init(&a);
+  a.zOrg = dr->body.zOrg;
+  a.zDate = str(dr->pSession, "date");
   ig_attend_listed(dr->d, &a);
   ig_attend_absent(dr->d, &a);
   ig_attend_speakers(dr->d, dr->body.zLevel, &a);

@@ -379,6 +379,7 @@ void ig_attend_init(Attendance *a) {
   a->pBy = json_object();
   a->pNamed = json_object();
   a->pClause = json_object();
+  a->zOrg = a->zDate = 0;
 }
 
 void ig_attend_free(Attendance *a) {
@@ -519,10 +520,33 @@ static void add_attend(json_t *aAtt, const char *zParty, const char *zStatus, co
   json_array_append_new(aAtt, p);
 }
 
+/* Is zParty a member of zOrg on zDate (any time, without a date)? 1 a
+** member (of any kind but an observer), 0 not, 2 an observer; -1 when the
+** registry holds no membership of zOrg at all (nothing can be said). */
+static int member_of(const Gazetteer *g, const char *zOrg, const char *zParty, const char *zDate) {
+  if (!zOrg || !*zOrg) return -1;
+  int r = -1;
+  for (size_t k = 0; k < json_array_size(g->pMembers); k++) {
+    const json_t *m = json_array_get(g->pMembers, k);
+    if (strcmp(dflt(str(m, "organization"), ""), zOrg) != 0) continue;
+    if (r < 0) r = 0;
+    if (strcmp(dflt(str(m, "party"), ""), zParty) != 0) continue;
+    const char *zFrom = str(m, "from"), *zTo = str(m, "to");
+    if (zDate && ((zFrom && strcmp(zFrom, zDate) > 0) || (zTo && strcmp(zTo, zDate) < 0))) continue;
+    if (strcmp(dflt(str(m, "kind"), ""), "observer") == 0) {
+      if (r < 1) r = 2;
+    } else {
+      r = 1;
+    }
+  }
+  return r;
+}
+
 json_t *ig_attend_record(Doc *d, const Attendance *a) {
   /* Every party with its status: read clause by clause if it was, else by
-  ** the rules (absent over present). */
-  static const char *const azStatus[] = {"present", "represented", "absent"};
+  ** the rules (absent over present); one taking part that is not a member
+  ** is an observer. */
+  static const char *const azStatus[] = {"present", "represented", "absent", "observer"};
   json_t *pAll = json_object(); /* party -> status index */
   const char *zCode;
   json_t *pVal;
@@ -533,8 +557,14 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
     int st = strcmp(zSt, "present") == 0 ? 0 : strcmp(zSt, "represented") == 0 ? 1 : 2;
     json_object_set_new(pAll, zCode, json_integer(st));
   }
+  json_object_foreach(pAll, zCode, pVal) {
+    int mk = json_integer_value(pVal) == 2 ? 1 : member_of(d->g, a->zOrg, zCode, a->zDate);
+    if (mk == 0 || mk == 2) json_integer_set(pVal, 3);
+  }
   json_t *aAtt = json_array();
-  for (int pass = 0; pass < 3; pass++) {
+  static const int aPass[] = {0, 1, 3, 2};
+  for (int x = 0; x < 4; x++) {
+    int pass = aPass[x];
     const char *az[64];
     int nA = 0;
     json_object_foreach(pAll, zCode, pVal) {
@@ -545,9 +575,10 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       const json_t *pC = json_object_get(a->pClause, az[k]);
       const Speaker *s = 0;
       json_t *pIdx = json_object_get(a->pBy, az[k]);
-      if (pass == 0 && pIdx) s = &d->aS[json_integer_value(pIdx)];
+      bool bTakes = pass == 0 || pass == 3; /* present or observer */
+      if (bTakes && pIdx) s = &d->aS[json_integer_value(pIdx)];
       const char *zBy = pC ? str(pC, "by") : 0, *zRole = pC ? str(pC, "role") : 0;
-      if (pass == 0 && (!zBy || s)) {
+      if (bTakes && (!zBy || s)) {
         zBy = s ? s->zName : str(a->pNamed, az[k]);
         zRole = s ? s->zRole : 0;
       }
@@ -564,6 +595,12 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
                                                 : 0.7));
       json_object_set_new(pE, "inferred", json_false());
       json_object_set_new(pE, "status", json_string(azStatus[pass]));
+      if (pass == 3) {
+        char zNote[160];
+        snprintf(zNote, sizeof(zNote), "not a member of %s%s%s in the registry: an observer",
+                 a->zOrg, a->zDate ? " on " : "", a->zDate ? a->zDate : "");
+        json_object_set_new(pE, "note", json_string(zNote));
+      }
       json_object_set_new(d->pEv, zField, pE);
     }
   }

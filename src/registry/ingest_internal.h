@@ -171,6 +171,8 @@ typedef struct Attendance {
   json_t *pNamed;             /* party code -> a name listed with it, without a role */
   json_t *pClause;            /* party code -> {status, text, confidence, by?, role?} read clause by
                               ** clause (ingest_clause.c); it wins over the rules above */
+  const char *zOrg;           /* the body's organization, or NULL: who is a member of it */
+  const char *zDate;          /* the session's date (YYYY-MM-DD), or NULL */
 } Attendance;
 void ig_attend_init(Attendance *a);
 void ig_attend_free(Attendance *a);
@@ -182,8 +184,10 @@ void ig_attend_named(const Doc *d, Attendance *a);
 /* Clause by clause (ingest_clause.c): each party to the nearest predicate
 ** of its clause, weighed with its role against the body zBody's level. */
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a);
-/* The session's "attendance": present then absent, each by party code,
-** with its evidence "attendance.CODE". */
+/* The session's "attendance": present, represented, observer, then absent,
+** each by party code, with its evidence "attendance.CODE". A party taking
+** part in a session of an organization it is not a member of (on a->zDate,
+** by the registry's memberships) is an observer. */
 json_t *ig_attend_record(Doc *d, const Attendance *a);
 
 /* The main speaker (see ingest_attend.c) given the session's attendance. */

@@ -227,6 +227,26 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("TKM"), "present")
         self.assertEqual(by(out, "TKM")[0], "Гурбангулы Бердымухамедов")
 
+    def test_a_non_member_taking_part_is_an_observer(self):
+        # the sample registry holds the EAEU's members; Moldova is none of them
+        out = draft("The meeting of the Supreme Eurasian Economic Council (SEEC) was held in St. "
+                    "Petersburg on 6 December 2018. The leaders of Armenia, Belarus, Kazakhstan, "
+                    "Kyrgyzstan, Russia and Moldova took part.", self.db)
+        self.assertEqual(att(out).get("MDA"), "observer")
+        self.assertEqual(att(out).get("KAZ"), "present")
+        self.assertIn("observer", out["evidence"]["attendance.MDA"]["note"])
+        out = draft("6 декабря 2018 года в Санкт-Петербурге прошло заседание Высшего Евразийского "
+                    "экономического совета. В заседании приняли участие президент Молдавии Игорь "
+                    "Додон и президент Казахстана Нурсултан Назарбаев.", self.db)
+        self.assertEqual(att(out).get("MDA"), "observer")
+        self.assertEqual(by(out, "MDA")[0], "Игорь Додон")
+        self.assertEqual(att(out).get("KAZ"), "present")
+        # absent stays absent; a suspended member is still a member
+        out = draft("The CSTO Collective Security Council met in Moscow on 16 May 2022 without "
+                    "the participation of Moldova. Uzbekistan took part.", self.db)
+        self.assertEqual(att(out).get("MDA"), "absent")
+        self.assertEqual(att(out).get("UZB"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
