@@ -11,6 +11,9 @@
 #   --queries N  queries timed (default 500): single words, two-word AND queries, Russian words
 #                and prefixes, drawn from the corpus (common and rare)
 #   --chunk N    documents per `pacta load` file (default 10,000)
+#   --http N     requests timed over HTTP per query kind (default 200; 0 skips the HTTP part)
+#   --reuse      keep the corpus and database of the last run with the same --docs (no load)
+#   --http-only  only the HTTP part (with --reuse: no load, no in-process runs)
 #
 # pacta: `pacta search --bench-queries FILE` runs every query inside one process (one warm pass,
 # then one timed pass; each query is search_run: the ranked top 20 with snippets and the total;
@@ -18,6 +21,11 @@
 # `pacta rebuild`, which refills the index in one transaction), so process start-up is excluded;
 # one cold `pacta search` process is also timed for reference. grep: each `grep -ci WORD texts.txt` is one process over the same texts
 # (title + note, one document per line), timed from bash with date +%s%N, start-up included.
+# HTTP (issue 18's target): `pacta serve --cache-mb 0 --threads 2`, one keep-alive connection,
+# GET /api/v1/search?q=...&from=YEAR-01-01 (the facets are always counted by the API; the year
+# drawn per request) for "agreement" and "agreement cooperation", N each after 20 warm-up
+# requests, timed by the client; beside them `grep -ci agreement` (one process each, start-up
+# included) N times in the same run; printed: p50 and p99, and p99 as a ratio to grep's p99.
 # Environment: BUILD_TYPE (default Release), BUILD_DIR (default build-bench), PACTA (a binary).
 set -euo pipefail
 
@@ -27,12 +35,18 @@ OUT="$HERE/out/search"
 DOCS=100000
 QUERIES=500
 CHUNK=10000
+HTTP=200
+REUSE=0
+HTTP_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
   --docs) DOCS=$2; shift 2 ;;
   --queries) QUERIES=$2; shift 2 ;;
   --chunk) CHUNK=$2; shift 2 ;;
-  -h | --help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  --http) HTTP=$2; shift 2 ;;
+  --reuse) REUSE=1; shift ;;
+  --http-only) HTTP_ONLY=1; shift ;;
+  -h | --help) sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   *) echo "search.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -46,9 +60,12 @@ fi
 TREATIES=${TREATIES:-$ROOT/../shared/data/manytreaties/treaties.csv}
 [ -r "$TREATIES" ] || { echo "search.sh: cannot read $TREATIES" >&2; exit 1; }
 
+DB="$OUT/search.db"
+if [ "$REUSE" = 1 ] && [ -s "$DB" ] && [ "$(cat "$OUT/docs" 2>/dev/null)" = "$DOCS" ]; then
+  echo "corpus and database of the last run reused ($DOCS documents)"
+else
 rm -rf "$OUT"
 mkdir -p "$OUT"
-DB="$OUT/search.db"
 
 # 1. The corpus: interchange files of CHUNK documents, the same texts one per line, queries.
 python3 - "$TREATIES" "$OUT" "$DOCS" "$CHUNK" "$QUERIES" <<'EOF'
@@ -132,6 +149,10 @@ for f in "$OUT"/chunk-*.json; do "$PACTA" --db "$DB" load "$f" >/dev/null; done
 t1=$(date +%s%N)
 echo "load: $(( (t1 - t0) / 1000000 )) ms for $DOCS documents ($(ls "$OUT"/chunk-*.json | wc -l) files)," \
   "database $(du -m "$DB" | cut -f1) MB"
+echo "$DOCS" >"$OUT/docs"
+fi
+
+if [ "$HTTP_ONLY" = 0 ]; then
 
 # 3. pacta, in one process.
 "$PACTA" --db "$DB" search --bench-queries "$OUT/queries.txt" --json >"$OUT/pacta.json"
@@ -175,3 +196,64 @@ for label, (name, r) in zip(("pacta search", "pacta search with facets",
           f" p99 {grep['p99_ms'] / r['p99_ms']:.1f}x")
 print(f"{n} queries; targets at 100,000 documents: p50 < 1 ms, p99 < 10 ms")
 EOF
+fi
+
+# 5. Over HTTP with a date filter, beside grep -ci in the same run (issue 18, part 4).
+if [ "$HTTP" -gt 0 ]; then
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$PACTA" --db "$DB" search agreement --json >/dev/null # the index filled before serving
+  "$PACTA" --db "$DB" serve --listen "127.0.0.1:$PORT" --cache-mb 0 --threads 2 --quiet \
+    2>"$OUT/serve.err" &
+  SERVE_PID=$!
+  trap 'kill $SERVE_PID 2>/dev/null || true' EXIT
+  python3 - "$OUT" "$PORT" "$HTTP" <<'EOF'
+import http.client, json, random, subprocess, sys, time, urllib.parse
+out, port, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+for _ in range(200):
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        c.request("GET", "/api/v1/search?q=x")
+        c.getresponse().read()
+        break
+    except OSError:
+        time.sleep(0.05)
+rnd = random.Random(18)
+def p(ms, q):
+    ms = sorted(ms)
+    return ms[min(len(ms) - 1, len(ms) * q // 100)]
+def get(q, year):
+    path = "/api/v1/search?" + urllib.parse.urlencode({"q": q, "from": "%d-01-01" % year})
+    t0 = time.perf_counter()
+    c.request("GET", path)
+    r = c.getresponse()
+    body = r.read()
+    ms = (time.perf_counter() - t0) * 1000
+    if r.status != 200:
+        sys.exit("search.sh: %s: HTTP %d %s" % (path, r.status, body[:200]))
+    return ms, json.loads(body)
+queries = ["agreement", "agreement cooperation"]
+for q in queries * 10:
+    get(q, rnd.randint(1950, 2020))
+res = {q: [] for q in queries}
+for i in range(n):
+    for q in queries:
+        ms, doc = get(q, rnd.randint(1950, 2020))
+        res[q].append(ms)
+grep = []
+for i in range(n):
+    t0 = time.perf_counter()
+    subprocess.run(["grep", "-ci", "--", "agreement", f"{out}/texts.txt"], stdout=subprocess.DEVNULL)
+    grep.append((time.perf_counter() - t0) * 1000)
+print(f"\nover HTTP, from=YEAR-01-01 (year drawn per request), {n} requests each:")
+print(f"{'':48} {'p50 ms':>8} {'p99 ms':>8} {'p99/grep p99':>13}")
+g99 = p(grep, 99)
+for q in queries:
+    r99 = p(res[q], 99)
+    print(f"{'pacta GET /api/v1/search?q=' + q:48} {p(res[q], 50):8.3f} {r99:8.3f} {r99 / g99:12.2f}x")
+print(f"{'grep -ci agreement, one process each':48} {p(grep, 50):8.3f} {g99:8.3f} {1:12.2f}x")
+print("target: p99 <= 2x grep -ci's p99 for both")
+EOF
+  kill $SERVE_PID 2>/dev/null || true
+  wait $SERVE_PID 2>/dev/null || true
+  trap - EXIT
+fi
