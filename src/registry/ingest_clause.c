@@ -409,8 +409,9 @@ static bool rank_fits(int rank, const char *zLevel) {
 typedef struct Found {
   int status; /* 0 present, 1 absent, 2 represented; -1 none */
   double conf;
-  size_t i, e;         /* the words that say so */
-  size_t iBy, eBy;     /* the name, or iBy == eBy */
+  size_t i, e;     /* the words that say so */
+  size_t iBy, eBy; /* the name, or iBy == eBy */
+  bool bGen; /* ... in the genitive («президента Кыргызстана Садыра Жапарова») */
   size_t iRole, eRole; /* the role, or iRole == eRole */
 } Found;
 
@@ -518,9 +519,61 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (name_in(d, pR->e, ie, &ni, &ne)) {
       f->iBy = ni;
       f->eBy = ne;
+      /* a Russian role in the genitive ("президента", "председателя",
+      ** "премьер-министра": its word goes on by "а" or "я") puts the name
+      ** after it in the genitive too */
+      size_t we = ig_word_end(d, pR->e);
+      f->bGen = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 2 &&
+                (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0);
     }
   }
   return true;
+}
+
+/* Is the UTF-8 character of 2 bytes at z a Russian vowel (or ь, й)? */
+static bool ru_vowel(const char *z) {
+  static const char *const az[] = {"а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я", "ь",
+                                   "й", "А", "Е", "И", "О", "У", "Э", "Ю", "Я", 0};
+  for (int k = 0; az[k]; k++)
+    if (memcmp(z, az[k], 2) == 0) return true;
+  return false;
+}
+
+/* A man's name in the genitive back to the nominative, word by word
+** ("Садыра Жапарова": "Садыр Жапаров", "Сергея Лаврова": "Сергей Лавров",
+** "Касым-Жомарта Токаева": "Касым-Жомарт Токаев"): a final "а" after a
+** consonant goes, a final "я" after a vowel is "й"; other words are left
+** (Лукашенко, Гурбангулы, Эмомали do not decline). */
+static json_t *name_nominative(const char *z, size_t n) {
+  char *zOut = xmalloc(n + 1);
+  size_t o = 0, w = 0;
+  while (w < n) {
+    size_t we = w;
+    while (we < n && z[we] != ' ') we++;
+    size_t m = we - w;
+    memcpy(zOut + o, z + w, m);
+    if (m >= 6 && ((unsigned char)z[we - 2] == 0xD0 || (unsigned char)z[we - 2] == 0xD1) &&
+        ((unsigned char)z[we - 4] == 0xD0 || (unsigned char)z[we - 4] == 0xD1)) {
+      bool bVowelBefore = ru_vowel(z + we - 4);
+      if (memcmp(z + we - 2, "а", 2) == 0 && !bVowelBefore) {
+        m -= 2;
+      } else if (memcmp(z + we - 2, "я", 2) == 0 && bVowelBefore) {
+        memcpy(zOut + o + m - 2, "й", 2);
+      }
+    }
+    o += m;
+    if (we < n) zOut[o++] = ' ';
+    w = we + 1;
+  }
+  json_t *p = json_stringn(zOut, o);
+  xfree(zOut);
+  return p;
+}
+
+/* The representative found with a party, as written or in the nominative. */
+static json_t *found_name(const Doc *d, const Found *f) {
+  return f->bGen ? name_nominative(d->z + f->iBy, f->eBy - f->iBy)
+                 : json_stringn(d->z + f->iBy, f->eBy - f->iBy);
 }
 
 /* A clause about another body's meeting ("Yesterday in Minsk, a
@@ -565,7 +618,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       /* the same again: keep the first, but take a name it lacked */
       json_t *pC = json_object_get(a->pClause, m->p->zKey);
       if (pC && !json_object_get(pC, "by") && f.eBy > f.iBy) {
-        json_object_set_new(pC, "by", json_stringn(d->z + f.iBy, f.eBy - f.iBy));
+        json_object_set_new(pC, "by", found_name(d, &f));
         if (f.eRole > f.iRole)
           json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
       }
@@ -577,7 +630,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
     json_object_set_new(pC, "status", json_string(azStatus[f.status]));
     json_object_set_new(pC, "text", ig_span(d, f.i, f.e));
     json_object_set_new(pC, "confidence", json_real(f.conf));
-    if (f.eBy > f.iBy) json_object_set_new(pC, "by", json_stringn(d->z + f.iBy, f.eBy - f.iBy));
+    if (f.eBy > f.iBy) json_object_set_new(pC, "by", found_name(d, &f));
     if (f.eRole > f.iRole)
       json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
     json_object_set_new(a->pClause, m->p->zKey, pC);

@@ -247,6 +247,21 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("MDA"), "absent")
         self.assertEqual(att(out).get("UZB"), "present")
 
+    def test_a_name_after_a_role_in_the_genitive(self):
+        out = draft("11 октября 2024 года в Бишкеке прошло заседание Совета глав государств СНГ. "
+                    "Заседание проходит под председательством президента Кыргызстана Садыра "
+                    "Жапарова.", self.db)
+        self.assertEqual(by(out, "KGZ")[0], "Садыр Жапаров")
+        out = draft("8 октября 2024 года в Москве прошло заседание Совета глав государств СНГ с "
+                    "участием премьер-министра Армении Никола Пашиняна и президента Казахстана "
+                    "Касым-Жомарта Токаева.", self.db)
+        self.assertEqual(by(out, "ARM")[0], "Никол Пашинян")
+        self.assertEqual(by(out, "KAZ")[0], "Касым-Жомарт Токаев")
+        # a name that does not decline, after a role in the nominative, is left as written
+        out = draft("8 октября 2024 года в Москве прошло заседание Совета глав государств СНГ. "
+                    "В заседании принял участие президент Беларуси Александр Лукашенко.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Александр Лукашенко")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
