@@ -17,7 +17,7 @@
 /* ---- Queries --------------------------------------------------------------------- */
 
 #define QUERY_MAX_BYTES 1000
-#define QUERY_MAX_TERMS 32
+#define QUERY_MAX_TERMS SEARCH_MAX_PHRASES
 
 /*
 ** Names of one place or party in every language are one word to search: a
@@ -116,7 +116,9 @@ static void put_fts_string(Buf *pOut, const char *z, int n, bool bPrefix) {
 ** every name of the same thing, those names also added to pExtra (for the
 ** snippets). The number of words, or -1 with a message. */
 static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, Buf *pExtra,
-                       Buf *pErr) {
+                       SearchPhrases *pPh, Buf *pErr) {
+  pPh->n = 0;
+  pPh->bAnd = true;
   size_t n = strlen(zQuery);
   if (n > QUERY_MAX_BYTES) {
     buf_printf(pErr, _("the query is too long (%zu bytes; at most %d)"), n, QUERY_MAX_BYTES);
@@ -145,10 +147,14 @@ static int build_match(const char *zQuery, const Gazetteer *pPlaces, Buf *pOut, 
         return -1;
       }
       if (pOut->n) buf_puts(pOut, bPendingOr ? " OR " : " AND ");
+      if (bPendingOr) pPh->bAnd = false;
       int iEntry = bPrefix ? -1 : place_entry(pPlaces, p, m);
       if (iEntry < 0) {
+        pPh->aStart[pPh->n] = (int)pOut->n;
         put_fts_string(pOut, p, m, bPrefix);
+        pPh->aEnd[pPh->n++] = (int)pOut->n;
       } else {
+        pPh->bAnd = false;
         buf_putc(pOut, '(');
         put_fts_string(pOut, p, m, false);
         for (int i = 0; i < pPlaces->n; i++) {
@@ -451,7 +457,9 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   Buf match = {0};
   bool bBegun = db_read_begin(pDb);
   Buf extra = {0};
-  int nPhrase = build_match(pQ->zQuery ? pQ->zQuery : "", thread_places(pDb), &match, &extra, pErr);
+  SearchPhrases ph;
+  int nPhrase =
+      build_match(pQ->zQuery ? pQ->zQuery : "", thread_places(pDb), &match, &extra, &ph, pErr);
   if (nPhrase < 0) {
     buf_free(&match);
     buf_free(&extra);
@@ -469,7 +477,11 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   if (pQ->zOrg && (s.org = search_org_code(pDb, pQ->zOrg, false)) < 0) {
     /* never indexed: nothing matches */
   } else {
-    rc = scan_matches(pDb, pQ, match.z, nPhrase == 1 && !extra.n, &s);
+    /* Words joined by AND: from the lists held in memory (search_fast.c),
+    ** when this read began here (a caller's transaction may hold writes
+    ** the lists would not see). */
+    rc = bBegun && ph.bAnd ? search_fast(pDb, pQ, match.z, &ph, &s) : -1;
+    if (rc == -1) rc = scan_matches(pDb, pQ, match.z, nPhrase == 1 && !extra.n, &s);
   }
   json_t *aRes = json_array();
   QTerms *pQt = 0;

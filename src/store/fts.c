@@ -218,14 +218,19 @@ static int count_hit(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pArg
   return SQLITE_OK;
 }
 
-/* Title hits weigh 4, text hits 1; saturating as BM25's k1 = 1.2. */
-static double phrase_tf(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int iPhrase) {
+/* A phrase's hits in a row, title hits weighing 4 and text hits 1. */
+static uint32_t phrase_hits(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int iPhrase) {
   Fts5PhraseIter it;
   int iCol, iOff;
-  double tf = 0;
+  uint32_t tf = 0;
   if (pApi->xPhraseFirst(pFts, iPhrase, &it, &iCol, &iOff) != SQLITE_OK) return 0;
-  for (; iCol >= 0; pApi->xPhraseNext(pFts, &it, &iCol, &iOff)) tf += iCol == 0 ? 4.0 : 1.0;
-  return tf * 2.2 / (tf + 1.2);
+  for (; iCol >= 0; pApi->xPhraseNext(pFts, &it, &iCol, &iOff)) tf += iCol == 0 ? 4 : 1;
+  return tf;
+}
+
+/* Title hits weigh 4, text hits 1; saturating as BM25's k1 = 1.2. */
+static double phrase_tf(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int iPhrase) {
+  return fts_tf_score(phrase_hits(pApi, pFts, iPhrase));
 }
 
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
@@ -246,8 +251,7 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_con
     for (int i = 0; i < nPhrase && nPhrase > 1; i++) {
       sqlite3_int64 nHit = 0;
       pApi->xQueryPhrase(pFts, i, &nHit, count_hit);
-      double idf = log(((double)nRow - (double)nHit + 0.5) / ((double)nHit + 0.5));
-      aIdf[i] = idf > 1e-6 ? idf : 1e-6;
+      aIdf[i] = fts_idf(nRow, nHit);
     }
     pApi->xSetAuxdata(pFts, aIdf, sqlite3_free);
   }
@@ -262,6 +266,11 @@ static bool hit_before(double rank, int64_t rid, const Hit *h) {
 }
 
 void fts_scan_add(Scan *s, int64_t rid, double rank) {
+  fts_scan_count(s, rid);
+  fts_scan_keep(s, rid, rank);
+}
+
+void fts_scan_count(Scan *s, int64_t rid) {
   s->nTotal++;
   if (s->bFacets) {
     s->aKind[rid_kind(rid)]++;
@@ -274,6 +283,13 @@ void fts_scan_add(Scan *s, int64_t rid, double rank) {
     }
     s->aOrg[org]++;
   }
+}
+
+bool fts_scan_beats(const Scan *s, int64_t rid, double rank) {
+  return s->nTop < s->k || hit_before(rank, rid, &s->aTop[s->nTop - 1]);
+}
+
+void fts_scan_keep(Scan *s, int64_t rid, double rank) {
   int n = s->nTop;
   if (n == s->k && !hit_before(rank, rid, &s->aTop[n - 1])) return;
   int i = n < s->k ? s->nTop++ : n - 1;
@@ -315,6 +331,44 @@ static void scan_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_con
     sqlite3_result_int(pCtx, 1);
 }
 
+/*
+** pacta_postings(search, POSTINGS): the rows of a query of one phrase, each
+** with the phrase's hits in it (title 4, text 1), walked inside FTS5 in one
+** call as pacta_scan does, into a list that search_fast.c keeps and merges.
+*/
+static int postings_row(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pArg) {
+  FtsPostings *p = pArg;
+  if (p->n == p->nAlloc) {
+    int64_t n = p->nAlloc ? p->nAlloc * 2 : 1024;
+    int64_t *aRid = realloc(p->aRid, (size_t)n * sizeof(int64_t));
+    if (aRid) p->aRid = aRid;
+    uint32_t *aTf = aRid ? realloc(p->aTf, (size_t)n * sizeof(uint32_t)) : 0;
+    if (aTf) p->aTf = aTf;
+    if (!aRid || !aTf) return SQLITE_NOMEM;
+    p->nAlloc = n;
+  }
+  p->aRid[p->n] = pApi->xRowid(pFts);
+  p->aTf[p->n++] = phrase_hits(pApi, pFts, 0);
+  return SQLITE_OK;
+}
+
+static void postings_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
+                        int nVal, sqlite3_value **apVal) {
+  FtsPostings *p = nVal == 1 ? sqlite3_value_pointer(apVal[0], "pacta_postings") : 0;
+  if (!p || pApi->xPhraseCount(pFts) != 1) {
+    sqlite3_result_error(pCtx, "pacta_postings: one phrase and a list are expected", -1);
+    return;
+  }
+  sqlite3_int64 nRow = 0;
+  int rc = pApi->xRowCount(pFts, &nRow);
+  p->nRow = nRow;
+  if (rc == SQLITE_OK) rc = pApi->xQueryPhrase(pFts, 0, p, postings_row);
+  if (rc != SQLITE_OK)
+    sqlite3_result_error_code(pCtx, rc);
+  else
+    sqlite3_result_int(pCtx, 1);
+}
+
 int fts_register(sqlite3 *h) {
   fts5_api *pApi = 0;
   sqlite3_stmt *p = 0;
@@ -327,6 +381,7 @@ int fts_register(sqlite3 *h) {
   int rc = pApi->xCreateTokenizer(pApi, "pacta", 0, &tok, 0);
   if (rc == SQLITE_OK) rc = pApi->xCreateFunction(pApi, "pacta_rank", 0, rank_fn, 0);
   if (rc == SQLITE_OK) rc = pApi->xCreateFunction(pApi, "pacta_scan", 0, scan_fn, 0);
+  if (rc == SQLITE_OK) rc = pApi->xCreateFunction(pApi, "pacta_postings", 0, postings_fn, 0);
   return rc;
 }
 

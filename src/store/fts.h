@@ -9,6 +9,7 @@
 #ifndef PACTA_FTS_H
 #define PACTA_FTS_H
 
+#include <math.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -76,6 +77,34 @@ typedef struct Scan {
 
 /* Count a match into the scan (total, facets, the k best). */
 void fts_scan_add(Scan *s, int64_t rid, double rank);
+/* The two halves of fts_scan_add: count a match (total, facets); keep it
+** among the k best if it is one of them. */
+void fts_scan_count(Scan *s, int64_t rid);
+void fts_scan_keep(Scan *s, int64_t rid, double rank);
+/* Would a match of this rank and id be kept (fts_scan_keep)? */
+bool fts_scan_beats(const Scan *s, int64_t rid, double rank);
+
+/* BM25's saturation of a phrase's hits in a row (title 4, text 1; k1 = 1.2,
+** b = 0), and a phrase's IDF among nRow rows when it is in nHit of them:
+** what pacta_rank sums, and search_fast.c with it. */
+static inline double fts_tf_score(uint32_t hits) {
+  double tf = hits;
+  return tf * 2.2 / (tf + 1.2);
+}
+static inline double fts_idf(int64_t nRow, int64_t nHit) {
+  double idf = log(((double)nRow - (double)nHit + 0.5) / ((double)nHit + 0.5));
+  return idf > 1e-6 ? idf : 1e-6;
+}
+
+/* What pacta_postings(search, POSTINGS) fills: the rows matching a query of
+** one phrase, in rowid order, each with the phrase's hits (title 4, text 1),
+** and the rows in the table. Grown with realloc; the caller frees aRid and
+** aTf with free(). */
+typedef struct FtsPostings {
+  int64_t n, nAlloc, nRow;
+  int64_t *aRid;
+  uint32_t *aTf;
+} FtsPostings;
 /* Is the match of the kind and organization the scan wants? */
 bool fts_scan_wants(const Scan *s, int64_t rid);
 

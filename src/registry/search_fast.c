@@ -1,0 +1,463 @@
+/*
+** The fast path of search (search.h, docs/search.md): a query of words
+** joined by AND, with or without filters, answered from each word's list of
+** matching rows held in memory, instead of a statement step per match.
+**
+** Each phrase's list is read from FTS5 once per state of the index by
+** pacta_postings (fts.c): its rows in rowid order, each with the phrase's
+** hits (title 4, text 1), the same figures pacta_rank reads. The lists are
+** merged in C (the shortest drives, the others are sought by galloping), and
+** each match is counted (total, facets) from its row id and, for a filter,
+** from the values of search_doc held in memory too. A match is scored only
+** when the most its block of the driving list could score (block-max, as
+** Lucene's block-max WAND bounds a block by its best hit) could still enter
+** the best k, so a common word costs little more than counting its rows.
+** The scores are pacta_rank's, to the bit: the same sum of IDF x saturated
+** hits in the same order, the same IDFs (a phrase's rows among all rows), so
+** the results are the same as the statements' of search.c.
+**
+** What is held belongs to one state of the index, named by FTS5's own
+** structure and averages records (which any write to the index changes) and
+** the database's file name, and is shared by the server's threads: the
+** first query after a change reads it again. At most CACHE_PHRASES lists and
+** CACHE_BYTES are kept; past that, the lists are let go (those in use live
+** until their last query ends).
+*/
+#include "search.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fts.h"
+
+#define POST_BLOCK 128
+#define CACHE_PHRASES 256
+#define CACHE_BYTES ((size_t)64 << 20)
+#define NO_VALUE UINT32_MAX
+
+typedef struct Post {
+  int refs;
+  char *zPhrase; /* the phrase as in the FTS5 query */
+  int64_t n;
+  int64_t *aRid;
+  uint32_t *aTf;  /* hits (title 4, text 1) */
+  uint32_t *aMax; /* the most hits in each block of POST_BLOCK rows */
+  uint32_t maxTf;
+  int32_t *aDoc; /* each row's index in the state's Docs (-1: none); made when a filter asks */
+  size_t nByte;
+} Post;
+
+/* search_doc's filter values by row id, in rid order. */
+typedef struct Docs {
+  int64_t n;
+  int64_t *aRid;
+  uint32_t *aOff; /* 4 a row: body, type, party, date, as offsets in z, or NO_VALUE */
+  char *z;
+} Docs;
+
+/* One state of the index. */
+typedef struct State {
+  int refs;
+  char *zKey;
+  size_t nKey;
+  int64_t nRow; /* rows in the index, once a list has been read */
+  Post *aPost[CACHE_PHRASES];
+  int nPost;
+  size_t nByte;
+  Docs *pDocs;
+} State;
+
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static State *g_state; /* the latest state read */
+
+static void post_free(Post *p) {
+  if (!p) return;
+  free(p->zPhrase);
+  free(p->aRid);
+  free(p->aTf);
+  free(p->aMax);
+  free(p->aDoc);
+  free(p);
+}
+
+static void docs_free(Docs *d) {
+  if (!d) return;
+  free(d->aRid);
+  free(d->aOff);
+  free(d->z);
+  free(d);
+}
+
+/* Under g_lock. */
+static void post_unref(Post *p) {
+  if (--p->refs == 0) post_free(p);
+}
+
+/* Under g_lock. */
+static void state_unref(State *s) {
+  if (--s->refs) return;
+  for (int i = 0; i < s->nPost; i++) post_unref(s->aPost[i]);
+  docs_free(s->pDocs);
+  free(s->zKey);
+  free(s);
+}
+
+/* The state's name: the database file, FTS5's averages and structure
+** records; false when they cannot be read. */
+static bool read_key(Db *pDb, Buf *pKey) {
+  const char *zFile = sqlite3_db_filename(db_handle(pDb), "main");
+  buf_puts(pKey, zFile ? zFile : "");
+  buf_putc(pKey, 0);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT id, block FROM search_data WHERE id IN (1, 10)");
+  int nRec = 0, rc;
+  while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(p, 0);
+    uint32_t n = (uint32_t)sqlite3_column_bytes(p, 1);
+    const void *z = sqlite3_column_blob(p, 1);
+    buf_append(pKey, &id, sizeof(id));
+    buf_append(pKey, &n, sizeof(n));
+    if (n) buf_append(pKey, z, n);
+    nRec++;
+  }
+  sqlite3_reset(p);
+  return rc == SQLITE_DONE && nRec > 0;
+}
+
+/* The state named by key, made the latest if it is not; referenced. */
+static State *state_get(const Buf *pKey) {
+  pthread_mutex_lock(&g_lock);
+  State *s = g_state;
+  if (!s || s->nKey != pKey->n || memcmp(s->zKey, pKey->z, pKey->n) != 0) {
+    s = calloc(1, sizeof(State));
+    char *zKey = s ? malloc(pKey->n) : 0;
+    if (!zKey) {
+      free(s);
+      pthread_mutex_unlock(&g_lock);
+      return 0;
+    }
+    memcpy(zKey, pKey->z, pKey->n);
+    s->zKey = zKey;
+    s->nKey = pKey->n;
+    s->refs = 1; /* g_state's */
+    if (g_state) state_unref(g_state);
+    g_state = s;
+  }
+  s->refs++;
+  pthread_mutex_unlock(&g_lock);
+  return s;
+}
+
+static void state_release(State *s, Post **aPost, int nPost) {
+  pthread_mutex_lock(&g_lock);
+  for (int i = 0; i < nPost; i++)
+    if (aPost[i]) post_unref(aPost[i]);
+  state_unref(s);
+  pthread_mutex_unlock(&g_lock);
+}
+
+/* Read a phrase's list from FTS5; NULL with *pRc on failure. */
+static Post *post_read(Db *pDb, const char *zPhrase, int nPhrase, int64_t *pnRow, int *pRc) {
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT pacta_postings(search, ?2) FROM search WHERE search MATCH ?1 LIMIT 1");
+  FtsPostings fp = {0};
+  sqlite3_bind_text(p, 1, zPhrase, nPhrase, SQLITE_STATIC);
+  sqlite3_bind_pointer(p, 2, &fp, "pacta_postings", 0);
+  int rc = sqlite3_step(p);
+  sqlite3_reset(p);
+  Post *pPost = calloc(1, sizeof(Post));
+  int64_t nBlock = (fp.n + POST_BLOCK - 1) / POST_BLOCK;
+  if (pPost) {
+    pPost->zPhrase = malloc((size_t)nPhrase + 1);
+    pPost->aMax = malloc((size_t)(nBlock ? nBlock : 1) * sizeof(uint32_t));
+  }
+  if ((rc != SQLITE_ROW && rc != SQLITE_DONE) || !pPost || !pPost->zPhrase || !pPost->aMax) {
+    *pRc = rc != SQLITE_ROW && rc != SQLITE_DONE ? rc : SQLITE_NOMEM;
+    free(fp.aRid);
+    free(fp.aTf);
+    post_free(pPost);
+    return 0;
+  }
+  memcpy(pPost->zPhrase, zPhrase, (size_t)nPhrase);
+  pPost->zPhrase[nPhrase] = 0;
+  pPost->refs = 1;
+  pPost->n = fp.n;
+  pPost->aRid = fp.aRid;
+  pPost->aTf = fp.aTf;
+  for (int64_t b = 0; b < nBlock; b++) {
+    uint32_t m = 0;
+    for (int64_t i = b * POST_BLOCK; i < fp.n && i < (b + 1) * POST_BLOCK; i++)
+      if (fp.aTf[i] > m) m = fp.aTf[i];
+    pPost->aMax[b] = m;
+    if (m > pPost->maxTf) pPost->maxTf = m;
+  }
+  pPost->nByte = (size_t)fp.nAlloc * (sizeof(int64_t) + sizeof(uint32_t)) +
+                 (size_t)nBlock * sizeof(uint32_t) + (size_t)fp.n * sizeof(int32_t);
+  if (fp.n) *pnRow = fp.nRow;
+  return pPost;
+}
+
+/* A phrase's list in state s, read when not held; referenced. */
+static Post *post_get(Db *pDb, State *s, const char *zPhrase, int nPhrase, int *pRc) {
+  pthread_mutex_lock(&g_lock);
+  for (int i = 0; i < s->nPost; i++) {
+    Post *p = s->aPost[i];
+    if ((int)strlen(p->zPhrase) == nPhrase && memcmp(p->zPhrase, zPhrase, (size_t)nPhrase) == 0) {
+      p->refs++;
+      pthread_mutex_unlock(&g_lock);
+      return p;
+    }
+  }
+  pthread_mutex_unlock(&g_lock);
+  int64_t nRow = -1;
+  Post *p = post_read(pDb, zPhrase, nPhrase, &nRow, pRc);
+  if (!p) return 0;
+  pthread_mutex_lock(&g_lock);
+  if (nRow >= 0) s->nRow = nRow;
+  /* Another thread may have read it meanwhile: keep one. */
+  for (int i = 0; i < s->nPost; i++) {
+    Post *q = s->aPost[i];
+    if (strcmp(q->zPhrase, p->zPhrase) == 0) {
+      q->refs++;
+      pthread_mutex_unlock(&g_lock);
+      post_free(p);
+      return q;
+    }
+  }
+  if (s->nPost == CACHE_PHRASES || s->nByte + p->nByte > CACHE_BYTES) {
+    for (int i = 0; i < s->nPost; i++) post_unref(s->aPost[i]);
+    s->nPost = 0;
+    s->nByte = 0;
+  }
+  if (p->nByte <= CACHE_BYTES) {
+    s->aPost[s->nPost++] = p;
+    s->nByte += p->nByte;
+    p->refs++;
+  }
+  pthread_mutex_unlock(&g_lock);
+  return p;
+}
+
+static uint32_t docs_put(Buf *pZ, sqlite3_stmt *p, int iCol) {
+  const char *z = (const char *)sqlite3_column_text(p, iCol);
+  if (!z) return NO_VALUE;
+  uint32_t off = (uint32_t)pZ->n;
+  buf_append(pZ, z, strlen(z) + 1);
+  return off;
+}
+
+/* search_doc's filter values, read once per state. */
+static Docs *docs_get(Db *pDb, State *s, int *pRc) {
+  pthread_mutex_lock(&g_lock);
+  Docs *d = s->pDocs;
+  pthread_mutex_unlock(&g_lock);
+  if (d) return d;
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT rid, body, type, party, date FROM search_doc ORDER BY rid");
+  d = calloc(1, sizeof(Docs));
+  Buf z = {0};
+  int64_t nAlloc = 0;
+  int rc = SQLITE_NOMEM;
+  while (d && (rc = sqlite3_step(p)) == SQLITE_ROW) {
+    if (d->n == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 4096;
+      int64_t *aRid = realloc(d->aRid, (size_t)nAlloc * sizeof(int64_t));
+      if (aRid) d->aRid = aRid;
+      uint32_t *aOff = aRid ? realloc(d->aOff, (size_t)nAlloc * 4 * sizeof(uint32_t)) : 0;
+      if (aOff) d->aOff = aOff;
+      if (!aRid || !aOff) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+    }
+    d->aRid[d->n] = sqlite3_column_int64(p, 0);
+    for (int i = 0; i < 4; i++) d->aOff[d->n * 4 + i] = docs_put(&z, p, i + 1);
+    d->n++;
+    if (z.n >= NO_VALUE) {
+      rc = SQLITE_TOOBIG;
+      break;
+    }
+  }
+  sqlite3_reset(p);
+  bool bNoMem = false;
+  if (d && rc == SQLITE_DONE && z.n) {
+    d->z = malloc(z.n);
+    if (d->z)
+      memcpy(d->z, z.z, z.n);
+    else
+      bNoMem = true;
+  }
+  buf_free(&z);
+  if (rc != SQLITE_DONE || bNoMem) {
+    *pRc = rc == SQLITE_DONE ? SQLITE_NOMEM : rc;
+    docs_free(d);
+    return 0;
+  }
+  pthread_mutex_lock(&g_lock);
+  if (s->pDocs) {
+    docs_free(d);
+    d = s->pDocs;
+  } else {
+    s->pDocs = d;
+  }
+  pthread_mutex_unlock(&g_lock);
+  return d;
+}
+
+/* Each row of p's index in d, made once (both lists are in rid order). */
+static const int32_t *post_docs(Post *p, const Docs *d, int *pRc) {
+  pthread_mutex_lock(&g_lock);
+  const int32_t *aDoc = p->aDoc;
+  pthread_mutex_unlock(&g_lock);
+  if (aDoc) return aDoc;
+  int32_t *a = malloc((size_t)(p->n ? p->n : 1) * sizeof(int32_t));
+  if (!a) {
+    *pRc = SQLITE_NOMEM;
+    return 0;
+  }
+  int64_t j = 0;
+  for (int64_t i = 0; i < p->n; i++) {
+    while (j < d->n && d->aRid[j] < p->aRid[i]) j++;
+    a[i] = j < d->n && d->aRid[j] == p->aRid[i] ? (int32_t)j : -1;
+  }
+  pthread_mutex_lock(&g_lock);
+  if (p->aDoc) {
+    free(a);
+  } else {
+    p->aDoc = a;
+  }
+  aDoc = p->aDoc;
+  pthread_mutex_unlock(&g_lock);
+  return aDoc;
+}
+
+/* The filters of search.c's FILTERS, on the values held: NULL (or "") is
+** no filter; a row without the value filtered on does not pass. */
+typedef struct Filter {
+  const char *zBody, *zType, *zFrom, *zTo;
+  Buf party; /* " PARTY " */
+} Filter;
+
+static const char *nonempty(const char *z) {
+  return z && *z ? z : 0;
+}
+
+static bool doc_passes(const Docs *d, int32_t i, const Filter *f) {
+  if (i < 0) return false;
+  const uint32_t *o = d->aOff + (int64_t)i * 4;
+  if (f->zBody && (o[0] == NO_VALUE || strcmp(d->z + o[0], f->zBody) != 0)) return false;
+  if (f->zType && (o[1] == NO_VALUE || strcmp(d->z + o[1], f->zType) != 0)) return false;
+  if (f->party.n && (o[2] == NO_VALUE || !strstr(d->z + o[2], f->party.z))) return false;
+  if ((f->zFrom || f->zTo) && o[3] == NO_VALUE) return false;
+  if (f->zFrom && strcmp(d->z + o[3], f->zFrom) < 0) return false;
+  if (f->zTo && strcmp(d->z + o[3], f->zTo) > 0) return false;
+  return true;
+}
+
+/* The first index >= i of a (ascending, n long) holding rid or more. */
+static int64_t seek(const int64_t *a, int64_t n, int64_t i, int64_t rid) {
+  if (i >= n || a[i] >= rid) return i;
+  int64_t lo = i, step = 1;
+  while (lo + step < n && a[lo + step] < rid) {
+    lo += step;
+    step <<= 1;
+  }
+  int64_t hi = lo + step < n ? lo + step : n;
+  while (hi - lo > 1) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (a[mid] < rid)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return hi;
+}
+
+/* Merge the lists into s: count every match, score those that may rank. */
+static void merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, const int32_t *aDoc,
+                  const Filter *pF, Scan *s) {
+  double aIdf[SEARCH_MAX_PHRASES], aBound[SEARCH_MAX_PHRASES];
+  int64_t aAt[SEARCH_MAX_PHRASES];
+  int iDrive = 0;
+  for (int i = 0; i < nPost; i++) {
+    /* One phrase: its IDF scales every score alike (pacta_rank). */
+    aIdf[i] = nPost == 1 ? 1.0 : fts_idf(nRow, aPost[i]->n);
+    aBound[i] = aIdf[i] * fts_tf_score(aPost[i]->maxTf);
+    aAt[i] = 0;
+    if (aPost[i]->n < aPost[iDrive]->n) iDrive = i;
+  }
+  const Post *d = aPost[iDrive];
+  for (int64_t b0 = 0; b0 < d->n; b0 += POST_BLOCK) {
+    int64_t b1 = b0 + POST_BLOCK < d->n ? b0 + POST_BLOCK : d->n;
+    /* The most a match in this block can score: the block's best hits of
+    ** the driving phrase, the best of every other; summed in pacta_rank's
+    ** order, so no less than any match's score, with a margin for rounding. */
+    double bound = 0;
+    for (int i = 0; i < nPost; i++)
+      bound += i == iDrive ? aIdf[i] * fts_tf_score(d->aMax[b0 / POST_BLOCK]) : aBound[i];
+    bound = bound * (1 + 1e-9) + 1e-12;
+    bool bScore = fts_scan_beats(s, d->aRid[b0], -bound);
+    for (int64_t j = b0; j < b1; j++) {
+      int64_t rid = d->aRid[j];
+      bool bAll = true;
+      for (int i = 0; i < nPost && bAll; i++) {
+        if (i == iDrive) continue;
+        const Post *p = aPost[i];
+        aAt[i] = seek(p->aRid, p->n, aAt[i], rid);
+        if (aAt[i] == p->n) return; /* a list ended: no more matches */
+        bAll = p->aRid[aAt[i]] == rid;
+      }
+      if (!bAll || !fts_scan_wants(s, rid)) continue;
+      if (pDocs && !doc_passes(pDocs, aDoc[j], pF)) continue;
+      fts_scan_count(s, rid);
+      if (!bScore) continue;
+      double score = 0;
+      for (int i = 0; i < nPost; i++)
+        score += aIdf[i] * fts_tf_score(i == iDrive ? d->aTf[j] : aPost[i]->aTf[aAt[i]]);
+      fts_scan_keep(s, rid, -score);
+    }
+  }
+}
+
+int search_fast(Db *pDb, const SearchQuery *pQ, const char *zMatch, const SearchPhrases *pPh,
+                Scan *s) {
+  if (pPh->n < 1 || pPh->n > SEARCH_MAX_PHRASES) return -1;
+  Buf key = {0};
+  if (!read_key(pDb, &key)) {
+    buf_free(&key);
+    return -1;
+  }
+  State *st = state_get(&key);
+  buf_free(&key);
+  if (!st) return -1;
+  Post *aPost[SEARCH_MAX_PHRASES] = {0};
+  int rc = SQLITE_DONE;
+  for (int i = 0; i < pPh->n && rc == SQLITE_DONE; i++) {
+    aPost[i] = post_get(pDb, st, zMatch + pPh->aStart[i], pPh->aEnd[i] - pPh->aStart[i], &rc);
+    if (!aPost[i] && rc == SQLITE_DONE) rc = SQLITE_NOMEM;
+  }
+  Filter f = {
+      nonempty(pQ->zBody), nonempty(pQ->zType), nonempty(pQ->zFrom), nonempty(pQ->zTo), {0}};
+  if (nonempty(pQ->zParty)) buf_printf(&f.party, " %s ", pQ->zParty);
+  bool bFilter = f.zBody || f.zType || f.zFrom || f.zTo || f.party.n;
+  bool bEmpty = false;
+  for (int i = 0; i < pPh->n && rc == SQLITE_DONE; i++) bEmpty |= aPost[i]->n == 0;
+  const Docs *pDocs = 0;
+  const int32_t *aDoc = 0;
+  if (rc == SQLITE_DONE && !bEmpty && bFilter) {
+    int iDrive = 0;
+    for (int i = 1; i < pPh->n; i++)
+      if (aPost[i]->n < aPost[iDrive]->n) iDrive = i;
+    pDocs = docs_get(pDb, st, &rc);
+    if (pDocs) aDoc = post_docs(aPost[iDrive], pDocs, &rc);
+  }
+  if (rc == SQLITE_DONE && !bEmpty) {
+    pthread_mutex_lock(&g_lock);
+    int64_t nRow = st->nRow;
+    pthread_mutex_unlock(&g_lock);
+    merge(aPost, pPh->n, nRow, bFilter ? pDocs : 0, aDoc, &f, s);
+  }
+  buf_free(&f.party);
+  state_release(st, aPost, pPh->n);
+  return rc;
+}
