@@ -163,7 +163,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
   if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
   Journal j;
   memset(pOut, 0, sizeof(*pOut));
-  if (journal_begin(&j, pDb, zActor)) {
+  if (journal_begin_bulk(&j, pDb, zActor, nItem)) {
     fprintf(fErr, "pacta: %s\n",
             _("the registry is busy (another writer holds it); nothing was loaded"));
     return LOAD_BUSY;
@@ -205,6 +205,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     fprintf(fProgress, _("records loaded: %d"), nItem);
     fprintf(fProgress, "%20s\n", "");
   }
+  journal_index(&j); /* the checks read by them */
   int nError, nDropped;
   pOut->aFinding = write_check_end(w, &nError, &nDropped);
   json_t *aPlace = finding_places(pOut->aFinding, aItem, nItem, aSrc);

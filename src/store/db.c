@@ -115,6 +115,8 @@ static const char *const azMigration[] = {
     "CREATE TABLE IF NOT EXISTS session(\n"
     "  hash BLOB PRIMARY KEY, token TEXT NOT NULL, created INTEGER NOT NULL,\n"
     "  seen INTEGER NOT NULL) WITHOUT ROWID;\n",
+    /* 9: no statement looks an entity up by its seq. */
+    "DROP INDEX IF EXISTS entity_seq;\n",
 };
 
 static void migrate(Db *pDb) {
@@ -145,7 +147,7 @@ Db *db_open(const char *zPath, bool bCreate) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (bCreate ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(zPath, &pDb->h, flags, 0) != SQLITE_OK)
     die(EXIT_INPUT, "%s: cannot open: %s", zPath, sqlite3_errmsg(pDb->h));
-  sqlite3_busy_timeout(pDb->h, 5000);
+  sqlite3_busy_timeout(pDb->h, DB_BUSY_MS);
   sqlite3_extended_result_codes(pDb->h, 1);
   /* A file that is not SQLite fails here with a clear message. */
   if (sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0) !=

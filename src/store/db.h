@@ -40,6 +40,8 @@ void db_exec(Db *pDb, const char *zSql);
 ** load sets less (a cache over its pages only holds memory, measured no
 ** faster) and puts it back. */
 #define DB_CACHE_KIB 65536
+/* How long a statement waits for another writer before SQLITE_BUSY. */
+#define DB_BUSY_MS 5000
 void db_cache_kib(Db *pDb, int nKib);
 
 void db_begin(Db *pDb);

@@ -31,20 +31,24 @@ static void bind_date(sqlite3_stmt *p, int i, pdate d) {
 void derive_cache_reset(DeriveCache *p) {
   strmap_free(&p->party);
   strmap_free(&p->document);
+  p->bFresh = false;
 }
 
 /* Row id of a party or document code, creating the row if needed. Parties
 ** and documents keep their ids across replacement so actions stay valid. */
-static int64_t row_id(Db *pDb, StrMap *pCache, const char *zSelect, const char *zInsert,
-                      const char *zCode) {
+static int64_t row_id(Db *pDb, StrMap *pCache, bool bFresh, const char *zSelect,
+                      const char *zInsert, const char *zCode) {
   int *pId = strmap_find(pCache, zCode);
   if (pId) return *pId;
-  sqlite3_stmt *p = db_stmt(pDb, zSelect);
-  sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
-  int64_t id = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
-  sqlite3_reset(p);
+  int64_t id = 0;
+  if (!bFresh) {
+    sqlite3_stmt *p = db_stmt(pDb, zSelect);
+    sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
+    id = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+    sqlite3_reset(p);
+  }
   if (!id) {
-    p = db_stmt(pDb, zInsert);
+    sqlite3_stmt *p = db_stmt(pDb, zInsert);
     sqlite3_bind_text(p, 1, zCode, -1, SQLITE_STATIC);
     db_step_done(pDb, p);
     id = sqlite3_last_insert_rowid(db_handle(pDb));
@@ -55,12 +59,12 @@ static int64_t row_id(Db *pDb, StrMap *pCache, const char *zSelect, const char *
 }
 
 static int64_t party_id(Db *pDb, DeriveCache *pCache, const char *zCode) {
-  return row_id(pDb, &pCache->party, "SELECT pid FROM party WHERE code=?1",
+  return row_id(pDb, &pCache->party, pCache->bFresh, "SELECT pid FROM party WHERE code=?1",
                 "INSERT INTO party(code, is_org) VALUES(?1, 0)", zCode);
 }
 
 static int64_t document_id(Db *pDb, DeriveCache *pCache, const char *zId) {
-  return row_id(pDb, &pCache->document, "SELECT did FROM document WHERE id=?1",
+  return row_id(pDb, &pCache->document, pCache->bFresh, "SELECT did FROM document WHERE id=?1",
                 "INSERT INTO document(id, organization) VALUES(?1, '')", zId);
 }
 

@@ -17,6 +17,7 @@
 ** whenever the transaction ends: rolled-back ids must not survive. */
 typedef struct DeriveCache {
   StrMap party, document;
+  bool bFresh; /* the tables were empty when the transaction began: no row to look up */
 } DeriveCache;
 
 void derive_cache_reset(DeriveCache *p);

@@ -23,6 +23,72 @@ int journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
   return 0;
 }
 
+/* The secondary indexes a bulk load builds after its rows are in: no
+** statement of the load reads by them, and a sorted build is cheaper than
+** an insert per row into each. */
+static const char *const azBulkIndex[][2] = {
+    {"actions_party", "CREATE INDEX actions_party ON actions(pid, did)"},
+    {"membership_party", "CREATE INDEX membership_party ON membership(party)"},
+};
+#define N_BULK_INDEX (int)(sizeof(azBulkIndex) / sizeof(azBulkIndex[0]))
+
+/* Leave the WAL for a rollback journal, which holds only the pages the
+** registry had (few, in an empty one); the pages a load adds are written
+** once, where a WAL writes them twice (to the log, then copied into the
+** database). Only possible with no other connection: false then, and the
+** WAL stays. Never waits for one. */
+static bool leave_wal(Db *pDb) {
+  sqlite3 *h = db_handle(pDb);
+  sqlite3_busy_timeout(h, 0);
+  sqlite3_stmt *p = 0;
+  bool b = sqlite3_prepare_v2(h, "PRAGMA journal_mode=DELETE", -1, &p, 0) == SQLITE_OK &&
+           sqlite3_step(p) == SQLITE_ROW &&
+           strcmp((const char *)sqlite3_column_text(p, 0), "delete") == 0;
+  sqlite3_finalize(p);
+  sqlite3_busy_timeout(h, DB_BUSY_MS);
+  return b;
+}
+
+/* Back to the WAL (db_open sets it again if another connection prevents it now). */
+static void enter_wal(Db *pDb) {
+  sqlite3 *h = db_handle(pDb);
+  sqlite3_busy_timeout(h, 0);
+  sqlite3_exec(h, "PRAGMA journal_mode=WAL", 0, 0, 0);
+  sqlite3_busy_timeout(h, DB_BUSY_MS);
+}
+
+int journal_begin_bulk(Journal *pJ, Db *pDb, const char *zActor, int64_t nRecords) {
+  /* The journal's length bounds the live entities from above, in one seek. */
+  int64_t nBefore = db_last_seq(pDb);
+  if (nRecords < 1024 || nBefore * 4 > nRecords) return journal_begin(pJ, pDb, zActor);
+  bool bRollbackMode = leave_wal(pDb);
+  if (journal_begin(pJ, pDb, zActor)) {
+    if (bRollbackMode) enter_wal(pDb);
+    return -1;
+  }
+  pJ->bRollbackMode = bRollbackMode;
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity LIMIT 1");
+  pJ->bFresh = !db_step_row(pDb, p);
+  sqlite3_reset(p);
+  /* A retracted entity's party or document row stays (derive.c). */
+  p = db_stmt(pDb, "SELECT 1 FROM party UNION ALL SELECT 1 FROM document LIMIT 1");
+  pJ->cache.bFresh = !db_step_row(pDb, p);
+  sqlite3_reset(p);
+  pJ->bBulk = true;
+  for (int i = 0; i < N_BULK_INDEX; i++) {
+    char zSql[80];
+    snprintf(zSql, sizeof(zSql), "DROP INDEX IF EXISTS %s", azBulkIndex[i][0]);
+    db_exec(pDb, zSql);
+  }
+  return 0;
+}
+
+void journal_index(Journal *pJ) {
+  if (!pJ->bBulk || pJ->bIndexed) return;
+  for (int i = 0; i < N_BULK_INDEX; i++) db_exec(pJ->pDb, azBulkIndex[i][1]);
+  pJ->bIndexed = true;
+}
+
 static void journal_end(Journal *pJ) {
   buf_free(&pJ->canon);
   buf_free(&pJ->record);
@@ -30,16 +96,19 @@ static void journal_end(Journal *pJ) {
   derive_cache_reset(&pJ->cache);
   tlog_writer_discard(pJ->pLog);
   pJ->pLog = 0;
+  if (pJ->bRollbackMode) enter_wal(pJ->pDb);
+  pJ->bRollbackMode = false;
 }
 
 void journal_commit(Journal *pJ) {
+  journal_index(pJ);
   tlog_writer_flush(pJ->pLog); /* before COMMIT: log and journal commit together */
   db_commit(pJ->pDb);
   journal_end(pJ);
 }
 
 void journal_rollback(Journal *pJ) {
-  db_rollback(pJ->pDb);
+  db_rollback(pJ->pDb); /* the dropped indexes come back with it */
   journal_end(pJ);
 }
 
@@ -106,7 +175,7 @@ int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pVal
   Buf *v = &pJ->canon;
   buf_reset(v);
   if (canon_write(v, pValue)) panic("value of %s %s has no canonical form", kind_name(kind), zKey);
-  int64_t seqOld = entity_seq(pJ->pDb, kind, zKey);
+  int64_t seqOld = pJ->bFresh ? 0 : entity_seq(pJ->pDb, kind, zKey);
   if (seqOld && same_value(pJ->pDb, seqOld, v)) return 0;
   int64_t seq = journal_append(pJ, kind, zKey, "put", 0, v);
   derive_put(pJ->pDb, &pJ->cache, kind, zKey, pValue, seq, seqOld == 0);
@@ -127,7 +196,7 @@ int64_t journal_retract_reason(Journal *pJ, Kind kind, const char *zKey, const c
 int64_t journal_rebuild(Db *pDb) {
   db_begin(pDb);
   derive_clear(pDb);
-  DeriveCache cache = {{0}, {0}};
+  DeriveCache cache = {{0}, {0}, false};
   Sha256 sha;
   sha256_open(&sha);
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal ORDER BY seq");

@@ -1,0 +1,169 @@
+"""The bulk path of `pacta load` (docs/architecture.md): a load of many records into an empty or
+much smaller registry writes its pages once (a rollback journal instead of the WAL), builds the
+secondary indexes after the rows, and looks nothing up in an empty registry. It must give the
+same registry as record-by-record loading, leave the WAL on, and stay all-or-nothing when the
+process is killed in the middle."""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import env, run, serve, stop  # noqa: E402
+
+TODAY = "2030-01-01"  # gen_registry's dates run to 2029
+
+
+def generate(tmp, *args):
+    gen = os.path.join(tmp, "gen_registry")
+    if not os.path.exists(gen):
+        here = os.path.dirname(os.path.abspath(__file__))
+        subprocess.run(["cc", "-O2", "-o", gen,
+                        os.path.join(here, "..", "..", "bench", "gen_registry.c")], check=True)
+    subprocess.run([gen, *args], check=True, capture_output=True)
+
+
+def state(db):
+    """What a registry says: its export and every document's status."""
+    exported = run(db, "export", today=TODAY).stdout
+    status = run(db, "status", "--all", "--json", today=TODAY).stdout
+    return exported, status
+
+
+def schema(db):
+    con = sqlite3.connect(db)
+    mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index' "
+                                         "AND sql IS NOT NULL")}
+    con.close()
+    return mode, indexes
+
+
+class BulkLoad(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = cls.tmp.name
+        cls.src = os.path.join(cls.dir, "r.json")
+        generate(cls.dir, "--docs", "40", "--parties", "120", "--out", cls.src)
+        with open(cls.src) as f:
+            cls.n = len(json.load(f)["actions"])
+        # The same registry in files of about 300 actions: each load is small beside what is
+        # there already, so it goes record by record.
+        split = os.path.join(cls.dir, "split")
+        os.mkdir(split)
+        generate(cls.dir, "--docs", "40", "--parties", "120", "--out",
+                 os.path.join(split, "r.json"), "--split", "300")
+        # r.json (parties, documents, the first actions), then r-p002.json, r-p003.json, ...
+        cls.parts = [os.path.join(split, f)
+                     for f in sorted(os.listdir(split), key=lambda f: (f != "r.json", f))]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def fresh(self, name):
+        db = os.path.join(self.dir, name)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        run(db, "init", today=TODAY)
+        return db
+
+    def test_same_registry_as_record_by_record(self):
+        self.assertGreater(self.n, 4000)
+        bulk = self.fresh("bulk.db")
+        before = schema(bulk)
+        run(bulk, "load", self.src, today=TODAY)
+        slow = self.fresh("slow.db")
+        for part in self.parts:
+            run(slow, "load", part, today=TODAY)
+        self.assertGreater(len(self.parts), 5)
+        self.assertEqual(state(bulk), state(slow))
+        # The WAL is back on and every index is there again.
+        self.assertEqual(schema(bulk), before)
+        self.assertEqual(before[0], "wal")
+        self.assertIn("actions_party", before[1])
+        con = sqlite3.connect(bulk)
+        self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        self.assertEqual(con.execute("SELECT count(*) FROM actions").fetchone()[0], self.n)
+        con.close()
+        # The log covers every entry, and a record altered is still found.
+        p = run(bulk, "log", "root", "--json", today=TODAY)
+        self.assertEqual(json.loads(p.stdout)["size"],
+                         int(sqlite3.connect(bulk).execute("SELECT max(seq) FROM journal")
+                             .fetchone()[0]))
+
+    def test_bulk_load_that_fails_leaves_the_registry_as_it_was(self):
+        db = self.fresh("bad.db")
+        with open(self.src) as f:
+            doc = json.load(f)
+        doc["actions"][-1]["party"] = "NOWHERE"  # a reference to no party: refused at the end
+        bad = os.path.join(self.dir, "bad.json")
+        with open(bad, "w") as f:
+            json.dump(doc, f)
+        before = state(db)
+        run(db, "load", bad, expect=1, today=TODAY)
+        self.assertEqual(state(db), before)
+        self.assertEqual(schema(db)[0], "wal")
+
+    def test_killed_in_the_middle(self):
+        """SIGKILL at moments spread over a bulk load (fractions of how long a whole one takes):
+        the registry is exactly as before, opens in WAL mode, and loads afterwards."""
+        src = os.path.join(self.dir, "big.json")
+        generate(self.dir, "--docs", "150", "--parties", "150", "--out", src)
+        db = self.fresh("timed.db")
+        t0 = time.monotonic()
+        run(db, "load", src, today=TODAY)
+        whole = time.monotonic() - t0
+        full = state(db)
+        killed = 0
+        for fraction in (0.1, 0.3, 0.5, 0.7, 0.85, 0.95):
+            db = self.fresh("killed.db")
+            before = state(db)
+            p = subprocess.Popen([pactatest.PACTA, "--db", db, "load", src],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 env=env(TODAY))
+            time.sleep(whole * fraction)
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            if p.returncode == 0:
+                continue  # it finished first
+            # Killed before its COMMIT: nothing; after it (saying its warnings): everything.
+            after = state(db)
+            self.assertIn(after, (before, full), f"killed at {fraction} of a load")
+            killed += after == before
+            con = sqlite3.connect(db)
+            self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+            con.close()
+            self.assertEqual(schema(db)[0], "wal")
+        self.assertGreater(killed, 1)
+        run(db, "load", src, today=TODAY)
+        self.assertEqual(state(db), full)
+
+    def test_with_the_server_reading(self):
+        """Another connection open: the load keeps the WAL (readers go on) and still loads."""
+        db = self.fresh("served.db")
+        proc, port = serve(db, today=TODAY)
+        try:
+            run(db, "load", self.src, today=TODAY)
+            self.assertEqual(schema(db)[0], "wal")
+            import http.client
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", "/api/v1/actions?limit=1")
+            r = c.getresponse()
+            self.assertEqual(r.status, 200)
+            self.assertEqual(r.getheader("X-Total-Count"), str(self.n))
+            c.close()
+        finally:
+            stop(proc)
+
+
+if __name__ == "__main__":
+    pactatest.main()
