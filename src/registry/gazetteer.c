@@ -166,6 +166,112 @@ void gazetteer_load_parties(Db *pDb, Gazetteer *g) {
   }
 }
 
+bool gz_name_key(const char *z, size_t n, char *zOut, size_t nOut) {
+  /* А..Я, then а..я (the same letters), in Latin letters */
+  static const char *const azCyr[32] = {"a",  "b",  "v",  "g",  "d", "e", "j", "z", "",  "",  "k",
+                                        "l",  "m",  "n",  "o",  "p", "r", "s", "t", "u", "f", "h",
+                                        "ts", "ch", "sh", "sh", "",  "",  "",  "e", "u", "a"};
+  char zRaw[96];
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    const char *zAdd = 0;
+    char one[2] = {0, 0};
+    if (c >= 'A' && c <= 'Z') {
+      one[0] = (char)(c + 32);
+      zAdd = one;
+    } else if (c >= 'a' && c <= 'z') {
+      one[0] = (char)c;
+      zAdd = one;
+    } else if (c == '-' || c == '\'') {
+      continue;
+    } else if ((c == 0xD0 || c == 0xD1) && i + 1 < n) {
+      unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)z[i + 1] & 0x3Fu);
+      i++;
+      if (cp >= 0x410 && cp <= 0x42F)
+        zAdd = azCyr[cp - 0x410];
+      else if (cp >= 0x430 && cp <= 0x44F)
+        zAdd = azCyr[cp - 0x430];
+      else if (cp == 0x401 || cp == 0x451) /* Ё, ё: "yo" */
+        zAdd = "o";
+      else
+        return false;
+    } else {
+      return false;
+    }
+    size_t m = strlen(zAdd);
+    if (o + m >= sizeof(zRaw)) return false;
+    memcpy(zRaw + o, zAdd, m);
+    o += m;
+  }
+  zRaw[o] = 0;
+  /* "kh" -> "h", "dzh"/"zh"/"dj" -> "j"; no "i", "y"; doubled letters once */
+  size_t k = 0;
+  for (size_t i = 0; i < o; i++) {
+    char ch = zRaw[i];
+    if (ch == 'k' && zRaw[i + 1] == 'h') continue;
+    if (ch == 'd' && (zRaw[i + 1] == 'j' || (zRaw[i + 1] == 'z' && zRaw[i + 2] == 'h'))) continue;
+    if (ch == 'z' && zRaw[i + 1] == 'h') {
+      ch = 'j';
+      i++;
+    }
+    if (ch == 'i' || ch == 'y') continue;
+    if (k && zOut[k - 1] == ch) continue;
+    if (k + 1 >= nOut) return false;
+    zOut[k++] = ch;
+  }
+  zOut[k] = 0;
+  return k >= 4;
+}
+
+const GzPerson *gz_person(const Gazetteer *g, const char *zKey) {
+  int *p = g->nPeople ? strmap_find(&g->people, zKey) : 0;
+  return p && *p >= 0 ? &g->aPeople[*p] : 0;
+}
+
+/* The people of the recorded sessions' attendance, by surname. */
+static void load_people(Db *pDb, Gazetteer *g) {
+  json_t *pSessions = entity_list(pDb, K_SESSION, 0);
+  int nAlloc = 0;
+  for (size_t i = 0; i < json_array_size(pSessions); i++) {
+    const json_t *pAtt = json_object_get(json_array_get(pSessions, i), "attendance");
+    for (size_t j = 0; j < json_array_size(pAtt); j++) {
+      const json_t *v = json_array_get(pAtt, j);
+      const char *zBy = str(v, "by"), *zParty = str(v, "party");
+      if (!zBy || !zParty) continue;
+      const char *zSur = strrchr(zBy, ' ');
+      zSur = zSur ? zSur + 1 : zBy;
+      char zKey[32];
+      if (!gz_name_key(zSur, strlen(zSur), zKey, sizeof(zKey))) continue;
+      /* the party's code as the gazetteer holds it */
+      const char *zCode = 0;
+      for (size_t q = 0; q < json_array_size(g->pParties) && !zCode; q++) {
+        const char *z = str(json_array_get(g->pParties, q), "code");
+        if (z && strcmp(z, zParty) == 0) zCode = z;
+      }
+      if (!zCode) continue;
+      bool bNew;
+      int *pIdx = strmap_insert(&g->people, zKey, g->nPeople, &bNew);
+      if (!bNew) {
+        if (*pIdx >= 0 && strcmp(g->aPeople[*pIdx].party.zKey, zCode) != 0) *pIdx = -1;
+        continue;
+      }
+      if (g->nPeople == nAlloc) {
+        nAlloc = nAlloc ? 2 * nAlloc : 32;
+        g->aPeople = xrealloc(g->aPeople, (size_t)nAlloc * sizeof(GzPerson));
+      }
+      GzPerson *p = &g->aPeople[g->nPeople++];
+      memset(p, 0, sizeof(*p));
+      memcpy(p->zKey, zKey, sizeof(zKey));
+      p->party =
+          (GzEntry){p->zKey, strlen(p->zKey), false, false, GZ_PARTY, GZ_ALIAS, zCode, "", "", ""};
+    }
+  }
+  json_decref(pSessions);
+  /* the array has moved as it grew: the entries' patterns are the keys */
+  for (int k = 0; k < g->nPeople; k++) g->aPeople[k].party.zPat = g->aPeople[k].zKey;
+}
+
 void gazetteer_load(Db *pDb, Gazetteer *g) {
   gazetteer_load_parties(pDb, g);
   g->pOrgs = entity_list(pDb, K_ORGANIZATION, 0);
@@ -173,6 +279,7 @@ void gazetteer_load(Db *pDb, Gazetteer *g) {
   g->pDocs = entity_list(pDb, K_DOCUMENT, 0);
   g->pChairs = entity_list(pDb, K_CHAIRMANSHIP, 0);
   g->pMembers = entity_list(pDb, K_MEMBERSHIP, 0);
+  load_people(pDb, g);
   for (size_t i = 0; i < json_array_size(g->pOrgs); i++) {
     const json_t *p = json_array_get(g->pOrgs, i);
     const char *zId = dflt(str(p, "id"), "");
@@ -201,6 +308,8 @@ bool gz_same(const GzEntry *a, const GzEntry *b) {
 void gazetteer_free(Gazetteer *g) {
   for (int i = 0; i < g->n; i++) xfree(g->a[i].zPat);
   xfree(g->a);
+  xfree(g->aPeople);
+  strmap_free(&g->people);
   json_decref(g->pParties);
   json_decref(g->pOrgs);
   json_decref(g->pBodies);

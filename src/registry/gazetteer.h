@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "util.h"
 
 /* A capital is a party's entry (it stands for the party: "sent to Yerevan");
 ** another city is only a place. */
@@ -35,9 +36,20 @@ typedef struct GzEntry {
   const char *zPlace; /* for a capital or a city: its English name, recorded as a place */
 } GzEntry;
 
+/* A person the registry records representing a party (the "by" of an
+** attendance entry of a recorded session): the key of the surname
+** (gz_name_key) and the party, as an entry to stand for it in a text. */
+typedef struct GzPerson {
+  char zKey[32];
+  GzEntry party; /* kind GZ_PARTY, type GZ_ALIAS, zKey the party's code */
+} GzPerson;
+
 typedef struct Gazetteer {
   GzEntry *a;
   int n, nAlloc;
+  GzPerson *aPeople;
+  int nPeople;
+  StrMap people; /* surname key -> index in aPeople; -1 for two parties' */
   json_t *pParties, *pOrgs, *pBodies, *pDocs, *pChairs; /* the registry's records */
   json_t *pMembers; /* the memberships (who is a member of what, from when) */
 } Gazetteer;
@@ -46,6 +58,17 @@ typedef struct Gazetteer {
 ** and cities (no organizations, bodies, documents or chairs). */
 void gazetteer_load(Db *pDb, Gazetteer *pGz);
 void gazetteer_load_parties(Db *pDb, Gazetteer *pGz);
+
+/* The key a surname is matched by, in either script: Cyrillic written in
+** Latin letters, lower case, "kh" as "h", "zh" and "dzh" as "j", without
+** "i", "y" or "й" and with doubled letters once ("Tokayev", "Токаев":
+** "tokaev"; "Mirziyoyev", "Мирзиёев": "mrzoev"). The UTF-8 word z (n
+** bytes) into zOut (nOut bytes); false when it is not a name of letters or
+** its key is shorter than 4 or too long. */
+bool gz_name_key(const char *z, size_t n, char *zOut, size_t nOut);
+/* The person whose surname has the key zKey, or NULL (none, or people of
+** two parties share it). */
+const GzPerson *gz_person(const Gazetteer *g, const char *zKey);
 
 /* Is the case-folded word zFolded (n bytes) the entry's name? */
 bool gz_is(const GzEntry *p, const char *zFolded, size_t n);

@@ -744,6 +744,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   }
   if (!ig_read(&doc, g, zName, zData, nData, pErr)) return 0;
   ig_find_mentions(&doc);
+  ig_find_people(&doc);
   ig_find_dates(&doc);
   ig_find_speakers(&doc);
   Draft dr = {.d = &doc, .pSession = json_object()};

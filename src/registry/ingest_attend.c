@@ -129,8 +129,9 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
     const Mention *m = ig_party_at(d, aW[w][0], &eP);
     if (m) zParty = m->p->zKey;
   }
-  if (nW < 2) return false;
-  size_t iName = aW[nW - 2][0], eName = aW[nW - 1][1];
+  /* "President Tokayev": one word will do for a person the registry knows */
+  if (nW < 2 && !(nW == 1 && ig_person_at(d, aW[0][0]))) return false;
+  size_t iName = aW[nW < 2 ? 0 : nW - 2][0], eName = aW[nW - 1][1];
   if (overlaps_mention(d, iName, eName) || eName - iName >= sizeof(s->zName)) return false;
   memset(s, 0, sizeof(*s));
   s->i = iStart;
@@ -144,6 +145,9 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
                            ? ig_party_at(d, eName + 4, &eOf)
                            : 0;
   if (pOf) zParty = pOf->p->zKey;
+  /* "President Vladimir Putin": a person the registry records for a party */
+  const Mention *pPerson = !zParty ? ig_person_at(d, aW[nW - 1][0]) : 0;
+  if (pPerson) zParty = pPerson->p->zKey;
   s->zParty = zParty;
   after_speaker(d, eName, s);
   /* "..., said Uzbek Foreign Minister NAME", «..., заявил президент России

@@ -587,6 +587,37 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
   return false;
 }
 
+/* The status f found for zParty, unless a stronger one was found before:
+** represented, then absent, then present (a head of state who "will not
+** take part" and is "represented by" a deputy is represented). */
+static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty, const Found *pF) {
+  const Found f = *pF;
+  static const int aRank[] = {0, 1, 2};
+  json_t *pOld = json_object_get(pSeen, zParty);
+  int old = pOld ? (int)json_integer_value(pOld) : -1;
+  if (old >= 0 && aRank[old] > aRank[f.status]) return;
+  if (old >= 0 && old == f.status) {
+    /* the same again: keep the first, but take a name it lacked */
+    json_t *pC = json_object_get(a->pClause, zParty);
+    if (pC && !json_object_get(pC, "by") && f.eBy > f.iBy) {
+      json_object_set_new(pC, "by", found_name(d, &f));
+      if (f.eRole > f.iRole)
+        json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
+    }
+    return;
+  }
+  json_object_set_new(pSeen, zParty, json_integer(f.status));
+  json_t *pC = json_object();
+  static const char *const azStatus[] = {"present", "absent", "represented"};
+  json_object_set_new(pC, "status", json_string(azStatus[f.status]));
+  json_object_set_new(pC, "text", ig_span(d, f.i, f.e));
+  json_object_set_new(pC, "confidence", json_real(f.conf));
+  if (f.eBy > f.iBy) json_object_set_new(pC, "by", found_name(d, &f));
+  if (f.eRole > f.iRole)
+    json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
+  json_object_set_new(a->pClause, zParty, pC);
+}
+
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a) {
   Hits pred = {0}, role = {0}, clause = {0}, item = {0};
   find_hits(d, aPred, false, &pred);
@@ -594,46 +625,49 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
   find_seps(d, azClauseSep, &clause);
   find_seps(d, azItemSep, &item);
   json_t *pSeen = json_object(); /* party -> status found, of the strongest */
-  size_t csLast = SIZE_MAX;
-  bool bOther = false;
-  for (int k = 0; k < d->nM; k++) {
-    const Mention *m = &d->aM[k];
-    if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || locative(d, m)) continue;
-    Found f;
-    if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;
-    /* once a sentence: the mentions come in order */
-    size_t cs = ig_sent_start(d, m->i);
-    if (cs != csLast) {
-      csLast = cs;
-      bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
-    }
-    if (bOther) continue;
-    /* represented, then absent, then present: a head of state who "will
-    ** not take part" and is "represented by" a deputy is represented */
-    static const int aRank[] = {0, 1, 2};
-    json_t *pOld = json_object_get(pSeen, m->p->zKey);
-    int old = pOld ? (int)json_integer_value(pOld) : -1;
-    if (old >= 0 && aRank[old] > aRank[f.status]) continue;
-    if (old >= 0 && old == f.status) {
-      /* the same again: keep the first, but take a name it lacked */
-      json_t *pC = json_object_get(a->pClause, m->p->zKey);
-      if (pC && !json_object_get(pC, "by") && f.eBy > f.iBy) {
-        json_object_set_new(pC, "by", found_name(d, &f));
-        if (f.eRole > f.iRole)
-          json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
+  /* the parties named, then the people the registry records for a party
+  ** ("Путин принял участие"), each in text order */
+  for (int pass = 0; pass < 2; pass++) {
+    size_t csLast = SIZE_MAX;
+    bool bOther = false;
+    int nOf = pass == 0 ? d->nM : d->nP;
+    for (int k = 0; k < nOf; k++) {
+      const Mention *m = pass == 0 ? &d->aM[k] : &d->aP[k];
+      if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || locative(d, m)) continue;
+      Found f;
+      if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;
+      /* a person near a negation is more often the one who tells of another's
+      ** absence ("Lukashenko regretted that Armenia did not attend") than
+      ** the absent one: a person only makes its party present or represented */
+      if (pass == 1 && f.status == 1) continue;
+      /* a person named without a role: the name is the person's, its
+      ** first name the capitalized word before ("Владимир Путин") */
+      if (pass == 1 && f.eBy == f.iBy && f.status != 1) {
+        f.iBy = m->i;
+        f.eBy = m->e;
+        f.bGen = d->aPGen[k];
+        if (m->i > 1 && d->z[m->i - 1] == ' ') {
+          size_t w = ig_word_start(d, m->i - 1);
+          if (w < m->i - 1 && ig_upper_at(d, w)) f.iBy = w;
+        }
+        /* after «с участием», «при участии», «председательством» the name
+        ** is in the genitive though the surname does not decline
+        ** («с участием Александра Лукашенко») */
+        static const char *const azGen[] = {"участием ", "участии ", "председательством ", 0};
+        for (int x = 0; azGen[x] && !f.bGen; x++) {
+          size_t n = strlen(azGen[x]);
+          f.bGen = f.iBy >= n && memcmp(d->zLo + f.iBy - n, azGen[x], n) == 0;
+        }
       }
-      continue;
+      /* once a sentence: the mentions come in order */
+      size_t cs = ig_sent_start(d, m->i);
+      if (cs != csLast) {
+        csLast = cs;
+        bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
+      }
+      if (bOther) continue;
+      take(d, a, pSeen, m->p->zKey, &f);
     }
-    json_object_set_new(pSeen, m->p->zKey, json_integer(f.status));
-    json_t *pC = json_object();
-    static const char *const azStatus[] = {"present", "absent", "represented"};
-    json_object_set_new(pC, "status", json_string(azStatus[f.status]));
-    json_object_set_new(pC, "text", ig_span(d, f.i, f.e));
-    json_object_set_new(pC, "confidence", json_real(f.conf));
-    if (f.eBy > f.iBy) json_object_set_new(pC, "by", found_name(d, &f));
-    if (f.eRole > f.iRole)
-      json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
-    json_object_set_new(a->pClause, m->p->zKey, pC);
   }
   json_decref(pSeen);
   xfree(pred.a);

@@ -66,6 +66,10 @@ typedef struct Doc {
   Words *pWords; /* the places of each word ig_has was asked for over a long stretch */
   Mention *aM;   /* sorted by start, none inside a longer one */
   int nM;
+  Mention *aP; /* people the registry records for a party, by surname (p: the
+               ** party's entry), sorted by start; their name's case in aPGen */
+  bool *aPGen; /* ... the surname in the genitive ("Путина") */
+  int nP;
   size_t *aReach; /* aReach[k]: the furthest end of aM[0..k] */
   int *aByEnd;    /* indexes of aM sorted by end, then index */
   DateM *aD;      /* in text order */
@@ -127,6 +131,12 @@ int ig_mention_ending(const Doc *d, size_t e);
 ** entries, SIZE_MAX for none; free with xfree), and the question. */
 size_t *ig_least_ends(const Doc *d, unsigned mKinds);
 bool ig_mention_inside(const Doc *d, const size_t *aLeast, size_t s, size_t e);
+/* Find every surname of a person the registry records representing a
+** party (gz_person): "Putin", «Путина», «Путиным» (d->aP). */
+void ig_find_people(Doc *d);
+/* The person whose surname is the word at i, or NULL. */
+const Mention *ig_person_at(const Doc *d, size_t i);
+
 /* The party named at i (after spaces), or NULL; *pE: the name's end. */
 const Mention *ig_party_at(const Doc *d, size_t i, size_t *pE);
 

@@ -167,6 +167,65 @@ const Mention *ig_party_at(const Doc *d, size_t i, size_t *pE) {
   return 0;
 }
 
+/* ---- People: "President Putin", «Путина» ------------------------------- */
+
+void ig_find_people(Doc *d) {
+  if (!d->g->nPeople) return;
+  /* a Russian surname's case endings, longest first */
+  static const char *const azEnd[] = {"ым", "им", "ом", "ем", "а", "я", "у", "ю", "е", 0};
+  int nAlloc = 0;
+  size_t i = 0;
+  while (i < d->n) {
+    if (!ig_upper_at(d, i) || gz_letter_before(d->z, i)) {
+      i++;
+      continue;
+    }
+    size_t e = ig_word_end(d, i);
+    if (e <= i) {
+      i++;
+      continue;
+    }
+    int k = ig_mention_from(d, e);
+    bool bInMention = k > 0 && d->aReach[k - 1] > i;
+    const GzPerson *p = 0;
+    bool bGen = false;
+    char zKey[32];
+    if (!bInMention && e - i < 60) {
+      if (gz_name_key(d->z + i, e - i, zKey, sizeof(zKey))) p = gz_person(d->g, zKey);
+      for (int x = 0; !p && azEnd[x] && (unsigned char)d->z[i] >= 0xD0; x++) {
+        size_t m = strlen(azEnd[x]);
+        if (e - i > m + 6 && memcmp(d->zLo + e - m, azEnd[x], m) == 0 &&
+            gz_name_key(d->z + i, e - i - m, zKey, sizeof(zKey))) {
+          p = gz_person(d->g, zKey);
+          bGen = p && m == 2 && (azEnd[x][1] == '\xb0' || azEnd[x][1] == '\x8f');
+        }
+      }
+    }
+    if (p) {
+      if (d->nP == nAlloc) {
+        nAlloc = nAlloc ? 2 * nAlloc : 16;
+        d->aP = xrealloc(d->aP, (size_t)nAlloc * sizeof(Mention));
+        d->aPGen = xrealloc(d->aPGen, (size_t)nAlloc * sizeof(bool));
+      }
+      d->aPGen[d->nP] = bGen;
+      d->aP[d->nP++] = (Mention){i, e, &p->party};
+    }
+    i = e;
+  }
+}
+
+const Mention *ig_person_at(const Doc *d, size_t i) {
+  int lo = 0, hi = d->nP;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (d->aP[mid].i < i)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < d->nP && d->aP[lo].i == i ? &d->aP[lo] : 0;
+}
+
 /* ---- Which body met ------------------------------------------------------- */
 
 /* Words before a mention of a session that is not this one. */

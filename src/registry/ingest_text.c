@@ -231,6 +231,8 @@ void ig_free(Doc *d) {
   xfree(d->pWords);
   xfree(d->aEnd);
   xfree(d->aM);
+  xfree(d->aP);
+  xfree(d->aPGen);
   xfree(d->aReach);
   xfree(d->aByEnd);
   xfree(d->aD);

@@ -262,6 +262,23 @@ class Phrasings(unittest.TestCase):
                     "В заседании принял участие президент Беларуси Александр Лукашенко.", self.db)
         self.assertEqual(by(out, "BLR")[0], "Александр Лукашенко")
 
+    def test_a_party_named_by_its_leader(self):
+        # the sample registry records Lukashenko (BLR), Mirziyoyev (UZB) and Aliyev (AZE)
+        # attending sessions: a text naming only them names their states
+        out = draft("The CIS Council of Heads of State met in Moscow on 8 October 2024. President "
+                    "Mirziyoyev said at the session that the Commonwealth must act.", self.db)
+        self.assertEqual(att(out).get("UZB"), "present")
+        out = draft("8 октября 2024 года в Москве прошло заседание Совета глав государств СНГ с "
+                    "участием Александра Лукашенко и Ильхама Алиева.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertEqual(by(out, "BLR")[0], "Александр Лукашенко")
+        self.assertEqual(by(out, "AZE")[0], "Ильхам Алиев")
+        # a leader telling of another's absence is not absent
+        out = draft("The CIS Council of Heads of State met in Moscow on 8 October 2024. Lukashenko "
+                    "regretted that Armenia did not take part.", self.db)
+        self.assertNotEqual(att(out).get("BLR"), "absent")
+        self.assertEqual(att(out).get("ARM"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
