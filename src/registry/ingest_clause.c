@@ -165,6 +165,9 @@ static const Pat aPred[] = {
     {"at the session of", PK_PRESENT},
     {"проводят заседание", PK_PRESENT},
     {"на заседании", PK_PRESENT},
+    {"на саммите", PK_PRESENT},
+    {"at the summit", PK_PRESENT},
+    {"at a summit", PK_PRESENT},
     {0, 0}};
 
 static const Pat aRole[] = {{"first deputy", RK_LOWER},
@@ -641,7 +644,8 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       ** the absent one: a person only makes its party present or represented */
       if (pass == 1 && f.status == 1) continue;
       /* a person named without a role: the name is the person's, its
-      ** first name the capitalized word before ("Владимир Путин") */
+      ** first name the capitalized word before ("Владимир Путин"); none
+      ** without a first name */
       if (pass == 1 && f.eBy == f.iBy && f.status != 1) {
         f.iBy = m->i;
         f.eBy = m->e;
@@ -650,6 +654,8 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
           size_t w = ig_word_start(d, m->i - 1);
           if (w < m->i - 1 && ig_upper_at(d, w)) f.iBy = w;
         }
+        /* a surname alone ("Путин не расставался ...") is no one's full name */
+        if (f.iBy == m->i) f.eBy = f.iBy;
         /* after «с участием», «при участии», «председательством» the name
         ** is in the genitive though the surname does not decline
         ** («с участием Александра Лукашенко») */

@@ -279,6 +279,15 @@ class Phrasings(unittest.TestCase):
         self.assertNotEqual(att(out).get("BLR"), "absent")
         self.assertEqual(att(out).get("ARM"), "absent")
 
+    def test_at_the_summit(self):
+        out = draft("ДУШАНБЕ, 28 сентября 2018 года. Лукашенко не расставался с томиком Пушкина на "
+                    "саммите СНГ в Душанбе.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertIsNone(by(out, "BLR")[0])  # a surname alone is no full name
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. "
+                    "Kyrgyzstan's president spoke at the summit about trade.", self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
