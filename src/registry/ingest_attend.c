@@ -546,6 +546,26 @@ static int member_of(const Gazetteer *g, const char *zOrg, const char *zParty, c
   return r;
 }
 
+/* The first full name (a first name and the surname, in the nominative)
+** of a person the registry records for zParty, in the text. */
+static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOut) {
+  for (int k = 0; k < d->nP; k++) {
+    const Mention *m = &d->aP[k];
+    if (strcmp(m->p->zKey, zParty) != 0 || d->aPGen[k] || m->i < 2 || d->z[m->i - 1] != ' ')
+      continue;
+    size_t w = ig_word_start(d, m->i - 1);
+    if (w >= m->i - 1 || !ig_upper_at(d, w) || m->e - w >= nOut) continue;
+    /* the surname as written, not a case of it («Путина») */
+    char zKey[32];
+    if (!gz_name_key(d->z + m->i, m->e - m->i, zKey, sizeof(zKey)) || strcmp(zKey, m->p->zPat) != 0)
+      continue;
+    memcpy(zOut, d->z + w, m->e - w);
+    zOut[m->e - w] = 0;
+    return true;
+  }
+  return false;
+}
+
 json_t *ig_attend_record(Doc *d, const Attendance *a) {
   /* Every party with its status: read clause by clause if it was, else by
   ** the rules (absent over present); one taking part that is not a member
@@ -587,6 +607,12 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
         zRole = s ? s->zRole : 0;
       }
       if (pass == 2) zBy = zRole = 0;
+      /* "лидеры Узбекистана и Туркменистана Шавкат Мирзиёев и Сердар
+      ** Бердымухамедов": a party present without a name found with it
+      ** takes the full name of the first person the registry records
+      ** for it that the text names */
+      char zPerson[96];
+      if (bTakes && !zBy && person_name(d, az[k], zPerson, sizeof(zPerson))) zBy = zPerson;
       add_attend(aAtt, az[k], azStatus[pass], zBy, zRole, pass == 1);
       char zField[48];
       snprintf(zField, sizeof(zField), "attendance.%s", az[k]);

@@ -288,6 +288,14 @@ class Phrasings(unittest.TestCase):
                     "Kyrgyzstan's president spoke at the summit about trade.", self.db)
         self.assertEqual(att(out).get("KGZ"), "present")
 
+    def test_a_present_party_takes_its_leaders_name_named_apart(self):
+        out = draft("8 октября 2024 года в Москве прошло заседание Совета глав государств СНГ. В "
+                    "заседании принимают участие лидеры Узбекистана и Азербайджана\nШавкат "
+                    "Мирзиёев и Ильхам Алиев.", self.db)
+        self.assertEqual(att(out).get("UZB"), "present")
+        self.assertEqual(by(out, "UZB")[0], "Шавкат Мирзиёев")
+        self.assertEqual(by(out, "AZE")[0], "Ильхам Алиев")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
