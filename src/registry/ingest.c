@@ -351,20 +351,37 @@ static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
 ** ("Москва, Кремль"); failing those, less surely, the first "in CITY" /
 ** "в CITY" in a sentence about a meeting. A city in capitals starting the
 ** text is the agency's dateline and is never taken. */
+/* Is the city at i said of the session where someone speaks of the next
+** one ("..., Lebedev said at the session of the CIS Foreign Ministers Council
+** in Bishkek")? The 70 bytes before i in its sentence name a session that
+** is not the next, nor one to come. */
+static bool said_at_session(const Doc *d, size_t i) {
+  static const char *const azAt[] = {"at the session of", "at the meeting of", "at the summit",
+                                     "на заседании",      "на саммите",        0};
+  static const char *const azNot[] = {"next",    "following", "will ",   "to be held", "следующ",
+                                      "очередн", "пройдет",   "пройдёт", "состоится",  0};
+  size_t s = i > 70 ? i - 70 : 0, s0 = ig_sent_start(d, i);
+  if (s < s0) s = s0;
+  return ig_has_any(d, s, i, azAt) && !ig_has_any(d, s, i, azNot);
+}
+
 static void draft_place(Draft *dr) {
   Doc *d = dr->d;
   const DateM *pDate = dr->pDate;
-  const Mention *pPlace = 0, *pLoose = 0;
+  const Mention *pPlace = 0, *pLoose = 0, *pAtSession = 0;
   size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
   double conf = 0.8;
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
-    if (!pM->p->zPlace[0] || all_caps(d, pM) ||
-        (ig_next_sentence(d, pM->i) && !ig_held_before(d, pM->i)))
-      continue;
+    if (!pM->p->zPlace[0] || all_caps(d, pM)) continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
                (pM->i >= 4 && memcmp(d->zLo + pM->i - 4, "во ", 4) == 0);
+    if (ig_next_sentence(d, pM->i) && !ig_held_before(d, pM->i)) {
+      /* a sentence about the next session, said at this one */
+      if (bIn && !pAtSession && said_at_session(d, pM->i)) pAtSession = pM;
+      continue;
+    }
     bool bInOf = bIn || (pM->i >= 8 && memcmp(d->zLo + pM->i - 8, "city of ", 8) == 0) ||
                  (pM->i >= 11 && memcmp(d->zLo + pM->i - 11, "capital of ", 11) == 0) ||
                  (pM->i >= 13 && memcmp(d->zLo + pM->i - 13, "столице ", 13) == 0) ||
@@ -395,9 +412,9 @@ static void draft_place(Draft *dr) {
     if (bNear) pPlace = pM;
   }
   xfree(aLeast);
-  if (!pPlace && pLoose) {
-    pPlace = pLoose;
-    conf = 0.65;
+  if (!pPlace && (pAtSession || pLoose)) {
+    pPlace = pAtSession ? pAtSession : pLoose;
+    conf = pAtSession ? 0.7 : 0.65;
   }
   if (pPlace) {
     json_object_set_new(dr->pSession, "place", json_string(pPlace->p->zPlace));

@@ -296,6 +296,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "UZB")[0], "Шавкат Мирзиёев")
         self.assertEqual(by(out, "AZE")[0], "Ильхам Алиев")
 
+    def test_the_place_of_the_session_where_the_next_is_announced(self):
+        out = draft(" date 2016-09-16 \"It was decided to hold the next session of the CIS Foreign "
+                    "Ministers Council on April 7, 2017 in Tashkent,\" Sergey Lebedev said at the "
+                    "session of the CIS Foreign Ministers Council in Bishkek on Friday.", self.db)
+        self.assertEqual(out["session"]["place"], "Bishkek")
+        self.assertLess(out["evidence"]["place"]["confidence"], 0.9)
+        self.assertEqual(out["session"]["next"]["place"], "Tashkent")
+        out = draft("16 сентября 2016 года. «Следующее заседание СМИД СНГ пройдет в Ташкенте», — "
+                    "сказал Сергей Лебедев на заседании СМИД СНГ в Бишкеке.", self.db)
+        self.assertEqual(out["session"]["place"], "Bishkek")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
