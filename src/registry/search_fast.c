@@ -26,6 +26,7 @@
 #include "search.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,7 @@ typedef struct Docs {
   int64_t n;
   int64_t *aRid;
   uint32_t *aOff; /* 4 a row: body, type, party, date, as offsets in z, or NO_VALUE */
+  int32_t *aDate; /* the date as YYYYMMDD when it is YYYY-MM-DD, else -1 */
   char *z;
 } Docs;
 
@@ -66,6 +68,8 @@ typedef struct State {
   int nPost;
   size_t nByte;
   Docs *pDocs;
+  int nQuery;    /* queries asked */
+  int nFiltered; /* queries with filters answered */
 } State;
 
 static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -85,6 +89,7 @@ static void docs_free(Docs *d) {
   if (!d) return;
   free(d->aRid);
   free(d->aOff);
+  free(d->aDate);
   free(d->z);
   free(d);
 }
@@ -238,6 +243,19 @@ static Post *post_get(Db *pDb, State *s, const char *zPhrase, int nPhrase, int *
   return p;
 }
 
+/* YYYYMMDD of a date written YYYY-MM-DD, else -1: two such dates compare
+** as their strings do. */
+static int32_t date_key(const char *z) {
+  if (!z || strlen(z) != 10 || z[4] != '-' || z[7] != '-') return -1;
+  int32_t k = 0;
+  for (int i = 0; i < 10; i++) {
+    if (i == 4 || i == 7) continue;
+    if (z[i] < '0' || z[i] > '9') return -1;
+    k = k * 10 + (z[i] - '0');
+  }
+  return k;
+}
+
 static uint32_t docs_put(Buf *pZ, sqlite3_stmt *p, int iCol) {
   const char *z = (const char *)sqlite3_column_text(p, iCol);
   if (!z) return NO_VALUE;
@@ -265,13 +283,16 @@ static Docs *docs_get(Db *pDb, State *s, int *pRc) {
       if (aRid) d->aRid = aRid;
       uint32_t *aOff = aRid ? realloc(d->aOff, (size_t)nAlloc * 4 * sizeof(uint32_t)) : 0;
       if (aOff) d->aOff = aOff;
-      if (!aRid || !aOff) {
+      int32_t *aDate = aOff ? realloc(d->aDate, (size_t)nAlloc * sizeof(int32_t)) : 0;
+      if (aDate) d->aDate = aDate;
+      if (!aRid || !aOff || !aDate) {
         rc = SQLITE_NOMEM;
         break;
       }
     }
     d->aRid[d->n] = sqlite3_column_int64(p, 0);
     for (int i = 0; i < 4; i++) d->aOff[d->n * 4 + i] = docs_put(&z, p, i + 1);
+    d->aDate[d->n] = date_key((const char *)sqlite3_column_text(p, 4));
     d->n++;
     if (z.n >= NO_VALUE) {
       rc = SQLITE_TOOBIG;
@@ -335,23 +356,47 @@ static const int32_t *post_docs(Post *p, const Docs *d, int *pRc) {
 ** no filter; a row without the value filtered on does not pass. */
 typedef struct Filter {
   const char *zBody, *zType, *zFrom, *zTo;
-  Buf party; /* " PARTY " */
+  Buf party;              /* " PARTY " */
+  int32_t fromKey, toKey; /* date_key of zFrom, zTo */
+  bool bOther;            /* a filter other than the dates */
 } Filter;
 
 static const char *nonempty(const char *z) {
   return z && *z ? z : 0;
 }
 
+static bool values_pass(const char *zBody, const char *zType, const char *zParty, const char *zDate,
+                        const Filter *f) {
+  if (f->zBody && (!zBody || strcmp(zBody, f->zBody) != 0)) return false;
+  if (f->zType && (!zType || strcmp(zType, f->zType) != 0)) return false;
+  if (f->party.n && (!zParty || !strstr(zParty, f->party.z))) return false;
+  if ((f->zFrom || f->zTo) && !zDate) return false;
+  if (f->zFrom && strcmp(zDate, f->zFrom) < 0) return false;
+  if (f->zTo && strcmp(zDate, f->zTo) > 0) return false;
+  return true;
+}
+
+static const char *docs_value(const Docs *d, int32_t i, int iCol) {
+  uint32_t o = d->aOff[(int64_t)i * 4 + iCol];
+  return o == NO_VALUE ? 0 : d->z + o;
+}
+
 static bool doc_passes(const Docs *d, int32_t i, const Filter *f) {
   if (i < 0) return false;
-  const uint32_t *o = d->aOff + (int64_t)i * 4;
-  if (f->zBody && (o[0] == NO_VALUE || strcmp(d->z + o[0], f->zBody) != 0)) return false;
-  if (f->zType && (o[1] == NO_VALUE || strcmp(d->z + o[1], f->zType) != 0)) return false;
-  if (f->party.n && (o[2] == NO_VALUE || !strstr(d->z + o[2], f->party.z))) return false;
-  if ((f->zFrom || f->zTo) && o[3] == NO_VALUE) return false;
-  if (f->zFrom && strcmp(d->z + o[3], f->zFrom) < 0) return false;
-  if (f->zTo && strcmp(d->z + o[3], f->zTo) > 0) return false;
-  return true;
+  return values_pass(docs_value(d, i, 0), docs_value(d, i, 1), docs_value(d, i, 2),
+                     docs_value(d, i, 3), f);
+}
+
+/* A row's filter values looked up in search_doc: 1 passes, 0 not, or -1. */
+static int lookup_passes(sqlite3_stmt *p, int64_t rid, const Filter *f) {
+  sqlite3_bind_int64(p, 1, rid);
+  int rc = sqlite3_step(p), r = rc == SQLITE_DONE ? 0 : -1;
+  if (rc == SQLITE_ROW)
+    r = values_pass(
+        (const char *)sqlite3_column_text(p, 0), (const char *)sqlite3_column_text(p, 1),
+        (const char *)sqlite3_column_text(p, 2), (const char *)sqlite3_column_text(p, 3), f);
+  sqlite3_reset(p);
+  return r;
 }
 
 /* The first index >= i of a (ascending, n long) holding rid or more. */
@@ -373,9 +418,30 @@ static int64_t seek(const int64_t *a, int64_t n, int64_t i, int64_t rid) {
   return hi;
 }
 
+/* fts_scan_wants and fts_scan_count, inline for the common case. */
+static inline bool wants(const Scan *s, int64_t rid) {
+  return (s->kind < 0 || (int)rid_kind(rid) == s->kind) && (s->org < 0 || rid_org(rid) == s->org);
+}
+
+static inline void count(Scan *s, int64_t rid) {
+  int64_t org = rid_org(rid);
+  if (!s->bFacets) {
+    s->nTotal++;
+  } else if (org < s->nOrg) {
+    s->nTotal++;
+    s->aKind[rid_kind(rid)]++;
+    s->aOrg[org]++;
+  } else {
+    fts_scan_count(s, rid);
+  }
+}
+
 /* Merge the lists into s: count every match, score those that may rank. */
-static void merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, const int32_t *aDoc,
-                  const Filter *pF, Scan *s) {
+/* pDocs and aDoc: the filter values held; else pLookup: a statement to look
+** them up (a few matches in a state whose values were not read); else no
+** filter. SQLITE_DONE or the error of a lookup. */
+static int merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, const int32_t *aDoc,
+                 sqlite3_stmt *pLookup, const Filter *pF, Scan *s) {
   double aIdf[SEARCH_MAX_PHRASES], aBound[SEARCH_MAX_PHRASES];
   int64_t aAt[SEARCH_MAX_PHRASES];
   int iDrive = 0;
@@ -386,30 +452,53 @@ static void merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, cons
     aAt[i] = 0;
     if (aPost[i]->n < aPost[iDrive]->n) iDrive = i;
   }
+  bool bWants = s->kind >= 0 || s->org >= 0;
+  /* Dates only, both written YYYY-MM-DD: compared as numbers. */
+  bool bDates =
+      pDocs && !pF->bOther && (!pF->zFrom || pF->fromKey >= 0) && (!pF->zTo || pF->toKey >= 0);
+  int32_t lo = pF->zFrom ? pF->fromKey : INT32_MIN, hi = pF->zTo ? pF->toKey : INT32_MAX;
   const Post *d = aPost[iDrive];
   for (int64_t b0 = 0; b0 < d->n; b0 += POST_BLOCK) {
     int64_t b1 = b0 + POST_BLOCK < d->n ? b0 + POST_BLOCK : d->n;
     /* The most a match in this block can score: the block's best hits of
-    ** the driving phrase, the best of every other; summed in pacta_rank's
-    ** order, so no less than any match's score, with a margin for rounding. */
+    ** the driving phrase, the best of every other, summed in pacta_rank's
+    ** order; each term no less than a match's (the saturation rises with
+    ** the hits, in doubles too), so neither is the sum. Were it not to
+    ** beat the k-th best at the block's first row, no match of the block
+    ** can (a later row loses a tie): they are counted, not scored. */
     double bound = 0;
     for (int i = 0; i < nPost; i++)
       bound += i == iDrive ? aIdf[i] * fts_tf_score(d->aMax[b0 / POST_BLOCK]) : aBound[i];
-    bound = bound * (1 + 1e-9) + 1e-12;
     bool bScore = fts_scan_beats(s, d->aRid[b0], -bound);
     for (int64_t j = b0; j < b1; j++) {
       int64_t rid = d->aRid[j];
-      bool bAll = true;
-      for (int i = 0; i < nPost && bAll; i++) {
-        if (i == iDrive) continue;
-        const Post *p = aPost[i];
-        aAt[i] = seek(p->aRid, p->n, aAt[i], rid);
-        if (aAt[i] == p->n) return; /* a list ended: no more matches */
-        bAll = p->aRid[aAt[i]] == rid;
+      if (nPost > 1) {
+        bool bAll = true;
+        for (int i = 0; i < nPost && bAll; i++) {
+          if (i == iDrive) continue;
+          const Post *p = aPost[i];
+          aAt[i] = seek(p->aRid, p->n, aAt[i], rid);
+          if (aAt[i] == p->n) return SQLITE_DONE; /* a list ended: no more matches */
+          bAll = p->aRid[aAt[i]] == rid;
+        }
+        if (!bAll) continue;
       }
-      if (!bAll || !fts_scan_wants(s, rid)) continue;
-      if (pDocs && !doc_passes(pDocs, aDoc[j], pF)) continue;
-      fts_scan_count(s, rid);
+      if (bWants && !wants(s, rid)) continue;
+      if (pDocs) {
+        int32_t iDoc = aDoc[j];
+        if (iDoc < 0) continue;
+        int32_t k = pDocs->aDate[iDoc];
+        if (bDates && k >= 0) {
+          if (k < lo || k > hi) continue;
+        } else if (!doc_passes(pDocs, iDoc, pF)) {
+          continue;
+        }
+      } else if (pLookup) {
+        int r = lookup_passes(pLookup, rid, pF);
+        if (r < 0) return SQLITE_ERROR;
+        if (!r) continue;
+      }
+      count(s, rid);
       if (!bScore) continue;
       double score = 0;
       for (int i = 0; i < nPost; i++)
@@ -417,6 +506,7 @@ static void merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, cons
       fts_scan_keep(s, rid, -score);
     }
   }
+  return SQLITE_DONE;
 }
 
 int search_fast(Db *pDb, const SearchQuery *pQ, const char *zMatch, const SearchPhrases *pPh,
@@ -430,33 +520,57 @@ int search_fast(Db *pDb, const SearchQuery *pQ, const char *zMatch, const Search
   State *st = state_get(&key);
   buf_free(&key);
   if (!st) return -1;
+  /* The first query of a state is answered by the statements: a process
+  ** that asks once (the command line) would read the lists for nothing. */
+  pthread_mutex_lock(&g_lock);
+  bool bFirst = st->nQuery++ == 0;
+  pthread_mutex_unlock(&g_lock);
+  if (bFirst) {
+    state_release(st, 0, 0);
+    return -1;
+  }
   Post *aPost[SEARCH_MAX_PHRASES] = {0};
   int rc = SQLITE_DONE;
   for (int i = 0; i < pPh->n && rc == SQLITE_DONE; i++) {
     aPost[i] = post_get(pDb, st, zMatch + pPh->aStart[i], pPh->aEnd[i] - pPh->aStart[i], &rc);
     if (!aPost[i] && rc == SQLITE_DONE) rc = SQLITE_NOMEM;
   }
-  Filter f = {
-      nonempty(pQ->zBody), nonempty(pQ->zType), nonempty(pQ->zFrom), nonempty(pQ->zTo), {0}};
+  Filter f;
+  memset(&f, 0, sizeof(f));
+  f.zBody = nonempty(pQ->zBody);
+  f.zType = nonempty(pQ->zType);
+  f.zFrom = nonempty(pQ->zFrom);
+  f.zTo = nonempty(pQ->zTo);
   if (nonempty(pQ->zParty)) buf_printf(&f.party, " %s ", pQ->zParty);
-  bool bFilter = f.zBody || f.zType || f.zFrom || f.zTo || f.party.n;
+  f.fromKey = date_key(f.zFrom);
+  f.toKey = date_key(f.zTo);
+  f.bOther = f.zBody || f.zType || f.party.n;
+  bool bFilter = f.bOther || f.zFrom || f.zTo;
   bool bEmpty = false;
   for (int i = 0; i < pPh->n && rc == SQLITE_DONE; i++) bEmpty |= aPost[i]->n == 0;
   const Docs *pDocs = 0;
   const int32_t *aDoc = 0;
+  sqlite3_stmt *pLookup = 0;
+  pthread_mutex_lock(&g_lock);
+  int64_t nRow = st->nRow;
+  bool bLoad = st->pDocs || (bFilter && ++st->nFiltered > 2);
+  pthread_mutex_unlock(&g_lock);
   if (rc == SQLITE_DONE && !bEmpty && bFilter) {
     int iDrive = 0;
     for (int i = 1; i < pPh->n; i++)
       if (aPost[i]->n < aPost[iDrive]->n) iDrive = i;
-    pDocs = docs_get(pDb, st, &rc);
-    if (pDocs) aDoc = post_docs(aPost[iDrive], pDocs, &rc);
+    /* The values of every row are read once a state has answered a few
+    ** queries with filters, or for a word in half the rows (reading them
+    ** costs about as much as looking up that many); until then, looked up
+    ** for each match, as the statements would. */
+    if (bLoad || aPost[iDrive]->n * 2 >= nRow) {
+      pDocs = docs_get(pDb, st, &rc);
+      if (pDocs) aDoc = post_docs(aPost[iDrive], pDocs, &rc);
+    } else {
+      pLookup = db_stmt(pDb, "SELECT body, type, party, date FROM search_doc WHERE rid=?1");
+    }
   }
-  if (rc == SQLITE_DONE && !bEmpty) {
-    pthread_mutex_lock(&g_lock);
-    int64_t nRow = st->nRow;
-    pthread_mutex_unlock(&g_lock);
-    merge(aPost, pPh->n, nRow, bFilter ? pDocs : 0, aDoc, &f, s);
-  }
+  if (rc == SQLITE_DONE && !bEmpty) rc = merge(aPost, pPh->n, nRow, pDocs, aDoc, pLookup, &f, s);
   buf_free(&f.party);
   state_release(st, aPost, pPh->n);
   return rc;
