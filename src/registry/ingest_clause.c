@@ -583,9 +583,17 @@ static json_t *found_name(const Doc *d, const Found *f) {
 ** delegation ... took part in a meeting of the CIS Foreign Ministers
 ** Council") says nothing of this session's attendance. */
 static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t e) {
+  /* a body in someone's title ("Chairman of the Executive Committee ...
+  ** Sergei Lebedev", «председатель Исполкома СНГ») is no meeting of it */
+  static const char *const azTitle[] = {
+      "chairman of the ", "chairman of ", "head of the ", "secretary of the ", "председатель ",
+      "председателя ",    "глава ",       "главы ",       "руководител",       0};
   for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++) {
     const GzEntry *p = d->aM[k].p;
-    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0) return true;
+    size_t i = d->aM[k].i;
+    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 &&
+        !ig_has_any(d, i > 28 ? i - 28 : 0, i, azTitle))
+      return true;
   }
   return false;
 }

@@ -307,6 +307,24 @@ class Phrasings(unittest.TestCase):
                     "сказал Сергей Лебедев на заседании СМИД СНГ в Бишкеке.", self.db)
         self.assertEqual(out["session"]["place"], "Bishkek")
 
+    def test_a_body_in_a_title_is_no_other_meeting(self):
+        out = draft("Meeting of the CIS Heads of State Council\n\nOctober 14, 2022, Astana\n\nAlso "
+                    "taking part in the restricted-attendance meeting were President of Azerbaijan "
+                    "Ilham Aliyev, President of Belarus Alexander Lukashenko and Chairman of the "
+                    "Executive Committee and Executive Secretary of the Commonwealth of Independent "
+                    "States Sergei Lebedev.", self.db)
+        self.assertEqual(att(out).get("AZE"), "present")
+        self.assertEqual(att(out).get("BLR"), "present")
+        out = draft("14 октября 2022 года в Астане прошло заседание Совета глав государств СНГ. В "
+                    "заседании приняли участие президент Беларуси Александр Лукашенко и "
+                    "председатель Исполнительного комитета СНГ Сергей Лебедев.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        # a meeting of another body still says nothing of this session's attendance
+        out = draft("14 октября 2022 года в Астане прошло заседание Совета глав государств СНГ. "
+                    "Накануне делегация Армении приняла участие в заседании Исполнительного "
+                    "комитета СНГ.", self.db)
+        self.assertNotIn("ARM", att(out))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
