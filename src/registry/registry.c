@@ -1,6 +1,7 @@
 #include "registry.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,142 @@ static bool need_entity(Db *pDb, Kind kind, const char *zKey, Buf *pErr) {
   sqlite3_reset(p);
   if (!b) buf_printf(pErr, "unknown %s \"%s\"", kind_name(kind), zKey);
   return b;
+}
+
+/* ---- Parsed records by journal sequence ---------------------------------- */
+
+/*
+** A journal entry never changes once written, so the value it put is parsed
+** once per process and kept by its sequence number: a page reads a
+** document's actions and every party without parsing their JSON again. The
+** cache is shared by the server's threads under a lock (and bypassed in a
+** write transaction, whose entries may be rolled back); its values are
+** allocated outside any request's pool and never changed once in it (every
+** caller only reads them). It is emptied when it is full, and when another
+** database file is read.
+*/
+#define RECORD_CACHE_MAX 65536 /* entries; the table has twice as many slots */
+
+typedef struct RecordSlot {
+  int64_t seq; /* 0: empty */
+  Kind kind;
+  char *zKey;
+  json_t *pVal;
+} RecordSlot;
+
+static pthread_mutex_t g_recordLock = PTHREAD_MUTEX_INITIALIZER;
+static RecordSlot *g_aRecord; /* 2 * RECORD_CACHE_MAX slots, open addressing */
+static int g_nRecord;
+static char *g_zRecordDb; /* the database file the cache holds records of */
+
+static size_t record_slot(int64_t seq) {
+  uint64_t h = (uint64_t)seq * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> 32) & (2 * RECORD_CACHE_MAX - 1);
+}
+
+static void record_cache_clear(void) {
+  for (size_t i = 0; g_aRecord && i < 2 * RECORD_CACHE_MAX; i++) {
+    if (!g_aRecord[i].seq) continue;
+    free(g_aRecord[i].zKey);
+    json_decref(g_aRecord[i].pVal);
+    g_aRecord[i] = (RecordSlot){0, 0, 0, 0};
+  }
+  g_nRecord = 0;
+}
+
+/* Under g_recordLock: empty the cache if it holds another file's records. */
+static void record_cache_use(Db *pDb) {
+  const char *zFile = sqlite3_db_filename(db_handle(pDb), "main");
+  if (!zFile) zFile = "";
+  if (g_zRecordDb && strcmp(g_zRecordDb, zFile) == 0) return;
+  record_cache_clear();
+  free(g_zRecordDb);
+  g_zRecordDb = strdup(zFile);
+  if (!g_aRecord) g_aRecord = calloc(2 * RECORD_CACHE_MAX, sizeof(RecordSlot));
+  if (!g_zRecordDb || !g_aRecord) panic("out of memory (the record cache)");
+}
+
+/* Under g_recordLock: the cached value of (kind, zKey) put by entry seq (a
+** new reference), or NULL. */
+static json_t *record_cache_find(int64_t seq, Kind kind, const char *zKey) {
+  for (size_t i = record_slot(seq);; i = (i + 1) & (2 * RECORD_CACHE_MAX - 1)) {
+    const RecordSlot *s = &g_aRecord[i];
+    if (!s->seq) return 0;
+    if (s->seq == seq && s->kind == kind && strcmp(s->zKey, zKey) == 0) return json_incref(s->pVal);
+  }
+}
+
+/* Under g_recordLock: keep pVal (allocated outside any pool) as the value of
+** (kind, zKey) put by entry seq. */
+static void record_cache_add(int64_t seq, Kind kind, const char *zKey, json_t *pVal) {
+  if (g_nRecord >= RECORD_CACHE_MAX) record_cache_clear();
+  size_t i = record_slot(seq);
+  while (g_aRecord[i].seq) {
+    if (g_aRecord[i].seq == seq && g_aRecord[i].kind == kind &&
+        strcmp(g_aRecord[i].zKey, zKey) == 0)
+      return;
+    i = (i + 1) & (2 * RECORD_CACHE_MAX - 1);
+  }
+  char *z = strdup(zKey);
+  if (!z) panic("out of memory (the record cache)");
+  g_aRecord[i] = (RecordSlot){seq, kind, z, json_incref(pVal)};
+  g_nRecord++;
+}
+
+/* The value of (kind, zKey) put by entry seq, from the cache or else parsed
+** (entity_get) and kept; a new reference to a value nobody may change, or
+** NULL. In a read transaction: seq must be the live entry of zKey. */
+static json_t *record_of(Db *pDb, int64_t seq, Kind kind, const char *zKey) {
+  /* Not what a transaction not yet committed wrote (a preview rolled back):
+  ** its sequence numbers are given again. */
+  if (sqlite3_txn_state(db_handle(pDb), "main") == SQLITE_TXN_WRITE)
+    return entity_get(pDb, kind, zKey);
+  pthread_mutex_lock(&g_recordLock);
+  record_cache_use(pDb);
+  json_t *pVal = record_cache_find(seq, kind, zKey);
+  pthread_mutex_unlock(&g_recordLock);
+  if (pVal) return pVal;
+  Pool *pPaused = pool_pause(); /* the value outlives the request */
+  pVal = entity_get(pDb, kind, zKey);
+  pool_resume(pPaused);
+  if (!pVal) return 0;
+  pthread_mutex_lock(&g_recordLock);
+  record_cache_use(pDb);
+  record_cache_add(seq, kind, zKey, pVal);
+  pthread_mutex_unlock(&g_recordLock);
+  return pVal;
+}
+
+json_t *record_get(Db *pDb, Kind kind, const char *zKey) {
+  bool bBegun = db_read_begin(pDb);
+  int64_t seq = entity_seq(pDb, kind, zKey);
+  json_t *pVal = seq ? record_of(pDb, seq, kind, zKey) : 0;
+  db_read_end(pDb, bBegun);
+  return pVal;
+}
+
+json_t *record_map(Db *pDb, Kind kind, const char *zField) {
+  bool bBegun = db_read_begin(pDb);
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT key, seq FROM entity WHERE kind=?1 ORDER BY key");
+  sqlite3_bind_int(p, 1, kind);
+  json_t *aKey = json_array(), *aSeq = json_array();
+  while (db_step_row(pDb, p)) {
+    json_array_append_new(aKey, json_string((const char *)sqlite3_column_text(p, 0)));
+    json_array_append_new(aSeq, json_integer(sqlite3_column_int64(p, 1)));
+  }
+  sqlite3_reset(p);
+  json_t *pMap = json_object();
+  for (size_t i = 0; i < json_array_size(aKey); i++) {
+    json_t *pVal = record_of(pDb, json_integer_value(json_array_get(aSeq, i)), kind,
+                             json_string_value(json_array_get(aKey, i)));
+    const char *zAt = str_of(pVal, zField);
+    if (zAt) json_object_set(pMap, zAt, pVal);
+    json_decref(pVal);
+  }
+  json_decref(aKey);
+  json_decref(aSeq);
+  db_read_end(pDb, bBegun);
+  return pMap;
 }
 
 /* ---- Parties: codes, kinds and names, by pid ---------------------------- */
@@ -198,7 +335,7 @@ static bool chair_facts(Db *pDb, const char *zOrg, ChairFacts *pF, Buf *pErr) {
     const char **azName = xmalloc((size_t)pF->nParty * sizeof(char *) + 1);
     json_t **apParty = xmalloc((size_t)pF->nParty * sizeof(json_t *) + 1);
     for (int i = 0; i < pF->nParty; i++) {
-      apParty[i] = entity_get(pDb, K_PARTY, pF->azCode[i]);
+      apParty[i] = record_get(pDb, K_PARTY, pF->azCode[i]);
       const json_t *pName = json_object_get(apParty[i], "name");
       azName[i] = str_of(pName, zLang);
       if (!azName[i]) azName[i] = str_of(pName, "en");
@@ -500,7 +637,7 @@ typedef struct DocQuery {
 
 static bool doc_query_open(Db *pDb, const char *zDoc, pdate on, DocQuery *q, Buf *pErr) {
   memset(q, 0, sizeof(*q));
-  q->pDoc = entity_get(pDb, K_DOCUMENT, zDoc);
+  q->pDoc = record_get(pDb, K_DOCUMENT, zDoc);
   if (!q->pDoc) {
     buf_printf(pErr, "unknown document \"%s\"", zDoc);
     return false;
@@ -568,21 +705,22 @@ static int compare_action_key(const void *pA, const void *pB) {
 }
 
 /* The stored records of a document's actions, by "PARTY|TYPE|DATE": one
-** range read of the entity keys "DOC|...". */
+** range read of the entity keys "DOC|...", each record parsed once per
+** process (record_of). */
 static json_t *action_records(Db *pDb, const char *zDoc) {
   Buf lo = {0}, hi = {0};
   buf_printf(&lo, "%s|", zDoc);
   buf_printf(&hi, "%s}", zDoc);
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.record FROM entity e JOIN journal j "
-                                 "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3");
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT key, seq FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
   sqlite3_bind_int(p, 1, K_ACTION);
   sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
   sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   json_t *pMap = json_object();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 1),
-                                      (size_t)sqlite3_column_bytes(p, 1));
-    if (pVal) json_object_set_new(pMap, (const char *)sqlite3_column_text(p, 0) + lo.n, pVal);
+    const char *zKey = (const char *)sqlite3_column_text(p, 0);
+    json_t *pVal = record_of(pDb, sqlite3_column_int64(p, 1), K_ACTION, zKey);
+    if (pVal) json_object_set_new(pMap, zKey + lo.n, pVal);
   }
   sqlite3_reset(p);
   buf_free(&lo);
@@ -792,7 +930,7 @@ void query_status_all(Db *pDb, pdate on, FILE *f) {
 /* ---- Party profile -------------------------------------------------------- */
 
 static json_t *query_party_read(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr) {
-  json_t *pParty = entity_get(pDb, K_PARTY, zCode);
+  json_t *pParty = record_get(pDb, K_PARTY, zCode);
   if (!pParty) {
     buf_printf(pErr, "unknown party \"%s\"", zCode);
     return 0;
@@ -863,7 +1001,7 @@ static json_t *query_party_read(Db *pDb, const char *zCode, pdate on, int thisYe
   DocWork w = {0};
   for (size_t i = 0; i < json_array_size(aDocId); i++) {
     const char *zDoc = json_string_value(json_array_get(aDocId, i));
-    json_t *pDoc = entity_get(pDb, K_DOCUMENT, zDoc);
+    json_t *pDoc = record_get(pDb, K_DOCUMENT, zDoc);
     if (!pDoc) continue;
     DocStatus s;
     doc_compute(pDb, json_integer_value(json_array_get(aDid, i)), pDoc, &t, on, &w, &s);

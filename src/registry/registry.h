@@ -20,6 +20,14 @@
 #include "kind.h"
 #include "util.h"
 
+/* The current value of a live entity, as entity_get, but each journal
+** entry's value parsed once per process and shared: a new reference to a
+** value nobody may change, or NULL. */
+json_t *record_get(Db *pDb, Kind kind, const char *zKey);
+/* entity_map from the same shared values: every live entity of a kind as
+** one object keyed by its field zField (values read-only). */
+json_t *record_map(Db *pDb, Kind kind, const char *zField);
+
 json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr);
 json_t *query_chair(Db *pDb, const char *zOrg, int year, Buf *pErr);
 /* Every year from the first recorded one to max(last recorded, thisYear+1):

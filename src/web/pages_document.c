@@ -4,6 +4,9 @@
 ** the consents over time as a chart, and how every date was computed from
 ** the clause and the dated actions.
 */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +18,146 @@
 #include "rules.h"
 #include "submission.h"
 #include "svg.h"
+
+/* ---- Dates and plurals, formatted once per thread --------------------------------- */
+
+/*
+** A document's page names the same dates and delays hundreds of times (each
+** party's row, its explanation, the actions, the chart), and ICU's formatting
+** of one costs more than writing the rest of its row. Each server thread keeps
+** what it formatted, by language and input, in a table of its own (a slot
+** holds the last input hashed to it), freed when the thread ends.
+*/
+#define DATE_MEMO_SLOTS 4096  /* a power of two */
+#define PLURAL_MEMO_SLOTS 256 /* a power of two */
+
+typedef struct DateMemo {
+  const Lang *pLang;
+  char zIso[DATE_BUFSZ];
+  char *zHtml; /* date_html(zIso), or NULL until asked */
+  char *zText; /* date_text(zIso), or NULL until asked */
+} DateMemo;
+
+typedef struct PluralMemo {
+  const Lang *pLang;
+  const char *zPattern; /* a catalogue's string: lives as long as the process */
+  long long n;
+  char *zText;
+} PluralMemo;
+
+typedef struct Memo {
+  DateMemo aDate[DATE_MEMO_SLOTS];
+  PluralMemo aPlural[PLURAL_MEMO_SLOTS];
+} Memo;
+
+static pthread_key_t g_memoKey;
+static pthread_once_t g_memoOnce = PTHREAD_ONCE_INIT;
+
+static void memo_free(void *pArg) {
+  Memo *m = pArg;
+  for (int i = 0; i < DATE_MEMO_SLOTS; i++) {
+    free(m->aDate[i].zHtml);
+    free(m->aDate[i].zText);
+  }
+  for (int i = 0; i < PLURAL_MEMO_SLOTS; i++) free(m->aPlural[i].zText);
+  free(m);
+}
+
+static void memo_key_init(void) {
+  if (pthread_key_create(&g_memoKey, memo_free)) panic("pthread_key_create failed");
+}
+
+/* The thread's memo (outside any request's pool: it outlives them). */
+static Memo *memo_get(void) {
+  pthread_once(&g_memoOnce, memo_key_init);
+  Memo *m = pthread_getspecific(g_memoKey);
+  if (!m) {
+    m = calloc(1, sizeof(Memo));
+    if (!m || pthread_setspecific(g_memoKey, m)) panic("out of memory (a thread's memo)");
+  }
+  return m;
+}
+
+static char *memo_strdup(const char *z) {
+  char *zCopy = strdup(z ? z : "");
+  if (!zCopy) panic("out of memory (a thread's memo)");
+  return zCopy;
+}
+
+/* The slot of a date (an ISO date, or anything shorter than DATE_BUFSZ),
+** emptied if it held another; NULL for a longer string or none. */
+static DateMemo *memo_date(const char *zIso) {
+  if (!zIso || !*zIso || strlen(zIso) >= DATE_BUFSZ) return 0;
+  unsigned h = 2166136261u;
+  for (const char *z = zIso; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
+  DateMemo *d = &memo_get()->aDate[h & (DATE_MEMO_SLOTS - 1)];
+  const Lang *pLang = i18n_current();
+  if (d->pLang != pLang || strcmp(d->zIso, zIso) != 0) {
+    free(d->zHtml);
+    free(d->zText);
+    *d = (DateMemo){pLang, {0}, 0, 0};
+    snprintf(d->zIso, sizeof(d->zIso), "%s", zIso);
+  }
+  return d;
+}
+
+static char *memo_date_html(const char *zDate) {
+  DateMemo *d = memo_date(zDate);
+  if (!d) return date_html(zDate);
+  if (!d->zHtml) {
+    char *z = date_html(zDate);
+    d->zHtml = memo_strdup(z);
+    xfree(z);
+  }
+  return xstrdup(d->zHtml);
+}
+
+static void memo_put_date(Buf *p, const char *zDate) {
+  DateMemo *d = memo_date(zDate);
+  if (!d) {
+    put_date(p, zDate);
+    return;
+  }
+  if (!d->zHtml) {
+    char *z = date_html(zDate);
+    d->zHtml = memo_strdup(z);
+    xfree(z);
+  }
+  buf_puts(p, d->zHtml);
+}
+
+static char *memo_date_text(const char *zDate) {
+  DateMemo *d = memo_date(zDate);
+  if (!d) return date_text(zDate);
+  if (!d->zText) {
+    char *z = date_text(zDate);
+    d->zText = memo_strdup(z);
+    xfree(z);
+  }
+  return xstrdup(d->zText);
+}
+
+/* plural_text for a pattern of the catalogue (_("...")). */
+static char *memo_plural_text(const char *zPattern, long long n) {
+  uint64_t h =
+      ((uint64_t)(uintptr_t)zPattern ^ (uint64_t)n * 0x9E3779B97F4A7C15ull) * 0xff51afd7ed558ccdull;
+  PluralMemo *m = &memo_get()->aPlural[(h >> 40) & (PLURAL_MEMO_SLOTS - 1)];
+  const Lang *pLang = i18n_current();
+  if (m->pLang != pLang || m->zPattern != zPattern || m->n != n || !m->zText) {
+    char *z = plural_text(zPattern, n);
+    free(m->zText);
+    *m = (PluralMemo){pLang, zPattern, n, memo_strdup(z)};
+    xfree(z);
+  }
+  return xstrdup(m->zText);
+}
+
+static char *memo_plural_html(const char *zPattern, long long n) {
+  char *z = memo_plural_text(zPattern, n);
+  char *zHtml = html_of(z);
+  xfree(z);
+  return zHtml;
+}
 
 /* ---- Delays in words ---------------------------------------------------------------- */
 
@@ -36,9 +179,10 @@ static bool delay_zero(DelayWords d) {
 /* "30 days", "3 months and 2 days, then the first day of the following month". */
 static void put_delay(Buf *p, DelayWords d) {
   char *zMonths =
-      d.months ? plural_html(_("{0, plural, one{# month} other{# months}}"), d.months) : 0;
-  char *zDays =
-      d.days || !d.months ? plural_html(_("{0, plural, one{# day} other{# days}}"), d.days) : 0;
+      d.months ? memo_plural_html(_("{0, plural, one{# month} other{# months}}"), d.months) : 0;
+  char *zDays = d.days || !d.months
+                    ? memo_plural_html(_("{0, plural, one{# day} other{# days}}"), d.days)
+                    : 0;
   if (zMonths && zDays)
     put_msg(p, _("{0} and {1}"), zMonths, zDays);
   else
@@ -87,8 +231,8 @@ static void put_conditions(Buf *p, const json_t *aCond, const json_t *pParties) 
     const json_t *c = json_array_get(aCond, i);
     if (i) html_escape(p, _(" and "));
     if (json_object_get(c, "count")) {
-      char *z = plural_html(_("{0, plural, one{# consent} other{# consents}}"),
-                            (long long)json_integer_value(json_object_get(c, "count")));
+      char *z = memo_plural_html(_("{0, plural, one{# consent} other{# consents}}"),
+                                 (long long)json_integer_value(json_object_get(c, "count")));
       buf_puts(p, z);
       xfree(z);
     } else if (json_object_get(c, "all_of")) {
@@ -140,7 +284,7 @@ static void put_rule(Buf *p, const json_t *pDoc, const json_t *pParties) {
       xfree(zDelay);
     }
     if (str(e, "not_before")) {
-      char *zDate = date_html(str(e, "not_before"));
+      char *zDate = memo_date_html(str(e, "not_before"));
       put_msg(&when, _(", but not before {0}"), zDate);
       xfree(zDate);
     }
@@ -149,7 +293,7 @@ static void put_rule(Buf *p, const json_t *pDoc, const json_t *pParties) {
     xfree(zLater);
     buf_free(&when);
   } else if (strcmp(zRule, "fixed_date") == 0) {
-    char *zDate = date_html(str(e, "date"));
+    char *zDate = memo_date_html(str(e, "date"));
     char *zLater = later_html(pLater ? later : (DelayWords){0, 0, false});
     put_msg(p, _("in force on {0} for every party that consented by then; later parties {1}"),
             zDate, zLater);
@@ -189,7 +333,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     if (!json_is_true(json_object_get(c, "counted"))) continue;
     count++;
     const char *zParty = dflt(str(c, "party"), "");
-    char *zDate = date_text(str(c, "date"));
+    char *zDate = memo_date_text(str(c, "date"));
     char *zCount = xprintf("%d", count);
     char *zTitle =
         msg_text(_("{0}: {1} of {2} (consent {3})"),
@@ -235,12 +379,12 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   if (end > on && on > aPoint[nPoint - 1].date && (eif == DATE_NONE || on > eif)) end = on;
   char zEif[DATE_BUFSZ];
   date_format(eif, zEif);
-  char *zEifText = date_text(eif != DATE_NONE ? zEif : 0);
-  char *zConsents = plural_text(_("{0, plural, one{# consent} other{# consents}}"), threshold);
+  char *zEifText = memo_date_text(eif != DATE_NONE ? zEif : 0);
+  char *zConsents = memo_plural_text(_("{0, plural, one{# consent} other{# consents}}"), threshold);
   char *zThreshold = msg_text(_("threshold: {0}"), zConsents);
   char *zMarker = msg_text(_("entry into force {0}"), zEifText);
-  char *zFirst = date_text(str(json_array_get(aConsent, 0), "date"));
-  char *zCounted = plural_text(_("{0, plural, one{# consent} other{# consents}}"), count);
+  char *zFirst = memo_date_text(str(json_array_get(aConsent, 0), "date"));
+  char *zCounted = memo_plural_text(_("{0, plural, one{# consent} other{# consents}}"), count);
   Buf desc = {0};
   char *zStep = msg_text(_("A step line rises by one at each counted consent, from {0} to {1}"),
                          zFirst, zCounted);
@@ -277,7 +421,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     xfree(zNum);
   }
   if (eif != DATE_NONE) {
-    char *zDate = date_html(zEif);
+    char *zDate = memo_date_html(zEif);
     buf_puts(p, "<li><span class=\"sw mark\"></span>");
     put_msg(p, _("entry into force {0}"), zDate);
     buf_puts(p, "</li>");
@@ -303,7 +447,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
 static char *action_ref_html(const json_t *pParties, const json_t *a, bool bOwn) {
   Buf t = {0};
   char *zType = words_html(0, str(a, "type"));
-  char *zDate = date_html(str(a, "date"));
+  char *zDate = memo_date_html(str(a, "date"));
   if (bOwn) {
     put_msg(&t, _("its {0} of {1}"), zType, zDate);
   } else {
@@ -339,16 +483,16 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
       date_format(apply_delay(d, t), zSum);
       char *zRef = action_ref_html(pParties, pTrig, false);
       char *zRank =
-          plural_html(_("{0, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}"), rank);
-      char *zMet = date_html(str(pSt, "trigger_date"));
+          memo_plural_html(_("{0, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}"), rank);
+      char *zMet = memo_date_html(str(pSt, "trigger_date"));
       char *zDelay = delay_html(d);
-      char *zSumHtml = date_html(zSum);
+      char *zSumHtml = memo_date_html(zSum);
       put_msg(p,
               _("{0} was the {1} consent counted and completed the conditions: they were met on "
                 "{2}; {2} + {3} = {4}"),
               zRef, zRank, zMet, zDelay, zSumHtml);
       if (str(e, "not_before")) {
-        char *zNb = date_html(str(e, "not_before")), *zE = date_html(zEif);
+        char *zNb = memo_date_html(str(e, "not_before")), *zE = memo_date_html(zEif);
         put_msg(p, _("; not before {0}, so the agreement entered into force on {1}"), zNb, zE);
         xfree(zNb);
         xfree(zE);
@@ -364,8 +508,8 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
       const json_t *aC = json_object_get(pSt, "consents");
       for (size_t i = 0; i < json_array_size(aC); i++)
         if (json_is_true(json_object_get(json_array_get(aC, i), "counted"))) nCount++;
-      char *zDate = date_html(zOn);
-      char *zCount = plural_html(_("{0, plural, one{# consent} other{# consents}}"), nCount);
+      char *zDate = memo_date_html(zOn);
+      char *zCount = memo_plural_html(_("{0, plural, one{# consent} other{# consents}}"), nCount);
       buf_puts(p, "<strong>");
       put_msg(p, _("Not yet in force on {0}."), zDate);
       buf_puts(p, "</strong> ");
@@ -375,7 +519,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
     put_general_date(p);
-    char *zDate = date_html(str(e, "date"));
+    char *zDate = memo_date_html(str(e, "date"));
     put_msg(p, _("The clause fixes it: {0}"), zDate);
     xfree(zDate);
     if (zEif)
@@ -405,8 +549,8 @@ static void explain_no_consent(Buf *p, const json_t *row) {
   for (size_t i = 0; i < json_array_size(aAct); i++)
     if (json_is_true(json_object_get(json_array_get(aAct, i), "subject_to_procedures")))
       bSubject = true;
-  char *zSince = date_html(str(row, "since"));
-  char *zSigned = date_html(str(row, "signature"));
+  char *zSince = memo_date_html(str(row, "since"));
+  char *zSigned = memo_date_html(str(row, "signature"));
   if (strcmp(zStatus, "provisional") == 0) {
     put_msg(p, _("applies it provisionally since {0}; no consent to be bound yet."), zSince);
   } else if (strcmp(zStatus, "not_interested") == 0) {
@@ -429,7 +573,8 @@ static void explain_no_consent(Buf *p, const json_t *row) {
 static void explain_withdrawal(Buf *p, const json_t *pDoc, const json_t *row) {
   const json_t *pW = json_object_get(row, "withdrawal");
   if (!json_is_object(pW)) return;
-  char *zReceived = date_html(str(pW, "date")), *zEffective = date_html(str(pW, "effective"));
+  char *zReceived = memo_date_html(str(pW, "date")),
+       *zEffective = memo_date_html(str(pW, "effective"));
   buf_puts(p, " ");
   put_msg(p, _("Notice of withdrawal received {0}, effective {1}"), zReceived, zEffective);
   bool bStated = false;
@@ -471,7 +616,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   put_party_name(p, pParties, zCode);
   buf_puts(p, "</strong>: ");
   char *zRef = json_is_object(pConsent) ? action_ref_html(pParties, pConsent, true) : 0;
-  char *zEifHtml = date_html(zEif);
+  char *zEifHtml = memo_date_html(zEif);
   if (!json_is_object(pConsent)) {
     explain_no_consent(p, row);
   } else if (!zEif) {
@@ -485,7 +630,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     const char *zT = str(pSt, "trigger_date");
     if (!bOwn || (zT && strcmp(dflt(str(pConsent, "date"), ""), zT) <= 0 &&
                   strcmp(zEif, dflt(str(pSt, "entry_into_force"), "")) == 0)) {
-      char *zMet = date_html(zT);
+      char *zMet = memo_date_html(zT);
       put_msg(p,
               _("{0} came on or before the day the conditions were met ({1}), so it is bound "
                 "from the general date {2}."),
@@ -498,9 +643,9 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
       char zOwn[DATE_BUFSZ];
       date_format(own, zOwn);
       char *zType = words_html(0, str(pConsent, "type"));
-      char *zDate = date_html(str(pConsent, "date"));
+      char *zDate = memo_date_html(str(pConsent, "date"));
       char *zDelay = delay_html(d);
-      char *zOwnHtml = date_html(zOwn);
+      char *zOwnHtml = memo_date_html(zOwn);
       put_msg(p, _("own {0} of {1} + {2} = {3}"), zType, zDate, zDelay, zOwnHtml);
       if (strcmp(zOwn, zEif) != 0) put_msg(p, _("; not before the general date, so {0}"), zEifHtml);
       buf_puts(p, ".");
@@ -516,7 +661,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = pLater ? delay_of(pLater) : (DelayWords){0, 0, false};
-      char *zDate = date_html(str(pConsent, "date"));
+      char *zDate = memo_date_html(str(pConsent, "date"));
       char *zDelay = delay_html(d);
       put_msg(p, _("{0} came after the fixed date: {1} + {2} = {3}."), zRef, zDate, zDelay,
               zEifHtml);
@@ -526,7 +671,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   } else if (strcmp(zRule, "on_signature") == 0) {
     put_msg(p, _("bound from {0}"), zRef);
     if (strcmp(dflt(str(pConsent, "type"), ""), "signature") != 0 && str(row, "signature")) {
-      char *zSigned = date_html(str(row, "signature"));
+      char *zSigned = memo_date_html(str(row, "signature"));
       buf_puts(p, " ");
       put_msg(p, _("(its signature of {0} was subject to domestic procedures)"), zSigned);
       xfree(zSigned);
@@ -583,8 +728,8 @@ static void document_text(Buf *p, const json_t *pText, const char *zId) {
 ** clauses of entry into force and withdrawal in words. */
 static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
                            const json_t *pParties) {
-  json_t *pOrgs = entity_map(pDb, K_ORGANIZATION, "id");
-  json_t *pBodies = entity_map(pDb, K_BODY, "id");
+  json_t *pOrgs = record_map(pDb, K_ORGANIZATION, "id");
+  json_t *pBodies = record_map(pDb, K_BODY, "id");
   const json_t *pTitle = json_object_get(pDoc, "title");
   const json_t *pAdopted = json_object_get(pDoc, "adopted");
   buf_puts(p, "<h1>");
@@ -602,7 +747,7 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
     buf_puts(p, "</dd>");
   }
   hprintf(p, "<dt>%s</dt><dd>", _("Adopted"));
-  put_date(p, str(pAdopted, "date"));
+  memo_put_date(p, str(pAdopted, "date"));
   if (str(pAdopted, "place")) {
     buf_puts(p, ", ");
     put_text(p, str(pAdopted, "place"));
@@ -644,7 +789,7 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const json_t 
   bool bInForce = json_is_true(json_object_get(pSt, "in_force"));
   /* {4}: the document's type, which a language may leave out (its gender would
   ** change the sentence). */
-  char *zOnHtml = date_html(zOn), *zEifHtml = date_html(zEif);
+  char *zOnHtml = memo_date_html(zOn), *zEifHtml = memo_date_html(zEif);
   char *zType =
       str(pDoc, "type") ? words_html("document type", str(pDoc, "type")) : html_of(_("document"));
   buf_puts(p, "<p class=\"lede\">");
@@ -710,7 +855,7 @@ static json_t *objection_links(Db *pDb, const char *zId, const json_t *aRow) {
           continue;
         }
         if (strcmp(zType, "objection") != 0) continue;
-        json_t *pRec = entity_get(pDb, K_ACTION, k.z);
+        json_t *pRec = record_get(pDb, K_ACTION, k.z);
         const json_t *pRes = json_object_get(pRec, "reservation");
         if (str(pRes, "party") && str(pRes, "date")) {
           char *zRes = xprintf("%s|reservation|%s", str(pRes, "party"), str(pRes, "date"));
@@ -742,7 +887,7 @@ static void put_objected(Buf *p, const json_t *pParties, const json_t *pLink) {
   zDate++;
   Buf name = {0};
   put_party_name(&name, pParties, zParty);
-  char *zDateHtml = date_html(zDate);
+  char *zDateHtml = memo_date_html(zDate);
   buf_puts(p, " ");
   if (json_is_true(json_object_get(pLink, "shown"))) {
     Buf link = {0};
@@ -773,7 +918,7 @@ static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
     hprintf(p, "<div id=\"%s-%s-%s\"><strong>", zParty, zType, zDate);
     put_words(p, zType);
     buf_puts(p, "</strong> <span class=\"small nw\">");
-    put_date(p, zDate);
+    memo_put_date(p, zDate);
     buf_puts(p, "</span>");
     char *zKey = xprintf("%s|%s|%s", zParty, zType, zDate);
     const json_t *pLink = json_object_get(pLinks, zKey);
@@ -795,7 +940,7 @@ static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
         hprintf(&by, "<a href=\"#%s-objection-%s\">", str(o, "party"), str(o, "date"));
         put_party_name(&by, pParties, str(o, "party"));
         buf_puts(&by, "</a> <span class=\"nw\">(");
-        put_date(&by, str(o, "date"));
+        memo_put_date(&by, str(o, "date"));
         buf_puts(&by, ")</span>");
       }
       buf_puts(p, "<div class=\"small\">");
@@ -812,7 +957,7 @@ static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
 /* Each party's signature, consent, entry into force, status and statements. */
 static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties, const char *zOn,
                              const json_t *pLinks) {
-  char *zOnText = date_text(zOn);
+  char *zOnText = memo_date_text(zOn);
   char *zCap = msg_text(_("Each party's signature, consent and status on {0}"), zOnText);
   table_begin(p, zCap,
               _("Party|Signature|Consent|In force from|Status on the date|Reservations and "
@@ -825,21 +970,21 @@ static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties,
     buf_puts(p, "<tr><th scope=\"row\">");
     put_party(p, pParties, str(row, "party"));
     buf_puts(p, "</th><td class=\"nw\">");
-    put_date(p, str(row, "signature"));
+    memo_put_date(p, str(row, "signature"));
     buf_puts(p, "</td><td class=\"nw\">");
     if (json_is_object(pConsent)) {
       put_words(p, str(pConsent, "type"));
       buf_puts(p, " ");
-      put_date(p, str(pConsent, "date"));
+      memo_put_date(p, str(pConsent, "date"));
     } else {
-      put_date(p, 0);
+      memo_put_date(p, 0);
     }
     buf_puts(p, "</td><td class=\"nw\">");
-    put_date(p, str(row, "entry_into_force"));
+    memo_put_date(p, str(row, "entry_into_force"));
     buf_puts(p, "</td><td>");
     put_badge(p, str(row, "status"));
     if (str(row, "since")) {
-      char *zSince = date_html(str(row, "since"));
+      char *zSince = memo_date_html(str(row, "since"));
       buf_puts(p, " <span class=\"small nw\">");
       put_msg(p, _("since {0}"), zSince);
       buf_puts(p, "</span>");
@@ -847,7 +992,8 @@ static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties,
     }
     const json_t *pW = json_object_get(row, "withdrawal");
     if (json_is_object(pW)) {
-      char *zNotice = date_html(str(pW, "date")), *zEffective = date_html(str(pW, "effective"));
+      char *zNotice = memo_date_html(str(pW, "date")),
+           *zEffective = memo_date_html(str(pW, "effective"));
       buf_puts(p, "<div class=\"small\"><span class=\"nw\">");
       put_msg(p, _("notice {0},"), zNotice);
       buf_puts(p, "</span> <span class=\"nw\">");
@@ -897,7 +1043,7 @@ static void document_actions(Buf *p, const json_t *aRow, const json_t *pParties)
       buf_puts(p, "</th><td>");
       put_words(p, str(a, "type"));
       buf_puts(p, "</td><td class=\"nw\">");
-      put_date(p, str(a, "date"));
+      memo_put_date(p, str(a, "date"));
       buf_puts(p, "</td><td class=\"small\">");
       put_text(p, str(a, "note"));
       if (str(a, "notification")) {
@@ -938,7 +1084,7 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
         if (strcmp(dflt(str(pA, "document"), ""), zDoc) != 0) continue;
         put_words(p, str(pA, "type"));
         if (str(pA, "instrument_date")) {
-          char *zDate = date_html(str(pA, "instrument_date"));
+          char *zDate = memo_date_html(str(pA, "instrument_date"));
           buf_puts(p, " <span class=\"muted\">");
           put_msg(p, _("of {0}"), zDate);
           buf_puts(p, "</span>");
@@ -949,9 +1095,9 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
       buf_puts(p, "</td><td class=\"nw\">");
       char zReceived[DATE_BUFSZ];
       snprintf(zReceived, sizeof(zReceived), "%.10s", dflt(str(s, "received"), ""));
-      put_date(p, zReceived);
+      memo_put_date(p, zReceived);
       buf_puts(p, "</td><td class=\"nw\">");
-      put_date(p, str(d, "date"));
+      memo_put_date(p, str(d, "date"));
       buf_puts(p, "</td></tr>");
     }
     table_end(p);
@@ -965,7 +1111,7 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
 void page_get_document(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
-  json_t *pDoc = entity_get(pDb, K_DOCUMENT, zId);
+  json_t *pDoc = record_get(pDb, K_DOCUMENT, zId);
   if (!pDoc) {
     pages_not_found(pReq, r, "document", zId);
     return;
@@ -980,7 +1126,7 @@ void page_get_document(Req *pReq, Resp *r) {
   Buf err = {0};
   json_t *pSt = query_status_detail(pDb, zId, on, &err);
   buf_free(&err);
-  json_t *pParties = entity_map(pDb, K_PARTY, "code");
+  json_t *pParties = record_map(pDb, K_PARTY, "code");
   const json_t *aRow = json_object_get(pSt, "parties");
   Buf b = {0};
   pages_begin(&b, pReq, name_here(json_object_get(pDoc, "title"), zId), "/documents");
