@@ -570,6 +570,119 @@ class Texts(unittest.TestCase):
             proc.wait(timeout=10)
 
 
+class Lists(unittest.TestCase):
+    """Words joined by AND, with or without filters, are answered from each word's list of
+    rows held in memory (search_fast.c) by a process that asks again (the server); the
+    first query of a state of the index, and so every command-line search, by the FTS5
+    statements. Both must give the same results, scores, totals and facets; and the lists
+    must follow the index when it changes."""
+
+    WORDS = ("agreement cooperation fisheries protocol convention marine pollution "
+             "salmon river basin treaty amendment").split()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "l.db")
+        run(cls.db, "init", "--sample")
+        rnd = random.Random(18)
+        docs = []
+        for i in range(400):
+            title = " ".join(rnd.choice(cls.WORDS) for _ in range(rnd.randint(2, 7)))
+            doc = {"id": f"l-{i:03d}", "organization": "lo" if i % 3 else "lp",
+                   "type": rnd.choice(["agreement", "protocol"]),
+                   "title": {"en": title.capitalize()},
+                   "adopted": None if i % 11 == 0 else
+                   {"date": "%04d-%02d-%02d" % (rnd.randint(1960, 2020), rnd.randint(1, 12),
+                                                rnd.randint(1, 28)),
+                    "place": None, "session": None},
+                   "supersedes": None, "entry_into_force": None,
+                   "note": " ".join(rnd.choice(cls.WORDS) for _ in range(rnd.randint(0, 9)))}
+            if i % 4 == 0:
+                doc["body"] = "lo-council"
+            docs.append(doc)
+        fx = {"pacta": 1,
+              "organizations": [{"id": "lo", "name": {"en": "Lists Union"}},
+                                {"id": "lp", "name": {"en": "Other Union"}}],
+              "bodies": [{"id": "lo-council", "organization": "lo",
+                          "name": {"en": "Council"}, "level": "ministers"}],
+              "documents": docs,
+              "sessions": [{"id": f"lo-council-2015-03-{d:02d}", "body": "lo-council",
+                            "number": None, "date": f"2015-03-{d:02d}", "place": "Oslo",
+                            "format": "in_person",
+                            "attendance": [{"party": "ARM" if d % 2 else "BLR",
+                                            "status": "present"}],
+                            "adopted": [], "sources": [{"title": "Fisheries treaty talks",
+                                                        "ref": "fixture"}]}
+                           for d in range(1, 9)]}
+        path = os.path.join(cls.tmp.name, "l.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(fx, f, ensure_ascii=False)
+        run(cls.db, "load", path)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    QUERIES = ["agreement", "agreement cooperation", "fisheries treaty salmon", "pollut*",
+               "treaty treaty", "convention zzzunknown", "marine basin river amendment"]
+    FILTERS = [{}, {"from": "1990-01-01"}, {"to": "1975-06-30"},
+               {"from": "1980-01-01", "to": "2000-12-31", "kind": "document"},
+               {"organization": "lp"}, {"limit": "50", "offset": "5", "from": "2001-01-01"},
+               {"type": "protocol", "from": "1970-01-01"}, {"body": "lo-council"},
+               {"party": "ARM"}, {"kind": "session"}, {"organization": "nowhere"}]
+
+    def compare(self, get):
+        for q in self.QUERIES:
+            for f in self.FILTERS:
+                args = [q, "--facets"]
+                for k, v in f.items():
+                    args += ["--org" if k == "organization" else "--" + k, v]
+                want = search(self.db, *args)
+                got = get(q, f)
+                for k in ("results", "total", "facets"):
+                    self.assertEqual(got[k], want[k], (q, f, k))
+
+    def test_the_lists_answer_as_the_statements(self):
+        port = free_port()
+        proc = subprocess.Popen([PACTA, "--db", self.db, "serve", "--listen",
+                                 f"127.0.0.1:{port}", "--cache-mb", "0", "--threads", "2",
+                                 "--quiet"], stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+
+            def get(q, f):
+                url = (f"http://127.0.0.1:{port}/api/v1/search?" +
+                       urllib.parse.urlencode(dict(f, q=q)))
+                with urllib.request.urlopen(url, timeout=10) as r:
+                    return json.loads(r.read())
+
+            get("agreement", {})  # the state's first query: by the statements
+            self.compare(get)
+            self.assertGreater(get("agreement", {"from": "1990-01-01"})["total"], 50)
+            # A change of the index: the lists are read again.
+            before = get("agreement", {})["total"]
+            extra = {"pacta": 1, "documents": [
+                {"id": f"l-new-{i}", "organization": "lo", "type": "agreement",
+                 "title": {"en": "Agreement on salmon"}, "adopted": None,
+                 "supersedes": None, "entry_into_force": None} for i in range(3)]}
+            path = os.path.join(self.tmp.name, "extra.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(extra, f)
+            run(self.db, "load", path)
+            get("agreement", {})
+            self.assertEqual(get("agreement", {})["total"], before + 3)
+            self.compare(get)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+
+
 if __name__ == "__main__":
     PACTA = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
