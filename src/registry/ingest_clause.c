@@ -92,6 +92,7 @@ static const Pat aPred[] = {
     {"в отсутствие", PK_ABSENT_PREP},
     {"в отсутствии", PK_ABSENT_PREP},
     {"за исключением", PK_ABSENT_PREP},
+    {"кроме", PK_ABSENT_PREP},
     /* represented */
     {"represented by", PK_REPR},
     {"represented at", PK_REPR},
@@ -165,6 +166,17 @@ static const Pat aPred[] = {
     {"at the session of", PK_PRESENT},
     {"проводят заседание", PK_PRESENT},
     {"на заседании", PK_PRESENT},
+    {"не присутствовал", PK_ABSENT},
+    {"не присутствует", PK_ABSENT},
+    {"присутствует", PK_PRESENT},
+    {"присутствуют", PK_PRESENT},
+    {"присутствовал", PK_PRESENT},
+    {"was present", PK_PRESENT},
+    {"were present", PK_PRESENT},
+    {"участие в заседании", PK_PRESENT},
+    {"участие в саммите", PK_PRESENT},
+    {"участие в сессии", PK_PRESENT},
+    {"участие в работе", PK_PRESENT},
     {"на саммите", PK_PRESENT},
     {"at the summit", PK_PRESENT},
     {"at a summit", PK_PRESENT},
@@ -411,6 +423,7 @@ static bool rank_fits(int rank, const char *zLevel) {
 
 typedef struct Found {
   int status; /* 0 present, 1 absent, 2 represented; -1 none */
+  bool bPrep; /* said by a word right before ("except", «кроме», «без участия») */
   double conf;
   size_t i, e;     /* the words that say so */
   size_t iBy, eBy; /* the name, or iBy == eBy */
@@ -435,6 +448,13 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (pBefore && pBefore->kind == PK_ABSENT_PREP) {
     size_t gap = m->i - pBefore->e;
     if (gap > 60) pBefore = 0;
+    /* «кроме» is "except" after «все» («прибыли все главы, кроме ...»),
+    ** else "besides" («Кроме России, в заседании участвовали ...») */
+    static const char *const azAll[] = {"все ", "всех ", 0};
+    if (pBefore && pBefore->e - pBefore->i == 10 && memcmp(d->zLo + pBefore->i, "кроме", 10) == 0 &&
+        !ig_has_any(d, pBefore->i > 80 && pBefore->i - 80 > ss ? pBefore->i - 80 : ss, pBefore->i,
+                    azAll))
+      pBefore = 0;
   }
   if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP)) pAfter = 0;
@@ -504,6 +524,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   else
     st = 0;
   f->status = st;
+  f->bPrep = pPr && pPr == pBefore && pPr->kind == PK_ABSENT_PREP;
   if (bList) {
     f->conf = 0.6;
     f->i = is;
@@ -602,10 +623,27 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
 ** represented, then absent, then present (a head of state who "will not
 ** take part" and is "represented by" a deputy is represented). */
 static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty, const Found *pF) {
-  const Found f = *pF;
+  Found f = *pF;
   static const int aRank[] = {0, 1, 2};
   json_t *pOld = json_object_get(pSeen, zParty);
   int old = pOld ? (int)json_integer_value(pOld) : -1;
+  /* "all came but President Nazarbayev ... Kazakhstan's prime minister is
+  ** present" («кроме президента РК ...; от Казахстана присутствует
+  ** премьер-министр»): absent in one clause and present with a role in
+  ** another, the party is represented by the one present */
+  json_t *pC0 = json_object_get(a->pClause, zParty);
+  if (old == 1 && f.status == 0 && f.eRole > f.iRole) {
+    f.status = 2;
+    if (f.conf > 0.7) f.conf = 0.7;
+    json_object_del(pSeen, zParty);
+    old = -1;
+  } else if (old == 0 && f.status == 1 && pC0 && json_object_get(pC0, "role")) {
+    json_object_set_new(pSeen, zParty, json_integer(2));
+    json_object_set_new(pC0, "status", json_string("represented"));
+    if (json_real_value(json_object_get(pC0, "confidence")) > 0.7)
+      json_object_set_new(pC0, "confidence", json_real(0.7));
+    return;
+  }
   if (old >= 0 && aRank[old] > aRank[f.status]) return;
   if (old >= 0 && old == f.status) {
     /* the same again: keep the first, but take a name it lacked */
@@ -649,8 +687,12 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;
       /* a person near a negation is more often the one who tells of another's
       ** absence ("Lukashenko regretted that Armenia did not attend") than
-      ** the absent one: a person only makes its party present or represented */
-      if (pass == 1 && f.status == 1) continue;
+      ** the absent one: a person makes its party absent only right after
+      ** "except", «кроме», «без участия» */
+      if (pass == 1 && f.status == 1 && !f.bPrep) continue;
+      /* a party read from a person's name is inferred: less sure, and an
+      ** absence so read unsure */
+      if (pass == 1 && f.conf > (f.status == 1 ? 0.6 : 0.8)) f.conf = f.status == 1 ? 0.6 : 0.8;
       /* a person named without a role: the name is the person's, its
       ** first name the capitalized word before ("Владимир Путин"); none
       ** without a first name */

@@ -325,6 +325,27 @@ class Phrasings(unittest.TestCase):
                     "комитета СНГ.", self.db)
         self.assertNotIn("ARM", att(out))
 
+    def test_all_came_but_the_president_and_the_prime_minister_is_present(self):
+        # the sample registry records Aliyev (AZE) at a session
+        out = draft("14 октября 2016 года в Ереване прошло заседание Совета глав государств СНГ. В "
+                    "Ереван прибыли все главы государств, кроме президента Ильхама Алиева. От "
+                    "Азербайджана присутствует премьер-министр.", self.db)
+        self.assertEqual(att(out).get("AZE"), "represented")
+        self.assertLess(out["evidence"]["attendance.AZE"]["confidence"], 0.9)
+        out = draft("The CIS Council of Heads of State met in Yerevan on 14 October 2016. All the "
+                    "leaders came except President Aliyev. Azerbaijan's Prime Minister was "
+                    "present.", self.db)
+        self.assertEqual(att(out).get("AZE"), "represented")
+
+    def test_participation_word_order(self):
+        out = draft("14 октября 2022 года. Сессия Совета коллективной безопасности ОДКБ проходит в "
+                    "Ереване. Участие в саммите принимает президент Беларуси Александр "
+                    "Лукашенко.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        out = draft("14 октября 2022 года. Сессия Совета коллективной безопасности ОДКБ проходит в "
+                    "Ереване. На заседании не присутствует президент Беларуси.", self.db)
+        self.assertEqual(att(out).get("BLR"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
