@@ -346,6 +346,15 @@ class Phrasings(unittest.TestCase):
                     "Ереване. На заседании не присутствует президент Беларуси.", self.db)
         self.assertEqual(att(out).get("BLR"), "absent")
 
+    def test_joined_the_meeting(self):
+        out = draft("The Supreme Eurasian Economic Council met in Sochi on 14 May 2018. The Russian "
+                    "leader extended a welcome to Moldovan President Igor Dodon who joined the "
+                    "meeting.", self.db)
+        self.assertEqual(att(out).get("MDA"), "observer")
+        out = draft("14 мая 2018 года в Сочи прошло заседание Высшего Евразийского экономического "
+                    "совета. Президент Молдавии Игорь Додон присоединился к заседанию.", self.db)
+        self.assertEqual(att(out).get("MDA"), "observer")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
