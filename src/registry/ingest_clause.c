@@ -342,6 +342,11 @@ static void bounds(const Hits *p, size_t i, size_t e, size_t s0, size_t e0, size
 static bool locative(const Doc *d, const Mention *m) {
   static const char *const az[] = {"in ", "to ", "from ", "at ",  "в ", "во ",
                                    "из ", "на ", "по ",   "для ", 0};
+  /* "a welcome to Moldovan President NAME": an English adjective before a
+  ** capitalized word is a person's, not a place */
+  if (m->p->type == GZ_ALIAS && (unsigned char)d->z[m->i] < 0x80 && m->e + 1 < d->n &&
+      d->z[m->e] == ' ' && ig_upper_at(d, m->e + 1))
+    return false;
   for (int k = 0; az[k]; k++) {
     size_t n = strlen(az[k]);
     if (m->i >= n && memcmp(d->zLo + m->i - n, az[k], n) == 0 &&
@@ -349,6 +354,38 @@ static bool locative(const Doc *d, const Mention *m) {
       return true;
   }
   return false;
+}
+
+/* Between a role and its name, at most two lower-case words that are not
+** "of", "the", a party's or «государства», «республики» ("President of the
+** Republic of Armenia NAME", «Глава молдавского государства NAME"); more,
+** and the name is someone else's ("The Russian leader extended a welcome
+** to Moldovan President NAME"). */
+static bool role_reaches(const Doc *d, size_t s, size_t e) {
+  static const char *const azFree[] = {"of", "the", "государства", "республики", "страны", 0};
+  int nOther = 0;
+  size_t p = ig_word_end(d, s); /* the rest of the role's word ("заместител|ь") */
+  while (p < e && nOther <= 2) {
+    if (!gz_letter_at(d->z, d->n, p)) {
+      p++;
+      continue;
+    }
+    size_t w = ig_word_end(d, p);
+    if (w <= p) {
+      p++;
+      continue;
+    }
+    bool bFree = ig_upper_at(d, p);
+    for (int k = 0; azFree[k] && !bFree; k++)
+      bFree = w - p == strlen(azFree[k]) && memcmp(d->zLo + p, azFree[k], w - p) == 0;
+    if (!bFree) {
+      int k = ig_mention_from(d, p);
+      bFree = k < d->nM && d->aM[k].i == p;
+    }
+    if (!bFree) nOther++;
+    p = w;
+  }
+  return nOther <= 2;
 }
 
 /* A name of at least two capitalized words in [s, e): the last two words
@@ -544,7 +581,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     f->eRole = pR->e;
     /* the role's words as written: up to the name or the item's end */
     size_t ni, ne;
-    if (name_in(d, pR->e, ie, &ni, &ne)) {
+    if (name_in(d, pR->e, ie, &ni, &ne) && role_reaches(d, pR->e, ni)) {
       f->iBy = ni;
       f->eBy = ne;
       /* a Russian role in the genitive ("президента", "председателя",

@@ -351,6 +351,9 @@ class Phrasings(unittest.TestCase):
                     "leader extended a welcome to Moldovan President Igor Dodon who joined the "
                     "meeting.", self.db)
         self.assertEqual(att(out).get("MDA"), "observer")
+        # "Moldovan" before a title is no place; the name after "welcome to" is not the
+        # Russian leader's
+        self.assertIsNone(by(out, "RUS")[0])
         out = draft("14 мая 2018 года в Сочи прошло заседание Высшего Евразийского экономического "
                     "совета. Президент Молдавии Игорь Додон присоединился к заседанию.", self.db)
         self.assertEqual(att(out).get("MDA"), "observer")
