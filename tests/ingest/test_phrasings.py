@@ -358,6 +358,19 @@ class Phrasings(unittest.TestCase):
                     "совета. Президент Молдавии Игорь Додон присоединился к заседанию.", self.db)
         self.assertEqual(att(out).get("MDA"), "observer")
 
+    def test_a_weekday_or_today_as_an_adjective(self):
+        out = draft(" date 2017-04-14 President Almazbek Atambayev of Kyrgyzstan stated the "
+                    "aforesaid at Friday's meeting of the Supreme Eurasian Economic Council.",
+                    self.db)
+        self.assertEqual(out["session"]["date"], "2017-04-14")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.9)
+        out = draft(" date 2017-04-14 На сегодняшнем заседании Высшего Евразийского экономического "
+                    "совета президенты обсудили торговлю.", self.db)
+        self.assertEqual(out["session"]["date"], "2017-04-14")
+        out = draft(" date 2017-04-14 На вчерашнем заседании Высшего Евразийского экономического "
+                    "совета президенты обсудили торговлю.", self.db)
+        self.assertEqual(out["session"]["date"], "2017-04-13")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
