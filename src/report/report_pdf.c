@@ -1,10 +1,11 @@
 /*
 ** A printable document as an A4 PDF (report.h), drawn with cairo and laid
-** out with pango in DejaVu Sans (it has Cyrillic). Two passes over the
-** same layout: the first counts the pages, the second draws them, so each
-** page's footer says "Page 3 of 7". A paragraph breaks between its lines
-** at the foot of a page; a table breaks between rows and draws its head
-** again at the top of the next page; a cell's text wraps in its column.
+** out with pango in DejaVu Sans (it has Cyrillic), both loaded at the
+** first PDF (pdf_lib.h). Two passes over the same layout: the first counts
+** the pages, the second draws them, so each page's footer says "Page 3 of
+** 7". A paragraph breaks between its lines at the foot of a page; a table
+** breaks between rows and draws its head again at the top of the next page;
+** a cell's text wraps in its column.
 */
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "pdf_lib.h" /* after the libraries' headers: their calls go through a table */
 #include "report.h"
 
 #define A4_SHORT 595.276 /* A4 in points */
@@ -337,6 +339,7 @@ static bool bFontsRead;
 static int report_pdf_locked(const RDoc *d, Buf *pOut, Buf *pErr);
 
 int report_pdf(const RDoc *d, Buf *pOut, Buf *pErr) {
+  if (pdf_lib_load(pErr)) return -1;
   pthread_mutex_lock(&drawLock);
   if (!bFontsRead) {
     FcInit();
