@@ -551,6 +551,7 @@ static void draft_attendance(Draft *dr) {
   ig_attend_init(&a);
   a.zOrg = dr->body.zOrg;
   a.zDate = str(dr->pSession, "date");
+  a.zLevel = dr->body.zLevel;
   ig_attend_listed(dr->d, &a);
   ig_attend_absent(dr->d, &a);
   ig_attend_speakers(dr->d, dr->body.zLevel, &a);

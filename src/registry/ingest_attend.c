@@ -383,7 +383,7 @@ void ig_attend_init(Attendance *a) {
   a->pBy = json_object();
   a->pNamed = json_object();
   a->pClause = json_object();
-  a->zOrg = a->zDate = 0;
+  a->zOrg = a->zDate = a->zLevel = 0;
 }
 
 void ig_attend_free(Attendance *a) {
@@ -602,6 +602,10 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       bool bTakes = pass == 0 || pass == 3; /* present or observer */
       if (bTakes && pIdx) s = &d->aS[json_integer_value(pIdx)];
       const char *zBy = pC ? str(pC, "by") : 0, *zRole = pC ? str(pC, "role") : 0;
+      /* a speaker whose role does not fit the body ("Belarusian Foreign
+      ** Minister NAME" at a summit) is not the party's representative when
+      ** the clause names one ("hosted by Belarusian leader NAME") */
+      if (s && zBy && !role_fits(s->zRole, a->zLevel)) s = 0;
       if (bTakes && (!zBy || s)) {
         zBy = s ? s->zName : str(a->pNamed, az[k]);
         zRole = s ? s->zRole : 0;

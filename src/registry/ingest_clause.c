@@ -128,6 +128,7 @@ static const Pat aPred[] = {
     {"присоединился к заседанию", PK_PRESENT},
     {"arrived", PK_PRESENT},
     {"chaired by", PK_PRESENT_PREP},
+    {"hosted by", PK_PRESENT_PREP},
     {"presided over by", PK_PRESENT_PREP},
     {"under the chairmanship of", PK_PRESENT_PREP},
     {"under the presidency of", PK_PRESENT_PREP},
@@ -264,9 +265,16 @@ static int cmp_hit(const void *a, const void *b) {
 static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   for (int k = 0; aPat[k].z; k++) {
     size_t n = strlen(aPat[k].z);
+    /* an English role ends its word, but for a plural "s" ("presidents",
+    ** not "presidential") */
+    bool bWhole = bMerge && (unsigned char)aPat[k].z[0] < 0x80 && aPat[k].z[n - 1] != '-' &&
+                  aPat[k].z[n - 1] != ' ';
     for (const char *z = d->zLo; (z = strstr(z, aPat[k].z)) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo);
       if (aPat[k].z[0] != '\'' && gz_letter_before(d->zLo, i)) continue;
+      if (bWhole && gz_letter_at(d->zLo, d->n, i + n) &&
+          !(d->zLo[i + n] == 's' && !gz_letter_at(d->zLo, d->n, i + n + 1)))
+        continue;
       hit_add(p, i, i + n, aPat[k].kind);
     }
   }
@@ -465,6 +473,7 @@ static bool rank_fits(int rank, const char *zLevel) {
 typedef struct Found {
   int status; /* 0 present, 1 absent, 2 represented; -1 none */
   bool bPrep; /* said by a word right before ("except", «кроме», «без участия») */
+  bool bWeak; /* represented only because a minister is named at a leaders' council */
   double conf;
   size_t i, e;     /* the words that say so */
   size_t iBy, eBy; /* the name, or iBy == eBy */
@@ -565,6 +574,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   else
     st = 0;
   f->status = st;
+  f->bWeak = st == 2 && kind != PK_REPR && rank != RK_LOWER;
   f->bPrep = pPr && pPr == pBefore && pPr->kind == PK_ABSENT_PREP;
   if (bList) {
     f->conf = 0.6;
@@ -673,6 +683,16 @@ static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty,
   ** премьер-министр»): absent in one clause and present with a role in
   ** another, the party is represented by the one present */
   json_t *pC0 = json_object_get(a->pClause, zParty);
+  /* "Belarusian Foreign Minister NAME acknowledged before the leaders of
+  ** Belarus, Russia ... gathered": a minister named at a leaders' council
+  ** does not make a party present by its leader represented */
+  if (old == 0 && f.status == 2 && f.bWeak) return;
+  if (old == 2 && f.status == 0 && pC0 && json_is_true(json_object_get(pC0, "weak"))) {
+    json_object_del(pSeen, zParty);
+    json_object_del(a->pClause, zParty);
+    pC0 = 0;
+    old = -1;
+  }
   if (old == 1 && f.status == 0 && f.eRole > f.iRole) {
     f.status = 2;
     if (f.conf > 0.7) f.conf = 0.7;
@@ -705,6 +725,7 @@ static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty,
   if (f.eBy > f.iBy) json_object_set_new(pC, "by", found_name(d, &f));
   if (f.eRole > f.iRole)
     json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
+  if (f.status == 2 && f.bWeak) json_object_set_new(pC, "weak", json_true());
   json_object_set_new(a->pClause, zParty, pC);
 }
 

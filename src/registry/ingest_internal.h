@@ -183,6 +183,7 @@ typedef struct Attendance {
                               ** clause (ingest_clause.c); it wins over the rules above */
   const char *zOrg;           /* the body's organization, or NULL: who is a member of it */
   const char *zDate;          /* the session's date (YYYY-MM-DD), or NULL */
+  const char *zLevel;         /* the body's level, or NULL */
 } Attendance;
 void ig_attend_init(Attendance *a);
 void ig_attend_free(Attendance *a);

@@ -371,6 +371,23 @@ class Phrasings(unittest.TestCase):
                     "совета президенты обсудили торговлю.", self.db)
         self.assertEqual(out["session"]["date"], "2017-04-13")
 
+    def test_a_minister_before_the_leaders_and_a_host(self):
+        out = draft("CSTO leaders met at a summit in Minsk on 23 November 2023. Belarusian Foreign "
+                    "Minister Syarhey Aleynyk acknowledged before the leaders of Belarus, Russia "
+                    "and Tajikistan gathered for the summit that a quorum was lacking. The summit "
+                    "was hosted by Belarusian leader Alyaksandr Lukashenka and attended by Russian "
+                    "President Vladimir Putin.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertEqual(by(out, "BLR")[0], "Alyaksandr Lukashenka")
+        self.assertEqual(att(out).get("TJK"), "present")
+
+    def test_presidential_is_no_president(self):
+        out = draft("The CSTO Collective Security Council met by video-conference on 10 January "
+                    "2022. It was attended by President of Belarus Alexander Lukashenko and "
+                    "Chief of Staff of the Presidential Executive Office of the Kyrgyz Republic "
+                    "Akylbek Japarov.", self.db)
+        self.assertNotEqual(by(out, "KGZ")[0], "Executive Office")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
