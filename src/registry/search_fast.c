@@ -45,7 +45,10 @@ typedef struct Post {
   uint32_t *aTf;  /* hits (title 4, text 1) */
   uint32_t *aMax; /* the most hits in each block of POST_BLOCK rows */
   uint32_t maxTf;
-  int32_t *aDoc; /* each row's index in the state's Docs (-1: none); made when a filter asks */
+  /* Made when a filter asks: each row's index in the state's Docs (-1: none),
+  ** then n more, each row's date as Docs's aDate says it (-2: no row). */
+  int32_t *aDoc;
+  int64_t maxOrg; /* the highest organization code of the rows */
   size_t nByte;
 } Post;
 
@@ -54,7 +57,7 @@ typedef struct Docs {
   int64_t n;
   int64_t *aRid;
   uint32_t *aOff; /* 4 a row: body, type, party, date, as offsets in z, or NO_VALUE */
-  int32_t *aDate; /* the date as YYYYMMDD when it is YYYY-MM-DD, else -1 */
+  int32_t *aDate; /* the date as YYYYMMDD when written YYYY-MM-DD, -2 none, else -1 */
   char *z;
 } Docs;
 
@@ -196,8 +199,10 @@ static Post *post_read(Db *pDb, const char *zPhrase, int nPhrase, int64_t *pnRow
     pPost->aMax[b] = m;
     if (m > pPost->maxTf) pPost->maxTf = m;
   }
+  for (int64_t i = 0; i < fp.n; i++)
+    if (rid_org(fp.aRid[i]) > pPost->maxOrg) pPost->maxOrg = rid_org(fp.aRid[i]);
   pPost->nByte = (size_t)fp.nAlloc * (sizeof(int64_t) + sizeof(uint32_t)) +
-                 (size_t)nBlock * sizeof(uint32_t) + (size_t)fp.n * sizeof(int32_t);
+                 (size_t)nBlock * sizeof(uint32_t) + (size_t)fp.n * 2 * sizeof(int32_t);
   if (fp.n) *pnRow = fp.nRow;
   return pPost;
 }
@@ -292,7 +297,8 @@ static Docs *docs_get(Db *pDb, State *s, int *pRc) {
     }
     d->aRid[d->n] = sqlite3_column_int64(p, 0);
     for (int i = 0; i < 4; i++) d->aOff[d->n * 4 + i] = docs_put(&z, p, i + 1);
-    d->aDate[d->n] = date_key((const char *)sqlite3_column_text(p, 4));
+    const char *zDate = (const char *)sqlite3_column_text(p, 4);
+    d->aDate[d->n] = zDate ? date_key(zDate) : -2;
     d->n++;
     if (z.n >= NO_VALUE) {
       rc = SQLITE_TOOBIG;
@@ -331,7 +337,7 @@ static const int32_t *post_docs(Post *p, const Docs *d, int *pRc) {
   const int32_t *aDoc = p->aDoc;
   pthread_mutex_unlock(&g_lock);
   if (aDoc) return aDoc;
-  int32_t *a = malloc((size_t)(p->n ? p->n : 1) * sizeof(int32_t));
+  int32_t *a = malloc((size_t)(p->n ? p->n : 1) * 2 * sizeof(int32_t));
   if (!a) {
     *pRc = SQLITE_NOMEM;
     return 0;
@@ -340,6 +346,7 @@ static const int32_t *post_docs(Post *p, const Docs *d, int *pRc) {
   for (int64_t i = 0; i < p->n; i++) {
     while (j < d->n && d->aRid[j] < p->aRid[i]) j++;
     a[i] = j < d->n && d->aRid[j] == p->aRid[i] ? (int32_t)j : -1;
+    a[p->n + i] = a[i] < 0 ? -2 : d->aDate[a[i]];
   }
   pthread_mutex_lock(&g_lock);
   if (p->aDoc) {
@@ -437,6 +444,42 @@ static inline void count(Scan *s, int64_t rid) {
 }
 
 /* Merge the lists into s: count every match, score those that may rank. */
+/*
+** One phrase, no kind or organization wanted, at most dates filtered (or
+** none): count every match without a branch on it (whether a match passes
+** is a coin toss the processor cannot predict), and score those in blocks
+** whose best could still rank.
+*/
+static void count_one(const Post *d, const Docs *pDocs, const int32_t *aDoc, const Filter *pF,
+                      int32_t lo, int32_t hi, Scan *s) {
+  const int32_t *aKey = pDocs ? aDoc + d->n : 0;
+  if (s->bFacets && d->maxOrg >= s->nOrg) {
+    int64_t n = d->maxOrg + 16;
+    s->aOrg = xrealloc(s->aOrg, (size_t)n * sizeof(long long));
+    memset(s->aOrg + s->nOrg, 0, (size_t)(n - s->nOrg) * sizeof(long long));
+    s->nOrg = n;
+  }
+  for (int64_t b0 = 0; b0 < d->n; b0 += POST_BLOCK) {
+    int64_t b1 = b0 + POST_BLOCK < d->n ? b0 + POST_BLOCK : d->n;
+    bool bScore = fts_scan_beats(s, d->aRid[b0], -fts_tf_score(d->aMax[b0 / POST_BLOCK]));
+    for (int64_t j = b0; j < b1; j++) {
+      int pass = 1;
+      if (aKey) {
+        int32_t k = aKey[j];
+        pass = k == -1 ? doc_passes(pDocs, aDoc[j], pF) : (k >= 0) & (k >= lo) & (k <= hi);
+      }
+      int64_t rid = d->aRid[j];
+      s->nTotal += pass;
+      if (s->bFacets) {
+        s->aKind[rid_kind(rid)] += pass;
+        s->aOrg[rid_org(rid)] += pass;
+      }
+      /* One phrase: the score is its saturated hits (pacta_rank, IDF 1). */
+      if (pass && bScore) fts_scan_keep(s, rid, -(1.0 * fts_tf_score(d->aTf[j])));
+    }
+  }
+}
+
 /* pDocs and aDoc: the filter values held; else pLookup: a statement to look
 ** them up (a few matches in a state whose values were not read); else no
 ** filter. SQLITE_DONE or the error of a lookup. */
@@ -458,6 +501,10 @@ static int merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, const
       pDocs && !pF->bOther && (!pF->zFrom || pF->fromKey >= 0) && (!pF->zTo || pF->toKey >= 0);
   int32_t lo = pF->zFrom ? pF->fromKey : INT32_MIN, hi = pF->zTo ? pF->toKey : INT32_MAX;
   const Post *d = aPost[iDrive];
+  if (nPost == 1 && !bWants && !pLookup && (!pDocs || bDates)) {
+    count_one(d, pDocs, aDoc, pF, lo, hi, s);
+    return SQLITE_DONE;
+  }
   for (int64_t b0 = 0; b0 < d->n; b0 += POST_BLOCK) {
     int64_t b1 = b0 + POST_BLOCK < d->n ? b0 + POST_BLOCK : d->n;
     /* The most a match in this block can score: the block's best hits of
