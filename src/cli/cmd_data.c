@@ -252,13 +252,13 @@ static void journal_window(Db *pDb, bool bAfter, long long after, long long limi
   sqlite3_stmt *p;
   if (bAfter) {
     *pLo = after;
-    p = db_stmt(pDb, "SELECT seq FROM journal WHERE seq>?1 ORDER BY seq LIMIT 1 OFFSET ?2");
+    p = db_stmt(pDb, "SELECT seq FROM journal_entry WHERE seq>?1 ORDER BY seq LIMIT 1 OFFSET ?2");
     sqlite3_bind_int64(p, 1, after);
     sqlite3_bind_int64(p, 2, limit - 1);
     *pHi = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : INT64_MAX;
   } else {
     *pHi = INT64_MAX;
-    p = db_stmt(pDb, "SELECT seq FROM journal ORDER BY seq DESC LIMIT 1 OFFSET ?1");
+    p = db_stmt(pDb, "SELECT seq FROM journal_entry ORDER BY seq DESC LIMIT 1 OFFSET ?1");
     sqlite3_bind_int64(p, 1, limit);
     *pLo = db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : -1;
   }
@@ -277,11 +277,11 @@ int cmd_journal(Args *a) {
   int64_t lo, hi;
   journal_window(pDb, a->zAfter != 0, after, limit, &lo, &hi);
   /* Newest first, as git log; --reverse, oldest first. */
-  sqlite3_stmt *p =
-      bReverse ? db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 AND seq<=?2 "
-                              "ORDER BY seq")
-               : db_stmt(pDb, "SELECT seq, record, hash FROM journal WHERE seq>?1 AND seq<=?2 "
-                              "ORDER BY seq DESC");
+  sqlite3_stmt *p = bReverse
+                        ? db_stmt(pDb, "SELECT seq, record FROM journal WHERE seq>?1 AND seq<=?2 "
+                                       "ORDER BY seq")
+                        : db_stmt(pDb, "SELECT seq, record FROM journal WHERE seq>?1 AND seq<=?2 "
+                                       "ORDER BY seq DESC");
   sqlite3_bind_int64(p, 1, lo);
   sqlite3_bind_int64(p, 2, hi);
   Table t = {6, 0, 0, 0};
@@ -293,7 +293,8 @@ int cmd_journal(Args *a) {
   while (db_step_row(pDb, p)) {
     json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 1), 0, 0);
     char zHash[65];
-    hex_encode(sqlite3_column_blob(p, 2), 32, zHash);
+    journal_record_sha256((const char *)sqlite3_column_text(p, 1),
+                          (size_t)sqlite3_column_bytes(p, 1), zHash);
     if (a->bJson) {
       json_object_set_new(pRec, "sha256", json_string(zHash));
       json_array_append(aOut, pRec);

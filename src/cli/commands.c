@@ -283,8 +283,8 @@ static const Command aCommand[] = {
      "default, printable) or pdf (A4; the default when --out ends in .pdf),\n"
      "to --out FILE or standard output."},
     {"rebuild", cmd_rebuild, "rebuild [--json]", "",
-     N_("Check every journal entry against its SHA-256 and regenerate every\n"
-        "derived table from the journal, the Merkle log included.")},
+     N_("Regenerate every derived table from the journal, the Merkle log included,\n"
+        "and say where a journal entry no longer matches the log's leaf hash for it.")},
     {"retract", cmd_retract, "retract KIND KEY [--reason TEXT] [--json]", "reason=",
      N_("Retract one entity: a new journal entry; nothing is deleted from the\n"
         "journal. KEY is the id, the party code, or for memberships ORG|PARTY|FROM\n"
@@ -348,8 +348,8 @@ static const Command aCommand[] = {
      "checkpoint= key= old-checkpoint= registry=",
      N_("Check offline that a registry (default --db) or a 'pacta log tiles' export\n"
         "is exactly the log a signed checkpoint commits to: the signatures (which of\n"
-        "the given keys signed), every journal entry against its own SHA-256 and the\n"
-        "log's leaf hash (or the export's tiles), and the recomputed root. With\n"
+        "the given keys signed), every journal entry against the log's leaf hash\n"
+        "for it (or the export's tiles), and the recomputed root. With\n"
         "--old-checkpoint, also that the old checkpoint is a prefix of the new one.\n"
         "Names the first entry that does not match. Exit 0 only when all holds.")},
 };

@@ -52,7 +52,7 @@ int lc_verify_source(const char *zSource, const Checkpoint *pNew, const Checkpoi
 
 /* Before `log checkpoint` signs: every one of the n journal entries of the
 ** open registry pDb checked as lc_verify_source checks a registry (its
-** place, its own SHA-256, the log's stored leaf hash for it), and the stored
+** place, the log's stored leaf hash for it), and the stored
 ** log's root of size n against the root recomputed from the records. Runs
 ** in the caller's transaction. Returns 0, or -1 with the first failure
 ** appended to pFail and its journal entry in *piBad (0 when no single

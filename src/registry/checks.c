@@ -558,13 +558,14 @@ json_t *checks_all(Db *pDb, pdate today) {
   ctx_open(&c, pDb, today);
   /* One kind at a time, record by record, so that 200,000 actions are never
   ** all in memory. The statement is its own: the checks use entity_get's. */
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.record FROM entity e "
-                                 "JOIN journal j ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT e.key, j.value FROM entity e "
+                   "JOIN journal_entry j ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
   for (int k = 0; k < K__COUNT; k++) {
     sqlite3_bind_int(p, 1, k);
     while (db_step_row(pDb, p)) {
-      json_t *v = entity_from_record((const char *)sqlite3_column_text(p, 1),
-                                     (size_t)sqlite3_column_bytes(p, 1));
+      json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                    (size_t)sqlite3_column_bytes(p, 1));
       if (v) check_record(&c, (Kind)k, (const char *)sqlite3_column_text(p, 0), v);
       json_decref(v);
     }
@@ -592,15 +593,15 @@ static void check_prefix(Ctx *c, Kind kind, const char *zPrefix) {
   Buf hi = {0};
   buf_puts(&hi, zPrefix);
   hi.z[hi.n - 1]++;
-  sqlite3_stmt *p = db_stmt(c->pDb, "SELECT e.key, j.record FROM entity e JOIN journal j "
+  sqlite3_stmt *p = db_stmt(c->pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
                                     "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
                                     "ORDER BY e.key");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zPrefix, -1, SQLITE_STATIC);
   sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   while (db_step_row(c->pDb, p)) {
-    json_t *v = entity_from_record((const char *)sqlite3_column_text(p, 1),
-                                   (size_t)sqlite3_column_bytes(p, 1));
+    json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                  (size_t)sqlite3_column_bytes(p, 1));
     if (v) check_record(c, kind, (const char *)sqlite3_column_text(p, 0), v);
     json_decref(v);
   }

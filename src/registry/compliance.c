@@ -76,7 +76,7 @@ static json_t *assessments_of(Db *pDb, const char *zCommit, json_t *aSeq) {
   Buf lo = {0}, hi = {0};
   buf_printf(&lo, "%s|", zCommit);
   buf_printf(&hi, "%s}", zCommit); /* '}' is the byte after '|' */
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.seq, j.record FROM entity e JOIN journal j "
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.seq, j.value FROM entity e JOIN journal_entry j "
                                  "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
                                  "ORDER BY e.key");
   sqlite3_bind_int(p, 1, K_ASSESSMENT);
@@ -84,8 +84,8 @@ static json_t *assessments_of(Db *pDb, const char *zCommit, json_t *aSeq) {
   sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   json_t *a = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 1),
-                                      (size_t)sqlite3_column_bytes(p, 1));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                     (size_t)sqlite3_column_bytes(p, 1));
     if (!pVal) continue;
     json_array_append_new(a, pVal);
     if (aSeq) json_array_append_new(aSeq, json_integer(sqlite3_column_int64(p, 0)));

@@ -119,11 +119,10 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
 }
 
 /* Every journal entry that puts an action (of the party), latest first, at
-** most FEED_MAX. Canonical JSON sorts the keys, so "kind" and "op" are
-** adjacent in every record. */
+** most FEED_MAX. */
 static void feed_actions(Feed *f) {
-  sqlite3_stmt *p = db_stmt(f->pDb, "SELECT seq, record FROM journal WHERE record LIKE "
-                                    "'%\"kind\":\"action\",\"op\":\"put\"%' ORDER BY seq DESC");
+  sqlite3_stmt *p = db_stmt(f->pDb, "SELECT seq, record FROM journal WHERE kind='action' AND "
+                                    "op='put' ORDER BY seq DESC");
   int nAction = 0;
   while (nAction < FEED_MAX && db_step_row(f->pDb, p)) {
     long long seq = sqlite3_column_int64(p, 0);

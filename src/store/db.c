@@ -117,7 +117,59 @@ static const char *const azMigration[] = {
     "  seen INTEGER NOT NULL) WITHOUT ROWID;\n",
     /* 9: no statement looks an entity up by its seq. */
     "DROP INDEX IF EXISTS entity_seq;\n",
+    /* 10: the lean journal (docs/architecture.md): what cannot be derived,
+    ** with actor and time once per transaction; no hash of its own (the
+    ** record's one hash is its leaf hash, stored in the log). The change
+    ** record, byte for byte as before, is the view journal's `record` (RFC
+    ** 8785 strings are what json_quote writes), beside the columns filtered
+    ** on. Moved over and checked record by record. */
+    "ALTER TABLE journal RENAME TO journal_v1;\n"
+    "CREATE TABLE journal_tx(\n"
+    "  tx INTEGER PRIMARY KEY, actor TEXT NOT NULL, time TEXT NOT NULL);\n"
+    "CREATE TABLE journal_entry(\n"
+    "  seq INTEGER PRIMARY KEY,  -- 1, 2, 3 ... never reused\n"
+    "  tx INTEGER NOT NULL,      -- the transaction: journal_tx\n"
+    "  kind TEXT NOT NULL, key TEXT NOT NULL,\n"
+    "  op TEXT NOT NULL,         -- put or retract\n"
+    "  reason TEXT,              -- a retraction's, or NULL\n"
+    "  value TEXT                -- a put's value, canonical JSON; NULL for a retraction\n"
+    ");\n"
+    "CREATE VIEW journal(seq, record, kind, key, op, actor, time) AS SELECT e.seq,\n"
+    "  '{\"actor\":' || json_quote(t.actor) || ',\"key\":' || json_quote(e.key) ||\n"
+    "  ',\"kind\":' || json_quote(e.kind) || ',\"op\":' || json_quote(e.op) ||\n"
+    "  CASE WHEN e.reason IS NOT NULL THEN ',\"reason\":' || json_quote(e.reason) ELSE '' END ||\n"
+    "  ',\"seq\":' || e.seq ||\n"
+    "  ',\"time\":' || json_quote(t.time) || coalesce(',\"value\":' || e.value, '') || '}',\n"
+    "  e.kind, e.key, e.op, t.actor, t.time FROM journal_entry e JOIN journal_tx t ON t.tx=e.tx;\n"
+    "INSERT INTO journal_tx(actor, time)\n"
+    "  SELECT json_extract(record, '$.actor'), json_extract(record, '$.time') FROM journal_v1\n"
+    "  GROUP BY 1, 2 ORDER BY min(seq);\n"
+    "CREATE INDEX journal_tx_at ON journal_tx(actor, time);\n"
+    "INSERT INTO journal_entry(seq, tx, kind, key, op, reason, value)\n"
+    "  SELECT j.seq, t.tx, json_extract(j.record, '$.kind'), json_extract(j.record, '$.key'),\n"
+    "  json_extract(j.record, '$.op'), json_extract(j.record, '$.reason'),\n"
+    "  CASE WHEN v > 0 THEN substr(j.record, v + 9, length(j.record) - v - 9) END\n"
+    "  FROM (SELECT seq, record, instr(record, ',\"value\":') AS v FROM journal_v1) j\n"
+    "  JOIN journal_tx t ON t.actor=json_extract(j.record, '$.actor')\n"
+    "  AND t.time=json_extract(j.record, '$.time') ORDER BY j.seq;\n"
+    "DROP INDEX journal_tx_at;\n"
+    "CREATE TEMP TABLE journal_moved(\n"
+    "  n INTEGER CONSTRAINT \"a journal record would change: not moved\" CHECK(n=0));\n"
+    "INSERT INTO journal_moved SELECT count(*) FROM journal_v1 o\n"
+    "  LEFT JOIN journal n ON n.seq=o.seq WHERE n.record IS NOT o.record;\n"
+    "DROP TABLE journal_moved; DROP TABLE journal_v1;\n",
 };
+
+#define MIGRATION_LEAN_JOURNAL 9 /* the index of migration 10 */
+
+static bool journal_is_table(Db *pDb) {
+  sqlite3_stmt *p;
+  sqlite3_prepare_v2(pDb->h, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='journal'",
+                     -1, &p, 0);
+  bool b = sqlite3_step(p) == SQLITE_ROW;
+  sqlite3_finalize(p);
+  return b;
+}
 
 static void migrate(Db *pDb) {
   int nMigration = (int)(sizeof(azMigration) / sizeof(azMigration[0]));
@@ -130,7 +182,11 @@ static void migrate(Db *pDb) {
         version, nMigration);
   if (version == nMigration) return;
   db_begin(pDb);
-  for (int i = version; i < nMigration; i++) db_exec(pDb, azMigration[i]);
+  for (int i = version; i < nMigration; i++) {
+    /* A journal already lean (a registry whose version was set back) stays. */
+    if (i == MIGRATION_LEAN_JOURNAL && !journal_is_table(pDb)) continue;
+    db_exec(pDb, azMigration[i]);
+  }
   char zSql[64];
   snprintf(zSql, sizeof(zSql), "PRAGMA user_version=%d", nMigration);
   db_exec(pDb, zSql);
@@ -262,7 +318,7 @@ void db_cache_kib(Db *pDb, int nKib) {
 }
 
 int64_t db_last_seq(Db *pDb) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT coalesce(max(seq), 0) FROM journal");
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT coalesce(max(seq), 0) FROM journal_entry");
   db_step_row(pDb, p);
   int64_t seq = sqlite3_column_int64(p, 0);
   sqlite3_reset(p);

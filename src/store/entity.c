@@ -20,6 +20,10 @@ json_t *entity_from_record(const char *z, size_t n) {
   return json_loadb(z + off, len, 0, 0);
 }
 
+json_t *entity_from_value(const char *z, size_t n) {
+  return z ? json_loadb(z, n, 0, 0) : 0;
+}
+
 int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
@@ -30,14 +34,14 @@ int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
 }
 
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 AND e.key=?2");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
   json_t *pVal = 0;
   if (db_step_row(pDb, p))
-    pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
-                              (size_t)sqlite3_column_bytes(p, 0));
+    pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
+                             (size_t)sqlite3_column_bytes(p, 0));
   sqlite3_reset(p);
   return pVal;
 }
@@ -65,9 +69,10 @@ bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
   ** side of refusing. */
   Buf quoted = {0};
   buf_printf(&quoted, "\"%s\"", zKey);
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.kind, e.key FROM entity e JOIN journal j ON j.seq=e.seq "
-                                 "WHERE e.kind<>?1 AND e.kind<>?2 AND instr(j.record, ?3)>0 "
-                                 "LIMIT 1");
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT e.kind, e.key FROM entity e JOIN journal_entry j ON j.seq=e.seq "
+                   "WHERE e.kind<>?1 AND e.kind<>?2 AND instr(j.value, ?3)>0 "
+                   "LIMIT 1");
   sqlite3_bind_int(p, 1, K_ACTION);
   sqlite3_bind_int(p, 2, kind);
   sqlite3_bind_text(p, 3, quoted.z, -1, SQLITE_STATIC);
@@ -89,13 +94,13 @@ static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHol
 }
 
 json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 ORDER BY e.key");
   sqlite3_bind_int(p, 1, kind);
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
-                                      (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
+                                     (size_t)sqlite3_column_bytes(p, 0));
     if (!pVal) continue;
     json_t *pHold = 0;
     const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
@@ -130,9 +135,9 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   db_step_row(pDb, p);
   *pnTotal = sqlite3_column_int64(p, 0);
   sqlite3_reset(p);
-  p = bAll ? db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+  p = bAll ? db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                           "WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
-           : db_stmt(pDb, "SELECT j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+           : db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                           "WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
                           "ORDER BY e.key LIMIT ?5 OFFSET ?6");
   sqlite3_bind_int(p, 1, kind);
@@ -144,8 +149,8 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   sqlite3_bind_int64(p, 6, offset);
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_record((const char *)sqlite3_column_text(p, 0),
-                                      (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
+                                     (size_t)sqlite3_column_bytes(p, 0));
     if (pVal) json_array_append_new(pList, pVal);
   }
   sqlite3_reset(p);

@@ -1,6 +1,6 @@
 /*
 ** The live entities: the current value of each (kind, key), read from the
-** journal record the entity table points at.
+** journal entry the entity table points at.
 */
 #ifndef PACTA_ENTITY_H
 #define PACTA_ENTITY_H
@@ -18,6 +18,11 @@ bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t
 
 /* The value inside a journal put record (a new reference), or NULL. */
 json_t *entity_from_record(const char *z, size_t n);
+
+/* A stored value (journal_entry.value, canonical JSON) parsed: a new
+** reference, or NULL. Readers of live values join entity to journal_entry
+** and read its value; the whole record is the view journal's. */
+json_t *entity_from_value(const char *z, size_t n);
 
 /* The journal entry that put the live entity (kind, zKey), or 0. */
 int64_t entity_seq(Db *pDb, Kind kind, const char *zKey);

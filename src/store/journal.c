@@ -15,7 +15,6 @@ int journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
   pJ->zActor = zActor;
   if (db_try_begin(pDb) != SQLITE_OK) return -1;
   pJ->nextSeq = db_last_seq(pDb) + 1;
-  sha256_open(&pJ->sha);
   time_t now = time(0);
   struct tm tm;
   gmtime_r(&now, &tm);
@@ -92,7 +91,6 @@ void journal_index(Journal *pJ) {
 static void journal_end(Journal *pJ) {
   buf_free(&pJ->canon);
   buf_free(&pJ->record);
-  sha256_close(&pJ->sha);
   derive_cache_reset(&pJ->cache);
   tlog_writer_discard(pJ->pLog);
   pJ->pLog = 0;
@@ -114,59 +112,88 @@ void journal_rollback(Journal *pJ) {
 
 /* Does the live entity's stored value equal the canonical bytes v? */
 static bool same_value(Db *pDb, int64_t seq, const Buf *v) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT record FROM journal WHERE seq=?1");
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT value FROM journal_entry WHERE seq=?1");
   sqlite3_bind_int64(p, 1, seq);
-  bool same = false;
-  if (db_step_row(pDb, p)) {
-    const char *z = (const char *)sqlite3_column_text(p, 0);
-    size_t n = (size_t)sqlite3_column_bytes(p, 0), off, len;
-    same = entity_value_span(z, n, &off, &len) && len == v->n && memcmp(z + off, v->z, len) == 0;
-  }
+  bool same = db_step_row(pDb, p) && (size_t)sqlite3_column_bytes(p, 0) == v->n &&
+              memcmp(sqlite3_column_blob(p, 0), v->z, v->n) == 0;
   sqlite3_reset(p);
   return same;
 }
 
-/* Append the entry: {"actor","key","kind","op"[,"reason"],"seq","time"[,"value"]}. */
-static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const char *zOp,
-                              const char *zReason, const Buf *pValue) {
-  Buf *r = &pJ->record;
-  buf_reset(r);
+/* The transaction's row of journal_tx (actor and time), written with its
+** first entry. */
+static int64_t journal_tx(Journal *pJ) {
+  if (pJ->tx) return pJ->tx;
+  sqlite3_stmt *p = db_stmt(pJ->pDb, "INSERT INTO journal_tx(actor, time) VALUES(?1, ?2)");
+  sqlite3_bind_text(p, 1, pJ->zActor, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, pJ->zTime, -1, SQLITE_STATIC);
+  db_step_done(pJ->pDb, p);
+  return pJ->tx = sqlite3_last_insert_rowid(db_handle(pJ->pDb));
+}
+
+void journal_record(Buf *r, int64_t seq, const char *zKind, const char *zKey, const char *zOp,
+                    const char *zReason, const char *zActor, const char *zTime, const char *zValue,
+                    size_t nValue) {
   buf_puts(r, "{\"actor\":");
-  canon_string(r, pJ->zActor, strlen(pJ->zActor));
+  canon_string(r, zActor, strlen(zActor));
   buf_puts(r, ",\"key\":");
   canon_string(r, zKey, strlen(zKey));
-  buf_puts(r, ",\"kind\":\"");
-  buf_puts(r, kind_name(kind));
-  buf_puts(r, "\",\"op\":\"");
-  buf_puts(r, zOp);
-  buf_putc(r, '"');
-  if (zReason && *zReason) { /* sorts between "op" and "seq" */
+  buf_puts(r, ",\"kind\":");
+  canon_string(r, zKind, strlen(zKind));
+  buf_puts(r, ",\"op\":");
+  canon_string(r, zOp, strlen(zOp));
+  if (zReason) { /* sorts between "op" and "seq" */
     buf_puts(r, ",\"reason\":");
     canon_string(r, zReason, strlen(zReason));
   }
   char zSeq[24];
   int k = (int)sizeof(zSeq);
   zSeq[--k] = 0;
-  for (uint64_t n = (uint64_t)pJ->nextSeq; n || k == (int)sizeof(zSeq) - 1; n /= 10)
+  for (uint64_t n = (uint64_t)seq; n || k == (int)sizeof(zSeq) - 1; n /= 10)
     zSeq[--k] = (char)('0' + n % 10);
   buf_puts(r, ",\"seq\":");
   buf_puts(r, zSeq + k);
-  buf_puts(r, ",\"time\":\"");
-  buf_puts(r, pJ->zTime);
-  buf_putc(r, '"');
-  if (pValue) {
+  buf_puts(r, ",\"time\":");
+  canon_string(r, zTime, strlen(zTime));
+  if (zValue) {
     buf_puts(r, ",\"value\":");
-    buf_append(r, pValue->z, pValue->n);
+    buf_append(r, zValue, nValue);
   }
   buf_putc(r, '}');
-  unsigned char aHash[SHA256_LEN];
-  sha256_digest(&pJ->sha, r->z, r->n, aHash);
-  sqlite3_stmt *p = db_stmt(pJ->pDb, "INSERT INTO journal(seq, record, hash) VALUES(?1, ?2, ?3)");
+}
+
+void journal_record_sha256(const char *z, size_t n, char zHex[65]) {
+  MerkleHash h;
+  merkle_sha256(z, n, &h);
+  hex_encode(h.a, MERKLE_HASH_SIZE, zHex);
+}
+
+/* Append the entry: its row, and its leaf (the one hash of its record) to
+** the Merkle log. The record is {"actor","key","kind","op"[,"reason"],
+** "seq","time"[,"value"]}, as the view journal(seq, record) rebuilds it. */
+static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const char *zOp,
+                              const char *zReason, const Buf *pValue) {
+  if (zReason && !*zReason) zReason = 0;
+  sqlite3_stmt *p = db_stmt(pJ->pDb, "INSERT INTO journal_entry(seq, tx, kind, key, op, reason, "
+                                     "value) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sqlite3_bind_int64(p, 1, pJ->nextSeq);
-  sqlite3_bind_text(p, 2, r->z, (int)r->n, SQLITE_STATIC);
-  sqlite3_bind_blob(p, 3, aHash, sizeof(aHash), SQLITE_STATIC);
+  sqlite3_bind_int64(p, 2, journal_tx(pJ));
+  sqlite3_bind_text(p, 3, kind_name(kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 4, zKey, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 5, zOp, -1, SQLITE_STATIC);
+  db_bind_nonempty(p, 6, zReason);
+  if (pValue)
+    sqlite3_bind_text(p, 7, pValue->z, (int)pValue->n, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(p, 7);
   db_step_done(pJ->pDb, p);
-  tlog_journal_append(&pJ->pLog, pJ->pDb, pJ->nextSeq, r->z, r->n); /* the Merkle leaf */
+  Buf *r = &pJ->record;
+  buf_reset(r);
+  journal_record(r, pJ->nextSeq, kind_name(kind), zKey, zOp, zReason, pJ->zActor, pJ->zTime,
+                 pValue ? pValue->z : 0, pValue ? pValue->n : 0);
+  MerkleHash leaf;
+  merkle_leaf_hash(r->z, r->n, &leaf);
+  tlog_journal_append(&pJ->pLog, pJ->pDb, pJ->nextSeq, &leaf);
   pJ->nAppended++;
   return pJ->nextSeq++;
 }
@@ -197,40 +224,35 @@ int64_t journal_rebuild(Db *pDb) {
   db_begin(pDb);
   derive_clear(pDb);
   DeriveCache cache = {{0}, {0}, false};
-  Sha256 sha;
-  sha256_open(&sha);
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT seq, record, hash FROM journal ORDER BY seq");
+  sqlite3_stmt *p =
+      db_stmt(pDb, "SELECT seq, kind, key, op, value FROM journal_entry ORDER BY seq");
   int64_t n = 0;
   while (db_step_row(pDb, p)) {
     int64_t seq = sqlite3_column_int64(p, 0);
-    const char *z = (const char *)sqlite3_column_text(p, 1);
-    size_t nz = (size_t)sqlite3_column_bytes(p, 1);
-    unsigned char aHash[SHA256_LEN];
-    sha256_digest(&sha, z, nz, aHash);
-    if (sqlite3_column_bytes(p, 2) != SHA256_LEN ||
-        memcmp(aHash, sqlite3_column_blob(p, 2), SHA256_LEN) != 0)
-      die(EXIT_INPUT, "journal entry %lld does not match its SHA-256: the journal was altered",
-          (long long)seq);
-    json_error_t err;
-    json_t *pRec = json_loadb(z, nz, 0, &err);
+    const char *zKind = (const char *)sqlite3_column_text(p, 1);
+    const char *zKey = (const char *)sqlite3_column_text(p, 2);
+    const char *zOp = (const char *)sqlite3_column_text(p, 3);
     Kind kind;
-    const char *zKind = json_string_value(json_object_get(pRec, "kind"));
-    const char *zKey = json_string_value(json_object_get(pRec, "key"));
-    const char *zOp = json_string_value(json_object_get(pRec, "op"));
-    if (!pRec || !zKind || !zKey || !zOp || kind_parse(zKind, &kind))
+    if (!zKind || !zKey || !zOp || kind_parse(zKind, &kind))
       die(EXIT_INPUT, "journal entry %lld is not a change record", (long long)seq);
-    if (strcmp(zOp, "put") == 0)
-      derive_put(pDb, &cache, kind, zKey, json_object_get(pRec, "value"), seq, false);
-    else
+    if (strcmp(zOp, "put") == 0) {
+      json_t *pValue =
+          json_loadb(sqlite3_column_blob(p, 4), (size_t)sqlite3_column_bytes(p, 4), 0, 0);
+      if (!pValue) die(EXIT_INPUT, "journal entry %lld has no value", (long long)seq);
+      derive_put(pDb, &cache, kind, zKey, pValue, seq, false);
+      json_decref(pValue);
+    } else {
       derive_retract(pDb, &cache, kind, zKey);
-    json_decref(pRec);
+    }
     n++;
   }
   sqlite3_reset(p);
   derive_refilled(pDb);
-  tlog_rebuild(pDb); /* the Merkle log is derived from the journal too */
+  /* The Merkle log is derived from the journal too: each record's leaf hash
+  ** is its one hash, and a record that no longer gives its stored leaf is
+  ** said here (and found by pacta verify against any checkpoint). */
+  tlog_rebuild(pDb);
   db_commit(pDb);
   derive_cache_reset(&cache);
-  sha256_close(&sha);
   return n;
 }

@@ -27,10 +27,10 @@ typedef struct Journal {
   const char *zActor;
   char zTime[24];  /* one UTC time for the whole transaction */
   int64_t nextSeq; /* sequence number of the next entry */
+  int64_t tx;      /* its row of journal_tx, once it has appended */
   int nAppended;   /* entries appended in this transaction */
   Buf canon;       /* scratch */
   Buf record;      /* scratch */
-  Sha256 sha;
   DeriveCache cache;
   struct TlogWriter *pLog; /* the Merkle log's open rows (tlog.h), written on commit */
   bool bFresh;             /* no live entity before this transaction: nothing to look up */
@@ -66,8 +66,19 @@ int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey);
 ** record as "reason". */
 int64_t journal_retract_reason(Journal *pJ, Kind kind, const char *zKey, const char *zReason);
 
-/* Replay the whole journal into freshly emptied derived tables. Returns the
-** number of entries replayed. Dies if an entry fails its own hash. */
+/* Replay the whole journal into freshly emptied derived tables, and
+** recompute the Merkle log from its records. Returns the number of entries
+** replayed. */
 int64_t journal_rebuild(Db *pDb);
+
+/* Append to r the change record (canonical JSON) of one journal entry; zReason
+** and zValue may be NULL. The view journal(seq, record) writes the same bytes. */
+void journal_record(Buf *r, int64_t seq, const char *zKind, const char *zKey, const char *zOp,
+                    const char *zReason, const char *zActor, const char *zTime, const char *zValue,
+                    size_t nValue);
+
+/* The SHA-256 of a record, in hex, as the journal's listings show it
+** ("sha256"): the record's own digest, not its leaf hash. */
+void journal_record_sha256(const char *z, size_t n, char zHex[65]);
 
 #endif

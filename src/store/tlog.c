@@ -258,8 +258,7 @@ void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecor
   tlog_writer_close(w);
 }
 
-void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const char *zRecord,
-                         size_t nRecord) {
+void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const MerkleHash *pLeaf) {
   TlogWriter *w = *ppW;
   if (!w) {
     if (!layout_ok(pDb)) layout_reset(pDb);
@@ -273,9 +272,7 @@ void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const char *zRe
     if (n + 1 < (uint64_t)seq) catch_up(w, seq - 1);
   }
   if (w->n + 1 != (uint64_t)seq) panic("tlog: journal entry %lld out of order", (long long)seq);
-  MerkleHash h;
-  merkle_leaf_hash(zRecord, nRecord, &h);
-  tlog_writer_append(w, &h);
+  tlog_writer_append(w, pLeaf);
 }
 
 uint64_t tlog_sync(Db *pDb) {

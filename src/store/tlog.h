@@ -39,12 +39,12 @@ uint64_t tlog_size(Db *pDb);
 ** journal. Writes its rows at once. */
 void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecord);
 
-/* The same for journal_append: *ppW is the transaction's writer, opened on
-** the first entry, so rows are written when full and on
-** tlog_writer_flush, which journal_commit calls before COMMIT; a
-** rollback discards it (tlog_writer_discard). */
-void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const char *zRecord,
-                         size_t nRecord);
+/* The same for journal_append, which hashed the record (its leaf hash,
+** the record's one hash): *ppW is the transaction's writer, opened on the
+** first entry, so rows are written when full and on tlog_writer_flush,
+** which journal_commit calls before COMMIT; a rollback discards it
+** (tlog_writer_discard). */
+void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const MerkleHash *pLeaf);
 
 /* Bring the log up to the journal, in its own transaction when one is
 ** needed (a registry made before the log existed). Returns the size. */

@@ -18,6 +18,7 @@
 
 #include "entity.h"
 #include "interchange.h"
+#include "journal.h"
 #include "interchange_csv.h"
 #include "kind.h"
 #include "lists.h"
@@ -140,11 +141,9 @@ static bool step(ListOut *o, sqlite3_stmt *p) {
 }
 
 #define JOURNAL_SQL                                                                                \
-  "SELECT seq, record, hash FROM journal WHERE seq>?1 "                                            \
-  "AND (?2 IS NULL OR json_extract(record,'$.kind')=?2) "                                          \
-  "AND (?3 IS NULL OR json_extract(record,'$.op')=?3) "                                            \
-  "AND (?4 IS NULL OR json_extract(record,'$.actor')=?4) "                                         \
-  "AND (?5 IS NULL OR substr(json_extract(record,'$.time'),1,4)=?5) ORDER BY seq"
+  "SELECT seq, record FROM journal WHERE seq>?1 AND (?2 IS NULL OR kind=?2) "                      \
+  "AND (?3 IS NULL OR op=?3) AND (?4 IS NULL OR actor=?4) "                                        \
+  "AND (?5 IS NULL OR substr(time,1,4)=?5) ORDER BY seq"
 
 /* A statement over the list from the key zAfter (exclusive; "" from the start). */
 static sqlite3_stmt *open_rows(ListOut *o, const char *zAfter) {
@@ -162,12 +161,12 @@ static sqlite3_stmt *open_rows(ListOut *o, const char *zAfter) {
     return p;
   }
   if (o->lo.n) {
-    p = prepare(o, "SELECT e.key, j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+    p = prepare(o, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                    "WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 AND e.key>?4 ORDER BY e.key");
     sqlite3_bind_text(p, 2, o->lo.z, -1, SQLITE_STATIC);
     sqlite3_bind_text(p, 3, o->hi.z, -1, SQLITE_STATIC);
   } else {
-    p = prepare(o, "SELECT e.key, j.record FROM entity e JOIN journal j ON j.seq=e.seq "
+    p = prepare(o, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                    "WHERE e.kind=?1 AND e.key>?4 ORDER BY e.key");
   }
   sqlite3_bind_int(p, 1, o->kind);
@@ -192,13 +191,13 @@ static bool next_row(ListOut *o, sqlite3_stmt *p, bool bParse, Row *pRow) {
       pRow->zKey = (const char *)sqlite3_column_text(p, 0);
       pRow->zRaw = (const char *)sqlite3_column_text(p, 1);
       pRow->nRaw = (size_t)sqlite3_column_bytes(p, 1);
-      hex_encode(sqlite3_column_blob(p, 2), 32, pRow->zHash);
+      journal_record_sha256(pRow->zRaw, pRow->nRaw, pRow->zHash);
       if (bParse) pRow->pRec = json_loadb(pRow->zRaw, pRow->nRaw, 0, 0);
       return true;
     }
     const char *z = (const char *)sqlite3_column_text(p, 1);
-    size_t off, len;
-    if (!entity_value_span(z, (size_t)sqlite3_column_bytes(p, 1), &off, &len)) continue;
+    size_t off = 0, len = (size_t)sqlite3_column_bytes(p, 1);
+    if (!z) continue;
     pRow->zKey = (const char *)sqlite3_column_text(p, 0);
     pRow->zRaw = z + off;
     pRow->nRaw = len;
@@ -223,7 +222,7 @@ static void count_rows(ListOut *o) {
   if (!o->bFiltered && !bSee) {
     sqlite3_stmt *p;
     if (o->src == SRC_JOURNAL) {
-      p = prepare(o, "SELECT count(*) FROM journal");
+      p = prepare(o, "SELECT count(*) FROM journal_entry");
     } else if (o->lo.n) {
       p = prepare(o, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
       sqlite3_bind_text(p, 2, o->lo.z, -1, SQLITE_STATIC);
@@ -344,7 +343,7 @@ static int list_out_part(ListOut *o, Buf *b) {
       buf_printf(b, "%s],\"total\":%lld,\"limit\":%lld,\"offset\":%lld", o->nOut ? "\n" : "",
                  o->nTotal, o->a.limit < 0 ? o->nTotal : o->a.limit, o->a.offset);
       if (o->src == SRC_JOURNAL) {
-        sqlite3_stmt *p = prepare(o, "SELECT coalesce(max(seq),0) FROM journal");
+        sqlite3_stmt *p = prepare(o, "SELECT coalesce(max(seq),0) FROM journal_entry");
         step(o, p);
         buf_printf(b, ",\"last\":%lld", (long long)sqlite3_column_int64(p, 0));
         release(o, p);

@@ -10,6 +10,7 @@
 #include "entity.h"
 #include "fields.h"
 #include "i18n.h"
+#include "journal.h"
 #include "page.h"
 #include "registry.h"
 
@@ -201,17 +202,15 @@ static void bind_journal_filter(sqlite3_stmt *p, const JournalFilter *pF, char *
 }
 
 #define JOURNAL_WHERE                                                                              \
-  "seq>?1 AND (?2 IS NULL OR json_extract(record,'$.kind')=?2) "                                   \
-  "AND (?3 IS NULL OR json_extract(record,'$.op')=?3) "                                            \
-  "AND (?4 IS NULL OR json_extract(record,'$.actor')=?4) "                                         \
-  "AND (?5 IS NULL OR substr(json_extract(record,'$.time'),1,4)=?5)"
+  "seq>?1 AND (?2 IS NULL OR kind=?2) AND (?3 IS NULL OR op=?3) "                                  \
+  "AND (?4 IS NULL OR actor=?4) AND (?5 IS NULL OR substr(time,1,4)=?5)"
 
 json_t *journal_page(Db *pDb, const JournalFilter *pF, long long offset, long long limit,
                      long long *pnTotal) {
   bool bBegun = db_read_begin(pDb);
   char zYear[8];
   bool bAll = !pF->zKind && !pF->zOp && !pF->zActor && !pF->year;
-  sqlite3_stmt *p = bAll ? db_stmt(pDb, "SELECT count(*) FROM journal")
+  sqlite3_stmt *p = bAll ? db_stmt(pDb, "SELECT count(*) FROM journal_entry")
                          : db_stmt(pDb, "SELECT count(*) FROM journal WHERE " JOURNAL_WHERE);
   if (!bAll) {
     sqlite3_bind_int64(p, 1, 0);
@@ -220,7 +219,7 @@ json_t *journal_page(Db *pDb, const JournalFilter *pF, long long offset, long lo
   db_step_row(pDb, p);
   *pnTotal = sqlite3_column_int64(p, 0);
   sqlite3_reset(p);
-  p = db_stmt(pDb, "SELECT record, hash FROM journal WHERE " JOURNAL_WHERE
+  p = db_stmt(pDb, "SELECT record FROM journal WHERE " JOURNAL_WHERE
                    " ORDER BY seq DESC LIMIT ?6 OFFSET ?7");
   sqlite3_bind_int64(p, 1, 0);
   bind_journal_filter(p, pF, zYear);
@@ -230,7 +229,8 @@ json_t *journal_page(Db *pDb, const JournalFilter *pF, long long offset, long lo
   while (db_step_row(pDb, p)) {
     json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 0), 0, 0);
     char zHash[65];
-    hex_encode(sqlite3_column_blob(p, 1), 32, zHash);
+    journal_record_sha256((const char *)sqlite3_column_text(p, 0),
+                          (size_t)sqlite3_column_bytes(p, 0), zHash);
     json_object_set_new(pRec, "sha256", json_string(zHash));
     json_array_append_new(a, pRec);
   }
