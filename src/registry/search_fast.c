@@ -425,25 +425,15 @@ static int64_t seek(const int64_t *a, int64_t n, int64_t i, int64_t rid) {
   return hi;
 }
 
-/* fts_scan_wants and fts_scan_count, inline for the common case. */
+/* fts_scan_wants, inline. */
 static inline bool wants(const Scan *s, int64_t rid) {
   return (s->kind < 0 || (int)rid_kind(rid) == s->kind) && (s->org < 0 || rid_org(rid) == s->org);
 }
 
-static inline void count(Scan *s, int64_t rid) {
-  int64_t org = rid_org(rid);
-  if (!s->bFacets) {
-    s->nTotal++;
-  } else if (org < s->nOrg) {
-    s->nTotal++;
-    s->aKind[rid_kind(rid)]++;
-    s->aOrg[org]++;
-  } else {
-    fts_scan_count(s, rid);
-  }
-}
-
 /* Merge the lists into s: count every match, score those that may rank. */
+/* pDocs and aDoc: the filter values held; else pLookup: a statement to look
+** them up (a few matches in a state whose values were not read); else no
+** filter. SQLITE_DONE or the error of a lookup. */
 /*
 ** One phrase, no kind or organization wanted, at most dates filtered (or
 ** none): count every match without a branch on it (whether a match passes
@@ -480,80 +470,151 @@ static void count_one(const Post *d, const Docs *pDocs, const int32_t *aDoc, con
   }
 }
 
-/* pDocs and aDoc: the filter values held; else pLookup: a statement to look
-** them up (a few matches in a state whose values were not read); else no
-** filter. SQLITE_DONE or the error of a lookup. */
+/*
+** The driving list's rows found in every other list: their positions in the
+** driving list (aCand, on entry 0, 1, ...) and in each other list (aPos[i]);
+** returns how many. A list up to 8 times longer is walked beside the
+** candidates without a branch on whether a row matches (each step moves one
+** side or both, a match kept by moving the write position); a longer one is
+** sought by galloping.
+*/
+static int64_t intersect(Post **aPost, int nPost, int iDrive, int64_t *aCand, int64_t **aPos) {
+  const Post *d = aPost[iDrive];
+  int64_t nc = d->n;
+  int aDone[SEARCH_MAX_PHRASES], nDone = 0;
+  bool aUsed[SEARCH_MAX_PHRASES] = {false};
+  aUsed[iDrive] = true;
+  for (int r = 1; r < nPost && nc > 0; r++) {
+    int i = -1; /* the shortest list not yet merged */
+    for (int t = 0; t < nPost; t++)
+      if (!aUsed[t] && (i < 0 || aPost[t]->n < aPost[i]->n)) i = t;
+    aUsed[i] = true;
+    const int64_t *b = aPost[i]->aRid;
+    int64_t nb = aPost[i]->n, *pos = aPos[i], out = 0;
+    if (nb <= 8 * nc) {
+      int64_t m = 0, k = 0;
+      while (m < nc && k < nb) {
+        int64_t x = d->aRid[aCand[m]], y = b[k];
+        aCand[out] = aCand[m];
+        pos[out] = k;
+        for (int t = 0; t < nDone; t++) aPos[aDone[t]][out] = aPos[aDone[t]][m];
+        out += x == y;
+        m += x <= y;
+        k += y <= x;
+      }
+    } else {
+      int64_t k = 0;
+      for (int64_t m = 0; m < nc; m++) {
+        int64_t x = d->aRid[aCand[m]];
+        k = seek(b, nb, k, x);
+        if (k == nb) break;
+        if (b[k] != x) continue;
+        aCand[out] = aCand[m];
+        pos[out] = k;
+        for (int t = 0; t < nDone; t++) aPos[aDone[t]][out] = aPos[aDone[t]][m];
+        out++;
+      }
+    }
+    nc = out;
+    aDone[nDone++] = i;
+  }
+  return nc;
+}
+
+/*
+** Count and rank the matches into s. pDocs and aDoc: the filter values held
+** (aDoc: the driving list's rows' indexes in pDocs, then their dates); else
+** pLookup: a statement to look them up (a few matches in a state whose
+** values were not read); else no filter. SQLITE_DONE or an error.
+*/
 static int merge(Post **aPost, int nPost, int64_t nRow, const Docs *pDocs, const int32_t *aDoc,
                  sqlite3_stmt *pLookup, const Filter *pF, Scan *s) {
   double aIdf[SEARCH_MAX_PHRASES], aBound[SEARCH_MAX_PHRASES];
-  int64_t aAt[SEARCH_MAX_PHRASES];
   int iDrive = 0;
   for (int i = 0; i < nPost; i++) {
     /* One phrase: its IDF scales every score alike (pacta_rank). */
     aIdf[i] = nPost == 1 ? 1.0 : fts_idf(nRow, aPost[i]->n);
     aBound[i] = aIdf[i] * fts_tf_score(aPost[i]->maxTf);
-    aAt[i] = 0;
     if (aPost[i]->n < aPost[iDrive]->n) iDrive = i;
   }
-  bool bWants = s->kind >= 0 || s->org >= 0;
+  const Post *d = aPost[iDrive];
   /* Dates only, both written YYYY-MM-DD: compared as numbers. */
   bool bDates =
       pDocs && !pF->bOther && (!pF->zFrom || pF->fromKey >= 0) && (!pF->zTo || pF->toKey >= 0);
   int32_t lo = pF->zFrom ? pF->fromKey : INT32_MIN, hi = pF->zTo ? pF->toKey : INT32_MAX;
-  const Post *d = aPost[iDrive];
+  bool bWants = s->kind >= 0 || s->org >= 0;
   if (nPost == 1 && !bWants && !pLookup && (!pDocs || bDates)) {
     count_one(d, pDocs, aDoc, pF, lo, hi, s);
     return SQLITE_DONE;
   }
-  for (int64_t b0 = 0; b0 < d->n; b0 += POST_BLOCK) {
-    int64_t b1 = b0 + POST_BLOCK < d->n ? b0 + POST_BLOCK : d->n;
-    /* The most a match in this block can score: the block's best hits of
-    ** the driving phrase, the best of every other, summed in pacta_rank's
-    ** order; each term no less than a match's (the saturation rises with
-    ** the hits, in doubles too), so neither is the sum. Were it not to
-    ** beat the k-th best at the block's first row, no match of the block
-    ** can (a later row loses a tie): they are counted, not scored. */
-    double bound = 0;
-    for (int i = 0; i < nPost; i++)
-      bound += i == iDrive ? aIdf[i] * fts_tf_score(d->aMax[b0 / POST_BLOCK]) : aBound[i];
-    bool bScore = fts_scan_beats(s, d->aRid[b0], -bound);
-    for (int64_t j = b0; j < b1; j++) {
-      int64_t rid = d->aRid[j];
-      if (nPost > 1) {
-        bool bAll = true;
-        for (int i = 0; i < nPost && bAll; i++) {
-          if (i == iDrive) continue;
-          const Post *p = aPost[i];
-          aAt[i] = seek(p->aRid, p->n, aAt[i], rid);
-          if (aAt[i] == p->n) return SQLITE_DONE; /* a list ended: no more matches */
-          bAll = p->aRid[aAt[i]] == rid;
-        }
-        if (!bAll) continue;
-      }
-      if (bWants && !wants(s, rid)) continue;
-      if (pDocs) {
-        int32_t iDoc = aDoc[j];
-        if (iDoc < 0) continue;
-        int32_t k = pDocs->aDate[iDoc];
-        if (bDates && k >= 0) {
-          if (k < lo || k > hi) continue;
-        } else if (!doc_passes(pDocs, iDoc, pF)) {
-          continue;
-        }
-      } else if (pLookup) {
-        int r = lookup_passes(pLookup, rid, pF);
-        if (r < 0) return SQLITE_ERROR;
-        if (!r) continue;
-      }
-      count(s, rid);
-      if (!bScore) continue;
-      double score = 0;
-      for (int i = 0; i < nPost; i++)
-        score += aIdf[i] * fts_tf_score(i == iDrive ? d->aTf[j] : aPost[i]->aTf[aAt[i]]);
-      fts_scan_keep(s, rid, -score);
+  int64_t *aCand = 0, *aPos[SEARCH_MAX_PHRASES] = {0}, nc = d->n;
+  if (nPost > 1) {
+    bool bNoMem = !(aCand = malloc((size_t)d->n * sizeof(int64_t)));
+    for (int i = 0; i < nPost && !bNoMem; i++)
+      if (i != iDrive) bNoMem = !(aPos[i] = malloc((size_t)d->n * sizeof(int64_t)));
+    if (!bNoMem) {
+      for (int64_t m = 0; m < d->n; m++) aCand[m] = m;
+      nc = intersect(aPost, nPost, iDrive, aCand, aPos);
     }
+    if (bNoMem) nc = -1;
   }
-  return SQLITE_DONE;
+  const int32_t *aKey = pDocs ? aDoc + d->n : 0;
+  if (s->bFacets && d->maxOrg >= s->nOrg) {
+    int64_t n = d->maxOrg + 16;
+    s->aOrg = xrealloc(s->aOrg, (size_t)n * sizeof(long long));
+    memset(s->aOrg + s->nOrg, 0, (size_t)(n - s->nOrg) * sizeof(long long));
+    s->nOrg = n;
+  }
+  int rc = nc < 0 ? SQLITE_NOMEM : SQLITE_DONE;
+  int64_t block = -1;
+  bool bScore = false;
+  for (int64_t m = 0; m < nc; m++) {
+    int64_t j = aCand ? aCand[m] : m, rid = d->aRid[j];
+    if (j / POST_BLOCK != block) {
+      /* The most a match in this block can score: the block's best hits of
+      ** the driving phrase, the best of every other, summed in pacta_rank's
+      ** order; each term no less than a match's (the saturation rises with
+      ** the hits, in doubles too), so neither is the sum. Were it not to
+      ** beat the k-th best at the block's first match, no later match of
+      ** the block can (a later row loses a tie): they are counted, not
+      ** scored. */
+      block = j / POST_BLOCK;
+      double bound = 0;
+      for (int i = 0; i < nPost; i++)
+        bound += i == iDrive ? aIdf[i] * fts_tf_score(d->aMax[block]) : aBound[i];
+      bScore = fts_scan_beats(s, rid, -bound);
+    }
+    /* Whether the match passes, without a branch on it in the common cases
+    ** (a coin toss the processor cannot predict). */
+    int pass = bWants ? wants(s, rid) : 1;
+    if (aKey) {
+      int32_t k = aKey[j];
+      if (bDates && k != -1)
+        pass &= (k >= 0) & (k >= lo) & (k <= hi);
+      else
+        pass &= doc_passes(pDocs, aDoc[j], pF);
+    } else if (pLookup && pass) {
+      int r = lookup_passes(pLookup, rid, pF);
+      if (r < 0) {
+        rc = SQLITE_ERROR;
+        break;
+      }
+      pass = r;
+    }
+    s->nTotal += pass;
+    if (s->bFacets) {
+      s->aKind[rid_kind(rid)] += pass;
+      s->aOrg[rid_org(rid)] += pass;
+    }
+    if (!pass || !bScore) continue;
+    double score = 0;
+    for (int i = 0; i < nPost; i++)
+      score += aIdf[i] * fts_tf_score(i == iDrive ? d->aTf[j] : aPost[i]->aTf[aPos[i][m]]);
+    fts_scan_keep(s, rid, -score);
+  }
+  free(aCand);
+  for (int i = 0; i < nPost; i++) free(aPos[i]);
+  return rc;
 }
 
 int search_fast(Db *pDb, const SearchQuery *pQ, const char *zMatch, const SearchPhrases *pPh,
