@@ -439,23 +439,13 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
 
 /* Is there a verb of meeting someone in [i, e)? */
 static bool barrier(const Doc *d, size_t i, size_t e) {
-  static const char *const az[] = {" met ",
-                                   " meet ",
-                                   " meets ",
-                                   "meeting with",
-                                   "received",
-                                   "встретил",
-                                   "встрече с",
-                                   "встречи с",
-                                   "принял ",
-                                   "проинформир",
-                                   "беседовал",
-                                   "беседе с",
-                                   "talks with",
-                                   "переговор",
-                                   "thanked",
-                                   "поблагодар",
-                                   0};
+  static const char *const az[] = {" met ",         " meet ",       " meets ",
+                                   "meeting with",  "received",     "встретил",
+                                   "встрече с",     "встречи с",    "встречается с",
+                                   "встречаются с", "встречался с", "встречались с",
+                                   "принял ",       "проинформир",  "беседовал",
+                                   "беседе с",      "talks with",   "переговор",
+                                   "thanked",       "поблагодар",   0};
   return e > i && ig_has_any(d, i, e, az);
 }
 
@@ -478,6 +468,7 @@ typedef struct Found {
   size_t i, e;     /* the words that say so */
   size_t iBy, eBy; /* the name, or iBy == eBy */
   bool bGen; /* ... in the genitive («президента Кыргызстана Садыра Жапарова») */
+  bool bIns; /* ... in the instrumental («с президентом Беларуси Александром Лукашенко») */
   size_t iRole, eRole; /* the role, or iRole == eRole */
 } Found;
 
@@ -600,6 +591,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       size_t we = ig_word_end(d, pR->e);
       f->bGen = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 2 &&
                 (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0);
+      /* ... in the instrumental ("президентом", "председателем") */
+      f->bIns = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 4 &&
+                (memcmp(d->zLo + pR->e, "ом", 4) == 0 || memcmp(d->zLo + pR->e, "ем", 4) == 0);
     }
   }
   return true;
@@ -614,12 +608,13 @@ static bool ru_vowel(const char *z) {
   return false;
 }
 
-/* A man's name in the genitive back to the nominative, word by word
+/* A man's name in the genitive (or, bIns, the instrumental) back to the
+** nominative, word by word
 ** ("Садыра Жапарова": "Садыр Жапаров", "Сергея Лаврова": "Сергей Лавров",
 ** "Касым-Жомарта Токаева": "Касым-Жомарт Токаев"): a final "а" after a
 ** consonant goes, a final "я" after a vowel is "й"; other words are left
 ** (Лукашенко, Гурбангулы, Эмомали do not decline). */
-static json_t *name_nominative(const char *z, size_t n) {
+static json_t *name_nominative(const char *z, size_t n, bool bIns) {
   char *zOut = xmalloc(n + 1);
   size_t o = 0, w = 0;
   while (w < n) {
@@ -627,8 +622,19 @@ static json_t *name_nominative(const char *z, size_t n) {
     while (we < n && z[we] != ' ') we++;
     size_t m = we - w;
     memcpy(zOut + o, z + w, m);
-    if (m >= 6 && ((unsigned char)z[we - 2] == 0xD0 || (unsigned char)z[we - 2] == 0xD1) &&
-        ((unsigned char)z[we - 4] == 0xD0 || (unsigned char)z[we - 4] == 0xD1)) {
+    /* the instrumental: "-ом", "-ым", "-им" go, "-ем" is "-й" (Александром,
+    ** Путиным, Сергеем) */
+    if (bIns && m >= 8 && ((unsigned char)z[we - 6] == 0xD0 || (unsigned char)z[we - 6] == 0xD1)) {
+      if (memcmp(z + we - 4, "ом", 4) == 0 || memcmp(z + we - 4, "ым", 4) == 0 ||
+          memcmp(z + we - 4, "им", 4) == 0) {
+        m -= 4;
+      } else if (memcmp(z + we - 4, "ем", 4) == 0) {
+        memcpy(zOut + o + m - 4, "й", 2);
+        m -= 2;
+      }
+    } else if (!bIns && m >= 6 &&
+               ((unsigned char)z[we - 2] == 0xD0 || (unsigned char)z[we - 2] == 0xD1) &&
+               ((unsigned char)z[we - 4] == 0xD0 || (unsigned char)z[we - 4] == 0xD1)) {
       bool bVowelBefore = ru_vowel(z + we - 4);
       if (memcmp(z + we - 2, "а", 2) == 0 && !bVowelBefore) {
         m -= 2;
@@ -647,8 +653,8 @@ static json_t *name_nominative(const char *z, size_t n) {
 
 /* The representative found with a party, as written or in the nominative. */
 static json_t *found_name(const Doc *d, const Found *f) {
-  return f->bGen ? name_nominative(d->z + f->iBy, f->eBy - f->iBy)
-                 : json_stringn(d->z + f->iBy, f->eBy - f->iBy);
+  return f->bGen || f->bIns ? name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns)
+                            : json_stringn(d->z + f->iBy, f->eBy - f->iBy);
 }
 
 /* A clause about another body's meeting ("Yesterday in Minsk, a

@@ -304,6 +304,14 @@ static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC
     const Mention *m = &d->aM[k];
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
     if (m->p->kind != GZ_ORG || !ig_has_any(d, s0, s1, azSummit)) continue;
+    /* the organization qualifying a body named just before ("Совета глав
+    ** государств Содружества", "Совета глав правительств стран СНГ") is
+    ** that body's mention, scored with it, not a summit of its own */
+    bool bQualifies = false;
+    for (int x = ig_mention_ending(d, m->i > 12 ? m->i - 12 : 0);
+         x < d->nM && d->aM[d->aByEnd[x]].e <= m->i && !bQualifies; x++)
+      bQualifies = d->aM[d->aByEnd[x]].p->kind == GZ_BODY;
+    if (bQualifies) continue;
     bool bNew;
     int *pBodyAt = strmap_insert(&bodies, m->p->zKey, -1, &bNew);
     for (int j = 0; bNew && j < d->g->n && *pBodyAt < 0; j++) {

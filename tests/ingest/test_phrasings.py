@@ -388,6 +388,28 @@ class Phrasings(unittest.TestCase):
                     "Akylbek Japarov.", self.db)
         self.assertNotEqual(by(out, "KGZ")[0], "Executive Office")
 
+    def test_a_name_after_a_role_in_the_instrumental(self):
+        out = draft("16 сентября 2016 года в Бишкеке прошло заседание Совета глав государств СНГ. "
+                    "Беларусь была представлена премьер-министром Андреем Кобяковым.", self.db)
+        self.assertEqual(att(out).get("BLR"), "represented")
+        self.assertEqual(by(out, "BLR")[0], "Андрей Кобяков")
+
+    def test_one_who_meets_the_host_apart(self):
+        out = draft("ДУШАНБЕ, 28 окт 2016 — Sputnik. Заседание Совета глав правительств стран СНГ "
+                    "началось в Минске. Премьер Дмитрий Медведев задержался во Дворце "
+                    "Независимости, где встречается с президентом Беларуси Александром "
+                    "Лукашенко. Открывая заседание, белорусский премьер Андрей Кобяков отметил, "
+                    "что документы готовы.", self.db)
+        self.assertEqual(out["session"]["body"], "cis-chg")
+        self.assertEqual(by(out, "BLR")[0], "Андрей Кобяков")
+
+    def test_an_organization_after_a_body_is_no_summit_of_its_own(self):
+        out = draft("ДУШАНБЕ, 28 окт 2016 — Sputnik. Заседание Совета глав правительств стран СНГ "
+                    "началось в Минске.\n\n\"Сегодня мы рассмотрим документы по реализации "
+                    "решений Совета глав государств Содружества об адаптации СНГ\", — сказал он.",
+                    self.db)
+        self.assertEqual(out["session"]["body"], "cis-chg")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
