@@ -145,7 +145,7 @@ static void draft_date(Draft *dr) {
       ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, 0.9, false);
     } else {
       char zWhy[160];
-      dr->y = ig_infer_year(d, dr->body.zOrg, zWhy, sizeof(zWhy));
+      dr->y = ig_infer_year(d, dr->pDate, dr->body.zOrg, zWhy, sizeof(zWhy));
       if (dr->y) {
         /* a year that is only the latest the text names is a guess */
         ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, strstr(zWhy, "latest year") ? 0.3 : 0.6,

@@ -220,13 +220,31 @@ static bool in_event_sentence(const Doc *d, const size_t *aLeast, size_t i) {
 /* Among the dates that are not the next session's, a meeting's to come, a
 ** document's or a deadline, the first in a sentence about the session (a
 ** body or organization named, "held"), else the first. */
+/* The day of the week (0 Monday) a sentence [s, e) says the meeting was on
+** ("on Thursday", «в четверг»), or -1. */
+static int weekday_said(const Doc *d, size_t s, size_t e) {
+  static const char *const azDay[7][2] = {
+      {"on monday", "в понедельник"}, {"on tuesday", "во вторник"}, {"on wednesday", "в среду"},
+      {"on thursday", "в четверг"},   {"on friday", "в пятницу"},   {"on saturday", "в субботу"},
+      {"on sunday", "в воскресенье"}};
+  for (int w = 0; w < 7; w++)
+    if (ig_has(d, s, e, azDay[w][0]) || ig_has(d, s, e, azDay[w][1])) return w;
+  return -1;
+}
+
+static int weekday_of(int y, int m, int dd) {
+  pdate t = date_from_ymd(y, m, dd);
+  return (int)(((int64_t)t + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+}
+
 const DateM *ig_session_date(const Doc *d) {
   const DateM *pDate = 0, *pFirst = 0;
   size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
   size_t *aBody = ig_least_ends(d, 1u << GZ_BODY);
   /* Of the dates in sentences about a session, the one in a sentence
   ** naming a body wins, then one with its year; else the first. */
-  int best = 0;
+  int best = 0, yRef = 0;
+  for (int k = 0; k < d->nD && !yRef; k++) yRef = d->aD[k].y;
   for (int k = 0; k < d->nD; k++) {
     const DateM *m = &d->aD[k];
     if (m->bPosted ||
@@ -234,9 +252,23 @@ const DateM *ig_session_date(const Doc *d) {
         date_of_something_else(d, m))
       continue;
     if (!pFirst) pFirst = m;
-    if (!in_event_sentence(d, aLeast, m->i)) continue;
+    /* a dateline ("МИНСК, 14 окт — Sputnik.") tells of the sentence after it */
+    size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
+    bool bDateline =
+        s1 - s0 < 60 && (s0 == 0 || d->z[s0 - 1] == '\n') && s1 + 1 < d->n && d->z[s1] != '\n';
+    if (bDateline) s1 = ig_sent_end(d, s1 + 1);
+    if (!in_event_sentence(d, aLeast, m->i) &&
+        !(bDateline && in_event_sentence(d, aLeast, s1 > 0 ? s1 - 1 : s1)))
+      continue;
     int score = 2 + (m->y != 0);
-    if (ig_mention_inside(d, aBody, ig_sent_start(d, m->i), ig_sent_end(d, m->i))) score += 4;
+    if (ig_mention_inside(d, aBody, s0, ig_sent_end(d, m->i))) score += 4;
+    /* "MINSK, Oct. 14 (Xinhua) -- The meeting ... was held in Minsk on
+    ** Thursday": the day of the week its sentence says it fell on (the
+    ** year, if it gives none, the text's first) */
+    int wd = weekday_said(d, s0, s1);
+    int yW = m->y ? m->y : yRef;
+    if (wd >= 0 && yW && ig_valid_ymd(yW, m->m, m->d) && weekday_of(yW, m->m, m->d) == wd)
+      score += 2;
     if (score > best) {
       best = score;
       pDate = m;
@@ -311,11 +343,26 @@ static int registry_chair_year(const Doc *d, const char *zOrg, const char *zPart
 /* Year of a date given without one: from the "Posted:" line, or the
 ** registry's chairmanships ("This year Belarus presides over the
 ** Commonwealth") bounded by "till 2015", or the latest year in the text. */
-int ig_infer_year(const Doc *d, const char *zOrg, char *zWhy, size_t nWhy) {
+int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy, size_t nWhy) {
   const DateM *pPosted = ig_posted_date(d);
   if (pPosted) {
     snprintf(zWhy, nWhy, "year of the Posted line");
     return pPosted->y;
+  }
+  /* "MINSK, Oct. 14 (Xinhua)" under "Xinhua, October 15, 2021": a full date
+  ** at most a week away, not of a meeting to come, gives its year */
+  for (int k = 0; pDate && k < d->nD; k++) {
+    const DateM *m = &d->aD[k];
+    if (!m->y || ig_future_sentence(d, m->i) || ig_next_sentence(d, m->i) ||
+        !ig_valid_ymd(m->y, pDate->m, pDate->d))
+      continue;
+    int64_t gap =
+        (int64_t)date_from_ymd(m->y, m->m, m->d) - (int64_t)date_from_ymd(m->y, pDate->m, pDate->d);
+    if (gap >= -7 && gap <= 7) {
+      snprintf(zWhy, nWhy, "year of the date %d-%02d-%02d, %d days away", m->y, m->m, m->d,
+               (int)(gap < 0 ? -gap : gap));
+      return m->y;
+    }
   }
   int nBound, nLatest;
   text_years(d, &nBound, &nLatest);

@@ -157,8 +157,9 @@ void ig_find_dates(Doc *d);
 /* The session's date (year or not), or NULL; the Posted line's, or NULL. */
 const DateM *ig_session_date(const Doc *d);
 const DateM *ig_posted_date(const Doc *d);
-/* The year of a date the text gives without one, or 0; zWhy says how. */
-int ig_infer_year(const Doc *d, const char *zOrg, char *zWhy, size_t nWhy);
+/* The year of the date pDate the text gives without one, or 0; zWhy says
+** how. */
+int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy, size_t nWhy);
 /* Is y-m-dd a real date (y 1900-2100, or 0 for a day and month)? */
 bool ig_valid_ymd(int y, int m, int dd);
 /* A number of 1 to nMax digits at i, or -1; a year 1900-2100 at i, or 0.

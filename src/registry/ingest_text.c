@@ -277,7 +277,7 @@ void ig_evidence(Doc *d, const char *zField, size_t i, size_t e, double conf, bo
 /* ---- Sentences and words -------------------------------------------------- */
 
 /* Is the '.' at i the end of an abbreviation that does not end a sentence
-** ("St. Petersburg", "Mr. Lebedev", "г. Минск")? */
+** ("St. Petersburg", "Mr. Lebedev", "г. Минск", "Oct. 14")? */
 static bool abbrev_dot(const Doc *d, size_t i) {
   static const char *const azAbbrev[] = {"st", "mr", "mrs", "ms", "dr", "no", "gen", "г", "гг", 0};
   size_t s = i;
@@ -285,6 +285,14 @@ static bool abbrev_dot(const Doc *d, size_t i) {
   for (int k = 0; azAbbrev[k]; k++) {
     size_t n = strlen(azAbbrev[k]);
     if (i - s == n && memcmp(d->zLo + s, azAbbrev[k], n) == 0) return true;
+  }
+  /* a month before its day: "MINSK, Oct. 14 (Xinhua) -- The meeting ..." */
+  static const char *const azMonth[] = {"jan", "feb", "mar", "apr", "jun",  "jul", "aug",
+                                        "sep", "oct", "nov", "dec", "sept", 0};
+  bool bDay = i + 2 < d->n && d->z[i + 1] == ' ' && d->z[i + 2] >= '0' && d->z[i + 2] <= '9';
+  for (int k = 0; azMonth[k] && bDay; k++) {
+    size_t n = strlen(azMonth[k]);
+    if (i - s == n && memcmp(d->zLo + s, azMonth[k], n) == 0) return true;
   }
   return false;
 }

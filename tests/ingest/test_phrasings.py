@@ -410,6 +410,18 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertEqual(out["session"]["body"], "cis-chg")
 
+    def test_the_agencys_date_line_and_the_day_of_the_week(self):
+        out = draft("Meeting of Council of CIS Foreign Ministers held in Minsk\n\nXinhua, October 15, "
+                    "2021\n\nMINSK, Oct. 14 (Xinhua) -- The meeting of the CIS Council of Foreign "
+                    "Ministers was held in Minsk on Thursday.\n\nThe next meeting of the Council "
+                    "of CIS Foreign Ministers will take place in Dushanbe in April 2022.", self.db)
+        self.assertEqual(out["session"]["date"], "2021-10-14")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.9)
+        out = draft("Заседание СМИД СНГ в Минске\n\nSputnik, 15 октября 2021 года\n\nМИНСК, 14 "
+                    "окт — Sputnik. Заседание Совета министров иностранных дел СНГ прошло в "
+                    "Минске в четверг.", self.db)
+        self.assertEqual(out["session"]["date"], "2021-10-14")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
