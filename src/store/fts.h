@@ -2,9 +2,10 @@
 ** The "pacta" FTS5 tokenizer: words by Unicode letters and digits,
 ** case-folded, stemmed with Snowball's English or Russian stemmer chosen
 ** per word by its script. db_open registers it, with the ranking functions
-** pacta_rank and pacta_scan, on every connection: the schema's search table
-** uses it. The index (search_index.h) and the queries (search.h) split
-** text into words the same way through fts_each_word.
+** pacta_rank and pacta_scan and the lists' reader pacta_postings, on every
+** connection: the schema's search table uses it. The index (search_index.h)
+** and the queries (search.h) split text into words the same way through
+** fts_each_word.
 */
 #ifndef PACTA_FTS_H
 #define PACTA_FTS_H
