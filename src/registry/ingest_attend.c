@@ -548,8 +548,11 @@ static int member_of(const Gazetteer *g, const char *zOrg, const char *zParty, c
 }
 
 /* The first full name (a first name and the surname, in the nominative)
-** of a person the registry records for zParty, in the text. */
-static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOut) {
+** of a person the registry records for zParty, in the text; *pbGen: after
+** words that put it in the genitive («с участием президентов России и
+** Белоруссии Владимира Путина и Александра Лукашенко»). */
+static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOut, bool *pbGen) {
+
   for (int k = 0; k < d->nP; k++) {
     const Mention *m = &d->aP[k];
     if (strcmp(m->p->zKey, zParty) != 0 || d->aPGen[k] || m->i < 2 || d->z[m->i - 1] != ' ')
@@ -562,6 +565,7 @@ static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOu
       continue;
     memcpy(zOut, d->z + w, m->e - w);
     zOut[m->e - w] = 0;
+    *pbGen = ig_genitive_before(d, w);
     return true;
   }
   return false;
@@ -617,7 +621,15 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       ** takes the full name of the first person the registry records
       ** for it that the text names */
       char zPerson[96];
-      if (bTakes && !zBy && person_name(d, az[k], zPerson, sizeof(zPerson))) zBy = zPerson;
+      bool bGen = false;
+      if (bTakes && !zBy && person_name(d, az[k], zPerson, sizeof(zPerson), &bGen)) {
+        if (bGen) {
+          json_t *pNom = ig_name_nominative(zPerson, strlen(zPerson), false);
+          snprintf(zPerson, sizeof(zPerson), "%s", json_string_value(pNom));
+          json_decref(pNom);
+        }
+        zBy = zPerson;
+      }
       add_attend(aAtt, az[k], azStatus[pass], zBy, zRole, pass == 1);
       char zField[48];
       snprintf(zField, sizeof(zField), "attendance.%s", az[k]);

@@ -589,8 +589,10 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       ** "премьер-министра": its word goes on by "а" or "я") puts the name
       ** after it in the genitive too */
       size_t we = ig_word_end(d, pR->e);
-      f->bGen = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 2 &&
-                (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0);
+      f->bGen = (unsigned char)d->zLo[pR->i] >= 0xD0 &&
+                ((we == pR->e + 2 &&
+                  (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0)) ||
+                 (we == pR->e + 4 && memcmp(d->zLo + pR->e, "ов", 4) == 0)); /* "президентов" */
       /* ... in the instrumental ("президентом", "председателем") */
       f->bIns = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 4 &&
                 (memcmp(d->zLo + pR->e, "ом", 4) == 0 || memcmp(d->zLo + pR->e, "ем", 4) == 0);
@@ -614,7 +616,7 @@ static bool ru_vowel(const char *z) {
 ** "Касым-Жомарта Токаева": "Касым-Жомарт Токаев"): a final "а" after a
 ** consonant goes, a final "я" after a vowel is "й"; other words are left
 ** (Лукашенко, Гурбангулы, Эмомали do not decline). */
-static json_t *name_nominative(const char *z, size_t n, bool bIns) {
+json_t *ig_name_nominative(const char *z, size_t n, bool bIns) {
   char *zOut = xmalloc(n + 1);
   size_t o = 0, w = 0;
   while (w < n) {
@@ -651,9 +653,17 @@ static json_t *name_nominative(const char *z, size_t n, bool bIns) {
   return p;
 }
 
+bool ig_genitive_before(const Doc *d, size_t i) {
+  static const char *const azGen[] = {"участием ",    "участии ",          "председательством ",
+                                      "президентов ", "лидеров ",          "президента ",
+                                      "лидера ",      "премьер-министра ", 0};
+  size_t s = ig_sent_start(d, i);
+  return ig_has_any(d, i > s + 160 ? i - 160 : s, i, azGen);
+}
+
 /* The representative found with a party, as written or in the nominative. */
 static json_t *found_name(const Doc *d, const Found *f) {
-  return f->bGen || f->bIns ? name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns)
+  return f->bGen || f->bIns ? ig_name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns)
                             : json_stringn(d->z + f->iBy, f->eBy - f->iBy);
 }
 
@@ -777,11 +787,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
         /* after «с участием», «при участии», «председательством» the name
         ** is in the genitive though the surname does not decline
         ** («с участием Александра Лукашенко») */
-        static const char *const azGen[] = {"участием ", "участии ", "председательством ", 0};
-        for (int x = 0; azGen[x] && !f.bGen; x++) {
-          size_t n = strlen(azGen[x]);
-          f.bGen = f.iBy >= n && memcmp(d->zLo + f.iBy - n, azGen[x], n) == 0;
-        }
+        if (!f.bGen && f.iBy < m->i) f.bGen = ig_genitive_before(d, f.iBy);
       }
       /* once a sentence: the mentions come in order */
       size_t cs = ig_sent_start(d, m->i);

@@ -422,6 +422,14 @@ class Phrasings(unittest.TestCase):
                     "Минске в четверг.", self.db)
         self.assertEqual(out["session"]["date"], "2021-10-14")
 
+    def test_leaders_names_after_a_genitive_list(self):
+        # the sample registry records Lukashenko (BLR) and Aliyev (AZE)
+        out = draft("6 апреля 2023 года в Москве прошло заседание Совета глав государств СНГ с "
+                    "участием президентов Азербайджана и Белоруссии Ильхама Алиева и Александра "
+                    "Лукашенко.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Александр Лукашенко")
+        self.assertEqual(by(out, "AZE")[0], "Ильхам Алиев")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
