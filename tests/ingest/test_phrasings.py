@@ -430,6 +430,16 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "BLR")[0], "Александр Лукашенко")
         self.assertEqual(by(out, "AZE")[0], "Ильхам Алиев")
 
+    def test_opened_the_meeting(self):
+        out = draft("26 февраля 2026 года. Президент России Владимир Путин и его белорусский "
+                    "коллега Александр Лукашенко начали заседание Высшего государственного "
+                    "совета Союзного государства.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertEqual(att(out).get("RUS"), "present")
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. "
+                    "Tajik President Emomali Rahmon opened the meeting.", self.db)
+        self.assertEqual(att(out).get("TJK"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
