@@ -307,6 +307,18 @@ static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
       continue;
     int y = ig_year_at(d, i, &e);
     if (!y) continue;
+    /* a period ("the programme for 2024-2026", «на 2021–2025 годы») or a
+    ** year in a sentence about what is to come ("will be held in 2026") is
+    ** not when it met */
+    bool bRange =
+        (e < d->n && (d->z[e] == '-' || (e + 3 <= d->n && memcmp(d->z + e, "–", 3) == 0) ||
+                      (e + 3 <= d->n && memcmp(d->z + e, "—", 3) == 0))) ||
+        (i >= 1 && d->z[i - 1] == '-') ||
+        (i >= 3 && (memcmp(d->z + i - 3, "–", 3) == 0 || memcmp(d->z + i - 3, "—", 3) == 0));
+    if (bRange || ig_future_sentence(d, i) || ig_next_sentence(d, i)) {
+      i = e - 1;
+      continue;
+    }
     if ((i >= 5 && memcmp(d->zLo + i - 5, "till ", 5) == 0) ||
         (i >= 6 && memcmp(d->zLo + i - 6, "until ", 6) == 0) ||
         (i >= 3 && memcmp(d->zLo + i - 3, "до ", 3) == 0)) {

@@ -440,6 +440,15 @@ class Phrasings(unittest.TestCase):
                     "Tajik President Emomali Rahmon opened the meeting.", self.db)
         self.assertEqual(att(out).get("TJK"), "present")
 
+    def test_a_period_or_a_year_to_come_is_no_guess_of_the_year(self):
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October. It approved the "
+                    "programme for 2026-2030. The next summit will be held in 2027.", self.db)
+        self.assertIsNone(out["session"]["date"])
+        out = draft("Совет глав государств СНГ собрался в Минске 10 октября. Это последний саммит "
+                    "2025 года. Утверждена программа на 2026–2030 годы.", self.db)
+        self.assertEqual(out["session"]["date"], "2025-10-10")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.5)
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
