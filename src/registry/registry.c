@@ -61,7 +61,10 @@ static size_t record_slot(int64_t seq) {
   return (size_t)(h >> 32) & (2 * RECORD_CACHE_MAX - 1);
 }
 
+static void record_maps_clear(void);
+
 static void record_cache_clear(void) {
+  record_maps_clear();
   for (size_t i = 0; g_aRecord && i < 2 * RECORD_CACHE_MAX; i++) {
     if (!g_aRecord[i].seq) continue;
     free(g_aRecord[i].zKey);
@@ -142,26 +145,103 @@ json_t *record_get(Db *pDb, Kind kind, const char *zKey) {
   return pVal;
 }
 
+/* The last maps record_map made, each with the entries (their sequence
+** numbers, by key) it was made of: a page asks for every party each time,
+** and the same entries give the same map. Under g_recordLock; emptied with
+** the cache. */
+#define RECORD_MAPS 8
+
+typedef struct RecordMap {
+  Kind kind;
+  char *zField; /* NULL: an empty slot */
+  int64_t *aSeq;
+  int nSeq;
+  json_t *pMap;
+} RecordMap;
+
+static RecordMap g_aMap[RECORD_MAPS];
+static int g_iMapNext; /* the slot a new map takes when none is free */
+
+static void record_maps_clear(void) {
+  for (int i = 0; i < RECORD_MAPS; i++) {
+    free(g_aMap[i].zField);
+    free(g_aMap[i].aSeq);
+    json_decref(g_aMap[i].pMap);
+    g_aMap[i] = (RecordMap){0, 0, 0, 0, 0};
+  }
+}
+
+/* Under g_recordLock: the map of kind by zField made of aSeq, or NULL. */
+static json_t *record_map_find(Kind kind, const char *zField, const int64_t *aSeq, int n) {
+  for (int i = 0; i < RECORD_MAPS; i++) {
+    const RecordMap *m = &g_aMap[i];
+    if (m->zField && m->kind == kind && strcmp(m->zField, zField) == 0 && m->nSeq == n &&
+        (n == 0 || memcmp(m->aSeq, aSeq, (size_t)n * sizeof(int64_t)) == 0))
+      return json_incref(m->pMap);
+  }
+  return 0;
+}
+
+/* Under g_recordLock: keep pMap (outside any pool) as the map of kind by
+** zField made of aSeq (taken). */
+static void record_map_add(Kind kind, const char *zField, int64_t *aSeq, int n, json_t *pMap) {
+  int iSlot = -1;
+  for (int i = 0; i < RECORD_MAPS && iSlot < 0; i++)
+    if (!g_aMap[i].zField || (g_aMap[i].kind == kind && strcmp(g_aMap[i].zField, zField) == 0))
+      iSlot = i;
+  if (iSlot < 0) iSlot = g_iMapNext++ % RECORD_MAPS;
+  RecordMap *m = &g_aMap[iSlot];
+  free(m->zField);
+  free(m->aSeq);
+  json_decref(m->pMap);
+  *m = (RecordMap){kind, strdup(zField), aSeq, n, json_incref(pMap)};
+  if (!m->zField) panic("out of memory (the record cache)");
+}
+
 json_t *record_map(Db *pDb, Kind kind, const char *zField) {
   bool bBegun = db_read_begin(pDb);
+  bool bCache = sqlite3_txn_state(db_handle(pDb), "main") != SQLITE_TXN_WRITE;
   sqlite3_stmt *p = db_stmt(pDb, "SELECT key, seq FROM entity WHERE kind=?1 ORDER BY key");
   sqlite3_bind_int(p, 1, kind);
-  json_t *aKey = json_array(), *aSeq = json_array();
+  int64_t *aSeq = 0;
+  int n = 0, nAlloc = 0;
   while (db_step_row(pDb, p)) {
-    json_array_append_new(aKey, json_string((const char *)sqlite3_column_text(p, 0)));
-    json_array_append_new(aSeq, json_integer(sqlite3_column_int64(p, 1)));
+    if (n == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 256;
+      aSeq = realloc(aSeq, (size_t)nAlloc * sizeof(int64_t));
+      if (!aSeq) panic("out of memory (a map of records)");
+    }
+    aSeq[n++] = sqlite3_column_int64(p, 1);
   }
   sqlite3_reset(p);
-  json_t *pMap = json_object();
-  for (size_t i = 0; i < json_array_size(aKey); i++) {
-    json_t *pVal = record_of(pDb, json_integer_value(json_array_get(aSeq, i)), kind,
-                             json_string_value(json_array_get(aKey, i)));
-    const char *zAt = str_of(pVal, zField);
-    if (zAt) json_object_set(pMap, zAt, pVal);
-    json_decref(pVal);
+  json_t *pMap = 0;
+  if (bCache) {
+    pthread_mutex_lock(&g_recordLock);
+    record_cache_use(pDb);
+    pMap = record_map_find(kind, zField, aSeq, n);
+    pthread_mutex_unlock(&g_recordLock);
   }
-  json_decref(aKey);
-  json_decref(aSeq);
+  if (!pMap) {
+    /* The keys too, read again in the same transaction. */
+    Pool *pPaused = bCache ? pool_pause() : 0; /* a kept map outlives the request */
+    pMap = json_object();
+    for (int i = 0; i < n && db_step_row(pDb, p); i++) {
+      json_t *pVal = record_of(pDb, aSeq[i], kind, (const char *)sqlite3_column_text(p, 0));
+      const char *zAt = str_of(pVal, zField);
+      if (zAt) json_object_set(pMap, zAt, pVal);
+      json_decref(pVal);
+    }
+    sqlite3_reset(p);
+    if (bCache) {
+      pool_resume(pPaused);
+      pthread_mutex_lock(&g_recordLock);
+      record_cache_use(pDb);
+      record_map_add(kind, zField, aSeq, n, pMap);
+      aSeq = 0;
+      pthread_mutex_unlock(&g_recordLock);
+    }
+  }
+  free(aSeq);
   db_read_end(pDb, bBegun);
   return pMap;
 }
@@ -680,11 +760,21 @@ static const char *detail_code(const DetailCtx *c, int iAction) {
   return pid >= 0 && pid < c->pT->n ? c->pT->aCode[pid] : "";
 }
 
+/* The page's many small objects are built directly: json_pack parses its
+** format each time (a document of 200 parties makes thousands). Keys in
+** the order json_pack would insert them. */
+static json_t *put(json_t *pObj, const char *zKey, json_t *pVal) {
+  json_object_set_new_nocheck(pObj, zKey, pVal);
+  return pObj;
+}
+
 static json_t *action_ref(const DetailCtx *c, int i) {
   if (i < 0) return json_null();
   const Action *a = &c->w->aAction[i];
-  return json_pack("{s:s, s:s, s:o}", "party", detail_code(c, i), "type", action_type_name(a->type),
-                   "date", date_json(a->date));
+  json_t *p = json_object();
+  put(p, "party", json_string(detail_code(c, i)));
+  put(p, "type", json_string(action_type_name(a->type)));
+  return put(p, "date", date_json(a->date));
 }
 
 /* Sorting a document's actions by party code, then date, then type. */
@@ -779,18 +869,20 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
     int iEnd = i;
     while (iEnd < nIdx && q.w.aAction[aIdx[iEnd]].party == party) iEnd++;
     const PartyStatus *ps = &q.w.aStatus[party];
-    json_t *pRow =
-        json_pack("{s:s, s:o, s:o, s:o, s:o}", "party", detail_code(&ctx, aIdx[i]), "status",
-                  ps->status == ST_NONE ? json_null() : json_string(status_kind_name(ps->status)),
-                  "since", date_json(ps->since), "entry_into_force", date_json(ps->entryIntoForce),
-                  "signature", date_json(ps->signature));
+    json_t *pRow = json_object();
+    put(pRow, "party", json_string(detail_code(&ctx, aIdx[i])));
+    put(pRow, "status",
+        ps->status == ST_NONE ? json_null() : json_string(status_kind_name(ps->status)));
+    put(pRow, "since", date_json(ps->since));
+    put(pRow, "entry_into_force", date_json(ps->entryIntoForce));
+    put(pRow, "signature", date_json(ps->signature));
     json_object_set_new(pRow, "consent", action_ref(&ctx, ps->consent));
     json_object_set_new(pRow, "trigger", action_ref(&ctx, ps->trigger));
     if (ps->withdrawal >= 0) {
       const Action *a = &q.w.aAction[ps->withdrawal];
+      json_t *pW = put(json_object(), "date", date_json(a->date));
       json_object_set_new(pRow, "withdrawal",
-                          json_pack("{s:o, s:o}", "date", date_json(a->date), "effective",
-                                    date_json(ps->withdrawalEffective)));
+                          put(pW, "effective", date_json(ps->withdrawalEffective)));
     } else {
       json_object_set_new(pRow, "withdrawal", json_null());
     }
@@ -801,7 +893,8 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
       date_format(a->date, zDate);
       snprintf(zKey, sizeof(zKey), "%s|%s|%s", detail_code(&ctx, aIdx[k]),
                action_type_name(a->type), zDate);
-      json_t *pA = json_pack("{s:s, s:s}", "type", action_type_name(a->type), "date", zDate);
+      json_t *pA = put(json_object(), "type", json_string(action_type_name(a->type)));
+      put(pA, "date", json_string(zDate));
       const json_t *pRec = json_object_get(pRecords, zKey);
       static const char *const azExtra[] = {"text",        "note",
                                             "effective",   "subject_to_procedures",

@@ -25,10 +25,10 @@
 ** A document's page names the same dates and delays hundreds of times (each
 ** party's row, its explanation, the actions, the chart), and ICU's formatting
 ** of one costs more than writing the rest of its row. Each server thread keeps
-** what it formatted, by language and input, in a table of its own (a slot
-** holds the last input hashed to it), freed when the thread ends.
+** what it formatted, by language and input, in a table of its own (the last
+** inputs hashed to each place), freed when the thread ends.
 */
-#define DATE_MEMO_SLOTS 4096  /* a power of two */
+#define DATE_MEMO_SLOTS 8192  /* a power of two: 4096 pairs */
 #define PLURAL_MEMO_SLOTS 256 /* a power of two */
 
 typedef struct DateMemo {
@@ -85,20 +85,23 @@ static char *memo_strdup(const char *z) {
 }
 
 /* The slot of a date (an ISO date, or anything shorter than DATE_BUFSZ),
-** emptied if it held another; NULL for a longer string or none. */
+** emptied if it held another; NULL for a longer string or none. Two slots
+** for each hash (a page's two hundred dates would otherwise evict each
+** other): the newer date in the first, the older moved to the second. */
 static DateMemo *memo_date(const char *zIso) {
   if (!zIso || !*zIso || strlen(zIso) >= DATE_BUFSZ) return 0;
   unsigned h = 2166136261u;
   for (const char *z = zIso; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
-  DateMemo *d = &memo_get()->aDate[h & (DATE_MEMO_SLOTS - 1)];
+  DateMemo *d = &memo_get()->aDate[h & (DATE_MEMO_SLOTS - 2)];
   const Lang *pLang = i18n_current();
-  if (d->pLang != pLang || strcmp(d->zIso, zIso) != 0) {
-    free(d->zHtml);
-    free(d->zText);
-    *d = (DateMemo){pLang, {0}, 0, 0};
-    snprintf(d->zIso, sizeof(d->zIso), "%s", zIso);
-  }
-  return d;
+  for (int i = 0; i < 2; i++)
+    if (d[i].pLang == pLang && strcmp(d[i].zIso, zIso) == 0) return &d[i];
+  free(d[1].zHtml);
+  free(d[1].zText);
+  d[1] = d[0];
+  d[0] = (DateMemo){pLang, {0}, 0, 0};
+  snprintf(d[0].zIso, sizeof(d[0].zIso), "%s", zIso);
+  return &d[0];
 }
 
 static char *memo_date_html(const char *zDate) {
@@ -846,15 +849,15 @@ static json_t *objection_links(Db *pDb, const char *zId, const json_t *aRow) {
       for (size_t j = 0; j < json_array_size(aAct); j++) {
         const json_t *a = json_array_get(aAct, j);
         const char *zType = dflt(str(a, "type"), "");
+        if (strcmp(zType, pass == 0 ? "reservation" : "objection") != 0) continue;
         buf_reset(&k);
         buf_printf(&k, "%s|%s|%s|%s", zId, dflt(str(row, "party"), ""), zType,
                    dflt(str(a, "date"), ""));
         const char *zOnPage = k.z + strlen(zId) + 1; /* PARTY|type|DATE */
         if (pass == 0) {
-          if (strcmp(zType, "reservation") == 0) json_object_set_new(pShown, zOnPage, json_true());
+          json_object_set_new(pShown, zOnPage, json_true());
           continue;
         }
-        if (strcmp(zType, "objection") != 0) continue;
         json_t *pRec = record_get(pDb, K_ACTION, k.z);
         const json_t *pRes = json_object_get(pRec, "reservation");
         if (str(pRes, "party") && str(pRes, "date")) {
