@@ -789,6 +789,15 @@ static const char *finding_id(Buf *b, const json_t *p) {
   return b->z;
 }
 
+void write_check_discard(WriteCheck *w) {
+  if (!w) return;
+  ctx_close(&w->before);
+  ctx_close(&w->after);
+  json_decref(w->dependents);
+  json_decref(w->deferred);
+  xfree(w);
+}
+
 json_t *write_check_end(WriteCheck *w, int *pnError, int *pnDropped) {
   Ctx *c = &w->after;
   const char *zK;

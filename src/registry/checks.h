@@ -70,6 +70,8 @@ void write_check_put(WriteCheck *w, Kind kind, const char *zKey, const json_t *p
 ** Frees w. */
 #define WRITE_CHECK_KEEP 1000
 json_t *write_check_end(WriteCheck *w, int *pnError, int *pnDropped);
+/* Let a write's checks go without running them (the write was abandoned). */
+void write_check_discard(WriteCheck *w);
 
 /* A finding of check zCode (a code of aCheckDef) on (kind, zKey): its
 ** message is "KIND KEY: FIELD: zText". A new reference. */

@@ -122,48 +122,73 @@ static int compare_item(const void *pA, const void *pB) {
 ** WRITE_CHECK_KEEP findings). */
 static json_t *finding_places(const json_t *aFinding, const Item *aItem, int nItem,
                               const LoadSource *aSrc) {
+  /* The findings of each record's key as a chain: the map gives the first,
+  ** aNext the next (-1 ends it). */
   StrMap want = {0};
   Buf k = {0};
-  size_t i;
+  size_t i, n = json_array_size(aFinding);
+  int *aNext = xmalloc((n ? n : 1) * sizeof(int));
   json_t *p;
   json_t *aPlace = json_array();
   json_array_foreach(aFinding, i, p) {
     Kind kind;
     json_array_append_new(aPlace, json_string("registry"));
+    aNext[i] = -1;
     if (kind_parse(str(p, "kind"), &kind) == 0) {
       bool bNew;
-      strmap_insert(&want, seen_key(&k, kind, str(p, "key")), (int)i, &bNew);
+      int *pFirst = strmap_insert(&want, seen_key(&k, kind, str(p, "key")), (int)i, &bNew);
+      if (!bNew) { /* after the chain's first: the order of the findings stays */
+        aNext[i] = aNext[*pFirst];
+        aNext[*pFirst] = (int)i;
+      }
     }
   }
   for (int j = 0; j < nItem && want.nUsed; j++) {
     int *pI = strmap_find(&want, seen_key(&k, aItem[j].kind, aItem[j].zKey));
     if (!pI) continue;
-    /* Every finding on this record: they share its key. */
-    json_array_foreach(aFinding, i, p) {
-      if (strcmp(str(p, "key"), aItem[j].zKey) != 0 ||
-          strcmp(str(p, "kind"), kind_name(aItem[j].kind)) != 0)
-        continue;
-      Buf place = {0};
-      buf_printf(&place, "%s: $.%s[%d]", aSrc[aItem[j].iSrc].zName, kind_section(aItem[j].kind),
-                 aItem[j].iIndex);
-      json_array_set_new(aPlace, i, json_string(place.z));
-      buf_free(&place);
-    }
+    Buf place = {0};
+    buf_printf(&place, "%s: $.%s[%d]", aSrc[aItem[j].iSrc].zName, kind_section(aItem[j].kind),
+               aItem[j].iIndex);
+    for (int f = *pI; f >= 0; f = aNext[f])
+      json_array_set_new(aPlace, (size_t)f, json_string(place.z));
+    buf_free(&place);
   }
+  xfree(aNext);
   buf_free(&k);
   strmap_free(&want);
   return aPlace;
 }
 
-/* Every record through the journal in one transaction, kinds in the order
-** that puts what is referred to first, then the consistency checks
-** (checks.h) over what it wrote: an error rolls it all back. */
-static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, const char *zActor,
-                       FILE *fErr, FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
-  if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
+/*
+** The writer: every record of a load through the journal in one
+** transaction, kinds in the order that puts what is referred to first, then
+** the consistency checks (checks.h) over what it wrote; an error rolls it all
+** back. write_items writes a load's items once all are read and checked;
+** into an empty registry a large load is written while it is read (see
+** "Writing while reading" below), through the same three steps.
+*/
+typedef struct Writer {
+  Db *pDb;
   Journal j;
+  WriteCheck *w;
+  FILE *fProgress;
+  LoadResult *pOut;
+  int nPut; /* records given to writer_put */
+  /* Writing while reading: */
+  bool bFused;    /* records are written as they are read */
+  Kind lastKind;  /* ... in kind order, or not at all */
+  StrMap written; /* kind letter + key of every record written */
+} Writer;
+
+/* Open the transaction. Returns 0, or a LOAD_ code with its message said. */
+static int writer_begin(Writer *x, Db *pDb, const char *zActor, int64_t nRecords, FILE *fErr,
+                        FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
+  memset(x, 0, sizeof(*x));
   memset(pOut, 0, sizeof(*pOut));
-  if (journal_begin_bulk(&j, pDb, zActor, nItem)) {
+  x->pDb = pDb;
+  x->fProgress = fProgress;
+  x->pOut = pOut;
+  if (journal_begin_bulk(&x->j, pDb, zActor, nRecords)) {
     fprintf(fErr, "pacta: %s\n",
             _("the registry is busy (another writer holds it); nothing was loaded"));
     return LOAD_BUSY;
@@ -173,7 +198,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
   for (int i = 0; pOpt && i < pOpt->nExpect; i++) {
     const LoadExpect *e = &pOpt->aExpect[i];
     if (entity_seq(pDb, e->kind, e->zKey) != e->seq) {
-      journal_rollback(&j);
+      journal_rollback(&x->j);
       fputs("pacta: ", fErr);
       fprintf(fErr, _("%s %s changed since it was read; nothing was loaded"), kind_name(e->kind),
               e->zKey);
@@ -182,32 +207,52 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
     }
   }
   db_cache_kib(pDb, LOAD_CACHE_KIB);
-  WriteCheck *w = write_check_begin(pDb, date_today());
-  for (int i = 0; i < nItem; i++)
-    if (!aItem[i].bSkip) write_check_before(w, aItem[i].kind, aItem[i].zKey, false);
-  for (int i = 0; i < nItem; i++) {
-    if (aItem[i].bSkip) continue;
-    json_t *v = item_value(&aItem[i], aSrc);
-    if (journal_put(&j, aItem[i].kind, aItem[i].zKey, v)) {
-      pOut->nLoaded++;
-      write_check_put(w, aItem[i].kind, aItem[i].zKey, v);
-    } else {
-      pOut->nUnchanged++;
-    }
-    json_decref(v);
-    if (fProgress && (i & 0x3fff) == 0) {
-      fputs("\rpacta: ", fProgress);
-      fprintf(fProgress, _("loading records: %d of %d"), i, nItem);
-    }
+  x->w = write_check_begin(pDb, date_today());
+  return 0;
+}
+
+static void writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, int nOf) {
+  if (journal_put(&x->j, kind, zKey, v)) {
+    x->pOut->nLoaded++;
+    write_check_put(x->w, kind, zKey, v);
+  } else {
+    x->pOut->nUnchanged++;
   }
-  if (fProgress) {
-    fputs("\rpacta: ", fProgress);
-    fprintf(fProgress, _("records loaded: %d"), nItem);
-    fprintf(fProgress, "%20s\n", "");
+  if (x->fProgress && (x->nPut & 0x3fff) == 0) {
+    fputs("\rpacta: ", x->fProgress);
+    if (nOf)
+      fprintf(x->fProgress, _("loading records: %d of %d"), x->nPut, nOf);
+    else
+      fprintf(x->fProgress, _("records loaded: %d"), x->nPut);
   }
-  journal_index(&j); /* the checks read by them */
+  x->nPut++;
+}
+
+/* Let the transaction go: nothing written stays. */
+static void writer_abandon(Writer *x) {
+  write_check_discard(x->w);
+  x->w = 0;
+  journal_rollback(&x->j);
+  db_cache_kib(x->pDb, DB_CACHE_KIB);
+  memset(x->pOut, 0, sizeof(*x->pOut));
+  x->bFused = false;
+  strmap_free(&x->written);
+}
+
+/* The checks over what was written, their findings said, then COMMIT, or
+** ROLLBACK on an error (or a dry run). Returns 0 or LOAD_INCONSISTENT. */
+static int writer_end(Writer *x, Item *aItem, int nItem, const LoadSource *aSrc, FILE *fErr,
+                      const LoadOptions *pOpt) {
+  LoadResult *pOut = x->pOut;
+  if (x->fProgress) {
+    fputs("\rpacta: ", x->fProgress);
+    fprintf(x->fProgress, _("records loaded: %d"), x->nPut);
+    fprintf(x->fProgress, "%20s\n", "");
+  }
+  journal_index(&x->j); /* the checks read by them */
   int nError, nDropped;
-  pOut->aFinding = write_check_end(w, &nError, &nDropped);
+  pOut->aFinding = write_check_end(x->w, &nError, &nDropped);
+  x->w = 0;
   json_t *aPlace = finding_places(pOut->aFinding, aItem, nItem, aSrc);
   size_t i;
   json_t *p;
@@ -233,7 +278,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
   }
   int rc = 0;
   if (nError || (pOpt && pOpt->bDryRun)) {
-    journal_rollback(&j);
+    journal_rollback(&x->j);
     if (nError) {
       Buf said = {0};
       i18n_plural(&said,
@@ -246,11 +291,77 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
       rc = LOAD_INCONSISTENT;
     }
   } else {
-    journal_commit(&j);
+    journal_commit(&x->j);
   }
-  db_cache_kib(pDb, DB_CACHE_KIB);
-  pOut->lastSeq = db_last_seq(pDb);
+  db_cache_kib(x->pDb, DB_CACHE_KIB);
+  strmap_free(&x->written);
+  pOut->lastSeq = db_last_seq(x->pDb);
   return rc;
+}
+
+static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, const char *zActor,
+                       FILE *fErr, FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
+  if (nItem) qsort(aItem, (size_t)nItem, sizeof(Item), compare_item);
+  Writer x;
+  int rc = writer_begin(&x, pDb, zActor, nItem, fErr, fProgress, pOpt, pOut);
+  if (rc) return rc;
+  for (int i = 0; i < nItem; i++)
+    if (!aItem[i].bSkip) write_check_before(x.w, aItem[i].kind, aItem[i].zKey, false);
+  for (int i = 0; i < nItem; i++) {
+    if (aItem[i].bSkip) continue;
+    json_t *v = item_value(&aItem[i], aSrc);
+    writer_put(&x, aItem[i].kind, aItem[i].zKey, v, nItem);
+    json_decref(v);
+  }
+  return writer_end(&x, aItem, nItem, aSrc, fErr, pOpt);
+}
+
+/*
+** Writing while reading. Into an empty registry, a large load whose records
+** come in kind order (as `pacta export` and most files write them) is
+** written record by record as the validator reads it: each record is parsed
+** once, not twice. The journal gets exactly what write_items would write, in
+** the same order: nothing is live before, so nothing is looked up and
+** write_check_before has nothing to remember. A record out of kind order, a
+** source that must be read as a whole, or anything else unusual abandons it
+** (a rollback) and write_items writes the load after the reading, as for any
+** load. Errors found at the end (duplicates, references, the consistency
+** checks) roll it back like any other.
+*/
+#define FUSED_MIN_BYTES 65536 /* smaller loads are read, then written */
+
+static void fused_record(void *pArg, const Item *p, const json_t *pRec) {
+  Writer *x = pArg;
+  if (!x->bFused) return;
+  if (p->kind < x->lastKind) {
+    writer_abandon(x);
+    return;
+  }
+  x->lastKind = p->kind;
+  Buf k = {0};
+  bool bNew;
+  strmap_insert(&x->written, seen_key(&k, p->kind, p->zKey), 0, &bNew);
+  buf_free(&k);
+  /* A second record of a key is a duplicate (an error) or an identical copy
+  ** from another file (loaded once): check_duplicates says which. */
+  if (bNew) writer_put(x, p->kind, p->zKey, pRec, 0);
+}
+
+/* Start writing while reading, if the load is one for it. */
+static void fused_begin(Writer *x, Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor,
+                        FILE *fErr, FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
+  memset(x, 0, sizeof(*x));
+  size_t nBytes = 0;
+  for (int i = 0; i < nSrc; i++) nBytes += aSrc[i].nData;
+  if (nBytes < FUSED_MIN_BYTES || (pOpt && pOpt->nExpect)) return;
+  /* A record is rarely under 64 bytes: this many at least, for the bulk
+  ** path's decision. */
+  if (writer_begin(x, pDb, zActor, (int64_t)(nBytes / 64), fErr, fProgress, pOpt, pOut)) {
+    memset(x, 0, sizeof(*x));
+    return;
+  }
+  x->bFused = x->j.bBulk && x->j.bFresh;
+  if (!x->bFused) writer_abandon(x);
 }
 
 /* ---- A whole document ----------------------------------------------------- */
@@ -273,6 +384,7 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
     }
     p->zKey = ic_record_key(p->kind, pRec);
     (*paItem)[(*pnItem)++] = *p;
+    if (v->xRecord) v->xRecord(v->pRecordArg, p, pRec);
   }
   ic_path_pop(v, n);
 }
@@ -488,12 +600,19 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
   json_t **apRoot = xmalloc((size_t)nSrc * sizeof(json_t *));
   Item *aItem = 0;
   int nItem = 0, nAlloc = 0;
+  Writer fused;
+  fused_begin(&fused, pDb, aSrc, nSrc, zActor, fErr, fProgress, pOpt, pOut);
+  if (fused.bFused) {
+    v.xRecord = fused_record;
+    v.pRecordArg = &fused;
+  }
   for (int i = 0; i < nSrc; i++) {
     json_error_t err;
     v.zSrc = aSrc[i].zName;
     v.iSrc = i;
     apRoot[i] = 0;
     if (stream_document(&v, &aSrc[i], i, &aItem, &nItem, &nAlloc)) continue;
+    if (fused.bFused) writer_abandon(&fused); /* this one is read whole, after */
     apRoot[i] = json_loadb(aSrc[i].zData, aSrc[i].nData, JSON_REJECT_DUPLICATES, &err);
     if (!apRoot[i]) {
       fprintf(fErr, "pacta: %s:%d:%d: ", aSrc[i].zName, err.line, err.column);
@@ -519,6 +638,9 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
     }
     fprintf(fErr, "pacta: %s\n", _("nothing was loaded"));
     rc = LOAD_INVALID;
+    if (fused.bFused) writer_abandon(&fused);
+  } else if (fused.bFused) {
+    rc = writer_end(&fused, aItem, nItem, aSrc, fErr, pOpt);
   } else {
     rc = write_items(pDb, aItem, nItem, aSrc, zActor, fErr, fProgress, pOpt, pOut);
   }

@@ -95,6 +95,10 @@ struct Validator {
   Buf paths;     /* the paths of aRef, one after another */
   StrMap refIdx; /* kind letter + key -> index in aRef (may be stale: check the Ref) */
   Buf refKey;    /* scratch for refIdx's keys */
+  /* Called with each valid record as it is read, when set (the loader's
+  ** writing while reading). */
+  void (*xRecord)(void *pArg, const struct Item *p, const json_t *pRec);
+  void *pRecordArg;
 };
 
 /* ---- interchange_check.c -------------------------------------------------- */

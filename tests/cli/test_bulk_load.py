@@ -113,6 +113,63 @@ class BulkLoad(unittest.TestCase):
         self.assertEqual(state(db), before)
         self.assertEqual(schema(db)[0], "wal")
 
+    def journal(self, db):
+        """The journal without its times: (seq, kind, key, op, value) of every entry."""
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT seq, kind, key, op, value FROM journal_entry ORDER BY seq")
+        rows = rows.fetchall()
+        con.close()
+        return rows
+
+    def test_written_while_read_as_after_reading(self):
+        """Into an empty registry a file in kind order is written as it is read; the same file
+        with its sections in another order is read, then written: the same journal."""
+        with open(self.src) as f:
+            doc = json.load(f)
+        backwards = {"pacta": 1}
+        for section in reversed([k for k in doc if k != "pacta"]):
+            backwards[section] = doc[section]
+        other = os.path.join(self.dir, "backwards.json")
+        with open(other, "w") as f:
+            json.dump(backwards, f)
+        a, b = self.fresh("inorder.db"), self.fresh("backwards.db")
+        run(a, "load", self.src, today=TODAY)
+        run(b, "load", other, today=TODAY)
+        self.assertEqual(len(self.journal(a)), self.n + len(doc["parties"]) + len(
+            doc["documents"]) + sum(len(doc[k]) for k in doc if k not in (
+                "pacta", "parties", "documents", "actions")))
+        self.assertEqual(self.journal(a), self.journal(b))
+        self.assertEqual(state(a), state(b))
+
+    def test_duplicates_and_copies_while_read(self):
+        with open(self.src) as f:
+            doc = json.load(f)
+        # The same action twice in one file: refused, nothing written.
+        dup = dict(doc, actions=doc["actions"] + [doc["actions"][7]])
+        path = os.path.join(self.dir, "dup.json")
+        with open(path, "w") as f:
+            json.dump(dup, f)
+        db = self.fresh("dup.db")
+        p = run(db, "load", path, expect=1, today=TODAY)
+        self.assertIn("duplicate action", p.stderr)
+        self.assertEqual(self.journal(db), [])
+        # An identical copy of some actions in a second file: loaded once.
+        copy = os.path.join(self.dir, "copy.json")
+        with open(copy, "w") as f:
+            json.dump({"pacta": 1, "actions": doc["actions"][:50]}, f)
+        db = self.fresh("copy.db")
+        run(db, "load", self.src, copy, today=TODAY)
+        ref = self.fresh("ref.db")
+        run(ref, "load", self.src, today=TODAY)
+        self.assertEqual(self.journal(db), self.journal(ref))
+        # A second file that must be read whole (its version not first): the same registry.
+        late = os.path.join(self.dir, "late.json")
+        with open(late, "w") as f:
+            f.write('{"actions": %s, "pacta": 1}' % json.dumps(doc["actions"][:50]))
+        db = self.fresh("late.db")
+        run(db, "load", self.src, late, today=TODAY)
+        self.assertEqual(self.journal(db), self.journal(ref))
+
     def test_killed_in_the_middle(self):
         """SIGKILL at moments spread over a bulk load (fractions of how long a whole one takes):
         the registry is exactly as before, opens in WAL mode, and loads afterwards."""
