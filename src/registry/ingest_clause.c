@@ -76,6 +76,13 @@ static const Pat aPred[] = {
     {"отсутствовал", PK_ABSENT},
     {"отсутствует", PK_ABSENT},
     {"отсутствуют", PK_ABSENT},
+    {"не смог приехать", PK_ABSENT},
+    {"не смогла приехать", PK_ABSENT},
+    {"не смогли приехать", PK_ABSENT},
+    {"не сможет приехать", PK_ABSENT},
+    {"could not attend", PK_ABSENT},
+    {"could not come", PK_ABSENT},
+    {"unable to attend", PK_ABSENT},
     {"отказался от участия", PK_ABSENT},
     {"отказалась от участия", PK_ABSENT},
     {"отказались от участия", PK_ABSENT},
@@ -153,6 +160,10 @@ static const Pat aPred[] = {
     {"участвует", PK_PRESENT},
     {"участвуют", PK_PRESENT},
     {"с участием", PK_PRESENT_PREP},
+    {"участников заседания", PK_PRESENT_PREP},
+    {"участники заседания", PK_PRESENT_PREP},
+    {"participants of the meeting", PK_PRESENT_PREP},
+    {"participants in the meeting", PK_PRESENT_PREP},
     {"при участии", PK_PRESENT_PREP},
     {"прибыл", PK_PRESENT},
     {"возглавля", PK_PRESENT},
@@ -518,10 +529,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     pPr = m->i - pBefore->e <= pAfter->i - m->e ? pBefore : pAfter;
   else
     pPr = pBefore ? pBefore : pAfter;
-  /* The role in the item, else one heading the list it is in. */
+  /* The role in the item (the last before the party, else the first after
+  ** it: "Премьер-министр NAME встретил участников - премьер-министров
+  ** России"), else one heading the list it is in. */
   const Hit *pR = 0;
-  size_t r = hit_from(pRole, is);
-  if (r < pRole->n && pRole->a[r].i < ie) pR = &pRole->a[r];
+  for (size_t r = hit_from(pRole, is); r < pRole->n && pRole->a[r].i < ie; r++) {
+    if (!pR || pRole->a[r].i < m->i) pR = &pRole->a[r];
+    if (pRole->a[r].i >= m->i) break;
+  }
   bool bOwnRole = pR != 0;
   if (!pR) {
     size_t r0 = hit_from(pRole, m->i);

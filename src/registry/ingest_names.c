@@ -3,6 +3,7 @@
 ** and cities, organizations, bodies), and which body met.
 */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -266,10 +267,23 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
       "taking part in", "заседани",   "встреч",    "саммит",     0};
   StrMap orgs = {0};
   count_orgs(d, &orgs);
+  size_t eTitle = 0; /* the end of the last body named in a title */
   for (int k = 0; k < d->nM; k++) {
     const Mention *m = &d->aM[k];
     if (m->p->kind != GZ_BODY) continue;
     size_t s = m->i >= 30 ? m->i - 30 : 0;
+    /* a body in someone's title ("председатель коллегии Евразийской
+    ** экономической комиссии Михаил Мясникович", "Chairman of the CIS
+    ** Executive Committee") is no meeting of it */
+    static const char *const azTitle[] = {
+        "chairman of the ", "chairman of ",   "head of the ", "secretary of the ", "председатель ",
+        "председателя ",    "председателем ", "коллегии ",    "руководител",       0};
+    if (ig_has_any(d, m->i > 28 ? m->i - 28 : 0, m->i, azTitle)) {
+      eTitle = m->e;
+      continue;
+    }
+    /* ... and its short name in brackets after it ("(ЕЭК)") */
+    if (eTitle && m->i >= eTitle && m->i <= eTitle + 3 && d->z[m->i - 1] == '(') continue;
     double score = 1;
     if (ig_has_any(d, s, m->i, azBefore)) score += 2;
     if (ig_has_any(d, s, m->i, azPast)) score -= 2;
@@ -299,11 +313,19 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
 static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC) {
   static const char *const azSummit[] = {
       "summit", "leaders", "heads of state", "саммит", "лидер", "глав государств", 0};
-  StrMap bodies = {0}; /* organization -> its heads-of-state body's entry, or -1 */
+  /* "Встреча глав правительств ЕАЭС", "the EAEU prime ministers": the
+  ** organization's heads-of-government body */
+  static const char *const azGov[] = {
+      "heads of government", "prime ministers", "premiers",           "глав правительств",
+      "премьер-министров",   "премьеров",       "главы правительств", 0};
+  StrMap bodies = {0}; /* organization and level -> its body's entry, or -1 */
   for (int k = 0; k < d->nM; k++) {
     const Mention *m = &d->aM[k];
+    if (m->p->kind != GZ_ORG) continue;
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
-    if (m->p->kind != GZ_ORG || !ig_has_any(d, s0, s1, azSummit)) continue;
+    bool bGov = ig_has_any(d, s0, s1, azGov);
+    if (!bGov && !ig_has_any(d, s0, s1, azSummit)) continue;
+    const char *zLevel = bGov ? "heads_of_government" : "heads_of_state";
     /* the organization qualifying a body named just before ("Совета глав
     ** государств Содружества", "Совета глав правительств стран СНГ") is
     ** that body's mention, scored with it, not a summit of its own */
@@ -313,11 +335,13 @@ static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC
       bQualifies = d->aM[d->aByEnd[x]].p->kind == GZ_BODY;
     if (bQualifies) continue;
     bool bNew;
-    int *pBodyAt = strmap_insert(&bodies, m->p->zKey, -1, &bNew);
+    char zMapKey[160];
+    snprintf(zMapKey, sizeof(zMapKey), "%s/%s", m->p->zKey, zLevel);
+    int *pBodyAt = strmap_insert(&bodies, zMapKey, -1, &bNew);
     for (int j = 0; bNew && j < d->g->n && *pBodyAt < 0; j++) {
       const GzEntry *pE = &d->g->a[j];
       if (pE->kind == GZ_BODY && strcmp(pE->zOrg, m->p->zKey) == 0 &&
-          strcmp(pE->zLevel, "heads_of_state") == 0)
+          strcmp(pE->zLevel, zLevel) == 0)
         *pBodyAt = j;
     }
     if (*pBodyAt < 0) continue;

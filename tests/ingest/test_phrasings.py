@@ -449,6 +449,26 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["date"], "2025-10-10")
         self.assertLess(out["evidence"]["date"]["confidence"], 0.5)
 
+    def test_heads_of_government_of_an_organization_and_a_body_in_a_title(self):
+        out = draft("ЕРЕВАН, 9 октября 2020 - Sputnik. Премьер-министр Никол Пашинян встретил "
+                    "участников заседания - премьер-министров России, Беларуси, Казахстана. Глава "
+                    "правительства Кыргызстана Кубатбек Боронов не смог приехать. Первым прибыл "
+                    "председатель коллегии Евразийской экономической комиссии (ЕЭК) Михаил "
+                    "Мясникович. Встреча глав правительств ЕАЭС проходит в Ереване.", self.db)
+        self.assertEqual(out["session"]["body"], "eaeu-eigc")
+        a = att(out)
+        self.assertEqual(a.get("RUS"), "present")
+        self.assertEqual(a.get("KGZ"), "absent")
+        self.assertIsNone(by(out, "RUS")[0])  # not the Armenian prime minister
+        out = draft("Baku. 16 October 2015. Chairman of the CIS Executive Committee Sergei Lebedev "
+                    "said at the CIS summit in Burabay that the leaders adopted two statements.",
+                    self.db)
+        self.assertEqual(out["session"]["body"], "cis-chs")
+        out = draft("The meeting of the EAEU prime ministers was held in Yerevan on 9 October 2020. "
+                    "Kyrgyzstan's prime minister could not attend.", self.db)
+        self.assertEqual(out["session"]["body"], "eaeu-eigc")
+        self.assertEqual(att(out).get("KGZ"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
