@@ -51,14 +51,15 @@ static bool entity_exists(Db *pDb, Kind kind, const char *zKey) {
 
 /* Duplicates: within one file always an error; across files only when the
 ** two records differ (an identical copy is loaded once). Fills pSeen with
-** the index of the first record of each key. */
+** the index of the first record of each key, if it does not hold them
+** already. */
 static void check_duplicates(Validator *v, Item *aItem, int nItem, const LoadSource *aSrc,
                              StrMap *pSeen) {
   Buf k = {0}, a = {0}, b = {0};
   for (int i = 0; i < nItem; i++) {
     bool bNew;
     int *pFirst = strmap_insert(pSeen, seen_key(&k, aItem[i].kind, aItem[i].zKey), i, &bNew);
-    if (bNew) continue;
+    if (bNew || *pFirst == i) continue; /* the first (pSeen may come filled) */
     Item *pA = &aItem[*pFirst], *pB = &aItem[i];
     buf_reset(&a);
     buf_reset(&b);
@@ -330,7 +331,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
 */
 #define FUSED_MIN_BYTES 65536 /* smaller loads are read, then written */
 
-static void fused_record(void *pArg, const Item *p, const json_t *pRec) {
+static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRec) {
   Writer *x = pArg;
   if (!x->bFused) return;
   if (p->kind < x->lastKind) {
@@ -340,7 +341,7 @@ static void fused_record(void *pArg, const Item *p, const json_t *pRec) {
   x->lastKind = p->kind;
   Buf k = {0};
   bool bNew;
-  strmap_insert(&x->written, seen_key(&k, p->kind, p->zKey), 0, &bNew);
+  strmap_insert(&x->written, seen_key(&k, p->kind, p->zKey), iItem, &bNew);
   buf_free(&k);
   /* A second record of a key is a duplicate (an error) or an identical copy
   ** from another file (loaded once): check_duplicates says which. */
@@ -384,7 +385,7 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
     }
     p->zKey = ic_record_key(p->kind, pRec);
     (*paItem)[(*pnItem)++] = *p;
-    if (v->xRecord) v->xRecord(v->pRecordArg, p, pRec);
+    if (v->xRecord) v->xRecord(v->pRecordArg, p, *pnItem - 1, pRec);
   }
   ic_path_pop(v, n);
 }
@@ -624,7 +625,12 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
     validate_document(&v, apRoot[i], i, &aItem, &nItem, &nAlloc);
   }
   if (v.nError == 0) {
+    /* The keys written while reading are the map check_duplicates makes. */
     StrMap seen = {0};
+    if (fused.bFused) {
+      seen = fused.written;
+      memset(&fused.written, 0, sizeof(fused.written));
+    }
     check_duplicates(&v, aItem, nItem, aSrc, &seen);
     check_references(&v, pDb, &seen, aSrc);
     strmap_free(&seen);

@@ -97,7 +97,7 @@ struct Validator {
   Buf refKey;    /* scratch for refIdx's keys */
   /* Called with each valid record as it is read, when set (the loader's
   ** writing while reading). */
-  void (*xRecord)(void *pArg, const struct Item *p, const json_t *pRec);
+  void (*xRecord)(void *pArg, const struct Item *p, int iItem, const json_t *pRec);
   void *pRecordArg;
 };
 
