@@ -520,6 +520,22 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   }
   if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP)) pAfter = 0;
+  /* "Uzbekistan's President NAME criticized the decision by his Ukrainian
+  ** counterpart not to attend": a predicate after another party of the same
+  ** list item is that party's (in a list, "Armenia, Belarus and Russia took
+  ** part", each party is an item of its own) */
+  if (pAfter) {
+    size_t xs, xe;
+    bounds(pItem, m->i, m->e, cs, ce, &xs, &xe);
+    for (int q = ig_mention_from(d, m->e), x = 0; q < d->nM && d->aM[q].i < pAfter->i && x < 16;
+         q++, x++) {
+      if (d->aM[q].p->kind == GZ_PARTY && d->aM[q].i < xe && !locative(d, &d->aM[q]) &&
+          !gz_same(d->aM[q].p, m->p) && strcmp(d->aM[q].p->zKey, m->p->zKey) != 0) {
+        pAfter = 0;
+        break;
+      }
+    }
+  }
   /* "NAME met with the heads of delegations taking part": the one who
   ** meets them is not said to take part. */
   if (pBefore && barrier(d, pBefore->e, m->i)) pBefore = 0;
@@ -599,6 +615,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   } else {
     size_t dist = pPr->i >= m->e ? pPr->i - m->e : m->i - pPr->e;
     f->conf = dist <= 80 ? 0.85 : 0.7;
+    /* represented only because a minister is named at a leaders' council:
+    ** the leader may be there too */
+    if (st == 2 && kind != PK_REPR && rank != RK_LOWER) f->conf = 0.6;
     f->i = pPr->i < m->i ? pPr->i : m->i;
     f->e = pPr->e > m->e ? pPr->e : m->e;
   }

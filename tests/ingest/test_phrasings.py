@@ -468,6 +468,24 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["body"], "eaeu-eigc")
         self.assertEqual(att(out).get("KGZ"), "absent")
 
+    def test_a_predicate_after_another_party_of_the_item_is_its(self):
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2014. "
+                    "Uzbekistan's President Islam Karimov criticized the decision by his Ukrainian "
+                    "counterpart not to attend the summit.", self.db)
+        self.assertNotEqual(att(out).get("UZB"), "absent")
+        self.assertEqual(att(out).get("UKR"), "absent")
+        # in a list each party is an item of its own
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2014. Armenia, "
+                    "Belarus and Russia did not attend.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+
+    def test_a_minister_at_a_leaders_council_is_unsure(self):
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2014. Moscow "
+                    "regrets the absence of Ukraine's President at the summit of the CIS in Minsk, "
+                    "Russian Foreign Minister Sergey Lavrov said.", self.db)
+        self.assertEqual(att(out).get("RUS"), "represented")
+        self.assertLess(out["evidence"]["attendance.RUS"]["confidence"], 0.7)
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
