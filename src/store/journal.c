@@ -59,13 +59,16 @@ static void enter_wal(Db *pDb) {
 int journal_begin_bulk(Journal *pJ, Db *pDb, const char *zActor, int64_t nRecords) {
   /* The journal's length bounds the live entities from above, in one seek. */
   int64_t nBefore = db_last_seq(pDb);
-  if (nRecords < 1024 || nBefore * 4 > nRecords) return journal_begin(pJ, pDb, zActor);
+  if (nRecords < 1024) return journal_begin(pJ, pDb, zActor);
   bool bRollbackMode = leave_wal(pDb);
   if (journal_begin(pJ, pDb, zActor)) {
     if (bRollbackMode) enter_wal(pDb);
     return -1;
   }
   pJ->bRollbackMode = bRollbackMode;
+  /* Into a registry as large or larger, rebuilding its indexes would cost
+  ** more than keeping them. */
+  if (nBefore * 4 > nRecords) return 0;
   sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity LIMIT 1");
   pJ->bFresh = !db_step_row(pDb, p);
   sqlite3_reset(p);

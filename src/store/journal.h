@@ -34,7 +34,7 @@ typedef struct Journal {
   DeriveCache cache;
   struct TlogWriter *pLog; /* the Merkle log's open rows (tlog.h), written on commit */
   bool bFresh;             /* no live entity before this transaction: nothing to look up */
-  bool bBulk;              /* journal_begin_bulk: secondary indexes dropped until indexed */
+  bool bBulk;              /* journal_begin_bulk dropped the secondary indexes ... */
   bool bIndexed;           /* ... and built again */
   bool bRollbackMode;      /* the WAL left for a rollback journal; WAL again at the end */
 } Journal;
@@ -43,12 +43,12 @@ typedef struct Journal {
 ** Returns 0, or -1 when another writer held the registry past the busy
 ** timeout (nothing is open then). */
 int journal_begin(Journal *pJ, Db *pDb, const char *zActor);
-/* The same for a load of about nRecords into a registry that holds far
-** fewer live entities (docs/architecture.md, "the bulk path"): the pages
-** are written once (a rollback journal instead of the WAL, when no other
-** connection has the registry open), the secondary indexes are built after
-** the rows are in, and into an empty registry no record is looked up. The
-** transaction is as all-or-nothing as journal_begin's. */
+/* The same for a load of about nRecords (docs/architecture.md, "the bulk
+** path"). From 1,024 records, the pages are written once (a rollback journal
+** instead of the WAL, when no other connection has the registry open); into
+** a registry of under a quarter as many entries, the secondary indexes are
+** built after the rows are in; into an empty one, no record is looked up.
+** The transaction is as all-or-nothing as journal_begin's. */
 int journal_begin_bulk(Journal *pJ, Db *pDb, const char *zActor, int64_t nRecords);
 /* Build the indexes a bulk transaction dropped, so the rows can be queried
 ** by them (the consistency checks); journal_commit does it if needed. */
