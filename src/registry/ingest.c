@@ -465,12 +465,27 @@ static void draft_place(Draft *dr) {
 
 /* zFormat if a word of az (the first in az's order) is in the text, with
 ** it as the format's evidence; else NULL. */
-static const char *format_word(Doc *d, const char *const *az, const char *zFormat, double conf) {
+static const char *format_word(Doc *d, const char *zOrg, const char *const *az, const char *zFormat,
+                               double conf) {
   for (int k = 0; az[k]; k++) {
     for (const char *z = d->zLo; (z = strstr(z, az[k])) != 0; z++) {
       size_t i = (size_t)(z - d->zLo);
       /* "informal meetings could take place before the summit" */
       if (ig_future_sentence(d, i) || ig_next_sentence(d, i)) continue;
+      /* «неформальная встреча лидеров государств СНГ» in a release about
+      ** the EAEU's council: another organization's meeting */
+      size_t s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
+      bool bOther = false, bOwn = false;
+      for (int x = ig_mention_from(d, s0), q = 0; zOrg && x < d->nM && d->aM[x].i < s1 && q < 16;
+           x++, q++) {
+        const GzEntry *p = d->aM[x].p;
+        if (p->kind != GZ_ORG && p->kind != GZ_BODY) continue;
+        if (strcmp(p->zOrg, zOrg) == 0)
+          bOwn = true;
+        else
+          bOther = true;
+      }
+      if (bOther && !bOwn) continue;
       ig_evidence(d, "format", i, i + strlen(az[k]), conf, false);
       return zFormat;
     }
@@ -528,9 +543,9 @@ static void draft_format(Draft *dr) {
   static const char *const azInformal[] = {"informal summit", "informal meeting",
                                            "informal session", "неформальн", 0};
   Doc *d = dr->d;
-  const char *zFormat = format_word(d, azHybrid, "hybrid", 0.9);
+  const char *zFormat = format_word(d, dr->body.zOrg, azHybrid, "hybrid", 0.9);
   if (!zFormat) zFormat = format_video(d);
-  if (!zFormat) zFormat = format_word(d, azInformal, "informal", 0.8);
+  if (!zFormat) zFormat = format_word(d, dr->body.zOrg, azInformal, "informal", 0.8);
   if (!zFormat) {
     zFormat = "in_person";
     ig_evidence(d, "format", 0, 0, 0.6, true);

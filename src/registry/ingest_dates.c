@@ -207,6 +207,17 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
   return false;
 }
 
+/* Is the sentence around i about an earlier session ("The previous session
+** took place online on May 27", «предыдущее заседание прошло ...»)? */
+static bool past_session_sentence(const Doc *d, size_t i) {
+  static const char *const azPast[] = {"previous session",  "previous meeting",
+                                       "previous summit",   "last session",
+                                       "last meeting",      "last summit",
+                                       "предыдущ",          "прошлое заседание",
+                                       "прошлом заседании", 0};
+  return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azPast);
+}
+
 /* Does the sentence around i tell of the session itself: a body or an
 ** organization named (aLeast: ig_least_ends of those), or a verb of
 ** meeting? */
@@ -249,14 +260,20 @@ const DateM *ig_session_date(const Doc *d) {
     const DateM *m = &d->aD[k];
     if (m->bPosted ||
         ((ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) && !ig_held_before(d, m->i)) ||
-        date_of_something_else(d, m))
+        date_of_something_else(d, m) || past_session_sentence(d, m->i))
       continue;
     if (!pFirst) pFirst = m;
     /* a dateline ("МИНСК, 14 окт — Sputnik.") tells of the sentence after it */
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
     bool bDateline =
         s1 - s0 < 60 && (s0 == 0 || d->z[s0 - 1] == '\n') && s1 + 1 < d->n && d->z[s1] != '\n';
-    if (bDateline) s1 = ig_sent_end(d, s1 + 1);
+    /* ... past an agency's name ("BISHKEK, December 9. /TASS/. A meeting ...") */
+    for (int x = 0; bDateline && x < 2 && s1 + 1 < d->n; x++) {
+      size_t t = ig_sent_end(d, s1 + 1);
+      bool bShort = t - s1 < 16;
+      s1 = t;
+      if (!bShort) break;
+    }
     if (!in_event_sentence(d, aLeast, m->i) &&
         !(bDateline && in_event_sentence(d, aLeast, s1 > 0 ? s1 - 1 : s1)))
       continue;

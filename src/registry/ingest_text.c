@@ -432,23 +432,12 @@ bool ig_next_sentence(const Doc *d, size_t i) {
 /* A sentence about a meeting still to come ("the December 6 meeting to be
 ** held in St. Petersburg"): its dates are not the session's. */
 bool ig_future_sentence(const Doc *d, size_t i) {
-  static const char *const azFuture[] = {"to be held",
-                                         "will be held",
-                                         "will take place",
-                                         "upcoming",
-                                         "forthcoming",
-                                         "is scheduled",
-                                         "are scheduled",
-                                         "scheduled to",
-                                         "will be hosted",
-                                         "could take place",
-                                         "will be attended",
-                                         "will be followed",
-                                         "will host",
-                                         "состоится",
-                                         "пройдет",
-                                         "пройдёт",
-                                         0};
+  static const char *const azFuture[] = {
+      "to be held",     "will be held",     "will take place",  "upcoming",
+      "forthcoming",    "is scheduled",     "are scheduled",    "scheduled to",
+      "will be hosted", "could take place", "will be attended", "will be followed",
+      "will host",      "состоится",        "пройдет",          "пройдёт",
+      "запланирован",   "is planned",       "are planned",      0};
   return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azFuture);
 }
 

@@ -486,6 +486,18 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("RUS"), "represented")
         self.assertLess(out["evidence"]["attendance.RUS"]["confidence"], 0.7)
 
+    def test_the_previous_sessions_date_and_another_organizations_informal_meeting(self):
+        out = draft(" date 2022-12-09 BISHKEK, December 9. /TASS/. A meeting of the Supreme Eurasian "
+                    "Economic Council has kicked off in Bishkek. The previous session took place "
+                    "online on May 27.", self.db)
+        self.assertEqual(out["session"]["date"], "2022-12-09")
+        out = draft("21 декабря 2025 года президент России Владимир Путин в Петербурге открыл "
+                    "заседание Высшего Евразийского экономического совета. Кремль сообщил, что "
+                    "22 декабря в Петербурге запланирована неформальная встреча лидеров "
+                    "государств СНГ.", self.db)
+        self.assertEqual(out["session"]["format"], "in_person")
+        self.assertEqual(out["session"]["date"], "2025-12-21")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
