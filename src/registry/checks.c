@@ -109,8 +109,9 @@ typedef struct Ctx {
   json_t *status;  /* "charter|date" -> {party: status} */
   json_t *notices; /* notification number -> [submission id...], once read */
   json_t *aOut;    /* the findings */
-  int nKeep;       /* at most this many kept in aOut (0: all) */
-  int nDropped;    /* findings past nKeep, and of which errors */
+  int nKeep;       /* at most this many errors and this many warnings kept in aOut (0: all) */
+  int nKeptError, nKeptWarning;
+  int nDropped; /* findings past nKeep, and of which errors */
   int nDroppedError;
 } Ctx;
 
@@ -149,11 +150,16 @@ static void finding(Ctx *c, CheckId id, Kind kind, const char *zKey, const char 
     ;
 static void finding(Ctx *c, CheckId id, Kind kind, const char *zKey, const char *zField,
                     const char *zFmt, ...) {
-  if (c->nKeep && json_array_size(c->aOut) >= (size_t)c->nKeep) {
+  /* Errors are kept apart from warnings: many warnings must not hide the
+  ** error that refuses the write. */
+  bool bError = aCheckDef[id].severity == CHECK_ERROR;
+  int *pnKept = bError ? &c->nKeptError : &c->nKeptWarning;
+  if (c->nKeep && *pnKept >= c->nKeep) {
     c->nDropped++;
-    c->nDroppedError += aCheckDef[id].severity == CHECK_ERROR;
+    c->nDroppedError += bError;
     return;
   }
+  (*pnKept)++;
   Buf text = {0};
   va_list ap;
   va_start(ap, zFmt);

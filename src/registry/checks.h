@@ -64,7 +64,8 @@ void write_check_before(WriteCheck *w, Kind kind, const char *zKey, bool bRetrac
 void write_check_put(WriteCheck *w, Kind kind, const char *zKey, const json_t *pVal);
 /* After all writes: the deferred checks and the dependents. Returns the
 ** findings (a new array; errors that the registry held before the write
-** marked "existing"), at most WRITE_CHECK_KEEP of them (a load of 200,000
+** marked "existing"), at most WRITE_CHECK_KEEP errors and as many warnings
+** (kept apart, so that warnings never hide an error; a load of 200,000
 ** actions may warn on each: the rest are counted in *pnDropped), and sets
 ** *pnError to the errors this write would cause: more than 0 refuses it.
 ** Frees w. */

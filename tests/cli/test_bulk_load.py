@@ -5,6 +5,7 @@ same registry as record-by-record loading, leave the WAL on, and stay all-or-not
 process is killed in the middle."""
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -203,6 +204,54 @@ class BulkLoad(unittest.TestCase):
         self.assertGreater(killed, 1)
         run(db, "load", src, today=TODAY)
         self.assertEqual(state(db), full)
+
+    def test_killed_loading_into_a_larger_registry(self):
+        """A large load that changes a registry already larger than it (a rollback journal, the
+        indexes kept), killed at moments spread over it: the registry is exactly as before."""
+        first = os.path.join(self.dir, "first.json")
+        generate(self.dir, "--docs", "150", "--parties", "150", "--out", first)
+        base = self.fresh("base.db")
+        run(base, "load", first, today=TODAY)
+        before = state(base)
+        # Another registry's records over these contradict them: refused, and its errors are
+        # said even behind thousands of warnings.
+        other = os.path.join(self.dir, "other.json")
+        generate(self.dir, "--docs", "150", "--parties", "150", "--seed", "7", "--out", other)
+        p = run(base, "load", other, expect=1, today=TODAY)
+        self.assertIn("error [membership.overlap]", p.stderr)
+        self.assertEqual(state(base), before)
+        # The same records with every document retitled: 150 changes among 22,000 records.
+        with open(first) as f:
+            doc = json.load(f)
+        for d in doc["documents"]:
+            d["title"] = {"en": d["title"]["en"] + " (revised)"}
+        second = os.path.join(self.dir, "second.json")
+        with open(second, "w") as f:
+            json.dump(doc, f)
+        done = os.path.join(self.dir, "done.db")
+        shutil.copy(base, done)
+        t0 = time.monotonic()
+        p = run(done, "load", second, "--json", today=TODAY)
+        whole = time.monotonic() - t0
+        self.assertEqual(json.loads(p.stdout)["loaded"], len(doc["documents"]))
+        full = state(done)
+        self.assertNotEqual(full, before)
+        self.assertEqual(schema(done)[0], "wal")
+        killed = 0
+        for fraction in (0.2, 0.4, 0.6, 0.8):
+            db = os.path.join(self.dir, "larger.db")
+            shutil.copy(base, db)
+            p = subprocess.Popen([pactatest.PACTA, "--db", db, "load", second],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 env=env(TODAY))
+            time.sleep(whole * fraction)
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            after = state(db)
+            self.assertIn(after, (before, full), f"killed at {fraction} of a load")
+            killed += after == before
+            self.assertEqual(schema(db)[0], "wal")
+        self.assertGreater(killed, 0)
 
     def test_with_the_server_reading(self):
         """Another connection open: the load keeps the WAL (readers go on) and still loads."""
