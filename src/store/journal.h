@@ -19,7 +19,6 @@
 #include "db.h"
 #include "derive.h"
 #include "kind.h"
-#include "sha256.h"
 #include "util.h"
 
 typedef struct Journal {
