@@ -220,6 +220,9 @@ bool gz_name_key(const char *z, size_t n, char *zOut, size_t nOut) {
     if (k + 1 >= nOut) return false;
     zOut[k++] = ch;
   }
+  /* a final "o" as "a": the Belarusian spelling of a Russian name
+  ** ("Lukashenka", «Лукашенко») */
+  if (k && zOut[k - 1] == 'o') zOut[k - 1] = 'a';
   zOut[k] = 0;
   return k >= 4;
 }

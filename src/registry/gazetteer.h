@@ -61,8 +61,9 @@ void gazetteer_load_parties(Db *pDb, Gazetteer *pGz);
 
 /* The key a surname is matched by, in either script: Cyrillic written in
 ** Latin letters, lower case, "kh" as "h", "zh" and "dzh" as "j", without
-** "i", "y" or "й" and with doubled letters once ("Tokayev", "Токаев":
-** "tokaev"; "Mirziyoyev", "Мирзиёев": "mrzoev"). The UTF-8 word z (n
+** "i", "y" or "й", doubled letters once and a final "o" as "a" ("Tokayev",
+** "Токаев": "tokaev"; "Mirziyoyev", "Мирзиёев": "mrzoev"; "Lukashenka",
+** «Лукашенко»: "lukashenka"). The UTF-8 word z (n
 ** bytes) into zOut (nOut bytes); false when it is not a name of letters or
 ** its key is shorter than 4 or too long. */
 bool gz_name_key(const char *z, size_t n, char *zOut, size_t nOut);

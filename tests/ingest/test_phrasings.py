@@ -498,6 +498,12 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["format"], "in_person")
         self.assertEqual(out["session"]["date"], "2025-12-21")
 
+    def test_a_leader_in_another_spelling(self):
+        # the sample registry records "Aleksandr Lukashenko"; RFE/RL writes "Lukashenka"
+        out = draft("CSTO leaders met at a summit in Minsk on 23 November 2023. The summit was "
+                    "hosted by Alyaksandr Lukashenka.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
