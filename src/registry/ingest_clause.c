@@ -26,7 +26,11 @@
 
 #include "ingest_internal.h"
 
-enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP };
+/* PK_HOST: one who welcomes the participants ("NAME welcomed the
+** participants", «встретил участников»): present when his role fits the
+** body's level (the host prime minister at a heads-of-government council),
+** not otherwise (the host president meeting a ministers' council) */
+enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP, PK_HOST };
 /* Role ranks, in the order a merged role takes the least. */
 enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER, RK_ANY };
 
@@ -169,6 +173,15 @@ static const Pat aPred[] = {
     {"возглавля", PK_PRESENT},
     {"под председательством", PK_PRESENT_PREP},
     {"провели заседание", PK_PRESENT},
+    {"встретил участников", PK_HOST},
+    {"встретила участников", PK_HOST},
+    {"встречает участников", PK_HOST},
+    {"приветствовал участников", PK_HOST},
+    {"поприветствовал участников", PK_HOST},
+    {"welcomed the participants", PK_HOST},
+    {"greeted the participants", PK_HOST},
+    {"welcomed the leaders", PK_HOST},
+    {"welcomed the heads", PK_HOST},
     {"открыли заседание", PK_PRESENT},
     {"открыл заседание", PK_PRESENT},
     {"открыла заседание", PK_PRESENT},
@@ -593,6 +606,15 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   int kind = pPr ? pPr->kind : PK_PRESENT;
   if (kind == PK_PRESENT_PREP) kind = PK_PRESENT;
   int rank = pR ? pR->kind : -1;
+  if (kind == PK_HOST) {
+    /* the ones welcomed, listed after it, take part; the one welcoming
+    ** them, before it, only when his role fits the body */
+    bool bFits = zLevel && ((strcmp(zLevel, "heads_of_state") == 0 && rank == RK_HEAD_STATE) ||
+                            (strcmp(zLevel, "heads_of_government") == 0 && rank == RK_HEAD_GOV) ||
+                            (strcmp(zLevel, "ministers") == 0 && rank == RK_MINISTER));
+    if (pPr == pAfter && (!bOwnRole || !bFits)) return false;
+    kind = PK_PRESENT;
+  }
   int st;
   if (kind == PK_ABSENT || kind == PK_ABSENT_PREP)
     st = 1;

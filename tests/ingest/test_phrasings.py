@@ -504,6 +504,18 @@ class Phrasings(unittest.TestCase):
                     "hosted by Alyaksandr Lukashenka.", self.db)
         self.assertEqual(att(out).get("BLR"), "present")
 
+    def test_the_host_who_welcomes_the_participants(self):
+        out = draft("ЕРЕВАН, 9 октября 2020. Встреча глав правительств ЕАЭС проходит в Ереване. "
+                    "Премьер-министр Армении Никол Пашинян встретил участников заседания - "
+                    "премьер-министров России, Беларуси, Казахстана.", self.db)
+        a = att(out)
+        self.assertEqual(a.get("ARM"), "present")
+        self.assertEqual(a.get("KAZ"), "present")
+        # a president welcoming a ministers' council is its host, not its member
+        out = draft("The CIS Council of Defence Ministers met in Minsk on 5 June 2013. President of "
+                    "Belarus Aleksandr Lukashenko welcomed the participants.", self.db)
+        self.assertNotIn("BLR", att(out))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
