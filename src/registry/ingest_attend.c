@@ -506,6 +506,13 @@ void ig_attend_named(const Doc *d, Attendance *a) {
     if (iName > 1 && d->z[iName - 1] == ' ' && ig_upper_at(d, ig_word_start(d, iName - 1)))
       iName = ig_word_start(d, iName - 1);
     json_object_set_new(a->pPresent, pM->p->zKey, ig_span(d, iName, pM->e));
+    /* "the heads of the Defense Ministries of Kyrgyzstan": an institution,
+    ** not a person's name */
+    static const char *const azInst[] = {
+        "ministr",  "council",  "committee", "government", "service", "forces",  "staff",
+        "office",   "delegat",  "defen",     "foreign",    "affairs", "securit", "republic",
+        "presiden", "minister", "head",      "leader",     0};
+    if (ig_has_any(d, iName, pM->i - 4, azInst)) continue;
     if (!json_object_get(a->pNamed, pM->p->zKey))
       json_object_set_new(a->pNamed, pM->p->zKey, json_stringn(d->z + iName, pM->i - 4 - iName));
   }

@@ -516,6 +516,17 @@ class Phrasings(unittest.TestCase):
                     "Belarus Aleksandr Lukashenko welcomed the participants.", self.db)
         self.assertNotIn("BLR", att(out))
 
+    def test_an_institution_of_a_country_is_no_name(self):
+        out = draft(" date 2019-04-30\nThe meeting of the CSTO Council of Defence Ministers is "
+                    "taking place in Bishkek today. It is attended by the heads of the Defense "
+                    "Ministries of Kyrgyzstan, Russia and Armenia.", self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+        self.assertIsNone(by(out, "KGZ")[0])
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2025 with the "
+                    "participation of Presidents Alexander Lukashenko of Belarus and "
+                    "Kassym-Jomart Tokayev of Kazakhstan.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Alexander Lukashenko")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
