@@ -237,6 +237,37 @@ EOF
   loaded=$("$SQLITE3" -batch "$pdb" "SELECT count(*) FROM actions" 2>/dev/null || echo "?")
   say "[scale $scale] rows in pacta's actions table: $loaded (generated: $nactions)"
 
+  # Bytes per action: pacta's registry (journal, log, derived tables, search index) beside the
+  # plain table of .import. Then the peak memory of one pacta load (the largest file) beside the
+  # bytes of its input.
+  local pbytes sbytes
+  pbytes=$(stat -c %s "$pdb") sbytes=$(stat -c %s "$sdb")
+  add_row "database bytes per action, scale $scale" \
+    "$(awk -v b="$pbytes" -v n="$nactions" 'BEGIN { printf "%.0f B", b / n }')" \
+    "$(awk -v b="$sbytes" -v n="$nactions" 'BEGIN { printf "%.0f B", b / n }')" \
+    "$(awk -v p="$pbytes" -v r="$sbytes" 'BEGIN { printf "%.2fx", p / r }')" "-" "-" "-"
+  local big peak
+  big=$(ls -S "${parts[@]}" | head -n 1)
+  rm -f "$OUT/mem.db" "$OUT/mem.db-wal" "$OUT/mem.db-shm"
+  "$PACTA" --db "$OUT/mem.db" init >/dev/null
+  peak=$(python3 - "$PACTA" "$OUT/mem.db" "$big" <<'PY'
+import resource, subprocess, sys
+subprocess.run([sys.argv[1], "--db", sys.argv[2], "load", sys.argv[3]],
+               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
+PY
+)
+  rm -f "$OUT/mem.db" "$OUT/mem.db-wal" "$OUT/mem.db-shm"
+  local ibytes
+  ibytes=$(stat -c %s "$big")
+  say "[scale $scale] peak memory of pacta load $(basename "$big"): $((peak / 1048576)) MB for" \
+    "$((ibytes / 1048576)) MB of input"
+  add_row "peak memory of a load / its input, scale $scale" \
+    "$(awk -v b="$peak" 'BEGIN { printf "%.1f MB", b / 1048576 }')" \
+    "$(awk -v b="$ibytes" 'BEGIN { printf "%.1f MB", b / 1048576 }')" \
+    "$(awk -v p="$peak" -v r="$ibytes" 'BEGIN { printf "%.2fx", p / r }')" "< 2x" \
+    "$(awk -v p="$peak" -v r="$ibytes" 'BEGIN { print (p < 2 * r ? "yes" : "no") }')" "-"
+
   # b. status of every party in every document vs a bare scan of the actions table
   say "[scale $scale] b. pacta status --all vs sqlite3 SELECT * FROM actions (best of $RUNS)"
   local p_all="" s_scan="" p_all_cpu="" s_scan_cpu="" out_all="$OUT/status-all-s$scale.json"
