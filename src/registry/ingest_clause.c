@@ -81,6 +81,11 @@ static const Pat aPred[] = {
     {"отсутствует", PK_ABSENT},
     {"отсутствуют", PK_ABSENT},
     {"не смог приехать", PK_ABSENT},
+    {"не поедет", PK_ABSENT},
+    {"не поехал", PK_ABSENT},
+    {"не поехала", PK_ABSENT},
+    {"will not go to", PK_ABSENT},
+    {"will not travel to", PK_ABSENT},
     {"не смогла приехать", PK_ABSENT},
     {"не смогли приехать", PK_ABSENT},
     {"не сможет приехать", PK_ABSENT},
@@ -103,6 +108,8 @@ static const Pat aPred[] = {
     {"в отсутствие", PK_ABSENT_PREP},
     {"в отсутствии", PK_ABSENT_PREP},
     {"за исключением", PK_ABSENT_PREP},
+    {"without ", PK_ABSENT_PREP},
+    {"без ", PK_ABSENT_PREP},
     {"кроме", PK_ABSENT_PREP},
     /* represented */
     {"represented by", PK_REPR},
@@ -523,6 +530,13 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (pBefore && pBefore->kind == PK_ABSENT_PREP) {
     size_t gap = m->i - pBefore->e;
     if (gap > 60) pBefore = 0;
+    /* a bare "without", «без» only right before the party ("met in Minsk
+    ** without Armenia", «без Армении») */
+    if (pBefore &&
+        ((pBefore->e - pBefore->i == 8 && memcmp(d->zLo + pBefore->i, "without ", 8) == 0) ||
+         (pBefore->e - pBefore->i == 7 && memcmp(d->zLo + pBefore->i, "без ", 7) == 0)) &&
+        gap != 0)
+      pBefore = 0;
     /* «кроме» is "except" after «все» («прибыли все главы, кроме ...»),
     ** else "besides" («Кроме России, в заседании участвовали ...») */
     static const char *const azAll[] = {"все ", "всех ", 0};
@@ -629,7 +643,10 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     st = 0;
   f->status = st;
   f->bWeak = st == 2 && kind != PK_REPR && rank != RK_LOWER;
-  f->bPrep = pPr && pPr == pBefore && pPr->kind == PK_ABSENT_PREP;
+  /* said right before the party ("except NAME"), or of it as the subject
+  ** right before the verb ("NAME will not attend", «NAME не поедет») */
+  f->bPrep = pPr && ((pPr == pBefore && pPr->kind == PK_ABSENT_PREP) ||
+                     (pPr == pAfter && pPr->kind == PK_ABSENT && pPr->i <= m->e + 1));
   if (bList) {
     f->conf = 0.6;
     f->i = is;

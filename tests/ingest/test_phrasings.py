@@ -527,6 +527,23 @@ class Phrasings(unittest.TestCase):
                     "Kassym-Jomart Tokayev of Kazakhstan.", self.db)
         self.assertEqual(by(out, "BLR")[0], "Alexander Lukashenko")
 
+    def test_without_a_party_and_a_leader_who_will_not_go(self):
+        out = draft("On 23 November 2023 the CSTO Collective Security Council met in Minsk without "
+                    "Armenia.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        out = draft("23 ноября 2023 года в Минске прошла сессия Совета коллективной безопасности "
+                    "ОДКБ без Армении.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        # the sample registry records Aliyev (AZE) at a session
+        out = draft("Алиев не поедет на саммит СНГ в Москве 8 октября 2024 года, сообщили в "
+                    "Баку.", self.db)
+        self.assertEqual(att(out).get("AZE"), "absent")
+        # a security council is not "without" anyone
+        out = draft("23 ноября 2023 года в Минске прошла сессия Совета коллективной безопасности "
+                    "ОДКБ. Секретари советов безопасности Армении и России приняли участие.",
+                    self.db)
+        self.assertNotEqual(att(out).get("ARM"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
