@@ -544,6 +544,14 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertNotEqual(att(out).get("ARM"), "absent")
 
+    def test_chaired_the_summit(self):
+        out = draft("Moscow, 8 October 2024. Russian President Vladimir Putin chaired the CIS "
+                    "summit. Azerbaijan's President Ilham Aliyev also took part.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        out = draft("8 октября 2024 года в Москве прошло заседание Совета глав государств СНГ. "
+                    "Президент России Владимир Путин председательствовал на заседании.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
