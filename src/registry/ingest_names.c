@@ -230,8 +230,9 @@ const Mention *ig_person_at(const Doc *d, size_t i) {
 /* ---- Which body met ------------------------------------------------------- */
 
 /* Words before a mention of a session that is not this one. */
-static const char *const azPast[] = {"last ", "previous ", "latest ", "recent ",
-                                     "прошл", "предыдущ",  0};
+static const char *const azPast[] = {"last ",   "previous ", "latest ", "recent ",
+                                     "прошлог", "прошлом",   "прошлый", "прошлой",
+                                     "прошлую", "предыдущ",  0};
 
 enum { MAX_CHOICES = 64 };
 
@@ -264,7 +265,7 @@ static void add_score(Choice *aC, int *pnC, const GzEntry *pBody, const Mention 
 static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC) {
   static const char *const azBefore[] = {
       "session of",     "meeting of", "summit of", "sitting of", "with the", "participants of",
-      "taking part in", "заседани",   "встреч",    "саммит",     0};
+      "taking part in", "заседани",   "встреч",    "саммит",     "сесси",    0};
   StrMap orgs = {0};
   count_orgs(d, &orgs);
   size_t eTitle = 0; /* the end of the last body named in a title */

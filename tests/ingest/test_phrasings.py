@@ -552,6 +552,16 @@ class Phrasings(unittest.TestCase):
                     "Президент России Владимир Путин председательствовал на заседании.", self.db)
         self.assertEqual(att(out).get("RUS"), "present")
 
+    def test_proshla_is_took_place_not_last(self):
+        out = draft("23 ноября 2023 года в Минске прошла сессия Совета коллективной безопасности "
+                    "ОДКБ.", self.db)
+        self.assertEqual(out["session"]["body"], "csto-csc")
+        # «в прошлом году» is still an earlier session
+        out = draft("23 ноября 2023 года в Минске прошла сессия Совета коллективной безопасности "
+                    "ОДКБ. В прошлом году заседание Совета глав государств СНГ прошло в Астане.",
+                    self.db)
+        self.assertEqual(out["session"]["body"], "csto-csc")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
