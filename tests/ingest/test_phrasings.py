@@ -562,6 +562,14 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertEqual(out["session"]["body"], "csto-csc")
 
+    def test_did_not_send_a_delegation(self):
+        out = draft("The CIS Council of Foreign Ministers met in Minsk on 12 April 2024; Armenia "
+                    "did not send a delegation.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        out = draft("12 апреля 2024 года в Минске прошло заседание СМИД СНГ. Армения не направила "
+                    "делегацию.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
