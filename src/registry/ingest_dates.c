@@ -122,7 +122,23 @@ static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
       }
     }
   }
-  if (gz_letter_at(d->zLo, d->n, e)) return i; /* "36th" */
+  /* "23-24 November 2023", «23–24 ноября»: the first day, when the session
+  ** began */
+  size_t eR = e, eR2;
+  if (eR < d->n && d->z[eR] == '-')
+    eR++;
+  else if (eR + 3 <= d->n && memcmp(d->z + eR, "–", 3) == 0)
+    eR += 3;
+  if (eR != e && ig_number_at(d, eR, 2, &eR2) > 0 && !gz_letter_at(d->zLo, d->n, eR2)) e = eR2;
+  /* "the 23rd of November 2023"; "36th" with no month after is no date */
+  if (e + 2 <= d->n &&
+      (memcmp(d->zLo + e, "st", 2) == 0 || memcmp(d->zLo + e, "nd", 2) == 0 ||
+       memcmp(d->zLo + e, "rd", 2) == 0 || memcmp(d->zLo + e, "th", 2) == 0) &&
+      !gz_letter_at(d->zLo, d->n, e + 2)) {
+    e += 2;
+    if (e + 4 <= d->n && memcmp(d->zLo + e, " of ", 4) == 0) e += 3;
+  }
+  if (gz_letter_at(d->zLo, d->n, e)) return i;
   size_t j = e;
   while (j < d->n && d->z[j] == ' ') j++;
   int m = month_at(d, j, &e);

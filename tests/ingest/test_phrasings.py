@@ -570,6 +570,21 @@ class Phrasings(unittest.TestCase):
                     "делегацию.", self.db)
         self.assertEqual(att(out).get("ARM"), "absent")
 
+    def test_an_ordinal_day_and_a_range_of_days(self):
+        out = draft("The CSTO Collective Security Council met in Minsk on the 23rd of November "
+                    "2023.", self.db)
+        self.assertEqual(out["session"]["date"], "2023-11-23")
+        out = draft("The CSTO Collective Security Council met in Minsk on 23-24 November 2023.",
+                    self.db)
+        self.assertEqual(out["session"]["date"], "2023-11-23")
+        out = draft("Сессия Совета коллективной безопасности ОДКБ прошла в Минске 23–24 ноября "
+                    "2023 года.", self.db)
+        self.assertEqual(out["session"]["date"], "2023-11-23")
+        out = draft("The 36th session of the CIS Council of Heads of State was held in Minsk on 10 "
+                    "October 2025.", self.db)
+        self.assertEqual(out["session"]["number"], 36)
+        self.assertEqual(out["session"]["date"], "2025-10-10")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
