@@ -165,6 +165,13 @@ static size_t month_first(Doc *d, int *pnAlloc, size_t i) {
                        memcmp(d->zLo + k, "rd", 2) == 0 || memcmp(d->zLo + k, "th", 2) == 0))
     k += 2;
   if (gz_letter_at(d->zLo, d->n, k) || (k < d->n && d->z[k] >= '0' && d->z[k] <= '9')) return i;
+  /* "November 23-24, 2023": the first day */
+  size_t kR = k, kR2;
+  if (kR < d->n && d->z[kR] == '-')
+    kR++;
+  else if (kR + 3 <= d->n && memcmp(d->z + kR, "–", 3) == 0)
+    kR += 3;
+  if (kR != k && ig_number_at(d, kR, 2, &kR2) > 0 && !gz_letter_at(d->zLo, d->n, kR2)) k = kR2;
   size_t k2 = skip_sp(d, k);
   int y = ig_year_at(d, k2, &e3);
   add_date(d, pnAlloc, (DateM){i, y ? e3 : k, y, m, a, false});

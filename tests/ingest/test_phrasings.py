@@ -577,6 +577,9 @@ class Phrasings(unittest.TestCase):
         out = draft("The CSTO Collective Security Council met in Minsk on 23-24 November 2023.",
                     self.db)
         self.assertEqual(out["session"]["date"], "2023-11-23")
+        out = draft("The CSTO Collective Security Council met in Minsk on November 23-24, 2023.",
+                    self.db)
+        self.assertEqual(out["session"]["date"], "2023-11-23")
         out = draft("Сессия Совета коллективной безопасности ОДКБ прошла в Минске 23–24 ноября "
                     "2023 года.", self.db)
         self.assertEqual(out["session"]["date"], "2023-11-23")
