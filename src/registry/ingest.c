@@ -449,12 +449,56 @@ static void draft_place(Draft *dr) {
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i)) bNear = true;
     if (bNear) pPlace = pM;
   }
+  /* "in the Tajik capital", "in Kazakhstan's capital", «в столице
+  ** Таджикистана», «в таджикской столице», no city named after it: the
+  ** party's capital (less sure, 0.65) */
+  const Mention *pCapOf = 0;
+  const char *zCapital = 0;
+  size_t iCapSpan = 0, eCapSpan = 0;
+  for (int k = 0; !pPlace && !pAtSession && !pLoose && k < d->nM && !pCapOf; k++) {
+    const Mention *pM = &d->aM[k];
+    if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL) continue;
+    size_t e = pM->e;
+    if (e + 2 <= d->n && memcmp(d->zLo + e, "'s", 2) == 0) e += 2;
+    if (e + 4 <= d->n && memcmp(d->zLo + e, "’s", 4) == 0) e += 4;
+    static const char zCapEn[] = " capital", zCapRu[] = " столиц", zInCapRu[] = "в столице ";
+    size_t nEn = sizeof(zCapEn) - 1, nRu = sizeof(zCapRu) - 1, nIn = sizeof(zInCapRu) - 1;
+    bool bCap = false;
+    if (e + nEn <= d->n && memcmp(d->zLo + e, zCapEn, nEn) == 0 &&
+        !gz_letter_at(d->zLo, d->n, e + nEn)) {
+      bCap = true;
+      iCapSpan = pM->i;
+      eCapSpan = e + nEn;
+    } else if (e + nRu <= d->n && memcmp(d->zLo + e, zCapRu, nRu) == 0) {
+      bCap = true;
+      iCapSpan = pM->i;
+      eCapSpan = ig_word_end(d, e + nRu);
+    } else if (pM->i >= nIn && memcmp(d->zLo + pM->i - nIn, zInCapRu, nIn) == 0) {
+      bCap = true;
+      iCapSpan = pM->i - nIn + 3; /* after "в " */
+      eCapSpan = pM->e;
+    }
+    if (!bCap || !meeting_sentence(d, aLeast, pM->i)) continue;
+    /* a city named right after it ("capital of Ashgabat") is found above */
+    int q = ig_mention_from(d, pM->e);
+    if (q < d->nM && d->aM[q].p->zPlace[0] && d->aM[q].i <= pM->e + 24) continue;
+    for (int j = 0; j < d->g->n && !zCapital; j++) {
+      const GzEntry *pE = &d->g->a[j];
+      if (pE->type == GZ_CAPITAL && pE->kind == GZ_PARTY && pE->zPlace[0] &&
+          strcmp(pE->zKey, pM->p->zKey) == 0)
+        zCapital = pE->zPlace;
+    }
+    if (zCapital) pCapOf = pM;
+  }
   xfree(aLeast);
   if (!pPlace && (pAtSession || pLoose)) {
     pPlace = pAtSession ? pAtSession : pLoose;
     conf = pAtSession ? 0.7 : 0.65;
   }
-  if (pPlace) {
+  if (!pPlace && pCapOf) {
+    json_object_set_new(dr->pSession, "place", json_string(zCapital));
+    ig_evidence(d, "place", iCapSpan, eCapSpan, 0.65, true);
+  } else if (pPlace) {
     json_object_set_new(dr->pSession, "place", json_string(pPlace->p->zPlace));
     ig_evidence(d, "place", pPlace->i >= 3 ? pPlace->i - 3 : pPlace->i, pPlace->e, conf, false);
   } else {

@@ -588,6 +588,19 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["number"], 36)
         self.assertEqual(out["session"]["date"], "2025-10-10")
 
+    def test_the_capital_of_a_party_unnamed(self):
+        out = draft("The CIS Council of Heads of State met in the Tajik capital on 28 September "
+                    "2018.", self.db)
+        self.assertEqual(out["session"]["place"], "Dushanbe")
+        self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
+        out = draft("Заседание Совета глав государств СНГ прошло в столице Таджикистана 28 "
+                    "сентября 2018 года.", self.db)
+        self.assertEqual(out["session"]["place"], "Dushanbe")
+        # the next session's capital is not this one's place
+        out = draft("The CIS Council of Heads of State met on 28 September 2018. The next summit "
+                    "will be held in the Kazakh capital.", self.db)
+        self.assertIsNone(out["session"]["place"])
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
