@@ -34,15 +34,17 @@ static bool need_entity(Db *pDb, Kind kind, const char *zKey, Buf *pErr) {
 
 /*
 ** A journal entry never changes once written, so the value it put is parsed
-** once per process and kept by its sequence number: a page reads a
-** document's actions and every party without parsing their JSON again. The
-** cache is shared by the server's threads under a lock (and bypassed in a
-** write transaction, whose entries may be rolled back); its values are
-** allocated outside any request's pool and never changed once in it (every
-** caller only reads them). It is emptied when it is full, and when another
-** database file is read.
+** once and kept by its sequence number: a page reads a document's actions
+** and every party without parsing their JSON again. Each thread (each of the
+** server's, and the command line's) keeps a cache of its own, so a value is
+** only ever used, and its reference count changed, by one thread; the cache
+** is freed when the thread ends. It is bypassed in a write transaction,
+** whose entries may be rolled back; its values are allocated outside any
+** request's pool and never changed once in it (every caller only reads
+** them). It is emptied when it is full, and when another database file is
+** read.
 */
-#define RECORD_CACHE_MAX 65536 /* entries; the table has twice as many slots */
+#define RECORD_CACHE_MAX 16384 /* entries; the table has twice as many slots */
 
 typedef struct RecordSlot {
   int64_t seq; /* 0: empty */
@@ -51,10 +53,11 @@ typedef struct RecordSlot {
   json_t *pVal;
 } RecordSlot;
 
-static pthread_mutex_t g_recordLock = PTHREAD_MUTEX_INITIALIZER;
-static RecordSlot *g_aRecord; /* 2 * RECORD_CACHE_MAX slots, open addressing */
-static int g_nRecord;
-static char *g_zRecordDb; /* the database file the cache holds records of */
+static __thread RecordSlot *t_aRecord; /* 2 * RECORD_CACHE_MAX slots, open addressing */
+static __thread int t_nRecord;
+static __thread char *t_zRecordDb; /* the database file the cache holds records of */
+static pthread_key_t g_recordKey;  /* its destructor frees a thread's cache */
+static pthread_once_t g_recordOnce = PTHREAD_ONCE_INIT;
 
 static size_t record_slot(int64_t seq) {
   uint64_t h = (uint64_t)seq * 0x9E3779B97F4A7C15ull;
@@ -65,52 +68,70 @@ static void record_maps_clear(void);
 
 static void record_cache_clear(void) {
   record_maps_clear();
-  for (size_t i = 0; g_aRecord && i < 2 * RECORD_CACHE_MAX; i++) {
-    if (!g_aRecord[i].seq) continue;
-    free(g_aRecord[i].zKey);
-    json_decref(g_aRecord[i].pVal);
-    g_aRecord[i] = (RecordSlot){0, 0, 0, 0};
+  for (size_t i = 0; t_aRecord && i < 2 * RECORD_CACHE_MAX; i++) {
+    if (!t_aRecord[i].seq) continue;
+    free(t_aRecord[i].zKey);
+    json_decref(t_aRecord[i].pVal);
+    t_aRecord[i] = (RecordSlot){0, 0, 0, 0};
   }
-  g_nRecord = 0;
+  t_nRecord = 0;
 }
 
-/* Under g_recordLock: empty the cache if it holds another file's records. */
+/* At the end of a thread that had a cache (pArg: not NULL). */
+static void record_cache_free(void *pArg) {
+  record_cache_clear();
+  free(t_aRecord);
+  free(t_zRecordDb);
+  t_aRecord = 0;
+  t_zRecordDb = 0;
+}
+
+static void record_key_init(void) {
+  if (pthread_key_create(&g_recordKey, record_cache_free)) panic("pthread_key_create failed");
+}
+
+/* The thread's cache, made if need be, emptied if it holds another file's
+** records. */
 static void record_cache_use(Db *pDb) {
   const char *zFile = sqlite3_db_filename(db_handle(pDb), "main");
   if (!zFile) zFile = "";
-  if (g_zRecordDb && strcmp(g_zRecordDb, zFile) == 0) return;
+  if (t_zRecordDb && strcmp(t_zRecordDb, zFile) == 0) return;
   record_cache_clear();
-  free(g_zRecordDb);
-  g_zRecordDb = strdup(zFile);
-  if (!g_aRecord) g_aRecord = calloc(2 * RECORD_CACHE_MAX, sizeof(RecordSlot));
-  if (!g_zRecordDb || !g_aRecord) panic("out of memory (the record cache)");
+  free(t_zRecordDb);
+  t_zRecordDb = strdup(zFile);
+  if (!t_aRecord) {
+    t_aRecord = calloc(2 * RECORD_CACHE_MAX, sizeof(RecordSlot));
+    pthread_once(&g_recordOnce, record_key_init);
+    if (pthread_setspecific(g_recordKey, t_aRecord)) panic("pthread_setspecific failed");
+  }
+  if (!t_zRecordDb || !t_aRecord) panic("out of memory (the record cache)");
 }
 
-/* Under g_recordLock: the cached value of (kind, zKey) put by entry seq (a
-** new reference), or NULL. */
+/* The cached value of (kind, zKey) put by entry seq (a new reference), or
+** NULL. */
 static json_t *record_cache_find(int64_t seq, Kind kind, const char *zKey) {
   for (size_t i = record_slot(seq);; i = (i + 1) & (2 * RECORD_CACHE_MAX - 1)) {
-    const RecordSlot *s = &g_aRecord[i];
+    const RecordSlot *s = &t_aRecord[i];
     if (!s->seq) return 0;
     if (s->seq == seq && s->kind == kind && strcmp(s->zKey, zKey) == 0) return json_incref(s->pVal);
   }
 }
 
-/* Under g_recordLock: keep pVal (allocated outside any pool) as the value of
+/* Keep pVal (allocated outside any pool) as the value of
 ** (kind, zKey) put by entry seq. */
 static void record_cache_add(int64_t seq, Kind kind, const char *zKey, json_t *pVal) {
-  if (g_nRecord >= RECORD_CACHE_MAX) record_cache_clear();
+  if (t_nRecord >= RECORD_CACHE_MAX) record_cache_clear();
   size_t i = record_slot(seq);
-  while (g_aRecord[i].seq) {
-    if (g_aRecord[i].seq == seq && g_aRecord[i].kind == kind &&
-        strcmp(g_aRecord[i].zKey, zKey) == 0)
+  while (t_aRecord[i].seq) {
+    if (t_aRecord[i].seq == seq && t_aRecord[i].kind == kind &&
+        strcmp(t_aRecord[i].zKey, zKey) == 0)
       return;
     i = (i + 1) & (2 * RECORD_CACHE_MAX - 1);
   }
   char *z = strdup(zKey);
   if (!z) panic("out of memory (the record cache)");
-  g_aRecord[i] = (RecordSlot){seq, kind, z, json_incref(pVal)};
-  g_nRecord++;
+  t_aRecord[i] = (RecordSlot){seq, kind, z, json_incref(pVal)};
+  t_nRecord++;
 }
 
 /* The value of (kind, zKey) put by entry seq, from the cache or else parsed
@@ -121,19 +142,15 @@ static json_t *record_of(Db *pDb, int64_t seq, Kind kind, const char *zKey) {
   ** its sequence numbers are given again. */
   if (sqlite3_txn_state(db_handle(pDb), "main") == SQLITE_TXN_WRITE)
     return entity_get(pDb, kind, zKey);
-  pthread_mutex_lock(&g_recordLock);
   record_cache_use(pDb);
   json_t *pVal = record_cache_find(seq, kind, zKey);
-  pthread_mutex_unlock(&g_recordLock);
   if (pVal) return pVal;
   Pool *pPaused = pool_pause(); /* the value outlives the request */
   pVal = entity_get(pDb, kind, zKey);
   pool_resume(pPaused);
   if (!pVal) return 0;
-  pthread_mutex_lock(&g_recordLock);
   record_cache_use(pDb);
   record_cache_add(seq, kind, zKey, pVal);
-  pthread_mutex_unlock(&g_recordLock);
   return pVal;
 }
 
@@ -147,8 +164,8 @@ json_t *record_get(Db *pDb, Kind kind, const char *zKey) {
 
 /* The last maps record_map made, each with the entries (their sequence
 ** numbers, by key) it was made of: a page asks for every party each time,
-** and the same entries give the same map. Under g_recordLock; emptied with
-** the cache. */
+** and the same entries give the same map. The thread's, emptied with its
+** cache. */
 #define RECORD_MAPS 8
 
 typedef struct RecordMap {
@@ -159,22 +176,22 @@ typedef struct RecordMap {
   json_t *pMap;
 } RecordMap;
 
-static RecordMap g_aMap[RECORD_MAPS];
-static int g_iMapNext; /* the slot a new map takes when none is free */
+static __thread RecordMap t_aMap[RECORD_MAPS];
+static __thread int t_iMapNext; /* the slot a new map takes when none is free */
 
 static void record_maps_clear(void) {
   for (int i = 0; i < RECORD_MAPS; i++) {
-    free(g_aMap[i].zField);
-    free(g_aMap[i].aSeq);
-    json_decref(g_aMap[i].pMap);
-    g_aMap[i] = (RecordMap){0, 0, 0, 0, 0};
+    free(t_aMap[i].zField);
+    free(t_aMap[i].aSeq);
+    json_decref(t_aMap[i].pMap);
+    t_aMap[i] = (RecordMap){0, 0, 0, 0, 0};
   }
 }
 
-/* Under g_recordLock: the map of kind by zField made of aSeq, or NULL. */
+/* The map of kind by zField made of aSeq, or NULL. */
 static json_t *record_map_find(Kind kind, const char *zField, const int64_t *aSeq, int n) {
   for (int i = 0; i < RECORD_MAPS; i++) {
-    const RecordMap *m = &g_aMap[i];
+    const RecordMap *m = &t_aMap[i];
     if (m->zField && m->kind == kind && strcmp(m->zField, zField) == 0 && m->nSeq == n &&
         (n == 0 || memcmp(m->aSeq, aSeq, (size_t)n * sizeof(int64_t)) == 0))
       return json_incref(m->pMap);
@@ -182,15 +199,15 @@ static json_t *record_map_find(Kind kind, const char *zField, const int64_t *aSe
   return 0;
 }
 
-/* Under g_recordLock: keep pMap (outside any pool) as the map of kind by
+/* Keep pMap (outside any pool) as the map of kind by
 ** zField made of aSeq (taken). */
 static void record_map_add(Kind kind, const char *zField, int64_t *aSeq, int n, json_t *pMap) {
   int iSlot = -1;
   for (int i = 0; i < RECORD_MAPS && iSlot < 0; i++)
-    if (!g_aMap[i].zField || (g_aMap[i].kind == kind && strcmp(g_aMap[i].zField, zField) == 0))
+    if (!t_aMap[i].zField || (t_aMap[i].kind == kind && strcmp(t_aMap[i].zField, zField) == 0))
       iSlot = i;
-  if (iSlot < 0) iSlot = g_iMapNext++ % RECORD_MAPS;
-  RecordMap *m = &g_aMap[iSlot];
+  if (iSlot < 0) iSlot = t_iMapNext++ % RECORD_MAPS;
+  RecordMap *m = &t_aMap[iSlot];
   free(m->zField);
   free(m->aSeq);
   json_decref(m->pMap);
@@ -216,10 +233,8 @@ json_t *record_map(Db *pDb, Kind kind, const char *zField) {
   sqlite3_reset(p);
   json_t *pMap = 0;
   if (bCache) {
-    pthread_mutex_lock(&g_recordLock);
     record_cache_use(pDb);
     pMap = record_map_find(kind, zField, aSeq, n);
-    pthread_mutex_unlock(&g_recordLock);
   }
   if (!pMap) {
     /* The keys too, read again in the same transaction. */
@@ -234,11 +249,9 @@ json_t *record_map(Db *pDb, Kind kind, const char *zField) {
     sqlite3_reset(p);
     if (bCache) {
       pool_resume(pPaused);
-      pthread_mutex_lock(&g_recordLock);
       record_cache_use(pDb);
       record_map_add(kind, zField, aSeq, n, pMap);
       aSeq = 0;
-      pthread_mutex_unlock(&g_recordLock);
     }
   }
   free(aSeq);

@@ -21,11 +21,12 @@
 #include "util.h"
 
 /* The current value of a live entity, as entity_get, but each journal
-** entry's value parsed once per process and shared: a new reference to a
-** value nobody may change, or NULL. */
+** entry's value parsed once per thread and kept: a new reference to a value
+** nobody may change, or NULL. */
 json_t *record_get(Db *pDb, Kind kind, const char *zKey);
-/* entity_map from the same shared values: every live entity of a kind as
-** one object keyed by its field zField (values read-only). */
+/* entity_map from the same kept values: every live entity of a kind as one
+** object keyed by its field zField (read-only, kept too while the entities
+** are the same). */
 json_t *record_map(Db *pDb, Kind kind, const char *zField);
 
 json_t *query_members(Db *pDb, const char *zOrg, pdate on, Buf *pErr);
