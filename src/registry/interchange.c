@@ -212,8 +212,9 @@ static int writer_begin(Writer *x, Db *pDb, const char *zActor, int64_t nRecords
   return 0;
 }
 
-static void writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, int nOf) {
-  if (journal_put(&x->j, kind, zKey, v)) {
+static void writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, int nOf,
+                       bool bNew) {
+  if (bNew ? journal_put_new(&x->j, kind, zKey, v) : journal_put(&x->j, kind, zKey, v)) {
     x->pOut->nLoaded++;
     write_check_put(x->w, kind, zKey, v);
   } else {
@@ -311,23 +312,24 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
   for (int i = 0; i < nItem; i++) {
     if (aItem[i].bSkip) continue;
     json_t *v = item_value(&aItem[i], aSrc);
-    writer_put(&x, aItem[i].kind, aItem[i].zKey, v, nItem);
+    writer_put(&x, aItem[i].kind, aItem[i].zKey, v, nItem, false);
     json_decref(v);
   }
   return writer_end(&x, aItem, nItem, aSrc, fErr, pOpt);
 }
 
 /*
-** Writing while reading. Into an empty registry, a large load whose records
-** come in kind order (as `pacta export` and most files write them) is
-** written record by record as the validator reads it: each record is parsed
-** once, not twice. The journal gets exactly what write_items would write, in
-** the same order: nothing is live before, so nothing is looked up and
-** write_check_before has nothing to remember. A record out of kind order, a
-** source that must be read as a whole, or anything else unusual abandons it
-** (a rollback) and write_items writes the load after the reading, as for any
-** load. Errors found at the end (duplicates, references, the consistency
-** checks) roll it back like any other.
+** Writing while reading. A large load whose records come in kind order (as
+** `pacta export` and most files write them) and are all new to the registry
+** is written record by record as the validator reads it: each record is
+** parsed once, not twice. The journal gets exactly what write_items would
+** write, in the same order: no record replaces a live one, so
+** write_check_before has nothing to remember. A record out of kind order, one
+** that changes a live entity, a source that must be read as a whole, or
+** anything else unusual abandons it (a rollback) and write_items writes the
+** load after the reading, as for any load. Errors found at the end
+** (duplicates, references, the consistency checks) roll it back like any
+** other.
 */
 #define FUSED_MIN_BYTES 65536 /* smaller loads are read, then written */
 
@@ -345,24 +347,38 @@ static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRe
   buf_free(&k);
   /* A second record of a key is a duplicate (an error) or an identical copy
   ** from another file (loaded once): check_duplicates says which. */
-  if (bNew) writer_put(x, p->kind, p->zKey, pRec, 0);
+  if (!bNew) return;
+  /* A record that changes a live entity needs the checks of what depended
+  ** on it as it stood before the whole write: read first, then write. */
+  if (!x->j.bFresh && entity_seq(x->pDb, p->kind, p->zKey)) {
+    writer_abandon(x);
+    return;
+  }
+  writer_put(x, p->kind, p->zKey, pRec, 0, true);
 }
 
 /* Start writing while reading, if the load is one for it. */
 static void fused_begin(Writer *x, Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor,
-                        FILE *fErr, FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
+                        FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
   memset(x, 0, sizeof(*x));
   size_t nBytes = 0;
   for (int i = 0; i < nSrc; i++) nBytes += aSrc[i].nData;
   if (nBytes < FUSED_MIN_BYTES || (pOpt && pOpt->nExpect)) return;
   /* A record is rarely under 64 bytes: this many at least, for the bulk
   ** path's decision. */
-  if (writer_begin(x, pDb, zActor, (int64_t)(nBytes / 64), fErr, fProgress, pOpt, pOut)) {
+  /* Busy: said once, by write_items' own try after the reading. */
+  char *zSaid = 0;
+  size_t nSaid = 0;
+  FILE *fQuiet = open_memstream(&zSaid, &nSaid);
+  if (!fQuiet) panic("out of memory");
+  int rc = writer_begin(x, pDb, zActor, (int64_t)(nBytes / 64), fQuiet, fProgress, pOpt, pOut);
+  fclose(fQuiet);
+  free(zSaid); /* open_memstream's, from malloc */
+  if (rc) {
     memset(x, 0, sizeof(*x));
     return;
   }
-  x->bFused = x->j.bBulk && x->j.bFresh;
-  if (!x->bFused) writer_abandon(x);
+  x->bFused = true;
 }
 
 /* ---- A whole document ----------------------------------------------------- */
@@ -602,7 +618,7 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
   Item *aItem = 0;
   int nItem = 0, nAlloc = 0;
   Writer fused;
-  fused_begin(&fused, pDb, aSrc, nSrc, zActor, fErr, fProgress, pOpt, pOut);
+  fused_begin(&fused, pDb, aSrc, nSrc, zActor, fProgress, pOpt, pOut);
   if (fused.bFused) {
     v.xRecord = fused_record;
     v.pRecordArg = &fused;

@@ -201,15 +201,23 @@ static int64_t journal_append(Journal *pJ, Kind kind, const char *zKey, const ch
   return pJ->nextSeq++;
 }
 
-int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue) {
+static int64_t put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue, bool bNew) {
   Buf *v = &pJ->canon;
   buf_reset(v);
   if (canon_write(v, pValue)) panic("value of %s %s has no canonical form", kind_name(kind), zKey);
-  int64_t seqOld = pJ->bFresh ? 0 : entity_seq(pJ->pDb, kind, zKey);
+  int64_t seqOld = pJ->bFresh || bNew ? 0 : entity_seq(pJ->pDb, kind, zKey);
   if (seqOld && same_value(pJ->pDb, seqOld, v)) return 0;
   int64_t seq = journal_append(pJ, kind, zKey, "put", 0, v);
   derive_put(pJ->pDb, &pJ->cache, kind, zKey, pValue, seq, seqOld == 0);
   return seq;
+}
+
+int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue) {
+  return put(pJ, kind, zKey, pValue, false);
+}
+
+int64_t journal_put_new(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue) {
+  return put(pJ, kind, zKey, pValue, true);
 }
 
 int64_t journal_retract(Journal *pJ, Kind kind, const char *zKey) {

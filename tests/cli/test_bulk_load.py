@@ -142,6 +142,37 @@ class BulkLoad(unittest.TestCase):
         self.assertEqual(self.journal(a), self.journal(b))
         self.assertEqual(state(a), state(b))
 
+    def test_written_while_read_into_a_registry_that_has_records(self):
+        """Files of new records loaded one after another (each large, each into a registry that
+        already has the ones before) give the journal one load of the whole gives; a file that
+        changes a live record is read, then written."""
+        split = os.path.join(self.dir, "split1200")
+        os.mkdir(split)
+        generate(self.dir, "--docs", "40", "--parties", "120", "--out",
+                 os.path.join(split, "r.json"), "--split", "1200")
+        parts = [os.path.join(split, f)
+                 for f in sorted(os.listdir(split), key=lambda f: (f != "r.json", f))]
+        self.assertGreater(len(parts), 2)
+        self.assertGreaterEqual(sum(os.path.getsize(f) > 65536 for f in parts[1:]), 2)
+        db = self.fresh("parts.db")
+        for part in parts:
+            run(db, "load", part, today=TODAY)
+        whole = self.fresh("whole.db")
+        run(whole, "load", self.src, today=TODAY)
+        self.assertEqual(self.journal(db), self.journal(whole))
+        # The last file again, one action's date of entry into effect added: one put.
+        with open(parts[-1]) as f:
+            doc = json.load(f)
+        doc["actions"][-1]["note"] = "corrected"
+        changed = os.path.join(self.dir, "changed.json")
+        with open(changed, "w") as f:
+            json.dump(doc, f)
+        p = run(db, "load", changed, "--json", today=TODAY)
+        self.assertEqual(json.loads(p.stdout)["loaded"], 1)
+        rows = self.journal(db)
+        self.assertEqual(len(rows), len(self.journal(whole)) + 1)
+        self.assertIn('"note":"corrected"', rows[-1][4])
+
     def test_duplicates_and_copies_while_read(self):
         with open(self.src) as f:
             doc = json.load(f)
