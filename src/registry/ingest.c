@@ -551,9 +551,10 @@ static const char *format_video(Doc *d) {
   static const char *const azOneRemote[] = {"joined", "connected", "(via", "подключ", 0};
   static const char *const azNotFormat[] = {"invited", "пригла", "consultation", "консультац", 0};
   /* the sentence is about a meeting: "session", "summit", a council... */
-  static const char *const azMeetWord[] = {"session",  "summit", "meeting", "council",  "leaders",
-                                           "heads of", "сесси",  "саммит",  "заседани", "совет",
-                                           "лидер",    "глав",   0};
+  static const char *const azMeetWord[] = {
+      "session",   "summit",     "meeting",     "council",    "leaders", "heads of",
+      "сесси",     "саммит",     "заседани",    "совет",      "лидер",   "глав",
+      "took part", "takes part", "taking part", "participat", "участие", 0};
   size_t iOneRemote = 0, eOneRemote = 0; /* the first "joined via video" */
   for (int k = 0; azVideo[k]; k++) {
     for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {
@@ -594,6 +595,14 @@ static void draft_format(Draft *dr) {
     zFormat = "in_person";
     ig_evidence(d, "format", 0, 0, 0.6, true);
   }
+  /* one participant by video ("President NAME takes part by videoconference")
+  ** where the session has a place found surely ("in Dushanbe" by the body's
+  ** name): the others met there, hybrid (as unsure) */
+  const json_t *pFmtEv = json_object_get(d->pEv, "format");
+  if (strcmp(zFormat, "videoconference") == 0 &&
+      json_real_value(json_object_get(pFmtEv, "confidence")) < 0.7 &&
+      json_real_value(json_object_get(json_object_get(d->pEv, "place"), "confidence")) >= 0.8)
+    zFormat = "hybrid";
   /* a city found only loosely is no place of a videoconference */
   if (strcmp(zFormat, "videoconference") == 0 &&
       json_real_value(json_object_get(json_object_get(d->pEv, "place"), "confidence")) < 0.7) {

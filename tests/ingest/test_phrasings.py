@@ -601,6 +601,17 @@ class Phrasings(unittest.TestCase):
                     "will be held in the Kazakh capital.", self.db)
         self.assertIsNone(out["session"]["place"])
 
+    def test_one_leader_by_video_at_a_session_held_in_a_city(self):
+        out = draft("16 сентября 2021 года в Душанбе прошла сессия Совета коллективной безопасности "
+                    "ОДКБ. Президент России Владимир Путин принимает участие в сессии в формате "
+                    "видеоконференции.", self.db)
+        self.assertEqual(out["session"]["format"], "hybrid")
+        self.assertEqual(out["session"]["place"], "Dushanbe")
+        self.assertLess(out["evidence"]["format"]["confidence"], 0.7)
+        out = draft("On 16 September 2021 the CSTO Collective Security Council met in Dushanbe. "
+                    "Russian President Vladimir Putin took part by videoconference.", self.db)
+        self.assertEqual(out["session"]["format"], "hybrid")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
