@@ -462,6 +462,16 @@ static const char *scan_lang(int argc, char **argv, bool *pbJson) {
   return zLang;
 }
 
+void pacta_print_version(void) {
+  /* GNU's format: name and version, then copyright, licence, warranty. */
+  printf("pacta %s\n"
+         "built with SQLite %s and jansson %s\n"
+         "Copyright (C) 2026 the pacta authors.\n"
+         "License: none chosen yet; ask the authors before redistributing.\n"
+         "There is NO WARRANTY, to the extent permitted by law.\n",
+         PACTA_VERSION, sqlite3_libversion(), JANSSON_VERSION);
+}
+
 int pacta_main(int argc, char **argv) {
   Args a;
   memset(&a, 0, sizeof(a));
@@ -479,13 +489,7 @@ int pacta_main(int argc, char **argv) {
   for (; i < argc && argv[i][0] == '-'; i++) {
     const char *z = argv[i];
     if (strcmp(z, "--version") == 0) {
-      /* GNU's format: name and version, then copyright, licence, warranty. */
-      printf("pacta %s\n"
-             "built with SQLite %s and jansson %s\n"
-             "Copyright (C) 2026 the pacta authors.\n"
-             "License: none chosen yet; ask the authors before redistributing.\n"
-             "There is NO WARRANTY, to the extent permitted by law.\n",
-             PACTA_VERSION, sqlite3_libversion(), JANSSON_VERSION);
+      pacta_print_version();
       return 0;
     }
     if (strcmp(z, "--help") == 0 || strcmp(z, "-h") == 0) {

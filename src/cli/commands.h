@@ -11,6 +11,9 @@
 
 /* Run pacta with argv as given to main. Returns the exit status. */
 int pacta_main(int argc, char **argv);
+/* What --version prints (English, like the rest of the version line); needs
+** no catalogue, so main can answer it before the languages are read. */
+void pacta_print_version(void);
 
 /* Commands kept in their own files, each parsing its own flags with cli.h:
 ** `pacta search` (search_cmd.c), `pacta ingest` (ingest_cmd.c). */
