@@ -270,7 +270,8 @@ for f in registry-1 registry-2 registry-4 registry-8 registry-18mb registry-1-cs
   python3 - "$PACTA" "$OUT/mem.db" "$IN" <<'PY' || FAILED=$((FAILED + 1))
 import os, resource, subprocess, sys
 pacta, db, path = sys.argv[1:]
-rc = subprocess.run([pacta, "--db", db, "load", path], stdout=subprocess.DEVNULL).returncode
+rc = subprocess.run([pacta, "--db", db, "load", path], stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL).returncode
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 size = (sum(os.path.getsize(os.path.join(path, n)) for n in os.listdir(path))
         if os.path.isdir(path) else os.path.getsize(path))
