@@ -9,6 +9,7 @@
 #include <openssl/sha.h>
 #include <pthread.h>
 
+#include "i18n.h"
 #include "lazy_lib.h"
 
 #define CRYPTO_SONAME "libcrypto.so.3"
@@ -65,7 +66,8 @@ static void load(void) {
 #define FN(NAME) ((__typeof__(&NAME))need(I_##NAME))
 static void *need(int i) {
   pthread_once(&once, load);
-  if (rc) lazy_lib_die(CRYPTO_PACKAGE, zErr);
+  if (rc)
+    lazy_lib_die(_("this command needs a library that is not installed"), CRYPTO_PACKAGE, zErr);
   return apFn[i];
 }
 

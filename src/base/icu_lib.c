@@ -65,7 +65,8 @@ static void load(void) {
 
 static void need_slow(void) {
   pthread_once(&once, load);
-  if (rc) lazy_lib_die(ICU_PACKAGE, zErr);
+  /* In English: the catalogues' own formatting is what is missing. */
+  if (rc) lazy_lib_die("this command needs a library that is not installed", ICU_PACKAGE, zErr);
 }
 
 /* The library's function NAME, loaded. */

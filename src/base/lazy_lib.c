@@ -3,7 +3,6 @@
 #include <dlfcn.h>
 #include <stdio.h>
 
-#include "i18n.h"
 #include "util.h"
 
 int lazy_lib_open(const char *zSoname, const char *const *azName, void **apFn, int n, char *zErr,
@@ -23,6 +22,6 @@ int lazy_lib_open(const char *zSoname, const char *const *azName, void **apFn, i
   return 0;
 }
 
-void lazy_lib_die(const char *zPackage, const char *zErr) {
-  die(EXIT_INPUT, _("this command needs %s: apt-get install %s (%s)"), zPackage, zPackage, zErr);
+void lazy_lib_die(const char *zMessage, const char *zPackage, const char *zErr) {
+  die(EXIT_INPUT, "%s: apt-get install %s (%s)", zMessage, zPackage, zErr);
 }

@@ -19,11 +19,13 @@
 int lazy_lib_open(const char *zSoname, const char *const *azName, void **apFn, int n, char *zErr,
                   size_t nErr);
 
-/* lazy_lib_open's failure: stop pacta with a message naming the package to
-** install. */
+/* lazy_lib_open's failure: stop pacta with zMessage ("this command needs
+** libssl3", in the caller's language where it can translate) and the
+** package to install. This file uses no catalogue: ICU, which the
+** catalogues' formatting needs, is loaded through it. */
 #if defined(__GNUC__)
 __attribute__((noreturn))
 #endif
-void lazy_lib_die(const char *zPackage, const char *zErr);
+void lazy_lib_die(const char *zMessage, const char *zPackage, const char *zErr);
 
 #endif

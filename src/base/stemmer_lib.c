@@ -5,6 +5,7 @@
 #include <libstemmer.h>
 #include <pthread.h>
 
+#include "i18n.h"
 #include "lazy_lib.h"
 
 #define STEMMER_SONAME "libstemmer.so.0d"
@@ -40,7 +41,8 @@ static void load(void) {
 #define FN(NAME) ((__typeof__(&NAME))need(I_##NAME))
 static void *need(int i) {
   pthread_once(&once, load);
-  if (rc) lazy_lib_die(STEMMER_PACKAGE, zErr);
+  if (rc)
+    lazy_lib_die(_("this command needs a library that is not installed"), STEMMER_PACKAGE, zErr);
   return apFn[i];
 }
 

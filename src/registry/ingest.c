@@ -897,6 +897,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   json_object_set_new(pOut, "file", json_string(zName));
   json_object_set_new(pOut, "session", dr.pSession);
   json_object_set_new(pOut, "evidence", doc.pEv);
+  ig_surnames_free(doc.pSur); /* ingest_attend.c's, made for the reading */
   ig_free(&doc);
   return pOut;
 }

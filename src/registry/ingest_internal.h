@@ -86,7 +86,8 @@ typedef struct Doc {
 ** pErr (binary data, no text). Finds nothing in it yet. */
 bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, size_t nData,
              Buf *pErr);
-/* Free what d holds but its evidence (which the draft takes). */
+/* Free what d holds but its evidence (which the draft takes) and its
+** speakers' surnames (ig_surnames_free, ingest_attend.c). */
 void ig_free(Doc *d);
 
 /* The text at [i, e) with whitespace runs as one space, as a JSON string. */

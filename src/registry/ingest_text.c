@@ -237,7 +237,6 @@ void ig_free(Doc *d) {
   xfree(d->aByEnd);
   xfree(d->aD);
   xfree(d->aS);
-  ig_surnames_free(d->pSur);
   xfree(d->zLo);
   xfree(d->z);
 }
