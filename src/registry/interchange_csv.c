@@ -1093,11 +1093,28 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
     fprintf(fErr, "pacta: %s\n", _("nothing was loaded"));
     rc = LOAD_INVALID;
   } else {
-    /* The document's text: the sections held as values, then those held
-    ** as text (interchange_load reads the sections in any order). */
+    /* The document's text: its sections in kind order, each held as a
+    ** value or as text, so that a large load is written while it is read
+    ** (interchange.c); any other section after them. */
     for (int k = 0; k < K__COUNT; k++) strmap_free(&L.aKeyIdx[k]);
     Buf text = {0};
     buf_puts(&text, "{\"pacta\":1");
+    for (int k = 0; k < K__COUNT; k++) {
+      const char *zSection = kind_section((Kind)k);
+      json_t *aSec = json_object_get(L.pDoc, zSection);
+      if (aSec) {
+        char *z = json_dumps(aSec, JSON_COMPACT | JSON_REAL_PRECISION(17));
+        if (!z) panic("out of memory");
+        buf_printf(&text, ",\"%s\":%s", zSection, z);
+        xfree(z);
+        json_object_del(L.pDoc, zSection);
+      }
+      if (!L.anText[k]) continue;
+      buf_printf(&text, ",\"%s\":[", zSection);
+      buf_append(&text, L.aText[k].z, L.aText[k].n);
+      buf_putc(&text, ']');
+      buf_free(&L.aText[k]);
+    }
     const char *zSection;
     json_t *aSec;
     json_object_foreach(L.pDoc, zSection, aSec) {
@@ -1109,13 +1126,6 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
     }
     json_decref(L.pDoc);
     L.pDoc = 0;
-    for (int k = 0; k < K__COUNT; k++) {
-      if (!L.anText[k]) continue;
-      buf_printf(&text, ",\"%s\":[", kind_section((Kind)k));
-      buf_append(&text, L.aText[k].z, L.aText[k].n);
-      buf_putc(&text, ']');
-      buf_free(&L.aText[k]);
-    }
     buf_putc(&text, '}');
     char *zText = text.z;
     char *zErr = 0;
