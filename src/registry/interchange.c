@@ -167,9 +167,9 @@ static json_t *finding_places(const json_t *aFinding, const Item *aItem, int nIt
 ** The writer: every record of a load through the journal in one
 ** transaction, kinds in the order that puts what is referred to first, then
 ** the consistency checks (checks.h) over what it wrote; an error rolls it all
-** back. write_items writes a load's items once all are read and checked;
-** into an empty registry a large load is written while it is read (see
-** "Writing while reading" below), through the same three steps.
+** back. write_items writes a load's items once all are read and checked; a
+** large load of new records is written while it is read (see "Writing while
+** reading" below), through the same three steps.
 */
 typedef struct Writer {
   Db *pDb;
@@ -367,9 +367,9 @@ static void fused_begin(Writer *x, Db *pDb, const LoadSource *aSrc, int nSrc, co
   size_t nBytes = 0;
   for (int i = 0; i < nSrc; i++) nBytes += aSrc[i].nData;
   if (nBytes < FUSED_MIN_BYTES || (pOpt && pOpt->nExpect)) return;
-  /* A record is rarely under 64 bytes: this many at least, for the bulk
+  /* Busy: said once, by write_items' own try after the reading. A record
+  ** is rarely under 64 bytes: nBytes / 64 records at most, for the bulk
   ** path's decision. */
-  /* Busy: said once, by write_items' own try after the reading. */
   char *zSaid = 0;
   size_t nSaid = 0;
   FILE *fQuiet = open_memstream(&zSaid, &nSaid);
