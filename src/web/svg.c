@@ -1,5 +1,7 @@
 #include "svg.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,53 @@
 
 #define CHART_W 880.0 /* viewBox width; the page scales it */
 #define MAX_TICKS 16
+
+/* ---- Numbers -------------------------------------------------------------- */
+
+/* x with nDec (0 or 1) decimals, the bytes printf's "%.0f" or "%.1f" writes
+** (the exact binary value rounded to nearest, half to even; "-" for a negative
+** x, even one that rounds to zero), without printf's multiple-precision
+** arithmetic: a chart has hundreds of numbers. The product x * 10 is rounded
+** by the multiplication, so its exact value is kept as p + err (fma gives the
+** error exactly) and the rounding of p corrected by the sign of err. */
+static void put_num(Buf *p, double x, int nDec) {
+  double scale = nDec ? 10.0 : 1.0;
+  if (!(fabs(x) < 1e12)) { /* NaN, infinities, what no chart holds */
+    buf_printf(p, "%.*f", nDec, x);
+    return;
+  }
+  double prod = x * scale;
+  double err = fma(x, scale, -prod); /* x * scale == prod + err, exactly */
+  double k = nearbyint(prod);        /* to nearest, half to even */
+  double t = prod - k;               /* exact: |t| <= 0.5 */
+  /* x * scale - k == t + err; t is a multiple of prod's ulp and |err| is at
+  ** most half of it, so these sums have the sign of the exact ones. */
+  if (t == 0.5 && err > 0)
+    k += 1;
+  else if (t == -0.5 && err < 0)
+    k -= 1;
+  char z[32];
+  int i = (int)sizeof(z);
+  uint64_t n = (uint64_t)fabs(k);
+  if (nDec) {
+    z[--i] = (char)('0' + n % 10);
+    z[--i] = '.';
+    n /= 10;
+  }
+  do {
+    z[--i] = (char)('0' + n % 10);
+    n /= 10;
+  } while (n);
+  if (signbit(x)) z[--i] = '-';
+  buf_append(p, z + i, sizeof(z) - (size_t)i);
+}
+
+/* zBefore, then x as "%.1f" does, then a quote: an attribute's end. */
+static void put_attr(Buf *p, const char *zBefore, double x) {
+  buf_puts(p, zBefore);
+  put_num(p, x, 1);
+  buf_putc(p, '"');
+}
 
 /* ---- Time axis ------------------------------------------------------------ */
 
@@ -80,17 +129,31 @@ static double xpos(const Scale *s, pdate d) {
   return s->x0 + (s->x1 - s->x0) * (double)(d - s->start) / span;
 }
 
+/* <line x1=".." y1=".." x2=".." y2=".."/> */
+static void put_line(Buf *p, double x1, double y1, double x2, double y2) {
+  put_attr(p, "<line x1=\"", x1);
+  put_attr(p, " y1=\"", y1);
+  put_attr(p, " x2=\"", x2);
+  put_attr(p, " y2=\"", y2);
+  buf_puts(p, "/>");
+}
+
 /* Grid lines from yTop to yBottom and labels under yBottom. */
 static void time_axis(Buf *p, const Scale *s, double yTop, double yBottom) {
   Tick aTick[MAX_TICKS];
   int n = time_ticks(s->start, s->end, aTick);
   buf_puts(p, "<g class=\"axis\">");
-  buf_printf(p, "<line class=\"base\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", s->x0,
-             yBottom, s->x1, yBottom);
+  put_attr(p, "<line class=\"base\" x1=\"", s->x0);
+  put_attr(p, " y1=\"", yBottom);
+  put_attr(p, " x2=\"", s->x1);
+  put_attr(p, " y2=\"", yBottom);
+  buf_puts(p, "/>");
   for (int i = 0; i < n; i++) {
     double x = xpos(s, aTick[i].date);
-    buf_printf(p, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x, yTop, x, yBottom);
-    buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, yBottom + 16);
+    put_line(p, x, yTop, x, yBottom);
+    put_attr(p, "<text x=\"", x);
+    put_attr(p, " y=\"", yBottom + 16);
+    buf_puts(p, " text-anchor=\"middle\">");
     html_escape(p, aTick[i].zLabel);
     buf_puts(p, "</text>");
   }
@@ -155,9 +218,14 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
   Scale s = {c->start, c->end, TL_LABEL, CHART_W - 18};
   svg_open(p, c->zId, c->zTitle, c->zDesc, h);
   for (int r = 0; r < c->nRow; r++) {
-    if (r % 2 == 0)
-      buf_printf(p, "<rect class=\"band\" x=\"0\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\"/>",
-                 TL_TOP + TL_ROW * r, CHART_W, TL_ROW);
+    if (r % 2 == 0) {
+      put_attr(p, "<rect class=\"band\" x=\"0\" y=\"", TL_TOP + TL_ROW * r);
+      buf_puts(p, " width=\"");
+      put_num(p, CHART_W, 0);
+      buf_puts(p, "\" height=\"");
+      put_num(p, TL_ROW, 0);
+      buf_puts(p, "\"/>");
+    }
   }
   time_axis(p, &s, TL_TOP, TL_TOP + TL_ROW * c->nRow);
   for (int r = 0; r < c->nRow; r++) {
@@ -168,8 +236,9 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
       html_escape(p, pRow->zHref);
       buf_puts(p, "\">");
     }
-    buf_printf(p, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\"", TL_LABEL - 8,
-               y + TL_ROW / 2 + 4);
+    put_attr(p, "<text class=\"label\" x=\"", TL_LABEL - 8);
+    put_attr(p, " y=\"", y + TL_ROW / 2 + 4);
+    buf_puts(p, " text-anchor=\"end\"");
     if (pRow->zLang) {
       buf_puts(p, " lang=\"");
       html_escape(p, pRow->zLang);
@@ -186,8 +255,12 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
       if (x1 - x0 < 2) x1 = x0 + 2;
       buf_puts(p, "<rect class=\"");
       html_escape(p, pBar->zClass);
-      buf_printf(p, "\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" rx=\"2\"><title>", x0,
-                 y + (TL_ROW - TL_BAR) / 2, x1 - x0, TL_BAR);
+      put_attr(p, "\" x=\"", x0);
+      put_attr(p, " y=\"", y + (TL_ROW - TL_BAR) / 2);
+      put_attr(p, " width=\"", x1 - x0);
+      buf_puts(p, " height=\"");
+      put_num(p, TL_BAR, 0);
+      buf_puts(p, "\" rx=\"2\"><title>");
       html_escape(p, pBar->zTitle);
       buf_puts(p, "</title></rect>");
     }
@@ -223,10 +296,10 @@ void svg_steps(Buf *p, const SvgSteps *c) {
   /* Count axis. */
   buf_puts(p, "<g class=\"axis\">");
   for (int v = 0; v <= yMax; v += yStep) {
-    buf_printf(p, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", ST_LEFT, YPOS(v), s.x1,
-               YPOS(v));
-    buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%d</text>", ST_LEFT - 8,
-               YPOS(v) + 4, v);
+    put_line(p, ST_LEFT, YPOS(v), s.x1, YPOS(v));
+    put_attr(p, "<text x=\"", ST_LEFT - 8);
+    put_attr(p, " y=\"", YPOS(v) + 4);
+    buf_printf(p, " text-anchor=\"end\">%d</text>", v);
   }
   buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\">", 4.0, ST_TOP - 12);
   html_escape(p, c->zYLabel);
@@ -254,14 +327,24 @@ void svg_steps(Buf *p, const SvgSteps *c) {
     buf_puts(p, "</text>");
   }
   /* The step line, then a dot at every step. */
-  buf_printf(p, "<path class=\"steps\" d=\"M%.1f %.1f", s.x0, YPOS(0));
-  for (int i = 0; i < c->nPoint; i++)
-    buf_printf(p, " H%.1f V%.1f", xpos(&s, c->aPoint[i].date), YPOS(c->aPoint[i].value));
-  buf_printf(p, " H%.1f\"/>", s.x1);
+  buf_puts(p, "<path class=\"steps\" d=\"M");
+  put_num(p, s.x0, 1);
+  buf_putc(p, ' ');
+  put_num(p, YPOS(0), 1);
   for (int i = 0; i < c->nPoint; i++) {
-    buf_printf(p, "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\"><title>",
-               c->aPoint[i].bHighlight ? " hit" : "", xpos(&s, c->aPoint[i].date),
-               YPOS(c->aPoint[i].value), c->aPoint[i].bHighlight ? "5.5" : "4");
+    buf_puts(p, " H");
+    put_num(p, xpos(&s, c->aPoint[i].date), 1);
+    buf_puts(p, " V");
+    put_num(p, YPOS(c->aPoint[i].value), 1);
+  }
+  buf_puts(p, " H");
+  put_num(p, s.x1, 1);
+  buf_puts(p, "\"/>");
+  for (int i = 0; i < c->nPoint; i++) {
+    buf_puts(p, c->aPoint[i].bHighlight ? "<circle class=\"dot hit\"" : "<circle class=\"dot\"");
+    put_attr(p, " cx=\"", xpos(&s, c->aPoint[i].date));
+    put_attr(p, " cy=\"", YPOS(c->aPoint[i].value));
+    buf_puts(p, c->aPoint[i].bHighlight ? " r=\"5.5\"><title>" : " r=\"4\"><title>");
     html_escape(p, c->aPoint[i].zTitle);
     buf_puts(p, "</title></circle>");
   }
