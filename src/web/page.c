@@ -161,6 +161,27 @@ char *text_html(const char *z) {
 
 /* ---- Sentences with pieces of HTML ------------------------------------------------ */
 
+/* The n bytes at z, HTML-escaped as html_escape() does (a message's text
+** between its placeholders, without a copy of it to end it). */
+static void escape_n(Buf *p, const char *z, size_t n) {
+  size_t iRun = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *zEsc;
+    switch (z[i]) {
+    case '&': zEsc = "&amp;"; break;
+    case '<': zEsc = "&lt;"; break;
+    case '>': zEsc = "&gt;"; break;
+    case '"': zEsc = "&quot;"; break;
+    case '\'': zEsc = "&#39;"; break;
+    default: continue;
+    }
+    buf_append(p, z + iRun, i - iRun);
+    buf_puts(p, zEsc);
+    iRun = i + 1;
+  }
+  buf_append(p, z + iRun, n - iRun);
+}
+
 /* zMsg with {0}...{9} replaced by azArg's strings; the rest escaped when
 ** bEscape. */
 static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bEscape) {
@@ -172,12 +193,10 @@ static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bE
     bool bArg =
         zOpen && zOpen[1] >= '0' && zOpen[1] <= '9' && zOpen[2] == '}' && zOpen[1] - '0' < nArg;
     size_t n = zOpen ? (size_t)(zOpen - z) + (bArg ? 0 : 1) : strlen(z);
-    char *zText = xprintf("%.*s", (int)n, z);
     if (bEscape)
-      html_escape(p, zText);
+      escape_n(p, z, n);
     else
-      buf_puts(p, zText);
-    xfree(zText);
+      buf_append(p, z, n);
     if (!zOpen) break;
     if (bArg) {
       buf_puts(p, azArg[zOpen[1] - '0']);
