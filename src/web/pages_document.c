@@ -28,7 +28,7 @@
 ** what it formatted, by language and input, in a table of its own (the last
 ** inputs hashed to each place), freed when the thread ends.
 */
-#define DATE_MEMO_SLOTS 8192  /* a power of two: 4096 pairs */
+#define DATE_MEMO_SLOTS 65536 /* a power of two: 32768 pairs */
 #define PLURAL_MEMO_SLOTS 256 /* a power of two */
 
 typedef struct DateMemo {
