@@ -766,11 +766,70 @@ json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
 typedef struct DetailCtx {
   const DocWork *w;
   const PartyTable *pT;
+  /* The strings the tree repeats (a party's code in its row, in its consent
+  ** and in the trigger; an action's type; a date in several places), made
+  ** once per call and shared by reference: every caller only reads the tree,
+  ** and a page of 200 parties would otherwise allocate thousands. */
+  json_t **apCode; /* by local party (DocWork.aPid's index); NULL: not yet */
+  json_t *apType[ACT__COUNT];
+  pdate *aDateKey; /* open addressing on the date; apDate[i] NULL: empty */
+  json_t **apDate;
+  size_t nDateMask; /* the table's size - 1 (a power of two - 1) */
 } DetailCtx;
+
+static void detail_strings_open(DetailCtx *c) {
+  c->apCode = xmalloc((size_t)c->w->nParty * sizeof(json_t *) + 1);
+  memset(c->apCode, 0, (size_t)c->w->nParty * sizeof(json_t *));
+  memset(c->apType, 0, sizeof(c->apType));
+  size_t n = 64;
+  while (n < 4 * ((size_t)c->w->nAction + (size_t)c->w->nParty)) n *= 2;
+  c->aDateKey = xmalloc(n * sizeof(pdate));
+  c->apDate = xmalloc(n * sizeof(json_t *));
+  memset(c->apDate, 0, n * sizeof(json_t *));
+  c->nDateMask = n - 1;
+}
+
+static void detail_strings_close(DetailCtx *c) {
+  for (int i = 0; i < c->w->nParty; i++) json_decref(c->apCode[i]);
+  for (int i = 0; i < ACT__COUNT; i++) json_decref(c->apType[i]);
+  for (size_t i = 0; i <= c->nDateMask; i++) json_decref(c->apDate[i]);
+  xfree(c->apCode);
+  xfree(c->aDateKey);
+  xfree(c->apDate);
+}
 
 static const char *detail_code(const DetailCtx *c, int iAction) {
   int pid = c->w->aPid[c->w->aAction[iAction].party];
   return pid >= 0 && pid < c->pT->n ? c->pT->aCode[pid] : "";
+}
+
+/* json_string(detail_code(c, iAction)), shared. */
+static json_t *detail_code_json(DetailCtx *c, int iAction) {
+  int party = c->w->aAction[iAction].party;
+  if (party < 0 || party >= c->w->nParty) return json_string(detail_code(c, iAction));
+  if (!c->apCode[party]) c->apCode[party] = json_string(detail_code(c, iAction));
+  return json_incref(c->apCode[party]);
+}
+
+/* json_string(action_type_name(t)), shared. */
+static json_t *detail_type_json(DetailCtx *c, ActionType t) {
+  if ((unsigned)t >= ACT__COUNT) return json_string(action_type_name(t));
+  if (!c->apType[t]) c->apType[t] = json_string(action_type_name(t));
+  return json_incref(c->apType[t]);
+}
+
+/* date_json(d), shared. */
+static json_t *detail_date_json(DetailCtx *c, pdate d) {
+  if (d == DATE_NONE) return json_null();
+  size_t i = ((uint32_t)d * 2654435761u) & c->nDateMask;
+  while (c->apDate[i] && c->aDateKey[i] != d) i = (i + 1) & c->nDateMask;
+  if (!c->apDate[i]) {
+    json_t *p = date_json(d);
+    if (!p) return 0;
+    c->aDateKey[i] = d;
+    c->apDate[i] = p;
+  }
+  return json_incref(c->apDate[i]);
 }
 
 /* The page's many small objects are built directly: json_pack parses its
@@ -781,13 +840,13 @@ static json_t *put(json_t *pObj, const char *zKey, json_t *pVal) {
   return pObj;
 }
 
-static json_t *action_ref(const DetailCtx *c, int i) {
+static json_t *action_ref(DetailCtx *c, int i) {
   if (i < 0) return json_null();
   const Action *a = &c->w->aAction[i];
   json_t *p = json_object();
-  put(p, "party", json_string(detail_code(c, i)));
-  put(p, "type", json_string(action_type_name(a->type)));
-  return put(p, "date", date_json(a->date));
+  put(p, "party", detail_code_json(c, i));
+  put(p, "type", detail_type_json(c, a->type));
+  return put(p, "date", detail_date_json(c, a->date));
 }
 
 /* Sorting a document's actions by party code, then date, then type. */
@@ -834,7 +893,8 @@ static json_t *action_records(Db *pDb, const char *zDoc) {
 static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   DocQuery q;
   if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
-  DetailCtx ctx = {&q.w, &q.t};
+  DetailCtx ctx = {.w = &q.w, .pT = &q.t};
+  detail_strings_open(&ctx);
   json_t *pRecords = action_records(pDb, zDoc);
 
   /* Each party's first consent, by date: what the threshold counts. */
@@ -883,19 +943,19 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
     while (iEnd < nIdx && q.w.aAction[aIdx[iEnd]].party == party) iEnd++;
     const PartyStatus *ps = &q.w.aStatus[party];
     json_t *pRow = json_object();
-    put(pRow, "party", json_string(detail_code(&ctx, aIdx[i])));
+    put(pRow, "party", detail_code_json(&ctx, aIdx[i]));
     put(pRow, "status",
         ps->status == ST_NONE ? json_null() : json_string(status_kind_name(ps->status)));
-    put(pRow, "since", date_json(ps->since));
-    put(pRow, "entry_into_force", date_json(ps->entryIntoForce));
-    put(pRow, "signature", date_json(ps->signature));
+    put(pRow, "since", detail_date_json(&ctx, ps->since));
+    put(pRow, "entry_into_force", detail_date_json(&ctx, ps->entryIntoForce));
+    put(pRow, "signature", detail_date_json(&ctx, ps->signature));
     json_object_set_new(pRow, "consent", action_ref(&ctx, ps->consent));
     json_object_set_new(pRow, "trigger", action_ref(&ctx, ps->trigger));
     if (ps->withdrawal >= 0) {
       const Action *a = &q.w.aAction[ps->withdrawal];
-      json_t *pW = put(json_object(), "date", date_json(a->date));
+      json_t *pW = put(json_object(), "date", detail_date_json(&ctx, a->date));
       json_object_set_new(pRow, "withdrawal",
-                          put(pW, "effective", date_json(ps->withdrawalEffective)));
+                          put(pW, "effective", detail_date_json(&ctx, ps->withdrawalEffective)));
     } else {
       json_object_set_new(pRow, "withdrawal", json_null());
     }
@@ -906,8 +966,8 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
       date_format(a->date, zDate);
       snprintf(zKey, sizeof(zKey), "%s|%s|%s", detail_code(&ctx, aIdx[k]),
                action_type_name(a->type), zDate);
-      json_t *pA = put(json_object(), "type", json_string(action_type_name(a->type)));
-      put(pA, "date", json_string(zDate));
+      json_t *pA = put(json_object(), "type", detail_type_json(&ctx, a->type));
+      put(pA, "date", detail_date_json(&ctx, a->date));
       const json_t *pRec = json_object_get(pRecords, zKey);
       static const char *const azExtra[] = {"text",        "note",
                                             "effective",   "subject_to_procedures",
@@ -935,6 +995,7 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
   xfree(aOrder);
   xfree(aIdx);
   json_decref(pRecords);
+  detail_strings_close(&ctx);
   doc_query_close(&q);
   return pOut;
 }
