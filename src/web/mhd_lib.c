@@ -31,7 +31,8 @@
   X(MHD_stop_daemon)                                                                               \
   X(MHD_start_daemon_va)                                                                           \
   X(MHD_create_response_from_callback)                                                             \
-  X(MHD_create_response_from_buffer)
+  X(MHD_create_response_from_buffer)                                                               \
+  X(MHD_create_response_from_buffer_with_free_callback)
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
@@ -142,4 +143,11 @@ struct MHD_Response *MHD_create_response_from_buffer(size_t size, void *buffer,
                                                      enum MHD_ResponseMemoryMode mode) {
   need();
   return mhd.MHD_create_response_from_buffer(size, buffer, mode);
+}
+
+struct MHD_Response *
+MHD_create_response_from_buffer_with_free_callback(size_t size, void *buffer,
+                                                   MHD_ContentReaderFreeCallback crfc) {
+  need();
+  return mhd.MHD_create_response_from_buffer_with_free_callback(size, buffer, crfc);
 }

@@ -571,7 +571,15 @@ void pages_end(Buf *p, Req *pReq) {
 }
 
 void page_send(Resp *r, int status, Buf *p, bool bCache) {
-  resp_text(r, status, HTML, p->z ? p->z : "", p->n);
+  if (p->z) { /* the page's buffer becomes the body (resp_text would copy it) */
+    r->status = status;
+    r->zType = HTML;
+    buf_free(&r->body);
+    r->body = *p;
+    memset(p, 0, sizeof(*p));
+  } else {
+    resp_text(r, status, HTML, "", 0);
+  }
   r->bCacheable = bCache && status == 200;
   buf_free(p);
 }

@@ -702,6 +702,10 @@ static void add_headers(struct MHD_Response *r, const char *zType, const char *z
   }
 }
 
+static void body_free(void *p) {
+  xfree(p);
+}
+
 static enum MHD_Result send_response(struct MHD_Connection *pConn, int status, const char *zType,
                                      const char *zBody, size_t nBody, const char *zEtag,
                                      const Resp *pResp) {
@@ -909,6 +913,17 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   } else if (resp.xStream) {
     log_access(pConn, zMethod, zUrl, resp.status, 0, ms_since(&t0), req.caller.zName);
     struct MHD_Response *r = make_stream_response(&resp);
+    ret = MHD_queue_response(pConn, (unsigned)resp.status, r);
+    MHD_destroy_response(r);
+  } else if (resp.body.z) {
+    log_access(pConn, zMethod, zUrl, resp.status, resp.body.n, ms_since(&t0), req.caller.zName);
+    /* The body is handed over, not copied (a document page is 175 KB):
+    ** libmicrohttpd frees it with the response. Out of the request's pool
+    ** since pool_end, it may be freed on any thread. */
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer_with_free_callback(resp.body.n, resp.body.z, body_free);
+    memset(&resp.body, 0, sizeof(resp.body));
+    add_headers(r, resp.zType, resp.zEtag, &resp);
     ret = MHD_queue_response(pConn, (unsigned)resp.status, r);
     MHD_destroy_response(r);
   } else {
