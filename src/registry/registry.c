@@ -890,6 +890,24 @@ static json_t *action_records(Db *pDb, const char *zDoc) {
   return pMap;
 }
 
+/* "PARTY|TYPE|DATE" into z[n], as snprintf would write it, without
+** parsing a format for each of a page's hundreds of actions. */
+static void action_key(char *z, size_t n, const char *zParty, const char *zType,
+                       const char *zDate) {
+  size_t nParty = strlen(zParty), nType = strlen(zType), nDate = strlen(zDate);
+  if (nParty + nType + nDate + 3 > n) {
+    snprintf(z, n, "%s|%s|%s", zParty, zType, zDate);
+    return;
+  }
+  memcpy(z, zParty, nParty);
+  z += nParty;
+  *z++ = '|';
+  memcpy(z, zType, nType);
+  z += nType;
+  *z++ = '|';
+  memcpy(z, zDate, nDate + 1);
+}
+
 static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   DocQuery q;
   if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
@@ -964,8 +982,7 @@ static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf
       const Action *a = &q.w.aAction[aIdx[k]];
       char zDate[DATE_BUFSZ], zKey[64];
       date_format(a->date, zDate);
-      snprintf(zKey, sizeof(zKey), "%s|%s|%s", detail_code(&ctx, aIdx[k]),
-               action_type_name(a->type), zDate);
+      action_key(zKey, sizeof(zKey), detail_code(&ctx, aIdx[k]), action_type_name(a->type), zDate);
       json_t *pA = put(json_object(), "type", detail_type_json(&ctx, a->type));
       put(pA, "date", detail_date_json(&ctx, a->date));
       const json_t *pRec = json_object_get(pRecords, zKey);

@@ -51,6 +51,7 @@ typedef struct Memo {
 } Memo;
 
 static pthread_key_t g_memoKey;
+static __thread Memo *t_memo; /* the key's value, without a call to read it */
 static pthread_once_t g_memoOnce = PTHREAD_ONCE_INIT;
 
 static void memo_free(void *pArg) {
@@ -61,6 +62,7 @@ static void memo_free(void *pArg) {
   }
   for (int i = 0; i < PLURAL_MEMO_SLOTS; i++) free(m->aPlural[i].zText);
   free(m);
+  t_memo = 0;
 }
 
 static void memo_key_init(void) {
@@ -69,12 +71,14 @@ static void memo_key_init(void) {
 
 /* The thread's memo (outside any request's pool: it outlives them). */
 static Memo *memo_get(void) {
+  if (t_memo) return t_memo;
   pthread_once(&g_memoOnce, memo_key_init);
   Memo *m = pthread_getspecific(g_memoKey);
   if (!m) {
     m = calloc(1, sizeof(Memo));
     if (!m || pthread_setspecific(g_memoKey, m)) panic("out of memory (a thread's memo)");
   }
+  t_memo = m;
   return m;
 }
 
