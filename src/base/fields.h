@@ -44,4 +44,11 @@ json_t *map_by(const json_t *a, const char *zField);
 ** "code"), else the code itself ("" for none). */
 const char *party_name(const json_t *pParties, const char *zCode);
 
+/* A name by language in the current language (i18n_lang(): the page's, the
+** command line's), else English, else the first there is. name_here_lang is
+** the language it picks (NULL: the name has none); name_here the name, else
+** zFallback. */
+const char *name_here_lang(const json_t *pName);
+const char *name_here(const json_t *pName, const char *zFallback);
+
 #endif

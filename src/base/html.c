@@ -3,11 +3,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-void html_escape(Buf *p, const char *z) {
-  if (!z) return;
-  size_t iRun = 0, i = 0;
-  for (; z[i]; i++) {
-    const char *zEsc = 0;
+void html_escape_n(Buf *p, const char *z, size_t n) {
+  size_t iRun = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *zEsc;
     switch (z[i]) {
     case '&': zEsc = "&amp;"; break;
     case '<': zEsc = "&lt;"; break;
@@ -20,7 +19,11 @@ void html_escape(Buf *p, const char *z) {
     buf_puts(p, zEsc);
     iRun = i + 1;
   }
-  buf_append(p, z + iRun, i - iRun);
+  buf_append(p, z + iRun, n - iRun);
+}
+
+void html_escape(Buf *p, const char *z) {
+  if (z) html_escape_n(p, z, strlen(z));
 }
 
 /* One conversion of hprintf's: %s %d %lld %zu, or %N$s... (a translation

@@ -9,6 +9,8 @@
 
 /* HTML escaping into a buffer. */
 void html_escape(Buf *p, const char *z);
+/* The same for the n bytes at z (a piece of a longer string). */
+void html_escape_n(Buf *p, const char *z, size_t n);
 /* printf into a page where every %s is HTML-escaped; also %d, %lld, %zu. */
 void hprintf(Buf *p, const char *zFmt, ...)
 #if defined(__GNUC__)

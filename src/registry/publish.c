@@ -30,30 +30,6 @@ char *publish_words(const char *z) {
   return zOut;
 }
 
-const char *publish_name_of(const json_t *pName, const char *zFallback) {
-  const char *z = str(pName, i18n_lang());
-  if (!z) z = str(pName, "en");
-  if (!z) {
-    const char *zLang;
-    json_t *v;
-    json_object_foreach((json_t *)pName, zLang, v) {
-      if (json_is_string(v)) return json_string_value(v);
-    }
-  }
-  return z ? z : zFallback;
-}
-
-const char *publish_name_lang(const json_t *pName) {
-  if (str(pName, i18n_lang())) return i18n_lang();
-  if (str(pName, "en")) return "en";
-  const char *zLang;
-  json_t *v;
-  json_object_foreach((json_t *)pName, zLang, v) {
-    if (json_is_string(v)) return zLang;
-  }
-  return 0;
-}
-
 const char *publish_text_lang(const char *z) {
   for (const unsigned char *u = (const unsigned char *)(z ? z : ""); *u; u++)
     if ((u[0] == 0xD0 || u[0] == 0xD1) && (u[1] & 0xC0) == 0x80) return "ru";
@@ -61,7 +37,7 @@ const char *publish_text_lang(const char *z) {
 }
 
 const char *publish_name(const json_t *pMap, const char *zId, const char *zField) {
-  return publish_name_of(json_object_get(json_object_get(pMap, zId), zField), zId);
+  return name_here(json_object_get(json_object_get(pMap, zId), zField), zId);
 }
 
 void publish_date(Buf *p, const char *zIso) {

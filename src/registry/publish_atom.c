@@ -146,7 +146,7 @@ static void feed_eif_entry(Feed *f, const char *zDoc, const json_t *pDoc, pdate 
   snprintf(zUpdated, sizeof(zUpdated), "%sT00:00:00Z", zDate);
   Buf t = {0}, x = {0}, day = {0};
   publish_date(&day, zDate);
-  const char *zTitle = publish_name_of(json_object_get(pDoc, "title"), zDoc);
+  const char *zTitle = name_here(json_object_get(pDoc, "title"), zDoc);
   buf_printf(&t, _("%s entered into force on %s"), zTitle, day.z ? day.z : "");
   buf_puts(&x, "<entry>");
   xml_elem(&x, "title", t.z);

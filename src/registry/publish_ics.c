@@ -241,7 +241,7 @@ static void ics_commitment(const Ics *c, const json_t *pRow) {
   pdate deadline = date_of(json_object_get(v, "deadline"));
   if (!zId || deadline == DATE_NONE) return;
   if (c->zOrg && strcmp(c->zOrg, zCOrg) != 0) return;
-  const char *zText = publish_name_of(json_object_get(v, "text"), zId);
+  const char *zText = name_here(json_object_get(v, "text"), zId);
   Buf t = {0};
   ics_event_begin(c->pOut, "commitment", zId, "", str(pRow, "time"), deadline);
   buf_printf(&t, "%s: %s", _("Deadline"), zText);

@@ -21,17 +21,11 @@ const char *publish_document_type(const char *zType);
 ** new string (NULL as ""); xfree it. */
 char *publish_words(const char *z);
 
-/* A name by language ({"en": ..., "ru": ...}) in the current language, else
-** English, else any; zFallback when it has none. */
-const char *publish_name_of(const json_t *pName, const char *zFallback);
-/* The language of the name publish_name_of picks ("ru", "en"), NULL when
-** it has none. */
-const char *publish_name_lang(const json_t *pName);
 /* The language of a record's free text (a place, a note), which the record
 ** does not state: "ru" when it has Cyrillic letters, else "en". */
 const char *publish_text_lang(const char *z);
 /* The name (in field zField: "name", "title") of the record zId of pMap (an
-** entity_map by id or code) by publish_name_of, else zId itself. */
+** entity_map by id or code) by name_here (fields.h), else zId itself. */
 const char *publish_name(const json_t *pMap, const char *zId, const char *zField);
 
 /* An ISO date in the current language's long style ("20 April 1994",

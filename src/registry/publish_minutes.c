@@ -403,9 +403,9 @@ static void minutes_facts(Minutes *m) {
   doc_list_begin(d);
   doc_item_link(
       d, _("Organization"), m->zOrgName, "/organizations/", m->zOrg,
-      publish_name_lang(json_object_get(json_object_get(m->pOrgs, dflt(m->zOrg, "")), "name")));
+      name_here_lang(json_object_get(json_object_get(m->pOrgs, dflt(m->zOrg, "")), "name")));
   doc_item_link(d, _("Body"), m->zBodyName, "/bodies/", m->zBody,
-                publish_name_lang(json_object_get(json_object_get(m->pBodies, m->zBody), "name")));
+                name_here_lang(json_object_get(json_object_get(m->pBodies, m->zBody), "name")));
   doc_itemf(d, "%s: %s", _("Date"), day.z ? day.z : "");
   doc_item_begin(d);
   doc_textf(d, "%s: ", _("Place"));
@@ -509,7 +509,7 @@ static void minutes_adopted(Minutes *m) {
     const char *zDoc = json_string_value(json_array_get(m->aAdopted, i));
     const json_t *pDoc = json_object_get(m->pDocs, zDoc);
     doc_item_begin(d);
-    const char *zLang = publish_name_lang(json_object_get(pDoc, "title"));
+    const char *zLang = name_here_lang(json_object_get(pDoc, "title"));
     doc_lang_begin(d, zLang);
     doc_link(d, publish_name(m->pDocs, zDoc, "title"), "/documents/", zDoc);
     doc_lang_end(d, zLang);
@@ -526,7 +526,7 @@ static void action_row(Minutes *m, const char *zDoc, const json_t *a) {
   doc_row_begin(d);
   party_cell(m, str(a, "party"));
   doc_cell(d, zType);
-  const char *zLang = publish_name_lang(json_object_get(json_object_get(m->pDocs, zDoc), "title"));
+  const char *zLang = name_here_lang(json_object_get(json_object_get(m->pDocs, zDoc), "title"));
   doc_cell_begin(d);
   doc_lang_begin(d, zLang);
   doc_link(d, publish_name(m->pDocs, zDoc, "title"), "/documents/", zDoc);
@@ -586,10 +586,10 @@ static void commitment_row(Minutes *m, const json_t *c) {
   doc_link(d, str(c, "id"), "/commitments/", str(c, "id"));
   if (bCode) buf_puts(d->p, "</code>");
   doc_cell_end(d);
-  const char *zLang = publish_name_lang(json_object_get(c, "text"));
+  const char *zLang = name_here_lang(json_object_get(c, "text"));
   doc_cell_begin(d);
   doc_lang_begin(d, zLang);
-  doc_text(d, publish_name_of(json_object_get(c, "text"), ""));
+  doc_text(d, name_here(json_object_get(c, "text"), ""));
   doc_lang_end(d, zLang);
   doc_cell_end(d);
   for (size_t k = 0; k < json_array_size(aP); k++)

@@ -34,25 +34,6 @@ char *xprintf(const char *zFmt, ...) {
 
 /* ---- Pieces of HTML -------------------------------------------------------------- */
 
-/* The name's language for this page: the page's, else English, else the
-** first there is. */
-const char *name_here_lang(const json_t *pName) {
-  const char *zHere = i18n_lang();
-  if (str(pName, zHere)) return zHere;
-  if (str(pName, "en")) return "en";
-  const char *zLang;
-  json_t *v;
-  json_object_foreach((json_t *)pName, zLang, v) {
-    if (json_is_string(v)) return zLang;
-  }
-  return 0;
-}
-
-const char *name_here(const json_t *pName, const char *zFallback) {
-  const char *zLang = name_here_lang(pName);
-  return zLang ? str(pName, zLang) : zFallback;
-}
-
 void put_name(Buf *p, const json_t *pName, const char *zFallback) {
   const char *zLang = name_here_lang(pName);
   if (!zLang) {
@@ -161,27 +142,6 @@ char *text_html(const char *z) {
 
 /* ---- Sentences with pieces of HTML ------------------------------------------------ */
 
-/* The n bytes at z, HTML-escaped as html_escape() does (a message's text
-** between its placeholders, without a copy of it to end it). */
-static void escape_n(Buf *p, const char *z, size_t n) {
-  size_t iRun = 0;
-  for (size_t i = 0; i < n; i++) {
-    const char *zEsc;
-    switch (z[i]) {
-    case '&': zEsc = "&amp;"; break;
-    case '<': zEsc = "&lt;"; break;
-    case '>': zEsc = "&gt;"; break;
-    case '"': zEsc = "&quot;"; break;
-    case '\'': zEsc = "&#39;"; break;
-    default: continue;
-    }
-    buf_append(p, z + iRun, i - iRun);
-    buf_puts(p, zEsc);
-    iRun = i + 1;
-  }
-  buf_append(p, z + iRun, n - iRun);
-}
-
 /* zMsg with {0}...{9} replaced by azArg's strings; the rest escaped when
 ** bEscape. */
 static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bEscape) {
@@ -194,7 +154,7 @@ static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bE
         zOpen && zOpen[1] >= '0' && zOpen[1] <= '9' && zOpen[2] == '}' && zOpen[1] - '0' < nArg;
     size_t n = zOpen ? (size_t)(zOpen - z) + (bArg ? 0 : 1) : strlen(z);
     if (bEscape)
-      escape_n(p, z, n);
+      html_escape_n(p, z, n);
     else
       buf_append(p, z, n);
     if (!zOpen) break;

@@ -50,13 +50,8 @@ char *xprintf(const char *zFmt, ...)
 
 /* ---- Pieces of HTML -------------------------------------------------------------- */
 
-/* A name by language ({"en": ..., "ru": ...}) in the page's language, else
-** English, else any; zFallback when it has none. put_name writes it escaped,
-** in <span lang=..> when it is not the page's language (WCAG 3.1.2). */
-/* The language name_here picks: the page's, else English, else the first
-** (NULL: the name has none). */
-const char *name_here_lang(const json_t *pName);
-const char *name_here(const json_t *pName, const char *zFallback);
+/* A name by language in the page's language (name_here, fields.h), written
+** escaped, in <span lang=..> when it is not the page's language (WCAG 3.1.2). */
 void put_name(Buf *p, const json_t *pName, const char *zFallback);
 /* The name in a second language beside the first, with its lang: Russian
 ** beside an English (or other) name, English beside a Russian one. */
