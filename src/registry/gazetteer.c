@@ -45,6 +45,14 @@ bool gz_letter_before(const char *z, size_t i) {
   return gz_letter_at(z, i, j);
 }
 
+static void push(Gazetteer *g, GzEntry e) {
+  if (g->n == g->nAlloc) {
+    g->nAlloc = g->nAlloc ? 2 * g->nAlloc : 256;
+    g->a = xrealloc(g->a, (size_t)g->nAlloc * sizeof(GzEntry));
+  }
+  g->a[g->n++] = e;
+}
+
 static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const char *zKey,
                 const char *zOrg, const char *zLevel, const char *zPlace) {
   size_t n = strlen(zText);
@@ -101,20 +109,23 @@ static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const
     }
     bPrefix = true;
   }
-  if (g->n == g->nAlloc) {
-    g->nAlloc = g->nAlloc ? 2 * g->nAlloc : 256;
-    g->a = xrealloc(g->a, (size_t)g->nAlloc * sizeof(GzEntry));
+  push(g, (GzEntry){z, n, bPrefix, bWords, kind, type, zKey, zOrg ? zOrg : "", zLevel ? zLevel : "",
+                    zPlace ? zPlace : ""});
+  /* "Heads of countries" says "heads of states": «Совет глав стран —
+  ** участниц СНГ» is «Совет глав государств». A body's Russian name with
+  ** the word «государств» matches with «стран» in its place too. */
+  static const char zState[] = "государств", zCountry[] = "стран";
+  const char *zAt = bWords ? strstr(z, zState) : 0;
+  size_t nS = sizeof(zState) - 1, nC = sizeof(zCountry) - 1;
+  if (zAt && (zAt == z || zAt[-1] == ' ') && (zAt[nS] == ' ' || zAt[nS] == 0)) {
+    size_t o = (size_t)(zAt - z), n2 = n - nS + nC;
+    char *z2 = xmalloc(n2 + 1);
+    memcpy(z2, z, o);
+    memcpy(z2 + o, zCountry, nC);
+    memcpy(z2 + o + nC, zAt + nS, n - o - nS + 1);
+    push(g, (GzEntry){z2, n2, false, true, kind, type, zKey, zOrg ? zOrg : "", zLevel ? zLevel : "",
+                      zPlace ? zPlace : ""});
   }
-  g->a[g->n++] = (GzEntry){z,
-                           n,
-                           bPrefix,
-                           bWords,
-                           kind,
-                           type,
-                           zKey,
-                           zOrg ? zOrg : "",
-                           zLevel ? zLevel : "",
-                           zPlace ? zPlace : ""};
 }
 
 static void add_langmap(Gazetteer *g, const json_t *pMap, GzKind kind, GzType type,

@@ -53,7 +53,9 @@ static int month_at(const Doc *d, size_t i, size_t *pE) {
   for (int k = 0; azMonthRu[k]; k++) {
     size_t m = strlen(azMonthRu[k]);
     if (n < m || memcmp(z, azMonthRu[k], m) != 0 || n > m + 4) continue;
-    if (k == 4 && !(n == 6 && (memcmp(z, "мая", 6) == 0 || memcmp(z, "май", 6) == 0))) continue;
+    if (k == 4 && !(n == 6 && (memcmp(z, "мая", 6) == 0 || memcmp(z, "май", 6) == 0 ||
+                               memcmp(z, "мае", 6) == 0)))
+      continue;
     *pE = e;
     return k + 1;
   }
@@ -114,9 +116,18 @@ static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
     int m = ig_number_at(d, e + 1, 2, &e2);
     if (m > 0 && e2 < d->n && d->z[e2] == '.') {
       int y = ig_year_at(d, e2 + 1, &e3);
+      /* a page's date line run into the text after it ("24.11.2022On
+      ** November 23 ..."): four digits and a capital letter, the
+      ** publication's date like a Posted line's */
+      bool bGlued = false;
+      if (!y && ig_number_at(d, e2 + 1, 4, &e3) >= 1900 && e3 == e2 + 5 && ig_upper_at(d, e3)) {
+        y = ig_number_at(d, e2 + 1, 4, &e3);
+        if (y > 2100) y = 0;
+        bGlued = y != 0;
+      }
       if (y) {
         size_t s = i >= 20 ? i - 20 : 0;
-        bool bPosted = ig_has(d, s, i, "posted") || ig_has(d, s, i, "опубликовано");
+        bool bPosted = bGlued || ig_has(d, s, i, "posted") || ig_has(d, s, i, "опубликовано");
         add_date(d, pnAlloc, (DateM){i, e3, y, m, a, bPosted});
         return e3;
       }
@@ -371,6 +382,37 @@ static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
   *pnLatest = nLatest;
 }
 
+/* The year of pDate (a day and month) from the next session's, said with
+** its month in a sentence about the next session ("The next meeting will be
+** held in May 2019", «Очередное заседание пройдет в мае 2019 года»,
+** "on April 11, 2025"): that year if the next comes later in it, else the
+** year before. 0 if no such sentence gives a month and a year. */
+static int next_session_year(const Doc *d, const DateM *pDate, int *pyNext) {
+  if (!pDate) return 0;
+  int want = pDate->m * 32 + pDate->d;
+  for (int k = 0; k < d->nD; k++) {
+    const DateM *m = &d->aD[k];
+    if (!m->y || !ig_next_sentence(d, m->i)) continue;
+    *pyNext = m->y;
+    return m->m * 32 + m->d > want ? m->y : m->y - 1;
+  }
+  for (size_t i = 0; i + 4 <= d->n; i++) {
+    size_t e, w, me;
+    if (d->z[i] < '1' || d->z[i] > '2' || (i > 0 && gz_letter_at(d->zLo, d->n, i - 1))) continue;
+    int y = ig_year_at(d, i, &e);
+    if (!y) continue;
+    i = e - 1;
+    /* the word before the year, after one space */
+    if (e - 4 < 2 || d->z[e - 5] != ' ') continue;
+    w = ig_word_start(d, e - 5);
+    int mo = month_at(d, w, &me);
+    if (!mo || me != e - 5 || !ig_next_sentence(d, w)) continue;
+    *pyNext = y;
+    return mo > pDate->m ? y : y - 1;
+  }
+  return 0;
+}
+
 /* A year the registry records zParty as chairing zOrg, not after nBound:
 ** nLatest if it is one, else the latest; 0 if none. */
 static int registry_chair_year(const Doc *d, const char *zOrg, const char *zParty, int nBound,
@@ -415,6 +457,11 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
                (int)(gap < 0 ? -gap : gap));
       return m->y;
     }
+  }
+  int yNext = 0, y = next_session_year(d, pDate, &yNext);
+  if (y) {
+    snprintf(zWhy, nWhy, "the next session is in %d, after this one", yNext);
+    return y;
   }
   int nBound, nLatest;
   text_years(d, &nBound, &nLatest);

@@ -612,6 +612,28 @@ class Phrasings(unittest.TestCase):
                     "Russian President Vladimir Putin took part by videoconference.", self.db)
         self.assertEqual(out["session"]["format"], "hybrid")
 
+    def test_heads_of_countries_is_heads_of_state(self):
+        out = draft("БИШКЕК, 16 сентября 2016 года. Началось заседание Совета глав стран — "
+                    "участниц Содружества Независимых Государств. Молдову представляет "
+                    "премьер-министр.", self.db)
+        self.assertEqual(out["session"]["body"], "cis-chs")
+        self.assertEqual(att(out).get("MDA"), "represented")
+
+    def test_the_year_from_the_next_session(self):
+        out = draft("Очередное заседание Высшего Евразийского экономического совета пройдет в мае "
+                    "2019 года в Астане. В заседании ВЕЭС, состоявшемся 6 декабря в "
+                    "Санкт-Петербурге, приняли участие лидеры стран.", self.db)
+        self.assertEqual(out["session"]["date"], "2018-12-06")
+        out = draft("The CSTO Collective Security Council met in Minsk on November 23. The next "
+                    "session will be held in Astana in November 2024.", self.db)
+        self.assertEqual(out["session"]["date"], "2023-11-23")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.7)
+
+    def test_a_date_line_run_into_the_text(self):
+        out = draft("24.11.2022On November 23 this year, in Yerevan, a session of the Collective "
+                    "Security Council of the CSTO was held.", self.db)
+        self.assertEqual(out["session"]["date"], "2022-11-23")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
