@@ -866,28 +866,78 @@ static int compare_action_key(const void *pA, const void *pB) {
   return (x->i > y->i) - (x->i < y->i);
 }
 
-/* The stored records of a document's actions, by "PARTY|TYPE|DATE": one
-** range read of the entity keys "DOC|...", each record parsed once per
-** process (record_of). */
-static json_t *action_records(Db *pDb, const char *zDoc) {
+/* The entity keys of a document's actions ("DOC|PARTY|TYPE|DATE") with
+** their journal sequence numbers, sorted: one range read, and a key found
+** by binary search for each action on the page (no map of every record). */
+typedef struct RecordKey {
+  size_t off; /* the key at RecordKeys.arena.z + off */
+  int64_t seq;
+} RecordKey;
+
+typedef struct RecordKeys {
+  Buf arena; /* the keys, each ending in NUL */
+  RecordKey *a;
+  int n;
+  size_t nPrefix; /* strlen("DOC|") */
+} RecordKeys;
+
+/* The arena compare_record_key reads: qsort takes no context. */
+static __thread const char *t_zSortArena;
+
+static int compare_record_key(const void *pA, const void *pB) {
+  return strcmp(t_zSortArena + ((const RecordKey *)pA)->off,
+                t_zSortArena + ((const RecordKey *)pB)->off);
+}
+
+static void record_keys_open(Db *pDb, const char *zDoc, RecordKeys *k) {
+  memset(k, 0, sizeof(*k));
   Buf lo = {0}, hi = {0};
   buf_printf(&lo, "%s|", zDoc);
   buf_printf(&hi, "%s}", zDoc);
+  k->nPrefix = lo.n;
   sqlite3_stmt *p =
       db_stmt(pDb, "SELECT key, seq FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
   sqlite3_bind_int(p, 1, K_ACTION);
   sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
   sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-  json_t *pMap = json_object();
+  int nAlloc = 0;
   while (db_step_row(pDb, p)) {
+    if (k->n == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : 256;
+      k->a = xrealloc(k->a, (size_t)nAlloc * sizeof(RecordKey));
+    }
+    k->a[k->n++] = (RecordKey){k->arena.n, sqlite3_column_int64(p, 1)};
     const char *zKey = (const char *)sqlite3_column_text(p, 0);
-    json_t *pVal = record_of(pDb, sqlite3_column_int64(p, 1), K_ACTION, zKey);
-    if (pVal) json_object_set_new(pMap, zKey + lo.n, pVal);
+    buf_append(&k->arena, zKey ? zKey : "", (size_t)sqlite3_column_bytes(p, 0) + 1);
   }
   sqlite3_reset(p);
   buf_free(&lo);
   buf_free(&hi);
-  return pMap;
+  /* By key: the index gives them so, but does not promise it. */
+  t_zSortArena = k->arena.z;
+  qsort(k->a, (size_t)k->n, sizeof(RecordKey), compare_record_key);
+  t_zSortArena = 0;
+}
+
+static void record_keys_close(RecordKeys *k) {
+  buf_free(&k->arena);
+  xfree(k->a);
+}
+
+/* The record of the action "PARTY|TYPE|DATE" (a new reference), or NULL. */
+static json_t *record_keys_get(Db *pDb, const RecordKeys *k, const char *zKey) {
+  int lo = 0, hi = k->n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    const char *zAt = k->arena.z + k->a[mid].off;
+    int c = strcmp(zAt + k->nPrefix, zKey);
+    if (c == 0) return record_of(pDb, k->a[mid].seq, K_ACTION, zAt);
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
 }
 
 /* "PARTY|TYPE|DATE" into z[n], as snprintf would write it, without
@@ -908,112 +958,196 @@ static void action_key(char *z, size_t n, const char *zParty, const char *zType,
   memcpy(z, zDate, nDate + 1);
 }
 
-static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+/* What status_detail_open keeps besides what it shows. */
+struct StatusDetailWork {
   DocQuery q;
-  if (!doc_query_open(pDb, zDoc, on, &q, pErr)) return 0;
-  DetailCtx ctx = {.w = &q.w, .pT = &q.t};
-  detail_strings_open(&ctx);
-  json_t *pRecords = action_records(pDb, zDoc);
+  json_t **apRec; /* StatusDetail.aAction[i].pRec, held */
+};
+
+static DetailAction detail_action(const DocQuery *q, int i) {
+  if (i < 0) return (DetailAction){0, 0, DATE_NONE, 0, -1};
+  const Action *a = &q->w.aAction[i];
+  int pid = q->w.aPid[a->party];
+  return (DetailAction){pid >= 0 && pid < q->t.n ? q->t.aCode[pid] : "", action_type_name(a->type),
+                        a->date, 0, i};
+}
+
+bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Buf *pErr) {
+  memset(d, 0, sizeof(*d));
+  bool bBegun = db_read_begin(pDb);
+  StatusDetailWork *pW = xmalloc(sizeof(StatusDetailWork));
+  memset(pW, 0, sizeof(*pW));
+  DocQuery *q = &pW->q;
+  if (!doc_query_open(pDb, zDoc, on, q, pErr)) {
+    xfree(pW);
+    db_read_end(pDb, bBegun);
+    return false;
+  }
+  d->pWork = pW;
+  d->zDoc = zDoc;
+  d->pDoc = q->pDoc;
+  d->on = on;
+  d->inForce = q->s.inForce;
+  d->entryIntoForce = q->s.entryIntoForce;
+  d->triggerDate = q->s.triggerDate;
+  RecordKeys keys;
+  record_keys_open(pDb, zDoc, &keys);
 
   /* Each party's first consent, by date: what the threshold counts. */
-  int *aOrder = xmalloc((size_t)q.w.nParty * sizeof(int) + 1);
+  int *aOrder = xmalloc((size_t)q->w.nParty * sizeof(int) + 1);
   int nFirst = 0;
-  for (int k = 0; k < q.w.nParty; k++)
-    if (q.w.aStatus[k].firstConsent >= 0) aOrder[nFirst++] = q.w.aStatus[k].firstConsent;
+  for (int k = 0; k < q->w.nParty; k++)
+    if (q->w.aStatus[k].firstConsent >= 0) aOrder[nFirst++] = q->w.aStatus[k].firstConsent;
   for (int i = 1; i < nFirst; i++) { /* insertion sort by (date, index) */
     int x = aOrder[i], j = i - 1;
-    while (j >= 0 && (q.w.aAction[aOrder[j]].date > q.w.aAction[x].date ||
-                      (q.w.aAction[aOrder[j]].date == q.w.aAction[x].date && aOrder[j] > x))) {
+    while (j >= 0 && (q->w.aAction[aOrder[j]].date > q->w.aAction[x].date ||
+                      (q->w.aAction[aOrder[j]].date == q->w.aAction[x].date && aOrder[j] > x))) {
       aOrder[j + 1] = aOrder[j];
       j--;
     }
     aOrder[j + 1] = x;
   }
-  json_t *aConsent = json_array();
-  int nCounted = 0, rank = 0;
+  d->aConsent = xmalloc((size_t)nFirst * sizeof(DetailConsent) + 1);
+  int nCounted = 0;
   for (int i = 0; i < nFirst; i++) {
-    const Action *a = &q.w.aAction[aOrder[i]];
-    bool bCounted = !q.w.aIsOrg[a->party];
+    const Action *a = &q->w.aAction[aOrder[i]];
+    bool bCounted = !q->w.aIsOrg[a->party];
     if (bCounted) nCounted++;
-    if (aOrder[i] == q.s.trigger) rank = nCounted;
-    json_t *pC = action_ref(&ctx, aOrder[i]);
-    json_object_set_new(pC, "counted", json_boolean(bCounted));
-    json_array_append_new(aConsent, pC);
+    if (aOrder[i] == q->s.trigger) d->rank = nCounted;
+    d->aConsent[d->nConsent++] = (DetailConsent){detail_action(q, aOrder[i]), bCounted};
   }
+  xfree(aOrder);
+  d->trigger = detail_action(q, q->s.trigger);
 
   /* Every action on or before `on`, grouped by party. */
-  ActionKey *aKey = xmalloc((size_t)q.w.nAction * sizeof(ActionKey) + 1);
-  int *aIdx = xmalloc((size_t)q.w.nAction * sizeof(int) + 1);
+  ActionKey *aKey = xmalloc((size_t)q->w.nAction * sizeof(ActionKey) + 1);
   int nIdx = 0;
-  for (int i = 0; i < q.w.nAction; i++) {
-    const Action *a = &q.w.aAction[i];
-    if (a->date > on || a->date == DATE_NONE || q.w.aPid[a->party] < 0) continue;
-    aKey[nIdx++] = (ActionKey){detail_code(&ctx, i), a->date, (int)a->type, i};
+  for (int i = 0; i < q->w.nAction; i++) {
+    const Action *a = &q->w.aAction[i];
+    if (a->date > on || a->date == DATE_NONE || q->w.aPid[a->party] < 0) continue;
+    aKey[nIdx++] = (ActionKey){detail_action(q, i).zParty, a->date, (int)a->type, i};
   }
   qsort(aKey, (size_t)nIdx, sizeof(ActionKey), compare_action_key);
-  for (int i = 0; i < nIdx; i++) aIdx[i] = aKey[i].i;
+  d->aAction = xmalloc((size_t)nIdx * sizeof(DetailAction) + 1);
+  pW->apRec = xmalloc((size_t)nIdx * sizeof(json_t *) + 1);
+  for (int i = 0; i < nIdx; i++) {
+    DetailAction *a = &d->aAction[i];
+    *a = detail_action(q, aKey[i].i);
+    char zDate[DATE_BUFSZ], zKey[64];
+    date_format(a->date, zDate);
+    action_key(zKey, sizeof(zKey), a->zParty, a->zType, zDate);
+    pW->apRec[i] = record_keys_get(pDb, &keys, zKey);
+    a->pRec = pW->apRec[i];
+  }
+  d->nAction = nIdx;
   xfree(aKey);
+  record_keys_close(&keys);
 
-  json_t *aParty = json_array();
+  d->aRow = xmalloc((size_t)q->w.nParty * sizeof(DetailRow) + 1);
   for (int i = 0; i < nIdx;) {
-    int party = q.w.aAction[aIdx[i]].party;
+    int party = q->w.aAction[d->aAction[i].i].party;
     int iEnd = i;
-    while (iEnd < nIdx && q.w.aAction[aIdx[iEnd]].party == party) iEnd++;
-    const PartyStatus *ps = &q.w.aStatus[party];
-    json_t *pRow = json_object();
-    put(pRow, "party", detail_code_json(&ctx, aIdx[i]));
-    put(pRow, "status",
-        ps->status == ST_NONE ? json_null() : json_string(status_kind_name(ps->status)));
-    put(pRow, "since", detail_date_json(&ctx, ps->since));
-    put(pRow, "entry_into_force", detail_date_json(&ctx, ps->entryIntoForce));
-    put(pRow, "signature", detail_date_json(&ctx, ps->signature));
-    json_object_set_new(pRow, "consent", action_ref(&ctx, ps->consent));
-    json_object_set_new(pRow, "trigger", action_ref(&ctx, ps->trigger));
+    while (iEnd < nIdx && q->w.aAction[d->aAction[iEnd].i].party == party) iEnd++;
+    const PartyStatus *ps = &q->w.aStatus[party];
+    DetailRow *r = &d->aRow[d->nRow++];
+    *r = (DetailRow){.zParty = d->aAction[i].zParty,
+                     .status = ps->status,
+                     .zStatus = ps->status == ST_NONE ? 0 : status_kind_name(ps->status),
+                     .since = ps->since,
+                     .entryIntoForce = ps->entryIntoForce,
+                     .signature = ps->signature,
+                     .consent = detail_action(q, ps->consent),
+                     .trigger = detail_action(q, ps->trigger),
+                     .withdrawal = DATE_NONE,
+                     .withdrawalEffective = DATE_NONE,
+                     .aAction = &d->aAction[i],
+                     .nAction = iEnd - i};
     if (ps->withdrawal >= 0) {
-      const Action *a = &q.w.aAction[ps->withdrawal];
-      json_t *pW = put(json_object(), "date", detail_date_json(&ctx, a->date));
+      r->bWithdrawal = true;
+      r->withdrawal = q->w.aAction[ps->withdrawal].date;
+      r->withdrawalEffective = ps->withdrawalEffective;
+    }
+    i = iEnd;
+  }
+  db_read_end(pDb, bBegun);
+  return true;
+}
+
+void status_detail_close(StatusDetail *d) {
+  StatusDetailWork *pW = d->pWork;
+  if (!pW) return;
+  for (int i = 0; i < d->nAction; i++) json_decref(pW->apRec[i]);
+  xfree(pW->apRec);
+  doc_query_close(&pW->q);
+  xfree(pW);
+  xfree(d->aConsent);
+  xfree(d->aAction);
+  xfree(d->aRow);
+  memset(d, 0, sizeof(*d));
+}
+
+static json_t *detail_ref_json(DetailCtx *c, const DetailAction *a) {
+  return action_ref(c, a->i);
+}
+
+static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
+  StatusDetail d;
+  if (!status_detail_open(pDb, zDoc, on, &d, pErr)) return 0;
+  DetailCtx ctx = {.w = &d.pWork->q.w, .pT = &d.pWork->q.t};
+  detail_strings_open(&ctx);
+  json_t *aConsent = json_array();
+  for (int i = 0; i < d.nConsent; i++) {
+    json_t *pC = detail_ref_json(&ctx, &d.aConsent[i].a);
+    json_object_set_new(pC, "counted", json_boolean(d.aConsent[i].bCounted));
+    json_array_append_new(aConsent, pC);
+  }
+  json_t *aParty = json_array();
+  for (int i = 0; i < d.nRow; i++) {
+    const DetailRow *r = &d.aRow[i];
+    json_t *pRow = json_object();
+    put(pRow, "party", detail_code_json(&ctx, r->aAction[0].i));
+    put(pRow, "status", r->zStatus ? json_string(r->zStatus) : json_null());
+    put(pRow, "since", detail_date_json(&ctx, r->since));
+    put(pRow, "entry_into_force", detail_date_json(&ctx, r->entryIntoForce));
+    put(pRow, "signature", detail_date_json(&ctx, r->signature));
+    json_object_set_new(pRow, "consent", detail_ref_json(&ctx, &r->consent));
+    json_object_set_new(pRow, "trigger", detail_ref_json(&ctx, &r->trigger));
+    if (r->bWithdrawal) {
+      json_t *pW = put(json_object(), "date", detail_date_json(&ctx, r->withdrawal));
       json_object_set_new(pRow, "withdrawal",
-                          put(pW, "effective", detail_date_json(&ctx, ps->withdrawalEffective)));
+                          put(pW, "effective", detail_date_json(&ctx, r->withdrawalEffective)));
     } else {
       json_object_set_new(pRow, "withdrawal", json_null());
     }
     json_t *aAct = json_array();
-    for (int k = i; k < iEnd; k++) {
-      const Action *a = &q.w.aAction[aIdx[k]];
-      char zDate[DATE_BUFSZ], zKey[64];
-      date_format(a->date, zDate);
-      action_key(zKey, sizeof(zKey), detail_code(&ctx, aIdx[k]), action_type_name(a->type), zDate);
-      json_t *pA = put(json_object(), "type", detail_type_json(&ctx, a->type));
+    for (int k = 0; k < r->nAction; k++) {
+      const DetailAction *a = &r->aAction[k];
+      json_t *pA =
+          put(json_object(), "type", detail_type_json(&ctx, d.pWork->q.w.aAction[a->i].type));
       put(pA, "date", detail_date_json(&ctx, a->date));
-      const json_t *pRec = json_object_get(pRecords, zKey);
       static const char *const azExtra[] = {"text",        "note",
                                             "effective",   "subject_to_procedures",
                                             "reservation", "instrument_date",
                                             "submission",  "notification"};
       for (size_t e = 0; e < sizeof(azExtra) / sizeof(azExtra[0]); e++) {
-        json_t *v = json_object_get(pRec, azExtra[e]);
+        json_t *v = json_object_get(a->pRec, azExtra[e]);
         if (v && !json_is_null(v)) json_object_set(pA, azExtra[e], v);
       }
       json_array_append_new(aAct, pA);
     }
     json_object_set_new(pRow, "actions", aAct);
     json_array_append_new(aParty, pRow);
-    i = iEnd;
   }
-
-  json_t *pTrigger = action_ref(&ctx, q.s.trigger);
-  if (q.s.trigger >= 0) json_object_set_new(pTrigger, "rank", json_integer(rank));
-  json_t *pRule = json_object_get(q.pDoc, "entry_into_force");
+  json_t *pTrigger = detail_ref_json(&ctx, &d.trigger);
+  if (d.trigger.i >= 0) json_object_set_new(pTrigger, "rank", json_integer(d.rank));
+  json_t *pRule = json_object_get(d.pDoc, "entry_into_force");
   json_t *pOut = json_pack("{s:s, s:o, s:b, s:o, s:O, s:o, s:o, s:o, s:o}", "document", zDoc, "on",
-                           date_json(on), "in_force", q.s.inForce, "entry_into_force",
-                           date_json(q.s.entryIntoForce), "rule", pRule ? pRule : json_null(),
-                           "trigger_date", date_json(q.s.triggerDate), "trigger", pTrigger,
+                           date_json(on), "in_force", d.inForce, "entry_into_force",
+                           date_json(d.entryIntoForce), "rule", pRule ? pRule : json_null(),
+                           "trigger_date", date_json(d.triggerDate), "trigger", pTrigger,
                            "consents", aConsent, "parties", aParty);
-  xfree(aOrder);
-  xfree(aIdx);
-  json_decref(pRecords);
   detail_strings_close(&ctx);
-  doc_query_close(&q);
+  status_detail_close(&d);
   return pOut;
 }
 

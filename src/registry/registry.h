@@ -51,6 +51,57 @@ json_t *query_status(Db *pDb, const char *zDoc, pdate on, Buf *pErr);
 **   "actions": [{"type","date", "text"?, "note"?, "effective"?,
 **   "subject_to_procedures"?}] by date. */
 json_t *query_status_detail(Db *pDb, const char *zDoc, pdate on, Buf *pErr);
+/* The same reasons as C values, for the document page to write without a
+** tree of JSON: status_detail_open fills *pOut (false, with a message, for
+** an unknown document); everything it points to lives until
+** status_detail_close. Dates are DATE_NONE where the JSON has null. */
+typedef struct DetailAction {
+  const char *zParty; /* the party's code; NULL: no such action (null) */
+  const char *zType;  /* the action's type */
+  pdate date;
+  const json_t *pRec; /* the action's record ("text", "note", "effective"...), or NULL */
+  int i;              /* the action's index in the computation (-1: none) */
+} DetailAction;
+
+typedef struct DetailConsent {
+  DetailAction a;
+  bool bCounted; /* toward {"count": N} */
+} DetailConsent;
+
+typedef struct DetailRow {
+  const char *zParty;
+  int status;          /* StatusKind (rules.h) */
+  const char *zStatus; /* its name; NULL: the party has only annotations */
+  pdate since, entryIntoForce, signature;
+  DetailAction consent, trigger; /* zParty NULL: none */
+  bool bWithdrawal;              /* a pending notice: */
+  pdate withdrawal, withdrawalEffective;
+  const DetailAction *aAction; /* the party's actions on or before `on`, by date */
+  int nAction;
+} DetailRow;
+
+typedef struct StatusDetailWork StatusDetailWork;
+
+typedef struct StatusDetail {
+  const char *zDoc;
+  const json_t *pDoc; /* the document's record */
+  pdate on;
+  bool inForce;
+  pdate entryIntoForce, triggerDate;
+  DetailAction trigger;    /* the consent that completed the conditions */
+  int rank;                /* its place among the counted consents */
+  DetailConsent *aConsent; /* each party's first consent, by date */
+  int nConsent;
+  DetailRow *aRow; /* by party code */
+  int nRow;
+  DetailAction *aAction; /* the rows' actions, row after row */
+  int nAction;
+  StatusDetailWork *pWork;
+} StatusDetail;
+
+bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *pOut, Buf *pErr);
+void status_detail_close(StatusDetail *p);
+
 /* A party's memberships, chairs held and its status in every document. */
 json_t *query_party(Db *pDb, const char *zCode, pdate on, int thisYear, Buf *pErr);
 

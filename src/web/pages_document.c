@@ -144,6 +144,23 @@ static char *memo_date_text(const char *zDate) {
   return xstrdup(d->zText);
 }
 
+/* The same for a date of the computed status (DATE_NONE: none). */
+static const char *iso_of(pdate d, char *z) {
+  if (d == DATE_NONE) return 0;
+  date_format(d, z);
+  return z;
+}
+
+static char *memo_pdate_html(pdate d) {
+  char z[DATE_BUFSZ];
+  return memo_date_html(iso_of(d, z));
+}
+
+static void memo_put_pdate(Buf *p, pdate d) {
+  char z[DATE_BUFSZ];
+  memo_put_date(p, iso_of(d, z));
+}
+
 /* plural_text for a pattern of the catalogue (_("...")). */
 static char *memo_plural_text(const char *zPattern, long long n) {
   uint64_t h =
@@ -325,31 +342,32 @@ static void put_withdrawal_rule(Buf *p, const json_t *pDoc) {
 
 /* The consents chart: counted consents as a step line, the threshold and
 ** the entry-into-force date. */
-static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *pParties,
-                          pdate on) {
-  const json_t *aConsent = json_object_get(pSt, "consents");
-  size_t n = json_array_size(aConsent);
-  SvgPoint *aPoint = xmalloc(n * sizeof(SvgPoint) + 1);
+static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
+                          const json_t *pParties, pdate on) {
+  int n = pSt->nConsent;
+  SvgPoint *aPoint = xmalloc((size_t)n * sizeof(SvgPoint) + 1);
   int nPoint = 0, count = 0;
-  const json_t *pTrig = json_object_get(pSt, "trigger"); /* threshold: completed the conditions */
+  /* threshold: the consent that completed the conditions */
+  const char *zTrigParty = pSt->trigger.zParty;
   if (strcmp(dflt(str(json_object_get(pDoc, "entry_into_force"), "rule"), ""), "threshold") != 0)
-    pTrig = 0;
+    zTrigParty = 0;
   bool bAnyHit = false;
-  for (size_t i = 0; i < n; i++) {
-    const json_t *c = json_array_get(aConsent, i);
-    if (!json_is_true(json_object_get(c, "counted"))) continue;
+  for (int i = 0; i < n; i++) {
+    const DetailAction *c = &pSt->aConsent[i].a;
+    if (!pSt->aConsent[i].bCounted) continue;
     count++;
-    const char *zParty = dflt(str(c, "party"), "");
-    char *zDate = memo_date_text(str(c, "date"));
+    const char *zParty = c->zParty;
+    char zIso[DATE_BUFSZ];
+    char *zDate = memo_date_text(iso_of(c->date, zIso));
     char *zCount = xprintf("%d", count);
     char *zTitle =
         msg_text(_("{0}: {1} of {2} (consent {3})"),
                  name_here(json_object_get(json_object_get(pParties, zParty), "name"), zParty),
-                 dflt(term(str(c, "type")), dflt(str(c, "type"), "")), zDate, zCount);
+                 dflt(term(c->zType), c->zType), zDate, zCount);
     xfree(zDate);
     xfree(zCount);
-    pdate d = date_of(json_object_get(c, "date"));
-    bool bHit = str(pTrig, "party") && strcmp(str(pTrig, "party"), dflt(str(c, "party"), "")) == 0;
+    pdate d = c->date;
+    bool bHit = zTrigParty && strcmp(zTrigParty, zParty) == 0;
     if (bHit) bAnyHit = true;
     if (nPoint && aPoint[nPoint - 1].date == d) { /* same day: one step */
       xfree((char *)aPoint[nPoint - 1].zTitle);
@@ -374,7 +392,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     xfree(aPoint);
     return;
   }
-  pdate eif = date_of(json_object_get(pSt, "entry_into_force"));
+  pdate eif = pSt->entryIntoForce;
   pdate start = aPoint[0].date, end = aPoint[nPoint - 1].date;
   pdate adopted = date_of(json_object_get(json_object_get(pDoc, "adopted"), "date"));
   if (adopted != DATE_NONE && adopted < start) start = adopted;
@@ -390,7 +408,8 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
   char *zConsents = memo_plural_text(_("{0, plural, one{# consent} other{# consents}}"), threshold);
   char *zThreshold = msg_text(_("threshold: {0}"), zConsents);
   char *zMarker = msg_text(_("entry into force {0}"), zEifText);
-  char *zFirst = memo_date_text(str(json_array_get(aConsent, 0), "date"));
+  char zFirstIso[DATE_BUFSZ];
+  char *zFirst = memo_date_text(iso_of(pSt->aConsent[0].a.date, zFirstIso));
   char *zCounted = memo_plural_text(_("{0, plural, one{# consent} other{# consents}}"), count);
   Buf desc = {0};
   char *zStep = msg_text(_("A step line rises by one at each counted consent, from {0} to {1}"),
@@ -451,15 +470,15 @@ static void consent_chart(Buf *p, const json_t *pDoc, const json_t *pSt, const j
 
 /* "Armenia's notification of 21 December 1998" (bOwn: "notification of 21
 ** December 1998", the party being named already), as HTML. */
-static char *action_ref_html(const json_t *pParties, const json_t *a, bool bOwn) {
+static char *action_ref_html(const json_t *pParties, const DetailAction *a, bool bOwn) {
   Buf t = {0};
-  char *zType = words_html(0, str(a, "type"));
-  char *zDate = memo_date_html(str(a, "date"));
+  char *zType = words_html(0, a->zType);
+  char *zDate = memo_pdate_html(a->date);
   if (bOwn) {
     put_msg(&t, _("its {0} of {1}"), zType, zDate);
   } else {
     Buf name = {0};
-    put_party_name(&name, pParties, str(a, "party"));
+    put_party_name(&name, pParties, a->zParty);
     put_msg(&t, _("{0}'s {1} of {2}"), name.z ? name.z : "", zType, zDate);
     buf_free(&name);
   }
@@ -473,25 +492,26 @@ static void put_general_date(Buf *p) {
 }
 
 /* How the general date was computed. */
-static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *pParties,
-                            const char *zOn) {
+static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
+                            const json_t *pParties, const char *zOn) {
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   const char *zRule = dflt(str(e, "rule"), "");
-  const char *zEif = str(pSt, "entry_into_force");
-  const json_t *pTrig = json_object_get(pSt, "trigger");
+  char zEifIso[DATE_BUFSZ];
+  const char *zEif = iso_of(pSt->entryIntoForce, zEifIso);
+  const DetailAction *pTrig = &pSt->trigger;
   buf_puts(p, "<p>");
   if (strcmp(zRule, "threshold") == 0) {
-    if (json_is_object(pTrig)) {
-      long long rank = (long long)json_integer_value(json_object_get(pTrig, "rank"));
+    if (pTrig->zParty) {
+      long long rank = pSt->rank;
       put_general_date(p);
       DelayWords d = delay_of(json_object_get(e, "delay"));
-      pdate t = date_of(json_object_get(pSt, "trigger_date"));
+      pdate t = pSt->triggerDate;
       char zSum[DATE_BUFSZ];
       date_format(apply_delay(d, t), zSum);
       char *zRef = action_ref_html(pParties, pTrig, false);
       char *zRank =
           memo_plural_html(_("{0, selectordinal, one{#st} two{#nd} few{#rd} other{#th}}"), rank);
-      char *zMet = memo_date_html(str(pSt, "trigger_date"));
+      char *zMet = memo_pdate_html(pSt->triggerDate);
       char *zDelay = delay_html(d);
       char *zSumHtml = memo_date_html(zSum);
       put_msg(p,
@@ -512,9 +532,8 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
       xfree(zSumHtml);
     } else {
       long long nCount = 0;
-      const json_t *aC = json_object_get(pSt, "consents");
-      for (size_t i = 0; i < json_array_size(aC); i++)
-        if (json_is_true(json_object_get(json_array_get(aC, i), "counted"))) nCount++;
+      for (int i = 0; i < pSt->nConsent; i++)
+        if (pSt->aConsent[i].bCounted) nCount++;
       char *zDate = memo_date_html(zOn);
       char *zCount = memo_plural_html(_("{0, plural, one{# consent} other{# consents}}"), nCount);
       buf_puts(p, "<strong>");
@@ -534,7 +553,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
     else
       html_escape(p, _(" (no party had consented by this date, so nobody is bound yet)."));
   } else if (strcmp(zRule, "on_signature") == 0) {
-    if (json_is_object(pTrig)) {
+    if (pTrig->zParty) {
       put_general_date(p);
       char *zRef = action_ref_html(pParties, pTrig, false);
       put_msg(p, _("The earliest day any party was bound: {0}."), zRef);
@@ -549,20 +568,19 @@ static void explain_general(Buf *p, const json_t *pDoc, const json_t *pSt, const
 }
 
 /* A party that has not consented: what it did instead. */
-static void explain_no_consent(Buf *p, const json_t *row) {
-  const char *zStatus = dflt(str(row, "status"), "");
+static void explain_no_consent(Buf *p, const DetailRow *row) {
+  const char *zStatus = dflt(row->zStatus, "");
   bool bSubject = false;
-  const json_t *aAct = json_object_get(row, "actions");
-  for (size_t i = 0; i < json_array_size(aAct); i++)
-    if (json_is_true(json_object_get(json_array_get(aAct, i), "subject_to_procedures")))
+  for (int i = 0; i < row->nAction; i++)
+    if (json_is_true(json_object_get(row->aAction[i].pRec, "subject_to_procedures")))
       bSubject = true;
-  char *zSince = memo_date_html(str(row, "since"));
-  char *zSigned = memo_date_html(str(row, "signature"));
+  char *zSince = memo_pdate_html(row->since);
+  char *zSigned = memo_pdate_html(row->signature);
   if (strcmp(zStatus, "provisional") == 0) {
     put_msg(p, _("applies it provisionally since {0}; no consent to be bound yet."), zSince);
   } else if (strcmp(zStatus, "not_interested") == 0) {
     put_msg(p, _("declared on {0} that it has no interest in it."), zSince);
-  } else if (str(row, "signature")) {
+  } else if (row->signature != DATE_NONE) {
     put_msg(p,
             bSubject ? _("signed on {0} subject to domestic procedures; no consent to be bound "
                          "yet.")
@@ -577,19 +595,17 @@ static void explain_no_consent(Buf *p, const json_t *row) {
 }
 
 /* A party's withdrawal: when its notice takes effect, and why. */
-static void explain_withdrawal(Buf *p, const json_t *pDoc, const json_t *row) {
-  const json_t *pW = json_object_get(row, "withdrawal");
-  if (!json_is_object(pW)) return;
-  char *zReceived = memo_date_html(str(pW, "date")),
-       *zEffective = memo_date_html(str(pW, "effective"));
+static void explain_withdrawal(Buf *p, const json_t *pDoc, const DetailRow *row) {
+  if (!row->bWithdrawal) return;
+  char *zReceived = memo_pdate_html(row->withdrawal),
+       *zEffective = memo_pdate_html(row->withdrawalEffective);
   buf_puts(p, " ");
   put_msg(p, _("Notice of withdrawal received {0}, effective {1}"), zReceived, zEffective);
   bool bStated = false;
-  const json_t *aAct = json_object_get(row, "actions");
-  for (size_t i = 0; i < json_array_size(aAct); i++) {
-    const json_t *a = json_array_get(aAct, i);
-    if (strcmp(dflt(str(a, "type"), ""), "withdrawal") == 0 &&
-        strcmp(dflt(str(a, "date"), ""), dflt(str(pW, "date"), "")) == 0 && str(a, "effective"))
+  for (int i = 0; i < row->nAction; i++) {
+    const DetailAction *a = &row->aAction[i];
+    if (strcmp(a->zType, "withdrawal") == 0 && a->date == row->withdrawal &&
+        str(a->pRec, "effective"))
       bStated = true;
   }
   buf_puts(p, " (");
@@ -611,32 +627,35 @@ static void explain_withdrawal(Buf *p, const json_t *pDoc, const json_t *row) {
 }
 
 /* How one party's date was computed. */
-static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const json_t *row,
+static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, const DetailRow *row,
                           const json_t *pParties) {
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   const char *zRule = dflt(str(e, "rule"), "");
-  const char *zCode = str(row, "party");
-  const json_t *pConsent = json_object_get(row, "consent");
-  const json_t *pTrig = json_object_get(row, "trigger");
-  const char *zEif = str(row, "entry_into_force");
+  const char *zCode = row->zParty;
+  const DetailAction *pConsent = row->consent.zParty ? &row->consent : 0;
+  const DetailAction *pTrig = row->trigger.zParty ? &row->trigger : 0;
+  char zEifIso[DATE_BUFSZ], zConsentIso[DATE_BUFSZ];
+  const char *zEif = iso_of(row->entryIntoForce, zEifIso);
+  const char *zConsentDate = pConsent ? iso_of(pConsent->date, zConsentIso) : 0;
   buf_puts(p, "<li><strong>");
   put_party_name(p, pParties, zCode);
   buf_puts(p, "</strong>: ");
-  char *zRef = json_is_object(pConsent) ? action_ref_html(pParties, pConsent, true) : 0;
+  char *zRef = pConsent ? action_ref_html(pParties, pConsent, true) : 0;
   char *zEifHtml = memo_date_html(zEif);
-  if (!json_is_object(pConsent)) {
+  if (!pConsent) {
     explain_no_consent(p, row);
   } else if (!zEif) {
     buf_puts(p, zRef);
-    if (json_is_object(json_object_get(row, "withdrawal")))
+    if (row->bWithdrawal)
       html_escape(p, _("; the withdrawal took effect before it would have been bound."));
     else
       html_escape(p, _("; not bound yet: the document's conditions are not met."));
   } else if (strcmp(zRule, "threshold") == 0) {
-    bool bOwn = json_is_object(pTrig) && strcmp(dflt(str(pTrig, "party"), ""), zCode) == 0;
-    const char *zT = str(pSt, "trigger_date");
-    if (!bOwn || (zT && strcmp(dflt(str(pConsent, "date"), ""), zT) <= 0 &&
-                  strcmp(zEif, dflt(str(pSt, "entry_into_force"), "")) == 0)) {
+    bool bOwn = pTrig && strcmp(pTrig->zParty, zCode) == 0;
+    char zTIso[DATE_BUFSZ];
+    const char *zT = iso_of(pSt->triggerDate, zTIso);
+    if (!bOwn || (zT && strcmp(dflt(zConsentDate, ""), zT) <= 0 &&
+                  row->entryIntoForce == pSt->entryIntoForce)) {
       char *zMet = memo_date_html(zT);
       put_msg(p,
               _("{0} came on or before the day the conditions were met ({1}), so it is bound "
@@ -646,11 +665,11 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = delay_of(pLater ? pLater : json_object_get(e, "delay"));
-      pdate own = apply_delay(d, date_of(json_object_get(pConsent, "date")));
+      pdate own = apply_delay(d, pConsent->date);
       char zOwn[DATE_BUFSZ];
       date_format(own, zOwn);
-      char *zType = words_html(0, str(pConsent, "type"));
-      char *zDate = memo_date_html(str(pConsent, "date"));
+      char *zType = words_html(0, pConsent->zType);
+      char *zDate = memo_date_html(zConsentDate);
       char *zDelay = delay_html(d);
       char *zOwnHtml = memo_date_html(zOwn);
       put_msg(p, _("own {0} of {1} + {2} = {3}"), zType, zDate, zDelay, zOwnHtml);
@@ -663,12 +682,12 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
     const char *zFixed = dflt(str(e, "date"), "");
-    if (strcmp(dflt(str(pConsent, "date"), ""), zFixed) <= 0) {
+    if (strcmp(dflt(zConsentDate, ""), zFixed) <= 0) {
       put_msg(p, _("{0} came by the fixed date, so it is bound from {1}."), zRef, zEifHtml);
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = pLater ? delay_of(pLater) : (DelayWords){0, 0, false};
-      char *zDate = memo_date_html(str(pConsent, "date"));
+      char *zDate = memo_date_html(zConsentDate);
       char *zDelay = delay_html(d);
       put_msg(p, _("{0} came after the fixed date: {1} + {2} = {3}."), zRef, zDate, zDelay,
               zEifHtml);
@@ -677,8 +696,8 @@ static void explain_party(Buf *p, const json_t *pDoc, const json_t *pSt, const j
     }
   } else if (strcmp(zRule, "on_signature") == 0) {
     put_msg(p, _("bound from {0}"), zRef);
-    if (strcmp(dflt(str(pConsent, "type"), ""), "signature") != 0 && str(row, "signature")) {
-      char *zSigned = memo_date_html(str(row, "signature"));
+    if (strcmp(pConsent->zType, "signature") != 0 && row->signature != DATE_NONE) {
+      char *zSigned = memo_pdate_html(row->signature);
       buf_puts(p, " ");
       put_msg(p, _("(its signature of {0} was subject to domestic procedures)"), zSigned);
       xfree(zSigned);
@@ -786,14 +805,15 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
 }
 
 /* In force or not on the date, with the form choosing it and the links. */
-static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const json_t *pSt,
+static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const StatusDetail *pSt,
                             const char *zId, const char *zOn) {
   hprintf(p, "<h2 id=\"status\">%s</h2>", _("Status"));
   date_form(p, pReq->zPath, _("Status on"), zOn);
   hprintf(p, "<p class=\"small\"><a href=\"/reports/document/%s?on=%s\">%s</a></p>", zId, zOn,
           _("Status report (HTML, PDF)"));
-  const char *zEif = str(pSt, "entry_into_force");
-  bool bInForce = json_is_true(json_object_get(pSt, "in_force"));
+  char zEifIso[DATE_BUFSZ];
+  const char *zEif = iso_of(pSt->entryIntoForce, zEifIso);
+  bool bInForce = pSt->inForce;
   /* {4}: the document's type, which a language may leave out (its gender would
   ** change the sentence). */
   char *zOnHtml = memo_date_html(zOn), *zEifHtml = memo_date_html(zEif);
@@ -843,27 +863,26 @@ static bool is_annotation(const char *zType) {
 ** the objections to it. One lookup per objection on the page: the status
 ** rows carry only the actions' words.
 */
-static json_t *objection_links(Db *pDb, const char *zId, const json_t *aRow) {
+static json_t *objection_links(const StatusDetail *pSt) {
   json_t *pLinks = json_object(), *pShown = json_object();
   Buf k = {0};
   for (int pass = 0; pass < 2; pass++) {
-    for (size_t i = 0; i < json_array_size(aRow); i++) {
-      const json_t *row = json_array_get(aRow, i);
-      const json_t *aAct = json_object_get(row, "actions");
-      for (size_t j = 0; j < json_array_size(aAct); j++) {
-        const json_t *a = json_array_get(aAct, j);
-        const char *zType = dflt(str(a, "type"), "");
+    for (int i = 0; i < pSt->nRow; i++) {
+      const DetailRow *row = &pSt->aRow[i];
+      for (int j = 0; j < row->nAction; j++) {
+        const DetailAction *a = &row->aAction[j];
+        const char *zType = a->zType;
         if (strcmp(zType, pass == 0 ? "reservation" : "objection") != 0) continue;
+        char zDate[DATE_BUFSZ];
+        date_format(a->date, zDate);
         buf_reset(&k);
-        buf_printf(&k, "%s|%s|%s|%s", zId, dflt(str(row, "party"), ""), zType,
-                   dflt(str(a, "date"), ""));
-        const char *zOnPage = k.z + strlen(zId) + 1; /* PARTY|type|DATE */
+        buf_printf(&k, "%s|%s|%s", row->zParty, zType, zDate);
+        const char *zOnPage = k.z; /* PARTY|type|DATE */
         if (pass == 0) {
           json_object_set_new(pShown, zOnPage, json_true());
           continue;
         }
-        json_t *pRec = record_get(pDb, K_ACTION, k.z);
-        const json_t *pRes = json_object_get(pRec, "reservation");
+        const json_t *pRes = json_object_get(a->pRec, "reservation");
         if (str(pRes, "party") && str(pRes, "date")) {
           char *zRes = xprintf("%s|reservation|%s", str(pRes, "party"), str(pRes, "date"));
           json_object_set_new(pLinks, zOnPage,
@@ -871,11 +890,9 @@ static json_t *objection_links(Db *pDb, const char *zId, const json_t *aRow) {
                                         json_object_get(pShown, zRes) != 0));
           json_t *aBy = json_object_get(pLinks, zRes);
           if (!aBy) json_object_set_new(pLinks, zRes, aBy = json_array());
-          json_array_append_new(aBy, json_pack("{s:s, s:s}", "party", dflt(str(row, "party"), ""),
-                                               "date", dflt(str(a, "date"), "")));
+          json_array_append_new(aBy, json_pack("{s:s, s:s}", "party", row->zParty, "date", zDate));
           xfree(zRes);
         }
-        json_decref(pRec);
       }
     }
   }
@@ -914,13 +931,17 @@ static void put_objected(Buf *p, const json_t *pParties, const json_t *pLink) {
 /* A party's reservations, declarations, special opinions and objections;
 ** each has an anchor (PARTY-TYPE-DATE), an objection links the reservation
 ** it names and a reservation the objections to it (pLinks). */
-static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
-                                const json_t *pLinks, const json_t *pParties) {
+static void document_statements(Buf *p, const DetailRow *row, const json_t *pLinks,
+                                const json_t *pParties) {
   bool bAny = false;
-  for (size_t k = 0; k < json_array_size(aAct); k++) {
-    const json_t *a = json_array_get(aAct, k);
-    const char *zType = dflt(str(a, "type"), ""), *zDate = dflt(str(a, "date"), "");
+  const char *zParty = row->zParty;
+  for (int k = 0; k < row->nAction; k++) {
+    const DetailAction *pA = &row->aAction[k];
+    const json_t *a = pA->pRec; /* its text and note */
+    const char *zType = pA->zType;
     if (!is_annotation(zType)) continue;
+    char zDate[DATE_BUFSZ];
+    date_format(pA->date, zDate);
     bAny = true;
     hprintf(p, "<div id=\"%s-%s-%s\"><strong>", zParty, zType, zDate);
     put_words(p, zType);
@@ -962,8 +983,8 @@ static void document_statements(Buf *p, const char *zParty, const json_t *aAct,
 }
 
 /* Each party's signature, consent, entry into force, status and statements. */
-static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties, const char *zOn,
-                             const json_t *pLinks) {
+static void document_parties(Buf *p, const StatusDetail *pSt, const json_t *pParties,
+                             const char *zOn, const json_t *pLinks) {
   char *zOnText = memo_date_text(zOn);
   char *zCap = msg_text(_("Each party's signature, consent and status on {0}"), zOnText);
   table_begin(p, zCap,
@@ -971,36 +992,34 @@ static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties,
                 "declarations"));
   xfree(zCap);
   xfree(zOnText);
-  for (size_t i = 0; i < json_array_size(aRow); i++) {
-    const json_t *row = json_array_get(aRow, i);
-    const json_t *pConsent = json_object_get(row, "consent");
+  for (int i = 0; i < pSt->nRow; i++) {
+    const DetailRow *row = &pSt->aRow[i];
     buf_puts(p, "<tr><th scope=\"row\">");
-    put_party(p, pParties, str(row, "party"));
+    put_party(p, pParties, row->zParty);
     buf_puts(p, "</th><td class=\"nw\">");
-    memo_put_date(p, str(row, "signature"));
+    memo_put_pdate(p, row->signature);
     buf_puts(p, "</td><td class=\"nw\">");
-    if (json_is_object(pConsent)) {
-      put_words(p, str(pConsent, "type"));
+    if (row->consent.zParty) {
+      put_words(p, row->consent.zType);
       buf_puts(p, " ");
-      memo_put_date(p, str(pConsent, "date"));
+      memo_put_pdate(p, row->consent.date);
     } else {
       memo_put_date(p, 0);
     }
     buf_puts(p, "</td><td class=\"nw\">");
-    memo_put_date(p, str(row, "entry_into_force"));
+    memo_put_pdate(p, row->entryIntoForce);
     buf_puts(p, "</td><td>");
-    put_badge(p, str(row, "status"));
-    if (str(row, "since")) {
-      char *zSince = memo_date_html(str(row, "since"));
+    put_badge(p, row->zStatus);
+    if (row->since != DATE_NONE) {
+      char *zSince = memo_pdate_html(row->since);
       buf_puts(p, " <span class=\"small nw\">");
       put_msg(p, _("since {0}"), zSince);
       buf_puts(p, "</span>");
       xfree(zSince);
     }
-    const json_t *pW = json_object_get(row, "withdrawal");
-    if (json_is_object(pW)) {
-      char *zNotice = memo_date_html(str(pW, "date")),
-           *zEffective = memo_date_html(str(pW, "effective"));
+    if (row->bWithdrawal) {
+      char *zNotice = memo_pdate_html(row->withdrawal),
+           *zEffective = memo_pdate_html(row->withdrawalEffective);
       buf_puts(p, "<div class=\"small\"><span class=\"nw\">");
       put_msg(p, _("notice {0},"), zNotice);
       buf_puts(p, "</span> <span class=\"nw\">");
@@ -1010,25 +1029,23 @@ static void document_parties(Buf *p, const json_t *aRow, const json_t *pParties,
       xfree(zEffective);
     }
     buf_puts(p, "</td><td class=\"stmts\">");
-    document_statements(p, dflt(str(row, "party"), ""), json_object_get(row, "actions"), pLinks,
-                        pParties);
+    document_statements(p, row, pLinks, pParties);
     buf_puts(p, "</td></tr>");
   }
-  if (!json_array_size(aRow))
+  if (!pSt->nRow)
     hprintf(p, "<tr><td colspan=\"6\" class=\"muted\">%s</td></tr>",
             _("No action recorded on or before this date."));
   table_end(p);
 }
 
 /* How the general date and each party's date were computed. */
-static void document_explanation(Buf *p, const json_t *pDoc, const json_t *pSt,
+static void document_explanation(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
                                  const json_t *pParties, const char *zOn) {
-  const json_t *aRow = json_object_get(pSt, "parties");
   explain_general(p, pDoc, pSt, pParties, zOn);
   bool bList = false;
-  for (size_t i = 0; i < json_array_size(aRow); i++) {
-    const json_t *row = json_array_get(aRow, i);
-    if (!str(row, "status")) continue; /* statements only */
+  for (int i = 0; i < pSt->nRow; i++) {
+    const DetailRow *row = &pSt->aRow[i];
+    if (!row->zStatus) continue; /* statements only */
     if (!bList) buf_puts(p, "<ul class=\"explain\">");
     bList = true;
     explain_party(p, pDoc, pSt, row, pParties);
@@ -1037,20 +1054,20 @@ static void document_explanation(Buf *p, const json_t *pDoc, const json_t *pSt,
 }
 
 /* Every action, with the depositary's notes, folded away. */
-static void document_actions(Buf *p, const json_t *aRow, const json_t *pParties) {
+static void document_actions(Buf *p, const StatusDetail *pSt, const json_t *pParties) {
   hprintf(p, "<details><summary>%s</summary>", _("Every recorded action up to this date"));
   table_begin(p, _("Recorded actions"), _("Party|Action|Date|Note"));
-  for (size_t i = 0; i < json_array_size(aRow); i++) {
-    const json_t *row = json_array_get(aRow, i);
-    const json_t *aAct = json_object_get(row, "actions");
-    for (size_t k = 0; k < json_array_size(aAct); k++) {
-      const json_t *a = json_array_get(aAct, k);
+  for (int i = 0; i < pSt->nRow; i++) {
+    const DetailRow *row = &pSt->aRow[i];
+    for (int k = 0; k < row->nAction; k++) {
+      const DetailAction *pA = &row->aAction[k];
+      const json_t *a = pA->pRec; /* its note and notification */
       buf_puts(p, "<tr><th scope=\"row\">");
-      put_party(p, pParties, str(row, "party"));
+      put_party(p, pParties, row->zParty);
       buf_puts(p, "</th><td>");
-      put_words(p, str(a, "type"));
+      put_words(p, pA->zType);
       buf_puts(p, "</td><td class=\"nw\">");
-      memo_put_date(p, str(a, "date"));
+      memo_put_pdate(p, pA->date);
       buf_puts(p, "</td><td class=\"small\">");
       put_text(p, str(a, "note"));
       if (str(a, "notification")) {
@@ -1131,28 +1148,34 @@ void page_get_document(Req *pReq, Resp *r) {
   char zOn[DATE_BUFSZ];
   date_format(on, zOn);
   Buf err = {0};
-  json_t *pSt = query_status_detail(pDb, zId, on, &err);
+  StatusDetail st;
+  bool bSt = status_detail_open(pDb, zId, on, &st, &err);
   buf_free(&err);
+  if (!bSt) { /* the document went between the two reads */
+    json_decref(pDoc);
+    pages_not_found(pReq, r, "document", zId);
+    return;
+  }
+  const StatusDetail *pSt = &st;
   json_t *pParties = record_map(pDb, K_PARTY, "code");
-  const json_t *aRow = json_object_get(pSt, "parties");
   Buf b = {0};
   pages_begin(&b, pReq, name_here(json_object_get(pDoc, "title"), zId), "/documents");
   document_facts(&b, pDb, pDoc, zId, pParties);
   document_status(&b, pReq, pDoc, pSt, zId, zOn);
-  json_t *pLinks = objection_links(pDb, zId, aRow);
-  document_parties(&b, aRow, pParties, zOn, pLinks);
+  json_t *pLinks = objection_links(pSt);
+  document_parties(&b, pSt, pParties, zOn, pLinks);
   json_decref(pLinks);
   hprintf(&b, "<h2 id=\"consents\">%s</h2>", _("Consents over time"));
   consent_chart(&b, pDoc, pSt, pParties, on);
   hprintf(&b, "<h2 id=\"explanation\">%s</h2>", _("How the dates were computed"));
   document_explanation(&b, pDoc, pSt, pParties, zOn);
-  document_actions(&b, aRow, pParties);
+  document_actions(&b, pSt, pParties);
   notifications_box(&b, pDb, zId, pParties);
   checks_box(&b, pReq, 0, zId);
   put_sources(&b, json_object_get(pDoc, "sources"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);
-  json_decref(pSt);
+  status_detail_close(&st);
   json_decref(pParties);
   json_decref(pDoc);
 }
