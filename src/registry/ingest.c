@@ -414,7 +414,7 @@ static void draft_place(Draft *dr) {
     if (!pM->p->zPlace[0] || all_caps(d, pM)) continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
-               (pM->i >= 4 && memcmp(d->zLo + pM->i - 4, "во ", 4) == 0);
+               (pM->i >= 5 && memcmp(d->zLo + pM->i - 5, "во ", 5) == 0);
     if (ig_next_sentence(d, pM->i) && !ig_held_before(d, pM->i)) {
       /* a sentence about the next session, said at this one */
       if (bIn && !pAtSession && said_at_session(d, pM->i)) pAtSession = pM;
@@ -422,7 +422,7 @@ static void draft_place(Draft *dr) {
     }
     bool bInOf = bIn || (pM->i >= 8 && memcmp(d->zLo + pM->i - 8, "city of ", 8) == 0) ||
                  (pM->i >= 11 && memcmp(d->zLo + pM->i - 11, "capital of ", 11) == 0) ||
-                 (pM->i >= 13 && memcmp(d->zLo + pM->i - 13, "столице ", 13) == 0) ||
+                 (pM->i >= 15 && memcmp(d->zLo + pM->i - 15, "столице ", 15) == 0) ||
                  (pM->i >= 5 && memcmp(d->zLo + pM->i - 5, "from ", 5) == 0);
     /* A dateline: "May 25, 2023, The Kremlin, Moscow" on a line of its own. */
     bool bDateline = pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i) &&
@@ -500,7 +500,10 @@ static void draft_place(Draft *dr) {
     ig_evidence(d, "place", iCapSpan, eCapSpan, 0.65, true);
   } else if (pPlace) {
     json_object_set_new(dr->pSession, "place", json_string(pPlace->p->zPlace));
-    ig_evidence(d, "place", pPlace->i >= 3 ? pPlace->i - 3 : pPlace->i, pPlace->e, conf, false);
+    /* from the word before the city ("in", «в», «столице») */
+    size_t i0 =
+        pPlace->i >= 2 && d->z[pPlace->i - 1] == ' ' ? ig_word_start(d, pPlace->i - 1) : pPlace->i;
+    ig_evidence(d, "place", i0, pPlace->e, conf, false);
   } else {
     json_object_set_new(dr->pSession, "place", json_null());
     ig_evidence(d, "place", 0, 0, 0.5, true);
@@ -769,7 +772,7 @@ static void draft_next(Draft *dr) {
       continue;
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
-               (pM->i >= 4 && memcmp(d->zLo + pM->i - 4, "во ", 4) == 0);
+               (pM->i >= 5 && memcmp(d->zLo + pM->i - 5, "во ", 5) == 0);
     if (!bIn || !ig_future_sentence(d, pM->i) || !dr->body.zKey) continue;
     /* ... and the sentence names the body that met (not "next meetings of the heads of
     ** state" in a release about the foreign ministers); 16 mentions looked at */

@@ -372,7 +372,7 @@ static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
     }
     if ((i >= 5 && memcmp(d->zLo + i - 5, "till ", 5) == 0) ||
         (i >= 6 && memcmp(d->zLo + i - 6, "until ", 6) == 0) ||
-        (i >= 3 && memcmp(d->zLo + i - 3, "до ", 3) == 0)) {
+        (i >= 5 && memcmp(d->zLo + i - 5, "до ", 5) == 0)) {
       if (y < nBound) nBound = y;
     } else if (y > nLatest) {
       nLatest = y;

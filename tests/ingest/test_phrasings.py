@@ -634,6 +634,12 @@ class Phrasings(unittest.TestCase):
                     "Security Council of the CSTO was held.", self.db)
         self.assertEqual(out["session"]["date"], "2022-11-23")
 
+    def test_russian_prepositions_before_a_city_and_a_year(self):
+        # «в столице», «во» and «до» are counted in bytes, not letters
+        out = draft("Заседание совета прошло в туркменской столице Ашхабаде.", self.db)
+        self.assertEqual(out["session"]["place"], "Ashgabat")
+        self.assertEqual(out["evidence"]["place"]["text"], "столице Ашхабаде")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
