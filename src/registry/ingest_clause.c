@@ -322,6 +322,18 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
       if (bWhole && gz_letter_at(d->zLo, d->n, i + n) &&
           !(d->zLo[i + n] == 's' && !gz_letter_at(d->zLo, d->n, i + n + 1)))
         continue;
+      /* «представит» (will represent) is not «представитель» (a
+      ** representative: "Permanent Representative of Belarus to the CSTO",
+      ** an author's title) */
+      if (!bMerge && i + n + 4 <= d->n && memcmp(d->zLo + i + n, "ел", 4) == 0) continue;
+      /* a reflexive verb is no representation: «представляется
+      ** целесообразным» (it seems useful), «представляются» */
+      if (!bMerge && aPat[k].kind == PK_REPR && (unsigned char)aPat[k].z[0] >= 0xD0) {
+        size_t we = ig_word_end(d, i + n);
+        if (we >= i + n + 4 &&
+            (memcmp(d->zLo + we - 4, "ся", 4) == 0 || memcmp(d->zLo + we - 4, "сь", 4) == 0))
+          continue;
+      }
       hit_add(p, i, i + n, aPat[k].kind);
     }
   }

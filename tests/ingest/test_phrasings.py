@@ -640,6 +640,19 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["place"], "Ashgabat")
         self.assertEqual(out["evidence"]["place"]["text"], "столице Ашхабаде")
 
+    def test_representative_and_reflexive_are_no_representation(self):
+        out = draft("Заседание Совета коллективной безопасности ОДКБ прошло в Минске 23 ноября 2023 "
+                    "года. Постоянный представитель Республики Беларусь при ОДКБ выступил с "
+                    "докладом.", self.db)
+        self.assertNotIn("BLR", att(out))
+        out = draft("Заседание Совета коллективной безопасности ОДКБ прошло в Минске 23 ноября 2023 "
+                    "года. Для оценки итогов белорусской каденции представляется целесообразным "
+                    "проанализировать итоги саммита.", self.db)
+        self.assertNotIn("BLR", att(out))
+        out = draft("Заседание Совета коллективной безопасности ОДКБ прошло в Минске 23 ноября 2023 "
+                    "года. Армению представлял вице-премьер.", self.db)
+        self.assertEqual(att(out).get("ARM"), "represented")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
