@@ -143,6 +143,12 @@ static const Pat aPred[] = {
     {"participating", PK_PRESENT},
     {"participation of", PK_PRESENT_PREP},
     {"gathered", PK_PRESENT},
+    {"met with his counterparts", PK_PRESENT},
+    {"met with her counterparts", PK_PRESENT},
+    {"met his counterparts", PK_PRESENT},
+    {"met her counterparts", PK_PRESENT},
+    {"встретился с коллегами", PK_PRESENT},
+    {"встретилась с коллегами", PK_PRESENT},
     {"joined the meeting", PK_PRESENT},
     {"joined the session", PK_PRESENT},
     {"joined the summit", PK_PRESENT},
@@ -531,6 +537,30 @@ typedef struct Found {
   size_t iRole, eRole; /* the role, or iRole == eRole */
 } Found;
 
+/* Is the "except" word h said of those taking part: a word of taking part
+** (a present predicate) or "all", «все» within 300 bytes of it in its
+** sentence [ss, se)? «кроме» and the bare "without", «без» are read
+** otherwise (read_mention). At most 16 predicates are looked at. */
+static bool except_of_attendance(const Doc *d, const Hits *pPred, const Hit *h, size_t ss,
+                                 size_t se) {
+  static const char *const azExcept[] = {"except", "with the exception of", "за исключением", 0};
+  bool bExcept = false;
+  for (int k = 0; azExcept[k] && !bExcept; k++) {
+    size_t n = strlen(azExcept[k]);
+    bExcept = h->e - h->i >= n && memcmp(d->zLo + h->i, azExcept[k], n) == 0;
+  }
+  if (!bExcept) return true;
+  size_t a = h->i > ss + 300 ? h->i - 300 : ss, b = h->e + 300 < se ? h->e + 300 : se;
+  static const char *const azAll[] = {"all ", "все ", "всех ", 0};
+  if (ig_has_any(d, a, b, azAll)) return true;
+  for (size_t k = hit_from(pPred, a), x = 0; k < pPred->n && pPred->a[k].i < b && x < 16;
+       k++, x++) {
+    int kind = pPred->a[k].kind;
+    if (kind == PK_PRESENT || kind == PK_PRESENT_PREP || kind == PK_HOST) return true;
+  }
+  return false;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -562,6 +592,11 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
         !ig_has_any(d, pBefore->i > 80 && pBefore->i - 80 > ss ? pBefore->i - 80 : ss, pBefore->i,
                     azAll))
       pBefore = 0;
+    /* "except (for)", «за исключением» tell who is left out of those said
+    ** to take part ("all took part, except for Ukraine"): with no word of
+    ** taking part near them ("they will start leaving Dushanbe, except for
+    ** Lukashenko") they say nothing of attendance */
+    if (pBefore && !except_of_attendance(d, pPred, pBefore, ss, se)) pBefore = 0;
   }
   if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP)) pAfter = 0;

@@ -653,6 +653,21 @@ class Phrasings(unittest.TestCase):
                     "года. Армению представлял вице-премьер.", self.db)
         self.assertEqual(att(out).get("ARM"), "represented")
 
+    def test_met_with_his_counterparts(self):
+        out = draft("The Supreme Eurasian Economic Council met on 26 December 2024. The Russian "
+                    "president met with his counterparts for talks.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+
+    def test_except_says_nothing_without_taking_part(self):
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. At the "
+                    "end of the day the guests will start leaving Dushanbe, except for President "
+                    "Lukashenko of Belarus - he will remain for one more day.", self.db)
+        self.assertNotEqual(att(out).get("BLR"), "absent")
+        out = draft("28 сентября 2018 года в Душанбе прошло заседание Совета глав государств СНГ. "
+                    "В нем приняли участие все главы государств, за исключением Украины.",
+                    self.db)
+        self.assertEqual(att(out).get("UKR"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
