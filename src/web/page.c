@@ -226,11 +226,17 @@ void put_party_name(Buf *p, const json_t *pParties, const char *zCode) {
   put_name(p, pName, zCode);
 }
 
+/* (Pieces appended, not hprintf: a document's page names hundreds of
+** parties, and hprintf reads its format twice for each.) */
 void put_party(Buf *p, const json_t *pParties, const char *zCode) {
   if (!zCode) zCode = "";
-  hprintf(p, "<span class=\"nw\"><a href=\"/parties/%s\">", zCode);
+  buf_puts(p, "<span class=\"nw\"><a href=\"/parties/");
+  html_escape(p, zCode);
+  buf_puts(p, "\">");
   put_party_name(p, pParties, zCode);
-  hprintf(p, "</a> <span class=\"code\">%s</span></span>", zCode);
+  buf_puts(p, "</a> <span class=\"code\">");
+  html_escape(p, zCode);
+  buf_puts(p, "</span></span>");
 }
 
 void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,

@@ -30,12 +30,13 @@
 */
 #define DATE_MEMO_SLOTS 65536 /* a power of two: 32768 pairs */
 #define PLURAL_MEMO_SLOTS 256 /* a power of two */
+#define WORDS_MEMO_SLOTS 64   /* a power of two */
 
 typedef struct DateMemo {
   const Lang *pLang;
-  char zIso[DATE_BUFSZ];
-  char *zHtml; /* date_html(zIso), or NULL until asked */
-  char *zText; /* date_text(zIso), or NULL until asked */
+  pdate date;
+  char *zHtml; /* date_html of the date, or NULL until asked */
+  char *zText; /* date_text of the date, or NULL until asked */
 } DateMemo;
 
 typedef struct PluralMemo {
@@ -45,9 +46,18 @@ typedef struct PluralMemo {
   char *zText;
 } PluralMemo;
 
+/* A code of the rules as words (put_words), by the address of its name: an
+** action's type and a status's name are the rules' own static strings. */
+typedef struct WordsMemo {
+  const Lang *pLang;
+  const char *zCode; /* a static string */
+  char *zHtml;
+} WordsMemo;
+
 typedef struct Memo {
   DateMemo aDate[DATE_MEMO_SLOTS];
   PluralMemo aPlural[PLURAL_MEMO_SLOTS];
+  WordsMemo aWords[WORDS_MEMO_SLOTS];
 } Memo;
 
 static pthread_key_t g_memoKey;
@@ -61,6 +71,7 @@ static void memo_free(void *pArg) {
     free(m->aDate[i].zText);
   }
   for (int i = 0; i < PLURAL_MEMO_SLOTS; i++) free(m->aPlural[i].zText);
+  for (int i = 0; i < WORDS_MEMO_SLOTS; i++) free(m->aWords[i].zHtml);
   free(m);
   t_memo = 0;
 }
@@ -88,77 +99,111 @@ static char *memo_strdup(const char *z) {
   return zCopy;
 }
 
-/* The slot of a date (an ISO date, or anything shorter than DATE_BUFSZ),
-** emptied if it held another; NULL for a longer string or none. Two slots
-** for each hash (a page's two hundred dates would otherwise evict each
-** other): the newer date in the first, the older moved to the second. */
-static DateMemo *memo_date(const char *zIso) {
-  if (!zIso || !*zIso || strlen(zIso) >= DATE_BUFSZ) return 0;
-  unsigned h = 2166136261u;
-  for (const char *z = zIso; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
-  DateMemo *d = &memo_get()->aDate[h & (DATE_MEMO_SLOTS - 2)];
+/* The slot of a date, emptied if it held another. Two slots for each hash
+** (a page's two hundred dates would otherwise evict each other): the newer
+** date in the first, the older moved to the second. */
+static DateMemo *memo_pdate(pdate d) {
+  uint32_t h = (uint32_t)d * 2654435761u;
+  DateMemo *m = &memo_get()->aDate[(h >> 16) & (DATE_MEMO_SLOTS - 2)];
   const Lang *pLang = i18n_current();
   for (int i = 0; i < 2; i++)
-    if (d[i].pLang == pLang && strcmp(d[i].zIso, zIso) == 0) return &d[i];
-  free(d[1].zHtml);
-  free(d[1].zText);
-  d[1] = d[0];
-  d[0] = (DateMemo){pLang, {0}, 0, 0};
-  snprintf(d[0].zIso, sizeof(d[0].zIso), "%s", zIso);
-  return &d[0];
+    if (m[i].pLang == pLang && m[i].date == d) return &m[i];
+  free(m[1].zHtml);
+  free(m[1].zText);
+  m[1] = m[0];
+  m[0] = (DateMemo){pLang, d, 0, 0};
+  return &m[0];
+}
+
+/* The slot of an ISO date (each that date_parse takes formats back to the
+** same string); NULL for anything else. */
+static DateMemo *memo_date(const char *zIso) {
+  pdate d;
+  if (!zIso || date_parse(zIso, strlen(zIso), &d)) return 0;
+  return memo_pdate(d);
+}
+
+static const char *memo_html(DateMemo *m) {
+  if (!m->zHtml) {
+    char zIso[DATE_BUFSZ];
+    date_format(m->date, zIso);
+    char *z = date_html(zIso);
+    m->zHtml = memo_strdup(z);
+    xfree(z);
+  }
+  return m->zHtml;
+}
+
+static const char *memo_text(DateMemo *m) {
+  if (!m->zText) {
+    char zIso[DATE_BUFSZ];
+    date_format(m->date, zIso);
+    char *z = date_text(zIso);
+    m->zText = memo_strdup(z);
+    xfree(z);
+  }
+  return m->zText;
 }
 
 static char *memo_date_html(const char *zDate) {
   DateMemo *d = memo_date(zDate);
-  if (!d) return date_html(zDate);
-  if (!d->zHtml) {
-    char *z = date_html(zDate);
-    d->zHtml = memo_strdup(z);
-    xfree(z);
-  }
-  return xstrdup(d->zHtml);
+  return d ? xstrdup(memo_html(d)) : date_html(zDate);
 }
 
 static void memo_put_date(Buf *p, const char *zDate) {
   DateMemo *d = memo_date(zDate);
-  if (!d) {
+  if (d)
+    buf_puts(p, memo_html(d));
+  else
     put_date(p, zDate);
-    return;
-  }
-  if (!d->zHtml) {
-    char *z = date_html(zDate);
-    d->zHtml = memo_strdup(z);
-    xfree(z);
-  }
-  buf_puts(p, d->zHtml);
 }
 
 static char *memo_date_text(const char *zDate) {
   DateMemo *d = memo_date(zDate);
-  if (!d) return date_text(zDate);
-  if (!d->zText) {
-    char *z = date_text(zDate);
-    d->zText = memo_strdup(z);
-    xfree(z);
-  }
-  return xstrdup(d->zText);
+  return d ? xstrdup(memo_text(d)) : date_text(zDate);
 }
 
 /* The same for a date of the computed status (DATE_NONE: none). */
+static char *memo_pdate_html(pdate d) {
+  return d == DATE_NONE ? date_html(0) : xstrdup(memo_html(memo_pdate(d)));
+}
+
+static void memo_put_pdate(Buf *p, pdate d) {
+  if (d == DATE_NONE)
+    put_date(p, 0);
+  else
+    buf_puts(p, memo_html(memo_pdate(d)));
+}
+
+static char *memo_pdate_text(pdate d) {
+  return d == DATE_NONE ? date_text(0) : xstrdup(memo_text(memo_pdate(d)));
+}
+
+/* "YYYY-MM-DD" into z (DATE_BUFSZ bytes), or NULL for DATE_NONE. */
 static const char *iso_of(pdate d, char *z) {
   if (d == DATE_NONE) return 0;
   date_format(d, z);
   return z;
 }
 
-static char *memo_pdate_html(pdate d) {
-  char z[DATE_BUFSZ];
-  return memo_date_html(iso_of(d, z));
+/* put_words for a code of the rules (a static string). */
+static void memo_put_code(Buf *p, const char *zCode) {
+  uint64_t h = (uint64_t)((uintptr_t)zCode >> 3) * 0x9E3779B97F4A7C15ull;
+  WordsMemo *m = &memo_get()->aWords[(h >> 40) & (WORDS_MEMO_SLOTS - 1)];
+  const Lang *pLang = i18n_current();
+  if (m->pLang != pLang || m->zCode != zCode || !m->zHtml) {
+    char *z = words_html(0, zCode);
+    free(m->zHtml);
+    *m = (WordsMemo){pLang, zCode, memo_strdup(z)};
+    xfree(z);
+  }
+  buf_puts(p, m->zHtml);
 }
 
-static void memo_put_pdate(Buf *p, pdate d) {
-  char z[DATE_BUFSZ];
-  memo_put_date(p, iso_of(d, z));
+static char *memo_code_html(const char *zCode) {
+  Buf t = {0};
+  memo_put_code(&t, zCode);
+  return t.z ? t.z : xstrdup("");
 }
 
 /* plural_text for a pattern of the catalogue (_("...")). */
@@ -357,8 +402,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     if (!pSt->aConsent[i].bCounted) continue;
     count++;
     const char *zParty = c->zParty;
-    char zIso[DATE_BUFSZ];
-    char *zDate = memo_date_text(iso_of(c->date, zIso));
+    char *zDate = memo_pdate_text(c->date);
     char *zCount = xprintf("%d", count);
     char *zTitle =
         msg_text(_("{0}: {1} of {2} (consent {3})"),
@@ -408,8 +452,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
   char *zConsents = memo_plural_text(_("{0, plural, one{# consent} other{# consents}}"), threshold);
   char *zThreshold = msg_text(_("threshold: {0}"), zConsents);
   char *zMarker = msg_text(_("entry into force {0}"), zEifText);
-  char zFirstIso[DATE_BUFSZ];
-  char *zFirst = memo_date_text(iso_of(pSt->aConsent[0].a.date, zFirstIso));
+  char *zFirst = memo_pdate_text(pSt->aConsent[0].a.date);
   char *zCounted = memo_plural_text(_("{0, plural, one{# consent} other{# consents}}"), count);
   Buf desc = {0};
   char *zStep = msg_text(_("A step line rises by one at each counted consent, from {0} to {1}"),
@@ -472,7 +515,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
 ** December 1998", the party being named already), as HTML. */
 static char *action_ref_html(const json_t *pParties, const DetailAction *a, bool bOwn) {
   Buf t = {0};
-  char *zType = words_html(0, a->zType);
+  char *zType = memo_code_html(a->zType);
   char *zDate = memo_pdate_html(a->date);
   if (bOwn) {
     put_msg(&t, _("its {0} of {1}"), zType, zDate);
@@ -628,7 +671,7 @@ static void explain_withdrawal(Buf *p, const json_t *pDoc, const DetailRow *row)
 
 /* How one party's date was computed. */
 static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, const DetailRow *row,
-                          const json_t *pParties) {
+                          const char *zNameHtml, const json_t *pParties) {
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   const char *zRule = dflt(str(e, "rule"), "");
   const char *zCode = row->zParty;
@@ -638,7 +681,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
   const char *zEif = iso_of(row->entryIntoForce, zEifIso);
   const char *zConsentDate = pConsent ? iso_of(pConsent->date, zConsentIso) : 0;
   buf_puts(p, "<li><strong>");
-  put_party_name(p, pParties, zCode);
+  buf_puts(p, zNameHtml);
   buf_puts(p, "</strong>: ");
   char *zRef = pConsent ? action_ref_html(pParties, pConsent, true) : 0;
   char *zEifHtml = memo_date_html(zEif);
@@ -668,7 +711,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
       pdate own = apply_delay(d, pConsent->date);
       char zOwn[DATE_BUFSZ];
       date_format(own, zOwn);
-      char *zType = words_html(0, pConsent->zType);
+      char *zType = memo_code_html(pConsent->zType);
       char *zDate = memo_date_html(zConsentDate);
       char *zDelay = delay_html(d);
       char *zOwnHtml = memo_date_html(zOwn);
@@ -848,6 +891,53 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const StatusD
             _("Edit the document and its clause"));
 }
 
+/* Each row's party as put_party and put_party_name write it, made once: a
+** party is named in its row, in its explanation and beside each of its
+** actions. */
+typedef struct RowParty {
+  char *zName; /* put_party_name */
+  char *zLink; /* put_party */
+} RowParty;
+
+static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
+  RowParty *a = xmalloc((size_t)pSt->nRow * sizeof(RowParty) + 1);
+  for (int i = 0; i < pSt->nRow; i++) {
+    const char *zCode = pSt->aRow[i].zParty;
+    Buf name = {0}, link = {0};
+    put_party_name(&name, pParties, zCode);
+    buf_puts(&link, "<span class=\"nw\"><a href=\"/parties/");
+    html_escape(&link, zCode);
+    buf_puts(&link, "\">");
+    buf_append(&link, name.z ? name.z : "", name.n);
+    buf_puts(&link, "</a> <span class=\"code\">");
+    html_escape(&link, zCode);
+    buf_puts(&link, "</span></span>");
+    a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z};
+  }
+  return a;
+}
+
+static void row_parties_free(RowParty *a, int n) {
+  for (int i = 0; i < n; i++) {
+    xfree(a[i].zName);
+    xfree(a[i].zLink);
+  }
+  xfree(a);
+}
+
+/* put_badge for a status of the rules (NULL: none). */
+static void put_status_badge(Buf *p, const char *zStatus) {
+  if (!zStatus) {
+    put_badge(p, 0);
+    return;
+  }
+  buf_puts(p, "<span class=\"badge st-");
+  buf_puts(p, zStatus); /* the rules' name: letters and '_' */
+  buf_puts(p, "\">");
+  memo_put_code(p, zStatus);
+  buf_puts(p, "</span>");
+}
+
 /* Actions that are statements rather than steps toward being bound. */
 static bool is_annotation(const char *zType) {
   return strcmp(zType, "reservation") == 0 || strcmp(zType, "declaration") == 0 ||
@@ -943,10 +1033,16 @@ static void document_statements(Buf *p, const DetailRow *row, const json_t *pLin
     char zDate[DATE_BUFSZ];
     date_format(pA->date, zDate);
     bAny = true;
-    hprintf(p, "<div id=\"%s-%s-%s\"><strong>", zParty, zType, zDate);
-    put_words(p, zType);
+    buf_puts(p, "<div id=\"");
+    html_escape(p, zParty);
+    buf_puts(p, "-");
+    buf_puts(p, zType); /* the rules' name: letters and '_' */
+    buf_puts(p, "-");
+    buf_puts(p, zDate);
+    buf_puts(p, "\"><strong>");
+    memo_put_code(p, zType);
     buf_puts(p, "</strong> <span class=\"small nw\">");
-    memo_put_date(p, zDate);
+    memo_put_pdate(p, pA->date);
     buf_puts(p, "</span>");
     char *zKey = xprintf("%s|%s|%s", zParty, zType, zDate);
     const json_t *pLink = json_object_get(pLinks, zKey);
@@ -983,8 +1079,8 @@ static void document_statements(Buf *p, const DetailRow *row, const json_t *pLin
 }
 
 /* Each party's signature, consent, entry into force, status and statements. */
-static void document_parties(Buf *p, const StatusDetail *pSt, const json_t *pParties,
-                             const char *zOn, const json_t *pLinks) {
+static void document_parties(Buf *p, const StatusDetail *pSt, const RowParty *aParty,
+                             const json_t *pParties, const char *zOn, const json_t *pLinks) {
   char *zOnText = memo_date_text(zOn);
   char *zCap = msg_text(_("Each party's signature, consent and status on {0}"), zOnText);
   table_begin(p, zCap,
@@ -995,12 +1091,12 @@ static void document_parties(Buf *p, const StatusDetail *pSt, const json_t *pPar
   for (int i = 0; i < pSt->nRow; i++) {
     const DetailRow *row = &pSt->aRow[i];
     buf_puts(p, "<tr><th scope=\"row\">");
-    put_party(p, pParties, row->zParty);
+    buf_puts(p, aParty[i].zLink);
     buf_puts(p, "</th><td class=\"nw\">");
     memo_put_pdate(p, row->signature);
     buf_puts(p, "</td><td class=\"nw\">");
     if (row->consent.zParty) {
-      put_words(p, row->consent.zType);
+      memo_put_code(p, row->consent.zType);
       buf_puts(p, " ");
       memo_put_pdate(p, row->consent.date);
     } else {
@@ -1009,7 +1105,7 @@ static void document_parties(Buf *p, const StatusDetail *pSt, const json_t *pPar
     buf_puts(p, "</td><td class=\"nw\">");
     memo_put_pdate(p, row->entryIntoForce);
     buf_puts(p, "</td><td>");
-    put_badge(p, row->zStatus);
+    put_status_badge(p, row->zStatus);
     if (row->since != DATE_NONE) {
       char *zSince = memo_pdate_html(row->since);
       buf_puts(p, " <span class=\"small nw\">");
@@ -1040,7 +1136,7 @@ static void document_parties(Buf *p, const StatusDetail *pSt, const json_t *pPar
 
 /* How the general date and each party's date were computed. */
 static void document_explanation(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
-                                 const json_t *pParties, const char *zOn) {
+                                 const RowParty *aParty, const json_t *pParties, const char *zOn) {
   explain_general(p, pDoc, pSt, pParties, zOn);
   bool bList = false;
   for (int i = 0; i < pSt->nRow; i++) {
@@ -1048,13 +1144,13 @@ static void document_explanation(Buf *p, const json_t *pDoc, const StatusDetail 
     if (!row->zStatus) continue; /* statements only */
     if (!bList) buf_puts(p, "<ul class=\"explain\">");
     bList = true;
-    explain_party(p, pDoc, pSt, row, pParties);
+    explain_party(p, pDoc, pSt, row, aParty[i].zName, pParties);
   }
   if (bList) buf_puts(p, "</ul>");
 }
 
 /* Every action, with the depositary's notes, folded away. */
-static void document_actions(Buf *p, const StatusDetail *pSt, const json_t *pParties) {
+static void document_actions(Buf *p, const StatusDetail *pSt, const RowParty *aParty) {
   hprintf(p, "<details><summary>%s</summary>", _("Every recorded action up to this date"));
   table_begin(p, _("Recorded actions"), _("Party|Action|Date|Note"));
   for (int i = 0; i < pSt->nRow; i++) {
@@ -1063,9 +1159,9 @@ static void document_actions(Buf *p, const StatusDetail *pSt, const json_t *pPar
       const DetailAction *pA = &row->aAction[k];
       const json_t *a = pA->pRec; /* its note and notification */
       buf_puts(p, "<tr><th scope=\"row\">");
-      put_party(p, pParties, row->zParty);
+      buf_puts(p, aParty[i].zLink);
       buf_puts(p, "</th><td>");
-      put_words(p, pA->zType);
+      memo_put_code(p, pA->zType);
       buf_puts(p, "</td><td class=\"nw\">");
       memo_put_pdate(p, pA->date);
       buf_puts(p, "</td><td class=\"small\">");
@@ -1162,14 +1258,16 @@ void page_get_document(Req *pReq, Resp *r) {
   pages_begin(&b, pReq, name_here(json_object_get(pDoc, "title"), zId), "/documents");
   document_facts(&b, pDb, pDoc, zId, pParties);
   document_status(&b, pReq, pDoc, pSt, zId, zOn);
+  RowParty *aParty = row_parties(pSt, pParties);
   json_t *pLinks = objection_links(pSt);
-  document_parties(&b, pSt, pParties, zOn, pLinks);
+  document_parties(&b, pSt, aParty, pParties, zOn, pLinks);
   json_decref(pLinks);
   hprintf(&b, "<h2 id=\"consents\">%s</h2>", _("Consents over time"));
   consent_chart(&b, pDoc, pSt, pParties, on);
   hprintf(&b, "<h2 id=\"explanation\">%s</h2>", _("How the dates were computed"));
-  document_explanation(&b, pDoc, pSt, pParties, zOn);
-  document_actions(&b, pSt, pParties);
+  document_explanation(&b, pDoc, pSt, aParty, pParties, zOn);
+  document_actions(&b, pSt, aParty);
+  row_parties_free(aParty, pSt->nRow);
   notifications_box(&b, pDb, zId, pParties);
   checks_box(&b, pReq, 0, zId);
   put_sources(&b, json_object_get(pDoc, "sources"));
