@@ -367,6 +367,57 @@ static bool all_caps(const Doc *d, const Mention *m) {
   return true;
 }
 
+/* Is the city mentioned by pM said as where something is: "in Minsk", «в
+** Минске», «во Владивостоке», or "in" with a few words between that only
+** qualify the city ("in the resort town of Burabay", "in Kazakhstan's
+** Burabay", «в казахстанском Боровом», «в городе Чолпон-Ата»: at most four
+** words, each a party's name or adjective or a word of the list), or "CITY
+** hosted (hosts, is hosting) the ..."? */
+static bool city_said_in(const Doc *d, const Mention *pM) {
+  static const char *const azQual[] = {"the",    "resort",  "town",   "village", "city",
+                                       "of",     "capital", "spa",    "курортн", "город",
+                                       "поселк", "посёлк",  "посел",  "сел",     "столиц",
+                                       "курорт", "деревн",  "районн", "област",  0};
+  static const char *const azHost[] = {" hosted",    " hosts",    " is hosting", " was hosting",
+                                       " принимает", " принимал", " принял",     0};
+  for (int k = 0; azHost[k]; k++) {
+    size_t n = strlen(azHost[k]);
+    if (pM->e + n <= d->n && memcmp(d->zLo + pM->e, azHost[k], n) == 0 &&
+        !gz_letter_at(d->zLo, d->n, pM->e + n))
+      return true;
+  }
+  size_t i = pM->i;
+  for (int w = 0; w <= 4 && i >= 2 && d->z[i - 1] == ' '; w++) {
+    size_t ws = ig_word_start(d, i - 1), we = i - 1;
+    if (ws == we) return false;
+    /* "Kazakhstan's": the word before the apostrophe too */
+    if (ws >= 2 && d->z[ws - 1] == '\'') ws = ig_word_start(d, ws - 1);
+    if (ws >= 4 && memcmp(d->z + ws - 3, "’", 3) == 0) ws = ig_word_start(d, ws - 3);
+    size_t n = we - ws;
+    const char *z = d->zLo + ws;
+    if ((n == 2 && memcmp(z, "in", 2) == 0) || (n == 2 && memcmp(z, "в", 2) == 0) ||
+        (n == 4 && memcmp(z, "во", 4) == 0))
+      return true;
+    bool bOk = false;
+    for (int k = 0; azQual[k] && !bOk; k++) {
+      size_t m = strlen(azQual[k]);
+      /* an English word whole, a Russian stem with its ending */
+      bOk = (unsigned char)azQual[k][0] < 0x80
+                ? n == m && memcmp(z, azQual[k], m) == 0
+                : n >= m && n <= m + 6 && memcmp(z, azQual[k], m) == 0;
+    }
+    /* a party's name or adjective, possessive or not ("Kazakhstan's") */
+    size_t pe;
+    if (!bOk && ig_party_at(d, ws, &pe) &&
+        (pe == we || (pe + 2 == we && d->z[pe] == '\'') ||
+         (pe + 4 == we && memcmp(d->z + pe, "’s", 4) == 0) || ig_word_end(d, pe) == we))
+      bOk = true;
+    if (!bOk) return false;
+    i = ws;
+  }
+  return false;
+}
+
 /* Does the sentence around i tell of a meeting (a body or organization
 ** named, or a word for one), and not of one to come? */
 static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
@@ -412,9 +463,7 @@ static void draft_place(Draft *dr) {
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
     if (!pM->p->zPlace[0] || all_caps(d, pM)) continue;
-    bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
-               (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
-               (pM->i >= 5 && memcmp(d->zLo + pM->i - 5, "во ", 5) == 0);
+    bool bIn = city_said_in(d, pM);
     if (ig_next_sentence(d, pM->i) && !ig_held_before(d, pM->i)) {
       /* a sentence about the next session, said at this one */
       if (bIn && !pAtSession && said_at_session(d, pM->i)) pAtSession = pM;

@@ -668,6 +668,35 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertEqual(att(out).get("UKR"), "absent")
 
+    def test_a_city_with_words_that_qualify_it(self):
+        db = self.corpus_db()
+        for text in ("The meeting of the CIS Council of Heads of Government was held in the "
+                     "resort town of Burabay on 29 May 2015.",
+                     "On 16 October 2015 the Supreme Eurasian Economic Council met in "
+                     "Kazakhstan's Burabay.",
+                     "16 октября 2015 года в казахстанском Боровом прошло заседание Высшего "
+                     "Евразийского экономического совета."):
+            self.assertEqual(draft(text, db)["session"]["place"], "Burabay", text)
+        out = draft("Minsk hosted the session of the CSTO Collective Security Council on 23 "
+                    "November 2023.", self.db)
+        self.assertEqual(out["session"]["place"], "Minsk")
+        # a word that does not qualify the city: not where they met
+        out = draft("The CSTO Collective Security Council met on 23 November 2023. Delegations "
+                    "arrived in cars from Minsk.", self.db)
+        self.assertIsNone(out["session"]["place"])
+
+    @classmethod
+    def corpus_db(cls):
+        """The sample with tests/ingest/corpus/registry.json (Burabay...)."""
+        db = os.path.join(cls.tmp.name, "corpus.db")
+        if not os.path.exists(db):
+            subprocess.run([PACTA, "--db", db, "init", "--sample"], check=True,
+                           capture_output=True)
+            subprocess.run([PACTA, "--db", db, "load", os.path.join(
+                os.path.dirname(os.path.abspath(__file__)), "corpus", "registry.json")],
+                check=True, capture_output=True)
+        return db
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
