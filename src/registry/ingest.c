@@ -494,7 +494,10 @@ static void draft_place(Draft *dr) {
     }
     if (bInOf && !pLoose && meeting_sentence(d, aLeast, pM->i)) pLoose = pM;
     if (!bIn && !bDateline) continue;
-    bool bNear = dr->body.zKey && pM->i >= dr->body.e && pM->i <= dr->body.e + 60;
+    /* near the body's name, in its sentence ("The previous session was held in
+    ** Yerevan" after the sentence naming the body is not where it met) */
+    bool bNear = dr->body.zKey && pM->i >= dr->body.e && pM->i <= dr->body.e + 60 &&
+                 ig_sent_start(d, pM->i) <= dr->body.i;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i)) bNear = true;
     if (bNear) pPlace = pM;
   }
@@ -623,6 +626,10 @@ static const char *format_video(Doc *d) {
       ** have met in person (hybrid); unsure */
       bool bOne = false;
       for (int q = 0; q < d->nS && !bOne; q++) bOne = d->aS[q].i >= s0 && d->aS[q].i < i;
+      /* ... or a party ("Armenia took part via video link") */
+      for (int q = ig_mention_from(d, s0), x = 0; !bOne && q < d->nM && d->aM[q].i < i && x < 16;
+           q++, x++)
+        bOne = d->aM[q].p->kind == GZ_PARTY && d->aM[q].p->type != GZ_CAPITAL;
       ig_evidence(d, "format", i, i + strlen(azVideo[k]), bOne ? 0.6 : 0.9, false);
       return "videoconference";
     }

@@ -697,6 +697,18 @@ class Phrasings(unittest.TestCase):
                 check=True, capture_output=True)
         return db
 
+    def test_the_previous_session_is_not_where_it_met(self):
+        out = draft("Posted: 12.10.2023\nMINSK, 12 October - The CSTO Collective Security "
+                    "Council met on Thursday. The previous session was held in Yerevan in "
+                    "November 2022.", self.db)
+        self.assertNotEqual(out["session"]["place"], "Yerevan")
+
+    def test_a_party_by_video_at_a_session_in_a_city(self):
+        out = draft("The Eurasian Intergovernmental Council met in Minsk on 30 September 2025. "
+                    "Armenia took part via video link.", self.db)
+        self.assertEqual(out["session"]["format"], "hybrid")
+        self.assertEqual(att(out).get("ARM"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
