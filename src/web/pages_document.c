@@ -31,6 +31,7 @@
 #define DATE_MEMO_SLOTS 65536 /* a power of two: 32768 pairs */
 #define PLURAL_MEMO_SLOTS 256 /* a power of two */
 #define WORDS_MEMO_SLOTS 64   /* a power of two */
+#define DELAY_MEMO_SLOTS 16   /* a power of two */
 
 typedef struct DateMemo {
   const Lang *pLang;
@@ -51,13 +52,24 @@ typedef struct PluralMemo {
 typedef struct WordsMemo {
   const Lang *pLang;
   const char *zCode; /* a static string */
-  char *zHtml;
+  char *zHtml;       /* words_html(0, zCode), or NULL until asked */
+  const char *zTerm; /* term(zCode), or zCode; NULL until asked */
 } WordsMemo;
+
+/* A delay in words (delay_html): each party's explanation names the
+** clause's. */
+typedef struct DelayMemo {
+  const Lang *pLang;
+  int days, months;
+  bool firstOfNext;
+  char *zHtml;
+} DelayMemo;
 
 typedef struct Memo {
   DateMemo aDate[DATE_MEMO_SLOTS];
   PluralMemo aPlural[PLURAL_MEMO_SLOTS];
   WordsMemo aWords[WORDS_MEMO_SLOTS];
+  DelayMemo aDelay[DELAY_MEMO_SLOTS];
 } Memo;
 
 static pthread_key_t g_memoKey;
@@ -72,6 +84,7 @@ static void memo_free(void *pArg) {
   }
   for (int i = 0; i < PLURAL_MEMO_SLOTS; i++) free(m->aPlural[i].zText);
   for (int i = 0; i < WORDS_MEMO_SLOTS; i++) free(m->aWords[i].zHtml);
+  for (int i = 0; i < DELAY_MEMO_SLOTS; i++) free(m->aDelay[i].zHtml);
   free(m);
   t_memo = 0;
 }
@@ -186,18 +199,35 @@ static const char *iso_of(pdate d, char *z) {
   return z;
 }
 
-/* put_words for a code of the rules (a static string). */
-static void memo_put_code(Buf *p, const char *zCode) {
+/* The slot of a code of the rules (a static string), emptied if it held
+** another. */
+static WordsMemo *memo_words(const char *zCode) {
   uint64_t h = (uint64_t)((uintptr_t)zCode >> 3) * 0x9E3779B97F4A7C15ull;
   WordsMemo *m = &memo_get()->aWords[(h >> 40) & (WORDS_MEMO_SLOTS - 1)];
   const Lang *pLang = i18n_current();
-  if (m->pLang != pLang || m->zCode != zCode || !m->zHtml) {
-    char *z = words_html(0, zCode);
+  if (m->pLang != pLang || m->zCode != zCode) {
     free(m->zHtml);
-    *m = (WordsMemo){pLang, zCode, memo_strdup(z)};
+    *m = (WordsMemo){pLang, zCode, 0, 0};
+  }
+  return m;
+}
+
+/* put_words for a code of the rules. */
+static void memo_put_code(Buf *p, const char *zCode) {
+  WordsMemo *m = memo_words(zCode);
+  if (!m->zHtml) {
+    char *z = words_html(0, zCode);
+    m->zHtml = memo_strdup(z);
     xfree(z);
   }
   buf_puts(p, m->zHtml);
+}
+
+/* dflt(term(zCode), zCode) for a code of the rules. */
+static const char *memo_term(const char *zCode) {
+  WordsMemo *m = memo_words(zCode);
+  if (!m->zTerm) m->zTerm = dflt(term(zCode), zCode);
+  return m->zTerm;
 }
 
 static char *memo_code_html(const char *zCode) {
@@ -262,9 +292,18 @@ static void put_delay(Buf *p, DelayWords d) {
 }
 
 static char *delay_html(DelayWords d) {
-  Buf t = {0};
-  put_delay(&t, d);
-  return t.z ? t.z : xstrdup("");
+  unsigned h = ((unsigned)d.days * 31u + (unsigned)d.months) * 2u + d.firstOfNext;
+  DelayMemo *m = &memo_get()->aDelay[(h * 2654435761u >> 16) & (DELAY_MEMO_SLOTS - 1)];
+  const Lang *pLang = i18n_current();
+  if (m->pLang != pLang || m->days != d.days || m->months != d.months ||
+      m->firstOfNext != d.firstOfNext || !m->zHtml) {
+    Buf t = {0};
+    put_delay(&t, d);
+    free(m->zHtml);
+    *m = (DelayMemo){pLang, d.days, d.months, d.firstOfNext, memo_strdup(t.z)};
+    buf_free(&t);
+  }
+  return xstrdup(m->zHtml);
 }
 
 /* When a party that consents later is bound. */
@@ -383,12 +422,63 @@ static void put_withdrawal_rule(Buf *p, const json_t *pDoc) {
   }
 }
 
+/* Each row's party as put_party and put_party_name write it, made once: a
+** party is named in its row, in its explanation and beside each of its
+** actions. */
+typedef struct RowParty {
+  char *zName;       /* put_party_name */
+  char *zLink;       /* put_party */
+  const char *zText; /* the name as text (name_here), or the code */
+} RowParty;
+
+static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
+  RowParty *a = xmalloc((size_t)pSt->nRow * sizeof(RowParty) + 1);
+  for (int i = 0; i < pSt->nRow; i++) {
+    const char *zCode = pSt->aRow[i].zParty;
+    Buf name = {0}, link = {0};
+    put_party_name(&name, pParties, zCode);
+    buf_puts(&link, "<span class=\"nw\"><a href=\"/parties/");
+    html_escape(&link, zCode);
+    buf_puts(&link, "\">");
+    buf_append(&link, name.z ? name.z : "", name.n);
+    buf_puts(&link, "</a> <span class=\"code\">");
+    html_escape(&link, zCode);
+    buf_puts(&link, "</span></span>");
+    a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z,
+                      name_here(json_object_get(json_object_get(pParties, zCode), "name"), zCode)};
+  }
+  return a;
+}
+
+/* The row of the party zCode (rows are by code), or -1. */
+static int row_of(const StatusDetail *pSt, const char *zCode) {
+  int lo = 0, hi = pSt->nRow;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    int c = strcmp(pSt->aRow[mid].zParty, zCode);
+    if (c == 0) return mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}
+
+static void row_parties_free(RowParty *a, int n) {
+  for (int i = 0; i < n; i++) {
+    xfree(a[i].zName);
+    xfree(a[i].zLink);
+  }
+  xfree(a);
+}
+
 /* ---- The consents chart --------------------------------------------------------------- */
 
 /* The consents chart: counted consents as a step line, the threshold and
 ** the entry-into-force date. */
 static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
-                          const json_t *pParties, pdate on) {
+                          const RowParty *aParty, const json_t *pParties, pdate on) {
   int n = pSt->nConsent;
   SvgPoint *aPoint = xmalloc((size_t)n * sizeof(SvgPoint) + 1);
   int nPoint = 0, count = 0;
@@ -402,14 +492,14 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     if (!pSt->aConsent[i].bCounted) continue;
     count++;
     const char *zParty = c->zParty;
-    char *zDate = memo_pdate_text(c->date);
-    char *zCount = xprintf("%d", count);
-    char *zTitle =
-        msg_text(_("{0}: {1} of {2} (consent {3})"),
-                 name_here(json_object_get(json_object_get(pParties, zParty), "name"), zParty),
-                 dflt(term(c->zType), c->zType), zDate, zCount);
-    xfree(zDate);
-    xfree(zCount);
+    int iRow = row_of(pSt, zParty);
+    const char *zName =
+        iRow >= 0 ? aParty[iRow].zText
+                  : name_here(json_object_get(json_object_get(pParties, zParty), "name"), zParty);
+    char zCount[24];
+    snprintf(zCount, sizeof(zCount), "%d", count);
+    char *zTitle = msg_text(_("{0}: {1} of {2} (consent {3})"), zName, memo_term(c->zType),
+                            c->date == DATE_NONE ? "" : memo_text(memo_pdate(c->date)), zCount);
     pdate d = c->date;
     bool bHit = zTrigParty && strcmp(zTrigParty, zParty) == 0;
     if (bHit) bAnyHit = true;
@@ -891,40 +981,6 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const StatusD
             _("Edit the document and its clause"));
 }
 
-/* Each row's party as put_party and put_party_name write it, made once: a
-** party is named in its row, in its explanation and beside each of its
-** actions. */
-typedef struct RowParty {
-  char *zName; /* put_party_name */
-  char *zLink; /* put_party */
-} RowParty;
-
-static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
-  RowParty *a = xmalloc((size_t)pSt->nRow * sizeof(RowParty) + 1);
-  for (int i = 0; i < pSt->nRow; i++) {
-    const char *zCode = pSt->aRow[i].zParty;
-    Buf name = {0}, link = {0};
-    put_party_name(&name, pParties, zCode);
-    buf_puts(&link, "<span class=\"nw\"><a href=\"/parties/");
-    html_escape(&link, zCode);
-    buf_puts(&link, "\">");
-    buf_append(&link, name.z ? name.z : "", name.n);
-    buf_puts(&link, "</a> <span class=\"code\">");
-    html_escape(&link, zCode);
-    buf_puts(&link, "</span></span>");
-    a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z};
-  }
-  return a;
-}
-
-static void row_parties_free(RowParty *a, int n) {
-  for (int i = 0; i < n; i++) {
-    xfree(a[i].zName);
-    xfree(a[i].zLink);
-  }
-  xfree(a);
-}
-
 /* put_badge for a status of the rules (NULL: none). */
 static void put_status_badge(Buf *p, const char *zStatus) {
   if (!zStatus) {
@@ -1263,16 +1319,16 @@ void page_get_document(Req *pReq, Resp *r) {
   document_parties(&b, pSt, aParty, pParties, zOn, pLinks);
   json_decref(pLinks);
   hprintf(&b, "<h2 id=\"consents\">%s</h2>", _("Consents over time"));
-  consent_chart(&b, pDoc, pSt, pParties, on);
+  consent_chart(&b, pDoc, pSt, aParty, pParties, on);
   hprintf(&b, "<h2 id=\"explanation\">%s</h2>", _("How the dates were computed"));
   document_explanation(&b, pDoc, pSt, aParty, pParties, zOn);
   document_actions(&b, pSt, aParty);
-  row_parties_free(aParty, pSt->nRow);
   notifications_box(&b, pDb, zId, pParties);
   checks_box(&b, pReq, 0, zId);
   put_sources(&b, json_object_get(pDoc, "sources"));
   pages_end(&b, pReq);
   page_send(r, 200, &b, true);
+  row_parties_free(aParty, pSt->nRow);
   status_detail_close(&st);
   json_decref(pParties);
   json_decref(pDoc);
