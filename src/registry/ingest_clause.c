@@ -58,6 +58,23 @@ static const Pat aPred[] = {
     {"decided to skip", PK_ABSENT},
     {"decision to skip", PK_ABSENT},
     {"skipped", PK_ABSENT},
+    {"will skip", PK_ABSENT},
+    {"skips the", PK_ABSENT},
+    {"skipping the", PK_ABSENT},
+    {"missed the summit", PK_ABSENT},
+    {"missed the meeting", PK_ABSENT},
+    {"missed the session", PK_ABSENT},
+    {"stayed away", PK_ABSENT},
+    {"stays away", PK_ABSENT},
+    {"stay away", PK_ABSENT},
+    {"not present", PK_ABSENT},
+    {"did not come", PK_ABSENT},
+    {"не принимал участи", PK_ABSENT},
+    {"не принимала участи", PK_ABSENT},
+    {"не принимали участи", PK_ABSENT},
+    {"пропустил", PK_ABSENT},
+    {"пропустит", PK_ABSENT},
+    {"пропускает", PK_ABSENT},
     {"boycott", PK_ABSENT},
     {"was absent", PK_ABSENT},
     {"were absent", PK_ABSENT},
@@ -143,6 +160,12 @@ static const Pat aPred[] = {
     {"participating", PK_PRESENT},
     {"participation of", PK_PRESENT_PREP},
     {"gathered", PK_PRESENT},
+    {"was present", PK_PRESENT},
+    {"were present", PK_PRESENT},
+    {"is present", PK_PRESENT},
+    {"are present", PK_PRESENT},
+    {"counterparts from", PK_PRESENT_PREP},
+    {"joined by the leaders of", PK_PRESENT_PREP},
     {"met with his counterparts", PK_PRESENT},
     {"met with her counterparts", PK_PRESENT},
     {"met his counterparts", PK_PRESENT},
@@ -420,6 +443,14 @@ static bool locative(const Doc *d, const Mention *m) {
   if (m->p->type == GZ_ALIAS && (unsigned char)d->z[m->i] < 0x80 && m->e + 1 < d->n &&
       d->z[m->e] == ' ' && ig_upper_at(d, m->e + 1))
     return false;
+  /* people "from" a party are its own ("his counterparts from Kazakhstan",
+  ** "delegations from Armenia") */
+  static const char *const azOwn[] = {"counterparts from ", "colleagues from ", "leaders from ",
+                                      "delegations from ",  "delegation from ", 0};
+  for (int k = 0; azOwn[k]; k++) {
+    size_t n = strlen(azOwn[k]);
+    if (m->i >= n && memcmp(d->zLo + m->i - n, azOwn[k], n) == 0) return false;
+  }
   for (int k = 0; az[k]; k++) {
     size_t n = strlen(az[k]);
     if (m->i >= n && memcmp(d->zLo + m->i - n, az[k], n) == 0 &&

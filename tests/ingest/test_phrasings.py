@@ -709,6 +709,23 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["format"], "hybrid")
         self.assertEqual(att(out).get("ARM"), "present")
 
+    def test_more_verbs_of_absence_and_presence(self):
+        head = "23 ноября 2023 года в Минске прошла сессия Совета коллективной безопасности ОДКБ. "
+        for text in ("Армения не принимала участия в заседании.",
+                     "Армения пропустила саммит.",
+                     "Армения пропустит саммит."):
+            self.assertEqual(att(draft(head + text, self.db)).get("ARM"), "absent", text)
+        head = "The CSTO Collective Security Council met in Minsk on 23 November 2023. "
+        for text in ("Armenia stayed away from the summit.",
+                     "Armenia's prime minister was not present.",
+                     "Armenia missed the summit."):
+            self.assertEqual(att(draft(head + text, self.db)).get("ARM"), "absent", text)
+        a = att(draft(head + "The president of Kyrgyzstan was present.", self.db))
+        self.assertEqual(a.get("KGZ"), "present")
+        a = att(draft(head + "The host was joined by his counterparts from Kazakhstan and "
+                      "Kyrgyzstan.", self.db))
+        self.assertEqual((a.get("KAZ"), a.get("KGZ")), ("present", "present"))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
