@@ -915,7 +915,9 @@ static void record_keys_open(Db *pDb, const char *zDoc, RecordKeys *k) {
   buf_free(&hi);
   /* By key: the index gives them so, but does not promise it. */
   t_zSortArena = k->arena.z;
-  qsort(k->a, (size_t)k->n, sizeof(RecordKey), compare_record_key);
+  int i = 1;
+  while (i < k->n && compare_record_key(&k->a[i - 1], &k->a[i]) < 0) i++;
+  if (i < k->n) qsort(k->a, (size_t)k->n, sizeof(RecordKey), compare_record_key);
   t_zSortArena = 0;
 }
 
@@ -958,6 +960,17 @@ static void action_key(char *z, size_t n, const char *zParty, const char *zType,
   memcpy(z, zDate, nDate + 1);
 }
 
+typedef struct DateIndex {
+  pdate date;
+  int i;
+} DateIndex;
+
+static int compare_date_index(const void *pA, const void *pB) {
+  const DateIndex *x = pA, *y = pB;
+  if (x->date != y->date) return x->date < y->date ? -1 : 1;
+  return (x->i > y->i) - (x->i < y->i);
+}
+
 /* What status_detail_open keeps besides what it shows. */
 struct StatusDetailWork {
   DocQuery q;
@@ -993,20 +1006,18 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
   RecordKeys keys;
   record_keys_open(pDb, zDoc, &keys);
 
-  /* Each party's first consent, by date: what the threshold counts. */
-  int *aOrder = xmalloc((size_t)q->w.nParty * sizeof(int) + 1);
+  /* Each party's first consent, by date (then index): what the threshold
+  ** counts. */
+  DateIndex *aFirst = xmalloc((size_t)q->w.nParty * sizeof(DateIndex) + 1);
   int nFirst = 0;
-  for (int k = 0; k < q->w.nParty; k++)
-    if (q->w.aStatus[k].firstConsent >= 0) aOrder[nFirst++] = q->w.aStatus[k].firstConsent;
-  for (int i = 1; i < nFirst; i++) { /* insertion sort by (date, index) */
-    int x = aOrder[i], j = i - 1;
-    while (j >= 0 && (q->w.aAction[aOrder[j]].date > q->w.aAction[x].date ||
-                      (q->w.aAction[aOrder[j]].date == q->w.aAction[x].date && aOrder[j] > x))) {
-      aOrder[j + 1] = aOrder[j];
-      j--;
-    }
-    aOrder[j + 1] = x;
+  for (int k = 0; k < q->w.nParty; k++) {
+    int i = q->w.aStatus[k].firstConsent;
+    if (i >= 0) aFirst[nFirst++] = (DateIndex){q->w.aAction[i].date, i};
   }
+  qsort(aFirst, (size_t)nFirst, sizeof(DateIndex), compare_date_index);
+  int *aOrder = xmalloc((size_t)nFirst * sizeof(int) + 1);
+  for (int i = 0; i < nFirst; i++) aOrder[i] = aFirst[i].i;
+  xfree(aFirst);
   d->aConsent = xmalloc((size_t)nFirst * sizeof(DetailConsent) + 1);
   int nCounted = 0;
   for (int i = 0; i < nFirst; i++) {

@@ -66,6 +66,8 @@ typedef struct DelayMemo {
 } DelayMemo;
 
 typedef struct Memo {
+  const Lang *pNoneLang;
+  char *zNoneHtml; /* put_date(p, 0) in pNoneLang */
   DateMemo aDate[DATE_MEMO_SLOTS];
   PluralMemo aPlural[PLURAL_MEMO_SLOTS];
   WordsMemo aWords[WORDS_MEMO_SLOTS];
@@ -85,6 +87,7 @@ static void memo_free(void *pArg) {
   for (int i = 0; i < PLURAL_MEMO_SLOTS; i++) free(m->aPlural[i].zText);
   for (int i = 0; i < WORDS_MEMO_SLOTS; i++) free(m->aWords[i].zHtml);
   for (int i = 0; i < DELAY_MEMO_SLOTS; i++) free(m->aDelay[i].zHtml);
+  free(m->zNoneHtml);
   free(m);
   t_memo = 0;
 }
@@ -158,6 +161,20 @@ static const char *memo_text(DateMemo *m) {
   return m->zText;
 }
 
+/* put_date(p, 0): "none", muted. */
+static const char *memo_none_html(void) {
+  Memo *m = memo_get();
+  const Lang *pLang = i18n_current();
+  if (m->pNoneLang != pLang || !m->zNoneHtml) {
+    char *z = date_html(0);
+    free(m->zNoneHtml);
+    m->zNoneHtml = memo_strdup(z);
+    m->pNoneLang = pLang;
+    xfree(z);
+  }
+  return m->zNoneHtml;
+}
+
 static char *memo_date_html(const char *zDate) {
   DateMemo *d = memo_date(zDate);
   return d ? xstrdup(memo_html(d)) : date_html(zDate);
@@ -167,6 +184,8 @@ static void memo_put_date(Buf *p, const char *zDate) {
   DateMemo *d = memo_date(zDate);
   if (d)
     buf_puts(p, memo_html(d));
+  else if (!zDate || !*zDate)
+    buf_puts(p, memo_none_html());
   else
     put_date(p, zDate);
 }
@@ -178,14 +197,11 @@ static char *memo_date_text(const char *zDate) {
 
 /* The same for a date of the computed status (DATE_NONE: none). */
 static char *memo_pdate_html(pdate d) {
-  return d == DATE_NONE ? date_html(0) : xstrdup(memo_html(memo_pdate(d)));
+  return xstrdup(d == DATE_NONE ? memo_none_html() : memo_html(memo_pdate(d)));
 }
 
 static void memo_put_pdate(Buf *p, pdate d) {
-  if (d == DATE_NONE)
-    put_date(p, 0);
-  else
-    buf_puts(p, memo_html(memo_pdate(d)));
+  buf_puts(p, d == DATE_NONE ? memo_none_html() : memo_html(memo_pdate(d)));
 }
 
 static char *memo_pdate_text(pdate d) {
@@ -767,17 +783,14 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
   const char *zCode = row->zParty;
   const DetailAction *pConsent = row->consent.zParty ? &row->consent : 0;
   const DetailAction *pTrig = row->trigger.zParty ? &row->trigger : 0;
-  char zEifIso[DATE_BUFSZ], zConsentIso[DATE_BUFSZ];
-  const char *zEif = iso_of(row->entryIntoForce, zEifIso);
-  const char *zConsentDate = pConsent ? iso_of(pConsent->date, zConsentIso) : 0;
   buf_puts(p, "<li><strong>");
   buf_puts(p, zNameHtml);
   buf_puts(p, "</strong>: ");
   char *zRef = pConsent ? action_ref_html(pParties, pConsent, true) : 0;
-  char *zEifHtml = memo_date_html(zEif);
+  char *zEifHtml = memo_pdate_html(row->entryIntoForce);
   if (!pConsent) {
     explain_no_consent(p, row);
-  } else if (!zEif) {
+  } else if (row->entryIntoForce == DATE_NONE) {
     buf_puts(p, zRef);
     if (row->bWithdrawal)
       html_escape(p, _("; the withdrawal took effect before it would have been bound."));
@@ -785,11 +798,10 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
       html_escape(p, _("; not bound yet: the document's conditions are not met."));
   } else if (strcmp(zRule, "threshold") == 0) {
     bool bOwn = pTrig && strcmp(pTrig->zParty, zCode) == 0;
-    char zTIso[DATE_BUFSZ];
-    const char *zT = iso_of(pSt->triggerDate, zTIso);
-    if (!bOwn || (zT && strcmp(dflt(zConsentDate, ""), zT) <= 0 &&
-                  row->entryIntoForce == pSt->entryIntoForce)) {
-      char *zMet = memo_date_html(zT);
+    pdate t = pSt->triggerDate;
+    if (!bOwn ||
+        (t != DATE_NONE && pConsent->date <= t && row->entryIntoForce == pSt->entryIntoForce)) {
+      char *zMet = memo_pdate_html(t);
       put_msg(p,
               _("{0} came on or before the day the conditions were met ({1}), so it is bound "
                 "from the general date {2}."),
@@ -799,14 +811,13 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = delay_of(pLater ? pLater : json_object_get(e, "delay"));
       pdate own = apply_delay(d, pConsent->date);
-      char zOwn[DATE_BUFSZ];
-      date_format(own, zOwn);
       char *zType = memo_code_html(pConsent->zType);
-      char *zDate = memo_date_html(zConsentDate);
+      char *zDate = memo_pdate_html(pConsent->date);
       char *zDelay = delay_html(d);
-      char *zOwnHtml = memo_date_html(zOwn);
+      char *zOwnHtml = memo_pdate_html(own);
       put_msg(p, _("own {0} of {1} + {2} = {3}"), zType, zDate, zDelay, zOwnHtml);
-      if (strcmp(zOwn, zEif) != 0) put_msg(p, _("; not before the general date, so {0}"), zEifHtml);
+      if (own != row->entryIntoForce)
+        put_msg(p, _("; not before the general date, so {0}"), zEifHtml);
       buf_puts(p, ".");
       xfree(zType);
       xfree(zDate);
@@ -815,12 +826,14 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
     }
   } else if (strcmp(zRule, "fixed_date") == 0) {
     const char *zFixed = dflt(str(e, "date"), "");
-    if (strcmp(dflt(zConsentDate, ""), zFixed) <= 0) {
+    char zConsentDate[DATE_BUFSZ];
+    date_format(pConsent->date, zConsentDate);
+    if (strcmp(zConsentDate, zFixed) <= 0) {
       put_msg(p, _("{0} came by the fixed date, so it is bound from {1}."), zRef, zEifHtml);
     } else {
       const json_t *pLater = json_object_get(e, "later_delay");
       DelayWords d = pLater ? delay_of(pLater) : (DelayWords){0, 0, false};
-      char *zDate = memo_date_html(zConsentDate);
+      char *zDate = memo_pdate_html(pConsent->date);
       char *zDelay = delay_html(d);
       put_msg(p, _("{0} came after the fixed date: {1} + {2} = {3}."), zRef, zDate, zDelay,
               zEifHtml);
