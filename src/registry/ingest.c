@@ -141,8 +141,13 @@ static void draft_date(Draft *dr) {
     dr->y = dr->pDate->y;
     dr->m = dr->pDate->m;
     dr->dd = dr->pDate->d;
+    /* a meeting to come, the one an announcement is about: unsure */
+    bool bToCome = ig_future_sentence(d, dr->pDate->i) && !ig_held_before(d, dr->pDate->i);
     if (dr->y) {
-      ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, 0.9, false);
+      ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, bToCome ? 0.6 : 0.9, false);
+      if (bToCome)
+        json_object_set_new(json_object_get(d->pEv, "date"), "note",
+                            json_string("a meeting still to come: the one announced"));
     } else {
       char zWhy[160];
       dr->y = ig_infer_year(d, dr->pDate, dr->body.zOrg, zWhy, sizeof(zWhy));

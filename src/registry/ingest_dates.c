@@ -126,7 +126,8 @@ static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
         bGlued = y != 0;
       }
       if (y) {
-        size_t s = i >= 20 ? i - 20 : 0;
+        /* «Опубликовано:» is 25 bytes */
+        size_t s = i >= 40 ? i - 40 : 0;
         bool bPosted = bGlued || ig_has(d, s, i, "posted") || ig_has(d, s, i, "опубликовано");
         add_date(d, pnAlloc, (DateM){i, e3, y, m, a, bPosted});
         return e3;
@@ -325,9 +326,24 @@ const DateM *ig_session_date(const Doc *d) {
       pDate = m;
     }
   }
+  if (!pDate) pDate = pFirst;
+  /* An announcement ("A meeting of the Supreme State Council will be held in
+  ** Moscow on February 26"), no meeting said held: the date of the
+  ** meeting to come, in a sentence naming a body and not about the next or
+  ** a past session, is the one the release is about (ingest.c: unsure) */
+  static const char *const azHeld[] = {"took place", "was held",   "were held", "met in",
+                                       "met on",     "following",  "прошло",    "прошла",
+                                       "состоялось", "состоялась", "по итогам", 0};
+  bool bHeld = !pDate && d->nD && ig_has_any(d, 0, d->n, azHeld);
+  for (int k = 0; !pDate && !bHeld && k < d->nD; k++) {
+    const DateM *m = &d->aD[k];
+    if (m->bPosted || ig_next_sentence(d, m->i) || !ig_future_sentence(d, m->i) ||
+        date_of_something_else(d, m) || past_session_sentence(d, m->i))
+      continue;
+    if (ig_mention_inside(d, aBody, ig_sent_start(d, m->i), ig_sent_end(d, m->i))) pDate = m;
+  }
   xfree(aBody);
   xfree(aLeast);
-  if (!pDate) pDate = pFirst;
   /* "18 December 2020" in the header, "on 18 December" in the sentence
   ** about the session: the same day, and the header gives its year. */
   for (int k = 0; pDate && !pDate->y && k < d->nD; k++) {

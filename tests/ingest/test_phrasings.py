@@ -726,6 +726,24 @@ class Phrasings(unittest.TestCase):
                       "Kyrgyzstan.", self.db))
         self.assertEqual((a.get("KAZ"), a.get("KGZ")), ("present", "present"))
 
+    def test_an_announcement_is_about_the_meeting_to_come(self):
+        out = draft("Заседание Совета коллективной безопасности ОДКБ состоится 27 ноября 2025 года "
+                    "в Бишкеке. Армения участвовать не будет.", self.db)
+        self.assertEqual(out["session"]["date"], "2025-11-27")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.7)
+        self.assertEqual(out["session"]["place"], "Bishkek")
+        self.assertEqual(att(out).get("ARM"), "absent")
+        out = draft("Presidents Vladimir Putin of Russia and Alexander Lukashenko of Belarus will "
+                    "co-chair a meeting of the Supreme State Council in Moscow on 26 February "
+                    "2026.", self.corpus_db())
+        self.assertEqual(att(out), {"RUS": "present", "BLR": "present"})
+
+    def test_russian_absence_after_the_verb_and_a_publication_line(self):
+        out = draft("Опубликовано: 10.10.2025\nНакануне в Душанбе прошло заседание Совета глав "
+                    "государств СНГ. Президент Азербайджана участия не принимал.", self.db)
+        self.assertEqual(out["session"]["date"], "2025-10-09")
+        self.assertEqual(att(out).get("AZE"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
