@@ -136,6 +136,7 @@ static const Pat aPred[] = {
     {"кроме", PK_ABSENT_PREP},
     /* represented */
     {"represented by", PK_REPR},
+    {"representing", PK_REPR},
     {"represented at", PK_REPR},
     {"is represented", PK_REPR},
     {"are represented", PK_REPR},
@@ -163,6 +164,12 @@ static const Pat aPred[] = {
     {"participating", PK_PRESENT},
     {"participation of", PK_PRESENT_PREP},
     {"gathered", PK_PRESENT},
+    {"delegation was headed by", PK_PRESENT},
+    {"delegation was led by", PK_PRESENT},
+    {"delegation is headed by", PK_PRESENT},
+    {"delegation is led by", PK_PRESENT},
+    {"led the delegation", PK_PRESENT},
+    {"headed the delegation", PK_PRESENT},
     {"was present", PK_PRESENT},
     {"were present", PK_PRESENT},
     {"is present", PK_PRESENT},
@@ -478,7 +485,9 @@ static bool locative(const Doc *d, const Mention *m) {
 ** and the name is someone else's ("The Russian leader extended a welcome
 ** to Moldovan President NAME"). */
 static bool role_reaches(const Doc *d, size_t s, size_t e) {
-  static const char *const azFree[] = {"of", "the", "государства", "республики", "страны", 0};
+  static const char *const azFree[] = {
+      "of",       "the",       "государства",   "республики", "страны",    "председателя",
+      "кабинета", "министров", "правительства", "cabinet",    "ministers", 0};
   int nOther = 0;
   size_t p = ig_word_end(d, s); /* the rest of the role's word ("заместител|ь") */
   while (p < e && nOther <= 2) {
@@ -758,7 +767,8 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   }
   if (st != 1 && bOwnRole) {
     f->iRole = pR->i;
-    f->eRole = pR->e;
+    /* the whole word of a role found by its stem («заместител|ь») */
+    f->eRole = ig_word_end(d, pR->e);
     /* the role's words as written: up to the name or the item's end */
     size_t ni, ne;
     if (name_in(d, pR->e, ie, &ni, &ne) && role_reaches(d, pR->e, ni)) {

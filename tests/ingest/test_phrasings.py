@@ -744,6 +744,20 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["date"], "2025-10-09")
         self.assertEqual(att(out).get("AZE"), "absent")
 
+    def test_representing_and_a_delegation_headed_by(self):
+        head = "The CIS Council of Heads of Government met in Moscow on 8 December 2023. "
+        for text in ("Representing Azerbaijan was Deputy Prime Minister Shahin Mustafayev.",
+                     "The Azerbaijani delegation was headed by Deputy Prime Minister Shahin "
+                     "Mustafayev."):
+            out = draft(head + text, self.db)
+            self.assertEqual(att(out).get("AZE"), "represented", text)
+            self.assertEqual(by(out, "AZE"), ("Shahin Mustafayev", "Deputy Prime Minister"))
+        out = draft("8 декабря 2023 года в Москве прошло заседание Совета глав правительств СНГ. "
+                    "От Туркменистана в заседании участвовал заместитель председателя кабинета "
+                    "министров Батыр Аманов.", self.db)
+        self.assertEqual(att(out).get("TKM"), "represented")
+        self.assertEqual(by(out, "TKM"), ("Батыр Аманов", "заместитель"))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
