@@ -19,6 +19,9 @@
 #include "submission.h"
 #include "svg.h"
 
+/* A string literal appended, its length known when compiled. */
+#define buf_lit(p, zLit) buf_append((p), "" zLit, sizeof(zLit) - 1)
+
 /* ---- Dates and plurals, formatted once per thread --------------------------------- */
 
 /*
@@ -36,8 +39,9 @@
 typedef struct DateMemo {
   const Lang *pLang;
   pdate date;
-  char *zHtml; /* date_html of the date, or NULL until asked */
-  char *zText; /* date_text of the date, or NULL until asked */
+  uint32_t nHtml; /* strlen(zHtml) */
+  char *zHtml;    /* date_html of the date, or NULL until asked */
+  char *zText;    /* date_text of the date, or NULL until asked */
 } DateMemo;
 
 typedef struct PluralMemo {
@@ -127,7 +131,7 @@ static DateMemo *memo_pdate(pdate d) {
   free(m[1].zHtml);
   free(m[1].zText);
   m[1] = m[0];
-  m[0] = (DateMemo){pLang, d, 0, 0};
+  m[0] = (DateMemo){pLang, d, 0, 0, 0};
   return &m[0];
 }
 
@@ -145,9 +149,15 @@ static const char *memo_html(DateMemo *m) {
     date_format(m->date, zIso);
     char *z = date_html(zIso);
     m->zHtml = memo_strdup(z);
+    m->nHtml = (uint32_t)strlen(m->zHtml);
     xfree(z);
   }
   return m->zHtml;
+}
+
+static void memo_put_html(Buf *p, DateMemo *m) {
+  memo_html(m);
+  buf_append(p, m->zHtml, m->nHtml);
 }
 
 static const char *memo_text(DateMemo *m) {
@@ -183,7 +193,7 @@ static char *memo_date_html(const char *zDate) {
 static void memo_put_date(Buf *p, const char *zDate) {
   DateMemo *d = memo_date(zDate);
   if (d)
-    buf_puts(p, memo_html(d));
+    memo_put_html(p, d);
   else if (!zDate || !*zDate)
     buf_puts(p, memo_none_html());
   else
@@ -201,11 +211,29 @@ static char *memo_pdate_html(pdate d) {
 }
 
 static void memo_put_pdate(Buf *p, pdate d) {
-  buf_puts(p, d == DATE_NONE ? memo_none_html() : memo_html(memo_pdate(d)));
+  if (d == DATE_NONE)
+    buf_puts(p, memo_none_html());
+  else
+    memo_put_html(p, memo_pdate(d));
 }
 
 static char *memo_pdate_text(pdate d) {
   return d == DATE_NONE ? date_text(0) : xstrdup(memo_text(memo_pdate(d)));
+}
+
+/* n >= 0 in decimal into z (16 bytes), as "%d" writes it: a chart's
+** hundreds of titles each have one. */
+static void int_text(int n, char *z) {
+  char a[16];
+  int i = 0;
+  unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+  do {
+    a[i++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (n < 0) a[i++] = '-';
+  for (int k = 0; k < i; k++) z[k] = a[i - 1 - k];
+  z[i] = 0;
 }
 
 /* "YYYY-MM-DD" into z (DATE_BUFSZ bytes), or NULL for DATE_NONE. */
@@ -391,9 +419,9 @@ static void put_rule(Buf *p, const json_t *pDoc, const json_t *pParties) {
   DelayWords delay = delay_of(json_object_get(e, "delay"));
   const json_t *pLater = json_object_get(e, "later_delay");
   DelayWords later = pLater ? delay_of(pLater) : delay;
-  buf_puts(p, "<strong>");
+  buf_lit(p, "<strong>");
   put_words(p, zRule);
-  buf_puts(p, "</strong>: ");
+  buf_lit(p, "</strong>: ");
   if (strcmp(zRule, "on_signature") == 0) {
     html_escape(p, _("each party is bound from its own signature; a party whose signature is "
                      "subject to domestic procedures, from its first later consent instrument."));
@@ -453,13 +481,13 @@ static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
     const char *zCode = pSt->aRow[i].zParty;
     Buf name = {0}, link = {0};
     put_party_name(&name, pParties, zCode);
-    buf_puts(&link, "<span class=\"nw\"><a href=\"/parties/");
+    buf_lit(&link, "<span class=\"nw\"><a href=\"/parties/");
     html_escape(&link, zCode);
-    buf_puts(&link, "\">");
+    buf_lit(&link, "\">");
     buf_append(&link, name.z ? name.z : "", name.n);
-    buf_puts(&link, "</a> <span class=\"code\">");
+    buf_lit(&link, "</a> <span class=\"code\">");
     html_escape(&link, zCode);
-    buf_puts(&link, "</span></span>");
+    buf_lit(&link, "</span></span>");
     a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z,
                       name_here(json_object_get(json_object_get(pParties, zCode), "name"), zCode)};
   }
@@ -512,8 +540,8 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     const char *zName =
         iRow >= 0 ? aParty[iRow].zText
                   : name_here(json_object_get(json_object_get(pParties, zParty), "name"), zParty);
-    char zCount[24];
-    snprintf(zCount, sizeof(zCount), "%d", count);
+    char zCount[16];
+    int_text(count, zCount);
     char *zTitle = msg_text(_("{0}: {1} of {2} (consent {3})"), zName, memo_term(c->zType),
                             c->date == DATE_NONE ? "" : memo_text(memo_pdate(c->date)), zCount);
     pdate d = c->date;
@@ -566,7 +594,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
   buf_puts(&desc, zStep);
   if (threshold) buf_puts(&desc, _("; a dashed line marks the threshold"));
   if (eif != DATE_NONE) buf_puts(&desc, _("; a vertical line marks the entry into force"));
-  buf_puts(&desc, ".");
+  buf_lit(&desc, ".");
   SvgSteps chart = {"consents-chart",
                     _("Consents over time"),
                     desc.z,
@@ -579,7 +607,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
                     zThreshold,
                     eif,
                     zMarker};
-  buf_puts(p, "<figure class=\"chart\">");
+  buf_lit(p, "<figure class=\"chart\">");
   svg_steps(p, &chart);
   hprintf(p,
           "</figure><ul class=\"legend\" aria-label=\"%s\"><li><span class=\"sw step\">"
@@ -590,19 +618,19 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
             _("the consent that completed the conditions"));
   if (threshold) {
     char *zNum = xprintf("%d", threshold);
-    buf_puts(p, "<li><span class=\"sw line\"></span>");
+    buf_lit(p, "<li><span class=\"sw line\"></span>");
     put_msg(p, _("threshold: {0}"), zNum);
-    buf_puts(p, "</li>");
+    buf_lit(p, "</li>");
     xfree(zNum);
   }
   if (eif != DATE_NONE) {
     char *zDate = memo_date_html(zEif);
-    buf_puts(p, "<li><span class=\"sw mark\"></span>");
+    buf_lit(p, "<li><span class=\"sw mark\"></span>");
     put_msg(p, _("entry into force {0}"), zDate);
-    buf_puts(p, "</li>");
+    buf_lit(p, "</li>");
     xfree(zDate);
   }
-  buf_puts(p, "</ul>");
+  buf_lit(p, "</ul>");
   for (int i = 0; i < nPoint; i++) xfree((char *)aPoint[i].zTitle);
   xfree(aPoint);
   xfree(zEifText);
@@ -648,7 +676,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
   char zEifIso[DATE_BUFSZ];
   const char *zEif = iso_of(pSt->entryIntoForce, zEifIso);
   const DetailAction *pTrig = &pSt->trigger;
-  buf_puts(p, "<p>");
+  buf_lit(p, "<p>");
   if (strcmp(zRule, "threshold") == 0) {
     if (pTrig->zParty) {
       long long rank = pSt->rank;
@@ -673,7 +701,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
         xfree(zNb);
         xfree(zE);
       }
-      buf_puts(p, ".");
+      buf_lit(p, ".");
       xfree(zRef);
       xfree(zRank);
       xfree(zMet);
@@ -685,9 +713,9 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
         if (pSt->aConsent[i].bCounted) nCount++;
       char *zDate = memo_date_html(zOn);
       char *zCount = memo_plural_html(_("{0, plural, one{# consent} other{# consents}}"), nCount);
-      buf_puts(p, "<strong>");
+      buf_lit(p, "<strong>");
       put_msg(p, _("Not yet in force on {0}."), zDate);
-      buf_puts(p, "</strong> ");
+      buf_lit(p, "</strong> ");
       put_msg(p, _("The conditions are not met: {0} counted so far."), zCount);
       xfree(zDate);
       xfree(zCount);
@@ -698,7 +726,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     put_msg(p, _("The clause fixes it: {0}"), zDate);
     xfree(zDate);
     if (zEif)
-      buf_puts(p, ".");
+      buf_lit(p, ".");
     else
       html_escape(p, _(" (no party had consented by this date, so nobody is bound yet)."));
   } else if (strcmp(zRule, "on_signature") == 0) {
@@ -713,7 +741,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
   } else {
     html_escape(p, _("No clause is recorded, so no date is computed."));
   }
-  buf_puts(p, "</p>");
+  buf_lit(p, "</p>");
 }
 
 /* A party that has not consented: what it did instead. */
@@ -737,7 +765,7 @@ static void explain_no_consent(Buf *p, const DetailRow *row) {
             zSigned);
   } else {
     put_words(p, zStatus);
-    buf_puts(p, ".");
+    buf_lit(p, ".");
   }
   xfree(zSince);
   xfree(zSigned);
@@ -748,7 +776,7 @@ static void explain_withdrawal(Buf *p, const json_t *pDoc, const DetailRow *row)
   if (!row->bWithdrawal) return;
   char *zReceived = memo_pdate_html(row->withdrawal),
        *zEffective = memo_pdate_html(row->withdrawalEffective);
-  buf_puts(p, " ");
+  buf_lit(p, " ");
   put_msg(p, _("Notice of withdrawal received {0}, effective {1}"), zReceived, zEffective);
   bool bStated = false;
   for (int i = 0; i < row->nAction; i++) {
@@ -757,7 +785,7 @@ static void explain_withdrawal(Buf *p, const json_t *pDoc, const DetailRow *row)
         str(a->pRec, "effective"))
       bStated = true;
   }
-  buf_puts(p, " (");
+  buf_lit(p, " (");
   if (bStated) {
     html_escape(p, _("the date stated in the notice"));
   } else {
@@ -770,7 +798,7 @@ static void explain_withdrawal(Buf *p, const json_t *pDoc, const DetailRow *row)
       put_msg(p, _("{0} + 12 months, VCLT art. 56"), zReceived);
     }
   }
-  buf_puts(p, ").");
+  buf_lit(p, ").");
   xfree(zReceived);
   xfree(zEffective);
 }
@@ -783,9 +811,9 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
   const char *zCode = row->zParty;
   const DetailAction *pConsent = row->consent.zParty ? &row->consent : 0;
   const DetailAction *pTrig = row->trigger.zParty ? &row->trigger : 0;
-  buf_puts(p, "<li><strong>");
+  buf_lit(p, "<li><strong>");
   buf_puts(p, zNameHtml);
-  buf_puts(p, "</strong>: ");
+  buf_lit(p, "</strong>: ");
   char *zRef = pConsent ? action_ref_html(pParties, pConsent, true) : 0;
   char *zEifHtml = memo_pdate_html(row->entryIntoForce);
   if (!pConsent) {
@@ -818,7 +846,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
       put_msg(p, _("own {0} of {1} + {2} = {3}"), zType, zDate, zDelay, zOwnHtml);
       if (own != row->entryIntoForce)
         put_msg(p, _("; not before the general date, so {0}"), zEifHtml);
-      buf_puts(p, ".");
+      buf_lit(p, ".");
       xfree(zType);
       xfree(zDate);
       xfree(zDelay);
@@ -844,16 +872,16 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
     put_msg(p, _("bound from {0}"), zRef);
     if (strcmp(pConsent->zType, "signature") != 0 && row->signature != DATE_NONE) {
       char *zSigned = memo_pdate_html(row->signature);
-      buf_puts(p, " ");
+      buf_lit(p, " ");
       put_msg(p, _("(its signature of {0} was subject to domestic procedures)"), zSigned);
       xfree(zSigned);
     }
-    buf_puts(p, ".");
+    buf_lit(p, ".");
   }
   xfree(zRef);
   xfree(zEifHtml);
   explain_withdrawal(p, pDoc, row);
-  buf_puts(p, "</li>");
+  buf_lit(p, "</li>");
 }
 
 /* A text shown on the page at most; a longer one is in the record. */
@@ -877,15 +905,15 @@ static void document_text(Buf *p, const json_t *pText, const char *zId) {
       Buf link = {0};
       hprintf(&link, "<a href=\"/api/v1/documents/%s\">", zId);
       char *zBytes = xprintf("%zu", n);
-      buf_puts(p, "<p class=\"small\">");
+      buf_lit(p, "<p class=\"small\">");
       put_msg(p,
               _("Full text ({0}): {1} bytes, too long for this page; it is in {2}the record{3}."),
               zNameHtml, zBytes, link.z, "</a>");
-      buf_puts(p, "</p>");
+      buf_lit(p, "</p>");
       buf_free(&link);
       xfree(zBytes);
     } else {
-      buf_puts(p, "<details><summary>");
+      buf_lit(p, "<details><summary>");
       put_msg(p, _("Full text ({0})"), zNameHtml);
       hprintf(p,
               "</summary><div lang=\"%s\" style=\"white-space:pre-wrap;max-width:50rem\">%s</div>"
@@ -904,33 +932,33 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
   json_t *pBodies = record_map(pDb, K_BODY, "id");
   const json_t *pTitle = json_object_get(pDoc, "title");
   const json_t *pAdopted = json_object_get(pDoc, "adopted");
-  buf_puts(p, "<h1>");
+  buf_lit(p, "<h1>");
   put_name(p, pTitle, zId);
-  buf_puts(p, "</h1>");
+  buf_lit(p, "</h1>");
   put_second_name(p, pTitle);
   hprintf(p, "<dl class=\"facts\"><dt>%s</dt><dd>", _("Type"));
   put_words_in(p, "document type", dflt(str(pDoc, "type"), ""));
   hprintf(p, "</dd><dt>%s</dt><dd>", _("Organization"));
   put_link(p, "organizations", pOrgs, str(pDoc, "organization"), "name");
-  buf_puts(p, "</dd>");
+  buf_lit(p, "</dd>");
   if (str(pDoc, "body")) {
     hprintf(p, "<dt>%s</dt><dd>", _("Body"));
     put_link(p, "bodies", pBodies, str(pDoc, "body"), "name");
-    buf_puts(p, "</dd>");
+    buf_lit(p, "</dd>");
   }
   hprintf(p, "<dt>%s</dt><dd>", _("Adopted"));
   memo_put_date(p, str(pAdopted, "date"));
   if (str(pAdopted, "place")) {
-    buf_puts(p, ", ");
+    buf_lit(p, ", ");
     put_text(p, str(pAdopted, "place"));
   }
   if (str(pAdopted, "session"))
     hprintf(p, " (<a href=\"/sessions/%s\">%s</a>)", str(pAdopted, "session"), _("session"));
-  buf_puts(p, "</dd>");
+  buf_lit(p, "</dd>");
   if (str(pDoc, "depositary")) {
     hprintf(p, "<dt>%s</dt><dd>", _("Depositary"));
     put_text(p, str(pDoc, "depositary"));
-    buf_puts(p, "</dd>");
+    buf_lit(p, "</dd>");
   }
   if (str(pDoc, "supersedes"))
     hprintf(p, "<dt>%s</dt><dd><a href=\"/documents/%s\">%s</a></dd>", _("Supersedes"),
@@ -941,9 +969,9 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
   put_withdrawal_rule(p, pDoc);
   hprintf(p, "</dd><dt>%s</dt><dd><span class=\"code\">%s</span></dd></dl>", _("Identifier"), zId);
   if (str(pDoc, "note")) {
-    buf_puts(p, "<p class=\"note small\">");
+    buf_lit(p, "<p class=\"note small\">");
     put_text(p, str(pDoc, "note"));
-    buf_puts(p, "</p>");
+    buf_lit(p, "</p>");
   }
   document_text(p, json_object_get(pDoc, "text"), zId);
   json_decref(pOrgs);
@@ -965,7 +993,7 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const StatusD
   char *zOnHtml = memo_date_html(zOn), *zEifHtml = memo_date_html(zEif);
   char *zType =
       str(pDoc, "type") ? words_html("document type", str(pDoc, "type")) : html_of(_("document"));
-  buf_puts(p, "<p class=\"lede\">");
+  buf_lit(p, "<p class=\"lede\">");
   if (bInForce && zEif)
     put_msg(p, _("On {0} this {4} is {1}in force{2}; its entry into force was {3}."), zOnHtml,
             "<strong>", "</strong>", zEifHtml, zType);
@@ -979,7 +1007,7 @@ static void document_status(Buf *p, Req *pReq, const json_t *pDoc, const StatusD
             _("On {0} this {3} is {1}not in force{2}; no entry-into-force date can be computed "
               "from the actions so far."),
             zOnHtml, "<strong>", "</strong>", zType);
-  buf_puts(p, "</p>");
+  buf_lit(p, "</p>");
   xfree(zEifHtml);
   xfree(zType);
   hprintf(p, "<p class=\"small\">JSON: <a href=\"/api/v1/documents/%s/status?on=%s\">", zId, zOn);
@@ -1000,11 +1028,11 @@ static void put_status_badge(Buf *p, const char *zStatus) {
     put_badge(p, 0);
     return;
   }
-  buf_puts(p, "<span class=\"badge st-");
+  buf_lit(p, "<span class=\"badge st-");
   buf_puts(p, zStatus); /* the rules' name: letters and '_' */
-  buf_puts(p, "\">");
+  buf_lit(p, "\">");
   memo_put_code(p, zStatus);
-  buf_puts(p, "</span>");
+  buf_lit(p, "</span>");
 }
 
 /* Actions that are statements rather than steps toward being bound. */
@@ -1071,7 +1099,7 @@ static void put_objected(Buf *p, const json_t *pParties, const json_t *pLink) {
   Buf name = {0};
   put_party_name(&name, pParties, zParty);
   char *zDateHtml = memo_date_html(zDate);
-  buf_puts(p, " ");
+  buf_lit(p, " ");
   if (json_is_true(json_object_get(pLink, "shown"))) {
     Buf link = {0};
     hprintf(&link, "<a href=\"#%s-reservation-%s\">", zParty, zDate);
@@ -1102,28 +1130,28 @@ static void document_statements(Buf *p, const DetailRow *row, const json_t *pLin
     char zDate[DATE_BUFSZ];
     date_format(pA->date, zDate);
     bAny = true;
-    buf_puts(p, "<div id=\"");
+    buf_lit(p, "<div id=\"");
     html_escape(p, zParty);
-    buf_puts(p, "-");
+    buf_lit(p, "-");
     buf_puts(p, zType); /* the rules' name: letters and '_' */
-    buf_puts(p, "-");
+    buf_lit(p, "-");
     buf_puts(p, zDate);
-    buf_puts(p, "\"><strong>");
+    buf_lit(p, "\"><strong>");
     memo_put_code(p, zType);
-    buf_puts(p, "</strong> <span class=\"small nw\">");
+    buf_lit(p, "</strong> <span class=\"small nw\">");
     memo_put_pdate(p, pA->date);
-    buf_puts(p, "</span>");
+    buf_lit(p, "</span>");
     char *zKey = xprintf("%s|%s|%s", zParty, zType, zDate);
     const json_t *pLink = json_object_get(pLinks, zKey);
     if (json_is_object(pLink)) put_objected(p, pParties, pLink);
     if (str(a, "text")) {
-      buf_puts(p, ": ");
+      buf_lit(p, ": ");
       put_text(p, str(a, "text"));
     }
     if (str(a, "note")) {
-      buf_puts(p, " <span class=\"small muted\">(");
+      buf_lit(p, " <span class=\"small muted\">(");
       put_text(p, str(a, "note"));
-      buf_puts(p, ")</span>");
+      buf_lit(p, ")</span>");
     }
     if (json_is_array(pLink)) {
       Buf by = {0};
@@ -1132,17 +1160,17 @@ static void document_statements(Buf *p, const DetailRow *row, const json_t *pLin
         if (i) html_escape(&by, _(", "));
         hprintf(&by, "<a href=\"#%s-objection-%s\">", str(o, "party"), str(o, "date"));
         put_party_name(&by, pParties, str(o, "party"));
-        buf_puts(&by, "</a> <span class=\"nw\">(");
+        buf_lit(&by, "</a> <span class=\"nw\">(");
         memo_put_date(&by, str(o, "date"));
-        buf_puts(&by, ")</span>");
+        buf_lit(&by, ")</span>");
       }
-      buf_puts(p, "<div class=\"small\">");
+      buf_lit(p, "<div class=\"small\">");
       put_msg(p, _("Objected to by {0}"), by.z ? by.z : "");
-      buf_puts(p, "</div>");
+      buf_lit(p, "</div>");
       buf_free(&by);
     }
     xfree(zKey);
-    buf_puts(p, "</div>");
+    buf_lit(p, "</div>");
   }
   if (!bAny) hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
 }
@@ -1159,43 +1187,43 @@ static void document_parties(Buf *p, const StatusDetail *pSt, const RowParty *aP
   xfree(zOnText);
   for (int i = 0; i < pSt->nRow; i++) {
     const DetailRow *row = &pSt->aRow[i];
-    buf_puts(p, "<tr><th scope=\"row\">");
+    buf_lit(p, "<tr><th scope=\"row\">");
     buf_puts(p, aParty[i].zLink);
-    buf_puts(p, "</th><td class=\"nw\">");
+    buf_lit(p, "</th><td class=\"nw\">");
     memo_put_pdate(p, row->signature);
-    buf_puts(p, "</td><td class=\"nw\">");
+    buf_lit(p, "</td><td class=\"nw\">");
     if (row->consent.zParty) {
       memo_put_code(p, row->consent.zType);
-      buf_puts(p, " ");
+      buf_lit(p, " ");
       memo_put_pdate(p, row->consent.date);
     } else {
       memo_put_date(p, 0);
     }
-    buf_puts(p, "</td><td class=\"nw\">");
+    buf_lit(p, "</td><td class=\"nw\">");
     memo_put_pdate(p, row->entryIntoForce);
-    buf_puts(p, "</td><td>");
+    buf_lit(p, "</td><td>");
     put_status_badge(p, row->zStatus);
     if (row->since != DATE_NONE) {
       char *zSince = memo_pdate_html(row->since);
-      buf_puts(p, " <span class=\"small nw\">");
+      buf_lit(p, " <span class=\"small nw\">");
       put_msg(p, _("since {0}"), zSince);
-      buf_puts(p, "</span>");
+      buf_lit(p, "</span>");
       xfree(zSince);
     }
     if (row->bWithdrawal) {
       char *zNotice = memo_pdate_html(row->withdrawal),
            *zEffective = memo_pdate_html(row->withdrawalEffective);
-      buf_puts(p, "<div class=\"small\"><span class=\"nw\">");
+      buf_lit(p, "<div class=\"small\"><span class=\"nw\">");
       put_msg(p, _("notice {0},"), zNotice);
-      buf_puts(p, "</span> <span class=\"nw\">");
+      buf_lit(p, "</span> <span class=\"nw\">");
       put_msg(p, _("effective {0}"), zEffective);
-      buf_puts(p, "</span></div>");
+      buf_lit(p, "</span></div>");
       xfree(zNotice);
       xfree(zEffective);
     }
-    buf_puts(p, "</td><td class=\"stmts\">");
+    buf_lit(p, "</td><td class=\"stmts\">");
     document_statements(p, row, pLinks, pParties);
-    buf_puts(p, "</td></tr>");
+    buf_lit(p, "</td></tr>");
   }
   if (!pSt->nRow)
     hprintf(p, "<tr><td colspan=\"6\" class=\"muted\">%s</td></tr>",
@@ -1211,11 +1239,11 @@ static void document_explanation(Buf *p, const json_t *pDoc, const StatusDetail 
   for (int i = 0; i < pSt->nRow; i++) {
     const DetailRow *row = &pSt->aRow[i];
     if (!row->zStatus) continue; /* statements only */
-    if (!bList) buf_puts(p, "<ul class=\"explain\">");
+    if (!bList) buf_lit(p, "<ul class=\"explain\">");
     bList = true;
     explain_party(p, pDoc, pSt, row, aParty[i].zName, pParties);
   }
-  if (bList) buf_puts(p, "</ul>");
+  if (bList) buf_lit(p, "</ul>");
 }
 
 /* Every action, with the depositary's notes, folded away. */
@@ -1227,27 +1255,27 @@ static void document_actions(Buf *p, const StatusDetail *pSt, const RowParty *aP
     for (int k = 0; k < row->nAction; k++) {
       const DetailAction *pA = &row->aAction[k];
       const json_t *a = pA->pRec; /* its note and notification */
-      buf_puts(p, "<tr><th scope=\"row\">");
+      buf_lit(p, "<tr><th scope=\"row\">");
       buf_puts(p, aParty[i].zLink);
-      buf_puts(p, "</th><td>");
+      buf_lit(p, "</th><td>");
       memo_put_code(p, pA->zType);
-      buf_puts(p, "</td><td class=\"nw\">");
+      buf_lit(p, "</td><td class=\"nw\">");
       memo_put_pdate(p, pA->date);
-      buf_puts(p, "</td><td class=\"small\">");
+      buf_lit(p, "</td><td class=\"small\">");
       put_text(p, str(a, "note"));
       if (str(a, "notification")) {
         Buf link = {0};
         hprintf(&link, "<a href=\"#notification-%s\">%s</a>", str(a, "notification"),
                 str(a, "notification"));
-        buf_puts(p, " ");
+        buf_lit(p, " ");
         put_msg(p, _("Depositary notification {0}."), link.z);
         buf_free(&link);
       }
-      buf_puts(p, "</td></tr>");
+      buf_lit(p, "</td></tr>");
     }
   }
   table_end(p);
-  buf_puts(p, "</details>");
+  buf_lit(p, "</details>");
 }
 
 /* The depositary notifications of the document: each accepted submission
@@ -1266,7 +1294,7 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
       hprintf(p, "<tr id=\"notification-%s\"><th scope=\"row\" class=\"nw\">%s</th><td>",
               str(d, "notification"), str(d, "notification"));
       put_party(p, pParties, str(s, "party"));
-      buf_puts(p, "</td><td>");
+      buf_lit(p, "</td><td>");
       size_t j;
       json_t *pA;
       json_array_foreach(json_object_get(json_object_get(s, "records"), "actions"), j, pA) {
@@ -1274,23 +1302,23 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
         put_words(p, str(pA, "type"));
         if (str(pA, "instrument_date")) {
           char *zDate = memo_date_html(str(pA, "instrument_date"));
-          buf_puts(p, " <span class=\"muted\">");
+          buf_lit(p, " <span class=\"muted\">");
           put_msg(p, _("of {0}"), zDate);
-          buf_puts(p, "</span>");
+          buf_lit(p, "</span>");
           xfree(zDate);
         }
-        buf_puts(p, " ");
+        buf_lit(p, " ");
       }
-      buf_puts(p, "</td><td class=\"nw\">");
+      buf_lit(p, "</td><td class=\"nw\">");
       char zReceived[DATE_BUFSZ];
       snprintf(zReceived, sizeof(zReceived), "%.10s", dflt(str(s, "received"), ""));
       memo_put_date(p, zReceived);
-      buf_puts(p, "</td><td class=\"nw\">");
+      buf_lit(p, "</td><td class=\"nw\">");
       memo_put_date(p, str(d, "date"));
-      buf_puts(p, "</td></tr>");
+      buf_lit(p, "</td></tr>");
     }
     table_end(p);
-    buf_puts(p, "</section>");
+    buf_lit(p, "</section>");
   }
   json_decref(a);
 }

@@ -299,18 +299,24 @@ void svg_steps(Buf *p, const SvgSteps *c) {
     put_line(p, ST_LEFT, YPOS(v), s.x1, YPOS(v));
     put_attr(p, "<text x=\"", ST_LEFT - 8);
     put_attr(p, " y=\"", YPOS(v) + 4);
-    buf_printf(p, " text-anchor=\"end\">%d</text>", v);
+    buf_puts(p, " text-anchor=\"end\">");
+    put_num(p, v, 0);
+    buf_puts(p, "</text>");
   }
-  buf_printf(p, "<text x=\"%.1f\" y=\"%.1f\">", 4.0, ST_TOP - 12);
+  put_attr(p, "<text x=\"", 4.0);
+  put_attr(p, " y=\"", ST_TOP - 12);
+  buf_putc(p, '>');
   html_escape(p, c->zYLabel);
   buf_puts(p, "</text></g>");
   /* Threshold. */
   if (c->threshold > 0) {
-    buf_printf(p,
-               "<line class=\"threshold\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-               "<text class=\"threshold-label\" x=\"%.1f\" y=\"%.1f\">",
-               ST_LEFT, YPOS(c->threshold), s.x1, YPOS(c->threshold), ST_LEFT + 6,
-               YPOS(c->threshold) - 6);
+    put_attr(p, "<line class=\"threshold\" x1=\"", ST_LEFT);
+    put_attr(p, " y1=\"", YPOS(c->threshold));
+    put_attr(p, " x2=\"", s.x1);
+    put_attr(p, " y2=\"", YPOS(c->threshold));
+    put_attr(p, "/><text class=\"threshold-label\" x=\"", ST_LEFT + 6);
+    put_attr(p, " y=\"", YPOS(c->threshold) - 6);
+    buf_putc(p, '>');
     html_escape(p, c->zThreshold);
     buf_puts(p, "</text>");
   }
@@ -318,11 +324,13 @@ void svg_steps(Buf *p, const SvgSteps *c) {
   if (c->marker != DATE_NONE && c->marker >= c->start && c->marker <= c->end) {
     double x = xpos(&s, c->marker);
     bool bRight = x > (s.x0 + s.x1) / 2;
-    buf_printf(p,
-               "<line class=\"marker\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-               "<text class=\"marker-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
-               x, ST_TOP - 4, x, yBase, bRight ? x - 6 : x + 6, ST_TOP + 10,
-               bRight ? "end" : "start");
+    put_attr(p, "<line class=\"marker\" x1=\"", x);
+    put_attr(p, " y1=\"", ST_TOP - 4);
+    put_attr(p, " x2=\"", x);
+    put_attr(p, " y2=\"", yBase);
+    put_attr(p, "/><text class=\"marker-label\" x=\"", bRight ? x - 6 : x + 6);
+    put_attr(p, " y=\"", ST_TOP + 10);
+    buf_puts(p, bRight ? " text-anchor=\"end\">" : " text-anchor=\"start\">");
     html_escape(p, c->zMarker);
     buf_puts(p, "</text>");
   }
