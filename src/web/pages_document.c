@@ -31,10 +31,10 @@
 ** what it formatted, by language and input, in a table of its own (the last
 ** inputs hashed to each place), freed when the thread ends.
 */
-#define DATE_MEMO_SLOTS 65536 /* a power of two: 32768 pairs */
-#define PLURAL_MEMO_SLOTS 256 /* a power of two */
-#define WORDS_MEMO_SLOTS 64   /* a power of two */
-#define DELAY_MEMO_SLOTS 16   /* a power of two */
+#define DATE_MEMO_SLOTS 65536  /* a power of two: 32768 pairs */
+#define PLURAL_MEMO_SLOTS 1024 /* a power of two: 512 pairs */
+#define WORDS_MEMO_SLOTS 64    /* a power of two */
+#define DELAY_MEMO_SLOTS 16    /* a power of two */
 
 typedef struct DateMemo {
   const Lang *pLang;
@@ -284,15 +284,19 @@ static char *memo_code_html(const char *zCode) {
 static char *memo_plural_text(const char *zPattern, long long n) {
   uint64_t h =
       ((uint64_t)(uintptr_t)zPattern ^ (uint64_t)n * 0x9E3779B97F4A7C15ull) * 0xff51afd7ed558ccdull;
-  PluralMemo *m = &memo_get()->aPlural[(h >> 40) & (PLURAL_MEMO_SLOTS - 1)];
+  PluralMemo *m = &memo_get()->aPlural[(h >> 40) & (PLURAL_MEMO_SLOTS - 2)];
   const Lang *pLang = i18n_current();
-  if (m->pLang != pLang || m->zPattern != zPattern || m->n != n || !m->zText) {
-    char *z = plural_text(zPattern, n);
-    free(m->zText);
-    *m = (PluralMemo){pLang, zPattern, n, memo_strdup(z)};
-    xfree(z);
-  }
-  return xstrdup(m->zText);
+  /* Two places for each hash, as for dates: a page's few plurals (a count,
+  ** a rank, a threshold) evicted each other from one. */
+  for (int i = 0; i < 2; i++)
+    if (m[i].pLang == pLang && m[i].zPattern == zPattern && m[i].n == n && m[i].zText)
+      return xstrdup(m[i].zText);
+  char *z = plural_text(zPattern, n);
+  free(m[1].zText);
+  m[1] = m[0];
+  m[0] = (PluralMemo){pLang, zPattern, n, memo_strdup(z)};
+  xfree(z);
+  return xstrdup(m[0].zText);
 }
 
 static char *memo_plural_html(const char *zPattern, long long n) {
