@@ -1,13 +1,18 @@
+/* madvise(MADV_DONTNEED), which posix_madvise does not do on Linux. */
+#define _DEFAULT_SOURCE
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /*
 ** Every block from xmalloc carries an 8-byte header: 0 when it is in no
@@ -234,7 +239,7 @@ void hex_encode(const unsigned char *a, size_t n, char *zOut) {
   zOut[2 * n] = 0;
 }
 
-static uint64_t hash_string(const char *z) {
+uint64_t str_hash(const char *z) {
   uint64_t h = 1469598103934665603ull; /* FNV-1a */
   for (; *z; z++) h = (h ^ (unsigned char)*z) * 1099511628211ull;
   return h;
@@ -242,7 +247,7 @@ static uint64_t hash_string(const char *z) {
 
 int *strmap_find(const StrMap *p, const char *zKey) {
   if (!p->nSlot) return 0;
-  for (size_t i = hash_string(zKey) & (p->nSlot - 1);; i = (i + 1) & (p->nSlot - 1)) {
+  for (size_t i = str_hash(zKey) & (p->nSlot - 1);; i = (i + 1) & (p->nSlot - 1)) {
     if (!p->azKey[i]) return 0;
     if (strcmp(p->azKey[i], zKey) == 0) return &p->aVal[i];
   }
@@ -258,7 +263,7 @@ int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
     p->nUsed = 0;
     for (size_t i = 0; i < old.nSlot; i++) {
       if (!old.azKey[i]) continue;
-      size_t j = hash_string(old.azKey[i]) & (p->nSlot - 1);
+      size_t j = str_hash(old.azKey[i]) & (p->nSlot - 1);
       while (p->azKey[j]) j = (j + 1) & (p->nSlot - 1);
       p->azKey[j] = old.azKey[i];
       p->aVal[j] = old.aVal[i];
@@ -267,7 +272,7 @@ int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
     xfree(old.azKey);
     xfree(old.aVal);
   }
-  size_t i = hash_string(zKey) & (p->nSlot - 1);
+  size_t i = str_hash(zKey) & (p->nSlot - 1);
   for (; p->azKey[i]; i = (i + 1) & (p->nSlot - 1)) {
     if (strcmp(p->azKey[i], zKey) == 0) {
       *pbNew = false;
@@ -286,6 +291,46 @@ void strmap_free(StrMap *p) {
   xfree(p->azKey);
   xfree(p->aVal);
   memset(p, 0, sizeof(*p));
+}
+
+int file_bytes_open(const char *zPath, FileBytes *p) {
+  memset(p, 0, sizeof(*p));
+  if (strcmp(zPath, "-") != 0) {
+    int fd = open(zPath, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void *z = mmap(0, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (z != MAP_FAILED) {
+        close(fd);
+        madvise(z, (size_t)st.st_size, MADV_SEQUENTIAL);
+        p->z = z;
+        p->n = (size_t)st.st_size;
+        p->bMapped = true;
+        return 0;
+      }
+    }
+    close(fd);
+  }
+  if (read_file(zPath, &p->buf)) return -1;
+  p->z = p->buf.z;
+  p->n = p->buf.n;
+  return 0;
+}
+
+void file_bytes_close(FileBytes *p) {
+  if (p->bMapped) munmap((void *)p->z, p->n);
+  buf_free(&p->buf);
+  memset(p, 0, sizeof(*p));
+}
+
+size_t file_give_back(const char *z, size_t iFrom, size_t iTo) {
+  uintptr_t nPage = (uintptr_t)sysconf(_SC_PAGESIZE);
+  uintptr_t a = ((uintptr_t)(z + iFrom) + nPage - 1) & ~(nPage - 1);
+  uintptr_t b = (uintptr_t)(z + iTo) & ~(nPage - 1);
+  if (b <= a) return iFrom;
+  madvise((void *)a, b - a, MADV_DONTNEED);
+  return (size_t)(b - (uintptr_t)z);
 }
 
 void utf8_sanitize(char *z) {

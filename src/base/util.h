@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define EXIT_INPUT 1 /* bad input or a failed check */
 #define EXIT_USAGE 2 /* wrong command line */
@@ -87,5 +88,28 @@ int *strmap_find(const StrMap *p, const char *zKey);
 ** sets *pbNew. */
 int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew);
 void strmap_free(StrMap *p);
+
+/* The 64-bit hash of a string that StrMap uses (FNV-1a). */
+uint64_t str_hash(const char *z);
+
+/* A file's bytes: a regular file mapped read-only (pages the kernel reads
+** in as they are touched, and that file_give_back lets go of), anything
+** else (standard input, a pipe) read into memory. */
+typedef struct FileBytes {
+  const char *z;
+  size_t n;
+  bool bMapped;
+  Buf buf; /* the bytes when read, not mapped */
+} FileBytes;
+
+/* 0, or -1 with errno set. "-" is standard input. */
+int file_bytes_open(const char *zPath, FileBytes *p);
+void file_bytes_close(FileBytes *p);
+
+/* The pages wholly within z[iFrom, iTo) of a mapped file are no longer
+** resident in this process (a later read brings them back from the file):
+** a reader that has passed them holds no memory for them. Returns the
+** offset up to which pages were given back (iFrom if none). */
+size_t file_give_back(const char *z, size_t iFrom, size_t iTo);
 
 #endif

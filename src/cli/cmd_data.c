@@ -54,7 +54,8 @@ int cmd_init(Args *a) {
   Db *pDb = db_open(a->zDb, true);
   int rc = 0;
   if (a->bSample) {
-    LoadSource src = {"sample registry", (const char *)pacta_sample_json, pacta_sample_json_len};
+    LoadSource src = {"sample registry", (const char *)pacta_sample_json, pacta_sample_json_len,
+                      false};
     rc = load_sources(pDb, &src, 1, a);
   } else if (!a->bJson) {
     printf(_("created %s\n"), a->zDb);
@@ -165,16 +166,15 @@ int cmd_load(Args *a) {
     return rc;
   }
   LoadSource *aSrc = xmalloc((size_t)a->nPos * sizeof(LoadSource));
-  Buf *aBuf = xmalloc((size_t)a->nPos * sizeof(Buf));
-  memset(aBuf, 0, (size_t)a->nPos * sizeof(Buf));
+  FileBytes *aFile = xmalloc((size_t)a->nPos * sizeof(FileBytes));
   for (int i = 0; i < a->nPos; i++) {
-    if (read_file(a->azPos[i], &aBuf[i]))
+    if (file_bytes_open(a->azPos[i], &aFile[i]))
       die(EXIT_INPUT, _("%s: cannot read: %s (nothing was loaded)"), a->azPos[i], strerror(errno));
-    aSrc[i] = (LoadSource){a->azPos[i], aBuf[i].z, aBuf[i].n};
+    aSrc[i] = (LoadSource){a->azPos[i], aFile[i].z, aFile[i].n, aFile[i].bMapped};
   }
   int rc = load_sources(pDb, aSrc, a->nPos, a);
-  for (int i = 0; i < a->nPos; i++) buf_free(&aBuf[i]);
-  xfree(aBuf);
+  for (int i = 0; i < a->nPos; i++) file_bytes_close(&aFile[i]);
+  xfree(aFile);
   xfree(aSrc);
   db_close(pDb);
   return rc;

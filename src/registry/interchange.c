@@ -110,7 +110,8 @@ static void check_references(Validator *v, Db *pDb, const StrMap *pSeen, const L
 #define LOAD_CACHE_KIB 16384
 /* Into an empty registry the pages are appended, not revisited: 120,000
 ** actions load in the same CPU time with 4 MiB, and peak 12 MB lower. */
-#define LOAD_CACHE_EMPTY_KIB 4096
+#define LOAD_CACHE_EMPTY_KIB 2048
+#define LOAD_INDEX_CACHE_KIB 256 /* see writer_end */
 
 static int compare_item(const void *pA, const void *pB) {
   const Item *a = pA, *b = pB;
@@ -163,6 +164,12 @@ static json_t *finding_places(const json_t *aFinding, const Item *aItem, int nIt
   return aPlace;
 }
 
+/* finding_places for a load written while it was read: a finding's record
+** is found by its journal sequence, since the load keeps no keys. */
+typedef struct Writer Writer;
+static json_t *finding_places_written(const Writer *x, const json_t *aFinding,
+                                      const LoadSource *aSrc);
+
 /*
 ** The writer: every record of a load through the journal in one
 ** transaction, kinds in the order that puts what is referred to first, then
@@ -171,18 +178,33 @@ static json_t *finding_places(const json_t *aFinding, const Item *aItem, int nIt
 ** large load of new records is written while it is read (see "Writing while
 ** reading" below), through the same three steps.
 */
-typedef struct Writer {
+/* Where a record written while reading is: its file and index in its
+** section. */
+typedef struct Place {
+  int iIndex;
+  short iSrc;
+  unsigned char kind;
+} Place;
+
+struct Writer {
   Db *pDb;
   Journal j;
   WriteCheck *w;
   FILE *fProgress;
   LoadResult *pOut;
   int nPut; /* records given to writer_put */
-  /* Writing while reading: */
-  bool bFused;    /* records are written as they are read */
-  Kind lastKind;  /* ... in kind order, or not at all */
-  StrMap written; /* kind letter + key of every record written */
-} Writer;
+  /* Writing while reading, which keeps no record's key (see below): */
+  bool bFused;     /* records are written as they are read */
+  bool bAbandoned; /* ... and were, until the load turned out not to be one for it */
+  Kind lastKind;   /* ... in kind order, or not at all */
+  uint64_t *aHash; /* str_hash of kind letter + key of every record written; 0 is empty */
+  size_t nHashSlot, nHash;
+  Place *aPlace; /* where each record written is, in the order written */
+  int nPlace, nPlaceAlloc;
+  int64_t seqFirst; /* the journal sequence of aPlace[0] */
+  Buf key;
+  bool *pbStopReading; /* set when it is abandoned: the reading stops */
+};
 
 /* Open the transaction. Returns 0, or a LOAD_ code with its message said. */
 static int writer_begin(Writer *x, Db *pDb, const char *zActor, int64_t nRecords, FILE *fErr,
@@ -233,6 +255,16 @@ static void writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, 
   x->nPut++;
 }
 
+static void fused_free(Writer *x) {
+  xfree(x->aHash);
+  xfree(x->aPlace);
+  x->aHash = 0;
+  x->aPlace = 0;
+  x->nHashSlot = x->nHash = 0;
+  x->nPlace = x->nPlaceAlloc = 0;
+  buf_free(&x->key);
+}
+
 /* Let the transaction go: nothing written stays. */
 static void writer_abandon(Writer *x) {
   write_check_discard(x->w);
@@ -240,8 +272,10 @@ static void writer_abandon(Writer *x) {
   journal_rollback(&x->j);
   db_cache_kib(x->pDb, DB_CACHE_KIB);
   memset(x->pOut, 0, sizeof(*x->pOut));
+  if (x->bFused) x->bAbandoned = true;
+  if (x->bFused && x->pbStopReading) *x->pbStopReading = true;
   x->bFused = false;
-  strmap_free(&x->written);
+  fused_free(x);
 }
 
 /* The checks over what was written, their findings said, then COMMIT, or
@@ -254,11 +288,17 @@ static int writer_end(Writer *x, Item *aItem, int nItem, const LoadSource *aSrc,
     fprintf(x->fProgress, _("records loaded: %d"), x->nPut);
     fprintf(x->fProgress, "%20s\n", "");
   }
+  /* Into an empty registry, the page cache is let go of before the indexes
+  ** the load dropped are sorted in memory beside it (5 MB for 120,000
+  ** actions, in the memory the cache gave back), then taken again. */
+  if (x->j.bFresh) db_cache_kib(x->pDb, LOAD_INDEX_CACHE_KIB);
   journal_index(&x->j); /* the checks read by them */
+  if (x->j.bFresh) db_cache_kib(x->pDb, LOAD_CACHE_EMPTY_KIB);
   int nError, nDropped;
   pOut->aFinding = write_check_end(x->w, &nError, &nDropped);
   x->w = 0;
-  json_t *aPlace = finding_places(pOut->aFinding, aItem, nItem, aSrc);
+  json_t *aPlace = x->bFused ? finding_places_written(x, pOut->aFinding, aSrc)
+                             : finding_places(pOut->aFinding, aItem, nItem, aSrc);
   size_t i;
   json_t *p;
   int nSaid = 0;
@@ -299,7 +339,7 @@ static int writer_end(Writer *x, Item *aItem, int nItem, const LoadSource *aSrc,
     journal_commit(&x->j);
   }
   db_cache_kib(x->pDb, DB_CACHE_KIB);
-  strmap_free(&x->written);
+  fused_free(x);
   pOut->lastSeq = db_last_seq(x->pDb);
   return rc;
 }
@@ -325,39 +365,95 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
 ** Writing while reading. A large load whose records come in kind order (as
 ** `pacta export` and most files write them) and are all new to the registry
 ** is written record by record as the validator reads it: each record is
-** parsed once, not twice. The journal gets exactly what write_items would
-** write, in the same order: no record replaces a live one, so
-** write_check_before has nothing to remember. A record out of kind order, one
-** that changes a live entity, a source that must be read as a whole, or
-** anything else unusual abandons it (a rollback) and write_items writes the
-** load after the reading, as for any load. Errors found at the end
-** (duplicates, references, the consistency checks) roll it back like any
-** other.
+** parsed once, not twice, and nothing of it is kept but a 64-bit hash of
+** its key and where it was (12 to 24 bytes a record, against the key, its
+** copy and an Item: the input's size, then some). The registry is the set
+** of what was written: references are checked against it at the end, and a
+** finding's record is found by its journal sequence. The journal gets
+** exactly what write_items would write, in the same order: no record
+** replaces a live one, so write_check_before has nothing to remember.
+**
+** A record out of kind order, a key seen twice (a duplicate, an identical
+** copy from another file, or a hash shared by two keys), one that changes a
+** live entity, a source that must be read as a whole: the load is not one
+** for it. It is abandoned (a rollback) and the load read again the usual way
+** (validated into items, then written by write_items), before anything was
+** said. Errors found at the end (references, the consistency checks) roll it
+** back like any other.
 */
 #define FUSED_MIN_BYTES 65536 /* smaller loads are read, then written */
 
+/* Add h to the hashes written; false if it was there. */
+static bool fused_hash_add(Writer *x, uint64_t h) {
+  if (h == 0) h = 1; /* 0 marks an empty slot */
+  if (2 * (x->nHash + 1) > x->nHashSlot) {
+    uint64_t *aOld = x->aHash;
+    size_t nOld = x->nHashSlot;
+    x->nHashSlot = nOld ? 2 * nOld : 4096;
+    x->aHash = xmalloc(x->nHashSlot * sizeof(uint64_t));
+    memset(x->aHash, 0, x->nHashSlot * sizeof(uint64_t));
+    for (size_t i = 0; i < nOld; i++) {
+      if (!aOld[i]) continue;
+      size_t j = aOld[i] & (x->nHashSlot - 1);
+      while (x->aHash[j]) j = (j + 1) & (x->nHashSlot - 1);
+      x->aHash[j] = aOld[i];
+    }
+    xfree(aOld);
+  }
+  size_t i = h & (x->nHashSlot - 1);
+  for (; x->aHash[i]; i = (i + 1) & (x->nHashSlot - 1))
+    if (x->aHash[i] == h) return false;
+  x->aHash[i] = h;
+  x->nHash++;
+  return true;
+}
+
 static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRec) {
+  (void)iItem;
   Writer *x = pArg;
   if (!x->bFused) return;
-  if (p->kind < x->lastKind) {
+  if (p->kind < x->lastKind || !fused_hash_add(x, str_hash(seen_key(&x->key, p->kind, p->zKey))) ||
+      (!x->j.bFresh && entity_seq(x->pDb, p->kind, p->zKey))) {
     writer_abandon(x);
     return;
   }
   x->lastKind = p->kind;
-  Buf k = {0};
-  bool bNew;
-  strmap_insert(&x->written, seen_key(&k, p->kind, p->zKey), iItem, &bNew);
-  buf_free(&k);
-  /* A second record of a key is a duplicate (an error) or an identical copy
-  ** from another file (loaded once): check_duplicates says which. */
-  if (!bNew) return;
-  /* A record that changes a live entity needs the checks of what depended
-  ** on it as it stood before the whole write: read first, then write. */
-  if (!x->j.bFresh && entity_seq(x->pDb, p->kind, p->zKey)) {
-    writer_abandon(x);
-    return;
+  if (x->nPlace == 0) x->seqFirst = x->j.nextSeq;
+  if (x->nPlace == x->nPlaceAlloc) {
+    x->nPlaceAlloc = x->nPlaceAlloc ? 2 * x->nPlaceAlloc : 1024;
+    x->aPlace = xrealloc(x->aPlace, (size_t)x->nPlaceAlloc * sizeof(Place));
   }
+  x->aPlace[x->nPlace++] = (Place){p->iIndex, (short)p->iSrc, (unsigned char)p->kind};
   writer_put(x, p->kind, p->zKey, pRec, 0, true);
+}
+
+static json_t *finding_places_written(const Writer *x, const json_t *aFinding,
+                                      const LoadSource *aSrc) {
+  json_t *aPlace = json_array();
+  size_t i;
+  json_t *p;
+  json_array_foreach(aFinding, i, p) {
+    Kind kind;
+    int64_t seq = kind_parse(str(p, "kind"), &kind) ? 0 : entity_seq(x->pDb, kind, str(p, "key"));
+    if (seq < x->seqFirst || seq - x->seqFirst >= x->nPlace) {
+      json_array_append_new(aPlace, json_string("registry"));
+      continue;
+    }
+    const Place *w = &x->aPlace[seq - x->seqFirst];
+    Buf place = {0};
+    buf_printf(&place, "%s: $.%s[%d]", aSrc[w->iSrc].zName, kind_section((Kind)w->kind), w->iIndex);
+    json_array_append_new(aPlace, json_string(place.z));
+    buf_free(&place);
+  }
+  return aPlace;
+}
+
+/* The reading is over: no key will be seen again. */
+static void fused_read(Writer *x) {
+  xfree(x->aHash);
+  x->aHash = 0;
+  x->nHashSlot = x->nHash = 0;
+  buf_free(&x->key);
 }
 
 /* Start writing while reading, if the load is one for it. */
@@ -366,7 +462,7 @@ static void fused_begin(Writer *x, Db *pDb, const LoadSource *aSrc, int nSrc, co
   memset(x, 0, sizeof(*x));
   size_t nBytes = 0;
   for (int i = 0; i < nSrc; i++) nBytes += aSrc[i].nData;
-  if (nBytes < FUSED_MIN_BYTES || (pOpt && pOpt->nExpect)) return;
+  if (nBytes < FUSED_MIN_BYTES || nSrc > 32767 || (pOpt && pOpt->nExpect)) return;
   /* Busy: said once, by write_items' own try after the reading. A record
   ** is rarely under 64 bytes: nBytes / 64 records at most, for the bulk
   ** path's decision. */
@@ -397,7 +493,11 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
     ic_error(v, _("expected an object, got %s"), GOT(pRec));
   else
     ic_check_object(v, &ic_kind_schema[p->kind], pRec);
-  if (v->nError == nErrorBefore) {
+  if (v->nError == nErrorBefore && v->bNoItems) {
+    p->zKey = ic_record_key(p->kind, pRec);
+    v->xRecord(v->pRecordArg, p, -1, pRec);
+    xfree(p->zKey);
+  } else if (v->nError == nErrorBefore) {
     if (*pnItem == *pnAlloc) {
       *pnAlloc = *pnAlloc ? 2 * *pnAlloc : 1024;
       *paItem = xrealloc(*paItem, (size_t)*pnAlloc * sizeof(Item));
@@ -469,7 +569,12 @@ static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paIt
 typedef struct Cursor {
   const char *z;
   size_t n, i;
+  bool bMapped;  /* z is a mapped file: the pages read are given back as it goes */
+  size_t iGiven; /* z[0, iGiven) given back */
 } Cursor;
+
+/* A mapped file's pages behind the cursor, given back every MiB. */
+#define GIVE_BACK_BYTES (1 << 20)
 
 static void skip_space(Cursor *c) {
   while (c->i < c->n &&
@@ -511,6 +616,9 @@ static bool stream_records(Validator *v, Cursor *c, Kind kind, int iSrc, Item **
                            int *pnAlloc) {
   if (take(c, ']')) return true;
   for (int i = 0;; i++) {
+    if (v->bStop) return false;
+    if (c->bMapped && c->i - c->iGiven >= GIVE_BACK_BYTES)
+      c->iGiven = file_give_back(c->z, c->iGiven, c->i);
     size_t off;
     json_t *pRec = next_value(c, &off);
     if (!pRec) return false;
@@ -590,7 +698,7 @@ static bool stream_document(Validator *v, const LoadSource *pSrc, int iSrc, Item
   FILE *fErr = v->fErr;
   v->fErr = open_memstream(&zSaid, &nSaid); /* said only if the stream reads to its end */
   if (!v->fErr) panic("out of memory");
-  Cursor c = {pSrc->zData, pSrc->nData, 0};
+  Cursor c = {pSrc->zData, pSrc->nData, 0, pSrc->bMapped, 0};
   bool ok = stream_walk(v, &c, iSrc, paItem, pnItem, pnAlloc);
   fclose(v->fErr);
   v->fErr = fErr;
@@ -612,44 +720,75 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   return interchange_load_opt(pDb, aSrc, nSrc, zActor, fErr, fProgress, 0, pOut);
 }
 
+/* Validate every source: its items into *paItem (none when v->bNoItems).
+** Stops when v->bStop is set, what it read then being of no use. */
+static void read_sources(Validator *v, const LoadSource *aSrc, int nSrc, Writer *pFused,
+                         json_t **apRoot, Item **paItem, int *pnItem, int *pnAlloc) {
+  for (int i = 0; i < nSrc && !v->bStop; i++) {
+    json_error_t err;
+    v->zSrc = aSrc[i].zName;
+    v->iSrc = i;
+    if (stream_document(v, &aSrc[i], i, paItem, pnItem, pnAlloc)) continue;
+    if (pFused->bFused) writer_abandon(pFused); /* this one is read whole, after */
+    if (v->bStop) return;
+    apRoot[i] = json_loadb(aSrc[i].zData, aSrc[i].nData, JSON_REJECT_DUPLICATES, &err);
+    if (!apRoot[i]) {
+      fprintf(v->fErr, "pacta: %s:%d:%d: ", aSrc[i].zName, err.line, err.column);
+      fprintf(v->fErr, _("not valid JSON: %s"), err.text);
+      fputc('\n', v->fErr);
+      v->nError++;
+      continue;
+    }
+    validate_document(v, apRoot[i], i, paItem, pnItem, pnAlloc);
+  }
+}
+
+static void validator_free(Validator *v) {
+  xfree(v->aRef);
+  buf_free(&v->paths);
+  strmap_free(&v->refIdx);
+  buf_free(&v->refKey);
+  buf_free(&v->path);
+}
+
 int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
                          FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   Validator v = {0};
   v.fErr = fErr;
   json_t **apRoot = xmalloc((size_t)nSrc * sizeof(json_t *));
+  memset(apRoot, 0, (size_t)nSrc * sizeof(json_t *));
   Item *aItem = 0;
   int nItem = 0, nAlloc = 0;
   Writer fused;
   fused_begin(&fused, pDb, aSrc, nSrc, zActor, fProgress, pOpt, pOut);
   if (fused.bFused) {
+    /* What it says is said once the reading is known to stand. */
+    char *zSaid = 0;
+    size_t nSaid = 0;
     v.xRecord = fused_record;
     v.pRecordArg = &fused;
-  }
-  for (int i = 0; i < nSrc; i++) {
-    json_error_t err;
-    v.zSrc = aSrc[i].zName;
-    v.iSrc = i;
-    apRoot[i] = 0;
-    if (stream_document(&v, &aSrc[i], i, &aItem, &nItem, &nAlloc)) continue;
-    if (fused.bFused) writer_abandon(&fused); /* this one is read whole, after */
-    apRoot[i] = json_loadb(aSrc[i].zData, aSrc[i].nData, JSON_REJECT_DUPLICATES, &err);
-    if (!apRoot[i]) {
-      fprintf(fErr, "pacta: %s:%d:%d: ", aSrc[i].zName, err.line, err.column);
-      fprintf(fErr, _("not valid JSON: %s"), err.text);
-      fputc('\n', fErr);
-      v.nError++;
-      continue;
+    v.bNoItems = true;
+    fused.pbStopReading = &v.bStop;
+    v.fErr = open_memstream(&zSaid, &nSaid);
+    if (!v.fErr) panic("out of memory");
+    read_sources(&v, aSrc, nSrc, &fused, apRoot, &aItem, &nItem, &nAlloc);
+    fclose(v.fErr);
+    fused_read(&fused);
+    if (!fused.bAbandoned) fwrite(zSaid, 1, nSaid, fErr);
+    free(zSaid);            /* open_memstream's, from malloc */
+    if (fused.bAbandoned) { /* read again, the usual way */
+      validator_free(&v);
+      for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
+      memset(apRoot, 0, (size_t)nSrc * sizeof(json_t *));
+      memset(&v, 0, sizeof(v));
     }
-    validate_document(&v, apRoot[i], i, &aItem, &nItem, &nAlloc);
+    v.fErr = fErr;
   }
+  if (!v.bNoItems) read_sources(&v, aSrc, nSrc, &fused, apRoot, &aItem, &nItem, &nAlloc);
   if (v.nError == 0) {
-    /* The keys written while reading are the map check_duplicates makes. */
+    /* Written while read: every record is in the registry, none twice. */
     StrMap seen = {0};
-    if (fused.bFused) {
-      seen = fused.written;
-      memset(&fused.written, 0, sizeof(fused.written));
-    }
     check_duplicates(&v, aItem, nItem, aSrc, &seen);
     check_references(&v, pDb, &seen, aSrc);
     strmap_free(&seen);
@@ -671,13 +810,9 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
   }
   for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
   xfree(aItem);
-  xfree(v.aRef);
-  buf_free(&v.paths);
-  strmap_free(&v.refIdx);
-  buf_free(&v.refKey);
+  validator_free(&v);
   for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
   xfree(apRoot);
-  buf_free(&v.path);
   return rc;
 }
 
@@ -694,7 +829,7 @@ int interchange_load_json_opt(Db *pDb, const json_t *pDoc, const char *zActor,
   size_t nErr = 0;
   FILE *fErr = open_memstream(&zErr, &nErr);
   if (!zText || !fErr) panic("out of memory");
-  LoadSource src = {"request", zText, strlen(zText)};
+  LoadSource src = {"request", zText, strlen(zText), false};
   int rc = interchange_load_opt(pDb, &src, 1, zActor, fErr, 0, pOpt, pOut);
   fclose(fErr);
   if (rc) {

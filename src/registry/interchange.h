@@ -20,6 +20,7 @@ typedef struct LoadSource {
   const char *zName; /* file name as shown in errors */
   const char *zData;
   size_t nData;
+  bool bMapped; /* zData is a file mapped by file_bytes_open: pages read can be given back */
 } LoadSource;
 
 typedef struct LoadResult {

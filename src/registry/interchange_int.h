@@ -99,6 +99,8 @@ struct Validator {
   ** writing while reading). */
   void (*xRecord)(void *pArg, const struct Item *p, int iItem, const json_t *pRec);
   void *pRecordArg;
+  bool bNoItems; /* xRecord keeps what it needs: no Item is kept (iItem is -1) */
+  bool bStop;    /* set by xRecord's owner: the reading stops, what it read is let go */
 };
 
 /* ---- interchange_check.c -------------------------------------------------- */

@@ -36,6 +36,7 @@ typedef struct Journal {
   bool bBulk;              /* journal_begin_bulk dropped the secondary indexes ... */
   bool bIndexed;           /* ... and built again */
   bool bRollbackMode;      /* the WAL left for a rollback journal; WAL again at the end */
+  bool bTempFile;          /* sorts through temporary files; in memory again at the end */
 } Journal;
 
 /* Start a write transaction on pDb and prepare to append as zActor.
