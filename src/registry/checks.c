@@ -341,15 +341,23 @@ static void check_document(Ctx *c, const char *zKey, const json_t *v) {
 static const char *charter_of(Ctx *c, const char *zOrg) {
   if (!json_object_get(c->charter, "")) {
     json_object_set_new(c->charter, "", json_true());
-    json_t *aDoc = entity_list(c->pDb, K_DOCUMENT, 0);
-    size_t i;
-    json_t *d;
-    json_array_foreach(aDoc, i, d) {
-      const char *zType = str(d, "type"), *zOf = str(d, "organization"), *zId = str(d, "id");
-      if (zType && zOf && zId && strcmp(zType, "charter") == 0 && *zOf)
+    /* The charters picked out by SQLite, not every document parsed into
+    ** one list (180 MB for 60,000 documents); by key, as entity_list. */
+    sqlite3_stmt *p = db_stmt(c->pDb, "SELECT json_extract(j.value, '$.organization'), "
+                                      "json_extract(j.value, '$.id') "
+                                      "FROM entity e JOIN journal_entry j ON j.seq = e.seq "
+                                      "WHERE e.kind = ?1 AND j.value IS NOT NULL "
+                                      "AND json_extract(j.value, '$.type') = 'charter' "
+                                      "ORDER BY e.key");
+    sqlite3_bind_int(p, 1, K_DOCUMENT);
+    while (db_step_row(c->pDb, p)) {
+      const char *zOf = (const char *)sqlite3_column_text(p, 0);
+      const char *zId = (const char *)sqlite3_column_text(p, 1);
+      if (zOf && zId && *zOf && sqlite3_column_type(p, 0) == SQLITE_TEXT &&
+          sqlite3_column_type(p, 1) == SQLITE_TEXT)
         json_object_set_new(c->charter, zOf, json_string(zId));
     }
-    json_decref(aDoc);
+    sqlite3_reset(p);
   }
   return *zOrg ? str(c->charter, zOrg) : 0;
 }
