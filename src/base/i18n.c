@@ -27,8 +27,8 @@ typedef struct Message {
 
 struct Lang {
   char zCode[16];
-  char *zAutonym;
-  Buf data; /* the .mo file's bytes, which the messages point into */
+  char *zAutonym; /* made on first use, under dateLock: ICU is not loaded before */
+  Buf data;       /* the .mo file's bytes, which the messages point into */
   Message *aMsg;
   size_t nMsg;
   UDateFormat *pDate; /* made on first use, under dateLock */
@@ -236,7 +236,6 @@ static Lang *lang_from_mo(Buf *pData, const char *zWhere, const char *zDefaultCo
   if (zHeader) header_field(zHeader, "Language", zLang, sizeof(zLang));
   code_base(*zLang ? zLang : zDefaultCode, p->zCode, sizeof(p->zCode));
   if (!*p->zCode) goto bad;
-  p->zAutonym = autonym(p->zCode);
   return p;
 bad:
   buf_printf(pErr, "%s: not a message catalogue (.mo file from msgfmt)", zWhere);
@@ -295,7 +294,6 @@ static void init_builtin(void) {
   memset(pEn, 0, sizeof(*pEn));
   pthread_mutex_init(&pEn->dateLock, 0);
   strcpy(pEn->zCode, "en");
-  pEn->zAutonym = autonym("en");
   add_lang(pEn);
   for (size_t i = 0; i < pacta_catalogues_count; i++) {
     Buf data = {0}, err = {0};
@@ -409,8 +407,17 @@ const char *i18n_code(const Lang *p) {
   return p->zCode;
 }
 
-const char *i18n_autonym(const Lang *p) {
-  return p->zAutonym;
+const char *i18n_autonym(const Lang *pLang) {
+  Lang *p = (Lang *)pLang;
+  pthread_mutex_lock(&p->dateLock);
+  if (!p->zAutonym) {
+    Pool *pPaused = pool_pause(); /* it outlives any request */
+    p->zAutonym = autonym(p->zCode);
+    pool_resume(pPaused);
+  }
+  const char *z = p->zAutonym;
+  pthread_mutex_unlock(&p->dateLock);
+  return z;
 }
 
 void i18n_use(const Lang *p) {
