@@ -65,9 +65,11 @@ static size_t record_slot(int64_t seq) {
 }
 
 static void record_maps_clear(void);
+static void doc_records_clear(void);
 
 static void record_cache_clear(void) {
   record_maps_clear();
+  doc_records_clear();
   for (size_t i = 0; t_aRecord && i < 2 * RECORD_CACHE_MAX; i++) {
     if (!t_aRecord[i].seq) continue;
     free(t_aRecord[i].zKey);
@@ -926,20 +928,115 @@ static void record_keys_close(RecordKeys *k) {
   xfree(k->a);
 }
 
-/* The record of the action "PARTY|TYPE|DATE" (a new reference), or NULL. */
-static json_t *record_keys_get(Db *pDb, const RecordKeys *k, const char *zKey) {
+/* The index of the action "PARTY|TYPE|DATE" among k's keys, or -1. */
+static int record_keys_find(const RecordKeys *k, const char *zKey) {
   int lo = 0, hi = k->n;
   while (lo < hi) {
     int mid = lo + (hi - lo) / 2;
-    const char *zAt = k->arena.z + k->a[mid].off;
-    int c = strcmp(zAt + k->nPrefix, zKey);
-    if (c == 0) return record_of(pDb, k->a[mid].seq, K_ACTION, zAt);
+    int c = strcmp(k->arena.z + k->a[mid].off + k->nPrefix, zKey);
+    if (c == 0) return mid;
     if (c < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
-  return 0;
+  return -1;
+}
+
+static bool record_keys_same(const RecordKeys *x, const RecordKeys *y) {
+  if (x->n != y->n || x->arena.n != y->arena.n || x->nPrefix != y->nPrefix) return false;
+  if (x->arena.n && memcmp(x->arena.z, y->arena.z, x->arena.n) != 0) return false;
+  for (int i = 0; i < x->n; i++)
+    if (x->a[i].off != y->a[i].off || x->a[i].seq != y->a[i].seq) return false;
+  return true;
+}
+
+/* ---- A document's action records, kept per thread ------------------------ */
+
+/*
+** The records of a document's actions as its last pages found them: its
+** entity keys with their journal sequence numbers, and each record once
+** asked. A page asked again reads the keys again (one range read) and, when
+** they and their sequence numbers are the same, takes the records from here
+** instead of looking each up in the record cache (a page's hundreds of
+** lookups there are as many cache misses). Each thread keeps the last
+** DOC_RECORDS_MAX documents of at most DOC_RECORDS_KEYS actions (about 64
+** bytes an action: 2 MB per thread at most), allocated outside any
+** request's pool; emptied with the record cache. Not kept in a write
+** transaction, whose sequence numbers a rollback gives again.
+*/
+#define DOC_RECORDS_MAX 32
+#define DOC_RECORDS_KEYS 1024
+
+typedef struct DocRecords {
+  int nRef; /* the thread's list's, and each open StatusDetail's */
+  char *zDoc;
+  RecordKeys keys;
+  json_t **apRec; /* by key: its record (a reference), or NULL until asked */
+} DocRecords;
+
+static __thread DocRecords *t_apDocRecords[DOC_RECORDS_MAX];
+static __thread int t_iDocRecordsNext; /* the slot a new one takes when none is free */
+
+static void doc_records_release(DocRecords *e) {
+  if (!e || --e->nRef > 0) return;
+  for (int i = 0; i < e->keys.n; i++) json_decref(e->apRec[i]);
+  xfree(e->apRec);
+  record_keys_close(&e->keys);
+  xfree(e->zDoc);
+  xfree(e);
+}
+
+static void doc_records_clear(void) {
+  for (int i = 0; i < DOC_RECORDS_MAX; i++) {
+    doc_records_release(t_apDocRecords[i]);
+    t_apDocRecords[i] = 0;
+  }
+}
+
+/* The records of zDoc's actions, a reference to release: the thread's kept
+** ones if its keys are the same, else new ones (kept if they may be). */
+static DocRecords *doc_records_open(Db *pDb, const char *zDoc) {
+  bool bKeep = sqlite3_txn_state(db_handle(pDb), "main") != SQLITE_TXN_WRITE;
+  Pool *pPaused = bKeep ? pool_pause() : 0; /* what is kept outlives the request */
+  RecordKeys keys;
+  record_keys_open(pDb, zDoc, &keys);
+  int iSlot = -1;
+  if (bKeep) {
+    record_cache_use(pDb); /* emptied for another file */
+    for (int i = 0; i < DOC_RECORDS_MAX; i++) {
+      DocRecords *o = t_apDocRecords[i];
+      if (!o || strcmp(o->zDoc, zDoc) != 0) continue;
+      if (record_keys_same(&o->keys, &keys)) {
+        record_keys_close(&keys);
+        pool_resume(pPaused);
+        o->nRef++;
+        return o;
+      }
+      iSlot = i; /* older keys of the same document: replaced */
+    }
+  }
+  DocRecords *e = xmalloc(sizeof(DocRecords));
+  *e = (DocRecords){1, xstrdup(zDoc), keys, xmalloc((size_t)keys.n * sizeof(json_t *) + 1)};
+  memset(e->apRec, 0, (size_t)keys.n * sizeof(json_t *));
+  if (bKeep && keys.n <= DOC_RECORDS_KEYS) {
+    for (int i = 0; i < DOC_RECORDS_MAX && iSlot < 0; i++)
+      if (!t_apDocRecords[i]) iSlot = i;
+    if (iSlot < 0) iSlot = t_iDocRecordsNext++ % DOC_RECORDS_MAX;
+    doc_records_release(t_apDocRecords[iSlot]);
+    t_apDocRecords[iSlot] = e;
+    e->nRef++;
+  }
+  pool_resume(pPaused);
+  return e;
+}
+
+/* The record of e's key i (borrowed from e), or NULL. */
+static const json_t *doc_records_get(Db *pDb, DocRecords *e, int i) {
+  if (i < 0) return 0;
+  if (!e->apRec[i])
+    e->apRec[i] = record_of(pDb, e->keys.a[i].seq, K_ACTION, e->keys.arena.z + e->keys.a[i].off);
+  return e->apRec[i];
 }
 
 /* "PARTY|TYPE|DATE" into z[n], as snprintf would write it, without
@@ -974,7 +1071,7 @@ static int compare_date_index(const void *pA, const void *pB) {
 /* What status_detail_open keeps besides what it shows. */
 struct StatusDetailWork {
   DocQuery q;
-  json_t **apRec; /* StatusDetail.aAction[i].pRec, held */
+  DocRecords *pRecs; /* what StatusDetail.aAction[i].pRec point into, held */
 };
 
 static DetailAction detail_action(const DocQuery *q, int i) {
@@ -1003,8 +1100,7 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
   d->inForce = q->s.inForce;
   d->entryIntoForce = q->s.entryIntoForce;
   d->triggerDate = q->s.triggerDate;
-  RecordKeys keys;
-  record_keys_open(pDb, zDoc, &keys);
+  pW->pRecs = doc_records_open(pDb, zDoc);
 
   /* Each party's first consent, by date (then index): what the threshold
   ** counts. */
@@ -1040,19 +1136,16 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
   }
   qsort(aKey, (size_t)nIdx, sizeof(ActionKey), compare_action_key);
   d->aAction = xmalloc((size_t)nIdx * sizeof(DetailAction) + 1);
-  pW->apRec = xmalloc((size_t)nIdx * sizeof(json_t *) + 1);
   for (int i = 0; i < nIdx; i++) {
     DetailAction *a = &d->aAction[i];
     *a = detail_action(q, aKey[i].i);
     char zDate[DATE_BUFSZ], zKey[64];
     date_format(a->date, zDate);
     action_key(zKey, sizeof(zKey), a->zParty, a->zType, zDate);
-    pW->apRec[i] = record_keys_get(pDb, &keys, zKey);
-    a->pRec = pW->apRec[i];
+    a->pRec = doc_records_get(pDb, pW->pRecs, record_keys_find(&pW->pRecs->keys, zKey));
   }
   d->nAction = nIdx;
   xfree(aKey);
-  record_keys_close(&keys);
 
   d->aRow = xmalloc((size_t)q->w.nParty * sizeof(DetailRow) + 1);
   for (int i = 0; i < nIdx;) {
@@ -1087,8 +1180,7 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
 void status_detail_close(StatusDetail *d) {
   StatusDetailWork *pW = d->pWork;
   if (!pW) return;
-  for (int i = 0; i < d->nAction; i++) json_decref(pW->apRec[i]);
-  xfree(pW->apRec);
+  doc_records_release(pW->pRecs);
   doc_query_close(&pW->q);
   xfree(pW);
   xfree(d->aConsent);
