@@ -202,6 +202,50 @@ class BulkLoad(unittest.TestCase):
         run(db, "load", self.src, late, today=TODAY)
         self.assertEqual(self.journal(db), self.journal(ref))
 
+    def test_findings_named_where_they_are(self):
+        """A load written while read keeps no keys: its warnings are still named by file and
+        place, the same as when the same records are read, then written."""
+        with open(self.src) as f:
+            doc = json.load(f)
+        backwards = {"pacta": 1}
+        for section in reversed([k for k in doc if k != "pacta"]):
+            backwards[section] = doc[section]
+        other = os.path.join(self.dir, "backwards2.json")
+        with open(other, "w") as f:
+            json.dump(backwards, f)
+        a, b = self.fresh("places-a.db"), self.fresh("places-b.db")
+        pa = run(a, "load", self.src, today=TODAY)
+        pb = run(b, "load", other, today=TODAY)
+        said_a = [ln for ln in pa.stderr.splitlines() if "$.actions[" in ln]
+        said_b = [ln.replace(other, self.src) for ln in pb.stderr.splitlines()
+                  if "$.actions[" in ln]
+        self.assertGreater(len(said_a), 5)
+        self.assertEqual(said_a, said_b)
+        # Each place holds the action its message names.
+        for line in said_a[:5]:
+            i = int(line.split("$.actions[")[1].split("]")[0])
+            act = doc["actions"][i]
+            self.assertIn("%s|%s|%s|%s" % (act["document"], act["party"], act["type"],
+                                           act["date"]), line)
+
+    def test_an_error_before_a_second_reading_is_said_once(self):
+        """An invalid record, then a duplicate that sends the load back to be read the usual
+        way: the invalid record's error is said once, and nothing is written."""
+        with open(self.src) as f:
+            doc = json.load(f)
+        actions = [dict(a) for a in doc["actions"]]
+        actions[3]["date"] = "not a date"
+        bad = dict(doc, actions=actions + [actions[9]])
+        path = os.path.join(self.dir, "bad-then-dup.json")
+        with open(path, "w") as f:
+            json.dump(bad, f)
+        db = self.fresh("bad-then-dup.db")
+        p = run(db, "load", path, expect=1, today=TODAY)
+        self.assertEqual(p.stderr.count("$.actions[3].date"), 1, p.stderr)
+        self.assertEqual(p.stderr.count("nothing was loaded"), 1, p.stderr)
+        self.assertEqual(self.journal(db), [])
+        self.assertEqual(schema(db)[0], "wal")
+
     def test_killed_in_the_middle(self):
         """SIGKILL at moments spread over a bulk load (fractions of how long a whole one takes):
         the registry is exactly as before, opens in WAL mode, and loads afterwards."""
