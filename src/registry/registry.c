@@ -956,10 +956,12 @@ static bool record_keys_same(const RecordKeys *x, const RecordKeys *y) {
 /*
 ** The records of a document's actions as its last pages found them: its
 ** entity keys with their journal sequence numbers, and each record once
-** asked. A page asked again reads the keys again (one range read) and, when
-** they and their sequence numbers are the same, takes the records from here
-** instead of looking each up in the record cache (a page's hundreds of
-** lookups there are as many cache misses). Each thread keeps the last
+** asked. A page asked again takes the records from here instead of looking
+** each up in the record cache (a page's hundreds of lookups there are as
+** many cache misses): at once when the journal's last sequence number is
+** still the one they were read at (the entity table changes only with the
+** journal), else when the keys read again (one range read) and their
+** sequence numbers are the same. Each thread keeps the last
 ** DOC_RECORDS_MAX documents of at most DOC_RECORDS_KEYS actions (about 64
 ** bytes an action: 2 MB per thread at most), allocated outside any
 ** request's pool; emptied with the record cache. Not kept in a write
@@ -969,7 +971,8 @@ static bool record_keys_same(const RecordKeys *x, const RecordKeys *y) {
 #define DOC_RECORDS_KEYS 1024
 
 typedef struct DocRecords {
-  int nRef; /* the thread's list's, and each open StatusDetail's */
+  int nRef;        /* the thread's list's, and each open StatusDetail's */
+  int64_t lastSeq; /* the journal's last sequence number when they were read */
   char *zDoc;
   RecordKeys keys;
   json_t **apRec; /* by key: its record (a reference), or NULL until asked */
@@ -998,26 +1001,35 @@ static void doc_records_clear(void) {
 ** ones if its keys are the same, else new ones (kept if they may be). */
 static DocRecords *doc_records_open(Db *pDb, const char *zDoc) {
   bool bKeep = sqlite3_txn_state(db_handle(pDb), "main") != SQLITE_TXN_WRITE;
+  int64_t lastSeq = 0;
+  DocRecords *pKept = 0;
+  if (bKeep) {
+    record_cache_use(pDb); /* emptied for another file */
+    lastSeq = db_last_seq(pDb);
+    for (int i = 0; i < DOC_RECORDS_MAX && !pKept; i++)
+      if (t_apDocRecords[i] && strcmp(t_apDocRecords[i]->zDoc, zDoc) == 0)
+        pKept = t_apDocRecords[i];
+    if (pKept && pKept->lastSeq == lastSeq) {
+      pKept->nRef++;
+      return pKept;
+    }
+  }
   Pool *pPaused = bKeep ? pool_pause() : 0; /* what is kept outlives the request */
   RecordKeys keys;
   record_keys_open(pDb, zDoc, &keys);
-  int iSlot = -1;
-  if (bKeep) {
-    record_cache_use(pDb); /* emptied for another file */
-    for (int i = 0; i < DOC_RECORDS_MAX; i++) {
-      DocRecords *o = t_apDocRecords[i];
-      if (!o || strcmp(o->zDoc, zDoc) != 0) continue;
-      if (record_keys_same(&o->keys, &keys)) {
-        record_keys_close(&keys);
-        pool_resume(pPaused);
-        o->nRef++;
-        return o;
-      }
-      iSlot = i; /* older keys of the same document: replaced */
-    }
+  if (pKept && record_keys_same(&pKept->keys, &keys)) {
+    record_keys_close(&keys);
+    pool_resume(pPaused);
+    pKept->lastSeq = lastSeq;
+    pKept->nRef++;
+    return pKept;
   }
+  int iSlot = -1; /* older keys of the same document: replaced */
+  for (int i = 0; pKept && i < DOC_RECORDS_MAX; i++)
+    if (t_apDocRecords[i] == pKept) iSlot = i;
   DocRecords *e = xmalloc(sizeof(DocRecords));
-  *e = (DocRecords){1, xstrdup(zDoc), keys, xmalloc((size_t)keys.n * sizeof(json_t *) + 1)};
+  *e =
+      (DocRecords){1, lastSeq, xstrdup(zDoc), keys, xmalloc((size_t)keys.n * sizeof(json_t *) + 1)};
   memset(e->apRec, 0, (size_t)keys.n * sizeof(json_t *));
   if (bKeep && keys.n <= DOC_RECORDS_KEYS) {
     for (int i = 0; i < DOC_RECORDS_MAX && iSlot < 0; i++)
