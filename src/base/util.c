@@ -239,7 +239,7 @@ void hex_encode(const unsigned char *a, size_t n, char *zOut) {
   zOut[2 * n] = 0;
 }
 
-uint64_t str_hash(const char *z) {
+static uint64_t hash_string(const char *z) {
   uint64_t h = 1469598103934665603ull; /* FNV-1a */
   for (; *z; z++) h = (h ^ (unsigned char)*z) * 1099511628211ull;
   return h;
@@ -247,7 +247,7 @@ uint64_t str_hash(const char *z) {
 
 int *strmap_find(const StrMap *p, const char *zKey) {
   if (!p->nSlot) return 0;
-  for (size_t i = str_hash(zKey) & (p->nSlot - 1);; i = (i + 1) & (p->nSlot - 1)) {
+  for (size_t i = hash_string(zKey) & (p->nSlot - 1);; i = (i + 1) & (p->nSlot - 1)) {
     if (!p->azKey[i]) return 0;
     if (strcmp(p->azKey[i], zKey) == 0) return &p->aVal[i];
   }
@@ -263,7 +263,7 @@ int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
     p->nUsed = 0;
     for (size_t i = 0; i < old.nSlot; i++) {
       if (!old.azKey[i]) continue;
-      size_t j = str_hash(old.azKey[i]) & (p->nSlot - 1);
+      size_t j = hash_string(old.azKey[i]) & (p->nSlot - 1);
       while (p->azKey[j]) j = (j + 1) & (p->nSlot - 1);
       p->azKey[j] = old.azKey[i];
       p->aVal[j] = old.aVal[i];
@@ -272,7 +272,7 @@ int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew) {
     xfree(old.azKey);
     xfree(old.aVal);
   }
-  size_t i = str_hash(zKey) & (p->nSlot - 1);
+  size_t i = hash_string(zKey) & (p->nSlot - 1);
   for (; p->azKey[i]; i = (i + 1) & (p->nSlot - 1)) {
     if (strcmp(p->azKey[i], zKey) == 0) {
       *pbNew = false;
@@ -303,7 +303,9 @@ int file_bytes_open(const char *zPath, FileBytes *p) {
       void *z = mmap(0, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
       if (z != MAP_FAILED) {
         close(fd);
-        madvise(z, (size_t)st.st_size, MADV_SEQUENTIAL);
+        /* Mapped in small pages, so that what file_give_back lets go of is
+        ** not held on by a huge page it is part of. */
+        madvise(z, (size_t)st.st_size, MADV_NOHUGEPAGE);
         p->z = z;
         p->n = (size_t)st.st_size;
         p->bMapped = true;

@@ -89,9 +89,6 @@ int *strmap_find(const StrMap *p, const char *zKey);
 int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew);
 void strmap_free(StrMap *p);
 
-/* The 64-bit hash of a string that StrMap uses (FNV-1a). */
-uint64_t str_hash(const char *z);
-
 /* A file's bytes: a regular file mapped read-only (pages the kernel reads
 ** in as they are touched, and that file_give_back lets go of), anything
 ** else (standard input, a pipe) read into memory. */

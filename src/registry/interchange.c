@@ -110,7 +110,7 @@ static void check_references(Validator *v, Db *pDb, const StrMap *pSeen, const L
 #define LOAD_CACHE_KIB 16384
 /* Into an empty registry the pages are appended, not revisited: 120,000
 ** actions load in the same CPU time with 4 MiB, and peak 12 MB lower. */
-#define LOAD_CACHE_EMPTY_KIB 2048
+#define LOAD_CACHE_EMPTY_KIB 1024
 #define LOAD_INDEX_CACHE_KIB 256 /* see writer_end */
 
 static int compare_item(const void *pA, const void *pB) {
@@ -170,6 +170,15 @@ typedef struct Writer Writer;
 static json_t *finding_places_written(const Writer *x, const json_t *aFinding,
                                       const LoadSource *aSrc);
 
+/* Where the records written while reading are: a run of them, one after
+** another in a section of a file, from journal sequence seq and index
+** iIndex on. A file in kind order has a run per section. */
+typedef struct Run {
+  int64_t seq;
+  int iIndex, iSrc;
+  Kind kind;
+} Run;
+
 /*
 ** The writer: every record of a load through the journal in one
 ** transaction, kinds in the order that puts what is referred to first, then
@@ -178,14 +187,6 @@ static json_t *finding_places_written(const Writer *x, const json_t *aFinding,
 ** large load of new records is written while it is read (see "Writing while
 ** reading" below), through the same three steps.
 */
-/* Where a record written while reading is: its file and index in its
-** section. */
-typedef struct Place {
-  int iIndex;
-  short iSrc;
-  unsigned char kind;
-} Place;
-
 struct Writer {
   Db *pDb;
   Journal j;
@@ -197,12 +198,8 @@ struct Writer {
   bool bFused;     /* records are written as they are read */
   bool bAbandoned; /* ... and were, until the load turned out not to be one for it */
   Kind lastKind;   /* ... in kind order, or not at all */
-  uint64_t *aHash; /* str_hash of kind letter + key of every record written; 0 is empty */
-  size_t nHashSlot, nHash;
-  Place *aPlace; /* where each record written is, in the order written */
-  int nPlace, nPlaceAlloc;
-  int64_t seqFirst; /* the journal sequence of aPlace[0] */
-  Buf key;
+  Run *aRun;       /* where the records written are */
+  int nRun, nRunAlloc;
   bool *pbStopReading; /* set when it is abandoned: the reading stops */
 };
 
@@ -237,9 +234,12 @@ static int writer_begin(Writer *x, Db *pDb, const char *zActor, int64_t nRecords
   return 0;
 }
 
-static void writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, int nOf,
+/* Put one record; false (nothing written) when bNew but its key is live. */
+static bool writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, int nOf,
                        bool bNew) {
-  if (bNew ? journal_put_new(&x->j, kind, zKey, v) : journal_put(&x->j, kind, zKey, v)) {
+  int64_t seq = bNew ? journal_put_new(&x->j, kind, zKey, v) : journal_put(&x->j, kind, zKey, v);
+  if (seq < 0) return false;
+  if (seq) {
     x->pOut->nLoaded++;
     write_check_put(x->w, kind, zKey, v);
   } else {
@@ -253,16 +253,13 @@ static void writer_put(Writer *x, Kind kind, const char *zKey, const json_t *v, 
       fprintf(x->fProgress, _("records loaded: %d"), x->nPut);
   }
   x->nPut++;
+  return true;
 }
 
 static void fused_free(Writer *x) {
-  xfree(x->aHash);
-  xfree(x->aPlace);
-  x->aHash = 0;
-  x->aPlace = 0;
-  x->nHashSlot = x->nHash = 0;
-  x->nPlace = x->nPlaceAlloc = 0;
-  buf_free(&x->key);
+  xfree(x->aRun);
+  x->aRun = 0;
+  x->nRun = x->nRunAlloc = 0;
 }
 
 /* Let the transaction go: nothing written stays. */
@@ -365,66 +362,46 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
 ** Writing while reading. A large load whose records come in kind order (as
 ** `pacta export` and most files write them) and are all new to the registry
 ** is written record by record as the validator reads it: each record is
-** parsed once, not twice, and nothing of it is kept but a 64-bit hash of
-** its key and where it was (12 to 24 bytes a record, against the key, its
-** copy and an Item: the input's size, then some). The registry is the set
-** of what was written: references are checked against it at the end, and a
-** finding's record is found by its journal sequence. The journal gets
-** exactly what write_items would write, in the same order: no record
+** parsed once, not twice, and nothing of it is kept (no key, no Item: the
+** input's size and more), only where each section's run of records begins.
+** The registry is the set of what was written: a key written twice is found
+** by the entity's primary key, references are checked against it at the
+** end, and a finding's record is found by its journal sequence. The journal
+** gets exactly what write_items would write, in the same order: no record
 ** replaces a live one, so write_check_before has nothing to remember.
 **
-** A record out of kind order, a key seen twice (a duplicate, an identical
-** copy from another file, or a hash shared by two keys), one that changes a
-** live entity, a source that must be read as a whole: the load is not one
-** for it. It is abandoned (a rollback) and the load read again the usual way
-** (validated into items, then written by write_items), before anything was
-** said. Errors found at the end (references, the consistency checks) roll it
-** back like any other.
+** A record out of kind order, a key seen twice (a duplicate, or an
+** identical copy from another file), one that changes a live entity, a
+** source that must be read as a whole: the load is not one for it. It is
+** abandoned (a rollback) and the load read again the usual way (validated
+** into items, then written by write_items), before anything was said.
+** Errors found at the end (references, the consistency checks) roll it back
+** like any other.
 */
 #define FUSED_MIN_BYTES 65536 /* smaller loads are read, then written */
-
-/* Add h to the hashes written; false if it was there. */
-static bool fused_hash_add(Writer *x, uint64_t h) {
-  if (h == 0) h = 1; /* 0 marks an empty slot */
-  if (2 * (x->nHash + 1) > x->nHashSlot) {
-    uint64_t *aOld = x->aHash;
-    size_t nOld = x->nHashSlot;
-    x->nHashSlot = nOld ? 2 * nOld : 4096;
-    x->aHash = xmalloc(x->nHashSlot * sizeof(uint64_t));
-    memset(x->aHash, 0, x->nHashSlot * sizeof(uint64_t));
-    for (size_t i = 0; i < nOld; i++) {
-      if (!aOld[i]) continue;
-      size_t j = aOld[i] & (x->nHashSlot - 1);
-      while (x->aHash[j]) j = (j + 1) & (x->nHashSlot - 1);
-      x->aHash[j] = aOld[i];
-    }
-    xfree(aOld);
-  }
-  size_t i = h & (x->nHashSlot - 1);
-  for (; x->aHash[i]; i = (i + 1) & (x->nHashSlot - 1))
-    if (x->aHash[i] == h) return false;
-  x->aHash[i] = h;
-  x->nHash++;
-  return true;
-}
 
 static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRec) {
   (void)iItem;
   Writer *x = pArg;
   if (!x->bFused) return;
-  if (p->kind < x->lastKind || !fused_hash_add(x, str_hash(seen_key(&x->key, p->kind, p->zKey))) ||
-      (!x->j.bFresh && entity_seq(x->pDb, p->kind, p->zKey))) {
+  if (p->kind < x->lastKind || (!x->j.bFresh && entity_seq(x->pDb, p->kind, p->zKey))) {
     writer_abandon(x);
     return;
   }
   x->lastKind = p->kind;
-  if (x->nPlace == 0) x->seqFirst = x->j.nextSeq;
-  if (x->nPlace == x->nPlaceAlloc) {
-    x->nPlaceAlloc = x->nPlaceAlloc ? 2 * x->nPlaceAlloc : 1024;
-    x->aPlace = xrealloc(x->aPlace, (size_t)x->nPlaceAlloc * sizeof(Place));
+  int64_t seq = x->j.nextSeq;
+  Run *r = x->nRun ? &x->aRun[x->nRun - 1] : 0;
+  if (!r || r->iSrc != p->iSrc || r->kind != p->kind ||
+      r->iIndex + (int)(seq - r->seq) != p->iIndex) {
+    if (x->nRun == x->nRunAlloc) {
+      x->nRunAlloc = x->nRunAlloc ? 2 * x->nRunAlloc : 16;
+      x->aRun = xrealloc(x->aRun, (size_t)x->nRunAlloc * sizeof(Run));
+    }
+    x->aRun[x->nRun++] = (Run){seq, p->iIndex, p->iSrc, p->kind};
   }
-  x->aPlace[x->nPlace++] = (Place){p->iIndex, (short)p->iSrc, (unsigned char)p->kind};
-  writer_put(x, p->kind, p->zKey, pRec, 0, true);
+  /* A key written before in this load (a duplicate, or an identical copy
+  ** from another file) is live: journal_put_new writes nothing then. */
+  if (!writer_put(x, p->kind, p->zKey, pRec, 0, true)) writer_abandon(x);
 }
 
 static json_t *finding_places_written(const Writer *x, const json_t *aFinding,
@@ -435,25 +412,27 @@ static json_t *finding_places_written(const Writer *x, const json_t *aFinding,
   json_array_foreach(aFinding, i, p) {
     Kind kind;
     int64_t seq = kind_parse(str(p, "kind"), &kind) ? 0 : entity_seq(x->pDb, kind, str(p, "key"));
-    if (seq < x->seqFirst || seq - x->seqFirst >= x->nPlace) {
+    /* The last run that starts at or before seq (runs are in seq order). */
+    int lo = 0, hi = x->nRun;
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      if (x->aRun[mid].seq <= seq)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (seq <= 0 || lo == 0 || seq >= x->j.nextSeq) {
       json_array_append_new(aPlace, json_string("registry"));
       continue;
     }
-    const Place *w = &x->aPlace[seq - x->seqFirst];
+    const Run *r = &x->aRun[lo - 1];
     Buf place = {0};
-    buf_printf(&place, "%s: $.%s[%d]", aSrc[w->iSrc].zName, kind_section((Kind)w->kind), w->iIndex);
+    buf_printf(&place, "%s: $.%s[%lld]", aSrc[r->iSrc].zName, kind_section(r->kind),
+               (long long)r->iIndex + (seq - r->seq));
     json_array_append_new(aPlace, json_string(place.z));
     buf_free(&place);
   }
   return aPlace;
-}
-
-/* The reading is over: no key will be seen again. */
-static void fused_read(Writer *x) {
-  xfree(x->aHash);
-  x->aHash = 0;
-  x->nHashSlot = x->nHash = 0;
-  buf_free(&x->key);
 }
 
 /* Start writing while reading, if the load is one for it. */
@@ -573,8 +552,8 @@ typedef struct Cursor {
   size_t iGiven; /* z[0, iGiven) given back */
 } Cursor;
 
-/* A mapped file's pages behind the cursor, given back every MiB. */
-#define GIVE_BACK_BYTES (1 << 20)
+/* A mapped file's pages behind the cursor, given back every 256 KiB. */
+#define GIVE_BACK_BYTES (1 << 18)
 
 static void skip_space(Cursor *c) {
   while (c->i < c->n &&
@@ -774,7 +753,6 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
     if (!v.fErr) panic("out of memory");
     read_sources(&v, aSrc, nSrc, &fused, apRoot, &aItem, &nItem, &nAlloc);
     fclose(v.fErr);
-    fused_read(&fused);
     if (!fused.bAbandoned) fwrite(zSaid, 1, nSaid, fErr);
     free(zSaid);            /* open_memstream's, from malloc */
     if (fused.bAbandoned) { /* read again, the usual way */

@@ -100,15 +100,17 @@ static void put_membership(Db *pDb, const json_t *v) {
   db_step_done(pDb, p);
 }
 
-void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *v,
+bool derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *v,
                 int64_t seq, bool bNew) {
-  sqlite3_stmt *p = bNew ? db_stmt(pDb, "INSERT INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)")
-                         : db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) "
-                                        "VALUES(?1, ?2, ?3)");
+  sqlite3_stmt *p =
+      bNew ? db_stmt(pDb, "INSERT OR IGNORE INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)")
+           : db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) "
+                          "VALUES(?1, ?2, ?3)");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
   sqlite3_bind_int64(p, 3, seq);
   db_step_done(pDb, p);
+  if (bNew && sqlite3_changes(db_handle(pDb)) == 0) return false;
   switch (kind) {
   case K_PARTY: {
     party_id(pDb, pCache, zKey);
@@ -131,6 +133,7 @@ void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
   default: break; /* read from the journal record when needed */
   }
   search_put(pDb, kind, zKey, v, seq, bNew);
+  return true;
 }
 
 /* Split a key "a|b|c|d" into up to four parts (in place, in zBuf). */

@@ -22,8 +22,9 @@ typedef struct DeriveCache {
 
 void derive_cache_reset(DeriveCache *p);
 
-/* bNew: the entity is not live (a plain insert will do). */
-void derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *pValue,
+/* bNew: the entity is not live (a plain insert will do). Returns false,
+** having written nothing, when bNew was wrong: the key is live. */
+bool derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *pValue,
                 int64_t seq, bool bNew);
 void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey);
 /* Empty every derived table. */

@@ -215,9 +215,13 @@ static int64_t put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValu
   if (canon_write(v, pValue)) panic("value of %s %s has no canonical form", kind_name(kind), zKey);
   int64_t seqOld = pJ->bFresh || bNew ? 0 : entity_seq(pJ->pDb, kind, zKey);
   if (seqOld && same_value(pJ->pDb, seqOld, v)) return 0;
-  int64_t seq = journal_append(pJ, kind, zKey, "put", 0, v);
-  derive_put(pJ->pDb, &pJ->cache, kind, zKey, pValue, seq, seqOld == 0);
-  return seq;
+  /* The derived rows first: a key taken for new that is live (put before in
+  ** this transaction) is found by the entity's primary key. */
+  if (!derive_put(pJ->pDb, &pJ->cache, kind, zKey, pValue, pJ->nextSeq, seqOld == 0)) {
+    if (bNew) return -1;
+    panic("%s %s is live, but was not found", kind_name(kind), zKey);
+  }
+  return journal_append(pJ, kind, zKey, "put", 0, v);
 }
 
 int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue) {

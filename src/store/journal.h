@@ -59,8 +59,10 @@ void journal_rollback(Journal *pJ);
 /* Put one entity. If it exists with the same canonical value nothing is
 ** appended and 0 is returned; else the new entry's seq. */
 int64_t journal_put(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue);
-/* The same for an entity the caller knows is not live (it looked): no
-** second lookup. */
+/* The same for an entity the caller takes for not live (it looked, or the
+** registry was empty): no lookup. Returns -1, having written nothing, when
+** the entity is live after all (a second put of its key in this
+** transaction). */
 int64_t journal_put_new(Journal *pJ, Kind kind, const char *zKey, const json_t *pValue);
 
 /* Retract one live entity; returns the new seq, or 0 if it does not exist. */
