@@ -166,8 +166,10 @@ json_t *record_get(Db *pDb, Kind kind, const char *zKey) {
 
 /* The last maps record_map made, each with the entries (their sequence
 ** numbers, by key) it was made of: a page asks for every party each time,
-** and the same entries give the same map. The thread's, emptied with its
-** cache. */
+** and the same entries give the same map. Taken at once while the
+** journal's last sequence number is the one it was last found at (the
+** entity table changes only with the journal). The thread's, emptied with
+** its cache. */
 #define RECORD_MAPS 8
 
 typedef struct RecordMap {
@@ -176,6 +178,7 @@ typedef struct RecordMap {
   int64_t *aSeq;
   int nSeq;
   json_t *pMap;
+  int64_t lastSeq; /* the journal's last sequence number when it was last found */
 } RecordMap;
 
 static __thread RecordMap t_aMap[RECORD_MAPS];
@@ -186,24 +189,30 @@ static void record_maps_clear(void) {
     free(t_aMap[i].zField);
     free(t_aMap[i].aSeq);
     json_decref(t_aMap[i].pMap);
-    t_aMap[i] = (RecordMap){0, 0, 0, 0, 0};
+    t_aMap[i] = (RecordMap){0, 0, 0, 0, 0, 0};
   }
 }
 
-/* The map of kind by zField made of aSeq, or NULL. */
-static json_t *record_map_find(Kind kind, const char *zField, const int64_t *aSeq, int n) {
+/* The map of kind by zField made of aSeq (NULL: any, if found at lastSeq),
+** or NULL; found at lastSeq. */
+static json_t *record_map_find(Kind kind, const char *zField, const int64_t *aSeq, int n,
+                               int64_t lastSeq) {
   for (int i = 0; i < RECORD_MAPS; i++) {
-    const RecordMap *m = &t_aMap[i];
-    if (m->zField && m->kind == kind && strcmp(m->zField, zField) == 0 && m->nSeq == n &&
-        (n == 0 || memcmp(m->aSeq, aSeq, (size_t)n * sizeof(int64_t)) == 0))
+    RecordMap *m = &t_aMap[i];
+    if (!m->zField || m->kind != kind || strcmp(m->zField, zField) != 0) continue;
+    if (aSeq ? m->nSeq == n && (n == 0 || memcmp(m->aSeq, aSeq, (size_t)n * sizeof(int64_t)) == 0)
+             : m->lastSeq == lastSeq) {
+      m->lastSeq = lastSeq;
       return json_incref(m->pMap);
+    }
   }
   return 0;
 }
 
 /* Keep pMap (outside any pool) as the map of kind by
 ** zField made of aSeq (taken). */
-static void record_map_add(Kind kind, const char *zField, int64_t *aSeq, int n, json_t *pMap) {
+static void record_map_add(Kind kind, const char *zField, int64_t *aSeq, int n, json_t *pMap,
+                           int64_t lastSeq) {
   int iSlot = -1;
   for (int i = 0; i < RECORD_MAPS && iSlot < 0; i++)
     if (!t_aMap[i].zField || (t_aMap[i].kind == kind && strcmp(t_aMap[i].zField, zField) == 0))
@@ -213,13 +222,23 @@ static void record_map_add(Kind kind, const char *zField, int64_t *aSeq, int n, 
   free(m->zField);
   free(m->aSeq);
   json_decref(m->pMap);
-  *m = (RecordMap){kind, strdup(zField), aSeq, n, json_incref(pMap)};
+  *m = (RecordMap){kind, strdup(zField), aSeq, n, json_incref(pMap), lastSeq};
   if (!m->zField) panic("out of memory (the record cache)");
 }
 
 json_t *record_map(Db *pDb, Kind kind, const char *zField) {
   bool bBegun = db_read_begin(pDb);
   bool bCache = sqlite3_txn_state(db_handle(pDb), "main") != SQLITE_TXN_WRITE;
+  int64_t lastSeq = 0;
+  if (bCache) {
+    record_cache_use(pDb);
+    lastSeq = db_last_seq(pDb);
+    json_t *pMap = record_map_find(kind, zField, 0, 0, lastSeq);
+    if (pMap) {
+      db_read_end(pDb, bBegun);
+      return pMap;
+    }
+  }
   sqlite3_stmt *p = db_stmt(pDb, "SELECT key, seq FROM entity WHERE kind=?1 ORDER BY key");
   sqlite3_bind_int(p, 1, kind);
   int64_t *aSeq = 0;
@@ -236,7 +255,7 @@ json_t *record_map(Db *pDb, Kind kind, const char *zField) {
   json_t *pMap = 0;
   if (bCache) {
     record_cache_use(pDb);
-    pMap = record_map_find(kind, zField, aSeq, n);
+    pMap = record_map_find(kind, zField, aSeq, n, lastSeq);
   }
   if (!pMap) {
     /* The keys too, read again in the same transaction. */
@@ -252,7 +271,7 @@ json_t *record_map(Db *pDb, Kind kind, const char *zField) {
     if (bCache) {
       pool_resume(pPaused);
       record_cache_use(pDb);
-      record_map_add(kind, zField, aSeq, n, pMap);
+      record_map_add(kind, zField, aSeq, n, pMap, lastSeq);
       aSeq = 0;
     }
   }
