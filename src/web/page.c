@@ -523,14 +523,38 @@ void pages_begin(Buf *p, Req *pReq, const char *zTitle, const char *zNav) {
   buf_puts(p, "</div></header><main id=\"main\">");
 }
 
+/* Today in the page's language, as i18n_date writes it: each thread keeps
+** the last one it formatted (ICU's formatting of one date costs more than
+** writing the rest of the foot), in place (no block to free at its end). */
+typedef struct TodayText {
+  const Lang *pLang; /* NULL: none yet */
+  pdate date;
+  char z[128];
+} TodayText;
+
+static __thread TodayText t_today;
+
 void pages_end(Buf *p, Req *pReq) {
+  pdate d = date_today();
+  const Lang *pLang = i18n_current();
   Buf today = {0};
-  i18n_date(&today, date_today());
+  const char *zToday = t_today.z;
+  if (t_today.pLang != pLang || t_today.date != d) {
+    i18n_date(&today, d);
+    zToday = today.z ? today.z : "";
+    if (strlen(zToday) < sizeof(t_today.z)) {
+      memcpy(t_today.z, zToday, strlen(zToday) + 1);
+      t_today.pLang = pLang;
+      t_today.date = d;
+    } else {
+      t_today.pLang = 0;
+    }
+  }
   hprintf(p, "</main><footer><div class=\"in\">");
   hprintf(p,
           _("pacta registry \xc2\xb7 journal entry %lld \xc2\xb7 today is %s (UTC) \xc2\xb7 dates "
             "and statuses are computed from each document's clause and the recorded actions"),
-          (long long)db_last_seq(pReq->pDb), today.z ? today.z : "");
+          (long long)db_last_seq(pReq->pDb), zToday);
   hprintf(p, " \xc2\xb7 <a href=\"/api/v1/openapi.json\">%s</a></div></footer></body></html>\n",
           _("JSON API"));
   buf_free(&today);
