@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
   static FILE *fNull;
   if (!fNull) fNull = fopen("/dev/null", "w");
   Db *pDb = db_open(":memory:", true);
-  LoadSource src = {"fuzz", (const char *)aData, nData, false};
+  LoadSource src = {"fuzz", (const char *)aData, nData, -1};
   LoadResult r;
   interchange_load(pDb, &src, 1, "fuzz", fNull, 0, &r);
   json_decref(r.aFinding);

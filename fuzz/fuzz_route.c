@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
     static FILE *fNull;
     fNull = fopen("/dev/null", "w");
     pDb = db_open(":memory:", true);
-    LoadSource src = {"sample", (const char *)pacta_sample_json, pacta_sample_json_len, false};
+    LoadSource src = {"sample", (const char *)pacta_sample_json, pacta_sample_json_len, -1};
     LoadResult r;
     if (interchange_load(pDb, &src, 1, "fuzz", fNull, 0, &r)) abort();
     json_decref(r.aFinding);

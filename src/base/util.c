@@ -1,5 +1,3 @@
-/* madvise(MADV_DONTNEED), which posix_madvise does not do on Linux. */
-#define _DEFAULT_SOURCE
 #include "util.h"
 
 #include <errno.h>
@@ -10,7 +8,6 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -293,24 +290,17 @@ void strmap_free(StrMap *p) {
   memset(p, 0, sizeof(*p));
 }
 
-int file_bytes_open(const char *zPath, FileBytes *p) {
+int input_open(const char *zPath, InputFile *p) {
   memset(p, 0, sizeof(*p));
+  p->fd = -1;
   if (strcmp(zPath, "-") != 0) {
     int fd = open(zPath, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return -1;
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      void *z = mmap(0, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (z != MAP_FAILED) {
-        close(fd);
-        /* Mapped in small pages, so that what file_give_back lets go of is
-        ** not held on by a huge page it is part of. */
-        madvise(z, (size_t)st.st_size, MADV_NOHUGEPAGE);
-        p->z = z;
-        p->n = (size_t)st.st_size;
-        p->bMapped = true;
-        return 0;
-      }
+      p->fd = fd;
+      p->n = (size_t)st.st_size;
+      return 0;
     }
     close(fd);
   }
@@ -320,19 +310,30 @@ int file_bytes_open(const char *zPath, FileBytes *p) {
   return 0;
 }
 
-void file_bytes_close(FileBytes *p) {
-  if (p->bMapped) munmap((void *)p->z, p->n);
+void input_close(InputFile *p) {
+  if (p->fd >= 0) close(p->fd);
   buf_free(&p->buf);
   memset(p, 0, sizeof(*p));
+  p->fd = -1;
 }
 
-size_t file_give_back(const char *z, size_t iFrom, size_t iTo) {
-  uintptr_t nPage = (uintptr_t)sysconf(_SC_PAGESIZE);
-  uintptr_t a = ((uintptr_t)(z + iFrom) + nPage - 1) & ~(nPage - 1);
-  uintptr_t b = (uintptr_t)(z + iTo) & ~(nPage - 1);
-  if (b <= a) return iFrom;
-  madvise((void *)a, b - a, MADV_DONTNEED);
-  return (size_t)(b - (uintptr_t)z);
+int fd_read_all(int fd, size_t n, Buf *pOut) {
+  if (pOut->n + n + 1 > pOut->nAlloc) { /* exactly: a large file is not doubled up to */
+    pOut->z = xrealloc(pOut->z, pOut->n + n + 1);
+    pOut->nAlloc = pOut->n + n + 1;
+  }
+  for (size_t i = 0; i < n;) {
+    ssize_t k = pread(fd, pOut->z + pOut->n, n - i, (off_t)i);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) {
+      if (k == 0) errno = EIO;
+      return -1;
+    }
+    pOut->n += (size_t)k;
+    i += (size_t)k;
+  }
+  pOut->z[pOut->n] = 0;
+  return 0;
 }
 
 void utf8_sanitize(char *z) {

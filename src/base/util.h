@@ -89,24 +89,22 @@ int *strmap_find(const StrMap *p, const char *zKey);
 int *strmap_insert(StrMap *p, const char *zKey, int val, bool *pbNew);
 void strmap_free(StrMap *p);
 
-/* A file's bytes: a regular file mapped read-only (pages the kernel reads
-** in as they are touched, and that file_give_back lets go of), anything
-** else (standard input, a pipe) read into memory. */
-typedef struct FileBytes {
+/* A file to read. A regular file is opened, to be read as it is needed (z
+** NULL, n its size, fd open); anything else (standard input, a pipe) is
+** read into memory (z, n; fd -1). */
+typedef struct InputFile {
   const char *z;
   size_t n;
-  bool bMapped;
-  Buf buf; /* the bytes when read, not mapped */
-} FileBytes;
+  int fd;
+  Buf buf; /* the bytes when read */
+} InputFile;
 
 /* 0, or -1 with errno set. "-" is standard input. */
-int file_bytes_open(const char *zPath, FileBytes *p);
-void file_bytes_close(FileBytes *p);
+int input_open(const char *zPath, InputFile *p);
+void input_close(InputFile *p);
 
-/* The pages wholly within z[iFrom, iTo) of a mapped file are no longer
-** resident in this process (a later read brings them back from the file):
-** a reader that has passed them holds no memory for them. Returns the
-** offset up to which pages were given back (iFrom if none). */
-size_t file_give_back(const char *z, size_t iFrom, size_t iTo);
+/* The n bytes of file fd from its offset 0, appended to pOut: 0, or -1
+** with errno set (EIO when the file is shorter). */
+int fd_read_all(int fd, size_t n, Buf *pOut);
 
 #endif

@@ -55,7 +55,7 @@ int cmd_init(Args *a) {
   int rc = 0;
   if (a->bSample) {
     LoadSource src = {"sample registry", (const char *)pacta_sample_json, pacta_sample_json_len,
-                      false};
+                      -1};
     rc = load_sources(pDb, &src, 1, a);
   } else if (!a->bJson) {
     printf(_("created %s\n"), a->zDb);
@@ -166,14 +166,14 @@ int cmd_load(Args *a) {
     return rc;
   }
   LoadSource *aSrc = xmalloc((size_t)a->nPos * sizeof(LoadSource));
-  FileBytes *aFile = xmalloc((size_t)a->nPos * sizeof(FileBytes));
+  InputFile *aFile = xmalloc((size_t)a->nPos * sizeof(InputFile));
   for (int i = 0; i < a->nPos; i++) {
-    if (file_bytes_open(a->azPos[i], &aFile[i]))
+    if (input_open(a->azPos[i], &aFile[i]))
       die(EXIT_INPUT, _("%s: cannot read: %s (nothing was loaded)"), a->azPos[i], strerror(errno));
-    aSrc[i] = (LoadSource){a->azPos[i], aFile[i].z, aFile[i].n, aFile[i].bMapped};
+    aSrc[i] = (LoadSource){a->azPos[i], aFile[i].z, aFile[i].n, aFile[i].fd};
   }
   int rc = load_sources(pDb, aSrc, a->nPos, a);
-  for (int i = 0; i < a->nPos; i++) file_bytes_close(&aFile[i]);
+  for (int i = 0; i < a->nPos; i++) input_close(&aFile[i]);
   xfree(aFile);
   xfree(aSrc);
   db_close(pDb);

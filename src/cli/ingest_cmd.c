@@ -341,7 +341,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
     }
     if (rc == 0) {
       char *zJson = json_dumps(pDoc, JSON_PRESERVE_ORDER);
-      LoadSource src = {"ingest", zJson, strlen(zJson), false};
+      LoadSource src = {"ingest", zJson, strlen(zJson), -1};
       LoadResult r;
       memset(&r, 0, sizeof(r));
       LoadOptions o = {false, aExpect, (int)nSess};

@@ -7,9 +7,11 @@
 #include "interchange.h"
 #include "i18n.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "canon.h"
 #include "checks.h"
@@ -546,19 +548,60 @@ static void validate_document(Validator *v, json_t *pRoot, int iSrc, Item **paIt
 ** whole, so its errors are exactly jansson's.
 */
 typedef struct Cursor {
-  const char *z;
-  size_t n, i;
-  bool bMapped;  /* z is a mapped file: the pages read are given back as it goes */
-  size_t iGiven; /* z[0, iGiven) given back */
+  const char *z; /* the source's bytes from offset base on */
+  size_t n, i;   /* z[0, n) held; the next byte is z[i] */
+  size_t base;
+  int fd;       /* a file read a window at a time, or -1: z holds it all */
+  char *aWin;   /* the window */
+  size_t nWin;  /* its size */
+  size_t nRead; /* bytes of the file read into it so far */
+  size_t nFile; /* the file's size */
 } Cursor;
 
-/* A mapped file's pages behind the cursor, given back every 256 KiB. */
-#define GIVE_BACK_BYTES (1 << 18)
+/* A file is read through a window of 256 KiB, twice as large whenever one
+** value (a record, or a section that is not an array) fills half of it. */
+#define WINDOW_BYTES (1 << 18)
+
+/* More of a file: z[i, n) moved to the window's start and more read after
+** it. False at the file's end, and on an error reading it (the whole
+** reading then says what it was). */
+static bool more(Cursor *c) {
+  if (c->fd < 0 || c->nRead >= c->nFile) return false;
+  size_t nKeep = c->n - c->i;
+  if (!c->aWin || 2 * nKeep > c->nWin) {
+    size_t nNew = c->nWin ? 2 * c->nWin : WINDOW_BYTES;
+    char *aNew = xmalloc(nNew);
+    if (nKeep) memcpy(aNew, c->z + c->i, nKeep);
+    xfree(c->aWin);
+    c->aWin = aNew;
+    c->nWin = nNew;
+  } else if (nKeep) {
+    memmove(c->aWin, c->z + c->i, nKeep);
+  }
+  c->z = c->aWin;
+  c->base += c->i;
+  c->i = 0;
+  c->n = nKeep;
+  size_t nWant = c->nWin - nKeep;
+  if (nWant > c->nFile - c->nRead) nWant = c->nFile - c->nRead;
+  ssize_t k;
+  do k = pread(c->fd, c->aWin + nKeep, nWant, (off_t)c->nRead);
+  while (k < 0 && errno == EINTR);
+  if (k <= 0) {
+    c->nRead = c->nFile;
+    return false;
+  }
+  c->nRead += (size_t)k;
+  c->n += (size_t)k;
+  return true;
+}
 
 static void skip_space(Cursor *c) {
-  while (c->i < c->n &&
-         (c->z[c->i] == ' ' || c->z[c->i] == '\t' || c->z[c->i] == '\n' || c->z[c->i] == '\r'))
-    c->i++;
+  do {
+    while (c->i < c->n &&
+           (c->z[c->i] == ' ' || c->z[c->i] == '\t' || c->z[c->i] == '\n' || c->z[c->i] == '\r'))
+      c->i++;
+  } while (c->i == c->n && more(c));
 }
 
 static bool take(Cursor *c, char ch) {
@@ -568,16 +611,25 @@ static bool take(Cursor *c, char ch) {
   return true;
 }
 
-/* The value at the cursor (a new reference) and its offset, or NULL. */
+/* The value at the cursor (a new reference) and its offset in the source,
+** or NULL. */
 static json_t *next_value(Cursor *c, size_t *pOff) {
   skip_space(c);
-  json_error_t err;
-  json_t *p = json_loadb(c->z + c->i, c->n - c->i,
-                         JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &err);
-  if (!p) return 0;
-  *pOff = c->i;
-  c->i += (size_t)err.position;
-  return p;
+  for (;;) {
+    json_error_t err;
+    json_t *p = json_loadb(c->z + c->i, c->n - c->i,
+                           JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &err);
+    /* One that did not end within the window (a number may go on) is read
+    ** again with more of the file. */
+    if ((!p || c->i + (size_t)err.position >= c->n) && more(c)) {
+      json_decref(p);
+      continue;
+    }
+    if (!p) return 0;
+    *pOff = c->base + c->i;
+    c->i += (size_t)err.position;
+    return p;
+  }
 }
 
 /* The next object key, a copy, and its colon; NULL if there is none. */
@@ -596,12 +648,10 @@ static bool stream_records(Validator *v, Cursor *c, Kind kind, int iSrc, Item **
   if (take(c, ']')) return true;
   for (int i = 0;; i++) {
     if (v->bStop) return false;
-    if (c->bMapped && c->i - c->iGiven >= GIVE_BACK_BYTES)
-      c->iGiven = file_give_back(c->z, c->iGiven, c->i);
     size_t off;
     json_t *pRec = next_value(c, &off);
     if (!pRec) return false;
-    Item item = {.kind = kind, .off = off, .len = c->i - off, .iSrc = iSrc, .iIndex = i};
+    Item item = {.kind = kind, .off = off, .len = c->base + c->i - off, .iSrc = iSrc, .iIndex = i};
     check_record(v, &item, pRec, paItem, pnItem, pnAlloc);
     json_decref(pRec);
     if (take(c, ']')) return true;
@@ -677,8 +727,18 @@ static bool stream_document(Validator *v, const LoadSource *pSrc, int iSrc, Item
   FILE *fErr = v->fErr;
   v->fErr = open_memstream(&zSaid, &nSaid); /* said only if the stream reads to its end */
   if (!v->fErr) panic("out of memory");
-  Cursor c = {pSrc->zData, pSrc->nData, 0, pSrc->bMapped, 0};
+  Cursor c = {0};
+  c.fd = -1;
+  if (pSrc->zData) {
+    c.z = pSrc->zData;
+    c.n = pSrc->nData;
+  } else {
+    c.z = "";
+    c.fd = pSrc->fd;
+    c.nFile = pSrc->nData;
+  }
   bool ok = stream_walk(v, &c, iSrc, paItem, pnItem, pnAlloc);
+  xfree(c.aWin);
   fclose(v->fErr);
   v->fErr = fErr;
   if (ok) {
@@ -730,9 +790,32 @@ static void validator_free(Validator *v) {
   buf_free(&v->path);
 }
 
-int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zActor, FILE *fErr,
-                         FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
+/* Every source's bytes in memory (a file's read whole into aWhole), as a
+** load read the usual way needs them: each record is parsed again from its
+** byte span. 0, or -1 with the failure said. */
+static int read_whole(LoadSource *aSrc, Buf *aWhole, int nSrc, FILE *fErr) {
+  for (int i = 0; i < nSrc; i++) {
+    if (aSrc[i].zData) continue;
+    if (fd_read_all(aSrc[i].fd, aSrc[i].nData, &aWhole[i])) {
+      fputs("pacta: ", fErr);
+      fprintf(fErr, _("%s: cannot read: %s (nothing was loaded)"), aSrc[i].zName, strerror(errno));
+      fputc('\n', fErr);
+      return -1;
+    }
+    aSrc[i].zData = aWhole[i].z;
+  }
+  return 0;
+}
+
+int interchange_load_opt(Db *pDb, const LoadSource *aSrcIn, int nSrc, const char *zActor,
+                         FILE *fErr, FILE *fProgress, const LoadOptions *pOpt, LoadResult *pOut) {
   memset(pOut, 0, sizeof(*pOut));
+  /* A file's bytes are read as the load needs them: through a window by a
+  ** load written while read, whole by one read the usual way. */
+  LoadSource *aSrc = xmalloc((size_t)nSrc * sizeof(LoadSource));
+  memcpy(aSrc, aSrcIn, (size_t)nSrc * sizeof(LoadSource));
+  Buf *aWhole = xmalloc((size_t)nSrc * sizeof(Buf));
+  memset(aWhole, 0, (size_t)nSrc * sizeof(Buf));
   Validator v = {0};
   v.fErr = fErr;
   json_t **apRoot = xmalloc((size_t)nSrc * sizeof(json_t *));
@@ -763,8 +846,12 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
     }
     v.fErr = fErr;
   }
-  if (!v.bNoItems) read_sources(&v, aSrc, nSrc, &fused, apRoot, &aItem, &nItem, &nAlloc);
-  if (v.nError == 0) {
+  bool bUnread = false;
+  if (!v.bNoItems) {
+    bUnread = read_whole(aSrc, aWhole, nSrc, fErr) != 0;
+    if (!bUnread) read_sources(&v, aSrc, nSrc, &fused, apRoot, &aItem, &nItem, &nAlloc);
+  }
+  if (v.nError == 0 && !bUnread) {
     /* Written while read: every record is in the registry, none twice. */
     StrMap seen = {0};
     check_duplicates(&v, aItem, nItem, aSrc, &seen);
@@ -772,7 +859,9 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
     strmap_free(&seen);
   }
   int rc;
-  if (v.nError) {
+  if (bUnread) {
+    rc = LOAD_INVALID;
+  } else if (v.nError) {
     if (v.nError > MAX_ERRORS) {
       fputs("pacta: ", fErr);
       fprintf(fErr, _("... and %d more errors"), v.nError - MAX_ERRORS);
@@ -789,8 +878,13 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrc, int nSrc, const char *
   for (int i = 0; i < nItem; i++) xfree(aItem[i].zKey);
   xfree(aItem);
   validator_free(&v);
-  for (int i = 0; i < nSrc; i++) json_decref(apRoot[i]);
+  for (int i = 0; i < nSrc; i++) {
+    json_decref(apRoot[i]);
+    buf_free(&aWhole[i]);
+  }
   xfree(apRoot);
+  xfree(aWhole);
+  xfree(aSrc);
   return rc;
 }
 
@@ -807,7 +901,7 @@ int interchange_load_json_opt(Db *pDb, const json_t *pDoc, const char *zActor,
   size_t nErr = 0;
   FILE *fErr = open_memstream(&zErr, &nErr);
   if (!zText || !fErr) panic("out of memory");
-  LoadSource src = {"request", zText, strlen(zText), false};
+  LoadSource src = {"request", zText, strlen(zText), -1};
   int rc = interchange_load_opt(pDb, &src, 1, zActor, fErr, 0, pOpt, pOut);
   fclose(fErr);
   if (rc) {

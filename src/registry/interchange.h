@@ -18,9 +18,9 @@
 
 typedef struct LoadSource {
   const char *zName; /* file name as shown in errors */
-  const char *zData;
-  size_t nData;
-  bool bMapped; /* zData is a file mapped by file_bytes_open: pages read can be given back */
+  const char *zData; /* the bytes, or NULL: a file read as the load needs it */
+  size_t nData;      /* their length (the file's size) */
+  int fd;            /* that file, open (input_open), or -1 */
 } LoadSource;
 
 typedef struct LoadResult {

@@ -1132,7 +1132,7 @@ int csv_load(Db *pDb, const CsvSource *aSrc, int nSrc, CsvDateFormat eDate, cons
     size_t nErr = 0;
     FILE *fMem = open_memstream(&zErr, &nErr);
     if (!zText || !fMem) panic("out of memory");
-    LoadSource src = {"csv", zText, text.n, false};
+    LoadSource src = {"csv", zText, text.n, -1};
     rc = interchange_load(pDb, &src, 1, zActor, fMem, fProgress, pOut);
     fclose(fMem);
     map_messages(&L, zErr, fErr);

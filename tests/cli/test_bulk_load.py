@@ -246,6 +246,59 @@ class BulkLoad(unittest.TestCase):
         self.assertEqual(self.journal(db), [])
         self.assertEqual(schema(db)[0], "wal")
 
+    def test_read_through_a_window(self):
+        """A file is read a window (256 KiB) at a time while it is written: a record longer than
+        several windows, and records across every window's edge, load as when the file is read
+        whole first (the same records with the sections backwards)."""
+        with open(self.src) as f:
+            doc = json.load(f)
+        doc["documents"][0]["title"] = {"en": "Agreement " + "x" * 700000}
+        doc["actions"][5]["note"] = "y" * 300000
+        ahead = os.path.join(self.dir, "long.json")
+        with open(ahead, "w") as f:
+            json.dump(doc, f, indent=1)  # spaces and newlines across the windows' edges too
+        backwards = {"pacta": 1}
+        for section in reversed([k for k in doc if k != "pacta"]):
+            backwards[section] = doc[section]
+        behind = os.path.join(self.dir, "long-backwards.json")
+        with open(behind, "w") as f:
+            json.dump(backwards, f)
+        a, b = self.fresh("long-a.db"), self.fresh("long-b.db")
+        run(a, "load", ahead, today=TODAY)
+        run(b, "load", behind, today=TODAY)
+        self.assertEqual(self.journal(a), self.journal(b))
+        self.assertIn("x" * 1000, run(a, "export", today=TODAY).stdout)
+
+    def test_memory_does_not_grow_with_the_file(self):
+        """A load written while read holds a window of its file and nothing of a record once
+        written: a 40 MB file loads in well under its size (read whole, first, it takes more
+        than its size). Not under a sanitizer, whose own memory this would measure."""
+        with open(pactatest.PACTA, "rb") as f:
+            binary = f.read()
+        if b"__asan_init" in binary or b"__tsan_init" in binary:
+            self.skipTest("a sanitizer's build")
+        with open(self.src) as f:
+            doc = json.load(f)
+        for i, action in enumerate(doc["actions"]):
+            action["note"] = "%d " % i + "z" * 9000
+        big = os.path.join(self.dir, "big.json")
+        with open(big, "w") as f:
+            json.dump(doc, f)
+        size = os.path.getsize(big)
+        self.assertGreater(size, 40 << 20)
+        db = self.fresh("big.db")
+        measure = ("import resource, subprocess, sys\n"
+                   "p = subprocess.run(sys.argv[1:], capture_output=True)\n"
+                   "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        p = subprocess.run([sys.executable, "-c", measure, pactatest.PACTA, "--db", db, "load",
+                            big], capture_output=True, text=True, env=env(TODAY), check=True)
+        rc, peak_kib = map(int, p.stdout.split())
+        self.assertEqual(rc, 0)
+        self.assertLess(peak_kib * 1024, size // 2, "peak %d KiB for %d bytes" % (peak_kib, size))
+        con = sqlite3.connect(db)
+        self.assertEqual(con.execute("SELECT count(*) FROM actions").fetchone()[0], self.n)
+        con.close()
+
     def test_killed_in_the_middle(self):
         """SIGKILL at moments spread over a bulk load (fractions of how long a whole one takes):
         the registry is exactly as before, opens in WAL mode, and loads afterwards."""
