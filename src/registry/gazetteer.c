@@ -264,9 +264,20 @@ static void load_people(Db *pDb, Gazetteer *g) {
         if (z && strcmp(z, zParty) == 0) zCode = z;
       }
       if (!zCode) continue;
+      /* present at a heads-of-state council: the party's leader ("Armenia
+      ** is represented by Prime Minister NAME" is Armenia's own head there) */
+      bool bHead = false;
+      const char *zBody = str(json_array_get(pSessions, i), "body"), *zSt = str(v, "status");
+      for (size_t q = 0; q < json_array_size(g->pBodies) && zBody && zSt; q++) {
+        const json_t *b = json_array_get(g->pBodies, q);
+        if (strcmp(dflt(str(b, "id"), ""), zBody) == 0)
+          bHead = strcmp(zSt, "present") == 0 &&
+                  strcmp(dflt(str(b, "level"), ""), "heads_of_state") == 0;
+      }
       bool bNew;
       int *pIdx = strmap_insert(&g->people, zKey, g->nPeople, &bNew);
       if (!bNew) {
+        if (*pIdx >= 0 && bHead) g->aPeople[*pIdx].bHead = true;
         if (*pIdx >= 0 && strcmp(g->aPeople[*pIdx].party.zKey, zCode) != 0) *pIdx = -1;
         continue;
       }
@@ -277,6 +288,7 @@ static void load_people(Db *pDb, Gazetteer *g) {
       GzPerson *p = &g->aPeople[g->nPeople++];
       memset(p, 0, sizeof(*p));
       memcpy(p->zKey, zKey, sizeof(zKey));
+      p->bHead = bHead;
       p->party =
           (GzEntry){p->zKey, strlen(p->zKey), false, false, GZ_PARTY, GZ_ALIAS, zCode, "", "", ""};
     }

@@ -41,6 +41,7 @@ typedef struct GzEntry {
 ** (gz_name_key) and the party, as an entry to stand for it in a text. */
 typedef struct GzPerson {
   char zKey[32];
+  bool bHead;    /* recorded present at a heads-of-state council: the party's own leader */
   GzEntry party; /* kind GZ_PARTY, type GZ_ALIAS, zKey the party's code */
 } GzPerson;
 

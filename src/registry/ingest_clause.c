@@ -30,7 +30,10 @@
 ** participants", «встретил участников»): present when his role fits the
 ** body's level (the host prime minister at a heads-of-government council),
 ** not otherwise (the host president meeting a ministers' council) */
-enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP, PK_HOST };
+/* PK_REPR_PREP: the parties right after it are represented by another
+** («вместо лидеров Казахстана и Таджикистана приедут премьер-министры»,
+** "instead of President NAME of Kazakhstan, its prime minister") */
+enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP, PK_HOST, PK_REPR_PREP };
 /* Role ranks, in the order a merged role takes the least. */
 enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER, RK_ANY };
 
@@ -134,6 +137,13 @@ static const Pat aPred[] = {
     {"without ", PK_ABSENT_PREP},
     {"без ", PK_ABSENT_PREP},
     {"кроме", PK_ABSENT_PREP},
+    {"не будет президент", PK_ABSENT_PREP},
+    {"не будет лидер", PK_ABSENT_PREP},
+    {"не будет глав", PK_ABSENT_PREP},
+    {"не будут президент", PK_ABSENT_PREP},
+    /* represented: the parties right after */
+    {"вместо", PK_REPR_PREP},
+    {"instead of", PK_REPR_PREP},
     /* represented */
     {"represented by", PK_REPR},
     {"representing", PK_REPR},
@@ -149,6 +159,7 @@ static const Pat aPred[] = {
     {"представлен", PK_REPR},
     {"представит", PK_REPR},
     {"представил", PK_REPR},
+    {"представят", PK_REPR},
     {"в лице", PK_REPR},
     /* present */
     {"attended by", PK_PRESENT_PREP},
@@ -165,6 +176,16 @@ static const Pat aPred[] = {
     {"participation of", PK_PRESENT_PREP},
     {"gathered", PK_PRESENT},
     {"delegation was headed by", PK_PRESENT},
+    {"delegation chaired by", PK_PRESENT},
+    {"delegation headed by", PK_PRESENT},
+    {"delegation led by", PK_PRESENT},
+    {"delegation, headed by", PK_PRESENT},
+    {"delegation, led by", PK_PRESENT},
+    {"observer states", PK_PRESENT_PREP},
+    {"observer state", PK_PRESENT_PREP},
+    {"observer countries", PK_PRESENT_PREP},
+    {"государств-наблюдателей", PK_PRESENT_PREP},
+    {"государства-наблюдатели", PK_PRESENT_PREP},
     {"delegation was led by", PK_PRESENT},
     {"delegation is headed by", PK_PRESENT},
     {"delegation is led by", PK_PRESENT},
@@ -283,6 +304,12 @@ static const Pat aPred[] = {
     {0, 0}};
 
 static const Pat aRole[] = {{"first deputy", RK_LOWER},
+                            {"замминистр", RK_LOWER},
+                            {"замглав", RK_LOWER},
+                            {"глава мид", RK_MINISTER},
+                            {"главы мид", RK_MINISTER},
+                            {"глава внешнеполитического", RK_MINISTER},
+                            {"head of the foreign ministry", RK_MINISTER},
                             {"deputy", RK_LOWER},
                             {"vice-", RK_LOWER},
                             {"vice ", RK_LOWER},
@@ -354,6 +381,25 @@ static int cmp_hit(const void *a, const void *b) {
   return 0;
 }
 
+/* A verb of holding with a meeting its object within 60 bytes
+** («Путин и Лукашенко 26 февраля проведут в Москве заседание»): present.
+** Without one («провели переговоры», «провели телефонный разговор») it
+** says nothing. */
+static void hold_hits(const Doc *d, Hits *p) {
+  static const char *const azVerb[] = {"проведут", "провели", "проводят", "проведет", "проведёт",
+                                       "провел",   "провёл",  "провела",  "проводит", 0};
+  static const char *const azWhat[] = {"заседани", "саммит", "сесси", 0};
+  for (int k = 0; azVerb[k]; k++) {
+    size_t n = strlen(azVerb[k]);
+    for (const char *z = d->zLo; (z = strstr(z, azVerb[k])) != 0; z += n) {
+      size_t i = (size_t)(z - d->zLo), we = ig_word_end(d, i + n), se = ig_sent_end(d, i);
+      if (gz_letter_before(d->zLo, i) || we != i + n) continue;
+      size_t b = we + 60 < se ? we + 60 : se;
+      if (b > we && ig_has_any(d, we, b, azWhat)) hit_add(p, i, we, PK_PRESENT);
+    }
+  }
+}
+
 /* Every occurrence of the patterns starting a word, sorted; a hit inside
 ** an earlier, longer one is dropped, and (bMerge) a hit touching the one
 ** before joins it, keeping the least kind ("Deputy Foreign Minister"). */
@@ -385,12 +431,15 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
       hit_add(p, i, i + n, aPat[k].kind);
     }
   }
+  if (!bMerge) hold_hits(d, p);
   if (p->n) qsort(p->a, p->n, sizeof(Hit), cmp_hit);
   size_t j = 0;
   for (size_t k = 0; k < p->n; k++) {
     Hit h = p->a[k];
     if (j && h.i < p->a[j - 1].e) {
-      if (bMerge && h.kind < p->a[j - 1].kind) p->a[j - 1].kind = h.kind;
+      /* a role inside a longer one is the longer one's («глава» in «глава
+      ** МИД»); one overlapping its end joins it with the least kind */
+      if (bMerge && h.kind < p->a[j - 1].kind && h.e > p->a[j - 1].e) p->a[j - 1].kind = h.kind;
       if (h.e > p->a[j - 1].e && bMerge) p->a[j - 1].e = h.e;
       continue;
     }
@@ -455,8 +504,21 @@ static void bounds(const Hits *p, size_t i, size_t e, size_t s0, size_t e0, size
 /* Is the party mention a place rather than a party attending ("an
 ** ambassador in Turkmenistan", "arrived in Tajikistan", "from Russia")? */
 static bool locative(const Doc *d, const Mention *m) {
-  static const char *const az[] = {"in ", "to ", "from ", "at ",  "в ", "во ",
-                                   "из ", "на ", "по ",   "для ", 0};
+  static const char *const az[] = {"in ", "to ", "from ", "at ",     "в ",      "во ",       "из ",
+                                   "на ", "по ", "для ",  "in the ", "to the ", "from the ", 0};
+  /* "Russian-language", "Russian-led", "Kazakh-based": an adjective of a
+  ** compound is no party */
+  if (m->e + 2 < d->n && d->z[m->e] == '-' && d->zLo[m->e + 1] >= 'a' && d->zLo[m->e + 1] <= 'z')
+    return true;
+  /* "in Astana, Kazakhstan", "Minsk, Belarus": the city's country, by its
+  ** name ("in Minsk, Russian Foreign Minister NAME said" is a party's) */
+  if (m->p->type == GZ_NAME && m->i >= 2 && d->z[m->i - 1] == ' ' && d->z[m->i - 2] == ',') {
+    int q = ig_mention_ending(d, m->i - 2);
+    if (q < d->nM) {
+      const Mention *c = &d->aM[d->aByEnd[q]];
+      if (c->e == m->i - 2 && (c->p->kind == GZ_CITY || c->p->type == GZ_CAPITAL)) return true;
+    }
+  }
   /* "a welcome to Moldovan President NAME": an English adjective before a
   ** capitalized word is a person's, not a place */
   if (m->p->type == GZ_ALIAS && (unsigned char)d->z[m->i] < 0x80 && m->e + 1 < d->n &&
@@ -534,7 +596,12 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
       aW[nW][0] = q;
       aW[nW][1] = r;
       nW++;
-      if (r + 1 < e && d->z[r] == ' ' && ig_upper_at(d, r + 1))
+      /* an initial ("G. Myradov") is a word of the name */
+      if (r == q + 1 && r + 2 < e && d->z[r] == '.' && d->z[r + 1] == ' ' &&
+          ig_upper_at(d, r + 2)) {
+        aW[nW - 1][1] = r + 1;
+        q = r + 2;
+      } else if (r + 1 < e && d->z[r] == ' ' && ig_upper_at(d, r + 1))
         q = r + 1;
       else
         break;
@@ -587,6 +654,7 @@ typedef struct Found {
   bool bGen; /* ... in the genitive («президента Кыргызстана Садыра Жапарова») */
   bool bIns; /* ... in the instrumental («с президентом Беларуси Александром Лукашенко») */
   size_t iRole, eRole; /* the role, or iRole == eRole */
+  bool bHedge;         /* "possibly", «возможно» between the party and its predicate */
 } Found;
 
 /* Is the "except" word h said of those taking part: a word of taking part
@@ -613,6 +681,59 @@ static bool except_of_attendance(const Doc *d, const Hits *pPred, const Hit *h, 
   return false;
 }
 
+/* Is [a, b) only parties, commas, "and", «и», spaces and the rest of the
+** word at a ("не будет президент|ов Казахстана, Таджикистана и
+** Туркмении")? A list too long for the 60 bytes a word "except" reaches. */
+static bool list_reaches(const Doc *d, size_t a, size_t b) {
+  static const char *const azJoin[] = {"and ", "и ", "or ", "или ", 0};
+  size_t p = ig_word_end(d, a);
+  /* up to three lower-case words before the first party ("the leaders of",
+  ** «президентов») */
+  for (int w = 0; w < 3 && p < b; w++) {
+    while (p < b && d->z[p] == ' ') p++;
+    int q0 = ig_mention_from(d, p);
+    if ((q0 < d->nM && d->aM[q0].i == p) || ig_upper_at(d, p) || !gz_letter_at(d->z, d->n, p))
+      break;
+    p = ig_word_end(d, p);
+  }
+  int q = ig_mention_from(d, p);
+  while (p < b) {
+    unsigned char c = (unsigned char)d->z[p];
+    if (c == ' ' || c == ',') {
+      p++;
+      continue;
+    }
+    while (q < d->nM && d->aM[q].i < p) q++;
+    if (q < d->nM && d->aM[q].i == p && d->aM[q].p->kind == GZ_PARTY) {
+      p = d->aM[q].e;
+      continue;
+    }
+    bool bJoin = false;
+    for (int k = 0; azJoin[k] && !bJoin; k++) {
+      size_t n = strlen(azJoin[k]);
+      if (p + n <= d->n && memcmp(d->zLo + p, azJoin[k], n) == 0) {
+        p += n;
+        bJoin = true;
+      }
+    }
+    if (!bJoin) return false;
+  }
+  return true;
+}
+
+/* Is the list item [is, ie) a source's: a verb of speech after the party
+** at e ("..., a senior Russian official announced", "the Russian-language
+** newspaper reports")? One who is named ("Russian Foreign Minister NAME
+** said") may be at the meeting: read_mention weighs his role. */
+static bool source_item(const Doc *d, size_t is, size_t ie, size_t e) {
+  static const char *const azSay[] = {" announced", " said",   " says",  " told",    " reported",
+                                      " reports",   " stated", " noted", "сообщил",  "сообщает",
+                                      "сообщили",   "заявил",  "сказал", "передает", "передаёт",
+                                      "отметил",    "пишет",   "пишут",  0};
+  (void)is;
+  return ie > e && ig_has_any(d, e, ie, azSay);
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -627,9 +748,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (k2 < pPred->n && pPred->a[k2].e <= ce) pAfter = &pPred->a[k2];
   /* "except Armenia": only what follows closely, with nothing but other
   ** parties, commas and "and" between. */
-  if (pBefore && pBefore->kind == PK_ABSENT_PREP) {
+  if (pBefore && (pBefore->kind == PK_ABSENT_PREP || pBefore->kind == PK_REPR_PREP)) {
     size_t gap = m->i - pBefore->e;
-    if (gap > 60) pBefore = 0;
+    if (gap > 60 && !list_reaches(d, pBefore->e, m->i)) pBefore = 0;
     /* a bare "without", «без» only right before the party ("met in Minsk
     ** without Armenia", «без Армении») */
     if (pBefore &&
@@ -640,10 +761,13 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     /* «кроме» is "except" after «все» («прибыли все главы, кроме ...»),
     ** else "besides" («Кроме России, в заседании участвовали ...») */
     static const char *const azAll[] = {"все ", "всех ", 0};
+    /* ... and the parties it names are said neither to take part nor to
+    ** be absent («Кроме президентов Белоруссии и Узбекистана, президенты
+    ** России и Армении подтвердили участие»: the first two have not) */
     if (pBefore && pBefore->e - pBefore->i == 10 && memcmp(d->zLo + pBefore->i, "кроме", 10) == 0 &&
         !ig_has_any(d, pBefore->i > 80 && pBefore->i - 80 > ss ? pBefore->i - 80 : ss, pBefore->i,
                     azAll))
-      pBefore = 0;
+      return false;
     /* "except (for)", «за исключением» tell who is left out of those said
     ** to take part ("all took part, except for Ukraine"): with no word of
     ** taking part near them ("they will start leaving Dushanbe, except for
@@ -651,7 +775,26 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (pBefore && !except_of_attendance(d, pPred, pBefore, ss, se)) pBefore = 0;
   }
   if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
-  if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP)) pAfter = 0;
+  if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP ||
+                 pAfter->kind == PK_REPR_PREP))
+    pAfter = 0;
+  /* «семи стран – Беларуси, Армении ..., а Азербайджан и Туркменистан
+  ** представят замминистры»: a verb after ", а" (but, while) is said of
+  ** what follows it only; before it, the verb before still reaches
+  ** («Туркменистан представлял NAME, Молдову — премьер-министр, а Украину
+  ** — посол») */
+  for (size_t x = pAfter ? ig_find(d, m->e, ", а ") : SIZE_MAX; pAfter && x < pAfter->i;
+       x = ig_find(d, x + 1, ", а ")) {
+    if (strncmp(d->zLo + x + 5, "также", 10) != 0) pAfter = 0;
+  }
+  /* "..., a senior Russian official announced", "the Russian-language
+  ** newspaper ... reports": a party in the item of a verb of speech, its
+  ** predicate in another item, is who tells, not who attends */
+  size_t ni0, ne0;
+  if (source_item(d, is, ie, m->e) && !name_in(d, m->e, ie, &ni0, &ne0)) {
+    const Hit *pNear = pBefore ? pBefore : pAfter;
+    if (pNear && (pNear->e <= is || pNear->i >= ie)) return false;
+  }
   /* "Uzbekistan's President NAME criticized the decision by his Ukrainian
   ** counterpart not to attend": a predicate after another party of the same
   ** list item is that party's (in a list, "Armenia, Belarus and Russia took
@@ -737,6 +880,8 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   int st;
   if (kind == PK_ABSENT || kind == PK_ABSENT_PREP)
     st = 1;
+  else if (kind == PK_REPR_PREP)
+    st = 2;
   else if (rank == RK_LOWER)
     st = 2;
   else if (kind == PK_REPR)
@@ -750,8 +895,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   f->bWeak = st == 2 && kind != PK_REPR && rank != RK_LOWER;
   /* said right before the party ("except NAME"), or of it as the subject
   ** right before the verb ("NAME will not attend", «NAME не поедет») */
-  f->bPrep = pPr && ((pPr == pBefore && pPr->kind == PK_ABSENT_PREP) ||
-                     (pPr == pAfter && pPr->kind == PK_ABSENT && pPr->i <= m->e + 1));
+  f->bPrep =
+      pPr && ((pPr == pBefore && (pPr->kind == PK_ABSENT_PREP || pPr->kind == PK_REPR_PREP)) ||
+              (pPr == pAfter && pPr->kind == PK_ABSENT && pPr->i <= m->e + 1));
   if (bList) {
     f->conf = 0.6;
     f->i = is;
@@ -764,6 +910,17 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (st == 2 && kind != PK_REPR && rank != RK_LOWER) f->conf = 0.6;
     f->i = pPr->i < m->i ? pPr->i : m->i;
     f->e = pPr->e > m->e ? pPr->e : m->e;
+    /* "Uzbekistan may be represented by its ambassador", «Узбекистан,
+    ** возможно, представит посол»: a hedge between the party and its
+    ** predicate says nothing sure (take() lets it override nothing) */
+    static const char *const azHedge[] = {"возможно", "вероятно", "может быть",
+                                          "possibly", "perhaps",  "probably",
+                                          " may ",    " might ",  0};
+    size_t hs = pPr->i < m->i ? pPr->e : m->e, he = pPr->i < m->i ? m->i : pPr->i;
+    if (he > hs && ig_has_any(d, hs, he, azHedge)) {
+      f->bHedge = true;
+      f->conf = 0.5;
+    }
   }
   if (st != 1 && bOwnRole) {
     f->iRole = pR->i;
@@ -892,6 +1049,7 @@ static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty,
   ** Belarus, Russia ... gathered": a minister named at a leaders' council
   ** does not make a party present by its leader represented */
   if (old == 0 && f.status == 2 && f.bWeak) return;
+  if (old >= 0 && f.bHedge) return;
   if (old == 2 && f.status == 0 && pC0 && json_is_true(json_object_get(pC0, "weak"))) {
     json_object_del(pSeen, zParty);
     json_object_del(a->pClause, zParty);
@@ -932,6 +1090,68 @@ static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty,
     json_object_set_new(pC, "role", json_stringn(d->z + f.iRole, f.eRole - f.iRole));
   if (f.status == 2 && f.bWeak) json_object_set_new(pC, "weak", json_true());
   json_object_set_new(a->pClause, zParty, pC);
+}
+
+/* "The CSTO's members are Russia, Kazakhstan, ... and Armenia. The leaders
+** of all these states arrived in Yerevan but President NAME" («В Ереван
+** прибыли все главы этих государств, кроме ...»): "these states" with a
+** word of taking part in its clause are the parties of the sentence before,
+** present unless said otherwise (those with a status already keep it). */
+static void these_states(Doc *d, const char *zBody, const Hits *pPred, Attendance *a,
+                         json_t *pSeen) {
+  static const char *const azThese[] = {"этих государств", "этих стран", "these states",
+                                        "these countries", 0};
+  for (int t = 0; azThese[t]; t++) {
+    for (size_t x = ig_find(d, 0, azThese[t]); x != SIZE_MAX; x = ig_find(d, x + 1, azThese[t])) {
+      size_t ss = ig_sent_start(d, x), se = ig_sent_end(d, x);
+      /* the sentence before: back over the blank lines between */
+      size_t pe = ss;
+      while (pe > 0 && (d->z[pe - 1] == ' ' || d->z[pe - 1] == '\n' || d->z[pe - 1] == '\r')) pe--;
+      if (pe == 0 || other_body_clause(d, zBody, ss, se)) continue;
+      /* a word of taking part within 80 bytes of it, in its sentence */
+      const Hit *pPr = 0;
+      size_t lo = x > ss + 80 ? x - 80 : ss, hi = x + 80 < se ? x + 80 : se;
+      for (size_t k = hit_from(pPred, lo); k < pPred->n && pPred->a[k].i < hi && !pPr; k++)
+        if (pPred->a[k].kind == PK_PRESENT || pPred->a[k].kind == PK_PRESENT_PREP)
+          pPr = &pPred->a[k];
+      if (!pPr) continue;
+      size_t ps = ig_sent_start(d, pe - 1);
+      int nParty = 0;
+      for (int q = ig_mention_from(d, ps); q < d->nM && d->aM[q].i < ss; q++)
+        nParty += d->aM[q].p->kind == GZ_PARTY && d->aM[q].p->type != GZ_CAPITAL &&
+                  !locative(d, &d->aM[q]);
+      if (nParty < 2) continue;
+      for (int q = ig_mention_from(d, ps); q < d->nM && d->aM[q].i < ss; q++) {
+        const Mention *m = &d->aM[q];
+        if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || locative(d, m) ||
+            json_object_get(pSeen, m->p->zKey))
+          continue;
+        Found f;
+        memset(&f, 0, sizeof(f));
+        f.status = 0;
+        f.conf = 0.7;
+        f.i = pPr->i < x ? pPr->i : x;
+        f.e = pPr->e > x + strlen(azThese[t]) ? pPr->e : x + strlen(azThese[t]);
+        take(d, a, pSeen, m->p->zKey, &f);
+      }
+    }
+  }
+}
+
+/* Is the one f names as zParty's representative at a heads-of-state council
+** a person the registry records present at such councils for zParty: its
+** own leader ("The Republic of Armenia is represented by Prime Minister
+** Nikol Pashinyan"), so the party is present? */
+static bool head_of(const Doc *d, const char *zLevel, const char *zParty, const Found *f) {
+  if (!zLevel || strcmp(zLevel, "heads_of_state") != 0) return false;
+  json_t *pName = found_name(d, f);
+  const char *z = json_string_value(pName), *zSur = strrchr(z, ' ');
+  zSur = zSur ? zSur + 1 : z;
+  char zKey[32];
+  const GzPerson *p =
+      gz_name_key(zSur, strlen(zSur), zKey, sizeof(zKey)) ? gz_person(d->g, zKey) : 0;
+  json_decref(pName);
+  return p && p->bHead && strcmp(p->party.zKey, zParty) == 0;
 }
 
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a) {
@@ -985,9 +1205,11 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
         bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
       }
       if (bOther) continue;
+      if (f.status == 2 && f.eBy > f.iBy && head_of(d, zLevel, m->p->zKey, &f)) f.status = 0;
       take(d, a, pSeen, m->p->zKey, &f);
     }
   }
+  these_states(d, zBody, &pred, a, pSeen);
   json_decref(pSeen);
   xfree(pred.a);
   xfree(role.a);

@@ -290,8 +290,10 @@ static void score_bodies(const Doc *d, const DateM *pDate, Choice *aC, int *pnC)
     if (ig_has_any(d, s, m->i, azPast)) score -= 2;
     if (m->i < 400) score += 1;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, m->i)) score += 4;
-    /* a session to come, named in passing */
-    if (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) score -= 2;
+    /* a session to come, named in passing: weak, but the only one an
+    ** announcement names */
+    if (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i))
+      score = score > 2.3 ? score - 2 : 0.3;
     /* A name two bodies share ("Council of Foreign Ministers"): split by
     ** how often each organization is named. The mentions of one span are
     ** next to each other. */
@@ -316,9 +318,17 @@ static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC
       "summit", "leaders", "heads of state", "саммит", "лидер", "глав государств", 0};
   /* "Встреча глав правительств ЕАЭС", "the EAEU prime ministers": the
   ** organization's heads-of-government body */
-  static const char *const azGov[] = {
-      "heads of government", "prime ministers", "premiers",           "глав правительств",
-      "премьер-министров",   "премьеров",       "главы правительств", 0};
+  static const char *const azGov[] = {"heads of government",
+                                      "prime ministers",
+                                      "premiers",
+                                      "глав правительств",
+                                      "премьер-министров",
+                                      "премьеров",
+                                      "главы правительств",
+                                      "heads of the governments",
+                                      "inter-governmental council",
+                                      "intergovernmental council",
+                                      0};
   StrMap bodies = {0}; /* organization and level -> its body's entry, or -1 */
   for (int k = 0; k < d->nM; k++) {
     const Mention *m = &d->aM[k];
@@ -351,7 +361,8 @@ static void score_summits(const Doc *d, const DateM *pDate, Choice *aC, int *pnC
     if (m->i < 400) score += 1;
     if (pDate && ig_sent_start(d, pDate->i) == s0) score += 4;
     if (ig_has_any(d, m->i >= 30 ? m->i - 30 : 0, m->i, azPast)) score -= 2;
-    if (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) score -= 2;
+    if (ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i))
+      score = score > 2.3 ? score - 2 : 0.3;
     add_score(aC, pnC, pBody, m, score);
   }
   strmap_free(&bodies);

@@ -285,6 +285,10 @@ static bool abbrev_dot(const Doc *d, size_t i) {
     size_t n = strlen(azAbbrev[k]);
     if (i - s == n && memcmp(d->zLo + s, azAbbrev[k], n) == 0) return true;
   }
+  /* an initial before a name ("G. Myradov", «А. Лукашенко») */
+  bool bOne = i - s == 1 || (i - s == 2 && ((unsigned char)d->z[s] & 0xFE) == 0xD0);
+  if (bOne && ig_upper_at(d, s) && i + 2 < d->n && d->z[i + 1] == ' ' && ig_upper_at(d, i + 2))
+    return true;
   /* a month before its day: "MINSK, Oct. 14 (Xinhua) -- The meeting ..." */
   static const char *const azMonth[] = {"jan", "feb", "mar", "apr", "jun",  "jul", "aug",
                                         "sep", "oct", "nov", "dec", "sept", 0};
@@ -301,6 +305,14 @@ static bool abbrev_dot(const Doc *d, size_t i) {
 static bool sentence_ends_at(const Doc *d, size_t i) {
   char c = d->z[i];
   if (c == '\n' || c == '!' || c == '?') return true;
+  /* a full stop run into the next sentence ("the country.The summit",
+  ** «страны.Самые»): a lower-case letter before, a capital after */
+  if (c == '.' && i >= 2 && i + 1 < d->n && ig_upper_at(d, i + 1)) {
+    unsigned char a = (unsigned char)d->z[i - 2], b = (unsigned char)d->z[i - 1];
+    if ((b >= 'a' && b <= 'z') || ((a == 0xD0 || a == 0xD1) && b >= 0x80 &&
+                                   d->zLo[i - 1] == d->z[i - 1] && d->zLo[i - 2] == d->z[i - 2]))
+      return true;
+  }
   return c == '.' && (i + 1 >= d->n || d->z[i + 1] == ' ' || d->z[i + 1] == '\n') &&
          !abbrev_dot(d, i);
 }
