@@ -721,6 +721,14 @@ static bool list_reaches(const Doc *d, size_t a, size_t b) {
   return true;
 }
 
+/* Is there a ", а" (but, while; not ", а также", as well as) in [a, b)? */
+static bool contrast_between(const Doc *d, size_t a, size_t b) {
+  for (size_t x = ig_find(d, a, ", а "); x < b; x = ig_find(d, x + 1, ", а ")) {
+    if (strncmp(d->zLo + x + 5, "также", 10) != 0) return true;
+  }
+  return false;
+}
+
 /* Is the list item [is, ie) a source's: a verb of speech after the party
 ** at e ("..., a senior Russian official announced", "the Russian-language
 ** newspaper reports")? One who is named ("Russian Foreign Minister NAME
@@ -783,10 +791,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** what follows it only; before it, the verb before still reaches
   ** («Туркменистан представлял NAME, Молдову — премьер-министр, а Украину
   ** — посол») */
-  for (size_t x = pAfter ? ig_find(d, m->e, ", а ") : SIZE_MAX; pAfter && x < pAfter->i;
-       x = ig_find(d, x + 1, ", а ")) {
-    if (strncmp(d->zLo + x + 5, "также", 10) != 0) pAfter = 0;
-  }
+  if (pAfter && contrast_between(d, m->e, pAfter->i)) pAfter = 0;
   /* "..., a senior Russian official announced", "the Russian-language
   ** newspaper ... reports": a party in the item of a verb of speech, its
   ** predicate in another item, is who tells, not who attends */
@@ -831,7 +836,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   bool bOwnRole = pR != 0;
   if (!pR) {
     size_t r0 = hit_from(pRole, m->i);
-    if (r0 > 0 && pRole->a[r0 - 1].i >= cs) {
+    /* ... not across ", а" («главы МИД Беларуси и России, а Азербайджан
+    ** представят замминистры») */
+    if (r0 > 0 && pRole->a[r0 - 1].i >= cs && !contrast_between(d, pRole->a[r0 - 1].e, m->i)) {
       const Hit *h = &pRole->a[r0 - 1];
       /* it heads a list: the first party after it comes within 25 bytes,
       ** with no capital letter between */
