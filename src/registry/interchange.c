@@ -386,7 +386,7 @@ static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRe
   (void)iItem;
   Writer *x = pArg;
   if (!x->bFused) return;
-  if (p->kind < x->lastKind || (!x->j.bFresh && entity_seq(x->pDb, p->kind, p->zKey))) {
+  if (p->kind < x->lastKind) {
     writer_abandon(x);
     return;
   }
@@ -401,8 +401,9 @@ static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRe
     }
     x->aRun[x->nRun++] = (Run){seq, p->iIndex, p->iSrc, p->kind};
   }
-  /* A key written before in this load (a duplicate, or an identical copy
-  ** from another file) is live: journal_put_new writes nothing then. */
+  /* A key that is live (a record the registry holds, or one written before
+  ** in this load: a duplicate, or an identical copy from another file) is
+  ** found by the entity's primary key: journal_put_new writes nothing then. */
   if (!writer_put(x, p->kind, p->zKey, pRec, 0, true)) writer_abandon(x);
 }
 
