@@ -143,8 +143,15 @@ static void draft_date(Draft *dr) {
     dr->dd = dr->pDate->d;
     /* a meeting to come, the one an announcement is about: unsure */
     bool bToCome = ig_future_sentence(d, dr->pDate->i) && !ig_held_before(d, dr->pDate->i);
+    /* a date in a sentence with no word of a meeting ("1 сентября 2011 -
+    ** 18:44", a line of the page) is less sure to be the session's */
+    static const char *const azMeet[] = {
+        "session", "meeting", "summit", "met ",   "held",  "council", "заседан", "саммит",
+        "сесси",   "встреч",  "совет",  "состоя", "прошл", "пройдет", "пройдёт", 0};
+    size_t s0 = ig_sent_start(d, dr->pDate->i), s1 = ig_sent_end(d, dr->pDate->i);
+    bool bMeet = ig_has_any(d, s0, s1, azMeet);
     if (dr->y) {
-      ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, bToCome ? 0.6 : 0.9, false);
+      ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, bToCome ? 0.6 : bMeet ? 0.9 : 0.7, false);
       if (bToCome)
         json_object_set_new(json_object_get(d->pEv, "date"), "note",
                             json_string("a meeting still to come: the one announced"));

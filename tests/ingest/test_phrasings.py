@@ -881,6 +881,33 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["body"], "eaeu-eigc")
 
 
+    def test_contractions_and_more_absence_verbs(self):
+        head = "The CIS Council of Heads of State met in Minsk on 10 October 2025. "
+        for text in ("Armenia won't attend.", "Armenia didn’t take part.",
+                     "Armenia was absent from the summit.", "Armenia declined the invitation."):
+            out = draft(head + text, self.db)
+            self.assertEqual(att(out).get("ARM"), "absent", text)
+        head = "10 октября 2025 года в Минске прошло заседание Совета глав государств СНГ. "
+        for text in ("Президент Армении не смог приехать.", "Армения проигнорировала саммит.",
+                     "Пашинян отказался участвовать, и Армения не сможет участвовать.",
+                     "Заседание прошло при отсутствии Армении."):
+            out = draft(head + text, self.db)
+            self.assertEqual(att(out).get("ARM"), "absent", text)
+
+    def test_more_presence_verbs_and_leaders_as_subject(self):
+        head = "10 октября 2025 года в Минске прошло заседание Совета глав государств СНГ. "
+        for text in ("Лидеры Казахстана и Белоруссии обсудили итоги года.",
+                     "В Минске собрались президенты Казахстана и Белоруссии.",
+                     "В Минск приехали президенты Казахстана и Белоруссии."):
+            out = draft(head + text, self.db)
+            a = att(out)
+            self.assertEqual(a.get("KAZ"), "present", text)
+            self.assertEqual(a.get("BLR"), "present", text)
+        out = draft("The CIS Council of Heads of State met in Minsk on 10 October 2025. The "
+                    "presidents of Kazakhstan and Belarus were in attendance.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
