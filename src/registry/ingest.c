@@ -435,7 +435,7 @@ static bool city_said_in(const Doc *d, const Mention *pM) {
 static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
   static const char *const azMeet[] = {"summit",     "session", "meeting",  "council", "held",
                                        "took place", "саммит",  "заседани", "сесси",   "совет",
-                                       "состоял",    "прошл",   "проходит", 0};
+                                       "состоял",    "прошл",   "проходит", "прибыл",  0};
   static const char *const azPast[] = {"last ",    "previous ", "earlier", "recalled",
                                        "прошлог",  "прошлом",   "прошлый", "прошлой",
                                        "предыдущ", "напомнил",  "ранее",   0};
@@ -475,6 +475,9 @@ static void draft_place(Draft *dr) {
   for (int k = 0; k < d->nM && !pPlace; k++) {
     const Mention *pM = &d->aM[k];
     if (!pM->p->zPlace[0] || all_caps(d, pM)) continue;
+    /* "9 января, Москва /NAME - БЕЛТА/": an agency's dateline, where it
+    ** writes from */
+    if (pM->e + 2 <= d->n && memcmp(d->z + pM->e, " /", 2) == 0) continue;
     bool bIn = city_said_in(d, pM);
     if (ig_next_sentence(d, pM->i) && !ig_held_before(d, pM->i)) {
       /* a sentence about the next session, said at this one */
@@ -510,6 +513,11 @@ static void draft_place(Draft *dr) {
     ** Yerevan" after the sentence naming the body is not where it met) */
     bool bNear = dr->body.zKey && pM->i >= dr->body.e && pM->i <= dr->body.e + 60 &&
                  ig_sent_start(d, pM->i) <= dr->body.i;
+    /* ... or "in" it right before the body's name in its sentence («В Минске
+    ** пройдет заседание СМИД СНГ») */
+    if (bIn && dr->body.zKey && pM->e <= dr->body.i && pM->e + 60 >= dr->body.i &&
+        ig_sent_start(d, pM->i) == ig_sent_start(d, dr->body.i))
+      bNear = true;
     if (pDate && ig_sent_start(d, pDate->i) == ig_sent_start(d, pM->i)) bNear = true;
     if (bNear) pPlace = pM;
   }

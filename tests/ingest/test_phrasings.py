@@ -908,6 +908,22 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("KAZ"), "present")
 
 
+    def test_places_of_the_fourth_pass(self):
+        # BelTA's dateline "DATE, CITY /AUTHOR - BELTA/" is where it writes from
+        out = draft("9 января, Москва /Эдуард Пивовар - БЕЛТА/. Заседание Совета коллективной "
+                    "безопасности ОДКБ пройдет 10 января 2022 года в формате видеоконференции.",
+                    self.db)
+        self.assertIsNone(out["session"]["place"])
+        self.assertEqual(out["session"]["format"], "videoconference")
+        # "in CITY" right before the body's name
+        out = draft("В Минске пройдет заседание Совета министров иностранных дел СНГ.", self.db)
+        self.assertEqual(out["session"]["place"], "Minsk")
+        # «прибыли в CITY»: where they met, less surely
+        out = draft("Заседание Совета коллективной безопасности ОДКБ проходит за закрытыми "
+                    "дверями.\n\nВ Ереван прибыли все главы государств.", self.db)
+        self.assertEqual(out["session"]["place"], "Yerevan")
+
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
