@@ -87,6 +87,13 @@ static const Pat aPred[] = {
     {"won't participate", PK_ABSENT},
     {"won’t participate", PK_ABSENT},
     {"did not show up", PK_ABSENT},
+    {"not taken part", PK_ABSENT},
+    {"declined to participate", PK_ABSENT},
+    {"refused to participate", PK_ABSENT},
+    {"не будет принимать участи", PK_ABSENT},
+    {"не будут принимать участи", PK_ABSENT},
+    {"не планирует участвовать", PK_ABSENT},
+    {"не собирается участвовать", PK_ABSENT},
     {"absent from", PK_ABSENT},
     {"opted out", PK_ABSENT},
     {"declined the invitation", PK_ABSENT},
@@ -294,6 +301,25 @@ static const Pat aPred[] = {
     {"возглавил", PK_PRESENT},
     {"возглавит", PK_PRESENT},
     {"in attendance", PK_PRESENT},
+    {"will attend", PK_PRESENT},
+    {"to attend", PK_PRESENT},
+    {"will participate", PK_PRESENT},
+    {"to participate in", PK_PRESENT},
+    {"taken part", PK_PRESENT},
+    {"will arrive", PK_PRESENT},
+    {"arrives", PK_PRESENT},
+    {"arriving", PK_PRESENT},
+    {"also present", PK_PRESENT},
+    {"present were", PK_PRESENT_PREP},
+    {"joined by", PK_PRESENT_PREP},
+    {"принимал участие", PK_PRESENT},
+    {"принимала участие", PK_PRESENT},
+    {"принимали участие", PK_PRESENT},
+    {"принимать участие", PK_PRESENT},
+    {"посетит саммит", PK_PRESENT},
+    {"посетил саммит", PK_PRESENT},
+    {"посетит заседание", PK_PRESENT},
+    {"посетил заседание", PK_PRESENT},
     {"attendees included", PK_PRESENT_PREP},
     {"participants included", PK_PRESENT_PREP},
     /* the nominative plural of a leaders' role, the subject: «Лидеры
@@ -772,6 +798,12 @@ static bool list_reaches(const Doc *d, size_t a, size_t b) {
   return true;
 }
 
+/* Is there a quotation mark in [a, b)? */
+static bool quote_between(const Doc *d, size_t a, size_t b) {
+  static const char *const azQ[] = {"\"", "“", "”", "«", "»", 0};
+  return b > a && ig_has_any(d, a, b, azQ);
+}
+
 /* Is there a ", а" (but, while; not ", а также", as well as) in [a, b)? */
 static bool contrast_between(const Doc *d, size_t a, size_t b) {
   for (size_t x = ig_find(d, a, ", а "); x < b; x = ig_find(d, x + 1, ", а ")) {
@@ -871,6 +903,11 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** meets them is not said to take part. */
   if (pBefore && barrier(d, pBefore->e, m->i)) pBefore = 0;
   if (pAfter && barrier(d, m->e, pAfter->i)) pAfter = 0;
+  /* "“Our Armenian colleagues have declined to participate,” NAME, Russia’s
+  ** ambassador, told ...": a negation inside a quotation says nothing of a
+  ** party outside it */
+  if (pBefore && pBefore->kind == PK_ABSENT && quote_between(d, pBefore->e, m->i)) pBefore = 0;
+  if (pAfter && pAfter->kind == PK_ABSENT && quote_between(d, m->e, pAfter->i)) pAfter = 0;
   const Hit *pPr = 0;
   if (pBefore && pAfter)
     pPr = m->i - pBefore->e <= pAfter->i - m->e ? pBefore : pAfter;

@@ -924,6 +924,32 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["place"], "Yerevan")
 
 
+    def test_will_attend_and_other_forms(self):
+        head = "The CIS Council of Heads of State will meet in Minsk on 10 October 2025. "
+        for text in ("The president of Kazakhstan will attend.",
+                     "Kazakhstan's president is due to attend the summit.",
+                     "Kazakhstan will participate in the summit.",
+                     "The Kazakh president has taken part in every summit and will arrive today.",
+                     "Putin was joined by the presidents of Kazakhstan and Belarus."):
+            out = draft(head + text, self.db)
+            self.assertEqual(att(out).get("KAZ"), "present", text)
+        head = "10 октября 2025 года в Минске прошло заседание Совета глав государств СНГ. "
+        for text in ("Президент Казахстана принимал участие в заседании.",
+                     "Президент Казахстана посетил саммит."):
+            out = draft(head + text, self.db)
+            self.assertEqual(att(out).get("KAZ"), "present", text)
+        out = draft(head + "Армения не будет принимать участие в заседании.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+
+    def test_a_negation_in_a_quote_says_nothing_of_a_party_outside_it(self):
+        out = draft("The CSTO Collective Security Council meets in Astana on 28 November 2024. "
+                    "“Our Armenian colleagues have declined to participate,” Viktor Vasiliev, "
+                    "Russia’s ambassador to the CSTO, told RIA Novosti.", self.db)
+        a = att(out)
+        self.assertEqual(a.get("ARM"), "absent")
+        self.assertNotEqual(a.get("RUS"), "absent")
+
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
