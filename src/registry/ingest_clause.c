@@ -33,7 +33,18 @@
 /* PK_REPR_PREP: the parties right after it are represented by another
 ** («вместо лидеров Казахстана и Таджикистана приедут премьер-министры»,
 ** "instead of President NAME of Kazakhstan, its prime minister") */
-enum { PK_PRESENT, PK_ABSENT, PK_REPR, PK_ABSENT_PREP, PK_PRESENT_PREP, PK_HOST, PK_REPR_PREP };
+/* PK_PRESENT_LIST: as PK_PRESENT_PREP, for the parties of the list right
+** after it only («Лидеры России, Казахстана и Белоруссии») */
+enum {
+  PK_PRESENT,
+  PK_ABSENT,
+  PK_REPR,
+  PK_ABSENT_PREP,
+  PK_PRESENT_PREP,
+  PK_HOST,
+  PK_REPR_PREP,
+  PK_PRESENT_LIST
+};
 /* Role ranks, in the order a merged role takes the least. */
 enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER, RK_ANY };
 
@@ -324,11 +335,11 @@ static const Pat aPred[] = {
     {"participants included", PK_PRESENT_PREP},
     /* the nominative plural of a leaders' role, the subject: «Лидеры
     ** России, Казахстана и Белоруссии обсудили ...» */
-    {"лидеры", PK_PRESENT_PREP},
-    {"президенты", PK_PRESENT_PREP},
-    {"премьер-министры", PK_PRESENT_PREP},
-    {"главы государств", PK_PRESENT_PREP},
-    {"главы правительств", PK_PRESENT_PREP},
+    {"лидеры", PK_PRESENT_LIST},
+    {"президенты", PK_PRESENT_LIST},
+    {"премьер-министры", PK_PRESENT_LIST},
+    {"главы государств", PK_PRESENT_LIST},
+    {"главы правительств", PK_PRESENT_LIST},
     {"возглавля", PK_PRESENT},
     {"под председательством", PK_PRESENT_PREP},
     {"провели заседание", PK_PRESENT},
@@ -458,6 +469,34 @@ static int cmp_hit(const void *a, const void *b) {
   return 0;
 }
 
+/* Does a word of serving someone end right before i ("aide to the",
+** «помощник», «пресс-секретарь», «администрации»)? */
+static bool serves_before(const Doc *d, size_t i) {
+  static const char *const az[] = {"помощник ",
+                                   "помощника ",
+                                   "советник ",
+                                   "советника ",
+                                   "пресс-секретарь ",
+                                   "пресс-секретаря ",
+                                   "администрации ",
+                                   "аппарата ",
+                                   "aide to the ",
+                                   "aide to ",
+                                   "adviser to the ",
+                                   "advisor to the ",
+                                   "assistant to the ",
+                                   "spokesman for the ",
+                                   "spokesperson for the ",
+                                   "office of the ",
+                                   "press secretary of the ",
+                                   0};
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    if (i >= n && memcmp(d->zLo + i - n, az[k], n) == 0) return true;
+  }
+  return false;
+}
+
 /* A verb of holding with a meeting its object within 60 bytes
 ** («Путин и Лукашенко 26 февраля проведут в Москве заседание»): present.
 ** Without one («провели переговоры», «провели телефонный разговор») it
@@ -490,6 +529,9 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
     for (const char *z = d->zLo; (z = strstr(z, aPat[k].z)) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo);
       if (aPat[k].z[0] != '\'' && gz_letter_before(d->zLo, i)) continue;
+      /* the president's aide, spokesman, administration: the role is of
+      ** one they serve, not theirs («помощник президента РФ Юрий Ушаков») */
+      if (bMerge && serves_before(d, i)) continue;
       if (bWhole && gz_letter_at(d->zLo, d->n, i + n) &&
           !(d->zLo[i + n] == 's' && !gz_letter_at(d->zLo, d->n, i + n + 1)))
         continue;
@@ -753,7 +795,8 @@ static bool except_of_attendance(const Doc *d, const Hits *pPred, const Hit *h, 
   for (size_t k = hit_from(pPred, a), x = 0; k < pPred->n && pPred->a[k].i < b && x < 16;
        k++, x++) {
     int kind = pPred->a[k].kind;
-    if (kind == PK_PRESENT || kind == PK_PRESENT_PREP || kind == PK_HOST) return true;
+    if (kind == PK_PRESENT || kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST || kind == PK_HOST)
+      return true;
   }
   return false;
 }
@@ -866,8 +909,12 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (pBefore && !except_of_attendance(d, pPred, pBefore, ss, se)) pBefore = 0;
   }
   if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
+  /* ... and a list's head that does not reach the party gives way to the
+  ** predicate before it («принимают участие президенты России, ...») */
+  while (pBefore && pBefore->kind == PK_PRESENT_LIST && !list_reaches(d, pBefore->e, m->i))
+    pBefore = pBefore > pPred->a && pBefore[-1].i >= cs ? pBefore - 1 : 0;
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP ||
-                 pAfter->kind == PK_REPR_PREP))
+                 pAfter->kind == PK_PRESENT_LIST || pAfter->kind == PK_REPR_PREP))
     pAfter = 0;
   /* «семи стран – Беларуси, Армении ..., а Азербайджан и Туркменистан
   ** представят замминистры»: a verb after ", а" (but, while) is said of
@@ -961,7 +1008,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     bList = true;
   }
   int kind = pPr ? pPr->kind : PK_PRESENT;
-  if (kind == PK_PRESENT_PREP) kind = PK_PRESENT;
+  if (kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST) kind = PK_PRESENT;
   int rank = pR ? pR->kind : -1;
   if (kind == PK_HOST) {
     /* the ones welcomed, listed after it, take part; the one welcoming
@@ -1207,7 +1254,8 @@ static void these_states(Doc *d, const char *zBody, const Hits *pPred, Attendanc
       const Hit *pPr = 0;
       size_t lo = x > ss + 80 ? x - 80 : ss, hi = x + 80 < se ? x + 80 : se;
       for (size_t k = hit_from(pPred, lo); k < pPred->n && pPred->a[k].i < hi && !pPr; k++)
-        if (pPred->a[k].kind == PK_PRESENT || pPred->a[k].kind == PK_PRESENT_PREP)
+        if (pPred->a[k].kind == PK_PRESENT || pPred->a[k].kind == PK_PRESENT_PREP ||
+            pPred->a[k].kind == PK_PRESENT_LIST)
           pPr = &pPred->a[k];
       if (!pPr) continue;
       size_t ps = ig_sent_start(d, pe - 1);

@@ -950,6 +950,24 @@ class Phrasings(unittest.TestCase):
         self.assertNotEqual(a.get("RUS"), "absent")
 
 
+    def test_an_aide_is_not_the_party_s_representative(self):
+        out = draft("10 октября 2025 года в Минске прошло заседание Совета глав государств СНГ. "
+                    "В заседании участвуют лидеры России и Казахстана, заявил помощник "
+                    "президента РФ Юрий Ушаков.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertIsNone(by(out, "RUS")[0])
+
+    def test_a_leaders_list_head_reaches_its_list_only(self):
+        # «президенты» heads the list right after it; a name between gives way
+        # to the verb before it
+        out = draft("10 октября 2025 года в Минске прошло заседание Совета глав государств СНГ. "
+                    "В саммите примут участие президенты Владимир Путин (Россия) и Касым-Жомарт "
+                    "Токаев (Казахстан).", self.db)
+        a = att(out)
+        self.assertEqual(a.get("RUS"), "present")
+        self.assertEqual(a.get("KAZ"), "present")
+
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
