@@ -570,6 +570,7 @@ typedef struct DocWork {
   double **aaWeight;
   int nWeight;
   Action *aAction;
+  bool *aMore; /* by action: its record holds more than its row (actions.more) */
   int nAction, nActionAlloc;
   int *aPid; /* local party -> pid */
   bool *aIsOrg;
@@ -610,6 +611,7 @@ static void doc_work_reset(DocWork *w) {
 static void doc_work_free(DocWork *w) {
   doc_work_reset(w);
   xfree(w->aAction);
+  xfree(w->aMore);
   xfree(w->aPid);
   xfree(w->aIsOrg);
 }
@@ -618,14 +620,16 @@ static void doc_work_free(DocWork *w) {
 static void doc_compute(Db *pDb, int64_t did, const json_t *pDoc, const PartyTable *pT, pdate on,
                         DocWork *w, DocStatus *pStatus) {
   doc_work_reset(w);
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT pid, type, date, effective, subject_to_procedures "
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT pid, type, date, effective, subject_to_procedures, more "
                                  "FROM actions WHERE did=?1");
   sqlite3_bind_int64(p, 1, did);
   while (db_step_row(pDb, p)) {
     if (w->nAction == w->nActionAlloc) {
       w->nActionAlloc = w->nActionAlloc ? 2 * w->nActionAlloc : 256;
       w->aAction = xrealloc(w->aAction, (size_t)w->nActionAlloc * sizeof(Action));
+      w->aMore = xrealloc(w->aMore, (size_t)w->nActionAlloc * sizeof(bool));
     }
+    w->aMore[w->nAction] = sqlite3_column_int(p, 5) != 0;
     w->aAction[w->nAction++] =
         (Action){local_party(w, sqlite3_column_int(p, 0), pT), (ActionType)sqlite3_column_int(p, 1),
                  sqlite3_column_int(p, 2),
@@ -1099,21 +1103,55 @@ static int compare_date_index(const void *pA, const void *pB) {
   return (x->i > y->i) - (x->i < y->i);
 }
 
-/* What status_detail_open keeps besides what it shows. */
+/* What status_detail_open keeps besides what it shows: the records that
+** StatusDetail.aAction[i].pRec point into, held, either as the thread's
+** kept records of the document (pRecs) or one by one (apRec). */
 struct StatusDetailWork {
   DocQuery q;
-  DocRecords *pRecs; /* what StatusDetail.aAction[i].pRec point into, held */
+  DocRecords *pRecs;
+  json_t **apRec;
+  int nRec;
 };
 
+/* Up to this many records a page needs are looked up one by one (an entity
+** lookup each); more, and every key of the document is read at once and
+** its records kept for the thread (doc_records_open). */
+#define DETAIL_RECORDS_FEW 16
+
 static DetailAction detail_action(const DocQuery *q, int i) {
-  if (i < 0) return (DetailAction){0, 0, DATE_NONE, 0, -1};
+  if (i < 0) return (DetailAction){.date = DATE_NONE, .effective = DATE_NONE, .i = -1};
   const Action *a = &q->w.aAction[i];
   int pid = q->w.aPid[a->party];
-  return (DetailAction){pid >= 0 && pid < q->t.n ? q->t.aCode[pid] : "", action_type_name(a->type),
-                        a->date, 0, i};
+  return (DetailAction){.zParty = pid >= 0 && pid < q->t.n ? q->t.aCode[pid] : "",
+                        .zType = action_type_name(a->type),
+                        .date = a->date,
+                        .effective = a->effective,
+                        .bSubjectToProcedures = a->subjectToProcedures,
+                        .i = i};
 }
 
-bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Buf *pErr) {
+/* The record of zDoc's action zKey ("PARTY|TYPE|DATE"), a new reference,
+** or NULL. */
+static json_t *detail_record(Db *pDb, const char *zDoc, const char *zKey) {
+  char z[256];
+  size_t nDoc = strlen(zDoc), nKey = strlen(zKey);
+  if (nDoc + nKey + 2 > sizeof(z)) {
+    Buf b = {0};
+    buf_printf(&b, "%s|%s", zDoc, zKey);
+    json_t *pRec = record_get(pDb, K_ACTION, b.z);
+    buf_free(&b);
+    return pRec;
+  }
+  memcpy(z, zDoc, nDoc);
+  z[nDoc] = '|';
+  memcpy(z + nDoc + 1, zKey, nKey + 1);
+  return record_get(pDb, K_ACTION, z);
+}
+
+/* status_detail_open; bEvery: every action's record, else only of those
+** whose record holds more than its row (actions.more). */
+static bool status_detail_fill(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Buf *pErr,
+                               bool bEvery) {
   memset(d, 0, sizeof(*d));
   bool bBegun = db_read_begin(pDb);
   StatusDetailWork *pW = xmalloc(sizeof(StatusDetailWork));
@@ -1131,7 +1169,6 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
   d->inForce = q->s.inForce;
   d->entryIntoForce = q->s.entryIntoForce;
   d->triggerDate = q->s.triggerDate;
-  pW->pRecs = doc_records_open(pDb, zDoc);
 
   /* Each party's first consent, by date (then index): what the threshold
   ** counts. */
@@ -1167,13 +1204,25 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
   }
   qsort(aKey, (size_t)nIdx, sizeof(ActionKey), compare_action_key);
   d->aAction = xmalloc((size_t)nIdx * sizeof(DetailAction) + 1);
+  int nNeed = 0;
   for (int i = 0; i < nIdx; i++) {
+    d->aAction[i] = detail_action(q, aKey[i].i);
+    if (bEvery || q->w.aMore[aKey[i].i]) nNeed++;
+  }
+  if (nNeed > DETAIL_RECORDS_FEW)
+    pW->pRecs = doc_records_open(pDb, zDoc);
+  else
+    pW->apRec = xmalloc((size_t)nNeed * sizeof(json_t *) + 1);
+  for (int i = 0; i < nIdx && nNeed; i++) {
     DetailAction *a = &d->aAction[i];
-    *a = detail_action(q, aKey[i].i);
+    if (!bEvery && !q->w.aMore[a->i]) continue;
     char zDate[DATE_BUFSZ], zKey[64];
     date_format(a->date, zDate);
     action_key(zKey, sizeof(zKey), a->zParty, a->zType, zDate);
-    a->pRec = doc_records_get(pDb, pW->pRecs, record_keys_find(&pW->pRecs->keys, zKey));
+    if (pW->pRecs)
+      a->pRec = doc_records_get(pDb, pW->pRecs, record_keys_find(&pW->pRecs->keys, zKey));
+    else
+      a->pRec = pW->apRec[pW->nRec++] = detail_record(pDb, zDoc, zKey);
   }
   d->nAction = nIdx;
   xfree(aKey);
@@ -1208,10 +1257,16 @@ bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Bu
   return true;
 }
 
+bool status_detail_open(Db *pDb, const char *zDoc, pdate on, StatusDetail *d, Buf *pErr) {
+  return status_detail_fill(pDb, zDoc, on, d, pErr, false);
+}
+
 void status_detail_close(StatusDetail *d) {
   StatusDetailWork *pW = d->pWork;
   if (!pW) return;
   doc_records_release(pW->pRecs);
+  for (int i = 0; i < pW->nRec; i++) json_decref(pW->apRec[i]);
+  xfree(pW->apRec);
   doc_query_close(&pW->q);
   xfree(pW);
   xfree(d->aConsent);
@@ -1226,7 +1281,7 @@ static json_t *detail_ref_json(DetailCtx *c, const DetailAction *a) {
 
 static json_t *query_status_detail_read(Db *pDb, const char *zDoc, pdate on, Buf *pErr) {
   StatusDetail d;
-  if (!status_detail_open(pDb, zDoc, on, &d, pErr)) return 0;
+  if (!status_detail_fill(pDb, zDoc, on, &d, pErr, true)) return 0;
   DetailCtx ctx = {.w = &d.pWork->q.w, .pT = &d.pWork->q.t};
   detail_strings_open(&ctx);
   json_t *aConsent = json_array();

@@ -59,8 +59,13 @@ typedef struct DetailAction {
   const char *zParty; /* the party's code; NULL: no such action (null) */
   const char *zType;  /* the action's type */
   pdate date;
-  const json_t *pRec; /* the action's record ("text", "note", "effective"...), or NULL */
-  int i;              /* the action's index in the computation (-1: none) */
+  pdate effective;           /* its "effective", or DATE_NONE */
+  bool bSubjectToProcedures; /* its "subject_to_procedures" is true */
+  /* Its record ("text", "note", "reservation", "notification"...), or NULL:
+  ** given (in StatusDetail.aAction) only when the record holds more than
+  ** the fields above (actions.more), as the page reads only those. */
+  const json_t *pRec;
+  int i; /* the action's index in the computation (-1: none) */
 } DetailAction;
 
 typedef struct DetailConsent {

@@ -158,14 +158,44 @@ static const char *const azMigration[] = {
     "INSERT INTO journal_moved SELECT count(*) FROM journal_v1 o\n"
     "  LEFT JOIN journal n ON n.seq=o.seq WHERE n.record IS NOT o.record;\n"
     "DROP TABLE journal_moved; DROP TABLE journal_v1;\n",
+    /* 11: an action's row says whether its record holds a field the row
+    ** does not (a text, a note, a reservation, an instrument date, a
+    ** submission, a notification: derive.c), so that the document page
+    ** reads only those records. Said of every live action (kind 7) from its
+    ** value, as derive.c says it: the type by its number (ActionType), the
+    ** date as days since 1970-01-01. */
+    "ALTER TABLE actions ADD COLUMN more INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE actions SET more=1 WHERE (did, pid, type, date) IN (\n"
+    "  SELECT d.did, p.pid, t.column1,\n"
+    "  CAST(julianday(json_extract(j.value, '$.date')) - 2440587.5 AS INTEGER)\n"
+    "  FROM entity e JOIN journal_entry j ON j.seq=e.seq\n"
+    "  JOIN document d ON d.id=json_extract(j.value, '$.document')\n"
+    "  JOIN party p ON p.code=json_extract(j.value, '$.party')\n"
+    "  JOIN (VALUES(0, 'signature'), (1, 'definitive_signature'), (2, 'ratification'),\n"
+    "  (3, 'acceptance'), (4, 'approval'), (5, 'accession'), (6, 'notification'),\n"
+    "  (7, 'succession'), (8, 'provisional_application'), (9, 'reservation'),\n"
+    "  (10, 'declaration'), (11, 'special_opinion'), (12, 'objection'),\n"
+    "  (13, 'not_interested'), (14, 'withdrawal')) t ON t.column2=json_extract(j.value, '$.type')\n"
+    "  WHERE e.kind=7 AND EXISTS(SELECT 1 FROM json_each(j.value) WHERE json_each.key NOT IN\n"
+    "  ('document', 'party', 'type', 'date', 'effective', 'subject_to_procedures')));\n",
 };
 
-#define MIGRATION_LEAN_JOURNAL 9 /* the index of migration 10 */
+#define MIGRATION_LEAN_JOURNAL 9  /* the index of migration 10 */
+#define MIGRATION_ACTIONS_MORE 10 /* the index of migration 11 */
 
 static bool journal_is_table(Db *pDb) {
   sqlite3_stmt *p;
   sqlite3_prepare_v2(pDb->h, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='journal'",
                      -1, &p, 0);
+  bool b = sqlite3_step(p) == SQLITE_ROW;
+  sqlite3_finalize(p);
+  return b;
+}
+
+static bool actions_have_more(Db *pDb) {
+  sqlite3_stmt *p;
+  sqlite3_prepare_v2(pDb->h, "SELECT 1 FROM pragma_table_info('actions') WHERE name='more'", -1, &p,
+                     0);
   bool b = sqlite3_step(p) == SQLITE_ROW;
   sqlite3_finalize(p);
   return b;
@@ -183,8 +213,10 @@ static void migrate(Db *pDb) {
   if (version == nMigration) return;
   db_begin(pDb);
   for (int i = version; i < nMigration; i++) {
-    /* A journal already lean (a registry whose version was set back) stays. */
+    /* A journal already lean, or actions already saying whether they have
+    ** more (a registry whose version was set back), stay. */
     if (i == MIGRATION_LEAN_JOURNAL && !journal_is_table(pDb)) continue;
+    if (i == MIGRATION_ACTIONS_MORE && actions_have_more(pDb)) continue;
     db_exec(pDb, azMigration[i]);
   }
   char zSql[64];

@@ -68,21 +68,38 @@ static int64_t document_id(Db *pDb, DeriveCache *pCache, const char *zId) {
                 "INSERT INTO document(id, organization) VALUES(?1, '')", zId);
 }
 
+/* Whether an action's record holds a field its row does not (a text, a
+** note, a reservation, an instrument date, a submission, a notification):
+** the document page reads only those records. As migration 11 (db.c) says
+** it of the rows it found. */
+static bool action_has_more(const json_t *v) {
+  const char *zField;
+  const json_t *pVal;
+  json_object_foreach((json_t *)v, zField, pVal) {
+    if (strcmp(zField, "document") != 0 && strcmp(zField, "party") != 0 &&
+        strcmp(zField, "type") != 0 && strcmp(zField, "date") != 0 &&
+        strcmp(zField, "effective") != 0 && strcmp(zField, "subject_to_procedures") != 0)
+      return true;
+  }
+  return false;
+}
+
 static void put_action(Db *pDb, DeriveCache *pCache, const json_t *v, bool bNew) {
   ActionType type;
   if (action_type_parse(str_of(v, "type"), &type)) panic("unvalidated action type");
   /* A plain INSERT needs no statement journal, unlike INSERT OR REPLACE. */
   sqlite3_stmt *p =
       bNew ? db_stmt(pDb, "INSERT INTO actions(did, pid, type, date, effective, "
-                          "subject_to_procedures) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+                          "subject_to_procedures, more) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
            : db_stmt(pDb, "INSERT OR REPLACE INTO actions(did, pid, type, date, effective, "
-                          "subject_to_procedures) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+                          "subject_to_procedures, more) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   sqlite3_bind_int64(p, 1, document_id(pDb, pCache, str_of(v, "document")));
   sqlite3_bind_int64(p, 2, party_id(pDb, pCache, str_of(v, "party")));
   sqlite3_bind_int(p, 3, type);
   bind_date(p, 4, date_of(v, "date"));
   bind_date(p, 5, date_of(v, "effective"));
   sqlite3_bind_int(p, 6, json_is_true(json_object_get(v, "subject_to_procedures")));
+  sqlite3_bind_int(p, 7, action_has_more(v));
   db_step_done(pDb, p);
 }
 

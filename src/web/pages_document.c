@@ -753,8 +753,7 @@ static void explain_no_consent(Buf *p, const DetailRow *row) {
   const char *zStatus = dflt(row->zStatus, "");
   bool bSubject = false;
   for (int i = 0; i < row->nAction; i++)
-    if (json_is_true(json_object_get(row->aAction[i].pRec, "subject_to_procedures")))
-      bSubject = true;
+    if (row->aAction[i].bSubjectToProcedures) bSubject = true;
   char *zSince = memo_pdate_html(row->since);
   char *zSigned = memo_pdate_html(row->signature);
   if (strcmp(zStatus, "provisional") == 0) {
@@ -786,7 +785,7 @@ static void explain_withdrawal(Buf *p, const json_t *pDoc, const DetailRow *row)
   for (int i = 0; i < row->nAction; i++) {
     const DetailAction *a = &row->aAction[i];
     if (strcmp(a->zType, "withdrawal") == 0 && a->date == row->withdrawal &&
-        str(a->pRec, "effective"))
+        a->effective != DATE_NONE)
       bStated = true;
   }
   buf_lit(p, " (");

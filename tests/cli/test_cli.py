@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -506,6 +507,45 @@ class Objections(unittest.TestCase):
                         .endswith(",USA,1992-06-08"))
         self.assertTrue([line for line in csv if line.startswith("iccpr,USA,ratification,")][0]
                         .endswith(",,"))
+
+    def actions_more(self):
+        con = sqlite3.connect(self.db)
+        rows = con.execute("SELECT p.code, a.type, a.date, a.more FROM actions a "
+                           "JOIN party p ON p.pid=a.pid ORDER BY 1, 2, 3").fetchall()
+        con.close()
+        return rows
+
+    def test_actions_say_which_records_hold_more(self):
+        """actions.more: the record holds a field its row does not (a text, a
+        note...), so the page reads that record; the same from a load, from
+        migration 11 of a registry made before it, and from a rebuild."""
+        doc = json.loads(json.dumps(ICCPR))
+        doc["actions"][0]["note"] = "Deposited in New York."
+        doc["actions"][2]["subject_to_procedures"] = True
+        run(self.db, "load", write_json(self.tmp.name, "iccpr.json", doc))
+        more = {(r[0], r[1]): r[3] for r in self.actions_more()}
+        self.assertEqual(more, {("SWE", 2): 1, ("FIN", 2): 0, ("USA", 0): 0, ("USA", 2): 0,
+                                ("USA", 9): 1, ("SWE", 12): 1})
+        rows = self.actions_more()
+        st, page = get_page(self.db, "/documents/iccpr")
+        self.assertIn("Deposited in New York.", page)
+        # A registry from before the column (schema 10): migrated on open.
+        con = sqlite3.connect(self.db)
+        con.execute("ALTER TABLE actions DROP COLUMN more")
+        con.execute("PRAGMA user_version=10")
+        con.commit()
+        con.close()
+        self.assertEqual(get_page(self.db, "/documents/iccpr"), (st, page))
+        self.assertEqual(self.actions_more(), rows)
+        # Its version set back further: the column stays as it is.
+        con = sqlite3.connect(self.db)
+        con.execute("PRAGMA user_version=3")
+        con.commit()
+        con.close()
+        run(self.db, "status", "iccpr")
+        self.assertEqual(self.actions_more(), rows)
+        run(self.db, "rebuild")
+        self.assertEqual(self.actions_more(), rows)
 
     def test_the_page_links_objection_and_reservation(self):
         run(self.db, "load", write_json(self.tmp.name, "iccpr.json", ICCPR))
