@@ -969,6 +969,20 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (pRole->a[r].i >= m->i) break;
   }
   bool bOwnRole = pR != 0;
+  size_t eName = ie; /* where the representative's name may end */
+  /* "Uzbekistan will be represented by a permanent member of the council,
+  ** Foreign Minister NAME" («Узбекистан ... представит постоянный член
+  ** совета, министр иностранных дел NAME»): the role after the verb, in the
+  ** next item */
+  if (!pR && pPr && pPr == pAfter && pPr->kind == PK_REPR) {
+    size_t lim = pPr->e + 160 < ce ? pPr->e + 160 : ce;
+    size_t r = hit_from(pRole, pPr->e);
+    if (r < pRole->n && pRole->a[r].i < lim) {
+      pR = &pRole->a[r];
+      bOwnRole = true;
+      eName = ce;
+    }
+  }
   if (!pR) {
     size_t r0 = hit_from(pRole, m->i);
     /* ... not across ", а" («главы МИД Беларуси и России, а Азербайджан
@@ -1070,7 +1084,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     f->eRole = ig_word_end(d, pR->e);
     /* the role's words as written: up to the name or the item's end */
     size_t ni, ne;
-    if (name_in(d, pR->e, ie, &ni, &ne) && role_reaches(d, pR->e, ni)) {
+    if (name_in(d, pR->e, eName, &ni, &ne) && role_reaches(d, pR->e, ni)) {
       f->iBy = ni;
       f->eBy = ne;
       /* a Russian role in the genitive ("президента", "председателя",

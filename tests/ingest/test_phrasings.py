@@ -968,6 +968,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(a.get("KAZ"), "present")
 
 
+    def test_represented_by_a_role_in_the_next_item(self):
+        out = draft("The CIS Council of Foreign Ministers meets in Astana on 15 October 2015. "
+                    "Uzbekistan will be represented by a permanent member of the council, Foreign "
+                    "Minister Abdulaziz Kamilov.", self.db)
+        self.assertEqual(att(out).get("UZB"), "present")
+        self.assertEqual(by(out, "UZB")[0], "Abdulaziz Kamilov")
+
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
