@@ -2,12 +2,15 @@
 # pacta pages benchmark (issue 18, part 5): the CPU an uncached document page costs the server,
 # as a ratio to the JSON status of the same document.
 #
-#   bash bench/pages.sh [--docs N] [--rounds N] [--sample N] [--repeat N]
+#   bash bench/pages.sh [--docs N] [--rounds N] [--sample N] [--repeat N] [--cold]
 #
 #   --docs N     documents of the generated registry (default 600: about 120,000 actions)
 #   --sample N   documents requested, spread over the registry (default 20)
 #   --rounds N   times each of them is requested per measure (default 10)
 #   --repeat N   pairs of measures, page then JSON, whose medians are compared (default 3)
+#   --cold       each pair asks SAMPLE documents once that no request asked before (REPEAT + 1
+#                disjoint groups spread over the registry, the first for the warm-up pass),
+#                so none of their records is in a thread's caches; implies --rounds 1
 #
 # Environment: PACTA=/path/to/pacta skips the build (else a Release build in build-bench/).
 # Data and databases go to bench/out/pages/ (git-ignored).
@@ -32,9 +35,10 @@ DOCS=600
 SAMPLE=20
 ROUNDS=10
 REPEAT=3
+COLD=0
 
 usage() {
-  sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -44,6 +48,7 @@ while [ $# -gt 0 ]; do
   --sample) SAMPLE=${2:-}; shift 2 || usage ;;
   --rounds) ROUNDS=${2:-}; shift 2 || usage ;;
   --repeat) REPEAT=${2:-}; shift 2 || usage ;;
+  --cold) COLD=1; shift ;;
   -h | --help) usage ;;
   *) echo "pages.sh: unknown argument: $1" >&2; usage ;;
   esac
@@ -90,8 +95,21 @@ mapfile -t ALL < <("$PACTA" --db "$DB" list documents --json |
   true)
 [ "${#ALL[@]}" -gt 0 ] || mapfile -t ALL < <(seq -f 'doc-%06g' 1 "$DOCS")
 IDS=()
-step=$(((${#ALL[@]} + SAMPLE - 1) / SAMPLE))
-for ((i = 0; i < ${#ALL[@]}; i += step)); do IDS+=("${ALL[$i]}"); done
+if [ "$COLD" = 1 ]; then
+  # Group g (0 .. REPEAT): the documents j * N / (NGROUP * SAMPLE) with j % NGROUP = g.
+  ROUNDS=1
+  NGROUP=$((REPEAT + 1))
+  [ $((NGROUP * SAMPLE)) -le "${#ALL[@]}" ] ||
+    die "--cold needs (REPEAT + 1) x SAMPLE <= $DOCS documents"
+  declare -a GROUP
+  for ((j = 0; j < NGROUP * SAMPLE; j++)); do
+    GROUP[j % NGROUP]+="${ALL[$((j * ${#ALL[@]} / (NGROUP * SAMPLE)))]} "
+  done
+  read -r -a IDS <<<"${GROUP[0]}"
+else
+  step=$(((${#ALL[@]} + SAMPLE - 1) / SAMPLE))
+  for ((i = 0; i < ${#ALL[@]}; i += step)); do IDS+=("${ALL[$i]}"); done
+fi
 
 PORT=$((20000 + $$ % 20000))
 "$PACTA" --db "$DB" serve --listen "127.0.0.1:$PORT" --cache-mb 0 --threads 1 --quiet \
@@ -119,7 +137,17 @@ measure() {
       n=$((n + 1))
     done
   done
-  curl -sf -K "$cfg" || die "$1: a request failed"   # warm-up (and a check every answer is 200)
+  # A warm-up pass (and a check every answer is 200); --cold: asks other documents.
+  if [ "$COLD" = 1 ]; then
+    : >"$cfg.warm"
+    for id in $WARM; do
+      # shellcheck disable=SC2059
+      printf 'url = "http://127.0.0.1:%s%s"\noutput = "/dev/null"\n' "$PORT" "$(printf "$2" "$id")" >>"$cfg.warm"
+    done
+    [ -z "$WARM" ] || curl -sf -K "$cfg.warm" || die "$1: a warm-up request failed"
+  else
+    curl -sf -K "$cfg" || die "$1: a request failed"
+  fi
   local a b
   a=$(server_ns)
   curl -sf -K "$cfg" || die "$1: a request failed"
@@ -136,7 +164,14 @@ say "server CPU per request, ${#IDS[@]} documents x $ROUNDS rounds, pacta serve 
   "$REPEAT pairs"
 PAGES=()
 STATUSES=()
+WARM=""
 for ((k = 0; k < REPEAT; k++)); do
+  if [ "$COLD" = 1 ]; then
+    # The first pair's warm-up asks group 0 (pages and JSON); each pair asks group k + 1.
+    WARM=""
+    if [ "$k" = 0 ]; then WARM=${GROUP[0]}; fi
+    read -r -a IDS <<<"${GROUP[$((k + 1))]}"
+  fi
   measure "document page /documents/ID" "/documents/%s"
   PAGES+=("$NS_PER")
   measure "JSON status /api/v1/documents/ID/status" "/api/v1/documents/%s/status"
@@ -148,6 +183,7 @@ RATIO=$(awk -v p="$PAGE" -v s="$STATUS" 'BEGIN { printf "%.2f", (s > 0 ? p / s :
 MET=$(awk -v r="$RATIO" 'BEGIN { print (r <= 2 ? "yes" : "no") }')
 
 # For information: a party's page against its JSON profile (a few parties).
+COLD=0
 SAVE=("${IDS[@]}")
 IDS=(AAA AAB AAC AAD)
 R0=$ROUNDS
