@@ -8,9 +8,10 @@
 #   --sample N   documents requested, spread over the registry (default 20)
 #   --rounds N   times each of them is requested per measure (default 10)
 #   --repeat N   pairs of measures, page then JSON, whose medians are compared (default 3)
-#   --cold       each pair asks SAMPLE documents once that no request asked before (REPEAT + 1
-#                disjoint groups spread over the registry, the first for the warm-up pass),
-#                so none of their records is in a thread's caches; implies --rounds 1
+#   --cold       each measure asks SAMPLE documents once that no request asked before (2 x
+#                REPEAT + 1 disjoint groups spread over the registry, the first for the warm-up
+#                pass): none of their records is in a thread's caches, nor their rows in
+#                SQLite's page cache, for the page or the JSON; implies --rounds 1
 #
 # Environment: PACTA=/path/to/pacta skips the build (else a Release build in build-bench/).
 # Data and databases go to bench/out/pages/ (git-ignored).
@@ -38,7 +39,7 @@ REPEAT=3
 COLD=0
 
 usage() {
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -96,11 +97,11 @@ mapfile -t ALL < <("$PACTA" --db "$DB" list documents --json |
 [ "${#ALL[@]}" -gt 0 ] || mapfile -t ALL < <(seq -f 'doc-%06g' 1 "$DOCS")
 IDS=()
 if [ "$COLD" = 1 ]; then
-  # Group g (0 .. REPEAT): the documents j * N / (NGROUP * SAMPLE) with j % NGROUP = g.
+  # Group g (0 .. 2 x REPEAT): the documents j * N / (NGROUP * SAMPLE) with j % NGROUP = g.
   ROUNDS=1
-  NGROUP=$((REPEAT + 1))
+  NGROUP=$((2 * REPEAT + 1))
   [ $((NGROUP * SAMPLE)) -le "${#ALL[@]}" ] ||
-    die "--cold needs (REPEAT + 1) x SAMPLE <= $DOCS documents"
+    die "--cold needs (2 x REPEAT + 1) x SAMPLE <= $DOCS documents"
   declare -a GROUP
   for ((j = 0; j < NGROUP * SAMPLE; j++)); do
     GROUP[j % NGROUP]+="${ALL[$((j * ${#ALL[@]} / (NGROUP * SAMPLE)))]} "
@@ -167,13 +168,15 @@ STATUSES=()
 WARM=""
 for ((k = 0; k < REPEAT; k++)); do
   if [ "$COLD" = 1 ]; then
-    # The first pair's warm-up asks group 0 (pages and JSON); each pair asks group k + 1.
+    # The first pair's warm-up asks group 0 (pages and JSON); pair k asks group 2k + 1 for
+    # pages and 2k + 2 for the JSON.
     WARM=""
     if [ "$k" = 0 ]; then WARM=${GROUP[0]}; fi
-    read -r -a IDS <<<"${GROUP[$((k + 1))]}"
+    read -r -a IDS <<<"${GROUP[$((2 * k + 1))]}"
   fi
   measure "document page /documents/ID" "/documents/%s"
   PAGES+=("$NS_PER")
+  if [ "$COLD" = 1 ]; then read -r -a IDS <<<"${GROUP[$((2 * k + 2))]}"; fi
   measure "JSON status /api/v1/documents/ID/status" "/api/v1/documents/%s/status"
   STATUSES+=("$NS_PER")
 done
