@@ -516,6 +516,43 @@ static void hold_hits(const Doc *d, Hits *p) {
   }
 }
 
+/* Is the predicate at i negated in its own clause: a word of negation
+** right before it, past at most three auxiliaries ("will not be
+** represented", «не будут представлены», "have never attended"), or
+** "neither X nor Y" before it ("neither the prime minister nor other
+** officials have participated")? Only the words before the verb count, so
+** a negation reaches no further than its verb group. */
+static bool negated(const Doc *d, size_t i) {
+  static const char *const azNeg[] = {"not", "never", "не", "nor", "cannot", 0};
+  static const char *const azAux[] = {
+      "will",  "would", "be",   "been", "being", "have",  "has", "had",  "was", "were", "is",
+      "are",   "do",    "does", "did",  "could", "can",   "to",  "also", "yet", "even", "будет",
+      "будут", "был",   "была", "было", "были",  "также", "ещё", "еще",  "бы",  0};
+  size_t s = ig_sent_start(d, i), k = i;
+  for (int w = 0; w < 4; w++) {
+    while (k > s && d->z[k - 1] == ' ') k--;
+    if (k <= s || !gz_letter_before(d->zLo, k)) return false;
+    size_t ws = ig_word_start(d, k);
+    size_t n = k - ws;
+    if (n >= 3 && (memcmp(d->zLo + k - 3, "n't", 3) == 0)) return true;
+    if (n >= 5 && memcmp(d->zLo + k - 5, "n’t", 5) == 0) return true;
+    for (int q = 0; azNeg[q]; q++)
+      if (strlen(azNeg[q]) == n && memcmp(d->zLo + ws, azNeg[q], n) == 0) return true;
+    bool bAux = false;
+    for (int q = 0; azAux[q] && !bAux; q++)
+      bAux = strlen(azAux[q]) == n && memcmp(d->zLo + ws, azAux[q], n) == 0;
+    if (!bAux) break;
+    k = ws;
+  }
+  /* "neither A nor B VERB", within the 160 bytes before it */
+  size_t b = i > s + 160 ? i - 160 : s;
+  bool bNor = false;
+  for (size_t j = i; j > b + 4 && !bNor; j--) bNor = memcmp(d->zLo + j - 5, " nor ", 5) == 0;
+  for (size_t j = b; bNor && j + 8 <= i; j++)
+    if (memcmp(d->zLo + j, "neither ", 8) == 0 && !gz_letter_before(d->zLo, j)) return true;
+  return false;
+}
+
 /* Every occurrence of the patterns starting a word, sorted; a hit inside
 ** an earlier, longer one is dropped, and (bMerge) a hit touching the one
 ** before joins it, keeping the least kind ("Deputy Foreign Minister"). */
@@ -571,6 +608,12 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
     p->a[j++] = h;
   }
   p->n = j;
+  /* a predicate of attending or representing under a negation in its
+  ** clause says the party is absent ("will not be represented") */
+  for (size_t k = 0; !bMerge && k < p->n; k++) {
+    Hit *h = &p->a[k];
+    if ((h->kind == PK_PRESENT || h->kind == PK_REPR) && negated(d, h->i)) h->kind = PK_ABSENT;
+  }
 }
 
 /* Positions of separators, sorted. */
@@ -742,13 +785,31 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
 
 /* Is there a verb of meeting someone in [i, e)? */
 static bool barrier(const Doc *d, size_t i, size_t e) {
-  static const char *const az[] = {" met ",         " meet ",       " meets ",
-                                   "meeting with",  "received",     "встретил",
-                                   "встрече с",     "встречи с",    "встречается с",
-                                   "встречаются с", "встречался с", "встречались с",
-                                   "принял ",       "проинформир",  "беседовал",
-                                   "беседе с",      "talks with",   "переговор",
-                                   "thanked",       "поблагодар",   0};
+  static const char *const az[] = {" met ",
+                                   " meet ",
+                                   " meets ",
+                                   "meeting with",
+                                   "received",
+                                   "встретил",
+                                   "встрече с",
+                                   "встречи с",
+                                   "встречается с",
+                                   "встречаются с",
+                                   "встречался с",
+                                   "встречались с",
+                                   "принял ",
+                                   "проинформир",
+                                   "беседовал",
+                                   "беседе с",
+                                   "talks with",
+                                   "переговор",
+                                   "thanked",
+                                   "поблагодар",
+                                   " informed ",
+                                   "telephone conversation",
+                                   "phone call",
+                                   "телефонн",
+                                   0};
   return e > i && ig_has_any(d, i, e, az);
 }
 
@@ -795,7 +856,8 @@ static bool except_of_attendance(const Doc *d, const Hits *pPred, const Hit *h, 
   for (size_t k = hit_from(pPred, a), x = 0; k < pPred->n && pPred->a[k].i < b && x < 16;
        k++, x++) {
     int kind = pPred->a[k].kind;
-    if (kind == PK_PRESENT || kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST || kind == PK_HOST)
+    if (kind == PK_PRESENT || kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST ||
+        kind == PK_HOST || kind == PK_REPR)
       return true;
   }
   return false;
@@ -956,6 +1018,11 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (pBefore && pBefore->kind == PK_ABSENT && quote_between(d, pBefore->e, m->i)) pBefore = 0;
   if (pAfter && pAfter->kind == PK_ABSENT && quote_between(d, m->e, pAfter->i)) pAfter = 0;
   const Hit *pPr = 0;
+  /* "all but Ukraine and Moldova will be represented" («большинство стран,
+  ** за исключением Украины и Молдовы, будут представлены»): the parties of
+  ** an "except" or "instead of" are set apart from the verb after them,
+  ** however near it is */
+  if (pBefore && (pBefore->kind == PK_ABSENT_PREP || pBefore->kind == PK_REPR_PREP)) pAfter = 0;
   if (pBefore && pAfter)
     pPr = m->i - pBefore->e <= pAfter->i - m->e ? pBefore : pAfter;
   else

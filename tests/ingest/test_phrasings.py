@@ -975,6 +975,39 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("UZB"), "present")
         self.assertEqual(by(out, "UZB")[0], "Abdulaziz Kamilov")
 
+    # fifth pass: a negation before a verb of attending or representing, in
+    # its clause, makes the party absent, in any tense and in both languages
+    def test_a_negated_representation_is_an_absence(self):
+        out = draft("10 октября 2025 года в Минске пройдет заседание Совета глав государств СНГ. "
+                    "Украина и Молдова не будут представлены на заседании.", self.db)
+        a = att(out)
+        self.assertEqual(a.get("UKR"), "absent")
+        self.assertEqual(a.get("MDA"), "absent")
+        out = draft("The CIS Council of Heads of State meets in Minsk on 10 October 2025. "
+                    "Ukraine will not be represented at the summit.", self.db)
+        self.assertEqual(att(out).get("UKR"), "absent")
+
+    def test_neither_nor_before_the_verb_is_an_absence(self):
+        out = draft("Leaders of the CSTO met in Minsk on 23 November 2023 for a session of the "
+                    "Collective Security Council. Neither Prime Minister Nikol Pashinyan of Armenia, "
+                    "nor other Armenian officials have participated in the summit.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+
+    def test_the_parties_of_an_except_are_set_apart_from_the_verb_after_them(self):
+        out = draft("10 октября 2025 года в Минске пройдет заседание Совета глав государств СНГ. "
+                    "Все страны, за исключением Украины и Молдовы, будут представлены на "
+                    "заседании.", self.db)
+        a = att(out)
+        self.assertEqual(a.get("UKR"), "absent")
+        self.assertEqual(a.get("MDA"), "absent")
+
+    def test_one_told_by_phone_is_not_the_subject_of_what_he_is_told(self):
+        out = draft("On Friday, 13 October 2023, the CIS Council of Heads of State met in Bishkek. "
+                    "Armenian Prime Minister Nikol Pashinyan informed Kyrgyz President Sadyr "
+                    "Japarov in a telephone conversation that he will not be attending the "
+                    "meeting.", self.db)
+        self.assertNotEqual(att(out).get("KGZ"), "absent")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
