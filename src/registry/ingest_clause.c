@@ -613,6 +613,17 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   for (size_t k = 0; !bMerge && k < p->n; k++) {
     Hit *h = &p->a[k];
     if ((h->kind == PK_PRESENT || h->kind == PK_REPR) && negated(d, h->i)) h->kind = PK_ABSENT;
+    /* "in the absence of the Presidents of A, B and C", "instead of the
+    ** leaders of A and B": a list's head that is the object of "absence
+    ** of" or "instead of" says what they do of its list */
+    if (k > 0 && (h->kind == PK_PRESENT_PREP || h->kind == PK_PRESENT_LIST) &&
+        (p->a[k - 1].kind == PK_ABSENT_PREP || p->a[k - 1].kind == PK_REPR_PREP) &&
+        h->i >= p->a[k - 1].e && h->i - p->a[k - 1].e <= 5) {
+      size_t g = p->a[k - 1].e;
+      while (g < h->i && d->z[g] == ' ') g++;
+      if (g == h->i || (h->i - g == 4 && memcmp(d->zLo + g, "the ", 4) == 0))
+        h->kind = p->a[k - 1].kind;
+    }
   }
 }
 
@@ -970,7 +981,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     ** Lukashenko") they say nothing of attendance */
     if (pBefore && !except_of_attendance(d, pPred, pBefore, ss, se)) pBefore = 0;
   }
-  if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 400) pBefore = 0;
+  /* a list of leaders with their roles and names may be long: ten items
+  ** of 60 bytes each */
+  if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 800) pBefore = 0;
   /* ... and a list's head that does not reach the party gives way to the
   ** predicate before it («принимают участие президенты России, ...») */
   while (pBefore && pBefore->kind == PK_PRESENT_LIST && !list_reaches(d, pBefore->e, m->i))
@@ -1244,7 +1257,10 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
   ** Sergei Lebedev", «председатель Исполкома СНГ») is no meeting of it */
   static const char *const azTitle[] = {
       "chairman of the ", "chairman of ", "head of the ", "secretary of the ", "председатель ",
-      "председателя ",    "глава ",       "главы ",       "руководител",       0};
+      "председателя ", "глава ", "главы ", "руководител",
+      /* "Chairman of the Board of the Eurasian Economic Commission",
+      ** «председатель коллегии ЕЭК» */
+      "board of the ", "коллегии ", 0};
   for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++) {
     const GzEntry *p = d->aM[k].p;
     size_t i = d->aM[k].i;

@@ -1008,6 +1008,28 @@ class Phrasings(unittest.TestCase):
                     "meeting.", self.db)
         self.assertNotEqual(att(out).get("KGZ"), "absent")
 
+    def test_a_list_head_after_absence_of_is_absent(self):
+        out = draft("The CIS Council of Heads of State will meet in Chisinau on 9 October 2009 in "
+                    "the absence of the Presidents of Kazakhstan, Tajikistan, Uzbekistan and "
+                    "Turkmenistan.", self.db)
+        a = att(out)
+        for p in ("KAZ", "TJK", "UZB", "TKM"):
+            self.assertEqual(a.get(p), "absent", p)
+
+    def test_a_title_on_another_body_s_board_is_no_meeting_of_it(self):
+        # a long list, with a chairman of the Commission's board in it: every
+        # party of the list is present
+        out = draft("The meeting of the Eurasian Intergovernmental Council was held on July 17, "
+                    "2020 in Minsk. It was attended by the EIC Chairman, Roman Golovchenko, "
+                    "Prime Minister of the Republic of Belarus, Nikol Pashinyan, Prime Minister "
+                    "of the Republic of Armenia, Askar Mamin, Prime Minister of the Republic of "
+                    "Kazakhstan, Kubatbek Boronov, Prime Minister of the Kyrgyz Republic, Mikhail "
+                    "Mishustin, Prime Minister of the Russian Federation, Mikhail Myasnikovich, "
+                    "Chairman of the Board of the Eurasian Economic Commission.", self.db)
+        a = att(out)
+        for p in ("BLR", "ARM", "KAZ", "KGZ", "RUS"):
+            self.assertEqual(a.get(p), "present", p)
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
