@@ -291,11 +291,21 @@ const DateM *ig_session_date(const Doc *d) {
   ** naming a body wins, then one with its year; else the first. */
   int best = 0, yRef = 0;
   for (int k = 0; k < d->nD && !yRef; k++) yRef = d->aD[k].y;
+  /* A release is published within days of its meeting: a date more than a
+  ** year before the page's own ("On May 14, 2002, the Collective Security
+  ** Council made a decision ..." on a page of 2022-05-16) is history. */
+  const DateM *pPage = ig_posted_date(d);
+  int64_t tPage = pPage && pPage->y && ig_valid_ymd(pPage->y, pPage->m, pPage->d)
+                      ? (int64_t)date_from_ymd(pPage->y, pPage->m, pPage->d)
+                      : 0;
   for (int k = 0; k < d->nD; k++) {
     const DateM *m = &d->aD[k];
     if (m->bPosted ||
         ((ig_next_sentence(d, m->i) || ig_future_sentence(d, m->i)) && !ig_held_before(d, m->i)) ||
         date_of_something_else(d, m) || past_session_sentence(d, m->i))
+      continue;
+    if (tPage && m->y && ig_valid_ymd(m->y, m->m, m->d) &&
+        (int64_t)date_from_ymd(m->y, m->m, m->d) < tPage - 366)
       continue;
     if (!pFirst) pFirst = m;
     /* a dateline ("МИНСК, 14 окт — Sputnik.") tells of the sentence after it */

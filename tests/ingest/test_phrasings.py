@@ -1030,6 +1030,12 @@ class Phrasings(unittest.TestCase):
         for p in ("BLR", "ARM", "KAZ", "KGZ", "RUS"):
             self.assertEqual(a.get(p), "present", p)
 
+    def test_a_date_years_before_the_page_s_own_is_history(self):
+        out = draft(" date 2022-05-16 The meeting of the CSTO Collective Security Council has "
+                    "started its work in Moscow.\n\nOn May 14, 2002, the Collective Security "
+                    "Council made a decision to transform the organization.", self.db)
+        self.assertNotEqual(out["session"]["date"], "2002-05-14")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
