@@ -434,10 +434,16 @@ bool ig_upper_at(const Doc *d, size_t i) {
 }
 
 bool ig_next_sentence(const Doc *d, size_t i) {
-  static const char *const azNext[] = {"next ", "следующ", "очередн", 0};
+  static const char *const azNext[] = {"next ", "следующ", 0};
   static const char *const azMeet[] = {"summit", "session", "meeting", "саммит", "заседани", 0};
+  /* «очередной» is "next" of a meeting to come («Очередное заседание
+  ** пройдет в мае»), "regular" of this one («прибыли для участия в
+  ** очередном заседании», «очередное заседание состоялось») */
+  static const char *const azToCome[] = {"будет", "будут", "планиру", "провести", "проведени", 0};
   size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
-  return ig_has_any(d, s, e, azNext) && ig_has_any(d, s, e, azMeet);
+  if (!ig_has_any(d, s, e, azMeet)) return false;
+  if (ig_has_any(d, s, e, azNext)) return true;
+  return ig_has(d, s, e, "очередн") && (ig_future_sentence(d, i) || ig_has_any(d, s, e, azToCome));
 }
 
 /* A sentence about a meeting still to come ("the December 6 meeting to be

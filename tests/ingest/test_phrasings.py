@@ -1036,6 +1036,18 @@ class Phrasings(unittest.TestCase):
                     "Council made a decision to transform the organization.", self.db)
         self.assertNotEqual(out["session"]["date"], "2002-05-14")
 
+    def test_ocherednoe_is_next_only_of_a_meeting_to_come(self):
+        # «очередном заседании» of this meeting is "regular": its place counts
+        out = draft("Премьер-министры Казахстана и Беларуси прибыли в Чолпон-Ату для участия в "
+                    "очередном заседании Евразийского межправительственного совета.", self.db)
+        self.assertEqual(out["session"]["place"], "Cholpon-Ata")
+        # ... and of one to come, "next": its date and city are not this one's
+        out = draft("В пятницу в Ашхабаде прошло заседание Совета глав правительств СНГ. Решено "
+                    "провести очередное заседание Совета глав правительств 29 мая 2015 года в "
+                    "Астане.", self.db)
+        self.assertNotEqual(out["session"]["place"], "Astana")
+        self.assertNotEqual(out["session"]["date"], "2015-05-29")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
