@@ -1179,6 +1179,21 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       f->bIns = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 4 &&
                 (memcmp(d->zLo + pR->e, "ом", 4) == 0 || memcmp(d->zLo + pR->e, "ем", 4) == 0);
     }
+  } else if (st != 1 && pR) {
+    /* "the prime ministers of Kazakhstan Bakytzhan Sagintayev, Belarus
+    ** Sergei Rumas, ...": the role heads the list, and each item names its
+    ** party and, right after it, its man */
+    size_t ni, ne, pi, pe;
+    /* ... as the party's item before it does: not "Президенты России и
+    ** Белоруссии Владимир Путин и Александр Лукашенко", two lists */
+    const Mention *pPrev = 0;
+    for (int q = ig_mention_from(d, cs), x = 0; q < d->nM && d->aM[q].i < m->i && x < 32; q++, x++)
+      if (d->aM[q].p->kind == GZ_PARTY) pPrev = &d->aM[q];
+    if (pPrev && name_in(d, m->e, ie, &ni, &ne) && ni <= m->e + 1 && ig_word_end(d, ni) < ne &&
+        name_in(d, pPrev->e, m->i, &pi, &pe) && pi <= pPrev->e + 1) {
+      f->iBy = ni;
+      f->eBy = ne;
+    }
   }
   return true;
 }

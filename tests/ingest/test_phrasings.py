@@ -1048,6 +1048,19 @@ class Phrasings(unittest.TestCase):
         self.assertNotEqual(out["session"]["place"], "Astana")
         self.assertNotEqual(out["session"]["date"], "2015-05-29")
 
+    def test_a_list_of_party_and_name_items_under_one_role(self):
+        out = draft("The Eurasian Intergovernmental Council met on 27 November 2018 in Minsk. The "
+                    "meeting included the prime ministers of Kazakhstan Bakytzhan Sagintayev, "
+                    "Belarus Sergei Rumas, Kyrgyzstan Mukhammetkaly Abulgaziev and the Russian "
+                    "Federation Dmitry Medvedev.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Sergei Rumas")
+        self.assertEqual(by(out, "KGZ")[0], "Mukhammetkaly Abulgaziev")
+        # two lists, the parties' then the names': no name is read after a party
+        out = draft("Президенты России и Белоруссии Владимир Путин и Александр Лукашенко 26 "
+                    "февраля 2026 года проведут в Москве заседание Высшего государственного "
+                    "совета Союзного государства.", self.db)
+        self.assertNotEqual(by(out, "BLR")[0], "Владимир Путин")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
