@@ -605,6 +605,12 @@ static const char *format_word(Doc *d, const char *zOrg, const char *const *az, 
           bOther = true;
       }
       if (bOther && !bOwn) continue;
+      /* "The meeting came after the informal meeting of the Eurasian
+      ** Economic Council": one before or after the session is another */
+      static const char *const azOther[] = {"after the ",     "after an ",        "before the ",
+                                            "following the ", "preceded by the ", "после ",
+                                            "перед ",         "накануне ",        0};
+      if (ig_has_any(d, i > s0 + 20 ? i - 20 : s0, i, azOther)) continue;
       ig_evidence(d, "format", i, i + strlen(az[k]), conf, false);
       return zFormat;
     }

@@ -1061,6 +1061,12 @@ class Phrasings(unittest.TestCase):
                     "совета Союзного государства.", self.db)
         self.assertNotEqual(by(out, "BLR")[0], "Владимир Путин")
 
+    def test_an_informal_meeting_before_the_session_is_another(self):
+        out = draft("On 26 December 2016 the Presidents of Armenia and Russia took part in a session "
+                    "of the CSTO Collective Security Council in Moscow. The session came after the "
+                    "informal meeting of the Eurasian Economic Council earlier on Monday.", self.db)
+        self.assertEqual(out["session"]["format"], "in_person")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
