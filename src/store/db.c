@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "fts.h"
+#include "i18n.h"
 #include "util.h"
 
 typedef struct CachedStmt {
@@ -211,6 +212,16 @@ static void migrate(Db *pDb) {
     die(EXIT_INPUT, "the registry was made by a newer pacta (schema %d; this one knows %d)",
         version, nMigration);
   if (version == nMigration) return;
+  /* A registry made by an older pacta: its tables are rewritten once, in
+  ** minutes for millions of actions; said, so that it is not taken for a
+  ** hang and stopped (which would roll it back, to begin again). */
+  if (version > 0) {
+    fputs("pacta: ", stderr);
+    fputs(_("upgrading the registry's tables for this version of pacta (once; minutes for "
+            "millions of records)"),
+          stderr);
+    fputc('\n', stderr);
+  }
   db_begin(pDb);
   for (int i = version; i < nMigration; i++) {
     /* A journal already lean, or actions already saying whether they have
