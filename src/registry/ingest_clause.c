@@ -1175,6 +1175,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
                 ((we == pR->e + 2 &&
                   (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0)) ||
                  (we == pR->e + 4 && memcmp(d->zLo + pR->e, "ов", 4) == 0)); /* "президентов" */
+      /* ... and so does a preposition that governs the genitive right
+      ** before the role («под председательством главы МИД РФ Сергея
+      ** Лаврова», «с участием», «при участии», «вместо», «без») */
+      static const char *const azGenBefore[] = {
+          "председательством ", "участием ", "участии ", "вместо ", "без ", 0};
+      if ((unsigned char)d->zLo[pR->i] >= 0xD0 &&
+          ig_has_any(d, pR->i > 40 ? pR->i - 40 : 0, pR->i, azGenBefore))
+        f->bGen = true;
       /* ... in the instrumental ("президентом", "председателем") */
       f->bIns = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 4 &&
                 (memcmp(d->zLo + pR->e, "ом", 4) == 0 || memcmp(d->zLo + pR->e, "ем", 4) == 0);

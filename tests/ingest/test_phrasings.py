@@ -1067,6 +1067,11 @@ class Phrasings(unittest.TestCase):
                     "informal meeting of the Eurasian Economic Council earlier on Monday.", self.db)
         self.assertEqual(out["session"]["format"], "in_person")
 
+    def test_a_name_after_a_preposition_of_the_genitive_is_put_in_the_nominative(self):
+        out = draft("Заседание Совета министров иностранных дел СНГ состоится в Москве 7 октября "
+                    "2024 года под председательством главы МИД РФ Сергея Лаврова.", self.db)
+        self.assertEqual(by(out, "RUS")[0], "Сергей Лавров")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
