@@ -1072,6 +1072,11 @@ class Phrasings(unittest.TestCase):
                     "2024 года под председательством главы МИД РФ Сергея Лаврова.", self.db)
         self.assertEqual(by(out, "RUS")[0], "Сергей Лавров")
 
+    def test_the_host_who_welcomes_the_guests_is_present(self):
+        out = draft("29 мая 2015 года в Боровом прошло заседание Совета глав правительств СНГ. "
+                    "Глава правительства Казахстана встретил гостей у входа.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
