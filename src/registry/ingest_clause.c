@@ -947,6 +947,109 @@ static bool source_item(const Doc *d, size_t is, size_t ie, size_t e) {
   return ie > e && ig_has_any(d, e, ie, azSay);
 }
 
+/* Is [a, b) only what joins the items of a list (spaces, commas, "and",
+** «и»)? */
+static bool list_joint(const Doc *d, size_t a, size_t b) {
+  if (b < a || b - a > 8) return false;
+  for (size_t p = a; p < b;) {
+    if (d->z[p] == ' ' || d->z[p] == ',') {
+      p++;
+    } else if (b - p >= 2 && memcmp(d->zLo + p, "и", 2) == 0 &&
+               (p + 2 == b || d->z[p + 2] == ' ')) {
+      p += 2;
+    } else if (b - p >= 3 && memcmp(d->zLo + p, "and", 3) == 0 &&
+               (p + 3 == b || d->z[p + 3] == ' ')) {
+      p += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A name of two or three capitalized words at p, its end in *pe, or 0. */
+static bool name_at(const Doc *d, size_t p, size_t e, size_t *pe) {
+  int nW = 0;
+  size_t q = p;
+  while (nW < 3 && q < e && ig_upper_at(d, q)) {
+    size_t r = q;
+    while (r < e && (gz_letter_at(d->z, d->n, r) || d->z[r] == '-' ||
+                     ((unsigned char)d->z[r] & 0xC0) == 0x80))
+      r++;
+    if (r == q) break;
+    nW++;
+    *pe = r;
+    if (r + 1 < e && d->z[r] == ' ' && ig_upper_at(d, r + 1))
+      q = r + 1;
+    else
+      break;
+  }
+  return nW >= 2;
+}
+
+/* «премьеры Белоруссии, Казахстана и Киргизии - Александр Турчин, Олжас
+** Бектенов и Адылбек Касымалиев», "the presidents of Russia and Belarus,
+** Vladimir Putin and Alexander Lukashenko": a list of parties and right
+** after it a list of as many names, the k-th name the k-th party's. The
+** name of m at [*pi, *pe), or false. */
+static bool parallel_name(const Doc *d, const Mention *m, size_t ce, size_t *pi, size_t *pe) {
+  if (m < d->aM || m >= d->aM + d->nM) return false;
+  /* the list's parties, each once (a party may be found twice at one place) */
+  int k = (int)(m - d->aM);
+  const Mention *aL[16];
+  int nL = 0, iM = 0;
+  int k0 = k;
+  while (k0 > 0 && d->aM[k0 - 1].i == m->i) k0--;
+  for (int x = k0 - 1, last = k; x >= 0 && nL < 8; x--) {
+    const Mention *a = &d->aM[x];
+    if (a->e > d->aM[last].i) continue;
+    if (a->p->kind != GZ_PARTY || !list_joint(d, a->e, d->aM[last].i)) break;
+    aL[nL++] = a;
+    last = x;
+  }
+  /* reverse into text order, then m, then the ones after it */
+  for (int x = 0; x < nL / 2; x++) {
+    const Mention *t = aL[x];
+    aL[x] = aL[nL - 1 - x];
+    aL[nL - 1 - x] = t;
+  }
+  iM = nL;
+  aL[nL++] = m;
+  for (int x = k + 1, last = k; x < d->nM && nL < 16; x++) {
+    const Mention *a = &d->aM[x];
+    if (a->i < d->aM[last].e) continue;
+    if (a->p->kind != GZ_PARTY || !list_joint(d, d->aM[last].e, a->i)) break;
+    aL[nL++] = a;
+    last = x;
+  }
+  int nParty = nL;
+  if (nParty < 2) return false;
+  size_t p = aL[nL - 1]->e;
+  while (p < ce && (d->z[p] == ' ' || d->z[p] == ',')) p++;
+  if (p < ce && d->z[p] == '-')
+    p++;
+  else if (p + 3 <= ce && (memcmp(d->z + p, "–", 3) == 0 || memcmp(d->z + p, "—", 3) == 0))
+    p += 3;
+  while (p < ce && d->z[p] == ' ') p++;
+  size_t aN[16][2];
+  int nName = 0;
+  while (nName < 16 && p < ce) {
+    size_t e;
+    if (!name_at(d, p, ce, &e)) break;
+    aN[nName][0] = p;
+    aN[nName][1] = e;
+    nName++;
+    size_t q = e;
+    while (q < ce && !ig_upper_at(d, q) && q - e <= 8) q++;
+    if (q >= ce || !list_joint(d, e, q) || q == e) break;
+    p = q;
+  }
+  if (nName != nParty) return false;
+  *pi = aN[iM][0];
+  *pe = aN[iM][1];
+  return true;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1193,7 +1296,12 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       f->bIns = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 4 &&
                 (memcmp(d->zLo + pR->e, "ом", 4) == 0 || memcmp(d->zLo + pR->e, "ем", 4) == 0);
     }
-  } else if (st != 1 && pR) {
+  }
+  size_t qi, qe;
+  if (st != 1 && f->eBy <= f->iBy && parallel_name(d, m, ce, &qi, &qe)) {
+    f->iBy = qi;
+    f->eBy = qe;
+  } else if (st != 1 && pR && !bOwnRole) {
     /* "the prime ministers of Kazakhstan Bakytzhan Sagintayev, Belarus
     ** Sergei Rumas, ...": the role heads the list, and each item names its
     ** party and, right after it, its man */

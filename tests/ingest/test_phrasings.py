@@ -1077,6 +1077,15 @@ class Phrasings(unittest.TestCase):
                     "Глава правительства Казахстана встретил гостей у входа.", self.db)
         self.assertEqual(att(out).get("KAZ"), "present")
 
+    def test_a_list_of_parties_then_as_many_names_pairs_them_in_order(self):
+        out = draft("14 августа 2025 года в Чолпон-Ате состоялось заседание Евразийского "
+                    "межправительственного совета. В заседании участвовали премьеры Белоруссии, "
+                    "Казахстана и Киргизии - Александр Турчин, Олжас Бектенов и Адылбек "
+                    "Касымалиев.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Александр Турчин")
+        self.assertEqual(by(out, "KAZ")[0], "Олжас Бектенов")
+        self.assertEqual(by(out, "KGZ")[0], "Адылбек Касымалиев")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
