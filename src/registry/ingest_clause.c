@@ -1301,6 +1301,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (st != 1 && f->eBy <= f->iBy && parallel_name(d, m, ce, &qi, &qe)) {
     f->iBy = qi;
     f->eBy = qe;
+    /* «президентов России и Белоруссии Владимира Путина и Александра
+    ** Лукашенко»: the names in the case of the role heading them */
+    if (pR && (unsigned char)d->zLo[pR->i] >= 0xD0) {
+      size_t we = ig_word_end(d, pR->e);
+      f->bGen = (we == pR->e + 2 &&
+                 (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0)) ||
+                (we == pR->e + 4 && memcmp(d->zLo + pR->e, "ов", 4) == 0);
+    }
   } else if (st != 1 && pR && !bOwnRole) {
     /* "the prime ministers of Kazakhstan Bakytzhan Sagintayev, Belarus
     ** Sergei Rumas, ...": the role heads the list, and each item names its
