@@ -231,8 +231,21 @@ void ig_find_dates(Doc *d) {
 /* Is the date a document's or a deadline ("the Treaty of May 29, 2014",
 ** "as from 1 February 2016", "until 2025")? */
 static bool date_of_something_else(const Doc *d, const DateM *m) {
-  static const char *const azBefore[] = {"of ", "from ", "since ", "until ", "till ",
-                                         "by ", "от ",   "с ",     "до ",    0};
+  static const char *const azBefore[] = {"of ",
+                                         "from ",
+                                         "since ",
+                                         "until ",
+                                         "till ",
+                                         "by ",
+                                         "up to ",
+                                         "signed on ",
+                                         "into force on ",
+                                         "founded on ",
+                                         "established on ",
+                                         "от ",
+                                         "с ",
+                                         "до ",
+                                         0};
   for (int k = 0; azBefore[k]; k++) {
     size_t n = strlen(azBefore[k]);
     if (m->i >= n && memcmp(d->zLo + m->i - n, azBefore[k], n) == 0 &&
@@ -374,10 +387,46 @@ const DateM *ig_posted_date(const Doc *d) {
 
 /* ---- The year of a date without one -------------------------------------- */
 
+/* Is the year at i in a sentence where a session decides on a year to
+** come: a chair for it ("Turkmenistan would chair the CIS in 2019", "the CIS
+** chairmanship in 2020"), a plan or budget for it ("the EAEU's main
+** international activities in 2023"), a year declared ("on declaring 2027
+** the Year of ...")? */
+static bool plan_year_sentence(const Doc *d, size_t i) {
+  static const char *const azPlan[] = {
+      "chair ",        "chairing", "chairmanship", "presidency",      "declaring", "declared",
+      "activities in", "plan for", "budget for",   "председательств", "объявить",  "объявлен",
+      "бюджет",        0};
+  /* ... not one that says who chairs now («В 2020 году в органах ЕАЭС
+  ** председательствует Беларусь»: that year is this one) */
+  static const char *const azNow[] = {
+      "presides",           "is chairing", "holds the",          "this year",
+      "председательствует", "в этом году", "председательствуют", 0};
+  size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+  return ig_has_any(d, s, e, azPlan) && !ig_has_any(d, s, e, azNow);
+}
+
+/* Is the year at i part of a date that is not a meeting's ("signed on 29
+** May 2014", "since 24 August 1993", "up to 2030"), or right after such a
+** word itself? */
+static bool year_of_something_else(const Doc *d, size_t i) {
+  for (int k = 0; k < d->nD; k++)
+    if (d->aD[k].y && d->aD[k].i <= i && i < d->aD[k].e)
+      return date_of_something_else(d, &d->aD[k]);
+  static const char *const azBefore[] = {"since ", "from ", "up to ", "through ", "с ", "со ", 0};
+  for (int k = 0; azBefore[k]; k++) {
+    size_t n = strlen(azBefore[k]);
+    if (i >= n && memcmp(d->zLo + i - n, azBefore[k], n) == 0 && !gz_letter_before(d->zLo, i - n))
+      return true;
+  }
+  return false;
+}
+
 /* The years the text names: *pnBound the least after "till", "until", "до"
-** (9999 if none), *pnLatest the latest of the others (0 if none). */
-static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
-  int nBound = 9999, nLatest = 0;
+** (9999 if none), *pnPlan the least a session decides on (0 if none), and
+** *pnLatest the latest of the others (0 if none). */
+static void text_years(const Doc *d, int *pnBound, int *pnPlan, int *pnLatest) {
+  int nBound = 9999, nLatest = 0, nPlan = 0;
   for (size_t i = 0; i + 4 <= d->n; i++) {
     size_t e;
     if (gz_letter_before(d->zLo, i) || (i > 0 && d->z[i - 1] >= '0' && d->z[i - 1] <= '9'))
@@ -398,13 +447,20 @@ static void text_years(const Doc *d, int *pnBound, int *pnLatest) {
     }
     if ((i >= 5 && memcmp(d->zLo + i - 5, "till ", 5) == 0) ||
         (i >= 6 && memcmp(d->zLo + i - 6, "until ", 6) == 0) ||
+        (i >= 6 && memcmp(d->zLo + i - 6, "up to ", 6) == 0) ||
         (i >= 5 && memcmp(d->zLo + i - 5, "до ", 5) == 0)) {
       if (y < nBound) nBound = y;
+    } else if (year_of_something_else(d, i)) {
+      /* history: a treaty signed, a count kept since */
+    } else if (plan_year_sentence(d, i)) {
+      if (!nPlan || y < nPlan) nPlan = y;
     } else if (y > nLatest) {
       nLatest = y;
     }
+    i = e - 1;
   }
   *pnBound = nBound;
+  *pnPlan = nPlan;
   *pnLatest = nLatest;
 }
 
@@ -489,8 +545,8 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
     snprintf(zWhy, nWhy, "the next session is in %d, after this one", yNext);
     return y;
   }
-  int nBound, nLatest;
-  text_years(d, &nBound, &nLatest);
+  int nBound, nPlan, nLatest;
+  text_years(d, &nBound, &nPlan, &nLatest);
   static const char *const azChair[] = {"presides",   "presiding",       "chairmanship",
                                         "presidency", "председательств", 0};
   StrMap tried = {0}; /* the parties whose chairing found no year */
@@ -517,6 +573,14 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
     }
   }
   strmap_free(&tried);
+  /* A session decides on the year after its own (who chairs next, the
+  ** plan, the Year of ...): the year before the first it decides on, unless
+  ** the text names a later one */
+  if (nPlan && nPlan - 1 >= nLatest && nPlan - 1 <= nBound) {
+    snprintf(zWhy, nWhy, "latest year guessed: the year before %d, which the session decides on",
+             nPlan);
+    return nPlan - 1;
+  }
   if (nLatest) {
     snprintf(zWhy, nWhy, "latest year named in the text");
     return nLatest;

@@ -1086,6 +1086,29 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "KAZ")[0], "Олжас Бектенов")
         self.assertEqual(by(out, "KGZ")[0], "Адылбек Касымалиев")
 
+    def test_a_year_not_written_is_the_one_before_the_year_the_session_decides_on(self):
+        # the session decides on next year's chair, plan or Year of ...
+        out = draft("A session of the CIS Council of Heads of State took place in Ashgabat on "
+                    "October 11. The session discussed the CIS chairmanship in 2020.", self.db)
+        self.assertEqual(out["session"]["date"], "2019-10-11")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.5)
+        # ... but who chairs now says this year
+        out = draft("Заседание Евразийского межправительственного совета прошло 9 октября в "
+                    "Ереване. В 2020 году в органах ЕАЭС председательствует Беларусь.", self.db)
+        self.assertEqual(out["session"]["date"], "2020-10-09")
+
+    def test_a_treaty_s_date_and_a_bound_give_no_year(self):
+        # "signed on 29 May 2014" is the treaty's, "up to 2030" a bound
+        out = draft("CHOLPON ATA, AUGUST 20: The Eurasian Intergovernmental Council meeting "
+                    "ended on Friday (Aug. 20). The Treaty on the Eurasian Economic Union was "
+                    "signed on 29 May 2014 by the leaders of Belarus, Kazakhstan, and Russia.",
+                    self.db)
+        self.assertNotEqual(out["session"]["date"], "2014-05-29")
+        self.assertFalse((out["session"]["date"] or "").startswith("2014"))
+        out = draft("The CIS Council of Heads of State met in Bishkek on October 13. The strategy "
+                    "for the period up to 2030 was discussed.", self.db)
+        self.assertIsNone(out["session"]["date"])
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
