@@ -457,13 +457,42 @@ static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
 ** in Bishkek")? The 70 bytes before i in its sentence name a session that
 ** is not the next, nor one to come. */
 static bool said_at_session(const Doc *d, size_t i) {
-  static const char *const azAt[] = {"at the session of", "at the meeting of", "at the summit",
-                                     "на заседании",      "на саммите",        0};
+  static const char *const azAt[] = {"at the session of",
+                                     "at the meeting of",
+                                     "at the summit",
+                                     "at the extended meeting",
+                                     "at the expanded meeting",
+                                     "на заседании",
+                                     "на саммите",
+                                     "на расширенном заседании",
+                                     "на заседании в узком",
+                                     0};
   static const char *const azNot[] = {"next",    "following", "will ",   "to be held", "следующ",
                                       "очередн", "пройдет",   "пройдёт", "состоится",  0};
   size_t s = i > 70 ? i - 70 : 0, s0 = ig_sent_start(d, i);
   if (s < s0) s = s0;
   return ig_has_any(d, s, i, azAt) && !ig_has_any(d, s, i, azNot);
+}
+
+/* A city in capitals starting a line of the text's first 600 bytes, the
+** dateline ("MINSK, 12 April –", «АСТАНА, 5 октября.», "ST. PETERSBURG,
+** Russia—", «ЧОЛПОН-АТА /Киргизия/,»), or NULL. */
+static const Mention *dateline_city(const Doc *d) {
+  for (int k = 0; k < d->nM && d->aM[k].i < 600; k++) {
+    const Mention *pM = &d->aM[k];
+    if (!pM->p->zPlace[0] || !all_caps(d, pM)) continue;
+    /* at a line's start, after nothing but spaces */
+    size_t b = pM->i;
+    while (b > 0 && (d->z[b - 1] == ' ' || d->z[b - 1] == '\t')) b--;
+    if (b > 0 && d->z[b - 1] != '\n') continue;
+    /* the city, a capital letter, and a comma or a slash after it */
+    bool bUpper = false;
+    for (size_t q = pM->i; q < pM->e && !bUpper; q++) bUpper = ig_upper_at(d, q);
+    size_t e = pM->e;
+    if (!bUpper || e >= d->n) continue;
+    if (d->z[e] == ',' || (e + 2 <= d->n && memcmp(d->z + e, " /", 2) == 0)) return pM;
+  }
+  return 0;
 }
 
 static void draft_place(Draft *dr) {
@@ -566,6 +595,28 @@ static void draft_place(Draft *dr) {
   if (!pPlace && (pAtSession || pLoose)) {
     pPlace = pAtSession ? pAtSession : pLoose;
     conf = pAtSession ? 0.7 : 0.65;
+  }
+  /* Failing all of those, a dateline in capitals ("ST. PETERSBURG, Russia—",
+  ** «ЧОЛПОН-АТА /Киргизия/, 14 августа.»): where the agency writes from,
+  ** often where they met; a city that is no capital, where no agency
+  ** sits, surely so (0.7), a capital only maybe (0.5) */
+  if (!pPlace && !pCapOf) {
+    const Mention *pLine = dateline_city(d);
+    /* (not when it tells of a meeting still to come: "BISHKEK, October 9
+    ** (RIA Novosti) - The presidents ... will not attend the summit in
+    ** Kyrgyzstan on Friday"; the agency may write from home) */
+    static const char *const azToCome[] = {
+        "will ",   "to be held", "scheduled", "planned", "состоит",
+        "пройдет", "пройдёт",    "будет",     "заплан",  0};
+    if (pLine) {
+      size_t s1 = ig_sent_end(d, pLine->i);
+      size_t s2 = s1 < d->n ? ig_sent_end(d, s1 + 1) : s1;
+      if (ig_has_any(d, ig_sent_start(d, pLine->i), s2, azToCome)) pLine = 0;
+    }
+    if (pLine) {
+      pPlace = pLine;
+      conf = pLine->p->kind == GZ_CITY ? 0.7 : 0.5;
+    }
   }
   if (!pPlace && pCapOf) {
     json_object_set_new(dr->pSession, "place", json_string(zCapital));

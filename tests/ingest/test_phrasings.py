@@ -1109,6 +1109,33 @@ class Phrasings(unittest.TestCase):
                     "for the period up to 2030 was discussed.", self.db)
         self.assertIsNone(out["session"]["date"])
 
+    def test_a_place_only_in_a_dateline_in_capitals(self):
+        # a city that is no capital, where no agency sits: the place, surely
+        out = draft("ЧОЛПОН-АТА /Киргизия/, 14 августа. /ТАСС/. Заседание Евразийского "
+                    "межправительственного совета в узком составе состоялось в Киргизии.",
+                    self.db)
+        self.assertEqual(out["session"]["place"], "Cholpon-Ata")
+        self.assertGreaterEqual(out["evidence"]["place"]["confidence"], 0.7)
+        # a capital: maybe (the agency may write from home), unsure
+        out = draft("MINSK, 12 April - The CIS Council of Foreign Ministers met today to "
+                    "discuss cooperation.", self.db)
+        self.assertEqual(out["session"]["place"], "Minsk")
+        self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
+        # not of a meeting still to come
+        out = draft("BISHKEK, October 9 (RIA Novosti) - The presidents of Ukraine and Azerbaijan "
+                    "will not attend the CIS summit in Kyrgyzstan on Friday.", self.db)
+        self.assertIsNone(out["session"]["place"])
+        # a city named in the text wins over the dateline
+        out = draft("YEREVAN, JULY 17, ARMENPRESS. The session of the Eurasian Intergovernmental "
+                    "Council kicked off in Minsk.", self.db)
+        self.assertEqual(out["session"]["place"], "Minsk")
+
+    def test_the_place_of_the_extended_session_where_the_next_is_announced(self):
+        out = draft("Следующее заседание Высшего Евразийского экономического совета состоится "
+                    "28-29 мая 2026 года в Астане, - сказал он, выступая в воскресенье на "
+                    "расширенном заседании ВЕЭС в Санкт-Петербурге.", self.db)
+        self.assertEqual(out["session"]["place"], "Saint Petersburg")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
