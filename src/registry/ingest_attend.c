@@ -493,6 +493,99 @@ void ig_attend_speakers(const Doc *d, const char *zLevel, Attendance *a) {
   }
 }
 
+/* Is zParty where the session is: its capital or one of its cities is the
+** session's place zPlace, or the text says a meeting is "in PARTY" («в
+** Киргизии») in a sentence naming a body or a summit? */
+static bool hosts_session(const Doc *d, const char *zParty, const char *zPlace) {
+  for (int j = 0; zPlace && j < d->g->n; j++) {
+    const GzEntry *pE = &d->g->a[j];
+    if (pE->zPlace && pE->zPlace[0] && strcmp(pE->zPlace, zPlace) == 0 &&
+        (pE->type == GZ_CAPITAL || pE->kind == GZ_CITY) && strcmp(pE->zKey, zParty) == 0)
+      return true;
+  }
+  static const char *const azMeet[] = {"summit",   "session", "meeting", "саммит",
+                                       "заседани", "сесси",   0};
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *pM = &d->aM[k];
+    if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL || strcmp(pM->p->zKey, zParty) != 0)
+      continue;
+    bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
+               (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0);
+    size_t s = pM->i > 40 ? pM->i - 40 : 0;
+    if (bIn && !gz_letter_before(d->zLo, pM->i - 3) && ig_has_any(d, s, pM->i, azMeet)) return true;
+  }
+  return false;
+}
+
+/* Is i inside a quotation opened since s ("“This year Belarus presides over
+** the Commonwealth,” said the Belarusian leader": his words, not the
+** release's)? */
+static bool in_quote(const Doc *d, size_t s, size_t i) {
+  int nOpen = 0;
+  for (size_t q = s; q < i; q++) {
+    if (d->z[q] == '"') nOpen = !nOpen;
+    if (q + 3 <= i && (memcmp(d->z + q, "“", 3) == 0)) nOpen = 1;
+    if (q + 3 <= i && (memcmp(d->z + q, "”", 3) == 0)) nOpen = 0;
+    if (q + 2 <= i && (memcmp(d->z + q, "«", 2) == 0)) nOpen = 1;
+    if (q + 2 <= i && (memcmp(d->z + q, "»", 2) == 0)) nOpen = 0;
+  }
+  /* a sentence that opens with a quotation mark the sentence splitter left
+  ** before its start */
+  if (s > 0 && (d->z[s - 1] == '"' || (s >= 3 && memcmp(d->z + s - 3, "“", 3) == 0) ||
+                (s >= 2 && memcmp(d->z + s - 2, "«", 2) == 0)))
+    nOpen = 1;
+  return nOpen;
+}
+
+/* Present, unsurely (0.6): the party said to chair the organization now
+** ("Kyrgyzstan holds the organization's rotating presidency this year", "a
+** country chairing the CIS this year", «в год председательства в СНГ»)
+** where the session is held in it (its host and chair: it takes part),
+** when no clause said otherwise. zPlace: the session's place or NULL. */
+void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a) {
+  static const char *const azChair[] = {"rotating presidency",
+                                        "holds the presidency",
+                                        "chairing the",
+                                        "chairs the",
+                                        "presides over",
+                                        "председательств",
+                                        0};
+  static const char *const azNot[] = {
+      "will ",   "next",    "take over", "takes over", "handed",   "previous", "перейд",
+      "следующ", "передал", "переда",    "примет",     "предыдущ", 0};
+  for (int k = 0; azChair[k]; k++) {
+    size_t nW = strlen(azChair[k]);
+    for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
+      size_t i = (size_t)(z - d->zLo), s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+      if (ig_has_any(d, s, e, azNot) || in_quote(d, s, i)) continue;
+      /* the party nearest the word in its sentence */
+      const Mention *pBest = 0;
+      size_t best = SIZE_MAX;
+      for (int j = ig_mention_from(d, s); j < d->nM && d->aM[j].i < e; j++) {
+        const Mention *pM = &d->aM[j];
+        if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL) continue;
+        size_t dist = pM->e <= i ? i - pM->e : pM->i - i;
+        if (dist < best) {
+          best = dist;
+          pBest = pM;
+        }
+      }
+      if (!pBest || best > 80) continue;
+      const char *zParty = pBest->p->zKey;
+      if (json_object_get(a->pClause, zParty) || json_object_get(a->pPresent, zParty) ||
+          json_object_get(a->pAbsent, zParty) || !hosts_session(d, zParty, zPlace))
+        continue;
+      json_t *pC = json_object();
+      json_object_set_new(pC, "status", json_string("present"));
+      json_object_set_new(
+          pC, "text",
+          ig_span(d, pBest->i < i ? pBest->i : i, pBest->e > i + nW ? pBest->e : i + nW));
+      json_object_set_new(pC, "confidence", json_real(0.6));
+      json_object_set_new(a->pClause, zParty, pC);
+    }
+  }
+}
+
 /* "with the participation of Presidents A B of Belarus, C D of Kazakhstan":
 ** in a sentence saying who took part, "NAME of COUNTRY" is present. */
 void ig_attend_named(const Doc *d, Attendance *a) {

@@ -189,6 +189,9 @@ typedef struct Attendance {
 } Attendance;
 void ig_attend_init(Attendance *a);
 void ig_attend_free(Attendance *a);
+/* The party that chairs the organization now and hosts the session: present
+** (0.6) when nothing else was said of it. */
+void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a);
 /* The rules, in the order they run (a later one reads the earlier ones'). */
 void ig_attend_listed(const Doc *d, Attendance *a);
 void ig_attend_absent(const Doc *d, Attendance *a);

@@ -1136,6 +1136,29 @@ class Phrasings(unittest.TestCase):
                     "расширенном заседании ВЕЭС в Санкт-Петербурге.", self.db)
         self.assertEqual(out["session"]["place"], "Saint Petersburg")
 
+    def test_the_country_that_chairs_and_hosts_is_present(self):
+        out = draft("The presidents of Ukraine and Azerbaijan will not attend the CIS summit in "
+                    "Kyrgyzstan on Friday. Kyrgyzstan holds the organization's rotating "
+                    "presidency this year.", self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+        self.assertLess(out["evidence"]["attendance.KGZ"]["confidence"], 0.7)
+        out = draft("Заседание СМИД СНГ состоится 10 октября 2019 года в Ашхабаде. Это будет "
+                    "аккордом работы, которую провел Туркменистан в год председательства в СНГ.",
+                    self.db)
+        self.assertEqual(att(out).get("TKM"), "present")
+        # the chair of next year, or one that does not host, is not
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. "
+                    "Turkmenistan will take over the rotating presidency next year.", self.db)
+        self.assertIsNone(att(out).get("TKM"))
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 28 September 2018. "
+                    "Belarus holds the presidency this year.", self.db)
+        self.assertIsNone(att(out).get("BLR"))
+        # words in a quotation are the speaker's, not the release's (seed 002)
+        out = draft("The session of the CIS Defense Ministers Council took place in Minsk on 5 "
+                    "June 2013. “This year Belarus presides over the Commonwealth,” said the "
+                    "Belarusian leader.", self.db)
+        self.assertIsNone(att(out).get("BLR"))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
