@@ -493,6 +493,88 @@ void ig_attend_speakers(const Doc *d, const char *zLevel, Attendance *a) {
   }
 }
 
+/* Does [i, e) hold a word of a role ("Prime Minister", «премьер-министр»)? */
+static bool role_words(const Doc *d, size_t i, size_t e) {
+  static const char *const azRoleWord[] = {
+      "minister",  "president", "chairman",    "premier", "head of", "ambassador", "secretary",
+      "президент", "премьер",   "председател", "министр", "глава",   "посол",      0};
+  return ig_has_any(d, i, e, azRoleWord);
+}
+
+/* The start of the name of two or three capitalized words ending at e, the
+** first after ", ", ": ", "by ", "and ", "as well as ", «и » (in Russian,
+** any word in lower case) or a line's start; or
+** SIZE_MAX. */
+static size_t name_before(const Doc *d, size_t e, bool bEn) {
+  size_t i = e;
+  int nW = 0;
+  while (nW < 3 && i >= 2) {
+    size_t ws = ig_word_start(d, i);
+    if (ws == i || !ig_upper_at(d, ws) || overlaps_mention(d, ws, i) || role_words(d, ws, i)) break;
+    nW++;
+    i = ws;
+    if (i < 2 || d->z[i - 1] != ' ') break;
+    /* what comes before the name: a comma, a colon, "by", "and" */
+    char c = d->z[i - 2];
+    if (nW >= 2 && (c == ',' || c == ':')) return i;
+    size_t pw = ig_word_start(d, i - 1);
+    size_t n = i - 1 - pw;
+    /* «приняли участие Олжас Бектенов, премьер-министр Казахстана»: in
+    ** Russian, any word in lower case */
+    if (nW >= 2 && !bEn && n > 0 && !ig_upper_at(d, pw) && gz_letter_at(d->zLo, d->n, pw)) return i;
+    if (nW >= 2 && ((n == 2 && memcmp(d->zLo + pw, "by", 2) == 0) ||
+                    (n == 3 && memcmp(d->zLo + pw, "and", 3) == 0) ||
+                    (n == 2 && memcmp(d->zLo + pw, "as", 2) == 0) || /* "as well as" */
+                    (n == 2 && memcmp(d->zLo + pw, "и", 2) == 0)))
+      return i;
+    i--; /* past the space, to the word before */
+  }
+  if (nW >= 2 && (i == 0 || d->z[i - 1] == '\n')) return i;
+  return SIZE_MAX;
+}
+
+/* "attended by ..., Roman Golovchenko, Prime Minister of the Republic of
+** Belarus, Nikol Pashinyan, Prime Minister of ...", «Никол Пашинян,
+** премьер-министр Армении»: a name, a comma, then its role naming the party
+** (the name before the role) is the party's name, when none is listed with
+** it otherwise. */
+void ig_attend_name_role(const Doc *d, Attendance *a) {
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *pM = &d->aM[k];
+    if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL ||
+        json_object_get(a->pNamed, pM->p->zKey))
+      continue;
+    size_t p = pM->i;
+    if (p >= 4 && memcmp(d->zLo + p - 4, "the ", 4) == 0) p -= 4;
+    if (p >= 16 && memcmp(d->zLo + p - 16, "the republic of ", 16) == 0) p -= 16;
+    bool bEn = p >= 4 && memcmp(d->zLo + p - 4, " of ", 4) == 0;
+    size_t r = bEn ? p - 4 : p >= 1 && d->z[p - 1] == ' ' ? p - 1 : 0;
+    if (!r) continue;
+    /* the role: at most six words back to ", " (English: capitalized, or
+    ** "of", "the", "and"; Russian: in lower case) */
+    size_t rs = SIZE_MAX, i = r;
+    for (int w = 0; w < 6 && i >= 3; w++) {
+      size_t ws = ig_word_start(d, i);
+      if (ws == i) break;
+      size_t n = i - ws;
+      const char *z = d->zLo + ws;
+      bool bSmall = (n == 2 && memcmp(z, "of", 2) == 0) || (n == 3 && memcmp(z, "the", 3) == 0) ||
+                    (n == 3 && memcmp(z, "and", 3) == 0);
+      if (bEn ? !(ig_upper_at(d, ws) || bSmall) : ig_upper_at(d, ws)) break;
+      if (ws >= 2 && d->z[ws - 1] == ' ' && d->z[ws - 2] == ',') {
+        rs = ws;
+        break;
+      }
+      if (ws < 1 || d->z[ws - 1] != ' ') break;
+      i = ws - 1;
+    }
+    if (rs == SIZE_MAX || !role_words(d, rs, r)) continue;
+    size_t ns = name_before(d, rs - 2, bEn);
+    if (ns == SIZE_MAX) continue;
+    json_object_set_new(a->pNamed, pM->p->zKey, json_stringn(d->z + ns, rs - 2 - ns));
+  }
+}
+
 /* Is zParty where the session is: its capital or one of its cities is the
 ** session's place zPlace, or the text says a meeting is "in PARTY" («в
 ** Киргизии») in a sentence naming a body or a summit? */

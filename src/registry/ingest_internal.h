@@ -192,6 +192,9 @@ void ig_attend_free(Attendance *a);
 /* The party that chairs the organization now and hosts the session: present
 ** (0.6) when nothing else was said of it. */
 void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a);
+/* "NAME, Prime Minister of PARTY": the name before its role is the party's
+** name (a->pNamed) when none is listed with it otherwise. */
+void ig_attend_name_role(const Doc *d, Attendance *a);
 /* The rules, in the order they run (a later one reads the earlier ones'). */
 void ig_attend_listed(const Doc *d, Attendance *a);
 void ig_attend_absent(const Doc *d, Attendance *a);

@@ -1159,6 +1159,20 @@ class Phrasings(unittest.TestCase):
                     "Belarusian leader.", self.db)
         self.assertIsNone(att(out).get("BLR"))
 
+    def test_a_name_before_its_role_naming_the_party(self):
+        out = draft("The meeting of the Eurasian Intergovernmental Council was held on 17 July "
+                    "2020 in Minsk. It was attended by the Chairman, Roman Golovchenko, Prime "
+                    "Minister of the Republic of Belarus, Askar Mamin, Prime Minister of the "
+                    "Republic of Kazakhstan, as well as Ion Kiku, Prime Minister of the Republic "
+                    "of Moldova.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Roman Golovchenko")
+        self.assertEqual(by(out, "KAZ")[0], "Askar Mamin")
+        self.assertEqual(by(out, "MDA")[0], "Ion Kiku")
+        out = draft("В заседании Евразийского межправительственного совета 14 августа 2025 года "
+                    "приняли участие Олжас Бектенов, премьер-министр Казахстана, и Александр "
+                    "Турчин, премьер-министр Беларуси.", self.db)
+        self.assertEqual(by(out, "KAZ")[0], "Олжас Бектенов")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
