@@ -1173,6 +1173,17 @@ class Phrasings(unittest.TestCase):
                     "Турчин, премьер-министр Беларуси.", self.db)
         self.assertEqual(by(out, "KAZ")[0], "Олжас Бектенов")
 
+    def test_rukovoditeli_and_held_a_meeting(self):
+        out = draft("Сессия Совета коллективной безопасности ОДКБ прошла 23 ноября 2023 года в "
+                    "Минске. Руководители России, Казахстана и Таджикистана приняли положение о "
+                    "пресс-центре.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertEqual(att(out).get("TJK"), "present")
+        out = draft("February 26, 2026, The Kremlin, Moscow\nThe President of Russia and "
+                    "President of Belarus Alexander Lukashenko held a meeting of the Supreme "
+                    "State Council of the Union State.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
