@@ -430,6 +430,14 @@ static bool city_said_in(const Doc *d, const Mention *pM) {
   return false;
 }
 
+/* Does the sentence around i look back ("last", "previous", «ранее»)? */
+static bool past_sentence(const Doc *d, size_t i) {
+  static const char *const azPast[] = {"last ",    "previous ", "earlier", "recalled",
+                                       "прошлог",  "прошлом",   "прошлый", "прошлой",
+                                       "предыдущ", "напомнил",  "ранее",   0};
+  return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azPast);
+}
+
 /* Does the sentence around i tell of a meeting (a body or organization
 ** named, or a word for one), and not of one to come? */
 static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
@@ -595,6 +603,29 @@ static void draft_place(Draft *dr) {
   if (!pPlace && (pAtSession || pLoose)) {
     pPlace = pAtSession ? pAtSession : pLoose;
     conf = pAtSession ? 0.7 : 0.65;
+  }
+  /* An announcement, no meeting said held («Совет глав правительств СНГ
+  ** пройдет 12 декабря. Он состоится в Москве.»): "in CITY" in a sentence
+  ** about the meeting to come, not the next one after it (0.6) */
+  static const char *const azHeld[] = {"took place", "was held",   "were held", "met in",
+                                       "met on",     "прошло",     "прошла",    "состоялось",
+                                       "состоялась", "состоялись", "по итогам", 0};
+  if (!pPlace && !pCapOf && !ig_has_any(d, 0, d->n, azHeld)) {
+    for (int k = 0; k < d->nM && !pPlace; k++) {
+      const Mention *pM = &d->aM[k];
+      if (!pM->p->zPlace[0] || all_caps(d, pM) || !city_said_in(d, pM) ||
+          !ig_future_sentence(d, pM->i) || ig_next_sentence(d, pM->i) || past_sentence(d, pM->i))
+        continue;
+      /* of a meeting: a word for one in its sentence or the one before (not
+      ** "our friends who will host the European Games in Baku") */
+      static const char *const azMeet[] = {"summit",   "session", "meeting", "council", "саммит",
+                                           "заседани", "сесси",   "совет",   "встреч",  0};
+      size_t s0 = ig_sent_start(d, pM->i);
+      size_t sPrev = s0 >= 2 ? ig_sent_start(d, s0 - 2) : s0;
+      if (!ig_has_any(d, sPrev, ig_sent_end(d, pM->i), azMeet)) continue;
+      pPlace = pM;
+      conf = 0.6;
+    }
   }
   /* Failing all of those, a dateline in capitals ("ST. PETERSBURG, Russia—",
   ** «ЧОЛПОН-АТА /Киргизия/, 14 августа.»): where the agency writes from,

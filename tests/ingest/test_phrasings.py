@@ -1184,6 +1184,17 @@ class Phrasings(unittest.TestCase):
                     "State Council of the Union State.", self.db)
         self.assertEqual(att(out).get("BLR"), "present")
 
+    def test_the_place_of_an_announced_meeting(self):
+        out = draft("Совет глав правительств стран СНГ пройдет 12 декабря. Он состоится в Москве. "
+                    "Об этом сообщил постоянный представитель России.", self.db)
+        self.assertEqual(out["session"]["place"], "Moscow")
+        self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
+        # not a city of something else to come (seed 004's European Games)
+        out = draft("The session of the CIS Council of Heads of State is about security. "
+                    "“Our Azerbaijani friends will host the first European Games in Baku next "
+                    "year,” the head of state said.", self.db)
+        self.assertIsNone(out["session"]["place"])
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
