@@ -614,7 +614,8 @@ static void draft_place(Draft *dr) {
     for (int k = 0; k < d->nM && !pPlace; k++) {
       const Mention *pM = &d->aM[k];
       if (!pM->p->zPlace[0] || all_caps(d, pM) || !city_said_in(d, pM) ||
-          !ig_future_sentence(d, pM->i) || ig_next_sentence(d, pM->i) || past_sentence(d, pM->i))
+          !ig_future_sentence(d, pM->i) || ig_next_sentence(d, pM->i) || past_sentence(d, pM->i) ||
+          ig_in_quote(d, ig_sent_start(d, pM->i), pM->i))
         continue;
       /* of a meeting: a word for one in its sentence or the one before (not
       ** "our friends who will host the European Games in Baku") */

@@ -602,7 +602,7 @@ static bool hosts_session(const Doc *d, const char *zParty, const char *zPlace) 
 /* Is i inside a quotation opened since s ("“This year Belarus presides over
 ** the Commonwealth,” said the Belarusian leader": his words, not the
 ** release's)? */
-static bool in_quote(const Doc *d, size_t s, size_t i) {
+bool ig_in_quote(const Doc *d, size_t s, size_t i) {
   int nOpen = 0;
   for (size_t q = s; q < i; q++) {
     if (d->z[q] == '"') nOpen = !nOpen;
@@ -639,7 +639,7 @@ void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a) {
     size_t nW = strlen(azChair[k]);
     for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
       size_t i = (size_t)(z - d->zLo), s = ig_sent_start(d, i), e = ig_sent_end(d, i);
-      if (ig_has_any(d, s, e, azNot) || in_quote(d, s, i)) continue;
+      if (ig_has_any(d, s, e, azNot) || ig_in_quote(d, s, i)) continue;
       /* the party nearest the word in its sentence */
       const Mention *pBest = 0;
       size_t best = SIZE_MAX;

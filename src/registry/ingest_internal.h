@@ -195,6 +195,8 @@ void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a);
 /* "NAME, Prime Minister of PARTY": the name before its role is the party's
 ** name (a->pNamed) when none is listed with it otherwise. */
 void ig_attend_name_role(const Doc *d, Attendance *a);
+/* Is i inside a quotation opened since s (the start of its sentence)? */
+bool ig_in_quote(const Doc *d, size_t s, size_t i);
 /* The rules, in the order they run (a later one reads the earlier ones'). */
 void ig_attend_listed(const Doc *d, Attendance *a);
 void ig_attend_absent(const Doc *d, Attendance *a);
