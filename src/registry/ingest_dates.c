@@ -104,6 +104,22 @@ static void add_date(Doc *d, int *pnAlloc, DateM m) {
   d->aD[d->nD++] = m;
 }
 
+/* Does a clock time follow e ("30 ноября 2023, 10:58", "1 сентября 2011 -
+** 18:44 AMT": a page's stamp, the publication's date and time)? */
+static bool time_after(const Doc *d, size_t e) {
+  size_t q = e;
+  for (int k = 0;
+       k < 4 && q < d->n && (d->z[q] == ' ' || d->z[q] == ',' || d->z[q] == '-' || d->z[q] == '|');
+       k++)
+    q++;
+  if (q + 3 <= d->n && memcmp(d->z + q, "–", 3) == 0) q += 3;
+  while (q < d->n && d->z[q] == ' ') q++;
+  size_t e2, e3;
+  int h = ig_number_at(d, q, 2, &e2);
+  return h >= 0 && h < 24 && e2 < d->n && d->z[e2] == ':' && ig_number_at(d, e2 + 1, 2, &e3) >= 0 &&
+         e3 == e2 + 3;
+}
+
 /* A date whose day comes first, at i (a digit): "08.10.2024" (a Posted
 ** line's if "posted" is just before), "18 December 2020", "15 ноября".
 ** Returns where the scan goes on (the position before its next start). */
@@ -157,7 +173,7 @@ static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
   if (!m) return i;
   size_t k = skip_sp(d, e), e3;
   int y = ig_year_at(d, k, &e3);
-  add_date(d, pnAlloc, (DateM){i, y ? e3 : e, y, m, a, false});
+  add_date(d, pnAlloc, (DateM){i, y ? e3 : e, y, m, a, y && time_after(d, e3)});
   return (y ? e3 : e) - 1;
 }
 
@@ -186,7 +202,7 @@ static size_t month_first(Doc *d, int *pnAlloc, size_t i) {
   if (kR != k && ig_number_at(d, kR, 2, &kR2) > 0 && !gz_letter_at(d->zLo, d->n, kR2)) k = kR2;
   size_t k2 = skip_sp(d, k);
   int y = ig_year_at(d, k2, &e3);
-  add_date(d, pnAlloc, (DateM){i, y ? e3 : k, y, m, a, false});
+  add_date(d, pnAlloc, (DateM){i, y ? e3 : k, y, m, a, y && time_after(d, e3)});
   return (y ? e3 : k) - 1;
 }
 
@@ -352,8 +368,9 @@ const DateM *ig_session_date(const Doc *d) {
   if (!pDate) pDate = pFirst;
   /* An announcement ("A meeting of the Supreme State Council will be held in
   ** Moscow on February 26"), no meeting said held: the date of the
-  ** meeting to come, in a sentence naming a body and not about the next or
-  ** a past session, is the one the release is about (ingest.c: unsure) */
+  ** meeting to come, in a sentence naming a body or organization («Главы
+  ** правительств стран СНГ встретятся 18 декабря») and not about the next
+  ** or a past session, is the one the release is about (ingest.c: unsure) */
   static const char *const azHeld[] = {"took place", "was held",   "were held", "met in",
                                        "met on",     "following",  "прошло",    "прошла",
                                        "состоялось", "состоялась", "по итогам", 0};
@@ -363,7 +380,7 @@ const DateM *ig_session_date(const Doc *d) {
     if (m->bPosted || ig_next_sentence(d, m->i) || !ig_future_sentence(d, m->i) ||
         date_of_something_else(d, m) || past_session_sentence(d, m->i))
       continue;
-    if (ig_mention_inside(d, aBody, ig_sent_start(d, m->i), ig_sent_end(d, m->i))) pDate = m;
+    if (ig_mention_inside(d, aLeast, ig_sent_start(d, m->i), ig_sent_end(d, m->i))) pDate = m;
   }
   xfree(aBody);
   xfree(aLeast);

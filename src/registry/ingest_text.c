@@ -454,7 +454,8 @@ bool ig_future_sentence(const Doc *d, size_t i) {
       "forthcoming",    "is scheduled",     "are scheduled",    "scheduled to",
       "will be hosted", "could take place", "will be attended", "will be followed",
       "will host",      "состоится",        "пройдет",          "пройдёт",
-      "запланирован",   "is planned",       "are planned",      0};
+      "запланирован",   "is planned",       "are planned",      "to meet in",
+      "to meet on",     "will meet",        "встретятся",       0};
   return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azFuture);
 }
 

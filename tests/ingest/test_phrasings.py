@@ -1195,6 +1195,23 @@ class Phrasings(unittest.TestCase):
                     "year,” the head of state said.", self.db)
         self.assertIsNone(out["session"]["place"])
 
+    def test_a_page_stamp_with_its_time_and_a_meeting_to_meet(self):
+        # "30 May 2013 11:25": the page's stamp, not the meeting's date
+        out = draft("Azerbaijan Materials 30 May 2013 11:25 (UTC +04:00)\nA meeting of the "
+                    "Council of Heads of Government of the Commonwealth of Independent States is "
+                    "planned to be held on May 31 in Minsk.", self.db)
+        self.assertEqual(out["session"]["date"], "2013-05-31")
+        # a headline "to meet in Minsk on Sep 30" is about a meeting to come
+        out = draft(" date 2025-06-06 CIS heads of government to meet in Minsk on Sep 30\nThe "
+                    "next meeting of the CIS Heads of Government Council will take place in Minsk "
+                    "on 30 September. On 5 June, the CIS heads of government exchanged views at a "
+                    "meeting of the CIS Heads of Government Council in Dushanbe.", self.db)
+        self.assertEqual(out["session"]["date"], "2025-06-05")
+        # an announcement naming the organization's heads («Главы правительств стран СНГ»)
+        out = draft("Главы правительств стран СНГ встретятся 18 декабря\n30 ноября 2023, 10:58\n"
+                    "Встреча глав правительств стран СНГ состоится в Москве.", self.db)
+        self.assertEqual(out["session"]["date"], "2023-12-18")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
