@@ -515,8 +515,9 @@ static int next_session_year(const Doc *d, const DateM *pDate, int *pyNext) {
 /* A year the registry records zParty as chairing zOrg, not after nBound:
 ** nLatest if it is one, else the latest; 0 if none. */
 static int registry_chair_year(const Doc *d, const char *zOrg, const char *zParty, int nBound,
-                               int nLatest) {
+                               int nLatest, int *pnYears) {
   int best = 0;
+  *pnYears = 0;
   for (size_t c = 0; c < json_array_size(d->g->pChairs); c++) {
     const json_t *pC = json_array_get(d->g->pChairs, c);
     if (strcmp(str(pC, "organization"), zOrg) != 0) continue;
@@ -526,6 +527,7 @@ static int registry_chair_year(const Doc *d, const char *zOrg, const char *zPart
       int y = (int)json_integer_value(json_object_get(pR, "year"));
       if (strcmp(str(pR, "party"), zParty) != 0) continue;
       if (y > nBound) continue;
+      ++*pnYears;
       if (best && best == nLatest) continue; /* a year the text names wins */
       if (y == nLatest || y > best) best = y;
     }
@@ -571,18 +573,39 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
     size_t nW = strlen(azChair[k]);
     for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
       size_t i = (size_t)(z - d->zLo);
-      /* The last party (in the order of d->aM) named in the 40 bytes before. */
+      /* not a chair to come ("Tajikistan will assume the rotating CIS
+      ** chairmanship next year": not this year's) */
+      static const char *const azNotNow[] = {"will ",          "next year", "take over", "assume",
+                                             "следующем году", "перейд",    "примет",    0};
+      static const char *const azMeetChair[] = {"под ", "under the ", 0};
+      if (ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azNotNow)) continue;
+      /* The last party (in the order of d->aM) named in the 40 bytes before
+      ** (a party's name, not its capital: «в Минске под председательством»);
+      ** of a meeting chaired by one («под председательством министра
+      ** иностранных дел России»: the chairing country chairs its councils),
+      ** the first named in the 70 bytes after */
       int iParty = -1;
-      for (int x = ig_mention_ending(d, i >= 40 ? i - 40 : 0);
-           x < d->nM && d->aM[d->aByEnd[x]].e <= i; x++)
-        if (d->aM[d->aByEnd[x]].p->kind == GZ_PARTY && d->aByEnd[x] > iParty) iParty = d->aByEnd[x];
+      if (ig_has_any(d, i >= 12 ? i - 12 : 0, i, azMeetChair)) {
+        for (int x = ig_mention_from(d, i); x < d->nM && d->aM[x].i < i + 70 && iParty < 0; x++)
+          if (d->aM[x].p->kind == GZ_PARTY && d->aM[x].p->type != GZ_CAPITAL) iParty = x;
+      } else {
+        for (int x = ig_mention_ending(d, i >= 40 ? i - 40 : 0);
+             x < d->nM && d->aM[d->aByEnd[x]].e <= i; x++)
+          if (d->aM[d->aByEnd[x]].p->kind == GZ_PARTY &&
+              d->aM[d->aByEnd[x]].p->type != GZ_CAPITAL && d->aByEnd[x] > iParty)
+            iParty = d->aByEnd[x];
+      }
       if (iParty < 0) continue;
       const char *zParty = d->aM[iParty].p->zKey;
       bool bNew;
       strmap_insert(&tried, zParty, 0, &bNew);
-      int best = bNew ? registry_chair_year(d, zOrg, zParty, nBound, nLatest) : 0;
+      int nYears = 0;
+      int best = bNew ? registry_chair_year(d, zOrg, zParty, nBound, nLatest, &nYears) : 0;
       if (best) {
-        snprintf(zWhy, nWhy, "%s chaired %s in %d (registry)%s", zParty, zOrg, best,
+        /* of several years it chaired, none named in the text: the latest,
+        ** a guess (the draft says so: "latest") */
+        snprintf(zWhy, nWhy, "%s chaired %s in %d (registry%s)%s", zParty, zOrg, best,
+                 nYears > 1 && best != nLatest ? "; the latest year of several it chaired" : "",
                  nBound < 9999 ? "; bounded by a 'till' year in the text" : "");
         strmap_free(&tried);
         return best;

@@ -1212,6 +1212,12 @@ class Phrasings(unittest.TestCase):
                     "Встреча глав правительств стран СНГ состоится в Москве.", self.db)
         self.assertEqual(out["session"]["date"], "2023-12-18")
 
+    def test_a_chair_to_come_gives_no_year(self):
+        # "will assume the chairmanship next year": not this session's year
+        out = draft("The CIS Council of Heads of State met in Moscow on October 8. Tajikistan "
+                    "will assume the rotating CIS chairmanship next year.", self.db)
+        self.assertNotIn("TJK chaired", out["evidence"]["date"].get("note", ""))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
