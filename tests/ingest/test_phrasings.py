@@ -1218,6 +1218,13 @@ class Phrasings(unittest.TestCase):
                     "will assume the rotating CIS chairmanship next year.", self.db)
         self.assertNotIn("TJK chaired", out["evidence"]["date"].get("note", ""))
 
+    def test_the_chairman_of_the_council_of_ministers_heads_the_government(self):
+        out = draft("The Eurasian Intergovernmental Council met in Cholpon-Ata on 20 August 2021. "
+                    "The meeting hosted by the Chairman of the Council of Ministers of Kyrgyzstan, "
+                    "Ulukbek Maripov, was attended by Belarusian Prime Minister Roman Golovchenko.",
+                    self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
