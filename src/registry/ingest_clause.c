@@ -790,11 +790,15 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
       else
         break;
     }
+    /* "the Belarusian Foreign Ministry noted": an institution, no name */
+    static const char *const azInst[] = {
+        "ministry",       "office",      "service",  "committee", "agency", "department",
+        "administration", "министерств", "ведомств", "служб",     0};
     if (nW >= 2) {
       size_t i = aW[nW - 2][0], j = aW[nW - 1][1];
       int k = ig_mention_from(d, j);
       bool bOver = k > 0 && d->aReach[k - 1] > i;
-      if (!bOver && j - i < 90) {
+      if (!bOver && j - i < 90 && !ig_has_any(d, aW[nW - 1][0], j, azInst)) {
         *pi = i;
         *pe = j;
         return true;

@@ -1225,6 +1225,14 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertEqual(att(out).get("KGZ"), "present")
 
+    def test_a_ministry_that_tells_is_no_name(self):
+        # "the Belarusian Foreign Ministry noted": the source, not Belarus represented
+        out = draft("A meeting of the CIS Council of Heads of Government will be held on 31 May "
+                    "2013 in Minsk. Moldova will be represented by the Deputy Minister of Foreign "
+                    "Affairs, the Belarusian Foreign Ministry noted.", self.db)
+        self.assertEqual(att(out).get("MDA"), "represented")
+        self.assertIsNone(att(out).get("BLR"))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
