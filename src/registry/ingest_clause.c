@@ -238,6 +238,8 @@ static const Pat aPred[] = {
     {"delegation was led by", PK_PRESENT},
     {"delegation is headed by", PK_PRESENT},
     {"delegation is led by", PK_PRESENT},
+    {"will be headed by", PK_PRESENT},
+    {"will be led by", PK_PRESENT},
     {"led the delegation", PK_PRESENT},
     {"headed the delegation", PK_PRESENT},
     {"was present", PK_PRESENT},
@@ -1172,7 +1174,13 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** Foreign Minister NAME" («Узбекистан ... представит постоянный член
   ** совета, министр иностранных дел NAME»): the role after the verb, in the
   ** next item */
-  if (!pR && pPr && pPr == pAfter && pPr->kind == PK_REPR) {
+  /* ... and a delegation's head named by role after "headed by" ("the
+  ** delegation of Uzbekistan, Kyrgyzstan and Turkmenistan will be headed by
+  ** first deputy premiers": every party of the list before) */
+  static const char *const azHeaded[] = {"headed by", "led by", 0};
+  if (!pR && pPr && pPr == pAfter &&
+      (pPr->kind == PK_REPR ||
+       (pPr->kind == PK_PRESENT && ig_has_any(d, pPr->i, pPr->e, azHeaded)))) {
     size_t lim = pPr->e + 160 < ce ? pPr->e + 160 : ce;
     size_t r = hit_from(pRole, pPr->e);
     if (r < pRole->n && pRole->a[r].i < lim) {

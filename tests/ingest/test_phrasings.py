@@ -1233,6 +1233,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("MDA"), "represented")
         self.assertIsNone(att(out).get("BLR"))
 
+    def test_delegations_to_be_headed_by_a_lower_role_are_represented(self):
+        out = draft("A meeting of the CIS Council of Heads of Government is planned to be held on "
+                    "31 May 2013 in Minsk. It is expected that the delegation of Uzbekistan, "
+                    "Kyrgyzstan, Azerbaijan and Turkmenistan will be headed by first deputy "
+                    "premiers.", self.db)
+        for p in ("UZB", "KGZ", "AZE", "TKM"):
+            self.assertEqual(att(out).get(p), "represented", p)
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
