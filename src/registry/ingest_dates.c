@@ -274,11 +274,14 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
 /* Is the sentence around i about an earlier session ("The previous session
 ** took place online on May 27", «предыдущее заседание прошло ...»)? */
 static bool past_session_sentence(const Doc *d, size_t i) {
-  static const char *const azPast[] = {"previous session",  "previous meeting",
-                                       "previous summit",   "last session",
-                                       "last meeting",      "last summit",
-                                       "предыдущ",          "прошлое заседание",
-                                       "прошлом заседании", 0};
+  /* ... or of a plan given up («Ранее встречу планировалось провести 26
+  ** декабря в Санкт-Петербурге», "had been planned for") */
+  static const char *const azPast[] = {
+      "previous session", "previous meeting",   "previous summit",
+      "last session",     "last meeting",       "last summit",
+      "предыдущ",         "прошлое заседание",  "прошлом заседании",
+      "планировалось",    "планировали",        "had been planned",
+      "was originally",   "originally planned", 0};
   return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azPast);
 }
 

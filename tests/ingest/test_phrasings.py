@@ -1241,6 +1241,16 @@ class Phrasings(unittest.TestCase):
         for p in ("UZB", "KGZ", "AZE", "TKM"):
             self.assertEqual(att(out).get(p), "represented", p)
 
+    def test_a_plan_given_up_and_one_who_made_a_proposal(self):
+        out = draft("18 декабря в Москве состоится внеочередное заседание глав правительств стран "
+                    "СНГ. Ранее встречу планировалось провести 26 декабря в Санкт-Петербурге.",
+                    self.db)
+        self.assertEqual(out["session"]["place"], "Moscow")
+        out = draft("On 5 June 2025 the CIS Heads of Government Council met in Dushanbe. "
+                    "Belarusian Prime Minister Aleksandr Turchin made a proposal to hold the next "
+                    "meeting in Minsk.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
