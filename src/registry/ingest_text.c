@@ -443,7 +443,11 @@ bool ig_next_sentence(const Doc *d, size_t i) {
   size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
   if (!ig_has_any(d, s, e, azMeet)) return false;
   if (ig_has_any(d, s, e, azNext)) return true;
-  return ig_has(d, s, e, "очередн") && (ig_future_sentence(d, i) || ig_has_any(d, s, e, azToCome));
+  /* («внеочередное», extraordinary, is not «очередное») */
+  bool bNext = false;
+  for (size_t x = ig_find(d, s, "очередн"); x < e && !bNext; x = ig_find(d, x + 1, "очередн"))
+    bNext = !(x >= s + 6 && memcmp(d->zLo + x - 6, "вне", 6) == 0);
+  return bNext && (ig_future_sentence(d, i) || ig_has_any(d, s, e, azToCome));
 }
 
 /* A sentence about a meeting still to come ("the December 6 meeting to be

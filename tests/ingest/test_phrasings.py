@@ -1246,6 +1246,8 @@ class Phrasings(unittest.TestCase):
                     "СНГ. Ранее встречу планировалось провести 26 декабря в Санкт-Петербурге.",
                     self.db)
         self.assertEqual(out["session"]["place"], "Moscow")
+        # «внеочередное» (extraordinary) is no «очередное» (next)
+        self.assertIsNone(out["session"].get("next"))
         out = draft("On 5 June 2025 the CIS Heads of Government Council met in Dushanbe. "
                     "Belarusian Prime Minister Aleksandr Turchin made a proposal to hold the next "
                     "meeting in Minsk.", self.db)
