@@ -37,7 +37,7 @@ static void open_tag(Buf *p, const char *zTag, const char *zClass, const RText *
   buf_putc(p, '>');
 }
 
-static void put_text(Buf *p, const RText *t) {
+static void put_rtext(Buf *p, const RText *t) {
   if (t->zHref)
     hprintf(p, "<a href=\"%s\">%s</a>", t->zHref, t->z);
   else
@@ -46,7 +46,7 @@ static void put_text(Buf *p, const RText *t) {
 
 static void put_block(Buf *p, const RText *t, const char *zTag, const char *zClass) {
   open_tag(p, zTag, zClass, t);
-  put_text(p, t);
+  put_rtext(p, t);
   hprintf(p, "</%s>\n", zTag);
 }
 
@@ -63,7 +63,7 @@ static void put_table(Buf *p, const RBlock *b) {
   for (int i = 0; i < b->nCell; i++) {
     if (i % b->nCol == 0) buf_puts(p, "<tr>");
     open_tag(p, i % b->nCol == 0 ? "th scope=\"row\"" : "td", 0, &b->aCell[i]);
-    put_text(p, &b->aCell[i]);
+    put_rtext(p, &b->aCell[i]);
     buf_puts(p, i % b->nCol == 0 ? "</th>" : "</td>");
     if (i % b->nCol == b->nCol - 1 || i == b->nCell - 1) buf_puts(p, "</tr>\n");
   }

@@ -17,9 +17,9 @@ static const char *str_of(const json_t *pObj, const char *zField) {
 }
 
 /* A name: a string, or an object of strings by language (English first). */
-static void put_name(Buf *p, const json_t *pName) {
+static void index_name(Buf *p, const json_t *pName) {
   if (json_is_array(pName)) {
-    for (size_t i = 0; i < json_array_size(pName); i++) put_name(p, json_array_get(pName, i));
+    for (size_t i = 0; i < json_array_size(pName); i++) index_name(p, json_array_get(pName, i));
     return;
   }
   if (json_is_string(pName)) {
@@ -33,11 +33,11 @@ static void put_name(Buf *p, const json_t *pName) {
   }
   if (!json_is_object(pName)) return;
   /* English first; "en" may be a list (aliases) as well as a name. */
-  if (json_object_get(pName, "en")) put_name(p, json_object_get(pName, "en"));
+  if (json_object_get(pName, "en")) index_name(p, json_object_get(pName, "en"));
   const char *zLang;
   const json_t *v;
   json_object_foreach((json_t *)pName, zLang, v) {
-    if (strcmp(zLang, "en") != 0) put_name(p, v);
+    if (strcmp(zLang, "en") != 0) index_name(p, v);
   }
 }
 
@@ -56,10 +56,10 @@ static const char *name_en(const json_t *pName) {
 static void index_sources(Buf *p, const json_t *v) {
   const json_t *aSrc = json_object_get(v, "sources");
   for (size_t i = 0; i < json_array_size(aSrc); i++)
-    put_name(p, json_object_get(json_array_get(aSrc, i), "title"));
+    index_name(p, json_object_get(json_array_get(aSrc, i), "title"));
 }
 
-static void put_text(Buf *p, const char *z) {
+static void index_text(Buf *p, const char *z) {
   if (!z || !*z) return;
   if (p->n) buf_puts(p, " / ");
   buf_puts(p, z);
@@ -67,12 +67,12 @@ static void put_text(Buf *p, const char *z) {
 
 /* Every language's text of a language map ({"en": "...", "ru": "..."}),
 ** English first. */
-static void put_texts(Buf *p, const json_t *pMap) {
-  put_text(p, str_of(pMap, "en"));
+static void index_texts(Buf *p, const json_t *pMap) {
+  index_text(p, str_of(pMap, "en"));
   const char *zLang;
   const json_t *v;
   json_object_foreach((json_t *)pMap, zLang, v) {
-    if (strcmp(zLang, "en") != 0) put_text(p, json_string_value(v));
+    if (strcmp(zLang, "en") != 0) index_text(p, json_string_value(v));
   }
 }
 
@@ -97,14 +97,14 @@ typedef struct Entry {
 static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, Entry *e) {
   switch (kind) {
   case K_PARTY:
-    put_name(&e->title, json_object_get(v, "name"));
-    put_text(&e->title, zKey);
-    put_name(&e->text, json_object_get(v, "aliases"));
-    put_name(&e->text, json_object_get(v, "capital"));
+    index_name(&e->title, json_object_get(v, "name"));
+    index_text(&e->title, zKey);
+    index_name(&e->text, json_object_get(v, "aliases"));
+    index_name(&e->text, json_object_get(v, "capital"));
     for (size_t i = 0; i < json_array_size(json_object_get(v, "cities")); i++) {
       const json_t *pCity = json_array_get(json_object_get(v, "cities"), i);
-      put_name(&e->text, json_object_get(pCity, "name"));
-      put_name(&e->text, json_object_get(pCity, "aliases"));
+      index_name(&e->text, json_object_get(pCity, "name"));
+      index_name(&e->text, json_object_get(pCity, "aliases"));
     }
     index_sources(&e->text, v);
     buf_puts(&e->label,
@@ -114,9 +114,9 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     break;
   case K_ORGANIZATION:
   case K_BODY: {
-    put_name(&e->title, json_object_get(v, "name"));
-    put_name(&e->title, json_object_get(v, "aliases"));
-    put_text(&e->title, zKey);
+    index_name(&e->title, json_object_get(v, "name"));
+    index_name(&e->title, json_object_get(v, "aliases"));
+    index_text(&e->title, zKey);
     index_sources(&e->text, v);
     const char *zName = name_en(json_object_get(v, "name"));
     buf_puts(&e->label, zName ? zName : zKey);
@@ -131,12 +131,12 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     break;
   }
   case K_DOCUMENT: {
-    put_name(&e->title, json_object_get(v, "title"));
-    put_text(&e->text, str_of(v, "note"));
-    put_text(&e->text, str_of(v, "depositary"));
-    put_text(&e->text, str_of(json_object_get(v, "adopted"), "place"));
+    index_name(&e->title, json_object_get(v, "title"));
+    index_text(&e->text, str_of(v, "note"));
+    index_text(&e->text, str_of(v, "depositary"));
+    index_text(&e->text, str_of(json_object_get(v, "adopted"), "place"));
     index_sources(&e->text, v);
-    put_texts(&e->text, json_object_get(v, "text")); /* the whole text: last */
+    index_texts(&e->text, json_object_get(v, "text")); /* the whole text: last */
     const char *zTitle = name_en(json_object_get(v, "title"));
     buf_puts(&e->label, zTitle ? zTitle : zKey);
     e->zOrg = str_of(v, "organization");
@@ -155,26 +155,26 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     const char *zBodyName = pBody ? name_en(json_object_get(pBody, "name")) : 0;
     if (pBody) {
       e->zOrg = str_of(pBody, "organization");
-      put_name(&e->title, json_object_get(pBody, "name"));
+      index_name(&e->title, json_object_get(pBody, "name"));
     }
-    put_text(&e->title, zPlace);
+    index_text(&e->title, zPlace);
     buf_printf(&e->label, "%s, %s%s%s", zBodyName ? zBodyName : (e->zBody ? e->zBody : "session"),
                e->zDate ? e->zDate : "", zPlace ? ", " : "", zPlace ? zPlace : "");
     const json_t *aAtt = json_object_get(v, "attendance");
     for (size_t i = 0; i < json_array_size(aAtt); i++) {
       const json_t *a = json_array_get(aAtt, i);
-      put_text(&e->text, str_of(a, "by"));
-      put_text(&e->text, str_of(a, "role"));
+      index_text(&e->text, str_of(a, "by"));
+      index_text(&e->text, str_of(a, "role"));
     }
-    put_text(&e->text, str_of(json_object_get(v, "next"), "place"));
+    index_text(&e->text, str_of(json_object_get(v, "next"), "place"));
     index_sources(&e->text, v);
     put_parties(&e->party, aAtt);
     break;
   }
   case K_COMMITMENT:
-    put_name(&e->title, json_object_get(v, "text"));
-    put_text(&e->text, str_of(v, "category"));
-    put_text(&e->text, str_of(v, "note"));
+    index_name(&e->title, json_object_get(v, "text"));
+    index_text(&e->text, str_of(v, "category"));
+    index_text(&e->text, str_of(v, "note"));
     index_sources(&e->text, v);
     buf_puts(&e->label, zKey);
     e->zOrg = str_of(v, "organization");
@@ -184,13 +184,13 @@ static void fill_entry(Db *pDb, Kind kind, const char *zKey, const json_t *v, En
     put_parties(&e->party, json_object_get(json_object_get(v, "addressees"), "parties"));
     break;
   case K_ASSESSMENT: {
-    put_text(&e->text, str_of(v, "evidence"));
-    put_text(&e->text, str_of(v, "assessor"));
+    index_text(&e->text, str_of(v, "evidence"));
+    index_text(&e->text, str_of(v, "assessor"));
     index_sources(&e->text, v);
     const char *zCommitment = str_of(v, "commitment");
     buf_printf(&e->label, "%s: %s, %s", zCommitment ? zCommitment : "", str_of(v, "party"),
                str_of(v, "date") ? str_of(v, "date") : "");
-    put_text(&e->title, zCommitment);
+    index_text(&e->title, zCommitment);
     json_t *pC = zCommitment ? entity_get(pDb, K_COMMITMENT, zCommitment) : 0;
     e->pFree[0] = pC;
     if (pC) e->zOrg = str_of(pC, "organization");
