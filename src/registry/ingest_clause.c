@@ -503,11 +503,7 @@ static bool serves_before(const Doc *d, size_t i) {
                                    "office of the ",
                                    "press secretary of the ",
                                    0};
-  for (int k = 0; az[k]; k++) {
-    size_t n = strlen(az[k]);
-    if (i >= n && memcmp(d->zLo + i - n, az[k], n) == 0) return true;
-  }
-  return false;
+  return ig_ends_before(d, i, az, false);
 }
 
 /* A verb of holding with a meeting its object within 60 bytes
@@ -714,17 +710,8 @@ static bool locative(const Doc *d, const Mention *m) {
   ** "delegations from Armenia") */
   static const char *const azOwn[] = {"counterparts from ", "colleagues from ", "leaders from ",
                                       "delegations from ",  "delegation from ", 0};
-  for (int k = 0; azOwn[k]; k++) {
-    size_t n = strlen(azOwn[k]);
-    if (m->i >= n && memcmp(d->zLo + m->i - n, azOwn[k], n) == 0) return false;
-  }
-  for (int k = 0; az[k]; k++) {
-    size_t n = strlen(az[k]);
-    if (m->i >= n && memcmp(d->zLo + m->i - n, az[k], n) == 0 &&
-        !gz_letter_before(d->zLo, m->i - n))
-      return true;
-  }
-  return false;
+  if (ig_ends_before(d, m->i, azOwn, false)) return false;
+  return ig_ends_before(d, m->i, az, true);
 }
 
 /* Between a role and its name, at most two lower-case words that are not

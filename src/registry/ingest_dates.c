@@ -262,13 +262,7 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
                                          "с ",
                                          "до ",
                                          0};
-  for (int k = 0; azBefore[k]; k++) {
-    size_t n = strlen(azBefore[k]);
-    if (m->i >= n && memcmp(d->zLo + m->i - n, azBefore[k], n) == 0 &&
-        !gz_letter_before(d->zLo, m->i - n))
-      return true;
-  }
-  return false;
+  return ig_ends_before(d, m->i, azBefore, true);
 }
 
 /* Is the sentence around i about an earlier session ("The previous session
@@ -434,12 +428,7 @@ static bool year_of_something_else(const Doc *d, size_t i) {
     if (d->aD[k].y && d->aD[k].i <= i && i < d->aD[k].e)
       return date_of_something_else(d, &d->aD[k]);
   static const char *const azBefore[] = {"since ", "from ", "up to ", "through ", "с ", "со ", 0};
-  for (int k = 0; azBefore[k]; k++) {
-    size_t n = strlen(azBefore[k]);
-    if (i >= n && memcmp(d->zLo + i - n, azBefore[k], n) == 0 && !gz_letter_before(d->zLo, i - n))
-      return true;
-  }
-  return false;
+  return ig_ends_before(d, i, azBefore, true);
 }
 
 /* The years the text names: *pnBound the least after "till", "until", "до"

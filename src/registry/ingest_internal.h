@@ -103,6 +103,9 @@ size_t ig_sent_end(const Doc *d, size_t i);
 ** A long stretch is looked up in the word's places, found on first use. */
 bool ig_has(const Doc *d, size_t i, size_t e, const char *zWord);
 bool ig_has_any(const Doc *d, size_t i, size_t e, const char *const *az);
+/* Does one of az (lower case, NULL-ended) end right before i, starting a
+** word when bWord? */
+bool ig_ends_before(const Doc *d, size_t i, const char *const *az, bool bWord);
 /* Where zWord (folded) first occurs at or after i, or SIZE_MAX. */
 size_t ig_find(const Doc *d, size_t i, const char *zWord);
 /* The end of the word at e; the start of the word that ends at e. */

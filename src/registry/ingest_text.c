@@ -403,6 +403,16 @@ bool ig_has_any(const Doc *d, size_t i, size_t e, const char *const *az) {
   return false;
 }
 
+bool ig_ends_before(const Doc *d, size_t i, const char *const *az, bool bWord) {
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    if (i >= n && memcmp(d->zLo + i - n, az[k], n) == 0 &&
+        !(bWord && gz_letter_before(d->zLo, i - n)))
+      return true;
+  }
+  return false;
+}
+
 size_t ig_find(const Doc *d, size_t i, const char *zWord) {
   const WordAt *p = word_at(d, zWord);
   size_t k = count_below(p->aAt, p->nAt, i);
