@@ -748,6 +748,14 @@ static bool role_reaches(const Doc *d, size_t s, size_t e) {
   return nOther <= 2;
 }
 
+/* The end of the word of a name at q (letters and hyphens), at most e. */
+static size_t name_word_end(const Doc *d, size_t q, size_t e) {
+  while (q < e &&
+         (gz_letter_at(d->z, d->n, q) || d->z[q] == '-' || ((unsigned char)d->z[q] & 0xC0) == 0x80))
+    q++;
+  return q;
+}
+
 /* A name of at least two capitalized words in [s, e): the last two words
 ** of the first such run not ending in a gazetteer name; false if none. */
 static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
@@ -762,10 +770,7 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
     int nW = 0;
     size_t q = p;
     while (nW < 8 && q < e && ig_upper_at(d, q)) {
-      size_t r = q;
-      while (r < e && (gz_letter_at(d->z, d->n, r) || d->z[r] == '-' ||
-                       ((unsigned char)d->z[r] & 0xC0) == 0x80))
-        r++;
+      size_t r = name_word_end(d, q, e);
       aW[nW][0] = q;
       aW[nW][1] = r;
       nW++;
@@ -970,10 +975,7 @@ static bool name_at(const Doc *d, size_t p, size_t e, size_t *pe) {
   int nW = 0;
   size_t q = p;
   while (nW < 3 && q < e && ig_upper_at(d, q)) {
-    size_t r = q;
-    while (r < e && (gz_letter_at(d->z, d->n, r) || d->z[r] == '-' ||
-                     ((unsigned char)d->z[r] & 0xC0) == 0x80))
-      r++;
+    size_t r = name_word_end(d, q, e);
     if (r == q) break;
     nW++;
     *pe = r;
