@@ -30,6 +30,18 @@ def generate(tmp, *args):
     subprocess.run([gen, *args], check=True, capture_output=True)
 
 
+def write_backwards(directory, name, doc):
+    """The interchange document doc with its sections in reverse kind order, as file name: a load
+    of it is read whole, then written (out of kind order), not written while read. Its path."""
+    backwards = {"pacta": 1}
+    for section in reversed([k for k in doc if k != "pacta"]):
+        backwards[section] = doc[section]
+    path = os.path.join(directory, name)
+    with open(path, "w") as f:
+        json.dump(backwards, f)
+    return path
+
+
 def state(db):
     """What a registry says: its export and every document's status."""
     exported = run(db, "export", today=TODAY).stdout
@@ -127,12 +139,7 @@ class BulkLoad(unittest.TestCase):
         with its sections in another order is read, then written: the same journal."""
         with open(self.src) as f:
             doc = json.load(f)
-        backwards = {"pacta": 1}
-        for section in reversed([k for k in doc if k != "pacta"]):
-            backwards[section] = doc[section]
-        other = os.path.join(self.dir, "backwards.json")
-        with open(other, "w") as f:
-            json.dump(backwards, f)
+        other = write_backwards(self.dir, "backwards.json", doc)
         a, b = self.fresh("inorder.db"), self.fresh("backwards.db")
         run(a, "load", self.src, today=TODAY)
         run(b, "load", other, today=TODAY)
@@ -207,12 +214,7 @@ class BulkLoad(unittest.TestCase):
         place, the same as when the same records are read, then written."""
         with open(self.src) as f:
             doc = json.load(f)
-        backwards = {"pacta": 1}
-        for section in reversed([k for k in doc if k != "pacta"]):
-            backwards[section] = doc[section]
-        other = os.path.join(self.dir, "backwards2.json")
-        with open(other, "w") as f:
-            json.dump(backwards, f)
+        other = write_backwards(self.dir, "backwards2.json", doc)
         a, b = self.fresh("places-a.db"), self.fresh("places-b.db")
         pa = run(a, "load", self.src, today=TODAY)
         pb = run(b, "load", other, today=TODAY)
@@ -257,12 +259,7 @@ class BulkLoad(unittest.TestCase):
         ahead = os.path.join(self.dir, "long.json")
         with open(ahead, "w") as f:
             json.dump(doc, f, indent=1)  # spaces and newlines across the windows' edges too
-        backwards = {"pacta": 1}
-        for section in reversed([k for k in doc if k != "pacta"]):
-            backwards[section] = doc[section]
-        behind = os.path.join(self.dir, "long-backwards.json")
-        with open(behind, "w") as f:
-            json.dump(backwards, f)
+        behind = write_backwards(self.dir, "long-backwards.json", doc)
         a, b = self.fresh("long-a.db"), self.fresh("long-b.db")
         run(a, "load", ahead, today=TODAY)
         run(b, "load", behind, today=TODAY)
