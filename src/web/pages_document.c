@@ -510,19 +510,16 @@ static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
   return a;
 }
 
+static int compare_code_row(const void *pKey, const void *pRow) {
+  return strcmp(pKey, ((const DetailRow *)pRow)->zParty);
+}
+
 /* The row of the party zCode (rows are by code), or -1. */
 static int row_of(const StatusDetail *pSt, const char *zCode) {
-  int lo = 0, hi = pSt->nRow;
-  while (lo < hi) {
-    int mid = lo + (hi - lo) / 2;
-    int c = strcmp(pSt->aRow[mid].zParty, zCode);
-    if (c == 0) return mid;
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return -1;
+  if (pSt->nRow == 0) return -1; /* aRow may be NULL, which bsearch may not be given */
+  const DetailRow *p =
+      bsearch(zCode, pSt->aRow, (size_t)pSt->nRow, sizeof(DetailRow), compare_code_row);
+  return p ? (int)(p - pSt->aRow) : -1;
 }
 
 static void row_parties_free(RowParty *a, int n) {
