@@ -382,8 +382,7 @@ static int write_items(Db *pDb, Item *aItem, int nItem, const LoadSource *aSrc, 
 */
 #define FUSED_MIN_BYTES 65536 /* smaller loads are read, then written */
 
-static void fused_record(void *pArg, const Item *p, int iItem, const json_t *pRec) {
-  (void)iItem;
+static void fused_record(void *pArg, const Item *p, const json_t *pRec) {
   Writer *x = pArg;
   if (!x->bFused) return;
   if (p->kind < x->lastKind) {
@@ -475,9 +474,9 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
     ic_error(v, _("expected an object, got %s"), GOT(pRec));
   else
     ic_check_object(v, &ic_kind_schema[p->kind], pRec);
-  if (v->nError == nErrorBefore && v->bNoItems) {
+  if (v->nError == nErrorBefore && v->xRecord) {
     p->zKey = ic_record_key(p->kind, pRec);
-    v->xRecord(v->pRecordArg, p, -1, pRec);
+    v->xRecord(v->pRecordArg, p, pRec);
     xfree(p->zKey);
   } else if (v->nError == nErrorBefore) {
     if (*pnItem == *pnAlloc) {
@@ -486,7 +485,6 @@ static void check_record(Validator *v, Item *p, const json_t *pRec, Item **paIte
     }
     p->zKey = ic_record_key(p->kind, pRec);
     (*paItem)[(*pnItem)++] = *p;
-    if (v->xRecord) v->xRecord(v->pRecordArg, p, *pnItem - 1, pRec);
   }
   ic_path_pop(v, n);
 }
@@ -760,7 +758,7 @@ int interchange_load(Db *pDb, const LoadSource *aSrc, int nSrc, const char *zAct
   return interchange_load_opt(pDb, aSrc, nSrc, zActor, fErr, fProgress, 0, pOut);
 }
 
-/* Validate every source: its items into *paItem (none when v->bNoItems).
+/* Validate every source: its items into *paItem (none when v->xRecord).
 ** Stops when v->bStop is set, what it read then being of no use. */
 static void read_sources(Validator *v, const LoadSource *aSrc, int nSrc, Writer *pFused,
                          json_t **apRoot, Item **paItem, int *pnItem, int *pnAlloc) {
@@ -831,7 +829,6 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrcIn, int nSrc, const char
     size_t nSaid = 0;
     v.xRecord = fused_record;
     v.pRecordArg = &fused;
-    v.bNoItems = true;
     fused.pbStopReading = &v.bStop;
     v.fErr = open_memstream(&zSaid, &nSaid);
     if (!v.fErr) panic("out of memory");
@@ -848,7 +845,7 @@ int interchange_load_opt(Db *pDb, const LoadSource *aSrcIn, int nSrc, const char
     v.fErr = fErr;
   }
   bool bUnread = false;
-  if (!v.bNoItems) {
+  if (!v.xRecord) {
     bUnread = read_whole(aSrc, aWhole, nSrc, fErr) != 0;
     if (!bUnread) read_sources(&v, aSrc, nSrc, &fused, apRoot, &aItem, &nItem, &nAlloc);
   }

@@ -95,12 +95,11 @@ struct Validator {
   Buf paths;     /* the paths of aRef, one after another */
   StrMap refIdx; /* kind letter + key -> index in aRef (may be stale: check the Ref) */
   Buf refKey;    /* scratch for refIdx's keys */
-  /* Called with each valid record as it is read, when set (the loader's
-  ** writing while reading). */
-  void (*xRecord)(void *pArg, const struct Item *p, int iItem, const json_t *pRec);
+  /* When set, each valid record is given to xRecord as it is read (the
+  ** loader's writing while reading), and no Item is kept. */
+  void (*xRecord)(void *pArg, const struct Item *p, const json_t *pRec);
   void *pRecordArg;
-  bool bNoItems; /* xRecord keeps what it needs: no Item is kept (iItem is -1) */
-  bool bStop;    /* set by xRecord's owner: the reading stops, what it read is let go */
+  bool bStop; /* set by xRecord's owner: the reading stops, what it read is let go */
 };
 
 /* ---- interchange_check.c -------------------------------------------------- */
