@@ -880,7 +880,6 @@ class Phrasings(unittest.TestCase):
                     "videoconference of its Inter-Governmental Council.", self.db)
         self.assertEqual(out["session"]["body"], "eaeu-eigc")
 
-
     def test_contractions_and_more_absence_verbs(self):
         head = "The CIS Council of Heads of State met in Minsk on 10 October 2025. "
         for text in ("Armenia won't attend.", "Armenia didn’t take part.",
@@ -907,7 +906,6 @@ class Phrasings(unittest.TestCase):
                     "presidents of Kazakhstan and Belarus were in attendance.", self.db)
         self.assertEqual(att(out).get("KAZ"), "present")
 
-
     def test_places_of_the_fourth_pass(self):
         # BelTA's dateline "DATE, CITY /AUTHOR - BELTA/" is where it writes from
         out = draft("9 января, Москва /Эдуард Пивовар - БЕЛТА/. Заседание Совета коллективной "
@@ -922,7 +920,6 @@ class Phrasings(unittest.TestCase):
         out = draft("Заседание Совета коллективной безопасности ОДКБ проходит за закрытыми "
                     "дверями.\n\nВ Ереван прибыли все главы государств.", self.db)
         self.assertEqual(out["session"]["place"], "Yerevan")
-
 
     def test_will_attend_and_other_forms(self):
         head = "The CIS Council of Heads of State will meet in Minsk on 10 October 2025. "
@@ -949,7 +946,6 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(a.get("ARM"), "absent")
         self.assertNotEqual(a.get("RUS"), "absent")
 
-
     def test_an_aide_is_not_the_party_s_representative(self):
         out = draft("10 октября 2025 года в Минске прошло заседание Совета глав государств СНГ. "
                     "В заседании участвуют лидеры России и Казахстана, заявил помощник "
@@ -966,7 +962,6 @@ class Phrasings(unittest.TestCase):
         a = att(out)
         self.assertEqual(a.get("RUS"), "present")
         self.assertEqual(a.get("KAZ"), "present")
-
 
     def test_represented_by_a_role_in_the_next_item(self):
         out = draft("The CIS Council of Foreign Ministers meets in Astana on 15 October 2015. "
