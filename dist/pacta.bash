@@ -21,7 +21,7 @@ _pacta_flags() {
     check) echo --list ;;
     compliance) echo --on --from --to --previous-from --previous-to ;;
     export) echo --format --out --org ;;
-    ingest) echo --load --yes --replace --date --place ;;
+    ingest) echo --load --yes --replace --date --place --published ;;
     init) echo --sample ;;
     journal) echo --after --limit --reverse ;;
     key) echo --out ;;
@@ -54,8 +54,8 @@ _pacta_flags() {
 _pacta_takes_value() {
   case $1 in
     --db | --actor | --lang | --year | --on | --from | --to | --previous-from | --previous-to | --format | \
-      --org | --date | --place | --after | --limit | --out | --key | --origin | --log-key | \
-      --registry | --old-checkpoint | --index | --size | --kind | --body | --type | --party | \
+      --org | --date | --place | --published | --after | --limit | --out | --key | --origin | \
+      --log-key | --registry | --old-checkpoint | --index | --size | --kind | --body | --type | --party | \
       --offset | --listen | --threads | --cache-mb | --request-timeout | --trusted-proxy | \
       --role | --name | --checkpoint | --bench-queries | --status | --reason | --date-format)
       return 0 ;;
@@ -176,7 +176,7 @@ _pacta() {
       --body) words=$(_pacta_ids bodies) ;;
       --listen) words="127.0.0.1:8080 [::1]:8080 0.0.0.0:8080" ;;
       --year) words=$(date +%Y) ;;
-      --on | --date | --previous-from | --previous-to) words=$(date +%F) ;;
+      --on | --date | --published | --previous-from | --previous-to) words=$(date +%F) ;;
       --from | --to) [[ $cmd == log ]] || words=$(date +%F) ;;
     esac
     mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")

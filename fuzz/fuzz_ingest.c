@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *aData, size_t nData) {
     bReady = 1;
   }
   Buf err = {0};
-  json_t *p = ingest_draft(&g, "fuzz", (const char *)aData, nData, &err);
+  json_t *p = ingest_draft(&g, "fuzz", (const char *)aData, nData, 0, &err);
   if (p && !json_is_object(json_object_get(p, "session"))) __builtin_trap();
   if (!p && !err.z) __builtin_trap();
   json_decref(p);

@@ -183,8 +183,9 @@ static const Command aCommand[] = {
         "sessions and commitment deadlines (--org keeps one organization's).")},
     {"help", cmd_help, "help [COMMAND]", "", N_("Show the commands, or one command's help.")},
     {"ingest", cmd_ingest,
-     "ingest FILE... [--json] [--load [--yes] [--replace]] [--date YYYY-MM-DD] [--place CITY]",
-     "load yes replace date= place=",
+     "ingest FILE... [--json] [--load [--yes] [--replace]] [--date YYYY-MM-DD] [--place CITY]\n"
+     "       [--published YYYY-MM-DD]",
+     "load yes replace date= place= published=",
      N_("Draft a session record from each press release (plain text or HTML,\n"
         "English or Russian): body, date, place, format, attendance, documents\n"
         "adopted, next session, with each field's text span and confidence. Writes\n"
@@ -193,6 +194,9 @@ static const Command aCommand[] = {
         "it, for a release that does not give it (or gives it wrong); it wins over\n"
         "the text. A draft without a date is not loaded; on a terminal --load asks\n"
         "for the date.\n"
+        "--published (with one FILE): the day the release was published; a date\n"
+        "the text gives without its year, and \"yesterday\" or \"on Friday\", are read\n"
+        "from it.\n"
         "A session already recorded (the same id, else the same body and date, else\n"
         "body and number) is merged: what the release adds is added, what it does\n"
         "not mention stays; a conflict (another date, place, number, format, status\n"

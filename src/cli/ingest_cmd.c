@@ -203,18 +203,29 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
   bool bLoad = cli_get(c, "load") != 0, bYes = cli_get(c, "yes") != 0;
   bool bReplace = cli_get(c, "replace") != 0;
   const char *zDate = cli_get(c, "date"), *zPlace = cli_get(c, "place");
+  const char *zPublished = cli_get(c, "published");
   const char **azFile = c->azPos;
   int nFile = c->nPos;
   cli_need_pos(c, 1, -1);
   json_in_english(bJson);
   if (bYes && !bLoad) cli_fail(c, _("--yes only goes with --load"));
   if (bReplace && !bLoad) cli_fail(c, _("--replace only goes with --load"));
-  /* A date or place is one session's: one file. */
-  if ((zDate || zPlace) && nFile != 1)
-    cli_fail(c, _("%s goes with exactly one FILE (got %d)"), zDate ? "--date" : "--place", nFile);
+  /* A date or place is one session's, a publication date one release's:
+  ** one file. */
+  if ((zDate || zPlace || zPublished) && nFile != 1)
+    cli_fail(c, _("%s goes with exactly one FILE (got %d)"),
+             zDate    ? "--date"
+             : zPlace ? "--place"
+                      : "--published",
+             nFile);
   pdate dt;
   if (zDate && date_parse(zDate, strlen(zDate), &dt))
     cli_fail(c, _("--date: expected a real date YYYY-MM-DD, got \"%s\""), zDate);
+  if (zPublished && date_parse(zPublished, strlen(zPublished), &dt))
+    cli_fail(c,
+             _("--published: expected the release's publication date as a real date "
+               "YYYY-MM-DD, got \"%s\""),
+             zPublished);
   if (zPlace && !*zPlace) cli_fail(c, _("--place: expected a city, got \"\""));
   Db *pDb = db_open(zDb, false);
   Gazetteer g;
@@ -223,7 +234,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
   for (int i = 0; i < nFile; i++) {
     Buf b = {0}, err = {0};
     read_release(azFile[i], &b);
-    json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, &err);
+    json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, zPublished, &err);
     buf_free(&b);
     if (!p) die(EXIT_INPUT, _("%s (nothing was written)"), err.z);
     if (zDate) ingest_give(p, "date", zDate, "given with --date");

@@ -32,7 +32,8 @@ static void set_date(json_t *p, const char *zKey, int y, int m, int dd) {
   json_object_set_new(p, zKey, json_string(z));
 }
 
-/* The session's date from the publication line's and a relative word in
+/* The session's date from the publication date (given with the text, else
+** the publication line's) and a relative word in
 ** a sentence about the session (one naming the body, else any): "today",
 ** "this morning" (that day), "yesterday", «вчера», «накануне» (the day
 ** before), "on Friday", «в пятницу» (the last such day); without one, the
@@ -1029,14 +1030,23 @@ static void draft_quotes(Draft *dr) {
 }
 
 json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, size_t nData,
-                     Buf *pErr) {
+                     const char *zPublished, Buf *pErr) {
   Doc doc;
   if (nData > INGEST_MAX_BYTES) {
     buf_printf(pErr, "%s: too large for ingest: %zu bytes, more than the limit of %d MiB", zName,
                nData, (int)(INGEST_MAX_BYTES >> 20));
     return 0;
   }
+  pdate tPub;
+  if (zPublished && date_parse(zPublished, strlen(zPublished), &tPub)) {
+    buf_printf(pErr, "published: expected a real date YYYY-MM-DD, got \"%s\"", zPublished);
+    return 0;
+  }
   if (!ig_read(&doc, g, zName, zData, nData, pErr)) return 0;
+  if (zPublished) {
+    doc.pub.bPosted = true;
+    date_to_ymd(tPub, &doc.pub.y, &doc.pub.m, &doc.pub.d);
+  }
   ig_find_mentions(&doc);
   ig_find_people(&doc);
   ig_find_dates(&doc);
@@ -1044,8 +1054,12 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
   Draft dr = {.d = &doc, .pSession = json_object()};
   dr.pDate = ig_session_date(&doc);
   dr.pPosted = ig_posted_date(&doc);
-  /* The body is chosen by the date's sentence, the date's year by the body. */
-  dr.body = ig_choose_body(&doc, dr.pDate ? dr.pDate : dr.pPosted);
+  /* The body is chosen by the date's sentence (the text's own: not the
+  ** publication date given), the date's year by the body. */
+  const DateM *pRef = dr.pDate;
+  for (int k = 0; !pRef && k < doc.nD; k++)
+    if (doc.aD[k].bPosted) pRef = &doc.aD[k];
+  dr.body = ig_choose_body(&doc, pRef);
   /* In this order: the fields write their keys of the record and of the
   ** evidence in turn, and some read an earlier one's (the next session's
   ** year the session's date, quotes the attendance). */

@@ -21,9 +21,13 @@
 #define INGEST_MAX_BYTES ((size_t)16 << 20)
 
 /* Draft {"file", "session", "evidence"} from one press release, or NULL
-** with the reason in *pErr (empty, not text, over INGEST_MAX_BYTES). */
+** with the reason in *pErr (empty, not text, over INGEST_MAX_BYTES).
+** zPublished, when not NULL, is the release's publication date (a real date
+** YYYY-MM-DD the caller has checked): a date the text gives without its
+** year takes it from there, "yesterday" and "on Friday" count back from it,
+** and a date well after it is not the session's (docs/ingest.md). */
 json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData, size_t nData,
-                     Buf *pErr);
+                     const char *zPublished, Buf *pErr);
 
 /* Set a draft's date or place to what the person confirming knows (the
 ** date also sets the session id); zHow says how it was given, and the

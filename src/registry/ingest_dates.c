@@ -333,6 +333,11 @@ const DateM *ig_session_date(const Doc *d) {
     if (tPage && m->y && ig_valid_ymd(m->y, m->m, m->d) &&
         (int64_t)date_from_ymd(m->y, m->m, m->d) < tPage - 366)
       continue;
+    /* ... and one more than a few days after the publication date given
+    ** with the text is not of a meeting held */
+    if (d->pub.y && m->y && ig_valid_ymd(m->y, m->m, m->d) &&
+        (int64_t)date_from_ymd(m->y, m->m, m->d) > tPage + IG_PUB_AHEAD_DAYS)
+      continue;
     if (!pFirst) pFirst = m;
     /* a dateline ("МИНСК, 14 окт — Sputnik.") tells of the sentence after it */
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
@@ -354,7 +359,7 @@ const DateM *ig_session_date(const Doc *d) {
     ** Thursday": the day of the week its sentence says it fell on (the
     ** year, if it gives none, the text's first) */
     int wd = weekday_said(d, s0, s1);
-    int yW = m->y ? m->y : yRef;
+    int yW = m->y ? m->y : d->pub.y ? ig_pub_year(d, m->m, m->d, false) : yRef;
     if (wd >= 0 && yW && ig_valid_ymd(yW, m->m, m->d) && weekday_of(yW, m->m, m->d) == wd)
       score += 2;
     if (score > best) {
@@ -394,12 +399,39 @@ const DateM *ig_session_date(const Doc *d) {
 }
 
 const DateM *ig_posted_date(const Doc *d) {
+  if (d->pub.y) return &d->pub;
   for (int k = 0; k < d->nD; k++)
     if (d->aD[k].bPosted) return &d->aD[k];
   return 0;
 }
 
 /* ---- The year of a date without one -------------------------------------- */
+
+/* The year of the first day dd of month m not before t0 (bAfter), or of the
+** last not after t0; 0 if none within four years (29 February). */
+static int year_from(int64_t t0, int y0, int m, int dd, bool bAfter) {
+  for (int k = 0; k <= 8; k++) {
+    int y = bAfter ? y0 - 4 + k : y0 + 4 - k;
+    if (!ig_valid_ymd(y, m, dd)) continue;
+    int64_t t = (int64_t)date_from_ymd(y, m, dd);
+    if (bAfter ? t >= t0 : t <= t0) return y;
+  }
+  return 0;
+}
+
+int ig_pub_year(const Doc *d, int m, int dd, bool bToCome) {
+  if (!d->pub.y) return 0;
+  int64_t tPub = (int64_t)date_from_ymd(d->pub.y, d->pub.m, d->pub.d);
+  if (bToCome) return year_from(tPub - IG_PUB_AHEAD_DAYS, d->pub.y, m, dd, true);
+  int y = year_from(tPub + IG_PUB_AHEAD_DAYS, d->pub.y, m, dd, false);
+  /* a day half a year back, or the same day weeks ahead: the one ahead (an
+  ** announcement whose sentence says nothing of a meeting to come) */
+  int yNext = year_from(tPub, d->pub.y, m, dd, true);
+  if (y && yNext && (int64_t)date_from_ymd(y, m, dd) < tPub - 183 &&
+      (int64_t)date_from_ymd(yNext, m, dd) <= tPub + 60)
+    return yNext;
+  return y;
+}
 
 /* Is the year at i in a sentence where a session decides on a year to
 ** come: a chair for it ("Turkmenistan would chair the CIS in 2019", "the CIS
@@ -531,6 +563,20 @@ static int registry_chair_year(const Doc *d, const char *zOrg, const char *zPart
 ** registry's chairmanships ("This year Belarus presides over the
 ** Commonwealth") bounded by "till 2015", or the latest year in the text. */
 int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy, size_t nWhy) {
+  /* The publication date given with the text: the nearest such day not
+  ** after it (a release of 2 January on "28 December" is of the year
+  ** before), of a meeting to come the nearest not before it */
+  if (d->pub.y && pDate) {
+    bool bToCome = (ig_future_sentence(d, pDate->i) || ig_next_sentence(d, pDate->i)) &&
+                   !ig_held_before(d, pDate->i);
+    int y = ig_pub_year(d, pDate->m, pDate->d, bToCome);
+    if (y) {
+      snprintf(zWhy, nWhy, "the %s such day %s the publication date %04d-%02d-%02d",
+               bToCome ? "first" : "last", bToCome ? "from" : "up to", d->pub.y, d->pub.m,
+               d->pub.d);
+      return y;
+    }
+  }
   const DateM *pPosted = ig_posted_date(d);
   if (pPosted) {
     snprintf(zWhy, nWhy, "year of the Posted line");

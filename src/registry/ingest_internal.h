@@ -78,6 +78,8 @@ typedef struct Doc {
   int nS;
   Surnames *pSur; /* the speakers' surnames and where they are */
   json_t *pEv;    /* the draft's evidence: field -> {text, confidence, inferred} */
+  DateM pub;      /* the publication date given with the text (--published): at
+                  ** [0, 0), bPosted; y is 0 when none was given */
 } Doc;
 
 /* ---- ingest_text.c ------------------------------------------------------ */
@@ -158,9 +160,17 @@ Choice ig_choose_body(const Doc *d, const DateM *pDate);
 
 /* Find every date in the text (d->aD). */
 void ig_find_dates(Doc *d);
-/* The session's date (year or not), or NULL; the Posted line's, or NULL. */
+/* The session's date (year or not), or NULL; the publication date given
+** with the text (d->pub), else the Posted line's, or NULL. */
 const DateM *ig_session_date(const Doc *d);
 const DateM *ig_posted_date(const Doc *d);
+/* How many days after the publication date a date may fall and still be the
+** session's (a release posted the evening before, a time zone away). */
+#define IG_PUB_AHEAD_DAYS 3
+/* The year of day dd of month m nearest the publication date d->pub, not
+** after it by more than IG_PUB_AHEAD_DAYS (bToCome: of a meeting to come, the
+** first not before it by more than that); 0 without a given date. */
+int ig_pub_year(const Doc *d, int m, int dd, bool bToCome);
 /* The year of the date pDate the text gives without one, or 0; zWhy says
 ** how. */
 int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy, size_t nWhy);

@@ -38,14 +38,15 @@
 
 static atomic_int g_nDrafting; /* drafts without a depositary token being made now */
 
-/* The draft of zText, with the date and place given (either may be NULL or
-** empty); NULL with the reason in *pErr, or NULL with *pBusy set when the
+/* The draft of zText published on zPublished, with the date and place given
+** (any may be NULL or empty); NULL with the reason in *pErr, or NULL with *pBusy set when the
 ** draft is limited (no depositary token) and INGEST_AT_ONCE are being made.
 ** The slot is taken after the gazetteer is read: a failing read leaves the
 ** request by a longjmp (server.c), which would not give it back; drafting
 ** itself reads no database. */
 static json_t *draft(Db *pDb, bool bLimited, const char *zName, const char *zText, size_t nText,
-                     const char *zDate, const char *zPlace, Buf *pErr, bool *pBusy) {
+                     const char *zPublished, const char *zDate, const char *zPlace, Buf *pErr,
+                     bool *pBusy) {
   *pBusy = bLimited && atomic_load(&g_nDrafting) >= INGEST_AT_ONCE;
   if (*pBusy) return 0; /* before reading the gazetteer */
   Gazetteer g;
@@ -56,7 +57,8 @@ static json_t *draft(Db *pDb, bool bLimited, const char *zName, const char *zTex
     *pBusy = true;
     return 0;
   }
-  json_t *p = ingest_draft(&g, zName, zText, nText, pErr);
+  json_t *p =
+      ingest_draft(&g, zName, zText, nText, zPublished && *zPublished ? zPublished : 0, pErr);
   if (bLimited) atomic_fetch_sub(&g_nDrafting, 1);
   gazetteer_free(&g);
   if (p && zDate && *zDate) ingest_give(p, "date", zDate, _("given with the date field"));
@@ -78,8 +80,15 @@ void api_post_ingest(Req *pReq, Resp *r) {
     return;
   }
   const char *zDate = req_arg(pReq, "date"), *zPlace = req_arg(pReq, "place");
+  const char *zPublished = req_arg(pReq, "published");
   if (zDate && !date_optional_valid(zDate)) {
     resp_error(r, 400, "bad_date", "query parameter date: expected a real date YYYY-MM-DD");
+    return;
+  }
+  if (zPublished && !date_optional_valid(zPublished)) {
+    resp_error(r, 400, "bad_date",
+               "query parameter published: expected the release's publication date as a real "
+               "date YYYY-MM-DD");
     return;
   }
   if (zPlace && !*zPlace) {
@@ -91,7 +100,7 @@ void api_post_ingest(Req *pReq, Resp *r) {
   bool bBusy;
   json_t *p = draft(pReq->pDb, pReq->caller.role != ROLE_DEPOSITARY,
                     zName && *zName ? zName : "request body", pReq->zBody ? pReq->zBody : "",
-                    pReq->nBody, zDate, zPlace, &err, &bBusy);
+                    pReq->nBody, zPublished, zDate, zPlace, &err, &bBusy);
   if (bBusy) {
     resp_error(r, 429, "too_many_requests",
                "%d press releases are being drafted for callers without a depositary token; "
@@ -109,8 +118,8 @@ void api_post_ingest(Req *pReq, Resp *r) {
 
 /* ---- The page ----------------------------------------------------------------------- */
 
-static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *zDate,
-                      const char *zPlace) {
+static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *zPublished,
+                      const char *zDate, const char *zPlace) {
   hprintf(p,
           "<form method=\"post\" action=\"/ingest\" class=\"fields\">"
           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
@@ -119,6 +128,15 @@ static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *
           "id=\"text-hint\">%s</p></div>",
           zCsrf, _("Press release"), zText ? zText : "",
           _("Plain text or HTML, in English, Russian or both."));
+  hprintf(p,
+          "<div><label for=\"published\">%s <span class=\"muted\">%s</span></label>"
+          "<input type=\"date\" id=\"published\" name=\"published\" value=\"%s\" "
+          "aria-describedby=\"published-hint\"><p class=\"hint\" id=\"published-hint\">%s</p>"
+          "</div>",
+          _("Published on"), _("(optional)"), zPublished ? zPublished : "",
+          _("The day the release was published (it is on its page): a date the text gives "
+            "without its year, and words like \"yesterday\" or \"on Friday\", are read from "
+            "it."));
   hprintf(p,
           "<div><label for=\"date\">%s <span class=\"muted\">%s</span></label>"
           "<input type=\"date\" id=\"date\" name=\"date\" value=\"%s\" "
@@ -328,16 +346,18 @@ static void merge_preview(Buf *p, const IngestMerge *m) {
 }
 
 static void load_form(Buf *p, const Req *pReq, const char *zCsrf, const char *zText,
-                      const char *zDate, const char *zPlace, const IngestMerge *m) {
+                      const char *zPublished, const char *zDate, const char *zPlace,
+                      const IngestMerge *m) {
   hprintf(p, "<h2>%s</h2>", _("Load it"));
   merge_preview(p, m);
   hprintf(p,
           "<form method=\"post\" action=\"/ingest\" class=\"fields\">"
           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
           "<textarea name=\"text\" hidden>%s</textarea>"
+          "<input type=\"hidden\" name=\"published\" value=\"%s\">"
           "<input type=\"hidden\" name=\"date\" value=\"%s\">"
           "<input type=\"hidden\" name=\"place\" value=\"%s\">",
-          zCsrf, zText, zDate ? zDate : "", zPlace ? zPlace : "");
+          zCsrf, zText, zPublished ? zPublished : "", zDate ? zDate : "", zPlace ? zPlace : "");
   /* TRANSLATORS: HTML; keep <code>pacta token create</code> as it is. */
   form_token_field(p, pReq,
                    _("A depositary token (created with <code>pacta token create</code>)."));
@@ -359,7 +379,7 @@ static void load_form(Buf *p, const Req *pReq, const char *zCsrf, const char *zT
 static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const Form *f, bool bOk,
                         const char *zNotice, const json_t *pDraft) {
   const char *zText = form_get(f, "text"), *zDate = form_get(f, "date"),
-             *zPlace = form_get(f, "place");
+             *zPlace = form_get(f, "place"), *zPublished = form_get(f, "published");
   Buf b = {0};
   pages_begin(&b, pReq, _("Draft a session from a press release"), "/ingest");
   hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", _("Draft a session from a press release"),
@@ -384,12 +404,12 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
     } else {
       IngestMerge m;
       ingest_merge_find(pReq->pDb, 0, pDraft, false, &m);
-      load_form(&b, pReq, zCsrf, zText ? zText : "", zDate, zPlace, &m);
+      load_form(&b, pReq, zCsrf, zText ? zText : "", zPublished, zDate, zPlace, &m);
       ingest_merge_free(&m);
     }
     hprintf(&b, "<h2>%s</h2>", _("Change the text"));
   }
-  text_form(&b, zCsrf, zText, zDate, zPlace);
+  text_form(&b, zCsrf, zText, zPublished, zDate, zPlace);
   pages_end(&b, pReq);
   page_send(r, status, &b, false);
 }
@@ -490,7 +510,8 @@ void page_post_ingest(Req *pReq, Resp *r) {
     return;
   }
   const char *zText = form_get(&f, "text"), *zDate = form_get(&f, "date"),
-             *zPlace = form_get(&f, "place"), *zAction = form_get(&f, "action");
+             *zPlace = form_get(&f, "place"), *zAction = form_get(&f, "action"),
+             *zPublished = form_get(&f, "published");
   json_t *pDraft = 0;
   bool bBusy = false;
   Buf err = {0}, nul = {0};
@@ -501,14 +522,17 @@ void page_post_ingest(Req *pReq, Resp *r) {
     buf_puts(&err, _("the form was not valid text"));
   } else if (zDate && *zDate && !date_optional_valid(zDate)) {
     buf_puts(&err, _("the date is not a real date YYYY-MM-DD"));
+  } else if (zPublished && *zPublished && !date_optional_valid(zPublished)) {
+    buf_puts(&err, _("the publication date is not a real date YYYY-MM-DD"));
   } else {
     /* A depositary loading its draft is not limited; anyone drafting is. */
     Caller who;
     memset(&who, 0, sizeof(who));
     bool bLoad = zAction && strcmp(zAction, "load") == 0;
     if (bLoad) form_caller(pReq, &f, &who);
-    pDraft = draft(pReq->pDb, who.role != ROLE_DEPOSITARY, _("pasted press release"),
-                   zText ? zText : "", zText ? strlen(zText) : 0, zDate, zPlace, &err, &bBusy);
+    pDraft =
+        draft(pReq->pDb, who.role != ROLE_DEPOSITARY, _("pasted press release"), zText ? zText : "",
+              zText ? strlen(zText) : 0, zPublished, zDate, zPlace, &err, &bBusy);
   }
   if (bBusy) {
     Buf m = {0};

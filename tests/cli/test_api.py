@@ -417,6 +417,24 @@ class Api(unittest.TestCase):
                                                       b"a" * (1 << 20), headers)
                 self.assertNotEqual(status, 413, body[:300])
 
+    def test_ingest_published(self):
+        # ?published=: the release's publication date, for a date the text gives without its
+        # year; not a date: 400 naming it.
+        text = ("MINSK, 12 October (BelTA) - The CIS Council of Heads of State met in Minsk on "
+                "12 October.").encode()
+        headers = {"Content-Type": "text/plain", "Authorization": "Bearer " + self.depositary}
+        status, _, body = self.server.request("POST", "/api/v1/ingest?published=2025-13-01",
+                                              text, headers)
+        self.assertEqual(status, 400, body)
+        self.assertIn("published", json.loads(body)["error"]["message"])
+        status, _, body = self.server.request("POST", "/api/v1/ingest", text, headers)
+        self.assertEqual(status, 200, body)
+        self.assertIsNone(json.loads(body)["session"]["date"])
+        status, _, body = self.server.request("POST", "/api/v1/ingest?published=2025-10-13",
+                                              text, headers)
+        self.assertEqual(status, 200, body)
+        self.assertEqual(json.loads(body)["session"]["date"], "2025-10-12")
+
     def test_body_over_the_limit_refused_before_it_is_sent(self):
         # The head declares 2 MiB and waits for "100 Continue": the 413 comes instead, and
         # not one byte of the body is sent.

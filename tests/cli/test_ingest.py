@@ -225,6 +225,31 @@ class Ingest(unittest.TestCase):
             self.assertEqual(d["evidence"]["place"]["note"], "given with --place")
             self.assertIsNone(d["session"]["date"])
 
+    def test_published_given(self):
+        # --published: the release's publication date; a date the text gives without its year
+        # takes it from there. Not a date, or with several files: a usage error naming it.
+        with tempfile.TemporaryDirectory() as tmp:
+            text = os.path.join(tmp, "r.txt")
+            with open(text, "w", encoding="utf-8") as f:
+                f.write("MINSK, 12 October (BelTA) - The CIS Council of Heads of State met in "
+                        "Minsk on 12 October.")
+            for bad in ("2025-13-01", "12 October 2025", ""):
+                with self.subTest(published=bad):
+                    r = run("ingest", "--json", "--published=" + bad, text, db=self.db)
+                    self.assertEqual(r.returncode, 2)
+                    self.assertIn("--published", r.stderr)
+                    self.assertIn("YYYY-MM-DD", r.stderr)
+                    self.assertEqual(r.stdout, "")
+            r = run("ingest", "--json", "--published", "2025-10-13", text, text, db=self.db)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("--published", r.stderr)
+            self.assertIn("one FILE", r.stderr)
+            r = run("ingest", "--json", text, db=self.db)
+            self.assertIsNone(json.loads(r.stdout)["session"]["date"])
+            r = run("ingest", "--json", "--published", "2025-10-13", text, db=self.db)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(json.loads(r.stdout)["session"]["date"], "2025-10-12")
+
     def test_date_given_overrides_text(self):
         # Seed 003 says 18 December 2020; the user's date wins and the note keeps the text's.
         r = run("ingest", "--json", "--date", "2020-12-19",

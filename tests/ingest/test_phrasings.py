@@ -18,12 +18,14 @@ import unittest
 PACTA = None
 
 
-def draft(text, db):
+def draft(text, db, published=None):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
         f.write(text)
     try:
-        r = subprocess.run([PACTA, "--db", db, "ingest", "--json", f.name],
-                           capture_output=True, text=True)
+        cmd = [PACTA, "--db", db, "ingest", "--json", f.name]
+        if published:
+            cmd += ["--published", published]
+        r = subprocess.run(cmd, capture_output=True, text=True)
         if r.returncode != 0:
             raise AssertionError(r.stderr)
         return json.loads(r.stdout)
@@ -1247,6 +1249,53 @@ class Phrasings(unittest.TestCase):
                     "Belarusian Prime Minister Aleksandr Turchin made a proposal to hold the next "
                     "meeting in Minsk.", self.db)
         self.assertEqual(att(out).get("BLR"), "present")
+
+    def test_a_yearless_date_takes_the_year_of_the_publication_date(self):
+        text = ("MINSK, 12 October (BelTA) - The CIS Council of Heads of State met in Minsk on "
+                "12 October.")
+        self.assertIsNone(draft(text, self.db)["session"]["date"])
+        out = draft(text, self.db, published="2025-10-13")
+        self.assertEqual(out["session"]["date"], "2025-10-12")
+        self.assertTrue(out["evidence"]["date"]["inferred"])
+        self.assertIn("publication date 2025-10-13", out["evidence"]["date"]["note"])
+        out = draft("11 октября в Душанбе состоялось заседание Совета глав государств СНГ.",
+                    self.db, published="2025-10-11")
+        self.assertEqual(out["session"]["date"], "2025-10-11")
+
+    def test_a_yearless_date_across_the_new_year(self):
+        # published 2 January about "28 December": the year before
+        out = draft("The CIS Council of Heads of State met in Moscow on 28 December.", self.db,
+                    published="2026-01-02")
+        self.assertEqual(out["session"]["date"], "2025-12-28")
+        # a meeting to come: the first such day from the publication date on
+        out = draft("A meeting of the CIS Council of Heads of Government will be held in Moscow "
+                    "on 3 January.", self.db, published="2025-12-28")
+        self.assertEqual(out["session"]["date"], "2026-01-03")
+        # a day weeks ahead, half a year back otherwise: the one ahead
+        out = draft("The CIS Council of Heads of State in Dushanbe on 27 September.", self.db,
+                    published="2018-09-21")
+        self.assertEqual(out["session"]["date"], "2018-09-27")
+
+    def test_relative_words_count_back_from_the_publication_date(self):
+        cases = [("The session of the CSTO Collective Security Council took place yesterday "
+                  "through video-conferencing.", "2020-12-03", "2020-12-02"),
+                 ("Накануне в Минске состоялось заседание Совета глав государств СНГ.",
+                  "2025-10-11", "2025-10-10"),
+                 ("Сегодня в Минске проходит заседание Совета глав государств СНГ.",
+                  "2025-10-11", "2025-10-11"),
+                 # 13 October 2025 is a Monday: the Friday before
+                 ("The CIS Council of Heads of State met in Minsk on Friday.", "2025-10-13",
+                  "2025-10-10")]
+        for text, pub, want in cases:
+            with self.subTest(text=text):
+                self.assertEqual(draft(text, self.db, published=pub)["session"]["date"], want)
+
+    def test_a_date_well_after_the_publication_date_is_not_the_session_s(self):
+        text = ("The heads of state met on 10 October 2025 in Minsk. The session of the CIS "
+                "Council of Heads of State was held on 20 October 2025.")
+        self.assertEqual(draft(text, self.db)["session"]["date"], "2025-10-20")
+        self.assertEqual(draft(text, self.db, published="2025-10-11")["session"]["date"],
+                         "2025-10-10")
 
 
 if __name__ == "__main__":
