@@ -43,6 +43,7 @@ static void refuse_plain(const Req *pReq, Resp *r, int status, const char *zCode
   memset(r->zLocation, 0, sizeof(r->zLocation));
   memset(r->zSetCookie, 0, sizeof(r->zSetCookie));
   r->nRetryAfter = 0;
+  r->seqMadeAt = 0;
   if (is_api_path(pReq->zPath)) {
     resp_error(r, status, zCode, "%s", zMsg);
   } else {

@@ -1337,7 +1337,7 @@ static void notifications_box(Buf *p, Db *pDb, const char *zDoc, const json_t *p
 
 /* A document: its facts and clauses, its status on a date, each party's
 ** status, the consents chart and how each date was computed. */
-void page_get_document(Req *pReq, Resp *r) {
+static void document_page(Req *pReq, Resp *r) {
   Db *pDb = pReq->pDb;
   const char *zId = pReq->azParam[0];
   json_t *pDoc = record_get(pDb, K_DOCUMENT, zId);
@@ -1385,4 +1385,15 @@ void page_get_document(Req *pReq, Resp *r) {
   status_detail_close(&st);
   json_decref(pParties);
   json_decref(pDoc);
+}
+
+/* The page, read in one transaction: it shows the journal up to one
+** sequence number, which its ETag then names instead of a hash of its 175
+** KB (Resp.seqMadeAt). Not when the request came inside a transaction: what
+** a write not yet committed reads may be rolled back. */
+void page_get_document(Req *pReq, Resp *r) {
+  bool bBegun = db_read_begin(pReq->pDb);
+  document_page(pReq, r);
+  if (bBegun && r->status == 200 && r->bCacheable) r->seqMadeAt = db_last_seq(pReq->pDb);
+  db_read_end(pReq->pDb, bBegun);
 }

@@ -107,6 +107,9 @@ typedef struct Cache {
 } Cache;
 
 static uint64_t g_hashSeed; /* keys hash differently in every run */
+/* Hashed into every ETag made from a request (etag_of_request): this run's
+** options, build and catalogues are in none of its inputs. */
+static unsigned char g_aEtagSalt[16];
 
 /* The link that points to zKey's entry, or the null link ending its bucket. */
 static CacheEntry **cache_link(Cache *c, uint64_t h, const char *zKey) {
@@ -361,6 +364,45 @@ static void cache_key(struct MHD_Connection *pConn, const char *zUrl, Buf *pKey)
   date_format(date_today(), zToday);
   buf_printf(pKey, "%s %s?", zToday, zUrl);
   MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, collect_arg, pKey);
+}
+
+/* ---- ETags ----------------------------------------------------------------- */
+
+/* The query's arguments, each name and value encoded (neither then holds
+** '=' or '&'), a name without a value without '='. */
+static enum MHD_Result etag_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
+                                const char *zValue) {
+  Buf *p = pCtx;
+  http_put_query_value(p, zKey);
+  if (zValue) {
+    buf_putc(p, '=');
+    http_put_query_value(p, zValue);
+  }
+  buf_putc(p, '&');
+  return MHD_YES;
+}
+
+/* The ETag of an answer made from the journal up to seq and the request
+** alone (Resp.seqMadeAt), without reading its body: the first 8 bytes of
+** the SHA-256 of this run's salt, today, the language, whether the request
+** came over TLS, its path, its query's arguments and its cookies. A "q"
+** tells it from the ETag of a body's bytes. */
+static void etag_of_request(ThreadState *s, struct MHD_Connection *pConn, const char *zUrl,
+                            const Lang *pLang, const char *zCookie, bool bSecure, pdate today,
+                            int64_t seq, char *zEtag, size_t nEtag) {
+  Buf in = {0};
+  buf_append(&in, g_aEtagSalt, sizeof(g_aEtagSalt));
+  buf_printf(&in, "%ld %s %d ", (long)today, i18n_code(pLang), bSecure ? 1 : 0);
+  buf_append(&in, zUrl, strlen(zUrl) + 1); /* a decoded path has no NUL (HTTP_NUL) */
+  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, etag_arg, &in);
+  buf_append(&in, "", 1);
+  if (zCookie) buf_puts(&in, zCookie);
+  unsigned char aHash[SHA256_LEN];
+  sha256_digest(&s->sha, in.z, in.n, aHash);
+  buf_free(&in);
+  uint64_t h = 0;
+  for (int i = 0; i < 8; i++) h = h << 8 | aHash[i];
+  snprintf(zEtag, nEtag, "\"%llx-q%016llx\"", (unsigned long long)seq, (unsigned long long)h);
 }
 
 /* ---- Deadlines and the share of one address -------------------------------
@@ -810,6 +852,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   const Lang *pLang = http_language(zLangArg, zCookie, zAccept, g_config.pLang);
   i18n_use(pLang);
   int64_t seq = current_seq(s);
+  pdate today = date_today(); /* an ETag from the request needs the page's */
   const char *zIfNoneMatch = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "If-None-Match");
   Buf key = {0};
   uint64_t h = 0;
@@ -882,19 +925,29 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
 
   const char *zBody = resp.body.z ? resp.body.z : "";
   if (bGet && resp.status == 200 && resp.bCacheable) {
-    /* The body's SHA-256 (OpenSSL's, with the CPU's SHA instructions when
-    ** it has them: about twice the speed of FNV-1a over a page of 175 KB),
-    ** its first 8 bytes. */
     if (!s->bShaOpen) {
       sha256_open(&s->sha);
       s->bShaOpen = true;
     }
-    unsigned char aHash[SHA256_LEN];
-    sha256_digest(&s->sha, zBody, resp.body.n, aHash);
-    uint64_t hBody = 0;
-    for (int i = 0; i < 8; i++) hBody = hBody << 8 | aHash[i];
-    snprintf(resp.zEtag, sizeof(resp.zEtag), "\"%llx-%016llx\"", (unsigned long long)seq,
-             (unsigned long long)hBody);
+    /* An answer made from the request alone (Resp.seqMadeAt) is named by
+    ** it, unless someone is signed in (the session's role can change with
+    ** no journal entry), a token came, or the date changed while it was
+    ** made. */
+    if (resp.seqMadeAt && !bSignedIn && !req.zHeaderAuthorization && req.caller.role == ROLE_NONE &&
+        date_today() == today) {
+      etag_of_request(s, pConn, zUrl, pLang, zCookie, req.bSecure, today, resp.seqMadeAt,
+                      resp.zEtag, sizeof(resp.zEtag));
+    } else {
+      /* The body's SHA-256 (OpenSSL's, with the CPU's SHA instructions when
+      ** it has them: about twice the speed of FNV-1a over a page of 175 KB),
+      ** its first 8 bytes. */
+      unsigned char aHash[SHA256_LEN];
+      sha256_digest(&s->sha, zBody, resp.body.n, aHash);
+      uint64_t hBody = 0;
+      for (int i = 0; i < 8; i++) hBody = hBody << 8 | aHash[i];
+      snprintf(resp.zEtag, sizeof(resp.zEtag), "\"%llx-%016llx\"", (unsigned long long)seq,
+               (unsigned long long)hBody);
+    }
     size_t nMax =
         g_config.nCacheBudget / 8 < CACHE_MAX_BODY ? g_config.nCacheBudget / 8 : CACHE_MAX_BODY;
     if (bCache && resp.body.n <= nMax && args_all_read(pConn, &args)) {
@@ -1043,6 +1096,10 @@ int server_run(const ServeOptions *pOpt) {
   g_config.nsHead = (int64_t)pOpt->nRequestTimeout * 1000000000;
   if (getrandom(&g_hashSeed, sizeof(g_hashSeed), 0) != (ssize_t)sizeof(g_hashSeed))
     g_hashSeed = (uint64_t)now_ns() ^ ((uint64_t)getpid() << 32);
+  if (getrandom(g_aEtagSalt, sizeof(g_aEtagSalt), 0) != (ssize_t)sizeof(g_aEtagSalt)) {
+    int64_t aSeed[2] = {now_ns(), (int64_t)getpid()};
+    memcpy(g_aEtagSalt, aSeed, sizeof(g_aEtagSalt));
+  }
   /* Fail now, clearly, if the registry is missing; and bring the Merkle log
   ** up to the journal (a registry from before the log) here, not inside
   ** the first write request. */

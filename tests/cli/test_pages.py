@@ -261,6 +261,52 @@ class Pages(unittest.TestCase):
         b = self.page("/documents/cis-charter?on=2000-01-01")
         self.assertEqual(a, b)
 
+    def test_document_page_etag(self):
+        """A document page's ETag is made from the journal's last entry and the request, not
+        the page: 304 while neither changed, 200 for another language or date and after a
+        write to the journal."""
+        doc = {"id": "etag-agreement", "organization": "cis", "type": "agreement",
+               "title": {"en": "ETag Agreement", "ru": "Соглашение об ETag"},
+               "adopted": {"date": "2001-02-03", "place": "Minsk", "session": None},
+               "entry_into_force": {"rule": "threshold", "conditions": [{"count": 1}]}}
+        path = "/documents/etag-agreement?on=2020-01-01"
+        records = os.path.join(self.tmp.name, "etag.json")
+        with open(records, "w") as f:
+            json.dump({"pacta": 1, "documents": [doc]}, f)
+        run(self.db, "load", records)
+        code, headers, body = self.fetch(path)
+        self.assertEqual(code, 200)
+        self.assertIn("ETag Agreement", body)
+        etag = headers["ETag"]
+        self.assertEqual(self.fetch(path, headers={"If-None-Match": etag})[::2], (304, ""))
+        for other in [{"Accept-Language": "ru"}, {"Cookie": "pacta_lang=ru"}]:
+            code, h, body = self.fetch(path, headers={"If-None-Match": etag, **other})
+            self.assertEqual(code, 200, other)
+            self.assertNotEqual(h["ETag"], etag, other)
+        code, h, body = self.fetch(path + "&lang=ru", headers={"If-None-Match": etag})
+        self.assertEqual(code, 200)
+        self.assertIn("Соглашение об ETag", body)
+        code, h, _ = self.fetch("/documents/etag-agreement?on=2020-01-02",
+                                headers={"If-None-Match": etag})
+        self.assertEqual(code, 200)
+        self.assertNotEqual(h["ETag"], etag)
+        # With a token: 304 on the ETag it was given.
+        bearer = {"Authorization": f"Bearer {self.depositary}"}
+        _, h, _ = self.fetch(path, headers=bearer)
+        code, _, _ = self.fetch(path, headers={"If-None-Match": h["ETag"], **bearer})
+        self.assertEqual(code, 304)
+        # A consent recorded: the page changes, and so does its ETag.
+        with open(records, "w") as f:
+            json.dump({"pacta": 1, "actions": [
+                {"document": "etag-agreement", "party": "BLR", "type": "ratification",
+                 "date": "2002-03-04"}]}, f)
+        run(self.db, "load", records)
+        code, h, body = self.fetch(path, headers={"If-None-Match": etag})
+        self.assertEqual(code, 200)
+        self.assertIn('href="/parties/BLR"', body)
+        self.assertNotEqual(h["ETag"], etag)
+        self.assertEqual(self.fetch(path, headers={"If-None-Match": h["ETag"]})[::2], (304, ""))
+
     # ---- the action form ------------------------------------------------------------
 
     def form(self):
