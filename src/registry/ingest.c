@@ -796,6 +796,7 @@ static void draft_attendance(Draft *dr) {
   ig_attend_name_role(dr->d, &a);
   ig_attend_clauses(dr->d, dr->body.zKey, dr->body.zLevel, &a);
   ig_attend_chair(dr->d, str(dr->pSession, "place"), &a);
+  ig_attend_host_chair(dr->d, str(dr->pSession, "place"), &a);
   json_object_set_new(dr->pSession, "attendance", ig_attend_record(dr->d, &a));
   ig_attend_free(&a);
 }

@@ -673,6 +673,79 @@ void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a) {
   }
 }
 
+/* The party the registry records as chairing zOrg in year y, or NULL. */
+static const char *registry_chair(const Doc *d, const char *zOrg, int y) {
+  for (size_t c = 0; zOrg && c < json_array_size(d->g->pChairs); c++) {
+    const json_t *pC = json_array_get(d->g->pChairs, c);
+    if (strcmp(dflt(str(pC, "organization"), ""), zOrg) != 0) continue;
+    const json_t *aR = json_object_get(pC, "recorded");
+    for (size_t r = 0; r < json_array_size(aR); r++)
+      if (json_integer_value(json_object_get(json_array_get(aR, r), "year")) == y)
+        return str(json_array_get(aR, r), "party");
+  }
+  return 0;
+}
+
+/* Does the text say, outside a quotation and of no other party, that a
+** country chairs now ("which Turkmenistan held as a country chairing the CIS
+** this year", the country's name misspelt)? zParty: the registry's chair. */
+static bool chair_said(const Doc *d, const char *zParty) {
+  static const char *const azChair[] = {"rotating presidency",
+                                        "holds the presidency",
+                                        "chairing the",
+                                        "chairs the",
+                                        "presides over",
+                                        "председательств",
+                                        0};
+  static const char *const azNot[] = {
+      "will ",   "next",    "take over", "takes over", "handed",   "previous", "перейд",
+      "следующ", "передал", "переда",    "примет",     "предыдущ", 0};
+  for (int k = 0; azChair[k]; k++) {
+    size_t nW = strlen(azChair[k]);
+    for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
+      size_t i = (size_t)(z - d->zLo), s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+      if (ig_has_any(d, s, e, azNot) || ig_in_quote(d, s, i)) continue;
+      bool bOther = false;
+      for (int j = ig_mention_from(d, s); j < d->nM && d->aM[j].i < e && !bOther; j++) {
+        const Mention *pM = &d->aM[j];
+        size_t dist = pM->e <= i ? i - pM->e : pM->i - i;
+        bOther = pM->p->kind == GZ_PARTY && pM->p->type != GZ_CAPITAL && dist <= 80 &&
+                 strcmp(pM->p->zKey, zParty) != 0;
+      }
+      if (!bOther) return true;
+    }
+  }
+  return false;
+}
+
+void ig_attend_host_chair(const Doc *d, const char *zPlace, Attendance *a) {
+  if (!zPlace || !a->zDate || !a->zOrg) return;
+  const char *zParty = registry_chair(d, a->zOrg, atoi(a->zDate));
+  if (!zParty || json_object_get(a->pClause, zParty) || json_object_get(a->pPresent, zParty) ||
+      json_object_get(a->pAbsent, zParty) || !chair_said(d, zParty))
+    return;
+  /* the session's place is the chair's capital or one of its cities */
+  for (int j = 0; j < d->g->n; j++) {
+    const GzEntry *pE = &d->g->a[j];
+    if (!pE->zPlace || strcmp(pE->zPlace, zPlace) != 0 || strcmp(pE->zKey, zParty) != 0 ||
+        (pE->type != GZ_CAPITAL && pE->kind != GZ_CITY))
+      continue;
+    /* the evidence: the place where the text names it */
+    for (int k = 0; k < d->nM; k++) {
+      if (d->aM[k].p != pE) continue;
+      json_t *pC = json_object();
+      json_object_set_new(pC, "status", json_string("present"));
+      json_object_set_new(pC, "text", ig_span(d, d->aM[k].i, d->aM[k].e));
+      json_object_set_new(pC, "confidence", json_real(0.6));
+      json_object_set_new(pC, "note",
+                          json_string("the registry's chair of the organization in the "
+                                      "session's year, hosting it"));
+      json_object_set_new(a->pClause, zParty, pC);
+      return;
+    }
+  }
+}
+
 /* "with the participation of Presidents A B of Belarus, C D of Kazakhstan":
 ** in a sentence saying who took part, "NAME of COUNTRY" is present. */
 void ig_attend_named(const Doc *d, Attendance *a) {

@@ -205,6 +205,11 @@ void ig_attend_free(Attendance *a);
 /* The party that chairs the organization now and hosts the session: present
 ** (0.6) when nothing else was said of it. */
 void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a);
+/* Present, unsurely (0.6): the party the registry records as chairing the
+** organization in the session's year (a->zDate) where the session is held
+** in its capital or one of its cities (zPlace, named in the text), when no
+** clause said otherwise. */
+void ig_attend_host_chair(const Doc *d, const char *zPlace, Attendance *a);
 /* "NAME, Prime Minister of PARTY": the name before its role is the party's
 ** name (a->pNamed) when none is listed with it otherwise. */
 void ig_attend_name_role(const Doc *d, Attendance *a);

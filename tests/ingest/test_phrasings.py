@@ -1297,6 +1297,26 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(draft(text, self.db, published="2025-10-11")["session"]["date"],
                          "2025-10-10")
 
+    def test_the_registry_s_chair_hosting_a_session_said_chaired_is_present(self):
+        # The sample registry records Turkmenistan chairing the CIS in 2019; the text says a
+        # country chairs without naming it right (as "turkemnistan"), and the session is in
+        # its capital: present, unsurely.
+        text = ("A session of the CIS Council of Heads of State took place in Ashgabat on 11 "
+                "October 2019. The presidents of Belarus and Russia arrived in Ashgabat for "
+                "participation in the session, which the host held as a country chairing the "
+                "CIS this year.")
+        out = draft(text, self.db)
+        self.assertEqual(att(out).get("TKM"), "present")
+        self.assertLess(out["evidence"]["attendance.TKM"]["confidence"], 0.7)
+        # no word of chairing, or one in a quotation: nothing said of the host
+        for t in ("A session of the CIS Council of Heads of State took place in Ashgabat on 11 "
+                  "October 2019. The presidents of Belarus and Russia took part.",
+                  "A session of the CIS Council of Heads of State took place in Ashgabat on 11 "
+                  "October 2019. The presidents of Belarus and Russia took part. “The country "
+                  "chairing the CIS this year did much,” Lebedev said."):
+            with self.subTest(text=t):
+                self.assertIsNone(att(draft(t, self.db)).get("TKM"))
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
