@@ -24,6 +24,7 @@ static const char *const azRole[] = {"Prime Minister",
                                      "Secretary-General",
                                      "Presidents",
                                      "President",
+                                     "Chairman of the Council of Ministers",
                                      "Chairman",
                                      "Chairperson",
                                      "Премьер-министр",
@@ -127,6 +128,21 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   if (pCountry && eCountry < d->n && d->z[eCountry] == ' ' && ig_upper_at(d, eCountry + 1)) {
     zParty = pCountry->p->zKey;
     p = eCountry + 1;
+  } else if (pCountry && iStart >= 4 && memcmp(d->zLo + iStart - 4, "the ", 4) == 0 &&
+             eCountry + 2 < d->n && d->z[eCountry] == ',' && d->z[eCountry + 1] == ' ' &&
+             ig_upper_at(d, eCountry + 2)) {
+    /* "hosted by the Chairman of the Council of Ministers of Kyrgyzstan,
+    ** Ulukbek Maripov, was attended by": after "the ROLE of PARTY", the name
+    ** set off by commas (two capitalized words and a comma after them); not
+    ** in a list "NAME, Prime Minister of Belarus, NAME, Prime Minister of
+    ** Armenia", where the name before the role is its holder's */
+    size_t aA[8][2];
+    int nA = capitalized_words(d, eCountry + 2, aA);
+    if (nA == 2 && aA[1][1] < d->n && d->z[aA[1][1]] == ',' &&
+        !overlaps_mention(d, aA[0][0], aA[1][1])) {
+      zParty = pCountry->p->zKey;
+      p = eCountry + 2;
+    }
   }
   size_t aW[8][2];
   int nW = capitalized_words(d, p, aW);
@@ -375,7 +391,9 @@ static bool took_part_sentence(const Doc *d, size_t i) {
 static bool role_fits(const char *zRole, const char *zLevel) {
   if (!zLevel || !*zLevel) return true;
   bool bPres = strstr(zRole, "President") || strstr(zRole, "Президент");
-  bool bPm = strstr(zRole, "Prime Minister") || strstr(zRole, "Премьер");
+  /* "Chairman of the Council of Ministers" heads a government */
+  bool bPm = strstr(zRole, "Prime Minister") || strstr(zRole, "Премьер") ||
+             strstr(zRole, "Council of Ministers");
   bool bMin = !bPm && (strstr(zRole, "Minister") || strstr(zRole, "Министр"));
   if (strcmp(zLevel, "heads_of_state") == 0) return bPres;
   if (strcmp(zLevel, "heads_of_government") == 0) return bPm;

@@ -1317,6 +1317,22 @@ class Phrasings(unittest.TestCase):
             with self.subTest(text=t):
                 self.assertIsNone(att(draft(t, self.db)).get("TKM"))
 
+    def test_the_role_of_a_party_then_the_name_set_off_by_commas(self):
+        out = draft("The meeting of the Eurasian Intergovernmental Council in Cholpon-Ata on 20 "
+                    "August 2021 hosted by the Chairman of the Council of Ministers of "
+                    "Kyrgyzstan, Ulukbek Maripov, was attended by Kazakhstan Prime Minister "
+                    "Askar Mamin and Russian Prime Minister Mikhail Mishustin.", self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+        self.assertEqual(by(out, "KGZ")[0], "Ulukbek Maripov")
+        # in a list "NAME, Role of PARTY, NAME, Role of PARTY" the name after a party's role
+        # is the next item's holder, not the party's
+        out = draft("The meeting of the Eurasian Intergovernmental Council in Minsk on 14 August "
+                    "2020 was attended by Roman Golovchenko, Prime Minister of the Republic of "
+                    "Belarus, Nikol Pashinyan, Prime Minister of the Republic of Armenia, and "
+                    "Askar Mamin, Prime Minister of the Republic of Kazakhstan.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Roman Golovchenko")
+        self.assertEqual(by(out, "ARM")[0], "Nikol Pashinyan")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
