@@ -1190,7 +1190,18 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       for (int x = 0; q < d->nM && d->aM[q].p->kind != GZ_PARTY && x < 16; x++) q++;
       if (q < d->nM && d->aM[q].p->kind != GZ_PARTY) q = d->nM;
       bool bHeads = q < d->nM && d->aM[q].i <= h->e + 25;
-      for (size_t x = h->e; bHeads && q < d->nM && x < d->aM[q].i; x++)
+      /* ... but the word "Republic" of its name («Премьер-министры
+      ** Республики Казахстан NAME и Республики Беларусь NAME») */
+      size_t xEnd = q < d->nM ? d->aM[q].i : 0;
+      static const char *const azRep[] = {"республики ", "republic of ", "the republic of ", 0};
+      for (int w = 0; bHeads && azRep[w]; w++) {
+        size_t nR = strlen(azRep[w]);
+        if (xEnd >= h->e + nR && memcmp(d->zLo + xEnd - nR, azRep[w], nR) == 0) {
+          xEnd -= nR;
+          break;
+        }
+      }
+      for (size_t x = h->e; bHeads && q < d->nM && x < xEnd; x++)
         if (ig_upper_at(d, x)) bHeads = false;
       if (bHeads) pR = h;
     }

@@ -1333,6 +1333,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "BLR")[0], "Roman Golovchenko")
         self.assertEqual(by(out, "ARM")[0], "Nikol Pashinyan")
 
+    def test_a_role_heading_a_list_of_republics_and_names(self):
+        out = draft("Премьер-министры Республики Казахстан Олжас Бектенов и Республики Беларусь "
+                    "Александр Турчин прибыли в Чолпон-Ату для участия в заседании Евразийского "
+                    "межправительственного совета 30 сентября 2025 года.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertEqual(by(out, "BLR")[0], "Александр Турчин")
+        self.assertEqual(by(out, "KAZ")[0], "Олжас Бектенов")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
