@@ -22,6 +22,7 @@ typedef struct Draft {
   int y, m, dd;         /* the session's date; y is 0 when not known */
   bool bDate;           /* ... and it is a full, real date */
   int number;           /* the session's number, or 0 */
+  bool bTravelled;      /* the place is a city someone travels to ("his trip to Dushanbe") */
   Adopted adopted;      /* the documents adopted */
 } Draft;
 
@@ -504,6 +505,43 @@ static const Mention *dateline_city(const Doc *d) {
   return 0;
 }
 
+/* The words of a meeting said held, in a release (none: an announcement). */
+static const char *const azHeldWords[] = {"took place", "was held",   "were held", "met in",
+                                          "met on",     "прошло",     "прошла",    "состоялось",
+                                          "состоялась", "состоялись", "по итогам", 0};
+
+/* Is the sentence around i about a meeting to come (not the next one after
+** it, not a past one) in a release that says no meeting was held: the one
+** it announces? */
+static bool announced_here(const Doc *d, size_t i) {
+  static const char *const azMeet[] = {"summit",   "session", "meeting", "council", "саммит",
+                                       "заседани", "сесси",   "совет",   "встреч",  0};
+  return ig_future_sentence(d, i) && !ig_next_sentence(d, i) && !past_sentence(d, i) &&
+         ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azMeet) &&
+         !ig_has_any(d, 0, d->n, azHeldWords);
+}
+
+/* A city travelled to ("coming to Chisinau", «отказались ехать в Кишинев»,
+** «его поездку в Душанбе пришлось отменить») in a sentence not about the
+** next session nor a past one: where the meeting is, or NULL. */
+static const Mention *city_travelled_to(const Doc *d) {
+  static const char *const azTo[] = {"coming to ",    "travel to ",
+                                     "trip to ",      "travelling to ",
+                                     "traveling to ", "ехать в ",
+                                     "приехать в ",   "поехать в ",
+                                     "поездку в ",    "поездки в ",
+                                     "поездка в ",    "приедут в ",
+                                     "приедет в ",    0};
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *pM = &d->aM[k];
+    if (!pM->p->zPlace[0] || all_caps(d, pM) || ig_next_sentence(d, pM->i) ||
+        past_sentence(d, pM->i) || ig_in_quote(d, ig_sent_start(d, pM->i), pM->i))
+      continue;
+    if (ig_ends_before(d, pM->i, azTo, true)) return pM;
+  }
+  return 0;
+}
+
 static void draft_place(Draft *dr) {
   Doc *d = dr->d;
   const DateM *pDate = dr->pDate;
@@ -588,7 +626,9 @@ static void draft_place(Draft *dr) {
       iCapSpan = pM->i - nIn + 3; /* after "в " */
       eCapSpan = pM->e;
     }
-    if (!bCap || !meeting_sentence(d, aLeast, pM->i)) continue;
+    /* ... of a meeting held, or of one to come in a release about it ("The
+    ** CIS Summit will be held in the Moldovan capital next Friday") */
+    if (!bCap || !(meeting_sentence(d, aLeast, pM->i) || announced_here(d, pM->i))) continue;
     /* a city named right after it ("capital of Ashgabat") is found above */
     int q = ig_mention_from(d, pM->e);
     if (q < d->nM && d->aM[q].p->zPlace[0] && d->aM[q].i <= pM->e + 24) continue;
@@ -608,10 +648,7 @@ static void draft_place(Draft *dr) {
   /* An announcement, no meeting said held («Совет глав правительств СНГ
   ** пройдет 12 декабря. Он состоится в Москве.»): "in CITY" in a sentence
   ** about the meeting to come, not the next one after it (0.6) */
-  static const char *const azHeld[] = {"took place", "was held",   "were held", "met in",
-                                       "met on",     "прошло",     "прошла",    "состоялось",
-                                       "состоялась", "состоялись", "по итогам", 0};
-  if (!pPlace && !pCapOf && !ig_has_any(d, 0, d->n, azHeld)) {
+  if (!pPlace && !pCapOf && !ig_has_any(d, 0, d->n, azHeldWords)) {
     for (int k = 0; k < d->nM && !pPlace; k++) {
       const Mention *pM = &d->aM[k];
       if (!pM->p->zPlace[0] || all_caps(d, pM) || !city_said_in(d, pM) ||
@@ -629,6 +666,13 @@ static void draft_place(Draft *dr) {
       conf = 0.6;
     }
   }
+  /* ... or a city travelled to (0.6) */
+  const Mention *pTo = city_travelled_to(d);
+  if (!pPlace && !pCapOf && pTo) {
+    pPlace = pTo;
+    conf = 0.6;
+  }
+  dr->bTravelled = pPlace && pPlace == pTo;
   /* Failing all of those, a dateline in capitals ("ST. PETERSBURG, Russia—",
   ** «ЧОЛПОН-АТА /Киргизия/, 14 августа.»): where the agency writes from,
   ** often where they met; a city that is no capital, where no agency
@@ -767,10 +811,13 @@ static void draft_format(Draft *dr) {
   /* one participant by video ("President NAME takes part by videoconference")
   ** where the session has a place found surely ("in Dushanbe" by the body's
   ** name): the others met there, hybrid (as unsure) */
+  /* ... or a city the others travel to («его поездку в Душанбе пришлось
+  ** отменить»: the one by video stayed away from where they met) */
   const json_t *pFmtEv = json_object_get(d->pEv, "format");
   if (strcmp(zFormat, "videoconference") == 0 &&
       json_real_value(json_object_get(pFmtEv, "confidence")) < 0.7 &&
-      json_real_value(json_object_get(json_object_get(d->pEv, "place"), "confidence")) >= 0.8)
+      (json_real_value(json_object_get(json_object_get(d->pEv, "place"), "confidence")) >= 0.8 ||
+       dr->bTravelled))
     zFormat = "hybrid";
   /* a city found only loosely is no place of a videoconference */
   if (strcmp(zFormat, "videoconference") == 0 &&

@@ -1341,6 +1341,26 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "BLR")[0], "Александр Турчин")
         self.assertEqual(by(out, "KAZ")[0], "Олжас Бектенов")
 
+    def test_the_capital_of_an_announced_summit(self):
+        out = draft("The CIS Council of Heads of State will consider twenty documents. The CIS "
+                    "Summit will be held in the Moldovan capital on 9 October.", self.db)
+        self.assertEqual(out["session"]["place"], "Chisinau")
+
+    def test_a_city_travelled_to(self):
+        out = draft("Саммит глав государств СНГ. Ближайшие союзники России отказались ехать в "
+                    "Кишинев: на саммит не приедут четыре президента.", self.db)
+        self.assertEqual(out["session"]["place"], "Chisinau")
+        # one by video whose trip there was called off: the others met there, hybrid
+        out = draft("Президент России Владимир Путин в формате видеоконференции принимает участие "
+                    "в сессии Совета коллективной безопасности ОДКБ. Обращаясь к участникам "
+                    "саммита, он пояснил, что его поездку в Душанбе пришлось отменить.", self.db)
+        self.assertEqual((out["session"]["place"], out["session"]["format"]),
+                         ("Dushanbe", "hybrid"))
+        # not a trip to the next one
+        out = draft("The CIS Council of Heads of State met by videoconference. The leaders look "
+                    "forward to coming to Minsk for the next summit.", self.db)
+        self.assertIsNone(out["session"]["place"])
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
