@@ -9,6 +9,7 @@
 */
 #include <dirent.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,16 @@ typedef struct Message {
   const char *zStr;
 } Message;
 
+/* A part of a date pattern (ICU's syntax): the day (d), the month's name
+** (MMMM), the year (y), or literal text. */
+typedef struct DatePart {
+  char cField; /* 'd', 'M', 'y'; 0: zText */
+  char *zText;
+  size_t nText;
+} DatePart;
+
+#define DATE_PARTS_MAX 8
+
 struct Lang {
   char zCode[16];
   char *zAutonym; /* made on first use, under dateLock: ICU is not loaded before */
@@ -33,6 +44,13 @@ struct Lang {
   size_t nMsg;
   UDateFormat *pDate; /* made on first use, under dateLock */
   pthread_mutex_t dateLock;
+  /* Dates written without ICU (i18n_date_quick): the pattern's parts and
+  ** the months' names, set under dateLock before bDateTried; nDatePart 0:
+  ** every date by ICU. */
+  DatePart aDatePart[DATE_PARTS_MAX];
+  int nDatePart;
+  char *azMonth[12];
+  atomic_bool bDateTried;
 };
 
 #define MAX_LANG 16
@@ -164,6 +182,8 @@ static void lang_free(Lang *p) {
   if (!p) return;
   if (p->pDate) udat_close(p->pDate);
   pthread_mutex_destroy(&p->dateLock);
+  for (int i = 0; i < p->nDatePart; i++) xfree(p->aDatePart[i].zText);
+  for (int i = 0; i < 12; i++) xfree(p->azMonth[i]);
   xfree(p->zAutonym);
   xfree(p->aMsg);
   buf_free(&p->data);
@@ -503,18 +523,18 @@ void i18n_plural(Buf *p, const char *zPattern, long long n) {
   xfree(uPat);
 }
 
-void i18n_date(Buf *p, pdate d) {
-  if (d == DATE_NONE) return;
-  Lang *pLang = (Lang *)i18n_current();
-  UChar aOut[128];
-  int32_t nOut = -1;
-  pthread_mutex_lock(&pLang->dateLock);
+/* The catalogue's date pattern. */
+static const char *date_pattern(void) {
+  /* TRANSLATORS: an ICU date pattern (d day, MMMM month name, y year);
+  ** quote literal text: "d MMMM y 'г'." */
+  return P_("date", "d MMMM y");
+}
+
+/* pLang's date formatter, made on first use; under dateLock. */
+static UDateFormat *date_formatter(Lang *pLang) {
   if (!pLang->pDate) {
-    /* TRANSLATORS: an ICU date pattern (d day, MMMM month name, y year);
-    ** quote literal text: "d MMMM y 'г'." */
-    const char *zPat = P_("date", "d MMMM y");
     int32_t nPat;
-    UChar *uPat = to_u16(zPat, &nPat);
+    UChar *uPat = to_u16(date_pattern(), &nPat);
     UErrorCode st = U_ZERO_ERROR;
     if (uPat) {
       Pool *pPaused = pool_pause();
@@ -525,15 +545,175 @@ void i18n_date(Buf *p, pdate d) {
     }
     xfree(uPat);
   }
-  if (pLang->pDate) {
-    UErrorCode st = U_ZERO_ERROR;
-    nOut = udat_format(pLang->pDate, (UDate)d * 86400000.0, aOut, 128, 0, &st);
-    if (U_FAILURE(st) || nOut > 128) nOut = -1;
+  return pLang->pDate;
+}
+
+/* d formatted by ICU with f, appended (false: ICU failed); under dateLock. */
+static bool date_by_icu(Buf *p, UDateFormat *f, pdate d) {
+  UChar aOut[128];
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t nOut = udat_format(f, (UDate)d * 86400000.0, aOut, 128, 0, &st);
+  if (U_FAILURE(st) || nOut > 128) return false;
+  put_u16(p, aOut, nOut);
+  return true;
+}
+
+/* ---- Dates without ICU ----------------------------------------------------------
+**
+** ICU's formatting of one date costs more than a page's row that shows it.
+** A pattern made only of the day (d), the month's name (MMMM), the year (y)
+** and literal text, as every catalogue's is, is written here from the
+** months' names ICU gives once, for the years DATE_QUICK_FIRST to 9999
+** (ICU's calendar is Julian before October 1582). The parts are first
+** checked against ICU on days of each month of several years; any
+** difference (another script's digits, say), or any other field, leaves
+** every date to ICU.
+*/
+#define DATE_QUICK_FIRST 1583
+
+/* zPat's parts into pLang (ICU's syntax: letters are fields, text between
+** quotes literal, '' a quote); false for a field other than d, MMMM and y,
+** or too many parts. Under dateLock, outside any pool. */
+static bool date_parts_parse(Lang *pLang, const char *zPat) {
+  Buf lit = {0};
+  bool bOk = true, bQuoted = false;
+  for (const char *z = zPat; *z && bOk;) {
+    char c = *z;
+    if (c == '\'' && z[1] == '\'') {
+      buf_putc(&lit, '\'');
+      z += 2;
+    } else if (c == '\'') {
+      bQuoted = !bQuoted;
+      z++;
+    } else if (!bQuoted && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      size_t n = 1;
+      while (z[n] == c) n++;
+      char cField = c == 'd' && n == 1   ? 'd'
+                    : c == 'M' && n == 4 ? 'M'
+                    : c == 'y' && n == 1 ? 'y'
+                                         : 0;
+      bool bRoom = pLang->nDatePart + (lit.n ? 2 : 1) <= DATE_PARTS_MAX;
+      if (!cField || !bRoom) {
+        bOk = false;
+        break;
+      }
+      if (lit.n) {
+        pLang->aDatePart[pLang->nDatePart++] = (DatePart){0, lit.z, lit.n};
+        memset(&lit, 0, sizeof(lit));
+      }
+      pLang->aDatePart[pLang->nDatePart++] = (DatePart){cField, 0, 0};
+      z += n;
+    } else {
+      buf_putc(&lit, c);
+      z++;
+    }
+  }
+  if (bOk && lit.n) {
+    if (pLang->nDatePart < DATE_PARTS_MAX)
+      pLang->aDatePart[pLang->nDatePart++] = (DatePart){0, lit.z, lit.n};
+    else
+      bOk = false;
+  }
+  if (!bOk || !lit.n) buf_free(&lit);
+  return bOk && !bQuoted;
+}
+
+/* n > 0 in decimal. */
+static void put_decimal(Buf *p, int n) {
+  char a[12];
+  int i = sizeof(a);
+  do {
+    a[--i] = (char)('0' + n % 10);
+    n /= 10;
+  } while (n);
+  buf_append(p, a + i, sizeof(a) - (size_t)i);
+}
+
+static void date_put_parts(Buf *p, const Lang *pLang, int y, int m, int d) {
+  for (int i = 0; i < pLang->nDatePart; i++) {
+    const DatePart *q = &pLang->aDatePart[i];
+    switch (q->cField) {
+    case 'd': put_decimal(p, d); break;
+    case 'M': buf_puts(p, pLang->azMonth[m - 1]); break;
+    case 'y': put_decimal(p, y); break;
+    default: buf_append(p, q->zText, q->nText); break;
+    }
+  }
+}
+
+/* The months' names as ICU writes MMMM in pLang (its format form: the
+** genitive in Russian), and ICU's dates against the parts' on a few days
+** of each month; false if any differs. Under dateLock, outside any pool. */
+static bool date_parts_check(Lang *pLang, UDateFormat *f) {
+  UErrorCode st = U_ZERO_ERROR;
+  UDateFormat *fMonth =
+      udat_open(UDAT_PATTERN, UDAT_PATTERN, pLang->zCode, u"UTC", 3, u"MMMM", 4, &st);
+  if (U_FAILURE(st)) return false;
+  for (int m = 1; m <= 12; m++) {
+    Buf name = {0};
+    if (!date_by_icu(&name, fMonth, date_from_ymd(2001, m, 15))) break;
+    pLang->azMonth[m - 1] = name.z ? name.z : xstrdup("");
+  }
+  udat_close(fMonth);
+  if (!pLang->azMonth[11]) return false;
+  static const int aYear[] = {DATE_QUICK_FIRST, 2000, 9999};
+  static const int aDay[] = {1, 10, 28};
+  bool bSame = true;
+  Buf a = {0}, b = {0};
+  for (size_t i = 0; i < sizeof(aYear) / sizeof(aYear[0]) && bSame; i++)
+    for (int m = 1; m <= 12 && bSame; m++)
+      for (size_t k = 0; k < sizeof(aDay) / sizeof(aDay[0]) && bSame; k++) {
+        buf_reset(&a);
+        buf_reset(&b);
+        date_put_parts(&a, pLang, aYear[i], m, aDay[k]);
+        bSame = date_by_icu(&b, f, date_from_ymd(aYear[i], m, aDay[k])) && a.n == b.n &&
+                memcmp(a.z, b.z, a.n) == 0;
+      }
+  buf_free(&a);
+  buf_free(&b);
+  return bSame;
+}
+
+/* Whether pLang's dates may be written without ICU: the parts made and
+** checked on first use. */
+static bool date_quick_ready(Lang *pLang) {
+  if (atomic_load_explicit(&pLang->bDateTried, memory_order_acquire)) return pLang->nDatePart > 0;
+  pthread_mutex_lock(&pLang->dateLock);
+  if (!atomic_load_explicit(&pLang->bDateTried, memory_order_relaxed)) {
+    Pool *pPaused = pool_pause(); /* they outlive any request */
+    UDateFormat *f = date_formatter(pLang);
+    if (!f || !date_parts_parse(pLang, date_pattern()) || !date_parts_check(pLang, f)) {
+      for (int i = 0; i < pLang->nDatePart; i++) xfree(pLang->aDatePart[i].zText);
+      for (int i = 0; i < 12; i++) xfree(pLang->azMonth[i]);
+      memset(pLang->aDatePart, 0, sizeof(pLang->aDatePart));
+      memset(pLang->azMonth, 0, sizeof(pLang->azMonth));
+      pLang->nDatePart = 0;
+    }
+    pool_resume(pPaused);
+    atomic_store_explicit(&pLang->bDateTried, true, memory_order_release);
   }
   pthread_mutex_unlock(&pLang->dateLock);
-  if (nOut >= 0) {
-    put_u16(p, aOut, nOut);
-  } else {
+  return pLang->nDatePart > 0;
+}
+
+bool i18n_date_quick(Buf *p, pdate d) {
+  if (d == DATE_NONE) return false;
+  Lang *pLang = (Lang *)i18n_current();
+  int y, m, day;
+  date_to_ymd(d, &y, &m, &day);
+  if (y < DATE_QUICK_FIRST || y > 9999 || !date_quick_ready(pLang)) return false;
+  date_put_parts(p, pLang, y, m, day);
+  return true;
+}
+
+void i18n_date(Buf *p, pdate d) {
+  if (d == DATE_NONE || i18n_date_quick(p, d)) return;
+  Lang *pLang = (Lang *)i18n_current();
+  pthread_mutex_lock(&pLang->dateLock);
+  UDateFormat *f = date_formatter(pLang);
+  bool bDone = f && date_by_icu(p, f, d);
+  pthread_mutex_unlock(&pLang->dateLock);
+  if (!bDone) {
     char z[DATE_BUFSZ];
     date_format(d, z);
     buf_puts(p, z);

@@ -84,6 +84,10 @@ void i18n_date(Buf *p, pdate d);
 /* The same for an ISO "YYYY-MM-DD" string; other strings are appended as
 ** they are. */
 void i18n_date_iso(Buf *p, const char *zIso);
+/* i18n_date without ICU, when the language's pattern allows it for d (see
+** i18n.c): true when it appended the date, false (nothing appended) when
+** only ICU can. */
+bool i18n_date_quick(Buf *p, pdate d);
 
 /* The current language's code, for lang attributes ("en", "ru"). */
 const char *i18n_lang(void);

@@ -135,14 +135,6 @@ static DateMemo *memo_pdate(pdate d) {
   return &m[0];
 }
 
-/* The slot of an ISO date (each that date_parse takes formats back to the
-** same string); NULL for anything else. */
-static DateMemo *memo_date(const char *zIso) {
-  pdate d;
-  if (!zIso || date_parse(zIso, strlen(zIso), &d)) return 0;
-  return memo_pdate(d);
-}
-
 static const char *memo_text(DateMemo *m) {
   if (!m->zText) {
     char zIso[DATE_BUFSZ];
@@ -197,15 +189,70 @@ static const char *memo_none_html(void) {
   return m->zNoneHtml;
 }
 
+/* memo_html of d written without the memo, when i18n_date writes its text
+** without ICU and the text needs no escaping (as a date's never does in
+** the catalogues): a page's few hundred dates are then not looked up in a
+** table of megabytes, a cache miss each. False (nothing written) when it
+** cannot. */
+static bool put_quick_html(Buf *p, pdate d) {
+  size_t n0 = p->n;
+  char zIso[DATE_BUFSZ];
+  date_format(d, zIso);
+  buf_lit(p, "<time datetime=\"");
+  buf_puts(p, zIso);
+  buf_lit(p, "\">");
+  size_t nText = p->n;
+  if (!i18n_date_quick(p, d) || strcspn(p->z + nText, "&<>\"'") != p->n - nText) {
+    p->n = n0;
+    p->z[n0] = 0;
+    return false;
+  }
+  buf_lit(p, "</time>");
+  return true;
+}
+
+/* The same for a date of the computed status (DATE_NONE: none). */
+static void memo_put_pdate(Buf *p, pdate d) {
+  if (d == DATE_NONE)
+    buf_puts(p, memo_none_html());
+  else if (!put_quick_html(p, d))
+    memo_put_html(p, memo_pdate(d));
+}
+
+static char *memo_pdate_html(pdate d) {
+  Buf t = {0};
+  memo_put_pdate(&t, d);
+  return t.z ? t.z : xstrdup("");
+}
+
+/* The date's text in pScratch, or the memo's. */
+static const char *pdate_text(pdate d, Buf *pScratch) {
+  buf_reset(pScratch);
+  if (i18n_date_quick(pScratch, d)) return pScratch->z;
+  return memo_text(memo_pdate(d));
+}
+
+static char *memo_pdate_text(pdate d) {
+  if (d == DATE_NONE) return date_text(0);
+  Buf t = {0};
+  const char *z = pdate_text(d, &t);
+  if (z == t.z) return t.z;
+  buf_free(&t);
+  return xstrdup(z);
+}
+
+/* The same for an ISO date (another string as put_date and date_text show
+** it). */
 static char *memo_date_html(const char *zDate) {
-  DateMemo *d = memo_date(zDate);
-  return d ? xstrdup(memo_html(d)) : date_html(zDate);
+  pdate d;
+  if (!zDate || date_parse(zDate, strlen(zDate), &d)) return date_html(zDate);
+  return memo_pdate_html(d);
 }
 
 static void memo_put_date(Buf *p, const char *zDate) {
-  DateMemo *d = memo_date(zDate);
-  if (d)
-    memo_put_html(p, d);
+  pdate d;
+  if (zDate && date_parse(zDate, strlen(zDate), &d) == 0)
+    memo_put_pdate(p, d);
   else if (!zDate || !*zDate)
     buf_puts(p, memo_none_html());
   else
@@ -213,24 +260,9 @@ static void memo_put_date(Buf *p, const char *zDate) {
 }
 
 static char *memo_date_text(const char *zDate) {
-  DateMemo *d = memo_date(zDate);
-  return d ? xstrdup(memo_text(d)) : date_text(zDate);
-}
-
-/* The same for a date of the computed status (DATE_NONE: none). */
-static char *memo_pdate_html(pdate d) {
-  return xstrdup(d == DATE_NONE ? memo_none_html() : memo_html(memo_pdate(d)));
-}
-
-static void memo_put_pdate(Buf *p, pdate d) {
-  if (d == DATE_NONE)
-    buf_puts(p, memo_none_html());
-  else
-    memo_put_html(p, memo_pdate(d));
-}
-
-static char *memo_pdate_text(pdate d) {
-  return d == DATE_NONE ? date_text(0) : xstrdup(memo_text(memo_pdate(d)));
+  pdate d;
+  if (!zDate || date_parse(zDate, strlen(zDate), &d)) return date_text(zDate);
+  return memo_pdate_text(d);
 }
 
 /* n >= 0 in decimal into z (16 bytes), as "%d" writes it: a chart's
@@ -544,6 +576,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
   if (strcmp(dflt(str(json_object_get(pDoc, "entry_into_force"), "rule"), ""), "threshold") != 0)
     zTrigParty = 0;
   bool bAnyHit = false;
+  Buf text = {0}; /* a date's */
   for (int i = 0; i < n; i++) {
     const DetailAction *c = &pSt->aConsent[i].a;
     if (!pSt->aConsent[i].bCounted) continue;
@@ -556,7 +589,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     char zCount[16];
     int_text(count, zCount);
     char *zTitle = msg_text(_("{0}: {1} of {2} (consent {3})"), zName, memo_term(c->zType),
-                            c->date == DATE_NONE ? "" : memo_text(memo_pdate(c->date)), zCount);
+                            c->date == DATE_NONE ? "" : pdate_text(c->date, &text), zCount);
     pdate d = c->date;
     bool bHit = zTrigParty && strcmp(zTrigParty, zParty) == 0;
     if (bHit) bAnyHit = true;
@@ -569,6 +602,7 @@ static void consent_chart(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     }
     aPoint[nPoint++] = (SvgPoint){d, count, zTitle, bHit};
   }
+  buf_free(&text);
   int threshold = 0;
   const json_t *e = json_object_get(pDoc, "entry_into_force");
   if (strcmp(dflt(str(e, "rule"), ""), "threshold") == 0) {
