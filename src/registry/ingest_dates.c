@@ -338,7 +338,6 @@ const DateM *ig_session_date(const Doc *d) {
     if (d->pub.y && m->y && ig_valid_ymd(m->y, m->m, m->d) &&
         (int64_t)date_from_ymd(m->y, m->m, m->d) > tPage + IG_PUB_AHEAD_DAYS)
       continue;
-    if (!pFirst) pFirst = m;
     /* a dateline ("МИНСК, 14 окт — Sputnik.") tells of the sentence after it */
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
     bool bDateline =
@@ -350,8 +349,14 @@ const DateM *ig_session_date(const Doc *d) {
       s1 = t;
       if (!bShort) break;
     }
+    /* (not one that tells of a meeting to come: «БИШКЕК, 28 ноя — Sputnik.
+    ** Совет глав правительств стран СНГ состоится в Москве в декабре» is
+    ** the day of the news, not of the meeting, nor the first date) */
+    size_t iAfter = s1 > 0 ? s1 - 1 : s1;
+    bool bNewsDay = bDateline && ig_future_sentence(d, iAfter) && !ig_held_before(d, iAfter);
+    if (!pFirst && !bNewsDay) pFirst = m;
     if (!in_event_sentence(d, aLeast, m->i) &&
-        !(bDateline && in_event_sentence(d, aLeast, s1 > 0 ? s1 - 1 : s1)))
+        !(bDateline && !bNewsDay && in_event_sentence(d, aLeast, iAfter)))
       continue;
     int score = 2 + (m->y != 0);
     if (ig_mention_inside(d, aBody, s0, ig_sent_end(d, m->i))) score += 4;

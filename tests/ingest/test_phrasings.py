@@ -1361,6 +1361,13 @@ class Phrasings(unittest.TestCase):
                     "forward to coming to Minsk for the next summit.", self.db)
         self.assertIsNone(out["session"]["place"])
 
+    def test_a_dateline_before_an_announcement_is_the_news_day(self):
+        text = ("БИШКЕК, 28 ноя — Sputnik. Совет глав правительств стран СНГ состоится в Москве "
+                "в декабре, сообщил постпред Андрей Грозов.\n\"Совет глав правительств стран "
+                "СНГ состоится 12 декабря в Москве\", — сказал он журналистам.")
+        self.assertEqual(draft(text, self.db, published="2024-11-28")["session"]["date"],
+                         "2024-12-12")
+
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
