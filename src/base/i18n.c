@@ -35,6 +35,7 @@ typedef struct DatePart {
 } DatePart;
 
 #define DATE_PARTS_MAX 8
+#define PLURAL_FORMATS 16
 
 struct Lang {
   char zCode[16];
@@ -51,6 +52,13 @@ struct Lang {
   int nDatePart;
   char *azMonth[12];
   atomic_bool bDateTried;
+  /* Plural patterns ICU has parsed (i18n_plural), the last PLURAL_FORMATS
+  ** used, under dateLock: parsing one costs ten times formatting with it. */
+  struct PluralFormat {
+    char *zPattern;
+    UMessageFormat *pFmt;
+  } aPlural[PLURAL_FORMATS];
+  int iPluralNext; /* the place a pattern not there takes */
 };
 
 #define MAX_LANG 16
@@ -184,6 +192,10 @@ static void lang_free(Lang *p) {
   pthread_mutex_destroy(&p->dateLock);
   for (int i = 0; i < p->nDatePart; i++) xfree(p->aDatePart[i].zText);
   for (int i = 0; i < 12; i++) xfree(p->azMonth[i]);
+  for (int i = 0; i < PLURAL_FORMATS; i++) {
+    xfree(p->aPlural[i].zPattern);
+    if (p->aPlural[i].pFmt) umsg_close(p->aPlural[i].pFmt);
+  }
   xfree(p->zAutonym);
   xfree(p->aMsg);
   buf_free(&p->data);
@@ -510,17 +522,48 @@ static void put_u16(Buf *p, const UChar *u, int32_t n) {
   xfree(z);
 }
 
-void i18n_plural(Buf *p, const char *zPattern, long long n) {
+/* pLang's parsed zPattern, parsed now if it is not kept (NULL: ICU refused
+** it); under dateLock. */
+static UMessageFormat *plural_format(Lang *pLang, const char *zPattern) {
+  for (int i = 0; i < PLURAL_FORMATS; i++)
+    if (pLang->aPlural[i].zPattern && strcmp(pLang->aPlural[i].zPattern, zPattern) == 0)
+      return pLang->aPlural[i].pFmt;
+  Pool *pPaused = pool_pause(); /* kept past any request */
   int32_t nPat;
   UChar *uPat = to_u16(zPattern, &nPat);
-  UChar aOut[512];
   UErrorCode st = U_ZERO_ERROR;
-  int32_t nOut = uPat ? u_formatMessage(i18n_lang(), uPat, nPat, aOut, 512, &st, (double)n) : 0;
-  if (uPat && U_SUCCESS(st) && nOut <= 512)
+  UMessageFormat *pFmt = uPat ? umsg_open(uPat, nPat, pLang->zCode, 0, &st) : 0;
+  xfree(uPat);
+  if (pFmt && U_FAILURE(st)) {
+    umsg_close(pFmt);
+    pFmt = 0;
+  }
+  struct PluralFormat *q = &pLang->aPlural[pLang->iPluralNext];
+  pLang->iPluralNext = (pLang->iPluralNext + 1) % PLURAL_FORMATS;
+  xfree(q->zPattern);
+  if (q->pFmt) umsg_close(q->pFmt);
+  q->zPattern = xstrdup(zPattern);
+  q->pFmt = pFmt;
+  pool_resume(pPaused);
+  return pFmt;
+}
+
+void i18n_plural(Buf *p, const char *zPattern, long long n) {
+  Lang *pLang = (Lang *)i18n_current();
+  UChar aOut[512];
+  int32_t nOut = -1;
+  pthread_mutex_lock(&pLang->dateLock);
+  UMessageFormat *pFmt = plural_format(pLang, zPattern);
+  if (pFmt) {
+    UErrorCode st = U_ZERO_ERROR;
+    nOut = umsg_format(pFmt, aOut, 512, &st, (double)n);
+    if (U_FAILURE(st) || nOut > 512) nOut = -1;
+  }
+  pthread_mutex_unlock(&pLang->dateLock);
+  if (nOut >= 0)
     put_u16(p, aOut, nOut);
   else
     buf_printf(p, "%lld", n); /* a broken pattern still shows the number */
-  xfree(uPat);
 }
 
 /* The catalogue's date pattern. */

@@ -39,7 +39,10 @@
   X(udat_close)                                                                                    \
   X(udat_format)                                                                                   \
   X(udat_open)                                                                                     \
-  X(uloc_getDisplayLanguage)
+  X(uloc_getDisplayLanguage)                                                                       \
+  X(umsg_close)                                                                                    \
+  X(umsg_open)                                                                                     \
+  X(umsg_vformat)
 
 enum {
 #define ICU_ENUM(NAME) I_##NAME,
@@ -151,4 +154,27 @@ UDateFormat *udat_open(UDateFormatStyle timeStyle, UDateFormatStyle dateStyle, c
 int32_t uloc_getDisplayLanguage(const char *locale, const char *displayLocale, UChar *language,
                                 int32_t languageCapacity, UErrorCode *status) {
   return FN(uloc_getDisplayLanguage)(locale, displayLocale, language, languageCapacity, status);
+}
+
+void umsg_close(UMessageFormat *format) {
+  FN(umsg_close)(format);
+}
+
+UMessageFormat *umsg_open(const UChar *pattern, int32_t patternLength, const char *locale,
+                          UParseError *parseError, UErrorCode *status) {
+  return FN(umsg_open)(pattern, patternLength, locale, parseError, status);
+}
+
+int32_t umsg_vformat(const UMessageFormat *fmt, UChar *result, int32_t resultLength, va_list ap,
+                     UErrorCode *status) {
+  return FN(umsg_vformat)(fmt, result, resultLength, ap, status);
+}
+
+int32_t umsg_format(const UMessageFormat *fmt, UChar *result, int32_t resultLength,
+                    UErrorCode *status, ...) {
+  va_list ap;
+  va_start(ap, status);
+  int32_t n = FN(umsg_vformat)(fmt, result, resultLength, ap, status);
+  va_end(ap);
+  return n;
 }
