@@ -51,6 +51,7 @@ struct Lang {
   DatePart aDatePart[DATE_PARTS_MAX];
   int nDatePart;
   char *azMonth[12];
+  size_t anMonth[12];
   atomic_bool bDateTried;
   /* Plural patterns ICU has parsed (i18n_plural), the last PLURAL_FORMATS
   ** used, under dateLock: parsing one costs ten times formatting with it. */
@@ -661,27 +662,35 @@ static bool date_parts_parse(Lang *pLang, const char *zPat) {
   return bOk && !bQuoted;
 }
 
-/* n > 0 in decimal. */
-static void put_decimal(Buf *p, int n) {
-  char a[12];
-  int i = sizeof(a);
-  do {
-    a[--i] = (char)('0' + n % 10);
-    n /= 10;
-  } while (n);
-  buf_append(p, a + i, sizeof(a) - (size_t)i);
-}
-
-static void date_put_parts(Buf *p, const Lang *pLang, int y, int m, int d) {
+/* The date's text from pLang's parts into z (I18N_DATE_MAX bytes, which
+** date_parts_check made sure are enough), not terminated: its length. Years
+** DATE_QUICK_FIRST to 9999 have four digits. */
+static int date_parts_write(const Lang *pLang, int y, int m, int d, char *z) {
+  int n = 0;
   for (int i = 0; i < pLang->nDatePart; i++) {
     const DatePart *q = &pLang->aDatePart[i];
     switch (q->cField) {
-    case 'd': put_decimal(p, d); break;
-    case 'M': buf_puts(p, pLang->azMonth[m - 1]); break;
-    case 'y': put_decimal(p, y); break;
-    default: buf_append(p, q->zText, q->nText); break;
+    case 'd':
+      if (d >= 10) z[n++] = (char)('0' + d / 10);
+      z[n++] = (char)('0' + d % 10);
+      break;
+    case 'M':
+      memcpy(z + n, pLang->azMonth[m - 1], pLang->anMonth[m - 1]);
+      n += (int)pLang->anMonth[m - 1];
+      break;
+    case 'y':
+      z[n++] = (char)('0' + y / 1000);
+      z[n++] = (char)('0' + y / 100 % 10);
+      z[n++] = (char)('0' + y / 10 % 10);
+      z[n++] = (char)('0' + y % 10);
+      break;
+    default:
+      memcpy(z + n, q->zText, q->nText);
+      n += (int)q->nText;
+      break;
     }
   }
+  return n;
 }
 
 /* The months' names as ICU writes MMMM in pLang (its format form: the
@@ -692,27 +701,34 @@ static bool date_parts_check(Lang *pLang, UDateFormat *f) {
   UDateFormat *fMonth =
       udat_open(UDAT_PATTERN, UDAT_PATTERN, pLang->zCode, u"UTC", 3, u"MMMM", 4, &st);
   if (U_FAILURE(st)) return false;
+  size_t nLongest = 0, nFixed = 0;
   for (int m = 1; m <= 12; m++) {
     Buf name = {0};
     if (!date_by_icu(&name, fMonth, date_from_ymd(2001, m, 15))) break;
     pLang->azMonth[m - 1] = name.z ? name.z : xstrdup("");
+    pLang->anMonth[m - 1] = name.n;
+    if (name.n > nLongest) nLongest = name.n;
   }
   udat_close(fMonth);
   if (!pLang->azMonth[11]) return false;
+  for (int i = 0; i < pLang->nDatePart; i++) {
+    char c = pLang->aDatePart[i].cField;
+    nFixed += c == 'd' ? 2 : c == 'y' ? 4 : c == 'M' ? nLongest : pLang->aDatePart[i].nText;
+  }
+  if (nFixed > I18N_DATE_MAX) return false;
   static const int aYear[] = {DATE_QUICK_FIRST, 2000, 9999};
   static const int aDay[] = {1, 10, 28};
   bool bSame = true;
-  Buf a = {0}, b = {0};
+  Buf b = {0};
   for (size_t i = 0; i < sizeof(aYear) / sizeof(aYear[0]) && bSame; i++)
     for (int m = 1; m <= 12 && bSame; m++)
       for (size_t k = 0; k < sizeof(aDay) / sizeof(aDay[0]) && bSame; k++) {
-        buf_reset(&a);
+        char z[I18N_DATE_MAX];
+        int n = date_parts_write(pLang, aYear[i], m, aDay[k], z);
         buf_reset(&b);
-        date_put_parts(&a, pLang, aYear[i], m, aDay[k]);
-        bSame = date_by_icu(&b, f, date_from_ymd(aYear[i], m, aDay[k])) && a.n == b.n &&
-                memcmp(a.z, b.z, a.n) == 0;
+        bSame = date_by_icu(&b, f, date_from_ymd(aYear[i], m, aDay[k])) && (size_t)n == b.n &&
+                memcmp(z, b.z, b.n) == 0;
       }
-  buf_free(&a);
   buf_free(&b);
   return bSame;
 }
@@ -739,13 +755,20 @@ static bool date_quick_ready(Lang *pLang) {
   return pLang->nDatePart > 0;
 }
 
-bool i18n_date_quick(Buf *p, pdate d) {
-  if (d == DATE_NONE) return false;
+int i18n_date_text(pdate d, char *z) {
+  if (d == DATE_NONE) return -1;
   Lang *pLang = (Lang *)i18n_current();
   int y, m, day;
   date_to_ymd(d, &y, &m, &day);
-  if (y < DATE_QUICK_FIRST || y > 9999 || !date_quick_ready(pLang)) return false;
-  date_put_parts(p, pLang, y, m, day);
+  if (y < DATE_QUICK_FIRST || y > 9999 || !date_quick_ready(pLang)) return -1;
+  return date_parts_write(pLang, y, m, day, z);
+}
+
+bool i18n_date_quick(Buf *p, pdate d) {
+  char z[I18N_DATE_MAX];
+  int n = i18n_date_text(d, z);
+  if (n < 0) return false;
+  buf_append(p, z, (size_t)n);
   return true;
 }
 

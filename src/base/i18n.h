@@ -88,6 +88,10 @@ void i18n_date_iso(Buf *p, const char *zIso);
 ** i18n.c): true when it appended the date, false (nothing appended) when
 ** only ICU can. */
 bool i18n_date_quick(Buf *p, pdate d);
+/* The same into z (I18N_DATE_MAX bytes), not terminated: its length, or -1
+** when only ICU can. */
+#define I18N_DATE_MAX 96
+int i18n_date_text(pdate d, char *z);
 
 /* The current language's code, for lang attributes ("en", "ru"). */
 const char *i18n_lang(void);

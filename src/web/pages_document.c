@@ -195,19 +195,21 @@ static const char *memo_none_html(void) {
 ** table of megabytes, a cache miss each. False (nothing written) when it
 ** cannot. */
 static bool put_quick_html(Buf *p, pdate d) {
-  size_t n0 = p->n;
+  static const char zOpen[] = "<time datetime=\"YYYY-MM-DD\">", zClose[] = "</time>";
+  enum { nOpen = sizeof(zOpen) - 1, nClose = sizeof(zClose) - 1 };
+  char z[nOpen + I18N_DATE_MAX + nClose];
+  int nText = i18n_date_text(d, z + nOpen);
+  if (nText < 0) return false;
+  for (int i = 0; i < nText; i++) {
+    char c = z[nOpen + i];
+    if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+  }
   char zIso[DATE_BUFSZ];
   date_format(d, zIso);
-  buf_lit(p, "<time datetime=\"");
-  buf_puts(p, zIso);
-  buf_lit(p, "\">");
-  size_t nText = p->n;
-  if (!i18n_date_quick(p, d) || strcspn(p->z + nText, "&<>\"'") != p->n - nText) {
-    p->n = n0;
-    p->z[n0] = 0;
-    return false;
-  }
-  buf_lit(p, "</time>");
+  memcpy(z, zOpen, nOpen);
+  memcpy(z + 16, zIso, 10); /* over YYYY-MM-DD: years 1583 to 9999 */
+  memcpy(z + nOpen + nText, zClose, nClose);
+  buf_append(p, z, (size_t)(nOpen + nText + nClose));
   return true;
 }
 
