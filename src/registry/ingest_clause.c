@@ -317,6 +317,10 @@ static const Pat aPred[] = {
     {"will attend", PK_PRESENT},
     {"to attend", PK_PRESENT},
     {"will participate", PK_PRESENT},
+    /* the verb after an adverb ("will also participate in", "will personally
+    ** attend the"); under a negation in its clause it is absent */
+    {"participate in", PK_PRESENT},
+    {"attend the", PK_PRESENT},
     {"to participate in", PK_PRESENT},
     {"taken part", PK_PRESENT},
     {"will arrive", PK_PRESENT},
@@ -455,7 +459,11 @@ static const Pat aRole[] = {{"first deputy", RK_LOWER},
 /* What breaks a sentence into clauses, and a clause into list items. */
 static const char *const azClauseSep[] = {";",       "\n",        " but ",    ", но ",
                                           " while ", " whereas ", " however", 0};
-static const char *const azItemSep[] = {",", " and ", " и ", " as well as ", ":", 0};
+/* ... "that", «что» end an item too: a role before them is not of a party
+** after ("the Russian Ambassador said that Russian Prime Minister NAME would
+** participate") */
+static const char *const azItemSep[] = {",", " and ",  " и ",   " as well as ",
+                                        ":", " that ", " что ", 0};
 
 typedef struct Hit {
   size_t i, e;
@@ -525,8 +533,31 @@ static void hold_hits(const Doc *d, Hits *p) {
   }
 }
 
+/* A verb of hosting with the meeting its object within 40 bytes ("Belarus,
+** which will be hosting the CSTO summit in Minsk", "Kazakhstan hosts the
+** meeting"): the host is present. Not "hosted by" (the host follows), nor
+** the next or a past one ("will host the next summit", "hosted the
+** previous session", "hosted the session of the council five years ago"). */
+static void host_hits(const Doc *d, Hits *p) {
+  static const char *const azVerb[] = {"hosting", "will host", "hosts", "hosted", 0};
+  static const char *const azWhat[] = {"summit", "meeting", "session", "gathering", 0};
+  static const char *const azOther[] = {"next", "previous", "last",   "past", "earlier",
+                                        " ago", " in 19",   " in 20", 0};
+  for (int k = 0; azVerb[k]; k++) {
+    size_t n = strlen(azVerb[k]);
+    for (const char *z = d->zLo; (z = strstr(z, azVerb[k])) != 0; z += n) {
+      size_t i = (size_t)(z - d->zLo), se = ig_sent_end(d, i);
+      if (gz_letter_before(d->zLo, i) || gz_letter_at(d->zLo, d->n, i + n)) continue;
+      if (i + n + 3 <= d->n && memcmp(d->zLo + i + n, " by", 3) == 0) continue;
+      size_t b = i + n + 40 < se ? i + n + 40 : se, b2 = i + n + 80 < se ? i + n + 80 : se;
+      if (b > i + n && ig_has_any(d, i + n, b, azWhat) && !ig_has_any(d, i + n, b2, azOther))
+        hit_add(p, i, i + n, PK_PRESENT);
+    }
+  }
+}
+
 /* Is the predicate at i negated in its own clause: a word of negation
-** right before it, past at most three auxiliaries ("will not be
+** right before it, past at most three auxiliaries and adverbs ("will not be
 ** represented", «не будут представлены», "have never attended"), or
 ** "neither X nor Y" before it ("neither the prime minister nor other
 ** officials have participated")? Only the words before the verb count, so
@@ -534,9 +565,10 @@ static void hold_hits(const Doc *d, Hits *p) {
 static bool negated(const Doc *d, size_t i) {
   static const char *const azNeg[] = {"not", "never", "не", "nor", "cannot", 0};
   static const char *const azAux[] = {
-      "will",  "would", "be",   "been", "being", "have",  "has", "had",  "was", "were", "is",
-      "are",   "do",    "does", "did",  "could", "can",   "to",  "also", "yet", "even", "будет",
-      "будут", "был",   "была", "было", "были",  "также", "ещё", "еще",  "бы",  0};
+      "will", "would", "be",   "been",  "being",      "have",  "has",   "had",   "was",
+      "were", "is",    "are",  "do",    "does",       "did",   "could", "can",   "to",
+      "also", "yet",   "even", "able",  "personally", "лично", "будет", "будут", "был",
+      "была", "было",  "были", "также", "ещё",        "еще",   "бы",    0};
   size_t s = ig_sent_start(d, i), k = i;
   for (int w = 0; w < 4; w++) {
     while (k > s && d->z[k - 1] == ' ') k--;
@@ -596,7 +628,10 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
       hit_add(p, i, i + n, aPat[k].kind);
     }
   }
-  if (!bMerge) hold_hits(d, p);
+  if (!bMerge) {
+    hold_hits(d, p);
+    host_hits(d, p);
+  }
   if (p->n) qsort(p->a, p->n, sizeof(Hit), cmp_hit);
   size_t j = 0;
   for (size_t k = 0; k < p->n; k++) {
@@ -1050,6 +1085,65 @@ static bool parallel_name(const Doc *d, const Mention *m, size_t ce, size_t *pi,
   return true;
 }
 
+/* Words of telling someone: the one told follows. */
+static const char *const azTold[] = {
+    "told ",           "informed ",   "notified ",    "assured ",     "conversation with ",
+    "call with ",      "talks with ", "разговоре с ", "разговора с ", "беседе с ",
+    "проинформировал", "уведомил",    "сообщил ",     "заверил ",     0};
+
+/* Is the one named at i told something: a word of telling within the 80
+** bytes before it in its clause (from cs)? */
+static bool told_before(const Doc *d, size_t i, size_t cs) {
+  return ig_has_any(d, i > cs + 80 ? i - 80 : cs, i, azTold);
+}
+
+/* A relative clause (", who ...,", «, который ...,») after another's name
+** between the party mention m and the predicate at *ppAfter is that one's:
+** the predicate for m is the first after the relative clause ends, in the
+** clause [.., ce) ("NAME of Armenia told NAME of Belarus, who will be hosting
+** the summit, that he will not attend"). One right after m is m's. */
+static const Hit *past_relative(const Doc *d, const Mention *m, const Hits *pPred,
+                                const Hit *pAfter, size_t ce) {
+  static const char *const azRel[] = {
+      ", who ", ", which ", ", который ", ", которая ", ", которое ", ", которые ", 0};
+  size_t r = SIZE_MAX;
+  for (int k = 0; azRel[k]; k++) {
+    size_t x = ig_find(d, m->e, azRel[k]);
+    if (x < pAfter->i && x < r) r = x;
+  }
+  if (r == SIZE_MAX || r == m->e) return pAfter;
+  size_t re = ig_find(d, r + 2, ",");
+  if (re >= ce) return 0;
+  for (size_t k = hit_from(pPred, re); k < pPred->n && pPred->a[k].e <= ce; k++) {
+    int kind = pPred->a[k].kind;
+    if (kind != PK_ABSENT_PREP && kind != PK_PRESENT_PREP && kind != PK_PRESENT_LIST &&
+        kind != PK_REPR_PREP)
+      return &pPred->a[k];
+  }
+  return 0;
+}
+
+/* Reported speech: is the predicate at a past a "that", «что» after the
+** party mention m, and said of someone else? The complement's subject is
+** its own when it names a party before the predicate ("the Russian
+** ambassador said that the Russian Prime Minister would also participate"),
+** and the one told is never it ("Pashinyan told President NAME of Belarus
+** that he will not attend", «в разговоре с президентом Беларуси NAME
+** сообщил, что не примет участие»); the one who tells is ("Pashinyan said
+** that he would not attend"). */
+static bool reported_of_other(const Doc *d, const Mention *m, size_t cs, size_t a) {
+  static const char *const azThat[] = {" that ", ", что ", " что ", 0};
+  size_t t = SIZE_MAX;
+  for (int k = 0; azThat[k]; k++) {
+    size_t x = ig_find(d, m->e, azThat[k]);
+    if (x < a && x < t) t = x;
+  }
+  if (t == SIZE_MAX) return false;
+  for (int q = ig_mention_from(d, t), x = 0; q < d->nM && d->aM[q].i < a && x < 16; q++, x++)
+    if (d->aM[q].p->kind == GZ_PARTY) return true;
+  return told_before(d, m->i, cs);
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1105,7 +1199,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** what follows it only; before it, the verb before still reaches
   ** («Туркменистан представлял NAME, Молдову — премьер-министр, а Украину
   ** — посол») */
+  if (pAfter) pAfter = past_relative(d, m, pPred, pAfter, ce);
   if (pAfter && contrast_between(d, m->e, pAfter->i)) pAfter = 0;
+  if (pAfter && reported_of_other(d, m, cs, pAfter->i)) pAfter = 0;
   /* "..., a senior Russian official announced", "the Russian-language
   ** newspaper ... reports": a party in the item of a verb of speech, its
   ** predicate in another item, is who tells, not who attends */
@@ -1123,8 +1219,11 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     bounds(pItem, m->i, m->e, cs, ce, &xs, &xe);
     for (int q = ig_mention_from(d, m->e), x = 0; q < d->nM && d->aM[q].i < pAfter->i && x < 16;
          q++, x++) {
+      /* ... not the one told ("NAME told NAME of Kyrgyzstan that he would not
+      ** attend": the teller's) */
       if (d->aM[q].p->kind == GZ_PARTY && d->aM[q].i < xe && !locative(d, &d->aM[q]) &&
-          !gz_same(d->aM[q].p, m->p) && strcmp(d->aM[q].p->zKey, m->p->zKey) != 0) {
+          !gz_same(d->aM[q].p, m->p) && strcmp(d->aM[q].p->zKey, m->p->zKey) != 0 &&
+          !told_before(d, d->aM[q].i, cs)) {
         pAfter = 0;
         break;
       }
@@ -1224,7 +1323,10 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     for (int q = ig_mention_from(d, cs), x = 0;
          q < d->nM && d->aM[q].i < ce && nParty < 2 && x < 16; q++, x++)
       nParty += d->aM[q].p->kind == GZ_PARTY && !locative(d, &d->aM[q]);
-    if (nRoles < 2 || nParty < 2 || barrier(d, cs, ce)) return false;
+    /* ... and no one told something ("NAME of Armenia told NAME of
+    ** Kyrgyzstan that ...": two people, no list) */
+    if (nRoles < 2 || nParty < 2 || barrier(d, cs, ce) || ig_has_any(d, cs, ce, azTold))
+      return false;
     bList = true;
   }
   int kind = pPr ? pPr->kind : PK_PRESENT;

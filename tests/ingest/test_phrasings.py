@@ -1369,6 +1369,50 @@ class Phrasings(unittest.TestCase):
                          "2024-12-12")
 
 
+    def test_the_one_told_is_not_who_will_not_attend(self):
+        # pass 8: the addressee of "told", «в разговоре с» is not the subject of what
+        # follows "that", «что»; "would not be able to attend" is a negation
+        out = draft("Armenian Prime Minister Nikol Pashinyan told Kyrgyz President Sadyr Japarov "
+                    "that he would not be able to attend the meeting of the CIS Council of Heads "
+                    "of State in Bishkek on 13 October 2023.", self.db)
+        self.assertEqual(att(out), {"ARM": "absent"})
+        out = draft("Премьер Армении Никол Пашинян в разговоре с президентом Беларуси Александром "
+                    "Лукашенко сообщил, что не примет участие в сессии Совета коллективной "
+                    "безопасности ОДКБ 23 ноября 2023 года в Минске.", self.db)
+        self.assertEqual(att(out), {"ARM": "absent"})
+
+    def test_reported_speech_with_its_own_subject(self):
+        # the speaker before "said that" does not take the verb of the complement, which
+        # names its own parties; a role before "that" is not theirs
+        out = draft("The Kazakh Ambassador Yerlan Baizhanov said that the presidents of Belarus "
+                    "and Russia will also participate in the session of the CSTO Collective "
+                    "Security Council in Minsk on 23 November 2023.", self.db)
+        self.assertEqual(att(out), {"BLR": "present", "RUS": "present"})
+
+    def test_a_verb_after_an_adverb(self):
+        out = draft("Belarusian President Alexander Lukashenko and Armenian Prime Minister Nikol "
+                    "Pashinyan will also participate in the meeting of the Supreme Eurasian "
+                    "Economic Council in Astana on 29 May 2019.", self.db)
+        self.assertEqual(att(out), {"BLR": "present", "ARM": "present"})
+        out = draft("Armenian Prime Minister Nikol Pashinyan will not personally attend the "
+                    "meeting of the Supreme Eurasian Economic Council in Astana on 29 May 2019.",
+                    self.db)
+        self.assertEqual(att(out), {"ARM": "absent"})
+
+    def test_the_host_of_the_summit(self):
+        out = draft("Prime Minister Nikol Pashinyan of Armenia told President Alexander "
+                    "Lukashenko of Belarus, who will be hosting the CSTO summit in Minsk, that he "
+                    "will not attend the session of the CSTO Collective Security Council.",
+                    self.db)
+        self.assertEqual(att(out), {"ARM": "absent", "BLR": "present"})
+        # not a past one, nor the next
+        for t in ("The session of the CSTO Collective Security Council opened. Belarus hosted "
+                  "the session of the council five years ago.",
+                  "The session of the CSTO Collective Security Council opened. Belarus will host "
+                  "the next summit."):
+            with self.subTest(text=t):
+                self.assertIsNone(att(draft(t, self.db)).get("BLR"))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
