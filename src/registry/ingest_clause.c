@@ -33,6 +33,11 @@
 /* PK_REPR_PREP: the parties right after it are represented by another
 ** («вместо лидеров Казахстана и Таджикистана приедут премьер-министры»,
 ** "instead of President NAME of Kazakhstan, its prime minister") */
+/* PK_GREET: one who meets the arriving leaders («Их встретил президент
+** Кыргызстана NAME», «глав правительств встречал заместитель председателя
+** кабинета министров КР»): the host, present whatever his rank (a deputy
+** at the airport is not his country's representative at the session), and
+** so are the ones he meets */
 /* PK_PRESENT_LIST: as PK_PRESENT_PREP, for the parties of the list right
 ** after it only («Лидеры России, Казахстана и Белоруссии») */
 enum {
@@ -43,7 +48,8 @@ enum {
   PK_PRESENT_PREP,
   PK_HOST,
   PK_REPR_PREP,
-  PK_PRESENT_LIST
+  PK_PRESENT_LIST,
+  PK_GREET
 };
 /* Role ranks, in the order a merged role takes the least. */
 enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER, RK_ANY };
@@ -432,6 +438,7 @@ static const Pat aRole[] = {{"first deputy", RK_LOWER},
                             {"chairman of the council of ministers", RK_HEAD_GOV},
                             {"head of government", RK_HEAD_GOV},
                             {"heads of government", RK_HEAD_GOV},
+                            {"heads of the government", RK_HEAD_GOV},
                             {"премьер", RK_HEAD_GOV},
                             {"председатель правительства", RK_HEAD_GOV},
                             {"председатель кабинета", RK_HEAD_GOV},
@@ -556,6 +563,27 @@ static void host_hits(const Doc *d, Hits *p) {
   }
 }
 
+/* A verb of meeting arrivals («встретил», «встречал») with its object, the
+** leaders or a pronoun for them, within the 40 bytes before it or right
+** after it («Их встретил», «глав правительств встречал», «встречал
+** лидеров»): PK_GREET. Not «встретился с» (met with: a talk). */
+static void greet_hits(const Doc *d, Hits *p) {
+  static const char *const azVerb[] = {"встретил",  "встретила", "встречал",  "встречала",
+                                       "встречает", "встречали", "встретили", 0};
+  static const char *const azWhom[] = {
+      "их ", "глав ", "лидеров ", "президентов ", "премьер-министров ", "делегаци", "гостей ", 0};
+  for (int k = 0; azVerb[k]; k++) {
+    size_t n = strlen(azVerb[k]);
+    for (const char *z = d->zLo; (z = strstr(z, azVerb[k])) != 0; z += n) {
+      size_t i = (size_t)(z - d->zLo), ss = ig_sent_start(d, i), se = ig_sent_end(d, i);
+      if (gz_letter_before(d->zLo, i) || ig_word_end(d, i + n) != i + n) continue;
+      size_t a = i > ss + 40 ? i - 40 : ss, b = i + n + 24 < se ? i + n + 24 : se;
+      if (ig_has_any(d, a, i, azWhom) || ig_has_any(d, i + n, b, azWhom))
+        hit_add(p, i, i + n, PK_GREET);
+    }
+  }
+}
+
 /* Is the predicate at i negated in its own clause: a word of negation
 ** right before it, past at most three auxiliaries and adverbs ("will not be
 ** represented", «не будут представлены», "have never attended"), or
@@ -631,6 +659,7 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   if (!bMerge) {
     hold_hits(d, p);
     host_hits(d, p);
+    greet_hits(d, p);
   }
   if (p->n) qsort(p->a, p->n, sizeof(Hit), cmp_hit);
   size_t j = 0;
@@ -1144,6 +1173,25 @@ static bool reported_of_other(const Doc *d, const Mention *m, size_t cs, size_t 
   return told_before(d, m->i, cs);
 }
 
+/* The bytes of a dash set off by spaces at i (" – ", " — ", " - "), or 0. */
+static size_t dash_after(const Doc *d, size_t i) {
+  static const char *const az[] = {" – ", " — ", " - ", 0};
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    if (i + n <= d->n && memcmp(d->z + i, az[k], n) == 0) return n - 1;
+  }
+  return 0;
+}
+
+/* The end of the word "Republic" right after a party's adjective at i
+** ("the Kyrgyz Republic – A. Zhaparov"), or i. */
+static size_t republic_after(const Doc *d, size_t i) {
+  return i + 9 <= d->n && memcmp(d->zLo + i, " republic", 9) == 0 &&
+                 !gz_letter_at(d->zLo, d->n, i + 9)
+             ? i + 9
+             : i;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1331,6 +1379,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   }
   int kind = pPr ? pPr->kind : PK_PRESENT;
   if (kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST) kind = PK_PRESENT;
+  bool bGreet = kind == PK_GREET;
+  if (bGreet) {
+    if (pR && pR->kind != RK_HEAD_STATE && pR->kind != RK_HEAD_GOV) {
+      pR = 0;
+      bOwnRole = false;
+    }
+    kind = PK_PRESENT;
+  }
   int rank = pR ? pR->kind : -1;
   if (kind == PK_HOST) {
     /* the ones welcomed, listed after it, take part; the one welcoming
@@ -1346,6 +1402,8 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     st = 1;
   else if (kind == PK_REPR_PREP)
     st = 2;
+  else if (bGreet)
+    st = 0;
   else if (rank == RK_LOWER)
     st = 2;
   else if (kind == PK_REPR)
@@ -1431,15 +1489,19 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   } else if (st != 1 && pR && !bOwnRole) {
     /* "the prime ministers of Kazakhstan Bakytzhan Sagintayev, Belarus
     ** Sergei Rumas, ...": the role heads the list, and each item names its
-    ** party and, right after it, its man */
+    ** party and, right after it or a dash, its man ("Heads of government of
+    ** Azerbaijan – Ali Asadov, Belarus – Roman Golovchenko", «президент
+    ** Азербайджана — NAME, Белоруссии — NAME») */
     size_t ni, ne, pi, pe;
     /* ... as the party's item before it does: not "Президенты России и
     ** Белоруссии Владимир Путин и Александр Лукашенко", two lists */
     const Mention *pPrev = 0;
     for (int q = ig_mention_from(d, cs), x = 0; q < d->nM && d->aM[q].i < m->i && x < 32; q++, x++)
       if (d->aM[q].p->kind == GZ_PARTY) pPrev = &d->aM[q];
-    if (pPrev && name_in(d, m->e, ie, &ni, &ne) && ni <= m->e + 1 && ig_word_end(d, ni) < ne &&
-        name_in(d, pPrev->e, m->i, &pi, &pe) && pi <= pPrev->e + 1) {
+    size_t me = republic_after(d, m->e), pe0 = pPrev ? republic_after(d, pPrev->e) : 0;
+    if (pPrev && name_in(d, me, ie, &ni, &ne) && ni <= me + dash_after(d, me) + 1 &&
+        ig_word_end(d, ni) < ne && name_in(d, pe0, m->i, &pi, &pe) &&
+        pi <= pe0 + dash_after(d, pe0) + 1) {
       f->iBy = ni;
       f->eBy = ne;
     }

@@ -1413,6 +1413,35 @@ class Phrasings(unittest.TestCase):
             with self.subTest(text=t):
                 self.assertIsNone(att(draft(t, self.db)).get("BLR"))
 
+    def test_the_host_meets_the_arriving_leaders(self):
+        # pass 8: «Их встретил президент X» makes the host present, and a deputy meeting
+        # them at the airport is no representation of his country
+        out = draft("В Бишкеке 27 ноября 2024 года стартовало заседание Совета коллективной "
+                    "безопасности ОДКБ. В резиденцию прибыли президенты Беларуси и России. Их "
+                    "встретил президент Кыргызстана Садыр Жапаров.", self.db)
+        self.assertEqual(att(out), {"BLR": "present", "RUS": "present", "KGZ": "present"})
+        self.assertEqual(by(out, "KGZ")[0], "Садыр Жапаров")
+        out = draft("Премьер-министр Беларуси прибыл в Чолпон-Ату на заседание Евразийского "
+                    "межправительственного совета 30 сентября 2025 года. В аэропорту глав "
+                    "правительств встречал заместитель председателя кабинета министров "
+                    "Кыргызстана Бакыт Торобаев.", self.db)
+        self.assertEqual(att(out).get("KGZ"), "present")
+        self.assertIsNone(by(out, "KGZ")[0])
+
+    def test_a_role_heading_a_list_of_parties_and_names_after_dashes(self):
+        out = draft("The meeting of the Eurasian Intergovernmental Council was held in Almaty on "
+                    "25 February 2022. The meeting was attended by the heads of the Governments "
+                    "of the Republic of Armenia \u2013 N. Pashinyan, the Republic of Belarus "
+                    "\u2013 R. Golovchenko, the Kyrgyz Republic \u2013 A. Zhaparov, the Russian "
+                    "Federation \u2013 M. Mishustin.", self.db)
+        self.assertEqual([by(out, p)[0] for p in ("ARM", "BLR", "KGZ", "RUS")],
+                         ["N. Pashinyan", "R. Golovchenko", "A. Zhaparov", "M. Mishustin"])
+        out = draft("В Бурабае 16 октября 2015 года начались переговоры Совета глав государств "
+                    "СНГ. Прибыли президент Азербайджана \u2014 Ильхам Алиев, Белоруссии "
+                    "\u2014 Александр Лукашенко, Узбекистана \u2014 Ислам Каримов.", self.db)
+        self.assertEqual([by(out, p)[0] for p in ("AZE", "BLR", "UZB")],
+                         ["Ильхам Алиев", "Александр Лукашенко", "Ислам Каримов"])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
