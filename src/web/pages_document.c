@@ -35,6 +35,7 @@
 #define PLURAL_MEMO_SLOTS 1024 /* a power of two: 512 pairs */
 #define WORDS_MEMO_SLOTS 64    /* a power of two */
 #define DELAY_MEMO_SLOTS 16    /* a power of two */
+#define PARTY_MEMO_SLOTS 1024  /* a power of two: up to 512 parties kept */
 
 typedef struct DateMemo {
   const Lang *pLang;
@@ -69,9 +70,23 @@ typedef struct DelayMemo {
   char *zHtml;
 } DelayMemo;
 
+/* A party's row heading, by its code (row_parties). */
+typedef struct PartyMemo {
+  const Lang *pLang;
+  char *zCode; /* NULL: an empty place */
+  char *zName; /* put_party_name */
+  char *zLink; /* put_party */
+  size_t nLink;
+} PartyMemo;
+
 typedef struct Memo {
   const Lang *pNoneLang;
   char *zNoneHtml; /* put_date(p, 0) in pNoneLang */
+  /* The parties' row headings written from the map pParties (held: the
+  ** same object, so the same records), in each language. */
+  json_t *pParties;
+  int nParty;
+  PartyMemo aParty[PARTY_MEMO_SLOTS];
   DateMemo aDate[DATE_MEMO_SLOTS];
   PluralMemo aPlural[PLURAL_MEMO_SLOTS];
   WordsMemo aWords[WORDS_MEMO_SLOTS];
@@ -82,8 +97,21 @@ static pthread_key_t g_memoKey;
 static __thread Memo *t_memo; /* the key's value, without a call to read it */
 static pthread_once_t g_memoOnce = PTHREAD_ONCE_INIT;
 
+static void memo_parties_clear(Memo *m) {
+  for (int i = 0; i < PARTY_MEMO_SLOTS; i++) {
+    free(m->aParty[i].zCode);
+    free(m->aParty[i].zName);
+    free(m->aParty[i].zLink);
+  }
+  memset(m->aParty, 0, sizeof(m->aParty));
+  m->nParty = 0;
+  json_decref(m->pParties);
+  m->pParties = 0;
+}
+
 static void memo_free(void *pArg) {
   Memo *m = pArg;
+  memo_parties_clear(m);
   for (int i = 0; i < DATE_MEMO_SLOTS; i++) {
     free(m->aDate[i].zHtml);
     free(m->aDate[i].zText);
@@ -522,13 +550,43 @@ static void put_withdrawal_rule(Buf *p, const json_t *pDoc) {
 typedef struct RowParty {
   char *zName;       /* put_party_name */
   char *zLink;       /* put_party */
+  size_t nLink;      /* strlen(zLink) */
   const char *zText; /* the name as text (name_here), or the code */
+  bool bKept;        /* zName and zLink are the thread's memo's, not the page's */
 } RowParty;
 
-static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
+/* The place of zCode in the current language in the thread's memo of row
+** headings: its own, or the empty one it would take. */
+static PartyMemo *memo_party(Memo *m, const char *zCode) {
+  const Lang *pLang = i18n_current();
+  uint32_t h = (uint32_t)((uintptr_t)pLang >> 4) * 2654435761u;
+  for (const char *z = zCode; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
+  for (uint32_t i = h;; i++) {
+    PartyMemo *q = &m->aParty[i & (PARTY_MEMO_SLOTS - 1)];
+    if (!q->zCode || (q->pLang == pLang && strcmp(q->zCode, zCode) == 0)) return q;
+  }
+}
+
+/* Each row's heading. Every document page names the same parties: with
+** bKeep, each thread keeps them for the map of parties they were written
+** from, which record_map gives again while no party changed (not inside a
+** write transaction, whose map lives only as long as its request), in each
+** language. */
+static RowParty *row_parties(const StatusDetail *pSt, json_t *pParties, bool bKeep) {
   RowParty *a = xmalloc((size_t)pSt->nRow * sizeof(RowParty) + 1);
+  Memo *m = bKeep ? memo_get() : 0;
+  if (m && m->pParties != pParties) {
+    memo_parties_clear(m);
+    m->pParties = json_incref(pParties);
+  }
   for (int i = 0; i < pSt->nRow; i++) {
     const char *zCode = pSt->aRow[i].zParty;
+    const char *zText = name_here(json_object_get(json_object_get(pParties, zCode), "name"), zCode);
+    PartyMemo *q = m ? memo_party(m, zCode) : 0;
+    if (q && q->zCode) {
+      a[i] = (RowParty){q->zName, q->zLink, q->nLink, zText, true};
+      continue;
+    }
     Buf name = {0}, link = {0};
     put_party_name(&name, pParties, zCode);
     buf_lit(&link, "<span class=\"nw\"><a href=\"/parties/");
@@ -538,8 +596,12 @@ static RowParty *row_parties(const StatusDetail *pSt, const json_t *pParties) {
     buf_lit(&link, "</a> <span class=\"code\">");
     html_escape(&link, zCode);
     buf_lit(&link, "</span></span>");
-    a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z,
-                      name_here(json_object_get(json_object_get(pParties, zCode), "name"), zCode)};
+    a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z, link.n, zText, false};
+    if (q && m->nParty < PARTY_MEMO_SLOTS / 2) {
+      *q = (PartyMemo){i18n_current(), memo_strdup(zCode), memo_strdup(a[i].zName),
+                       memo_strdup(a[i].zLink), a[i].nLink};
+      m->nParty++;
+    }
   }
   return a;
 }
@@ -558,6 +620,7 @@ static int row_of(const StatusDetail *pSt, const char *zCode) {
 
 static void row_parties_free(RowParty *a, int n) {
   for (int i = 0; i < n; i++) {
+    if (a[i].bKept) continue;
     xfree(a[i].zName);
     xfree(a[i].zLink);
   }
@@ -1236,7 +1299,7 @@ static void document_parties(Buf *p, const StatusDetail *pSt, const RowParty *aP
   for (int i = 0; i < pSt->nRow; i++) {
     const DetailRow *row = &pSt->aRow[i];
     buf_lit(p, "<tr><th scope=\"row\">");
-    buf_puts(p, aParty[i].zLink);
+    buf_append(p, aParty[i].zLink, aParty[i].nLink);
     buf_lit(p, "</th><td class=\"nw\">");
     memo_put_pdate(p, row->signature);
     buf_lit(p, "</td><td class=\"nw\">");
@@ -1304,7 +1367,7 @@ static void document_actions(Buf *p, const StatusDetail *pSt, const RowParty *aP
       const DetailAction *pA = &row->aAction[k];
       const json_t *a = pA->pRec; /* its note and notification */
       buf_lit(p, "<tr><th scope=\"row\">");
-      buf_puts(p, aParty[i].zLink);
+      buf_append(p, aParty[i].zLink, aParty[i].nLink);
       buf_lit(p, "</th><td>");
       memo_put_code(p, pA->zType);
       buf_lit(p, "</td><td class=\"nw\">");
@@ -1403,7 +1466,8 @@ static void document_page(Req *pReq, Resp *r) {
   pages_begin(&b, pReq, name_here(json_object_get(pDoc, "title"), zId), "/documents");
   document_facts(&b, pDb, pDoc, zId, pParties);
   document_status(&b, pReq, pDoc, pSt, zId, zOn);
-  RowParty *aParty = row_parties(pSt, pParties);
+  RowParty *aParty =
+      row_parties(pSt, pParties, sqlite3_txn_state(db_handle(pDb), "main") != SQLITE_TXN_WRITE);
   json_t *pLinks = objection_links(pSt);
   document_parties(&b, pSt, aParty, pParties, zOn, pLinks);
   json_decref(pLinks);

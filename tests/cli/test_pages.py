@@ -270,9 +270,10 @@ class Pages(unittest.TestCase):
                "adopted": {"date": "2001-02-03", "place": "Minsk", "session": None},
                "entry_into_force": {"rule": "threshold", "conditions": [{"count": 1}]}}
         path = "/documents/etag-agreement?on=2020-01-01"
+        party = {"code": "ETG", "kind": "state", "name": {"en": "Etagland", "ru": "Этагия"}}
         records = os.path.join(self.tmp.name, "etag.json")
         with open(records, "w") as f:
-            json.dump({"pacta": 1, "documents": [doc]}, f)
+            json.dump({"pacta": 1, "parties": [party], "documents": [doc]}, f)
         run(self.db, "load", records)
         code, headers, body = self.fetch(path)
         self.assertEqual(code, 200)
@@ -298,14 +299,24 @@ class Pages(unittest.TestCase):
         # A consent recorded: the page changes, and so does its ETag.
         with open(records, "w") as f:
             json.dump({"pacta": 1, "actions": [
-                {"document": "etag-agreement", "party": "BLR", "type": "ratification",
+                {"document": "etag-agreement", "party": "ETG", "type": "ratification",
                  "date": "2002-03-04"}]}, f)
         run(self.db, "load", records)
         code, h, body = self.fetch(path, headers={"If-None-Match": etag})
         self.assertEqual(code, 200)
-        self.assertIn('href="/parties/BLR"', body)
+        self.assertIn('href="/parties/ETG">Etagland</a>', body)
         self.assertNotEqual(h["ETag"], etag)
         self.assertEqual(self.fetch(path, headers={"If-None-Match": h["ETag"]})[::2], (304, ""))
+        self.assertIn('href="/parties/ETG">Этагия</a>', self.fetch(path + "&lang=ru")[2])
+        # The party renamed: every row naming it says so (the thread kept its heading).
+        party["name"] = {"en": "New Etagland", "ru": "Новая Этагия"}
+        with open(records, "w") as f:
+            json.dump({"pacta": 1, "parties": [party]}, f)
+        run(self.db, "load", records)
+        body = self.page(path)
+        self.assertIn('href="/parties/ETG">New Etagland</a>', body)
+        self.assertNotIn(">Etagland<", body)
+        self.assertIn('href="/parties/ETG">Новая Этагия</a>', self.fetch(path + "&lang=ru")[2])
 
     # ---- the action form ------------------------------------------------------------
 
