@@ -66,9 +66,9 @@ typedef struct Resp {
   char zTotalCount[24]; /* an X-Total-Count header (a list's total); empty: none */
   /* Not 0: the body was made in one read transaction of the journal up to
   ** this sequence number, and from nothing else but the request's path,
-  ** query arguments, language and cookies, today's date and the server's
-  ** options; its ETag is then made from those, not from the body's bytes
-  ** (server.c). */
+  ** query arguments, language and cookies (not its token, as any cacheable
+  ** answer), today's date and the server's options; its ETag is then made
+  ** from those, not from the body's bytes (server.c). */
   int64_t seqMadeAt;
   /* A body made while it is sent, for a whole table (instead of body; never
   ** cached): xStream appends the next part to pOut and returns 1, 0 after

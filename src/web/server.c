@@ -936,10 +936,10 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
     }
     /* An answer made from the request alone (Resp.seqMadeAt) is named by
     ** it, unless someone is signed in (the session's role can change with
-    ** no journal entry), a token came, or the date changed while it was
-    ** made. */
-    if (resp.seqMadeAt && !bSignedIn && !req.zHeaderAuthorization && req.caller.role == ROLE_NONE &&
-        date_today() == today) {
+    ** no journal entry) or the date changed while it was made. A token
+    ** changes no cacheable answer (the cache above does not tell them
+    ** apart either), so it is not among the inputs. */
+    if (resp.seqMadeAt && !bSignedIn && !req.bSession && date_today() == today) {
       etag_of_request(s, pConn, zUrl, pLang, zCookie, req.bSecure, today, resp.seqMadeAt,
                       resp.zEtag, sizeof(resp.zEtag));
     } else {
