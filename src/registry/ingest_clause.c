@@ -335,6 +335,13 @@ static const Pat aPred[] = {
     {"also present", PK_PRESENT},
     {"present were", PK_PRESENT_PREP},
     {"joined by", PK_PRESENT_PREP},
+    /* a meeting of some leaders held within the session: they are there
+    ** («в рамках саммита состоится встреча президентов России, Армении и
+    ** Азербайджана») */
+    {"в рамках саммита", PK_PRESENT},
+    {"на полях саммита", PK_PRESENT},
+    {"on the sidelines of the summit", PK_PRESENT},
+    {"on the sidelines of the meeting", PK_PRESENT},
     {"принимал участие", PK_PRESENT},
     {"принимала участие", PK_PRESENT},
     {"принимали участие", PK_PRESENT},
@@ -1192,6 +1199,33 @@ static size_t republic_after(const Doc *d, size_t i) {
              : i;
 }
 
+/* Does a year follow within 14 bytes of i ("Kyrgyzstan in 2023", "this
+** year", «в 2023 году»)? */
+static bool year_after(const Doc *d, size_t i, size_t se) {
+  static const char *const az[] = {" in 19",      " in 20", "this year", "next year", " в 20",
+                                   "в этом году", 0};
+  size_t b = i + 14 < se ? i + 14 : se;
+  return b > i && ig_has_any(d, i, b, az);
+}
+
+static const char *const azChair[] = {"chaired", "presided", "chairmanship", "presidency", 0};
+static const char *const azAfterAbsent[] = {" with ",    " due to ",  " over ",
+                                            " because ", " against ", 0};
+
+/* Does the sentence from ss open with a phrase of addition ("Besides", "In
+** addition to", «Помимо», «Кроме того,» excluded) that reaches i? */
+static bool besides_before(const Doc *d, size_t ss, size_t i) {
+  static const char *const az[] = {"besides ", "in addition to ", "помимо ", 0};
+  while (ss < i && (d->z[ss] == ' ' || d->z[ss] == '\n')) ss++;
+  for (int k = 0; az[k]; k++) {
+    size_t n = strlen(az[k]);
+    if (ss + n <= i && i - ss <= 60 && memcmp(d->zLo + ss, az[k], n) == 0 &&
+        !memchr(d->z + ss, ',', i - ss))
+      return true;
+  }
+  return false;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1235,6 +1269,17 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   /* a list of leaders with their roles and names may be long: ten items
   ** of 60 bytes each */
   if (pBefore && pBefore->kind == PK_PRESENT_PREP && m->i - pBefore->e > 800) pBefore = 0;
+  /* "The CIS will be chaired by Kyrgyzstan in 2023": a chairmanship of a
+  ** year, not of the meeting */
+  if (pBefore && pBefore->kind == PK_PRESENT_PREP && year_after(d, m->e, se) &&
+      ig_has_any(d, pBefore->i, pBefore->e, azChair))
+    pBefore = 0;
+  /* "Turkmenistan's president skipped the event due to disagreements with
+  ** Tajikistan": after an English verb of absence, a party after "with",
+  ** "due to", "over" is no subject of it */
+  if (pBefore && pBefore->kind == PK_ABSENT && (unsigned char)d->zLo[pBefore->i] < 0x80 &&
+      ig_has_any(d, pBefore->e, m->i, azAfterAbsent))
+    pBefore = 0;
   /* ... and a list's head that does not reach the party gives way to the
   ** predicate before it («принимают участие президенты России, ...») */
   while (pBefore && pBefore->kind == PK_PRESENT_LIST && !list_reaches(d, pBefore->e, m->i))
@@ -1242,6 +1287,17 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP ||
                  pAfter->kind == PK_PRESENT_LIST || pAfter->kind == PK_REPR_PREP))
     pAfter = 0;
+  /* "Besides Armenian Prime Minister NAME, presidents of Russia, ... are
+  ** participating" («Помимо NAME, ...»): the party of a phrase of addition
+  ** opening the sentence does what the rest of it says */
+  if (!pBefore && !pAfter && besides_before(d, ss, m->i)) {
+    for (size_t q = hit_from(pPred, m->e); q < pPred->n && pPred->a[q].e <= se; q++)
+      if (pPred->a[q].kind == PK_PRESENT || pPred->a[q].kind == PK_ABSENT) {
+        pAfter = &pPred->a[q];
+        ce = se;
+        break;
+      }
+  }
   /* «семи стран – Беларуси, Армении ..., а Азербайджан и Туркменистан
   ** представят замминистры»: a verb after ", а" (but, while) is said of
   ** what follows it only; before it, the verb before still reaches

@@ -1442,6 +1442,33 @@ class Phrasings(unittest.TestCase):
         self.assertEqual([by(out, p)[0] for p in ("AZE", "BLR", "UZB")],
                          ["Ильхам Алиев", "Александр Лукашенко", "Ислам Каримов"])
 
+    def test_a_chairmanship_of_a_year_is_not_the_meeting_s(self):
+        out = draft("A meeting of the CIS Council of Heads of Government is taking place in "
+                    "Moscow on 18 December 2023. Prime Minister of Azerbaijan Ali Asadov is "
+                    "taking part. The CIS will be chaired by Kyrgyzstan in 2023.", self.db)
+        self.assertEqual(att(out), {"AZE": "present"})
+
+    def test_a_party_after_an_absence_verb_and_with(self):
+        out = draft("The CIS summit has kicked off in Dushanbe on 28 September 2018. The "
+                    "presidents of Russia and Belarus are participating. The president of "
+                    "Turkmenistan has skipped the event due to disagreements with Tajikistan.",
+                    self.db)
+        a = att(out)
+        self.assertEqual(a.get("TKM"), "absent")
+        self.assertIsNone(a.get("TJK"))
+
+    def test_besides_a_leader_the_others_take_part(self):
+        out = draft("The CIS summit has kicked off in Dushanbe on 28 September 2018. Besides "
+                    "Armenian Prime Minister Nikol Pashinyan, presidents of Russia and Belarus "
+                    "are participating in the summit.", self.db)
+        self.assertEqual(att(out), {"ARM": "present", "RUS": "present", "BLR": "present"})
+
+    def test_a_meeting_within_the_summit(self):
+        out = draft("Саммит глав государств СНГ пройдет в Кишиневе 9 октября 2009 года. В рамках "
+                    "саммита состоится трехсторонняя встреча президентов России, Армении и "
+                    "Азербайджана.", self.db)
+        self.assertEqual(att(out), {"RUS": "present", "ARM": "present", "AZE": "present"})
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
