@@ -419,7 +419,8 @@ void ig_attend_free(Attendance *a) {
 }
 
 /* Present: the parties listed after "leaders of", "delegations of",
-** "лидеры"... ("the leaders of Belarus, Kazakhstan and Russia"). */
+** "лидеры"... ("the leaders of Belarus, Kazakhstan and Russia"), but not
+** after "between" (a meeting of some of them). */
 void ig_attend_listed(const Doc *d, Attendance *a) {
   static const char *const azList[] = {"leaders of ",
                                        "leaders: ",
@@ -443,8 +444,12 @@ void ig_attend_listed(const Doc *d, Attendance *a) {
   for (int k = 0; azList[k]; k++) {
     size_t nW = strlen(azList[k]);
     for (const char *z = d->zLo; (z = strstr(z, azList[k])) != 0; z += nW) {
-      size_t i = (size_t)(z - d->zLo) + nW, e;
+      size_t i = (size_t)(z - d->zLo) + nW, e, h = (size_t)(z - d->zLo);
       const Mention *pM;
+      /* "a meeting between the foreign ministers of Armenia and Azerbaijan":
+      ** a meeting of some of them, not the session */
+      static const char *const azBetween[] = {" between ", " между ", 0};
+      if (ig_has_any(d, h > 40 ? h - 40 : 0, h, azBetween)) continue;
       while ((pM = ig_party_at(d, i, &e)) != 0) {
         json_t *pSpan = ig_span(d, pM->i, pM->e);
         json_object_set_new(a->pPresent, pM->p->zKey, pSpan);

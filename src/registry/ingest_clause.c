@@ -416,6 +416,8 @@ static const Pat aPred[] = {
     {"участие в работе", PK_PRESENT},
     {"на саммите", PK_PRESENT},
     {"at the summit", PK_PRESENT},
+    {"be at the meeting", PK_PRESENT},
+    {"be at the session", PK_PRESENT},
     {"at a summit", PK_PRESENT},
     {0, 0}};
 
@@ -876,31 +878,14 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
 
 /* Is there a verb of meeting someone in [i, e)? */
 static bool barrier(const Doc *d, size_t i, size_t e) {
-  static const char *const az[] = {" met ",
-                                   " meet ",
-                                   " meets ",
-                                   "meeting with",
-                                   "received",
-                                   "встретил",
-                                   "встрече с",
-                                   "встречи с",
-                                   "встречается с",
-                                   "встречаются с",
-                                   "встречался с",
-                                   "встречались с",
-                                   "принял ",
-                                   "проинформир",
-                                   "беседовал",
-                                   "беседе с",
-                                   "talks with",
-                                   "переговор",
-                                   "thanked",
-                                   "поблагодар",
-                                   " informed ",
-                                   "telephone conversation",
-                                   "phone call",
-                                   "телефонн",
-                                   0};
+  static const char *const az[] = {
+      " met ", " meet ", " meets ", "meeting with", "received", "встретил", "встрече с",
+      "встречи с", "встречается с", "встречаются с", "встречался с", "встречались с", "принял ",
+      "проинформир", "беседовал", "беседе с", "talks with", "переговор", "thanked", "поблагодар",
+      " informed ", "telephone conversation", "phone call",
+      /* a meeting of some of them, not the session ("holding
+      ** a meeting between the foreign ministers of A and B") */
+      "meeting between", "телефонн", 0};
   return e > i && ig_has_any(d, i, e, az);
 }
 
@@ -1226,6 +1211,29 @@ static bool besides_before(const Doc *d, size_t ss, size_t i) {
   return false;
 }
 
+/* Does a predicate of this kind say something of the parties after it only? */
+static bool prep_kind(int kind) {
+  return kind == PK_ABSENT_PREP || kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST ||
+         kind == PK_REPR_PREP;
+}
+
+/* Words of a deal between two leaders ("an agreement signed with President
+** NAME of Azerbaijan, mediated by President NAME of the USA"): no list of
+** those at the session. */
+static const char *const azDeal[] = {"соглашение с", "agreement with", "посредничеств",
+                                     "mediat",       "подписано",      0};
+
+static const char *const azBetween[] = {" between ", " между ", 0};
+
+/* Words saying that attendance is not known yet. */
+static const char *const azUnconfirmed[] = {"не подтвержд",
+                                            "не подтвердил",
+                                            "not confirmed",
+                                            "not yet confirmed",
+                                            "unconfirmed",
+                                            "yet to confirm",
+                                            0};
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1237,6 +1245,10 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   size_t k = hit_from(pPred, m->i);
   if (k > 0 && pPred->a[k - 1].i >= cs && pPred->a[k - 1].e <= m->i) pBefore = &pPred->a[k - 1];
   size_t k2 = hit_from(pPred, m->e);
+  /* ... past words that say something of the parties after them only
+  ** ("NAME of Moldova, as the head of the observer state, and NAME of
+  ** Tajikistan will also be at the meeting") */
+  while (k2 < pPred->n && pPred->a[k2].e <= ce && prep_kind(pPred->a[k2].kind)) k2++;
   if (k2 < pPred->n && pPred->a[k2].e <= ce) pAfter = &pPred->a[k2];
   /* "except Armenia": only what follows closely, with nothing but other
   ** parties, commas and "and" between. */
@@ -1287,6 +1299,12 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP ||
                  pAfter->kind == PK_PRESENT_LIST || pAfter->kind == PK_REPR_PREP))
     pAfter = 0;
+  /* «не подтверждено участие президента Украины», "Ukraine's participation
+  ** has not been confirmed": nothing is said of the party */
+  if (ig_has_any(d, cs, ce, azUnconfirmed)) return false;
+  /* "a meeting between the foreign ministers of Armenia and Azerbaijan": the
+  ** parties of a meeting between some of them are of that meeting */
+  if (ig_has_any(d, m->i > cs + 60 ? m->i - 60 : cs, m->i, azBetween)) return false;
   /* "Besides Armenian Prime Minister NAME, presidents of Russia, ... are
   ** participating" («Помимо NAME, ...»): the party of a phrase of addition
   ** opening the sentence does what the rest of it says */
@@ -1429,7 +1447,8 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       nParty += d->aM[q].p->kind == GZ_PARTY && !locative(d, &d->aM[q]);
     /* ... and no one told something ("NAME of Armenia told NAME of
     ** Kyrgyzstan that ...": two people, no list) */
-    if (nRoles < 2 || nParty < 2 || barrier(d, cs, ce) || ig_has_any(d, cs, ce, azTold))
+    if (nRoles < 2 || nParty < 2 || barrier(d, cs, ce) || ig_has_any(d, cs, ce, azTold) ||
+        ig_has_any(d, cs, ce, azDeal))
       return false;
     bList = true;
   }
@@ -1491,9 +1510,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     /* "Uzbekistan may be represented by its ambassador", «Узбекистан,
     ** возможно, представит посол»: a hedge between the party and its
     ** predicate says nothing sure (take() lets it override nothing) */
-    static const char *const azHedge[] = {"возможно", "вероятно", "может быть",
-                                          "possibly", "perhaps",  "probably",
-                                          " may ",    " might ",  0};
+    static const char *const azHedge[] = {"возможно",     "вероятно",     "может быть",  "possibly",
+                                          "perhaps",      "probably",     " may ",       " might ",
+                                          "не исключено", "not excluded", "possibility", 0};
     size_t hs = pPr->i < m->i ? pPr->e : m->e, he = pPr->i < m->i ? m->i : pPr->i;
     if (he > hs && ig_has_any(d, hs, he, azHedge)) {
       f->bHedge = true;

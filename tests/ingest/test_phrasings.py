@@ -1469,6 +1469,35 @@ class Phrasings(unittest.TestCase):
                     "Азербайджана.", self.db)
         self.assertEqual(att(out), {"RUS": "present", "ARM": "present", "AZE": "present"})
 
+    def test_participation_not_confirmed_or_not_excluded(self):
+        # pass 8: «не подтверждено участие» says nothing; «не исключено» is a hedge
+        out = draft("Саммит глав государств СНГ пройдет в Кишиневе 9 октября 2009 года. До сих "
+                    "пор не подтверждено участие президента Украины Виктора Ющенко, заявлявшего "
+                    "ранее о своем намерении присутствовать на саммите.", self.db)
+        self.assertIsNone(att(out).get("UKR"))
+        out = draft("Саммит глав государств СНГ пройдет в Кишиневе 9 октября 2009 года. Что "
+                    "касается Узбекистана, не исключено, что его будет представлять посол.",
+                    self.db)
+        self.assertLessEqual(out["evidence"]["attendance.UZB"]["confidence"], 0.5)
+
+    def test_a_meeting_between_some_of_them(self):
+        out = draft("The CIS Council of Heads of State meets in Bishkek on 13 October 2023. The "
+                    "Armenian side denied the possibility of holding a meeting between the "
+                    "foreign ministers of Armenia and Azerbaijan on the sidelines.", self.db)
+        self.assertIsNone(att(out).get("AZE"))
+        # an agreement signed with a leader, mediated by another, is no list of those present
+        out = draft("Заседание Евразийского межправительственного совета пройдет 15 августа "
+                    "2025 года. В Вашингтоне было подписано соглашение с президентом "
+                    "Азербайджана Ильхамом Алиевым при посредничестве президента России.",
+                    self.db)
+        self.assertIsNone(att(out).get("AZE"))
+
+    def test_the_predicate_past_words_said_of_the_parties_after_them(self):
+        out = draft("The Supreme Eurasian Economic Council meets in Astana on 29 May 2019. "
+                    "Moldovan President Igor Dodon, as the head of the observer state at the "
+                    "EAEU, will also be at the meeting.", self.db)
+        self.assertEqual(att(out).get("MDA"), "observer")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
