@@ -174,6 +174,9 @@ static const Pat aPred[] = {
     {"отказался от участия", PK_ABSENT},
     {"отказалась от участия", PK_ABSENT},
     {"отказались от участия", PK_ABSENT},
+    {"отказался от своего участия", PK_ABSENT},
+    {"отказалась от своего участия", PK_ABSENT},
+    {"отказались от своего участия", PK_ABSENT},
     {"отказалось от участия", PK_ABSENT},
     /* absent: only the parties right after */
     {"absence of", PK_ABSENT_PREP},
@@ -911,6 +914,7 @@ typedef struct Found {
   bool bIns; /* ... in the instrumental («с президентом Беларуси Александром Лукашенко») */
   size_t iRole, eRole; /* the role, or iRole == eRole */
   bool bHedge;         /* "possibly", «возможно» between the party and its predicate */
+  bool bSent;          /* absent, and someone sent in its place: not the one named here */
 } Found;
 
 /* Is the "except" word h said of those taking part: a word of taking part
@@ -1234,6 +1238,18 @@ static const char *const azUnconfirmed[] = {"не подтвержд",
                                             "yet to confirm",
                                             0};
 
+/* A role sent in one's place after an absence verb ending at a, within the
+** clause ending at ce: «направив вместо себя премьер-министров», "sending
+** their prime ministers instead", or NULL. */
+static const Hit *sent_instead(const Doc *d, const Hits *pRole, size_t a, size_t ce) {
+  static const char *const azSend[] = {"вместо себя", "направив", "sending", "sent", 0};
+  static const char *const azInstead[] = {"вместо себя", "instead", 0};
+  size_t b = a + 120 < ce ? a + 120 : ce;
+  if (b <= a || !ig_has_any(d, a, b, azSend) || !ig_has_any(d, a, b, azInstead)) return 0;
+  size_t r = hit_from(pRole, a);
+  return r < pRole->n && pRole->a[r].i < b ? &pRole->a[r] : 0;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1360,6 +1376,11 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** party outside it */
   if (pBefore && pBefore->kind == PK_ABSENT && quote_between(d, pBefore->e, m->i)) pBefore = 0;
   if (pAfter && pAfter->kind == PK_ABSENT && quote_between(d, m->e, pAfter->i)) pAfter = 0;
+  /* «Президенты Казахстана и Таджикистана отказались от участия»: a list's
+  ** head as the subject says what its verb right after the list says */
+  if (pBefore && pBefore->kind == PK_PRESENT_LIST && pAfter && pAfter->kind != PK_GREET &&
+      list_reaches(d, pBefore->e, pAfter->i))
+    pBefore = 0;
   const Hit *pPr = 0;
   /* "all but Ukraine and Moldova will be represented" («большинство стран,
   ** за исключением Украины и Молдовы, будут представлены»): the parties of
@@ -1488,8 +1509,24 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     st = 2;
   else
     st = 0;
+  /* "NAME and NAME declined, sending their prime ministers instead"
+  ** («отказались от участия, направив вместо себя премьер-министров»): the
+  ** ones absent are represented by the role sent */
+  bool bSent = false;
+  if (st == 1 && pPr == pAfter) {
+    const Hit *pSent = sent_instead(d, pRole, pPr->e, ce);
+    if (pSent) {
+      bSent = true;
+      st = 2;
+      kind = PK_REPR;
+      pR = pSent;
+      bOwnRole = true;
+      eName = ce;
+    }
+  }
   f->status = st;
   f->bWeak = st == 2 && kind != PK_REPR && rank != RK_LOWER;
+  f->bSent = bSent;
   /* said right before the party ("except NAME"), or of it as the subject
   ** right before the verb ("NAME will not attend", «NAME не поедет») */
   f->bPrep =
@@ -1824,7 +1861,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       /* a person named without a role: the name is the person's, its
       ** first name the capitalized word before ("Владимир Путин"); none
       ** without a first name */
-      if (pass == 1 && f.eBy == f.iBy && f.status != 1) {
+      if (pass == 1 && f.eBy == f.iBy && f.status != 1 && !f.bSent) {
         f.iBy = m->i;
         f.eBy = m->e;
         f.bGen = d->aPGen[k];
@@ -1846,7 +1883,8 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
         bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
       }
       if (bOther) continue;
-      if (f.status == 2 && f.eBy > f.iBy && head_of(d, zLevel, m->p->zKey, &f)) f.status = 0;
+      if (f.status == 2 && f.eBy > f.iBy && !f.bSent && head_of(d, zLevel, m->p->zKey, &f))
+        f.status = 0;
       take(d, a, pSeen, m->p->zKey, &f);
     }
   }

@@ -1498,6 +1498,18 @@ class Phrasings(unittest.TestCase):
                     "EAEU, will also be at the meeting.", self.db)
         self.assertEqual(att(out).get("MDA"), "observer")
 
+    def test_absent_sending_someone_instead(self):
+        # pass 8: an absence verb followed by one sent in its place is representation
+        out = draft("Саммит глав государств СНГ пройдет в Кишиневе 9 октября 2009 года. "
+                    "Президенты Казахстана и Таджикистана отказались от своего участия в "
+                    "саммите, направив вместо себя премьер-министров.", self.db)
+        self.assertEqual(att(out), {"KAZ": "represented", "TJK": "represented"})
+        out = draft("The CIS summit will be held in Chisinau on 9 October 2009. The president of "
+                    "Kazakhstan will not attend the summit, sending his prime minister instead.",
+                    self.db)
+        self.assertEqual(att(out), {"KAZ": "represented"})
+        self.assertIn("prime minister", by(out, "KAZ")[1])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
