@@ -596,6 +596,16 @@ static void greet_hits(const Doc *d, Hits *p) {
   }
 }
 
+/* "were joined, via videoconference, by President NAME": "joined" and, past
+** a few words set off by commas, "by": present, for the parties after. */
+static void joined_hits(const Doc *d, Hits *p) {
+  for (size_t x = ig_find(d, 0, "joined, "); x != SIZE_MAX; x = ig_find(d, x + 1, "joined, ")) {
+    size_t se = ig_sent_end(d, x), b = x + 48 < se ? x + 48 : se;
+    size_t y = ig_find(d, x + 8, ", by ");
+    if (!gz_letter_before(d->zLo, x) && y < b) hit_add(p, x, y + 5, PK_PRESENT_PREP);
+  }
+}
+
 /* Is the predicate at i negated in its own clause: a word of negation
 ** right before it, past at most three auxiliaries and adverbs ("will not be
 ** represented", «не будут представлены», "have never attended"), or
@@ -672,6 +682,7 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
     hold_hits(d, p);
     host_hits(d, p);
     greet_hits(d, p);
+    joined_hits(d, p);
   }
   if (p->n) qsort(p->a, p->n, sizeof(Hit), cmp_hit);
   size_t j = 0;

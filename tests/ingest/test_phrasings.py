@@ -1510,6 +1510,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out), {"KAZ": "represented"})
         self.assertIn("prime minister", by(out, "KAZ")[1])
 
+    def test_joined_by_video_past_commas(self):
+        out = draft("The meeting of the Supreme Eurasian Economic Council took place in Moscow on "
+                    "25 May 2023. The talks in the expanded format were joined, via "
+                    "videoconference, by President of Uzbekistan Shavkat Mirziyoyev as the head "
+                    "of an EAEU observer state.", self.db)
+        self.assertEqual(att(out).get("UZB"), "observer")
+        self.assertEqual(out["session"]["format"], "hybrid")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
