@@ -152,8 +152,18 @@ static void draft_date(Draft *dr) {
         "сесси",   "встреч",  "совет",  "состоя", "прошл", "пройдет", "пройдёт", 0};
     size_t s0 = ig_sent_start(d, dr->pDate->i), s1 = ig_sent_end(d, dr->pDate->i);
     bool bMeet = ig_has_any(d, s0, s1, azMeet);
+    /* "On February 24-25, 2022", «8-9 октября»: days of a range, the first
+    ** taken; which day the session is, unsure */
+    bool bRange = false;
+    for (size_t q = dr->pDate->i + 1; q + 1 < dr->pDate->e && !bRange; q++)
+      bRange = d->z[q - 1] >= '0' && d->z[q - 1] <= '9' &&
+               (d->z[q] == '-' || (q + 3 < dr->pDate->e && memcmp(d->z + q, "–", 3) == 0));
     if (dr->y) {
-      ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, bToCome ? 0.6 : bMeet ? 0.9 : 0.7, false);
+      ig_evidence(d, "date", dr->pDate->i, dr->pDate->e,
+                  bToCome || bRange ? 0.6
+                  : bMeet           ? 0.9
+                                    : 0.7,
+                  false);
       if (bToCome)
         json_object_set_new(json_object_get(d->pEv, "date"), "note",
                             json_string("a meeting still to come: the one announced"));

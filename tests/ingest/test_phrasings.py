@@ -1518,6 +1518,13 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("UZB"), "observer")
         self.assertEqual(out["session"]["format"], "hybrid")
 
+    def test_a_range_of_days_is_unsure(self):
+        # pass 8: the first day of "24-25" is stated, below the page's 0.7 mark
+        out = draft("On February 24-25, 2022, a regular meeting of the Eurasian "
+                    "Intergovernmental Council was held in Almaty.", self.db)
+        self.assertEqual(out["session"]["date"], "2022-02-24")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.7)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
