@@ -1012,11 +1012,11 @@ static bool contrast_between(const Doc *d, size_t a, size_t b) {
 ** at e ("..., a senior Russian official announced", "the Russian-language
 ** newspaper reports")? One who is named ("Russian Foreign Minister NAME
 ** said") may be at the meeting: read_mention weighs his role. */
+static const char *const azSay[] = {" announced", " said",   " says",  " told",    " reported",
+                                    " reports",   " stated", " noted", "сообщил",  "сообщает",
+                                    "сообщили",   "заявил",  "сказал", "передает", "передаёт",
+                                    "отметил",    "пишет",   "пишут",  0};
 static bool source_item(const Doc *d, size_t is, size_t ie, size_t e) {
-  static const char *const azSay[] = {" announced", " said",   " says",  " told",    " reported",
-                                      " reports",   " stated", " noted", "сообщил",  "сообщает",
-                                      "сообщили",   "заявил",  "сказал", "передает", "передаёт",
-                                      "отметил",    "пишет",   "пишут",  0};
   (void)is;
   return ie > e && ig_has_any(d, e, ie, azSay);
 }
@@ -1381,6 +1381,12 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   /* "NAME met with the heads of delegations taking part": the one who
   ** meets them is not said to take part. */
   if (pBefore && barrier(d, pBefore->e, m->i)) pBefore = 0;
+  /* "..., сообщил постпред России при ОДКБ NAME", "..., said the Russian
+  ** envoy": a party right after a verb of speech that follows the
+  ** predicate is the source of what was said, not its subject */
+  if (pBefore && m->i > pBefore->e &&
+      ig_has_any(d, m->i > pBefore->e + 50 ? m->i - 50 : pBefore->e, m->i, azSay))
+    pBefore = 0;
   if (pAfter && barrier(d, m->e, pAfter->i)) pAfter = 0;
   /* "“Our Armenian colleagues have declined to participate,” NAME, Russia’s
   ** ambassador, told ...": a negation inside a quotation says nothing of a

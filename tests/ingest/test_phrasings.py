@@ -1525,6 +1525,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["date"], "2022-02-24")
         self.assertLess(out["evidence"]["date"]["confidence"], 0.7)
 
+    def test_the_source_after_a_verb_of_speech(self):
+        # pass 8: a party right after "сообщил", "said" that follows the predicate is the
+        # source of the news, not its subject
+        out = draft("Армения не будет участвовать в сессии Совета коллективной безопасности ОДКБ в "
+                    "Астане 28 ноября 2024 года, сообщил постпред России при ОДКБ Виктор "
+                    "Васильев.", self.db)
+        self.assertEqual(att(out), {"ARM": "absent"})
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
