@@ -27,7 +27,7 @@ typedef struct TileCache {
 typedef struct LevelRow {
   bool bHave;
   uint64_t iRow;
-  MerkleHash a[1 << TLOG_ROW_BITS];
+  MerkleHash a[1 << TLOG_UPPER_ROW_BITS];
 } LevelRow;
 
 #define CHECK_LEVELS (64 / TLOG_STRIDE)
@@ -122,10 +122,11 @@ static void registry_node(Check *c, unsigned level, uint64_t index, const Merkle
     (*ppRow)->bHave = false;
   }
   LevelRow *r = *ppRow;
-  uint64_t iRow = index >> TLOG_ROW_BITS;
+  unsigned bits = tlog_row_bits(level);
+  uint64_t iRow = index >> bits;
   if (!r->bHave || r->iRow != iRow) {
-    uint64_t first = iRow << TLOG_ROW_BITS, count = (c->nNew >> level) - first;
-    if (count > (1 << TLOG_ROW_BITS)) count = 1 << TLOG_ROW_BITS;
+    uint64_t first = iRow << bits, count = (c->nNew >> level) - first;
+    if (count > ((uint64_t)1 << bits)) count = (uint64_t)1 << bits;
     r->bHave = tlog_read_level(c->pDb, level, first, count, r->a) == 0;
     r->iRow = iRow;
   }
@@ -136,7 +137,7 @@ static void registry_node(Check *c, unsigned level, uint64_t index, const Merkle
                _("the log has no stored hash of journal entries %llu to %llu (level %u); "
                  "'pacta rebuild' recomputes it from the journal"),
                lo, hi, level);
-  else if (memcmp(&r->a[index & ((1 << TLOG_ROW_BITS) - 1)], h, sizeof(*h)) != 0)
+  else if (memcmp(&r->a[index & (((uint64_t)1 << bits) - 1)], h, sizeof(*h)) != 0)
     check_fail(c, 0,
                _("every one of journal entries %llu to %llu matches its leaf, but the log's stored "
                  "hash of them (level %u) does not: the log's hashes above the leaves were "

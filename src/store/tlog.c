@@ -3,14 +3,16 @@
 **
 ** Only every STRIDE-th level of complete subtrees is stored: levels 0, 4,
 ** 8, ... (about 34 bytes per leaf instead of 64; writing bytes is what an
-** append costs most). Row id = level << 48 | (index >> 10); a row holds the
-** hashes of the complete subtrees [level, (index & ~1023) ...] in order, 32
-** bytes each, and is full at 1024: 32 KB, a few whole pages, since SQLite
-** writes big rows for less per byte than small ones. A node of an unstored
-** level 4a + b is the
-** root of 2^b consecutive hashes of level 4a, always within one row: one
-** read and at most 7 hashes. A node's left sibling always lies in its own
-** row, so an append touches only the rows of the levels it completes.
+** append costs most). A row holds consecutive hashes of one level, 32 bytes
+** each: 1024 of the leaves (32 KB, a few whole pages, since SQLite writes
+** big rows for less per byte than small ones), 32 of a level above them
+** (1 KB). Row id = level << 48 | (index >> tlog_row_bits(level)). A commit
+** rewrites the open row of each stored level: above the leaves, where a
+** commit adds a few hashes, a short row keeps that rewrite short. A node of
+** an unstored level 4a + b is the root of 2^b consecutive hashes of level
+** 4a, always within one row: one read and at most 7 hashes. A node's left
+** sibling always lies in its own row, so an append touches only the rows of
+** the levels it completes.
 */
 #include "tlog.h"
 
@@ -20,14 +22,18 @@
 
 #include "note.h"
 
-#define ROW_BITS TLOG_ROW_BITS
-#define ROW_WIDTH (1 << ROW_BITS)
+#define ROW_WIDTH (1 << TLOG_ROW_BITS) /* the widest row */
 #define LEVEL_SHIFT TLOG_LEVEL_SHIFT
 #define MAX_LEVEL 48
 #define STRIDE TLOG_STRIDE
 
+/* index's place in its row of `level` */
+static uint64_t row_offset(unsigned level, uint64_t index) {
+  return index & (((uint64_t)1 << tlog_row_bits(level)) - 1);
+}
+
 static int64_t row_id(unsigned level, uint64_t index) {
-  return (int64_t)(((uint64_t)level << LEVEL_SHIFT) | (index >> ROW_BITS));
+  return (int64_t)(((uint64_t)level << LEVEL_SHIFT) | (index >> tlog_row_bits(level)));
 }
 
 uint64_t tlog_size(Db *pDb) {
@@ -36,7 +42,7 @@ uint64_t tlog_size(Db *pDb) {
   sqlite3_bind_int64(p, 1, (int64_t)1 << LEVEL_SHIFT);
   uint64_t n = 0;
   if (db_step_row(pDb, p))
-    n = ((uint64_t)sqlite3_column_int64(p, 0) << ROW_BITS) +
+    n = ((uint64_t)sqlite3_column_int64(p, 0) << TLOG_ROW_BITS) +
         (uint64_t)sqlite3_column_int64(p, 1) / MERKLE_HASH_SIZE;
   sqlite3_reset(p);
   return n;
@@ -66,7 +72,7 @@ static int reader_stored(Reader *r, unsigned level, uint64_t index, int n, Merkl
     return -1;
   }
   r->iRow = id;
-  int off = (int)(index & (ROW_WIDTH - 1)) * MERKLE_HASH_SIZE;
+  int off = (int)row_offset(level, index) * MERKLE_HASH_SIZE;
   if (sqlite3_blob_bytes(r->pBlob) < off + n * MERKLE_HASH_SIZE) return -1;
   return sqlite3_blob_read(r->pBlob, aOut, n * MERKLE_HASH_SIZE, off) == SQLITE_OK ? 0 : -1;
 }
@@ -93,7 +99,7 @@ static void reader_close(Reader *r) {
 
 typedef struct Row {
   bool bDirty;
-  uint64_t iRow; /* index >> ROW_BITS */
+  uint64_t iRow; /* index >> tlog_row_bits(level) */
   int n;         /* hashes held */
   MerkleHash a[ROW_WIDTH];
 } Row;
@@ -118,7 +124,7 @@ static void row_write(TlogWriter *w, unsigned level, Row *r) {
 static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
   if (level >= MAX_LEVEL) panic("tlog: tree too tall");
   Row *r = w->apRow[level];
-  uint64_t iRow = index >> ROW_BITS;
+  uint64_t iRow = index >> tlog_row_bits(level), off = row_offset(level, index);
   if (r && r->iRow == iRow) return r;
   if (!r)
     r = w->apRow[level] = xmalloc(sizeof(Row));
@@ -127,14 +133,14 @@ static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
   r->iRow = iRow;
   r->n = 0;
   r->bDirty = false;
-  if ((index & (ROW_WIDTH - 1)) && level % STRIDE) {
+  if (off && level % STRIDE) {
     /* Unstored: only the left sibling of an odd index is ever read back. */
-    r->n = (int)(index & (ROW_WIDTH - 1));
+    r->n = (int)off;
     Reader rd = {w->pDb, 0, 0};
     int rc = (index & 1) ? reader_node(&rd, level, index - 1, &r->a[r->n - 1]) : 0;
     reader_close(&rd);
     if (rc) r->n = 0;
-  } else if (index & (ROW_WIDTH - 1)) {
+  } else if (off) {
     sqlite3_stmt *p = db_stmt(w->pDb, "SELECT hashes FROM tlog_hash WHERE id=?1");
     sqlite3_bind_int64(p, 1, row_id(level, index));
     if (db_step_row(w->pDb, p)) {
@@ -146,7 +152,7 @@ static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
     }
     sqlite3_reset(p);
   }
-  if ((uint64_t)r->n != (index & (ROW_WIDTH - 1)))
+  if ((uint64_t)r->n != off)
     die(EXIT_INPUT,
         "the log's stored hashes are damaged at level %u near node %llu; "
         "'pacta rebuild' recomputes them from the journal",
@@ -154,23 +160,65 @@ static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
   return r;
 }
 
-/* The storage layout, recorded in meta: a registry whose log was written in
-** another one (only ever by a development build) has it recomputed from
-** the journal on first use. */
-#define LAYOUT "2"
+/* The storage layout, recorded in meta. A log stored in layout 2 (1024
+** hashes per row at every level) has its rows above the leaves cut on first
+** use; one in any other (only ever by a development build) is recomputed
+** from the journal. */
+#define LAYOUT "3"
+
+static bool layout_is(Db *pDb, const char *zLayout) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT value FROM meta WHERE key='log.layout'");
+  bool bIs = db_step_row(pDb, p) && sqlite3_column_text(p, 0) &&
+             strcmp((const char *)sqlite3_column_text(p, 0), zLayout) == 0;
+  sqlite3_reset(p);
+  return bIs;
+}
 
 static bool layout_ok(Db *pDb) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT value FROM meta WHERE key='log.layout'");
-  bool bOk = db_step_row(pDb, p) && sqlite3_column_text(p, 0) &&
-             strcmp((const char *)sqlite3_column_text(p, 0), LAYOUT) == 0;
-  sqlite3_reset(p);
-  return bOk;
+  return layout_is(pDb, LAYOUT);
 }
 
 /* Inside a write transaction: empty the log, which catch_up then refills. */
 static void layout_reset(Db *pDb) {
   db_exec(pDb, "DELETE FROM tlog_hash");
   db_exec(pDb, "INSERT OR REPLACE INTO meta(key, value) VALUES('log.layout', '" LAYOUT "')");
+}
+
+/* Inside a write transaction: layout 2's rows above the leaves, of 1024
+** hashes, cut into rows of this layout's width; nothing is hashed again. */
+static void layout_cut_from_2(Db *pDb) {
+  sqlite3 *h = db_handle(pDb);
+  db_exec(pDb, "CREATE TEMP TABLE tlog_cut AS SELECT id, hashes FROM tlog_hash WHERE id >= "
+               "1 << 48;\n"
+               "DELETE FROM tlog_hash WHERE id >= 1 << 48;");
+  sqlite3_stmt *pOld;
+  if (sqlite3_prepare_v2(h, "SELECT id, hashes FROM temp.tlog_cut", -1, &pOld, 0) != SQLITE_OK)
+    db_fail(pDb, sqlite3_errmsg(h));
+  sqlite3_stmt *pNew = db_stmt(pDb, "INSERT INTO tlog_hash(id, hashes) VALUES(?1, ?2)");
+  while (sqlite3_step(pOld) == SQLITE_ROW) {
+    uint64_t id = (uint64_t)sqlite3_column_int64(pOld, 0);
+    unsigned level = (unsigned)(id >> LEVEL_SHIFT);
+    uint64_t first = (id & (((uint64_t)1 << LEVEL_SHIFT) - 1)) << 10; /* layout 2's rows */
+    const char *a = sqlite3_column_blob(pOld, 1);
+    int n = sqlite3_column_bytes(pOld, 1) / MERKLE_HASH_SIZE, w = 1 << tlog_row_bits(level);
+    for (int i = 0; i < n; i += w) {
+      sqlite3_bind_int64(pNew, 1, row_id(level, first + (uint64_t)i));
+      sqlite3_bind_blob(pNew, 2, a + (size_t)i * MERKLE_HASH_SIZE,
+                        (n - i < w ? n - i : w) * MERKLE_HASH_SIZE, SQLITE_TRANSIENT);
+      db_step_done(pDb, pNew);
+    }
+  }
+  sqlite3_finalize(pOld);
+  db_exec(pDb, "DROP TABLE temp.tlog_cut");
+  db_exec(pDb, "INSERT OR REPLACE INTO meta(key, value) VALUES('log.layout', '" LAYOUT "')");
+}
+
+/* Inside a write transaction: the log in this layout, or empty. */
+static void layout_update(Db *pDb) {
+  if (layout_is(pDb, "2"))
+    layout_cut_from_2(pDb);
+  else
+    layout_reset(pDb);
 }
 
 static TlogWriter *writer_open_at(Db *pDb, uint64_t n) {
@@ -182,7 +230,7 @@ static TlogWriter *writer_open_at(Db *pDb, uint64_t n) {
 }
 
 TlogWriter *tlog_writer_open(Db *pDb) {
-  if (!layout_ok(pDb)) layout_reset(pDb);
+  if (!layout_ok(pDb)) layout_update(pDb);
   return writer_open_at(pDb, tlog_size(pDb));
 }
 
@@ -196,7 +244,7 @@ void tlog_writer_append(TlogWriter *w, const MerkleHash *pLeaf) {
     r->bDirty = true;
     bool bRight = index & 1;
     if (bRight) merkle_node_hash(&r->a[r->n - 2], &h, &h);
-    if (r->n == ROW_WIDTH) row_write(w, level, r);
+    if (r->n == 1 << tlog_row_bits(level)) row_write(w, level, r);
     if (!bRight) break;
     level++;
     index >>= 1;
@@ -243,7 +291,7 @@ static void catch_up(TlogWriter *w, int64_t last) {
 }
 
 void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecord) {
-  if (!layout_ok(pDb)) layout_reset(pDb);
+  if (!layout_ok(pDb)) layout_update(pDb);
   uint64_t n = tlog_size(pDb);
   if (n >= (uint64_t)seq)
     die(EXIT_INPUT,
@@ -261,7 +309,7 @@ void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecor
 void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const MerkleHash *pLeaf) {
   TlogWriter *w = *ppW;
   if (!w) {
-    if (!layout_ok(pDb)) layout_reset(pDb);
+    if (!layout_ok(pDb)) layout_update(pDb);
     uint64_t n = tlog_size(pDb);
     if (n >= (uint64_t)seq)
       die(EXIT_INPUT,
@@ -287,7 +335,7 @@ uint64_t tlog_sync(Db *pDb) {
         (unsigned long long)n, (long long)last);
   bool bOwn = sqlite3_get_autocommit(db_handle(pDb)) != 0;
   if (bOwn) db_begin(pDb);
-  if (!layout_ok(pDb)) layout_reset(pDb);
+  if (!layout_ok(pDb)) layout_update(pDb);
   n = tlog_size(pDb); /* another writer may have caught up */
   last = db_last_seq(pDb);
   if (n > (uint64_t)last) {
@@ -319,7 +367,7 @@ int tlog_read_level(Db *pDb, unsigned level, uint64_t index, uint64_t count, Mer
   uint64_t got = 0;
   while (got < count && db_step_row(pDb, p)) {
     uint64_t iFirst = ((uint64_t)sqlite3_column_int64(p, 0) & (((uint64_t)1 << LEVEL_SHIFT) - 1))
-                      << ROW_BITS;
+                      << tlog_row_bits(level);
     uint64_t nRow = (uint64_t)sqlite3_column_bytes(p, 1) / MERKLE_HASH_SIZE;
     const char *a = sqlite3_column_blob(p, 1);
     for (uint64_t i = 0; i < nRow && got < count; i++) {

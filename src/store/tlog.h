@@ -5,10 +5,11 @@
 **
 ** Leaf i (0-based) is journal entry seq i + 1: exactly its `record` bytes.
 ** Table tlog_hash holds the complete subtree hashes of every fourth level
-** (0, 4, 8, ...), 1024 consecutive hashes of one level per row (row id =
-** level << 48 | index >> 10); any other node is hashed from at most 8 of
-** the level below it in one row, so a proof costs O(log n) reads and an
-** append writes about 34 bytes, in big rows. Signed
+** (0, 4, 8, ...), consecutive hashes of one level per row: 1024 of the
+** leaves, 32 of a level above them (row id = level << 48 | index >>
+** tlog_row_bits(level)); any other node is hashed from at most 8 of the
+** level below it in one row, so a proof costs O(log n) reads and an append
+** writes about 34 bytes. Signed
 ** checkpoints are kept in tlog_checkpoint so the server can serve them
 ** without holding a key.
 */
@@ -24,11 +25,17 @@
 #include "util.h"
 #include "merkle.h"
 
-#define TLOG_ROW_BITS 10 /* 1 << TLOG_ROW_BITS hashes per row */
-#define TLOG_STRIDE 4    /* levels stored: multiples of TLOG_STRIDE (divides 8, for tiles) */
+#define TLOG_ROW_BITS 10      /* 1 << TLOG_ROW_BITS hashes per row of the leaves */
+#define TLOG_UPPER_ROW_BITS 5 /* ... and of a level above them */
+#define TLOG_STRIDE 4         /* levels stored: multiples of TLOG_STRIDE (divides 8, for tiles) */
 #define TLOG_LEVEL_SHIFT 48
 
 typedef struct TlogWriter TlogWriter;
+
+/* log2 of the hashes a full row of `level` holds. */
+static inline unsigned tlog_row_bits(unsigned level) {
+  return level ? TLOG_UPPER_ROW_BITS : TLOG_ROW_BITS;
+}
 
 /* The number of leaves in the stored log. */
 uint64_t tlog_size(Db *pDb);
@@ -57,8 +64,8 @@ uint64_t tlog_sync(Db *pDb);
 uint64_t tlog_rebuild(Db *pDb);
 
 /*
-** A batched writer: appends many leaves, writing each 64-hash row once
-** when it fills and the partial rows on tlog_writer_flush. For bulk loads,
+** A batched writer: appends many leaves, writing each row once when it
+** fills and the partial rows on tlog_writer_flush. For bulk loads,
 ** rebuild and the benchmark; all within one transaction.
 */
 TlogWriter *tlog_writer_open(Db *pDb);

@@ -574,6 +574,37 @@ class Log(unittest.TestCase):
         self.assertEqual(json.loads(run(db, "log", "root", "--json").stdout)["size"], n)
         os.remove(db)
 
+    def test_log_in_the_earlier_layout_is_cut_not_recomputed(self):
+        # Layout 2 kept 1024 hashes per row at every stored level; layout 3 keeps 32 above the
+        # leaves. A registry whose log is in layout 2 has those rows cut on first use: the same
+        # root, the very rows a new log has, and a checkpoint that checks the whole log.
+        db = self.copy_db("l2.db")
+        root = run(db, "log", "root", "--json").stdout
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT id, hashes FROM tlog_hash ORDER BY id").fetchall()
+        upper = [(i, h) for i, h in rows if i >= 1 << 48]
+        self.assertTrue(any(len(h) == 32 * 32 for _, h in upper))  # a full row above the leaves
+        old = {}
+        for i, h in upper:
+            level, row = i >> 48, i & ((1 << 48) - 1)
+            key = level << 48 | (row << 5) >> 10
+            old[key] = old.get(key, b"") + h
+        self.assertLess(len(old), len(upper))
+        con.execute("DELETE FROM tlog_hash WHERE id >= ?", (1 << 48,))
+        con.executemany("INSERT INTO tlog_hash(id, hashes) VALUES(?, ?)", old.items())
+        con.execute("UPDATE meta SET value='2' WHERE key='log.layout'")
+        con.commit()
+        con.close()
+        self.assertEqual(run(db, "log", "root", "--json").stdout, root)
+        con = sqlite3.connect(db)
+        self.assertEqual(con.execute("SELECT id, hashes FROM tlog_hash ORDER BY id").fetchall(),
+                         rows)
+        self.assertEqual(
+            con.execute("SELECT value FROM meta WHERE key='log.layout'").fetchone()[0], "3")
+        con.close()
+        run(db, "log", "checkpoint", "--key", self.logkey)
+        os.remove(db)
+
     def test_failed_load_leaves_the_log_alone(self):
         db = self.copy_db("f.db")
         before = run(db, "log", "root", "--json").stdout
