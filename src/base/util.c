@@ -156,15 +156,11 @@ static void buf_reserve(Buf *p, size_t nMore) {
   p->nAlloc = nNew;
 }
 
-void buf_append(Buf *p, const void *pData, size_t n) {
+void buf_append_grow(Buf *p, const void *pData, size_t n) {
   buf_reserve(p, n);
   memcpy(p->z + p->n, pData, n);
   p->n += n;
   p->z[p->n] = 0;
-}
-
-void buf_puts(Buf *p, const char *z) {
-  buf_append(p, z, strlen(z));
 }
 
 void buf_putc(Buf *p, char c) {
