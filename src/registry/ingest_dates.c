@@ -309,6 +309,19 @@ static int weekday_of(int y, int m, int dd) {
   return (int)(((int64_t)t + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
 }
 
+/* Is the date at m the news's own, opening its sentence after a city in
+** capitals ("DUSHANBE, December 24, 2015, Asia-Plus — The 69th session ...
+** took place in Moscow on December 23"), with another date later in the
+** same sentence? That later one is the session's. */
+static bool lead_date_of_news(const Doc *d, const DateM *m) {
+  size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i), k = s0, nCap = 0;
+  while (k < m->i && ((d->z[k] >= 'A' && d->z[k] <= 'Z') || d->z[k] == '-')) k++, nCap++;
+  if (nCap < 3 || k + 2 > m->i || d->z[k] != ',' || m->i - k > 3) return false;
+  for (int q = 0; q < d->nD; q++)
+    if (d->aD[q].i >= m->e && d->aD[q].i < s1 && !d->aD[q].bPosted) return true;
+  return false;
+}
+
 const DateM *ig_session_date(const Doc *d) {
   const DateM *pDate = 0, *pFirst = 0;
   size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
@@ -355,6 +368,7 @@ const DateM *ig_session_date(const Doc *d) {
     size_t iAfter = s1 > 0 ? s1 - 1 : s1;
     bool bNewsDay = bDateline && ig_future_sentence(d, iAfter) && !ig_held_before(d, iAfter);
     if (!pFirst && !bNewsDay) pFirst = m;
+    if (lead_date_of_news(d, m)) continue;
     if (!in_event_sentence(d, aLeast, m->i) &&
         !(bDateline && !bNewsDay && in_event_sentence(d, aLeast, iAfter)))
       continue;

@@ -1533,6 +1533,12 @@ class Phrasings(unittest.TestCase):
                     "Васильев.", self.db)
         self.assertEqual(att(out), {"ARM": "absent"})
 
+    def test_a_dateline_date_before_the_sessions(self):
+        # pass 9: "CITY, DATE, AGENCY - ... took place ... on DATE2": DATE2 is the session's
+        out = draft("TASHKENT, May 20, 2016, Agency - The meeting of the CIS Council of Foreign "
+                    "Ministers took place in Moscow on May 19.", self.db)
+        self.assertEqual(out["session"]["date"], "2016-05-19")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
