@@ -147,8 +147,8 @@ static json_t *record_of(Db *pDb, int64_t seq, Kind kind, const char *zKey) {
   record_cache_use(pDb);
   json_t *pVal = record_cache_find(seq, kind, zKey);
   if (pVal) return pVal;
-  Pool *pPaused = pool_pause(); /* the value outlives the request */
-  pVal = entity_get(pDb, kind, zKey);
+  Pool *pPaused = pool_pause();    /* the value outlives the request */
+  pVal = entity_get_seq(pDb, seq); /* the entity was looked up already, for seq */
   pool_resume(pPaused);
   if (!pVal) return 0;
   record_cache_use(pDb);

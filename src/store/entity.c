@@ -46,6 +46,17 @@ json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
   return pVal;
 }
 
+json_t *entity_get_seq(Db *pDb, int64_t seq) {
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT value FROM journal_entry WHERE seq=?1");
+  sqlite3_bind_int64(p, 1, seq);
+  json_t *pVal = 0;
+  if (db_step_row(pDb, p))
+    pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
+                             (size_t)sqlite3_column_bytes(p, 0));
+  sqlite3_reset(p);
+  return pVal;
+}
+
 bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
   /* Actions are many: look them up by their columns. */
   if (kind == K_PARTY || kind == K_DOCUMENT) {

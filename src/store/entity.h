@@ -30,6 +30,11 @@ int64_t entity_seq(Db *pDb, Kind kind, const char *zKey);
 /* The current value of a live entity, or NULL. */
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey);
 
+/* The value journal entry seq put, or NULL: entity_get of the entity whose
+** live entry entity_seq said seq is, in the same read transaction, without
+** looking the entity up again. */
+json_t *entity_get_seq(Db *pDb, int64_t seq);
+
 /* Is the live entity (kind, zKey) referred to by another live entity? If
 ** so, describe the first referrer in pOut ("action doc|ARM|...") and return
 ** true: retracting it would leave a dangling reference. */

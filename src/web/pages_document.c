@@ -77,6 +77,7 @@ typedef struct PartyMemo {
   char *zName; /* put_party_name */
   char *zLink; /* put_party */
   size_t nLink;
+  const char *zText; /* name_here: in the map held, or zCode */
 } PartyMemo;
 
 typedef struct Memo {
@@ -581,12 +582,12 @@ static RowParty *row_parties(const StatusDetail *pSt, json_t *pParties, bool bKe
   }
   for (int i = 0; i < pSt->nRow; i++) {
     const char *zCode = pSt->aRow[i].zParty;
-    const char *zText = name_here(json_object_get(json_object_get(pParties, zCode), "name"), zCode);
     PartyMemo *q = m ? memo_party(m, zCode) : 0;
     if (q && q->zCode) {
-      a[i] = (RowParty){q->zName, q->zLink, q->nLink, zText, true};
+      a[i] = (RowParty){q->zName, q->zLink, q->nLink, q->zText, true};
       continue;
     }
+    const char *zText = name_here(json_object_get(json_object_get(pParties, zCode), "name"), zCode);
     Buf name = {0}, link = {0};
     put_party_name(&name, pParties, zCode);
     buf_lit(&link, "<span class=\"nw\"><a href=\"/parties/");
@@ -598,8 +599,9 @@ static RowParty *row_parties(const StatusDetail *pSt, json_t *pParties, bool bKe
     buf_lit(&link, "</span></span>");
     a[i] = (RowParty){name.z ? name.z : xstrdup(""), link.z, link.n, zText, false};
     if (q && m->nParty < PARTY_MEMO_SLOTS / 2) {
-      *q = (PartyMemo){i18n_current(), memo_strdup(zCode), memo_strdup(a[i].zName),
-                       memo_strdup(a[i].zLink), a[i].nLink};
+      *q = (PartyMemo){i18n_current(),          memo_strdup(zCode), memo_strdup(a[i].zName),
+                       memo_strdup(a[i].zLink), a[i].nLink,         zText};
+      if (zText == zCode) q->zText = q->zCode; /* no name: the code, the page's until now */
       m->nParty++;
     }
   }
