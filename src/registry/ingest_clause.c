@@ -615,10 +615,13 @@ static void joined_hits(const Doc *d, Hits *p) {
 static bool negated(const Doc *d, size_t i) {
   static const char *const azNeg[] = {"not", "never", "не", "nor", "cannot", 0};
   static const char *const azAux[] = {
-      "will", "would", "be",   "been",  "being",      "have",  "has",   "had",   "was",
-      "were", "is",    "are",  "do",    "does",       "did",   "could", "can",   "to",
-      "also", "yet",   "even", "able",  "personally", "лично", "будет", "будут", "был",
-      "была", "было",  "были", "также", "ещё",        "еще",   "бы",    0};
+      "will", "would", "be", "been", "being", "have", "has", "had", "was", "were", "is", "are",
+      "do", "does", "did", "could", "can", "to", "also", "yet", "even", "able", "personally",
+      "лично", "будет", "будут", "был", "была", "было", "были", "также", "ещё", "еще", "бы",
+      /* verbs of intent before the verb ("does not plan to attend", «не
+      ** планирует принимать участие», «не намерен участвовать») */
+      "plan", "plans", "planned", "intend", "intends", "intended", "планирует", "планируют",
+      "планировал", "намерен", "намерена", "намерены", "собирается", "собираются", 0};
   size_t s = ig_sent_start(d, i), k = i;
   for (int w = 0; w < 4; w++) {
     while (k > s && d->z[k - 1] == ' ') k--;
@@ -1403,6 +1406,13 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** за исключением Украины и Молдовы, будут представлены»): the parties of
   ** an "except" or "instead of" are set apart from the verb after them,
   ** however near it is */
+  /* ... but not a party that is the subject of the verb right after it,
+  ** the "except" reaching it through no list («за исключением белорусской
+  ** стороны, Минск представлял замглавы МИД NAME») */
+  if (pBefore && (pBefore->kind == PK_ABSENT_PREP || pBefore->kind == PK_REPR_PREP) && pAfter &&
+      (pAfter->kind == PK_REPR || pAfter->kind == PK_PRESENT) && pAfter->i <= m->e + 1 &&
+      !list_reaches(d, pBefore->e, m->i))
+    pBefore = 0;
   if (pBefore && (pBefore->kind == PK_ABSENT_PREP || pBefore->kind == PK_REPR_PREP)) pAfter = 0;
   if (pBefore && pAfter)
     pPr = m->i - pBefore->e <= pAfter->i - m->e ? pBefore : pAfter;
@@ -1849,6 +1859,21 @@ static bool head_of(const Doc *d, const char *zLevel, const char *zParty, const 
   return p && p->bHead && strcmp(p->party.zKey, zParty) == 0;
 }
 
+/* A capital standing for its state, as the object of a word of absence
+** right before it («Впервые без участия Еревана», "without the
+** participation of Yerevan") or the subject of a verb of representing right
+** after it («Минск представлял замглавы МИД NAME», "Moscow was represented
+** by"); anywhere else a capital is a place. */
+static bool capital_as_party(const Doc *d, const Hits *pPred, const Mention *m) {
+  size_t k = hit_from(pPred, m->i);
+  if (k > 0 && pPred->a[k - 1].kind == PK_ABSENT_PREP && pPred->a[k - 1].e + 1 >= m->i &&
+      pPred->a[k - 1].e - pPred->a[k - 1].i > 8)
+    return true;
+  k = hit_from(pPred, m->e);
+  return k < pPred->n && pPred->a[k].kind == PK_REPR && pPred->a[k].i <= m->e + 1 &&
+         !ig_has(d, m->e, pPred->a[k].i, ",");
+}
+
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a) {
   Hits pred = {0}, role = {0}, clause = {0}, item = {0};
   find_hits(d, aPred, false, &pred);
@@ -1864,7 +1889,8 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
     int nOf = pass == 0 ? d->nM : d->nP;
     for (int k = 0; k < nOf; k++) {
       const Mention *m = pass == 0 ? &d->aM[k] : &d->aP[k];
-      if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || locative(d, m)) continue;
+      if (m->p->kind != GZ_PARTY || locative(d, m)) continue;
+      if (m->p->type == GZ_CAPITAL && (pass == 1 || !capital_as_party(d, &pred, m))) continue;
       Found f;
       if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;
       /* a person near a negation is more often the one who tells of another's

@@ -1539,6 +1539,29 @@ class Phrasings(unittest.TestCase):
                     "Ministers took place in Moscow on May 19.", self.db)
         self.assertEqual(out["session"]["date"], "2016-05-19")
 
+    def test_a_verb_of_intent_under_a_negation(self):
+        # pass 9: "does not plan to attend", «не планирует принимать участие»: absent
+        out = draft("Заседание Совета министров иностранных дел ОДКБ прошло в Минске 20 июня 2023 "
+                    "года. Глава МИД Армении Арарат Мирзоян заявил, что не планирует принимать участие в "
+                    "заседании.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023. The "
+                    "Foreign Minister of Armenia does not plan to attend the meeting.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+
+    def test_a_capital_standing_for_its_state(self):
+        # pass 9: «без участия Еревана»: absent; «Минск представлял замглавы МИД»: represented,
+        # though an "except" comes before it; a capital elsewhere is a place
+        out = draft("В Минске 20 июня 2023 года стартовало заседание Совета министров иностранных "
+                    "дел ОДКБ. Впервые без участия Еревана.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        out = draft("Заседание Совета министров иностранных дел ОДКБ прошло в Москве 11 июня 2018 "
+                    "года. Министры (за исключением белорусской стороны, Минск представлял "
+                    "замглавы МИД Андрей Дапкюнас) начали переговоры.", self.db)
+        self.assertEqual(att(out).get("BLR"), "represented")
+        out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023.", self.db)
+        self.assertNotIn("BLR", att(out))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
