@@ -425,6 +425,16 @@ static const Pat aPred[] = {
     {0, 0}};
 
 static const Pat aRole[] = {{"first deputy", RK_LOWER},
+                            /* lower officials sent in a minister's place */
+                            {"chief of the general staff", RK_LOWER},
+                            {"chief of general staff", RK_LOWER},
+                            {"attaché", RK_LOWER},
+                            {"attache", RK_LOWER},
+                            {"chargé d", RK_LOWER},
+                            {"начальник генерального штаба", RK_LOWER},
+                            {"начальник генштаба", RK_LOWER},
+                            {"атташе", RK_LOWER},
+                            {"временный поверенный", RK_LOWER},
                             {"замминистр", RK_LOWER},
                             {"замглав", RK_LOWER},
                             {"глава мид", RK_MINISTER},
@@ -799,8 +809,19 @@ static bool locative(const Doc *d, const Mention *m) {
   /* people "from" a party are its own ("his counterparts from Kazakhstan",
   ** "delegations from Armenia") */
   static const char *const azOwn[] = {"counterparts from ", "colleagues from ", "leaders from ",
-                                      "delegations from ",  "delegation from ", 0};
+                                      "delegations from ", "delegation from ",
+                                      /* "Defense Ministers from Armenia, ..." */
+                                      "ministers from ", "minister from ", "representatives from ",
+                                      "officials from ", 0};
   if (ig_ends_before(d, m->i, azOwn, false)) return false;
+  /* "The Kyrgyz city of Cholpon-Ata hosts the meeting", "the Belarusian
+  ** capital": a party's adjective qualifying a place names the place */
+  static const char *const azPlace[] = {
+      " city of ", " town of ", " resort of ", " village of ", " capital ", " capital,", 0};
+  for (int k = 0; m->p->type == GZ_ALIAS && azPlace[k]; k++) {
+    size_t n = strlen(azPlace[k]);
+    if (m->e + n <= d->n && memcmp(d->zLo + m->e, azPlace[k], n) == 0) return true;
+  }
   return ig_ends_before(d, m->i, az, true);
 }
 

@@ -1562,6 +1562,22 @@ class Phrasings(unittest.TestCase):
         out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023.", self.db)
         self.assertNotIn("BLR", att(out))
 
+    def test_lower_officials_and_ministers_from(self):
+        # pass 9: "Defense Ministers from Armenia" are Armenia's; a chief of the general
+        # staff or an attache in the minister's place: represented
+        out = draft("The 73rd session of the CIS Council of Defense Ministers took place in "
+                    "Dushanbe on October 12, 2017. The meeting participants included Defense "
+                    "Ministers from Armenia, Belarus and Russia as well as the Chief of the "
+                    "General Staff of Kyrgyzstan and Turkmen Defense Attache.", self.db)
+        self.assertEqual(att(out), {"ARM": "present", "BLR": "present", "RUS": "present",
+                                    "KGZ": "represented", "TKM": "represented"})
+
+    def test_a_partys_adjective_of_a_city(self):
+        # pass 9: "The Kyrgyz city of Cholpon-Ata hosts the meeting": no party
+        out = draft("The Kyrgyz city of Cholpon-Ata hosts the meeting of the Council of CIS "
+                    "Defense Ministers on 3 June 2015.", self.db)
+        self.assertNotIn("KGZ", att(out))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
