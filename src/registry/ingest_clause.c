@@ -1747,11 +1747,16 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
       /* "Chairman of the Board of the Eurasian Economic Commission",
       ** «председатель коллегии ЕЭК» */
       "board of the ", "коллегии ", 0};
+  /* ... nor one named among those taking part ("as well as representatives
+  ** of the CIS Executive Committee", «а также Исполнительного комитета СНГ») */
+  static const char *const azAlso[] = {"as well as ", "а также ", "representatives of ",
+                                       "представители ", 0};
   for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++) {
     const GzEntry *p = d->aM[k].p;
     size_t i = d->aM[k].i;
     if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 &&
-        !ig_has_any(d, i > 28 ? i - 28 : 0, i, azTitle))
+        !ig_has_any(d, i > 28 ? i - 28 : 0, i, azTitle) &&
+        !ig_has_any(d, i > 80 ? i - 80 : 0, i, azAlso))
       return true;
   }
   return false;

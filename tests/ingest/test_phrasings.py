@@ -1578,6 +1578,14 @@ class Phrasings(unittest.TestCase):
                     "Defense Ministers on 3 June 2015.", self.db)
         self.assertNotIn("KGZ", att(out))
 
+    def test_a_body_among_those_taking_part(self):
+        # pass 9: "..., а также Исполнительного комитета СНГ" names a participant, not a
+        # meeting of another body: the parties of the sentence still take part
+        out = draft("В Баку 31 мая 2006 года началось заседание Совета министров обороны стран "
+                    "СНГ. В заседании принимают участие представители Азербайджана, России, "
+                    "Казахстана, а также Исполнительного комитета СНГ.", self.db)
+        self.assertEqual(att(out), {"AZE": "present", "RUS": "present", "KAZ": "present"})
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
