@@ -814,12 +814,16 @@ static void add_attend(json_t *aAtt, const char *zParty, const char *zStatus, co
 static int member_of(const Gazetteer *g, const char *zOrg, const char *zParty, const char *zDate) {
   if (!zOrg || !*zOrg) return -1;
   int r = -1;
+  const char *zFirst = 0; /* the day the organization's first member joined */
   for (size_t k = 0; k < json_array_size(g->pMembers); k++) {
     const json_t *m = json_array_get(g->pMembers, k);
     if (strcmp(dflt(str(m, "organization"), ""), zOrg) != 0) continue;
     if (r < 0) r = 0;
-    if (strcmp(dflt(str(m, "party"), ""), zParty) != 0) continue;
     const char *zFrom = str(m, "from"), *zTo = str(m, "to");
+    if (zFrom && strcmp(dflt(str(m, "kind"), ""), "observer") != 0 &&
+        (!zFirst || strcmp(zFrom, zFirst) < 0))
+      zFirst = zFrom;
+    if (strcmp(dflt(str(m, "party"), ""), zParty) != 0) continue;
     if (zDate && ((zFrom && strcmp(zFrom, zDate) > 0) || (zTo && strcmp(zTo, zDate) < 0))) continue;
     if (strcmp(dflt(str(m, "kind"), ""), "observer") == 0) {
       if (r < 1) r = 2;
@@ -827,6 +831,10 @@ static int member_of(const Gazetteer *g, const char *zOrg, const char *zParty, c
       r = 1;
     }
   }
+  /* a session before the organization had members (the Supreme Eurasian
+  ** Economic Council of 29 May 2014, before the EAEU's treaty came into
+  ** force): the memberships say nothing of it */
+  if (zDate && zFirst && strcmp(zDate, zFirst) < 0) return -1;
   return r;
 }
 
@@ -854,6 +862,23 @@ static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOu
   return false;
 }
 
+/* Is a party, where the memberships say nothing of the session, named as
+** an observer: a word of observers shortly before its name in the same
+** sentence («Позже к ним присоединятся главы государств-наблюдателей —
+** президент Кыргызстана NAME и президент Армении NAME», "the observer
+** states, Moldova and Uzbekistan")? */
+static bool observer_said(const Doc *d, const char *zParty) {
+  static const char *const azObs[] = {"наблюдател", "observer", 0};
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *m = &d->aM[k];
+    if (m->p->kind != GZ_PARTY || m->p->type == GZ_CAPITAL || strcmp(m->p->zKey, zParty) != 0)
+      continue;
+    size_t s = ig_sent_start(d, m->i), b = m->i > s + 200 ? m->i - 200 : s;
+    if (ig_has_any(d, b, m->i, azObs)) return true;
+  }
+  return false;
+}
+
 json_t *ig_attend_record(Doc *d, const Attendance *a) {
   /* Every party with its status: read clause by clause if it was, else by
   ** the rules (absent over present); one taking part that is not a member
@@ -871,6 +896,7 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
   }
   json_object_foreach(pAll, zCode, pVal) {
     int mk = json_integer_value(pVal) == 2 ? 1 : member_of(d->g, a->zOrg, zCode, a->zDate);
+    if (mk < 0 && json_integer_value(pVal) == 0 && a->zOrg && observer_said(d, zCode)) mk = 2;
     if (mk == 0 || mk == 2) json_integer_set(pVal, 3);
   }
   json_t *aAtt = json_array();

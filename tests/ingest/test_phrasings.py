@@ -1586,6 +1586,17 @@ class Phrasings(unittest.TestCase):
                     "Казахстана, а также Исполнительного комитета СНГ.", self.db)
         self.assertEqual(att(out), {"AZE": "present", "RUS": "present", "KAZ": "present"})
 
+    def test_before_the_organization_had_members(self):
+        # pass 9: a session before the EAEU's first members joined: the memberships say
+        # nothing; the text's observers are observers, the others present
+        out = draft("Астана: началось заседание Высшего евразийского экономического совета 29 мая "
+                    "2014 года. Оно проходит при участии президентов Казахстана, России и "
+                    "Беларуси. Позже к ним присоединятся главы государств-наблюдателей — "
+                    "президент Кыргызстана Алмазбек Атамбаев и президент Армении Серж Саргсян.",
+                    self.db)
+        self.assertEqual(att(out), {"KAZ": "present", "RUS": "present", "BLR": "present",
+                                    "KGZ": "observer", "ARM": "observer"})
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
