@@ -522,24 +522,14 @@ static int cmp_hit(const void *a, const void *b) {
 /* Does a word of serving someone end right before i ("aide to the",
 ** «помощник», «пресс-секретарь», «администрации»)? */
 static bool serves_before(const Doc *d, size_t i) {
-  static const char *const az[] = {"помощник ",
-                                   "помощника ",
-                                   "советник ",
-                                   "советника ",
-                                   "пресс-секретарь ",
-                                   "пресс-секретаря ",
-                                   "администрации ",
-                                   "аппарата ",
-                                   "aide to the ",
-                                   "aide to ",
-                                   "adviser to the ",
-                                   "advisor to the ",
-                                   "assistant to the ",
-                                   "spokesman for the ",
-                                   "spokesperson for the ",
-                                   "office of the ",
-                                   "press secretary of the ",
-                                   0};
+  static const char *const az[] = {
+      "помощник ", "помощника ", "советник ", "советника ", "пресс-секретарь ", "пресс-секретаря ",
+      "администрации ", "аппарата ", "aide to the ", "aide to ", "adviser to the ",
+      "advisor to the ", "assistant to the ", "spokesman for the ", "spokesperson for the ",
+      "office of the ", "press secretary of the ",
+      /* a statement discussed: its author's role
+      ** («обсудят заявление президента России NAME») */
+      "заявление ", "заявления ", "заявлению ", "statement by the ", "statement of the ", 0};
   return ig_ends_before(d, i, az, false);
 }
 
@@ -706,6 +696,15 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
       ** МИД»); one overlapping its end joins it with the least kind */
       if (bMerge && h.kind < p->a[j - 1].kind && h.e > p->a[j - 1].e) p->a[j - 1].kind = h.kind;
       if (h.e > p->a[j - 1].e && bMerge) p->a[j - 1].e = h.e;
+      continue;
+    }
+    /* "Deputy Prime Minister and Foreign Minister": a lower title joined to
+    ** a minister's by "and" is that minister's */
+    if (bMerge && j && p->a[j - 1].kind == RK_LOWER && h.kind == RK_MINISTER &&
+        ((h.i == p->a[j - 1].e + 5 && memcmp(d->zLo + p->a[j - 1].e, " and ", 5) == 0) ||
+         (h.i == p->a[j - 1].e + 4 && memcmp(d->zLo + p->a[j - 1].e, " и ", 4) == 0))) {
+      p->a[j - 1].kind = RK_MINISTER;
+      p->a[j - 1].e = h.e;
       continue;
     }
     if (bMerge && j && h.i <= p->a[j - 1].e + 3 &&

@@ -1597,6 +1597,19 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out), {"KAZ": "present", "RUS": "present", "BLR": "present",
                                     "KGZ": "observer", "ARM": "observer"})
 
+    def test_a_compound_title_and_a_statement_discussed(self):
+        # pass 9: "Deputy Prime Minister and Foreign Minister" at a foreign ministers'
+        # council is the minister: present; the author of a statement discussed is no one
+        # taking part
+        out = draft("The CSTO Council of Foreign Ministers was held in Minsk on June 20, 2023. "
+                    "Kazakh Deputy Prime Minister and Foreign Minister Murat Nurtleu took part "
+                    "in the meeting.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+        out = draft("В Минске 20 июня 2023 года стартовало заседание Совета министров "
+                    "иностранных дел ОДКБ. Министры обсудят заявление президента России "
+                    "Владимира Путина.", self.db)
+        self.assertNotIn("RUS", att(out))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
