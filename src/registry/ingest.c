@@ -309,8 +309,8 @@ static int ordinal_words(const Doc *d, size_t i, size_t *pE) {
 ** case), followed by the name of a body or an organization ("of the CIS
 ** council of heads of ...", "Совета глав государств СНГ")? *pE: its end. */
 static bool session_of_body(const Doc *d, size_t k, size_t *pE) {
-  static const char *const azSession[] = {"session", "meeting", "summit", "заседани",
-                                          "сесси",   "саммит",  0};
+  static const char *const azSession[] = {"session",  "meeting", "summit", "sitting",
+                                          "заседани", "сесси",   "саммит", 0};
   size_t e = 0;
   for (int j = 0; azSession[j] && !e; j++) {
     size_t n = strlen(azSession[j]);
@@ -348,7 +348,15 @@ static void draft_number(Draft *dr) {
     }
     size_t k = e;
     while (k < d->n && d->z[k] == ' ') k++;
-    if (session_of_body(d, k, &eS) && !ig_next_sentence(d, i)) {
+    /* ... past one word that qualifies the session («50-е юбилейное
+    ** заседание», "the 75th regular meeting") */
+    bool bOf = session_of_body(d, k, &eS);
+    if (!bOf && gz_letter_at(d->zLo, d->n, k) && !ig_upper_at(d, k)) {
+      size_t w = ig_word_end(d, k);
+      while (w < d->n && d->z[w] == ' ') w++;
+      bOf = w > k && session_of_body(d, w, &eS);
+    }
+    if (bOf && !ig_next_sentence(d, i)) {
       dr->number = v;
       ig_evidence(d, "number", i, eS, 0.8, false);
       break;

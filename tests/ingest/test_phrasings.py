@@ -1610,6 +1610,15 @@ class Phrasings(unittest.TestCase):
                     "Владимира Путина.", self.db)
         self.assertNotIn("RUS", att(out))
 
+    def test_a_number_past_a_word_that_qualifies_the_session(self):
+        # pass 9: «50-е юбилейное заседание Совета министров обороны СНГ», "the 69th sitting"
+        out = draft("В Баку 31 мая 2006 года началось 50-е юбилейное заседание Совета министров "
+                    "обороны СНГ.", self.db)
+        self.assertEqual(out["session"]["number"], 50)
+        out = draft("The 69th sitting of the CIS Council of Defense Ministers took place in Moscow "
+                    "on December 23, 2015.", self.db)
+        self.assertEqual(out["session"]["number"], 69)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
