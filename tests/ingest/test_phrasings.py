@@ -1619,6 +1619,13 @@ class Phrasings(unittest.TestCase):
                     "on December 23, 2015.", self.db)
         self.assertEqual(out["session"]["number"], 69)
 
+    def test_one_greeting_the_heads_of_delegations(self):
+        # pass 9: «руководителей делегаций поприветствовал глава МИД Белоруссии NAME»: present
+        out = draft("Заседание Совета министров иностранных дел СНГ началось 6 апреля 2018 года "
+                    "в Минске. Перед открытием встречи руководителей делегаций поприветствовал "
+                    "глава МИД Белоруссии Владимир Макей.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
