@@ -1626,6 +1626,12 @@ class Phrasings(unittest.TestCase):
                     "глава МИД Белоруссии Владимир Макей.", self.db)
         self.assertEqual(att(out).get("BLR"), "present")
 
+    def test_alma_ata(self):
+        # pass 9: «в Алма-Ате», Almaty's old name in Russian news (corpus/registry.json)
+        out = draft("Заседание Совета министров иностранных дел ОДКБ прошло в Алма-Ате 11 июня "
+                    "2018 года.", self.corpus_db())
+        self.assertEqual(out["session"]["place"], "Almaty")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
