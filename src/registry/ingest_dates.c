@@ -392,9 +392,13 @@ const DateM *ig_session_date(const Doc *d) {
   ** meeting to come, in a sentence naming a body or organization («Главы
   ** правительств стран СНГ встретятся 18 декабря») and not about the next
   ** or a past session, is the one the release is about (ingest.c: unsure) */
-  static const char *const azHeld[] = {"took place", "was held",   "were held", "met in",
-                                       "met on",     "following",  "прошло",    "прошла",
-                                       "состоялось", "состоялась", "по итогам", 0};
+  static const char *const azHeld[] = {"took place", "was held", "were held", "met in", "met on",
+                                       "following", "прошло", "прошла", "состоялось", "состоялась",
+                                       "по итогам",
+                                       /* a meeting begun, reported live («В Алма-Ате
+                                       ** стартовало заседание», "kicked off") */
+                                       "стартовал", "началось", "началась", "открылось",
+                                       "открылась", "kicked off", "got under way", 0};
   bool bHeld = !pDate && d->nD && ig_has_any(d, 0, d->n, azHeld);
   for (int k = 0; !pDate && !bHeld && k < d->nD; k++) {
     const DateM *m = &d->aD[k];

@@ -1632,6 +1632,16 @@ class Phrasings(unittest.TestCase):
                     "2018 года.", self.corpus_db())
         self.assertEqual(out["session"]["place"], "Almaty")
 
+    def test_a_live_report_and_another_bodys_date_to_come(self):
+        # pass 9: «стартовало заседание» with no date of its own: the publication's; the
+        # date of what «будут рассмотрены Советом коллективной безопасности 28 ноября» is
+        # another meeting's
+        out = draft("В Алма-Ате стартовало заседание Совета министров иностранных дел ОДКБ. "
+                    "Планируется, что министры одобрят несколько решений, которые будут "
+                    "рассмотрены Советом коллективной безопасности ОДКБ 28 ноября.", self.db,
+                    published="2024-06-21")
+        self.assertEqual(out["session"]["date"], "2024-06-21")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
