@@ -36,6 +36,7 @@
 #define WORDS_MEMO_SLOTS 64    /* a power of two */
 #define DELAY_MEMO_SLOTS 16    /* a power of two */
 #define PARTY_MEMO_SLOTS 1024  /* a power of two: up to 512 parties kept */
+#define TIME_MEMO_SLOTS 1024   /* 2^10 */
 
 typedef struct DateMemo {
   const Lang *pLang;
@@ -70,6 +71,17 @@ typedef struct DelayMemo {
   char *zHtml;
 } DelayMemo;
 
+/* A date's <time> element as put_quick_html wrote it, in place: a page
+** names each of its ~240 dates about four times, and a few kilobytes of the
+** last ones written stay in the processor's cache, unlike the places of
+** the memo of dates (aDate) and their strings. */
+typedef struct TimeMemo {
+  const Lang *pLang; /* NULL: an empty place */
+  pdate date;
+  uint8_t n;
+  char z[107];
+} TimeMemo;
+
 /* A party's row heading, by its code (row_parties). */
 typedef struct PartyMemo {
   const Lang *pLang;
@@ -88,6 +100,7 @@ typedef struct Memo {
   json_t *pParties;
   int nParty;
   PartyMemo aParty[PARTY_MEMO_SLOTS];
+  TimeMemo aTime[TIME_MEMO_SLOTS]; /* by date, the last written at each place */
   DateMemo aDate[DATE_MEMO_SLOTS];
   PluralMemo aPlural[PLURAL_MEMO_SLOTS];
   WordsMemo aWords[WORDS_MEMO_SLOTS];
@@ -244,10 +257,25 @@ static bool put_quick_html(Buf *p, pdate d) {
 
 /* The same for a date of the computed status (DATE_NONE: none). */
 static void memo_put_pdate(Buf *p, pdate d) {
-  if (d == DATE_NONE)
+  if (d == DATE_NONE) {
     buf_puts(p, memo_none_html());
-  else if (!put_quick_html(p, d))
+    return;
+  }
+  TimeMemo *t = &memo_get()->aTime[((uint32_t)d * 2654435761u) >> 22];
+  const Lang *pLang = i18n_current();
+  if (t->pLang == pLang && t->date == d) {
+    buf_append(p, t->z, t->n);
+    return;
+  }
+  size_t n0 = p->n;
+  if (!put_quick_html(p, d)) {
     memo_put_html(p, memo_pdate(d));
+  } else if (p->n - n0 <= sizeof(t->z)) {
+    t->pLang = pLang;
+    t->date = d;
+    t->n = (uint8_t)(p->n - n0);
+    memcpy(t->z, p->z + n0, t->n);
+  }
 }
 
 static char *memo_pdate_html(pdate d) {
