@@ -836,8 +836,12 @@ static bool locative(const Doc *d, const Mention *m) {
 ** to Moldovan President NAME"). */
 static bool role_reaches(const Doc *d, size_t s, size_t e) {
   static const char *const azFree[] = {
-      "of",       "the",       "государства",   "республики", "страны",    "председателя",
-      "кабинета", "министров", "правительства", "cabinet",    "ministers", 0};
+      "of", "the", "государства", "республики", "страны", "председателя", "кабинета", "министров",
+      "правительства", "cabinet", "ministers",
+      /* a military rank between a minister and his name («министр обороны
+      ** Азербайджана генерал-полковник NAME», "Colonel-General NAME") */
+      "обороны", "генерал", "генерала", "полковник", "полковника", "лейтенант", "лейтенанта",
+      "майор", "майора", "армии", "general", "colonel", "lieutenant", 0};
   int nOther = 0;
   size_t p = ig_word_end(d, s); /* the rest of the role's word ("заместител|ь") */
   while (p < e && nOther <= 2) {
@@ -1758,7 +1762,14 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
   for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++) {
     const GzEntry *p = d->aM[k].p;
     size_t i = d->aM[k].i;
-    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 &&
+    /* ... nor the same words read as the session's body too («Совета
+    ** министров обороны ОДКБ»: the CIS's council by its first words, the
+    ** CSTO's by all of them) */
+    bool bSame = false;
+    for (int q = 0; q < d->nM && !bSame; q++)
+      bSame = d->aM[q].p->kind == GZ_BODY && strcmp(d->aM[q].p->zKey, zBody ? zBody : "") == 0 &&
+              d->aM[q].i < d->aM[k].e && d->aM[k].i < d->aM[q].e;
+    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 && !bSame &&
         !ig_has_any(d, i > 28 ? i - 28 : 0, i, azTitle) &&
         !ig_has_any(d, i > 80 ? i - 80 : 0, i, azAlso))
       return true;

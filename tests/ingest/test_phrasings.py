@@ -1642,6 +1642,19 @@ class Phrasings(unittest.TestCase):
                     published="2024-06-21")
         self.assertEqual(out["session"]["date"], "2024-06-21")
 
+    def test_a_ministers_council_named_in_the_sentence_and_a_rank(self):
+        # pass 9: «Совета министров обороны ОДКБ» read as the CIS's council too is no other
+        # body's sentence; a military rank between the minister and his name
+        out = draft("В Минске под председательством министра обороны Республики Беларусь "
+                    "генерал-лейтенанта Виктора Хренина 25 мая 2023 года состоялось заседание "
+                    "Совета министров обороны ОДКБ.", self.db)
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertEqual(by(out, "BLR")[0], "Виктор Хренин")
+        out = draft("Заседание Совета министров обороны СНГ прошло в Баку 31 мая 2006 года. "
+                    "Открывая заседание, министр обороны Азербайджана генерал-полковник Сафар "
+                    "Абиев выразил удовлетворение.", self.db)
+        self.assertEqual(by(out, "AZE")[0], "Сафар Абиев")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
