@@ -38,7 +38,7 @@ static int month_at(const Doc *d, size_t i, size_t *pE) {
     }
   }
   if (n == 4 && memcmp(z, "sept", 4) == 0) {
-    *pE = e;
+    *pE = e + (e < d->n && d->z[e] == '.'); /* "Sept. 29-30" */
     return 9;
   }
   /* "28 сен", "16 окт." (news agencies' datelines) */

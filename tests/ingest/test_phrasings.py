@@ -1655,6 +1655,14 @@ class Phrasings(unittest.TestCase):
                     "Абиев выразил удовлетворение.", self.db)
         self.assertEqual(by(out, "AZE")[0], "Сафар Абиев")
 
+    def test_sept_with_a_full_stop(self):
+        # pass 9: "Sept. 29-30": the month and its full stop, no sentence's end
+        out = draft("The Eurasian Intergovernmental Council met in Almaty on Aug. 15, 2025. The "
+                    "next meeting of the council will take place on Sept. 29-30 in Minsk.",
+                    self.db)
+        self.assertEqual(out["session"]["next"]["place"], "Minsk")
+        self.assertEqual(out["session"]["next"]["date"], "2025-09-29")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
