@@ -320,8 +320,25 @@ static bool session_of_body(const Doc *d, size_t k, size_t *pE) {
   e = ig_word_end(d, e);
   *pE = e;
   int m = ig_mention_from(d, e);
-  return m < d->nM && d->aM[m].i <= e + 12 &&
-         (d->aM[m].p->kind == GZ_BODY || d->aM[m].p->kind == GZ_ORG);
+  if (m >= d->nM || (d->aM[m].p->kind != GZ_BODY && d->aM[m].p->kind != GZ_ORG)) return false;
+  if (d->aM[m].i <= e + 12) return true;
+  /* ... or after a body's title in capitals ("the 75th sitting of the
+  ** Council of Defense Ministers of the CIS member states") */
+  if (d->aM[m].i > e + 80) return false;
+  for (size_t q = e; q < d->aM[m].i;) {
+    if (!gz_letter_at(d->zLo, d->n, q)) {
+      if (strchr(",.;:(", d->z[q])) return false; /* not "of the UN General Assembly, the CIS" */
+      q++;
+      continue;
+    }
+    size_t w = ig_word_end(d, q);
+    bool bOk = ig_upper_at(d, q) || (w - q == 2 && memcmp(d->zLo + q, "of", 2) == 0) ||
+               (w - q == 3 && memcmp(d->zLo + q, "the", 3) == 0) ||
+               (w - q == 3 && memcmp(d->zLo + q, "and", 3) == 0);
+    if (!bOk) return false;
+    q = w;
+  }
+  return true;
 }
 
 /* Number: "the 36th session", "5th meeting", "the thirty-sixth session",

@@ -1663,6 +1663,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["next"]["place"], "Minsk")
         self.assertEqual(out["session"]["next"]["date"], "2025-09-29")
 
+    def test_a_number_before_a_bodys_title(self):
+        # pass 9: "The 75th sitting of the Council of Defense Ministers of the CIS member
+        # states": the number; not one of "the 73rd session of the UN General Assembly, ..."
+        out = draft("TASHKENT. The 75th sitting of the Council of Defense Ministers of the CIS "
+                    "member states took place in Tashkent on 14 November 2018.", self.db)
+        self.assertEqual(out["session"]["number"], 75)
+        out = draft("The CIS foreign ministers met in New York on 27 September 2018 on the "
+                    "sidelines of the 73rd session of the UN General Assembly, the CIS Executive "
+                    "Committee said.", self.db)
+        self.assertIsNone(out["session"]["number"])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
