@@ -525,11 +525,20 @@ static bool said_at_session(const Doc *d, size_t i) {
 static const Mention *dateline_city(const Doc *d) {
   for (int k = 0; k < d->nM && d->aM[k].i < 600; k++) {
     const Mention *pM = &d->aM[k];
-    if (!pM->p->zPlace[0] || !all_caps(d, pM)) continue;
+    if (!pM->p->zPlace[0]) continue;
     /* at a line's start, after nothing but spaces */
     size_t b = pM->i;
     while (b > 0 && (d->z[b - 1] == ' ' || d->z[b - 1] == '\t')) b--;
     if (b > 0 && d->z[b - 1] != '\n') continue;
+    /* ... or a title naming where a meeting began («Астана: началось
+    ** заседание Высшего евразийского экономического совета») */
+    static const char *const azBegun[] = {"началось",  "началась",  "открылось",
+                                          "открылась", "стартовал", "opens",
+                                          "kicks off", "began",     0};
+    if (pM->e + 2 < d->n && d->z[pM->e] == ':' && d->z[pM->e + 1] == ' ' &&
+        ig_has_any(d, pM->e, ig_sent_end(d, pM->e + 2), azBegun))
+      return pM;
+    if (!all_caps(d, pM)) continue;
     /* the city, a capital letter, and a comma or a slash after it */
     bool bUpper = false;
     for (size_t q = pM->i; q < pM->e && !bUpper; q++) bUpper = ig_upper_at(d, q);

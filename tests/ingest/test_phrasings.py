@@ -1674,6 +1674,14 @@ class Phrasings(unittest.TestCase):
                     "Committee said.", self.db)
         self.assertIsNone(out["session"]["number"])
 
+    def test_a_title_naming_where_a_meeting_began(self):
+        # pass 9: «Астана: началось заседание ВЕЭС» with no other place: Astana, unsure
+        out = draft("Астана: началось заседание Высшего евразийского экономического совета\n"
+                    "Заседание проходит в узком формате при участии президентов Казахстана, "
+                    "России и Беларуси.", self.db, published="2014-05-29")
+        self.assertEqual(out["session"]["place"], "Astana")
+        self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
