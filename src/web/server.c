@@ -343,15 +343,6 @@ static bool args_all_read(struct MHD_Connection *pConn, const ArgsRead *pRead) {
   return check.bOk;
 }
 
-/* Cache key: the path, every query argument, and today's date (the default
-** of ?on=). */
-static enum MHD_Result collect_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
-                                   const char *zValue) {
-  Buf *p = pCtx;
-  buf_printf(p, "&%s=%s", zKey, zValue ? zValue : "");
-  return MHD_YES;
-}
-
 /* The query's arguments but lang, encoded again, for Req.zQuery. */
 static enum MHD_Result collect_query_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
                                          const char *zValue) {
@@ -364,19 +355,11 @@ static enum MHD_Result collect_query_arg(void *pCtx, enum MHD_ValueKind kind, co
   return MHD_YES;
 }
 
-static void cache_key(struct MHD_Connection *pConn, const char *zUrl, Buf *pKey) {
-  char zToday[DATE_BUFSZ];
-  date_format(date_today(), zToday);
-  buf_printf(pKey, "%s %s?", zToday, zUrl);
-  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, collect_arg, pKey);
-}
-
-/* ---- ETags ----------------------------------------------------------------- */
-
-/* The query's arguments, each name and value encoded (neither then holds
-** '=' or '&'), a name without a value without '='. */
-static enum MHD_Result etag_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
-                                const char *zValue) {
+/* One query argument, its name and value encoded (neither then holds '=',
+** '&' or ' '), a name without a value without '=': so that two different
+** queries never read the same ("?a=1%26b%3D2" is not "?a=1&b=2"). */
+static enum MHD_Result put_encoded_arg(void *pCtx, enum MHD_ValueKind kind, const char *zKey,
+                                       const char *zValue) {
   Buf *p = pCtx;
   http_put_query_value(p, zKey);
   if (zValue) {
@@ -386,6 +369,19 @@ static enum MHD_Result etag_arg(void *pCtx, enum MHD_ValueKind kind, const char 
   buf_putc(p, '&');
   return MHD_YES;
 }
+
+/* Cache key: today's date (the default of ?on=), the path and every query
+** argument, encoded. */
+static void cache_key(struct MHD_Connection *pConn, const char *zUrl, Buf *pKey) {
+  char zToday[DATE_BUFSZ];
+  date_format(date_today(), zToday);
+  buf_printf(pKey, "%s ", zToday);
+  http_put_query_value(pKey, zUrl);
+  buf_putc(pKey, '?');
+  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, put_encoded_arg, pKey);
+}
+
+/* ---- ETags ----------------------------------------------------------------- */
 
 /* The ETag of an answer made from the journal up to seq and the request
 ** alone (Resp.seqMadeAt), without reading its body: the first 8 bytes of
@@ -399,7 +395,7 @@ static void etag_of_request(ThreadState *s, struct MHD_Connection *pConn, const 
   buf_append(&in, g_aEtagSalt, sizeof(g_aEtagSalt));
   buf_printf(&in, "%ld %s %d ", (long)today, i18n_code(pLang), bSecure ? 1 : 0);
   buf_append(&in, zUrl, strlen(zUrl) + 1); /* a decoded path has no NUL (HTTP_NUL) */
-  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, etag_arg, &in);
+  MHD_get_connection_values(pConn, MHD_GET_ARGUMENT_KIND, put_encoded_arg, &in);
   buf_append(&in, "", 1);
   if (zCookie) buf_puts(&in, zCookie);
   unsigned char aHash[SHA256_LEN];

@@ -261,6 +261,17 @@ class Pages(unittest.TestCase):
         b = self.page("/documents/cis-charter?on=2000-01-01")
         self.assertEqual(a, b)
 
+    def test_cached_answer_is_of_its_own_query(self):
+        # "q=agreement%26org%3Dcis" is one argument; "q=agreement&org=cis" two. The second
+        # must not be answered from the first's cached answer (each thread of the server
+        # keeps its own cache: each is asked several times).
+        for path, query in [("/api/v1/search?q=agreement%26org%3Dcis", "agreement&org=cis"),
+                            ("/api/v1/search?q=agreement&org=cis", "agreement")]:
+            for _ in range(4):
+                code, headers, body = self.fetch(path)
+                self.assertEqual(code, 200, body)
+                self.assertEqual(json.loads(body)["query"], query, path)
+
     def test_document_page_etag(self):
         """A document page's ETag is made from the journal's last entry and the request, not
         the page: 304 while neither changed, 200 for another language or date and after a
