@@ -62,6 +62,18 @@ static int capitalized_words(const Doc *d, size_t p, size_t aW[8][2]) {
     while (q < d->n && (gz_letter_at(d->z, d->n, q) || d->z[q] == '-' ||
                         ((unsigned char)d->z[q] & 0xC0) == 0x80))
       q++;
+    /* an initial and the surname after it («С.Жээнбеков», "A. Zhaparov")
+    ** are one word: one letter (one byte, or two in Cyrillic), a full stop */
+    if ((q == p + 1 || (q == p + 2 && ((unsigned char)d->z[p] & 0xFE) == 0xD0)) && q + 1 < d->n &&
+        d->z[q] == '.') {
+      size_t r = d->z[q + 1] == ' ' ? q + 2 : q + 1;
+      if (r < d->n && ig_upper_at(d, r)) {
+        q = r;
+        while (q < d->n && (gz_letter_at(d->z, d->n, q) || d->z[q] == '-' ||
+                            ((unsigned char)d->z[q] & 0xC0) == 0x80))
+          q++;
+      }
+    }
     aW[nW][0] = p;
     aW[nW][1] = q;
     nW++;
@@ -71,6 +83,12 @@ static int capitalized_words(const Doc *d, size_t p, size_t aW[8][2]) {
       break;
   }
   return nW;
+}
+
+/* Does an initial start the word at p: one letter and a full stop? */
+static bool initial_at(const Doc *d, size_t p) {
+  size_t q = p + (((unsigned char)d->z[p] & 0xFE) == 0xD0 ? 2 : 1);
+  return q < d->n && d->z[q] == '.' && ig_upper_at(d, p);
 }
 
 /* What follows the speaker's name at v: a verb of speech or action
@@ -154,11 +172,18 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   /* "President Tokayev": one word will do for a person the registry knows */
   if (nW < 2 && !(nW == 1 && ig_person_at(d, aW[0][0]))) return false;
   size_t iName = aW[nW < 2 ? 0 : nW - 2][0], eName = aW[nW - 1][1];
-  if (overlaps_mention(d, iName, eName) || eName - iName >= sizeof(s->zName)) return false;
+  /* a last word with its initial is the whole name */
+  if (initial_at(d, aW[nW - 1][0])) iName = aW[nW - 1][0];
+  if (overlaps_mention(d, iName, eName) || eName - iName >= sizeof(s->zName) - 4) return false;
   memset(s, 0, sizeof(*s));
   s->i = iStart;
   s->e = eName;
-  memcpy(s->zName, d->z + iName, eName - iName);
+  /* the initial written apart from the surname («С. Жээнбеков») */
+  size_t o = 0;
+  for (size_t p2 = iName; p2 < eName && o + 2 < sizeof(s->zName); p2++) {
+    s->zName[o++] = d->z[p2];
+    if (d->z[p2] == '.' && p2 + 1 < eName && d->z[p2 + 1] != ' ') s->zName[o++] = ' ';
+  }
   snprintf(s->zRole, sizeof(s->zRole), "%s",
            strcmp(zRole, "Presidents") == 0 ? "President" : zRole);
   /* "Prime Minister Nikol Pashinyan of Armenia" */

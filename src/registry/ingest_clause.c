@@ -893,11 +893,17 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
       aW[nW][0] = q;
       aW[nW][1] = r;
       nW++;
-      /* an initial ("G. Myradov") is a word of the name */
-      if (r == q + 1 && r + 2 < e && d->z[r] == '.' && d->z[r + 1] == ' ' &&
-          ig_upper_at(d, r + 2)) {
+      /* an initial ("G. Myradov", «А. Лукашенко», «И.Алиев» run into the
+      ** surname) is a word of the name: one letter (one byte, or two in
+      ** Cyrillic) and a full stop */
+      bool bInitial = (r == q + 1 || (r == q + 2 && ((unsigned char)d->z[q] & 0xFE) == 0xD0)) &&
+                      r + 1 < e && d->z[r] == '.';
+      if (bInitial && r + 2 < e && d->z[r + 1] == ' ' && ig_upper_at(d, r + 2)) {
         aW[nW - 1][1] = r + 1;
         q = r + 2;
+      } else if (bInitial && ig_upper_at(d, r + 1)) {
+        aW[nW - 1][1] = r + 1;
+        q = r + 1;
       } else if (r + 1 < e && d->z[r] == ' ' && ig_upper_at(d, r + 1))
         q = r + 1;
       else
@@ -1739,8 +1745,17 @@ bool ig_genitive_before(const Doc *d, size_t i) {
 
 /* The representative found with a party, as written or in the nominative. */
 static json_t *found_name(const Doc *d, const Found *f) {
-  return f->bGen || f->bIns ? ig_name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns)
-                            : json_stringn(d->z + f->iBy, f->eBy - f->iBy);
+  if (f->bGen || f->bIns) return ig_name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns);
+  /* an initial run into the surname («И.Алиев») is written apart («И.
+  ** Алиев») */
+  char zName[128];
+  size_t o = 0;
+  for (size_t p = f->iBy; p < f->eBy && o + 2 < sizeof(zName); p++) {
+    zName[o++] = d->z[p];
+    if (d->z[p] == '.' && p + 1 < f->eBy && d->z[p + 1] != ' ') zName[o++] = ' ';
+  }
+  if (o + 2 >= sizeof(zName)) return json_stringn(d->z + f->iBy, f->eBy - f->iBy);
+  return json_stringn(zName, o);
 }
 
 /* A clause about another body's meeting ("Yesterday in Minsk, a

@@ -1682,6 +1682,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["place"], "Astana")
         self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
 
+    def test_an_initial_run_into_the_surname(self):
+        # pass 10: «Президент Республики Беларусь А.Лукашенко», «Президент Кыргызской
+        # Республики С.Жээнбеков»: the initial is a word of the name, written apart
+        out = draft("11 сентября 2019 года в Ашхабаде состоялось заседание Совета глав "
+                    "государств СНГ. В заседании приняли участие Президент Республики "
+                    "Азербайджан И.Алиев, Премьер-министр Республики Армения Н. Пашинян, "
+                    "Президент Кыргызской Республики С.Жээнбеков.", self.db)
+        self.assertEqual(by(out, "AZE")[0], "И. Алиев")
+        self.assertEqual(by(out, "ARM")[0], "Н. Пашинян")
+        self.assertEqual(by(out, "KGZ")[0], "С. Жээнбеков")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
