@@ -308,7 +308,7 @@ static int ordinal_words(const Doc *d, size_t i, size_t *pE) {
 /* Is the word at k "session", "meeting", «заседание», «сессия» (any
 ** case), followed by the name of a body or an organization ("of the CIS
 ** council of heads of ...", "Совета глав государств СНГ")? *pE: its end. */
-static bool session_of_body(const Doc *d, size_t k, size_t *pE) {
+static bool session_of_body(const Doc *d, size_t k, size_t *pE, const Mention **ppTitle) {
   static const char *const azSession[] = {"session",  "meeting", "summit", "sitting",
                                           "заседани", "сесси",   "саммит", 0};
   size_t e = 0;
@@ -319,9 +319,11 @@ static bool session_of_body(const Doc *d, size_t k, size_t *pE) {
   if (!e) return false;
   e = ig_word_end(d, e);
   *pE = e;
+  *ppTitle = 0;
   int m = ig_mention_from(d, e);
   if (m >= d->nM || (d->aM[m].p->kind != GZ_BODY && d->aM[m].p->kind != GZ_ORG)) return false;
   if (d->aM[m].i <= e + 12) return true;
+  *ppTitle = &d->aM[m];
   /* ... or after a body's title in capitals ("the 75th sitting of the
   ** Council of Defense Ministers of the CIS member states") */
   if (d->aM[m].i > e + 80) return false;
@@ -363,19 +365,40 @@ static void draft_number(Draft *dr) {
       i = e;
       continue;
     }
+    bool bWords = !(d->z[i] >= '0' && d->z[i] <= '9');
     size_t k = e;
     while (k < d->n && d->z[k] == ' ') k++;
     /* ... past one word that qualifies the session («50-е юбилейное
-    ** заседание», "the 75th regular meeting") */
-    bool bOf = session_of_body(d, k, &eS);
-    if (!bOf && gz_letter_at(d->zLo, d->n, k) && !ig_upper_at(d, k)) {
+    ** заседание», "the 75th regular meeting"); not a number in words
+    ** there ("the first in-person meeting since ...", «первое очное
+    ** заседание»: a count), nor the years of an anniversary ("the 30th
+    ** anniversary summit") */
+    const Mention *pTitle = 0;
+    bool bOf = session_of_body(d, k, &eS, &pTitle);
+    if (!bOf && !bWords && gz_letter_at(d->zLo, d->n, k) && !ig_upper_at(d, k) &&
+        !ig_has(d, k, ig_word_end(d, k), "anniversar")) {
       size_t w = ig_word_end(d, k);
       while (w < d->n && d->z[w] == ' ') w++;
-      bOf = w > k && session_of_body(d, w, &eS);
+      bOf = w > k && session_of_body(d, w, &eS, &pTitle);
     }
+    /* ... and through a body's title in capitals, only of the chosen
+    ** body's organization (or of any, no body chosen), and unsure: the
+    ** title may be another body's */
+    double conf = 0.8;
+    if (bOf && pTitle) {
+      const char *zOrg = pTitle->p->kind == GZ_ORG ? pTitle->p->zKey : pTitle->p->zOrg;
+      bOf = (!dr->body.zOrg || (zOrg && strcmp(zOrg, dr->body.zOrg) == 0)) && !bWords;
+      conf = 0.6;
+    }
+    /* a count of meetings, not the session's number ("the second meeting
+    ** of the Council so far this year", «второе заседание в этом году») */
+    static const char *const azCount[] = {"this year",      "so far",    " since ", "в этом году",
+                                          "в текущем году", "с момента", 0};
+    size_t se = ig_sent_end(d, i);
+    if (bOf && ig_has_any(d, eS, se > eS + 120 ? eS + 120 : se, azCount)) bOf = false;
     if (bOf && !ig_next_sentence(d, i)) {
       dr->number = v;
-      ig_evidence(d, "number", i, eS, 0.8, false);
+      ig_evidence(d, "number", i, eS, conf, false);
       break;
     }
     i = e;
