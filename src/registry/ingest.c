@@ -806,6 +806,14 @@ static const char *format_word(Doc *d, const char *zOrg, const char *const *az, 
                                             "following the ", "preceded by the ", "после ",
                                             "перед ",         "накануне ",        0};
       if (ig_has_any(d, i > s0 + 20 ? i - 20 : s0, i, azOther)) continue;
+      /* «неформальную беседу», «неформальному обсуждению»: an informal
+      ** talk among those at the session, not an informal session */
+      static const char *const azTalk[] = {"бесед", "обсужд", "общени",  "разговор",
+                                           "ужин",  "обед",   "завтрак", 0};
+      size_t w = ig_word_end(d, i + strlen(az[k]));
+      while (w < d->n && d->z[w] == ' ') w++;
+      size_t we = ig_word_end(d, w);
+      if (we > w && ig_has_any(d, w, we, azTalk)) continue;
       ig_evidence(d, "format", i, i + strlen(az[k]), conf, false);
       return zFormat;
     }
@@ -817,20 +825,21 @@ static const char *format_word(Doc *d, const char *zOrg, const char *const *az, 
 ** ("were joined, via videoconference, by President X": a hybrid session;
 ** "invited to the videoconference" says nothing of the format). */
 static const char *format_video(Doc *d) {
-  static const char *const azVideo[] = {"videoconference",   "video conference",
-                                        "video-conference",  "video-conferencing",
-                                        "videoconferencing", "video conferencing",
-                                        "video link",        "online meeting",
-                                        "online summit",     "online format",
-                                        "видеоконференц",    "онлайн-формат",
-                                        "в режиме онлайн",   0};
-  static const char *const azOneRemote[] = {"joined", "connected", "(via", "подключ", 0};
+  static const char *const azVideo[] = {
+      "videoconference",    "video conference",  "video-conference",
+      "video-conferencing", "videoconferencing", "video conferencing",
+      "video link",         "online meeting",    "online summit",
+      "online format",      "видеоконференц",    "онлайн-формат",
+      "по видеосвязи",      "в режиме онлайн",   0};
+  static const char *const azOneRemote[] = {"joined",  "connected", "(via",
+                                            "подключ", "присоедин", 0};
   static const char *const azNotFormat[] = {"invited", "пригла", "consultation", "консультац", 0};
   /* the sentence is about a meeting: "session", "summit", a council... */
-  static const char *const azMeetWord[] = {
-      "session",     "summit",     "meeting", "council", "leaders", "heads of",  "сесси",
-      "саммит",      "заседани",   "совет",   "лидер",   "глав",    "took part", "takes part",
-      "taking part", "participat", "участие", "talks",   0};
+  static const char *const azMeetWord[] = {"session",   "summit",     "meeting",     "council",
+                                           "leaders",   "heads of",   "сесси",       "саммит",
+                                           "заседани",  "совет",      "лидер",       "глав",
+                                           "took part", "takes part", "taking part", "participat",
+                                           "участие",   "talks",      "участву",     0};
   size_t iOneRemote = 0, eOneRemote = 0; /* the first "joined via video" */
   for (int k = 0; azVideo[k]; k++) {
     for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {
@@ -880,11 +889,15 @@ static void draft_format(Draft *dr) {
   ** name): the others met there, hybrid (as unsure) */
   /* ... or a city the others travel to («его поездку в Душанбе пришлось
   ** отменить»: the one by video stayed away from where they met) */
+  /* ... or the others are said to have gathered («Главы правительств ...
+  ** собрались на заседание», "posed for a family photo") */
+  static const char *const azGathered[] = {
+      "собрались", "прибыли", "общее фото", "gathered", "arrived", "family photo", 0};
   const json_t *pFmtEv = json_object_get(d->pEv, "format");
   if (strcmp(zFormat, "videoconference") == 0 &&
       json_real_value(json_object_get(pFmtEv, "confidence")) < 0.7 &&
       (json_real_value(json_object_get(json_object_get(d->pEv, "place"), "confidence")) >= 0.8 ||
-       dr->bTravelled))
+       dr->bTravelled || ig_has_any(d, 0, d->n, azGathered)))
     zFormat = "hybrid";
   /* a city found only loosely is no place of a videoconference */
   if (strcmp(zFormat, "videoconference") == 0 &&

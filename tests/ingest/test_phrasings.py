@@ -1713,6 +1713,22 @@ class Phrasings(unittest.TestCase):
                     "октября 2006 года.", self.db)
         self.assertEqual(out["session"]["number"], 50)
 
+    def test_an_informal_talk_and_one_party_by_video_link(self):
+        # pass 10: «неформальную беседу перед началом заседания» is a talk, not an informal
+        # session; «Армения участвует ... по видеосвязи» while the others «собрались»: hybrid
+        out = draft("Саммит СНГ стартовал 10 октября 2025 года в Душанбе. Лидеры провели "
+                    "короткую неформальную беседу перед началом заседания Совета глав "
+                    "государств.", self.db)
+        self.assertEqual(out["session"]["format"], "in_person")
+        out = draft("МИНСК, 30 сентября 2025. Главы правительств стран ЕАЭС собрались на заседание "
+                    "Евразийского межправительственного совета. Армения участвует в заседании по "
+                    "видеосвязи, ее представляет вице-премьер Мгер Григорян.", self.db)
+        self.assertEqual(out["session"]["format"], "hybrid")
+        out = draft("Заседание Евразийского межправительственного совета прошло в Чолпон-Ате 14 "
+                    "августа 2025 года. Глава правительства Кубы присоединится к встрече по "
+                    "видеосвязи.", self.db)
+        self.assertEqual(out["session"]["format"], "hybrid")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
