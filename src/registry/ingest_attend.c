@@ -566,10 +566,11 @@ static size_t name_before(const Doc *d, size_t e, bool bEn) {
     if (ws == i || !ig_upper_at(d, ws) || overlaps_mention(d, ws, i) || role_words(d, ws, i)) break;
     nW++;
     i = ws;
+    if (nW >= 2 && i >= 2 && d->z[i - 1] == '.' && gz_letter_at(d->z, d->n, i - 2)) return i;
     if (i < 2 || d->z[i - 1] != ' ') break;
     /* what comes before the name: a comma, a colon, "by", "and" */
     char c = d->z[i - 2];
-    if (nW >= 2 && (c == ',' || c == ':')) return i;
+    if (nW >= 2 && (c == ',' || c == ':' || (c == '.' && ig_sent_start(d, i) >= i - 1))) return i;
     size_t pw = ig_word_start(d, i - 1);
     size_t n = i - 1 - pw;
     /* «приняли участие Олжас Бектенов, премьер-министр Казахстана»: in
@@ -597,6 +598,31 @@ void ig_attend_name_role(const Doc *d, Attendance *a) {
     if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL ||
         json_object_get(a->pNamed, pM->p->zKey))
       continue;
+    /* "Jeyhun Bayramov, Azerbaijan's Minister of Foreign Affairs,
+    ** attended": a name, a comma, the party's role set off by commas,
+    ** then a verb of taking part */
+    size_t ap = pM->e;
+    if (ap + 3 <= d->n && memcmp(d->z + ap, "'s ", 3) == 0)
+      ap += 3;
+    else if (ap + 5 <= d->n && memcmp(d->z + ap, "\xe2\x80\x99s ", 5) == 0)
+      ap += 5;
+    else
+      ap = 0;
+    if (ap && pM->i >= 4 && d->z[pM->i - 1] == ' ' && d->z[pM->i - 2] == ',') {
+      size_t ce = ig_find(d, ap, ",");
+      /* ... and what he does there is taking part (not "NAME, Russia's
+      ** ambassador to Yerevan, reinforced this position") */
+      static const char *const azAttend[] = {
+          "attend", "took part", "takes part", "participat", "led the", "headed", 0};
+      if (ce < ap + 60 && ce < ig_sent_end(d, ap) && role_words(d, ap, ce) &&
+          ig_has_any(d, ce, ce + 24 < d->n ? ce + 24 : d->n, azAttend)) {
+        size_t ns = name_before(d, pM->i - 2, true);
+        if (ns != SIZE_MAX) {
+          json_object_set_new(a->pNamed, pM->p->zKey, json_stringn(d->z + ns, pM->i - 2 - ns));
+          continue;
+        }
+      }
+    }
     size_t p = pM->i;
     if (p >= 4 && memcmp(d->zLo + p - 4, "the ", 4) == 0) p -= 4;
     if (p >= 16 && memcmp(d->zLo + p - 16, "the republic of ", 16) == 0) p -= 16;
@@ -949,6 +975,10 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
         zBy = s ? s->zName : str(a->pNamed, az[k]);
         zRole = s ? s->zRole : 0;
       }
+      /* one represented takes the name set off with its role ("NAME,
+      ** Azerbaijan's Deputy Foreign Minister, attended") when the clause
+      ** found none */
+      if (pass == 1 && !zBy) zBy = str(a->pNamed, az[k]);
       if (pass == 2) zBy = zRole = 0;
       /* "лидеры Узбекистана и Туркменистана Шавкат Мирзиёев и Сердар
       ** Бердымухамедов": a party present without a name found with it

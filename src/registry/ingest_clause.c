@@ -911,8 +911,10 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
     }
     /* "the Belarusian Foreign Ministry noted": an institution, no name */
     static const char *const azInst[] = {
-        "ministry",       "office",      "service",  "committee", "agency", "department",
-        "administration", "министерств", "ведомств", "служб",     0};
+        "ministry", "office", "service", "committee", "agency", "department", "administration",
+        "министерств", "ведомств", "служб",
+        /* "Minister of Foreign Affairs", "... and European Integration" */
+        "affairs", "integration", 0};
     if (nW >= 2) {
       size_t i = aW[nW - 2][0], j = aW[nW - 1][1];
       int k = ig_mention_from(d, j);

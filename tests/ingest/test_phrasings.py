@@ -1729,6 +1729,18 @@ class Phrasings(unittest.TestCase):
                     "видеосвязи.", self.db)
         self.assertEqual(out["session"]["format"], "hybrid")
 
+    def test_a_name_with_its_partys_role_set_off_by_commas(self):
+        # pass 10: "NAME, Azerbaijan's Minister of Foreign Affairs, attended"; "Minister of
+        # Foreign Affairs" names no one
+        out = draft("The CIS Council of Foreign Ministers met in Moscow on 7 October 2024. "
+                    "Jeyhun Bayramov, Azerbaijan's Minister of Foreign Affairs, attended the "
+                    "meeting.", self.db)
+        self.assertEqual(by(out, "AZE")[0], "Jeyhun Bayramov")
+        out = draft("The CIS Council of Heads of Government met in Minsk on 31 May 2013. Moldova "
+                    "will be represented the Deputy Minister of Foreign Affairs and European "
+                    "Integration, the Belarusian Foreign Ministry noted.", self.db)
+        self.assertIsNone(by(out, "MDA")[0])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
