@@ -124,8 +124,15 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   size_t iStart = i;
   /* "Belarus President", "Russian Defense Minister": the last party (in
   ** the order of d->aM) named just before. */
-  for (int x = i && d->z[i - 1] == ' ' ? ig_mention_ending(d, i - 1) : d->nM;
-       x < d->nM && d->aM[d->aByEnd[x]].e + 1 == i; x++) {
+  /* ... or with a possessive ("Russia's Prime Minister", "Russia’s") */
+  size_t eBefore = i;
+  if (i >= 4 && memcmp(d->z + i - 3, "'s ", 3) == 0)
+    eBefore = i - 2;
+  else if (i >= 6 && memcmp(d->z + i - 5, "\xe2\x80\x99s ", 5) == 0)
+    eBefore = i - 4;
+  int x0 = d->nM; /* the mentions ending right before, by end */
+  if (eBefore != i || (i && d->z[i - 1] == ' ')) x0 = ig_mention_ending(d, eBefore - 1);
+  for (int x = x0; x < d->nM && d->aM[d->aByEnd[x]].e + 1 == eBefore; x++) {
     const Mention *m = &d->aM[d->aByEnd[x]];
     if (m->p->kind == GZ_PARTY) {
       zParty = m->p->zKey;

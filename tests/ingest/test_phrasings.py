@@ -1741,6 +1741,15 @@ class Phrasings(unittest.TestCase):
                     "Integration, the Belarusian Foreign Ministry noted.", self.db)
         self.assertIsNone(by(out, "MDA")[0])
 
+    def test_a_partys_possessive_before_a_role(self):
+        # pass 10: "the Heads of Government of the EAEU member states - Russia's Prime
+        # Minister NAME, ..."
+        out = draft("The Eurasian Intergovernmental Council met in Yerevan on 19 November 2021. "
+                    "Attending the sitting are the Heads of Government of the EAEU member "
+                    "states \u2013 Russia\u2019s Prime Minister Mikhail Mishustin, Belarus Prime "
+                    "Minister Roman Golovchenko.", self.db)
+        self.assertEqual(by(out, "RUS")[0], "Mikhail Mishustin")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
