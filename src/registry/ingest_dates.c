@@ -367,6 +367,10 @@ const DateM *ig_session_date(const Doc *d) {
     ** the day of the news, not of the meeting, nor the first date) */
     size_t iAfter = s1 > 0 ? s1 - 1 : s1;
     bool bNewsDay = bDateline && ig_future_sentence(d, iAfter) && !ig_held_before(d, iAfter);
+    /* a date in someone's words ("... aborting the agreements reached by
+    ** the trilateral statements of November 9, 2020, and January 11,
+    ** 2021,” the Prime Minister noted") is of what he speaks of */
+    if (ig_in_quote(d, s0, m->i)) continue;
     if (!pFirst && !bNewsDay) pFirst = m;
     if (lead_date_of_news(d, m)) continue;
     if (!in_event_sentence(d, aLeast, m->i) &&

@@ -1750,6 +1750,16 @@ class Phrasings(unittest.TestCase):
                     "Minister Roman Golovchenko.", self.db)
         self.assertEqual(by(out, "RUS")[0], "Mikhail Mishustin")
 
+    def test_a_date_in_someones_words(self):
+        # pass 10: a date inside a quotation is of what the speaker speaks of
+        out = draft("Armenia is facing serious security challenges, Prime Minister Nikol Pashinyan "
+                    "said at the extended meeting of the Eurasian Intergovernmental Council.\n"
+                    "\u201cThe responsibility lays with Azerbaijan, aborting the agreements "
+                    "reached by the statements of November 9, 2020, and January 11, 2021,\u201d "
+                    "the Prime Minister noted.", self.db, published="2021-11-19")
+        self.assertNotEqual(out["session"]["date"], "2021-01-11")
+        self.assertNotEqual(out["session"]["date"], "2020-11-09")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
