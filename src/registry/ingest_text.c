@@ -452,7 +452,12 @@ bool ig_next_sentence(const Doc *d, size_t i) {
   static const char *const azToCome[] = {"будет", "будут", "планиру", "провести", "проведени", 0};
   size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
   if (!ig_has_any(d, s, e, azMeet)) return false;
-  if (ig_has_any(d, s, e, azNext)) return true;
+  /* "the next meeting of the Council ... was held" (a translation of
+  ** «очередное», regular) with nothing to come in the sentence: this one */
+  static const char *const azWasHeld[] = {"was held", "were held", "took place", 0};
+  if (ig_has_any(d, s, e, azNext))
+    return !(ig_has_any(d, s, e, azWasHeld) && !ig_future_sentence(d, i) &&
+             !ig_has_any(d, s, e, azToCome));
   /* («внеочередное», extraordinary, is not «очередное») */
   bool bNext = false;
   for (size_t x = ig_find(d, s, "очередн"); x < e && !bNext; x = ig_find(d, x + 1, "очередн"))

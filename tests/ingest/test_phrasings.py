@@ -1760,6 +1760,14 @@ class Phrasings(unittest.TestCase):
         self.assertNotEqual(out["session"]["date"], "2021-01-11")
         self.assertNotEqual(out["session"]["date"], "2020-11-09")
 
+    def test_the_next_meeting_was_held(self):
+        # pass 10: "the next meeting ... was held" translates «очередное» (regular): this one
+        out = draft("September 29, 2025 In Minsk, the next meeting of the Council of Heads of "
+                    "Government of the Commonwealth of Independent States was held.", self.db)
+        self.assertIsNone(out["session"].get("next"))
+        self.assertEqual(out["session"]["date"], "2025-09-29")
+        self.assertEqual(out["session"]["place"], "Minsk")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
