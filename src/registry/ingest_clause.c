@@ -668,6 +668,12 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
       /* the president's aide, spokesman, administration: the role is of
       ** one they serve, not theirs («помощник президента РФ Юрий Ушаков») */
       if (bMerge && serves_before(d, i)) continue;
+      /* the ministers of a cabinet or council in someone's title
+      ** ("Chairman of the Cabinet of Ministers of Kyrgyzstan", «председатель
+      ** кабинета министров») are no role of their own */
+      static const char *const azBodyOf[] = {" of ", "кабинета ", "совета ", 0};
+      if (bMerge && aPat[k].kind == RK_MINISTER && n <= 14 && ig_ends_before(d, i, azBodyOf, false))
+        continue;
       if (bWhole && gz_letter_at(d->zLo, d->n, i + n) &&
           !(d->zLo[i + n] == 's' && !gz_letter_at(d->zLo, d->n, i + n + 1)))
         continue;

@@ -1768,6 +1768,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["date"], "2025-09-29")
         self.assertEqual(out["session"]["place"], "Minsk")
 
+    def test_the_ministers_of_a_cabinet_in_a_title(self):
+        # pass 10: "Chairman of the Cabinet of Ministers of Kyrgyzstan NAME" heads the
+        # government: present, not represented by a minister
+        out = draft("A session of the CIS Council of Heads of Government was held in Astana on "
+                    "October 28, 2022. The event is attended by Prime Minister of Kazakhstan "
+                    "Alikhan Smailov, Chairman of the Cabinet of Ministers of Kyrgyzstan Akylbek "
+                    "Japarov, Deputy Prime Minister of Armenia Mher Grigoryan.", self.db)
+        a = att(out)
+        self.assertEqual(a.get("KGZ"), "present")
+        self.assertEqual(a.get("ARM"), "represented")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
