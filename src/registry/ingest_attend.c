@@ -85,6 +85,19 @@ static int capitalized_words(const Doc *d, size_t p, size_t aW[8][2]) {
   return nW;
 }
 
+/* Is the role at i an item of a list whose item before it opens with a
+** role too ("the Prime Minister of Azerbaijan NAME, Prime Minister of
+** Belarus, NAME, ..."): each role before its name, so a name after the
+** role's comma is its own? */
+static bool role_first_list(const Doc *d, size_t i) {
+  static const char *const azRoleWord[] = {"minister", "president", "chairman", 0};
+  if (i < 2 || d->z[i - 1] != ' ' || d->z[i - 2] != ',') return false;
+  size_t s = ig_sent_start(d, i), b = i - 2;
+  while (b > s && d->z[b - 1] != ',') b--;
+  while (b < i && d->z[b] == ' ') b++;
+  return i - 2 > b && i - 2 - b < 200 && ig_has_any(d, b, i - 2, azRoleWord);
+}
+
 /* Does an initial start the word at p: one letter and a full stop? */
 static bool initial_at(const Doc *d, size_t p) {
   size_t q = p + (((unsigned char)d->z[p] & 0xFE) == 0xD0 ? 2 : 1);
@@ -153,7 +166,9 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   if (pCountry && eCountry < d->n && d->z[eCountry] == ' ' && ig_upper_at(d, eCountry + 1)) {
     zParty = pCountry->p->zKey;
     p = eCountry + 1;
-  } else if (pCountry && iStart >= 4 && memcmp(d->zLo + iStart - 4, "the ", 4) == 0 &&
+  } else if (pCountry &&
+             ((iStart >= 4 && memcmp(d->zLo + iStart - 4, "the ", 4) == 0) ||
+              role_first_list(d, iStart)) &&
              eCountry + 2 < d->n && d->z[eCountry] == ',' && d->z[eCountry + 1] == ' ' &&
              ig_upper_at(d, eCountry + 2)) {
     /* "hosted by the Chairman of the Council of Ministers of Kyrgyzstan,

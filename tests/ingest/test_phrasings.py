@@ -1779,6 +1779,21 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(a.get("KGZ"), "present")
         self.assertEqual(a.get("ARM"), "represented")
 
+    def test_a_name_after_its_roles_comma_in_a_role_first_list(self):
+        # pass 10: "the Prime Minister of Azerbaijan NAME, Prime Minister of Belarus, NAME,
+        # Prime Minister of Kazakhstan NAME": each role before its name; not so in a list
+        # "NAME, Prime Minister of Belarus, NAME, Prime Minister of Armenia"
+        out = draft("On 29 September 2025 in Minsk a meeting of the Council of Heads of "
+                    "Government of the CIS was held. The meeting was attended by the Prime "
+                    "Minister of Azerbaijan Ali Asadov, Prime Minister of Belarus, Alexander "
+                    "Turchin, Prime Minister of Kazakhstan Olzhas Bektenov.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Alexander Turchin")
+        self.assertEqual(by(out, "KAZ")[0], "Olzhas Bektenov")
+        out = draft("On 29 September 2025 in Minsk a meeting of the Council of Heads of "
+                    "Government of the CIS was held. It was attended by Roman Golovchenko, Prime "
+                    "Minister of Belarus, Nikol Pashinyan, Prime Minister of Armenia.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Roman Golovchenko")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
