@@ -1938,6 +1938,42 @@ static bool capital_as_party(const Doc *d, const Hits *pPred, const Mention *m) 
          !ig_has(d, m->e, pPred->a[k].i, ",");
 }
 
+/* «Армения участвует ... по видеосвязи, ее представляет вице-премьер
+** NAME», "Armenia took part by video; it was represented by its deputy
+** prime minister NAME": a pronoun right before a verb of representing
+** stands for the last party named before it in the sentence; the role and
+** name after the verb are its (represented, or present if the role fits
+** the council). */
+static void pronoun_represented(const Doc *d, const char *zLevel, const Hits *pPred,
+                                const Hits *pRole, Attendance *a, json_t *pSeen) {
+  static const char *const azPron[] = {", ее ",     ", её ", ", его ", ", it was ",
+                                       "; it was ", ", it ", "; it ",  0};
+  for (size_t k = 0; k < pPred->n; k++) {
+    const Hit *h = &pPred->a[k];
+    if (h->kind != PK_REPR || !ig_ends_before(d, h->i, azPron, false)) continue;
+    size_t ss = ig_sent_start(d, h->i), se = ig_sent_end(d, h->i);
+    const Mention *pM = 0;
+    for (int q = ig_mention_from(d, ss); q < d->nM && d->aM[q].e <= h->i; q++)
+      if (d->aM[q].p->kind == GZ_PARTY && d->aM[q].p->type != GZ_CAPITAL) pM = &d->aM[q];
+    size_t r = hit_from(pRole, h->e);
+    if (!pM || r >= pRole->n || pRole->a[r].i > h->e + 40 || pRole->a[r].i >= se) continue;
+    const Hit *pR = &pRole->a[r];
+    Found f = {.status = rank_fits(pR->kind, zLevel) && pR->kind != RK_LOWER ? 0 : 2,
+               .conf = 0.7,
+               .i = pM->i,
+               .e = pR->e,
+               .iRole = pR->i,
+               .eRole = ig_word_end(d, pR->e)};
+    size_t ni, ne;
+    if (name_in(d, pR->e, se, &ni, &ne) && ni <= ig_word_end(d, pR->e) + 2) {
+      f.iBy = ni;
+      f.eBy = ne;
+      f.e = ne;
+    }
+    take(d, a, pSeen, pM->p->zKey, &f);
+  }
+}
+
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a) {
   Hits pred = {0}, role = {0}, clause = {0}, item = {0};
   find_hits(d, aPred, false, &pred);
@@ -1996,6 +2032,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
     }
   }
   these_states(d, zBody, &pred, a, pSeen);
+  pronoun_represented(d, zLevel, &pred, &role, a, pSeen);
   json_decref(pSeen);
   xfree(pred.a);
   xfree(role.a);

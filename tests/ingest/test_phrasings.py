@@ -1794,6 +1794,19 @@ class Phrasings(unittest.TestCase):
                     "Minister of Belarus, Nikol Pashinyan, Prime Minister of Armenia.", self.db)
         self.assertEqual(by(out, "BLR")[0], "Roman Golovchenko")
 
+    def test_a_pronoun_before_a_verb_of_representing(self):
+        # pass 10: «Армения участвует по видеосвязи, ее представляет вице-премьер NAME»
+        out = draft("МИНСК, 30 сентября 2025. Главы правительств стран ЕАЭС собрались на заседание "
+                    "Евразийского межправительственного совета. Армения участвует в заседании по "
+                    "видеосвязи, ее представляет вице-премьер Мгер Григорян.", self.db)
+        self.assertEqual(att(out).get("ARM"), "represented")
+        self.assertEqual(by(out, "ARM")[0], "Мгер Григорян")
+        out = draft("The CIS Council of Heads of Government met in Minsk on 29 September 2025. "
+                    "Armenia took part by video link; it was represented by Deputy Prime Minister "
+                    "Mher Grigoryan.", self.db)
+        self.assertEqual(att(out).get("ARM"), "represented")
+        self.assertEqual(by(out, "ARM")[0], "Mher Grigoryan")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
