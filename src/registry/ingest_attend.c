@@ -952,6 +952,19 @@ static bool observer_said(const Doc *d, const char *zParty) {
   return false;
 }
 
+/* Is a party said to take part as a guest: "as a guest" within its
+** sentence, after its name and at most 120 bytes on? */
+static bool guest_said(const Doc *d, const char *zParty) {
+  static const char *const azGuest[] = {"as a guest", "в качестве гост", 0};
+  for (int k = 0; k < d->nM; k++) {
+    const Mention *m = &d->aM[k];
+    if (m->p->kind != GZ_PARTY || strcmp(m->p->zKey, zParty) != 0) continue;
+    size_t se = ig_sent_end(d, m->i), b = m->e + 120 < se ? m->e + 120 : se;
+    if (b > m->e && ig_has_any(d, m->e, b, azGuest)) return true;
+  }
+  return false;
+}
+
 json_t *ig_attend_record(Doc *d, const Attendance *a) {
   /* Every party with its status: read clause by clause if it was, else by
   ** the rules (absent over present); one taking part that is not a member
@@ -970,6 +983,9 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
   json_object_foreach(pAll, zCode, pVal) {
     int mk = json_integer_value(pVal) == 2 ? 1 : member_of(d->g, a->zOrg, zCode, a->zDate);
     if (mk < 0 && json_integer_value(pVal) == 0 && a->zOrg && observer_said(d, zCode)) mk = 2;
+    /* "attended the session as a guest member", «в качестве гостя»: a
+    ** guest takes part as no member does, whatever the memberships say */
+    if (json_integer_value(pVal) == 0 && guest_said(d, zCode)) mk = 2;
     if (mk == 0 || mk == 2) json_integer_set(pVal, 3);
   }
   json_t *aAtt = json_array();
@@ -1030,8 +1046,11 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       json_object_set_new(pE, "status", json_string(azStatus[pass]));
       if (pass == 3) {
         char zNote[160];
-        snprintf(zNote, sizeof(zNote), "not a member of %s%s%s in the registry: an observer",
-                 a->zOrg, a->zDate ? " on " : "", a->zDate ? a->zDate : "");
+        if (guest_said(d, az[k]))
+          snprintf(zNote, sizeof(zNote), "said to take part as a guest: an observer");
+        else
+          snprintf(zNote, sizeof(zNote), "not a member of %s%s%s in the registry: an observer",
+                   a->zOrg, a->zDate ? " on " : "", a->zDate ? a->zDate : "");
         json_object_set_new(pE, "note", json_string(zNote));
       }
       json_object_set_new(d->pEv, zField, pE);

@@ -1807,6 +1807,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "represented")
         self.assertEqual(by(out, "ARM")[0], "Mher Grigoryan")
 
+    def test_a_guest_is_an_observer(self):
+        # pass 10: "Uzbek President NAME attended the session as a guest member"
+        out = draft("An extraordinary session of the CSTO Collective Security Council took place "
+                    "on 23 August 2021 through video conferencing. Taking part were President "
+                    "of Belarus Alexander Lukashenko and President of Russia Vladimir Putin. Uzbek "
+                    "President Shavkat Mirziyoyev attended the session as a guest member.",
+                    self.db)
+        a = att(out)
+        self.assertEqual(a.get("UZB"), "observer")
+        self.assertEqual(a.get("BLR"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
