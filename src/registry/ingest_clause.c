@@ -747,11 +747,29 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
 }
 
 /* Positions of separators, sorted. */
+/* Does " and " at i join the parts of one compound title ("Chairman of the
+** Cabinet of Ministers and Head of the Presidential Administration of the
+** Kyrgyz Republic NAME"): a word of a title before it, a capitalized word
+** of one after? */
+static bool title_and(const Doc *d, size_t i) {
+  static const char *const azEnd[] = {"ministers", "minister", "government",
+                                      "affairs",   "cabinet",  0};
+  static const char *const azNext[] = {" and head of ", " and chairman of ", " and minister of ",
+                                       " and secretary of ", 0};
+  bool bNext = false;
+  for (int k = 0; azNext[k] && !bNext; k++) {
+    size_t n = strlen(azNext[k]);
+    bNext = i + n <= d->n && memcmp(d->zLo + i, azNext[k], n) == 0 && ig_upper_at(d, i + 5);
+  }
+  return bNext && ig_ends_before(d, i, azEnd, true);
+}
+
 static void find_seps(const Doc *d, const char *const *az, Hits *p) {
   for (int k = 0; az[k]; k++) {
     size_t n = strlen(az[k]);
     for (const char *z = d->zLo; (z = strstr(z, az[k])) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo);
+      if (strcmp(az[k], " and ") == 0 && title_and(d, i)) continue;
       hit_add(p, i, i + n, 0);
     }
   }

@@ -1818,6 +1818,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(a.get("UZB"), "observer")
         self.assertEqual(a.get("BLR"), "present")
 
+    def test_a_compound_title_joined_by_and(self):
+        # pass 10: "Chairman of the Cabinet of Ministers and Head of the Presidential
+        # Administration of the Kyrgyz Republic NAME": one title, its name at its end
+        out = draft("In Cholpon-Ata, Kazakh Prime Minister Olzhas Bektenov participated in the "
+                    "Eurasian Intergovernmental Council's meeting on 14 August 2025 with "
+                    "Belarusian Prime Minister Alexander Turchin, Chairman of the Cabinet of "
+                    "Ministers and Head of the Presidential Administration of the Kyrgyz Republic "
+                    "Adylbek Kasymaliev, and Russian Prime Minister Mikhail Mishustin.", self.db)
+        self.assertEqual(by(out, "KGZ")[0], "Adylbek Kasymaliev")
+        self.assertEqual(by(out, "RUS")[0], "Mikhail Mishustin")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
