@@ -1992,6 +1992,50 @@ static void pronoun_represented(const Doc *d, const char *zLevel, const Hits *pP
   }
 }
 
+/* «Делегацию Минобороны Армении возглавляет NAME», "the delegation of
+** Armenia was headed by Deputy Foreign Minister NAME", "Armenia's
+** delegation was led by NAME": the one heading a party's delegation is its
+** representative (present, or represented if his role is below the
+** council's). The party is the last named between "delegation" and the
+** verb, or right before "delegation". */
+static void delegation_headed(const Doc *d, const char *zLevel, const Hits *pRole, Attendance *a,
+                              json_t *pSeen) {
+  static const char *const azHead[] = {
+      "возглавляет", "возглавил", "возглавила", "возглавлял", "headed by", "led by", 0};
+  static const char *const azDeleg[] = {"делегаци", "delegation", 0};
+  for (int w = 0; azDeleg[w]; w++) {
+    for (const char *z = d->zLo; (z = strstr(z, azDeleg[w])) != 0; z++) {
+      size_t i = (size_t)(z - d->zLo), se = ig_sent_end(d, i), ss = ig_sent_start(d, i);
+      size_t b = i + 60 < se ? i + 60 : se, v = SIZE_MAX, ve = 0;
+      for (int k = 0; azHead[k]; k++) {
+        size_t x = ig_find(d, i, azHead[k]);
+        if (x < b && x < v) {
+          v = x;
+          ve = ig_word_end(d, x + strlen(azHead[k]));
+        }
+      }
+      if (v == SIZE_MAX) continue;
+      /* the party: between "delegation" and the verb, or just before */
+      const Mention *pM = 0;
+      for (int q = ig_mention_from(d, i > ss + 16 ? i - 16 : ss); q < d->nM && d->aM[q].e <= v; q++)
+        if (d->aM[q].p->kind == GZ_PARTY && d->aM[q].p->type != GZ_CAPITAL) pM = &d->aM[q];
+      if (!pM) continue;
+      size_t ni, ne;
+      if (!name_in(d, ve, se, &ni, &ne) || !role_reaches(d, ve, ni)) continue;
+      Found f = {
+          .status = 0, .conf = 0.7, .i = pM->i < i ? pM->i : i, .e = ne, .iBy = ni, .eBy = ne};
+      size_t r = hit_from(pRole, ve);
+      if (r < pRole->n && pRole->a[r].e <= ni) {
+        const Hit *pR = &pRole->a[r];
+        f.iRole = pR->i;
+        f.eRole = ig_word_end(d, pR->e);
+        if (pR->kind == RK_LOWER || !rank_fits(pR->kind, zLevel)) f.status = 2;
+      }
+      take(d, a, pSeen, pM->p->zKey, &f);
+    }
+  }
+}
+
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a) {
   Hits pred = {0}, role = {0}, clause = {0}, item = {0};
   find_hits(d, aPred, false, &pred);
@@ -2051,6 +2095,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
   }
   these_states(d, zBody, &pred, a, pSeen);
   pronoun_represented(d, zLevel, &pred, &role, a, pSeen);
+  delegation_headed(d, zLevel, &role, a, pSeen);
   json_decref(pSeen);
   xfree(pred.a);
   xfree(role.a);

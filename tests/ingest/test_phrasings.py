@@ -1829,6 +1829,19 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "KGZ")[0], "Adylbek Kasymaliev")
         self.assertEqual(by(out, "RUS")[0], "Mikhail Mishustin")
 
+    def test_the_head_of_a_partys_delegation(self):
+        # pass 10: «Делегацию Минобороны Армении возглавляет NAME», "the Armenian delegation
+        # was headed by Deputy Foreign Minister NAME"
+        out = draft("23 декабря 2015 года в Москве состоялось заседание Совета министров обороны "
+                    "СНГ. В мероприятии приняли участие главы военных ведомств России и Армении. "
+                    "Делегацию Минобороны Армении возглавляет Сейран Оганян.", self.db)
+        self.assertEqual(by(out, "ARM")[0], "Сейран Оганян")
+        out = draft("The CIS Council of Foreign Ministers met in Minsk on 6 April 2018. The "
+                    "Armenian delegation was headed by Deputy Foreign Minister Armen Ghevondyan.",
+                    self.db)
+        self.assertEqual(att(out).get("ARM"), "represented")
+        self.assertEqual(by(out, "ARM")[0], "Armen Ghevondyan")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
