@@ -176,12 +176,29 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
     ** set off by commas (two capitalized words and a comma after them); not
     ** in a list "NAME, Prime Minister of Belarus, NAME, Prime Minister of
     ** Armenia", where the name before the role is its holder's */
+    /* ... past a military rank ("The Minister of Defense of Azerbaijan,
+    ** Colonel-General NAME also took part"), and the name may be followed
+    ** by its verb rather than a comma */
+    static const char *const azRank[] = {
+        "colonel-general ",   "lieutenant-general ", "major-general ", "general ",
+        "генерал-полковник ", "генерал-лейтенант ",  "генерал армии ", 0};
+    size_t q = eCountry + 2;
+    for (int k = 0; azRank[k]; k++) {
+      size_t n = strlen(azRank[k]);
+      if (q + n <= d->n && memcmp(d->zLo + q, azRank[k], n) == 0) {
+        q += n;
+        break;
+      }
+    }
     size_t aA[8][2];
-    int nA = capitalized_words(d, eCountry + 2, aA);
-    if (nA == 2 && aA[1][1] < d->n && d->z[aA[1][1]] == ',' &&
-        !overlaps_mention(d, aA[0][0], aA[1][1])) {
+    int nA = capitalized_words(d, q, aA);
+    bool bEnd = nA == 2 && aA[1][1] + 1 < d->n &&
+                (d->z[aA[1][1]] == ',' ||
+                 (d->z[aA[1][1]] == ' ' && gz_letter_at(d->z, d->n, aA[1][1] + 1) &&
+                  !ig_upper_at(d, aA[1][1] + 1)));
+    if (bEnd && !overlaps_mention(d, aA[0][0], aA[1][1])) {
       zParty = pCountry->p->zKey;
-      p = eCountry + 2;
+      p = q;
     }
   }
   size_t aW[8][2];

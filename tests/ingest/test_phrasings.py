@@ -1842,6 +1842,13 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "represented")
         self.assertEqual(by(out, "ARM")[0], "Armen Ghevondyan")
 
+    def test_a_name_after_the_roles_comma_and_a_rank(self):
+        # pass 10: "The Minister of Defense of Azerbaijan, Colonel-General NAME also took part"
+        out = draft("The meeting of the CIS Council of Defence Ministers was held in Cholpon-Ata "
+                    "on 1 June 2015. The Minister of Defense of Azerbaijan, Colonel-General Zakir "
+                    "Hasanov also took part in the meeting.", self.db)
+        self.assertEqual(by(out, "AZE")[0], "Zakir Hasanov")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
