@@ -209,7 +209,20 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
     if (m) zParty = m->p->zKey;
   }
   /* "President Tokayev": one word will do for a person the registry knows */
-  if (nW < 2 && !(nW == 1 && ig_person_at(d, aW[0][0]))) return false;
+  /* ... and so will a surname alone after a role naming its party, in
+  ** English, when a verb of speech follows ("Armenian Foreign Minister
+  ** Mirzoyan said at the meeting") */
+  static const char *const azSaidAfter[] = {" said", " noted", " stressed",    " stated",
+                                            " told", " added", " pointed out", 0};
+  bool bSurname = nW == 1 && zParty && (unsigned char)d->z[aW[0][0]] < 0x80 &&
+                  aW[0][1] - aW[0][0] >= 4 && !overlaps_mention(d, aW[0][0], aW[0][1]);
+  bool bSaid = false;
+  for (int k = 0; bSurname && azSaidAfter[k] && !bSaid; k++) {
+    size_t n = strlen(azSaidAfter[k]);
+    bSaid = aW[0][1] + n <= d->n && memcmp(d->zLo + aW[0][1], azSaidAfter[k], n) == 0;
+  }
+  bSurname = bSurname && bSaid;
+  if (nW < 2 && !(nW == 1 && (ig_person_at(d, aW[0][0]) || bSurname))) return false;
   size_t iName = aW[nW < 2 ? 0 : nW - 2][0], eName = aW[nW - 1][1];
   /* a last word with its initial is the whole name */
   if (initial_at(d, aW[nW - 1][0])) iName = aW[nW - 1][0];

@@ -1849,6 +1849,19 @@ class Phrasings(unittest.TestCase):
                     "Hasanov also took part in the meeting.", self.db)
         self.assertEqual(by(out, "AZE")[0], "Zakir Hasanov")
 
+    def test_a_surname_alone_before_a_verb_of_speech(self):
+        # pass 10: "Armenian Foreign Minister Mirzoyan said at the meeting": the surname is
+        # the representative's when a verb of speech follows it (pass 9's try without that
+        # condition made «министерств» a name)
+        out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023. "
+                    "Armenian Foreign Minister Mirzoyan said at the meeting that the CSTO should "
+                    "act. Russian Foreign Minister Lavrov noted the threats.", self.db)
+        self.assertEqual(by(out, "ARM")[0], "Mirzoyan")
+        self.assertEqual(by(out, "RUS")[0], "Lavrov")
+        out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023. The "
+                    "Armenian Foreign Ministry said the minister would attend.", self.db)
+        self.assertIsNone(by(out, "ARM")[0])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
