@@ -459,6 +459,14 @@ static bool city_said_in(const Doc *d, const Mention *pM) {
       return true;
   }
   size_t i = pM->i;
+  /* "in Kazakhstan's capital, Astana, on November 28": the city set off
+  ** after "capital" */
+  if (i >= 10 && d->z[i - 1] == ' ' && d->z[i - 2] == ',') {
+    size_t cw = ig_word_start(d, i - 2);
+    if ((i - 2 - cw == 7 && memcmp(d->zLo + cw, "capital", 7) == 0) ||
+        (i - 2 - cw >= 12 && memcmp(d->zLo + cw, "столиц", 12) == 0))
+      i = cw;
+  }
   for (int w = 0; w <= 4 && i >= 2 && d->z[i - 1] == ' '; w++) {
     size_t ws = ig_word_start(d, i - 1), we = i - 1;
     if (ws == we) return false;

@@ -1862,6 +1862,12 @@ class Phrasings(unittest.TestCase):
                     "Armenian Foreign Ministry said the minister would attend.", self.db)
         self.assertIsNone(by(out, "ARM")[0])
 
+    def test_a_city_set_off_after_capital(self):
+        # pass 10: "took place in Kazakhstan's capital, Astana, on November 28"
+        out = draft("A meeting of the CSTO Collective Security Council took place in "
+                    "Kazakhstan\u2019s capital, Astana, on November 28, 2024.", self.db)
+        self.assertEqual(out["session"]["place"], "Astana")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
