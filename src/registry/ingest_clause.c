@@ -355,6 +355,10 @@ static const Pat aPred[] = {
     {"посетил заседание", PK_PRESENT},
     {"attendees included", PK_PRESENT_PREP},
     {"participants included", PK_PRESENT_PREP},
+    {"among the participants were", PK_PRESENT_PREP},
+    {"among the participants are", PK_PRESENT_PREP},
+    {"among those present were", PK_PRESENT_PREP},
+    {"among those attending were", PK_PRESENT_PREP},
     /* the nominative plural of a leaders' role, the subject: «Лидеры
     ** России, Казахстана и Белоруссии обсудили ...» */
     {"лидеры", PK_PRESENT_LIST},
@@ -552,6 +556,29 @@ static void hold_hits(const Doc *d, Hits *p) {
   }
 }
 
+/* «Участие в заседании принял премьер-министр Узбекистана NAME»: "участие"
+** first, its verb «принял» after it within 40 bytes and no comma between,
+** the subject after the verb: present, as «принял участие» is. */
+static void participation_hits(const Doc *d, Hits *p) {
+  static const char *const azVerb[] = {"принял", "приняла",   "приняли",   "примет",
+                                       "примут", "принимает", "принимают", 0};
+  for (const char *z = d->zLo; (z = strstr(z, "участие ")) != 0; z++) {
+    size_t i = (size_t)(z - d->zLo), se = ig_sent_end(d, i);
+    if (gz_letter_before(d->zLo, i)) continue;
+    size_t b = i + 56 < se ? i + 56 : se;
+    for (int k = 0; azVerb[k]; k++) {
+      size_t x = ig_find(d, i + 14, azVerb[k]), n = strlen(azVerb[k]);
+      if (x >= b || ig_word_end(d, x + n) != x + n || gz_letter_before(d->zLo, x) ||
+          memchr(d->z + i, ',', x - i))
+        continue;
+      /* ... not «участие в заседании не принял» (said by the negated verbs) */
+      if (x >= 5 && memcmp(d->zLo + x - 5, "не ", 5) == 0) continue;
+      hit_add(p, x, x + n, PK_PRESENT);
+      break;
+    }
+  }
+}
+
 /* A verb of hosting with the meeting its object within 40 bytes ("Belarus,
 ** which will be hosting the CSTO summit in Minsk", "Kazakhstan hosts the
 ** meeting"): the host is present. Not "hosted by" (the host follows), nor
@@ -694,6 +721,7 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   }
   if (!bMerge) {
     hold_hits(d, p);
+    participation_hits(d, p);
     host_hits(d, p);
     greet_hits(d, p);
     joined_hits(d, p);

@@ -1868,6 +1868,23 @@ class Phrasings(unittest.TestCase):
                     "Kazakhstan\u2019s capital, Astana, on November 28, 2024.", self.db)
         self.assertEqual(out["session"]["place"], "Astana")
 
+    def test_participation_said_first_and_among_the_participants(self):
+        # pass 10: «Участие в заседании принял премьер-министр Узбекистана NAME» (the verb
+        # after «участие»), "Among the participants were ..."
+        out = draft("28 мая 2021 года в Минске прошло заседание Совета глав правительств СНГ. "
+                    "Участие в заседании принял премьер-министр Узбекистана Абдулла Арипов.",
+                    self.db)
+        self.assertEqual(att(out).get("UZB"), "present")
+        self.assertEqual(by(out, "UZB")[0], "Абдулла Арипов")
+        out = draft("28 мая 2021 года в Минске прошло заседание Совета глав правительств СНГ. "
+                    "Участие в заседании не принял президент Армении.", self.db)
+        self.assertNotEqual(att(out).get("ARM"), "present")
+        out = draft("The meeting of the CIS Council of Heads of Government was held in Minsk on "
+                    "28 May 2021. Among the participants were Armenian Deputy Prime Minister Mher "
+                    "Grigoryan and Russian Prime Minister Mikhail Mishustin.", self.db)
+        self.assertEqual(att(out).get("ARM"), "represented")
+        self.assertEqual(att(out).get("RUS"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
