@@ -1678,7 +1678,18 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     f->eRole = ig_word_end(d, pR->e);
     /* the role's words as written: up to the name or the item's end */
     size_t ni, ne;
-    if (name_in(d, pR->e, eName, &ni, &ne) && role_reaches(d, pR->e, ni)) {
+    /* "represented by its Prime Minister, Askar Mamin": after "its", "his",
+    ** "her", the name set off by a comma after the role is the role's */
+    size_t we0 = ig_word_end(d, pR->e);
+    static const char *const azPoss[] = {"its ", "his ", "her ", "their ", 0};
+    bool bSetOff = !(name_in(d, pR->e, eName, &ni, &ne) && role_reaches(d, pR->e, ni)) &&
+                   ig_ends_before(d, pR->i, azPoss, true) && we0 + 2 < d->n && d->z[we0] == ',' &&
+                   d->z[we0 + 1] == ' ' && name_at(d, we0 + 2, ce, &ne) && ne <= ce;
+    if (bSetOff) {
+      ni = we0 + 2;
+      f->iBy = ni;
+      f->eBy = ne;
+    } else if (name_in(d, pR->e, eName, &ni, &ne) && role_reaches(d, pR->e, ni)) {
       f->iBy = ni;
       f->eBy = ne;
       /* a Russian role in the genitive ("президента", "председателя",

@@ -1885,6 +1885,13 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "represented")
         self.assertEqual(att(out).get("RUS"), "present")
 
+    def test_a_name_set_off_after_its_role(self):
+        # pass 10: "represented at the meeting by its Prime Minister, Askar Mamin"
+        out = draft("The meeting of the CIS Council of Heads of Government was held in Minsk on "
+                    "28 May 2021. Kazakhstan was represented at the meeting by its Prime "
+                    "Minister, Askar Mamin.", self.db)
+        self.assertEqual(by(out, "KAZ")[0], "Askar Mamin")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
