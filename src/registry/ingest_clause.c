@@ -149,6 +149,8 @@ static const Pat aPred[] = {
     {"не принимают участи", PK_ABSENT},
     {"не участв", PK_ABSENT},
     {"не будет участвовать", PK_ABSENT},
+    /* «Президента Молдовы на заседании не было» */
+    {"не было", PK_ABSENT},
     {"не будут участвовать", PK_ABSENT},
     {"не прибыл", PK_ABSENT},
     {"не приедет", PK_ABSENT},
@@ -214,6 +216,10 @@ static const Pat aPred[] = {
     {"represents", PK_REPR},
     {"represented", PK_REPR},
     {"представля", PK_REPR},
+    /* "Moldova sent its ambassador, NAME" */
+    {"sent its", PK_REPR},
+    {"sent his", PK_REPR},
+    {"sent her", PK_REPR},
     {"представлен", PK_REPR},
     {"представит", PK_REPR},
     {"представил", PK_REPR},
@@ -759,6 +765,11 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   ** clause says the party is absent ("will not be represented") */
   for (size_t k = 0; !bMerge && k < p->n; k++) {
     Hit *h = &p->a[k];
+    /* ... and so does a place of the meeting right before an absence
+    ** («Президента Молдовы на заседании не было») */
+    if (h->kind == PK_PRESENT && k + 1 < p->n && p->a[k + 1].kind == PK_ABSENT &&
+        p->a[k + 1].i <= h->e + 1 && p->a[k + 1].i >= h->e)
+      h->kind = PK_ABSENT;
     if ((h->kind == PK_PRESENT || h->kind == PK_REPR) && negated(d, h->i)) h->kind = PK_ABSENT;
     /* "in the absence of the Presidents of A, B and C", "instead of the
     ** leaders of A and B": a list's head that is the object of "absence
@@ -2003,8 +2014,10 @@ static bool capital_as_party(const Doc *d, const Hits *pPred, const Mention *m) 
 ** the council). */
 static void pronoun_represented(const Doc *d, const char *zLevel, const Hits *pPred,
                                 const Hits *pRole, Attendance *a, json_t *pSeen) {
-  static const char *const azPron[] = {", ее ",     ", её ", ", его ", ", it was ",
-                                       "; it was ", ", it ", "; it ",  0};
+  static const char *const azPron[] = {", ее ", ", её ", ", его ", ", it was ", "; it was ",
+                                       ", it ", "; it ",
+                                       /* «..., страну представлял премьер-министр NAME» */
+                                       ", страну ", ", the country was ", 0};
   for (size_t k = 0; k < pPred->n; k++) {
     const Hit *h = &pPred->a[k];
     if (h->kind != PK_REPR || !ig_ends_before(d, h->i, azPron, false)) continue;

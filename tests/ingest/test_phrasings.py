@@ -1892,6 +1892,21 @@ class Phrasings(unittest.TestCase):
                     "Minister, Askar Mamin.", self.db)
         self.assertEqual(by(out, "KAZ")[0], "Askar Mamin")
 
+    def test_absence_by_a_copula_sent_its_and_the_country_represented(self):
+        # pass 10 (found by probing phrasings): «Президента Молдовы на заседании не было»;
+        # "Moldova sent its ambassador, NAME"; «..., страну представлял премьер-министр NAME»
+        head = "10 октября 2025 года в Душанбе состоялось заседание Совета глав государств СНГ. "
+        out = draft(head + "Президента Молдовы на заседании не было.", self.db)
+        self.assertEqual(att(out).get("MDA"), "absent")
+        out = draft(head + "Президент Армении Ваагн Хачатурян в саммите не участвовал, страну "
+                    "представлял премьер-министр Никол Пашинян.", self.db)
+        self.assertEqual(att(out).get("ARM"), "represented")
+        self.assertEqual(by(out, "ARM")[0], "Никол Пашинян")
+        out = draft("The CIS Council of Heads of State met in Dushanbe on 10 October 2025. "
+                    "Moldova sent its ambassador, Dumitru Braghis.", self.db)
+        self.assertEqual(att(out).get("MDA"), "represented")
+        self.assertEqual(by(out, "MDA")[0], "Dumitru Braghis")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
