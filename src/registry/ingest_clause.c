@@ -1364,6 +1364,30 @@ static const Hit *sent_instead(const Doc *d, const Hits *pRole, size_t a, size_t
   return r < pRole->n && pRole->a[r].i < b ? &pRole->a[r] : 0;
 }
 
+/* Is [s, e) only capitalized words, "of", "the", a Russian role's word,
+** spaces (the words of a title before a name)? */
+static bool title_only(const Doc *d, size_t s, size_t e) {
+  for (size_t p = s; p < e;) {
+    if (d->z[p] == ' ') {
+      p++;
+      continue;
+    }
+    size_t w = ig_word_end(d, p);
+    if (w <= p) return false;
+    static const char *const azRu[] = {"председател",  "заместител", "глав", "министр",
+                                       "вице-премьер", "премьер",    0};
+    bool bRu = false;
+    for (int k = 0; azRu[k] && !bRu; k++)
+      bRu = w - p >= strlen(azRu[k]) && memcmp(d->zLo + p, azRu[k], strlen(azRu[k])) == 0;
+    bool bOk = bRu || ig_upper_at(d, p) || (w - p == 2 && memcmp(d->zLo + p, "of", 2) == 0) ||
+               (w - p == 3 && memcmp(d->zLo + p, "the", 3) == 0) ||
+               (w - p == 2 && memcmp(d->zLo + p, "by", 2) == 0);
+    if (!bOk) return false;
+    p = w;
+  }
+  return true;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1752,6 +1776,20 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (pPrev && name_in(d, me, ie, &ni, &ne) && ni <= me + dash_after(d, me) + 1 &&
         ig_word_end(d, ni) < ne && name_in(d, pe0, m->i, &pi, &pe) &&
         pi <= pe0 + dash_after(d, pe0) + 1) {
+      f->iBy = ni;
+      f->eBy = ne;
+    }
+  }
+  /* "Turkmenistan was represented by Chairman of the Halk Maslahaty NAME",
+  ** "... by NAME, Chairman of ...": no role of the list found with a name,
+  ** the first name of two capitalized words after the verb of
+  ** representing, with only capitalized words, "of", "the" between */
+  if (st == 2 && f->eBy <= f->iBy && pPr->kind == PK_REPR && pPr->i >= m->e) {
+    size_t ni, ne;
+    static const char *const azTitle[] = {"minister", "security",  "council", "president",
+                                          "chairman", "secretary", "министр", 0};
+    if (name_in(d, pPr->e, se, &ni, &ne) && ni <= pPr->e + 60 && title_only(d, pPr->e, ni) &&
+        !ig_has_any(d, ni, ne, azTitle)) {
       f->iBy = ni;
       f->eBy = ne;
     }

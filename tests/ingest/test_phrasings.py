@@ -1907,6 +1907,21 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("MDA"), "represented")
         self.assertEqual(by(out, "MDA")[0], "Dumitru Braghis")
 
+    def test_a_name_after_a_verb_of_representing_and_a_title(self):
+        # pass 10 (probing): "represented by Chairman of the Halk Maslahaty NAME", "represented
+        # by NAME, Chairman of ..."; "represented the Deputy Minister of Foreign Affairs and
+        # European Integration" names no one
+        head = "The CIS Council of Heads of State met in Dushanbe on 10 October 2025. "
+        for tail in ["Turkmenistan was represented by Chairman of the Halk Maslahaty Gurbanguly "
+                     "Berdimuhamedov.",
+                     "Turkmenistan was represented by Gurbanguly Berdimuhamedov, Chairman of the "
+                     "Halk Maslahaty."]:
+            out = draft(head + tail, self.db)
+            self.assertEqual(by(out, "TKM")[0], "Gurbanguly Berdimuhamedov", tail)
+        out = draft(head + "Moldova will be represented the Deputy Minister of Foreign Affairs and "
+                    "European Integration, the ministry noted.", self.db)
+        self.assertIsNone(by(out, "MDA")[0])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
