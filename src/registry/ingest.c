@@ -33,6 +33,40 @@ static void set_date(json_t *p, const char *zKey, int y, int m, int dd) {
   json_object_set_new(p, zKey, json_string(z));
 }
 
+/* A day alone in [s, e): "on the 20th" (not "on the 20th anniversary"),
+** its value and span, or 0. */
+static int day_alone(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
+  for (size_t i = ig_find(d, s, "on the "); i < e; i = ig_find(d, i + 7, "on the ")) {
+    size_t q;
+    int dd = ig_number_at(d, i + 7, 2, &q);
+    if (dd < 1 || dd > 31 || q + 2 > d->n || gz_letter_at(d->zLo, d->n, q + 2) ||
+        !(memcmp(d->zLo + q, "th", 2) == 0 || memcmp(d->zLo + q, "st", 2) == 0 ||
+          memcmp(d->zLo + q, "nd", 2) == 0 || memcmp(d->zLo + q, "rd", 2) == 0))
+      continue;
+    size_t w = q + 2;
+    while (w < d->n && d->z[w] == ' ') w++;
+    if (w < d->n && gz_letter_at(d->zLo, d->n, w) && !ig_has(d, w, w + 5, "local") &&
+        !ig_has(d, w, w + 2, "of"))
+      continue;
+    *pi = i + 7;
+    *pe = q + 2;
+    return dd;
+  }
+  return 0;
+}
+
+/* The day dd in the month of y-m-day0 if not after day0, else in the month
+** before: its year and month; false if no such date. */
+static bool day_in_month_of(int y, int m, int day0, int dd, int *py, int *pm) {
+  if (dd > day0 && --m < 1) {
+    m = 12;
+    y--;
+  }
+  *py = y;
+  *pm = m;
+  return ig_valid_ymd(y, m, dd);
+}
+
 /* The session's date from the publication date (given with the text, else
 ** the publication line's) and a relative word in
 ** a sentence about the session (one naming the body, else any): "today",
@@ -113,6 +147,17 @@ static void relative_date(Draft *dr) {
       }
     }
   }
+  /* "was held in Minsk ... on the 20th": a day alone, of the publication's
+  ** month if not after its day, else of the month before (unsure) */
+  size_t iDay, eDay;
+  int dd = iBest == SIZE_MAX ? day_alone(d, 0, d->n, &iDay, &eDay) : 0;
+  if (dd && day_in_month_of(pP->y, pP->m, pP->d, dd, &dr->y, &dr->m)) {
+    dr->dd = dd;
+    ig_evidence(d, "date", iDay, eDay, 0.6, true);
+    json_object_set_new(json_object_get(d->pEv, "date"), "note",
+                        json_string("a day alone, in the month of the publication date"));
+    return;
+  }
   pdate t = date_from_ymd(pP->y, pP->m, pP->d);
   if (delta < 0) {
     int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
@@ -158,7 +203,22 @@ static void draft_date(Draft *dr) {
     for (size_t q = dr->pDate->i + 1; q + 1 < dr->pDate->e && !bRange; q++)
       bRange = d->z[q - 1] >= '0' && d->z[q - 1] <= '9' &&
                (d->z[q] == '-' || (q + 3 < dr->pDate->e && memcmp(d->z + q, "–", 3) == 0));
-    if (dr->y) {
+    /* "Astana, June 21. ... was held in Minsk ... on the 20th": a day
+    ** alone in the date's sentence or the three after it, is the
+    ** session's, in the date's month or the one before (unsure) */
+    size_t iDay, eDay, sNext = s1;
+    for (int x = 0; x < 3 && sNext + 1 < d->n && sNext < s1 + 400; x++)
+      sNext = ig_sent_end(d, sNext + 1);
+    int dd = dr->y ? day_alone(d, s0, sNext, &iDay, &eDay) : 0;
+    int yD, mD;
+    if (dd && dd != dr->dd && !bToCome && day_in_month_of(dr->y, dr->m, dr->dd, dd, &yD, &mD)) {
+      dr->y = yD;
+      dr->m = mD;
+      dr->dd = dd;
+      ig_evidence(d, "date", iDay, eDay, 0.6, true);
+      json_object_set_new(json_object_get(d->pEv, "date"), "note",
+                          json_string("a day alone, in the month of the date before it"));
+    } else if (dr->y) {
       ig_evidence(d, "date", dr->pDate->i, dr->pDate->e,
                   bToCome || bRange ? 0.6
                   : bMeet           ? 0.9

@@ -1922,6 +1922,22 @@ class Phrasings(unittest.TestCase):
                     "European Integration, the ministry noted.", self.db)
         self.assertIsNone(by(out, "MDA")[0])
 
+    def test_a_day_alone(self):
+        # pass 10: "was held in Minsk ... on the 20th local time", after a news date of June
+        # 21: the 20th of that month; alone with the publication date: of its month
+        out = draft("Release time: 2023-06-21 20:06\nChina News Agency, Astana, June 21. The "
+                    "Foreign Ministers Council Meeting of the Collective Security Treaty "
+                    "Organization (CSTO) was held in Minsk on the 20th local time.", self.db)
+        self.assertEqual(out["session"]["date"], "2023-06-20")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.7)
+        out = draft("The CSTO Council of Foreign Ministers was held in Minsk on the 20th.", self.db,
+                    published="2023-06-21")
+        self.assertEqual(out["session"]["date"], "2023-06-20")
+        out = draft("The CSTO Council of Foreign Ministers was held in Minsk. It was the "
+                    "session on the 30th anniversary of the Treaty.", self.db,
+                    published="2023-06-21")
+        self.assertNotEqual(out["session"]["date"], "2023-05-30")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
