@@ -48,6 +48,8 @@ static int day_alone(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
     if (w < d->n && gz_letter_at(d->zLo, d->n, w) && !ig_has(d, w, w + 5, "local") &&
         !ig_has(d, w, w + 2, "of"))
       continue;
+    /* ... nor a day of the next meeting or of one to come */
+    if (ig_next_sentence(d, i) || ig_future_sentence(d, i)) continue;
     *pi = i + 7;
     *pe = q + 2;
     return dd;
