@@ -450,6 +450,7 @@ static const Pat aRole[] = {{"first deputy", RK_LOWER},
                             {"глава мид", RK_MINISTER},
                             {"главы мид", RK_MINISTER},
                             {"глава внешнеполитического", RK_MINISTER},
+                            {"руководитель внешнеполитического", RK_MINISTER},
                             {"head of the foreign ministry", RK_MINISTER},
                             {"deputy", RK_LOWER},
                             {"vice-", RK_LOWER},
@@ -582,6 +583,17 @@ static void participation_hits(const Doc *d, Hits *p) {
       hit_add(p, x, x + n, PK_PRESENT);
       break;
     }
+  }
+}
+
+/* «Председателем на нынешнем Совете является руководитель ... Казахстана
+** NAME»: the chair of the session, named after «является», is present. */
+static void chair_is_hits(const Doc *d, Hits *p) {
+  for (const char *z = d->zLo; (z = strstr(z, "председателем ")) != 0; z++) {
+    size_t i = (size_t)(z - d->zLo), se = ig_sent_end(d, i);
+    if (gz_letter_before(d->zLo, i)) continue;
+    size_t x = ig_find(d, i, "является ");
+    if (x < se && x < i + 90 && !memchr(d->z + i, ',', x - i)) hit_add(p, x, x + 16, PK_PRESENT);
   }
 }
 
@@ -728,6 +740,7 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   if (!bMerge) {
     hold_hits(d, p);
     participation_hits(d, p);
+    chair_is_hits(d, p);
     host_hits(d, p);
     greet_hits(d, p);
     joined_hits(d, p);

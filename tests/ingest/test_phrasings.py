@@ -1938,6 +1938,15 @@ class Phrasings(unittest.TestCase):
                     published="2023-06-21")
         self.assertNotEqual(out["session"]["date"], "2023-05-30")
 
+    def test_the_chair_said_with_is(self):
+        # pass 10: «Председателем на нынешнем Совете глав МИД является руководитель
+        # внешнеполитического ведомства Казахстана NAME»: present, with his name
+        out = draft("11 июня 2018 года в Алматы проходит заседание Совета министров иностранных "
+                    "дел ОДКБ. Председателем на нынешнем Совете является руководитель "
+                    "внешнеполитического ведомства Казахстана Кайрат Абдрахманов.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+        self.assertEqual(by(out, "KAZ")[0], "Кайрат Абдрахманов")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
