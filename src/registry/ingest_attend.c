@@ -628,6 +628,8 @@ static size_t name_before(const Doc *d, size_t e, bool bEn) {
     /* «приняли участие Олжас Бектенов, премьер-министр Казахстана»: in
     ** Russian, any word in lower case */
     if (nW >= 2 && !bEn && n > 0 && !ig_upper_at(d, pw) && gz_letter_at(d->zLo, d->n, pw)) return i;
+    /* ... or a role's plural ("Foreign ministers NAME of Armenia") */
+    if (nW >= 2 && bEn && n >= 9 && memcmp(d->zLo + i - 2 - 9 + 1, "ministers", 9) == 0) return i;
     if (nW >= 2 && ((n == 2 && memcmp(d->zLo + pw, "by", 2) == 0) ||
                     (n == 3 && memcmp(d->zLo + pw, "and", 3) == 0) ||
                     (n == 2 && memcmp(d->zLo + pw, "as", 2) == 0) || /* "as well as" */
@@ -673,6 +675,23 @@ void ig_attend_name_role(const Doc *d, Attendance *a) {
           json_object_set_new(a->pNamed, pM->p->zKey, json_stringn(d->z + ns, pM->i - 2 - ns));
           continue;
         }
+      }
+    }
+    /* "Sergei Lavrov (Russia), Maxim Ryzhenkov (Belarus)", «Сергей Лавров
+    ** (Россия)»: a name, the party in brackets right after it; "Foreign
+    ** ministers Ararat Mirzoyan of Armenia and Jeyhun Bayramov of
+    ** Azerbaijan attended": a name, "of", the party, then a comma, "and"
+    ** or a verb */
+    bool bBracket = pM->i >= 4 && d->z[pM->i - 1] == '(' && d->z[pM->i - 2] == ' ' &&
+                    pM->e < d->n && d->z[pM->e] == ')';
+    bool bOf = pM->i >= 6 && memcmp(d->zLo + pM->i - 4, " of ", 4) == 0 && pM->e < d->n &&
+               (d->z[pM->e] == ',' || d->z[pM->e] == ' ' || d->z[pM->e] == '.');
+    if (bBracket || bOf) {
+      size_t ne = bBracket ? pM->i - 2 : pM->i - 4;
+      size_t ns = name_before(d, ne, true);
+      if (ns != SIZE_MAX && !role_words(d, ns, ne)) {
+        json_object_set_new(a->pNamed, pM->p->zKey, json_stringn(d->z + ns, ne - ns));
+        continue;
       }
     }
     size_t p = pM->i;

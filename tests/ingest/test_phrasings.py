@@ -1947,6 +1947,19 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("KAZ"), "present")
         self.assertEqual(by(out, "KAZ")[0], "Кайрат Абдрахманов")
 
+    def test_a_name_with_its_party_in_brackets_or_after_of(self):
+        # pass 10 (probing): "NAME (Russia), NAME (Belarus)", "Foreign ministers NAME of
+        # Armenia and NAME of Azerbaijan attended"
+        head = "The CIS Council of Foreign Ministers met in Minsk on 12 April 2024. "
+        out = draft(head + "Sergei Lavrov (Russia), Maxim Ryzhenkov (Belarus) and Murat Nurtleu "
+                    "(Kazakhstan) took part.", self.db)
+        self.assertEqual(by(out, "BLR")[0], "Maxim Ryzhenkov")
+        self.assertEqual(by(out, "KAZ")[0], "Murat Nurtleu")
+        out = draft(head + "Foreign ministers Ararat Mirzoyan of Armenia and Jeyhun Bayramov of "
+                    "Azerbaijan attended.", self.db)
+        self.assertEqual(by(out, "ARM")[0], "Ararat Mirzoyan")
+        self.assertEqual(by(out, "AZE")[0], "Jeyhun Bayramov")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
