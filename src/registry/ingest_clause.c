@@ -1748,6 +1748,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
                 ((we == pR->e + 2 &&
                   (memcmp(d->zLo + pR->e, "а", 2) == 0 || memcmp(d->zLo + pR->e, "я", 2) == 0)) ||
                  (we == pR->e + 4 && memcmp(d->zLo + pR->e, "ов", 4) == 0)); /* "президентов" */
+      /* ... but a role of several words is in the case of its first
+      ** («первый заместитель министра ... Вепа Хаджиев»: the nominative) */
+      size_t wh = ig_word_end(d, pR->i);
+      if (f->bGen && wh < pR->e && wh >= pR->i + 2) {
+        static const char *const azNom[] = {"ь", "р", "т", "й", 0};
+        for (int q = 0; azNom[q]; q++)
+          if (memcmp(d->zLo + wh - 2, azNom[q], 2) == 0) f->bGen = false;
+      }
       /* ... and so does a preposition that governs the genitive right
       ** before the role («под председательством главы МИД РФ Сергея
       ** Лаврова», «с участием», «при участии», «вместо», «без») */

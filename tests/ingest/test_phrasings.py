@@ -1960,6 +1960,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(by(out, "ARM")[0], "Ararat Mirzoyan")
         self.assertEqual(by(out, "AZE")[0], "Jeyhun Bayramov")
 
+    def test_a_role_of_several_words_in_the_nominative(self):
+        # pass 10 (probing): «первый заместитель министра иностранных дел Туркменистана Вепа
+        # Хаджиев»: «министра» is the ministry's genitive, the name is in the nominative
+        out = draft("12 апреля 2024 года в Минске состоялось заседание Совета министров "
+                    "иностранных дел СНГ. Также в заседании участвовал первый заместитель "
+                    "министра иностранных дел Туркменистана Вепа Хаджиев.", self.db)
+        self.assertEqual(by(out, "TKM")[0], "Вепа Хаджиев")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
