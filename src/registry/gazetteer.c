@@ -126,6 +126,25 @@ static void add(Gazetteer *g, const char *zText, GzKind kind, GzType type, const
     push(g, (GzEntry){z2, n2, false, true, kind, type, zKey, zOrg ? zOrg : "", zLevel ? zLevel : "",
                       zPlace ? zPlace : ""});
   }
+  /* British and American spelling: a body's English name with "defence"
+  ** ("Council of Defence Ministers") matches with "defense" too ("the
+  ** Council of Defense Ministers of the Commonwealth ..."). */
+  static const char zBr[] = "defence";
+  const char *zD = kind == GZ_BODY && (unsigned char)z[0] < 0x80 ? strstr(z, zBr) : 0;
+  if (zD) {
+    char *z3 = xmalloc(n + 1);
+    memcpy(z3, z, n + 1);
+    z3[(zD - z) + 5] = 's';
+    for (int i = 0; i < g->n && z3; i++)
+      if (g->a[i].nPat == n && memcmp(g->a[i].zPat, z3, n) == 0 &&
+          strcmp(g->a[i].zKey, zKey) == 0) {
+        xfree(z3);
+        z3 = 0;
+      }
+    if (z3)
+      push(g, (GzEntry){z3, n, bPrefix, bWords, kind, type, zKey, zOrg ? zOrg : "",
+                        zLevel ? zLevel : "", zPlace ? zPlace : ""});
+  }
 }
 
 static void add_langmap(Gazetteer *g, const json_t *pMap, GzKind kind, GzType type,

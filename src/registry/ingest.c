@@ -895,14 +895,27 @@ static const char *format_word(Doc *d, const char *zOrg, const char *const *az, 
 ** ("were joined, via videoconference, by President X": a hybrid session;
 ** "invited to the videoconference" says nothing of the format). */
 static const char *format_video(Doc *d) {
-  static const char *const azVideo[] = {
-      "videoconference",    "video conference",  "video-conference",
-      "video-conferencing", "videoconferencing", "video conferencing",
-      "video link",         "online meeting",    "online summit",
-      "online format",      "видеоконференц",    "онлайн-формат",
-      "по видеосвязи",      "в режиме онлайн",   0};
-  static const char *const azOneRemote[] = {"joined",  "connected", "(via",
-                                            "подключ", "присоедин", 0};
+  static const char *const azVideo[] = {"videoconference",
+                                        "video conference",
+                                        "video-conference",
+                                        "video-conferencing",
+                                        "videoconferencing",
+                                        "video conferencing",
+                                        "video link",
+                                        "online meeting",
+                                        "online summit",
+                                        "online format",
+                                        "видеоконференц",
+                                        "онлайн-формат",
+                                        "по видеосвязи",
+                                        "в режиме онлайн",
+                                        "(онлайн)",
+                                        "(online)",
+                                        0};
+  /* ... "(онлайн)" right after one party of a list («главы Беларуси,
+  ** России (онлайн), Таджикистана»): that one on a screen */
+  static const char *const azOneRemote[] = {"joined",    "connected", "(via",     "подключ",
+                                            "присоедин", "(онлайн)",  "(online)", 0};
   static const char *const azNotFormat[] = {"invited", "пригла", "consultation", "консультац", 0};
   /* the sentence is about a meeting: "session", "summit", a council... */
   static const char *const azMeetWord[] = {"session",   "summit",     "meeting",     "council",
@@ -915,6 +928,13 @@ static const char *format_video(Doc *d) {
     for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {
       size_t i = (size_t)(z - d->zLo), s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
       if (ig_has_any(d, s0, s1, azNotFormat) || !ig_has_any(d, s0, s1, azMeetWord)) continue;
+      /* a plural without "the" ("holding online meetings") tells of
+      ** meetings in general, not of this one ("took part in the video
+      ** conferences in the work of the Council" is of this one) */
+      size_t ze = i + strlen(azVideo[k]);
+      if (ze < d->n && d->zLo[ze] == 's' && !gz_letter_at(d->zLo, d->n, ze + 1) &&
+          !(i >= 4 && memcmp(d->zLo + i - 4, "the ", 4) == 0))
+        continue;
       if (ig_has_any(d, s0, s1, azOneRemote)) {
         if (!eOneRemote) {
           iOneRemote = i;

@@ -601,8 +601,9 @@ void ig_attend_speakers(const Doc *d, const char *zLevel, Attendance *a) {
 /* Does [i, e) hold a word of a role ("Prime Minister", «премьер-министр»)? */
 static bool role_words(const Doc *d, size_t i, size_t e) {
   static const char *const azRoleWord[] = {
-      "minister",  "president", "chairman",    "premier", "head of", "ambassador", "secretary",
-      "президент", "премьер",   "председател", "министр", "глава",   "посол",      0};
+      "minister",   "president", "chairman",  "premier", "head of",
+      "ambassador", "secretary", "президент", "премьер", "председател",
+      "министр",    "глава",     "посол",     "pm",      0};
   return ig_has_any(d, i, e, azRoleWord);
 }
 
