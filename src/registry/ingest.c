@@ -1266,6 +1266,7 @@ json_t *ingest_draft(const Gazetteer *g, const char *zName, const char *zData, s
     date_to_ymd(tPub, &doc.pub.y, &doc.pub.m, &doc.pub.d);
   }
   ig_find_mentions(&doc);
+  ig_mend_list_stops(&doc);
   ig_find_people(&doc);
   ig_find_dates(&doc);
   ig_find_speakers(&doc);

@@ -132,6 +132,9 @@ void ig_find_mentions(Doc *d);
 ** entry of d->aByEnd whose mention ends at or after e (d->nM if none). */
 int ig_mention_from(const Doc *d, size_t i);
 int ig_mention_ending(const Doc *d, size_t e);
+/* Drop the sentence ends that are stray full stops inside a list of heads
+** (after ig_find_mentions). */
+void ig_mend_list_stops(Doc *d);
 /* For "is a mention of these kinds (a mask of 1 << GzKind) wholly inside
 ** [s, e)?": the least end of such mentions from each index on (d->nM + 1
 ** entries, SIZE_MAX for none; free with xfree), and the question. */

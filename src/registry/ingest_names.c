@@ -129,6 +129,50 @@ int ig_mention_from(const Doc *d, size_t i) {
   return lo;
 }
 
+/* Is [i, ...) a word in capitals followed by a space, its end in *pE? */
+static bool cap_word(const Doc *d, size_t i, size_t *pE) {
+  if (i >= d->n || !ig_upper_at(d, i)) return false;
+  size_t e = ig_word_end(d, i);
+  if (e == i) return false;
+  *pE = e;
+  return true;
+}
+
+/* A full stop inside a list of heads is no sentence's end: "..., Chairman
+** of the Cabinet of Ministers. Kyrgyzstan Adylbek Kasymaliev, Chairman of
+** the Russian Government ..." (a stray stop in a title). The stop follows a
+** word in capitals in a sentence with two commas or more, and after it
+** come a party's name, a name of two or three words and a comma. */
+void ig_mend_list_stops(Doc *d) {
+  size_t o = 0, s = 0;
+  for (size_t k = 0; k < d->nEnd; k++) {
+    size_t t = d->aEnd[k];
+    bool bKeep = true;
+    if (d->z[t] == '.' && t + 2 < d->n && d->z[t + 1] == ' ' && t > s &&
+        ig_upper_at(d, ig_word_start(d, t))) {
+      int nComma = 0;
+      for (size_t q = s; q < t; q++) nComma += d->z[q] == ',';
+      int x = ig_mention_from(d, t + 2);
+      size_t e = 0, w = 0;
+      int nW = 0;
+      if (nComma >= 2 && x < d->nM && d->aM[x].i == t + 2 && d->aM[x].p->kind == GZ_PARTY &&
+          d->aM[x].p->type != GZ_CAPITAL) {
+        e = d->aM[x].e;
+        while (nW < 3 && e + 1 < d->n && d->z[e] == ' ' && cap_word(d, e + 1, &w)) {
+          e = w;
+          nW++;
+        }
+      }
+      if (nW >= 2 && e < d->n && d->z[e] == ',') bKeep = false;
+    }
+    if (bKeep) {
+      d->aEnd[o++] = d->aEnd[k];
+      s = t + 1;
+    }
+  }
+  d->nEnd = o;
+}
+
 int ig_mention_ending(const Doc *d, size_t e) {
   int lo = 0, hi = d->nM;
   while (lo < hi) {

@@ -2012,6 +2012,23 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "present")
         self.assertEqual(by(out, "ARM")[0], "Nikol Pashinyan")
 
+    def test_a_stray_full_stop_inside_a_list_of_heads(self):
+        # pass 11 (dev/en73): "... Chairman of the Cabinet of Ministers. Kyrgyzstan Adylbek
+        # Kasymaliev, Chairman of the Russian Government Mikhail Mishustin, ...": one list
+        out = draft("On September 29, 2025, in Minsk, a meeting of the CIS Council of Heads of "
+                    "Government was held. The meeting was attended by the Prime Minister of "
+                    "Belarus, Alexander Turchin, Chairman of the Cabinet of Ministers. Kyrgyzstan "
+                    "Adylbek Kasymaliev, Chairman of the Russian Government Mikhail Mishustin, "
+                    "Prime Minister of Tajikistan Kokhir Rasulzoda.", self.db)
+        for p in ("BLR", "KGZ", "RUS", "TJK"):
+            self.assertEqual(att(out).get(p), "present", p)
+        self.assertEqual(by(out, "RUS")[0], "Mikhail Mishustin")
+        # a sentence ending on a city is still a sentence's end
+        out = draft("The CIS Council of Heads of Government met on 29 September 2025 in Minsk, "
+                    "Belarus, with Tajikistan, Armenia. Kazakhstan Prime Minister Olzhas "
+                    "Bektenov, who spoke first, did not attend.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "absent")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
