@@ -356,6 +356,11 @@ static const Pat aPred[] = {
     {"принимала участие", PK_PRESENT},
     {"принимали участие", PK_PRESENT},
     {"принимать участие", PK_PRESENT},
+    /* «слово дадут главе ... правительства NAME и узбекскому премьеру
+    ** NAME»: those given the floor are there (in the dative) */
+    {"слово дадут", PK_PRESENT},
+    {"слово предоставят", PK_PRESENT},
+    {"слово было предоставлено", PK_PRESENT},
     /* «мероприятие посетили главы оборонных ведомств РФ, Азербайджана,
     ** ...»: visited the event itself, not a city */
     {"мероприятие посетили", PK_PRESENT},
@@ -1049,6 +1054,7 @@ typedef struct Found {
   size_t iBy, eBy; /* the name, or iBy == eBy */
   bool bGen; /* ... in the genitive («президента Кыргызстана Садыра Жапарова») */
   bool bIns; /* ... in the instrumental («с президентом Беларуси Александром Лукашенко») */
+  bool bDat; /* ... in the dative («узбекскому премьеру Абдулле Арипову») */
   size_t iRole, eRole; /* the role, or iRole == eRole */
   bool bHedge;         /* "possibly", «возможно» between the party and its predicate */
   bool bSent;          /* absent, and someone sent in its place: not the one named here */
@@ -1777,6 +1783,11 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       /* ... in the instrumental ("президентом", "председателем") */
       f->bIns = (unsigned char)d->zLo[pR->i] >= 0xD0 && we == pR->e + 4 &&
                 (memcmp(d->zLo + pR->e, "ом", 4) == 0 || memcmp(d->zLo + pR->e, "ем", 4) == 0);
+      /* ... in the dative ("премьеру", "президенту", "председателю"; a role
+      ** of one word) */
+      f->bDat = (unsigned char)d->zLo[pR->i] >= 0xD0 && !f->bGen && we == pR->e + 2 &&
+                ig_word_end(d, pR->i) == we &&
+                (memcmp(d->zLo + pR->e, "у", 2) == 0 || memcmp(d->zLo + pR->e, "ю", 2) == 0);
     }
   }
   size_t qi, qe;
@@ -1888,8 +1899,41 @@ bool ig_genitive_before(const Doc *d, size_t i) {
   return ig_has_any(d, i > s + 160 ? i - 160 : s, i, azGen);
 }
 
+/* A man's name in the dative back to the nominative, word by word
+** ("Абдулле Арипову": "Абдулла Арипов", "Владимиру Путину": "Владимир
+** Путин", "Сергею Лаврову": "Сергей Лавров"): a final "у" after a
+** consonant goes, "ю" after a vowel is "й", "е" after a consonant is "а"
+** (a first name of the first declension); other words are left. */
+static json_t *name_from_dative(const char *z, size_t n) {
+  char *zOut = xmalloc(n + 1);
+  size_t o = 0, w = 0;
+  while (w < n) {
+    size_t we = w;
+    while (we < n && z[we] != ' ') we++;
+    size_t m = we - w;
+    memcpy(zOut + o, z + w, m);
+    if (m >= 6 && ((unsigned char)z[we - 2] == 0xD0 || (unsigned char)z[we - 2] == 0xD1) &&
+        ((unsigned char)z[we - 4] == 0xD0 || (unsigned char)z[we - 4] == 0xD1)) {
+      bool bVowelBefore = ru_vowel(z + we - 4);
+      if (memcmp(z + we - 2, "у", 2) == 0 && !bVowelBefore)
+        m -= 2;
+      else if (memcmp(z + we - 2, "ю", 2) == 0 && bVowelBefore)
+        memcpy(zOut + o + m - 2, "й", 2);
+      else if (memcmp(z + we - 2, "е", 2) == 0 && !bVowelBefore && w == 0 && we < n)
+        memcpy(zOut + o + m - 2, "а", 2);
+    }
+    o += m;
+    if (we < n) zOut[o++] = ' ';
+    w = we + 1;
+  }
+  json_t *p = json_stringn(zOut, o);
+  xfree(zOut);
+  return p;
+}
+
 /* The representative found with a party, as written or in the nominative. */
 static json_t *found_name(const Doc *d, const Found *f) {
+  if (f->bDat) return name_from_dative(d->z + f->iBy, f->eBy - f->iBy);
   if (f->bGen || f->bIns) return ig_name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns);
   /* an initial run into the surname («И.Алиев») is written apart («И.
   ** Алиев») */

@@ -2029,6 +2029,20 @@ class Phrasings(unittest.TestCase):
                     "Bektenov, who spoke first, did not attend.", self.db)
         self.assertEqual(att(out).get("KAZ"), "absent")
 
+    def test_given_the_floor_in_the_dative(self):
+        # pass 11 (dev/ru64): «слово дадут ... узбекскому премьеру Абдулле Арипову»: there,
+        # and the name back in the nominative
+        out = draft("25 февраля 2022 года в Нур-Султане началось заседание Евразийского "
+                    "межправительственного совета. Также слово дадут узбекскому премьеру "
+                    "Абдулле Арипову.", self.db)
+        self.assertIn(att(out).get("UZB"), ("present", "observer"))
+        self.assertEqual(by(out, "UZB")[0], "Абдулла Арипов")
+        out = draft("12 апреля 2024 года в Минске состоялось заседание Совета министров "
+                    "иностранных дел СНГ. Слово предоставят российскому министру Сергею "
+                    "Лаврову.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertEqual(by(out, "RUS")[0], "Сергей Лавров")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
