@@ -981,8 +981,11 @@ static void draft_format(Draft *dr) {
   ** отменить»: the one by video stayed away from where they met) */
   /* ... or the others are said to have gathered («Главы правительств ...
   ** собрались на заседание», "posed for a family photo") */
-  static const char *const azGathered[] = {
-      "собрались", "прибыли", "общее фото", "gathered", "arrived", "family photo", 0};
+  /* ... or the session is said to have begun somewhere («Заседание ...
+  ** началось в четверг в Душанбе», "opened in Minsk") */
+  static const char *const azGathered[] = {"собрались",  "прибыли",      "общее фото", "gathered",
+                                           "arrived",    "family photo", "началось в", "начался в",
+                                           "открылся в", "opened in",    "began in",   0};
   const json_t *pFmtEv = json_object_get(d->pEv, "format");
   if (strcmp(zFormat, "videoconference") == 0 &&
       json_real_value(json_object_get(pFmtEv, "confidence")) < 0.7 &&

@@ -2043,6 +2043,15 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("RUS"), "present")
         self.assertEqual(by(out, "RUS")[0], "Сергей Лавров")
 
+    def test_one_on_a_screen_while_the_session_began_in_a_city(self):
+        # pass 11 (dev/ru70): «Заседание ... началось в четверг в Душанбе ... Президент России
+        # NAME принимает участие в саммите ОДКБ по видеосвязи»: hybrid, the place kept
+        out = draft("16 сентября 2021 года. Заседание глав государств-членов Организации Договора "
+                    "о коллективной безопасности началось в четверг в Душанбе. Президент России "
+                    "Владимир Путин принимает участие в саммите ОДКБ по видеосвязи.", self.db)
+        self.assertEqual(out["session"]["format"], "hybrid")
+        self.assertEqual(out["session"]["place"], "Dushanbe")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
