@@ -831,12 +831,30 @@ static bool title_and(const Doc *d, size_t i) {
   return bNext && ig_ends_before(d, i, azEnd, true);
 }
 
+/* Does the ";" at i open the list of those the clause before says took
+** part ("The summit was attended by heads of all EAEU states; Armenian PM
+** NAME, Russian President NAME ...")? A verb of taking part before it in
+** its sentence, and no party named between them. */
+static bool semicolon_opens_list(const Doc *d, size_t i) {
+  static const char *const azPart[] = {"attended by", "took part", "participated", 0};
+  size_t s = ig_sent_start(d, i), v = SIZE_MAX;
+  for (int k = 0; azPart[k]; k++) {
+    size_t f = ig_find(d, s, azPart[k]);
+    if (f < i && (v == SIZE_MAX || f > v)) v = f;
+  }
+  if (v == SIZE_MAX) return false;
+  for (int q = ig_mention_from(d, v); q < d->nM && d->aM[q].i < i; q++)
+    if (d->aM[q].p->kind == GZ_PARTY) return false;
+  return true;
+}
+
 static void find_seps(const Doc *d, const char *const *az, Hits *p) {
   for (int k = 0; az[k]; k++) {
     size_t n = strlen(az[k]);
     for (const char *z = d->zLo; (z = strstr(z, az[k])) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo);
       if (strcmp(az[k], " and ") == 0 && title_and(d, i)) continue;
+      if (strcmp(az[k], ";") == 0 && semicolon_opens_list(d, i)) continue;
       hit_add(p, i, i + n, 0);
     }
   }

@@ -2052,6 +2052,21 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["format"], "hybrid")
         self.assertEqual(out["session"]["place"], "Dushanbe")
 
+    def test_a_semicolon_opening_the_list_of_those_attending(self):
+        # pass 11 (dev/en84): "was attended by heads of all EAEU states; Armenian PM NAME,
+        # Russian President NAME ...": the list after the semicolon is of those attending;
+        # a semicolon after a party named keeps its clauses apart
+        out = draft("The October 1, 2019 summit of the Supreme Eurasian Economic Council in "
+                    "Yerevan was attended by heads of all EAEU states; Armenian PM Nikol "
+                    "Pashinyan, Russian President Vladimir Putin and Belarus President Alexander "
+                    "Lukashenko.", self.db)
+        self.assertEqual(att(out).get("ARM"), "present")
+        self.assertEqual(by(out, "ARM")[0], "Nikol Pashinyan")
+        out = draft("The CSTO summit in Minsk on 23 November 2023 was attended by the leaders of "
+                    "Belarus and Russia; Armenia did not take part.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        self.assertEqual(att(out).get("RUS"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
