@@ -540,6 +540,13 @@ static bool city_said_in(const Doc *d, const Mention *pM) {
     if ((n == 2 && memcmp(z, "in", 2) == 0) || (n == 2 && memcmp(z, "в", 2) == 0) ||
         (n == 4 && memcmp(z, "во", 4) == 0))
       return true;
+    /* "The venue for the event is the city of Tula", «местом проведения
+    ** стал город ...» */
+    static const char *const azVenue[] = {"venue", "местом проведения", 0};
+    if (((n == 2 && memcmp(z, "is", 2) == 0) || (n == 3 && memcmp(z, "was", 3) == 0) ||
+         (n == 8 && memcmp(z, "стал", 8) == 0) || (n == 10 && memcmp(z, "стала", 10) == 0)) &&
+        ig_has_any(d, ig_sent_start(d, ws), ws, azVenue))
+      return true;
     bool bOk = false;
     for (int k = 0; azQual[k] && !bOk; k++) {
       size_t m = strlen(azQual[k]);
@@ -571,9 +578,11 @@ static bool past_sentence(const Doc *d, size_t i) {
 /* Does the sentence around i tell of a meeting (a body or organization
 ** named, or a word for one), and not of one to come? */
 static bool meeting_sentence(const Doc *d, const size_t *aLeast, size_t i) {
-  static const char *const azMeet[] = {"summit",     "session", "meeting",  "council", "held",
-                                       "took place", "саммит",  "заседани", "сесси",   "совет",
-                                       "состоял",    "прошл",   "проходит", "прибыл",  0};
+  static const char *const azMeet[] = {"summit",   "session",    "meeting", "council",
+                                       "held",     "took place", "саммит",  "заседани",
+                                       "сесси",    "совет",      "состоял", "прошл",
+                                       "проходит", "прибыл",     "venue",   "местом проведения",
+                                       0};
   static const char *const azPast[] = {"last ",    "previous ", "earlier", "recalled",
                                        "прошлог",  "прошлом",   "прошлый", "прошлой",
                                        "предыдущ", "напомнил",  "ранее",   0};

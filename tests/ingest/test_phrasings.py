@@ -2067,6 +2067,13 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "absent")
         self.assertEqual(att(out).get("RUS"), "present")
 
+    def test_the_venue_is_the_city_of(self):
+        # pass 11 (dev/en83): "The venue for the event is the city of Tula."
+        out = draft("29 Sep 2023. On Friday, a meeting of the Council of CIS Defense Ministers is "
+                    "being held in Russia. The venue for the event is the city of Tula.", self.db,
+                    published="2023-09-29")
+        self.assertEqual(out["session"]["place"], "Tula")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
