@@ -2035,6 +2035,13 @@ static void take(const Doc *d, Attendance *a, json_t *pSeen, const char *zParty,
       json_object_set_new(pC0, "confidence", json_real(0.7));
     return;
   }
+  /* absent in one clause, present in another with no role to tell who came
+  ** ("the Head of the Armenian Ministry of Defense is absent ...
+  ** Representatives of the Ministries of Defense of ... and Armenia
+  ** arrived": someone came in his place): absent stays, but unsure */
+  if (old == 1 && f.status == 0 && pC0 && !f.bHedge &&
+      json_real_value(json_object_get(pC0, "confidence")) > 0.6)
+    json_object_set_new(pC0, "confidence", json_real(0.6));
   if (old >= 0 && aRank[old] > aRank[f.status]) return;
   if (old >= 0 && old == f.status) {
     /* the same again: keep the first, but take a name it lacked */
