@@ -1991,7 +1991,13 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
     for (int q = 0; q < d->nM && !bSame; q++)
       bSame = d->aM[q].p->kind == GZ_BODY && strcmp(d->aM[q].p->zKey, zBody ? zBody : "") == 0 &&
               d->aM[q].i < d->aM[k].e && d->aM[k].i < d->aM[q].e;
-    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 && !bSame &&
+    /* ... nor its short name in brackets after it ("председатель Коллегии
+    ** Евразийской экономической комиссии (ЕЭК)"): judged with the name */
+    bool bShort = false;
+    for (int q = 0; q < k && !bShort; q++)
+      bShort = d->aM[q].p->kind == GZ_BODY && i > 0 && d->z[i - 1] == '(' && d->aM[q].e <= i &&
+               d->aM[q].e + 3 >= i;
+    if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 && !bSame && !bShort &&
         !ig_has_any(d, i > 28 ? i - 28 : 0, i, azTitle) &&
         !ig_has_any(d, i > 80 ? i - 80 : 0, i, azAlso))
       return true;

@@ -2084,6 +2084,20 @@ class Phrasings(unittest.TestCase):
         self.assertIn(att(out).get("ARM"), ("absent", "represented"))
         self.assertLess(out["evidence"]["attendance.ARM"]["confidence"], 0.7)
 
+    def test_a_body_short_name_in_brackets_in_a_title(self):
+        # pass 12 (dev/ru78): "... и председатель Коллегии Евразийской экономической комиссии
+        # (ЕЭК) Михаил Мясникович" ends the list: the "(ЕЭК)" is part of his title, no other
+        # body's meeting, and the parties before it stay present
+        out = draft("В Ереване состоялось заседание Евразийского межправительственного совета в "
+                    "узком составе, в котором приняли участие премьер-министр Республики Армения "
+                    "Никол Пашинян, председатель правительства Российской Федерации Михаил "
+                    "Мишустин, председатель Кабинета министров Кыргызской Республики Алыкбек "
+                    "Сапаров и председатель Коллегии Евразийской экономической комиссии (ЕЭК) "
+                    "Михаил Мясникович.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertEqual(att(out).get("KGZ"), "present")
+        self.assertEqual(by(out, "RUS")[0], "Михаил Мишустин")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
