@@ -239,16 +239,30 @@ static bool read_speaker(const Doc *d, const char *zRole, size_t i, Speaker *s) 
   snprintf(s->zRole, sizeof(s->zRole), "%s",
            strcmp(zRole, "Presidents") == 0 ? "President" : zRole);
   /* "Prime Minister Nikol Pashinyan of Armenia" */
-  size_t eOf;
-  const Mention *pOf = !zParty && eName + 4 < d->n && memcmp(d->z + eName, " of ", 4) == 0
-                           ? ig_party_at(d, eName + 4, &eOf)
-                           : 0;
+  /* ... "of the Republic of Belarus", and "of the Republic of of Belarus"
+  ** (a word written twice): the party after the words of its long name */
+  size_t eOf = eName;
+  const Mention *pOf = 0;
+  if (!zParty && eName + 4 < d->n && memcmp(d->z + eName, " of ", 4) == 0) {
+    static const char *const azLong[] = {"the ", "republic ", "of ", 0};
+    size_t q = eName + 4;
+    for (int t = 0; t < 6 && !pOf; t++) {
+      pOf = ig_party_at(d, q, &eOf);
+      int k = 0;
+      while (azLong[k] && (q + strlen(azLong[k]) > d->n ||
+                           memcmp(d->zLo + q, azLong[k], strlen(azLong[k])) != 0))
+        k++;
+      if (!azLong[k]) break;
+      if (!pOf) q += strlen(azLong[k]);
+    }
+  }
   if (pOf) zParty = pOf->p->zKey;
   /* "President Vladimir Putin": a person the registry records for a party */
   const Mention *pPerson = !zParty ? ig_person_at(d, aW[nW - 1][0]) : 0;
   if (pPerson) zParty = pPerson->p->zKey;
   s->zParty = zParty;
-  after_speaker(d, eName, s);
+  /* the verb after the party named after the name ("NAME of Belarus thanked") */
+  after_speaker(d, pOf ? eOf : eName, s);
   /* "..., said Uzbek Foreign Minister NAME", «..., заявил президент России
   ** NAME»: a verb of speech before the speaker, its subject (not "thanked
   ** President NAME", who is its object). */

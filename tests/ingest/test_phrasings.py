@@ -2098,6 +2098,17 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("KGZ"), "present")
         self.assertEqual(by(out, "RUS")[0], "Михаил Мишустин")
 
+    def test_a_speaker_with_his_party_after_his_name(self):
+        # pass 12 (dev/en85): "President Alexander Lukashenko of the Republic of of Belarus
+        # thanked ...": the party after the words of its long name (one written twice), the
+        # verb after the party
+        for of in ("of Belarus", "of the Republic of Belarus", "of the Republic of of Belarus"):
+            out = draft("A session of the Supreme Eurasian Economic Council was held in Saint "
+                        "Petersburg on December 20, 2019. President Alexander Lukashenko " + of +
+                        " thanked the Armenian Prime Minister for his kind remarks.", self.db)
+            self.assertEqual(att(out).get("BLR"), "present", of)
+            self.assertEqual(by(out, "BLR")[0], "Alexander Lukashenko", of)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
