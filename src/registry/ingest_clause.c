@@ -1005,7 +1005,9 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
       /* an initial ("G. Myradov", «А. Лукашенко», «И.Алиев» run into the
       ** surname) is a word of the name: one letter (one byte, or two in
       ** Cyrillic) and a full stop */
-      bool bInitial = (r == q + 1 || (r == q + 2 && ((unsigned char)d->z[q] & 0xFE) == 0xD0)) &&
+      /* ... or two Latin letters ("Kh. Geldimyradov") */
+      bool bInitial = (r == q + 1 || (r == q + 2 && ((unsigned char)d->z[q] & 0xFE) == 0xD0) ||
+                       (r == q + 2 && (unsigned char)d->z[q] < 0x80)) &&
                       r + 1 < e && d->z[r] == '.';
       if (bInitial && r + 2 < e && d->z[r + 1] == ' ' && ig_upper_at(d, r + 2)) {
         aW[nW - 1][1] = r + 1;
@@ -1024,7 +1026,19 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
         "министерств", "ведомств", "служб",
         /* "Minister of Foreign Affairs", "... and European Integration" */
         "affairs", "integration", 0};
-    if (nW >= 2) {
+    /* "Deputy Chairman of the Cabinet ... Kh. Geldimyradov": a run ending
+    ** in a role's word is the role, the name comes after it */
+    static const char *const azRoleEnd[] = {
+        "chairman", "chairperson", "minister",   "ministers", "president",
+        "premier",  "secretary",   "ambassador", "cabinet",   "government",
+        0};
+    bool bRole = false;
+    for (int k = 0; nW >= 2 && azRoleEnd[k] && !bRole; k++) {
+      size_t n = strlen(azRoleEnd[k]);
+      bRole = aW[nW - 1][1] - aW[nW - 1][0] == n &&
+              memcmp(d->zLo + aW[nW - 1][0], azRoleEnd[k], n) == 0;
+    }
+    if (nW >= 2 && !bRole) {
       size_t i = aW[nW - 2][0], j = aW[nW - 1][1];
       int k = ig_mention_from(d, j);
       bool bOver = k > 0 && d->aReach[k - 1] > i;
@@ -2194,8 +2208,8 @@ static void pronoun_represented(const Doc *d, const char *zLevel, const Hits *pP
 ** representative (present, or represented if his role is below the
 ** council's). The party is the last named between "delegation" and the
 ** verb, or right before "delegation". */
-static void delegation_headed(const Doc *d, const char *zLevel, const Hits *pRole, Attendance *a,
-                              json_t *pSeen) {
+static void delegation_headed(const Doc *d, const char *zBody, const char *zLevel,
+                              const Hits *pRole, Attendance *a, json_t *pSeen) {
   static const char *const azHead[] = {
       "возглавляет", "возглавил", "возглавила", "возглавлял", "headed by", "led by", 0};
   static const char *const azDeleg[] = {"делегаци", "delegation", 0};
@@ -2218,6 +2232,9 @@ static void delegation_headed(const Doc *d, const char *zLevel, const Hits *pRol
       if (!pM) continue;
       size_t ni, ne;
       if (!name_in(d, ve, se, &ni, &ne) || !role_reaches(d, ve, ni)) continue;
+      /* ... at another body's meeting ("a delegation of Tajikistan led by
+      ** NAME took part in a meeting of the CIS Foreign Ministers Council") */
+      if (other_body_clause(d, zBody, ss, se)) continue;
       Found f = {
           .status = 0, .conf = 0.7, .i = pM->i < i ? pM->i : i, .e = ne, .iBy = ni, .eBy = ne};
       size_t r = hit_from(pRole, ve);
@@ -2291,7 +2308,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
   }
   these_states(d, zBody, &pred, a, pSeen);
   pronoun_represented(d, zLevel, &pred, &role, a, pSeen);
-  delegation_headed(d, zLevel, &role, a, pSeen);
+  delegation_headed(d, zBody, zLevel, &role, a, pSeen);
   json_decref(pSeen);
   xfree(pred.a);
   xfree(role.a);

@@ -287,6 +287,9 @@ static bool abbrev_dot(const Doc *d, size_t i) {
   }
   /* an initial before a name ("G. Myradov", «А. Лукашенко») */
   bool bOne = i - s == 1 || (i - s == 2 && ((unsigned char)d->z[s] & 0xFE) == 0xD0);
+  /* ... of a sound written with two Latin letters ("Kh. Geldimyradov") */
+  static const char *const azTwo[] = {"kh", "sh", "ch", "zh", "yu", "ya", "ts", 0};
+  for (int k = 0; azTwo[k] && !bOne && i - s == 2; k++) bOne = memcmp(d->zLo + s, azTwo[k], 2) == 0;
   if (bOne && ig_upper_at(d, s) && i + 2 < d->n && d->z[i + 1] == ' ' && ig_upper_at(d, i + 2))
     return true;
   /* a month before its day: "MINSK, Oct. 14 (Xinhua) -- The meeting ..." */
