@@ -449,6 +449,9 @@ static const Pat aPred[] = {
     {0, 0}};
 
 static const Pat aRole[] = {{"first deputy", RK_LOWER},
+                            /* a former head's title ("represented by its First
+                            ** President NAME"): not the head of state now */
+                            {"first president", RK_LOWER},
                             /* lower officials sent in a minister's place */
                             {"chief of the general staff", RK_LOWER},
                             {"chief of general staff", RK_LOWER},
@@ -1042,6 +1045,15 @@ static bool name_in(const Doc *d, size_t s, size_t e, size_t *pi, size_t *pe) {
       size_t i = aW[nW - 2][0], j = aW[nW - 1][1];
       int k = ig_mention_from(d, j);
       bool bOver = k > 0 && d->aReach[k - 1] > i;
+      /* ... but a first name that is also a city's ("Nursultan Nazarbayev"):
+      ** the only mention, the first word exactly */
+      if (bOver) {
+        int c = ig_mention_from(d, i);
+        bool bFirst = c < d->nM && d->aM[c].i == i && d->aM[c].e == aW[nW - 2][1] &&
+                      d->aM[c].p->kind == GZ_CITY && nW == 2;
+        for (int r = c + 1; bFirst && r < d->nM && d->aM[r].i < j; r++) bFirst = false;
+        if (bFirst && (c == 0 || d->aReach[c - 1] <= i)) bOver = false;
+      }
       if (!bOver && j - i < 90 && !ig_has_any(d, aW[nW - 1][0], j, azInst)) {
         *pi = i;
         *pe = j;
@@ -2139,6 +2151,10 @@ static void these_states(Doc *d, const char *zBody, const Hits *pPred, Attendanc
 ** Nikol Pashinyan"), so the party is present? */
 static bool head_of(const Doc *d, const char *zLevel, const char *zParty, const Found *f) {
   if (!zLevel || strcmp(zLevel, "heads_of_state") != 0) return false;
+  /* ... not when he is named by a former head's title ("its First
+  ** President NAME"): he led the party once, not now */
+  static const char *const azFormer[] = {"first president", "первый президент", 0};
+  if (f->eRole > f->iRole && ig_has_any(d, f->iRole, f->eRole, azFormer)) return false;
   json_t *pName = found_name(d, f);
   const char *z = json_string_value(pName), *zSur = strrchr(z, ' ');
   zSur = zSur ? zSur + 1 : z;

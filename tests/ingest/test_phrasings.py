@@ -2127,6 +2127,16 @@ class Phrasings(unittest.TestCase):
                     self.db, published="2021-10-15")
         self.assertNotEqual(att(out).get("TJK"), "represented")
 
+    def test_represented_by_its_first_president(self):
+        # pass 12 (dev/en89): "Kazakhstan is represented by its First President Nursultan
+        # Nazarbayev": a former head's title, not the head now: represented, with his name
+        # (a first name that is also a city's, Nursultan, is still a name)
+        out = draft("A session of the Supreme Eurasian Economic Council has been held in Saint "
+                    "Petersburg on 20 December 2019. Kazakhstan is represented by its First "
+                    "President Nursultan Nazarbayev.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "represented")
+        self.assertEqual(by(out, "KAZ")[0], "Nursultan Nazarbayev")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
