@@ -35,17 +35,15 @@ static const char *const azRole[] = {"Prime Minister",
                                      "Председатель",
                                      0};
 
-static const char *const azVerb[] = {"said",       "says",           "stressed",
-                                     "remarked",   "noted",          "named",
-                                     "underlined", "took part",      "emphasized",
-                                     "emphasised", "added",          "summarized",
-                                     "explained",  "asked",          "thanked",
-                                     "proposed",   "concluded",      "spoke",
-                                     "told",       "stated",         "believes",
-                                     "outlined",   "recalled",       "urged",
-                                     "заявил",     "отметил",        "подчеркнул",
-                                     "сказал",     "принял участие", "made a proposal",
-                                     "suggested",  "предложил",      0};
+static const char *const azVerb[] = {
+    "said", "says", "stressed", "remarked", "noted", "named", "underlined", "took part",
+    "emphasized", "emphasised", "added", "summarized", "explained", "asked", "thanked", "proposed",
+    "concluded", "spoke", "told", "stated", "believes", "outlined", "recalled", "urged", "заявил",
+    "отметил", "подчеркнул", "сказал", "принял участие", "made a proposal", "suggested",
+    "предложил",
+    /* an act at the meeting ("President of Kazakhstan NAME
+    ** awarded ... a diploma of the CIS") */
+    "awarded", "presented", "вручил", 0};
 
 /* Does a mention overlap [i, e)? Of those starting before e, the one
 ** reaching furthest. */

@@ -2137,6 +2137,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("KAZ"), "represented")
         self.assertEqual(by(out, "KAZ")[0], "Nursultan Nazarbayev")
 
+    def test_a_head_acting_at_the_meeting(self):
+        # pass 12 (dev/en92): "President of Kazakhstan NAME awarded NAME ... with a diploma of
+        # the CIS" at the meeting: an act there, as a word of speech is
+        out = draft("A meeting of the CIS Heads of State Council has kicked off in Astana on 14 "
+                    "October 2022. President of Kazakhstan Kassym-Jomart Tokayev awarded Radik "
+                    "Batirshin with a diploma of the CIS.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
