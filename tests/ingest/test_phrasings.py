@@ -2145,6 +2145,13 @@ class Phrasings(unittest.TestCase):
                     "Batirshin with a diploma of the CIS.", self.db)
         self.assertEqual(att(out).get("KAZ"), "present")
 
+    def test_the_cis_defence_ministers_without_their_council(self):
+        # pass 12 (dev/ru80): «Министры обороны стран СНГ утвердили план ...»: the council by
+        # its members, as "CIS defence ministers" is in English
+        out = draft("Министры обороны стран СНГ утвердили план совместных мероприятий на 2022 "
+                    "год.", self.db, published="2021-11-10")
+        self.assertEqual(out["session"]["body"], "cis-cdm")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
