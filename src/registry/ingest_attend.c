@@ -977,7 +977,13 @@ static int member_of(const Gazetteer *g, const char *zOrg, const char *zParty, c
 ** of a person the registry records for zParty, in the text; *pbGen: after
 ** words that put it in the genitive («с участием президентов России и
 ** Белоруссии Владимира Путина и Александра Лукашенко»). */
-static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOut, bool *pbGen) {
+static bool person_name(const Doc *d, const char *zParty, const char *zLevel, char *zOut,
+                        size_t nOut, bool *pbGen) {
+  /* a president named at a council of lower rank («Перед встречей делегации
+  ** поприветствовал президент Армении NAME» at the heads of government)
+  ** greets it as the host: not his party's delegate */
+  static const char *const azPres[] = {"президент", "president", 0};
+  bool bLower = zLevel && *zLevel && strcmp(zLevel, "heads_of_state") != 0;
 
   for (int k = 0; k < d->nP; k++) {
     const Mention *m = &d->aP[k];
@@ -985,6 +991,7 @@ static bool person_name(const Doc *d, const char *zParty, char *zOut, size_t nOu
       continue;
     size_t w = ig_word_start(d, m->i - 1);
     if (w >= m->i - 1 || !ig_upper_at(d, w) || m->e - w >= nOut) continue;
+    if (bLower && ig_has_any(d, w > 40 ? w - 40 : 0, w, azPres)) continue;
     /* the surname as written, not a case of it («Путина») */
     char zKey[32];
     if (!gz_name_key(d->z + m->i, m->e - m->i, zKey, sizeof(zKey)) || strcmp(zKey, m->p->zPat) != 0)
@@ -1086,7 +1093,7 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       ** for it that the text names */
       char zPerson[96];
       bool bGen = false;
-      if (bTakes && !zBy && person_name(d, az[k], zPerson, sizeof(zPerson), &bGen)) {
+      if (bTakes && !zBy && person_name(d, az[k], a->zLevel, zPerson, sizeof(zPerson), &bGen)) {
         if (bGen) {
           json_t *pNom = ig_name_nominative(zPerson, strlen(zPerson), false);
           snprintf(zPerson, sizeof(zPerson), "%s", json_string_value(pNom));

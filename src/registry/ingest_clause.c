@@ -1093,6 +1093,7 @@ typedef struct Found {
   int status; /* 0 present, 1 absent, 2 represented; -1 none */
   bool bPrep; /* said by a word right before ("except", «кроме», «без участия») */
   bool bWeak; /* represented only because a minister is named at a leaders' council */
+  bool bHost; /* a head of state greeting a council of lower rank: no delegate's name */
   double conf;
   size_t i, e;     /* the words that say so */
   size_t iBy, eBy; /* the name, or iBy == eBy */
@@ -1705,6 +1706,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       pR = 0;
       bOwnRole = false;
     }
+    /* ... and a head of state greeting a council of lower rank («Перед
+    ** встречей делегации поприветствовал президент Армении NAME» at the
+    ** heads of government) is the host, not his party's delegate: no name */
+    if (pR && pR->kind == RK_HEAD_STATE && zLevel && strcmp(zLevel, "heads_of_state") != 0) {
+      pR = 0;
+      bOwnRole = false;
+      f->bHost = true;
+    }
     kind = PK_PRESENT;
   }
   int rank = pR ? pR->kind : -1;
@@ -2295,7 +2304,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       /* a person named without a role: the name is the person's, its
       ** first name the capitalized word before ("Владимир Путин"); none
       ** without a first name */
-      if (pass == 1 && f.eBy == f.iBy && f.status != 1 && !f.bSent) {
+      if (pass == 1 && f.eBy == f.iBy && f.status != 1 && !f.bSent && !f.bHost) {
         f.iBy = m->i;
         f.eBy = m->e;
         f.bGen = d->aPGen[k];

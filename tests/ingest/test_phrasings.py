@@ -2152,6 +2152,17 @@ class Phrasings(unittest.TestCase):
                     "год.", self.db, published="2021-11-10")
         self.assertEqual(out["session"]["body"], "cis-cdm")
 
+    def test_a_president_greeting_a_heads_of_government_council(self):
+        # pass 12 (dev/ru68, a known miss): «Перед встречей делегации поприветствовал президент
+        # Армении Серж Саргсян» at the heads of government: the host, present, but not his
+        # party's delegate (no name)
+        out = draft("В Ереване проходит заседание Евразийского межправительственного совета. "
+                    "Перед встречей делегации поприветствовал президент Армении Серж Саргсян. "
+                    "В нем, помимо премьеров Армении, Беларуси и России, примут участие "
+                    "отраслевые министры стран.", self.db, published="2017-10-25")
+        self.assertEqual(att(out).get("ARM"), "present")
+        self.assertIsNone(by(out, "ARM")[0])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
