@@ -272,6 +272,11 @@ static const Pat aPred[] = {
     {"joined the meeting", PK_PRESENT},
     {"joined the session", PK_PRESENT},
     {"joined the summit", PK_PRESENT},
+    /* "will join the work of the SEEC session in the expanded format" */
+    {"join the work of", PK_PRESENT},
+    {"joined the work of", PK_PRESENT},
+    {"присоединится к работе", PK_PRESENT},
+    {"присоединился к работе", PK_PRESENT},
     {"присоединился к заседанию", PK_PRESENT},
     {"arrived", PK_PRESENT},
     {"chaired by", PK_PRESENT_PREP},

@@ -2163,6 +2163,14 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "present")
         self.assertIsNone(by(out, "ARM")[0])
 
+    def test_will_join_the_work_of_the_session(self):
+        # pass 12 (dev/en89): "President of Moldova Igor Dodon will join the work of the SEEC
+        # session in the expanded format": he takes part (an observer, by the memberships)
+        out = draft("A session of the Supreme Eurasian Economic Council has been held in Saint "
+                    "Petersburg on 20 December 2019. President of Moldova Igor Dodon will join "
+                    "the work of the SEEC session in the expanded format.", self.db)
+        self.assertEqual(att(out).get("MDA"), "observer")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
