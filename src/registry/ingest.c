@@ -1171,6 +1171,15 @@ static void draft_next(Draft *dr) {
     bool bIn = (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "in ", 3) == 0) ||
                (pM->i >= 3 && memcmp(d->zLo + pM->i - 3, "в ", 3) == 0) ||
                (pM->i >= 5 && memcmp(d->zLo + pM->i - 5, "во ", 5) == 0);
+    /* ... or named after its state's capital ("in the capital of Tajikistan, Dushanbe", "in
+    ** the Tajik capital Dushanbe", «в столице Таджикистана Душанбе») */
+    static const char *const azCap[] = {"in the capital", " capital ", "в столице", 0};
+    size_t s2 = ig_sent_start(d, pM->i);
+    size_t iEv = pM->i - 3;
+    if (!bIn && pM->i > s2 && ig_has_any(d, pM->i - s2 > 40 ? pM->i - 40 : s2, pM->i, azCap)) {
+      bIn = true;
+      iEv = pM->i;
+    }
     if (!bIn || !ig_future_sentence(d, pM->i) || !dr->body.zKey) continue;
     /* ... and the sentence names the body that met (not "next meetings of the heads of
     ** state" in a release about the foreign ministers); 16 mentions looked at */
@@ -1183,7 +1192,7 @@ static void draft_next(Draft *dr) {
     json_t *pNext = json_object();
     json_object_set_new(pNext, "date", json_null());
     json_object_set_new(pNext, "place", json_string(pM->p->zPlace));
-    ig_evidence(d, "next.place", pM->i - 3, pM->e, 0.6, false);
+    ig_evidence(d, "next.place", iEv, pM->e, 0.6, false);
     json_object_set_new(dr->pSession, "next", pNext);
     return;
   }

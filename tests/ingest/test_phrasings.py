@@ -2171,6 +2171,16 @@ class Phrasings(unittest.TestCase):
                     "the work of the SEEC session in the expanded format.", self.db)
         self.assertEqual(att(out).get("MDA"), "observer")
 
+    def test_the_next_session_in_a_capital_named_after_its_state(self):
+        # pass 12 (dev/en90): "will take place in the capital of Tajikistan, Dushanbe, in April
+        # 2022": the city after its state's capital, as after "in"
+        for where in ("in the capital of Tajikistan, Dushanbe,", "in the Tajik capital Dushanbe"):
+            out = draft("MINSK, Oct. 14 (Xinhua) -- The meeting of the CIS Council of Foreign "
+                        "Ministers was held in Minsk on Thursday. The next meeting of the Council "
+                        "of CIS Foreign Ministers will take place " + where + " in April 2022.",
+                        self.db, published="2021-10-15")
+            self.assertEqual((out["session"].get("next") or {}).get("place"), "Dushanbe", where)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
