@@ -819,6 +819,25 @@ static void draft_place(Draft *dr) {
     conf = 0.6;
   }
   dr->bTravelled = pPlace && pPlace == pTo;
+  /* ... or a city naming the meeting ("the high organizational level of the
+  ** Ashgabat meeting", "the Minsk summit"), not the next one nor a past one
+  ** (0.6) */
+  for (int k = 0; !pPlace && !pCapOf && k < d->nM; k++) {
+    const Mention *pM = &d->aM[k];
+    if (!pM->p->zPlace[0] || all_caps(d, pM) || pM->i < 4 ||
+        memcmp(d->zLo + pM->i - 4, "the ", 4) != 0 || ig_next_sentence(d, pM->i) ||
+        past_sentence(d, pM->i))
+      continue;
+    static const char *const azWhat[] = {" meeting", " summit", " session", 0};
+    for (int j = 0; azWhat[j] && !pPlace; j++) {
+      size_t n = strlen(azWhat[j]);
+      if (pM->e + n <= d->n && memcmp(d->zLo + pM->e, azWhat[j], n) == 0 &&
+          !gz_letter_at(d->zLo, d->n, pM->e + n)) {
+        pPlace = pM;
+        conf = 0.6;
+      }
+    }
+  }
   /* Failing all of those, a dateline in capitals ("ST. PETERSBURG, Russia—",
   ** «ЧОЛПОН-АТА /Киргизия/, 14 августа.»): where the agency writes from,
   ** often where they met; a city that is no capital, where no agency

@@ -2181,6 +2181,17 @@ class Phrasings(unittest.TestCase):
                         self.db, published="2021-10-15")
             self.assertEqual((out["session"].get("next") or {}).get("place"), "Dushanbe", where)
 
+    def test_a_city_naming_the_meeting(self):
+        # pass 12 (dev/en88): "held at the capital's Garagum Hotel ... the high organizational
+        # level of the Ashgabat meeting": the city naming the meeting, where none is said
+        # otherwise (0.6)
+        out = draft("On May 24, 2024, a meeting of the Council of Heads of Government of the "
+                    "Commonwealth of Independent States was held at the capital's Garagum Hotel. "
+                    "Opening the meeting, Mikhail Mishustin thanked the hosts for the high "
+                    "organizational level of the Ashgabat meeting.", self.db)
+        self.assertEqual(out["session"]["place"], "Ashgabat")
+        self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
