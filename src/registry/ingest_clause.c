@@ -2295,6 +2295,9 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
     for (int k = 0; k < nOf; k++) {
       const Mention *m = pass == 0 ? &d->aM[k] : &d->aP[k];
       if (m->p->kind != GZ_PARTY || locative(d, m)) continue;
+      /* an agency's edition named by its country ("... в Минске - Sputnik
+      ** Беларусь", "Sputnik Кыргызстан"): no party */
+      if (pass == 0 && m->i >= 8 && memcmp(d->zLo + m->i - 8, "sputnik ", 8) == 0) continue;
       if (m->p->type == GZ_CAPITAL && (pass == 1 || !capital_as_party(d, &pred, m))) continue;
       Found f;
       if (!read_mention(d, m, zLevel, &pred, &role, &clause, &item, &f)) continue;

@@ -2192,6 +2192,18 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["place"], "Ashgabat")
         self.assertLess(out["evidence"]["place"]["confidence"], 0.7)
 
+    def test_an_agency_edition_named_by_its_country(self):
+        # pass 12 (dev/ru76): a caption "... в Минске - Sputnik Беларусь": the agency's
+        # edition, no party; Belarus takes no name from the caption
+        out = draft("Заседание Евразийского межправительственного совета прошло в пятницу 17 июля "
+                    "в Минске. В саммите приняли участие премьер-министры России, Беларуси, "
+                    "Кыргызстана, Казахстана и Армении.\nПремьер-министр Армении Никол Пашинян на "
+                    "заседании Евразийского межправительственного совета в Минске - Sputnik "
+                    "Беларусь", self.db, published="2020-07-17")
+        self.assertEqual(att(out).get("BLR"), "present")
+        self.assertIsNone(by(out, "BLR")[0])
+        self.assertEqual(by(out, "ARM")[0], "Никол Пашинян")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
