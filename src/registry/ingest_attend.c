@@ -782,12 +782,18 @@ bool ig_in_quote(const Doc *d, size_t s, size_t i) {
   return nOpen;
 }
 
-/* Present, unsurely (0.6): the party said to chair the organization now
-** ("Kyrgyzstan holds the organization's rotating presidency this year", "a
-** country chairing the CIS this year", «в год председательства в СНГ»)
-** where the session is held in it (its host and chair: it takes part),
-** when no clause said otherwise. zPlace: the session's place or NULL. */
-void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a) {
+/* A word saying someone chairs now ("rotating presidency", "chairing the",
+** «председательств»), in a sentence that speaks of no other term ("will",
+** "next", «передал») and outside a quotation: the next one after c's last,
+** word by word in this order (false: none left). Start from {0}. */
+typedef struct ChairWord {
+  int k;         /* the word */
+  const char *z; /* where its search goes on, or NULL before the first */
+  size_t i, n;   /* the one found: at i, n bytes; its sentence [s, e) */
+  size_t s, e;
+} ChairWord;
+
+static bool chair_word_next(const Doc *d, ChairWord *c) {
   static const char *const azChair[] = {"rotating presidency",
                                         "holds the presidency",
                                         "chairing the",
@@ -798,36 +804,50 @@ void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a) {
   static const char *const azNot[] = {
       "will ",   "next",    "take over", "takes over", "handed",   "previous", "перейд",
       "следующ", "передал", "переда",    "примет",     "предыдущ", 0};
-  for (int k = 0; azChair[k]; k++) {
-    size_t nW = strlen(azChair[k]);
-    for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
-      size_t i = (size_t)(z - d->zLo), s = ig_sent_start(d, i), e = ig_sent_end(d, i);
-      if (ig_has_any(d, s, e, azNot) || ig_in_quote(d, s, i)) continue;
-      /* the party nearest the word in its sentence */
-      const Mention *pBest = 0;
-      size_t best = SIZE_MAX;
-      for (int j = ig_mention_from(d, s); j < d->nM && d->aM[j].i < e; j++) {
-        const Mention *pM = &d->aM[j];
-        if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL) continue;
-        size_t dist = pM->e <= i ? i - pM->e : pM->i - i;
-        if (dist < best) {
-          best = dist;
-          pBest = pM;
-        }
-      }
-      if (!pBest || best > 80) continue;
-      const char *zParty = pBest->p->zKey;
-      if (json_object_get(a->pClause, zParty) || json_object_get(a->pPresent, zParty) ||
-          json_object_get(a->pAbsent, zParty) || !hosts_session(d, zParty, zPlace))
-        continue;
-      json_t *pC = json_object();
-      json_object_set_new(pC, "status", json_string("present"));
-      json_object_set_new(
-          pC, "text",
-          ig_span(d, pBest->i < i ? pBest->i : i, pBest->e > i + nW ? pBest->e : i + nW));
-      json_object_set_new(pC, "confidence", json_real(0.6));
-      json_object_set_new(a->pClause, zParty, pC);
+  for (; azChair[c->k]; c->k++, c->z = 0) {
+    size_t nW = strlen(azChair[c->k]);
+    for (c->z = c->z ? c->z + nW : d->zLo; (c->z = strstr(c->z, azChair[c->k])) != 0; c->z += nW) {
+      c->i = (size_t)(c->z - d->zLo);
+      c->n = nW;
+      c->s = ig_sent_start(d, c->i);
+      c->e = ig_sent_end(d, c->i);
+      if (!ig_has_any(d, c->s, c->e, azNot) && !ig_in_quote(d, c->s, c->i)) return true;
     }
+  }
+  return false;
+}
+
+/* Present, unsurely (0.6): the party said to chair the organization now
+** ("Kyrgyzstan holds the organization's rotating presidency this year", "a
+** country chairing the CIS this year", «в год председательства в СНГ»)
+** where the session is held in it (its host and chair: it takes part),
+** when no clause said otherwise. zPlace: the session's place or NULL. */
+void ig_attend_chair(const Doc *d, const char *zPlace, Attendance *a) {
+  for (ChairWord c = {0}; chair_word_next(d, &c);) {
+    /* the party nearest the word in its sentence */
+    const Mention *pBest = 0;
+    size_t best = SIZE_MAX;
+    for (int j = ig_mention_from(d, c.s); j < d->nM && d->aM[j].i < c.e; j++) {
+      const Mention *pM = &d->aM[j];
+      if (pM->p->kind != GZ_PARTY || pM->p->type == GZ_CAPITAL) continue;
+      size_t dist = pM->e <= c.i ? c.i - pM->e : pM->i - c.i;
+      if (dist < best) {
+        best = dist;
+        pBest = pM;
+      }
+    }
+    if (!pBest || best > 80) continue;
+    const char *zParty = pBest->p->zKey;
+    if (json_object_get(a->pClause, zParty) || json_object_get(a->pPresent, zParty) ||
+        json_object_get(a->pAbsent, zParty) || !hosts_session(d, zParty, zPlace))
+      continue;
+    json_t *pC = json_object();
+    json_object_set_new(pC, "status", json_string("present"));
+    json_object_set_new(
+        pC, "text",
+        ig_span(d, pBest->i < c.i ? pBest->i : c.i, pBest->e > c.i + c.n ? pBest->e : c.i + c.n));
+    json_object_set_new(pC, "confidence", json_real(0.6));
+    json_object_set_new(a->pClause, zParty, pC);
   }
 }
 
@@ -848,30 +868,15 @@ static const char *registry_chair(const Doc *d, const char *zOrg, int y) {
 ** country chairs now ("which Turkmenistan held as a country chairing the CIS
 ** this year", the country's name misspelt)? zParty: the registry's chair. */
 static bool chair_said(const Doc *d, const char *zParty) {
-  static const char *const azChair[] = {"rotating presidency",
-                                        "holds the presidency",
-                                        "chairing the",
-                                        "chairs the",
-                                        "presides over",
-                                        "председательств",
-                                        0};
-  static const char *const azNot[] = {
-      "will ",   "next",    "take over", "takes over", "handed",   "previous", "перейд",
-      "следующ", "передал", "переда",    "примет",     "предыдущ", 0};
-  for (int k = 0; azChair[k]; k++) {
-    size_t nW = strlen(azChair[k]);
-    for (const char *z = d->zLo; (z = strstr(z, azChair[k])) != 0; z += nW) {
-      size_t i = (size_t)(z - d->zLo), s = ig_sent_start(d, i), e = ig_sent_end(d, i);
-      if (ig_has_any(d, s, e, azNot) || ig_in_quote(d, s, i)) continue;
-      bool bOther = false;
-      for (int j = ig_mention_from(d, s); j < d->nM && d->aM[j].i < e && !bOther; j++) {
-        const Mention *pM = &d->aM[j];
-        size_t dist = pM->e <= i ? i - pM->e : pM->i - i;
-        bOther = pM->p->kind == GZ_PARTY && pM->p->type != GZ_CAPITAL && dist <= 80 &&
-                 strcmp(pM->p->zKey, zParty) != 0;
-      }
-      if (!bOther) return true;
+  for (ChairWord c = {0}; chair_word_next(d, &c);) {
+    bool bOther = false;
+    for (int j = ig_mention_from(d, c.s); j < d->nM && d->aM[j].i < c.e && !bOther; j++) {
+      const Mention *pM = &d->aM[j];
+      size_t dist = pM->e <= c.i ? c.i - pM->e : pM->i - c.i;
+      bOther = pM->p->kind == GZ_PARTY && pM->p->type != GZ_CAPITAL && dist <= 80 &&
+               strcmp(pM->p->zKey, zParty) != 0;
     }
+    if (!bOther) return true;
   }
   return false;
 }
@@ -1095,7 +1100,7 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       bool bGen = false;
       if (bTakes && !zBy && person_name(d, az[k], a->zLevel, zPerson, sizeof(zPerson), &bGen)) {
         if (bGen) {
-          json_t *pNom = ig_name_nominative(zPerson, strlen(zPerson), false);
+          json_t *pNom = ig_name_nominative(zPerson, strlen(zPerson), RU_GENITIVE);
           snprintf(zPerson, sizeof(zPerson), "%s", json_string_value(pNom));
           json_decref(pNom);
         }

@@ -1906,41 +1906,54 @@ static bool ru_vowel(const char *z) {
   return false;
 }
 
-/* A man's name in the genitive (or, bIns, the instrumental) back to the
-** nominative, word by word
-** ("Садыра Жапарова": "Садыр Жапаров", "Сергея Лаврова": "Сергей Лавров",
-** "Касым-Жомарта Токаева": "Касым-Жомарт Токаев"): a final "а" after a
-** consonant goes, a final "я" after a vowel is "й"; other words are left
-** (Лукашенко, Гурбангулы, Эмомали do not decline). */
-json_t *ig_name_nominative(const char *z, size_t n, bool bIns) {
+/* Is c the first byte of a 2-byte Cyrillic character? */
+static bool cyr_lead(char c) {
+  return (unsigned char)c == 0xD0 || (unsigned char)c == 0xD1;
+}
+
+/* One word of a man's name, z of m bytes copied at zOut, from case c back
+** to the nominative; its length there. bFirst: the name's first word, with
+** more after it.
+** - genitive ("Садыра Жапарова": "Садыр Жапаров", "Сергея": "Сергей"): a
+**   final "а" after a consonant goes, a final "я" after a vowel is "й";
+** - instrumental (Александром, Путиным, Сергеем): "-ом", "-ым", "-им" go,
+**   "-ем" is "-й";
+** - dative ("Абдулле Арипову", "Сергею Лаврову"): a final "у" after a
+**   consonant goes, "ю" after a vowel is "й", and "е" after a consonant is
+**   "а" in a first name (of the first declension).
+** Other words are left (Лукашенко, Гурбангулы, Эмомали do not decline). */
+static size_t word_nominative(const char *z, size_t m, char *zOut, RuCase c, bool bFirst) {
+  if (c == RU_INSTRUMENTAL) {
+    if (m < 8 || !cyr_lead(z[m - 6])) return m;
+    if (memcmp(z + m - 4, "ом", 4) == 0 || memcmp(z + m - 4, "ым", 4) == 0 ||
+        memcmp(z + m - 4, "им", 4) == 0)
+      return m - 4;
+    if (memcmp(z + m - 4, "ем", 4) == 0) {
+      memcpy(zOut + m - 4, "й", 2);
+      return m - 2;
+    }
+    return m;
+  }
+  if (m < 6 || !cyr_lead(z[m - 2]) || !cyr_lead(z[m - 4])) return m;
+  bool bVowelBefore = ru_vowel(z + m - 4);
+  const char *zEnd = z + m - 2;
+  const char *zDrop = c == RU_GENITIVE ? "а" : "у", *zToY = c == RU_GENITIVE ? "я" : "ю";
+  if (memcmp(zEnd, zDrop, 2) == 0 && !bVowelBefore) return m - 2;
+  if (memcmp(zEnd, zToY, 2) == 0 && bVowelBefore)
+    memcpy(zOut + m - 2, "й", 2);
+  else if (c == RU_DATIVE && memcmp(zEnd, "е", 2) == 0 && !bVowelBefore && bFirst)
+    memcpy(zOut + m - 2, "а", 2);
+  return m;
+}
+
+json_t *ig_name_nominative(const char *z, size_t n, RuCase c) {
   char *zOut = xmalloc(n + 1);
   size_t o = 0, w = 0;
   while (w < n) {
     size_t we = w;
     while (we < n && z[we] != ' ') we++;
-    size_t m = we - w;
-    memcpy(zOut + o, z + w, m);
-    /* the instrumental: "-ом", "-ым", "-им" go, "-ем" is "-й" (Александром,
-    ** Путиным, Сергеем) */
-    if (bIns && m >= 8 && ((unsigned char)z[we - 6] == 0xD0 || (unsigned char)z[we - 6] == 0xD1)) {
-      if (memcmp(z + we - 4, "ом", 4) == 0 || memcmp(z + we - 4, "ым", 4) == 0 ||
-          memcmp(z + we - 4, "им", 4) == 0) {
-        m -= 4;
-      } else if (memcmp(z + we - 4, "ем", 4) == 0) {
-        memcpy(zOut + o + m - 4, "й", 2);
-        m -= 2;
-      }
-    } else if (!bIns && m >= 6 &&
-               ((unsigned char)z[we - 2] == 0xD0 || (unsigned char)z[we - 2] == 0xD1) &&
-               ((unsigned char)z[we - 4] == 0xD0 || (unsigned char)z[we - 4] == 0xD1)) {
-      bool bVowelBefore = ru_vowel(z + we - 4);
-      if (memcmp(z + we - 2, "а", 2) == 0 && !bVowelBefore) {
-        m -= 2;
-      } else if (memcmp(z + we - 2, "я", 2) == 0 && bVowelBefore) {
-        memcpy(zOut + o + m - 2, "й", 2);
-      }
-    }
-    o += m;
+    memcpy(zOut + o, z + w, we - w);
+    o += word_nominative(z + w, we - w, zOut + o, c, w == 0 && we < n);
     if (we < n) zOut[o++] = ' ';
     w = we + 1;
   }
@@ -1957,42 +1970,13 @@ bool ig_genitive_before(const Doc *d, size_t i) {
   return ig_has_any(d, i > s + 160 ? i - 160 : s, i, azGen);
 }
 
-/* A man's name in the dative back to the nominative, word by word
-** ("Абдулле Арипову": "Абдулла Арипов", "Владимиру Путину": "Владимир
-** Путин", "Сергею Лаврову": "Сергей Лавров"): a final "у" after a
-** consonant goes, "ю" after a vowel is "й", "е" after a consonant is "а"
-** (a first name of the first declension); other words are left. */
-static json_t *name_from_dative(const char *z, size_t n) {
-  char *zOut = xmalloc(n + 1);
-  size_t o = 0, w = 0;
-  while (w < n) {
-    size_t we = w;
-    while (we < n && z[we] != ' ') we++;
-    size_t m = we - w;
-    memcpy(zOut + o, z + w, m);
-    if (m >= 6 && ((unsigned char)z[we - 2] == 0xD0 || (unsigned char)z[we - 2] == 0xD1) &&
-        ((unsigned char)z[we - 4] == 0xD0 || (unsigned char)z[we - 4] == 0xD1)) {
-      bool bVowelBefore = ru_vowel(z + we - 4);
-      if (memcmp(z + we - 2, "у", 2) == 0 && !bVowelBefore)
-        m -= 2;
-      else if (memcmp(z + we - 2, "ю", 2) == 0 && bVowelBefore)
-        memcpy(zOut + o + m - 2, "й", 2);
-      else if (memcmp(z + we - 2, "е", 2) == 0 && !bVowelBefore && w == 0 && we < n)
-        memcpy(zOut + o + m - 2, "а", 2);
-    }
-    o += m;
-    if (we < n) zOut[o++] = ' ';
-    w = we + 1;
-  }
-  json_t *p = json_stringn(zOut, o);
-  xfree(zOut);
-  return p;
-}
-
 /* The representative found with a party, as written or in the nominative. */
 static json_t *found_name(const Doc *d, const Found *f) {
-  if (f->bDat) return name_from_dative(d->z + f->iBy, f->eBy - f->iBy);
-  if (f->bGen || f->bIns) return ig_name_nominative(d->z + f->iBy, f->eBy - f->iBy, f->bIns);
+  if (f->bDat || f->bGen || f->bIns)
+    return ig_name_nominative(d->z + f->iBy, f->eBy - f->iBy,
+                              f->bDat   ? RU_DATIVE
+                              : f->bIns ? RU_INSTRUMENTAL
+                                        : RU_GENITIVE);
   /* an initial run into the surname («И.Алиев») is written apart («И.
   ** Алиев») */
   char zName[128];

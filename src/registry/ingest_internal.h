@@ -226,9 +226,10 @@ void ig_attend_named(const Doc *d, Attendance *a);
 /* Clause by clause (ingest_clause.c): each party to the nearest predicate
 ** of its clause, weighed with its role against the body zBody's level. */
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a);
-/* A man's Russian name in the genitive (or, bIns, the instrumental) in the
-** nominative: "Садыра Жапарова" is "Садыр Жапаров" (ingest_clause.c). */
-json_t *ig_name_nominative(const char *z, size_t n, bool bIns);
+/* A man's Russian name in case c in the nominative: "Садыра Жапарова" is
+** "Садыр Жапаров" (ingest_clause.c). */
+typedef enum { RU_GENITIVE, RU_INSTRUMENTAL, RU_DATIVE } RuCase;
+json_t *ig_name_nominative(const char *z, size_t n, RuCase c);
 /* Do words in the 160 bytes before i, in its sentence, put a name at i in
 ** the genitive («с участием», «председательством», «президентов»)? */
 bool ig_genitive_before(const Doc *d, size_t i);
