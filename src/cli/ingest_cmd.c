@@ -124,7 +124,7 @@ static void ask_date(json_t *pDraft, const char *zFile) {
     if (n == 0) return;
     pdate dt;
     if (date_parse(zLine, n, &dt) == 0) {
-      ingest_give(pDraft, "date", zLine, "given at the prompt");
+      ingest_give(pDraft, "date", zLine, N_("given at the prompt"));
       const json_t *pId = json_object_get(json_object_get(pDraft, "session"), "id");
       print_label(stderr, field_label("id"));
       fprintf(stderr, "%s\n", json_is_string(pId) ? json_string_value(pId) : "-");
@@ -237,8 +237,8 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
     json_t *p = ingest_draft(&g, azFile[i], b.z ? b.z : "", b.n, zPublished, &err);
     buf_free(&b);
     if (!p) die(EXIT_INPUT, _("%s (nothing was written)"), err.z);
-    if (zDate) ingest_give(p, "date", zDate, "given with --date");
-    if (zPlace) ingest_give(p, "place", zPlace, "given with --place");
+    if (zDate) ingest_give(p, "date", zDate, N_("given with --date"));
+    if (zPlace) ingest_give(p, "place", zPlace, N_("given with --place"));
     json_array_append_new(aDraft, p);
   }
   size_t nDraft = json_array_size(aDraft);

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "fields.h"
+#include "i18n.h"
 #include "ingest_internal.h"
 
 /* What the fields' drafting shares. */
@@ -156,8 +157,8 @@ static void relative_date(Draft *dr) {
   if (dd && day_in_month_of(pP->y, pP->m, pP->d, dd, &dr->y, &dr->m)) {
     dr->dd = dd;
     ig_evidence(d, "date", iDay, eDay, 0.6, true);
-    json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                        json_string("a day alone, in the month of the publication date"));
+    ig_note(json_object_get(d->pEv, "date"),
+            N_("a day alone, in the month of the publication date"));
     return;
   }
   pdate t = date_from_ymd(pP->y, pP->m, pP->d);
@@ -171,14 +172,14 @@ static void relative_date(Draft *dr) {
   date_to_ymd(t, &dr->y, &dr->m, &dr->dd);
   if (iBest == SIZE_MAX) {
     ig_evidence(d, "date", pP->i, pP->e, 0.4, true);
-    json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                        json_string("the publication date; the text does not say when it met"));
+    ig_note(json_object_get(d->pEv, "date"),
+            N_("the publication date; the text does not say when it met"));
     return;
   }
   ig_evidence(d, "date", iBest, iBest + nBest, delta == 0 ? 0.8 : 0.7, true);
-  json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                      json_string(delta == 0 ? "the publication date (the text says today)"
-                                             : "counted back from the publication date"));
+  ig_note(json_object_get(d->pEv, "date"), delta == 0
+                                               ? N_("the publication date (the text says today)")
+                                               : N_("counted back from the publication date"));
 }
 
 /* Date: the session's date as the text gives it; a day and month without a
@@ -218,8 +219,8 @@ static void draft_date(Draft *dr) {
       dr->m = mD;
       dr->dd = dd;
       ig_evidence(d, "date", iDay, eDay, 0.6, true);
-      json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                          json_string("a day alone, in the month of the date before it"));
+      ig_note(json_object_get(d->pEv, "date"),
+              N_("a day alone, in the month of the date before it"));
     } else if (dr->y) {
       ig_evidence(d, "date", dr->pDate->i, dr->pDate->e,
                   bToCome || bRange ? 0.6
@@ -227,8 +228,7 @@ static void draft_date(Draft *dr) {
                                     : 0.7,
                   false);
       if (bToCome)
-        json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                            json_string("a meeting still to come: the one announced"));
+        ig_note(json_object_get(d->pEv, "date"), N_("a meeting still to come: the one announced"));
     } else {
       char zWhy[160];
       dr->y = ig_infer_year(d, dr->pDate, dr->body.zOrg, zWhy, sizeof(zWhy));
@@ -239,16 +239,14 @@ static void draft_date(Draft *dr) {
         json_object_set_new(json_object_get(d->pEv, "date"), "note", json_string(zWhy));
       } else {
         ig_evidence(d, "date", dr->pDate->i, dr->pDate->e, 0.2, true);
-        json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                            json_string("no year in the text: date not set"));
+        ig_note(json_object_get(d->pEv, "date"), N_("no year in the text: date not set"));
       }
     }
   } else if (dr->pPosted) {
     relative_date(dr);
   } else {
     ig_evidence(d, "date", 0, 0, 0, true);
-    json_object_set_new(json_object_get(d->pEv, "date"), "note",
-                        json_string("no date in the text"));
+    ig_note(json_object_get(d->pEv, "date"), N_("no date in the text"));
   }
   dr->bDate = dr->y && ig_valid_ymd(dr->y, dr->m, dr->dd);
 }
@@ -1355,11 +1353,16 @@ void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const c
   const char *zSpan = str(pOld, "text");
   Buf note = {0};
   buf_puts(&note, zHow);
-  if (zWas && strcmp(zWas, zValue) != 0)
-    buf_printf(&note, "; the text says %s%s", zWas,
-               json_is_true(json_object_get(pOld, "inferred")) ? " (inferred)" : "");
-  else if (!zWas && zSpan) /* a day and month without a year */
-    buf_printf(&note, "; the text says \"%s\"", zSpan);
+  if (zWas && strcmp(zWas, zValue) != 0) {
+    buf_puts(&note, "; ");
+    ig_note_put(&note,
+                json_is_true(json_object_get(pOld, "inferred")) ? N_("the text says {0} (inferred)")
+                                                                : N_("the text says {0}"),
+                zWas);
+  } else if (!zWas && zSpan) { /* a day and month without a year */
+    buf_puts(&note, "; ");
+    ig_note_put(&note, N_("the text says \"{0}\""), zSpan);
+  }
   json_t *p = json_object();
   json_object_set_new(p, "text", json_null());
   json_object_set_new(p, "confidence", json_real(1.0));

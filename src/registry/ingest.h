@@ -30,9 +30,17 @@ json_t *ingest_draft(const Gazetteer *pGz, const char *zName, const char *zData,
                      const char *zPublished, Buf *pErr);
 
 /* Set a draft's date or place to what the person confirming knows (the
-** date also sets the session id); zHow says how it was given, and the
-** evidence keeps what the text said. */
+** date also sets the session id); zHow says how it was given (an English
+** message of ingest_note.c, "given with --date"), and the evidence keeps
+** what the text said. */
 void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const char *zHow);
+
+/* An evidence note of a draft (English, interchange data) in the current
+** language, for a person to read: the message of ingest_note.c it was made
+** from translated, with the same pieces ("year of the date 2021-10-15, 1
+** days away"); a note of several ("given with --date; the text says ...")
+** each so; one that is no message's as it is. A new string (free it). */
+char *ingest_note_text(const char *zNote);
 
 /* What a draft lacks to be loaded, and that in words ("no full date
 ** found"; NULL for INGEST_LOADABLE). */

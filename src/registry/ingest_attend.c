@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "i18n.h"
 #include "ingest_internal.h"
 
 /* ---- Speakers: "President of Belarus Aleksandr Lukashenko" ---------------- */
@@ -900,9 +901,7 @@ void ig_attend_host_chair(const Doc *d, const char *zPlace, Attendance *a) {
       json_object_set_new(pC, "status", json_string("present"));
       json_object_set_new(pC, "text", ig_span(d, d->aM[k].i, d->aM[k].e));
       json_object_set_new(pC, "confidence", json_real(0.6));
-      json_object_set_new(pC, "note",
-                          json_string("the registry's chair of the organization in the "
-                                      "session's year, hosting it"));
+      ig_note(pC, N_("the registry's chair of the organization in the session's year, hosting it"));
       json_object_set_new(a->pClause, zParty, pC);
       return;
     }
@@ -1119,13 +1118,13 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
       json_object_set_new(pE, "inferred", json_false());
       json_object_set_new(pE, "status", json_string(azStatus[pass]));
       if (pass == 3) {
-        char zNote[160];
         if (guest_said(d, az[k]))
-          snprintf(zNote, sizeof(zNote), "said to take part as a guest: an observer");
+          ig_note(pE, N_("said to take part as a guest: an observer"));
+        else if (a->zDate)
+          ig_note_with(pE, N_("not a member of {0} on {1} in the registry: an observer"), a->zOrg,
+                       a->zDate);
         else
-          snprintf(zNote, sizeof(zNote), "not a member of %s%s%s in the registry: an observer",
-                   a->zOrg, a->zDate ? " on " : "", a->zDate ? a->zDate : "");
-        json_object_set_new(pE, "note", json_string(zNote));
+          ig_note_with(pE, N_("not a member of {0} in the registry: an observer"), a->zOrg);
       }
       json_object_set_new(d->pEv, zField, pE);
     }

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "fields.h"
+#include "i18n.h"
 #include "ingest_internal.h"
 
 /* ---- Reading dates -------------------------------------------------------- */
@@ -586,6 +587,15 @@ static int registry_chair_year(const Doc *d, const char *zOrg, const char *zPart
   return best;
 }
 
+/* zWhy (nWhy bytes) set to zMsg, a note's message, with its pieces. */
+static void why_a(char *zWhy, size_t nWhy, const char *zMsg, const char *const *azArg) {
+  Buf b = {0};
+  ig_note_put_a(&b, zMsg, azArg);
+  snprintf(zWhy, nWhy, "%s", b.z ? b.z : "");
+  buf_free(&b);
+}
+#define why(zWhy, nWhy, zMsg, ...) why_a(zWhy, nWhy, zMsg, (const char *const[]){__VA_ARGS__, 0})
+
 /* Year of a date given without one: from the "Posted:" line, or the
 ** registry's chairmanships ("This year Belarus presides over the
 ** Commonwealth") bounded by "till 2015", or the latest year in the text. */
@@ -598,15 +608,18 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
                    !ig_held_before(d, pDate->i);
     int y = ig_pub_year(d, pDate->m, pDate->d, bToCome);
     if (y) {
-      snprintf(zWhy, nWhy, "the %s such day %s the publication date %04d-%02d-%02d",
-               bToCome ? "first" : "last", bToCome ? "from" : "up to", d->pub.y, d->pub.m,
-               d->pub.d);
+      char zPub[16];
+      snprintf(zPub, sizeof(zPub), "%04d-%02d-%02d", d->pub.y, d->pub.m, d->pub.d);
+      why(zWhy, nWhy,
+          bToCome ? N_("the first such day from the publication date {0}")
+                  : N_("the last such day up to the publication date {0}"),
+          zPub);
       return y;
     }
   }
   const DateM *pPosted = ig_posted_date(d);
   if (pPosted) {
-    snprintf(zWhy, nWhy, "year of the Posted line");
+    why(zWhy, nWhy, N_("year of the Posted line"), 0);
     return pPosted->y;
   }
   /* "MINSK, Oct. 14 (Xinhua)" under "Xinhua, October 15, 2021": a full date
@@ -619,14 +632,18 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
     int64_t gap =
         (int64_t)date_from_ymd(m->y, m->m, m->d) - (int64_t)date_from_ymd(m->y, pDate->m, pDate->d);
     if (gap >= -7 && gap <= 7) {
-      snprintf(zWhy, nWhy, "year of the date %d-%02d-%02d, %d days away", m->y, m->m, m->d,
-               (int)(gap < 0 ? -gap : gap));
+      char zDay[16], zGap[8];
+      snprintf(zDay, sizeof(zDay), "%d-%02d-%02d", m->y, m->m, m->d);
+      snprintf(zGap, sizeof(zGap), "%d", (int)(gap < 0 ? -gap : gap));
+      why(zWhy, nWhy, N_("year of the date {0}, {1} days away"), zDay, zGap);
       return m->y;
     }
   }
   int yNext = 0, y = next_session_year(d, pDate, &yNext);
   if (y) {
-    snprintf(zWhy, nWhy, "the next session is in %d, after this one", yNext);
+    char zNext[12];
+    snprintf(zNext, sizeof(zNext), "%d", yNext);
+    why(zWhy, nWhy, N_("the next session is in {0}, after this one"), zNext);
     return y;
   }
   int nBound, nPlan, nLatest;
@@ -669,9 +686,18 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
       if (best) {
         /* of several years it chaired, none named in the text: the latest,
         ** a guess (the draft says so: "latest") */
-        snprintf(zWhy, nWhy, "%s chaired %s in %d (registry%s)%s", zParty, zOrg, best,
-                 nYears > 1 && best != nLatest ? "; the latest year of several it chaired" : "",
-                 nBound < 9999 ? "; bounded by a 'till' year in the text" : "");
+        bool bOfSeveral = nYears > 1 && best != nLatest, bTill = nBound < 9999;
+        char zBest[12];
+        snprintf(zBest, sizeof(zBest), "%d", best);
+        why(zWhy, nWhy,
+            bOfSeveral && bTill ? N_("{0} chaired {1} in {2} (registry; the latest year of several "
+                                     "it chaired); bounded by a 'till' year in the text")
+            : bOfSeveral ? N_("{0} chaired {1} in {2} (registry; the latest year of several it "
+                              "chaired)")
+            : bTill      ? N_("{0} chaired {1} in {2} (registry); bounded by a 'till' year in the "
+                                   "text")
+                         : N_("{0} chaired {1} in {2} (registry)"),
+            zParty, zOrg, zBest);
         strmap_free(&tried);
         return best;
       }
@@ -682,12 +708,14 @@ int ig_infer_year(const Doc *d, const DateM *pDate, const char *zOrg, char *zWhy
   ** plan, the Year of ...): the year before the first it decides on, unless
   ** the text names a later one */
   if (nPlan && nPlan - 1 >= nLatest && nPlan - 1 <= nBound) {
-    snprintf(zWhy, nWhy, "latest year guessed: the year before %d, which the session decides on",
-             nPlan);
+    char zPlan[12];
+    snprintf(zPlan, sizeof(zPlan), "%d", nPlan);
+    why(zWhy, nWhy, N_("latest year guessed: the year before {0}, which the session decides on"),
+        zPlan);
     return nPlan - 1;
   }
   if (nLatest) {
-    snprintf(zWhy, nWhy, "latest year named in the text");
+    why(zWhy, nWhy, N_("latest year named in the text"), 0);
     return nLatest;
   }
   return 0;

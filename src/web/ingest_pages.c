@@ -61,8 +61,8 @@ static json_t *draft(Db *pDb, bool bLimited, const char *zName, const char *zTex
       ingest_draft(&g, zName, zText, nText, zPublished && *zPublished ? zPublished : 0, pErr);
   if (bLimited) atomic_fetch_sub(&g_nDrafting, 1);
   gazetteer_free(&g);
-  if (p && zDate && *zDate) ingest_give(p, "date", zDate, _("given with the date field"));
-  if (p && zPlace && *zPlace) ingest_give(p, "place", zPlace, _("given with the place field"));
+  if (p && zDate && *zDate) ingest_give(p, "date", zDate, N_("given with the date field"));
+  if (p && zPlace && *zPlace) ingest_give(p, "place", zPlace, N_("given with the place field"));
   return p;
 }
 
@@ -249,7 +249,12 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     buf_puts(p, "</td><td>");
     const char *zSpan = str(ev, "text");
     if (zSpan) hprintf(p, "<q>%s</q>", zSpan);
-    if (str(ev, "note")) hprintf(p, " <span class=\"muted\">%s</span>", str(ev, "note"));
+    if (str(ev, "note")) {
+      /* the note in the page's language; the draft's own stays English */
+      char *zNote = ingest_note_text(str(ev, "note"));
+      hprintf(p, " <span class=\"muted\">%s</span>", zNote);
+      xfree(zNote);
+    }
     hprintf(p, "</td><td class=\"num\">%d%%",
             (int)(json_number_value(json_object_get(ev, "confidence")) * 100 + 0.5));
     if (json_is_true(json_object_get(ev, "inferred"))) hprintf(p, " (%s)", _("inferred"));

@@ -779,6 +779,40 @@ class IngestPage(unittest.TestCase):
             self.assertEqual(self.export(), after)
 
 
+    def test_notes_in_the_page_language(self):
+        # The evidence notes are English in the draft (interchange data) and in the page's
+        # language on the page: one with a piece put in, and a note of two (a value given
+        # in the form, then what the text said).
+        _, headers, _ = self.fetch("/ingest")
+        csrf = re.match(r"pacta_csrf=([0-9a-f]{32});", headers["Set-Cookie"]).group(1)
+        text = ("Minsk, 15 October. The Council of Heads of State of the CIS met in Minsk. The "
+                "meeting was attended by the heads of Armenia, Belarus and Kazakhstan.\n")
+        fields = dict(csrf=csrf, text=text, published="2021-10-16", place="Moscow",
+                      action="draft")
+        data = urllib.parse.urlencode(fields).encode()
+        form = {"Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": f"pacta_csrf={csrf}; pacta_lang=ru"}
+        code, _, body = self.fetch("/ingest", data=data, headers=form)
+        self.assertEqual(code, 200, body[:800])
+        self.assertIn("последний такой день не позднее даты публикации 2021-10-16", body)
+        self.assertIn("указано в поле места; в тексте: Minsk", body)
+        self.assertNotIn("the last such day up to the publication date", body)
+        self.assertNotIn("given with the place field", body)
+        # In English, the same page says them as the draft does.
+        form["Cookie"] = f"pacta_csrf={csrf}; pacta_lang=en"
+        code, _, body = self.fetch("/ingest", data=data, headers=form)
+        self.assertEqual(code, 200, body[:800])
+        self.assertIn("the last such day up to the publication date 2021-10-16", body)
+        self.assertIn("given with the place field; the text says Minsk", body)
+        # The draft the API gives a Russian reader keeps its notes in English.
+        code, _, body = self.fetch("/api/v1/ingest?published=2021-10-16&place=Moscow",
+                                   data=text.encode(),
+                                   headers={"Content-Type": "text/plain", "Accept-Language": "ru"})
+        self.assertEqual(code, 200, body[:500])
+        ev = json.loads(body)["evidence"]
+        self.assertEqual(ev["date"]["note"], "the last such day up to the publication date 2021-10-16")
+        self.assertEqual(ev["place"]["note"], "given with the place field; the text says Minsk")
+
 if __name__ == "__main__":
     PACTA = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
