@@ -31,6 +31,7 @@ static void bind_date(sqlite3_stmt *p, int i, pdate d) {
 void derive_cache_reset(DeriveCache *p) {
   strmap_free(&p->party);
   strmap_free(&p->document);
+  search_memo_reset(&p->search);
   p->bFresh = false;
 }
 
@@ -149,7 +150,7 @@ bool derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
   case K_ACTION: put_action(pDb, pCache, v, bNew); break;
   default: break; /* read from the journal record when needed */
   }
-  search_put(pDb, kind, zKey, v, seq, bNew);
+  search_put(pDb, &pCache->search, kind, zKey, v, seq, bNew);
   return true;
 }
 
@@ -170,12 +171,11 @@ static int split_key(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4])
 }
 
 void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
-  (void)pCache;
   sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
   db_step_done(pDb, p);
-  search_retract(pDb, kind, zKey);
+  search_retract(pDb, &pCache->search, kind, zKey);
   char zBuf[256], *az[4];
   int n = split_key(zKey, zBuf, sizeof(zBuf), az);
   if (kind == K_MEMBERSHIP && n == 3) {

@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "kind.h"
+#include "search_index.h"
 #include "util.h"
 
 /* Ids of parties and documents looked up during one transaction. Reset it
@@ -18,6 +19,7 @@
 typedef struct DeriveCache {
   StrMap party, document;
   bool bFresh; /* the tables were empty when the transaction began: no row to look up */
+  SearchMemo search;
 } DeriveCache;
 
 void derive_cache_reset(DeriveCache *p);

@@ -246,7 +246,7 @@ int64_t journal_retract_reason(Journal *pJ, Kind kind, const char *zKey, const c
 int64_t journal_rebuild(Db *pDb) {
   db_begin(pDb);
   derive_clear(pDb);
-  DeriveCache cache = {{0}, {0}, false};
+  DeriveCache cache = {{0}, {0}, false, {0}};
   sqlite3_stmt *p =
       db_stmt(pDb, "SELECT seq, kind, key, op, value FROM journal_entry ORDER BY seq");
   int64_t n = 0;

@@ -275,6 +275,22 @@ static void entry_free(Entry *e) {
   json_decref(e->pFree[1]);
 }
 
+void search_memo_reset(SearchMemo *pMemo) {
+  xfree(pMemo->zDoc);
+  json_decref(pMemo->pDoc);
+  pMemo->zDoc = 0;
+  pMemo->pDoc = 0;
+}
+
+/* The live document zDoc, from the memo when it holds it (borrowed). */
+static const json_t *memo_document(Db *pDb, SearchMemo *pMemo, const char *zDoc) {
+  if (pMemo->zDoc && strcmp(pMemo->zDoc, zDoc) == 0) return pMemo->pDoc;
+  search_memo_reset(pMemo);
+  pMemo->pDoc = entity_get(pDb, K_DOCUMENT, zDoc);
+  if (pMemo->pDoc) pMemo->zDoc = xstrdup(zDoc);
+  return pMemo->pDoc;
+}
+
 /*
 ** An action's text (a reservation's, a declaration's, an objection's) is a
 ** row of its own, so that a document is found by the words of what its
@@ -285,10 +301,11 @@ static void entry_free(Entry *e) {
 ** adopted), with the party as the action's; search_doc names it kind
 ** "action", key DOCUMENT|PARTY|TYPE|DATE, label "Reservation by PARTY,
 ** DATE", and search.c shows it as a hit of the document. pDoc: the
-** document's value when the caller has it (NULL: read it).
+** document's value when the caller has it (NULL: read it, or the memo's
+** when pMemo holds it).
 */
-static void put_action(Db *pDb, const char *zKey, const json_t *v, int64_t seq, bool bNew,
-                       const json_t *pDoc) {
+static void put_action(Db *pDb, SearchMemo *pMemo, const char *zKey, const json_t *v, int64_t seq,
+                       bool bNew, const json_t *pDoc) {
   if (!bNew) {
     int64_t rid = doc_rowid(pDb, K_ACTION, zKey);
     if (rid) delete_row(pDb, rid);
@@ -298,7 +315,7 @@ static void put_action(Db *pDb, const char *zKey, const json_t *v, int64_t seq, 
   if (!zText || !*zText || !zType || !zParty || !zDoc) return;
   Entry e;
   memset(&e, 0, sizeof(e));
-  if (!pDoc) pDoc = e.pFree[0] = entity_get(pDb, K_DOCUMENT, zDoc);
+  if (!pDoc) pDoc = memo_document(pDb, pMemo, zDoc);
   e.zOrg = str_of(pDoc, "organization");
   e.zBody = str_of(pDoc, "body");
   e.zType = str_of(pDoc, "type");
@@ -335,7 +352,7 @@ static void refresh_actions(Db *pDb, const char *zDoc, const json_t *pDoc) {
     const char *zKey = json_string_value(json_array_get(json_array_get(aKey, i), 0));
     int64_t seq = json_integer_value(json_array_get(json_array_get(aKey, i), 1));
     json_t *v = entity_get(pDb, K_ACTION, zKey);
-    if (v) put_action(pDb, zKey, v, seq, false, pDoc);
+    if (v) put_action(pDb, 0, zKey, v, seq, false, pDoc);
     json_decref(v);
   }
   json_decref(aKey);
@@ -343,12 +360,14 @@ static void refresh_actions(Db *pDb, const char *zDoc, const json_t *pDoc) {
   buf_free(&hi);
 }
 
-void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew) {
+void search_put(Db *pDb, SearchMemo *pMemo, Kind kind, const char *zKey, const json_t *v,
+                int64_t seq, bool bNew) {
   if (kind == K_ACTION) {
     if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
-    put_action(pDb, zKey, v, seq, bNew, 0);
+    put_action(pDb, pMemo, zKey, v, seq, bNew, 0);
     return;
   }
+  if (kind == K_DOCUMENT) search_memo_reset(pMemo);
   if (!search_indexed_kind(kind)) return;
   if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
   int64_t rid = bNew ? 0 : doc_rowid(pDb, kind, zKey);
@@ -361,7 +380,8 @@ void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t s
   if (kind == K_DOCUMENT && !bNew) refresh_actions(pDb, zKey, v);
 }
 
-void search_retract(Db *pDb, Kind kind, const char *zKey) {
+void search_retract(Db *pDb, SearchMemo *pMemo, Kind kind, const char *zKey) {
+  if (kind == K_DOCUMENT) search_memo_reset(pMemo);
   if (!search_indexed_kind(kind) && kind != K_ACTION) return;
   int64_t rid = doc_rowid(pDb, kind, zKey);
   if (rid) delete_row(pDb, rid);
@@ -381,6 +401,7 @@ void search_ensure(Db *pDb) {
   db_exec(pDb, "DELETE FROM search; DELETE FROM search_doc;");
   p = db_stmt(pDb, "SELECT e.kind, e.key, j.record, e.seq FROM entity e "
                    "JOIN journal j ON j.seq=e.seq ORDER BY e.seq");
+  SearchMemo memo = {0};
   while (db_step_row(pDb, p)) {
     Kind kind = (Kind)sqlite3_column_int(p, 0);
     const char *zRec = (const char *)sqlite3_column_text(p, 2);
@@ -391,11 +412,13 @@ void search_ensure(Db *pDb) {
     /* The index was emptied: no row to replace (bNew), and an action's
     ** row reads its document's current value, whichever comes first. */
     if (pRec)
-      search_put(pDb, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3), true);
+      search_put(pDb, &memo, kind, zKey, json_object_get(pRec, "value"), sqlite3_column_int64(p, 3),
+                 true);
     json_decref(pRec);
     xfree(zKey);
   }
   sqlite3_reset(p);
+  search_memo_reset(&memo);
   search_optimize(pDb);
   db_exec(pDb, "DELETE FROM meta WHERE key='search_stale'");
   db_commit(pDb);

@@ -14,9 +14,20 @@
 #include "db.h"
 #include "kind.h"
 
+/* The document an action's text was last indexed with, kept by the writer
+** for the length of one transaction (DeriveCache): the actions of one
+** document come together, and each would read and parse its record again.
+** search_put and search_retract forget it when a document changes. */
+typedef struct SearchMemo {
+  char *zDoc;
+  json_t *pDoc;
+} SearchMemo;
+void search_memo_reset(SearchMemo *pMemo);
+
 /* Keep the index: derive.c calls these for every change record. */
-void search_put(Db *pDb, Kind kind, const char *zKey, const json_t *v, int64_t seq, bool bNew);
-void search_retract(Db *pDb, Kind kind, const char *zKey);
+void search_put(Db *pDb, SearchMemo *pMemo, Kind kind, const char *zKey, const json_t *v,
+                int64_t seq, bool bNew);
+void search_retract(Db *pDb, SearchMemo *pMemo, Kind kind, const char *zKey);
 void search_clear(Db *pDb);
 /* Merge the index into one segment, after it was refilled (rebuild). */
 void search_optimize(Db *pDb);
