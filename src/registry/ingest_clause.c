@@ -293,6 +293,15 @@ static const Pat aPred[] = {
     {"presided over the", PK_PRESENT},
     {"председательствовал", PK_PRESENT},
     {"hosted by", PK_PRESENT_PREP},
+    /* the host named as such: «обед, который даст хозяин саммита NAME»,
+    ** "the summit's host, President NAME" */
+    {"хозяин саммита", PK_PRESENT_PREP},
+    {"хозяин встречи", PK_PRESENT_PREP},
+    {"хозяин заседания", PK_PRESENT_PREP},
+    {"хозяйка саммита", PK_PRESENT_PREP},
+    {"host of the summit", PK_PRESENT_PREP},
+    {"host of the meeting", PK_PRESENT_PREP},
+    {"the summit's host", PK_PRESENT_PREP},
     {"presided over by", PK_PRESENT_PREP},
     {"opened by", PK_PRESENT_PREP},
     {"under the chairmanship of", PK_PRESENT_PREP},
@@ -943,6 +952,11 @@ static bool locative(const Doc *d, const Mention *m) {
     size_t n = strlen(azPlace[k]);
     if (m->e + n <= d->n && memcmp(d->zLo + m->e, azPlace[k], n) == 0) return true;
   }
+  /* "flew to the capital of Tajikistan", «прилетел в столицу Таджикистана»:
+  ** the party whose capital it is names a place, not one who came */
+  static const char *const azCapitalOf[] = {
+      "capital of ", "capital of the ", "столицу ", "столице ", "столицы ", "столица ", 0};
+  if (ig_ends_before(d, m->i, azCapitalOf, true)) return true;
   return ig_ends_before(d, m->i, az, true);
 }
 

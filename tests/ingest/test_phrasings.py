@@ -2204,6 +2204,26 @@ class Phrasings(unittest.TestCase):
         self.assertIsNone(by(out, "BLR")[0])
         self.assertEqual(by(out, "ARM")[0], "Никол Пашинян")
 
+    def test_a_party_whose_capital_someone_flew_to(self):
+        # pass 13 (dev/ru84): «Президент России Владимир Путин прилетел в столицу Таджикистана»:
+        # the state whose capital he flew to names a place: not present by his name
+        for text in ("В Душанбе сегодня открывается саммит стран СНГ. Президент России Владимир "
+                     "Путин прилетел в столицу Таджикистана.",
+                     "The CIS summit opens in Dushanbe today. Russian President Vladimir Putin "
+                     "arrived in the capital of Tajikistan on Thursday."):
+            out = draft(text, self.db, published="2007-10-05")
+            self.assertEqual(att(out).get("RUS"), "present", text)
+            self.assertNotIn("TJK", att(out), text)
+
+    def test_the_host_named_as_such(self):
+        # pass 13 (dev/ru84): «обед, который даст хозяин саммита Эмомали Рахмон»: the host,
+        # a person the registry knows, is there
+        out = draft("В Ташкенте сегодня открывается саммит стран СНГ. Вечером президенты "
+                    "отправятся на обед, который даст хозяин саммита Шавкат Мирзиёев.", self.db,
+                    published="2017-10-05")
+        self.assertEqual(att(out).get("UZB"), "present")
+        self.assertEqual(by(out, "UZB")[0], "Шавкат Мирзиёев")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
