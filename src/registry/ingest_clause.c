@@ -1334,6 +1334,20 @@ static bool told_before(const Doc *d, size_t i, size_t cs) {
 ** the predicate for m is the first after the relative clause ends, in the
 ** clause [.., ce) ("NAME of Armenia told NAME of Belarus, who will be hosting
 ** the summit, that he will not attend"). One right after m is m's. */
+/* Is there an opening bracket in [a, i) not closed before i, and no closing
+** one in [i, e)? (A party at i in brackets that reach past e.) */
+static bool in_brackets(const Doc *d, size_t a, size_t i, size_t e) {
+  size_t o = SIZE_MAX;
+  for (size_t q = a; q < i; q++) {
+    if (d->z[q] == '(') o = q;
+    if (d->z[q] == ')') o = SIZE_MAX;
+  }
+  if (o == SIZE_MAX) return false;
+  for (size_t q = i; q < e; q++)
+    if (d->z[q] == ')') return false;
+  return true;
+}
+
 static const Hit *past_relative(const Doc *d, const Mention *m, const Hits *pPred,
                                 const Hit *pAfter, size_t ce) {
   static const char *const azRel[] = {
@@ -1608,6 +1622,10 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
       ig_has_any(d, m->i > pBefore->e + 50 ? m->i - 50 : pBefore->e, m->i, azSay))
     pBefore = 0;
   if (pAfter && barrier(d, m->e, pAfter->i)) pAfter = 0;
+  /* «соберутся 11 глав государств (Украину, где ..., будет представлять
+  ** министр иностранных дел)», "(Ukraine will be represented by ...)": a
+  ** party in brackets with its own predicate there is that predicate's */
+  if (pBefore && pAfter && in_brackets(d, pBefore->e, m->i, pAfter->e)) pBefore = 0;
   /* "“Our Armenian colleagues have declined to participate,” NAME, Russia’s
   ** ambassador, told ...": a negation inside a quotation says nothing of a
   ** party outside it */
@@ -1643,6 +1661,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     if (!pR || pRole->a[r].i < m->i) pR = &pRole->a[r];
     if (pRole->a[r].i >= m->i) break;
   }
+  /* ... not one outside the brackets the party is in («11 глав государств
+  ** (Украину будет представлять министр ...)») */
+  if (pR && pR->e <= m->i && in_brackets(d, pR->e, m->i, m->e)) pR = 0;
   bool bOwnRole = pR != 0;
   size_t eName = ie; /* where the representative's name may end */
   /* "Uzbekistan will be represented by a permanent member of the council,

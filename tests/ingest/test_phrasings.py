@@ -2224,6 +2224,23 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("UZB"), "present")
         self.assertEqual(by(out, "UZB")[0], "Шавкат Мирзиёев")
 
+    def test_a_party_in_brackets_with_its_own_verb(self):
+        # pass 13 (dev/ru84): «соберутся 11 глав государств (Украину, где ..., будет
+        # представлять министр иностранных дел)»: the verb in the brackets is the party's,
+        # and the role outside them («глав государств») not its representative's
+        for text in ("В Душанбе сегодня открывается саммит стран СНГ. На встрече лидеров СНГ "
+                     "соберутся 11 глав государств (Украину будет представлять министр "
+                     "иностранных дел).",
+                     "В Душанбе сегодня открывается саммит стран СНГ. На встрече лидеров СНГ "
+                     "соберутся 11 глав государств (Украину, где в воскресенье прошли "
+                     "внеочередные парламентские выборы, будет представлять министр "
+                     "иностранных дел).",
+                     "The CIS summit opens in Dushanbe today. Eleven heads of state will gather "
+                     "(Ukraine, which held elections on Sunday, will be represented by its "
+                     "foreign minister)."):
+            out = draft(text, self.db, published="2007-10-05")
+            self.assertEqual(att(out).get("UKR"), "represented", text)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
