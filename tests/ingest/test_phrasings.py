@@ -2241,6 +2241,24 @@ class Phrasings(unittest.TestCase):
             out = draft(text, self.db, published="2007-10-05")
             self.assertEqual(att(out).get("UKR"), "represented", text)
 
+    def test_the_next_session_slated_for(self):
+        # pass 13 (dev/en95): "the next regular meeting of the Committee ... is slated for
+        # November 2024 in Astana": a meeting to come, its city the next session's place
+        out = draft("The Committee of Secretaries of the Security Councils of the Collective "
+                    "Security Treaty Organization has held a meeting in Almaty on 6 June 2024. "
+                    "The next regular meeting of the Committee of Secretaries of the Security "
+                    "Councils is slated for November 2024 in Astana.", self.db)
+        self.assertEqual((out["session"].get("next") or {}).get("place"), "Astana")
+        self.assertEqual(out["session"]["date"], "2024-06-06")
+
+    def test_the_security_council_secretaries_with_the(self):
+        # pass 13 (dev/en95): "The Committee of Secretaries of the Security Councils of the
+        # CSTO" is the secretaries' committee, not the Collective Security Council
+        out = draft("The Committee of Secretaries of the Security Councils of the Collective "
+                    "Security Treaty Organization has held a meeting in Almaty on 6 June 2024.",
+                    self.db)
+        self.assertEqual(out["session"]["body"], "csto-cssc")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
