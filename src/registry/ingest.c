@@ -944,11 +944,12 @@ static const char *format_video(Doc *d) {
                                             "присоедин", "(онлайн)",  "(online)", 0};
   static const char *const azNotFormat[] = {"invited", "пригла", "consultation", "консультац", 0};
   /* the sentence is about a meeting: "session", "summit", a council... */
-  static const char *const azMeetWord[] = {"session",   "summit",     "meeting",     "council",
-                                           "leaders",   "heads of",   "сесси",       "саммит",
-                                           "заседани",  "совет",      "лидер",       "глав",
-                                           "took part", "takes part", "taking part", "participat",
-                                           "участие",   "talks",      "участву",     0};
+  static const char *const azMeetWord[] = {
+      "session", "summit", "meeting", "council", "leaders", "heads of", "сесси", "саммит",
+      "заседани", "совет", "лидер", "глав", "took part", "takes part", "taking part", "participat",
+      "участие", "talks", "участву",
+      /* «Встреча проходит в режиме видеоконференции» */
+      "встреч", 0};
   size_t iOneRemote = 0, eOneRemote = 0; /* the first "joined via video" */
   for (int k = 0; azVideo[k]; k++) {
     for (const char *z = d->zLo; (z = strstr(z, azVideo[k])) != 0; z++) {

@@ -2259,6 +2259,14 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertEqual(out["session"]["body"], "csto-cssc")
 
+    def test_a_meeting_by_videoconference_in_russian(self):
+        # pass 13 (dev/ru83): «Встреча проходит в режиме видеоконференции»: «встреча» is a
+        # meeting's word, as "meeting" is
+        out = draft("Президент России Владимир Путин и белорусский лидер Александр Лукашенко "
+                    "подписали декрет на заседании Высшего госсовета Союзного государства 4 "
+                    "ноября 2021 года.\n\nВстреча проходит в режиме видеоконференции.", self.db)
+        self.assertEqual(out["session"]["format"], "videoconference")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
