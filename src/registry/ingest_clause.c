@@ -280,6 +280,8 @@ static const Pat aPred[] = {
     {"присоединился к заседанию", PK_PRESENT},
     {"arrived", PK_PRESENT},
     {"chaired by", PK_PRESENT_PREP},
+    /* "the session ..., which was conducted by NAME, Secretary of ..." */
+    {"conducted by", PK_PRESENT_PREP},
     {"chaired the", PK_PRESENT},
     {"co-chair a meeting", PK_PRESENT},
     {"co-chair the meeting", PK_PRESENT},

@@ -2267,6 +2267,16 @@ class Phrasings(unittest.TestCase):
                     "ноября 2021 года.\n\nВстреча проходит в режиме видеоконференции.", self.db)
         self.assertEqual(out["session"]["format"], "videoconference")
 
+    def test_a_session_conducted_by(self):
+        # pass 13 (dev/en94): "the session ... was took place in Yerevan, which was conducted
+        # by NAME, National Security Council Secretary of the chairing country, Republic of
+        # Armenia": who conducts it is there, as who chairs it
+        out = draft("Today the session of the CSTO Committee of Secretaries of Security Councils "
+                    "took place in Yerevan, which was conducted by Armen Gevorgyan, Secretary of "
+                    "the National Security Council of Armenia.", self.db, published="2016-06-08")
+        self.assertEqual(att(out).get("ARM"), "present")
+        self.assertEqual(by(out, "ARM")[0], "Armen Gevorgyan")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
