@@ -473,9 +473,10 @@ bool ig_next_sentence(const Doc *d, size_t i) {
 bool ig_future_sentence(const Doc *d, size_t i) {
   static const char *const azFuture[] = {
       "to be held", "will be held", "will take place", "upcoming", "forthcoming", "is scheduled",
-      "are scheduled", "scheduled to", "slated for", "slated to", "will be hosted", "could take place", "will be attended",
-      "will be followed", "will host", "состоится", "пройдет", "пройдёт", "запланирован",
-      "is planned", "are planned", "to meet in", "to meet on", "will meet", "встретятся",
+      "are scheduled", "scheduled to", "slated for", "slated to", "will be hosted",
+      "could take place", "will be attended", "will be followed", "will host", "состоится",
+      "пройдет", "пройдёт", "запланирован", "is planned", "are planned", "to meet in", "to meet on",
+      "will meet", "встретятся",
       /* «Планируется, что министры одобрят решения, которые будут рассмотрены
       ** Советом коллективной безопасности 28 ноября» */
       "планируется", "будут рассмотрен", "будет рассмотрен", "will be considered", 0};
