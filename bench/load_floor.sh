@@ -6,14 +6,18 @@
 #
 #   reference    sqlite3 .import of the actions as CSV into one plain table
 #   pacta load   pacta init + pacta load of the interchange JSON (what bench/run.sh times)
-#   JSON parse   jansson reading the same JSON file into a tree and freeing it (bench/json_parse.c):
-#                the JSON library's part of a load, with no check, no row and no hash
+#   JSON parse   jansson parsing the same file as pacta's loader does, each record into a tree of
+#                its own, freed (bench/json_parse.c): the JSON library's part of a load, with no
+#                check, no row and no hash
 #   JSON events  yajl reading the same file as a stream of events, building nothing
-#                (bench/json_events.c; only when libyajl-dev is installed): a JSON library's part of
-#                a load with no tree per record
+#                (bench/json_events.c; only when libyajl-dev is installed), and the same events
+#                built into a jansson tree per record, each freed when complete (--trees): the
+#                JSON library's part of a load read from events, without a tree and with one
 #   rows copied  the rows that load stored (journal, entities, actions, parties, documents,
-#                memberships, log), copied into a fresh registry by INSERT ... SELECT in the
-#                sqlite3 shell: SQLite's part, with no JSON and no statement per row
+#                memberships, log), copied into a fresh registry by INSERT ... SELECT ... WHERE 1
+#                in the sqlite3 shell, row by row as a load must insert them (the WHERE keeps
+#                SQLite from copying whole pages): SQLite's part, with no JSON and no C API call
+#                per row
 #
 # Each is the best of N runs (default 5), wall clock and user+system CPU. The ratios are to the
 # reference. "JSON parse + rows copied" is a floor for a load that parses every record into a
@@ -43,7 +47,7 @@ mkdir -p "$OUT"
 cc -O2 -o "$OUT/gen_registry" "$HERE/gen_registry.c"
 cc -O2 -o "$OUT/json_parse" "$HERE/json_parse.c" -ljansson || die "bench/json_parse.c needs libjansson-dev"
 EVENTS=""
-if cc -O2 -o "$OUT/json_events" "$HERE/json_events.c" -lyajl 2>/dev/null; then
+if cc -O2 -o "$OUT/json_events" "$HERE/json_events.c" -lyajl -ljansson 2>/dev/null; then
   EVENTS="$OUT/json_events"
 else
   say "no yajl (apt-get install libyajl-dev): the JSON events row is left out"
@@ -91,14 +95,14 @@ cat >"$OUT/floor-copy.sql" <<EOF
 PRAGMA journal_mode=DELETE;
 ATTACH '$pdb' AS s;
 BEGIN;
-INSERT INTO journal_tx SELECT * FROM s.journal_tx;
-INSERT INTO journal_entry SELECT * FROM s.journal_entry;
-INSERT INTO party SELECT * FROM s.party;
-INSERT INTO document SELECT * FROM s.document;
-INSERT INTO membership SELECT * FROM s.membership;
-INSERT INTO actions SELECT * FROM s.actions;
-INSERT INTO entity SELECT * FROM s.entity;
-INSERT INTO tlog_hash SELECT * FROM s.tlog_hash;
+INSERT INTO journal_tx SELECT * FROM s.journal_tx WHERE 1;
+INSERT INTO journal_entry SELECT * FROM s.journal_entry WHERE 1;
+INSERT INTO party SELECT * FROM s.party WHERE 1;
+INSERT INTO document SELECT * FROM s.document WHERE 1;
+INSERT INTO membership SELECT * FROM s.membership WHERE 1;
+INSERT INTO actions SELECT * FROM s.actions WHERE 1;
+INSERT INTO entity SELECT * FROM s.entity WHERE 1;
+INSERT INTO tlog_hash SELECT * FROM s.tlog_hash WHERE 1;
 COMMIT;
 EOF
 
@@ -113,14 +117,16 @@ loaded=$("$SQLITE3" -batch "$pdb" "SELECT count(*) FROM actions")
 [ "$loaded" = "$nactions" ] || die "pacta loaded $loaded actions of $nactions"
 measure ":" "$(q "$OUT/json_parse") $(q "$json")"
 pwall=$WALL pcpu=$CPU
-rows+=("JSON parse: jansson tree of the JSON, freed|$WALL|$CPU")
+rows+=("JSON parse: jansson, a tree per record|$WALL|$CPU")
 if [ -n "$EVENTS" ]; then
   measure ":" "$(q "$EVENTS") $(q "$json")"
   rows+=("JSON events: yajl, no tree|$WALL|$CPU")
+  measure ":" "$(q "$EVENTS") --trees $(q "$json")"
+  rows+=("JSON events into a jansson tree per record|$WALL|$CPU")
 fi
 measure "rm -f $(q "$cdb") $(q "$cdb")-journal $(q "$cdb")-wal $(q "$cdb")-shm && $(q "$PACTA") --db $(q "$cdb") init" \
   "$(q "$SQLITE3") -batch $(q "$cdb") < $(q "$OUT/floor-copy.sql")"
-rows+=("rows copied: pacta's stored rows, INSERT ... SELECT|$WALL|$CPU")
+rows+=("rows copied: pacta's stored rows, one by one|$WALL|$CPU")
 rows+=("JSON parse + rows copied|$(awk -v a="$pwall" -v b="$WALL" 'BEGIN { printf "%.1f", a + b }')|$(awk -v a="$pcpu" -v b="$CPU" 'BEGIN { printf "%.1f", a + b }')")
 
 printf '\n%-52s | %10s | %8s | %10s | %8s\n' "measure ($nactions actions)" "wall" "ratio" "cpu" "ratio"
