@@ -116,8 +116,8 @@ static const Pat aPred[] = {
     {"declined the invitation", PK_ABSENT},
     {"declined an invitation", PK_ABSENT},
     {"ignored the summit", PK_ABSENT},
-    {"проигнорировал", PK_ABSENT},
-    {"проигнорирует", PK_ABSENT},
+    /* «проигнорировал», «проигнорирует», «проигнорируют» */
+    {"проигнорир", PK_ABSENT},
     {"бойкотир", PK_ABSENT},
     {"не смог", PK_ABSENT},
     {"не сможет", PK_ABSENT},
@@ -160,6 +160,14 @@ static const Pat aPred[] = {
     {"отсутствуют", PK_ABSENT},
     {"не смог приехать", PK_ABSENT},
     {"не поедет", PK_ABSENT},
+    {"не поедут", PK_ABSENT},
+    {"не приедут", PK_ABSENT},
+    /* «Отсутствовать будут Президенты Молдавии и Узбекистана» */
+    {"отсутствовать", PK_ABSENT},
+    /* "the Defense Minister's failure to attend the meeting" */
+    {"failure to attend", PK_ABSENT},
+    {"failed to attend", PK_ABSENT},
+    {"fails to attend", PK_ABSENT},
     {"did not send", PK_ABSENT},
     {"не направил", PK_ABSENT},
     {"не прислал", PK_ABSENT},
@@ -1497,6 +1505,16 @@ static bool title_only(const Doc *d, size_t s, size_t e) {
   return true;
 }
 
+/* Are the bytes from e to i, between a verb and a list's head, a few words
+** with no punctuation («не участвуют президенты», «отсутствовать будут
+** президенты», «не участвуют в саммите президенты»)? */
+static bool verb_before_head(const Doc *d, size_t e, size_t i) {
+  if (i < e || i - e > 24) return false;
+  for (size_t q = e; q < i; q++)
+    if (strchr(",.;:!?()\n", d->z[q])) return false;
+  return true;
+}
+
 /* The status of one party mention m in its clause, or false. */
 static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, const Hits *pPred,
                          const Hits *pRole, const Hits *pClause, const Hits *pItem, Found *f) {
@@ -1559,6 +1577,12 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** predicate before it («принимают участие президенты России, ...») */
   while (pBefore && pBefore->kind == PK_PRESENT_LIST && !list_reaches(d, pBefore->e, m->i))
     pBefore = pBefore > pPred->a && pBefore[-1].i >= cs ? pBefore - 1 : 0;
+  /* ... and one right after a verb of absence is that verb's subject («в
+  ** нем не участвуют президенты Украины, Грузии, Армении и Туркменистана»,
+  ** «Отсутствовать будут Президенты Молдавии и Узбекистана») */
+  if (pBefore && pBefore->kind == PK_PRESENT_LIST && pBefore > pPred->a && pBefore[-1].i >= cs &&
+      pBefore[-1].kind == PK_ABSENT && verb_before_head(d, pBefore[-1].e, pBefore->i))
+    pBefore--;
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP ||
                  pAfter->kind == PK_PRESENT_LIST || pAfter->kind == PK_REPR_PREP))
     pAfter = 0;

@@ -2277,6 +2277,39 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "present")
         self.assertEqual(by(out, "ARM")[0], "Armen Gevorgyan")
 
+    def test_a_list_of_leaders_after_a_verb_of_absence(self):
+        # pass 14 (dev/ru90, ru91): a list's head («президенты», «лидеры») right after a
+        # verb of absence is that verb's subject, not a list of those present; and the plural
+        # and future forms of the verbs («не поедут», «проигнорируют», «отсутствовать будут»)
+        for text in ("В Москве проходит неформальный саммит СНГ. Нынешний саммит проходит в "
+                     "усеченном составе, в нем не участвуют президенты Украины, Грузии, Армении "
+                     "и Туркменистана.",
+                     "В Москве пройдет неформальный саммит СНГ. Отсутствовать будут Президенты "
+                     "Украины, Грузии, Армении и Туркменистана.",
+                     "Лидеры Украины, Грузии, Армении и Туркменистана не поедут в Москву на "
+                     "саммит СНГ.",
+                     "Лидеры Украины, Грузии, Армении и Туркменистана проигнорируют "
+                     "неформальный саммит стран СНГ, который пройдет в Москве 8 мая."):
+            out = draft(text, self.db, published="2006-07-21")
+            for p in ("UKR", "GEO", "ARM", "TKM"):
+                self.assertEqual(att(out).get(p), "absent", (p, text))
+        # ... but a list after a verb of taking part stays present
+        out = draft("В Москве проходит неформальный саммит СНГ. В нем участвуют президенты "
+                    "России, Казахстана и Таджикистана.", self.db, published="2006-07-21")
+        for p in ("RUS", "KAZ", "TJK"):
+            self.assertEqual(att(out).get(p), "present", p)
+
+    def test_a_failure_to_attend(self):
+        # pass 14 (dev/en104): "the Defense Minister's failure to attend the meeting held in
+        # Minsk" is an absence
+        out = draft("The Armenian Defense Ministry gave no reason for Defense Minister Suren "
+                    "Papikian's failure to attend the meeting of the CSTO Council of Defense "
+                    "Ministers held in Minsk. Speaking at the Minsk meeting, Russian Defense "
+                    "Minister Sergei Shoigu stressed the importance of Armenia's participation.",
+                    self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+        self.assertEqual(att(out).get("RUS"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
