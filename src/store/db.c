@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -236,7 +237,16 @@ static void migrate(Db *pDb) {
   db_commit(pDb);
 }
 
+/* SQLite's process-wide settings, before its first use: no count of the
+** memory it holds (nothing reads it), which would take a mutex on every
+** allocation. */
+static void db_configure(void) {
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 Db *db_open(const char *zPath, bool bCreate) {
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once(&once, db_configure);
   if (!bCreate && access(zPath, F_OK) != 0)
     die(EXIT_INPUT, "%s: no registry here (create one with 'pacta init', or pass --db FILE)",
         zPath);
