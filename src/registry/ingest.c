@@ -686,6 +686,29 @@ static const Mention *city_travelled_to(const Doc *d) {
   return 0;
 }
 
+/* The Kremlin said as where they meet ("held in the Kremlin", «в Кремле
+** состоялось заседание», «лидеры встречаются в Кремле» after a sentence
+** naming the summit), not the next meeting's nor a past one's: its span in
+** *pi, *pe, and true. */
+static bool kremlin_said(const Doc *d, size_t *pi, size_t *pe) {
+  static const char *const azIn[] = {"в кремле", "in the kremlin", "at the kremlin", 0};
+  static const char *const azMeet[] = {"summit", "session", "meeting",  "council",
+                                       "met ",   "саммит",  "заседани", "сесси",
+                                       "совет",  "встреч",  "встреча",  0};
+  for (int k = 0; azIn[k]; k++) {
+    for (size_t x = ig_find(d, 0, azIn[k]); x != SIZE_MAX; x = ig_find(d, x + 1, azIn[k])) {
+      if (gz_letter_before(d->zLo, x) || ig_next_sentence(d, x) || past_sentence(d, x)) continue;
+      size_t s0 = ig_sent_start(d, x);
+      size_t sPrev = s0 >= 2 ? ig_sent_start(d, s0 - 2) : s0;
+      if (!ig_has_any(d, sPrev, ig_sent_end(d, x), azMeet)) continue;
+      *pi = x;
+      *pe = x + strlen(azIn[k]);
+      return true;
+    }
+  }
+  return false;
+}
+
 static void draft_place(Draft *dr) {
   Doc *d = dr->d;
   const DateM *pDate = dr->pDate;
@@ -858,7 +881,21 @@ static void draft_place(Draft *dr) {
       conf = pLine->p->kind == GZ_CITY ? 0.7 : 0.5;
     }
   }
-  if (!pPlace && pCapOf) {
+  /* ... or the Kremlin: Moscow (0.6) */
+  size_t iKr = 0, eKr = 0;
+  const char *zMoscow = 0;
+  if (!pPlace && !pCapOf && kremlin_said(d, &iKr, &eKr)) {
+    for (int j = 0; j < d->g->n && !zMoscow; j++) {
+      const GzEntry *pE = &d->g->a[j];
+      if (pE->type == GZ_CAPITAL && pE->kind == GZ_PARTY && pE->zPlace[0] &&
+          strcmp(pE->zKey, "RUS") == 0)
+        zMoscow = pE->zPlace;
+    }
+  }
+  if (!pPlace && !pCapOf && zMoscow) {
+    json_object_set_new(dr->pSession, "place", json_string(zMoscow));
+    ig_evidence(d, "place", iKr, eKr, 0.6, true);
+  } else if (!pPlace && pCapOf) {
     json_object_set_new(dr->pSession, "place", json_string(zCapital));
     ig_evidence(d, "place", iCapSpan, eCapSpan, 0.65, true);
   } else if (pPlace) {

@@ -376,6 +376,13 @@ static const Pat aPred[] = {
     {"на полях саммита", PK_PRESENT},
     {"on the sidelines of the summit", PK_PRESENT},
     {"on the sidelines of the meeting", PK_PRESENT},
+    /* «По видеосвязи подключились главы Таджикистана и Узбекистана»: joined
+    ** (by a link) */
+    {"подключился", PK_PRESENT},
+    {"подключилась", PK_PRESENT},
+    {"подключились", PK_PRESENT},
+    {"подключится", PK_PRESENT},
+    {"подключатся", PK_PRESENT},
     {"принимал участие", PK_PRESENT},
     {"принимала участие", PK_PRESENT},
     {"принимали участие", PK_PRESENT},

@@ -2310,6 +2310,34 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "absent")
         self.assertEqual(att(out).get("RUS"), "present")
 
+    def test_joined_by_a_link_in_russian(self):
+        # pass 14 (dev/ru93): «По видеосвязи подключились главы Таджикистана и Узбекистана
+        # NAME и NAME»: those who joined by a link take part (observers, not members)
+        out = draft("В четверг, 25 мая 2023 года, в Москве состоялось заседание Высшего "
+                    "Евразийского экономического совета. В саммите участвовали президент России "
+                    "Владимир Путин и лидер Казахстана Касым-Жомарт Токаев. По видеосвязи "
+                    "подключились главы Таджикистана и Узбекистана Эмомали Рахмон и Шавкат "
+                    "Мирзиёев.", self.db)
+        self.assertEqual(att(out).get("TJK"), "observer")
+        self.assertEqual(att(out).get("UZB"), "observer")
+        self.assertEqual(by(out, "UZB")[0], "Шавкат Мирзиёев")
+
+    def test_the_kremlin_is_in_moscow(self):
+        # pass 14 (dev/ru90, ru93): a meeting in the Kremlin, no city named, is in Moscow
+        # (less surely, 0.6)
+        for text in ("В четверг, 25 мая 2023 года, в Кремле состоялось заседание Высшего "
+                     "Евразийского экономического совета.",
+                     "Сегодня основной рабочий день неформального саммита глав СНГ. Лидеры "
+                     "встречаются в Кремле.",
+                     "The Supreme Eurasian Economic Council met in the Kremlin on 25 May 2023."):
+            out = draft(text, self.db, published="2023-05-25")
+            self.assertEqual(out["session"]["place"], "Moscow", text)
+            self.assertLess(out["evidence"]["place"]["confidence"], 0.7, text)
+        # ... not "the Kremlin said", nor a past meeting there
+        out = draft("The CIS summit opened in Astana on 14 October 2022, the Kremlin said. The "
+                    "previous summit was held in the Kremlin.", self.db)
+        self.assertEqual(out["session"]["place"], "Astana")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
