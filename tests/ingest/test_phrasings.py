@@ -2338,6 +2338,18 @@ class Phrasings(unittest.TestCase):
                     "previous summit was held in the Kremlin.", self.db)
         self.assertEqual(out["session"]["place"], "Astana")
 
+    def test_council_of_ministers_of_foreign_affairs(self):
+        # pass 14 (dev/en106, en107; the Turkmen foreign ministry's wording): "the Council of
+        # Ministers of Foreign Affairs" is the foreign ministers' council of the organization
+        # named with it
+        out = draft("On October 12, 2023, a regular meeting of the Council of Ministers of "
+                    "Foreign Affairs of the Commonwealth of Independent States was held in "
+                    "Bishkek.", self.db)
+        self.assertEqual(out["session"]["body"], "cis-cfm")
+        out = draft("A meeting of the Council of Ministers of Foreign Affairs of the CSTO member "
+                    "states was held in Almaty on 21 June 2024.", self.db)
+        self.assertEqual(out["session"]["body"], "csto-cfm")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
