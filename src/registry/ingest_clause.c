@@ -941,11 +941,22 @@ static bool locative(const Doc *d, const Mention *m) {
     return true;
   /* "in Astana, Kazakhstan", "Minsk, Belarus": the city's country, by its
   ** name ("in Minsk, Russian Foreign Minister NAME said" is a party's) */
-  if (m->p->type == GZ_NAME && m->i >= 2 && d->z[m->i - 1] == ' ' && d->z[m->i - 2] == ',') {
-    int q = ig_mention_ending(d, m->i - 2);
+  /* ... or by its long name after "the" ("held in Anapa, the Russian
+  ** Federation", "in Minsk, the Republic of Belarus"; not "in Minsk, the
+  ** Russian Foreign Minister") */
+  size_t c0 = m->i;
+  if (c0 >= 12 && memcmp(d->zLo + c0 - 12, "republic of ", 12) == 0) c0 -= 12;
+  if (c0 >= 6 && memcmp(d->zLo + c0 - 6, ", the ", 6) == 0 &&
+      !(m->e + 1 < d->n && d->z[m->e] == ' ' && ig_upper_at(d, m->e + 1)))
+    c0 -= 4;
+  else
+    c0 = m->i;
+  if ((m->p->type == GZ_NAME || c0 != m->i) && c0 >= 2 && d->z[c0 - 1] == ' ' &&
+      d->z[c0 - 2] == ',') {
+    int q = ig_mention_ending(d, c0 - 2);
     if (q < d->nM) {
       const Mention *c = &d->aM[d->aByEnd[q]];
-      if (c->e == m->i - 2 && (c->p->kind == GZ_CITY || c->p->type == GZ_CAPITAL)) return true;
+      if (c->e == c0 - 2 && (c->p->kind == GZ_CITY || c->p->type == GZ_CAPITAL)) return true;
     }
   }
   /* "a welcome to Moldovan President NAME": an English adjective before a

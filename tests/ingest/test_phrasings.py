@@ -2350,6 +2350,22 @@ class Phrasings(unittest.TestCase):
                     "states was held in Almaty on 21 June 2024.", self.db)
         self.assertEqual(out["session"]["body"], "csto-cfm")
 
+    def test_a_city_and_its_country_by_its_long_name(self):
+        # pass 14 (dev/en102): "held in Anapa, the Russian Federation", "in Minsk, the
+        # Republic of Belarus": the city's country, as "in Astana, Kazakhstan" is; not a
+        # party taking part ("in Minsk, the Russian Foreign Minister NAME said" still is)
+        for text, p, city in (
+                ("A meeting of the Council of Defense Ministers of the CIS was held in Anapa, "
+                 "the Russian Federation, on June 5, 2019.", "RUS", "Anapa"),
+                ("A meeting of the Council of Defense Ministers of the CIS was held in Minsk, "
+                 "the Republic of Belarus, on June 5, 2019.", "BLR", "Minsk")):
+            out = draft(text, self.db)
+            self.assertIsNone(att(out).get(p), text)
+            self.assertEqual(out["session"]["place"], city, text)
+        out = draft("A meeting of the CIS Council of Foreign Ministers was held on 5 June 2019 "
+                    "in Minsk, the Russian Foreign Minister Sergei Lavrov said.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
