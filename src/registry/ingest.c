@@ -910,6 +910,16 @@ static void draft_place(Draft *dr) {
   }
 }
 
+/* Is the word after the one ending at e a summit or a session («неформальный
+** саммит», "informal summit"; not «неформальная встреча», "informal
+** meetings", often held beside the session)? */
+static bool summit_after(const Doc *d, size_t e) {
+  static const char *const azSummit[] = {"саммит", "заседани", "summit", "session", 0};
+  size_t w = ig_word_end(d, e);
+  while (w < d->n && d->z[w] == ' ') w++;
+  return ig_has_any(d, w, ig_word_end(d, w), azSummit);
+}
+
 /* zFormat if a word of az (the first in az's order) is in the text, with
 ** it as the format's evidence; else NULL. */
 static const char *format_word(Doc *d, const char *zOrg, const char *const *az, const char *zFormat,
@@ -917,8 +927,12 @@ static const char *format_word(Doc *d, const char *zOrg, const char *const *az, 
   for (int k = 0; az[k]; k++) {
     for (const char *z = d->zLo; (z = strstr(z, az[k])) != 0; z++) {
       size_t i = (size_t)(z - d->zLo);
-      /* "informal meetings could take place before the summit" */
-      if (ig_future_sentence(d, i) || ig_next_sentence(d, i)) continue;
+      /* "informal meetings could take place before the summit"; but in a
+      ** release announcing the meeting, of the meeting it announces
+      ** («неформальный саммит стран СНГ, который пройдет в Москве 8 мая») */
+      if (ig_next_sentence(d, i) || (ig_future_sentence(d, i) &&
+                                     !(announced_here(d, i) && summit_after(d, i + strlen(az[k])))))
+        continue;
       /* «неформальная встреча лидеров государств СНГ» in a release about
       ** the EAEU's council: another organization's meeting */
       size_t s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
@@ -935,9 +949,12 @@ static const char *format_word(Doc *d, const char *zOrg, const char *const *az, 
       if (bOther && !bOwn) continue;
       /* "The meeting came after the informal meeting of the Eurasian
       ** Economic Council": one before or after the session is another */
-      static const char *const azOther[] = {"after the ",     "after an ",        "before the ",
-                                            "following the ", "preceded by the ", "после ",
-                                            "перед ",         "накануне ",        0};
+      /* ... and so is one had "also" ("We also had an informal meeting with
+      ** the prime ministers", «также состоялась неформальная встреча»), and
+      ** "both formal and informal meetings" are of every kind */
+      static const char *const azOther[] = {
+          "after the ", "after an ", "before the ", "following the ", "preceded by the ", "после ",
+          "перед ",     "накануне ", "also ",       "также ",         "formal and ",      0};
       if (ig_has_any(d, i > s0 + 20 ? i - 20 : s0, i, azOther)) continue;
       /* «неформальную беседу», «неформальному обсуждению»: an informal
       ** talk among those at the session, not an informal session */
@@ -1426,6 +1443,6 @@ IngestLack ingest_lack(const json_t *pDraft) {
 }
 
 const char *ingest_lack_words(IngestLack lack) {
-  static const char *const az[] = {0, "no body recognized", "no full date found"};
+  static const char *const az[] = {0, N_("no body recognized"), N_("no full date found")};
   return az[lack];
 }

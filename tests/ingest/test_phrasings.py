@@ -2366,6 +2366,29 @@ class Phrasings(unittest.TestCase):
                     "in Minsk, the Russian Foreign Minister Sergei Lavrov said.", self.db)
         self.assertEqual(att(out).get("RUS"), "present")
 
+    def test_an_informal_summit_announced(self):
+        # pass 14 (dev/ru91): a release announcing an informal summit, no meeting said held:
+        # its format is informal («неформальный саммит стран СНГ, который пройдет в Москве»)
+        out = draft("Лидеры Украины и Молдовы проигнорируют неформальный саммит стран СНГ, "
+                    "который пройдет в Москве 8 мая.", self.db, published="2015-05-06")
+        self.assertEqual(out["session"]["format"], "informal")
+        # ... but not an informal meeting of others to come («неформальная встреча глав
+        # государств» in a release on the heads of government)
+        out = draft("Внеочередная встреча глав правительств стран СНГ состоится в Москве 18 "
+                    "декабря, а 26 декабря пройдет неформальная встреча глав государств.",
+                    self.db, published="2023-11-30")
+        self.assertEqual(out["session"]["format"], "in_person")
+
+    def test_an_informal_meeting_had_also(self):
+        # pass 14 (dev/en100): "We also had an informal meeting with the prime ministers",
+        # "both formal and informal meetings": meetings beside the session, not its format
+        out = draft("First Deputy Prime Minister Ararat Mirzoyan summed up the results of the "
+                    "session of the Council of the CIS heads of government held in Dushanbe on "
+                    "June 1, 2018. \u201cWe also had an informal meeting with the prime "
+                    "ministers of the CIS states. During both formal and informal meetings I "
+                    "conveyed several messages.\u201d", self.db)
+        self.assertEqual(out["session"]["format"], "in_person")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
