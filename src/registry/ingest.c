@@ -389,6 +389,16 @@ static bool session_of_body(const Doc *d, size_t k, size_t *pE, const Mention **
   if (d->aM[m].i > e + 80) return false;
   for (size_t q = e; q < d->aM[m].i;) {
     if (!gz_letter_at(d->zLo, d->n, q)) {
+      /* a short name in capitals in brackets ("of Defense Ministers' Council
+      ** (DMC) of CIS") */
+      if (d->z[q] == '(') {
+        size_t r = q + 1;
+        while (r < d->aM[m].i && r < q + 10 && d->z[r] >= 'A' && d->z[r] <= 'Z') r++;
+        if (r > q + 2 && r < d->aM[m].i && d->z[r] == ')') {
+          q = r + 1;
+          continue;
+        }
+      }
       if (strchr(",.;:(", d->z[q])) return false; /* not "of the UN General Assembly, the CIS" */
       q++;
       continue;

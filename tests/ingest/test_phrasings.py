@@ -2389,6 +2389,19 @@ class Phrasings(unittest.TestCase):
                     "conveyed several messages.\u201d", self.db)
         self.assertEqual(out["session"]["format"], "in_person")
 
+    def test_a_number_through_a_title_with_its_short_name(self):
+        # pass 14 (dev/en101): "the 71st session of Defense Ministers' Council (DMC) of
+        # Commonwealth of Independent States": a short name in brackets in the title
+        out = draft("Baku. 30 November. Russian capital of Moscow will host today the 71st "
+                    "session of Defense Ministers\u2019 Council (DMC) of Commonwealth of "
+                    "Independent States (CIS).", self.db, published="2016-11-30")
+        self.assertEqual(out["session"]["number"], 71)
+        # ... not a number of another organization's session ("the 73rd session of the UN
+        # General Assembly (UNGA), the CIS ...")
+        out = draft("Speaking at the 73rd session of the UN General Assembly (UNGA), the CIS "
+                    "foreign ministers met in New York on 27 September 2018.", self.db)
+        self.assertIsNone(out["session"]["number"])
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
