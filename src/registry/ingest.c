@@ -675,17 +675,28 @@ static bool announced_here(const Doc *d, size_t i) {
          !ig_has_any(d, 0, d->n, azHeldWords);
 }
 
-/* A city travelled to ("coming to Chisinau", «отказались ехать в Кишинев»,
-** «его поездку в Душанбе пришлось отменить») in a sentence not about the
-** next session nor a past one: where the meeting is, or NULL. */
+/* A city travelled to ("coming to Chisinau", "did not go to Minsk",
+** «отказались ехать в Кишинев», «его поездку в Душанбе пришлось отменить»)
+** in a sentence not about the next session nor a past one: where the
+** meeting is, or NULL. */
 static const Mention *city_travelled_to(const Doc *d) {
-  static const char *const azTo[] = {"coming to ",    "travel to ",
-                                     "trip to ",      "travelling to ",
-                                     "traveling to ", "ехать в ",
-                                     "приехать в ",   "поехать в ",
-                                     "поездку в ",    "поездки в ",
-                                     "поездка в ",    "приедут в ",
-                                     "приедет в ",    0};
+  static const char *const azTo[] = {"coming to ",
+                                     "travel to ",
+                                     "trip to ",
+                                     "travelling to ",
+                                     "traveling to ",
+                                     "ехать в ",
+                                     "приехать в ",
+                                     "поехать в ",
+                                     "поездку в ",
+                                     "поездки в ",
+                                     "поездка в ",
+                                     "приедут в ",
+                                     "приедет в ",
+                                     "go to ",
+                                     "went to ",
+                                     "goes to ",
+                                     0};
   for (int k = 0; k < d->nM; k++) {
     const Mention *pM = &d->aM[k];
     if (!pM->p->zPlace[0] || all_caps(d, pM) || ig_next_sentence(d, pM->i) ||

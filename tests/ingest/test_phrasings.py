@@ -2402,6 +2402,15 @@ class Phrasings(unittest.TestCase):
                     "foreign ministers met in New York on 27 September 2018.", self.db)
         self.assertIsNone(out["session"]["number"])
 
+    def test_a_city_gone_to(self):
+        # pass 14 (dev/en103): "did not go to Minsk and did not participate in the meeting":
+        # where the meeting is, as "coming to Chisinau" is (0.6)
+        out = draft("Armenian Defense Minister Suren Papikyan did not go to Minsk and did not "
+                    "participate in the meeting of the Council of Defense Ministers of the "
+                    "Collective Security Treaty Organization (CSTO).", self.db)
+        self.assertEqual(out["session"]["place"], "Minsk")
+        self.assertEqual(att(out).get("ARM"), "absent")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
