@@ -42,8 +42,9 @@ void ingest_give(json_t *pDraft, const char *zField, const char *zValue, const c
 ** each so; one that is no message's as it is. A new string (free it). */
 char *ingest_note_text(const char *zNote);
 
-/* What a draft lacks to be loaded, and that in words ("no full date
-** found"; NULL for INGEST_LOADABLE). */
+/* What a draft lacks to be loaded, and that in words, English: a message
+** to translate where it is shown ("no full date found"; NULL for
+** INGEST_LOADABLE). */
 typedef enum IngestLack { INGEST_LOADABLE, INGEST_NO_BODY, INGEST_NO_DATE } IngestLack;
 IngestLack ingest_lack(const json_t *pDraft);
 const char *ingest_lack_words(IngestLack lack);

@@ -13,8 +13,9 @@
 ** depositary token (anonymous or delegates); one more is answered 429 with
 ** Retry-After, so a crowd of them cannot take every thread of the server.
 **
-** The page's words are in its language (i18n.h); the draft's field names
-** are the interchange format's, codes.
+** The page's words are in its language (i18n.h), the draft's fields and
+** codes among them; each field also shows its key in the interchange
+** format, which the merge's conflicts and the JSON below name.
 */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 
 #include "auth.h"
 #include "date.h"
+#include "entity.h"
 #include "fields.h"
 #include "form.h"
 #include "gazetteer.h"
@@ -151,19 +153,55 @@ static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *
           _("Place"), _("(optional)"), zPlace ? zPlace : "", _("Draft the session"));
 }
 
-/* A field's value as words: a string as it is, an object as "key: value"
-** pairs, anything else as compact JSON. */
+/* The words of a draft's member name (a field of a detail, "document",
+** "speaker"), or NULL for one shown as it is. */
+static const char *member_name(const char *zKey) {
+  static const struct {
+    const char *zKey, *zName;
+  } aName[] = {
+      {"party", N_("Party")},
+      {"status", N_("Attendance")},
+      {"by", N_("By")},
+      {"role", N_("Role")},
+      {"document", N_("Document")},
+      {"speaker", N_("Speaker")},
+      {"date", N_("Date")},
+      {"place", N_("Place")},
+      {"title", N_("Title")},
+      {"organization", N_("Organization")},
+  };
+  for (size_t i = 0; i < sizeof(aName) / sizeof(aName[0]); i++)
+    if (strcmp(zKey, aName[i].zKey) == 0) return _(aName[i].zName);
+  if (strcmp(zKey, "name") == 0) return P_("person", "Name"); /* a speaker's */
+  return 0;
+}
+
+/* A field's value as words: a string as it is; an attendance entry as its
+** status in the page's language, then by whom; another object as "name:
+** value" pairs; anything else as compact JSON. */
 static void put_value(Buf *p, const json_t *v) {
   if (!v || json_is_null(v)) {
     hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
   } else if (json_is_string(v)) {
-    hprintf(p, "%s", json_string_value(v));
+    put_text(p, json_string_value(v));
+  } else if (json_is_object(v) && str(v, "party") && str(v, "status")) {
+    put_words(p, str(v, "status"));
+    if (str(v, "by")) {
+      buf_puts(p, ", ");
+      put_text(p, str(v, "by"));
+    }
+    if (str(v, "role")) {
+      buf_puts(p, " (");
+      put_text(p, str(v, "role"));
+      buf_puts(p, ")");
+    }
   } else if (json_is_object(v)) {
     const char *zKey;
     json_t *pVal;
     const char *zSep = "";
     json_object_foreach((json_t *)v, zKey, pVal) {
-      hprintf(p, "%s%s: ", zSep, zKey);
+      const char *zName = member_name(zKey);
+      hprintf(p, "%s%s: ", zSep, zName ? zName : zKey);
       put_value(p, pVal);
       zSep = ", ";
     }
@@ -172,6 +210,45 @@ static void put_value(Buf *p, const json_t *v) {
     hprintf(p, "%s", z ? z : "");
     xfree(z);
   }
+}
+
+/* A draft's field by its name in the page's language ("Place", a party's
+** name, "Document 2"), then its key (place, attendance.KAZ, documents[1]). */
+static void put_field_name(Buf *p, const json_t *pParties, const char *zKey) {
+  static const struct {
+    const char *zKey, *zName;
+  } aField[] = {
+      {"id", N_("Identifier")},
+      {"body", N_("Body")},
+      {"number", N_("Number")},
+      {"date", N_("Date")},
+      {"place", N_("Place")},
+      {"format", N_("Format")},
+      {"next.date", N_("Next session: date")},
+      {"next.place", N_("Next session: place")},
+  };
+  const char *zName = 0;
+  for (size_t i = 0; i < sizeof(aField) / sizeof(aField[0]); i++)
+    if (strcmp(zKey, aField[i].zKey) == 0) zName = _(aField[i].zName);
+  unsigned k;
+  char zNum[16];
+  if (zName) {
+    hprintf(p, "%s", zName);
+  } else if (strncmp(zKey, "attendance.", 11) == 0) {
+    put_party_name(p, pParties, zKey + 11);
+  } else if (sscanf(zKey, "documents[%u]", &k) == 1 && k < 100000) {
+    snprintf(zNum, sizeof(zNum), "%u", k + 1);
+    put_msg(p, _("Document {0}"), zNum);
+  } else if (sscanf(zKey, "quotes[%u]", &k) == 1 && k < 100000) {
+    snprintf(zNum, sizeof(zNum), "%u", k + 1);
+    put_msg(p, _("Quotation {0}"), zNum);
+  } else if (sscanf(zKey, "speakers[%u]", &k) == 1 && k < 100000) {
+    snprintf(zNum, sizeof(zNum), "%u", k + 1);
+    put_msg(p, _("Speaker {0}"), zNum);
+  } else {
+    hprintf(p, "%s", zKey);
+  }
+  hprintf(p, " <span class=\"code\">%s</span>", zKey);
 }
 
 /* The value the session record holds for an evidence key, else the
@@ -218,9 +295,12 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
   }
   /* TRANSLATORS: the heads of the table's columns, separated by '|'. */
   table_begin(p, _("The draft, field by field"), _("Field|Value|From the text|Confidence"));
-  hprintf(p, "<tr><th scope=\"row\">id</th><td>");
+  buf_puts(p, "<tr><th scope=\"row\">");
+  put_field_name(p, 0, "id");
+  buf_puts(p, "</th><td>");
   put_value(p, json_object_get(s, "id"));
   buf_puts(p, "</td><td></td><td></td></tr>");
+  json_t *pParties = entity_map(pDb, K_PARTY, "code");
   const char *zKey;
   json_t *ev;
   json_object_foreach((json_t *)pEv, zKey, ev) {
@@ -230,12 +310,17 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     json_object_del(pDetail, "inferred");
     json_object_del(pDetail, "note");
     const json_t *v = field_value(s, zKey, pDetail);
+    bool bCode = strcmp(zKey, "format") == 0 && json_is_string(v); /* a code: as words */
     bool bUnsure = unsure(zKey, ev);
     buf_puts(p, bUnsure ? "<tr class=\"unsure\">" : "<tr>");
-    hprintf(p, "<th scope=\"row\">%s", zKey);
+    buf_puts(p, "<th scope=\"row\">");
+    put_field_name(p, pParties, zKey);
     if (bUnsure) hprintf(p, " <span class=\"badge k-observer\">%s</span>", _("check"));
     buf_puts(p, "</th><td>");
-    put_value(p, v);
+    if (bCode)
+      put_words(p, json_string_value(v));
+    else
+      put_value(p, v);
     if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
       json_t *pBody = entity_get(pDb, K_BODY, json_string_value(v));
       const char *zOrg = str(pBody, "organization");
@@ -261,6 +346,7 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     buf_puts(p, "</td></tr>");
     json_decref(pDetail);
   }
+  json_decref(pParties);
   table_end(p);
   char *z = json_dumps(s, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   hprintf(p, "<details><summary>%s</summary><pre>%s</pre></details>",
@@ -399,7 +485,7 @@ static void ingest_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
       Buf m = {0};
       /* TRANSLATORS: HTML; keep <strong>...</strong>. */
       hprintf(&m, _("<strong>This draft cannot be loaded yet:</strong> %s."),
-              ingest_lack_words(lack));
+              _(ingest_lack_words(lack)));
       buf_putc(&m, ' ');
       buf_puts(&m, lack == INGEST_NO_DATE
                        ? _("Give the session's date in the form below and draft it again.")
@@ -451,7 +537,7 @@ static void load_draft(Req *pReq, Resp *r, const char *zCsrf, const Form *f, jso
   memset(&mg, 0, sizeof(mg));
   if (lack) {
     hprintf(&m, _("<strong>Nothing was loaded.</strong> The draft cannot be loaded: %s."),
-            ingest_lack_words(lack));
+            _(ingest_lack_words(lack)));
   } else {
     ingest_merge_find(pReq->pDb, 0, pDraft, bReplace, &mg);
     if (json_array_size(mg.aConflict) && !bReplace) {

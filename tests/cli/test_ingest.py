@@ -745,9 +745,12 @@ class IngestPage(unittest.TestCase):
         # The fields read with little confidence are marked for the reader to check: the
         # place (0.5) and the format (0.6) of this release, not its confident date.
         self.assertIn("fields were read with little confidence", body)
-        self.assertRegex(body, r'<tr class="unsure"><th scope="row">place <span[^>]*>check</span>')
-        self.assertRegex(body, r'<tr class="unsure"><th scope="row">format ')
-        self.assertRegex(body, r'<tr><th scope="row">date</th>')
+        # Each field by its name, then its key in the interchange format.
+        self.assertRegex(body, r'<tr class="unsure"><th scope="row">Place <span class="code">'
+                               r'place</span> <span[^>]*>check</span>')
+        self.assertRegex(body, r'<tr class="unsure"><th scope="row">Format <span class="code">'
+                               r'format</span> ')
+        self.assertRegex(body, r'<tr><th scope="row">Date <span class="code">date</span></th>')
         # Loaded without the box: refused, conflicts named, nothing written.
         before = self.export()
         code, _, body = self.post(csrf, text=text, action="load", token=self.token)
@@ -798,6 +801,13 @@ class IngestPage(unittest.TestCase):
         self.assertIn("указано в поле места; в тексте: Minsk", body)
         self.assertNotIn("the last such day up to the publication date", body)
         self.assertNotIn("given with the place field", body)
+        # The fields by their Russian names and the parties by theirs, the codes as words,
+        # beside the keys the draft gives them.
+        self.assertIn('<th scope="row">Место <span class="code">place</span>', body)
+        self.assertIn('<th scope="row">Идентификатор <span class="code">id</span>', body)
+        self.assertRegex(body, r'<th scope="row">Армения <span class="code">attendance\.ARM'
+                               r'</span></th><td>присутствовал')
+        self.assertNotIn(">in_person<", body)
         # In English, the same page says them as the draft does.
         form["Cookie"] = f"pacta_csrf={csrf}; pacta_lang=en"
         code, _, body = self.fetch("/ingest", data=data, headers=form)
