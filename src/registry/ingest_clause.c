@@ -169,6 +169,12 @@ static const Pat aPred[] = {
     {"failed to attend", PK_ABSENT},
     {"fails to attend", PK_ABSENT},
     {"did not send", PK_ABSENT},
+    /* "Absent were the presidents of Ukraine and Moldova", "Missing from
+    ** the summit were ...", "Ukraine sent no delegation" */
+    {"absent were", PK_ABSENT},
+    {"absent are", PK_ABSENT},
+    {"missing from", PK_ABSENT},
+    {"sent no ", PK_ABSENT},
     {"не направил", PK_ABSENT},
     {"не прислал", PK_ABSENT},
     {"не поехал", PK_ABSENT},
@@ -1523,6 +1529,57 @@ static bool title_only(const Doc *d, size_t s, size_t e) {
   return true;
 }
 
+/* Is h the head of a list of parties by their leaders' or delegates' role
+** («президенты», «лидеры», "the presidents of", "the leaders of")? */
+static bool role_head(const Doc *d, const Hit *h) {
+  static const char *const azHead[] = {"leaders of",
+                                       "presidents of",
+                                       "heads of state of",
+                                       "prime ministers of",
+                                       "heads of government of",
+                                       "foreign ministers of",
+                                       "defence ministers of",
+                                       "defense ministers of",
+                                       "delegations of",
+                                       "delegations from",
+                                       0};
+  if (h->kind == PK_PRESENT_LIST) return true;
+  if (h->kind != PK_PRESENT_PREP) return false;
+  for (int k = 0; azHead[k]; k++)
+    if (h->e - h->i == strlen(azHead[k]) && memcmp(d->zLo + h->i, azHead[k], h->e - h->i) == 0)
+      return true;
+  return false;
+}
+
+/* Does the list of parties after a head ending at a reach b, past up to
+** three lower-case words with no punctuation after its last party («на
+** саммит», «в Минск», "to Minsk")? */
+static bool list_then_verb(const Doc *d, size_t a, size_t b) {
+  if (list_reaches(d, a, b)) return true;
+  /* the last party before b, after a */
+  int q = ig_mention_from(d, a), last = -1;
+  for (; q < d->nM && d->aM[q].e <= b; q++)
+    if (d->aM[q].p->kind == GZ_PARTY && d->aM[q].p->type != GZ_CAPITAL) last = q;
+  if (last < 0 || !list_reaches(d, a, d->aM[last].e)) return false;
+  size_t p = d->aM[last].e;
+  q = last + 1;
+  for (int w = 0; p < b; w++) {
+    while (p < b && d->z[p] == ' ') p++;
+    if (p >= b) break;
+    if (w == 3 || !gz_letter_at(d->zLo, d->n, p)) return false;
+    /* ... a city among them («в Минск не приехали») */
+    while (q < d->nM && d->aM[q].i < p) q++;
+    if (q < d->nM && d->aM[q].i == p &&
+        (d->aM[q].p->type == GZ_CAPITAL || d->aM[q].p->kind == GZ_CITY)) {
+      p = d->aM[q].e;
+      continue;
+    }
+    if (ig_upper_at(d, p)) return false;
+    p = ig_word_end(d, p);
+  }
+  return true;
+}
+
 /* Are the bytes from e to i, between a verb and a list's head, a few words
 ** with no punctuation («не участвуют президенты», «отсутствовать будут
 ** президенты», «не участвуют в саммите президенты»)? */
@@ -1598,7 +1655,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   /* ... and one right after a verb of absence is that verb's subject («в
   ** нем не участвуют президенты Украины, Грузии, Армении и Туркменистана»,
   ** «Отсутствовать будут Президенты Молдавии и Узбекистана») */
-  if (pBefore && pBefore->kind == PK_PRESENT_LIST && pBefore > pPred->a && pBefore[-1].i >= cs &&
+  if (pBefore && role_head(d, pBefore) && pBefore > pPred->a && pBefore[-1].i >= cs &&
       pBefore[-1].kind == PK_ABSENT && verb_before_head(d, pBefore[-1].e, pBefore->i))
     pBefore--;
   if (pAfter && (pAfter->kind == PK_ABSENT_PREP || pAfter->kind == PK_PRESENT_PREP ||
@@ -1679,6 +1736,14 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** head as the subject says what its verb right after the list says */
   if (pBefore && pBefore->kind == PK_PRESENT_LIST && pAfter && pAfter->kind != PK_GREET &&
       list_reaches(d, pBefore->e, pAfter->i))
+    pBefore = 0;
+  /* ... and so does a head of roles ("The presidents of Ukraine and Moldova
+  ** did not attend"), and either one with a few words between the list and
+  ** a verb of absence or representation at the clause's end («Президенты
+  ** Украины и Молдовы на саммит не приехали») */
+  if (pBefore && role_head(d, pBefore) && pAfter &&
+      (pAfter->kind == PK_ABSENT || pAfter->kind == PK_REPR) &&
+      list_then_verb(d, pBefore->e, pAfter->i))
     pBefore = 0;
   const Hit *pPr = 0;
   /* "all but Ukraine and Moldova will be represented" («большинство стран,

@@ -2299,6 +2299,33 @@ class Phrasings(unittest.TestCase):
         for p in ("RUS", "KAZ", "TJK"):
             self.assertEqual(att(out).get(p), "present", p)
 
+    def test_a_list_of_leaders_and_a_verb_of_absence_in_other_orders(self):
+        # pass 14, the rule of dev/ru90 and ru91 in its other orders: a head of roles in
+        # English ("the presidents of"), the verb after the list with a few words between
+        # («на саммит не приехали», «в Минск не приехали»), "absent were", "missing from",
+        # "sent no delegations"
+        for text in ("The CIS summit was held in Minsk on 12 October 2021. Absent were the "
+                     "presidents of Ukraine and Moldova.",
+                     "The CIS summit was held in Minsk on 12 October 2021. Not present were the "
+                     "presidents of Ukraine and Moldova.",
+                     "The CIS summit was held in Minsk on 12 October 2021. Missing from the "
+                     "summit were the presidents of Ukraine and Moldova.",
+                     "The CIS summit was held in Minsk on 12 October 2021. The presidents of "
+                     "Ukraine and Moldova did not attend.",
+                     "The CIS summit was held in Minsk on 12 October 2021. Ukraine and Moldova "
+                     "sent no delegations.",
+                     "Саммит СНГ прошел в Минске 12 октября 2021 года. Президенты Украины и "
+                     "Молдовы на саммит не приехали.",
+                     "Саммит СНГ прошел в Минске 12 октября 2021 года. Лидеры Украины и Молдовы "
+                     "в Минск не приехали."):
+            out = draft(text, self.db)
+            self.assertEqual(att(out).get("UKR"), "absent", text)
+            self.assertEqual(att(out).get("MDA"), "absent", text)
+        out = draft("The CIS summit was held in Minsk on 12 October 2021. The presidents of "
+                    "Russia and Belarus took part.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertEqual(att(out).get("BLR"), "present")
+
     def test_a_failure_to_attend(self):
         # pass 14 (dev/en104): "the Defense Minister's failure to attend the meeting held in
         # Minsk" is an absence
