@@ -717,6 +717,31 @@ static void joined_hits(const Doc *d, Hits *p) {
 ** "neither X nor Y" before it ("neither the prime minister nor other
 ** officials have participated")? Only the words before the verb count, so
 ** a negation reaches no further than its verb group. */
+/* Is [e, i) one Russian auxiliary between spaces (« была », « будет »)? */
+static bool aux_between(const Doc *d, size_t e, size_t i) {
+  static const char *const azAux[] = {" был ",   " была ",  " было ", " были ",
+                                      " будет ", " будут ", 0};
+  for (int k = 0; azAux[k]; k++) {
+    size_t n = strlen(azAux[k]);
+    if (i == e + n && memcmp(d->zLo + e, azAux[k], n) == 0) return true;
+  }
+  return false;
+}
+
+/* Is the Russian verb ending at or in the word ending after e negated
+** after it, its auxiliary last («Молдова представлена не была», «участие
+** принимать не будет»)? */
+static bool negated_after(const Doc *d, size_t e) {
+  static const char *const azNeg[] = {" не был", " не будет", " не будут", 0};
+  if (e == 0 || (unsigned char)d->zLo[e - 1] < 0x80) return false;
+  size_t w = ig_word_end(d, e);
+  for (int k = 0; azNeg[k]; k++) {
+    size_t n = strlen(azNeg[k]);
+    if (w + n <= d->n && memcmp(d->zLo + w, azNeg[k], n) == 0) return true;
+  }
+  return false;
+}
+
 static bool negated(const Doc *d, size_t i) {
   static const char *const azNeg[] = {"not", "never", "не", "nor", "cannot", 0};
   static const char *const azAux[] = {
@@ -834,11 +859,22 @@ static void find_hits(const Doc *d, const Pat *aPat, bool bMerge, Hits *p) {
   for (size_t k = 0; !bMerge && k < p->n; k++) {
     Hit *h = &p->a[k];
     /* ... and so does a place of the meeting right before an absence
-    ** («Президента Молдовы на заседании не было») */
-    if (h->kind == PK_PRESENT && k + 1 < p->n && p->a[k + 1].kind == PK_ABSENT &&
-        p->a[k + 1].i <= h->e + 1 && p->a[k + 1].i >= h->e)
+    ** («Президента Молдовы на заседании не было»), or before a verb
+    ** negated («Молдова на саммите представлена не была») */
+    const Hit *hN = k + 1 < p->n ? &p->a[k + 1] : 0;
+    bool bNext = hN && hN->i >= h->e && (hN->i <= h->e + 1 || aux_between(d, h->e, hN->i));
+    if (h->kind == PK_PRESENT && bNext &&
+        (hN->kind == PK_ABSENT || ((hN->kind == PK_PRESENT || hN->kind == PK_REPR) &&
+                                   (negated(d, hN->i) || negated_after(d, hN->e)))))
       h->kind = PK_ABSENT;
-    if ((h->kind == PK_PRESENT || h->kind == PK_REPR) && negated(d, h->i)) h->kind = PK_ABSENT;
+    /* ... and representation, so («Молдова на саммите была представлена
+    ** послом») */
+    else if (h->kind == PK_PRESENT && bNext && hN->kind == PK_REPR &&
+             (unsigned char)d->zLo[h->i] >= 0x80)
+      h->kind = PK_REPR;
+    if ((h->kind == PK_PRESENT || h->kind == PK_REPR) &&
+        (negated(d, h->i) || negated_after(d, h->e)))
+      h->kind = PK_ABSENT;
     /* "in the absence of the Presidents of A, B and C", "instead of the
     ** leaders of A and B": a list's head that is the object of "absence
     ** of" or "instead of" says what they do of its list */

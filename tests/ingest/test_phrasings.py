@@ -2326,6 +2326,18 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("RUS"), "present")
         self.assertEqual(att(out).get("BLR"), "present")
 
+    def test_a_russian_verb_negated_after_it(self):
+        # pass 14: «Молдова на саммите представлена не была» (the negation after the verb,
+        # its auxiliary last) is an absence, and the place of the meeting before it says no
+        # presence; with an auxiliary between the place and the verb, representation
+        # («Молдова на саммите была представлена послом»)
+        for text, status in (("Молдова на саммите представлена не была.", "absent"),
+                             ("Президент Молдовы на саммите не присутствовал.", "absent"),
+                             ("Молдова на саммите была представлена послом.", "represented"),
+                             ("Молдова на саммите будет представлена послом.", "represented")):
+            out = draft("Саммит СНГ прошел в Минске 12 октября 2021 года. " + text, self.db)
+            self.assertEqual(att(out).get("MDA"), status, text)
+
     def test_a_failure_to_attend(self):
         # pass 14 (dev/en104): "the Defense Minister's failure to attend the meeting held in
         # Minsk" is an absence
