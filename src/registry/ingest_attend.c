@@ -1121,10 +1121,11 @@ json_t *ig_attend_record(Doc *d, const Attendance *a) {
         if (guest_said(d, az[k]))
           ig_note(pE, N_("said to take part as a guest: an observer"));
         else if (a->zDate)
-          ig_note_with(pE, N_("not a member of {0} on {1} in the registry: an observer"), a->zOrg,
-                       a->zDate);
+          ig_note_a(pE, N_("not a member of {0} on {1} in the registry: an observer"),
+                    (const char *const[]){a->zOrg, a->zDate, 0});
         else
-          ig_note_with(pE, N_("not a member of {0} in the registry: an observer"), a->zOrg);
+          ig_note_a(pE, N_("not a member of {0} in the registry: an observer"),
+                    (const char *const[]){a->zOrg, 0});
       }
       json_object_set_new(d->pEv, zField, pE);
     }

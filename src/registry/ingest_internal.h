@@ -89,10 +89,9 @@ typedef struct Doc {
 void ig_note_put_a(Buf *p, const char *zMsg, const char *const *azArg);
 #define ig_note_put(p, zMsg, ...) ig_note_put_a(p, zMsg, (const char *const[]){__VA_ARGS__, 0})
 /* Set pEv's "note" to zMsg with its pieces put in: ig_note for a message
-** without pieces, ig_note_with for one with. */
+** without pieces, ig_note_a for one with (the NULL-ended pieces azArg). */
 void ig_note(json_t *pEv, const char *zMsg);
 void ig_note_a(json_t *pEv, const char *zMsg, const char *const *azArg);
-#define ig_note_with(pEv, zMsg, ...) ig_note_a(pEv, zMsg, (const char *const[]){__VA_ARGS__, 0})
 
 /* ---- ingest_text.c ------------------------------------------------------ */
 
