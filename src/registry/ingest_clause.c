@@ -1925,6 +1925,12 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   else if (rank == RK_MINISTER && zLevel &&
            (strcmp(zLevel, "heads_of_state") == 0 || strcmp(zLevel, "heads_of_government") == 0))
     st = 2;
+  /* a prime minister at a heads-of-state council, as a minister: he stands
+  ** for his president ("Azerbaijan's Prime Minister NAME attended"); but
+  ** Armenia's is its leader (since 2018) */
+  else if (rank == RK_HEAD_GOV && zLevel && strcmp(zLevel, "heads_of_state") == 0 &&
+           strcmp(m->p->zKey, "ARM") != 0)
+    st = 2;
   else
     st = 0;
   /* "NAME and NAME declined, sending their prime ministers instead"

@@ -2338,6 +2338,22 @@ class Phrasings(unittest.TestCase):
             out = draft("Саммит СНГ прошел в Минске 12 октября 2021 года. " + text, self.db)
             self.assertEqual(att(out).get("MDA"), status, text)
 
+    def test_a_prime_minister_at_a_heads_of_state_council(self):
+        # pass 14: a prime minister at a heads-of-state council stands for his president, as a
+        # minister does (the labels: dev/en01, en37, ru04, ru25 and others); Armenia's is its
+        # leader
+        out = draft("The CIS summit was held in Minsk on 12 October 2021. Azerbaijan's Prime "
+                    "Minister Ali Asadov attended.", self.db)
+        self.assertEqual(att(out).get("AZE"), "represented")
+        self.assertEqual(by(out, "AZE")[0], "Ali Asadov")
+        out = draft("The CIS summit was held in Minsk on 12 October 2021. Armenian Prime "
+                    "Minister Nikol Pashinyan attended.", self.db)
+        self.assertEqual(att(out).get("ARM"), "present")
+        # ... and at a heads-of-government council, present
+        out = draft("The CIS Council of Heads of Government met in Minsk on 12 October 2021. "
+                    "Azerbaijan's Prime Minister Ali Asadov attended.", self.db)
+        self.assertEqual(att(out).get("AZE"), "present")
+
     def test_a_failure_to_attend(self):
         # pass 14 (dev/en104): "the Defense Minister's failure to attend the meeting held in
         # Minsk" is an absence
