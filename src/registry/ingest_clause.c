@@ -116,6 +116,8 @@ static const Pat aPred[] = {
     {"declined the invitation", PK_ABSENT},
     {"declined an invitation", PK_ABSENT},
     {"ignored the summit", PK_ABSENT},
+    {"ignored the invitation", PK_ABSENT},
+    {"ignored an invitation", PK_ABSENT},
     /* «проигнорировал», «проигнорирует», «проигнорируют» */
     {"проигнорир", PK_ABSENT},
     {"бойкотир", PK_ABSENT},
@@ -353,6 +355,9 @@ static const Pat aPred[] = {
     {"приедет", PK_PRESENT},
     {"приедут", PK_PRESENT},
     {"прилетел", PK_PRESENT},
+    /* «Путин в четверг прибудет на саммит» */
+    {"прибудет", PK_PRESENT},
+    {"прибудут", PK_PRESENT},
     {"собрались", PK_PRESENT},
     {"соберутся", PK_PRESENT},
     {"будут участвовать", PK_PRESENT},
@@ -446,6 +451,17 @@ static const Pat aPred[] = {
     {"открыл заседание", PK_PRESENT},
     {"открыла заседание", PK_PRESENT},
     {"открывая заседание", PK_PRESENT},
+    /* «Президент Таджикистана NAME открыл саммит СНГ», «Встречу в узком
+    ** составе открыл ... глава МИД Казахстана NAME» */
+    {"открыл саммит", PK_PRESENT},
+    {"открыла саммит", PK_PRESENT},
+    {"открыли саммит", PK_PRESENT},
+    {"открыл встречу", PK_PRESENT},
+    {"открыла встречу", PK_PRESENT},
+    {"открыл сессию", PK_PRESENT},
+    {"открыла сессию", PK_PRESENT},
+    {"составе открыл", PK_PRESENT},
+    {"составе открыла", PK_PRESENT},
     {"начали заседание", PK_PRESENT},
     {"opened the meeting", PK_PRESENT},
     {"opened the session", PK_PRESENT},
@@ -975,8 +991,14 @@ static void bounds(const Hits *p, size_t i, size_t e, size_t s0, size_t e0, size
 /* Is the party mention a place rather than a party attending ("an
 ** ambassador in Turkmenistan", "arrived in Tajikistan", "from Russia")? */
 static bool locative(const Doc *d, const Mention *m) {
-  static const char *const az[] = {"in ", "to ", "from ", "at ",     "в ",      "во ",       "из ",
-                                   "на ", "по ", "для ",  "in the ", "to the ", "from the ", 0};
+  /* ("left for Moscow to attend", "departed for Minsk": where one went) */
+  static const char *const az[] = {
+      "in ", "to ", "from ", "at ", "в ", "во ", "из ", "на ", "по ", "для ", "in the ", "to the ",
+      "from the ", "left for ", "leaves for ", "leave for ", "leaving for ", "departed for ",
+      "headed for ",
+      /* «посетит Душанбе с рабочим визитом и также примет
+      ** участие в саммите»: a city visited */
+      "посетит ", "посетил ", "посетила ", "visited ", "will visit ", 0};
   /* "Russian-language", "Russian-led", "Kazakh-based": an adjective of a
   ** compound is no party */
   if (m->e + 2 < d->n && d->z[m->e] == '-' && d->zLo[m->e + 1] >= 'a' && d->zLo[m->e + 1] <= 'z')

@@ -2466,6 +2466,37 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(out["session"]["place"], "Minsk")
         self.assertEqual(att(out).get("ARM"), "absent")
 
+    def test_a_city_left_for_or_visited_is_no_party(self):
+        # pass 15 (dev/en108, ru102): "left for Moscow to attend", «посетит Душанбе ... и
+        # также примет участие»: the city is where one goes, and the verb is the subject's
+        out = draft("Moscow hosts a meeting of the CIS Foreign Ministers Council. The day before "
+                    "Azerbaijani Foreign Minister Elmar Mammadyarov left for Moscow to attend "
+                    "the meeting.", self.db)
+        self.assertEqual(att(out).get("AZE"), "present")
+        self.assertEqual(by(out, "AZE")[0], "Elmar Mammadyarov")
+        self.assertIsNone(att(out).get("RUS"))
+        out = draft("Президент Узбекистана Шавкат Мирзиёев посетит Душанбе с рабочим визитом и "
+                    "также примет участие в саммите СНГ.", self.db)
+        self.assertEqual(att(out).get("UZB"), "present")
+        self.assertIsNone(att(out).get("TJK"))
+
+    def test_opened_the_summit_and_will_arrive(self):
+        # pass 15 (dev/ru95, ru97, ru102): «открыл саммит», «Встречу в узком составе открыл
+        # ... глава МИД Казахстана NAME», «в четверг прибудет на саммит»: there
+        out = draft("Президент Таджикистана Эмомали Рахмон открыл саммит СНГ в Душанбе.", self.db)
+        self.assertEqual(att(out).get("TJK"), "present")
+        out = draft("В Алматы стартовало заседание СМИД ОДКБ. Встречу в узком составе открыл "
+                    "председательствующий глава МИД Казахстана Кайрат Абдрахманов.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+        out = draft("Президент России Владимир Путин в четверг прибудет на саммит СНГ.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+
+    def test_ignored_the_invitation(self):
+        # pass 15 (dev/en110): "has ignored the invitation to attend": absent, not present
+        out = draft("Uzbekistan's president Islam Karimov has ignored the invitation to attend "
+                    "the informal CIS summit.", self.db)
+        self.assertEqual(att(out).get("UZB"), "absent")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
