@@ -403,6 +403,10 @@ static const Pat aPred[] = {
     {"слово дадут", PK_PRESENT},
     {"слово предоставят", PK_PRESENT},
     {"слово было предоставлено", PK_PRESENT},
+    /* "Then the floor was given to the Chairman of the Government of the
+    ** Russian Federation, NAME" */
+    {"floor was given to", PK_PRESENT_PREP},
+    {"gave the floor to", PK_PRESENT_PREP},
     /* «мероприятие посетили главы оборонных ведомств РФ, Азербайджана,
     ** ...»: visited the event itself, not a city */
     {"мероприятие посетили", PK_PRESENT},
@@ -1346,6 +1350,61 @@ static bool name_at(const Doc *d, size_t p, size_t e, size_t *pe) {
   return nW >= 2;
 }
 
+/* "Minister of Defense of Azerbaijan, Colonel General Zakir Hasanov left
+** for Moscow", "the Chairman of the Government of the Russian Federation,
+** NAME, who is ...": the name set off by a comma right after the role's
+** party (p, past a military rank) is the role's when a verb, a lower-case
+** word, or ", who" follows it; not in a list of names each before its role
+** ("..., NAME, Chairman of the Board of ...") nor of names ("NAME and").
+** Its span in [*pi, *pe), or false. */
+static bool name_set_off(const Doc *d, size_t p, size_t ce, size_t *pi, size_t *pe) {
+  static const char *const azRank[] = {"colonel general ",
+                                       "lieutenant general ",
+                                       "major general ",
+                                       "army general ",
+                                       "general of the army ",
+                                       "general ",
+                                       "генерал-полковник ",
+                                       "генерал-лейтенант ",
+                                       "генерал-майор ",
+                                       "генерал армии ",
+                                       0};
+  if (p + 2 >= ce || d->z[p] != ',' || d->z[p + 1] != ' ') return false;
+  size_t q = p + 2;
+  for (int k = 0; azRank[k]; k++) {
+    size_t n = strlen(azRank[k]);
+    if (q + n < ce && strncmp(d->zLo + q, azRank[k], n) == 0) {
+      q += n;
+      break;
+    }
+  }
+  size_t e;
+  if (!name_at(d, q, ce, &e) || e + 2 >= d->n) return false;
+  /* no gazetteer name in it ("Prime Minister", a party's) */
+  int k = ig_mention_from(d, q);
+  if (k < d->nM && d->aM[k].i < e) return false;
+  /* not the next item of a list, by its role ("..., President NAME of
+  ** Belarus, ...") */
+  static const char *const azRole[] = {
+      "president ", "prime ",      "minister ",  "chairman ",  "deputy ",
+      "first ",     "vice ",       "acting ",    "президент ", "премьер",
+      "министр ",   "председател", "заместител", "первый ",    0};
+  for (int x = 0; azRole[x]; x++)
+    if (strncmp(d->zLo + q, azRole[x], strlen(azRole[x])) == 0) return false;
+  static const char *const azAfter[] = {", who ", ", который ", ", которы", 0};
+  static const char *const azNotVerb[] = {" and ", " of ", " from ", " и ", 0};
+  bool bVerb = d->z[e] == ' ' && !ig_upper_at(d, e + 1) && gz_letter_at(d->z, d->n, e + 1);
+  for (int x = 0; azNotVerb[x] && bVerb; x++)
+    bVerb = strncmp(d->zLo + e, azNotVerb[x], strlen(azNotVerb[x])) != 0;
+  bool bWho = false;
+  for (int x = 0; azAfter[x] && !bWho; x++)
+    bWho = strncmp(d->zLo + e, azAfter[x], strlen(azAfter[x])) == 0;
+  if (!bVerb && !bWho) return false;
+  *pi = q;
+  *pe = e;
+  return true;
+}
+
 /* «премьеры Белоруссии, Казахстана и Киргизии - Александр Турчин, Олжас
 ** Бектенов и Адылбек Касымалиев», "the presidents of Russia and Belarus,
 ** Vladimir Putin and Alexander Lukashenko": a list of parties and right
@@ -2017,6 +2076,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
                    d->z[we0 + 1] == ' ' && name_at(d, we0 + 2, ce, &ne) && ne <= ce;
     if (bSetOff) {
       ni = we0 + 2;
+      f->iBy = ni;
+      f->eBy = ne;
+    } else if (pR->i < m->i && name_set_off(d, m->e, ce, &ni, &ne)) {
       f->iBy = ni;
       f->eBy = ne;
     } else if (name_in(d, pR->e, eName, &ni, &ne) && role_reaches(d, pR->e, ni)) {

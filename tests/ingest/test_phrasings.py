@@ -2497,6 +2497,30 @@ class Phrasings(unittest.TestCase):
                     "the informal CIS summit.", self.db)
         self.assertEqual(att(out).get("UZB"), "absent")
 
+    def test_a_name_set_off_after_the_roles_party(self):
+        # pass 15 (dev/en101, en88): the name set off by a comma after the role's party, past
+        # a military rank, followed by a verb or ", who": the role's
+        out = draft("Moscow hosts the 71st session of the CIS Defense Ministers Council. Minister "
+                    "of Defense of Azerbaijan, Colonel General Zakir Hasanov left for Moscow to "
+                    "attend the event.", self.db)
+        self.assertEqual(by(out, "AZE")[0], "Zakir Hasanov")
+        out = draft("The meeting of the CIS heads of government was held in Ashgabat on 11 "
+                    "October 2024. Then the floor was given to the Chairman of the Government of "
+                    "the Russian Federation, Mikhail Mishustin, who is the Chairman of the "
+                    "Council.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertEqual(by(out, "RUS")[0], "Mikhail Mishustin")
+        # ... not the next item of a list by its role, nor a list of names before roles
+        out = draft("The summit was attended by Prime Minister Nikol Pashinyan of Armenia, "
+                    "President Alexander Lukashenko of Belarus and President Sadyr Japarov of "
+                    "Kyrgyzstan.", self.db)
+        self.assertEqual(by(out, "ARM")[0], "Nikol Pashinyan")
+        out = draft("The meeting of the Eurasian Intergovernmental Council was held in Minsk. "
+                    "Taking part were Prime Minister of the Russian Federation, Mikhail "
+                    "Myasnikovich, Chairman of the Board of the Eurasian Economic Commission.",
+                    self.db)
+        self.assertNotEqual(by(out, "RUS")[0], "Mikhail Myasnikovich")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
