@@ -465,6 +465,22 @@ bool ig_next_sentence(const Doc *d, size_t i) {
   bool bNext = false;
   for (size_t x = ig_find(d, s, "очередн"); x < e && !bNext; x = ig_find(d, x + 1, "очередн"))
     bNext = !(x >= s + 6 && memcmp(d->zLo + x - 6, "вне", 6) == 0);
+  /* ... and "regular" of a meeting to come in a release that says no
+  ** meeting was held, the one it announces («2 сентября в Душанбе
+  ** состоится очередное заседание СМИД СНГ» under «Эльмар Мамедъяров на
+  ** заседании СМИД СНГ участвовать не будет») */
+  static const char *const azHeld[] = {"took place",    "was held",
+                                       "were held",     "прошло",
+                                       "прошла",        "прошли",
+                                       "состоялось",    "состоялась",
+                                       "состоялись",    "по итогам",
+                                       "стартовал",     "началось",
+                                       "началась",      "открылось",
+                                       "открылась",     "проходит",
+                                       "проходят",      "kicked off",
+                                       "is being held", "состоявш",
+                                       "прошедш",       0};
+  if (bNext && !ig_has_any(d, 0, d->n, azHeld)) return false;
   return bNext && (ig_future_sentence(d, i) || ig_has_any(d, s, e, azToCome));
 }
 

@@ -2521,6 +2521,25 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertNotEqual(by(out, "RUS")[0], "Mikhail Myasnikovich")
 
+    def test_a_regular_meeting_announced_is_the_session(self):
+        # pass 15 (dev/ru99): «очередное» of a meeting to come in a release that says no
+        # meeting was held is "regular", the meeting it announces, not the next one
+        out = draft("Министр на заседании СМИД СНГ участвовать не будет. 2 сентября в Душанбе "
+                    "состоится очередное заседание Совета министров иностранных дел СНГ.",
+                    self.db, published="2011-09-01")
+        self.assertEqual(out["session"]["date"], "2011-09-02")
+        self.assertEqual(out["session"]["place"], "Dushanbe")
+        self.assertIsNone((out["session"].get("next") or {}).get("place"))
+        # ... but the next one after a meeting said held («состоявшемся», «состоялось»)
+        for held in ("Заседание Совета министров иностранных дел СНГ состоялось в Минске 12 "
+                     "апреля 2024 года.",
+                     "В заседании Совета министров иностранных дел СНГ, состоявшемся 12 апреля "
+                     "2024 года в Минске, приняли участие министры."):
+            out = draft(held + " Очередное заседание пройдет 11 октября 2024 года в Душанбе.",
+                        self.db)
+            self.assertEqual(out["session"]["place"], "Minsk", held)
+            self.assertEqual(out["session"]["date"], "2024-04-12", held)
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
