@@ -135,6 +135,12 @@ static void relative_date(Draft *dr) {
     for (const char *z = d->zLo; (z = strstr(z, aRel[k].z)) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo);
       if (gz_letter_before(d->zLo, i) || gz_letter_at(d->zLo, d->n, i + n)) continue;
+      /* the day someone spoke, not the meeting's («Об этом он заявил
+      ** сегодня, 3 октября, журналистам», "told reporters today") */
+      static const char *const azSaid[] = {"said ",   "told reporters ", "told journalists ",
+                                           "заявил ", "заявила ",        "сообщил ",
+                                           "сказал ", "сказала ",        0};
+      if (ig_ends_before(d, i, azSaid, false)) continue;
       /* the body named in its sentence: at most 16 mentions looked at */
       size_t s0 = ig_sent_start(d, i), s1 = ig_sent_end(d, i);
       bool bB = false;

@@ -247,6 +247,27 @@ void ig_find_dates(Doc *d) {
 
 /* Is the date a document's or a deadline ("the Treaty of May 29, 2014",
 ** "as from 1 February 2016", "until 2025")? */
+/* Is m the day someone spoke ("..., said Ushakov on October 10", "told
+** reporters on Monday, May 5", «заявил сегодня, 3 октября»): after "on" or
+** «сегодня,», a verb of speech at most 40 bytes before it in its sentence,
+** and no "that" («что») between (not "said that on 18 December ...")? */
+static bool date_of_saying(const Doc *d, const DateM *m) {
+  static const char *const azOn[] = {"on ", "сегодня, ", 0};
+  static const char *const azSay[] = {"said ",      "told ",     "stated ",  "noted ",
+                                      "announced ", "заявил ",   "заявила ", "сообщил ",
+                                      "сказал ",    "сообщила ", "сказала ", 0};
+  static const char *const azThat[] = {" that ", " что ", 0};
+  if (!ig_ends_before(d, m->i, azOn, true)) return false;
+  size_t s0 = ig_sent_start(d, m->i), s = m->i > 40 ? m->i - 40 : 0;
+  if (s < s0) s = s0;
+  for (int k = 0; azSay[k]; k++) {
+    size_t x = ig_find(d, s, azSay[k]);
+    if (x >= m->i || gz_letter_before(d->zLo, x)) continue;
+    if (!ig_has_any(d, x, m->i, azThat)) return true;
+  }
+  return false;
+}
+
 static bool date_of_something_else(const Doc *d, const DateM *m) {
   static const char *const azBefore[] = {"of ",
                                          "from ",
@@ -263,7 +284,8 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
                                          "с ",
                                          "до ",
                                          0};
-  return ig_ends_before(d, m->i, azBefore, true);
+  if (ig_ends_before(d, m->i, azBefore, true)) return true;
+  return date_of_saying(d, m);
 }
 
 /* Is the sentence around i about an earlier session ("The previous session

@@ -2540,6 +2540,22 @@ class Phrasings(unittest.TestCase):
             self.assertEqual(out["session"]["place"], "Minsk", held)
             self.assertEqual(out["session"]["date"], "2024-04-12", held)
 
+    def test_the_day_someone_spoke_is_not_the_meetings(self):
+        # pass 15 (dev/en112, ru30): "said Ushakov on October 10", «заявил сегодня, 3
+        # октября»: the day of the saying, not of the meeting
+        out = draft("On Friday, October 11, a meeting of the Council of CIS Heads of State will "
+                    "be held in Ashgabat. \u201cSeveral decisions will be made,\u201d said "
+                    "Ushakov on October 10.", self.db, published="2019-10-11")
+        self.assertEqual(out["session"]["date"], "2019-10-11")
+        out = draft("Генсек СНГ ожидает участия в Совете глав государств СНГ в Бишкеке лидеров "
+                    "всех стран. Об этом он заявил сегодня, 3 октября, журналистам в Минске.",
+                    self.db, published="2023-10-03")
+        self.assertLess(out["evidence"]["date"]["confidence"], 0.5)
+        # ... but what he said of a day is ("said that on 18 December the heads will meet")
+        out = draft("Генсек СНГ сообщил, что 18 декабря в Москве состоится внеочередное "
+                    "заседание глав правительств стран СНГ.", self.db, published="2023-11-30")
+        self.assertEqual(out["session"]["date"], "2023-12-18")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
