@@ -406,6 +406,16 @@ static const Pat aPred[] = {
     /* "Then the floor was given to the Chairman of the Government of the
     ** Russian Federation, NAME" */
     {"floor was given to", PK_PRESENT_PREP},
+    /* a colleague greeted at the meeting is there («поздравил своего
+    ** армянского коллегу NAME», «поприветствовать в нашем составе министра
+    ** иностранных дел Армении NAME») */
+    {"поздравил своего", PK_PRESENT_PREP},
+    {"поздравила своего", PK_PRESENT_PREP},
+    {"поприветствовал своего", PK_PRESENT_PREP},
+    {"приветствовал своего", PK_PRESENT_PREP},
+    {"в нашем составе", PK_PRESENT_PREP},
+    {"congratulated his", PK_PRESENT_PREP},
+    {"welcomed his", PK_PRESENT_PREP},
     {"gave the floor to", PK_PRESENT_PREP},
     /* «мероприятие посетили главы оборонных ведомств РФ, Азербайджана,
     ** ...»: visited the event itself, not a city */
