@@ -262,10 +262,55 @@ const GzPerson *gz_person(const Gazetteer *g, const char *zKey) {
   return p && *p >= 0 ? &g->aPeople[*p] : 0;
 }
 
+bool gz_pm_leads(const Gazetteer *g, const char *zParty) {
+  return zParty && strmap_find(&g->pmHeads, zParty) != 0;
+}
+
+/* Is the body zBody one of heads of state? */
+static bool heads_of_state_body(const Gazetteer *g, const char *zBody) {
+  for (size_t q = 0; q < json_array_size(g->pBodies) && zBody; q++) {
+    const json_t *b = json_array_get(g->pBodies, q);
+    if (strcmp(dflt(str(b, "id"), ""), zBody) == 0)
+      return strcmp(dflt(str(b, "level"), ""), "heads_of_state") == 0;
+  }
+  return false;
+}
+
+/* The parties whose prime minister leads them at heads-of-state councils:
+** of the recorded sessions of such councils, the latest where a party is
+** present with a role names its prime minister ("Prime Minister"). */
+static void load_pm_heads(const json_t *pSessions, Gazetteer *g) {
+  json_t *pLatest = json_object(); /* party -> [date, is a prime minister] */
+  for (size_t i = 0; i < json_array_size(pSessions); i++) {
+    const json_t *pS = json_array_get(pSessions, i);
+    const char *zDate = str(pS, "date");
+    if (!zDate || !heads_of_state_body(g, str(pS, "body"))) continue;
+    const json_t *pAtt = json_object_get(pS, "attendance");
+    for (size_t j = 0; j < json_array_size(pAtt); j++) {
+      const json_t *v = json_array_get(pAtt, j);
+      const char *zParty = str(v, "party"), *zRole = str(v, "role");
+      if (!zParty || !zRole || strcmp(dflt(str(v, "status"), ""), "present") != 0) continue;
+      const json_t *pOld = json_object_get(pLatest, zParty);
+      if (pOld && strcmp(json_string_value(json_array_get(pOld, 0)), zDate) > 0) continue;
+      bool bPm = strstr(zRole, "Prime Minister") || strstr(zRole, "prime minister") ||
+                 strstr(zRole, "Премьер") || strstr(zRole, "премьер");
+      json_object_set_new(pLatest, zParty, json_pack("[sb]", zDate, bPm));
+    }
+  }
+  const char *zParty;
+  json_t *v;
+  json_object_foreach(pLatest, zParty, v) {
+    bool bNew;
+    if (json_is_true(json_array_get(v, 1))) strmap_insert(&g->pmHeads, zParty, 1, &bNew);
+  }
+  json_decref(pLatest);
+}
+
 /* The people of the recorded sessions' attendance, by surname. */
 static void load_people(Db *pDb, Gazetteer *g) {
   json_t *pSessions = entity_list(pDb, K_SESSION, 0);
   int nAlloc = 0;
+  load_pm_heads(pSessions, g);
   for (size_t i = 0; i < json_array_size(pSessions); i++) {
     const json_t *pAtt = json_object_get(json_array_get(pSessions, i), "attendance");
     for (size_t j = 0; j < json_array_size(pAtt); j++) {
@@ -355,6 +400,7 @@ void gazetteer_free(Gazetteer *g) {
   xfree(g->a);
   xfree(g->aPeople);
   strmap_free(&g->people);
+  strmap_free(&g->pmHeads);
   json_decref(g->pParties);
   json_decref(g->pOrgs);
   json_decref(g->pBodies);

@@ -51,6 +51,10 @@ typedef struct Gazetteer {
   GzPerson *aPeople;
   int nPeople;
   StrMap people; /* surname key -> index in aPeople; -1 for two parties' */
+  /* party code -> 1: the parties whose prime minister is their leader at
+  ** heads-of-state councils (the latest recorded such session has him
+  ** present for it: Armenia's since 2018) */
+  StrMap pmHeads;
   json_t *pParties, *pOrgs, *pBodies, *pDocs, *pChairs; /* the registry's records */
   json_t *pMembers; /* the memberships (who is a member of what, from when) */
 } Gazetteer;
@@ -71,6 +75,9 @@ bool gz_name_key(const char *z, size_t n, char *zOut, size_t nOut);
 /* The person whose surname has the key zKey, or NULL (none, or people of
 ** two parties share it). */
 const GzPerson *gz_person(const Gazetteer *g, const char *zKey);
+/* Is zParty's prime minister its leader at heads-of-state councils, as the
+** registry's latest recorded such session of it says (its role there)? */
+bool gz_pm_leads(const Gazetteer *g, const char *zParty);
 
 /* Is the case-folded word zFolded (n bytes) the entry's name? */
 bool gz_is(const GzEntry *p, const char *zFolded, size_t n);

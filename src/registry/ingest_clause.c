@@ -2020,7 +2020,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   ** for his president ("Azerbaijan's Prime Minister NAME attended"); but
   ** Armenia's is its leader (since 2018) */
   else if (rank == RK_HEAD_GOV && zLevel && strcmp(zLevel, "heads_of_state") == 0 &&
-           strcmp(m->p->zKey, "ARM") != 0)
+           !gz_pm_leads(d->g, m->p->zKey))
     st = 2;
   else
     st = 0;

@@ -51,6 +51,12 @@ class Phrasings(unittest.TestCase):
         cls.db = os.path.join(cls.tmp.name, "t.db")
         subprocess.run([PACTA, "--db", cls.db, "init", "--sample"], check=True,
                        capture_output=True)
+        # the corpus's registry records, as the evaluation's does (pass 15: Armenia's prime
+        # minister recorded present at the CIS heads of state's councils of 2019 and 2022,
+        # its leader there)
+        subprocess.run([PACTA, "--db", cls.db, "load", os.path.join(
+            os.path.dirname(os.path.abspath(__file__)), "corpus", "registry.json")],
+                       check=True, capture_output=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -2353,6 +2359,24 @@ class Phrasings(unittest.TestCase):
         out = draft("The CIS Council of Heads of Government met in Minsk on 12 October 2021. "
                     "Azerbaijan's Prime Minister Ali Asadov attended.", self.db)
         self.assertEqual(att(out).get("AZE"), "present")
+
+    def test_which_prime_minister_leads_comes_from_the_registry(self):
+        # pass 15: Armenia's prime minister is its leader because the registry records him
+        # present for it at a heads-of-state council (the corpus registry's cis-chs sessions
+        # of 2019 and 2022), not by its code: a registry without such a session (the sample
+        # alone) has him stand for a president, as any prime minister there
+        with tempfile.TemporaryDirectory() as tmp:
+            db = os.path.join(tmp, "s.db")
+            subprocess.run([PACTA, "--db", db, "init", "--sample"], check=True,
+                           capture_output=True)
+            text = ("The CIS summit was held in Minsk on 12 October 2021. Armenian Prime "
+                    "Minister Nikol Pashinyan attended.")
+            self.assertEqual(att(draft(text, db)).get("ARM"), "represented")
+            self.assertEqual(att(draft(text, self.db)).get("ARM"), "present")
+            # ... and one named by his role alone («премьер Армении»)
+            out = draft("Во встрече в Душанбе примут участие президенты Азербайджана и "
+                        "Казахстана, а также премьер Армении.", self.db, published="2025-10-07")
+            self.assertEqual(att(out).get("ARM"), "present")
 
     def test_a_failure_to_attend(self):
         # pass 14 (dev/en104): "the Defense Minister's failure to attend the meeting held in
