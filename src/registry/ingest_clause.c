@@ -692,13 +692,18 @@ static void host_hits(const Doc *d, Hits *p) {
   static const char *const azWhat[] = {"summit", "meeting", "session", "gathering", 0};
   static const char *const azOther[] = {"next", "previous", "last",   "past", "earlier",
                                         " ago", " in 19",   " in 20", 0};
+  static const char *const azOrgName[] = {"commonwealth", "collective security",
+                                          "eurasian economic", "union state", 0};
   for (int k = 0; azVerb[k]; k++) {
     size_t n = strlen(azVerb[k]);
     for (const char *z = d->zLo; (z = strstr(z, azVerb[k])) != 0; z += n) {
       size_t i = (size_t)(z - d->zLo), se = ig_sent_end(d, i);
       if (gz_letter_before(d->zLo, i) || gz_letter_at(d->zLo, d->n, i + n)) continue;
       if (i + n + 3 <= d->n && memcmp(d->zLo + i + n, " by", 3) == 0) continue;
-      size_t b = i + n + 40 < se ? i + n + 40 : se, b2 = i + n + 80 < se ? i + n + 80 : se;
+      /* (past the organization's name: "will host the annual Commonwealth of
+      ** Independent States (CIS) heads of state summit") */
+      size_t w = ig_has_any(d, i + n, i + n + 24 < se ? i + n + 24 : se, azOrgName) ? 80 : 40;
+      size_t b = i + n + w < se ? i + n + w : se, b2 = i + n + 80 < se ? i + n + 80 : se;
       if (b > i + n && ig_has_any(d, i + n, b, azWhat) && !ig_has_any(d, i + n, b2, azOther))
         hit_add(p, i, i + n, PK_PRESENT);
     }

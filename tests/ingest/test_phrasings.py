@@ -2594,6 +2594,18 @@ class Phrasings(unittest.TestCase):
                     "поздравил своего российского коллегу Сергея Лаврова с праздником.", self.db)
         self.assertEqual(att(out).get("RUS"), "present")
 
+    def test_a_host_past_the_organizations_long_name(self):
+        # pass 15 (dev/en111): "Kyrgyzstan will host the annual Commonwealth of Independent
+        # States (CIS) heads of state summit": the meeting past the organization's long name
+        out = draft("On October 13, Kyrgyzstan will host the annual Commonwealth of Independent "
+                    "States (CIS) heads of state summit in Bishkek.", self.db,
+                    published="2023-10-05")
+        self.assertEqual(att(out).get("KGZ"), "present")
+        # ... not its next one
+        out = draft("The CIS heads of state met in Bishkek on 13 October 2023. Russia will host "
+                    "the Commonwealth of Independent States summit next year.", self.db)
+        self.assertIsNone(att(out).get("RUS"))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
