@@ -1007,9 +1007,53 @@ static void bounds(const Hits *p, size_t i, size_t e, size_t s0, size_t e0, size
   *pe = t > s ? t : s;
 }
 
+/* Is m a person the registry records (a surname standing for his party)? */
+static bool person_mention(const Doc *d, const Mention *m) {
+  return d->g->nPeople && m->p >= &d->g->aPeople[0].party &&
+         m->p <= &d->g->aPeople[d->g->nPeople - 1].party;
+}
+
+/* Is the person at i the one someone came instead of: "instead of" or
+** «вместо» before him in his sentence, with only his role, "the" and
+** capitalized words (his title, first name) between ("attended instead of
+** President Ilham Aliyev", «Вместо президента Ильхама Алиева
+** Азербайджан представлял премьер-министр NAME»)? */
+static bool instead_of(const Doc *d, size_t i) {
+  static const char *const azInstead[] = {"instead of ", "вместо ", 0};
+  static const char *const azRole[] = {
+      "the",        "president",        "prime",    "minister", "foreign", "defence", "defense",
+      "президента", "премьер-министра", "министра", "главы",    "лидера",  0};
+  size_t s0 = ig_sent_start(d, i), a = i > s0 + 80 ? i - 80 : s0;
+  for (int k = 0; azInstead[k]; k++) {
+    size_t n = strlen(azInstead[k]), x, last = SIZE_MAX;
+    for (x = ig_find(d, a, azInstead[k]); x < i; x = ig_find(d, x + 1, azInstead[k]))
+      if (!gz_letter_before(d->zLo, x)) last = x;
+    if (last == SIZE_MAX) continue;
+    bool bOk = true;
+    for (size_t p = last + n; p < i && bOk;) {
+      if (!gz_letter_at(d->z, d->n, p)) {
+        bOk = d->z[p] == ' ';
+        p++;
+        continue;
+      }
+      size_t w = ig_word_end(d, p);
+      if (w <= p) break;
+      bool bFree = ig_upper_at(d, p);
+      for (int r = 0; azRole[r] && !bFree; r++)
+        bFree = w - p == strlen(azRole[r]) && memcmp(d->zLo + p, azRole[r], w - p) == 0;
+      bOk = bFree;
+      p = w;
+    }
+    if (bOk) return true;
+  }
+  return false;
+}
+
 /* Is the party mention a place rather than a party attending ("an
 ** ambassador in Turkmenistan", "arrived in Tajikistan", "from Russia")? */
 static bool locative(const Doc *d, const Mention *m) {
+  /* ... or the one another came instead of */
+  if (person_mention(d, m) && instead_of(d, m->i)) return true;
   /* ("left for Moscow to attend", "departed for Minsk": where one went) */
   static const char *const az[] = {
       "in ", "to ", "from ", "at ", "в ", "во ", "из ", "на ", "по ", "для ", "in the ", "to the ",
@@ -1905,6 +1949,10 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   /* ... not one outside the brackets the party is in («11 глав государств
   ** (Украину будет представлять министр ...)») */
   if (pR && pR->e <= m->i && in_brackets(d, pR->e, m->i, m->e)) pR = 0;
+  /* ... nor the role of the one another came instead of («Вместо президента
+  ** NAME Азербайджан представлял премьер-министр NAME») */
+  static const char *const azInsteadOf[] = {"instead of ", "вместо ", 0};
+  if (pR && pR->i < m->i && ig_ends_before(d, pR->i, azInsteadOf, true)) pR = 0;
   bool bOwnRole = pR != 0;
   size_t eName = ie; /* where the representative's name may end */
   /* "Uzbekistan will be represented by a permanent member of the council,

@@ -2606,6 +2606,23 @@ class Phrasings(unittest.TestCase):
                     "the Commonwealth of Independent States summit next year.", self.db)
         self.assertIsNone(att(out).get("RUS"))
 
+    def test_the_one_another_came_instead_of(self):
+        # pass 15 (the brief's "instead of"; pass 14's try changed nothing): the person named
+        # right after "instead of" («вместо»), past his role and first name, is not the party's
+        # representative, and his role is not the party's
+        out = draft("The CIS summit was held in Minsk on 12 October 2021. Azerbaijan's Prime "
+                    "Minister Ali Asadov attended instead of President Ilham Aliyev.", self.db)
+        self.assertEqual(att(out).get("AZE"), "represented")
+        self.assertEqual(by(out, "AZE")[0], "Ali Asadov")
+        out = draft("Саммит СНГ прошел в Минске 12 октября 2021 года. Вместо президента Ильхама "
+                    "Алиева Азербайджан представлял премьер-министр Али Асадов.", self.db)
+        self.assertEqual(att(out).get("AZE"), "represented")
+        self.assertEqual(by(out, "AZE")[0], "Али Асадов")
+        # ... but the parties after «вместо лидеров» are the ones represented
+        out = draft("Саммит СНГ прошел в Кишиневе 9 октября 2009 года. Вместо лидеров Казахстана "
+                    "и Таджикистана приехали премьер-министры.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "represented")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
