@@ -719,9 +719,10 @@ static const Mention *city_travelled_to(const Doc *d) {
 ** *pi, *pe, and true. */
 static bool kremlin_said(const Doc *d, size_t *pi, size_t *pe) {
   static const char *const azIn[] = {"в кремле", "in the kremlin", "at the kremlin", 0};
-  static const char *const azMeet[] = {"summit", "session", "meeting",  "council",
-                                       "met ",   "саммит",  "заседани", "сесси",
-                                       "совет",  "встреч",  "встреча",  0};
+  static const char *const azMeet[] = {"summit", "session", "meeting", "council", "met ", "саммит",
+                                       "заседани", "сесси", "совет", "встреч", "встреча",
+                                       /* «В Кремле завершились переговоры лидеров стран ОДКБ» */
+                                       "переговор", "talks", 0};
   for (int k = 0; azIn[k]; k++) {
     for (size_t x = ig_find(d, 0, azIn[k]); x != SIZE_MAX; x = ig_find(d, x + 1, azIn[k])) {
       if (gz_letter_before(d->zLo, x) || ig_next_sentence(d, x) || past_sentence(d, x)) continue;

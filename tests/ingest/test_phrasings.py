@@ -2623,6 +2623,14 @@ class Phrasings(unittest.TestCase):
                     "и Таджикистана приехали премьер-министры.", self.db)
         self.assertEqual(att(out).get("KAZ"), "represented")
 
+    def test_talks_in_the_kremlin(self):
+        # pass 15 (dev/ru101): «В Кремле завершились переговоры лидеров стран ОДКБ»: the
+        # leaders' talks in the Kremlin, in Moscow (0.6), as «в Кремле состоялось заседание»
+        out = draft("В Кремле завершились переговоры лидеров стран ОДКБ. В заседании приняли "
+                    "участие Президент России Дмитрий Медведев и Президент Армении Серж Саргсян.",
+                    self.db)
+        self.assertEqual(out["session"]["place"], "Moscow")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
