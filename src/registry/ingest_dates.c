@@ -268,6 +268,10 @@ static bool date_of_saying(const Doc *d, const DateM *m) {
   return false;
 }
 
+/* Is m a day from which something holds, not a meeting's: a document's, a
+** count's, a deadline, a chair or a rule from a day on ("will assume the
+** chairmanship effective Jan. 1, 2026", "as of 1 January"), or a day someone
+** spoke? */
 static bool date_of_something_else(const Doc *d, const DateM *m) {
   static const char *const azBefore[] = {"of ",
                                          "from ",
@@ -280,6 +284,9 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
                                          "into force on ",
                                          "founded on ",
                                          "established on ",
+                                         "effective ",
+                                         "as of ",
+                                         "starting ",
                                          "от ",
                                          "с ",
                                          "до ",
@@ -369,6 +376,16 @@ const DateM *ig_session_date(const Doc *d) {
     if (tPage && m->y && ig_valid_ymd(m->y, m->m, m->d) &&
         (int64_t)date_from_ymd(m->y, m->m, m->d) < tPage - 366)
       continue;
+    /* ... and with the publication date given with the text, one more
+    ** than IG_PUB_BACK_DAYS before it ("on August 18, 2008 after a
+    ** five-day war" in a release of 9 October 2008; a line of the page's
+    ** «Гидрометцентр: 6 декабря ...» in one of 31 May) is history too */
+    if (d->pub.y) {
+      int y = m->y ? m->y : ig_pub_year(d, m->m, m->d, false);
+      if (y && ig_valid_ymd(y, m->m, m->d) &&
+          (int64_t)date_from_ymd(y, m->m, m->d) < tPage - IG_PUB_BACK_DAYS)
+        continue;
+    }
     /* ... and one more than a few days after the publication date given
     ** with the text is not of a meeting held */
     if (d->pub.y && m->y && ig_valid_ymd(m->y, m->m, m->d) &&

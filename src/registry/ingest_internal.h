@@ -181,6 +181,9 @@ const DateM *ig_posted_date(const Doc *d);
 /* How many days after the publication date a date may fall and still be the
 ** session's (a release posted the evening before, a time zone away). */
 #define IG_PUB_AHEAD_DAYS 3
+/* How many days before the publication date given with the text a date may
+** fall and still be the session's (a report written weeks after). */
+#define IG_PUB_BACK_DAYS 45
 /* The year of day dd of month m nearest the publication date d->pub, not
 ** after it by more than IG_PUB_AHEAD_DAYS (bToCome: of a meeting to come, the
 ** first not before it by more than that); 0 without a given date. */

@@ -2631,6 +2631,39 @@ class Phrasings(unittest.TestCase):
                     self.db)
         self.assertEqual(out["session"]["place"], "Moscow")
 
+    def test_a_date_weeks_before_the_publication_date_is_history(self):
+        # pass 16 (dev/en36, dev/ru103): with the publication date given, a date more than 45
+        # days before it is not the meeting's: a war's day of August in a release of October,
+        # a line of the page («Гидрометцентр: 6 декабря») in one of 31 May, which stood before
+        # the summit announced for 11 October
+        text = ("The presidents of Ukraine and Azerbaijan will not attend the CIS summit in "
+                "Kyrgyzstan on Friday. Georgia notified the CIS executive committee of its desire "
+                "to quit the organization on August 18, 2008 after a five-day war.")
+        self.assertNotEqual(draft(text, self.db, published="2008-10-09")["session"]["date"],
+                            "2008-08-18")
+        text = ("11 октября в столице Туркмении пройдет осеннее заседание совета глав стран СНГ.\n"
+                "Гидрометцентр: 6 декабря в Москве до +3 градусов")
+        out = draft(text, self.db, published="2019-05-31")
+        self.assertEqual(out["session"]["date"], "2019-10-11")
+        self.assertEqual(out["session"]["body"], "cis-chs")
+        # ... but a report weeks after, within the 45 days, still gives its day
+        out = draft("The CIS Council of Heads of State met in Minsk on 12 October 2025.", self.db,
+                    published="2025-11-20")
+        self.assertEqual(out["session"]["date"], "2025-10-12")
+
+    def test_a_day_from_which_something_holds_is_not_the_meeting_s(self):
+        # pass 16 (dev/en113): "Russia will assume the alliance's chairmanship effective Jan.
+        # 1, 2026": the day a chair begins, not the summit's; so "as of", "starting"
+        text = ("The CSTO Collective Security Council met in Bishkek. Russia will assume the "
+                "alliance's chairmanship effective Jan. 1, 2026.")
+        self.assertIsNone(draft(text, self.db)["session"]["date"])
+        text = ("The CSTO Collective Security Council met in Bishkek. The new rules apply as of "
+                "1 January 2026.")
+        self.assertIsNone(draft(text, self.db)["session"]["date"])
+        text = ("The CSTO Collective Security Council met in Bishkek on 27 November 2025. Russia "
+                "chairs it starting January 1, 2026.")
+        self.assertEqual(draft(text, self.db)["session"]["date"], "2025-11-27")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
