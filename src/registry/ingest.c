@@ -168,10 +168,14 @@ static void relative_date(Draft *dr) {
     return;
   }
   pdate t = date_from_ymd(pP->y, pP->m, pP->d);
+  /* a day of the week in a sentence of what is to come ("will not attend
+  ** the CIS summit in Kyrgyzstan on Friday" on a Thursday) is the next such
+  ** day, not the last */
+  bool bAhead = delta < 0 && ig_coming_sentence(d, iBest) && !ig_held_before(d, iBest);
   if (delta < 0) {
     int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
     int want = -delta - 1;
-    t = date_add_days(t, -((wd - want + 7) % 7));
+    t = bAhead ? date_add_days(t, (want - wd + 7) % 7) : date_add_days(t, -((wd - want + 7) % 7));
   } else {
     t = date_add_days(t, -delta);
   }
@@ -183,9 +187,10 @@ static void relative_date(Draft *dr) {
     return;
   }
   ig_evidence(d, "date", iBest, iBest + nBest, delta == 0 ? 0.8 : 0.7, true);
-  ig_note(json_object_get(d->pEv, "date"), delta == 0
-                                               ? N_("the publication date (the text says today)")
-                                               : N_("counted back from the publication date"));
+  ig_note(json_object_get(d->pEv, "date"),
+          delta == 0 ? N_("the publication date (the text says today)")
+          : bAhead   ? N_("counted ahead from the publication date: a meeting to come")
+                     : N_("counted back from the publication date"));
 }
 
 /* Date: the session's date as the text gives it; a day and month without a

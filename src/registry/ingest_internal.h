@@ -130,6 +130,10 @@ bool ig_upper_at(const Doc *d, size_t i);
 ** meeting still to come ("to be held")? */
 bool ig_next_sentence(const Doc *d, size_t i);
 bool ig_future_sentence(const Doc *d, size_t i);
+/* ... or one that tells in the future of who will come or not ("will not
+** attend the CIS summit in Kyrgyzstan on Friday", «в четверг прибудет на
+** саммит», «не посетят саммит»): a sentence about what is to come. */
+bool ig_coming_sentence(const Doc *d, size_t i);
 /* Is what is at i said of a meeting already held ("the session held in Minsk on
 ** October 14", «состоявшемся 6 декабря»), though its sentence also tells of the
 ** next one? The 40 bytes before i are read. */

@@ -499,6 +499,13 @@ bool ig_future_sentence(const Doc *d, size_t i) {
   return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azFuture);
 }
 
+bool ig_coming_sentence(const Doc *d, size_t i) {
+  static const char *const azWill[] = {" will ",   " won't ",  "будет ",   "будут ",     "прибудет",
+                                       "прибудут", "посетит ", "посетят ", "примет ",    "примут ",
+                                       "приедет",  "приедут",  "поедет",   "отправится", 0};
+  return ig_future_sentence(d, i) || ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azWill);
+}
+
 bool ig_held_before(const Doc *d, size_t i) {
   static const char *const azHeld[] = {"held ", "took place ", "состоявш", "прошедш", 0};
   static const char *const azNot[] = {"to be held", "will be held", "be held", 0};

@@ -2664,6 +2664,22 @@ class Phrasings(unittest.TestCase):
                 "chairs it starting January 1, 2026.")
         self.assertEqual(draft(text, self.db)["session"]["date"], "2025-11-27")
 
+    def test_a_weekday_of_a_meeting_to_come_is_the_next_such_day(self):
+        # pass 16 (dev/en36's phrasing): "will not attend the CIS summit in Kyrgyzstan on
+        # Friday" published on Thursday 9 October 2008: Friday 10 October, not the Friday before
+        text = ("The presidents of Ukraine and Azerbaijan will not attend the CIS summit in "
+                "Kyrgyzstan on Friday.")
+        out = draft(text, self.db, published="2008-10-09")
+        self.assertEqual(out["session"]["date"], "2008-10-10")
+        self.assertIn("ahead", out["evidence"]["date"]["note"])
+        out = draft("Президент России в четверг прибудет на саммит СНГ в Душанбе.", self.db,
+                    published="2018-09-26")
+        self.assertEqual(out["session"]["date"], "2018-09-27")
+        # ... a meeting held on a weekday is still the last such day
+        out = draft("The CIS heads of state met in Bishkek on Friday.", self.db,
+                    published="2008-10-09")
+        self.assertEqual(out["session"]["date"], "2008-10-03")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
