@@ -352,6 +352,18 @@ static bool lead_date_of_news(const Doc *d, const DateM *m) {
   return false;
 }
 
+/* Does a sentence say a meeting was held on a day of the week ("the
+** meeting held in Moscow on Monday"; not "will be held on Friday")? Its
+** day is counted from the publication date (ingest.c), not taken from an
+** announced meeting's date. */
+static bool held_on_weekday(const Doc *d) {
+  for (size_t x = ig_find(d, 0, "held "); x < d->n; x = ig_find(d, x + 1, "held ")) {
+    if (gz_letter_before(d->zLo, x) || (x >= 3 && memcmp(d->zLo + x - 3, "be ", 3) == 0)) continue;
+    if (weekday_said(d, ig_sent_start(d, x), ig_sent_end(d, x)) >= 0) return true;
+  }
+  return false;
+}
+
 const DateM *ig_session_date(const Doc *d) {
   const DateM *pDate = 0, *pFirst = 0;
   size_t *aLeast = ig_least_ends(d, 1u << GZ_ORG | 1u << GZ_BODY);
@@ -443,7 +455,7 @@ const DateM *ig_session_date(const Doc *d) {
                                        ** стартовало заседание», "kicked off") */
                                        "стартовал", "началось", "началась", "открылось",
                                        "открылась", "kicked off", "got under way", 0};
-  bool bHeld = !pDate && d->nD && ig_has_any(d, 0, d->n, azHeld);
+  bool bHeld = !pDate && d->nD && (ig_has_any(d, 0, d->n, azHeld) || held_on_weekday(d));
   for (int k = 0; !pDate && !bHeld && k < d->nD; k++) {
     const DateM *m = &d->aD[k];
     if (m->bPosted || ig_next_sentence(d, m->i) || !ig_future_sentence(d, m->i) ||

@@ -2680,6 +2680,22 @@ class Phrasings(unittest.TestCase):
                     published="2008-10-09")
         self.assertEqual(out["session"]["date"], "2008-10-03")
 
+    def test_a_meeting_held_on_a_weekday_is_not_another_s_announced_date(self):
+        # pass 16 (dev/en77): "the meeting held in Moscow on Monday" says the meeting was held:
+        # "the CIS Heads of State Council, to be held in Moscow on October 8" is another's to
+        # come; the day is Monday counted from the publication date (7 October 2024, a Monday)
+        text = ("Jeyhun Bayramov, Azerbaijan's Minister of Foreign Affairs, attended the meeting "
+                "of the CIS Council of Foreign Ministers held in Moscow on Monday. Lavrov noted "
+                "that the meeting of the CIS Heads of State Council, to be held in Moscow on "
+                "October 8, would consider the declaration.")
+        out = draft(text, self.db, published="2024-10-07")
+        self.assertEqual(out["session"]["date"], "2024-10-07")
+        self.assertEqual(out["session"]["body"], "cis-cfm")
+        # ... not a meeting that "will be held on Friday"
+        out = draft("The CIS Council of Heads of State will be held in Minsk on Friday, 10 "
+                    "October.", self.db, published="2025-10-06")
+        self.assertEqual(out["session"]["date"], "2025-10-10")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
