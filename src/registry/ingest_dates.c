@@ -272,6 +272,20 @@ static bool date_of_saying(const Doc *d, const DateM *m) {
 ** count's, a deadline, a chair or a rule from a day on ("will assume the
 ** chairmanship effective Jan. 1, 2026", "as of 1 January"), or a day someone
 ** spoke? */
+/* Is m the day someone arrived («Путин прибыл в Душанбе вечером 8
+** октября с рабочим визитом», "arrived in Minsk on November 22"): an
+** arrival verb before it in its sentence, which says nothing held? Leaders
+** come the day before, or days before, a summit. */
+static bool date_of_arrival(const Doc *d, const DateM *m) {
+  static const char *const azArrive[] = {
+      "arrived ",   "arrives ",   "прибыл ",  "прибыла ",  "прибыли ", "прилетел ",
+      "прилетела ", "прилетели ", "приехал ", "приехала ", 0};
+  static const char *const azHeld[] = {"held",   "took place", "состоял", "прошл",
+                                       "проход", "открыл",     "opened",  0};
+  size_t s = ig_sent_start(d, m->i), e = ig_sent_end(d, m->i);
+  return ig_has_any(d, s, m->i, azArrive) && !ig_has_any(d, s, e, azHeld);
+}
+
 static bool date_of_something_else(const Doc *d, const DateM *m) {
   static const char *const azBefore[] = {"of ",
                                          "from ",
@@ -292,7 +306,7 @@ static bool date_of_something_else(const Doc *d, const DateM *m) {
                                          "до ",
                                          0};
   if (ig_ends_before(d, m->i, azBefore, true)) return true;
-  return date_of_saying(d, m);
+  return date_of_saying(d, m) || date_of_arrival(d, m);
 }
 
 /* Is the sentence around i about an earlier session ("The previous session

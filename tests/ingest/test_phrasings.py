@@ -2696,6 +2696,20 @@ class Phrasings(unittest.TestCase):
                     "October.", self.db, published="2025-10-06")
         self.assertEqual(out["session"]["date"], "2025-10-10")
 
+    def test_the_day_someone_arrived_is_not_the_meeting_s(self):
+        # pass 16 (dev/ru95, the brief's class): «Путин прибыл в Душанбе вечером 8 октября»
+        # is his arrival's day; the summit «проходит» on the page's day
+        text = ("Саммит СНГ проходит в столице Таджикистана при участии лидеров стран "
+                "Содружества. Путин прибыл в Душанбе вечером 8 октября с рабочим визитом.")
+        self.assertEqual(draft(text, self.db, published="2025-10-10")["session"]["date"],
+                         "2025-10-10")
+        text = ("The CSTO Collective Security Council met in Minsk. Putin arrived in Minsk on "
+                "November 22, 2023.")
+        self.assertIsNone(draft(text, self.db)["session"]["date"])
+        # ... but a sentence that says the meeting was held gives its day
+        text = ("Leaders arrived in Minsk, where the CSTO summit was held on November 23, 2023.")
+        self.assertEqual(draft(text, self.db)["session"]["date"], "2023-11-23")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
