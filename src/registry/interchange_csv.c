@@ -500,13 +500,19 @@ void csv_writer_end(CsvKindWriter *w) {
 }
 
 static json_t *kind_records(Db *pDb, Kind kind) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 ORDER BY e.key");
-  sqlite3_bind_int(p, 1, kind);
+  sqlite3_stmt *p;
+  if (kind == K_ACTION) {
+    p = db_stmt(pDb, ENTITY_ACTIONS_SQL " -- kind_records");
+    entity_actions_bind(p, 0, 0, 0);
+  } else {
+    p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
+                     "WHERE e.kind=?1 ORDER BY e.key");
+    sqlite3_bind_int(p, 1, kind);
+  }
   json_t *a = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                                  (size_t)sqlite3_column_bytes(p, 0));
+    json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                  (size_t)sqlite3_column_bytes(p, 1));
     if (v) json_array_append_new(a, v);
   }
   sqlite3_reset(p);

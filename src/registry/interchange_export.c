@@ -33,11 +33,17 @@ bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin
   }
   /* Each call reads on from the last key written: no statement is left
   ** open between calls, so the caller may use the connection meanwhile. */
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
-                                 "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>?2 ORDER BY e.key");
   for (; x->iKind < K__COUNT; x->iKind++, x->n = 0, buf_reset(&x->after)) {
-    sqlite3_bind_int(p, 1, x->iKind);
-    sqlite3_bind_text(p, 2, x->after.z ? x->after.z : "", -1, SQLITE_TRANSIENT);
+    sqlite3_stmt *p;
+    if (x->iKind == K_ACTION) { /* from their rows in actions, in the same key order */
+      p = db_stmt(pDb, ENTITY_ACTIONS_SQL " -- export_json");
+      entity_actions_bind(p, 0, 0, x->after.z);
+    } else {
+      p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                       "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>?2 ORDER BY e.key");
+      sqlite3_bind_int(p, 1, x->iKind);
+      sqlite3_bind_text(p, 2, x->after.z ? x->after.z : "", -1, SQLITE_TRANSIENT);
+    }
     bool bFull = false;
     while (!bFull && db_step_row(pDb, p)) {
       const char *z = (const char *)sqlite3_column_text(p, 1);
@@ -68,12 +74,11 @@ bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin
 ** and of GET /api/v1/actions?format=csv. */
 void interchange_export_csv(Db *pDb, FILE *f) {
   json_t *a = json_array();
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 ORDER BY e.key");
-  sqlite3_bind_int(p, 1, K_ACTION);
+  sqlite3_stmt *p = db_stmt(pDb, ENTITY_ACTIONS_SQL " -- export_csv");
+  entity_actions_bind(p, 0, 0, 0);
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                                     (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                     (size_t)sqlite3_column_bytes(p, 1));
     if (pVal) json_array_append_new(a, pVal);
   }
   sqlite3_reset(p);

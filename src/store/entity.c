@@ -2,7 +2,9 @@
 
 #include <string.h>
 
+#include "date.h"
 #include "fields.h"
+#include "rules.h"
 
 bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
   /* Canonical order puts "value" last, and an unescaped ,"value": can only
@@ -24,7 +26,49 @@ json_t *entity_from_value(const char *z, size_t n) {
   return z ? json_loadb(z, n, 0, 0) : 0;
 }
 
+void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter) {
+  /* Keys are ASCII: DEL follows every one. */
+  sqlite3_bind_text(p, 2, zLo ? zLo : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(p, 3, zHi ? zHi : "\x7f", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(p, 4, zAfter ? zAfter : "", -1, SQLITE_TRANSIENT);
+}
+
+/* An action's key "DOC|PARTY|TYPE|DATE" bound as ?1 document id, ?2 party
+** code, ?3 type, ?4 date of p: false for a key no action can have. The
+** parts are exact (date_parse takes only YYYY-MM-DD), so the row found has
+** this key. */
+static bool bind_action_key(sqlite3_stmt *p, const char *zKey) {
+  const char *zBar1 = strchr(zKey, '|');
+  const char *zBar2 = zBar1 ? strchr(zBar1 + 1, '|') : 0;
+  const char *zBar3 = zBar2 ? strchr(zBar2 + 1, '|') : 0;
+  if (!zBar3) return false;
+  char zType[32];
+  size_t nType = (size_t)(zBar3 - zBar2 - 1);
+  if (nType >= sizeof(zType)) return false;
+  memcpy(zType, zBar2 + 1, nType);
+  zType[nType] = 0;
+  ActionType type;
+  pdate date;
+  if (action_type_parse(zType, &type) || date_parse(zBar3 + 1, strlen(zBar3 + 1), &date))
+    return false;
+  sqlite3_bind_text(p, 1, zKey, (int)(zBar1 - zKey), SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, zBar1 + 1, (int)(zBar2 - zBar1 - 1), SQLITE_STATIC);
+  sqlite3_bind_int(p, 3, type);
+  sqlite3_bind_int(p, 4, date);
+  return true;
+}
+
+#define ACTION_BY_KEY                                                                              \
+  "FROM actions a WHERE a.did=(SELECT did FROM document WHERE id=?1) "                             \
+  "AND a.pid=(SELECT pid FROM party WHERE code=?2) AND a.type=?3 AND a.date=?4"
+
 int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
+  if (kind == K_ACTION) {
+    sqlite3_stmt *p = db_stmt(pDb, "SELECT a.seq " ACTION_BY_KEY);
+    int64_t seq = bind_action_key(p, zKey) && db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+    sqlite3_reset(p);
+    return seq;
+  }
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
@@ -34,6 +78,16 @@ int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
 }
 
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
+  if (kind == K_ACTION) {
+    sqlite3_stmt *p = db_stmt(
+        pDb, "SELECT j.value FROM journal_entry j WHERE j.seq=(SELECT a.seq " ACTION_BY_KEY ")");
+    json_t *pVal = 0;
+    if (bind_action_key(p, zKey) && db_step_row(pDb, p))
+      pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
+                               (size_t)sqlite3_column_bytes(p, 0));
+    sqlite3_reset(p);
+    return pVal;
+  }
   sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 AND e.key=?2");
   sqlite3_bind_int(p, 1, kind);
@@ -105,13 +159,19 @@ static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHol
 }
 
 json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 ORDER BY e.key");
-  sqlite3_bind_int(p, 1, kind);
+  sqlite3_stmt *p;
+  if (kind == K_ACTION) {
+    p = db_stmt(pDb, ENTITY_ACTIONS_SQL);
+    entity_actions_bind(p, 0, 0, 0);
+  } else {
+    p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
+                     "WHERE e.kind=?1 ORDER BY e.key");
+    sqlite3_bind_int(p, 1, kind);
+  }
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                                     (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                     (size_t)sqlite3_column_bytes(p, 1));
     if (!pVal) continue;
     json_t *pHold = 0;
     const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
@@ -135,33 +195,44 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   if (!bAll) hi.z[hi.n - 1]++;
   /* Two statements, not one with "?all OR range": SQLite then reads only
   ** the range (pacta minutes asked this per adopted document). */
-  sqlite3_stmt *p =
-      bAll ? db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1")
-           : db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
-  sqlite3_bind_int(p, 1, kind);
-  if (!bAll) {
-    sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  sqlite3_stmt *p;
+  if (kind == K_ACTION) {
+    p = bAll ? db_stmt(pDb, "SELECT count(*) FROM actions")
+             : db_stmt(pDb, ENTITY_ACTIONS_COUNT_SQL);
+    if (!bAll) entity_actions_bind(p, lo.z, hi.z, 0);
+  } else {
+    p = bAll ? db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1")
+             : db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
+    sqlite3_bind_int(p, 1, kind);
+    if (!bAll) {
+      sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+      sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+    }
   }
   db_step_row(pDb, p);
   *pnTotal = sqlite3_column_int64(p, 0);
   sqlite3_reset(p);
-  p = bAll ? db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                          "WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
-           : db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                          "WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
-                          "ORDER BY e.key LIMIT ?5 OFFSET ?6");
-  sqlite3_bind_int(p, 1, kind);
-  if (!bAll) {
-    sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  if (kind == K_ACTION) {
+    p = db_stmt(pDb, ENTITY_ACTIONS_SQL " LIMIT ?5 OFFSET ?6");
+    entity_actions_bind(p, bAll ? 0 : lo.z, bAll ? 0 : hi.z, 0);
+  } else {
+    p = bAll ? db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                            "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
+             : db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                            "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
+                            "ORDER BY e.key LIMIT ?5 OFFSET ?6");
+    sqlite3_bind_int(p, 1, kind);
+    if (!bAll) {
+      sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+      sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+    }
   }
   sqlite3_bind_int64(p, 5, limit);
   sqlite3_bind_int64(p, 6, offset);
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                                     (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                     (size_t)sqlite3_column_bytes(p, 1));
     if (pVal) json_array_append_new(pList, pVal);
   }
   sqlite3_reset(p);

@@ -24,6 +24,30 @@ json_t *entity_from_record(const char *z, size_t n);
 ** and read its value; the whole record is the view journal's. */
 json_t *entity_from_value(const char *z, size_t n);
 
+/* Actions (kind 7, nearly all records) have no row in entity: their row in
+** actions holds the seq of the journal entry that put each (db.c migration
+** 12). ENTITY_ACTIONS_SQL reads them as entity rows do: (key, value, seq),
+** by key, byte for byte in the order of the keys: documents by "ID|"
+** (index document_key), each document's few actions sorted by key. Bind
+** with entity_actions_bind: keys in [?2, ?3) and after ?4. */
+#define ENTITY_ACTION_KEY "action_key(d.id, p.code, a.type, a.date)"
+#define ENTITY_ACTIONS_FROM                                                                        \
+  "FROM document d CROSS JOIN actions a ON a.did=d.did JOIN party p ON p.pid=a.pid "
+#define ENTITY_ACTIONS_WHERE                                                                       \
+  "WHERE d.id||'|' >= max(CASE WHEN instr(?2,'|') THEN substr(?2,1,instr(?2,'|')) ELSE ?2 END, "   \
+  "CASE WHEN instr(?4,'|') THEN substr(?4,1,instr(?4,'|')) ELSE ?4 END) AND d.id||'|' < ?3 "       \
+  "AND k>=?2 AND k<?3 AND k>?4 "
+#define ENTITY_ACTIONS_SQL                                                                         \
+  "SELECT " ENTITY_ACTION_KEY " AS k, j.value, a.seq " ENTITY_ACTIONS_FROM                         \
+  "JOIN journal_entry j ON j.seq=a.seq " ENTITY_ACTIONS_WHERE "ORDER BY d.id||'|', k"
+#define ENTITY_ACTIONS_COUNT_SQL                                                                   \
+  "SELECT count(*) FROM (SELECT " ENTITY_ACTION_KEY                                                \
+  " AS k " ENTITY_ACTIONS_FROM ENTITY_ACTIONS_WHERE ")"
+
+/* Bind ENTITY_ACTIONS_SQL's (or _COUNT_SQL's) bounds: keys from zLo
+** (inclusive), to zHi (exclusive), after zAfter; NULL for none. */
+void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter);
+
 /* The journal entry that put the live entity (kind, zKey), or 0. */
 int64_t entity_seq(Db *pDb, Kind kind, const char *zKey);
 
