@@ -290,14 +290,31 @@ static void migrate(Db *pDb) {
 static void action_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   const char *zDoc = (const char *)sqlite3_value_text(argv[0]);
+  int nDoc = sqlite3_value_bytes(argv[0]);
   const char *zParty = (const char *)sqlite3_value_text(argv[1]);
+  int nParty = sqlite3_value_bytes(argv[1]);
   int type = sqlite3_value_int(argv[2]);
   const char *zType = type >= 0 && type < ACT__COUNT ? action_type_name((ActionType)type) : 0;
   if (!zDoc || !zParty || !zType || sqlite3_value_type(argv[3]) != SQLITE_INTEGER) return;
-  char zDate[DATE_BUFSZ];
-  date_format((pdate)sqlite3_value_int(argv[3]), zDate);
-  sqlite3_result_text(ctx, sqlite3_mprintf("%s|%s|%s|%s", zDoc, zParty, zType, zDate), -1,
-                      sqlite3_free);
+  /* By hand into a buffer: this runs for every action an export reads. */
+  char zBuf[256];
+  size_t nType = strlen(zType);
+  if ((size_t)nDoc + (size_t)nParty + nType + DATE_BUFSZ + 3 > sizeof(zBuf)) {
+    sqlite3_result_text(ctx, sqlite3_mprintf("%s|%s|%s|", zDoc, zParty, zType), -1, sqlite3_free);
+    return; /* no such ids: documents' are at most 64 bytes, codes 3 */
+  }
+  char *z = zBuf;
+  memcpy(z, zDoc, (size_t)nDoc);
+  z += nDoc;
+  *z++ = '|';
+  memcpy(z, zParty, (size_t)nParty);
+  z += nParty;
+  *z++ = '|';
+  memcpy(z, zType, nType);
+  z += nType;
+  *z++ = '|';
+  date_format((pdate)sqlite3_value_int(argv[3]), z);
+  sqlite3_result_text(ctx, zBuf, (int)(z - zBuf) + (int)strlen(z), SQLITE_TRANSIENT);
 }
 
 /* SQLite's process-wide settings, before its first use: no count of the

@@ -26,11 +26,22 @@ json_t *entity_from_value(const char *z, size_t n) {
   return z ? json_loadb(z, n, 0, 0) : 0;
 }
 
+/* Bind z as ?i, and its document id (before its first '|') as ?iDoc, NULL
+** when it has none: a key bound decided by the document alone. */
+static void bind_bound(sqlite3_stmt *p, int i, int iDoc, const char *z) {
+  sqlite3_bind_text(p, i, z, -1, SQLITE_TRANSIENT);
+  const char *zBar = strchr(z, '|');
+  if (zBar)
+    sqlite3_bind_text(p, iDoc, z, (int)(zBar - z), SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(p, iDoc);
+}
+
 void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter) {
   /* Keys are ASCII: DEL follows every one. */
-  sqlite3_bind_text(p, 2, zLo ? zLo : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(p, 3, zHi ? zHi : "\x7f", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text(p, 4, zAfter ? zAfter : "", -1, SQLITE_TRANSIENT);
+  bind_bound(p, 2, 7, zLo ? zLo : "");
+  bind_bound(p, 3, 9, zHi ? zHi : "\x7f");
+  bind_bound(p, 4, 8, zAfter ? zAfter : "");
 }
 
 /* An action's key "DOC|PARTY|TYPE|DATE" bound as ?1 document id, ?2 party

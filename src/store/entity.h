@@ -33,10 +33,17 @@ json_t *entity_from_value(const char *z, size_t n);
 #define ENTITY_ACTION_KEY "action_key(d.id, p.code, a.type, a.date)"
 #define ENTITY_ACTIONS_FROM                                                                        \
   "FROM document d CROSS JOIN actions a ON a.did=d.did JOIN party p ON p.pid=a.pid "
+/* The documents whose actions' keys can be in range, by index; each bound
+** on a key asked only in the document its key names (?7, ?8, ?9: the ids
+** in ?2, ?4, ?3 before their first '|', or NULL), where the document alone
+** does not decide it. DOC_OF(x): x up to and with its first '|', or x. */
+#define ENTITY_DOC_OF(x)                                                                           \
+  "CASE WHEN instr(" x ",'|') THEN substr(" x ",1,instr(" x ",'|')) ELSE " x " END"
 #define ENTITY_ACTIONS_WHERE                                                                       \
-  "WHERE d.id||'|' >= max(CASE WHEN instr(?2,'|') THEN substr(?2,1,instr(?2,'|')) ELSE ?2 END, "   \
-  "CASE WHEN instr(?4,'|') THEN substr(?4,1,instr(?4,'|')) ELSE ?4 END) AND d.id||'|' < ?3 "       \
-  "AND k>=?2 AND k<?3 AND k>?4 "
+  "WHERE d.id||'|' >= max(" ENTITY_DOC_OF("?2") ", " ENTITY_DOC_OF(                                \
+      "?4") ") AND d.id||'|' < ?3 "                                                                \
+            "AND (d.id IS NOT ?7 OR k>=?2) AND (d.id IS NOT ?8 OR k>?4) AND (d.id IS NOT ?9 OR "   \
+            "k<?3) "
 #define ENTITY_ACTIONS_SQL                                                                         \
   "SELECT " ENTITY_ACTION_KEY " AS k, j.value, a.seq " ENTITY_ACTIONS_FROM                         \
   "JOIN journal_entry j ON j.seq=a.seq " ENTITY_ACTIONS_WHERE "ORDER BY d.id||'|', k"
