@@ -573,15 +573,20 @@ json_t *checks_all(Db *pDb, pdate today) {
   /* One kind at a time, record by record, so that 200,000 actions are never
   ** all in memory. The statement is its own: the checks use entity_get's. */
   for (int k = 0; k < K__COUNT; k++) {
-    sqlite3_stmt *p;
     if (k == K_ACTION) { /* their rows in actions, by key as the others */
-      p = db_stmt(pDb, ENTITY_ACTIONS_SQL " -- checks_all");
-      entity_actions_bind(p, 0, 0, 0);
-    } else {
-      p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e "
-                       "JOIN journal_entry j ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
-      sqlite3_bind_int(p, 1, k);
+      ActionScan scan;
+      action_scan_open(&scan, pDb, 0, 0, 0);
+      while (action_scan_next(&scan)) {
+        json_t *v = entity_from_value(scan.zValue, scan.nValue);
+        if (v) check_record(&c, K_ACTION, scan.zKey, v);
+        json_decref(v);
+      }
+      action_scan_close(&scan);
+      continue;
     }
+    sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                                   "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
+    sqlite3_bind_int(p, 1, k);
     while (db_step_row(pDb, p)) {
       json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
                                     (size_t)sqlite3_column_bytes(p, 1));

@@ -44,6 +44,129 @@ void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, cons
   bind_bound(p, 4, 8, zAfter ? zAfter : "");
 }
 
+struct ActionRow {
+  size_t oKey, oValue, nValue; /* in ActionScan.arena */
+  int64_t seq;
+};
+
+void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi,
+                      const char *zAfter) {
+  memset(s, 0, sizeof(*s));
+  s->pDb = pDb;
+  s->zLo = xstrdup(zLo ? zLo : "");
+  s->zHi = xstrdup(zHi ? zHi : "\x7f"); /* keys are ASCII: DEL follows every one */
+  s->zAfter = xstrdup(zAfter ? zAfter : "");
+}
+
+void action_scan_close(ActionScan *s) {
+  xfree(s->zLo);
+  xfree(s->zHi);
+  xfree(s->zAfter);
+  buf_free(&s->doc);
+  buf_free(&s->arena);
+  xfree(s->a);
+  memset(s, 0, sizeof(*s));
+}
+
+/* The document part of a key bound: z up to and with its first '|', or z. */
+static size_t doc_part(const char *z) {
+  const char *zBar = strchr(z, '|');
+  return zBar ? (size_t)(zBar - z) + 1 : strlen(z);
+}
+
+/* The arena compare_rows reads: qsort takes no context. */
+static __thread const char *t_zRowArena;
+
+static int compare_rows(const void *pA, const void *pB) {
+  return strcmp(t_zRowArena + ((const ActionRow *)pA)->oKey,
+                t_zRowArena + ((const ActionRow *)pB)->oKey);
+}
+
+/* The next document in range with its actions, sorted: false at the end. */
+static bool scan_document(ActionScan *s) {
+  sqlite3_stmt *p;
+  if (!s->bBegun) {
+    s->bBegun = true;
+    /* From the later of the bounds' documents, as ENTITY_ACTIONS_WHERE. */
+    size_t nLo = doc_part(s->zLo), nAfter = doc_part(s->zAfter);
+    int c = strncmp(s->zLo, s->zAfter, nLo < nAfter ? nLo : nAfter);
+    bool bLo = c > 0 || (c == 0 && nLo >= nAfter);
+    buf_reset(&s->doc);
+    buf_append(&s->doc, bLo ? s->zLo : s->zAfter, bLo ? nLo : nAfter);
+    p = db_stmt(s->pDb, "SELECT did, id FROM document WHERE id||'|' >= ?1 AND id||'|' < ?2 "
+                        "ORDER BY id||'|' LIMIT 1");
+  } else {
+    p = db_stmt(s->pDb, "SELECT did, id FROM document WHERE id||'|' > ?1 AND id||'|' < ?2 "
+                        "ORDER BY id||'|' LIMIT 1");
+  }
+  sqlite3_bind_text(p, 1, s->doc.z ? s->doc.z : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(p, 2, s->zHi, -1, SQLITE_STATIC);
+  if (!db_step_row(s->pDb, p)) {
+    sqlite3_reset(p);
+    return false;
+  }
+  int64_t did = sqlite3_column_int64(p, 0);
+  buf_reset(&s->doc);
+  buf_printf(&s->doc, "%s|", (const char *)sqlite3_column_text(p, 1));
+  sqlite3_reset(p);
+  p = db_stmt(s->pDb, "SELECT p.code, a.type, a.date, a.seq, j.value FROM actions a "
+                      "JOIN party p ON p.pid=a.pid JOIN journal_entry j ON j.seq=a.seq "
+                      "WHERE a.did=?1");
+  sqlite3_bind_int64(p, 1, did);
+  buf_reset(&s->arena);
+  s->n = s->i = 0;
+  while (db_step_row(s->pDb, p)) {
+    const char *zType = action_type_name((ActionType)sqlite3_column_int(p, 1));
+    const char *zCode = (const char *)sqlite3_column_text(p, 0);
+    const char *zValue = (const char *)sqlite3_column_text(p, 4);
+    if (!zType || !zCode || !zValue) continue;
+    if (s->n == s->nAlloc) {
+      s->nAlloc = s->nAlloc ? 2 * s->nAlloc : 256;
+      s->a = xrealloc(s->a, (size_t)s->nAlloc * sizeof(ActionRow));
+    }
+    ActionRow *r = &s->a[s->n++];
+    r->seq = sqlite3_column_int64(p, 3);
+    r->oKey = s->arena.n;
+    char zDate[DATE_BUFSZ];
+    date_format((pdate)sqlite3_column_int(p, 2), zDate);
+    buf_append(&s->arena, s->doc.z, s->doc.n);
+    buf_puts(&s->arena, zCode);
+    buf_putc(&s->arena, '|');
+    buf_puts(&s->arena, zType);
+    buf_putc(&s->arena, '|');
+    buf_append(&s->arena, zDate, strlen(zDate) + 1); /* with its NUL */
+    r->oValue = s->arena.n;
+    r->nValue = (size_t)sqlite3_column_bytes(p, 4);
+    buf_append(&s->arena, zValue, r->nValue + 1);
+  }
+  sqlite3_reset(p);
+  t_zRowArena = s->arena.z;
+  if (s->n > 1) qsort(s->a, (size_t)s->n, sizeof(ActionRow), compare_rows);
+  t_zRowArena = 0;
+  return true;
+}
+
+bool action_scan_next(ActionScan *s) {
+  while (!s->bDone) {
+    while (s->i < s->n) {
+      ActionRow *r = &s->a[s->i++];
+      const char *zKey = s->arena.z + r->oKey;
+      if (strcmp(zKey, s->zLo) < 0 || strcmp(zKey, s->zAfter) <= 0) continue;
+      if (strcmp(zKey, s->zHi) >= 0) {
+        s->bDone = true;
+        return false;
+      }
+      s->zKey = zKey;
+      s->zValue = s->arena.z + r->oValue;
+      s->nValue = r->nValue;
+      s->seq = r->seq;
+      return true;
+    }
+    if (!scan_document(s)) s->bDone = true;
+  }
+  return false;
+}
+
 /* An action's key "DOC|PARTY|TYPE|DATE" bound as ?1 document id, ?2 party
 ** code, ?3 type, ?4 date of p: false for a key no action can have. The
 ** parts are exact (date_parse takes only YYYY-MM-DD), so the row found has
@@ -170,16 +293,23 @@ static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHol
 }
 
 json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
-  sqlite3_stmt *p;
-  if (kind == K_ACTION) {
-    p = db_stmt(pDb, ENTITY_ACTIONS_SQL);
-    entity_actions_bind(p, 0, 0, 0);
-  } else {
-    p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                     "WHERE e.kind=?1 ORDER BY e.key");
-    sqlite3_bind_int(p, 1, kind);
-  }
   json_t *pList = json_array();
+  if (kind == K_ACTION) { /* no organization of their own */
+    ActionScan scan;
+    action_scan_open(&scan, pDb, 0, 0, 0);
+    while (action_scan_next(&scan)) {
+      json_t *pVal = entity_from_value(scan.zValue, scan.nValue);
+      if (pVal && !zOrg)
+        json_array_append_new(pList, pVal);
+      else
+        json_decref(pVal);
+    }
+    action_scan_close(&scan);
+    return pList;
+  }
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                                 "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
+  sqlite3_bind_int(p, 1, kind);
   while (db_step_row(pDb, p)) {
     json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
                                      (size_t)sqlite3_column_bytes(p, 1));

@@ -55,6 +55,31 @@ json_t *entity_from_value(const char *z, size_t n);
 ** (inclusive), to zHi (exclusive), after zAfter; NULL for none. */
 void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter);
 
+/* A pass over the live actions in key order, for whole lists (exports,
+** checks): document by document in the order of "ID|", each document's
+** actions read in one statement with their values and sorted by key in C
+** (no statement stays open between calls: the caller may use the
+** connection meanwhile). Keys from zLo (inclusive), after zAfter, before
+** zHi; NULL for none. After action_scan_next is true, zKey, zValue
+** (nValue bytes) and seq are the next action's, until the next call. */
+typedef struct ActionRow ActionRow;
+typedef struct ActionScan {
+  Db *pDb;
+  char *zLo, *zHi, *zAfter;
+  Buf doc; /* the current document's id and '|' */
+  bool bBegun, bDone;
+  Buf arena;
+  ActionRow *a;
+  int n, nAlloc, i;
+  const char *zKey, *zValue;
+  size_t nValue;
+  int64_t seq;
+} ActionScan;
+
+void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi, const char *zAfter);
+bool action_scan_next(ActionScan *s);
+void action_scan_close(ActionScan *s);
+
 /* The journal entry that put the live entity (kind, zKey), or 0. */
 int64_t entity_seq(Db *pDb, Kind kind, const char *zKey);
 

@@ -527,6 +527,7 @@ typedef struct ExportOut {
 static void export_free(void *p) {
   ExportOut *e = p;
   buf_free(&e->x.after);
+  interchange_export_json_free(&e->x);
   db_on_error(e->pDb, 0, 0);
   db_exec(e->pDb, "COMMIT");
   db_close(e->pDb);

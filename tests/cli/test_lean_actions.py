@@ -135,6 +135,40 @@ class LeanActions(unittest.TestCase):
         finally:
             stop(proc)
 
+    def test_a_long_export_in_parts(self):
+        """More than one part of 64 KB of actions: the pass over them goes on where the last
+        part ended, from `pacta export` and from GET /api/v1/export alike."""
+        base = json.loads(self.export())
+        doc0 = [d for d in base["documents"] if d["id"] == BASE][0]
+        docs, actions = [], []
+        for i in range(40):
+            d = json.loads(json.dumps(doc0))
+            d["id"] = BASE + ("-" if i % 2 else "") + "%d" % i
+            d["supersedes"] = None
+            docs.append(d)
+            for party in ("ARM", "BLR", "AZE"):
+                for t in TYPES[:6]:
+                    actions.append({"document": d["id"], "party": party, "type": t,
+                                    "date": "1992-02-%02d" % (1 + i % 28)})
+        path = os.path.join(self.tmp.name, "long.json")
+        with open(path, "w") as f:
+            json.dump({"pacta": 1, "documents": docs, "actions": actions}, f)
+        run(self.db, "load", path)
+        text = self.export()
+        self.assertGreater(len(text), 3 << 16)
+        keys = [key(a) for a in json.loads(text)["actions"]]
+        self.assertEqual(keys, sorted(set(keys), key=lambda k: k.encode()))
+        con = sqlite3.connect(self.db)
+        self.assertEqual(len(keys), con.execute("SELECT count(*) FROM actions").fetchone()[0])
+        con.close()
+        proc, port = serve(self.db)
+        try:
+            st, _, body = api(port, "GET", "/api/v1/export")
+            self.assertEqual(st, 200)
+            self.assertEqual(body.decode(), text)
+        finally:
+            stop(proc)
+
     def test_a_registry_from_before_is_moved(self):
         before = self.export()
         status = run(self.db, "status", BASE).stdout
