@@ -74,7 +74,8 @@ static size_t doc_part(const char *z) {
   return zBar ? (size_t)(zBar - z) + 1 : strlen(z);
 }
 
-/* The arena compare_rows reads: qsort takes no context. */
+/* The arena compare_rows reads, past the document's id all keys share:
+** qsort takes no context. */
 static __thread const char *t_zRowArena;
 
 static int compare_rows(const void *pA, const void *pB) {
@@ -140,7 +141,7 @@ static bool scan_document(ActionScan *s) {
     buf_append(&s->arena, zValue, r->nValue + 1);
   }
   sqlite3_reset(p);
-  t_zRowArena = s->arena.z;
+  t_zRowArena = s->arena.z + s->doc.n;
   if (s->n > 1) qsort(s->a, (size_t)s->n, sizeof(ActionRow), compare_rows);
   t_zRowArena = 0;
   return true;
@@ -151,8 +152,12 @@ bool action_scan_next(ActionScan *s) {
     while (s->i < s->n) {
       ActionRow *r = &s->a[s->i++];
       const char *zKey = s->arena.z + r->oKey;
-      if (strcmp(zKey, s->zLo) < 0 || strcmp(zKey, s->zAfter) <= 0) continue;
-      if (strcmp(zKey, s->zHi) >= 0) {
+      /* Keys rise: once past the lower bounds, always past them. */
+      if (!s->bPast) {
+        if (strcmp(zKey, s->zLo) < 0 || strcmp(zKey, s->zAfter) <= 0) continue;
+        s->bPast = true;
+      }
+      if (s->zHi[0] != '\x7f' && strcmp(zKey, s->zHi) >= 0) {
         s->bDone = true;
         return false;
       }

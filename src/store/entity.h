@@ -66,8 +66,8 @@ typedef struct ActionRow ActionRow;
 typedef struct ActionScan {
   Db *pDb;
   char *zLo, *zHi, *zAfter;
-  Buf doc; /* the current document's id and '|' */
-  bool bBegun, bDone;
+  Buf doc;                   /* the current document's id and '|' */
+  bool bBegun, bDone, bPast; /* bPast: keys from here are past zLo and zAfter */
   Buf arena;
   ActionRow *a;
   int n, nAlloc, i;
