@@ -297,11 +297,15 @@ static void action_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
   const char *zType = type >= 0 && type < ACT__COUNT ? action_type_name((ActionType)type) : 0;
   if (!zDoc || !zParty || !zType || sqlite3_value_type(argv[3]) != SQLITE_INTEGER) return;
   /* By hand into a buffer: this runs for every action an export reads. */
+  char zDate[DATE_BUFSZ];
+  date_format((pdate)sqlite3_value_int(argv[3]), zDate);
   char zBuf[256];
   size_t nType = strlen(zType);
   if ((size_t)nDoc + (size_t)nParty + nType + DATE_BUFSZ + 3 > sizeof(zBuf)) {
-    sqlite3_result_text(ctx, sqlite3_mprintf("%s|%s|%s|", zDoc, zParty, zType), -1, sqlite3_free);
-    return; /* no such ids: documents' are at most 64 bytes, codes 3 */
+    /* Longer than any ids are (documents' at most 64 bytes, codes 3). */
+    sqlite3_result_text(ctx, sqlite3_mprintf("%s|%s|%s|%s", zDoc, zParty, zType, zDate), -1,
+                        sqlite3_free);
+    return;
   }
   char *z = zBuf;
   memcpy(z, zDoc, (size_t)nDoc);
@@ -313,8 +317,10 @@ static void action_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv
   memcpy(z, zType, nType);
   z += nType;
   *z++ = '|';
-  date_format((pdate)sqlite3_value_int(argv[3]), z);
-  sqlite3_result_text(ctx, zBuf, (int)(z - zBuf) + (int)strlen(z), SQLITE_TRANSIENT);
+  size_t nDate = strlen(zDate);
+  memcpy(z, zDate, nDate);
+  z += nDate;
+  sqlite3_result_text(ctx, zBuf, (int)(z - zBuf), SQLITE_TRANSIENT);
 }
 
 /* SQLite's process-wide settings, before its first use: no count of the
