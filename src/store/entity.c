@@ -64,6 +64,8 @@ void action_scan_close(ActionScan *s) {
   xfree(s->zAfter);
   buf_free(&s->doc);
   buf_free(&s->arena);
+  buf_free(&s->codes);
+  xfree(s->aCode);
   xfree(s->a);
   memset(s, 0, sizeof(*s));
 }
@@ -81,6 +83,39 @@ static __thread const char *t_zRowArena;
 static int compare_rows(const void *pA, const void *pB) {
   return strcmp(t_zRowArena + ((const ActionRow *)pA)->oKey,
                 t_zRowArena + ((const ActionRow *)pB)->oKey);
+}
+
+/* The code of party pid: from the parties read once per pass (few: a
+** lookup per action saved), else looked up. */
+static const char *scan_party(ActionScan *s, int64_t pid) {
+  if (!s->aCode) {
+    sqlite3_stmt *p = db_stmt(s->pDb, "SELECT max(pid) FROM party");
+    s->nCode = db_step_row(s->pDb, p) ? sqlite3_column_int64(p, 0) + 1 : 1;
+    sqlite3_reset(p);
+    if (s->nCode > (1 << 20)) s->nCode = 1 << 20; /* beyond: looked up */
+    s->aCode = xmalloc((size_t)s->nCode * sizeof(size_t));
+    memset(s->aCode, 0, (size_t)s->nCode * sizeof(size_t));
+    p = db_stmt(s->pDb, "SELECT pid, code FROM party");
+    while (db_step_row(s->pDb, p)) {
+      int64_t i = sqlite3_column_int64(p, 0);
+      const char *z = (const char *)sqlite3_column_text(p, 1);
+      if (i < 0 || i >= s->nCode || !z) continue;
+      s->aCode[i] = s->codes.n + 1;
+      buf_append(&s->codes, z, strlen(z) + 1);
+    }
+    sqlite3_reset(p);
+  }
+  if (pid >= 0 && pid < s->nCode && s->aCode[pid]) return s->codes.z + s->aCode[pid] - 1;
+  sqlite3_stmt *p = db_stmt(s->pDb, "SELECT code FROM party WHERE pid=?1");
+  sqlite3_bind_int64(p, 1, pid);
+  const char *z = 0;
+  if (db_step_row(s->pDb, p) && sqlite3_column_text(p, 0)) {
+    size_t off = s->codes.n; /* kept until the caller has copied it */
+    buf_append(&s->codes, sqlite3_column_text(p, 0), (size_t)sqlite3_column_bytes(p, 0) + 1);
+    z = s->codes.z + off;
+  }
+  sqlite3_reset(p);
+  return z;
 }
 
 /* The next document in range with its actions, sorted: false at the end. */
@@ -110,15 +145,14 @@ static bool scan_document(ActionScan *s) {
   buf_reset(&s->doc);
   buf_printf(&s->doc, "%s|", (const char *)sqlite3_column_text(p, 1));
   sqlite3_reset(p);
-  p = db_stmt(s->pDb, "SELECT p.code, a.type, a.date, a.seq, j.value FROM actions a "
-                      "JOIN party p ON p.pid=a.pid JOIN journal_entry j ON j.seq=a.seq "
-                      "WHERE a.did=?1");
+  p = db_stmt(s->pDb, "SELECT a.pid, a.type, a.date, a.seq, j.value FROM actions a "
+                      "JOIN journal_entry j ON j.seq=a.seq WHERE a.did=?1");
   sqlite3_bind_int64(p, 1, did);
   buf_reset(&s->arena);
   s->n = s->i = 0;
   while (db_step_row(s->pDb, p)) {
     const char *zType = action_type_name((ActionType)sqlite3_column_int(p, 1));
-    const char *zCode = (const char *)sqlite3_column_text(p, 0);
+    const char *zCode = scan_party(s, sqlite3_column_int64(p, 0));
     const char *zValue = (const char *)sqlite3_column_text(p, 4);
     if (!zType || !zCode || !zValue) continue;
     if (s->n == s->nAlloc) {

@@ -69,6 +69,9 @@ typedef struct ActionScan {
   Buf doc;                   /* the current document's id and '|' */
   bool bBegun, bDone, bPast; /* bPast: keys from here are past zLo and zAfter */
   Buf arena;
+  Buf codes;     /* the parties' codes, each ending in NUL */
+  size_t *aCode; /* by pid: 1 + the code's offset in codes, 0 for none */
+  int64_t nCode; /* entries in aCode */
   ActionRow *a;
   int n, nAlloc, i;
   const char *zKey, *zValue;
