@@ -43,6 +43,7 @@ static json_t *item_value(const Item *p, const LoadSource *aSrc) {
 }
 
 static bool entity_exists(Db *pDb, Kind kind, const char *zKey) {
+  if (kind == K_ACTION) return entity_seq(pDb, kind, zKey) != 0; /* no entity row */
   sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);

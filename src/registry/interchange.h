@@ -96,9 +96,12 @@ void interchange_export_json(Db *pDb, FILE *f);
 typedef struct ExportJson {
   int iKind, n;
   bool bBegun, bDone;
-  Buf after; /* the last key written of kind iKind */
+  Buf after;                /* the last key written of kind iKind */
+  struct ActionScan *pScan; /* the actions' pass, kept between calls */
 } ExportJson;
 bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin);
+/* What an ExportJson not read to its end holds. */
+void interchange_export_json_free(ExportJson *x);
 /* Write the actions as CSV: document,party,type,date,effective,note. */
 void interchange_export_csv(Db *pDb, FILE *f);
 

@@ -916,15 +916,12 @@ static int compare_record_key(const void *pA, const void *pB) {
 
 static void record_keys_open(Db *pDb, const char *zDoc, RecordKeys *k) {
   memset(k, 0, sizeof(*k));
-  Buf lo = {0}, hi = {0};
-  buf_printf(&lo, "%s|", zDoc);
-  buf_printf(&hi, "%s}", zDoc);
-  k->nPrefix = lo.n;
-  sqlite3_stmt *p =
-      db_stmt(pDb, "SELECT key, seq FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
-  sqlite3_bind_int(p, 1, K_ACTION);
-  sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  k->nPrefix = strlen(zDoc) + 1;
+  /* Actions have no entity rows: the document's rows in actions. */
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT " ENTITY_ACTION_KEY ", a.seq FROM document d "
+                                 "JOIN actions a ON a.did=d.did JOIN party p ON p.pid=a.pid "
+                                 "WHERE d.id=?1");
+  sqlite3_bind_text(p, 1, zDoc, -1, SQLITE_STATIC);
   int nAlloc = 0;
   while (db_step_row(pDb, p)) {
     if (k->n == nAlloc) {
@@ -936,9 +933,7 @@ static void record_keys_open(Db *pDb, const char *zDoc, RecordKeys *k) {
     buf_append(&k->arena, zKey ? zKey : "", (size_t)sqlite3_column_bytes(p, 0) + 1);
   }
   sqlite3_reset(p);
-  buf_free(&lo);
-  buf_free(&hi);
-  /* By key: the index gives them so, but does not promise it. */
+  /* By key: the rows come by party and type number, not by key. */
   t_zSortArena = k->arena.z;
   int i = 1;
   while (i < k->n && compare_record_key(&k->a[i - 1], &k->a[i]) < 0) i++;

@@ -6,8 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "fts.h"
 #include "i18n.h"
+#include "rules.h"
 #include "util.h"
 
 typedef struct CachedStmt {
@@ -180,10 +182,49 @@ static const char *const azMigration[] = {
     "  (13, 'not_interested'), (14, 'withdrawal')) t ON t.column2=json_extract(j.value, '$.type')\n"
     "  WHERE e.kind=7 AND EXISTS(SELECT 1 FROM json_each(j.value) WHERE json_each.key NOT IN\n"
     "  ('document', 'party', 'type', 'date', 'effective', 'subject_to_procedures')));\n",
+    /* 12: an action's row says which journal entry put it (seq), and an
+    ** action has no entity row: its row in actions says where it lives
+    ** (entity.c finds it by its key's parts). The rows are copied with the
+    ** seq of the entity whose key is theirs (action_key, as derive.c and
+    ** the journal write it), and checked: every action moved with its
+    ** seq, every kind-7 entity matched by one. */
+    "CREATE TABLE actions_v12(\n"
+    "  did INTEGER NOT NULL, pid INTEGER NOT NULL, type INTEGER NOT NULL,\n"
+    "  date INTEGER NOT NULL, effective INTEGER, subject_to_procedures INTEGER NOT NULL,\n"
+    "  more INTEGER NOT NULL DEFAULT 0,\n"
+    "  seq INTEGER NOT NULL,  -- the journal entry that put the live action\n"
+    "  PRIMARY KEY(did, pid, type, date)) WITHOUT ROWID;\n"
+    "INSERT INTO actions_v12(did, pid, type, date, effective, subject_to_procedures, more, seq)\n"
+    "  SELECT a.did, a.pid, a.type, a.date, a.effective, a.subject_to_procedures, a.more, e.seq\n"
+    "  FROM actions a JOIN document d ON d.did=a.did JOIN party p ON p.pid=a.pid\n"
+    "  JOIN entity e ON e.kind=7 AND e.key=action_key(d.id, p.code, a.type, a.date)\n"
+    "  ORDER BY a.did, a.pid, a.type, a.date;\n"
+    "CREATE TEMP TABLE actions_moved(\n"
+    "  n INTEGER CONSTRAINT \"an action has no journal entry: not moved\" CHECK(n=0));\n"
+    "INSERT INTO actions_moved\n"
+    "  SELECT (SELECT count(*) FROM actions) - (SELECT count(*) FROM actions_v12)\n"
+    "  UNION ALL SELECT (SELECT count(*) FROM entity WHERE kind=7) -\n"
+    "  (SELECT count(*) FROM actions_v12);\n"
+    "DROP TABLE actions_moved; DROP TABLE actions;\n"
+    "ALTER TABLE actions_v12 RENAME TO actions;\n"
+    "CREATE INDEX actions_party ON actions(pid, did);\n"
+    "DELETE FROM entity WHERE kind=7;\n"
+    /* Documents in the order of their actions' keys ("doc-1|" before
+    ** "doc|"), which is not the order of their ids. */
+    "CREATE INDEX document_key ON document(id || '|');\n",
 };
+
+/* Migration 11 of a registry whose actions already say their seq (its
+** version set back after migration 12): the records found through it. */
+static const char zActionsMoreBySeq[] =
+    "ALTER TABLE actions ADD COLUMN more INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE actions SET more=1 WHERE EXISTS(SELECT 1 FROM journal_entry j,\n"
+    "  json_each(j.value) WHERE j.seq=actions.seq AND json_each.key NOT IN\n"
+    "  ('document', 'party', 'type', 'date', 'effective', 'subject_to_procedures'));\n";
 
 #define MIGRATION_LEAN_JOURNAL 9  /* the index of migration 10 */
 #define MIGRATION_ACTIONS_MORE 10 /* the index of migration 11 */
+#define MIGRATION_ACTIONS_SEQ 11  /* the index of migration 12 */
 
 static bool journal_is_table(Db *pDb) {
   sqlite3_stmt *p;
@@ -194,10 +235,10 @@ static bool journal_is_table(Db *pDb) {
   return b;
 }
 
-static bool actions_have_more(Db *pDb) {
+static bool actions_have(Db *pDb, const char *zColumn) {
   sqlite3_stmt *p;
-  sqlite3_prepare_v2(pDb->h, "SELECT 1 FROM pragma_table_info('actions') WHERE name='more'", -1, &p,
-                     0);
+  sqlite3_prepare_v2(pDb->h, "SELECT 1 FROM pragma_table_info('actions') WHERE name=?1", -1, &p, 0);
+  sqlite3_bind_text(p, 1, zColumn, -1, SQLITE_STATIC);
   bool b = sqlite3_step(p) == SQLITE_ROW;
   sqlite3_finalize(p);
   return b;
@@ -228,13 +269,58 @@ static void migrate(Db *pDb) {
     /* A journal already lean, or actions already saying whether they have
     ** more (a registry whose version was set back), stay. */
     if (i == MIGRATION_LEAN_JOURNAL && !journal_is_table(pDb)) continue;
-    if (i == MIGRATION_ACTIONS_MORE && actions_have_more(pDb)) continue;
+    if (i == MIGRATION_ACTIONS_MORE && actions_have(pDb, "more")) continue;
+    if (i == MIGRATION_ACTIONS_MORE && actions_have(pDb, "seq")) {
+      db_exec(pDb, zActionsMoreBySeq);
+      continue;
+    }
+    if (i == MIGRATION_ACTIONS_SEQ && actions_have(pDb, "seq")) continue;
     db_exec(pDb, azMigration[i]);
   }
   char zSql[64];
   snprintf(zSql, sizeof(zSql), "PRAGMA user_version=%d", nMigration);
   db_exec(pDb, zSql);
   db_commit(pDb);
+}
+
+/* action_key(document id, party code, type, date): an action's entity key
+** "DOC|PARTY|TYPE|DATE" from its row in actions (type as ActionType, date
+** as a day number), as the journal names it; NULL for a type or date out of
+** range. Keys order actions (entity.c). */
+static void action_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  const char *zDoc = (const char *)sqlite3_value_text(argv[0]);
+  int nDoc = sqlite3_value_bytes(argv[0]);
+  const char *zParty = (const char *)sqlite3_value_text(argv[1]);
+  int nParty = sqlite3_value_bytes(argv[1]);
+  int type = sqlite3_value_int(argv[2]);
+  const char *zType = type >= 0 && type < ACT__COUNT ? action_type_name((ActionType)type) : 0;
+  if (!zDoc || !zParty || !zType || sqlite3_value_type(argv[3]) != SQLITE_INTEGER) return;
+  /* By hand into a buffer: this runs for every action an export reads. */
+  char zDate[DATE_BUFSZ];
+  date_format((pdate)sqlite3_value_int(argv[3]), zDate);
+  char zBuf[256];
+  size_t nType = strlen(zType);
+  if ((size_t)nDoc + (size_t)nParty + nType + DATE_BUFSZ + 3 > sizeof(zBuf)) {
+    /* Longer than any ids are (documents' at most 64 bytes, codes 3). */
+    sqlite3_result_text(ctx, sqlite3_mprintf("%s|%s|%s|%s", zDoc, zParty, zType, zDate), -1,
+                        sqlite3_free);
+    return;
+  }
+  char *z = zBuf;
+  memcpy(z, zDoc, (size_t)nDoc);
+  z += nDoc;
+  *z++ = '|';
+  memcpy(z, zParty, (size_t)nParty);
+  z += nParty;
+  *z++ = '|';
+  memcpy(z, zType, nType);
+  z += nType;
+  *z++ = '|';
+  size_t nDate = strlen(zDate);
+  memcpy(z, zDate, nDate);
+  z += nDate;
+  sqlite3_result_text(ctx, zBuf, (int)(z - zBuf), SQLITE_TRANSIENT);
 }
 
 /* SQLite's process-wide settings, before its first use: no count of the
@@ -265,6 +351,8 @@ Db *db_open(const char *zPath, bool bCreate) {
   db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
   db_cache_kib(pDb, DB_CACHE_KIB);
   if (fts_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, "%s: SQLite without FTS5", zPath);
+  sqlite3_create_function(pDb->h, "action_key", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0,
+                          action_key_func, 0, 0);
   migrate(pDb);
   return pDb;
 }

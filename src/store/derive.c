@@ -7,6 +7,9 @@
 #include "search_index.h"
 #include "util.h"
 
+/* Migration 12 (db.c) and search_ensure name actions' kind by number. */
+_Static_assert(K_ACTION == 7, "actions are kind 7");
+
 static const char *str_of(const json_t *pObj, const char *zField) {
   return json_string_value(json_object_get(pObj, zField));
 }
@@ -85,15 +88,20 @@ static bool action_has_more(const json_t *v) {
   return false;
 }
 
-static void put_action(Db *pDb, DeriveCache *pCache, const json_t *v, bool bNew) {
+/* An action's row, with the journal entry that put it: actions have no
+** entity row (db.c migration 12). A new one whose row is there (put before
+** in this transaction) is not written: false. */
+static bool put_action(Db *pDb, DeriveCache *pCache, const json_t *v, int64_t seq, bool bNew) {
   ActionType type;
   if (action_type_parse(str_of(v, "type"), &type)) panic("unvalidated action type");
-  /* A plain INSERT needs no statement journal, unlike INSERT OR REPLACE. */
+  /* INSERT OR IGNORE needs no statement journal, unlike INSERT OR REPLACE. */
   sqlite3_stmt *p =
-      bNew ? db_stmt(pDb, "INSERT INTO actions(did, pid, type, date, effective, "
-                          "subject_to_procedures, more) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-           : db_stmt(pDb, "INSERT OR REPLACE INTO actions(did, pid, type, date, effective, "
-                          "subject_to_procedures, more) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      bNew
+          ? db_stmt(pDb, "INSERT OR IGNORE INTO actions(did, pid, type, date, effective, "
+                         "subject_to_procedures, more, seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+          : db_stmt(pDb,
+                    "INSERT OR REPLACE INTO actions(did, pid, type, date, effective, "
+                    "subject_to_procedures, more, seq) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   sqlite3_bind_int64(p, 1, document_id(pDb, pCache, str_of(v, "document")));
   sqlite3_bind_int64(p, 2, party_id(pDb, pCache, str_of(v, "party")));
   sqlite3_bind_int(p, 3, type);
@@ -101,7 +109,9 @@ static void put_action(Db *pDb, DeriveCache *pCache, const json_t *v, bool bNew)
   bind_date(p, 5, date_of(v, "effective"));
   sqlite3_bind_int(p, 6, json_is_true(json_object_get(v, "subject_to_procedures")));
   sqlite3_bind_int(p, 7, action_has_more(v));
+  sqlite3_bind_int64(p, 8, seq);
   db_step_done(pDb, p);
+  return !bNew || sqlite3_changes(db_handle(pDb)) > 0;
 }
 
 static void put_membership(Db *pDb, const json_t *v) {
@@ -120,6 +130,11 @@ static void put_membership(Db *pDb, const json_t *v) {
 
 bool derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const json_t *v,
                 int64_t seq, bool bNew) {
+  if (kind == K_ACTION) {
+    if (!put_action(pDb, pCache, v, seq, bNew)) return false;
+    search_put(pDb, &pCache->search, kind, zKey, v, seq, bNew);
+    return true;
+  }
   sqlite3_stmt *p =
       bNew ? db_stmt(pDb, "INSERT OR IGNORE INTO entity(kind, key, seq) VALUES(?1, ?2, ?3)")
            : db_stmt(pDb, "INSERT OR REPLACE INTO entity(kind, key, seq) "
@@ -147,7 +162,6 @@ bool derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
     break;
   }
   case K_MEMBERSHIP: put_membership(pDb, v); break;
-  case K_ACTION: put_action(pDb, pCache, v, bNew); break;
   default: break; /* read from the journal record when needed */
   }
   search_put(pDb, &pCache->search, kind, zKey, v, seq, bNew);
@@ -171,10 +185,13 @@ static int split_key(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4])
 }
 
 void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
-  sqlite3_stmt *p = db_stmt(pDb, "DELETE FROM entity WHERE kind=?1 AND key=?2");
-  sqlite3_bind_int(p, 1, kind);
-  sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
-  db_step_done(pDb, p);
+  sqlite3_stmt *p;
+  if (kind != K_ACTION) { /* an action's row in actions is its entity */
+    p = db_stmt(pDb, "DELETE FROM entity WHERE kind=?1 AND key=?2");
+    sqlite3_bind_int(p, 1, kind);
+    sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
+    db_step_done(pDb, p);
+  }
   search_retract(pDb, &pCache->search, kind, zKey);
   char zBuf[256], *az[4];
   int n = split_key(zKey, zBuf, sizeof(zBuf), az);
@@ -198,7 +215,8 @@ void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
     sqlite3_bind_int(p, 4, date);
     db_step_done(pDb, p);
   }
-  /* Party and document rows stay: they are only ids; `entity` says what is live. */
+  /* Party and document rows stay: they are only ids; `entity` (for actions,
+  ** `actions`) says what is live. */
 }
 
 void derive_clear(Db *pDb) {

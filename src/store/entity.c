@@ -2,7 +2,9 @@
 
 #include <string.h>
 
+#include "date.h"
 #include "fields.h"
+#include "rules.h"
 
 bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
   /* Canonical order puts "value" last, and an unescaped ,"value": can only
@@ -24,7 +26,222 @@ json_t *entity_from_value(const char *z, size_t n) {
   return z ? json_loadb(z, n, 0, 0) : 0;
 }
 
+/* Bind z as ?i, and its document id (before its first '|') as ?iDoc, NULL
+** when it has none: a key bound decided by the document alone. */
+static void bind_bound(sqlite3_stmt *p, int i, int iDoc, const char *z) {
+  sqlite3_bind_text(p, i, z, -1, SQLITE_TRANSIENT);
+  const char *zBar = strchr(z, '|');
+  if (zBar)
+    sqlite3_bind_text(p, iDoc, z, (int)(zBar - z), SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(p, iDoc);
+}
+
+void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter) {
+  /* Keys are ASCII: DEL follows every one. */
+  bind_bound(p, 2, 7, zLo ? zLo : "");
+  bind_bound(p, 3, 9, zHi ? zHi : "\x7f");
+  bind_bound(p, 4, 8, zAfter ? zAfter : "");
+}
+
+struct ActionRow {
+  size_t oKey, oValue, nValue; /* in ActionScan.arena */
+  int64_t seq;
+};
+
+void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi,
+                      const char *zAfter) {
+  memset(s, 0, sizeof(*s));
+  s->pDb = pDb;
+  s->zLo = xstrdup(zLo ? zLo : "");
+  s->zHi = xstrdup(zHi ? zHi : "\x7f"); /* keys are ASCII: DEL follows every one */
+  s->zAfter = xstrdup(zAfter ? zAfter : "");
+}
+
+void action_scan_close(ActionScan *s) {
+  xfree(s->zLo);
+  xfree(s->zHi);
+  xfree(s->zAfter);
+  buf_free(&s->doc);
+  buf_free(&s->arena);
+  buf_free(&s->codes);
+  xfree(s->aCode);
+  xfree(s->a);
+  memset(s, 0, sizeof(*s));
+}
+
+/* The document part of a key bound: z up to and with its first '|', or z. */
+static size_t doc_part(const char *z) {
+  const char *zBar = strchr(z, '|');
+  return zBar ? (size_t)(zBar - z) + 1 : strlen(z);
+}
+
+/* The arena compare_rows reads, past the document's id all keys share:
+** qsort takes no context. */
+static __thread const char *t_zRowArena;
+
+static int compare_rows(const void *pA, const void *pB) {
+  return strcmp(t_zRowArena + ((const ActionRow *)pA)->oKey,
+                t_zRowArena + ((const ActionRow *)pB)->oKey);
+}
+
+/* The code of party pid: from the parties read once per pass (few: a
+** lookup per action saved), else looked up. */
+static const char *scan_party(ActionScan *s, int64_t pid) {
+  if (!s->aCode) {
+    sqlite3_stmt *p = db_stmt(s->pDb, "SELECT max(pid) FROM party");
+    s->nCode = db_step_row(s->pDb, p) ? sqlite3_column_int64(p, 0) + 1 : 1;
+    sqlite3_reset(p);
+    if (s->nCode > (1 << 20)) s->nCode = 1 << 20; /* beyond: looked up */
+    s->aCode = xmalloc((size_t)s->nCode * sizeof(size_t));
+    memset(s->aCode, 0, (size_t)s->nCode * sizeof(size_t));
+    p = db_stmt(s->pDb, "SELECT pid, code FROM party");
+    while (db_step_row(s->pDb, p)) {
+      int64_t i = sqlite3_column_int64(p, 0);
+      const char *z = (const char *)sqlite3_column_text(p, 1);
+      if (i < 0 || i >= s->nCode || !z) continue;
+      s->aCode[i] = s->codes.n + 1;
+      buf_append(&s->codes, z, strlen(z) + 1);
+    }
+    sqlite3_reset(p);
+  }
+  if (pid >= 0 && pid < s->nCode && s->aCode[pid]) return s->codes.z + s->aCode[pid] - 1;
+  sqlite3_stmt *p = db_stmt(s->pDb, "SELECT code FROM party WHERE pid=?1");
+  sqlite3_bind_int64(p, 1, pid);
+  const char *z = 0;
+  if (db_step_row(s->pDb, p) && sqlite3_column_text(p, 0)) {
+    size_t off = s->codes.n; /* kept until the caller has copied it */
+    buf_append(&s->codes, sqlite3_column_text(p, 0), (size_t)sqlite3_column_bytes(p, 0) + 1);
+    z = s->codes.z + off;
+  }
+  sqlite3_reset(p);
+  return z;
+}
+
+/* The next document in range with its actions, sorted: false at the end. */
+static bool scan_document(ActionScan *s) {
+  sqlite3_stmt *p;
+  if (!s->bBegun) {
+    s->bBegun = true;
+    /* From the later of the bounds' documents, as ENTITY_ACTIONS_WHERE. */
+    size_t nLo = doc_part(s->zLo), nAfter = doc_part(s->zAfter);
+    int c = strncmp(s->zLo, s->zAfter, nLo < nAfter ? nLo : nAfter);
+    bool bLo = c > 0 || (c == 0 && nLo >= nAfter);
+    buf_reset(&s->doc);
+    buf_append(&s->doc, bLo ? s->zLo : s->zAfter, bLo ? nLo : nAfter);
+    p = db_stmt(s->pDb, "SELECT did, id FROM document WHERE id||'|' >= ?1 AND id||'|' < ?2 "
+                        "ORDER BY id||'|' LIMIT 1");
+  } else {
+    p = db_stmt(s->pDb, "SELECT did, id FROM document WHERE id||'|' > ?1 AND id||'|' < ?2 "
+                        "ORDER BY id||'|' LIMIT 1");
+  }
+  sqlite3_bind_text(p, 1, s->doc.z ? s->doc.z : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(p, 2, s->zHi, -1, SQLITE_STATIC);
+  if (!db_step_row(s->pDb, p)) {
+    sqlite3_reset(p);
+    return false;
+  }
+  int64_t did = sqlite3_column_int64(p, 0);
+  buf_reset(&s->doc);
+  buf_printf(&s->doc, "%s|", (const char *)sqlite3_column_text(p, 1));
+  sqlite3_reset(p);
+  p = db_stmt(s->pDb, "SELECT a.pid, a.type, a.date, a.seq, j.value FROM actions a "
+                      "JOIN journal_entry j ON j.seq=a.seq WHERE a.did=?1");
+  sqlite3_bind_int64(p, 1, did);
+  buf_reset(&s->arena);
+  s->n = s->i = 0;
+  while (db_step_row(s->pDb, p)) {
+    const char *zType = action_type_name((ActionType)sqlite3_column_int(p, 1));
+    const char *zCode = scan_party(s, sqlite3_column_int64(p, 0));
+    const char *zValue = (const char *)sqlite3_column_text(p, 4);
+    if (!zType || !zCode || !zValue) continue;
+    if (s->n == s->nAlloc) {
+      s->nAlloc = s->nAlloc ? 2 * s->nAlloc : 256;
+      s->a = xrealloc(s->a, (size_t)s->nAlloc * sizeof(ActionRow));
+    }
+    ActionRow *r = &s->a[s->n++];
+    r->seq = sqlite3_column_int64(p, 3);
+    r->oKey = s->arena.n;
+    char zDate[DATE_BUFSZ];
+    date_format((pdate)sqlite3_column_int(p, 2), zDate);
+    buf_append(&s->arena, s->doc.z, s->doc.n);
+    buf_puts(&s->arena, zCode);
+    buf_putc(&s->arena, '|');
+    buf_puts(&s->arena, zType);
+    buf_putc(&s->arena, '|');
+    buf_append(&s->arena, zDate, strlen(zDate) + 1); /* with its NUL */
+    r->oValue = s->arena.n;
+    r->nValue = (size_t)sqlite3_column_bytes(p, 4);
+    buf_append(&s->arena, zValue, r->nValue + 1);
+  }
+  sqlite3_reset(p);
+  t_zRowArena = s->arena.z + s->doc.n;
+  if (s->n > 1) qsort(s->a, (size_t)s->n, sizeof(ActionRow), compare_rows);
+  t_zRowArena = 0;
+  return true;
+}
+
+bool action_scan_next(ActionScan *s) {
+  while (!s->bDone) {
+    while (s->i < s->n) {
+      ActionRow *r = &s->a[s->i++];
+      const char *zKey = s->arena.z + r->oKey;
+      /* Keys rise: once past the lower bounds, always past them. */
+      if (!s->bPast) {
+        if (strcmp(zKey, s->zLo) < 0 || strcmp(zKey, s->zAfter) <= 0) continue;
+        s->bPast = true;
+      }
+      if (s->zHi[0] != '\x7f' && strcmp(zKey, s->zHi) >= 0) {
+        s->bDone = true;
+        return false;
+      }
+      s->zKey = zKey;
+      s->zValue = s->arena.z + r->oValue;
+      s->nValue = r->nValue;
+      s->seq = r->seq;
+      return true;
+    }
+    if (!scan_document(s)) s->bDone = true;
+  }
+  return false;
+}
+
+/* An action's key "DOC|PARTY|TYPE|DATE" bound as ?1 document id, ?2 party
+** code, ?3 type, ?4 date of p: false for a key no action can have. The
+** parts are exact (date_parse takes only YYYY-MM-DD), so the row found has
+** this key. */
+static bool bind_action_key(sqlite3_stmt *p, const char *zKey) {
+  const char *zBar1 = strchr(zKey, '|');
+  const char *zBar2 = zBar1 ? strchr(zBar1 + 1, '|') : 0;
+  const char *zBar3 = zBar2 ? strchr(zBar2 + 1, '|') : 0;
+  if (!zBar3) return false;
+  char zType[32];
+  size_t nType = (size_t)(zBar3 - zBar2 - 1);
+  if (nType >= sizeof(zType)) return false;
+  memcpy(zType, zBar2 + 1, nType);
+  zType[nType] = 0;
+  ActionType type;
+  pdate date;
+  if (action_type_parse(zType, &type) || date_parse(zBar3 + 1, strlen(zBar3 + 1), &date))
+    return false;
+  sqlite3_bind_text(p, 1, zKey, (int)(zBar1 - zKey), SQLITE_STATIC);
+  sqlite3_bind_text(p, 2, zBar1 + 1, (int)(zBar2 - zBar1 - 1), SQLITE_STATIC);
+  sqlite3_bind_int(p, 3, type);
+  sqlite3_bind_int(p, 4, date);
+  return true;
+}
+
+#define ACTION_BY_KEY                                                                              \
+  "FROM actions a WHERE a.did=(SELECT did FROM document WHERE id=?1) "                             \
+  "AND a.pid=(SELECT pid FROM party WHERE code=?2) AND a.type=?3 AND a.date=?4"
+
 int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
+  if (kind == K_ACTION) {
+    sqlite3_stmt *p = db_stmt(pDb, "SELECT a.seq " ACTION_BY_KEY);
+    int64_t seq = bind_action_key(p, zKey) && db_step_row(pDb, p) ? sqlite3_column_int64(p, 0) : 0;
+    sqlite3_reset(p);
+    return seq;
+  }
   sqlite3_stmt *p = db_stmt(pDb, "SELECT seq FROM entity WHERE kind=?1 AND key=?2");
   sqlite3_bind_int(p, 1, kind);
   sqlite3_bind_text(p, 2, zKey, -1, SQLITE_STATIC);
@@ -34,6 +251,16 @@ int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
 }
 
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
+  if (kind == K_ACTION) {
+    sqlite3_stmt *p = db_stmt(
+        pDb, "SELECT j.value FROM journal_entry j WHERE j.seq=(SELECT a.seq " ACTION_BY_KEY ")");
+    json_t *pVal = 0;
+    if (bind_action_key(p, zKey) && db_step_row(pDb, p))
+      pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
+                               (size_t)sqlite3_column_bytes(p, 0));
+    sqlite3_reset(p);
+    return pVal;
+  }
   sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 AND e.key=?2");
   sqlite3_bind_int(p, 1, kind);
@@ -105,13 +332,26 @@ static const char *org_of(Db *pDb, Kind kind, const json_t *pVal, json_t **ppHol
 }
 
 json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                                 "WHERE e.kind=?1 ORDER BY e.key");
-  sqlite3_bind_int(p, 1, kind);
   json_t *pList = json_array();
+  if (kind == K_ACTION) { /* no organization of their own */
+    ActionScan scan;
+    action_scan_open(&scan, pDb, 0, 0, 0);
+    while (action_scan_next(&scan)) {
+      json_t *pVal = entity_from_value(scan.zValue, scan.nValue);
+      if (pVal && !zOrg)
+        json_array_append_new(pList, pVal);
+      else
+        json_decref(pVal);
+    }
+    action_scan_close(&scan);
+    return pList;
+  }
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                                 "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
+  sqlite3_bind_int(p, 1, kind);
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                                     (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                     (size_t)sqlite3_column_bytes(p, 1));
     if (!pVal) continue;
     json_t *pHold = 0;
     const char *zOf = zOrg ? org_of(pDb, kind, pVal, &pHold) : 0;
@@ -135,33 +375,44 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   if (!bAll) hi.z[hi.n - 1]++;
   /* Two statements, not one with "?all OR range": SQLite then reads only
   ** the range (pacta minutes asked this per adopted document). */
-  sqlite3_stmt *p =
-      bAll ? db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1")
-           : db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
-  sqlite3_bind_int(p, 1, kind);
-  if (!bAll) {
-    sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  sqlite3_stmt *p;
+  if (kind == K_ACTION) {
+    p = bAll ? db_stmt(pDb, "SELECT count(*) FROM actions")
+             : db_stmt(pDb, ENTITY_ACTIONS_COUNT_SQL);
+    if (!bAll) entity_actions_bind(p, lo.z, hi.z, 0);
+  } else {
+    p = bAll ? db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1")
+             : db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
+    sqlite3_bind_int(p, 1, kind);
+    if (!bAll) {
+      sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+      sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+    }
   }
   db_step_row(pDb, p);
   *pnTotal = sqlite3_column_int64(p, 0);
   sqlite3_reset(p);
-  p = bAll ? db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                          "WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
-           : db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
-                          "WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
-                          "ORDER BY e.key LIMIT ?5 OFFSET ?6");
-  sqlite3_bind_int(p, 1, kind);
-  if (!bAll) {
-    sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+  if (kind == K_ACTION) {
+    p = db_stmt(pDb, ENTITY_ACTIONS_SQL " LIMIT ?5 OFFSET ?6");
+    entity_actions_bind(p, bAll ? 0 : lo.z, bAll ? 0 : hi.z, 0);
+  } else {
+    p = bAll ? db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                            "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
+             : db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                            "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
+                            "ORDER BY e.key LIMIT ?5 OFFSET ?6");
+    sqlite3_bind_int(p, 1, kind);
+    if (!bAll) {
+      sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+      sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
+    }
   }
   sqlite3_bind_int64(p, 5, limit);
   sqlite3_bind_int64(p, 6, offset);
   json_t *pList = json_array();
   while (db_step_row(pDb, p)) {
-    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                                     (size_t)sqlite3_column_bytes(p, 0));
+    json_t *pVal = entity_from_value((const char *)sqlite3_column_text(p, 1),
+                                     (size_t)sqlite3_column_bytes(p, 1));
     if (pVal) json_array_append_new(pList, pVal);
   }
   sqlite3_reset(p);

@@ -75,7 +75,7 @@ int journal_begin_bulk(Journal *pJ, Db *pDb, const char *zActor, int64_t nRecord
   /* Into a registry as large or larger, rebuilding its indexes would cost
   ** more than keeping them. */
   if (nBefore * 4 > nRecords) return 0;
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity LIMIT 1");
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT 1 FROM entity UNION ALL SELECT 1 FROM actions LIMIT 1");
   pJ->bFresh = !db_step_row(pDb, p);
   sqlite3_reset(p);
   /* A retracted entity's party or document row stays (derive.c). */

@@ -336,22 +336,20 @@ static void refresh_actions(Db *pDb, const char *zDoc, const json_t *pDoc) {
   Buf lo = {0}, hi = {0};
   buf_printf(&lo, "%s|", zDoc);
   buf_printf(&hi, "%s}", zDoc); /* '}' follows '|' */
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT d.key, e.seq FROM search_doc d "
-                                 "JOIN entity e ON e.kind=?3 AND e.key=d.key "
-                                 "WHERE d.kind=?4 AND d.key>?1 AND d.key<?2");
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT d.key FROM search_doc d "
+                                 "WHERE d.kind=?3 AND d.key>?1 AND d.key<?2");
   sqlite3_bind_text(p, 1, lo.z, -1, SQLITE_STATIC);
   sqlite3_bind_text(p, 2, hi.z, -1, SQLITE_STATIC);
-  sqlite3_bind_int(p, 3, K_ACTION);
-  sqlite3_bind_text(p, 4, kind_name(K_ACTION), -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, kind_name(K_ACTION), -1, SQLITE_STATIC);
   json_t *aKey = json_array();
   while (db_step_row(pDb, p))
-    json_array_append_new(aKey, json_pack("[s, I]", (const char *)sqlite3_column_text(p, 0),
-                                          (json_int_t)sqlite3_column_int64(p, 1)));
+    json_array_append_new(aKey, json_string((const char *)sqlite3_column_text(p, 0)));
   sqlite3_reset(p);
   for (size_t i = 0; i < json_array_size(aKey); i++) {
-    const char *zKey = json_string_value(json_array_get(json_array_get(aKey, i), 0));
-    int64_t seq = json_integer_value(json_array_get(json_array_get(aKey, i), 1));
-    json_t *v = entity_get(pDb, K_ACTION, zKey);
+    const char *zKey = json_string_value(json_array_get(aKey, i));
+    /* The live action's entry: its row in actions (it has no entity row). */
+    int64_t seq = entity_seq(pDb, K_ACTION, zKey);
+    json_t *v = seq ? entity_get_seq(pDb, seq) : 0;
     if (v) put_action(pDb, 0, zKey, v, seq, false, pDoc);
     json_decref(v);
   }
@@ -399,8 +397,13 @@ void search_ensure(Db *pDb) {
   if (!bStale) return;
   db_begin(pDb);
   db_exec(pDb, "DELETE FROM search; DELETE FROM search_doc;");
+  /* Actions from their rows (no entity rows): only those whose record holds
+  ** more than the row (more), as a text does. */
   p = db_stmt(pDb, "SELECT e.kind, e.key, j.record, e.seq FROM entity e "
-                   "JOIN journal j ON j.seq=e.seq ORDER BY e.seq");
+                   "JOIN journal j ON j.seq=e.seq UNION ALL "
+                   "SELECT 7, " ENTITY_ACTION_KEY ", j.record, a.seq FROM actions a "
+                   "JOIN document d ON d.did=a.did JOIN party p ON p.pid=a.pid "
+                   "JOIN journal j ON j.seq=a.seq WHERE a.more ORDER BY 4");
   SearchMemo memo = {0};
   while (db_step_row(pDb, p)) {
     Kind kind = (Kind)sqlite3_column_int(p, 0);

@@ -160,6 +160,11 @@ static sqlite3_stmt *open_rows(ListOut *o, const char *zAfter) {
     }
     return p;
   }
+  if (o->kind == K_ACTION) { /* their rows in actions, in the same key order */
+    p = prepare(o, ENTITY_ACTIONS_SQL);
+    entity_actions_bind(p, o->lo.n ? o->lo.z : 0, o->lo.n ? o->hi.z : 0, zAfter);
+    return p;
+  }
   if (o->lo.n) {
     p = prepare(o, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                    "WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 AND e.key>?4 ORDER BY e.key");
@@ -223,6 +228,9 @@ static void count_rows(ListOut *o) {
     sqlite3_stmt *p;
     if (o->src == SRC_JOURNAL) {
       p = prepare(o, "SELECT count(*) FROM journal_entry");
+    } else if (o->kind == K_ACTION) {
+      p = prepare(o, o->lo.n ? ENTITY_ACTIONS_COUNT_SQL : "SELECT count(*) FROM actions");
+      if (o->lo.n) entity_actions_bind(p, o->lo.z, o->hi.z, 0);
     } else if (o->lo.n) {
       p = prepare(o, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
       sqlite3_bind_text(p, 2, o->lo.z, -1, SQLITE_STATIC);
@@ -230,7 +238,7 @@ static void count_rows(ListOut *o) {
     } else {
       p = prepare(o, "SELECT count(*) FROM entity WHERE kind=?1");
     }
-    if (o->src != SRC_JOURNAL) sqlite3_bind_int(p, 1, o->kind);
+    if (o->src != SRC_JOURNAL && o->kind != K_ACTION) sqlite3_bind_int(p, 1, o->kind);
     step(o, p);
     o->nTotal = sqlite3_column_int64(p, 0);
     release(o, p);
@@ -519,6 +527,7 @@ typedef struct ExportOut {
 static void export_free(void *p) {
   ExportOut *e = p;
   buf_free(&e->x.after);
+  interchange_export_json_free(&e->x);
   db_on_error(e->pDb, 0, 0);
   db_exec(e->pDb, "COMMIT");
   db_close(e->pDb);
