@@ -2650,7 +2650,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
         csLast = cs;
         bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
       }
-      if (bOther) continue;
+      if (bOther || ig_composition_before(d, m->i)) continue;
       if (f.status == 2 && f.eBy > f.iBy && !f.bSent && head_of(d, zLevel, m->p->zKey, &f))
         f.status = 0;
       take(d, a, pSeen, m->p->zKey, &f);

@@ -134,6 +134,12 @@ bool ig_future_sentence(const Doc *d, size_t i);
 ** attend the CIS summit in Kyrgyzstan on Friday", «в четверг прибудет на
 ** саммит», «не посетят саммит»): a sentence about what is to come. */
 bool ig_coming_sentence(const Doc *d, size_t i);
+/* Is i in what its sentence says a council or an organization is made of,
+** after the verb ("The Collective Security Council comprises the heads of
+** state of Armenia, Belarus, ...", «В организацию входят ...»), not past a
+** "but" («..., однако на саммите не присутствовал ...») nor of a delegation
+** («в состав делегации входят»)? Who it is made of is not who came. */
+bool ig_composition_before(const Doc *d, size_t i);
 /* Is what is at i said of a meeting already held ("the session held in Minsk on
 ** October 14", «состоявшемся 6 декабря»), though its sentence also tells of the
 ** next one? The 40 bytes before i are read. */

@@ -506,6 +506,29 @@ bool ig_coming_sentence(const Doc *d, size_t i) {
   return ig_future_sentence(d, i) || ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azWill);
 }
 
+bool ig_composition_before(const Doc *d, size_t i) {
+  static const char *const azMade[] = {"comprises",
+                                       "comprising",
+                                       "consists of",
+                                       "consisting of",
+                                       "is composed of",
+                                       "is made up of",
+                                       "members are",
+                                       "входят",
+                                       "входит",
+                                       "состоит из",
+                                       0};
+  static const char *const azBreak[] = {"однако", " but ", "however", ";", 0};
+  static const char *const azDeleg[] = {"delegation", "делегац", 0};
+  size_t s = ig_sent_start(d, i), e = ig_sent_end(d, i);
+  if (ig_has_any(d, s, e, azDeleg)) return false;
+  for (int k = 0; azMade[k]; k++) {
+    size_t x = ig_find(d, s, azMade[k]);
+    if (x < i && !ig_has_any(d, x, i, azBreak)) return true;
+  }
+  return false;
+}
+
 bool ig_held_before(const Doc *d, size_t i) {
   static const char *const azHeld[] = {"held ", "took place ", "состоявш", "прошедш", 0};
   static const char *const azNot[] = {"to be held", "will be held", "be held", 0};

@@ -2710,6 +2710,27 @@ class Phrasings(unittest.TestCase):
         text = ("Leaders arrived in Minsk, where the CSTO summit was held on November 23, 2023.")
         self.assertEqual(draft(text, self.db)["session"]["date"], "2023-11-23")
 
+    def test_what_a_council_is_made_of_is_not_who_came(self):
+        # pass 16 (dev/en114): "The Collective Security Council comprises the heads of state of
+        # Armenia, Belarus, ...": its members, not the session's attendance
+        text = ("The session of the CSTO Collective Security Council will take place in Minsk "
+                "on November 30, 2017. The Collective Security Council comprises the heads of "
+                "state of Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, and Tajikistan.")
+        self.assertEqual(att(draft(text, self.db)), {})
+        text = ("Заседание Совета коллективной безопасности ОДКБ пройдет в Минске 30 ноября "
+                "2017 года. В состав Совета входят главы государств Армении, Беларуси и "
+                "Казахстана.")
+        self.assertEqual(att(draft(text, self.db)), {})
+        # ... but past a "but" the sentence tells of the meeting («В организацию входят шесть
+        # государств, однако на саммите не присутствовал премьер-министр Армении»: dev/ru44)
+        text = ("Саммит ОДКБ прошел в Минске 23 ноября 2023 года. В организацию входят шесть "
+                "государств, однако на саммите не присутствовал премьер-министр Армении.")
+        self.assertEqual(att(draft(text, self.db)).get("ARM"), "absent")
+        # ... and a delegation's make-up is who came
+        text = ("Саммит ОДКБ прошел в Минске 23 ноября 2023 года. В состав делегации России "
+                "входят министры иностранных дел и обороны.")
+        self.assertEqual(att(draft(text, self.db)).get("RUS"), "represented")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
