@@ -2362,6 +2362,18 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
   return false;
 }
 
+/* In a sentence naming the session's body and another, is the last body
+** named before i the session's («..."накануне сессии Совета коллективной
+** безопасности", - сказал он в ходе заседания министров иностранных дел
+** ОДКБ в Алма-Ате, где не принимала участие армянская сторона»): the
+** party's clause is of this session, not of the other's? */
+static bool own_body_nearer(const Doc *d, const char *zBody, size_t s, size_t i) {
+  const char *zLast = 0;
+  for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < i; k++)
+    if (d->aM[k].p->kind == GZ_BODY) zLast = d->aM[k].p->zKey;
+  return zLast && zBody && strcmp(zLast, zBody) == 0;
+}
+
 /* The status f found for zParty, unless a stronger one was found before:
 ** represented, then absent, then present (a head of state who "will not
 ** take part" and is "represented by" a deputy is represented). */
@@ -2650,7 +2662,8 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
         csLast = cs;
         bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
       }
-      if (bOther || ig_composition_before(d, m->i)) continue;
+      if ((bOther && !own_body_nearer(d, zBody, cs, m->i)) || ig_composition_before(d, m->i))
+        continue;
       if (f.status == 2 && f.eBy > f.iBy && !f.bSent && head_of(d, zLevel, m->p->zKey, &f))
         f.status = 0;
       take(d, a, pSeen, m->p->zKey, &f);

@@ -2731,6 +2731,21 @@ class Phrasings(unittest.TestCase):
                 "входят министры иностранных дел и обороны.")
         self.assertEqual(att(draft(text, self.db)).get("RUS"), "represented")
 
+    def test_a_party_in_the_session_s_clause_of_a_sentence_naming_two_bodies(self):
+        # pass 16 (dev/ru109): a sentence naming another body (the CSTO's summit, in a quote)
+        # and then the session's own: the party after the session's body is of this session
+        text = ("Заседание Совета министров иностранных дел ОДКБ прошло в Алма-Ате 21 июня 2024 "
+                "года. \"Встречу предлагается провести накануне сессии Совета коллективной "
+                "безопасности ОДКБ\", - сказал он в ходе заседания Совета министров "
+                "иностранных дел ОДКБ в Алма-Ате, где не принимала участие армянская сторона.")
+        self.assertEqual(att(draft(text, self.db)).get("ARM"), "absent")
+        # ... but a party after the other body is that body's ("a delegation of Tajikistan took
+        # part in a meeting of the CIS Foreign Ministers Council")
+        text = ("The CSTO Council of Foreign Ministers met in Almaty on 21 June 2024. The day "
+                "before, at the CSTO Council of Foreign Ministers' preparations, the ministers "
+                "spoke of the CIS Council of Foreign Ministers, in which Tajikistan took part.")
+        self.assertIsNone(att(draft(text, self.db)).get("TJK"))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
