@@ -378,6 +378,23 @@ static const Pat aPred[] = {
     {"arrives", PK_PRESENT},
     {"arriving", PK_PRESENT},
     {"also present", PK_PRESENT},
+    /* one who spoke at it is there ("Kazakh PM NAME addressed the sitting
+    ** of the Council", «выступил на заседании») */
+    {"addressed the meeting", PK_PRESENT},
+    {"addressed the session", PK_PRESENT},
+    {"addressed the sitting", PK_PRESENT},
+    {"addressed the summit", PK_PRESENT},
+    {"addressed the participants", PK_PRESENT},
+    {"spoke at the meeting", PK_PRESENT},
+    {"spoke at the session", PK_PRESENT},
+    {"spoke at the sitting", PK_PRESENT},
+    {"spoke at the summit", PK_PRESENT},
+    {"выступил на заседании", PK_PRESENT},
+    {"выступила на заседании", PK_PRESENT},
+    {"выступил на саммите", PK_PRESENT},
+    {"выступила на саммите", PK_PRESENT},
+    {"выступил на встрече", PK_PRESENT},
+    {"выступила на встрече", PK_PRESENT},
     {"present were", PK_PRESENT_PREP},
     {"joined by", PK_PRESENT_PREP},
     /* a meeting of some leaders held within the session: they are there

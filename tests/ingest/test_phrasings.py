@@ -2746,6 +2746,17 @@ class Phrasings(unittest.TestCase):
                 "spoke of the CIS Council of Foreign Ministers, in which Tajikistan took part.")
         self.assertIsNone(att(draft(text, self.db)).get("TJK"))
 
+    def test_one_who_spoke_at_the_meeting_is_there(self):
+        # pass 16 (dev/en115): "Kazakh PM Alikhan Smailov addressed the sitting of the Council
+        # of the Heads of Governments of CIS member states in Astana": present, his name
+        out = draft("ASTANA. Kazakh PM Alikhan Smailov addressed the sitting of the Council of "
+                    "the Heads of Governments of CIS member states in Astana.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+        self.assertEqual(by(out, "KAZ")[0], "Alikhan Smailov")
+        out = draft("Заседание Совета глав правительств СНГ прошло в Минске 28 мая 2021 года. "
+                    "Премьер-министр Таджикистана Кохир Расулзода выступил на заседании.", self.db)
+        self.assertEqual(att(out).get("TJK"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
