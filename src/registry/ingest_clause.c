@@ -138,6 +138,10 @@ static const Pat aPred[] = {
     {"пропускает", PK_ABSENT},
     {"boycott", PK_ABSENT},
     {"was absent", PK_ABSENT},
+    /* "Armenia was the sole absentee from the gathering" */
+    {"was the sole absentee", PK_ABSENT},
+    {"was the only absentee", PK_ABSENT},
+    {"was the absentee", PK_ABSENT},
     {"were absent", PK_ABSENT},
     {"is absent", PK_ABSENT},
     {"'s absence", PK_ABSENT},

@@ -2757,6 +2757,12 @@ class Phrasings(unittest.TestCase):
                     "Премьер-министр Таджикистана Кохир Расулзода выступил на заседании.", self.db)
         self.assertEqual(att(out).get("TJK"), "present")
 
+    def test_the_sole_absentee(self):
+        # pass 16 (dev/en113): "Armenia was the sole absentee from the gathering": absent
+        out = draft("The CSTO Collective Security Council met in Bishkek on 27 November 2025. "
+                    "Armenia was the sole absentee from the gathering.", self.db)
+        self.assertEqual(att(out).get("ARM"), "absent")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
