@@ -40,6 +40,9 @@
 ** so are the ones he meets */
 /* PK_PRESENT_LIST: as PK_PRESENT_PREP, for the parties of the list right
 ** after it only («Лидеры России, Казахстана и Белоруссии») */
+/* PK_SAID: one who said something at the meeting ("NAME said at the
+** meeting that ...", «заявил на заседании, что ...»): present, the party
+** before it only (the speaker), not one in what he said after it */
 enum {
   PK_PRESENT,
   PK_ABSENT,
@@ -49,7 +52,8 @@ enum {
   PK_HOST,
   PK_REPR_PREP,
   PK_PRESENT_LIST,
-  PK_GREET
+  PK_GREET,
+  PK_SAID
 };
 /* Role ranks, in the order a merged role takes the least. */
 enum { RK_LOWER, RK_HEAD_GOV, RK_HEAD_STATE, RK_MINISTER, RK_ANY };
@@ -245,6 +249,14 @@ static const Pat aPred[] = {
     {"представил", PK_REPR},
     {"представят", PK_REPR},
     {"в лице", PK_REPR},
+    /* one who stands in for the leader: the party is represented («за
+    ** исключением армянского премьера NAME ... его заменит вице-премьер
+    ** Армении NAME»; not the English "replaced by": the leader's role before
+    ** it makes his party present) */
+    {"заменит", PK_REPR},
+    {"заменил", PK_REPR},
+    {"заменяет", PK_REPR},
+    {"замещает", PK_REPR},
     /* present */
     {"attended by", PK_PRESENT_PREP},
     {"attended", PK_PRESENT},
@@ -323,6 +335,17 @@ static const Pat aPred[] = {
     {"хозяйка саммита", PK_PRESENT_PREP},
     {"host of the summit", PK_PRESENT_PREP},
     {"host of the meeting", PK_PRESENT_PREP},
+    /* ... of this one, said so ("The host of the present summit, Tajik
+    ** President NAME, congratulated ...", «хозяин нынешнего саммита») */
+    {"host of the present summit", PK_PRESENT_PREP},
+    {"host of the current summit", PK_PRESENT_PREP},
+    {"host of this summit", PK_PRESENT_PREP},
+    {"host of this year's summit", PK_PRESENT_PREP},
+    {"host of the present meeting", PK_PRESENT_PREP},
+    {"host of this meeting", PK_PRESENT_PREP},
+    {"хозяин нынешнего саммита", PK_PRESENT_PREP},
+    {"хозяин нынешней встречи", PK_PRESENT_PREP},
+    {"хозяин этого саммита", PK_PRESENT_PREP},
     {"the summit's host", PK_PRESENT_PREP},
     {"presided over by", PK_PRESENT_PREP},
     {"opened by", PK_PRESENT_PREP},
@@ -399,6 +422,51 @@ static const Pat aPred[] = {
     {"выступила на саммите", PK_PRESENT},
     {"выступил на встрече", PK_PRESENT},
     {"выступила на встрече", PK_PRESENT},
+    /* one who said something at it is there too ("Armenian Foreign Minister
+    ** NAME said at the meeting that ...", "As Prime Minister NAME noted at
+    ** the meeting", «глава МИД заявил на заседании», «сказал в ходе
+    ** заседания»); not one who spoke of it elsewhere ("said after the
+    ** meeting", «заявил журналистам») */
+    {"said at the meeting", PK_SAID},
+    {"said at the session", PK_SAID},
+    {"said at the sitting", PK_SAID},
+    {"said at the summit", PK_SAID},
+    {"noted at the meeting", PK_SAID},
+    {"noted at the session", PK_SAID},
+    {"noted at the summit", PK_SAID},
+    {"stated at the meeting", PK_SAID},
+    {"stated at the session", PK_SAID},
+    {"stated at the summit", PK_SAID},
+    {"told the meeting", PK_SAID},
+    {"told the session", PK_SAID},
+    {"told the summit", PK_SAID},
+    {"said during the meeting", PK_SAID},
+    {"said during the session", PK_SAID},
+    {"said during the summit", PK_SAID},
+    {"заявил на заседании", PK_SAID},
+    {"заявила на заседании", PK_SAID},
+    {"сказал на заседании", PK_SAID},
+    {"сказала на заседании", PK_SAID},
+    {"отметил на заседании", PK_SAID},
+    {"отметила на заседании", PK_SAID},
+    {"заявил на саммите", PK_SAID},
+    {"заявила на саммите", PK_SAID},
+    {"сказал на саммите", PK_SAID},
+    {"сказала на саммите", PK_SAID},
+    {"отметил на саммите", PK_SAID},
+    {"отметила на саммите", PK_SAID},
+    {"заявил в ходе заседания", PK_SAID},
+    {"заявила в ходе заседания", PK_SAID},
+    {"сказал в ходе заседания", PK_SAID},
+    {"сказала в ходе заседания", PK_SAID},
+    {"отметил в ходе заседания", PK_SAID},
+    {"отметила в ходе заседания", PK_SAID},
+    {"заявил в ходе саммита", PK_SAID},
+    {"заявила в ходе саммита", PK_SAID},
+    {"сказал в ходе саммита", PK_SAID},
+    {"сказала в ходе саммита", PK_SAID},
+    {"отметил в ходе саммита", PK_SAID},
+    {"отметила в ходе саммита", PK_SAID},
     {"present were", PK_PRESENT_PREP},
     {"joined by", PK_PRESENT_PREP},
     /* a meeting of some leaders held within the session: they are there
@@ -1913,6 +1981,9 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
   /* "NAME met with the heads of delegations taking part": the one who
   ** meets them is not said to take part. */
   if (pBefore && barrier(d, pBefore->e, m->i)) pBefore = 0;
+  /* "NAME said at the meeting that Armenia ...": what was said is not who
+  ** said it */
+  if (pBefore && pBefore->kind == PK_SAID) pBefore = 0;
   /* "..., сообщил постпред России при ОДКБ NAME", "..., said the Russian
   ** envoy": a party right after a verb of speech that follows the
   ** predicate is the source of what was said, not its subject */
@@ -2049,7 +2120,7 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     bList = true;
   }
   int kind = pPr ? pPr->kind : PK_PRESENT;
-  if (kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST) kind = PK_PRESENT;
+  if (kind == PK_PRESENT_PREP || kind == PK_PRESENT_LIST || kind == PK_SAID) kind = PK_PRESENT;
   bool bGreet = kind == PK_GREET;
   if (bGreet) {
     if (pR && pR->kind != RK_HEAD_STATE && pR->kind != RK_HEAD_GOV) {

@@ -2763,6 +2763,55 @@ class Phrasings(unittest.TestCase):
                     "Armenia was the sole absentee from the gathering.", self.db)
         self.assertEqual(att(out).get("ARM"), "absent")
 
+    def test_one_who_said_something_at_the_meeting_is_there(self):
+        # pass 17: "NAME said at the meeting that ..." («заявил на заседании, что ...»): the
+        # speaker's party present, not a party in what he said
+        out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023. "
+                    "Tajik Foreign Minister Sirojiddin Muhriddin said at the meeting that the "
+                    "border is calm.", self.db)
+        self.assertEqual(att(out).get("TJK"), "present")
+        out = draft("Заседание Совета министров иностранных дел ОДКБ прошло в Минске 20 июня 2023 "
+                    "года. Министр иностранных дел Казахстана Мурат Нуртлеу заявил на заседании, "
+                    "что ситуация на границе Армении и Азербайджана остается сложной.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+        self.assertIsNone(att(out).get("ARM"))
+        self.assertIsNone(att(out).get("AZE"))
+        out = draft("The CSTO Council of Foreign Ministers met in Minsk on 20 June 2023. "
+                    "Lavrov said at the meeting that Armenia should stay.", self.db)
+        self.assertIsNone(att(out).get("ARM"))
+
+    def test_one_who_stands_in_for_the_leader(self):
+        # pass 17 (dev/ru112): «примут участие премьер-министры стран ЕАЭС за исключением
+        # армянского премьера NAME ... его заменит вице-премьер Армении NAME»: represented,
+        # by the deputy
+        out = draft("Сегодня в Чолпон-Ате пройдет заседание Евразийского межправительственного "
+                    "совета. В работе примут участие премьер-министры стран ЕАЭС за исключением "
+                    "армянского премьера Никола Пашиняна, который находится в отпуске – его "
+                    "заменит вице-премьер Армении Мгер Григорян.", self.db, "2025-06-27")
+        self.assertEqual(att(out).get("ARM"), "represented")
+        self.assertEqual(by(out, "ARM")[0], "Мгер Григорян")
+
+    def test_the_host_of_the_present_summit(self):
+        # pass 17 (dev/en120): "The host of the present summit, Tajik President Emomali
+        # Rakhmon, congratulated the colleagues": present, his name
+        out = draft("DUSHANBE, September 3 (Itar-Tass) — Dushanbe hosted the CIS summit. The host "
+                    "of the present summit, Tajik President Emomali Rakhmon, congratulated the "
+                    "colleagues.", self.db)
+        self.assertEqual(att(out).get("TJK"), "present")
+        self.assertEqual(by(out, "TJK")[0], "Emomali Rakhmon")
+
+    def test_other_spellings_of_cities_and_parties(self):
+        # pass 17: the corpus registry's aliases: Kishinev (Chisinau), «Чалпон-Ата»
+        # (Cholpon-Ata, in any case), Kazakstan (Kazakhstan)
+        out = draft("The CIS summit was held in Kishinev on 9 October 2009.", self.db)
+        self.assertEqual(out["session"]["place"], "Chisinau")
+        out = draft("Заседание Совета министров обороны СНГ прошло в Чалпон-Ате 11 октября 2017 "
+                    "года.", self.db)
+        self.assertEqual(out["session"]["place"], "Cholpon-Ata")
+        out = draft("The CIS summit was held in Minsk on 10 October 2008. The presidents of "
+                    "Kazakstan and Russia took part.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
