@@ -2802,7 +2802,7 @@ class Phrasings(unittest.TestCase):
 
     def test_other_spellings_of_cities_and_parties(self):
         # pass 17: the corpus registry's aliases: Kishinev (Chisinau), «Чалпон-Ата»
-        # (Cholpon-Ata, in any case), Kazakstan (Kazakhstan)
+        # (Cholpon-Ata, in any case), Kazakstan (Kazakhstan), «Бурубай» (Burabay)
         out = draft("The CIS summit was held in Kishinev on 9 October 2009.", self.db)
         self.assertEqual(out["session"]["place"], "Chisinau")
         out = draft("Заседание Совета министров обороны СНГ прошло в Чалпон-Ате 11 октября 2017 "
@@ -2811,6 +2811,9 @@ class Phrasings(unittest.TestCase):
         out = draft("The CIS summit was held in Minsk on 10 October 2008. The presidents of "
                     "Kazakstan and Russia took part.", self.db)
         self.assertEqual(att(out).get("KAZ"), "present")
+        out = draft("В Астане в поселке Бурубай начались переговоры в рамках Совета глав "
+                    "государств СНГ в узком составе.", self.db)
+        self.assertEqual(out["session"]["place"], "Burabay")
 
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
