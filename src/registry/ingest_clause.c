@@ -2163,7 +2163,8 @@ static bool read_mention(const Doc *d, const Mention *m, const char *zLevel, con
     st = 2;
   /* a prime minister at a heads-of-state council, as a minister: he stands
   ** for his president ("Azerbaijan's Prime Minister NAME attended"); but
-  ** Armenia's is its leader (since 2018) */
+  ** not one the registry records leading his party there (gz_pm_leads:
+  ** Armenia's, since 2018) */
   else if (rank == RK_HEAD_GOV && zLevel && strcmp(zLevel, "heads_of_state") == 0 &&
            !gz_pm_leads(d->g, m->p->zKey))
     st = 2;
