@@ -264,6 +264,10 @@ static void migrate(Db *pDb) {
           stderr);
     fputc('\n', stderr);
   }
+  /* What a migration sorts (an index built, rows ordered) goes through a
+  ** temporary file, not memory: millions of actions would take a gigabyte.
+  ** Set outside a transaction, where SQLite allows it. */
+  db_exec(pDb, "PRAGMA temp_store=FILE");
   db_begin(pDb);
   for (int i = version; i < nMigration; i++) {
     /* A journal already lean, or actions already saying whether they have
@@ -281,6 +285,7 @@ static void migrate(Db *pDb) {
   snprintf(zSql, sizeof(zSql), "PRAGMA user_version=%d", nMigration);
   db_exec(pDb, zSql);
   db_commit(pDb);
+  db_exec(pDb, "PRAGMA temp_store=MEMORY");
 }
 
 /* action_key(document id, party code, type, date): an action's entity key
