@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Is a press release already in the corpus (tests/ingest/corpus)?
 
-    same_page.py URL...    each address: "dev/NAME", "the test part", or "new"
-    same_page.py --check   exit 1 if a page is in both parts (its address, or most of its text)
+    same_page.py URL...          each address: "dev/NAME", "the test part", or "new"
+    same_page.py --text FILE...  each text the same way, by its words: the same article at
+                                 another address (en.inform.kz and www.inform.kz) is not "new"
+    same_page.py --check         exit 1 if a page is in both parts (its address, or most of its
+                                 text)
 
 For whoever adds releases to the development part: it says whether a page is in the held-out test
 part without printing any of that part (no name, no text). Addresses are compared without their
@@ -29,9 +32,14 @@ def labels(part):
 
 
 def triples(path):
-    with open(path + ".txt", encoding="utf-8") as f:
+    """The word triples of a corpus text (its path without ".txt") or of any file."""
+    with open(path if os.path.isfile(path) else path + ".txt", encoding="utf-8") as f:
         w = re.findall(r"\w+", f.read().lower())
     return set(zip(w, w[1:], w[2:]))
+
+
+def same_text(t, s):
+    return t and s and len(t & s) / min(len(t), len(s)) > OVERLAP
 
 
 def check():
@@ -45,7 +53,7 @@ def check():
     for n, _ in labels("test"):
         t = triples(n)
         for d, s in dev_text.items():
-            if t and s and len(t & s) / min(len(t), len(s)) > OVERLAP:
+            if same_text(t, s):
                 print(f"{os.path.relpath(d, HERE)}: most of its text is a test release's")
                 bad += 1
     print("the parts share no page" if not bad else f"{bad} pages in both parts")
@@ -55,6 +63,17 @@ def check():
 def main(argv):
     if argv == ["--check"]:
         return check()
+    if argv[:1] == ["--text"] and len(argv) > 1:
+        dev = [n for n, _ in labels("dev")]
+        test = [n for n, _ in labels("test")]
+        for path in argv[1:]:
+            t = triples(path)
+            where = next((os.path.relpath(d, HERE) for d in dev if same_text(t, triples(d))),
+                         None)
+            if where is None:
+                where = "the test part" if any(same_text(t, triples(n)) for n in test) else "new"
+            print(f"{path}: {where}")
+        return 0
     if not argv or argv[0].startswith("-"):
         print(__doc__.strip(), file=sys.stderr)
         return 2
