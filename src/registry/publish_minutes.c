@@ -16,6 +16,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "kind.h"
+#include "place.h"
 #include "registry.h"
 
 #if defined(__GNUC__)
@@ -108,6 +109,16 @@ static void doc_free_text(Doc *d, const char *z) {
   doc_lang_begin(d, zLang);
   doc_text(d, z);
   doc_lang_end(d, zLang);
+}
+
+/* A place: a registry city's name in the document's language (place_here),
+** else the place as recorded. */
+static void doc_place(Doc *d, Db *pDb, const char *zPlace) {
+  const char *zHere = place_here(pDb, zPlace);
+  if (zHere)
+    doc_text(d, zHere);
+  else
+    doc_free_text(d, zPlace);
 }
 
 static void doc_h2(Doc *d, const char *zId, const char *z) {
@@ -410,7 +421,7 @@ static void minutes_facts(Minutes *m) {
   doc_item_begin(d);
   doc_textf(d, "%s: ", _("Place"));
   if (str(m->s, "place"))
-    doc_free_text(d, str(m->s, "place"));
+    doc_place(d, m->pDb, str(m->s, "place"));
   else
     doc_text(d, _("not stated"));
   doc_item_end(d);
@@ -638,12 +649,14 @@ static void minutes_next(Minutes *m) {
   }
   Buf day = {0};
   publish_date(&day, str(pNext, "date"));
-  if (str(pNext, "date") && str(pNext, "place"))
-    doc_paraf(&m->d, _("Announced for %s in %s."), day.z, str(pNext, "place"));
+  const char *zPlace = str(pNext, "place");
+  if (place_here(m->pDb, zPlace)) zPlace = place_here(m->pDb, zPlace);
+  if (str(pNext, "date") && zPlace)
+    doc_paraf(&m->d, _("Announced for %s in %s."), day.z, zPlace);
   else if (str(pNext, "date"))
     doc_paraf(&m->d, _("Announced for %s."), day.z);
   else
-    doc_paraf(&m->d, _("Announced, for a date not stated, in %s."), str(pNext, "place"));
+    doc_paraf(&m->d, _("Announced, for a date not stated, in %s."), zPlace);
   buf_free(&day);
 }
 

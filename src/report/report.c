@@ -13,6 +13,7 @@
 #include "fields.h"
 #include "i18n.h"
 #include "note.h"
+#include "place.h"
 #include "registry.h"
 #include "rules.h"
 #include "tlog.h"
@@ -224,13 +225,14 @@ static void put_clause(Buf *p, const json_t *pDoc, const json_t *pParties) {
 /* ---- The heading shared by the reports ------------------------------------------- */
 
 /* Organization, title, adoption. */
-static void put_heading(RDoc *d, const json_t *pOrg, const json_t *pTitle, const char *zTitleId,
-                        const json_t *pAdopted) {
+static void put_heading(RDoc *d, Db *pDb, const json_t *pOrg, const json_t *pTitle,
+                        const char *zTitleId, const json_t *pAdopted) {
   if (pOrg) add_named(d, R_KICKER, json_object_get(pOrg, "name"), str(pOrg, "id"));
   add_named(d, R_TITLE, pTitle, zTitleId);
   if (pAdopted) {
     Buf b = {0}, t = {0};
     const char *zPlace = str(pAdopted, "place");
+    if (place_here(pDb, zPlace)) zPlace = place_here(pDb, zPlace);
     const char *zDate = str(pAdopted, "date");
     if (zPlace && zDate) {
       buf_printf(&b, _("Place and date of adoption: %s, %s"), zPlace, fmt_date(&t, zDate));
@@ -373,7 +375,7 @@ static int report_document_read(Db *pDb, const char *zDoc, pdate on, RDoc *d, Bu
   d->zTitle = xstrdup(zTitle);
   set_footer(d, zTitle, on);
 
-  put_heading(d, pOrg, json_object_get(pDoc, "title"), zDoc, json_object_get(pDoc, "adopted"));
+  put_heading(d, pDb, pOrg, json_object_get(pDoc, "title"), zDoc, json_object_get(pDoc, "adopted"));
   put_as_at(d, on);
 
   /* The general entry into force and its clause. */
@@ -745,7 +747,8 @@ static int report_organization_read(Db *pDb, const char *zOrg, pdate on, RDoc *d
     buf_puts(&b, fmt_date(&t, str(pAdopted, "date")));
     if (str(pAdopted, "place")) {
       if (b.n) buf_puts(&b, ", ");
-      buf_puts(&b, str(pAdopted, "place"));
+      const char *zHere = place_here(pDb, str(pAdopted, "place"));
+      buf_puts(&b, zHere ? zHere : str(pAdopted, "place"));
     }
     rdoc_cell(d, pTable, b.z ? b.z : "");
     bool bInForce = json_is_true(json_object_get(pSt, "in_force"));

@@ -16,6 +16,7 @@
 #include "entity.h"
 #include "fields.h"
 #include "page.h"
+#include "place.h"
 #include "routes.h"
 #include "svg.h"
 
@@ -132,6 +133,14 @@ void put_text(Buf *p, const char *z) {
     html_escape(p, z);
   else
     hprintf(p, "<span lang=\"%s\">%s</span>", zLang, z);
+}
+
+void put_place(Buf *p, Db *pDb, const char *zPlace) {
+  const char *zHere = place_here(pDb, zPlace);
+  if (zHere)
+    html_escape(p, zHere);
+  else
+    put_text(p, zPlace);
 }
 
 char *text_html(const char *z) {
@@ -743,7 +752,7 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
 
 /* ---- Lists of sessions ------------------------------------------------------------ */
 
-void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, bool bBody) {
+void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies, bool bBody) {
   for (size_t i = 0; i < json_array_size(aSession); i++) {
     const json_t *s = json_array_get(aSession, i);
     buf_puts(p, "<tr><th scope=\"row\" class=\"nw\">");
@@ -759,7 +768,7 @@ void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, bool bB
     }
     buf_puts(p, "<td>");
     if (str(s, "place"))
-      put_text(p, str(s, "place"));
+      put_place(p, pDb, str(s, "place"));
     else
       html_escape(p, _("not stated"));
     buf_puts(p, "</td><td>");

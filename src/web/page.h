@@ -117,6 +117,9 @@ char *html_of(const char *zText);
 ** English); text_html the same as a new string. */
 void put_text(Buf *p, const char *z);
 char *text_html(const char *z);
+/* A session's or a document's place: a registry city's name in the page's
+** language (place_here), else the place as recorded (put_text). */
+void put_place(Buf *p, Db *pDb, const char *zPlace);
 char *date_html(const char *zIso);
 char *date_text(const char *zIso);
 char *words_html(const char *zContext, const char *zCode);
@@ -137,6 +140,6 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
 json_t *sessions_by_date(Db *pDb, const char *zBody);
 /* One table row per session: date, (body when bBody), place, format, number
 ** of documents adopted. */
-void session_rows(Buf *p, const json_t *aSession, const json_t *pBodies, bool bBody);
+void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies, bool bBody);
 
 #endif

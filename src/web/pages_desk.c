@@ -324,7 +324,12 @@ static void desk_ahead(Buf *p, Db *pDb) {
       put_date(p, str(s, "date"));
       buf_puts(p, "</a></td><td>");
       put_link(p, "bodies", pBodies, str(s, "body"), "name");
-      hprintf(p, "</td><td>%s</td><td>", dflt(str(s, "place"), _("not stated")));
+      buf_puts(p, "</td><td>");
+      if (str(s, "place"))
+        put_place(p, pDb, str(s, "place"));
+      else
+        html_escape(p, _("not stated"));
+      buf_puts(p, "</td><td>");
       if (str(s, "format")) html_escape(p, desk_word(str(s, "format")));
       buf_puts(p, "</td></tr>");
     }

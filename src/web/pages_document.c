@@ -1091,7 +1091,7 @@ static void document_facts(Buf *p, Db *pDb, const json_t *pDoc, const char *zId,
   memo_put_date(p, str(pAdopted, "date"));
   if (str(pAdopted, "place")) {
     buf_lit(p, ", ");
-    put_text(p, str(pAdopted, "place"));
+    put_place(p, pDb, str(pAdopted, "place"));
   }
   if (str(pAdopted, "session"))
     hprintf(p, " (<a href=\"/sessions/%s\">%s</a>)", str(pAdopted, "session"), _("session"));

@@ -103,7 +103,7 @@ static void home_upcoming(Buf *p, Db *pDb, const json_t *pOrgs, const char *zTod
       const char *zPlace =
           aUp[i].bNext ? str(json_object_get(s, "next"), "place") : str(s, "place");
       if (zPlace)
-        put_text(p, zPlace);
+        put_place(p, pDb, zPlace);
       else
         html_escape(p, _("not stated"));
       buf_puts(p, "</td><td>");

@@ -236,7 +236,7 @@ void page_get_sessions(Req *pReq, Resp *r) {
         json_array_append(aPage, json_array_get(aSession, (size_t)i));
     table_begin(&b, _("Recorded sessions, newest first"),
                 _("Date|Body|Place|Format|Documents adopted"));
-    session_rows(&b, aPage, pBodies, true);
+    session_rows(&b, pReq->pDb, aPage, pBodies, true);
     table_end(&b);
     json_decref(aPage);
   } else {

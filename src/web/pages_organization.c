@@ -399,7 +399,7 @@ void page_get_body(Req *pReq, Resp *r) {
   if (json_array_size(aSession)) {
     table_begin(&b, _("Sessions of this body, newest first"),
                 _("Date|Place|Format|Documents adopted"));
-    session_rows(&b, aSession, 0, false);
+    session_rows(&b, pDb, aSession, 0, false);
     table_end(&b);
   } else {
     hprintf(&b, "<p class=\"muted\">%s</p>", _("No sessions recorded."));

@@ -12,8 +12,8 @@
 #include "routes.h"
 
 /* The facts of session s of body pBody. */
-static void session_facts(Buf *p, const json_t *s, const json_t *pBody, const json_t *pBodies,
-                          const json_t *pOrgs) {
+static void session_facts(Buf *p, Db *pDb, const json_t *s, const json_t *pBody,
+                          const json_t *pBodies, const json_t *pOrgs) {
   put_second_name(p, json_object_get(pBody, "name"));
   hprintf(p, "<dl class=\"facts\"><dt>%s</dt><dd>", _("Body"));
   put_link(p, "bodies", pBodies, str(s, "body"), "name");
@@ -23,7 +23,7 @@ static void session_facts(Buf *p, const json_t *s, const json_t *pBody, const js
   put_date(p, str(s, "date"));
   hprintf(p, "</dd><dt>%s</dt><dd>", _("Place"));
   if (str(s, "place"))
-    put_text(p, str(s, "place"));
+    put_place(p, pDb, str(s, "place"));
   else
     html_escape(p, _("not stated"));
   hprintf(p, "</dd><dt>%s</dt><dd>", _("Format"));
@@ -111,7 +111,7 @@ static void session_unmentioned(Buf *p, Db *pDb, const json_t *s, const json_t *
 }
 
 /* The documents adopted, and the next session as announced. */
-static void session_outcome(Buf *p, const json_t *s, const json_t *pDocs) {
+static void session_outcome(Buf *p, Db *pDb, const json_t *s, const json_t *pDocs) {
   const json_t *aAdopted = json_object_get(s, "adopted");
   hprintf(p, "<h2>%s</h2>", _("Documents adopted"));
   if (json_array_size(aAdopted)) {
@@ -141,7 +141,7 @@ static void session_outcome(Buf *p, const json_t *s, const json_t *pDocs) {
     put_date(p, str(pNext, "date"));
     if (str(pNext, "place")) {
       buf_puts(p, ", ");
-      put_text(p, str(pNext, "place"));
+      put_place(p, pDb, str(pNext, "place"));
     }
     buf_puts(p, "</p>");
   } else {
@@ -180,10 +180,10 @@ void page_get_session(Req *pReq, Resp *r) {
   xfree(zDateHtml);
   xfree(zTitle);
   xfree(zDate);
-  session_facts(&b, s, pBody, pBodies, pOrgs);
+  session_facts(&b, pDb, s, pBody, pBodies, pOrgs);
   session_attendance(&b, aAtt, pParties);
   session_unmentioned(&b, pDb, s, pBody, aAtt, pParties);
-  session_outcome(&b, s, pDocs);
+  session_outcome(&b, pDb, s, pDocs);
   hprintf(&b,
           "<p><a href=\"/sessions/%s/minutes\">%s</a> %s \xc2\xb7 "
           "<a href=\"/sessions/%s/minutes.md\">Markdown</a></p>",
