@@ -156,6 +156,10 @@ class PagesInTwoLanguages(unittest.TestCase):
                             "<strong>Absent:</strong>", "<h2>Next session</h2>",
                             '<time datetime="2021-10-15">15 October 2021</time>'], en,
                            "session en")
+        # The next session's place, recorded "Minsk": the registry's Belarusian capital, by its
+        # name in the page's language.
+        self.assertIn('<time datetime="2021-10-15">15 октября 2021 г.</time>, Минск</p>', ru)
+        self.assertIn('<time datetime="2021-10-15">15 October 2021</time>, Minsk</p>', en)
 
     def test_document(self):
         ru = self.page(DOC + "?on=2026-01-01", "ru")
@@ -207,6 +211,79 @@ class PagesInTwoLanguages(unittest.TestCase):
             text = re.sub(r"\b[a-z0-9]+(?:[-._|][A-Za-z0-9]+)+\b", " ", text)
             found = [w for w in english if re.search(r"\b%s\b" % re.escape(w), text)]
             self.assertEqual(found, [], f"{path}: {found}: {text[:2000]}")
+
+
+class PlacesInTwoLanguages(unittest.TestCase):
+    """A session's place is recorded as written (the registry's English: "Minsk"); a Russian
+    page shows a registry party's capital or city (by its name or an alias) by its Russian
+    name, and any other place as recorded, marked with its language."""
+
+    PLACES = {"cis-chs-2021-04-09": "Moscow", "cis-chs-2021-04-10": "Minsk",
+              "cis-chs-2021-04-11": "St Petersburg", "cis-chs-2021-04-12": "Burabay resort",
+              "cis-chs-2021-04-13": "Минск", "cis-chs-2021-04-14": "Ново-Огарёво"}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp, cls.db = pactatest.sample()
+        token = pactatest.token(cls.db, "--role", "depositary", "--name", "secretariat")
+        cls.server, cls.port = pactatest.serve(cls.db)
+        for sid, place in cls.PLACES.items():
+            status, _, body = pactatest.api(cls.port, "POST", "/api/v1/sessions",
+                                            {"id": sid, "body": "cis-chs", "date": sid[-10:],
+                                             "place": place, "format": "in_person"}, token)
+            assert status == 201, body
+
+    @classmethod
+    def tearDownClass(cls):
+        pactatest.stop(cls.server)
+        cls.tmp.cleanup()
+
+    def page(self, path, lang):
+        code, _, _, body, _ = pactatest.request(self.port, "GET", f"{path}?lang={lang}")
+        self.assertEqual(code, 200, path)
+        return body
+
+    def place_cells(self, page):
+        """The sessions list's place cells, by session id."""
+        return dict(re.findall(r'<a href="/sessions/([^"]+)">.*?</th><td>.*?</td><td>(.*?)</td>',
+                               page))
+
+    def test_sessions_list(self):
+        ru = self.place_cells(self.page("/sessions", "ru"))
+        self.assertEqual(ru["cis-chs-2021-04-09"], "Москва")
+        self.assertEqual(ru["cis-chs-2021-04-10"], "Минск")
+        self.assertEqual(ru["cis-chs-2021-04-11"], "Санкт-Петербург")  # an alias
+        self.assertEqual(ru["cis-chs-2021-04-13"], "Минск")
+        # No registry city: as recorded, in its language.
+        self.assertEqual(ru["cis-chs-2021-04-12"], '<span lang="en">Burabay resort</span>')
+        self.assertEqual(ru["cis-chs-2021-04-14"], "Ново-Огарёво")
+        en = self.place_cells(self.page("/sessions", "en"))
+        # English as recorded, byte for byte; a Russian name of a city by its English one.
+        for sid in ("cis-chs-2021-04-09", "cis-chs-2021-04-10", "cis-chs-2021-04-11",
+                    "cis-chs-2021-04-12"):
+            self.assertEqual(en[sid], self.PLACES[sid])
+        self.assertEqual(en["cis-chs-2021-04-13"], "Minsk")
+        self.assertEqual(en["cis-chs-2021-04-14"], '<span lang="ru">Ново-Огарёво</span>')
+
+    def test_session_and_minutes(self):
+        ru = self.page("/sessions/cis-chs-2021-04-09", "ru")
+        self.assertIn("<dd>Москва</dd>", ru)
+        self.assertIn("<dd>Moscow</dd>", self.page("/sessions/cis-chs-2021-04-09", "en"))
+        self.assertIn('<dd><span lang="en">Burabay resort</span></dd>',
+                      self.page("/sessions/cis-chs-2021-04-12", "ru"))
+        ru = self.page("/sessions/cis-chs-2021-04-10/minutes", "ru")
+        self.assertIn("<li>Место: Минск</li>", ru)
+        self.assertNotIn("Minsk", ru)
+        en = self.page("/sessions/cis-chs-2021-04-10/minutes", "en")
+        self.assertIn("<li>Place: Minsk</li>", en)
+        self.assertNotIn("Минск", en)
+        ru = self.page("/sessions/cis-chs-2021-04-12/minutes", "ru")
+        self.assertIn('<li>Место: <span lang="en">Burabay resort</span></li>', ru)
+        # The API's JSON keeps the place as recorded.
+        code, _, _, body, _ = pactatest.request(self.port, "GET",
+                                                "/api/v1/sessions/cis-chs-2021-04-10?lang=ru")
+        self.assertEqual(code, 200)
+        self.assertIn('"place": "Minsk"', body)
 
 
 if __name__ == "__main__":
