@@ -47,7 +47,14 @@ void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, cons
 struct ActionRow {
   size_t oKey, oValue, nValue; /* in ActionScan.arena */
   int64_t seq;
+  uint64_t order; /* the key's order as a number: party, type, date ranks */
 };
+
+/* a and b, each followed by '|' as in a key, compared as strcmp does. */
+static int compare_parts(const char *a, const char *b) {
+  while (*a && *a == *b) a++, b++;
+  return (unsigned char)(*a ? *a : '|') - (unsigned char)(*b ? *b : '|');
+}
 
 void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi,
                       const char *zAfter) {
@@ -56,6 +63,10 @@ void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi,
   s->zLo = xstrdup(zLo ? zLo : "");
   s->zHi = xstrdup(zHi ? zHi : "\x7f"); /* keys are ASCII: DEL follows every one */
   s->zAfter = xstrdup(zAfter ? zAfter : "");
+  _Static_assert(ACT__COUNT <= sizeof(s->aTypeRank), "a rank for each action type");
+  for (int t = 0; t < ACT__COUNT; t++)
+    for (int u = 0; u < ACT__COUNT; u++)
+      s->aTypeRank[t] += compare_parts(azActionTypeName[u], azActionTypeName[t]) < 0;
 }
 
 void action_scan_close(ActionScan *s) {
@@ -66,6 +77,7 @@ void action_scan_close(ActionScan *s) {
   buf_free(&s->arena);
   buf_free(&s->codes);
   xfree(s->aCode);
+  xfree(s->aCodeRank);
   xfree(s->a);
   memset(s, 0, sizeof(*s));
 }
@@ -85,9 +97,17 @@ static int compare_rows(const void *pA, const void *pB) {
                 t_zRowArena + ((const ActionRow *)pB)->oKey);
 }
 
+/* The same order by the rows' numbers (ActionRow.order), where each has one. */
+static int compare_row_orders(const void *pA, const void *pB) {
+  uint64_t a = ((const ActionRow *)pA)->order, b = ((const ActionRow *)pB)->order;
+  return (a > b) - (a < b);
+}
+
 /* The code of party pid: from the parties read once per pass (few: a
-** lookup per action saved), else looked up. */
-static const char *scan_party(ActionScan *s, int64_t pid) {
+** lookup per action saved), else looked up. *pRank: the place of the
+** code followed by '|' among all of them, UINT32_MAX for none (a code
+** with a '|', or one looked up): its keys are then sorted as strings. */
+static const char *scan_party(ActionScan *s, int64_t pid, uint32_t *pRank) {
   if (!s->aCode) {
     sqlite3_stmt *p = db_stmt(s->pDb, "SELECT max(pid) FROM party");
     s->nCode = db_step_row(s->pDb, p) ? sqlite3_column_int64(p, 0) + 1 : 1;
@@ -95,17 +115,25 @@ static const char *scan_party(ActionScan *s, int64_t pid) {
     if (s->nCode > (1 << 20)) s->nCode = 1 << 20; /* beyond: looked up */
     s->aCode = xmalloc((size_t)s->nCode * sizeof(size_t));
     memset(s->aCode, 0, (size_t)s->nCode * sizeof(size_t));
-    p = db_stmt(s->pDb, "SELECT pid, code FROM party");
-    while (db_step_row(s->pDb, p)) {
+    s->aCodeRank = xmalloc((size_t)s->nCode * sizeof(uint32_t));
+    memset(s->aCodeRank, 0xff, (size_t)s->nCode * sizeof(uint32_t));
+    /* Byte order (BINARY), as strcmp's of the keys. */
+    p = db_stmt(s->pDb, "SELECT pid, code FROM party ORDER BY code||'|'");
+    for (uint32_t iRank = 0; db_step_row(s->pDb, p); iRank++) {
       int64_t i = sqlite3_column_int64(p, 0);
       const char *z = (const char *)sqlite3_column_text(p, 1);
       if (i < 0 || i >= s->nCode || !z) continue;
       s->aCode[i] = s->codes.n + 1;
+      if (!strchr(z, '|')) s->aCodeRank[i] = iRank;
       buf_append(&s->codes, z, strlen(z) + 1);
     }
     sqlite3_reset(p);
   }
-  if (pid >= 0 && pid < s->nCode && s->aCode[pid]) return s->codes.z + s->aCode[pid] - 1;
+  *pRank = UINT32_MAX;
+  if (pid >= 0 && pid < s->nCode && s->aCode[pid]) {
+    *pRank = s->aCodeRank[pid];
+    return s->codes.z + s->aCode[pid] - 1;
+  }
   sqlite3_stmt *p = db_stmt(s->pDb, "SELECT code FROM party WHERE pid=?1");
   sqlite3_bind_int64(p, 1, pid);
   const char *z = 0;
@@ -150,9 +178,15 @@ static bool scan_document(ActionScan *s) {
   sqlite3_bind_int64(p, 1, did);
   buf_reset(&s->arena);
   s->n = s->i = 0;
+  /* Dates of years 1 to 9999 sort as their day numbers; keys with others,
+  ** or with a party without a rank, are sorted as strings. */
+  pdate dateLo = date_from_ymd(1, 1, 1), dateHi = date_from_ymd(9999, 12, 31);
+  bool bByKey = false;
   while (db_step_row(s->pDb, p)) {
-    const char *zType = action_type_name((ActionType)sqlite3_column_int(p, 1));
-    const char *zCode = scan_party(s, sqlite3_column_int64(p, 0));
+    ActionType type = (ActionType)sqlite3_column_int(p, 1);
+    const char *zType = action_type_name(type);
+    uint32_t iRank;
+    const char *zCode = scan_party(s, sqlite3_column_int64(p, 0), &iRank);
     const char *zValue = (const char *)sqlite3_column_text(p, 4);
     if (!zType || !zCode || !zValue) continue;
     if (s->n == s->nAlloc) {
@@ -162,8 +196,12 @@ static bool scan_document(ActionScan *s) {
     ActionRow *r = &s->a[s->n++];
     r->seq = sqlite3_column_int64(p, 3);
     r->oKey = s->arena.n;
+    pdate date = (pdate)sqlite3_column_int(p, 2);
+    if (iRank == UINT32_MAX || date < dateLo || date > dateHi) bByKey = true;
+    r->order =
+        (uint64_t)iRank << 40 | (uint64_t)s->aTypeRank[type] << 32 | (uint32_t)(date - dateLo);
     char zDate[DATE_BUFSZ];
-    date_format((pdate)sqlite3_column_int(p, 2), zDate);
+    date_format(date, zDate);
     buf_append(&s->arena, s->doc.z, s->doc.n);
     buf_puts(&s->arena, zCode);
     buf_putc(&s->arena, '|');
@@ -176,7 +214,8 @@ static bool scan_document(ActionScan *s) {
   }
   sqlite3_reset(p);
   t_zRowArena = s->arena.z + s->doc.n;
-  if (s->n > 1) qsort(s->a, (size_t)s->n, sizeof(ActionRow), compare_rows);
+  if (s->n > 1)
+    qsort(s->a, (size_t)s->n, sizeof(ActionRow), bByKey ? compare_rows : compare_row_orders);
   t_zRowArena = 0;
   return true;
 }

@@ -69,9 +69,11 @@ typedef struct ActionScan {
   Buf doc;                   /* the current document's id and '|' */
   bool bBegun, bDone, bPast; /* bPast: keys from here are past zLo and zAfter */
   Buf arena;
-  Buf codes;     /* the parties' codes, each ending in NUL */
-  size_t *aCode; /* by pid: 1 + the code's offset in codes, 0 for none */
-  int64_t nCode; /* entries in aCode */
+  Buf codes;                   /* the parties' codes, each ending in NUL */
+  size_t *aCode;               /* by pid: 1 + the code's offset in codes, 0 for none */
+  uint32_t *aCodeRank;         /* by pid: the code's place in key order */
+  int64_t nCode;               /* entries in aCode and aCodeRank */
+  unsigned char aTypeRank[32]; /* by ActionType: its name's place in key order */
   ActionRow *a;
   int n, nAlloc, i;
   const char *zKey, *zValue;
