@@ -578,7 +578,7 @@ json_t *checks_all(Db *pDb, pdate today) {
       action_scan_open(&scan, pDb, 0, 0, 0);
       while (action_scan_next(&scan)) {
         json_t *v = entity_from_value(scan.zValue, scan.nValue);
-        if (v) check_record(&c, K_ACTION, scan.zKey, v);
+        if (v) check_record(&c, K_ACTION, action_scan_key(&scan), v);
         json_decref(v);
       }
       action_scan_close(&scan);

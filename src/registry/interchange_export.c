@@ -63,7 +63,7 @@ bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin
         len = (size_t)sqlite3_column_bytes(p, 1);
       } else {
         if (!action_scan_next(x->pScan)) break;
-        zKey = x->pScan->zKey;
+        zKey = 0; /* built only when the buffer is full */
         z = x->pScan->zValue;
         len = x->pScan->nValue;
       }
@@ -75,7 +75,7 @@ bool interchange_export_json_next(Db *pDb, ExportJson *x, Buf *pOut, size_t nMin
       buf_append(pOut, z, len);
       if (pOut->n >= nMin) {
         buf_reset(&x->after);
-        buf_puts(&x->after, zKey);
+        buf_puts(&x->after, p ? zKey : action_scan_key(x->pScan));
         bFull = true;
       }
     }

@@ -45,9 +45,12 @@ void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, cons
 }
 
 struct ActionRow {
-  size_t oKey, oValue, nValue; /* in ActionScan.arena */
+  size_t oKey, oValue, nValue; /* in ActionScan.arena (oKey: sorted by key only) */
+  size_t oCode;                /* the party's code in ActionScan.codes */
   int64_t seq;
   uint64_t order; /* the key's order as a number: party, type, date ranks */
+  pdate date;
+  ActionType type;
 };
 
 /* a and b, each followed by '|' as in a key, compared as strcmp does. */
@@ -63,6 +66,7 @@ void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi,
   s->zLo = xstrdup(zLo ? zLo : "");
   s->zHi = xstrdup(zHi ? zHi : "\x7f"); /* keys are ASCII: DEL follows every one */
   s->zAfter = xstrdup(zAfter ? zAfter : "");
+  s->bPast = !s->zLo[0] && !s->zAfter[0]; /* no key is "" */
   _Static_assert(ACT__COUNT <= sizeof(s->aTypeRank), "a rank for each action type");
   for (int t = 0; t < ACT__COUNT; t++)
     for (int u = 0; u < ACT__COUNT; u++)
@@ -75,6 +79,7 @@ void action_scan_close(ActionScan *s) {
   xfree(s->zAfter);
   buf_free(&s->doc);
   buf_free(&s->arena);
+  buf_free(&s->key);
   buf_free(&s->codes);
   xfree(s->aCode);
   xfree(s->aCodeRank);
@@ -146,6 +151,18 @@ static const char *scan_party(ActionScan *s, int64_t pid, uint32_t *pRank) {
   return z;
 }
 
+/* Append r's key "DOC|PARTY|TYPE|DATE" to pOut, with its NUL. */
+static void scan_key(ActionScan *s, const ActionRow *r, Buf *pOut) {
+  char zDate[DATE_BUFSZ];
+  date_format(r->date, zDate);
+  buf_append(pOut, s->doc.z, s->doc.n);
+  buf_puts(pOut, s->codes.z + r->oCode);
+  buf_putc(pOut, '|');
+  buf_puts(pOut, action_type_name(r->type));
+  buf_putc(pOut, '|');
+  buf_append(pOut, zDate, strlen(zDate) + 1);
+}
+
 /* The next document in range with its actions, sorted: false at the end. */
 static bool scan_document(ActionScan *s) {
   sqlite3_stmt *p;
@@ -195,28 +212,28 @@ static bool scan_document(ActionScan *s) {
     }
     ActionRow *r = &s->a[s->n++];
     r->seq = sqlite3_column_int64(p, 3);
-    r->oKey = s->arena.n;
-    pdate date = (pdate)sqlite3_column_int(p, 2);
-    if (iRank == UINT32_MAX || date < dateLo || date > dateHi) bByKey = true;
+    r->oCode = (size_t)(zCode - s->codes.z);
+    r->type = type;
+    r->date = (pdate)sqlite3_column_int(p, 2);
+    if (iRank == UINT32_MAX || r->date < dateLo || r->date > dateHi) bByKey = true;
     r->order =
-        (uint64_t)iRank << 40 | (uint64_t)s->aTypeRank[type] << 32 | (uint32_t)(date - dateLo);
-    char zDate[DATE_BUFSZ];
-    date_format(date, zDate);
-    buf_append(&s->arena, s->doc.z, s->doc.n);
-    buf_puts(&s->arena, zCode);
-    buf_putc(&s->arena, '|');
-    buf_puts(&s->arena, zType);
-    buf_putc(&s->arena, '|');
-    buf_append(&s->arena, zDate, strlen(zDate) + 1); /* with its NUL */
+        (uint64_t)iRank << 40 | (uint64_t)s->aTypeRank[type] << 32 | (uint32_t)(r->date - dateLo);
     r->oValue = s->arena.n;
     r->nValue = (size_t)sqlite3_column_bytes(p, 4);
     buf_append(&s->arena, zValue, r->nValue + 1);
   }
   sqlite3_reset(p);
-  t_zRowArena = s->arena.z + s->doc.n;
-  if (s->n > 1)
-    qsort(s->a, (size_t)s->n, sizeof(ActionRow), bByKey ? compare_rows : compare_row_orders);
-  t_zRowArena = 0;
+  if (bByKey) {
+    for (int i = 0; i < s->n; i++) {
+      s->a[i].oKey = s->arena.n;
+      scan_key(s, &s->a[i], &s->arena);
+    }
+    t_zRowArena = s->arena.z + s->doc.n;
+    qsort(s->a, (size_t)s->n, sizeof(ActionRow), compare_rows);
+    t_zRowArena = 0;
+  } else if (s->n > 1) {
+    qsort(s->a, (size_t)s->n, sizeof(ActionRow), compare_row_orders);
+  }
   return true;
 }
 
@@ -224,17 +241,17 @@ bool action_scan_next(ActionScan *s) {
   while (!s->bDone) {
     while (s->i < s->n) {
       ActionRow *r = &s->a[s->i++];
-      const char *zKey = s->arena.z + r->oKey;
+      s->bKey = false;
       /* Keys rise: once past the lower bounds, always past them. */
       if (!s->bPast) {
+        const char *zKey = action_scan_key(s);
         if (strcmp(zKey, s->zLo) < 0 || strcmp(zKey, s->zAfter) <= 0) continue;
         s->bPast = true;
       }
-      if (s->zHi[0] != '\x7f' && strcmp(zKey, s->zHi) >= 0) {
+      if (s->zHi[0] != '\x7f' && strcmp(action_scan_key(s), s->zHi) >= 0) {
         s->bDone = true;
         return false;
       }
-      s->zKey = zKey;
       s->zValue = s->arena.z + r->oValue;
       s->nValue = r->nValue;
       s->seq = r->seq;
@@ -243,6 +260,15 @@ bool action_scan_next(ActionScan *s) {
     if (!scan_document(s)) s->bDone = true;
   }
   return false;
+}
+
+const char *action_scan_key(ActionScan *s) {
+  if (!s->bKey) {
+    buf_reset(&s->key);
+    scan_key(s, &s->a[s->i - 1], &s->key);
+    s->bKey = true;
+  }
+  return s->key.z;
 }
 
 /* An action's key "DOC|PARTY|TYPE|DATE" bound as ?1 document id, ?2 party

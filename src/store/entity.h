@@ -60,15 +60,16 @@ void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, cons
 ** actions read in one statement with their values and sorted by key in C
 ** (no statement stays open between calls: the caller may use the
 ** connection meanwhile). Keys from zLo (inclusive), after zAfter, before
-** zHi; NULL for none. After action_scan_next is true, zKey, zValue
-** (nValue bytes) and seq are the next action's, until the next call. */
+** zHi; NULL for none. After action_scan_next is true, zValue (nValue
+** bytes) and seq are the next action's, and action_scan_key its key
+** (built when asked: most readers want only values), until the next call. */
 typedef struct ActionRow ActionRow;
 typedef struct ActionScan {
   Db *pDb;
   char *zLo, *zHi, *zAfter;
-  Buf doc;                   /* the current document's id and '|' */
-  bool bBegun, bDone, bPast; /* bPast: keys from here are past zLo and zAfter */
-  Buf arena;
+  Buf doc;                     /* the current document's id and '|' */
+  bool bBegun, bDone, bPast;   /* bPast: keys from here are past zLo and zAfter */
+  Buf arena, key;              /* key: the current action's, if bKey */
   Buf codes;                   /* the parties' codes, each ending in NUL */
   size_t *aCode;               /* by pid: 1 + the code's offset in codes, 0 for none */
   uint32_t *aCodeRank;         /* by pid: the code's place in key order */
@@ -76,13 +77,15 @@ typedef struct ActionScan {
   unsigned char aTypeRank[32]; /* by ActionType: its name's place in key order */
   ActionRow *a;
   int n, nAlloc, i;
-  const char *zKey, *zValue;
+  bool bKey;
+  const char *zValue;
   size_t nValue;
   int64_t seq;
 } ActionScan;
 
 void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi, const char *zAfter);
 bool action_scan_next(ActionScan *s);
+const char *action_scan_key(ActionScan *s);
 void action_scan_close(ActionScan *s);
 
 /* The journal entry that put the live entity (kind, zKey), or 0. */
