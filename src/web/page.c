@@ -753,6 +753,7 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
 /* ---- Lists of sessions ------------------------------------------------------------ */
 
 void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies, bool bBody) {
+  bool bBegun = db_read_begin(pDb); /* one transaction for the places (place_here) */
   for (size_t i = 0; i < json_array_size(aSession); i++) {
     const json_t *s = json_array_get(aSession, i);
     buf_puts(p, "<tr><th scope=\"row\" class=\"nw\">");
@@ -776,6 +777,7 @@ void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies
     hprintf(p, "</td><td class=\"nw\">%zu</td></tr>",
             json_array_size(json_object_get(s, "adopted")));
   }
+  db_read_end(pDb, bBegun);
 }
 
 static int compare_session_desc(const void *pA, const void *pB) {
