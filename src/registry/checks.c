@@ -614,21 +614,26 @@ json_t *checks_record(Db *pDb, pdate today, Kind kind, const char *zKey) {
 
 /* Every live record of kind whose key starts with zPrefix. */
 static void check_prefix(Ctx *c, Kind kind, const char *zPrefix) {
+  if (kind == K_ACTION) { /* their rows in actions */
+    ActionScan scan;
+    action_scan_open_prefix(&scan, c->pDb, zPrefix);
+    while (action_scan_next(&scan)) {
+      json_t *v = entity_from_value(scan.zValue, scan.nValue);
+      if (v) check_record(c, kind, action_scan_key(&scan), v);
+      json_decref(v);
+    }
+    action_scan_close(&scan);
+    return;
+  }
   Buf hi = {0};
   buf_puts(&hi, zPrefix);
   hi.z[hi.n - 1]++;
-  sqlite3_stmt *p;
-  if (kind == K_ACTION) {
-    p = db_stmt(c->pDb, ENTITY_ACTIONS_SQL " -- check_prefix");
-    entity_actions_bind(p, zPrefix, hi.z, 0);
-  } else {
-    p = db_stmt(c->pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
-                        "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
-                        "ORDER BY e.key");
-    sqlite3_bind_int(p, 1, kind);
-    sqlite3_bind_text(p, 2, zPrefix, -1, SQLITE_STATIC);
-    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-  }
+  sqlite3_stmt *p = db_stmt(c->pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                                    "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
+                                    "ORDER BY e.key");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zPrefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   while (db_step_row(c->pDb, p)) {
     json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
                                   (size_t)sqlite3_column_bytes(p, 1));
@@ -724,19 +729,21 @@ static void note_key(json_t *pSet, Kind kind, const char *zKey) {
 
 /* Keys of live entities of kind starting with zPrefix into pSet. */
 static void keys_with_prefix(Db *pDb, Kind kind, const char *zPrefix, json_t *pSet) {
+  if (kind == K_ACTION) { /* their rows in actions */
+    ActionScan scan;
+    action_scan_open_prefix(&scan, pDb, zPrefix);
+    scan.bKeysOnly = true;
+    while (action_scan_next(&scan)) note_key(pSet, kind, action_scan_key(&scan));
+    action_scan_close(&scan);
+    return;
+  }
   Buf hi = {0};
   buf_puts(&hi, zPrefix);
   hi.z[hi.n - 1]++;
-  sqlite3_stmt *p;
-  if (kind == K_ACTION) {
-    p = db_stmt(pDb, ENTITY_ACTIONS_SQL " -- keys_with_prefix");
-    entity_actions_bind(p, zPrefix, hi.z, 0);
-  } else {
-    p = db_stmt(pDb, "SELECT key FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
-    sqlite3_bind_int(p, 1, kind);
-    sqlite3_bind_text(p, 2, zPrefix, -1, SQLITE_STATIC);
-    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-  }
+  sqlite3_stmt *p = db_stmt(pDb, "SELECT key FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
+  sqlite3_bind_int(p, 1, kind);
+  sqlite3_bind_text(p, 2, zPrefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   while (db_step_row(pDb, p)) note_key(pSet, kind, (const char *)sqlite3_column_text(p, 0));
   sqlite3_reset(p);
   buf_free(&hi);

@@ -906,39 +906,26 @@ typedef struct RecordKeys {
   size_t nPrefix; /* strlen("DOC|") */
 } RecordKeys;
 
-/* The arena compare_record_key reads: qsort takes no context. */
-static __thread const char *t_zSortArena;
-
-static int compare_record_key(const void *pA, const void *pB) {
-  return strcmp(t_zSortArena + ((const RecordKey *)pA)->off,
-                t_zSortArena + ((const RecordKey *)pB)->off);
-}
-
 static void record_keys_open(Db *pDb, const char *zDoc, RecordKeys *k) {
   memset(k, 0, sizeof(*k));
   k->nPrefix = strlen(zDoc) + 1;
-  /* Actions have no entity rows: the document's rows in actions. */
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT " ENTITY_ACTION_KEY ", a.seq FROM document d "
-                                 "JOIN actions a ON a.did=d.did JOIN party p ON p.pid=a.pid "
-                                 "WHERE d.id=?1");
-  sqlite3_bind_text(p, 1, zDoc, -1, SQLITE_STATIC);
+  Buf prefix = {0};
+  buf_printf(&prefix, "%s|", zDoc);
+  ActionScan scan;
+  action_scan_open_prefix(&scan, pDb, prefix.z);
+  scan.bKeysOnly = true;
   int nAlloc = 0;
-  while (db_step_row(pDb, p)) {
+  while (action_scan_next(&scan)) {
     if (k->n == nAlloc) {
       nAlloc = nAlloc ? 2 * nAlloc : 256;
       k->a = xrealloc(k->a, (size_t)nAlloc * sizeof(RecordKey));
     }
-    k->a[k->n++] = (RecordKey){k->arena.n, sqlite3_column_int64(p, 1)};
-    const char *zKey = (const char *)sqlite3_column_text(p, 0);
-    buf_append(&k->arena, zKey ? zKey : "", (size_t)sqlite3_column_bytes(p, 0) + 1);
+    k->a[k->n++] = (RecordKey){k->arena.n, scan.seq};
+    const char *zKey = action_scan_key(&scan);
+    buf_append(&k->arena, zKey, strlen(zKey) + 1);
   }
-  sqlite3_reset(p);
-  /* By key: the rows come by party and type number, not by key. */
-  t_zSortArena = k->arena.z;
-  int i = 1;
-  while (i < k->n && compare_record_key(&k->a[i - 1], &k->a[i]) < 0) i++;
-  if (i < k->n) qsort(k->a, (size_t)k->n, sizeof(RecordKey), compare_record_key);
-  t_zSortArena = 0;
+  action_scan_close(&scan);
+  buf_free(&prefix);
 }
 
 static void record_keys_close(RecordKeys *k) {

@@ -26,24 +26,6 @@ json_t *entity_from_value(const char *z, size_t n) {
   return z ? json_loadb(z, n, 0, 0) : 0;
 }
 
-/* Bind z as ?i, and its document id (before its first '|') as ?iDoc, NULL
-** when it has none: a key bound decided by the document alone. */
-static void bind_bound(sqlite3_stmt *p, int i, int iDoc, const char *z) {
-  sqlite3_bind_text(p, i, z, -1, SQLITE_TRANSIENT);
-  const char *zBar = strchr(z, '|');
-  if (zBar)
-    sqlite3_bind_text(p, iDoc, z, (int)(zBar - z), SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null(p, iDoc);
-}
-
-void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter) {
-  /* Keys are ASCII: DEL follows every one. */
-  bind_bound(p, 2, 7, zLo ? zLo : "");
-  bind_bound(p, 3, 9, zHi ? zHi : "\x7f");
-  bind_bound(p, 4, 8, zAfter ? zAfter : "");
-}
-
 struct ActionRow {
   size_t oKey, oValue, nValue; /* in ActionScan.arena (oKey: sorted by key only) */
   size_t oCode;                /* the party's code in ActionScan.codes */
@@ -71,6 +53,15 @@ void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi,
   for (int t = 0; t < ACT__COUNT; t++)
     for (int u = 0; u < ACT__COUNT; u++)
       s->aTypeRank[t] += compare_parts(azActionTypeName[u], azActionTypeName[t]) < 0;
+}
+
+void action_scan_open_prefix(ActionScan *s, Db *pDb, const char *zPrefix) {
+  /* The prefix as a key range: [prefix, prefix with its last byte + 1). */
+  char *zHi = xstrdup(zPrefix);
+  size_t n = strlen(zHi);
+  if (n) zHi[n - 1]++;
+  action_scan_open(s, pDb, zPrefix, n ? zHi : 0, 0);
+  xfree(zHi);
 }
 
 void action_scan_close(ActionScan *s) {
@@ -168,7 +159,7 @@ static bool scan_document(ActionScan *s) {
   sqlite3_stmt *p;
   if (!s->bBegun) {
     s->bBegun = true;
-    /* From the later of the bounds' documents, as ENTITY_ACTIONS_WHERE. */
+    /* From the later of the bounds' documents. */
     size_t nLo = doc_part(s->zLo), nAfter = doc_part(s->zAfter);
     int c = strncmp(s->zLo, s->zAfter, nLo < nAfter ? nLo : nAfter);
     bool bLo = c > 0 || (c == 0 && nLo >= nAfter);
@@ -190,8 +181,10 @@ static bool scan_document(ActionScan *s) {
   buf_reset(&s->doc);
   buf_printf(&s->doc, "%s|", (const char *)sqlite3_column_text(p, 1));
   sqlite3_reset(p);
-  p = db_stmt(s->pDb, "SELECT a.pid, a.type, a.date, a.seq, j.value FROM actions a "
-                      "JOIN journal_entry j ON j.seq=a.seq WHERE a.did=?1");
+  p = s->bKeysOnly ? db_stmt(s->pDb, "SELECT a.pid, a.type, a.date, a.seq, NULL FROM actions a "
+                                     "WHERE a.did=?1")
+                   : db_stmt(s->pDb, "SELECT a.pid, a.type, a.date, a.seq, j.value FROM actions a "
+                                     "JOIN journal_entry j ON j.seq=a.seq WHERE a.did=?1");
   sqlite3_bind_int64(p, 1, did);
   buf_reset(&s->arena);
   s->n = s->i = 0;
@@ -205,7 +198,7 @@ static bool scan_document(ActionScan *s) {
     uint32_t iRank;
     const char *zCode = scan_party(s, sqlite3_column_int64(p, 0), &iRank);
     const char *zValue = (const char *)sqlite3_column_text(p, 4);
-    if (!zType || !zCode || !zValue) continue;
+    if (!zType || !zCode || (!zValue && !s->bKeysOnly)) continue;
     if (s->n == s->nAlloc) {
       s->nAlloc = s->nAlloc ? 2 * s->nAlloc : 256;
       s->a = xrealloc(s->a, (size_t)s->nAlloc * sizeof(ActionRow));
@@ -220,7 +213,7 @@ static bool scan_document(ActionScan *s) {
         (uint64_t)iRank << 40 | (uint64_t)s->aTypeRank[type] << 32 | (uint32_t)(r->date - dateLo);
     r->oValue = s->arena.n;
     r->nValue = (size_t)sqlite3_column_bytes(p, 4);
-    buf_append(&s->arena, zValue, r->nValue + 1);
+    if (zValue) buf_append(&s->arena, zValue, r->nValue + 1);
   }
   sqlite3_reset(p);
   if (bByKey) {
@@ -252,7 +245,7 @@ bool action_scan_next(ActionScan *s) {
         s->bDone = true;
         return false;
       }
-      s->zValue = s->arena.z + r->oValue;
+      s->zValue = s->bKeysOnly ? 0 : s->arena.z + r->oValue;
       s->nValue = r->nValue;
       s->seq = r->seq;
       return true;
@@ -432,6 +425,20 @@ json_t *entity_list(Db *pDb, Kind kind, const char *zOrg) {
 
 json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, long long limit,
                     long long *pnTotal) {
+  if (kind == K_ACTION) { /* their rows in actions, by key */
+    ActionScan scan;
+    action_scan_open_prefix(&scan, pDb, zPrefix ? zPrefix : "");
+    json_t *pList = json_array();
+    long long n = 0;
+    while (action_scan_next(&scan)) {
+      if (n >= offset && n - offset < limit)
+        json_array_append_new(pList, entity_from_value(scan.zValue, scan.nValue));
+      n++;
+    }
+    action_scan_close(&scan);
+    *pnTotal = n;
+    return pList;
+  }
   /* The prefix as a key range: [prefix, prefix with its last byte + 1). */
   Buf lo = {0}, hi = {0};
   buf_puts(&lo, zPrefix ? zPrefix : "");
@@ -440,37 +447,26 @@ json_t *entity_page(Db *pDb, Kind kind, const char *zPrefix, long long offset, l
   if (!bAll) hi.z[hi.n - 1]++;
   /* Two statements, not one with "?all OR range": SQLite then reads only
   ** the range (pacta minutes asked this per adopted document). */
-  sqlite3_stmt *p;
-  if (kind == K_ACTION) {
-    p = bAll ? db_stmt(pDb, "SELECT count(*) FROM actions")
-             : db_stmt(pDb, ENTITY_ACTIONS_COUNT_SQL);
-    if (!bAll) entity_actions_bind(p, lo.z, hi.z, 0);
-  } else {
-    p = bAll ? db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1")
-             : db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
-    sqlite3_bind_int(p, 1, kind);
-    if (!bAll) {
-      sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-      sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-    }
+  sqlite3_stmt *p = bAll ? db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1")
+                         : db_stmt(pDb, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 "
+                                        "AND key<?3");
+  sqlite3_bind_int(p, 1, kind);
+  if (!bAll) {
+    sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   }
   db_step_row(pDb, p);
   *pnTotal = sqlite3_column_int64(p, 0);
   sqlite3_reset(p);
-  if (kind == K_ACTION) {
-    p = db_stmt(pDb, ENTITY_ACTIONS_SQL " LIMIT ?5 OFFSET ?6");
-    entity_actions_bind(p, bAll ? 0 : lo.z, bAll ? 0 : hi.z, 0);
-  } else {
-    p = bAll ? db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
-                            "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
-             : db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
-                            "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
-                            "ORDER BY e.key LIMIT ?5 OFFSET ?6");
-    sqlite3_bind_int(p, 1, kind);
-    if (!bAll) {
-      sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
-      sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
-    }
+  p = bAll ? db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                          "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key LIMIT ?5 OFFSET ?6")
+           : db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                          "ON j.seq=e.seq WHERE e.kind=?1 AND e.key>=?2 AND e.key<?3 "
+                          "ORDER BY e.key LIMIT ?5 OFFSET ?6");
+  sqlite3_bind_int(p, 1, kind);
+  if (!bAll) {
+    sqlite3_bind_text(p, 2, lo.z, -1, SQLITE_STATIC);
+    sqlite3_bind_text(p, 3, hi.z, -1, SQLITE_STATIC);
   }
   sqlite3_bind_int64(p, 5, limit);
   sqlite3_bind_int64(p, 6, offset);

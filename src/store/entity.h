@@ -26,49 +26,26 @@ json_t *entity_from_value(const char *z, size_t n);
 
 /* Actions (kind 7, nearly all records) have no row in entity: their row in
 ** actions holds the seq of the journal entry that put each (db.c migration
-** 12). ENTITY_ACTIONS_SQL reads them as entity rows do: (key, value, seq),
-** by key, byte for byte in the order of the keys: documents by "ID|"
-** (index document_key), each document's few actions sorted by key. Bind
-** with entity_actions_bind: keys in [?2, ?3) and after ?4. */
+** 12). ENTITY_ACTION_KEY is an action's key as SQL (action_key, a function
+** db_open registers); ActionScan (below) reads actions in key order. */
 #define ENTITY_ACTION_KEY "action_key(d.id, p.code, a.type, a.date)"
-#define ENTITY_ACTIONS_FROM                                                                        \
-  "FROM document d CROSS JOIN actions a ON a.did=d.did JOIN party p ON p.pid=a.pid "
-/* The documents whose actions' keys can be in range, by index; each bound
-** on a key asked only in the document its key names (?7, ?8, ?9: the ids
-** in ?2, ?4, ?3 before their first '|', or NULL), where the document alone
-** does not decide it. DOC_OF(x): x up to and with its first '|', or x. */
-#define ENTITY_DOC_OF(x)                                                                           \
-  "CASE WHEN instr(" x ",'|') THEN substr(" x ",1,instr(" x ",'|')) ELSE " x " END"
-#define ENTITY_ACTIONS_WHERE                                                                       \
-  "WHERE d.id||'|' >= max(" ENTITY_DOC_OF("?2") ", " ENTITY_DOC_OF(                                \
-      "?4") ") AND d.id||'|' < ?3 "                                                                \
-            "AND (d.id IS NOT ?7 OR k>=?2) AND (d.id IS NOT ?8 OR k>?4) AND (d.id IS NOT ?9 OR "   \
-            "k<?3) "
-#define ENTITY_ACTIONS_SQL                                                                         \
-  "SELECT " ENTITY_ACTION_KEY " AS k, j.value, a.seq " ENTITY_ACTIONS_FROM                         \
-  "JOIN journal_entry j ON j.seq=a.seq " ENTITY_ACTIONS_WHERE "ORDER BY d.id||'|', k"
-#define ENTITY_ACTIONS_COUNT_SQL                                                                   \
-  "SELECT count(*) FROM (SELECT " ENTITY_ACTION_KEY                                                \
-  " AS k " ENTITY_ACTIONS_FROM ENTITY_ACTIONS_WHERE ")"
 
-/* Bind ENTITY_ACTIONS_SQL's (or _COUNT_SQL's) bounds: keys from zLo
-** (inclusive), to zHi (exclusive), after zAfter; NULL for none. */
-void entity_actions_bind(sqlite3_stmt *p, const char *zLo, const char *zHi, const char *zAfter);
-
-/* A pass over the live actions in key order, for whole lists (exports,
-** checks): document by document in the order of "ID|", each document's
+/* A pass over the live actions in key order (exports, checks, API lists,
+** a document's actions): document by document in the order of "ID|", each document's
 ** actions read in one statement with their values and sorted by key in C
 ** (no statement stays open between calls: the caller may use the
 ** connection meanwhile). Keys from zLo (inclusive), after zAfter, before
 ** zHi; NULL for none. After action_scan_next is true, zValue (nValue
 ** bytes) and seq are the next action's, and action_scan_key its key
-** (built when asked: most readers want only values), until the next call. */
+** (built when asked: most readers want only values), until the next call.
+** bKeysOnly, set before the first call: no values read (zValue NULL). */
 typedef struct ActionRow ActionRow;
 typedef struct ActionScan {
   Db *pDb;
   char *zLo, *zHi, *zAfter;
-  Buf doc;                     /* the current document's id and '|' */
-  bool bBegun, bDone, bPast;   /* bPast: keys from here are past zLo and zAfter */
+  Buf doc;                   /* the current document's id and '|' */
+  bool bBegun, bDone, bPast; /* bPast: keys from here are past zLo and zAfter */
+  bool bKeysOnly;
   Buf arena, key;              /* key: the current action's, if bKey */
   Buf codes;                   /* the parties' codes, each ending in NUL */
   size_t *aCode;               /* by pid: 1 + the code's offset in codes, 0 for none */
@@ -84,6 +61,8 @@ typedef struct ActionScan {
 } ActionScan;
 
 void action_scan_open(ActionScan *s, Db *pDb, const char *zLo, const char *zHi, const char *zAfter);
+/* The same over the keys starting with zPrefix ("DOC|": one document's). */
+void action_scan_open_prefix(ActionScan *s, Db *pDb, const char *zPrefix);
 bool action_scan_next(ActionScan *s);
 const char *action_scan_key(ActionScan *s);
 void action_scan_close(ActionScan *s);

@@ -77,6 +77,7 @@ typedef struct ListOut {
   bool bFiltered; /* a filter beyond the key range: records are read to test it */
   Buf lo, hi;     /* the key range of a prefix (actions of one document) */
   sqlite3_stmt *pStmt;
+  ActionScan *pScan; /* actions: read in key order through their rows, not pStmt */
   ListArgs a;
   long long nTotal, nSkipped, nOut;
   CsvKindWriter *w;
@@ -86,6 +87,7 @@ typedef struct ListOut {
 } ListOut;
 
 static void release(ListOut *o, sqlite3_stmt *p);
+static void close_rows(ListOut *o);
 
 static const char *own(ListOut *o, int i, const char *z) {
   if (!z) return 0;
@@ -96,7 +98,7 @@ static const char *own(ListOut *o, int i, const char *z) {
 static void list_out_free(void *p) {
   ListOut *o = p;
   if (!o) return;
-  if (o->pStmt) release(o, o->pStmt);
+  close_rows(o);
   csv_writer_end(o->w);
   for (size_t i = 0; i < sizeof(o->azOwned) / sizeof(o->azOwned[0]); i++) xfree(o->azOwned[i]);
   buf_free(&o->lo);
@@ -161,9 +163,9 @@ static sqlite3_stmt *open_rows(ListOut *o, const char *zAfter) {
     return p;
   }
   if (o->kind == K_ACTION) { /* their rows in actions, in the same key order */
-    p = prepare(o, ENTITY_ACTIONS_SQL);
-    entity_actions_bind(p, o->lo.n ? o->lo.z : 0, o->lo.n ? o->hi.z : 0, zAfter);
-    return p;
+    o->pScan = xmalloc(sizeof(ActionScan));
+    action_scan_open(o->pScan, o->pDb, o->lo.n ? o->lo.z : 0, o->lo.n ? o->hi.z : 0, zAfter);
+    return 0;
   }
   if (o->lo.n) {
     p = prepare(o, "SELECT e.key, j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
@@ -189,22 +191,49 @@ typedef struct Row {
   char zHash[65];
 } Row;
 
+/* The rows open_rows began, let go (a statement, or a scan of actions). */
+static void close_rows(ListOut *o) {
+  if (o->pStmt) release(o, o->pStmt);
+  o->pStmt = 0;
+  if (o->pScan) action_scan_close(o->pScan);
+  xfree(o->pScan);
+  o->pScan = 0;
+}
+
+/* The next row of the statement, or of the scan of actions: its key and
+** value (zKey and zRaw until the next call). */
+static bool step_row(ListOut *o, sqlite3_stmt *p, const char **pzKey, const char **pzRaw,
+                     size_t *pnRaw) {
+  if (o->pScan) {
+    if (!action_scan_next(o->pScan)) return false;
+    *pzKey = action_scan_key(o->pScan);
+    *pzRaw = o->pScan->zValue;
+    *pnRaw = o->pScan->nValue;
+    return true;
+  }
+  if (!step(o, p)) return false;
+  *pzKey = (const char *)sqlite3_column_text(p, 0);
+  *pzRaw = (const char *)sqlite3_column_text(p, 1);
+  *pnRaw = (size_t)sqlite3_column_bytes(p, 1);
+  return true;
+}
+
 static bool next_row(ListOut *o, sqlite3_stmt *p, bool bParse, Row *pRow) {
   memset(pRow, 0, sizeof(*pRow));
-  while (step(o, p)) {
+  const char *zKey, *z;
+  size_t len;
+  while (step_row(o, p, &zKey, &z, &len)) {
     if (o->src == SRC_JOURNAL) {
-      pRow->zKey = (const char *)sqlite3_column_text(p, 0);
-      pRow->zRaw = (const char *)sqlite3_column_text(p, 1);
-      pRow->nRaw = (size_t)sqlite3_column_bytes(p, 1);
+      pRow->zKey = zKey;
+      pRow->zRaw = z;
+      pRow->nRaw = len;
       journal_record_sha256(pRow->zRaw, pRow->nRaw, pRow->zHash);
       if (bParse) pRow->pRec = json_loadb(pRow->zRaw, pRow->nRaw, 0, 0);
       return true;
     }
-    const char *z = (const char *)sqlite3_column_text(p, 1);
-    size_t off = 0, len = (size_t)sqlite3_column_bytes(p, 1);
     if (!z) continue;
-    pRow->zKey = (const char *)sqlite3_column_text(p, 0);
-    pRow->zRaw = z + off;
+    pRow->zKey = zKey;
+    pRow->zRaw = z;
     pRow->nRaw = len;
     if (bParse || o->bFiltered) {
       pRow->pRec = json_loadb(pRow->zRaw, pRow->nRaw, 0, 0);
@@ -224,13 +253,14 @@ static bool next_row(ListOut *o, sqlite3_stmt *p, bool bParse, Row *pRow) {
 ** filter needs the records, else a first pass over them. */
 static void count_rows(ListOut *o) {
   bool bSee = o->w && csv_writer_needs_records(o->w);
-  if (!o->bFiltered && !bSee) {
+  /* One document's actions (or a party's in it) are counted as they are read. */
+  bool bByRows = o->bFiltered || bSee || (o->kind == K_ACTION && o->lo.n);
+  if (!bByRows) {
     sqlite3_stmt *p;
     if (o->src == SRC_JOURNAL) {
       p = prepare(o, "SELECT count(*) FROM journal_entry");
     } else if (o->kind == K_ACTION) {
-      p = prepare(o, o->lo.n ? ENTITY_ACTIONS_COUNT_SQL : "SELECT count(*) FROM actions");
-      if (o->lo.n) entity_actions_bind(p, o->lo.z, o->hi.z, 0);
+      p = prepare(o, "SELECT count(*) FROM actions");
     } else if (o->lo.n) {
       p = prepare(o, "SELECT count(*) FROM entity WHERE kind=?1 AND key>=?2 AND key<?3");
       sqlite3_bind_text(p, 2, o->lo.z, -1, SQLITE_STATIC);
@@ -252,8 +282,7 @@ static void count_rows(ListOut *o) {
     if (bSee) csv_writer_see(o->w, row.pRec);
     json_decref(row.pRec);
   }
-  release(o, p);
-  o->pStmt = 0;
+  close_rows(o);
 }
 
 static void journal_csv_row(Buf *b, const Row *pRow) {
@@ -345,8 +374,7 @@ static int list_out_part(ListOut *o, Buf *b) {
     json_decref(row.pRec);
   }
   if (o->phase == 2) {
-    release(o, o->pStmt);
-    o->pStmt = 0;
+    close_rows(o);
     if (!o->a.bCsv) {
       buf_printf(b, "%s],\"total\":%lld,\"limit\":%lld,\"offset\":%lld", o->nOut ? "\n" : "",
                  o->nTotal, o->a.limit < 0 ? o->nTotal : o->a.limit, o->a.offset);
