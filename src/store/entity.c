@@ -309,15 +309,9 @@ int64_t entity_seq(Db *pDb, Kind kind, const char *zKey) {
 }
 
 json_t *entity_get(Db *pDb, Kind kind, const char *zKey) {
-  if (kind == K_ACTION) {
-    sqlite3_stmt *p = db_stmt(
-        pDb, "SELECT j.value FROM journal_entry j WHERE j.seq=(SELECT a.seq " ACTION_BY_KEY ")");
-    json_t *pVal = 0;
-    if (bind_action_key(p, zKey) && db_step_row(pDb, p))
-      pVal = entity_from_value((const char *)sqlite3_column_text(p, 0),
-                               (size_t)sqlite3_column_bytes(p, 0));
-    sqlite3_reset(p);
-    return pVal;
+  if (kind == K_ACTION) { /* by its row in actions */
+    int64_t seq = entity_seq(pDb, kind, zKey);
+    return seq ? entity_get_seq(pDb, seq) : 0;
   }
   sqlite3_stmt *p = db_stmt(pDb, "SELECT j.value FROM entity e JOIN journal_entry j ON j.seq=e.seq "
                                  "WHERE e.kind=?1 AND e.key=?2");

@@ -153,20 +153,26 @@ static void text_form(Buf *p, const char *zCsrf, const char *zText, const char *
           _("Place"), _("(optional)"), zPlace ? zPlace : "", _("Draft the session"));
 }
 
-/* The words of a draft's member name (a field of a detail, "document",
-** "speaker"), or NULL for one shown as it is. */
-static const char *member_name(const char *zKey) {
+/* The words of a draft's field or of a detail's member ("date",
+** "next.place", "speaker"), or NULL for one shown as it is. */
+static const char *field_words(const char *zKey) {
   static const struct {
     const char *zKey, *zName;
   } aName[] = {
+      {"id", N_("Identifier")},
+      {"body", N_("Body")},
+      {"number", N_("Number")},
+      {"date", N_("Date")},
+      {"place", N_("Place")},
+      {"format", N_("Format")},
+      {"next.date", N_("Next session: date")},
+      {"next.place", N_("Next session: place")},
       {"party", N_("Party")},
       {"status", N_("Attendance")},
       {"by", N_("By")},
       {"role", N_("Role")},
       {"document", N_("Document")},
       {"speaker", N_("Speaker")},
-      {"date", N_("Date")},
-      {"place", N_("Place")},
       {"title", N_("Title")},
       {"organization", N_("Organization")},
   };
@@ -200,7 +206,7 @@ static void put_value(Buf *p, const json_t *v) {
     json_t *pVal;
     const char *zSep = "";
     json_object_foreach((json_t *)v, zKey, pVal) {
-      const char *zName = member_name(zKey);
+      const char *zName = field_words(zKey);
       hprintf(p, "%s%s: ", zSep, zName ? zName : zKey);
       put_value(p, pVal);
       zSep = ", ";
@@ -215,38 +221,32 @@ static void put_value(Buf *p, const json_t *v) {
 /* A draft's field by its name in the page's language ("Place", a party's
 ** name, "Document 2"), then its key (place, attendance.KAZ, documents[1]). */
 static void put_field_name(Buf *p, const json_t *pParties, const char *zKey) {
+  /* the lists' items, numbered from 1 */
   static const struct {
-    const char *zKey, *zName;
-  } aField[] = {
-      {"id", N_("Identifier")},
-      {"body", N_("Body")},
-      {"number", N_("Number")},
-      {"date", N_("Date")},
-      {"place", N_("Place")},
-      {"format", N_("Format")},
-      {"next.date", N_("Next session: date")},
-      {"next.place", N_("Next session: place")},
+    const char *zFormat, *zMsg;
+  } aItem[] = {
+      {"documents[%u]", N_("Document {0}")},
+      {"quotes[%u]", N_("Quotation {0}")},
+      {"speakers[%u]", N_("Speaker {0}")},
   };
-  const char *zName = 0;
-  for (size_t i = 0; i < sizeof(aField) / sizeof(aField[0]); i++)
-    if (strcmp(zKey, aField[i].zKey) == 0) zName = _(aField[i].zName);
-  unsigned k;
-  char zNum[16];
+  const char *zName = field_words(zKey);
   if (zName) {
     hprintf(p, "%s", zName);
   } else if (strncmp(zKey, "attendance.", 11) == 0) {
     put_party_name(p, pParties, zKey + 11);
-  } else if (sscanf(zKey, "documents[%u]", &k) == 1 && k < 100000) {
-    snprintf(zNum, sizeof(zNum), "%u", k + 1);
-    put_msg(p, _("Document {0}"), zNum);
-  } else if (sscanf(zKey, "quotes[%u]", &k) == 1 && k < 100000) {
-    snprintf(zNum, sizeof(zNum), "%u", k + 1);
-    put_msg(p, _("Quotation {0}"), zNum);
-  } else if (sscanf(zKey, "speakers[%u]", &k) == 1 && k < 100000) {
-    snprintf(zNum, sizeof(zNum), "%u", k + 1);
-    put_msg(p, _("Speaker {0}"), zNum);
   } else {
-    hprintf(p, "%s", zKey);
+    size_t i = 0;
+    unsigned k = 0;
+    while (i < sizeof(aItem) / sizeof(aItem[0]) &&
+           !(sscanf(zKey, aItem[i].zFormat, &k) == 1 && k < 100000))
+      i++;
+    if (i < sizeof(aItem) / sizeof(aItem[0])) {
+      char zNum[16];
+      snprintf(zNum, sizeof(zNum), "%u", k + 1);
+      put_msg(p, _(aItem[i].zMsg), zNum);
+    } else {
+      hprintf(p, "%s", zKey);
+    }
   }
   hprintf(p, " <span class=\"code\">%s</span>", zKey);
 }
