@@ -18,11 +18,14 @@
 #                in the sqlite3 shell, row by row as a load must insert them (the WHERE keeps
 #                SQLite from copying whole pages): SQLite's part, with no JSON and no C API call
 #                per row
+#   log hashes   the RFC 6962 root of the log of that load, from its leaves (`pacta log tiles`) with
+#                OpenSSL's SHA-256, each leaf and each interior node hashed once as an append does
+#                (bench/log_root.c; checked against `pacta log root`): the log's part, with no row
 #
 # Each is the best of N runs (default 5), wall clock and user+system CPU. The ratios are to the
-# reference. "JSON parse + rows copied" is a floor for a load that parses every record into a
-# jansson tree and stores these rows: pacta's own work (checks, canonical JSON, hashes, statements)
-# comes on top of it. Environment: PACTA=/path/to/pacta skips the build; SQLITE3 as run.sh.
+# reference. "JSON parse + rows copied + log hashes" is a floor for a load that parses every record
+# into a jansson tree, stores these rows and keeps the verifiable log: pacta's own work (checks,
+# canonical JSON, statements) comes on top of it. Environment: PACTA=/path/to/pacta skips the build; SQLITE3 as run.sh.
 set -euo pipefail
 export PACTA_TODAY=2030-01-01
 {
@@ -33,7 +36,7 @@ RUNS=5
 while [ $# -gt 0 ]; do
   case "$1" in
   --runs) RUNS=${2:-}; shift 2 || exit 2 ;;
-  -h | --help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  -h | --help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   *) echo "load_floor.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +49,7 @@ mkdir -p "$OUT"
 
 cc -O2 -o "$OUT/gen_registry" "$HERE/gen_registry.c"
 cc -O2 -o "$OUT/json_parse" "$HERE/json_parse.c" -ljansson || die "bench/json_parse.c needs libjansson-dev"
+cc -O2 -o "$OUT/log_root" "$HERE/log_root.c" -lcrypto || die "bench/log_root.c needs libssl-dev"
 EVENTS=""
 if cc -O2 -o "$OUT/json_events" "$HERE/json_events.c" -lyajl -ljansson 2>/dev/null; then
   EVENTS="$OUT/json_events"
@@ -127,7 +131,19 @@ fi
 measure "rm -f $(q "$cdb") $(q "$cdb")-journal $(q "$cdb")-wal $(q "$cdb")-shm && $(q "$PACTA") --db $(q "$cdb") init" \
   "$(q "$SQLITE3") -batch $(q "$cdb") < $(q "$OUT/floor-copy.sql")"
 rows+=("rows copied: pacta's stored rows, one by one|$WALL|$CPU")
+cwall=$WALL ccpu=$CPU
 rows+=("JSON parse + rows copied|$(awk -v a="$pwall" -v b="$WALL" 'BEGIN { printf "%.1f", a + b }')|$(awk -v a="$pcpu" -v b="$CPU" 'BEGIN { printf "%.1f", a + b }')")
+# The log's leaves as C2SP entry bundles (a checkpoint needs a key; one made for the bench).
+rm -rf "$OUT/floor-tiles" "$OUT/floor-key".*
+"$PACTA" key generate floor --out "$OUT/floor-key" >/dev/null 2>&1 || die "pacta key generate failed"
+"$PACTA" --db "$pdb" log tiles --out "$OUT/floor-tiles" --key "$OUT/floor-key.key" >/dev/null ||
+  die "pacta log tiles failed"
+size=$("$PACTA" --db "$pdb" log root | awk '$1 == "size" { print $2 }')
+[ "$("$OUT/log_root" "$OUT/floor-tiles" "$size")" = "$("$PACTA" --db "$pdb" log root)" ] ||
+  die "bench/log_root.c's root is not pacta log root's"
+measure ":" "$(q "$OUT/log_root") $(q "$OUT/floor-tiles") $size"
+rows+=("log hashes: each leaf and node once (OpenSSL)|$WALL|$CPU")
+rows+=("JSON parse + rows copied + log hashes|$(awk -v a="$pwall" -v b="$cwall" -v c="$WALL" 'BEGIN { printf "%.1f", a + b + c }')|$(awk -v a="$pcpu" -v b="$ccpu" -v c="$CPU" 'BEGIN { printf "%.1f", a + b + c }')")
 
 printf '\n%-52s | %10s | %8s | %10s | %8s\n' "measure ($nactions actions)" "wall" "ratio" "cpu" "ratio"
 printf -- '-----------------------------------------------------|------------|----------|------------|---------\n'
