@@ -342,11 +342,6 @@ static const char *party_here(const json_t *pParties, const char *zCode) {
                    dflt(zCode, ""));
 }
 
-/* A full stop, unless the text ends with one (a date such as "1 мая 2026 г."). */
-static void full_stop(Buf *p) {
-  if (!p->n || p->z[p->n - 1] != '.') buf_putc(p, '.');
-}
-
 static void put_delay_words(Buf *p, const json_t *d) {
   long long m = (long long)json_integer_value(json_object_get(d, "months"));
   long long n = (long long)json_integer_value(json_object_get(d, "days"));
@@ -425,7 +420,7 @@ static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
       }
       long_date(&day2, str(pSt, "entry_into_force"));
       buf_printf(p, " = %s", day2.z);
-      full_stop(p);
+      put_period(p);
       goto done;
     }
     long long nCounted = 0, nNeed = 0;
@@ -465,7 +460,7 @@ static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
     long_date(&day2, str(e, "date"));
     buf_printf(p, _("the clause fixes the date %s"), day2.z);
     if (str(pSt, "entry_into_force"))
-      full_stop(p);
+      put_period(p);
     else
       buf_puts(p, _(", and no party had consented by then."));
   } else if (strcmp(zRule, "on_signature") == 0) {

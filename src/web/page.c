@@ -151,8 +151,19 @@ char *text_html(const char *z) {
 
 /* ---- Sentences with pieces of HTML ------------------------------------------------ */
 
+/* Whether the text z (maybe HTML) ends in a period, closing tags aside: a
+** Russian date ("18 сентября 2003 г.") or an abbreviation, after which a
+** sentence's own period would be a second one. */
+static bool ends_in_period(const char *z, size_t n) {
+  while (n > 0 && z[n - 1] == '>') {
+    while (n > 0 && z[n - 1] != '<') n--;
+    if (n > 0) n--;
+  }
+  return n > 0 && z[n - 1] == '.';
+}
+
 /* zMsg with {0}...{9} replaced by azArg's strings; the rest escaped when
-** bEscape. */
+** bEscape. A period right after an argument that ends in one is left out. */
 static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bEscape) {
   int nArg = 0;
   while (azArg[nArg]) nArg++;
@@ -168,12 +179,18 @@ static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bE
       buf_append(p, z, n);
     if (!zOpen) break;
     if (bArg) {
-      buf_puts(p, azArg[zOpen[1] - '0']);
+      const char *zArg = azArg[zOpen[1] - '0'];
+      buf_puts(p, zArg);
       z = zOpen + 3;
+      if (*z == '.' && z[1] != '.' && ends_in_period(zArg, strlen(zArg))) z++;
     } else {
       z = zOpen + 1;
     }
   }
+}
+
+void put_period(Buf *p) {
+  if (!ends_in_period(p->z, p->n)) buf_putc(p, '.');
 }
 
 void put_msg_a(Buf *p, const char *zMsg, const char *const *azArg) {

@@ -196,6 +196,18 @@ class PagesInTwoLanguages(unittest.TestCase):
         ru = self.page("/documents/cis-charter?on=2023-02-30", "ru", 400)
         self.assert_all_in(["<h1>Неверная дата</h1>", "не дата"], ru, "400 ru")
 
+    def test_one_period_after_a_russian_date(self):
+        # A Russian date ends in "г.": a sentence ending in one takes no second period.
+        for path in [DOC, "/documents/csto-charter", "/documents/cis-agreement-1991"]:
+            text = visible_text(self.page(path, "ru"))
+            self.assertNotIn("г..", text, path)
+        text = visible_text(self.page("/documents/csto-charter", "ru"))
+        self.assertIn("Установлена положением: 18 сентября 2003 г. Армения", text)
+        self.assertIn("вступил в силу 18 сентября 2003 г. JSON", text)
+        # English keeps its period.
+        text = visible_text(self.page("/documents/csto-charter", "en"))
+        self.assertIn("The clause fixes it: 18 September 2003 . Armenia", text)
+
     # ---- no English interface word on a Russian page ------------------------------------------
 
     def test_no_english_words_on_russian_pages(self):
