@@ -126,6 +126,9 @@ static bool time_after(const Doc *d, size_t e) {
 ** Returns where the scan goes on (the position before its next start). */
 static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
   size_t e;
+  /* the minutes of a clock time ("14:21 Май 16, 2022", a page's stamp) are
+  ** no day */
+  if (i > 0 && d->z[i - 1] == ':') return i;
   int a = ig_number_at(d, i, 2, &e);
   if (a < 0) return i;
   if (e < d->n && d->z[e] == '.') { /* DD.MM.YYYY */
@@ -143,9 +146,11 @@ static size_t day_first(Doc *d, int *pnAlloc, size_t i) {
         bGlued = y != 0;
       }
       if (y) {
-        /* «Опубликовано:» is 25 bytes */
+        /* «Опубликовано:» is 25 bytes; a clock time after it («19.08.2025
+        ** 11:35») is a page's stamp, as "30 ноября 2023, 10:58" is */
         size_t s = i >= 40 ? i - 40 : 0;
-        bool bPosted = bGlued || ig_has(d, s, i, "posted") || ig_has(d, s, i, "опубликовано");
+        bool bPosted = bGlued || ig_has(d, s, i, "posted") || ig_has(d, s, i, "опубликовано") ||
+                       time_after(d, e3);
         add_date(d, pnAlloc, (DateM){i, e3, y, m, a, bPosted});
         return e3;
       }
@@ -333,6 +338,14 @@ static bool in_event_sentence(const Doc *d, const size_t *aLeast, size_t i) {
   return ig_has_any(d, s, e, azEvent) || ig_mention_inside(d, aLeast, s, e);
 }
 
+/* Does the sentence around i say a meeting was held ("held on", "took
+** place", «состоялось», «прошло»)? */
+static bool held_sentence(const Doc *d, size_t i) {
+  static const char *const azHeldVerb[] = {"held on",    "was held",  "were held",  "took place",
+                                           "состоялось", "состоялся", "состоялась", 0};
+  return ig_has_any(d, ig_sent_start(d, i), ig_sent_end(d, i), azHeldVerb);
+}
+
 /* Among the dates that are not the next session's, a meeting's to come, a
 ** document's or a deadline, the first in a sentence about the session (a
 ** body or organization named, "held"), else the first. */
@@ -417,6 +430,15 @@ const DateM *ig_session_date(const Doc *d) {
     if (d->pub.y && m->y && ig_valid_ymd(m->y, m->m, m->d) &&
         (int64_t)date_from_ymd(m->y, m->m, m->d) > tPage + IG_PUB_AHEAD_DAYS)
       continue;
+    /* ... nor one without a year in a sentence saying it was held, which
+    ** the publication date puts after itself ("The session, held on
+    ** December 28 in Astana" on a page of 28 November: a slip) */
+    if (d->pub.y && !m->y && held_sentence(d, m->i)) {
+      int y = ig_pub_year(d, m->m, m->d, false);
+      if (y && ig_valid_ymd(y, m->m, m->d) &&
+          (int64_t)date_from_ymd(y, m->m, m->d) > tPage + IG_PUB_AHEAD_DAYS)
+        continue;
+    }
     /* a dateline ("МИНСК, 14 окт — Sputnik.") tells of the sentence after it */
     size_t s0 = ig_sent_start(d, m->i), s1 = ig_sent_end(d, m->i);
     bool bDateline =
@@ -469,7 +491,13 @@ const DateM *ig_session_date(const Doc *d) {
                                        ** стартовало заседание», "kicked off") */
                                        "стартовал", "началось", "началась", "открылось",
                                        "открылась", "kicked off", "got under way", 0};
-  bool bHeld = !pDate && d->nD && (ig_has_any(d, 0, d->n, azHeld) || held_on_weekday(d));
+  /* (not a previous meeting's: «предыдущая встреча ... прошла 12 августа
+  ** 2011 года» says nothing of this one) */
+  bool bHeld = false;
+  for (int k = 0; !pDate && d->nD && !bHeld && azHeld[k]; k++)
+    for (size_t x = ig_find(d, 0, azHeld[k]); x < d->n && !bHeld; x = ig_find(d, x + 1, azHeld[k]))
+      bHeld = !past_session_sentence(d, x);
+  if (!pDate && d->nD && !bHeld) bHeld = held_on_weekday(d);
   for (int k = 0; !pDate && !bHeld && k < d->nD; k++) {
     const DateM *m = &d->aD[k];
     if (m->bPosted || ig_next_sentence(d, m->i) || !ig_future_sentence(d, m->i) ||

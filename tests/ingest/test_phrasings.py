@@ -2815,6 +2815,38 @@ class Phrasings(unittest.TestCase):
                     "государств СНГ в узком составе.", self.db)
         self.assertEqual(out["session"]["place"], "Burabay")
 
+    def test_clock_minutes_are_no_day(self):
+        # pass 18 (dev/ru122): a page's stamp «14:21 Май 16, 2022» (a clock time, then the
+        # month before the day): the 16th of May, not «21 Май»
+        out = draft("В Москве начался саммит ОДКБ\n\n14:21 Май 16, 2022\n\nНа встрече собрались "
+                    "лидеры России и Армении.", self.db)
+        self.assertEqual(out["session"]["date"], "2022-05-16")
+
+    def test_a_numeric_date_with_a_clock_time_is_the_page_stamp(self):
+        # pass 18 (dev/ru119; dev/ru56 so written too): «19.08.2025 11:35» over an
+        # announcement is the page's date and time, not the meeting's; the meeting is the
+        # day announced, its year from the stamp
+        out = draft("19.08.2025 11:35\nВ мире\n\nСовет глав правительств СНГ пройдет 29 "
+                    "сентября в Минске\n\nВ белорусской столице идет подготовка к заседанию.",
+                    self.db)
+        self.assertEqual(out["session"]["date"], "2025-09-29")
+
+    def test_a_day_held_after_the_publication_is_a_slip(self):
+        # pass 18 (dev/en128): "The session, held on December 28 in Astana" on a page of 28
+        # November 2024: no meeting held a month after its report; the page's "28 November"
+        out = draft("Tokayev: goals accomplished\n\n28 November\n\nTokayev spoke at the CSTO "
+                    "summit in Astana.\n\nThe session, held on December 28 in Astana, is "
+                    "attended by the presidents of Russia and Kazakhstan.", self.db, "2024-11-28")
+        self.assertEqual(out["session"]["date"], "2024-11-28")
+
+    def test_the_previous_meeting_held_is_no_report_of_this_one(self):
+        # pass 18 (dev/ru121): an announcement («пройдет ... 20 декабря») with the previous
+        # meeting's «прошла 12 августа 2011 года»: the announced day, the year from the text
+        out = draft("Неформальный саммит глав государств-членов ОДКБ пройдет в столице России "
+                    "20 декабря. Пресс-секретарь напомнил, что предыдущая встреча глав "
+                    "государств-членов ОДКБ прошла 12 августа 2011 года в Астане.", self.db)
+        self.assertEqual(out["session"]["date"], "2011-12-20")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
