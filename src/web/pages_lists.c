@@ -123,20 +123,61 @@ static void select_words(Buf *p, const char *zLabel, const char *zName, const ch
   buf_puts(p, "</select></label> ");
 }
 
+static void option_record(Buf *p, const char *zKey, const json_t *pName, const char *zHave) {
+  const char *zLang = name_here_lang(pName);
+  hprintf(p, "<option value=\"%s\"%s", zKey, zHave && strcmp(zHave, zKey) == 0 ? " selected" : "");
+  if (zLang && strcmp(zLang, i18n_lang()) != 0) hprintf(p, " lang=\"%s\"", zLang);
+  hprintf(p, ">%s</option>", name_here(pName, zKey));
+}
+
 static void select_records(Buf *p, const char *zLabel, const char *zName, const json_t *pMap,
                            const char *zNameField, const char *zHave) {
   select_begin(p, zLabel, zName);
   const char *zKey;
   json_t *pRec;
-  json_object_foreach((json_t *)pMap, zKey, pRec) {
-    const json_t *pName = json_object_get(pRec, zNameField);
-    const char *zLang = name_here_lang(pName);
-    hprintf(p, "<option value=\"%s\"%s", zKey,
-            zHave && strcmp(zHave, zKey) == 0 ? " selected" : "");
-    if (zLang && strcmp(zLang, i18n_lang()) != 0) hprintf(p, " lang=\"%s\"", zLang);
-    hprintf(p, ">%s</option>", name_here(pName, zKey));
-  }
+  json_object_foreach((json_t *)pMap, zKey, pRec)
+      option_record(p, zKey, json_object_get(pRec, zNameField), zHave);
   buf_puts(p, "</select></label> ");
+}
+
+typedef struct BodyOption {
+  const char *zOrg, *zKey;
+  const json_t *pName;
+} BodyOption;
+
+static int body_option_cmp(const void *a, const void *b) {
+  const BodyOption *x = a, *y = b;
+  int c = strcmp(x->zOrg, y->zOrg);
+  return c ? c : strcmp(x->zKey, y->zKey);
+}
+
+/* The bodies, grouped by their organization's name: two organizations'
+** bodies may have the same name ("Совет министров обороны" of the CIS and of
+** the CSTO). */
+static void select_bodies(Buf *p, const char *zLabel, const json_t *pBodies, const json_t *pOrgs,
+                          const char *zHave) {
+  size_t n = json_object_size(pBodies), i = 0;
+  BodyOption *a = xmalloc((n ? n : 1) * sizeof(BodyOption));
+  const char *zKey;
+  json_t *pRec;
+  json_object_foreach((json_t *)pBodies, zKey, pRec) {
+    a[i].zOrg = dflt(str(pRec, "organization"), "");
+    a[i].zKey = zKey;
+    a[i++].pName = json_object_get(pRec, "name");
+  }
+  qsort(a, n, sizeof(BodyOption), body_option_cmp);
+  select_begin(p, zLabel, "body");
+  for (i = 0; i < n; i++) {
+    if (i == 0 || strcmp(a[i].zOrg, a[i - 1].zOrg) != 0) {
+      if (i > 0) buf_puts(p, "</optgroup>");
+      const json_t *pOrg = json_object_get(pOrgs, a[i].zOrg);
+      hprintf(p, "<optgroup label=\"%s\">", name_here(json_object_get(pOrg, "name"), a[i].zOrg));
+    }
+    option_record(p, a[i].zKey, a[i].pName, zHave);
+  }
+  if (n) buf_puts(p, "</optgroup>");
+  buf_puts(p, "</select></label> ");
+  xfree(a);
 }
 
 static void input_year(Buf *p, int year) {
@@ -219,7 +260,7 @@ void page_get_sessions(Req *pReq, Resp *r) {
   json_t *pBodies = entity_map(pReq->pDb, K_BODY, "id");
   list_page_top(&b, pReq, &pl);
   select_records(&b, _("Organization"), "organization", pOrgs, "name", f.zOrganization);
-  select_records(&b, _("Body"), "body", pBodies, "name", f.zBody);
+  select_bodies(&b, _("Body"), pBodies, pOrgs, f.zBody);
   input_year(&b, f.year);
   form_end(&b, pl.zPath, &pg);
   json_t *aAll = sessions_by_date(pReq->pDb, 0), *aSession = json_array();

@@ -231,6 +231,22 @@ class Lists(unittest.TestCase):
         self.assertIn("CSV этого списка", html)
         self.assertIn("Страница 1 из", html)
         self.assertIn("Следующая страница", html)
+        # "any" in a word that agrees with every filter's name («Организация», «Орган»).
+        self.assertIn('<select name="organization"><option value="">все</option>', html)
+
+    def test_filters_told_apart(self):
+        # Two organizations' bodies of the same name are told apart by their organization.
+        status, _, body = get(self.port, "/sessions?lang=ru&body=csto-cdm")
+        html = body.decode()
+        cis = re.search(r'<optgroup label="Содружество Независимых Государств">(.*?)</optgroup>', html)
+        csto = re.search(r'<optgroup label="Организация Договора о коллективной безопасности">'
+                         r'(.*?)</optgroup>', html)
+        self.assertIn('<option value="cis-cdm">Совет министров обороны</option>', cis.group(1))
+        self.assertIn('<option value="csto-cdm" selected>Совет министров обороны</option>',
+                      csto.group(1))
+        # A pager's links are in the page's colours, not the header's light ones on white.
+        self.assertNotRegex(html, r"[;}]nav a\{color")
+        self.assertIn("header.site nav a{color", html)
 
 
 class LargeTable(unittest.TestCase):
