@@ -193,6 +193,56 @@ static void relative_date(Draft *dr) {
                      : N_("counted back from the publication date"));
 }
 
+/* "Минск, 15 октября /Синьхуа/ -- В четверг в Минске состоялось
+** заседание" when the 15th was a Friday; "BISHKEK, October 9 (RIA Novosti) -
+** ... will not attend the CIS summit in Kyrgyzstan on Friday" on a Thursday:
+** a day of the week said in the date's sentence or the next, which the date
+** is not, and no other date there: the last such day before the date (the
+** next, of a meeting to come), within the week. */
+static void weekday_from_date(Draft *dr) {
+  static const char *const azDay[] = {
+      "on monday",   "on tuesday", "on wednesday",  "on thursday",   "on friday",
+      "on saturday", "on sunday",  "в понедельник", "во вторник",    "в среду",
+      "в четверг",   "в пятницу",  "в субботу",     "в воскресенье", 0};
+  static const char *const azSaid[] = {"said ",   "told reporters ", "told journalists ",
+                                       "заявил ", "заявила ",        "сообщил ",
+                                       "сказал ", "сказала ",        0};
+  /* (not the day someone arrives: «Путин в четверг прибудет на саммит») */
+  static const char *const azArrive[] = {"arriv", "прибуд", "прибыв", "прилет", "приед", 0};
+  Doc *d = dr->d;
+  const DateM *p = dr->pDate;
+  size_t s0 = ig_sent_start(d, p->i), s1 = ig_sent_end(d, p->i);
+  if (s1 + 1 < d->n) s1 = ig_sent_end(d, s1 + 1);
+  for (int k = 0; k < d->nD; k++)
+    if (&d->aD[k] != p && d->aD[k].i >= s0 && d->aD[k].i < s1) return;
+  int want = -1;
+  size_t iW = 0, eW = 0;
+  for (int k = 0; azDay[k] && want < 0; k++) {
+    size_t n = strlen(azDay[k]);
+    for (size_t x = ig_find(d, s0, azDay[k]); x < s1; x = ig_find(d, x + 1, azDay[k])) {
+      if (gz_letter_before(d->zLo, x) || gz_letter_at(d->zLo, d->n, x + n) ||
+          ig_ends_before(d, x, azSaid, false) ||
+          ig_has_any(d, ig_sent_start(d, x), ig_sent_end(d, x), azArrive))
+        continue;
+      want = k % 7;
+      iW = x;
+      eW = x + n;
+      break;
+    }
+  }
+  if (want < 0 || !ig_valid_ymd(dr->y, dr->m, dr->dd)) return;
+  pdate t = date_from_ymd(dr->y, dr->m, dr->dd);
+  int wd = (int)(((int64_t)t + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+  if (wd == want) return;
+  bool bAhead = ig_coming_sentence(d, iW) && !ig_held_before(d, iW);
+  t = bAhead ? date_add_days(t, (want - wd + 7) % 7) : date_add_days(t, -((wd - want + 7) % 7));
+  date_to_ymd(t, &dr->y, &dr->m, &dr->dd);
+  ig_evidence(d, "date", iW, eW, 0.6, true);
+  ig_note(json_object_get(d->pEv, "date"),
+          bAhead ? N_("the day of the week its sentence says, the next after the date before it")
+                 : N_("the day of the week its sentence says, the last before the date before it"));
+}
+
 /* Date: the session's date as the text gives it; a day and month without a
 ** year take an inferred one (the note says how); failing any, the Posted
 ** line's date, confident when the text says "today". */
@@ -253,6 +303,7 @@ static void draft_date(Draft *dr) {
         ig_note(json_object_get(d->pEv, "date"), N_("no year in the text: date not set"));
       }
     }
+    if (dr->y) weekday_from_date(dr);
   } else if (dr->pPosted) {
     relative_date(dr);
   } else {

@@ -2847,6 +2847,24 @@ class Phrasings(unittest.TestCase):
                     "государств-членов ОДКБ прошла 12 августа 2011 года в Астане.", self.db)
         self.assertEqual(out["session"]["date"], "2011-12-20")
 
+    def test_a_weekday_after_a_dateline_that_is_not_its_day(self):
+        # pass 18 (dev/en36; dev/ru124 so written, with no year): «Минск, 15 октября
+        # /Синьхуа/ -- В четверг в Минске состоялось заседание» on Friday 15 October 2021:
+        # the Thursday before, 14 October
+        out = draft("Минск, 15 октября /Синьхуа/ -- В четверг в Минске состоялось заседание "
+                    "Совета министров иностранных дел СНГ.", self.db, "2021-10-15")
+        self.assertEqual(out["session"]["date"], "2021-10-14")
+        # ... and of a meeting to come, the next such day ("BISHKEK, October 9 ... will not
+        # attend the CIS summit in Kyrgyzstan on Friday", a Thursday: 10 October)
+        out = draft("BISHKEK, October 9 (RIA Novosti) - The presidents of Ukraine and Azerbaijan "
+                    "will not attend the Commonwealth of Independent States (CIS) summit in "
+                    "Kyrgyzstan on Friday.", self.db, "2008-10-09")
+        self.assertEqual(out["session"]["date"], "2008-10-10")
+        # ... not the day someone arrives («Путин в четверг прибудет на саммит СНГ»)
+        out = draft("ТАШКЕНТ, 26 сен — Sputnik. Президент России Владимир Путин в четверг "
+                    "прибудет на саммит СНГ в Душанбе.", self.db, "2018-09-26")
+        self.assertEqual(out["session"]["date"], "2018-09-26")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
