@@ -2455,6 +2455,18 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
   return false;
 }
 
+/* A sentence about a previous meeting («Предыдущее, при участии
+** премьер-министра Беларуси NAME, прошло в городе Чолпан-Ата», "The previous
+** session was attended by ...") says nothing of this session's attendance. */
+static bool previous_meeting_sentence(const Doc *d, size_t s, size_t e) {
+  static const char *const azPrev[] = {"previous session",  "previous meeting",
+                                       "previous summit",   "last session",
+                                       "last meeting",      "last summit",
+                                       "предыдущ",          "прошлое заседание",
+                                       "прошлом заседании", 0};
+  return ig_has_any(d, s, e, azPrev);
+}
+
 /* In a sentence naming the session's body and another, is the last body
 ** named before i the session's («..."накануне сессии Совета коллективной
 ** безопасности", - сказал он в ходе заседания министров иностранных дел
@@ -2712,7 +2724,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
   ** ("Путин принял участие"), each in text order */
   for (int pass = 0; pass < 2; pass++) {
     size_t csLast = SIZE_MAX;
-    bool bOther = false;
+    bool bOther = false, bPrev = false;
     int nOf = pass == 0 ? d->nM : d->nP;
     for (int k = 0; k < nOf; k++) {
       const Mention *m = pass == 0 ? &d->aM[k] : &d->aP[k];
@@ -2754,8 +2766,10 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       if (cs != csLast) {
         csLast = cs;
         bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
+        bPrev = previous_meeting_sentence(d, cs, ig_sent_end(d, m->i));
       }
-      if ((bOther && !own_body_nearer(d, zBody, cs, m->i)) || ig_composition_before(d, m->i))
+      if ((bOther && !own_body_nearer(d, zBody, cs, m->i)) || bPrev ||
+          ig_composition_before(d, m->i))
         continue;
       if (f.status == 2 && f.eBy > f.iBy && !f.bSent && head_of(d, zLevel, m->p->zKey, &f))
         f.status = 0;

@@ -2865,6 +2865,22 @@ class Phrasings(unittest.TestCase):
                     "прибудет на саммит СНГ в Душанбе.", self.db, "2018-09-26")
         self.assertEqual(out["session"]["date"], "2018-09-26")
 
+    def test_who_took_part_in_the_previous_meeting(self):
+        # pass 18 (dev/ru125): «Предыдущее, при участии премьер-министра Беларуси NAME,
+        # прошло в городе Чолпан-Ата» is of the previous meeting, not of this one; "Tajikistan
+        # took part in the previous session" the same
+        out = draft("Межправсовет ЕАЭС уже начал свою работу в Минске. Премьер-министр России "
+                    "Михаил Мишустин принял участие в заседании. Предыдущее, при участии "
+                    "премьер-министра Армении Никола Пашиняна, прошло в городе Чолпон-Ата.",
+                    self.db, "2025-09-30")
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertIsNone(att(out).get("ARM"))
+        out = draft("The CSTO Collective Security Council met in Minsk on 23 November 2023. "
+                    "President of Russia Vladimir Putin took part. Tajikistan took part in the "
+                    "previous session of the Collective Security Council.", self.db)
+        self.assertEqual(att(out).get("RUS"), "present")
+        self.assertIsNone(att(out).get("TJK"))
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
