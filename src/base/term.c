@@ -2,6 +2,7 @@
 ** The words of the codes the records hold (term.h): one table for the
 ** pages, the forms, the writers, the checks' messages and the command line.
 */
+#include <stdbool.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -65,8 +66,14 @@ static const struct {
     {"videoconference", 0, N_("videoconference")},
     {"hybrid", 0, N_("hybrid")},
     {"informal", 0, N_("informal")},
+    {"present", pgettext("feminine", "present")},
+    {"present", pgettext("neuter", "present")},
     {"present", 0, N_("present")},
+    {"absent", pgettext("feminine", "absent")},
+    {"absent", pgettext("neuter", "absent")},
     {"absent", 0, N_("absent")},
+    {"represented", pgettext("feminine", "represented")},
+    {"represented", pgettext("neuter", "represented")},
     {"represented", 0, N_("represented")},
     /* Types of documents */
     {"charter", 0, N_("charter")},
@@ -127,4 +134,28 @@ const char *term_in(const char *zContext, const char *zCode) {
 
 const char *term(const char *zCode) {
   return term_in(0, zCode);
+}
+
+/* Whether the n bytes at z end with the UTF-8 text zEnd. */
+static bool ends_with(const char *z, size_t n, const char *zEnd) {
+  size_t m = strlen(zEnd);
+  return n >= m && memcmp(z + n - m, zEnd, m) == 0;
+}
+
+/* A Russian name's gender, from its first word: an adjective by its ending
+** («Российская Федерация», «Союзное государство», «Евразийский ...»), a
+** noun by its last letter («Армения», «Беларусь», «Содружество»; a
+** consonant: «Казахстан»). Good for the names of states and organizations,
+** which is what attendance is about. */
+const char *term_agreement(const char *zSubject) {
+  if (!zSubject || strcmp(i18n_lang(), "ru") != 0) return 0;
+  size_t n = strcspn(zSubject, " -"); /* the first word */
+  if (ends_with(zSubject, n, "ая") || ends_with(zSubject, n, "яя")) return "feminine";
+  if (ends_with(zSubject, n, "ое") || ends_with(zSubject, n, "ее")) return "neuter";
+  if (ends_with(zSubject, n, "ый") || ends_with(zSubject, n, "ий") || ends_with(zSubject, n, "ой"))
+    return 0;
+  if (ends_with(zSubject, n, "а") || ends_with(zSubject, n, "я") || ends_with(zSubject, n, "ь"))
+    return "feminine";
+  if (ends_with(zSubject, n, "о") || ends_with(zSubject, n, "е")) return "neuter";
+  return 0;
 }

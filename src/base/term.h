@@ -11,5 +11,10 @@
 ** type", "declaration") is a declaration, not the action's. */
 const char *term_in(const char *zContext, const char *zCode);
 const char *term(const char *zCode);
+/* The context in which words about zSubject (a name in the current
+** language) agree with it: "feminine" or "neuter" where the language
+** inflects them so («Армения отсутствовала», «Содружество
+** отсутствовало»), else NULL. For term_in. */
+const char *term_agreement(const char *zSubject);
 
 #endif

@@ -18,6 +18,7 @@
 #include "kind.h"
 #include "place.h"
 #include "registry.h"
+#include "term.h"
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(iFmt, iArg) __attribute__((format(printf, iFmt, iArg)))
@@ -445,7 +446,10 @@ static void minutes_attendance(Minutes *m) {
   doc_table_begin(d, _("Attendance and level of representation"), _("Party|Attendance|By|Role"));
   for (size_t i = 0; i < json_array_size(aAtt); i++) {
     const json_t *a = json_array_get(aAtt, i);
-    char *zStatus = publish_words(str(a, "status"));
+    const char *zParty = dflt(str(a, "party"), "");
+    const char *zAgree = term_agreement(publish_name(m->pParties, zParty, "name"));
+    const char *zTerm = term_in(zAgree, str(a, "status"));
+    char *zStatus = zTerm ? xstrdup(zTerm) : publish_words(str(a, "status"));
     doc_row_begin(d);
     party_cell(m, dflt(str(a, "party"), ""));
     doc_cell(d, zStatus);

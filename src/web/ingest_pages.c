@@ -35,6 +35,7 @@
 #include "publish.h"
 #include "routes.h"
 #include "registry.h"
+#include "term.h"
 
 #define INGEST_AT_ONCE 2 /* drafts without a depositary token, over all threads */
 
@@ -184,14 +185,17 @@ static const char *field_words(const char *zKey) {
 
 /* A field's value as words: a string as it is; an attendance entry as its
 ** status in the page's language, then by whom; another object as "name:
-** value" pairs; anything else as compact JSON. */
-static void put_value(Buf *p, const json_t *v) {
+** value" pairs; anything else as compact JSON. The status agrees with the
+** party's name in pParties («Армения отсутствовала»). */
+static void put_value(Buf *p, const json_t *pParties, const json_t *v) {
   if (!v || json_is_null(v)) {
     hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
   } else if (json_is_string(v)) {
     put_text(p, json_string_value(v));
   } else if (json_is_object(v) && str(v, "party") && str(v, "status")) {
-    put_words(p, str(v, "status"));
+    const json_t *pParty = json_object_get(pParties, str(v, "party"));
+    put_words_in(p, term_agreement(name_here(json_object_get(pParty, "name"), 0)),
+                 str(v, "status"));
     if (str(v, "by")) {
       buf_puts(p, ", ");
       put_text(p, str(v, "by"));
@@ -208,7 +212,7 @@ static void put_value(Buf *p, const json_t *v) {
     json_object_foreach((json_t *)v, zKey, pVal) {
       const char *zName = field_words(zKey);
       hprintf(p, "%s%s: ", zSep, zName ? zName : zKey);
-      put_value(p, pVal);
+      put_value(p, pParties, pVal);
       zSep = ", ";
     }
   } else {
@@ -298,7 +302,7 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
   buf_puts(p, "<tr><th scope=\"row\">");
   put_field_name(p, 0, "id");
   buf_puts(p, "</th><td>");
-  put_value(p, json_object_get(s, "id"));
+  put_value(p, 0, json_object_get(s, "id"));
   buf_puts(p, "</td><td></td><td></td></tr>");
   json_t *pParties = entity_map(pDb, K_PARTY, "code");
   const char *zKey;
@@ -320,7 +324,7 @@ static void draft_table(Buf *p, Db *pDb, const json_t *pDraft) {
     if (bCode)
       put_words(p, json_string_value(v));
     else
-      put_value(p, v);
+      put_value(p, pParties, v);
     if (strcmp(zKey, "body") == 0 && json_is_string(v)) {
       json_t *pBody = entity_get(pDb, K_BODY, json_string_value(v));
       const char *zOrg = str(pBody, "organization");

@@ -10,6 +10,7 @@
 #include "page.h"
 #include "registry.h"
 #include "routes.h"
+#include "term.h"
 
 /* The facts of session s of body pBody. */
 static void session_facts(Buf *p, Db *pDb, const json_t *s, const json_t *pBody,
@@ -64,7 +65,9 @@ static void session_attendance(Buf *p, const json_t *aAtt, const json_t *pPartie
       put_party(p, pParties, str(a, "party"));
       buf_puts(p, "</th><td>");
       if (bAbsent) buf_puts(p, "<span class=\"flag\">");
-      put_words(p, str(a, "status"));
+      const json_t *pParty = json_object_get(pParties, dflt(str(a, "party"), ""));
+      put_words_in(p, term_agreement(name_here(json_object_get(pParty, "name"), 0)),
+                   str(a, "status"));
       if (bAbsent) buf_puts(p, "</span>");
       buf_puts(p, "</td><td>");
       put_text(p, str(a, "by"));

@@ -160,6 +160,18 @@ class PagesInTwoLanguages(unittest.TestCase):
         # name in the page's language.
         self.assertIn('<time datetime="2021-10-15">15 октября 2021 г.</time>, Минск</p>', ru)
         self.assertIn('<time datetime="2021-10-15">15 October 2021</time>, Minsk</p>', en)
+        # Each party's attendance agrees with its name: «Армения отсутствовала», «Беларусь
+        # присутствовала», «Азербайджан присутствовал»; in English one word for all.
+        rows = dict(re.findall(r'<a href="/parties/([A-Z]+)">[^<]+</a>[^/]*</span></span></th><td>'
+                               r'(?:<span class="flag">)?([^<]+)<', ru))
+        self.assertEqual(rows["ARM"], "отсутствовала")
+        self.assertEqual(rows["BLR"], "присутствовала")
+        self.assertEqual(rows["RUS"], "присутствовала")
+        self.assertEqual(rows["AZE"], "присутствовал")
+        self.assertEqual(rows["KAZ"], "присутствовал")
+        rows = dict(re.findall(r'<a href="/parties/([A-Z]+)">[^<]+</a>[^/]*</span></span></th><td>'
+                               r'(?:<span class="flag">)?([^<]+)<', en))
+        self.assertEqual((rows["ARM"], rows["BLR"], rows["AZE"]), ("absent", "present", "present"))
 
     def test_document(self):
         ru = self.page(DOC + "?on=2026-01-01", "ru")

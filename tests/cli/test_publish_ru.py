@@ -120,6 +120,10 @@ class PublishRussian(unittest.TestCase):
         self.assertIn("Принятые документы", p.stdout)
         p = pactatest.run(self.db, "--lang", "ru", "minutes", SESSION, "--format", "md")
         self.assertIn(f"- Дата: {DATE_RU}", p.stdout)
+        # Each party's attendance agrees with its name.
+        self.assertIn("| [Армения (ARM)](/parties/ARM) | отсутствовала |", p.stdout)
+        self.assertIn("| [Беларусь (BLR)](/parties/BLR) | присутствовала |", p.stdout)
+        self.assertIn("| [Казахстан (KAZ)](/parties/KAZ) | присутствовал |", p.stdout)
         p = pactatest.run(self.db, "--lang", "en", "minutes", SESSION, "--format", "md")
         self.assertIn(f"- Date: {DATE_EN}", p.stdout)
         self.assertNotIn("Дата", p.stdout)
