@@ -700,6 +700,18 @@ static int compare_row(const void *pA, const void *pB) {
   return strcmp(a->zKey, b->zKey);
 }
 
+/* The shortest of a record's aliases in the page's language, a pattern
+** ("Содружеств*") aside: "СНГ", "CSTO". NULL when it has none. */
+static const char *short_alias(const json_t *pRec) {
+  const json_t *a = json_object_get(json_object_get(pRec, "aliases"), i18n_lang());
+  const char *zBest = 0;
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    const char *z = json_string_value(json_array_get(a, i));
+    if (z && *z && !strchr(z, '*') && (!zBest || strlen(z) < strlen(zBest))) zBest = z;
+  }
+  return zBest;
+}
+
 void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json_t *aMem,
                          const char *zRowField, const json_t *pNames, const char *zNameField,
                          const char *zHrefPrefix, pdate start) {
@@ -737,8 +749,10 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
     const char *zLabel = name_here(pName, aRow[r].zKey);
     const char *zLabelLang = pName ? name_here_lang(pName) : 0; /* when not the page's */
     if (zLabelLang && strcmp(zLabelLang, i18n_lang()) == 0) zLabelLang = 0;
-    aSvgRow[r] = (SvgRow){zLabel, azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey),
-                          aBar + nBar, 0, zLabelLang};
+    /* a short name in the page's language, for a label in it */
+    const char *zShort = zLabelLang ? 0 : short_alias(json_object_get(pNames, aRow[r].zKey));
+    char *zHref = azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey);
+    aSvgRow[r] = (SvgRow){zLabel, zHref, aBar + nBar, 0, zLabelLang, zShort};
     for (size_t i = 0; i < nMem; i++) {
       const json_t *m = json_array_get(aMem, i);
       if (strcmp(dflt(str(m, zRowField), ""), aRow[r].zKey) != 0) continue;

@@ -183,8 +183,9 @@ static void svg_open(Buf *p, const char *zId, const char *zTitle, const char *zD
 
 #define TL_MAX_CHARS 23 /* longer labels are cut, with the whole in a <title> */
 
-/* A label of at most nMax characters (UTF-8 aware). */
-static void put_label(Buf *p, const char *z, int nMax) {
+/* A label of at most nMax characters (UTF-8 aware): a longer one is cut, or
+** replaced by zShort (if not NULL), with the whole in a <title>. */
+static void put_label(Buf *p, const char *z, const char *zShort, int nMax) {
   int nChar = 0;
   size_t iCut = 0;
   for (size_t i = 0; z[i]; i++) {
@@ -199,6 +200,10 @@ static void put_label(Buf *p, const char *z, int nMax) {
   buf_puts(p, "<title>");
   html_escape(p, z);
   buf_puts(p, "</title>");
+  if (zShort) {
+    html_escape(p, zShort);
+    return;
+  }
   char *zCut = xmalloc(iCut + 1);
   memcpy(zCut, z, iCut);
   zCut[iCut] = 0;
@@ -245,7 +250,7 @@ void svg_timeline(Buf *p, const SvgTimeline *c) {
       buf_puts(p, "\"");
     }
     buf_puts(p, ">");
-    put_label(p, pRow->zLabel, TL_MAX_CHARS);
+    put_label(p, pRow->zLabel, pRow->zShort, TL_MAX_CHARS);
     buf_puts(p, "</text>");
     if (pRow->zHref) buf_puts(p, "</a>");
     for (int b = 0; b < pRow->nBar; b++) {

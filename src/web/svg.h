@@ -27,7 +27,8 @@ typedef struct SvgRow {
   const char *zHref; /* the label links here; may be NULL */
   const SvgBar *aBar;
   int nBar;
-  const char *zLang; /* the label's language when it is not the page's, else NULL */
+  const char *zLang;  /* the label's language when it is not the page's, else NULL */
+  const char *zShort; /* shown instead of a label too long to show whole ("СНГ"); may be NULL */
 } SvgRow;
 
 typedef struct SvgTimeline {

@@ -141,6 +141,14 @@ class PagesInTwoLanguages(unittest.TestCase):
         en = self.page("/parties/GEO", "en")
         self.assert_all_in(["<h1>Georgia", "<h2>Memberships</h2>", "<h2>Status in documents</h2>",
                             '<time datetime="2009-08-18">18 August 2009</time>'], en, "GEO en")
+        # A name too long for the chart's labels shows as the organization's short alias in the
+        # page's language, the whole name in its <title>; a name that fits shows whole.
+        labels = lambda html: re.findall(r'<text class="label"[^>]*>(.*?)</text>', html)
+        self.assertEqual(labels(self.page("/parties/ARM", "ru")),
+                         ["<title>Содружество Независимых Государств</title>СНГ",
+                          "<title>Организация Договора о коллективной безопасности</title>ОДКБ",
+                          "<title>Евразийский экономический союз</title>ЕАЭС"])
+        self.assertEqual(labels(self.page("/parties/ARM", "en"))[2], "Eurasian Economic Union")
 
     def test_session(self):
         ru = self.page("/sessions/cis-chs-2020-12-18", "ru")
