@@ -124,3 +124,15 @@ void hprintf(Buf *p, const char *zFmt, ...) {
     }
   }
 }
+
+bool html_ends_in_period(const char *z, size_t n) {
+  while (n > 0 && z[n - 1] == '>') {
+    while (n > 0 && z[n - 1] != '<') n--;
+    if (n > 0) n--;
+  }
+  return n > 0 && z[n - 1] == '.';
+}
+
+void html_period(Buf *p) {
+  if (!html_ends_in_period(p->z, p->n)) buf_putc(p, '.');
+}

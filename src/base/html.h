@@ -17,5 +17,11 @@ void hprintf(Buf *p, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Whether the n bytes of text at z (maybe HTML) end in a period, closing
+** tags aside: a Russian date ("18 сентября 2003 г.") or an abbreviation,
+** after which a sentence's own period would be a second one. */
+bool html_ends_in_period(const char *z, size_t n);
+/* A sentence's period, unless what p holds ends in one already. */
+void html_period(Buf *p);
 
 #endif

@@ -11,6 +11,7 @@
 #include "collate.h"
 #include "entity.h"
 #include "fields.h"
+#include "html.h"
 #include "i18n.h"
 #include "note.h"
 #include "place.h"
@@ -391,8 +392,8 @@ static int report_document_read(Db *pDb, const char *zDoc, pdate on, RDoc *d, Bu
   buf_reset(&b);
   Buf clause = {0};
   put_clause(&clause, pDoc, pParties);
-  buf_printf(&b, _("Entry into force in accordance with its clause: %s."),
-             clause.z ? clause.z : "");
+  buf_printf(&b, _("Entry into force in accordance with its clause: %s"), clause.z ? clause.z : "");
+  html_period(&b);
   buf_free(&clause);
   rdoc_add(d, R_PARA, b.z);
   if (str(pDoc, "depositary")) {

@@ -420,7 +420,7 @@ static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
       }
       long_date(&day2, str(pSt, "entry_into_force"));
       buf_printf(p, " = %s", day2.z);
-      put_period(p);
+      html_period(p);
       goto done;
     }
     long long nCounted = 0, nNeed = 0;
@@ -460,7 +460,7 @@ static void put_because(Buf *p, const json_t *pDoc, const json_t *pSt, const jso
     long_date(&day2, str(e, "date"));
     buf_printf(p, _("the clause fixes the date %s"), day2.z);
     if (str(pSt, "entry_into_force"))
-      put_period(p);
+      html_period(p);
     else
       buf_puts(p, _(", and no party had consented by then."));
   } else if (strcmp(zRule, "on_signature") == 0) {

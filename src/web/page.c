@@ -151,19 +151,9 @@ char *text_html(const char *z) {
 
 /* ---- Sentences with pieces of HTML ------------------------------------------------ */
 
-/* Whether the text z (maybe HTML) ends in a period, closing tags aside: a
-** Russian date ("18 сентября 2003 г.") or an abbreviation, after which a
-** sentence's own period would be a second one. */
-static bool ends_in_period(const char *z, size_t n) {
-  while (n > 0 && z[n - 1] == '>') {
-    while (n > 0 && z[n - 1] != '<') n--;
-    if (n > 0) n--;
-  }
-  return n > 0 && z[n - 1] == '.';
-}
-
 /* zMsg with {0}...{9} replaced by azArg's strings; the rest escaped when
-** bEscape. A period right after an argument that ends in one is left out. */
+** bEscape. A period right after an argument that ends in one is left out
+** (html_ends_in_period). */
 static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bEscape) {
   int nArg = 0;
   while (azArg[nArg]) nArg++;
@@ -182,15 +172,11 @@ static void msg_fill(Buf *p, const char *zMsg, const char *const *azArg, bool bE
       const char *zArg = azArg[zOpen[1] - '0'];
       buf_puts(p, zArg);
       z = zOpen + 3;
-      if (*z == '.' && z[1] != '.' && ends_in_period(zArg, strlen(zArg))) z++;
+      if (*z == '.' && z[1] != '.' && html_ends_in_period(zArg, strlen(zArg))) z++;
     } else {
       z = zOpen + 1;
     }
   }
-}
-
-void put_period(Buf *p) {
-  if (!ends_in_period(p->z, p->n)) buf_putc(p, '.');
 }
 
 void put_msg_a(Buf *p, const char *zMsg, const char *const *azArg) {
@@ -472,7 +458,7 @@ static const char zStyle[] =
     "@media print{header.site,nav,footer,.skip,form,button{display:none}"
     "body{font-size:10pt;color:#000}.in{max-width:none;padding:0}"
     ".scroll,.chart{overflow:visible;border:0}table,.chart svg{width:100%;min-width:0!important}"
-    "th,td{overflow-wrap:anywhere}thead{display:table-header-group}tr{break-inside:avoid}"
+    "th,td{overflow-wrap:break-word}thead{display:table-header-group}tr{break-inside:avoid}"
     "a{color:#000;text-decoration:none}@page{size:A4;margin:15mm}}";
 
 static const struct {

@@ -103,8 +103,6 @@ void put_sources(Buf *p, const json_t *aSource);
 ** any order: put_msg(p, _("{0}'s reservation of {1}"), zParty, zDate). */
 void put_msg_a(Buf *p, const char *zMsg, const char *const *azArg);
 #define put_msg(p, zMsg, ...) put_msg_a(p, zMsg, (const char *const[]){__VA_ARGS__, 0})
-/* A sentence's period, unless what p holds ends in one already ("2003 г."). */
-void put_period(Buf *p);
 /* The same as plain text, a new string (free it), with plain text pieces:
 ** for a caption or a title that is escaped where it is written. */
 char *msg_text_a(const char *zMsg, const char *const *azArg);

@@ -843,7 +843,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
         xfree(zNb);
         xfree(zE);
       }
-      put_period(p);
+      html_period(p);
       xfree(zRef);
       xfree(zRank);
       xfree(zMet);
@@ -868,7 +868,7 @@ static void explain_general(Buf *p, const json_t *pDoc, const StatusDetail *pSt,
     put_msg(p, _("The clause fixes it: {0}"), zDate);
     xfree(zDate);
     if (zEif)
-      put_period(p);
+      html_period(p);
     else
       html_escape(p, _(" (no party had consented by this date, so nobody is bound yet)."));
   } else if (strcmp(zRule, "on_signature") == 0) {
@@ -906,7 +906,7 @@ static void explain_no_consent(Buf *p, const DetailRow *row) {
             zSigned);
   } else {
     put_words(p, zStatus);
-    put_period(p);
+    html_period(p);
   }
   xfree(zSince);
   xfree(zSigned);
@@ -987,7 +987,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
       put_msg(p, _("own {0} of {1} + {2} = {3}"), zType, zDate, zDelay, zOwnHtml);
       if (own != row->entryIntoForce)
         put_msg(p, _("; not before the general date, so {0}"), zEifHtml);
-      put_period(p);
+      html_period(p);
       xfree(zType);
       xfree(zDate);
       xfree(zDelay);
@@ -1017,7 +1017,7 @@ static void explain_party(Buf *p, const json_t *pDoc, const StatusDetail *pSt, c
       put_msg(p, _("(its signature of {0} was subject to domestic procedures)"), zSigned);
       xfree(zSigned);
     }
-    put_period(p);
+    html_period(p);
   }
   xfree(zRef);
   xfree(zEifHtml);

@@ -159,6 +159,14 @@ class Reports(unittest.TestCase):
         self.assertIn("Устав Содружества Независимых Государств", text)
         # Russian order: Азербайджан before Армения (Latin order has Armenia first).
         self.assertLess(text.index("Азербайджан"), text.index("Армения"))
+        # Each sentence ends in one period, also after a date («г.»), and the totals begin with
+        # a capital.
+        self.assertIn("Итого Подписали 0 государств; сдано на хранение 9 документов;", norm(text))
+        page, text = self.check_document("cis-agr-dtkt-997-747", "ru")
+        self.assertIn("с даты сдачи ею документа на хранение.", norm(text))
+        for doc in ("cis-charter", "cis-agr-dtkt-997-747", "csto-charter"):
+            page = self.report("document", doc, "--on", ON, lang="ru")
+            self.assertNotRegex(re.sub(r"<[^>]+>", "", page), r"г\.\s*\.", doc)
 
     def test_withdrawals(self):
         """The Collective Security Treaty: Azerbaijan, Georgia and Uzbekistan left on 20 April
