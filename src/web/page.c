@@ -686,9 +686,7 @@ static int compare_row(const void *pA, const void *pB) {
   return strcmp(a->zKey, b->zKey);
 }
 
-/* The shortest of a record's aliases in the page's language, a pattern
-** ("Содружеств*") aside: "СНГ", "CSTO". NULL when it has none. */
-static const char *short_alias(const json_t *pRec) {
+const char *alias_here(const json_t *pRec) {
   const json_t *a = json_object_get(json_object_get(pRec, "aliases"), i18n_lang());
   const char *zBest = 0;
   for (size_t i = 0; i < json_array_size(a); i++) {
@@ -736,7 +734,7 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
     const char *zLabelLang = pName ? name_here_lang(pName) : 0; /* when not the page's */
     if (zLabelLang && strcmp(zLabelLang, i18n_lang()) == 0) zLabelLang = 0;
     /* a short name in the page's language, for a label in it */
-    const char *zShort = zLabelLang ? 0 : short_alias(json_object_get(pNames, aRow[r].zKey));
+    const char *zShort = zLabelLang ? 0 : alias_here(json_object_get(pNames, aRow[r].zKey));
     char *zHref = azFree[nFree++] = xprintf("/%s/%s", zHrefPrefix, aRow[r].zKey);
     aSvgRow[r] = (SvgRow){zLabel, zHref, aBar + nBar, 0, zLabelLang, zShort};
     for (size_t i = 0; i < nMem; i++) {

@@ -120,6 +120,9 @@ char *text_html(const char *z);
 /* A session's or a document's place: a registry city's name in the page's
 ** language (place_here), else the place as recorded (put_text). */
 void put_place(Buf *p, Db *pDb, const char *zPlace);
+/* The shortest of a record's aliases in the page's language, a pattern
+** ("Содружеств*") aside: "СНГ", "CSTO". NULL when it has none. */
+const char *alias_here(const json_t *pRec);
 char *date_html(const char *zIso);
 char *date_text(const char *zIso);
 char *words_html(const char *zContext, const char *zCode);

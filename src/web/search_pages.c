@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "date.h"
+#include "entity.h"
 #include "fields.h"
+#include "kind.h"
 #include "page.h"
+#include "place.h"
 #include "routes.h"
 #include "search.h"
 
@@ -167,8 +170,55 @@ static const char *text_lang(const char *z) {
   return strcmp(zLang, i18n_lang()) == 0 ? 0 : zLang;
 }
 
+/* A hit's title in the page's language, as its record gives it: a
+** document's title; a party's, an organization's or a body's name; a
+** session's body, date and place. NULL for another kind (the index's label,
+** in English, stands). A new string. */
+static char *hit_title(Db *pDb, const char *zKind, const char *zId) {
+  Kind kind;
+  if (!zKind || !zId || kind_parse(zKind, &kind) != 0) return 0;
+  if (kind != K_DOCUMENT && kind != K_PARTY && kind != K_ORGANIZATION && kind != K_BODY &&
+      kind != K_SESSION)
+    return 0;
+  json_t *v = entity_get(pDb, kind, zId);
+  if (!v) return 0;
+  char *z = 0;
+  if (kind == K_SESSION) {
+    json_t *pBody = entity_get(pDb, K_BODY, dflt(str(v, "body"), ""));
+    const char *zBody = name_here(json_object_get(pBody, "name"), dflt(str(v, "body"), zId));
+    char *zDate = date_text(str(v, "date"));
+    z = msg_text(_("{0}, {1}"), zBody, zDate);
+    const char *zPlace = str(v, "place");
+    if (zPlace) {
+      const char *zPlaceHere = place_here(pDb, zPlace);
+      char *zWith = msg_text(_("{0}, {1}"), z, zPlaceHere ? zPlaceHere : zPlace);
+      xfree(z);
+      z = zWith;
+    }
+    xfree(zDate);
+    json_decref(pBody);
+  } else {
+    const char *zName =
+        name_here(json_object_get(v, kind == K_DOCUMENT ? "title" : "name"), (const char *)0);
+    if (zName) z = xstrdup(zName);
+  }
+  json_decref(v);
+  return z;
+}
+
+/* An organization by its short name in the page's language ("СНГ"), else its
+** name, else its code. */
+static const char *org_here(const json_t *pOrgs, const char *zCode) {
+  const json_t *pOrg = json_object_get(pOrgs, zCode);
+  const char *z = alias_here(pOrg);
+  return z ? z : name_here(json_object_get(pOrg, "name"), zCode);
+}
+
+/* A facet's values with their counts: codes as words (bWords), else
+** organizations by org_here (pOrgs). */
 static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const char *zParam,
-                       const char *zCurrent, const json_t *pCounts, bool bWords) {
+                       const char *zCurrent, const json_t *pCounts, bool bWords,
+                       const json_t *pOrgs) {
   buf_puts(p, "<div><h3>");
   html_escape(p, zTitle);
   buf_puts(p, "</h3><ul class=\"facet\">");
@@ -193,7 +243,7 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
     if (bWords)
       put_words(p, zName);
     else
-      html_escape(p, zName);
+      html_escape(p, org_here(pOrgs, zName));
     buf_printf(p, "</a> (%lld)</li>", (long long)json_integer_value(v));
     buf_free(&h);
   }
@@ -341,9 +391,10 @@ void page_get_search(Req *pReq, Resp *r) {
     filter_list(&b, &q);
     const json_t *pF = json_object_get(pDoc, "facets");
     buf_puts(&b, "<div class=\"facets\">");
-    facet_list(&b, &q, _("Kind"), "kind", q.zKind, json_object_get(pF, "kind"), true);
+    json_t *pOrgs = entity_map(pReq->pDb, K_ORGANIZATION, "id");
+    facet_list(&b, &q, _("Kind"), "kind", q.zKind, json_object_get(pF, "kind"), true, 0);
     facet_list(&b, &q, _("Organization"), "organization", q.zOrg,
-               json_object_get(pF, "organization"), false);
+               json_object_get(pF, "organization"), false, pOrgs);
     buf_puts(&b, "</div><ol class=\"results\">");
     const json_t *a = json_object_get(pDoc, "results");
     for (size_t i = 0; i < json_array_size(a); i++) {
@@ -351,19 +402,21 @@ void page_get_search(Req *pReq, Resp *r) {
       const char *zKind = str(e, "kind"), *zId = str(e, "id");
       Buf h = {0};
       entity_href(&h, zKind, zId);
-      const char *zTitle = str(e, "title") ? str(e, "title") : zId;
-      const char *zLang = str(e, "title") ? text_lang(zTitle) : 0;
+      char *zHere = hit_title(pReq->pDb, zKind, zId);
+      const char *zTitle = zHere ? zHere : str(e, "title") ? str(e, "title") : zId;
+      const char *zLang = zHere || str(e, "title") ? text_lang(zTitle) : 0;
       buf_puts(&b, "<li><a href=\"");
       html_escape(&b, h.z);
       buf_puts(&b, "\"");
       if (zLang) hprintf(&b, " lang=\"%s\"", zLang);
       buf_puts(&b, ">");
       html_escape(&b, zTitle);
+      xfree(zHere);
       buf_puts(&b, "</a> <span class=\"hint\">");
       put_words(&b, zKind);
       if (str(e, "organization")) {
         buf_puts(&b, " \xc2\xb7 ");
-        html_escape(&b, str(e, "organization"));
+        html_escape(&b, org_here(pOrgs, str(e, "organization")));
       }
       if (str(e, "date")) {
         buf_puts(&b, " \xc2\xb7 ");
@@ -378,6 +431,7 @@ void page_get_search(Req *pReq, Resp *r) {
       buf_free(&h);
     }
     buf_puts(&b, "</ol>");
+    json_decref(pOrgs);
     page_links(&b, &q, nShown, nTotal);
   }
   pages_end(&b, pReq);

@@ -216,6 +216,21 @@ class PagesInTwoLanguages(unittest.TestCase):
         ru = self.page("/documents/cis-charter?on=2023-02-30", "ru", 400)
         self.assert_all_in(["<h1>Неверная дата</h1>", "не дата"], ru, "400 ru")
 
+    def test_search_in_the_page_language(self):
+        # Results by their records' names in the page's language, organizations by their short
+        # names; the index's labels are English.
+        q = "/search?q=%D0%9C%D0%B8%D0%BD%D1%81%D0%BA&organization=cis"  # Минск
+        ru = self.page(q, "ru")
+        self.assert_all_in(['<a href="/documents/cis-charter">Устав Содружества Независимых '
+                            'Государств</a> <span class="hint">документ · СНГ · ',
+                            '<a href="/sessions/cis-cdm-2013-06-05">Совет министров обороны, '
+                            '5 июня 2013 г., Минск</a>', "СНГ</a> (5)"], ru, "search ru")
+        en = self.page(q, "en")
+        self.assert_all_in(['<a href="/documents/cis-charter">Charter of the Commonwealth of '
+                            'Independent States</a> <span class="hint">document · CIS · ',
+                            '<a href="/sessions/cis-cdm-2013-06-05">Council of Defence Ministers, '
+                            '5 June 2013, Minsk</a>', "CIS</a> (5)"], en, "search en")
+
     def test_one_period_after_a_russian_date(self):
         # A Russian date ends in "г.": a sentence ending in one takes no second period.
         for path in [DOC, "/documents/csto-charter", "/documents/cis-agreement-1991"]:
