@@ -260,6 +260,20 @@ void put_link(Buf *p, const char *zPrefix, const json_t *pMap, const char *zId,
   buf_puts(p, "</a>");
 }
 
+void put_org_short(Buf *p, const json_t *pOrgs, const char *zCode, bool bLink) {
+  if (!zCode) return;
+  const json_t *pOrg = json_object_get(pOrgs, zCode);
+  const char *zShort = alias_here(pOrg);
+  if (bLink) hprintf(p, "<a href=\"/organizations/%s\">", zCode);
+  if (zShort) {
+    hprintf(p, "<abbr title=\"%s\">%s</abbr>", name_here(json_object_get(pOrg, "name"), zCode),
+            zShort);
+  } else {
+    put_name(p, json_object_get(pOrg, "name"), zCode);
+  }
+  if (bLink) buf_puts(p, "</a>");
+}
+
 void table_begin(Buf *p, const char *zCaption, const char *zHeads) {
   hprintf(p, "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"%s\"><table>",
           zCaption);
@@ -776,6 +790,7 @@ void membership_timeline(Buf *p, const char *zId, const char *zTitle, const json
 
 void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies, bool bBody) {
   bool bBegun = db_read_begin(pDb); /* one transaction for the places (place_here) */
+  json_t *pOrgs = bBody ? entity_map(pDb, K_ORGANIZATION, "id") : 0;
   for (size_t i = 0; i < json_array_size(aSession); i++) {
     const json_t *s = json_array_get(aSession, i);
     buf_puts(p, "<tr><th scope=\"row\" class=\"nw\">");
@@ -786,8 +801,9 @@ void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies
       const json_t *pBody = json_object_get(pBodies, dflt(str(s, "body"), ""));
       buf_puts(p, "<td>");
       put_link(p, "bodies", pBodies, str(s, "body"), "name");
-      hprintf(p, " <span class=\"small muted\">%s</span></td>",
-              dflt(str(pBody, "organization"), ""));
+      buf_puts(p, " <span class=\"small muted\">");
+      put_org_short(p, pOrgs, str(pBody, "organization"), false);
+      buf_puts(p, "</span></td>");
     }
     buf_puts(p, "<td>");
     if (str(s, "place"))
@@ -799,6 +815,7 @@ void session_rows(Buf *p, Db *pDb, const json_t *aSession, const json_t *pBodies
     hprintf(p, "</td><td class=\"nw\">%zu</td></tr>",
             json_array_size(json_object_get(s, "adopted")));
   }
+  json_decref(pOrgs);
   db_read_end(pDb, bBegun);
 }
 

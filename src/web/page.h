@@ -123,6 +123,10 @@ void put_place(Buf *p, Db *pDb, const char *zPlace);
 /* The shortest of a record's aliases in the page's language, a pattern
 ** ("Содружеств*") aside: "СНГ", "CSTO". NULL when it has none. */
 const char *alias_here(const json_t *pRec);
+/* An organization of pOrgs (a map by id) by its short name in the page's
+** language in an <abbr> with its name («СНГ»), else by its name; a link
+** to its page when bLink. */
+void put_org_short(Buf *p, const json_t *pOrgs, const char *zCode, bool bLink);
 char *date_html(const char *zIso);
 char *date_text(const char *zIso);
 char *words_html(const char *zContext, const char *zCode);

@@ -229,13 +229,17 @@ void page_get_documents(Req *pReq, Resp *r) {
       buf_puts(&b, "</a>");
       put_ru(&b, json_object_get(pd, "title"));
       buf_puts(&b, "</th><td>");
-      put_link(&b, "organizations", pOrgs, str(pd, "organization"), "name");
+      put_org_short(&b, pOrgs, str(pd, "organization"), true);
       buf_puts(&b, "</td><td>");
       if (str(pd, "type")) put_words(&b, str(pd, "type"));
       buf_puts(&b, "</td><td class=\"nw\">");
       put_date(&b, str(json_object_get(pd, "adopted"), "date"));
       buf_puts(&b, "</td><td>");
-      put_words(&b, dflt(str(json_object_get(pd, "entry_into_force"), "rule"), "none recorded"));
+      const char *zRule = str(json_object_get(pd, "entry_into_force"), "rule");
+      if (zRule)
+        put_words(&b, zRule);
+      else
+        hprintf(&b, "<span class=\"muted\">%s</span>", _("not recorded"));
       buf_puts(&b, "</td></tr>");
     }
     table_end(&b);

@@ -233,6 +233,14 @@ class Lists(unittest.TestCase):
         self.assertIn("Следующая страница", html)
         # "any" in a word that agrees with every filter's name («Организация», «Орган»).
         self.assertIn('<select name="organization"><option value="">все</option>', html)
+        # Every word in Russian: a document with no rule recorded says so («не записано»); its
+        # organization by its short name, the whole name in the <abbr>.
+        status, _, body = get(self.port, "/documents?lang=ru&per_page=50")
+        html = body.decode()
+        self.assertNotIn("none recorded", html)
+        self.assertIn('<span class="muted">не записано</span>', html)
+        self.assertIn('<a href="/organizations/cis"><abbr title="Содружество Независимых '
+                      'Государств">СНГ</abbr></a>', html)
 
     def test_filters_told_apart(self):
         # Two organizations' bodies of the same name are told apart by their organization.
