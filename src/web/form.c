@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "date.h"
 #include "fields.h"
 #include "i18n.h"
 #include "submission.h"
@@ -65,6 +66,26 @@ void form_notice(Buf *p, bool bOk, const char *zHtml) {
   buf_puts(p, "</div>");
 }
 
+/* A submission's "received" (2026-12-04T10:15:02Z) as "4 December 2026, 10:15 UTC". */
+void form_put_received(Buf *p, const char *zReceived) {
+  const char *z = dflt(zReceived, "");
+  if (strlen(z) < 16 || z[10] != 'T') {
+    html_escape(p, z);
+    return;
+  }
+  char zDay[DATE_BUFSZ], zTime[6];
+  memcpy(zDay, z, 10);
+  zDay[10] = 0;
+  memcpy(zTime, z + 11, 5);
+  zTime[5] = 0;
+  Buf day = {0};
+  i18n_date_iso(&day, zDay);
+  hprintf(p, "<time datetime=\"%s\">", z);
+  hprintf(p, _("%s, %s UTC"), day.z, zTime);
+  buf_puts(p, "</time>");
+  buf_free(&day);
+}
+
 void csrf_new(Resp *r, const char *zPath, char *zOut) {
   unsigned char a[16];
   if (RAND_bytes(a, sizeof(a)) != 1) panic("RAND_bytes failed");
@@ -113,57 +134,6 @@ void form_token_field(Buf *p, const Req *pReq, const char *zHint) {
             "in</a> once instead."),
           pReq->zPath);
   buf_puts(p, "</p></div>");
-}
-
-/* A delegate's form is a submission (submission.h): 202 with its id, or
-** why not. */
-static int form_submit(Db *pDb, const Caller *pCaller, const json_t *pDoc, const char *zNothing,
-                       Buf *pMsg) {
-  json_t *pOut;
-  Buf why = {0};
-  SubmitResult rc = submission_create(pDb, pCaller, pDoc, &pOut, &why);
-  int status = 202;
-  size_t i;
-  json_t *p;
-  switch (rc) {
-  case SUBMIT_OK:
-    hprintf(pMsg,
-            _("<strong>Submitted</strong> as <code>%s</code>, received %s. The depositary "
-              "examines it; nothing in the record changes until it is accepted."),
-            str(pOut, "id"), str(pOut, "received"));
-    hprintf(pMsg, " <a href=\"/api/v1/submissions/%s\">%s</a>.", str(pOut, "id"),
-            _("The submission"));
-    if (json_array_size(json_object_get(pOut, "warnings"))) {
-      buf_puts(pMsg, "<ul>");
-      json_array_foreach(json_object_get(pOut, "warnings"), i, p)
-          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
-      buf_puts(pMsg, "</ul>");
-    }
-    break;
-  case SUBMIT_FORBIDDEN:
-    hprintf(pMsg, "<strong>%s</strong> ", zNothing);
-    hprintf(pMsg, _("The token of %s may not submit this: %s."), pCaller->zName,
-            why.z ? why.z : "");
-    status = 403;
-    break;
-  case SUBMIT_BUSY:
-    hprintf(pMsg, "<strong>%s</strong> %s", zNothing,
-            _("The registry is busy; submit again in a moment."));
-    status = 503;
-    break;
-  default:
-    hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing,
-            rc == SUBMIT_INCONSISTENT ? _("It would contradict the registry:")
-                                      : _("The record is not valid:"));
-    json_array_foreach(json_object_get(pOut, "details"), i, p)
-        hprintf(pMsg, "<li>%s</li>", json_string_value(p));
-    buf_puts(pMsg, "</ul>");
-    status = rc == SUBMIT_INCONSISTENT ? 409 : 400;
-    break;
-  }
-  json_decref(pOut);
-  buf_free(&why);
-  return status;
 }
 
 /* A problem for the form to show beside field zField ("" for the whole
@@ -215,6 +185,125 @@ static void problem_of_finding(json_t *a, const json_t *p) {
   json_object_set(pLast, "whole", json_object_get(p, "message"));
 }
 
+/* A message of the interchange format's check in the page's language: a
+** missing key's, kept in English for problem_add to find its field, as
+** "KEY: required: fill it in". */
+static void put_invalid(Buf *pMsg, const char *zMsg) {
+  static const char zMissing[] = "missing required key \"";
+  const char *zKey = zMsg + sizeof(zMissing) - 1;
+  if (strncmp(zMsg, zMissing, sizeof(zMissing) - 1) == 0 && strchr(zKey, '"')) {
+    buf_puts(pMsg, "<code>");
+    html_escape_n(pMsg, zKey, (size_t)(strchr(zKey, '"') - zKey));
+    hprintf(pMsg, "</code>: %s", _("required: fill it in"));
+    return;
+  }
+  hprintf(pMsg, "%s", zMsg);
+}
+
+/* The notice of a record the interchange format refuses (aMsg: its
+** messages, each "$.SECTION[0].FIELD: why"), each message also a problem of
+** its field. */
+static void invalid_notice(Buf *pMsg, const char *zNothing, const char *zSection,
+                           const json_t *aMsg, json_t *aProblem) {
+  hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing, _("The record is not valid:"));
+  Buf path = {0};
+  buf_printf(&path, "$.%s[0]", zSection);
+  for (size_t i = 0; i < json_array_size(aMsg); i++) {
+    const char *zMsg = dflt(json_string_value(json_array_get(aMsg, i)), "");
+    Buf field = {0};
+    if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':')) {
+      zMsg += path.n + (zMsg[path.n] == '.' ? 1 : 2);
+      const char *zColon = zMsg[-1] == '.' ? strstr(zMsg, ": ") : 0;
+      if (zColon) {
+        buf_append(&field, zMsg, (size_t)(zColon - zMsg));
+        problem_add(aProblem, field.z, zColon + 2, "error", "invalid");
+      } else {
+        problem_add(aProblem, "", zMsg, "error", "invalid");
+      }
+    } else {
+      problem_add(aProblem, "", zMsg, "error", "invalid");
+    }
+    buf_free(&field);
+    buf_puts(pMsg, "<li>");
+    put_invalid(pMsg, zMsg);
+    buf_puts(pMsg, "</li>");
+  }
+  buf_free(&path);
+  buf_puts(pMsg, "</ul>");
+}
+
+/* The notice of a record the consistency checks refuse: its errors (not
+** the registry's own, found before it), each also a problem of its field. */
+static void inconsistent_notice(Buf *pMsg, const char *zNothing, const json_t *aFinding,
+                                json_t *aProblem) {
+  hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing, _("It would contradict the registry:"));
+  size_t i;
+  json_t *p;
+  json_array_foreach(aFinding, i, p) {
+    if (strcmp(dflt(str(p, "severity"), ""), "error") == 0 &&
+        !json_is_true(json_object_get(p, "existing")))
+      hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+    problem_of_finding(aProblem, p);
+  }
+  buf_puts(pMsg, "</ul>");
+}
+
+/* A delegate's form is a submission (submission.h): 202 with its id, or
+** why not. */
+static int form_submit(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pDoc,
+                       const char *zNothing, Buf *pMsg, json_t *aProblem) {
+  json_t *pOut;
+  Buf why = {0};
+  SubmitResult rc = submission_create(pDb, pCaller, pDoc, &pOut, &why);
+  int status = 202;
+  size_t i;
+  json_t *p;
+  Buf received = {0}, id = {0};
+  switch (rc) {
+  case SUBMIT_OK:
+    form_put_received(&received, str(pOut, "received"));
+    html_escape(&id, dflt(str(pOut, "id"), ""));
+    /* The id escaped, the time as HTML. */
+    buf_printf(pMsg,
+               _("<strong>Submitted</strong> as <code>%s</code>, received %s. The depositary "
+                 "examines it; nothing in the record changes until it is accepted."),
+               id.z, received.z);
+    hprintf(pMsg, " <a href=\"/api/v1/submissions/%s\">%s</a>.", str(pOut, "id"),
+            _("The submission"));
+    if (json_array_size(json_object_get(pOut, "warnings"))) {
+      buf_puts(pMsg, "<ul>");
+      json_array_foreach(json_object_get(pOut, "warnings"), i, p)
+          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+      buf_puts(pMsg, "</ul>");
+    }
+    break;
+  case SUBMIT_FORBIDDEN:
+    hprintf(pMsg, "<strong>%s</strong> ", zNothing);
+    hprintf(pMsg, _("The token of %s may not submit this: %s."), pCaller->zName,
+            why.z ? why.z : "");
+    status = 403;
+    break;
+  case SUBMIT_BUSY:
+    hprintf(pMsg, "<strong>%s</strong> %s", zNothing,
+            _("The registry is busy; submit again in a moment."));
+    status = 503;
+    break;
+  case SUBMIT_INCONSISTENT:
+    inconsistent_notice(pMsg, zNothing, json_object_get(pOut, "findings"), aProblem);
+    status = 409;
+    break;
+  default:
+    invalid_notice(pMsg, zNothing, zSection, json_object_get(pOut, "details"), aProblem);
+    status = 400;
+    break;
+  }
+  json_decref(pOut);
+  buf_free(&why);
+  buf_free(&received);
+  buf_free(&id);
+  return status;
+}
+
 int form_load(Db *pDb, const Caller *pCaller, const char *zSection, const json_t *pRec,
               const char *zNothing, Buf *pMsg, LoadResult *pRes) {
   return form_load_opt(pDb, pCaller, zSection, pRec, false, zNothing, pMsg, pRes, 0);
@@ -234,7 +323,7 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
   }
   json_t *pDoc = json_pack("{s:i, s:[O]}", "pacta", 1, zSection, (json_t *)pRec);
   if (pCaller->role == ROLE_DELEGATE && !bDryRun) { /* a dry run writes no submission */
-    int status = form_submit(pDb, pCaller, pDoc, zNothing, pMsg);
+    int status = form_submit(pDb, pCaller, zSection, pDoc, zNothing, pMsg, aProblem);
     json_decref(pDoc);
     return status;
   }
@@ -248,40 +337,10 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
             _("The registry is busy with another writer; submit again in a moment."));
     status = 503;
   } else if (rc == LOAD_INCONSISTENT) {
-    hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing, _("It would contradict the registry:"));
-    size_t i;
-    json_t *p;
-    json_array_foreach(pRes->aFinding, i, p) {
-      if (strcmp(str(p, "severity"), "error") == 0 && !json_is_true(json_object_get(p, "existing")))
-        hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
-      problem_of_finding(aProblem, p);
-    }
-    buf_puts(pMsg, "</ul>");
+    inconsistent_notice(pMsg, zNothing, pRes->aFinding, aProblem);
     status = 409;
   } else if (rc) {
-    hprintf(pMsg, "<strong>%s</strong> %s<ul>", zNothing, _("The record is not valid:"));
-    Buf path = {0};
-    buf_printf(&path, "$.%s[0]", zSection);
-    for (size_t i = 0; i < json_array_size(aMsg); i++) {
-      const char *zMsg = json_string_value(json_array_get(aMsg, i));
-      Buf field = {0};
-      if (strncmp(zMsg, path.z, path.n) == 0 && (zMsg[path.n] == '.' || zMsg[path.n] == ':')) {
-        zMsg += path.n + (zMsg[path.n] == '.' ? 1 : 2);
-        const char *zColon = zMsg[-1] == '.' ? strstr(zMsg, ": ") : 0;
-        if (zColon) {
-          buf_append(&field, zMsg, (size_t)(zColon - zMsg));
-          problem_add(aProblem, field.z, zColon + 2, "error", "invalid");
-        } else {
-          problem_add(aProblem, "", zMsg, "error", "invalid");
-        }
-      } else {
-        problem_add(aProblem, "", zMsg, "error", "invalid");
-      }
-      buf_free(&field);
-      hprintf(pMsg, "<li>%s</li>", zMsg);
-    }
-    buf_free(&path);
-    buf_puts(pMsg, "</ul>");
+    invalid_notice(pMsg, zNothing, zSection, aMsg, aProblem);
     status = 400;
   } else if (json_array_size(pRes->aFinding)) {
     size_t n = json_array_size(pRes->aFinding);

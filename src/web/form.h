@@ -36,6 +36,10 @@ void form_free(Form *f);
 /* A form's answer above it: what was done (bOk) or why not, as HTML. */
 void form_notice(Buf *p, bool bOk, const char *zHtml);
 
+/* A submission's "received" (2026-12-04T10:15:02Z) as "4 December 2026,
+** 10:15 UTC" in the page's language, in a <time>. */
+void form_put_received(Buf *p, const char *zReceived);
+
 /* A fresh secret in zOut (33 bytes), set as the cookie of the form at zPath. */
 void csrf_new(Resp *r, const char *zPath, char *zOut);
 /* Do the form's "csrf" field and the request's cookie hold the same secret?

@@ -78,26 +78,6 @@ static void put_records(Buf *p, const json_t *pSub, const json_t *pDocs) {
   buf_puts(p, "</ul>");
 }
 
-/* A submission's "received" (2026-12-04T10:15:02Z) as "4 December 2026, 10:15 UTC". */
-static void put_received(Buf *p, const json_t *pSub) {
-  const char *z = dflt(str(pSub, "received"), "");
-  if (strlen(z) < 16 || z[10] != 'T') {
-    html_escape(p, z);
-    return;
-  }
-  char zDay[DATE_BUFSZ], zTime[6];
-  memcpy(zDay, z, 10);
-  zDay[10] = 0;
-  memcpy(zTime, z + 11, 5);
-  zTime[5] = 0;
-  Buf day = {0};
-  i18n_date_iso(&day, zDay);
-  hprintf(p, "<time datetime=\"%s\">", z);
-  hprintf(p, _("%s, %s UTC"), day.z, zTime);
-  buf_puts(p, "</time>");
-  buf_free(&day);
-}
-
 /* The consistency checks' warnings on a submission, or "none". */
 static void put_warnings(Buf *p, const json_t *pSub) {
   const json_t *aWarn = json_object_get(pSub, "warnings");
@@ -157,7 +137,7 @@ static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const 
           _("Deposits"));
   put_records(p, s, pDocs);
   hprintf(p, "</dd><dt>%s</dt><dd>", _("Received"));
-  put_received(p, s);
+  form_put_received(p, str(s, "received"));
   buf_puts(p, " ");
   hprintf(p, _("from %s"), dflt(str(s, "submitted_by"), ""));
   hprintf(p, "</dd><dt>%s</dt><dd>", _("Warnings"));
@@ -407,7 +387,7 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
       hprintf(p, "<tr><td class=\"nw\"><code>%s</code></td><td>", dflt(str(s, "id"), ""));
       put_records(p, s, pDocs);
       buf_puts(p, "</td><td>");
-      put_received(p, s);
+      form_put_received(p, str(s, "received"));
       buf_puts(p, "</td><td>");
       hprintf(p, "<span class=\"badge st-%s\">%s</span>", zStatus, desk_word(zStatus));
       buf_puts(p, "</td><td>");

@@ -58,6 +58,10 @@ class DeskRu(unittest.TestCase):
         status, cookie, _ = pactatest.sign_in(cls.port, cls.token, "/desk")
         assert status == 303, status
         cls.session = re.search(r"pacta_session=([0-9a-f]{64})", cookie).group(1)
+        uzb = token(cls.db, "--role", "delegate", "--party", "UZB", "--name", "uzb-mfa")
+        status, cookie, _ = pactatest.sign_in(cls.port, uzb, "/desk")
+        assert status == 303, status
+        cls.delegate = re.search(r"pacta_session=([0-9a-f]{64})", cookie).group(1)
         # ?lang=ru once, on the desk: its answer sets the language's cookie beside the form's
         # CSRF cookie ...
         _, cookie, _, page, _ = pactatest.request(cls.port, "GET", "/desk?lang=ru",
@@ -73,16 +77,16 @@ class DeskRu(unittest.TestCase):
         stop(cls.proc)
         cls.tmp.cleanup()
 
-    def cookies(self, csrf=None):
+    def cookies(self, csrf=None, session=None):
         # ... then its cookie.
-        c = {"pacta_session": self.session, "pacta_lang": self.lang}
+        c = {"pacta_session": session or self.session, "pacta_lang": self.lang}
         if csrf:
             c["pacta_csrf"] = csrf
         return c
 
-    def get(self, path):
+    def get(self, path, session=None):
         status, cookie, _, page, _ = pactatest.request(self.port, "GET", path,
-                                                       cookies=self.cookies())
+                                                       cookies=self.cookies(session=session))
         m = re.search(r"pacta_csrf=([0-9a-f]{32})", cookie)
         return status, m and m.group(1), page
 
@@ -126,11 +130,11 @@ class DeskRu(unittest.TestCase):
         self.assert_russian(page, ["Войти", "Токен", "Он начинается с"],
                             ["It starts with", "Token"])
 
-    def post(self, path, fields):
-        _, csrf, _ = self.get(path)
+    def post(self, path, fields, session=None):
+        _, csrf, _ = self.get(path, session)
         body = dict(fields, csrf=csrf)
         status, _, location, page, _ = pactatest.request(self.port, "POST", path, body,
-                                                         self.cookies(csrf))
+                                                         self.cookies(csrf, session))
         return status, location, page
 
     def test_an_action_after_today_is_refused_in_russian(self):
@@ -204,6 +208,35 @@ class DeskRu(unittest.TestCase):
         self.assertTrue(m, page)
         self.assertEqual(m[1], "Выберите орган.")
         self.assertEqual(self.journal_last(), before)
+
+    def test_a_delegates_incomplete_submission_in_russian(self):
+        # A delegate's form refused by the interchange format reads as the depositary's does:
+        # each missing field's message in Russian beside it, no JSON path and no English in
+        # the notice (before: "$.assessments[0]: missing required key ..." in the notice alone).
+        before = self.journal_last()
+        status, _, page = self.post("/desk/new/assessment", {"date": "2026-12-04"},
+                                    self.delegate)
+        self.assertEqual(status, 400, main_text(page))
+        for field in ("commitment", "score"):
+            m = re.search(rf'<p class="error" id="{field}-error">([^<]*)</p>', page)
+            self.assertTrue(m, main_text(page))
+            self.assertEqual(m[1], "обязательное поле: заполните его")
+        text = main_text(page)
+        self.assertIn("Ничего не записано. Запись недействительна:", text)
+        self.assertNotIn("missing required key", text)
+        self.assertNotIn("$.assessments", text)
+        self.assertEqual(self.journal_last(), before)
+
+    def test_a_delegates_submission_received_in_russian(self):
+        # Its notice gives the time received as the desk does, not as a timestamp.
+        status, _, page = self.post("/desk/new/action", {
+            "document": "csto-charter", "type": "ratification",
+            "instrument_date": "2026-11-20"}, self.delegate)
+        self.assertEqual(status, 202, main_text(page))
+        text = main_text(page)
+        self.assertRegex(text, r"Представлено как sub-2026-\d{4} ?, получено 4 декабря 2026 г\., "
+                         r"\d\d:\d\d UTC ?\. Депозитарий рассматривает")
+        self.assertNotRegex(text, r"2026-12-04T\d\d")
 
 
 if __name__ == "__main__":
