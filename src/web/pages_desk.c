@@ -416,11 +416,10 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
   }
   hprintf(p,
           "</section><section aria-labelledby=\"forms\"><h2 id=\"forms\">%s</h2>"
-          "<ul class=\"links\"><li><a href=\"/record\">%s</a> %s</li><li><a "
-          "href=\"/desk/new/action\">%s</a></li><li><a href=\"/desk/new/assessment\">%s</a></li>"
-          "</ul><p class=\"hint\">%s</p></section>",
-          _("Submit"), _("An instrument"),
-          _("(ratification, accession, reservation, withdrawal...)"), _("An action"),
+          "<ul class=\"links\"><li><a href=\"/desk/new/action\">%s</a> %s</li><li><a "
+          "href=\"/desk/new/assessment\">%s</a></li></ul><p class=\"hint\">%s</p></section>",
+          _("Submit"), _("An instrument or a notification"),
+          _("(ratification, accession, reservation, declaration, withdrawal)"),
           _("A self-report on a commitment"),
           _("A submission changes nothing in the record until the depositary accepts it."));
   json_decref(a);

@@ -90,9 +90,8 @@ static void record_form(Buf *p, Req *pReq, const char *zCsrf, const char *zDoc, 
           "name=\"date\" required value=\"%s\" aria-describedby=\"date-hint\">"
           "<p class=\"hint\" id=\"date-hint\">%s</p></div>",
           _("Date"), zDate ? zDate : zToday,
-          _("The date the depositary received it (for a signature: the date signed). A "
-            "delegate's instrument is a submission received today: its date is today's, and the "
-            "depositary accepts it."));
+          _("The date the depositary received it (a signature: the date signed). A delegate's "
+            "instrument is a submission received today."));
   hprintf(p,
           "<div><label for=\"text\">%s <span class=\"muted\">%s</span></label>"
           "<textarea id=\"text\" name=\"text\" rows=\"3\" aria-describedby=\"text-hint\">%s"
@@ -118,8 +117,10 @@ static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
   pages_begin(&b, pReq, _("Record an action"), "/record");
   hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", _("Record an action"),
           _("For the depositary and the parties' delegates: a signature, an instrument or "
-            "notification, a reservation or declaration, a withdrawal. It is written to the "
-            "journal under your token's name; the statuses are recomputed at once."));
+            "notification, a reservation or declaration, a withdrawal. The depositary's is "
+            "written to the journal under its token's name, and the statuses are recomputed at "
+            "once; a delegate's is a submission, received today, that the depositary examines "
+            "first."));
   if (zNoticeHtml) form_notice(&b, strcmp(zNoticeClass, "ok") == 0, zNoticeHtml);
   record_form(&b, pReq, zCsrf, f ? form_get(f, "document") : req_arg(pReq, "document"),
               f ? form_get(f, "party") : req_arg(pReq, "party"), f ? form_get(f, "type") : 0,
@@ -130,6 +131,24 @@ static void record_page(Req *pReq, Resp *r, int status, const char *zCsrf, const
 }
 
 void page_get_record(Req *pReq, Resp *r) {
+  if (pReq->bSession && pReq->caller.role == ROLE_DELEGATE) {
+    /* A signed-in delegate's own form: its party fixed, the types it may
+    ** submit, the instrument's own date (desk_forms.c). */
+    Buf to = {0};
+    buf_puts(&to, "/desk/new/action");
+    const char *zDoc = req_arg(pReq, "document");
+    if (zDoc && *zDoc) {
+      buf_puts(&to, "?document=");
+      http_put_query_value(&to, zDoc);
+    }
+    if (to.n < sizeof(r->zLocation))
+      memcpy(r->zLocation, to.z, to.n + 1);
+    else
+      snprintf(r->zLocation, sizeof(r->zLocation), "/desk/new/action");
+    buf_free(&to);
+    resp_text(r, 303, "text/plain; charset=utf-8", "a delegate's form\n", 18);
+    return;
+  }
   char zCsrf[33];
   csrf_new(r, "/record", zCsrf);
   record_page(pReq, r, 200, zCsrf, 0, 0, 0);

@@ -226,7 +226,10 @@ class Desk(unittest.TestCase):
         self.assertIn(reason, text)
         self.assertIn('href="/desk/new/action"', page)
         self.assertIn('href="/desk/new/assessment"', page)
-        self.assertIn('href="/record"', page)
+        self.assertIn('href="/record"', page)  # the menu's
+        # One way to deposit from the desk: the delegate's own form, its party fixed.
+        self.assertIn("An instrument or a notification", text)
+        self.assertNotIn("An action", text)
         # Never another party's submission, nor the depositary's forms.
         self.assertNotIn(arm_sub, page)
         self.assertNotIn("Armenian declaration", page)
@@ -243,6 +246,27 @@ class Desk(unittest.TestCase):
         page, _ = self.desk(officer)
         self.assertIn(f'action="/desk/submissions/{arm_sub}/accept"', page)
         self.assertNotIn(f'/desk/submissions/{reservation}/', page)
+
+    def test_record_for_a_delegate(self):
+        # A signed-in delegate's /record is its own form at /desk/new/action (its party fixed,
+        # the types it may submit, the instrument's own date), the document kept; before, it
+        # was the depositary's form: every party, "signature" chosen, the date today's, so
+        # each deposit but today's own party's ratification came back refused.
+        uzb = self.sign_in(self.uzb)
+        status, _, location, _, _ = self.request("GET", "/record?document=csto-charter",
+                                                 cookies={"pacta_session": uzb})
+        self.assertEqual((status, location), (303, "/desk/new/action?document=csto-charter"))
+        status, _, _, page, _ = self.request("GET", "/desk/new/action?document=csto-charter",
+                                             cookies={"pacta_session": uzb})
+        self.assertEqual(status, 200)
+        self.assertRegex(page, r'<option value="csto-charter"[^>]* selected')
+        self.assertNotIn('value="signature"', page)
+        # The depositary's /record is the form, which says what a delegate's record is.
+        officer = self.sign_in(self.depositary)
+        status, _, _, page, _ = self.request("GET", "/record", cookies={"pacta_session": officer})
+        self.assertEqual(status, 200)
+        self.assertIn("a delegate&#39;s is a submission", page.replace("&#x27;", "&#39;"))
+        self.assertNotIn("the depositary accepts it", page)
 
     def test_ahead(self):
         """Sessions from today on and deadlines within 12 months, by date."""
