@@ -1402,8 +1402,8 @@ static void desk_post(Req *pReq, Resp *r, const DeskKind *dk, const char *zKey) 
     char *zSeg = segment(zNewKey);
     hprintf(&msg, "<strong>%s</strong> ", _("Nothing was recorded."));
     char *zHref = xprintf("/desk/edit/%s/%s", dk->zName, zSeg);
-    hprintf(&msg, _("There is a %s %s already: <a href=\"%s\">edit it</a> instead."), _(dk->zTitle),
-            zNewKey, zHref);
+    hprintf(&msg, _("The %s %s is already recorded: <a href=\"%s\">edit it</a> instead."),
+            _(dk->zTitle), zNewKey, zHref);
     xfree(zHref);
     json_object_set_new(pErr, dk->azKey[0], json_string(_("already recorded")));
     xfree(zSeg);

@@ -184,6 +184,19 @@ class DeskForms(unittest.TestCase):
             {"founded": "2001-02-30", "depositary": "typed depositary"}, "founded",
             "expected a real date", "depositary")
 
+    def test_a_duplicate(self):
+        # A record whose key is taken: said in English as in Russian, with the link to edit it
+        # (before: "There is a organization cis already").
+        for kind, fields, words in (
+                ("organization", {"id": "cis", "name_en": "CIS"}, "The organization cis"),
+                ("party", {"code": "ARM", "kind": "state", "name_en": "Armenia"},
+                 "The party ARM")):
+            status, page, _ = self.post(f"/desk/new/{kind}", fields)
+            self.assertEqual(status, 409)
+            text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+            self.assertIn(f"{words} is already recorded: edit it instead.", text)
+            self.assertIn(f'href="/desk/edit/{kind}/{fields.get("id") or fields["code"]}"', page)
+
     def test_membership(self):
         key = "union-state|ARM|2020-01-01"
         self.roundtrip(
