@@ -80,6 +80,23 @@ static void next_id(Db *pDb, char *z, size_t n) {
   snprintf(z, n, "%s%04ld", zLo, last + 1);
 }
 
+/* The id of zParty's pending submission holding the same records (a new
+** string), or NULL: the same deposit sent twice is one submission. */
+static char *pending_same(Db *pDb, const char *zParty, const json_t *pRecords) {
+  json_t *a = submission_list(pDb, zParty, "pending");
+  char *zId = 0;
+  size_t i;
+  json_t *p;
+  json_array_foreach(a, i, p) {
+    if (json_equal(json_object_get(p, "records"), (json_t *)pRecords)) {
+      zId = xstrdup(dflt(str(p, "id"), ""));
+      break;
+    }
+  }
+  json_decref(a);
+  return zId;
+}
+
 SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDoc, json_t **ppOut,
                                Buf *pWhy) {
   *ppOut = 0;
@@ -132,6 +149,15 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
   if (rc == SUBMIT_OK && json_object_size(pRecords) == 0) {
     *ppOut = json_pack("{s:[s]}", "details", "nothing to submit: no actions nor assessments");
     rc = SUBMIT_INVALID;
+  }
+  char *zSame = rc == SUBMIT_OK ? pending_same(pDb, pCaller->zParty, pRecords) : 0;
+  if (zSame) {
+    buf_printf(pWhy,
+               _("submission %s holds the same and awaits the depositary's decision; nothing "
+                 "new was submitted"),
+               zSame);
+    xfree(zSame);
+    rc = SUBMIT_FORBIDDEN;
   }
   if (rc != SUBMIT_OK) {
     json_decref(pRecords);

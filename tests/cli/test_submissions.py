@@ -173,6 +173,34 @@ class Submissions(unittest.TestCase):
         self.assertEqual(status, 401)
         self.assertEqual(self.journal_last(), before)
 
+    def test_the_same_deposit_twice_is_one_submission(self):
+        # Sent again while the first waits (a second click, a retry): refused, naming the first,
+        # nothing written; before, the depositary found two identical submissions to decide.
+        record = {"document": "csto-charter", "party": "UZB", "type": "ratification",
+                  "instrument_date": "2026-11-20"}
+        status, _, first = self.json_of("POST", "/api/v1/actions", record, self.uzb)
+        self.assertEqual(status, 202, first)
+        before = self.journal_last()
+        status, _, err = self.json_of("POST", "/api/v1/actions", record, self.uzb)
+        self.assertEqual(status, 403, err)
+        self.assertIn(f"submission {first['id']} holds the same", err["error"]["message"])
+        self.assertEqual(self.journal_last(), before)
+        _, _, listed = self.json_of("GET", "/api/v1/submissions?status=pending",
+                                    token=self.depositary)
+        self.assertEqual([x["id"] for x in listed["submissions"]], [first["id"]])
+        # Another deposit is a submission of its own; once the first is decided, the same
+        # may be sent again.
+        status, _, other = self.json_of("POST", "/api/v1/actions",
+                                        dict(record, type="declaration", text="We declare."),
+                                        self.uzb)
+        self.assertEqual(status, 202, other)
+        status, _, _ = self.json_of("POST", f"/api/v1/submissions/{first['id']}/reject",
+                                    {"reason": "The instrument is not signed."},
+                                    self.depositary)
+        self.assertEqual(status, 200)
+        status, _, again = self.json_of("POST", "/api/v1/actions", record, self.uzb)
+        self.assertEqual(status, 202, again)
+
     def test_acceptances_at_once_number_in_turn(self):
         # Six submissions accepted by six requests at once: each gets its own number.
         import threading
