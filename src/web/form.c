@@ -136,6 +136,18 @@ void form_token_field(Buf *p, const Req *pReq, const char *zHint) {
   buf_puts(p, "</p></div>");
 }
 
+const char *form_finding_message(const json_t *p) {
+  const char *zField = dflt(str(p, "field"), "");
+  const char *zMsg = dflt(str(p, "message"), "");
+  if (*zField) {
+    Buf pre = {0};
+    buf_printf(&pre, "%s %s: %s: ", dflt(str(p, "kind"), ""), dflt(str(p, "key"), ""), zField);
+    if (strncmp(zMsg, pre.z, pre.n) == 0) zMsg += pre.n;
+    buf_free(&pre);
+  }
+  return zMsg;
+}
+
 /* A problem for the form to show beside field zField ("" for the whole
 ** record); a missing key is the problem of that key's field. */
 static void problem_add(json_t *a, const char *zField, const char *zMsg, const char *zSeverity,
@@ -169,13 +181,7 @@ static void problem_add(json_t *a, const char *zField, const char *zMsg, const c
 static void problem_of_finding(json_t *a, const json_t *p) {
   if (!a || json_is_true(json_object_get(p, "existing"))) return; /* not this write's doing */
   const char *zField = dflt(str(p, "field"), "");
-  const char *zMsg = dflt(str(p, "message"), "");
-  if (*zField) {
-    Buf pre = {0};
-    buf_printf(&pre, "%s %s: %s: ", dflt(str(p, "kind"), ""), dflt(str(p, "key"), ""), zField);
-    if (strncmp(zMsg, pre.z, pre.n) == 0) zMsg += pre.n;
-    buf_free(&pre);
-  }
+  const char *zMsg = form_finding_message(p);
   problem_add(a, zField, zMsg, dflt(str(p, "severity"), "error"), str(p, "code"));
   /* Which record it is about, and its whole message, for a form that
   ** shows a finding on another record apart from its fields. */
@@ -273,7 +279,7 @@ static int form_submit(Db *pDb, const Caller *pCaller, const char *zSection, con
     if (json_array_size(json_object_get(pOut, "warnings"))) {
       buf_puts(pMsg, "<ul>");
       json_array_foreach(json_object_get(pOut, "warnings"), i, p)
-          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", form_finding_message(p), str(p, "code"));
       buf_puts(pMsg, "</ul>");
     }
     break;

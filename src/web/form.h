@@ -36,6 +36,10 @@ void form_free(Form *f);
 /* A form's answer above it: what was done (bOk) or why not, as HTML. */
 void form_notice(Buf *p, bool bOk, const char *zHtml);
 
+/* A consistency finding's message without its "kind key: field: " in
+** front, for a page that shows which record and field it is about. */
+const char *form_finding_message(const json_t *pFinding);
+
 /* A submission's "received" (2026-12-04T10:15:02Z) as "4 December 2026,
 ** 10:15 UTC" in the page's language, in a <time>. */
 void form_put_received(Buf *p, const char *zReceived);

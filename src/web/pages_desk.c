@@ -88,8 +88,9 @@ static void put_warnings(Buf *p, const json_t *pSub) {
   buf_puts(p, "<ul class=\"plain\">");
   size_t i;
   json_t *w;
+  /* Without "kind key: field: " in front: the record is shown above. */
   json_array_foreach(aWarn, i, w) hprintf(p, "<li>%s <small>(%s)</small></li>",
-                                          dflt(str(w, "message"), ""), dflt(str(w, "code"), ""));
+                                          form_finding_message(w), dflt(str(w, "code"), ""));
   buf_puts(p, "</ul>");
 }
 

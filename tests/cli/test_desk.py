@@ -268,6 +268,19 @@ class Desk(unittest.TestCase):
         self.assertIn("a delegate&#39;s is a submission", page.replace("&#x27;", "&#39;"))
         self.assertNotIn("the depositary accepts it", page)
 
+    def test_warnings_on_a_submission(self):
+        # A pending submission's warnings read beside its record, without the record's kind,
+        # key and field again in front (before: «action eaeu-treaty|UZB|accession|2026-12-04:
+        # party: UZB was not a member of eaeu ...» under the same deposit).
+        sub = self.submit(self.uzb, {"document": "eaeu-treaty", "party": "UZB",
+                                     "type": "accession"})
+        page, _ = self.desk(self.sign_in(self.depositary))
+        start = page.index(f'id="h-{sub}"')
+        text = text_of(page[start:page.index("</article>", start)])
+        self.assertIn("Warnings UZB was not a member of eaeu on 2026-12-04", text)
+        self.assertNotIn("eaeu-treaty|UZB|accession", text)
+        self.assertNotIn("party: UZB", text)
+
     def test_ahead(self):
         """Sessions from today on and deadlines within 12 months, by date."""
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
