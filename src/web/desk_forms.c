@@ -1073,8 +1073,14 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
       buf_puts(p, "<select");
       put_attrs(p, zId, zHintId, zErr);
       buf_puts(p, f->bReq ? " required>" : ">");
+      /* Left empty: "None", unless "none" is one of the values (co-chairs). */
+      bool bNone = false;
+      for (int i = 0; f->w == W_ENUM && f->azEnum[i]; i++)
+        if (strcmp(f->azEnum[i], "none") == 0) bNone = true;
       hprintf(p, "<option value=\"\">%s</option>",
-              f->bReq ? P_("option", "Choose") : P_("option", "None"));
+              f->bReq ? P_("option", "Choose")
+              : bNone ? P_("option", "Not recorded")
+                      : P_("option", "None"));
       if (f->w == W_SCORE) {
         desk_option(p, "1", _("1 \xe2\x80\x94 done"), zCur);
         desk_option(p, "0", _("0 \xe2\x80\x94 partly"), zCur);

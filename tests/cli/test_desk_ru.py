@@ -209,6 +209,16 @@ class DeskRu(unittest.TestCase):
         self.assertEqual(m[1], "Выберите орган.")
         self.assertEqual(self.journal_last(), before)
 
+    def test_co_chairs_left_empty_is_not_none(self):
+        # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
+        # (before: «Нет» and «нет», one above the other).
+        _, _, page = self.get("/desk/new/chairmanship")
+        m = re.search(r'<select id="co_chairs"[^>]*>(.*?)</select>', page, re.S)
+        self.assertTrue(m, page)
+        options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', m[1])
+        self.assertEqual(options[0], ("", "Не записано"))
+        self.assertEqual(len({label.lower() for _, label in options}), len(options), options)
+
     def test_a_delegates_incomplete_submission_in_russian(self):
         # A delegate's form refused by the interchange format reads as the depositary's does:
         # each missing field's message in Russian beside it, no JSON path and no English in
