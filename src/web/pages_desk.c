@@ -492,8 +492,9 @@ static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAc
       i18n_date_iso(&day, dflt(str(d, "date"), ""));
       hprintf(pMsg,
               _("<strong>Accepted</strong> <code>%s</code> of %s: depositary notification "
-                "<strong>%s</strong>, deposited on %s."),
+                "<strong>%s</strong>, deposited on %s"),
               zId, dflt(str(pOut, "party"), ""), dflt(str(d, "notification"), ""), day.z);
+      html_period(pMsg); /* none after «1 ноября 2026 г.» */
       buf_free(&day);
       Buf see = {0};
       hprintf(&see, " %s ", _("See"));
@@ -538,7 +539,7 @@ static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAc
       if (strcmp(dflt(str(x, "severity"), ""), "error") != 0 ||
           json_is_true(json_object_get(x, "existing")))
         continue;
-      hprintf(pMsg, "<li>%s <small>(%s)</small></li>", dflt(str(x, "message"), ""),
+      hprintf(pMsg, "<li>%s <small>(%s)</small></li>", form_finding_message(x),
               dflt(str(x, "code"), ""));
       bAny = true;
     }

@@ -209,6 +209,35 @@ class DeskRu(unittest.TestCase):
         self.assertEqual(m[1], "Выберите орган.")
         self.assertEqual(self.journal_last(), before)
 
+    def test_accepting_in_russian(self):
+        # A delegate's ratification (UZB, CSTO Charter), accepted from the desk in Russian.
+        status, _, page = self.post("/desk/new/action", {
+            "document": "csto-charter", "type": "ratification", "text": "accept me"},
+            self.delegate)
+        self.assertEqual(status, 202, main_text(page))
+        sub = re.search(r"<code>(sub-2026-\d{4})</code>", page)[1]
+
+        def decide(fields):
+            _, csrf, _ = self.get("/desk")
+            status, _, _, page, _ = pactatest.request(
+                self.port, "POST", f"/desk/submissions/{sub}/accept", dict(fields, csrf=csrf),
+                self.cookies(csrf))
+            return status, page
+        # A date of deposit after today: refused, the checks' message without the record's
+        # kind, key and field in front (the submission is named above it).
+        status, page = decide({"date": "2027-01-01"})
+        self.assertEqual(status, 409, main_text(page))
+        text = main_text(page)
+        self.assertIn("2027-01-01 — позже сегодняшнего дня", text)
+        self.assertNotIn("csto-charter|UZB", text)
+        # Accepted with its date of deposit: one period after the Russian date (before:
+        # «сдано на хранение 1 ноября 2026 г.. См.»).
+        status, page = decide({"date": "2026-11-01"})
+        self.assertEqual(status, 200, main_text(page))
+        text = main_text(page)
+        self.assertIn("сдано на хранение 1 ноября 2026 г. См.", text)
+        self.assertNotIn("г..", text)
+
     def test_co_chairs_left_empty_is_not_none(self):
         # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
         # (before: «Нет» and «нет», one above the other).
