@@ -19,6 +19,7 @@
 #include "page.h"
 #include "registry.h"
 #include "routes.h"
+#include "term.h"
 
 /* ---- The view: what the form shows, from the record or as posted ------------------ */
 
@@ -200,14 +201,19 @@ typedef struct SessionPage {
   const char *zRefused; /* form_load's answer when it refused (HTML), or NULL */
 } SessionPage;
 
+/* The attendance's choice; its words agree with the party (zAgree, from
+** term_agreement: «Беларусь присутствовала») where the language says so. */
 static void put_status_select(Buf *p, const char *zId, const char *zName, const char *zLabelledBy,
-                              const char *zSelected, bool bBlank, const json_t *pErrors) {
+                              const char *zSelected, bool bBlank, const json_t *pErrors,
+                              const char *zAgree) {
   hprintf(p, "<select id=\"%s\" name=\"%s\" aria-labelledby=\"%s\"", zId, zName, zLabelledBy);
   desk_aria(p, zId, false, pErrors);
   buf_puts(p, ">");
   if (bBlank) desk_option(p, "", _("not recorded"), zSelected);
   for (size_t i = 0; ic_azAttendance[i]; i++)
-    desk_option(p, ic_azAttendance[i], desk_word(ic_azAttendance[i]), zSelected);
+    desk_option(p, ic_azAttendance[i],
+                dflt(term_in(zAgree, ic_azAttendance[i]), desk_word(ic_azAttendance[i])),
+                zSelected);
   buf_puts(p, "</select>");
 }
 
@@ -225,7 +231,9 @@ static void attendance_row(Buf *p, const SessionPage *s, const char *zParty, con
   if (zKind) hprintf(p, ", %s", zKind); /* words already */
   hprintf(p, "</span><input type=\"hidden\" name=\"att_party\" value=\"%s\"></th><td>", zParty);
   snprintf(zLab, sizeof(zLab), "%s att-h-status", zRow);
-  put_status_select(p, zIdS, "att_status", zLab, str(a, "status"), true, s->pErrors);
+  put_status_select(
+      p, zIdS, "att_status", zLab, str(a, "status"), true, s->pErrors,
+      term_agreement(name_here(json_object_get(json_object_get(pParties, zParty), "name"), 0)));
   desk_after(p, zIdS, 0, s->pErrors, s->pWarnings);
   snprintf(zLab, sizeof(zLab), "%s att-h-by", zRow);
   hprintf(p, "</td><td><input id=\"%s\" name=\"att_by\" value=\"%s\" aria-labelledby=\"%s\"", zIdB,
@@ -304,7 +312,7 @@ static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
           "<th scope=\"col\" id=\"att-h-status\">%s</th><th scope=\"col\" "
           "id=\"att-h-by\">%s</th><th scope=\"col\" id=\"att-h-role\">%s</th></tr>"
           "</thead><tbody>",
-          cap.z, cap.z, _("Party"), _("Attendance"), _("By (who)"), _("Role"));
+          cap.z, cap.z, _("Party"), _("Attendance"), _("Who (name)"), _("Role"));
   buf_free(&cap);
   int nRow = 0;
   size_t i;
@@ -349,7 +357,7 @@ static void session_attendance(Buf *p, const SessionPage *s, const char *zOrg,
   }
   hprintf(p, "</select></div><div><label for=\"add_status\">%s</label>", _("Attendance"));
   put_status_select(p, "add_status", "add_status", "add_status-label", "observer", false,
-                    s->pErrors);
+                    s->pErrors, 0);
   hprintf(p,
           "</div><div><label for=\"add_by\">%s</label><input id=\"add_by\" "
           "name=\"add_by\"></div><div><label for=\"add_role\">%s</label><input "

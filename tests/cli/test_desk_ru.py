@@ -238,6 +238,20 @@ class DeskRu(unittest.TestCase):
         self.assertIn("сдано на хранение 1 ноября 2026 г. См.", text)
         self.assertNotIn("г..", text)
 
+    def test_attendance_agrees_with_the_party(self):
+        # The session form's attendance says what the session page says: «Беларусь
+        # присутствовала», «Казахстан присутствовал» (before: «присутствовал» for every party),
+        # under a heading that reads «Кто (ФИО)» (before: «Кем (кто)»).
+        status, _, page = self.get("/desk/edit/session/cis-chs-2024-10-08")
+        self.assertEqual(status, 200)
+        blr = re.search(r'<select id="att-BLR-status".*?</select>', page, re.S)[0]
+        self.assertRegex(blr, r'<option value="present" selected>присутствовала</option>')
+        self.assertIn('<option value="absent">отсутствовала</option>', blr)
+        kaz = re.search(r'<select id="att-KAZ-status".*?</select>', page, re.S)[0]
+        self.assertIn('<option value="present">присутствовал</option>', kaz)
+        self.assertIn(">Кто (ФИО)</th>", page)
+        self.assertNotIn("Кем (кто)", page)
+
     def test_co_chairs_left_empty_is_not_none(self):
         # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
         # (before: «Нет» and «нет», one above the other).
