@@ -833,12 +833,20 @@ static void put_hint_error(Buf *p, const char *zId, const char *zHint, const cha
   if (zErr) hprintf(p, "<p class=\"error\" id=\"%s-error\">%s</p>", zId, zErr);
 }
 
-/* At most about 70 bytes of z, cut at a character. */
+/* At most about 70 characters of z (not bytes: a Russian name is cut where
+** an English one of as many letters is), cut between words where one ends
+** in the last third, then "…". */
 static char *short_text(const char *z) {
-  size_t n = strlen(z);
-  if (n <= 72) return xstrdup(z);
-  n = 70;
-  while (n && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+  size_t nChar = 0, nCut = 0, nSpace = 0;
+  for (size_t i = 0; z[i]; i++) {
+    if (((unsigned char)z[i] & 0xC0) == 0x80) continue; /* inside a character */
+    if (nChar == 70) nCut = i;
+    if (nChar < 70 && nChar >= 46 && z[i] == ' ') nSpace = i;
+    if (++nChar > 72) break;
+  }
+  if (nChar <= 72) return xstrdup(z);
+  size_t n = nSpace ? nSpace : nCut;
+  while (n && strchr(" ,;:-(", z[n - 1])) n--;
   return xprintf("%.*s\xe2\x80\xa6", (int)n, z);
 }
 

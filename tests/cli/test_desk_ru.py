@@ -252,6 +252,36 @@ class DeskRu(unittest.TestCase):
         self.assertIn(">Кто (ФИО)</th>", page)
         self.assertNotIn("Кем (кто)", page)
 
+    def test_long_names_in_a_choice(self):
+        # A name is shortened by characters, between words (before: by bytes, so a Russian
+        # name at half an English one's length, cut inside a word: «Организация Договора о
+        # коллективной б…»).
+        _, _, page = self.get("/desk/new/commitment")
+        options = dict(re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', page))
+        self.assertEqual(options["csto"], "csto — Организация Договора о коллективной "
+                                          "безопасности")
+        self.assertEqual(options["csto-charter"], "csto-charter — Устав Организации Договора "
+                                                  "о коллективной безопасности")
+        cut = [label for label in options.values() if label.endswith("…")]
+        self.assertTrue(cut, options)
+        for label in cut:
+            name = label.split(" — ", 1)[1][:-1]
+            self.assertLessEqual(len(name), 72, label)
+            self.assertRegex(name, r"\w$", label)
+            self.assertTrue(any(v.startswith(label[:-1] + " ") or
+                                v.startswith(label[:-1] + ",") for v in self.full_names()),
+                            label)
+
+    def full_names(self):
+        out = []
+        for section, field in (("documents", "title"), ("commitments", "text")):
+            _, _, body = pactatest.api(self.port, "GET", f"/api/v1/{section}?limit=500")
+            for r in json.loads(body)[section]:
+                key = r.get("id")
+                for name in (r.get(field) or {}).values():
+                    out.append(f"{key} — {name}")
+        return out
+
     def test_co_chairs_left_empty_is_not_none(self):
         # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
         # (before: «Нет» and «нет», one above the other).
