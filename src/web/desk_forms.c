@@ -1272,12 +1272,11 @@ static bool desk_kind_ok(Req *pReq, Resp *r, const DeskKind **pDk, bool bEdit) {
     return false;
   }
   if (pReq->caller.role != ROLE_DEPOSITARY && (bEdit || !dk->bDelegate)) {
-    page_error(pReq, r, 403, _("Not yours to keep"),
-               pReq->caller.role == ROLE_DELEGATE
-                   ? _("A delegate may submit only its own party's actions and self-reports "
-                       "(/desk/new/action, /desk/new/assessment); this form is the depositary's. "
-                       "Nothing was written.")
-                   : _("This form is the depositary's. Nothing was written."));
+    desk_refused(pReq, r, _("Not yours to keep"),
+                 pReq->caller.role == ROLE_DELEGATE
+                     ? _("This form is the depositary's. A delegate submits its own party's "
+                         "instruments and self-reports:")
+                     : _("This form is the depositary's. Nothing was written."));
     return false;
   }
   *pDk = dk;

@@ -45,6 +45,22 @@ int desk_count(const Form *f, const char *zKey) {
 
 /* ---- Who may, and how it is posted ------------------------------------------------- */
 
+void desk_refused(Req *pReq, Resp *r, const char *zTitle, const char *zMsg) {
+  Buf b = {0};
+  pages_begin(&b, pReq, zTitle, 0);
+  hprintf(&b, "<h1>%s</h1><p class=\"lede\">%s</p>", zTitle, zMsg);
+  if (pReq->caller.role == ROLE_DELEGATE)
+    hprintf(&b,
+            "<ul class=\"links\"><li><a href=\"/desk/new/action\">%s</a> %s</li><li><a "
+            "href=\"/desk/new/assessment\">%s</a></li></ul>",
+            _("An instrument or a notification"),
+            _("(ratification, accession, reservation, declaration, withdrawal)"),
+            _("A self-report on a commitment"));
+  hprintf(&b, "<p><a href=\"/desk\">%s</a></p>", _("Back to your desk"));
+  pages_end(&b, pReq);
+  page_send(r, 403, &b, false);
+}
+
 bool desk_allowed(Req *pReq, Resp *r) {
   if (!pReq->bSession || pReq->caller.role == ROLE_NONE) {
     /* What the session form takes from its address (/desk/new/session?body=...). */
@@ -53,9 +69,11 @@ bool desk_allowed(Req *pReq, Resp *r) {
     return false;
   }
   if (pReq->caller.role != ROLE_DEPOSITARY) {
-    page_error(pReq, r, 403, _("For the depositary"),
-               _("Only the depositary keeps the registry's sessions and documents. A delegate "
-                 "records its own party's actions on the Record an action page."));
+    desk_refused(pReq, r, _("For the depositary"),
+                 pReq->caller.role == ROLE_DELEGATE
+                     ? _("Only the depositary keeps the registry's sessions and documents. A "
+                         "delegate submits its own party's instruments and self-reports:")
+                     : _("Only the depositary keeps the registry's sessions and documents."));
     return false;
   }
   return true;

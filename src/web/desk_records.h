@@ -62,6 +62,10 @@ const char *desk_word(const char *zCode);
 ** next argument, HTML already (a link, an escaped name): not escaped again. */
 void desk_html(Buf *p, const char *zPattern, ...);
 
+/* The 403 page of a form that is not the caller's: why (zMsg, text), then a
+** delegate's own forms and the way back to the desk. */
+void desk_refused(Req *pReq, Resp *r, const char *zTitle, const char *zMsg);
+
 /* <option>, selected when zSelected equals zValue. */
 void desk_option(Buf *p, const char *zValue, const char *zLabel, const char *zSelected);
 /* The notice above the form: the messages about no field, the errors'

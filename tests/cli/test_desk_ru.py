@@ -282,6 +282,25 @@ class DeskRu(unittest.TestCase):
                     out.append(f"{key} — {name}")
         return out
 
+    def test_a_delegate_on_the_depositarys_form(self):
+        # Refused with the way on: its own forms as links and its desk (before: the paths
+        # «(/desk/new/action, /desk/new/assessment)» as text, or «the Record an action page»,
+        # and only a link to the home page).
+        for path in ("/desk/new/party", "/desk/new/session", "/desk/new/document"):
+            with self.subTest(path=path):
+                status, _, page = self.get(path, self.delegate)
+                self.assertEqual(status, 403)
+                self.assertIn('<html lang="ru"', page)
+                main = page[page.index("<main"):page.index("</main>")]
+                self.assertIn('<a href="/desk/new/action">Документ или уведомление</a>', main)
+                self.assertIn('<a href="/desk/new/assessment">Самоотчёт по обязательству</a>',
+                              main)
+                self.assertIn('<a href="/desk">Вернуться на рабочий стол</a>', main)
+                self.assertIn("Делегат представляет документы и самоотчёты своего участника",
+                              main_text(page))
+                self.assertNotIn("(/desk/new/action", main)
+                self.assertNotIn("Записать действие»", main)
+
     def test_co_chairs_left_empty_is_not_none(self):
         # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
         # (before: «Нет» and «нет», one above the other).
