@@ -1074,7 +1074,7 @@ static void put_field(Buf *p, Req *pReq, const DeskView *dv, const DeskField *f,
     }
     put_label(p, zId, _(f->zLabel), f->bReq);
     if (bFixed) {
-      buf_puts(p, "<input readonly");
+      buf_puts(p, f->w == W_DATE ? "<input readonly type=\"date\"" : "<input readonly");
       put_attrs(p, zId, zHintId, zErr);
       hprintf(p, " value=\"%s\">", zCur);
     } else if (f->w == W_ENUM || f->w == W_REF || f->w == W_SCORE) {
@@ -1200,7 +1200,8 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
     if (bDelegate && f->bDepositary) continue;
     bool bFixed =
         (dv->zKey && is_key_field(dk, f)) ||
-        (bDelegate && (strcmp(f->zPath, "party") == 0 || strcmp(f->zPath, "self_report") == 0));
+        (bDelegate && (strcmp(f->zPath, "party") == 0 || strcmp(f->zPath, "self_report") == 0 ||
+                       strcmp(f->zPath, "date") == 0));
     put_field(&b, pReq, dv, f, bFixed);
   }
   form_token_field(&b, pReq, "");
@@ -1387,8 +1388,11 @@ static void desk_post(Req *pReq, Resp *r, const DeskKind *dk, const char *zKey) 
     return;
   }
   json_t *pVals = values_of_form(&f);
-  if (bDelegate) { /* its own party, its self-report */
+  if (bDelegate) { /* its own party, received today, its self-report */
+    char zToday[DATE_BUFSZ];
+    date_format(date_today(), zToday);
     val_set(pVals, "party", caller.zParty);
+    val_set(pVals, "date", zToday);
     if (dk->kind == K_ASSESSMENT) val_set(pVals, "self_report", "1");
   }
   bool bBad = f.bBad;

@@ -386,6 +386,21 @@ class DeskForms(unittest.TestCase):
         subs = json.loads(run(self.db, "submissions", "list", "--json").stdout)
         sub = subs[-1] if isinstance(subs, list) else subs["submissions"][-1]
         self.assertEqual(sub["party"], "ARM")
+        # The date is the day received, fixed: the instrument's own date has its field.
+        # Before, the date could be changed, and a deposit dated as the instrument came back
+        # refused in the API's words (leave "date" out, give "instrument_date").
+        self.assertRegex(html, r'<input readonly type="date" id="date" name="date"[^>]*'
+                               r'value="2026-12-04"')
+        status, html, _ = self.post("/desk/new/action",
+                                    {"document": "cis-agreement-1991", "type": "reservation",
+                                     "date": "2026-11-20", "instrument_date": "2026-11-20",
+                                     "text": "Armenia reserves."}, self.delegate)
+        self.assertEqual(status, 202, html[-2000:])
+        subs = json.loads(run(self.db, "submissions", "list", "--json").stdout)
+        subs = subs if isinstance(subs, list) else subs["submissions"]
+        rec = next(x["records"]["actions"][0] for x in subs
+                   if x["records"].get("actions", [{}])[0].get("text") == "Armenia reserves.")
+        self.assertEqual((rec["date"], rec["instrument_date"]), ("2026-12-04", "2026-11-20"))
         # A self-report.
         status, _, html = self.form("/desk/new/assessment", self.delegate)
         self.assertEqual(status, 200)
