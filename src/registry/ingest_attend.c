@@ -540,8 +540,10 @@ void ig_attend_listed(const Doc *d, Attendance *a) {
       ** a meeting of some of them, not the session */
       static const char *const azBetween[] = {" between ", " между ", 0};
       if (ig_has_any(d, h > 40 ? h - 40 : 0, h, azBetween)) continue;
-      /* "The Council comprises the heads of state of ...": its members */
-      if (ig_composition_before(d, h)) continue;
+      /* "The Council comprises the heads of state of ...": its members;
+      ** "... and was signed by the presidents of Armenia, ..." in April
+      ** 1999: the treaty's history */
+      if (ig_composition_before(d, h) || ig_history_at(d, h)) continue;
       while ((pM = ig_party_at(d, i, &e)) != 0) {
         json_t *pSpan = ig_span(d, pM->i, pM->e);
         json_object_set_new(a->pPresent, pM->p->zKey, pSpan);

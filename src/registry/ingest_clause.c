@@ -1175,6 +1175,21 @@ static bool locative(const Doc *d, const Mention *m) {
       if (c->e == c0 - 2 && (c->p->kind == GZ_CITY || c->p->type == GZ_CAPITAL)) return true;
     }
   }
+  /* "Saint Petersburg [(Russia)]", «в Минске (Беларусь)», "Bishkek (the
+  ** Kyrgyz Republic)": a country in brackets right after a city is where
+  ** the city is */
+  size_t b = m->i;
+  if (b >= 4 && memcmp(d->zLo + b - 4, "the ", 4) == 0) b -= 4;
+  if (b >= 1 && d->z[b - 1] == '(') {
+    b--;
+    if (b >= 1 && d->z[b - 1] == '[') b--;
+    if (b >= 1 && d->z[b - 1] == ' ') b--;
+    int q = ig_mention_ending(d, b);
+    if (b > 0 && q < d->nM) {
+      const Mention *c = &d->aM[d->aByEnd[q]];
+      if (c->e == b && (c->p->kind == GZ_CITY || c->p->type == GZ_CAPITAL)) return true;
+    }
+  }
   /* "a welcome to Moldovan President NAME": an English adjective before a
   ** capitalized word is a person's, not a place */
   if (m->p->type == GZ_ALIAS && (unsigned char)d->z[m->i] < 0x80 && m->e + 1 < d->n &&
@@ -2431,6 +2446,21 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
   ** of the CIS Executive Committee", «а также Исполнительного комитета СНГ») */
   static const char *const azAlso[] = {"as well as ", "а также ", "representatives of ",
                                        "представители ", 0};
+  /* ... nor one the text is told by ("According to the CIS Executive
+  ** Committee, ...", «Как сообщает Исполнительный комитет СНГ, в работе
+  ** заседания приняли участие ...», «сообщили в пресс-службе ОДКБ»): a
+  ** source, not a meeting */
+  static const char *const azSource[] = {"according to ",
+                                         "как сообщает ",
+                                         "как сообщают ",
+                                         "как сообщили ",
+                                         "сообщает ",
+                                         "сообщили в ",
+                                         "пресс-служба ",
+                                         "пресс-службе ",
+                                         "press service of ",
+                                         "website of the ",
+                                         0};
   for (int k = ig_mention_from(d, s); k < d->nM && d->aM[k].i < e; k++) {
     const GzEntry *p = d->aM[k].p;
     size_t i = d->aM[k].i;
@@ -2449,7 +2479,8 @@ static bool other_body_clause(const Doc *d, const char *zBody, size_t s, size_t 
                d->aM[q].e + 3 >= i;
     if (p->kind == GZ_BODY && zBody && strcmp(p->zKey, zBody) != 0 && !bSame && !bShort &&
         !ig_has_any(d, i > 28 ? i - 28 : 0, i, azTitle) &&
-        !ig_has_any(d, i > 80 ? i - 80 : 0, i, azAlso))
+        !ig_has_any(d, i > 80 ? i - 80 : 0, i, azAlso) &&
+        !ig_has_any(d, i > 40 ? i - 40 : 0, i, azSource))
       return true;
   }
   return false;
@@ -2465,6 +2496,58 @@ static bool previous_meeting_sentence(const Doc *d, size_t s, size_t e) {
                                        "предыдущ",          "прошлое заседание",
                                        "прошлом заседании", 0};
   return ig_has_any(d, s, e, azPrev);
+}
+
+/* The year written at i (four digits, 1900 to 2100, not in a longer
+** number), or 0. */
+static int year_at(const Doc *d, size_t i, size_t e) {
+  const char *z = d->z + i;
+  if (i + 4 > e || (i > 0 && z[-1] >= '0' && z[-1] <= '9')) return 0;
+  for (int k = 0; k < 4; k++)
+    if (z[k] < '0' || z[k] > '9') return 0;
+  if (i + 4 < e && z[4] >= '0' && z[4] <= '9') return 0;
+  int y = (z[0] - '0') * 1000 + (z[1] - '0') * 100 + (z[2] - '0') * 10 + (z[3] - '0');
+  return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* The year the session is of: the publication date's, else the latest
+** year the text writes ("Dec. 2" beside "signed May 15, 1992" and "the
+** chairmanship ... for 2021": 2021); 0 when none. */
+static int session_year(const Doc *d) {
+  if (d->pub.y) return d->pub.y;
+  int y = 0;
+  for (size_t i = 0; i < d->n; i++) {
+    int v = year_at(d, i, d->n);
+    if (v > y) y = v;
+  }
+  return y;
+}
+
+/* A sentence of the organization's history ("In 1993, it was joined by
+** Azerbaijan, Belarus and Georgia", "The CST was then extended ... in April
+** 1999, and was signed by the presidents of Armenia, ...", «Договор был
+** подписан в 1992 году главами Армении, ...»): a verb of founding, joining
+** or signing, and every year it names before the session's. It says
+** nothing of this session's attendance. */
+static bool history_sentence(const Doc *d, size_t s, size_t e, int yNow) {
+  static const char *const azHist[] = {
+      "joined by", "was joined", "were joined", "signed by", "was signed", "were signed",
+      "formed",    "founded",    "established", "extended",  "renamed",    "created",
+      "подписан",  "создан",     "основан",     "учрежден",  "учреждён",   "присоединил",
+      "вступил",   "вступила",   "вступили",    "продлен",   "продлён",    0};
+  if (yNow == 0 || !ig_has_any(d, s, e, azHist)) return false;
+  int nYear = 0;
+  for (size_t i = s; i + 4 <= e; i++) {
+    int y = year_at(d, i, e);
+    if (y == 0) continue;
+    if (y >= yNow) return false;
+    nYear++;
+  }
+  return nYear > 0;
+}
+
+bool ig_history_at(const Doc *d, size_t i) {
+  return history_sentence(d, ig_sent_start(d, i), ig_sent_end(d, i), session_year(d));
 }
 
 /* In a sentence naming the session's body and another, is the last body
@@ -2720,6 +2803,7 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
   find_seps(d, azClauseSep, &clause);
   find_seps(d, azItemSep, &item);
   json_t *pSeen = json_object(); /* party -> status found, of the strongest */
+  int yNow = session_year(d);
   /* the parties named, then the people the registry records for a party
   ** ("Путин принял участие"), each in text order */
   for (int pass = 0; pass < 2; pass++) {
@@ -2766,7 +2850,8 @@ void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance
       if (cs != csLast) {
         csLast = cs;
         bOther = other_body_clause(d, zBody, cs, ig_sent_end(d, m->i));
-        bPrev = previous_meeting_sentence(d, cs, ig_sent_end(d, m->i));
+        bPrev = previous_meeting_sentence(d, cs, ig_sent_end(d, m->i)) ||
+                history_sentence(d, cs, ig_sent_end(d, m->i), yNow);
       }
       if ((bOther && !own_body_nearer(d, zBody, cs, m->i)) || bPrev ||
           ig_composition_before(d, m->i))

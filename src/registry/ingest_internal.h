@@ -250,6 +250,11 @@ void ig_attend_named(const Doc *d, Attendance *a);
 /* Clause by clause (ingest_clause.c): each party to the nearest predicate
 ** of its clause, weighed with its role against the body zBody's level. */
 void ig_attend_clauses(Doc *d, const char *zBody, const char *zLevel, Attendance *a);
+/* Is the sentence around i of the organization's history ("In 1993, it was
+** joined by Azerbaijan, Belarus and Georgia"): a verb of founding, joining
+** or signing, and every year it writes before the session's (the
+** publication date's, else the latest the text writes)? */
+bool ig_history_at(const Doc *d, size_t i);
 /* A man's Russian name in case c in the nominative: "Садыра Жапарова" is
 ** "Садыр Жапаров" (ingest_clause.c). */
 typedef enum { RU_GENITIVE, RU_INSTRUMENTAL, RU_DATIVE } RuCase;
