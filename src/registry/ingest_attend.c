@@ -42,6 +42,9 @@ static const char *const azVerb[] = {
     "concluded", "spoke", "told", "stated", "believes", "outlined", "recalled", "urged", "заявил",
     "отметил", "подчеркнул", "сказал", "принял участие", "made a proposal", "suggested",
     "предложил",
+    /* «министр иностранных дел Беларуси NAME сообщил, что участники встречи
+    ** обменялись мнениями», "NAME informed the participants" */
+    "сообщил", "проинформировал", "informed",
     /* an act at the meeting ("President of Kazakhstan NAME
     ** awarded ... a diploma of the CIS") */
     "awarded", "presented", "вручил", 0};

@@ -2938,6 +2938,19 @@ class Phrasings(unittest.TestCase):
         self.assertEqual(att(out).get("ARM"), "present")
         self.assertEqual(att(out).get("KAZ"), "present")
 
+    def test_a_minister_who_reports_on_the_meeting(self):
+        # pass 19 (dev/ru124): «министр иностранных дел Беларуси NAME сообщил, что участники
+        # встречи обменялись мнениями»: a minister whose role fits the council, telling of it,
+        # is present as one who "said" or "noted" it is
+        out = draft("В четверг в Минске состоялось заседание Совета министров иностранных дел "
+                    "СНГ. На пресс-конференции министр иностранных дел Беларуси Владимир Макей "
+                    "сообщил, что участники встречи обменялись мнениями.", self.db, "2021-10-15")
+        self.assertEqual(att(out).get("BLR"), "present")
+        out = draft("The CIS Council of Foreign Ministers met in Minsk on 14 October 2021. "
+                    "Foreign Minister of Kazakhstan Mukhtar Tileuberdi informed the participants "
+                    "of the preparations.", self.db)
+        self.assertEqual(att(out).get("KAZ"), "present")
+
 if __name__ == "__main__":
     PACTA = sys.argv.pop(1)
     unittest.main()
