@@ -411,6 +411,15 @@ static void check_charter(Ctx *c, const char *zKey, const json_t *v) {
   }
 }
 
+/* A membership's days [zFrom, zTo) in words into b: "from A until B" (B the
+** first day no longer held), "from A, with no end". */
+static void span_words(Buf *b, const char *zFrom, const char *zTo) {
+  if (zTo)
+    buf_printf(b, _("from %s until %s"), zFrom, zTo);
+  else
+    buf_printf(b, _("from %s, with no end"), zFrom);
+}
+
 static void check_membership(Ctx *c, const char *zKey, const json_t *v) {
   const char *zOrg = str(v, "organization"), *zParty = str(v, "party");
   const char *zFrom = str(v, "from"), *zTo = str(v, "to");
@@ -427,11 +436,16 @@ static void check_membership(Ctx *c, const char *zKey, const json_t *v) {
     if (!zF || strcmp(zF, zFrom) == 0) continue; /* itself: the key holds from */
     /* [from, to) and [zF, zT) overlap when each starts before the other ends. */
     bool bOverlap = (!zT || strcmp(zFrom, zT) < 0) && (!zTo || strcmp(zF, zTo) < 0);
-    if (bOverlap)
+    if (bOverlap) {
+      Buf this = {0}, that = {0};
+      span_words(&this, zFrom, zTo);
+      span_words(&that, zF, zT);
       finding(c, C_MEMBERSHIP_OVERLAP, K_MEMBERSHIP, zKey, "from",
-              _("[%s, %s) overlaps membership %s|%s|%s [%s, %s) of the same party"), zFrom,
-              zTo ? zTo : P_("interval", "open"), zOrg, zParty, zF, zF,
-              zT ? zT : P_("interval", "open"));
+              _("the membership (%s) overlaps membership %s|%s|%s (%s) of the same party"), this.z,
+              zOrg, zParty, zF, that.z);
+      buf_free(&this);
+      buf_free(&that);
+    }
   }
   check_charter(c, zKey, v);
 }

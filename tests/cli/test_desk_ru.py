@@ -199,6 +199,21 @@ class DeskRu(unittest.TestCase):
         self.assertNotIn("must be after", text)
         self.assertEqual(self.journal_last(), before)
 
+    def test_a_membership_overlapping_another_in_russian(self):
+        # The overlap in words, not interval notation (before: «[1991-12-21, без срока)
+        # пересекается с членством cis|ARM|1992-02-18 [1992-02-18, 1994-03-16) ...»).
+        before = self.journal_last()
+        status, _, page = self.post("/desk/new/membership", {
+            "organization": "cis", "party": "ARM", "kind": "member", "from": "1991-12-21"})
+        self.assertEqual(status, 409, main_text(page))
+        m = re.search(r'<p class="error" id="from-error">([^<]*)</p>', page)
+        self.assertTrue(m, main_text(page))
+        self.assertIn("членство (с 1991-12-21, без срока) пересекается с членством "
+                      "cis|ARM|1992-02-18 (с 1992-02-18 до 1994-03-16) того же участника",
+                      htmllib.unescape(m[1]))
+        self.assertNotIn("[1991", main_text(page))
+        self.assertEqual(self.journal_last(), before)
+
     def test_a_session_without_body_in_russian(self):
         before = self.journal_last()
         status, _, page = self.post("/desk/new/session", {"date": "2026-11-20",
