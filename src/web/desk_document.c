@@ -726,8 +726,11 @@ static void document_page(Resp *r, int status, DocPage *s) {
   doc_input(&b, s, "all_of", _("All of these parties"), "text",
             _("Codes, like <code>BLR RUS</code>."));
   buf_puts(&b, "</div><div class=\"row\">");
-  doc_input(&b, s, "weight", _("Weight (name)"), "text", 0);
-  doc_input(&b, s, "at_least", _("at least"), "text", 0);
+  doc_input(&b, s, "weight", _("Weight (name)"), "text",
+            _("The name of a weight recorded with the document, such as a share of "
+              "emissions."));
+  doc_input(&b, s, "at_least", _("at least"), "text",
+            _("The total of that weight the consenting parties must reach, such as 55."));
   hprintf(&b, "</div></fieldset><fieldset><legend>%s</legend><div class=\"row\">", _("Delay"));
   doc_input(&b, s, "delay_days", _("Days"), "text", 0);
   doc_input(&b, s, "delay_months", _("Months"), "text", 0);

@@ -316,6 +316,16 @@ class DeskRu(unittest.TestCase):
                 self.assertNotIn("(/desk/new/action", main)
                 self.assertNotIn("Записать действие»", main)
 
+    def test_the_weight_of_a_threshold_is_explained(self):
+        # A weighted condition says what its two fields want (before: «Вес (название)» and
+        # «не менее», with no word more).
+        _, _, page = self.get("/desk/new/document")
+        self.assertRegex(page, r'<label for="weight">Весовой показатель \(название\)')
+        self.assertRegex(page, r'id="weight-hint">Название весового показателя, записанного в '
+                               r'документе')
+        self.assertRegex(page, r'id="at-least-hint">Сумма этого показателя')
+        self.assertRegex(page, r'id="weight"[^>]*aria-describedby="weight-hint"')
+
     def test_co_chairs_left_empty_is_not_none(self):
         # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
         # (before: «Нет» and «нет», one above the other).
