@@ -359,7 +359,7 @@ int form_load_opt(Db *pDb, const Caller *pCaller, const char *zSection, const js
                   (long long)n);
       buf_puts(pMsg, "<ul>");
       json_array_foreach(pRes->aFinding, i, p)
-          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+          hprintf(pMsg, "<li>%s <small>(%s)</small></li>", form_finding_message(p), str(p, "code"));
       buf_puts(pMsg, "</ul>");
     }
     json_array_foreach(pRes->aFinding, i, p) problem_of_finding(aProblem, p);

@@ -326,6 +326,28 @@ class DeskRu(unittest.TestCase):
         self.assertRegex(page, r'id="at-least-hint">Сумма этого показателя')
         self.assertRegex(page, r'id="weight"[^>]*aria-describedby="weight-hint"')
 
+    def test_a_warning_in_russian(self):
+        # One warning, in Russian that agrees with its number (before: «у проверок
+        # согласованности 1 предупреждение, которые нужно посмотреть»), then saved anyway:
+        # «Записано с 1 предупреждением», the warning without the record's kind, key and
+        # field in front (before: «action eaeu-treaty|TJK|...: party: TJK не был ...»).
+        fields = {"document": "eaeu-treaty", "party": "TJK", "type": "ratification",
+                  "date": "2020-01-01"}
+        status, _, page = self.post("/desk/new/action", fields)
+        self.assertEqual(status, 200, main_text(page))
+        text = main_text(page)
+        self.assertIn("Ещё не сохранено: 1 предупреждение проверок согласованности нужно "
+                      "посмотреть.", text)
+        self.assertNotIn("которые", text)
+        status, _, page = self.post("/desk/new/action", dict(fields, confirm="1"))
+        self.assertEqual(status, 201, main_text(page))
+        text = main_text(page)
+        self.assertIn("Записано с 1 предупреждением — посмотрите: TJK не был членом eaeu", text)
+        self.assertNotIn("party: TJK", text)
+        # The desk's other tests count the registry's own warnings: this one goes.
+        pactatest.run(self.db, "retract", "action", "eaeu-treaty|TJK|ratification|2020-01-01",
+                      "--reason", "a test's")
+
     def test_co_chairs_left_empty_is_not_none(self):
         # The co-chairs' choice left empty reads «Не записано», apart from the value «нет»
         # (before: «Нет» and «нет», one above the other).
