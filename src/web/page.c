@@ -357,7 +357,7 @@ static const char zStyle[] =
     ".code{font:600 .78em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}"
     "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem;margin:1rem 0}"
     "dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}"
-    ".scroll{overflow-x:auto;margin:.6rem 0 1.2rem;border:1px solid var(--line);border-radius:6px}"
+    ".scroll{position:relative;overflow-x:auto;margin:.6rem 0 1.2rem;border:1px solid var(--line);border-radius:6px}"
     "table{border-collapse:collapse;width:100%;font-size:.94rem}"
     "caption{text-align:left;font-weight:600;padding:.5rem .75rem;background:var(--soft);"
     "border-bottom:1px solid var(--line)}"

@@ -149,6 +149,21 @@ test('phone width: the home page does not scroll sideways', async () => {
   await context.close();
 });
 
+test('no page scrolls sideways: a wide table scrolls inside its own box', async () => {
+  // The compliance matrix is wider than the page; its hidden labels (.sr, absolutely placed)
+  // once widened the whole page to the table's width.
+  for (const width of [1280, 390]) {
+    const { context, page } = await openPage(width);
+    for (const path of ['/organizations/cis/compliance', '/organizations/cis/compliance?lang=ru',
+      '/documents/csto-charter', '/organizations/cis']) {
+      await page.goto(`${base}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${path} at ${width}px is ${overflow}px wider than the window`);
+    }
+    await context.close();
+  }
+});
+
 async function submitAction(page, { token, party, date }) {
   await page.goto(`${base}/record`);
   await page.selectOption('select[name=document]', 'csto-charter');
