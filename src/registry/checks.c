@@ -38,6 +38,7 @@ typedef enum CheckId {
   C_ASSESSMENT_BEFORE_SESSION,
   C_CHAIR_OUTSIDE_ROTATION,
   C_NOTIFICATION_DUPLICATE,
+  C_DEPOSIT_BEFORE_RECEIPT,
   C_RETRACTION_REFERENCED,
   C__COUNT
 } CheckId;
@@ -86,6 +87,9 @@ const CheckDef aCheckDef[] = {
     [C_NOTIFICATION_DUPLICATE] = {"submission.notification_duplicate", CHECK_ERROR, K_SUBMISSION,
                                   N_("two accepted submissions with the same depositary "
                                      "notification number")},
+    [C_DEPOSIT_BEFORE_RECEIPT] = {"submission.deposit_before_receipt", CHECK_WARNING, K_SUBMISSION,
+                                  N_("an accepted submission whose date of deposit is before the "
+                                     "day it was received")},
     [C_RETRACTION_REFERENCED] = {"retraction.referenced", CHECK_ERROR, K__COUNT,
                                  N_("a retraction of a record that others still refer to")},
 };
@@ -518,6 +522,14 @@ static void check_chairmanship(Ctx *c, const char *zKey) {
 }
 
 static void check_submission(Ctx *c, const char *zKey, const json_t *v) {
+  /* The depositary may date a deposit before the instrument came in online
+  ** (handed over at a ceremony, entered later); more often it is a slip. */
+  const char *zDeposit = str(json_object_get(v, "decision"), "date");
+  const char *zReceived = str(v, "received");
+  if (zDeposit && zReceived && strcmp(dflt(str(v, "status"), ""), "accepted") == 0 &&
+      strncmp(zDeposit, zReceived, 10) < 0)
+    finding(c, C_DEPOSIT_BEFORE_RECEIPT, K_SUBMISSION, zKey, "decision.date",
+            _("deposited on %s, before the submission was received on %.10s"), zDeposit, zReceived);
   const char *zNumber = str(json_object_get(v, "decision"), "notification");
   if (!zNumber) return;
   if (!c->notices) {
@@ -585,7 +597,16 @@ json_t *checks_all(Db *pDb, pdate today) {
   Ctx c;
   ctx_open(&c, pDb, today);
   /* One kind at a time, record by record, so that 200,000 actions are never
-  ** all in memory. The statement is its own: the checks use entity_get's. */
+  ** all in memory. The statement is prepared here, not taken from the cache
+  ** (db_stmt): a check that lists records (entity_list, the same SQL) would
+  ** otherwise run it to its end under this loop, which then starts again,
+  ** its row's key gone. */
+  sqlite3_stmt *p = 0;
+  if (sqlite3_prepare_v2(db_handle(pDb),
+                         "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
+                         "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key",
+                         -1, &p, 0) != SQLITE_OK)
+    db_fail(pDb, "checks_all");
   for (int k = 0; k < K__COUNT; k++) {
     if (k == K_ACTION) { /* their rows in actions, by key as the others */
       ActionScan scan;
@@ -598,8 +619,6 @@ json_t *checks_all(Db *pDb, pdate today) {
       action_scan_close(&scan);
       continue;
     }
-    sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
-                                   "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
     sqlite3_bind_int(p, 1, k);
     while (db_step_row(pDb, p)) {
       json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
@@ -609,6 +628,7 @@ json_t *checks_all(Db *pDb, pdate today) {
     }
     sqlite3_reset(p);
   }
+  sqlite3_finalize(p);
   json_t *pOut = errors_first(c.aOut);
   ctx_close(&c);
   db_read_end(pDb, bBegun);

@@ -239,6 +239,30 @@ class Submissions(unittest.TestCase):
         codes = [f["code"] for f in json.loads(p.stdout)["findings"]]
         self.assertNotIn("submission.notification_duplicate", codes)
 
+    def test_deposit_dated_before_receipt_is_flagged(self):
+        # An instrument received online today, deposited (says the depositary) on 1 November:
+        # accepted, with a warning among the checks' findings; dated today, nothing.
+        findings = []
+        for party, token_, date in (("UZB", self.uzb, "2026-11-01"), ("ARM", self.arm, TODAY)):
+            status, _, sub = self.json_of("POST", "/api/v1/actions",
+                                          {"document": "csto-charter", "party": party,
+                                           "type": "declaration", "text": "On the Charter."},
+                                          token_)
+            self.assertEqual(status, 202, sub)
+            status, _, done = self.json_of("POST", f"/api/v1/submissions/{sub['id']}/accept",
+                                           {"date": date}, self.depositary)
+            self.assertEqual((status, done.get("status")), (200, "accepted"), done)
+            p = run(self.db, "check", "--json", expect=None)
+            findings.append([f for f in json.loads(p.stdout)["findings"]
+                             if f["code"] == "submission.deposit_before_receipt"])
+        self.assertEqual(len(findings[0]), 1, findings[0])
+        f = findings[0][0]
+        self.assertEqual((f["severity"], f["kind"], f["field"]), ("warning", "submission",
+                                                                  "decision.date"))
+        self.assertIn(f"deposited on 2026-11-01, before the submission was received on {TODAY}",
+                      f["message"])
+        self.assertEqual(findings[1], findings[0])  # the second, dated today, adds none
+
     def test_command_line(self):
         status, _, sub = self.json_of("POST", "/api/v1/actions",
                                       {"document": "csto-charter", "party": "UZB",
