@@ -499,30 +499,6 @@ void csv_writer_end(CsvKindWriter *w) {
   xfree(w);
 }
 
-static json_t *kind_records(Db *pDb, Kind kind) {
-  json_t *a = json_array();
-  if (kind == K_ACTION) { /* from their rows in actions, in the same key order */
-    ActionScan scan;
-    action_scan_open(&scan, pDb, 0, 0, 0);
-    while (action_scan_next(&scan)) {
-      json_t *v = entity_from_value(scan.zValue, scan.nValue);
-      if (v) json_array_append_new(a, v);
-    }
-    action_scan_close(&scan);
-    return a;
-  }
-  sqlite3_stmt *p = db_stmt(pDb, "SELECT e.key, j.value FROM entity e JOIN journal_entry j "
-                                 "ON j.seq=e.seq WHERE e.kind=?1 ORDER BY e.key");
-  sqlite3_bind_int(p, 1, kind);
-  while (db_step_row(pDb, p)) {
-    json_t *v = entity_from_value((const char *)sqlite3_column_text(p, 1),
-                                  (size_t)sqlite3_column_bytes(p, 1));
-    if (v) json_array_append_new(a, v);
-  }
-  sqlite3_reset(p);
-  return a;
-}
-
 static int write_file(const char *zDir, const char *zName, const Buf *b, Buf *pErr) {
   Buf path = {0};
   buf_printf(&path, "%s/%s.csv", zDir, zName);
@@ -546,7 +522,7 @@ int csv_export_dir(Db *pDb, const char *zDir, Buf *pErr) {
   int rc = 0;
   for (int k = 0; k < K__COUNT && rc == 0; k++) {
     if (k == K_SUBMISSION) continue;
-    json_t *aRec = kind_records(pDb, (Kind)k);
+    json_t *aRec = entity_list(pDb, (Kind)k, 0);
     char azLang[16][8];
     int nLang = kind_langs((Kind)k, aRec, azLang, 16);
     Tables ts = {0};
