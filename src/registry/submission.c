@@ -156,8 +156,9 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
                _("submission %s holds the same and awaits the depositary's decision; nothing "
                  "new was submitted"),
                zSame);
+    *ppOut = json_pack("{s:s}", "id", zSame);
     xfree(zSame);
-    rc = SUBMIT_FORBIDDEN;
+    rc = SUBMIT_DUPLICATE;
   }
   if (rc != SUBMIT_OK) {
     json_decref(pRecords);

@@ -31,6 +31,7 @@ typedef enum SubmitResult {
   SUBMIT_INCONSISTENT, /* they contradict the registry: *ppOut {"findings": [...]} */
   SUBMIT_UNKNOWN,      /* no such submission */
   SUBMIT_DECIDED,      /* accepted or rejected already */
+  SUBMIT_DUPLICATE,    /* the same deposit awaits a decision: why in pWhy, *ppOut {"id"} */
   SUBMIT_BUSY,         /* another writer held the registry */
 } SubmitResult;
 

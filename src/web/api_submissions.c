@@ -28,6 +28,7 @@ static void submit_error(Resp *r, SubmitResult rc, const json_t *pOut, const cha
   case SUBMIT_FORBIDDEN: resp_error(r, 403, "forbidden", "%s", zWhy); return;
   case SUBMIT_UNKNOWN: resp_error(r, 404, "not_found", "no submission %s", zId); return;
   case SUBMIT_DECIDED: resp_error(r, 409, "decided", "%s", zWhy); return;
+  case SUBMIT_DUPLICATE: resp_error(r, 409, "duplicate", "%s", zWhy); return;
   case SUBMIT_BUSY:
     resp_error(r, 503, "unavailable", "the registry is busy; nothing was written; try again");
     return;

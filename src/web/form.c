@@ -289,6 +289,14 @@ static int form_submit(Db *pDb, const Caller *pCaller, const char *zSection, con
             why.z ? why.z : "");
     status = 403;
     break;
+  case SUBMIT_DUPLICATE:
+    hprintf(pMsg, "<strong>%s</strong> ", zNothing);
+    hprintf(pMsg,
+            _("The same deposit was submitted already, as %s, and awaits the depositary's "
+              "decision."),
+            dflt(str(pOut, "id"), ""));
+    status = 409;
+    break;
   case SUBMIT_BUSY:
     hprintf(pMsg, "<strong>%s</strong> %s", zNothing,
             _("The registry is busy; submit again in a moment."));

@@ -390,6 +390,22 @@ class DeskRu(unittest.TestCase):
                          r"\d\d:\d\d UTC ?\. Депозитарий рассматривает")
         self.assertNotRegex(text, r"2026-12-04T\d\d")
 
+    def test_the_same_deposit_again_in_russian(self):
+        # Sent twice while the first waits: 409 and a notice that says so, naming the first
+        # (before: 403 and «Токен ... не даёт права это представить», a refusal of rights).
+        fields = {"document": "csto-charter", "type": "declaration", "text": "Sent twice."}
+        status, _, page = self.post("/desk/new/action", fields, self.delegate)
+        self.assertEqual(status, 202, main_text(page))
+        first = re.search(r"<code>(sub-2026-\d{4})</code>", page)[1]
+        before = self.journal_last()
+        status, _, page = self.post("/desk/new/action", fields, self.delegate)
+        self.assertEqual(status, 409, main_text(page))
+        text = main_text(page)
+        self.assertIn(f"То же самое уже представлено ({first}) и ожидает решения депозитария.",
+                      text)
+        self.assertNotIn("не даёт права", text)
+        self.assertEqual(self.journal_last(), before)
+
 
 if __name__ == "__main__":
     pactatest.main()

@@ -182,7 +182,7 @@ class Submissions(unittest.TestCase):
         self.assertEqual(status, 202, first)
         before = self.journal_last()
         status, _, err = self.json_of("POST", "/api/v1/actions", record, self.uzb)
-        self.assertEqual(status, 403, err)
+        self.assertEqual((status, err["error"]["code"]), (409, "duplicate"), err)
         self.assertIn(f"submission {first['id']} holds the same", err["error"]["message"])
         self.assertEqual(self.journal_last(), before)
         _, _, listed = self.json_of("GET", "/api/v1/submissions?status=pending",
