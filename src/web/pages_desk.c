@@ -480,7 +480,7 @@ static void nothing_decided(Buf *pMsg) {
 }
 
 /* The notice of a decision taken (SUBMIT_OK) or refused; the status. */
-static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAccept,
+static int decision_notice(Buf *pMsg, Db *pDb, SubmitResult rc, const char *zId, bool bAccept,
                            const json_t *pOut, const char *zWhy) {
   size_t i;
   json_t *x;
@@ -490,27 +490,37 @@ static int decision_notice(Buf *pMsg, SubmitResult rc, const char *zId, bool bAc
     if (bAccept) {
       Buf day = {0};
       i18n_date_iso(&day, dflt(str(d, "date"), ""));
+      /* The party and each document by their names in the page's language. */
+      json_t *pParty = entity_get(pDb, K_PARTY, dflt(str(pOut, "party"), ""));
       hprintf(pMsg,
               _("<strong>Accepted</strong> <code>%s</code> of %s: depositary notification "
                 "<strong>%s</strong>, deposited on %s"),
-              zId, dflt(str(pOut, "party"), ""), dflt(str(d, "notification"), ""), day.z);
+              zId, name_here(json_object_get(pParty, "name"), dflt(str(pOut, "party"), "")),
+              dflt(str(d, "notification"), ""), day.z);
+      json_decref(pParty);
       html_period(pMsg); /* none after «1 ноября 2026 г.» */
       buf_free(&day);
       Buf see = {0};
       hprintf(&see, " %s ", _("See"));
       const char *zSep = see.z;
       json_array_foreach(json_object_get(json_object_get(pOut, "records"), "actions"), i, x) {
-        hprintf(pMsg, "%s<a href=\"/documents/%s\">%s</a>", zSep, dflt(str(x, "document"), ""),
-                dflt(str(x, "document"), ""));
+        const char *zDoc = dflt(str(x, "document"), "");
+        json_t *pDoc = entity_get(pDb, K_DOCUMENT, zDoc);
+        hprintf(pMsg, "%s<a href=\"/documents/%s\">%s</a>", zSep, zDoc,
+                name_here(json_object_get(pDoc, "title"), zDoc));
+        json_decref(pDoc);
         zSep = ", ";
       }
       if (strcmp(zSep, ", ") == 0) buf_puts(pMsg, ".");
       buf_free(&see);
     } else {
+      json_t *pParty = entity_get(pDb, K_PARTY, dflt(str(pOut, "party"), ""));
       hprintf(pMsg,
               _("<strong>Rejected</strong> <code>%s</code> of %s. The party reads the reason: "
                 "%s"),
-              zId, dflt(str(pOut, "party"), ""), dflt(str(d, "reason"), ""));
+              zId, name_here(json_object_get(pParty, "name"), dflt(str(pOut, "party"), "")),
+              dflt(str(d, "reason"), ""));
+      json_decref(pParty);
     }
     return 200;
   }
@@ -624,7 +634,7 @@ static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
       Buf why = {0};
       SubmitResult rc = submission_decide(pReq->pDb, pReq->caller.zName, zId, bAccept, zDate,
                                           zReason, &pOut, &why);
-      status = decision_notice(&msg, rc, zId, bAccept, pOut, why.z ? why.z : "");
+      status = decision_notice(&msg, pReq->pDb, rc, zId, bAccept, pOut, why.z ? why.z : "");
       json_decref(pOut);
       buf_free(&why);
     }

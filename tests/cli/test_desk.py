@@ -176,9 +176,11 @@ class Desk(unittest.TestCase):
                                    {"date": "", "reason": ""})
         self.assertEqual(status, 200, text_of(page))
         text = text_of(page)
-        m = re.search(r"Accepted " + ratification + r" of UZB: depositary notification "
+        m = re.search(r"Accepted " + ratification + r" of Uzbekistan: depositary notification "
                       r"(2026/\d+), deposited on 4 December 2026", text)
         self.assertTrue(m, text)
+        # The document by its title, not its id (before: «See csto-charter»).
+        self.assertIn("See Charter of the Collective Security Treaty Organization.", text)
         notification = m.group(1)
         self.assertIn('role="status"', page)
         self.assertNotIn(f'action="/desk/submissions/{ratification}/accept"', page)
@@ -214,7 +216,7 @@ class Desk(unittest.TestCase):
         reason = "The Charter admits no reservations (art. 27)."
         status, page = self.decide(officer, csrf, reservation, "reject", {"reason": reason})
         self.assertEqual(status, 200, text_of(page))
-        self.assertIn(f"Rejected {reservation} of UZB", text_of(page))
+        self.assertIn(f"Rejected {reservation} of Uzbekistan", text_of(page))
         self.assertGreater(self.last_seq(), seq)
 
         page, _ = self.desk(uzb)
