@@ -1157,7 +1157,7 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
               "accepted."),
             dv->pCaller->zParty);
   else
-    buf_puts(&b, _("Every field of the interchange format (docs/desk.md). What you save is "
+    buf_puts(&b, _("Every field of the interchange format. What you save is "
                    "written to the journal under your name, through the same checks as a load; a "
                    "warning of the consistency checks asks you to save anyway."));
   buf_puts(&b, "</p>");
