@@ -126,10 +126,23 @@ static void put_finding_record(Buf *p, const json_t *f) {
 
 /* ---- The depositary's desk --------------------------------------------------------- */
 
-/* One pending submission, with its two forms. */
+/* What was typed into a submission's forms when its decision was refused,
+** shown again in them. */
+typedef struct Typed {
+  const char *zId, *zDate, *zReason;
+} Typed;
+
+/* ' value="z"' when z is set. */
+static void put_value_attr(Buf *p, const char *z) {
+  if (z && *z) hprintf(p, " value=\"%s\"", z);
+}
+
+/* One pending submission, with its two forms (pTyped: what was typed in
+** them, when it is this one's). */
 static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const json_t *pDocs,
-                         const char *zCsrf) {
+                         const char *zCsrf, const Typed *pTyped) {
   const char *zId = dflt(str(s, "id"), "");
+  if (pTyped && (!pTyped->zId || strcmp(pTyped->zId, zId) != 0)) pTyped = 0;
   char zDay[DATE_BUFSZ] = "";
   strncat(zDay, dflt(str(s, "received"), ""), DATE_BUFSZ - 1);
   hprintf(p, "<article class=\"sub\" aria-labelledby=\"h-%s\"><h3 id=\"h-%s\">", zId, zId);
@@ -152,14 +165,17 @@ static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const 
           "\"><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
           "<div><label for=\"date-%s\">%s <span class=\"muted\">%s</span>"
           "</label><input type=\"date\" id=\"date-%s\" name=\"date\" "
-          "aria-describedby=\"date-hint-%s\"><p class=\"hint\" id=\"date-hint-%s\">",
-          zCsrf, zId, _("Date of deposit"), _("(optional)"), zId, zId, zId);
+          "aria-describedby=\"date-hint-%s\"",
+          zCsrf, zId, _("Date of deposit"), _("(optional)"), zId, zId);
+  put_value_attr(p, pTyped ? pTyped->zDate : 0);
+  hprintf(p, "><p class=\"hint\" id=\"date-hint-%s\">", zId);
   hprintf(p, _("Empty: the day it was received (%s)."), day.z);
   hprintf(p,
           "</p></div><div><label for=\"why-%s\">%s <span class=\"muted\">%s</span></label>"
-          "<input id=\"why-%s\" name=\"reason\" autocomplete=\"off\"></div>"
-          "<div><button type=\"submit\">%s</button></div></form>",
-          zId, _("Reason"), _("(optional)"), zId, _("Accept"));
+          "<input id=\"why-%s\" name=\"reason\" autocomplete=\"off\"",
+          zId, _("Reason"), _("(optional)"), zId);
+  put_value_attr(p, pTyped ? pTyped->zReason : 0);
+  hprintf(p, "></div><div><button type=\"submit\">%s</button></div></form>", _("Accept"));
   buf_free(&day);
   hprintf(p, "<form method=\"post\" action=\"/desk/submissions/%s/reject\" aria-label=\"", zId);
   hprintf(p, _("Reject %s"), zId);
@@ -175,7 +191,7 @@ static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const 
   buf_puts(p, "</div></article>");
 }
 
-static void desk_pending(Buf *p, Db *pDb, const char *zCsrf) {
+static void desk_pending(Buf *p, Db *pDb, const char *zCsrf, const Typed *pTyped) {
   json_t *a = submission_list(pDb, 0, "pending");
   size_t n = json_array_size(a);
   hprintf(p, "<section aria-labelledby=\"pending\"><h2 id=\"pending\">%s</h2>",
@@ -195,7 +211,7 @@ static void desk_pending(Buf *p, Db *pDb, const char *zCsrf) {
     json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
     size_t i;
     json_t *s;
-    json_array_foreach(a, i, s) pending_item(p, s, pParties, pDocs, zCsrf);
+    json_array_foreach(a, i, s) pending_item(p, s, pParties, pDocs, zCsrf, pTyped);
     json_decref(pParties);
     json_decref(pDocs);
   }
@@ -433,7 +449,7 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
 /* The desk of the signed-in caller, under a notice (zNotice: HTML) when
 ** there is one. */
 static void desk_page(Req *pReq, Resp *r, int status, const char *zCsrf, bool bOk,
-                      const char *zNotice) {
+                      const char *zNotice, const Typed *pTyped) {
   const Caller *c = &pReq->caller;
   bool bDepositary = c->role == ROLE_DEPOSITARY;
   Buf b = {0};
@@ -453,7 +469,7 @@ static void desk_page(Req *pReq, Resp *r, int status, const char *zCsrf, bool bO
   buf_puts(&b, "</p>");
   if (zNotice) form_notice(&b, bOk, zNotice);
   if (bDepositary) {
-    desk_pending(&b, pReq->pDb, zCsrf);
+    desk_pending(&b, pReq->pDb, zCsrf, pTyped);
     desk_findings(&b, pReq->pDb);
     desk_ahead(&b, pReq->pDb);
     desk_create(&b);
@@ -471,7 +487,7 @@ void page_get_desk(Req *pReq, Resp *r) {
   }
   char zCsrf[33];
   csrf_new(r, "/desk", zCsrf);
-  desk_page(pReq, r, 200, zCsrf, true, 0);
+  desk_page(pReq, r, 200, zCsrf, true, 0, 0);
 }
 
 /* "Nothing was decided." in bold, and a blank. */
@@ -596,7 +612,7 @@ static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
     Buf msg = {0};
     nothing_decided(&msg);
     hprintf(&msg, "%s", _("Only the depositary accepts or rejects a submission."));
-    desk_page(pReq, r, 403, zCsrf, false, msg.z);
+    desk_page(pReq, r, 403, zCsrf, false, msg.z, 0);
     buf_free(&msg);
   } else if (!zType || strncmp(zType, "application/x-www-form-urlencoded", 33) != 0) {
     page_error(pReq, r, 415, _("Unsupported form"),
@@ -608,13 +624,13 @@ static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
     hprintf(&msg, "%s",
             _("The form had expired or did not come from this desk (its security code did not "
               "match). Decide again below."));
-    desk_page(pReq, r, 403, zCsrf, false, msg.z);
+    desk_page(pReq, r, 403, zCsrf, false, msg.z, 0);
     buf_free(&msg);
   } else if (f.bBad) {
     Buf msg = {0};
     nothing_decided(&msg);
     hprintf(&msg, "%s", _("The form was not valid text."));
-    desk_page(pReq, r, 400, zCsrf, false, msg.z);
+    desk_page(pReq, r, 400, zCsrf, false, msg.z, 0);
     buf_free(&msg);
   } else {
     const char *zId = pReq->azParam[0];
@@ -638,7 +654,9 @@ static void desk_decide(Req *pReq, Resp *r, bool bAccept) {
       json_decref(pOut);
       buf_free(&why);
     }
-    desk_page(pReq, r, status, zCsrf, status == 200, msg.z);
+    /* Refused: what was typed stays in the submission's forms. */
+    Typed typed = {zId, form_get(&f, "date"), form_get(&f, "reason")};
+    desk_page(pReq, r, status, zCsrf, status == 200, msg.z, status == 200 ? 0 : &typed);
     buf_free(&msg);
   }
   form_free(&f);

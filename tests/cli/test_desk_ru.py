@@ -248,6 +248,9 @@ class DeskRu(unittest.TestCase):
         text = main_text(page)
         self.assertIn("2027-01-01 — позже сегодняшнего дня", text)
         self.assertNotIn("csto-charter|UZB", text)
+        # The date typed stays in the submission's form, to be corrected (before: emptied).
+        self.assertRegex(page, r'<input type="date" id="date-%s" name="date" '
+                               r'aria-describedby="date-hint-%s" value="2027-01-01">' % (sub, sub))
         # Accepted with its date of deposit: one period after the Russian date (before:
         # «сдано на хранение 1 ноября 2026 г.. См.»).
         status, page = decide({"date": "2026-11-01"})
