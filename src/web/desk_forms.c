@@ -1177,9 +1177,9 @@ static void desk_page(Req *pReq, Resp *r, int status, const DeskView *dv) {
       const char *zLabel = zName ? label_of(dk, zName) : 0;
       if (zName && zLabel)
         hprintf(&b, "<li><a href=\"#%s\">%s</a>: %s <small>(%s)</small></li>", zName, zLabel,
-                str(w, "message"), str(w, "code"));
+                form_finding_message(w), str(w, "code"));
       else
-        hprintf(&b, "<li>%s <small>(%s)</small></li>", str(w, "message"), str(w, "code"));
+        hprintf(&b, "<li>%s <small>(%s)</small></li>", form_finding_message(w), str(w, "code"));
       xfree(zName);
     }
     hprintf(&b,

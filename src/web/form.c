@@ -248,7 +248,7 @@ static void inconsistent_notice(Buf *pMsg, const char *zNothing, const json_t *a
   json_array_foreach(aFinding, i, p) {
     if (strcmp(dflt(str(p, "severity"), ""), "error") == 0 &&
         !json_is_true(json_object_get(p, "existing")))
-      hprintf(pMsg, "<li>%s <small>(%s)</small></li>", str(p, "message"), str(p, "code"));
+      hprintf(pMsg, "<li>%s <small>(%s)</small></li>", form_finding_message(p), str(p, "code"));
     problem_of_finding(aProblem, p);
   }
   buf_puts(pMsg, "</ul>");

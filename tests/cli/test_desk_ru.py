@@ -157,6 +157,10 @@ class DeskRu(unittest.TestCase):
         self.assertIn("Это противоречило бы реестру:", text)
         self.assertNotIn("is after today", text)
         self.assertNotIn("Nothing was recorded", text)
+        # The notice gives the message alone: the record is this form's, the field is marked
+        # (before: «action csto-charter|UZB|ratification|2030-01-01: date: ...» in front).
+        self.assertNotIn("ratification|2030-01-01: date:", text)
+        self.assertRegex(text, r"Это противоречило бы реестру: 2030-01-01 — позже")
         # The typed values are kept, and nothing was written.
         self.assertIn('value="2030-01-01"', page)
         self.assertEqual(self.journal_last(), before)
