@@ -329,6 +329,25 @@ SubmitResult submission_decide(Db *pDb, const char *zActor, const char *zId, boo
   return rc;
 }
 
+json_t *submission_findings_now(Db *pDb, const json_t *pSub) {
+  json_t *pTry = json_deep_copy(json_object_get(pSub, "records"));
+  if (!json_is_object(pTry)) {
+    json_decref(pTry);
+    return json_array();
+  }
+  json_object_set_new(pTry, "pacta", json_integer(1));
+  json_t *aMsg;
+  LoadResult res;
+  int rc = load(pDb, pTry, dflt(str(pSub, "submitted_by"), "delegate"), 0, true, &aMsg, &res);
+  json_decref(pTry);
+  json_decref(aMsg);
+  if (rc == LOAD_BUSY) {
+    json_decref(res.aFinding);
+    return 0;
+  }
+  return res.aFinding ? res.aFinding : json_array();
+}
+
 json_t *submission_list(Db *pDb, const char *zParty, const char *zStatus) {
   bool bBegun = db_read_begin(pDb);
   json_t *a = entity_list(pDb, K_SUBMISSION, 0);

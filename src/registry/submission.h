@@ -49,6 +49,13 @@ SubmitResult submission_create(Db *pDb, const Caller *pCaller, const json_t *pDo
 SubmitResult submission_decide(Db *pDb, const char *zActor, const char *zId, bool bAccept,
                                const char *zDate, const char *zReason, json_t **ppOut, Buf *pWhy);
 
+/* What the consistency checks find now, in the current language, in the
+** records of pending submission pSub as they would be accepted on the day
+** received: a new array of findings (errors and warnings), or NULL when the
+** registry was busy (the stored "warnings", of the day it came in and in
+** its sender's language, stand then). */
+json_t *submission_findings_now(Db *pDb, const json_t *pSub);
+
 /* The submissions, newest first: zParty's only (NULL: all), of zStatus
 ** (NULL: any). A new array. */
 json_t *submission_list(Db *pDb, const char *zParty, const char *zStatus);

@@ -21,6 +21,7 @@
 #include "page.h"
 #include "routes.h"
 #include "submission.h"
+#include "term.h"
 
 #define DESK_FINDINGS 20 /* the first findings shown; /checks has them all */
 
@@ -78,20 +79,30 @@ static void put_records(Buf *p, const json_t *pSub, const json_t *pDocs) {
   buf_puts(p, "</ul>");
 }
 
-/* The consistency checks' warnings on a submission, or "none". */
-static void put_warnings(Buf *p, const json_t *pSub) {
-  const json_t *aWarn = json_object_get(pSub, "warnings");
-  if (!json_array_size(aWarn)) {
-    hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
-    return;
-  }
-  buf_puts(p, "<ul class=\"plain\">");
-  size_t i;
+/* The consistency checks' findings on a submission, or "none": with pDb,
+** what they find now in its records, in the page's language (errors first:
+** the registry may have moved since it came in); else, or when the registry
+** is busy, the warnings stored when it came in. */
+static void put_warnings(Buf *p, Db *pDb, const json_t *pSub) {
+  json_t *aNow = pDb ? submission_findings_now(pDb, pSub) : 0;
+  const json_t *aWarn = aNow ? aNow : json_object_get(pSub, "warnings");
+  size_t i, nShown = 0;
   json_t *w;
-  /* Without "kind key: field: " in front: the record is shown above. */
-  json_array_foreach(aWarn, i, w) hprintf(p, "<li>%s <small>(%s)</small></li>",
-                                          form_finding_message(w), dflt(str(w, "code"), ""));
-  buf_puts(p, "</ul>");
+  for (int pass = 0; pass < 2; pass++) {
+    json_array_foreach(aWarn, i, w) {
+      bool bError = strcmp(dflt(str(w, "severity"), ""), "error") == 0;
+      if (bError != (pass == 0) || json_is_true(json_object_get(w, "existing"))) continue;
+      buf_puts(p, nShown++ ? "<li>" : "<ul class=\"plain\"><li>");
+      if (bError) hprintf(p, "<strong class=\"flag\">%s:</strong> ", dflt(term("error"), "error"));
+      /* Without "kind key: field: " in front: the record is shown above. */
+      hprintf(p, "%s <small>(%s)</small></li>", form_finding_message(w), dflt(str(w, "code"), ""));
+    }
+  }
+  if (nShown)
+    buf_puts(p, "</ul>");
+  else
+    hprintf(p, "<span class=\"muted\">%s</span>", _("none"));
+  json_decref(aNow);
 }
 
 /* The page of the record a finding is about. */
@@ -139,8 +150,8 @@ static void put_value_attr(Buf *p, const char *z) {
 
 /* One pending submission, with its two forms (pTyped: what was typed in
 ** them, when it is this one's). */
-static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const json_t *pDocs,
-                         const char *zCsrf, const Typed *pTyped) {
+static void pending_item(Buf *p, Db *pDb, const json_t *s, const json_t *pParties,
+                         const json_t *pDocs, const char *zCsrf, const Typed *pTyped) {
   const char *zId = dflt(str(s, "id"), "");
   if (pTyped && (!pTyped->zId || strcmp(pTyped->zId, zId) != 0)) pTyped = 0;
   char zDay[DATE_BUFSZ] = "";
@@ -155,7 +166,7 @@ static void pending_item(Buf *p, const json_t *s, const json_t *pParties, const 
   buf_puts(p, " ");
   hprintf(p, _("from %s"), dflt(str(s, "submitted_by"), ""));
   hprintf(p, "</dd><dt>%s</dt><dd>", _("Warnings"));
-  put_warnings(p, s);
+  put_warnings(p, pDb, s);
   buf_puts(p, "</dd></dl><div class=\"decide\">");
   Buf day = {0};
   i18n_date_iso(&day, zDay);
@@ -211,7 +222,7 @@ static void desk_pending(Buf *p, Db *pDb, const char *zCsrf, const Typed *pTyped
     json_t *pDocs = entity_map(pDb, K_DOCUMENT, "id");
     size_t i;
     json_t *s;
-    json_array_foreach(a, i, s) pending_item(p, s, pParties, pDocs, zCsrf, pTyped);
+    json_array_foreach(a, i, s) pending_item(p, pDb, s, pParties, pDocs, zCsrf, pTyped);
     json_decref(pParties);
     json_decref(pDocs);
   }
@@ -424,7 +435,7 @@ static void desk_delegate(Buf *p, Db *pDb, const Caller *c) {
         hprintf(p, "<span class=\"muted\">%s</span>", _("The depositary has not decided yet."));
         if (json_array_size(json_object_get(s, "warnings"))) {
           hprintf(p, " %s ", _("Warnings:"));
-          put_warnings(p, s);
+          put_warnings(p, 0, s); /* as stored: in the language they were sent in */
         }
       }
       buf_puts(p, "</td></tr>");

@@ -282,6 +282,30 @@ class Desk(unittest.TestCase):
         self.assertIn("Warnings UZB was not a member of eaeu on 2026-12-04", text)
         self.assertNotIn("eaeu-treaty|UZB|accession", text)
         self.assertNotIn("party: UZB", text)
+        # Sent in English, read by the depositary in Russian: the checks run again on the desk,
+        # in the page's language (before: the stored English message on the Russian desk).
+        session = self.sign_in(self.depositary)
+        status, _, _, page, _ = self.request("GET", "/desk?lang=ru",
+                                             cookies={"pacta_session": session})
+        self.assertEqual(status, 200)
+        start = page.index(f'id="h-{sub}"')
+        text = text_of(page[start:page.index("</article>", start)])
+        self.assertIn("UZB не был членом eaeu на 2026-12-04", text)
+        self.assertNotIn("was not a member", text)
+        # The registry moved since: UZB became a member of the EAEU on 1 December, so the
+        # warning is gone on the desk, though stored with the submission.
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        c.request("POST", "/api/v1/load", json.dumps({"pacta": 1, "memberships": [
+            {"organization": "eaeu", "party": "UZB", "kind": "member", "from": "2026-12-01"}]}),
+            {"Authorization": "Bearer " + self.depositary, "Content-Type": "application/json"})
+        r = c.getresponse()
+        r.read()
+        c.close()
+        self.assertIn(r.status, (200, 201), r.status)
+        page, _ = self.desk(session)
+        start = page.index(f'id="h-{sub}"')
+        text = text_of(page[start:page.index("</article>", start)])
+        self.assertIn("Warnings none", text)
 
     def test_ahead(self):
         """Sessions from today on and deadlines within 12 months, by date."""
