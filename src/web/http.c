@@ -44,6 +44,13 @@ static void refuse_plain(const Req *pReq, Resp *r, int status, const char *zCode
   memset(r->zSetCookie, 0, sizeof(r->zSetCookie));
   r->nRetryAfter = 0;
   r->seqMadeAt = 0;
+  r->zTotalCount[0] = 0;
+  if (r->xStream) { /* a whole list begun: never sent */
+    r->xStreamFree(r->pStream);
+    r->xStream = 0;
+    r->xStreamFree = 0;
+    r->pStream = 0;
+  }
   if (is_api_path(pReq->zPath)) {
     resp_error(r, status, zCode, "%s", zMsg);
   } else {

@@ -345,6 +345,19 @@ class Api(unittest.TestCase):
         self.assertEqual(json.loads(body)["query"], "%00")
         self.assertEqual(self.get("/documents/cis-charter?on=2009-01-01")[0], 200)
 
+    def test_encoded_nul_in_a_whole_list_is_only_a_400(self):
+        # A whole list is streamed: its 400 went out with the stream begun,
+        # the unfiltered list (and its X-Total-Count) under status 400.
+        for path, name in [("/api/v1/documents?limit=all&kind=%00", "kind"),
+                           ("/api/v1/journal?limit=all&actor=%00", "actor"),
+                           ("/api/v1/actions?limit=all&format=csv&type=%00", "type")]:
+            with self.subTest(path=path):
+                status, hdrs, body = self.get(path)
+                self.assertEqual(status, 400, body[:300])
+                self.assertTrue(hdrs["Content-Type"].startswith("application/json"))
+                self.assertNotIn("X-Total-Count", hdrs)
+                self.assertIn(f"query parameter {name}:", json.loads(body)["error"]["message"])
+
     def test_encoded_nul_in_a_form_field_is_400_naming_it(self):
         status, hdrs, body = self.get("/ingest")
         self.assertEqual(status, 200)
