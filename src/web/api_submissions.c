@@ -128,6 +128,29 @@ void api_get_submission(Req *pReq, Resp *r) {
   json_decref(pSub);
 }
 
+/* The decision's body: an object of strings, "date" (accepting) and
+** "reason"; false with a 400 naming the key. A key misspelt or of another
+** type is refused, not ignored: the decision cannot be taken back. */
+static bool decision_body_ok(Resp *r, const json_t *pBody, bool bAccept) {
+  const char *zKey;
+  const json_t *pVal;
+  const char *zExpect = bAccept ? "date or reason" : "reason";
+  json_object_foreach((json_t *)pBody, zKey, pVal) {
+    bool bKnown = strcmp(zKey, "reason") == 0 || (bAccept && strcmp(zKey, "date") == 0);
+    if (!bKnown) {
+      resp_error(r, 400, "invalid", "request body: unknown key \"%s\" (expected %s)", zKey,
+                 zExpect);
+      return false;
+    }
+    if (!json_is_string(pVal)) {
+      resp_error(r, 400, "invalid", "request body: \"%s\" must be a string (%s)", zKey,
+                 strcmp(zKey, "date") == 0 ? "the date of deposit, YYYY-MM-DD" : "text");
+      return false;
+    }
+  }
+  return true;
+}
+
 static void decide(Req *pReq, Resp *r, bool bAccept) {
   if (!req_need_caller(pReq, r, "a submission")) return;
   if (pReq->caller.role != ROLE_DEPOSITARY) {
@@ -142,6 +165,10 @@ static void decide(Req *pReq, Resp *r, bool bAccept) {
       resp_error(r, 400, "bad_json",
                  "request body: expected a JSON object such as "
                  "{\"reason\": \"...\"}");
+      json_decref(pBody);
+      return;
+    }
+    if (!decision_body_ok(r, pBody, bAccept)) {
       json_decref(pBody);
       return;
     }

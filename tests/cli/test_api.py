@@ -246,6 +246,34 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 403)
         self.assertEqual(self.journal_last(), before)
 
+    def test_decision_body_misspelt_or_mistyped_is_refused(self):
+        # {"date": 5} accepted the submission on the day of receipt, and
+        # {"dat": ...} likewise: a decision cannot be taken back.
+        status, sub = self.post("/api/v1/actions",
+                                {"document": "csto-charter", "party": "ARM",
+                                 "type": "declaration", "instrument_date": "2026-11-21",
+                                 "text": "decision body test"}, token=self.arm)
+        self.assertEqual(status, 202, sub)
+        path = "/api/v1/submissions/" + sub["id"]
+        for verb, body, key in [("accept", {"date": 5}, "date"),
+                                ("accept", {"dat": "2026-12-01"}, "dat"),
+                                ("accept", {"reason": ["x"]}, "reason"),
+                                ("reject", {"reason": "no", "date": "2026-12-01"}, "date"),
+                                ("reject", {"reason": None}, "reason")]:
+            with self.subTest(verb=verb, body=body):
+                status, err = self.post(f"{path}/{verb}", body, token=self.depositary)
+                self.assert_error(status, err, 400)
+                self.assertIn(f'"{key}"', err["error"]["message"])
+        self.assertEqual(self.submission(path)["status"], "pending")
+        status, done = self.post(f"{path}/reject", {"reason": "test"}, token=self.depositary)
+        self.assertEqual((status, done["status"]), (200, "rejected"), done)
+
+    def submission(self, path):
+        status, _, body = self.server.request("GET", path,
+                                              headers={"Authorization": "Bearer " + self.arm})
+        self.assertEqual(status, 200, body)
+        return json.loads(body)
+
     def test_writes_through_journal(self):
         # The depositary records directly (a paper instrument, with its past date).
         action = {"document": "csto-charter", "party": "ARM", "type": "ratification",
