@@ -110,6 +110,32 @@ void http_refuse_too_large(const Req *pReq, Resp *r, size_t nMax) {
   buf_free(&msg);
 }
 
+/* The methods of the request's path, for a 405's Allow header ("GET, HEAD,
+** POST"): those of the first pattern it matches, not of a wider one after
+** it ("/api/v1/{}" would add POST to /api/v1/journal, a 404). */
+static void allowed_methods(const Route *aRoute, int nRoute, Req *pReq, char *zOut, size_t nOut) {
+  Buf b = {0};
+  buf_puts(&b, "");
+  const char *zPattern = 0;
+  for (int i = 0; i < nRoute; i++) {
+    const char *zMethod = aRoute[i].zMethod;
+    if (zPattern ? strcmp(aRoute[i].zPattern, zPattern) != 0
+                 : !route_match(aRoute[i].zPattern, pReq->zPath, pReq))
+      continue;
+    zPattern = aRoute[i].zPattern;
+    for (int k = 0; k < 2; k++) {
+      char zItem[16];
+      snprintf(zItem, sizeof(zItem), "%s, ", zMethod);
+      if (!strstr(b.z, zItem)) buf_puts(&b, zItem);
+      if (strcmp(zMethod, "GET") != 0) break;
+      zMethod = "HEAD"; /* answered as GET */
+    }
+  }
+  if (b.n >= 2) b.z[b.n - 2] = 0;
+  snprintf(zOut, nOut, "%s", b.z);
+  buf_free(&b);
+}
+
 void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp) {
   if (strstr(pReq->zPath, HTTP_NUL)) {
     refuse_nul(pReq, pResp, 0);
@@ -131,11 +157,13 @@ void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp) {
     if (pReq->zNulArg[0] && (bRead || pResp->status >= 300)) refuse_nul(pReq, pResp, pReq->zNulArg);
     return;
   }
-  if (bPathKnown)
+  if (bPathKnown) {
+    allowed_methods(aRoute, nRoute, pReq, pResp->zAllow, sizeof(pResp->zAllow));
     resp_error(pResp, 405, "method_not_allowed", "%s is not allowed on %s", pReq->zMethod,
                pReq->zPath);
-  else
+  } else {
     resp_error(pResp, 404, "not_found", "no such resource: %s", pReq->zPath);
+  }
 }
 
 void resp_json(Resp *p, int status, const json_t *pBody) {

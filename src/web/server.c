@@ -739,6 +739,7 @@ static void add_headers(struct MHD_Response *r, const char *zType, const char *z
                             "img-src 'self' data:; frame-ancestors 'none'");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
+  if (pResp && pResp->zAllow[0]) MHD_add_response_header(r, "Allow", pResp->zAllow);
   if (pResp && pResp->zTotalCount[0]) {
     MHD_add_response_header(r, "X-Total-Count", pResp->zTotalCount);
     MHD_add_response_header(r, "Access-Control-Expose-Headers", "X-Total-Count");

@@ -211,6 +211,20 @@ class Api(unittest.TestCase):
         # Still serving.
         self.get_json("/api/v1/organizations")
 
+    def test_method_not_allowed_says_which_are(self):
+        # A 405 had no Allow header (RFC 9110 15.5.6 requires it).
+        for method, path, allow in [
+                ("PUT", "/api/v1/documents", "GET, HEAD, POST"),
+                ("PATCH", "/api/v1/documents/csto-charter", "GET, HEAD, DELETE"),
+                ("DELETE", "/api/v1/journal", "GET, HEAD"),
+                ("POST", "/api/v1/log/checkpoint", "GET, HEAD"),
+                ("GET", "/api/v1/submissions/sub-1/accept", "POST")]:
+            with self.subTest(method=method, path=path):
+                status, hdrs, body = self.server.request(method, path)
+                self.assertEqual(status, 405, body)
+                self.assertEqual(hdrs.get("Allow"), allow)
+                self.assertEqual(json.loads(body)["error"]["code"], "method_not_allowed")
+
     def test_writes_refused_write_nothing(self):
         before = self.journal_last()
         action = {"document": "csto-charter", "party": "ARM", "type": "ratification",
