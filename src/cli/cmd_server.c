@@ -6,6 +6,7 @@
 
 #include "auth.h"
 #include "cmd.h"
+#include "entity.h"
 #include "fields.h"
 #include "i18n.h"
 #include "output.h"
@@ -35,6 +36,15 @@ int cmd_serve(Args *a) {
 
 static void token_create(Args *a, Db *pDb) {
   cli_need_pos(&a->cli, 1, 1);
+  /* A delegate token speaks for a party the registry knows: one for a code
+  ** it does not know would deposit nothing but refusals. */
+  bool bDelegate = a->zRole && strcmp(a->zRole, "delegate") == 0;
+  const char *zP = a->zParty;
+  if (bDelegate && zP && strlen(zP) == 3 && strspn(zP, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3 &&
+      entity_seq(pDb, K_PARTY, zP) == 0) {
+    db_close(pDb);
+    die(EXIT_INPUT, _("unknown %s \"%s\"; no token was made"), code_label("party"), zP);
+  }
   Buf err = {0};
   char *zSecret = auth_token_create(pDb, a->zRole, a->zParty, a->zName, &err);
   if (!zSecret) {

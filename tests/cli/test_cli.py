@@ -682,6 +682,20 @@ class Usage(unittest.TestCase):
             self.assertIn("unknown organization", p.stderr)
             run(os.path.join(d, "absent.db"), "members", "cis", expect=1)
 
+    def test_delegate_token_of_an_unknown_party(self):
+        # A delegate token for a party code the registry does not know was made (exit 0),
+        # and every submission under it refused; now refused as any unknown party is.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            p = run(db, "token", "create", "--role", "delegate", "--party", "ZZZ", "--name",
+                    "zz", expect=1)
+            self.assertEqual(p.stderr, 'pacta: unknown party "ZZZ"; no token was made\n')
+            self.assertEqual(run_json(db, "token", "list")["tokens"], [])
+            run(db, "token", "create", "--role", "delegate", "--party", "zz", "--name", "zz",
+                expect=2)
+            run(db, "token", "create", "--role", "delegate", "--party", "ARM", "--name", "arm")
+
     def test_journal_ranges_as_the_api(self):
         # GET /api/v1/journal answers 400 for after=-1 and limit=0; the
         # command line read them (an empty list) until issue 12.
