@@ -213,11 +213,11 @@ int cmd_minutes(Args *a) {
   const char *zOut = cli_get(&a->cli, "out");
   if (strcmp(zFormat, "pdf") == 0) return report_minutes_pdf(a->zDb, &a->cli, a->azPos[0], zOut);
   if (strcmp(zFormat, "html") != 0 && strcmp(zFormat, "md") != 0)
-    cli_fail(&a->cli, "--format: expected html, md or pdf, got \"%s\"", zFormat);
+    cli_fail(&a->cli, _("--format: expected html, md or pdf, got \"%s\""), zFormat);
   Db *pDb = open_registry(a);
   Buf b = {0};
   if (!publish_minutes(pDb, a->azPos[0], strcmp(zFormat, "md") == 0, &b))
-    die(EXIT_INPUT, "no session \"%s\"", a->azPos[0]);
+    die(EXIT_INPUT, _("unknown %s \"%s\""), code_label("session"), a->azPos[0]);
   report_write_out(zOut, b.z, b.n);
   buf_free(&b);
   db_close(pDb);

@@ -262,12 +262,12 @@ static const Command aCommand[] = {
         "INDEX (0-based), or the consistency proof from the first OLD leaves, one\n"
         "hex hash per line. For checking against other implementations.")},
     {"minutes", cmd_minutes, "minutes SESSION [--format html|md|pdf] [--out FILE]", "format= out=",
-     "The minutes of a session generated from the record: attendance and level\n"
-     "of representation, absent parties, documents adopted, actions taken at the\n"
-     "session, commitments given and the next session, as printable HTML (the\n"
-     "default), Markdown, or an A4 PDF (--format pdf, to --out FILE or a pipe)\n"
-     "that ends with the registry's log size and root hash, in the language chosen\n"
-     "for pacta."},
+     N_("The minutes of a session generated from the record: attendance and level\n"
+        "of representation, absent parties, documents adopted, actions taken at the\n"
+        "session, commitments given and the next session, as printable HTML (the\n"
+        "default), Markdown, or an A4 PDF (--format pdf, to --out FILE or a pipe)\n"
+        "that ends with the registry's log size and root hash, in the language chosen\n"
+        "for pacta.")},
     {"party", cmd_party, "party CODE [--on DATE] [--json]", "on=",
      N_("A party's profile: memberships over time, chairs held, and its status in\n"
         "every document on a date (default today).")},
@@ -275,17 +275,17 @@ static const Command aCommand[] = {
      "report document DOC|party CODE|organization ORG [--on DATE] [--org ORG]\n"
      "       [--format html|pdf] [--out FILE]",
      "on= org= format= out=",
-     "A status report as depositaries publish them (docs/reports.md), in the\n"
-     "language chosen for pacta (en, ru): document: heading, \"Status as at DATE\", the\n"
-     "entry into force and its clause, each party's signature, instrument and\n"
-     "date of deposit, entry into force, reservations and declarations (their\n"
-     "text in an annex) and withdrawal, with totals; party: a state's\n"
-     "participation in every document (--org: of one organization);\n"
-     "organization: every document, in force or not, with counts. --on: the\n"
-     "date (default today). Every report ends with the registry's log size and\n"
-     "root hash and the latest signed checkpoint's signer. --format html (the\n"
-     "default, printable) or pdf (A4; the default when --out ends in .pdf),\n"
-     "to --out FILE or standard output."},
+     N_("A status report as depositaries publish them (docs/reports.md), in the\n"
+        "language chosen for pacta (en, ru): document: heading, \"Status as at DATE\",\n"
+        "the entry into force and its clause, each party's signature, instrument and\n"
+        "date of deposit, entry into force, reservations and declarations (their\n"
+        "text in an annex) and withdrawal, with totals; party: a state's\n"
+        "participation in every document (--org: of one organization);\n"
+        "organization: every document, in force or not, with counts. --on: the\n"
+        "date (default today). Every report ends with the registry's log size and\n"
+        "root hash and the latest signed checkpoint's signer. --format html (the\n"
+        "default, printable) or pdf (A4; the default when --out ends in .pdf),\n"
+        "to --out FILE or standard output.")},
     {"rebuild", cmd_rebuild, "rebuild [--json]", "",
      N_("Regenerate every derived table from the journal, the Merkle log included,\n"
         "and say where a journal entry no longer matches the log's leaf hash for it.")},

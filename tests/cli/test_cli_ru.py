@@ -108,6 +108,36 @@ class Russian(unittest.TestCase):
         self.assertIn("реестр договоров", out)
         self.assertIn("  members ORG [--on DATE] [--json]\n", out)  # synopses stay
 
+    def test_help_of_every_command_in_russian(self):
+        # 'help minutes' and 'help report' were in English under --lang ru: their help was not
+        # marked for translation. Every command's help has Russian words now.
+        commands = [line.split()[0] for line in self.both("help").stdout.split("команды:\n")[1]
+                    .split("\n\n")[0].splitlines() if line.startswith("  ") and
+                    not line.startswith("   ")]
+        self.assertIn("minutes", commands)
+        self.assertIn("report", commands)
+        for cmd in commands:
+            body = self.both("help", cmd).stdout.split("\n\n", 1)[1]
+            self.assertRegex(body, "[а-яА-Я]{4}", cmd)
+        self.assertIn("Протокол заседания", self.both("help", "minutes").stdout)
+        self.assertIn("Справка о статусе", self.both("help", "report").stdout)
+
+    def test_report_and_minutes_errors_in_russian(self):
+        # They were in English whatever the language, and named an unknown document otherwise
+        # than 'status' does.
+        self.assertEqual(self.both("report", "document", "nope", expect=1).stderr,
+                         "pacta: не найдено: документ «nope»\n")
+        self.assertEqual(self.both("report", "party", "ARM", "--org", "nato", expect=1).stderr,
+                         "pacta: не найдено: организация «nato»\n")
+        self.assertIn("ожидается html или pdf, получено «docx»",
+                      self.both("report", "document", DOC, "--format", "docx", expect=2).stderr)
+        self.assertIn("ожидается document, party или organization, получено «treaty»",
+                      self.both("report", "treaty", DOC, expect=2).stderr)
+        self.assertEqual(self.both("minutes", "nope", expect=1).stderr,
+                         "pacta: не найдено: заседание «nope»\n")
+        self.assertIn("ожидается html, md или pdf, получено «doc»",
+                      self.both("minutes", "nope", "--format", "doc", expect=2).stderr)
+
     def test_error_in_russian_same_exit(self):
         ru = self.both("show", "party", "XXX", expect=1)
         self.assertEqual(ru.stderr, "pacta: не найдено: участник «XXX»\n")

@@ -358,11 +358,11 @@ class Reports(unittest.TestCase):
 
     def test_bad_input(self):
         p = run(self.db, "report", "document", "no-such-doc", expect=1)
-        self.assertIn('no document "no-such-doc"', p.stderr)
+        self.assertEqual(p.stderr, 'pacta: unknown document "no-such-doc"\n')  # as 'status' says
         run(self.db, "report", "party", "XXX", expect=1)
         run(self.db, "report", "organization", "nope", expect=1)
         p = run(self.db, "report", "party", "ARM", "--org", "nope", expect=1)
-        self.assertIn('no organization "nope"', p.stderr)
+        self.assertIn('unknown organization "nope"', p.stderr)
         p = run(self.db, "report", "document", "cis-charter", "--on", "2023-02-30", expect=2)
         self.assertIn("YYYY-MM-DD", p.stderr)
         p = run(self.db, "report", "document", "cis-charter", "--format", "docx", expect=2)
