@@ -432,10 +432,13 @@ int cmd_submissions(Args *a) {
     bool bAccept = zSub[0] == 'a';
     const char *zReason = cli_get(&a->cli, "reason");
     if (!bAccept && !zReason) cli_fail(&a->cli, _("reject needs --reason TEXT"));
+    /* A date that is not one is the command line's error, as --on's is. */
+    const char *zDate = cli_get(&a->cli, "date");
+    if (zDate) arg_date(a, "date", zDate);
     json_t *pOut;
     Buf why = {0};
-    SubmitResult r = submission_decide(pDb, arg_actor(a), a->azPos[1], bAccept,
-                                       cli_get(&a->cli, "date"), zReason, &pOut, &why);
+    SubmitResult r =
+        submission_decide(pDb, arg_actor(a), a->azPos[1], bAccept, zDate, zReason, &pOut, &why);
     size_t i;
     json_t *p;
     switch (r) {

@@ -678,6 +678,11 @@ class Usage(unittest.TestCase):
             run(db, "chair", "org", "--year", "abc", expect=2)
             run(db, "frobnicate", expect=2)
             run(db, "status", "x", "--bogus", expect=2)
+            # submissions accept --date: the date of deposit read as every date flag is (it was
+            # refused by the registry, exit 1, "date: expected the date of deposit").
+            p = run(db, "submissions", "accept", "1", "--date", "2023-02-30", expect=2)
+            self.assertIn('--date: expected a real date YYYY-MM-DD, got "2023-02-30"', p.stderr)
+            self.assertIn("usage: pacta submissions", p.stderr)
             p = run(db, "members", "nope", "--json", expect=1)
             self.assertIn("unknown organization", p.stderr)
             run(os.path.join(d, "absent.db"), "members", "cis", expect=1)
