@@ -210,11 +210,13 @@ static bool may_write(Req *pReq, Resp *r) {
 }
 
 /* Load an interchange document (already parsed) through the journal, after
-** checking the caller may write every record in it. */
-static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
+** checking the caller may write every record in it. Returns the journal's
+** last sequence number after a write, else 0. */
+static int64_t load_document(Req *pReq, Resp *r, json_t *pDoc) {
+  int64_t seq = 0;
   if (pReq->caller.role == ROLE_DELEGATE) {
     api_submit(pReq, r, pDoc); /* a delegate deposits; the depositary decides */
-    return;
+    return 0;
   }
   const char *zSection;
   json_t *pArr;
@@ -224,7 +226,7 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
       const char *zWhy = auth_may_write(&pReq->caller, zSection, json_array_get(pArr, i));
       if (zWhy) {
         resp_error(r, 403, "forbidden", "$.%s[%zu]: %s", zSection, i, zWhy);
-        return;
+        return 0;
       }
     }
   }
@@ -250,9 +252,32 @@ static void load_document(Req *pReq, Resp *r, json_t *pDoc) {
                              (json_int_t)res.lastSeq, "warnings", res.aFinding);
     resp_json(r, res.nLoaded ? 201 : 200, pOut);
     json_decref(pOut);
+    if (res.nLoaded) seq = res.lastSeq;
   }
   json_decref(res.aFinding);
   json_decref(aMsg);
+  return seq;
+}
+
+/* Location: the record journal entry seq wrote, /api/v1/{section}/{key}
+** (none when it does not fit). */
+static void set_location(Req *pReq, Resp *r, Kind kind, int64_t seq) {
+  sqlite3_stmt *p = db_stmt(pReq->pDb, "SELECT key FROM journal_entry WHERE seq=?1");
+  sqlite3_bind_int64(p, 1, seq);
+  if (db_step_row(pReq->pDb, p)) {
+    Buf loc = {0};
+    buf_printf(&loc, "/api/v1/%s/", kind_section(kind));
+    for (const unsigned char *z = sqlite3_column_text(p, 0); z && *z; z++) {
+      if ((*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z') || (*z >= '0' && *z <= '9') ||
+          strchr("-._~", *z))
+        buf_putc(&loc, (char)*z);
+      else
+        buf_printf(&loc, "%%%02X", *z);
+    }
+    if (loc.n < sizeof(r->zLocation)) snprintf(r->zLocation, sizeof(r->zLocation), "%s", loc.z);
+    buf_free(&loc);
+  }
+  sqlite3_reset(p);
 }
 
 static json_t *parse_body(Req *pReq, Resp *r) {
@@ -287,7 +312,8 @@ void api_post_record(Req *pReq, Resp *r) {
   json_t *pRec = parse_body(pReq, r);
   if (!pRec) return;
   json_t *pDoc = json_pack("{s:i, s:[o]}", "pacta", 1, kind_section(kind), pRec);
-  load_document(pReq, r, pDoc);
+  int64_t seq = load_document(pReq, r, pDoc);
+  if (seq && r->status == 201) set_location(pReq, r, kind, seq);
   json_decref(pDoc);
 }
 

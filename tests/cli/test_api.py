@@ -260,6 +260,34 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 403)
         self.assertEqual(self.journal_last(), before)
 
+    def test_created_record_and_submission_say_where(self):
+        # A 201 had no Location; a 202 had one.
+        party = {"code": "XLC", "kind": "state", "name": {"en": "Location test"}}
+        status, hdrs, body = self.server.request(
+            "POST", "/api/v1/parties", json.dumps(party).encode(),
+            {"Content-Type": "application/json", "Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 201, body)
+        self.assertEqual(hdrs.get("Location"), "/api/v1/parties/XLC")
+        action = {"document": "csto-charter", "party": "XLC", "type": "signature",
+                  "date": "2002-10-07"}
+        status, hdrs, body = self.server.request(
+            "POST", "/api/v1/actions", json.dumps(action).encode(),
+            {"Content-Type": "application/json", "Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 201, body)
+        where = hdrs.get("Location")
+        self.assertEqual(where, "/api/v1/actions/csto-charter%7CXLC%7Csignature%7C2002-10-07")
+        self.assertEqual(self.get_json(where)["party"], "XLC")
+        # Unchanged: 200, nowhere new.
+        status, hdrs, body = self.server.request(
+            "POST", "/api/v1/actions", json.dumps(action).encode(),
+            {"Content-Type": "application/json", "Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 200, body)
+        self.assertNotIn("Location", hdrs)
+        for path in [where, "/api/v1/parties/XLC"]:
+            status, _, body = self.server.request(
+                "DELETE", path, headers={"Authorization": "Bearer " + self.depositary})
+            self.assertEqual(status, 200, body)
+
     def test_decision_body_misspelt_or_mistyped_is_refused(self):
         # {"date": 5} accepted the submission on the day of receipt, and
         # {"dat": ...} likewise: a decision cannot be taken back.
