@@ -36,7 +36,19 @@ typedef struct ListArgs {
   Buf after; /* from ?cursor=, empty when none */
 } ListArgs;
 
-static bool list_args(Req *pReq, Resp *r, long long nMax, ListArgs *a) {
+/* A cursor names its list ("documents:KEY", "journal:SEQ") so that one of
+** another list is refused, not read as a key of this one (which began the
+** page at some other place). */
+static bool cursor_of_list(const char *zCursor, const char *zList, Buf *pAfter) {
+  size_t n = strlen(zList);
+  if (!list_cursor_decode(zCursor, pAfter)) return false;
+  if (pAfter->n <= n + 1 || strncmp(pAfter->z, zList, n) != 0 || pAfter->z[n] != ':') return false;
+  memmove(pAfter->z, pAfter->z + n + 1, pAfter->n - n);
+  pAfter->n -= n + 1;
+  return true;
+}
+
+static bool list_args(Req *pReq, Resp *r, const char *zList, long long nMax, ListArgs *a) {
   memset(a, 0, sizeof(*a));
   const char *zFormat = req_arg(pReq, "format");
   if (zFormat && strcmp(zFormat, "csv") != 0 && strcmp(zFormat, "json") != 0) {
@@ -51,9 +63,11 @@ static bool list_args(Req *pReq, Resp *r, long long nMax, ListArgs *a) {
     return false;
   if (!req_int(pReq, r, "offset", 0, 0, 1LL << 40, &a->offset)) return false;
   const char *zCursor = req_arg(pReq, "cursor");
-  if (zCursor && !list_cursor_decode(zCursor, &a->after)) {
+  if (zCursor && !cursor_of_list(zCursor, zList, &a->after)) {
     resp_error(r, 400, "bad_parameter",
-               "cursor: expected the next_cursor of an earlier page, got \"%s\"", zCursor);
+               "query parameter cursor: expected the next_cursor of an earlier page of %s, "
+               "got \"%s\"",
+               zList, zCursor);
     buf_free(&a->after);
     return false;
   }
@@ -385,8 +399,11 @@ static int list_out_part(ListOut *o, Buf *b) {
         release(o, p);
       }
       if (o->bMore) {
+        Buf cur = {0};
+        buf_printf(&cur, "%s:%s", o->src == SRC_JOURNAL ? "journal" : section(o), o->lastKey.z);
         buf_puts(b, ",\"next_cursor\":\"");
-        list_cursor_encode(b, o->lastKey.z, o->lastKey.n);
+        list_cursor_encode(b, cur.z, cur.n);
+        buf_free(&cur);
         buf_putc(b, '"');
       }
       buf_puts(b, "}\n");
@@ -481,7 +498,7 @@ void api_get_list(Req *pReq, Resp *r) {
   if (!list_filter_read(pReq, r, kind, &f)) return;
   ListOut *o = xmalloc(sizeof(ListOut));
   memset(o, 0, sizeof(*o));
-  if (!list_args(pReq, r, 10000, &o->a)) {
+  if (!list_args(pReq, r, kind_section(kind), 10000, &o->a)) {
     xfree(o);
     return;
   }
@@ -521,7 +538,7 @@ void api_get_journal(Req *pReq, Resp *r) {
   if (!journal_filter_read(pReq, r, &jf)) return;
   ListOut *o = xmalloc(sizeof(ListOut));
   memset(o, 0, sizeof(*o));
-  if (!list_args(pReq, r, 1000, &o->a)) {
+  if (!list_args(pReq, r, "journal", 1000, &o->a)) {
     xfree(o);
     return;
   }
@@ -532,7 +549,10 @@ void api_get_journal(Req *pReq, Resp *r) {
   }
   if (!o->a.after.n && after) buf_printf(&o->a.after, "%lld", after);
   if (o->a.after.n && strspn(o->a.after.z, "0123456789") != o->a.after.n) {
-    resp_error(r, 400, "bad_parameter", "cursor: expected the next_cursor of an earlier page");
+    resp_error(r, 400, "bad_parameter",
+               "query parameter cursor: expected the next_cursor of an earlier page of journal, "
+               "got \"%s\"",
+               req_arg(pReq, "cursor"));
     list_out_free(o);
     return;
   }

@@ -78,9 +78,11 @@ void api_get_submissions(Req *pReq, Resp *r) {
   if (!req_int(pReq, r, "offset", 0, 0, 1LL << 40, &offset)) return;
   Buf after = {0};
   const char *zCursor = req_arg(pReq, "cursor");
-  if (zCursor && !list_cursor_decode(zCursor, &after)) {
+  if (zCursor && (!list_cursor_decode(zCursor, &after) || strncmp(after.z, "submissions:", 12))) {
     resp_error(r, 400, "bad_parameter",
-               "cursor: expected the next_cursor of an earlier page, got \"%s\"", zCursor);
+               "query parameter cursor: expected the next_cursor of an earlier page of "
+               "submissions, got \"%s\"",
+               zCursor);
     buf_free(&after);
     return;
   }
@@ -88,7 +90,7 @@ void api_get_submissions(Req *pReq, Resp *r) {
   json_t *a = submission_list(pReq->pDb, c->role == ROLE_DEPOSITARY ? 0 : c->zParty, zStatus);
   size_t n = json_array_size(a), i = 0;
   if (after.n) {
-    while (i < n && strcmp(dflt(str(json_array_get(a, i), "id"), ""), after.z) != 0) i++;
+    while (i < n && strcmp(dflt(str(json_array_get(a, i), "id"), ""), after.z + 12) != 0) i++;
     i++; /* after it (none when it is gone) */
   }
   i += (size_t)offset;
@@ -99,10 +101,12 @@ void api_get_submissions(Req *pReq, Resp *r) {
       json_pack("{s:o, s:I, s:I, s:I}", "submissions", aPage, "total", (json_int_t)n, "limit",
                 (json_int_t)(limit < 0 ? (long long)n : limit), "offset", (json_int_t)offset);
   if (i < n && json_array_size(aPage)) {
-    Buf cur = {0};
-    const char *zLast = dflt(str(json_array_get(aPage, json_array_size(aPage) - 1), "id"), "");
-    list_cursor_encode(&cur, zLast, strlen(zLast));
+    Buf last = {0}, cur = {0};
+    buf_printf(&last, "submissions:%s",
+               dflt(str(json_array_get(aPage, json_array_size(aPage) - 1), "id"), ""));
+    list_cursor_encode(&cur, last.z, last.n);
     json_object_set_new(pOut, "next_cursor", json_string(cur.z));
+    buf_free(&last);
     buf_free(&cur);
   }
   resp_json(r, 200, pOut);

@@ -211,6 +211,33 @@ class Api(unittest.TestCase):
         # Still serving.
         self.get_json("/api/v1/organizations")
 
+    def test_a_cursor_of_another_list_is_refused(self):
+        # A cursor is the last key of its page: one of another list was read
+        # as a key of this one and began the page at some other place (200).
+        docs = self.get_json("/api/v1/documents?limit=2")["next_cursor"]
+        parties = self.get_json("/api/v1/parties?limit=2")["next_cursor"]
+        journal = self.get_json("/api/v1/journal?limit=2")["next_cursor"]
+        for path, name in [(f"/api/v1/parties?limit=2&cursor={docs}", "parties"),
+                           (f"/api/v1/documents?limit=2&cursor={parties}", "documents"),
+                           (f"/api/v1/documents?limit=2&cursor={journal}", "documents"),
+                           (f"/api/v1/journal?limit=2&cursor={docs}", "journal")]:
+            with self.subTest(path=path):
+                status, _, body = self.get(path)
+                self.assertEqual(status, 400, body[:300])
+                err = json.loads(body)["error"]
+                self.assertEqual(err["code"], "bad_parameter")
+                self.assertIn(f"query parameter cursor: expected the next_cursor of an earlier "
+                              f"page of {name}", err["message"])
+        status, _, body = self.server.request(
+            "GET", f"/api/v1/submissions?cursor={docs}",
+            headers={"Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 400, body)
+        # Its own list's cursor goes on from where the page ended.
+        page = self.get_json(f"/api/v1/documents?limit=2&cursor={docs}")
+        whole = self.get_json("/api/v1/documents?limit=4")
+        self.assertEqual([d["id"] for d in page["documents"]],
+                         [d["id"] for d in whole["documents"][2:]])
+
     def test_method_not_allowed_says_which_are(self):
         # A 405 had no Allow header (RFC 9110 15.5.6 requires it).
         for method, path, allow in [
