@@ -112,7 +112,7 @@ const char *arg_actor(const Args *a) {
 }
 
 Db *open_registry(const Args *a) {
-  return db_open(a->zDb, false);
+  return cli_open_registry(a->zDb);
 }
 
 json_t *must(json_t *p, Buf *pErr) {

@@ -116,7 +116,7 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
   if (zLimit && (q.limit = atoll(zLimit)) <= 0) cli_fail(c, _("--limit: expected N > 0"));
   if (zOffset) q.offset = atoll(zOffset);
   if (!zBench && !query.n) cli_fail(c, _("missing argument"));
-  Db *pDb = db_open(zDb, false);
+  Db *pDb = cli_open_registry(zDb);
   search_ensure(pDb);
   int rc = 0;
   if (zBench) {

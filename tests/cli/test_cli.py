@@ -687,6 +687,33 @@ class Usage(unittest.TestCase):
             self.assertIn("unknown organization", p.stderr)
             run(os.path.join(d, "absent.db"), "members", "cis", expect=1)
 
+    def test_what_is_not_a_registry(self):
+        # An empty file or another program's SQLite database was made a registry by any
+        # command (its tables added, exit 0); a directory said "unable to open database file".
+        with tempfile.TemporaryDirectory() as d:
+            empty = os.path.join(d, "empty.db")
+            open(empty, "w").close()
+            other = os.path.join(d, "other.db")
+            with sqlite3.connect(other) as c:
+                c.execute("CREATE TABLE notes(text)")
+            text = os.path.join(d, "notes.txt")
+            with open(text, "w") as f:
+                f.write("not a database\n" * 100)
+            for path in (empty, other, text):
+                for args in (["list", "parties"], ["members", "cis"], ["search", "x"],
+                             ["report", "document", "x"], ["log", "root"], ["token", "list"]):
+                    with self.subTest(path=path, args=args):
+                        p = run(path, *args, expect=1)
+                        self.assertEqual(p.stderr,
+                                         f"pacta: {path}: not a pacta registry (pass --db FILE)\n")
+            self.assertEqual(os.path.getsize(empty), 0)
+            with sqlite3.connect(other) as c:
+                self.assertEqual(c.execute("SELECT count(*) FROM sqlite_master").fetchone(), (1,))
+            p = run(d, "list", "parties", expect=1)
+            self.assertEqual(p.stderr, f"pacta: {d}: a directory, not a registry (pass --db FILE)\n")
+            p = run(os.path.join(d, "absent.db"), "list", "parties", expect=1)
+            self.assertIn("no registry here", p.stderr)
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.

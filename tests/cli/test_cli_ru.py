@@ -138,6 +138,14 @@ class Russian(unittest.TestCase):
         self.assertIn("ожидается html, md или pdf, получено «doc»",
                       self.both("minutes", "nope", "--format", "doc", expect=2).stderr)
 
+    def test_no_registry_in_russian(self):
+        # The registry's own errors were English under --lang ru.
+        for path, said in ((os.path.join(self.tmp.name, "absent.db"), "здесь нет реестра"),
+                           (self.tmp.name, "это каталог, а не реестр"),
+                           (os.path.abspath(__file__), "это не реестр pacta")):
+            p = pacta(path, "list", "parties", lang="ru", expect=1)
+            self.assertTrue(p.stderr.startswith(f"pacta: {path}: {said} ("), p.stderr)
+
     def test_error_in_russian_same_exit(self):
         ru = self.both("show", "party", "XXX", expect=1)
         self.assertEqual(ru.stderr, "pacta: не найдено: участник «XXX»\n")
