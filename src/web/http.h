@@ -65,6 +65,7 @@ typedef struct Resp {
   int nRetryAfter;      /* seconds, for a Retry-After header; 0: none */
   char zTotalCount[24]; /* an X-Total-Count header (a list's total); empty: none */
   char zAllow[48];      /* a 405's Allow header: the path's methods */
+  const char *zCacheControl; /* a Cache-Control header; NULL: none */
   /* Not 0: the body was made in one read transaction of the journal up to
   ** this sequence number, and from nothing else but the request's path,
   ** query arguments, language and cookies (not its token, as any cacheable

@@ -740,6 +740,8 @@ static void add_headers(struct MHD_Response *r, const char *zType, const char *z
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
   if (pResp && pResp->zAllow[0]) MHD_add_response_header(r, "Allow", pResp->zAllow);
+  if (pResp && pResp->zCacheControl)
+    MHD_add_response_header(r, "Cache-Control", pResp->zCacheControl);
   if (pResp && pResp->zTotalCount[0]) {
     MHD_add_response_header(r, "X-Total-Count", pResp->zTotalCount);
     MHD_add_response_header(r, "Access-Control-Expose-Headers", "X-Total-Count");
@@ -806,6 +808,13 @@ static bool conn_open(struct MHD_Connection *pConn, const char *zMethod, const c
   return true; /* answer on a later call: keeps the connection alive */
 }
 
+static bool api_path(const char *zUrl) {
+  return strncmp(zUrl, "/api/", 5) == 0;
+}
+
+/* A cached public read's 304: its Cache-Control, as the 200's. */
+static const Resp g_respRevalidate = {.zCacheControl = "no-cache"};
+
 static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const char *zUrl,
                               const char *zMethod, const char *zVersion, const char *zUpload,
                               size_t *pnUpload, void **ppConnCls) {
@@ -869,7 +878,8 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
       pool_end(pPool, false);
       if (zIfNoneMatch && strcmp(zIfNoneMatch, pEntry->zEtag) == 0) {
         log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), 0);
-        return send_response(pConn, 304, pEntry->zType, "", 0, pEntry->zEtag, 0);
+        return send_response(pConn, 304, pEntry->zType, "", 0, pEntry->zEtag,
+                             api_path(zUrl) ? &g_respRevalidate : 0);
       }
       log_access(pConn, zMethod, zUrl, pEntry->status, pEntry->nBody, ms_since(&t0), 0);
       return MHD_queue_response(pConn, (unsigned)pEntry->status, pEntry->pResp);
@@ -925,6 +935,12 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   /* A write answered with a redirect (a form saved: 303) wrote too. */
   if (!bGet && resp.status < 400) atomic_fetch_add(&g_writeGeneration, 1);
 
+  /* The API's public reads may be kept by a client, asking again with the
+  ** ETag (the registry changes at any time); anything else under /api/ (a
+  ** token's submissions, a write's answer, an error) is not to be kept. */
+  bool bPublic = resp.bCacheable || resp.zEtag[0] || resp.xStream; /* a list, the export */
+  if (api_path(zUrl))
+    resp.zCacheControl = bGet && resp.status == 200 && bPublic ? "no-cache" : "no-store";
   const char *zBody = resp.body.z ? resp.body.z : "";
   if (bGet && resp.status == 200 && resp.bCacheable) {
     if (!s->bShaOpen) {

@@ -238,6 +238,30 @@ class Api(unittest.TestCase):
         self.assertEqual([d["id"] for d in page["documents"]],
                          [d["id"] for d in whole["documents"][2:]])
 
+    def test_cache_control(self):
+        # No answer said whether it may be kept: a delegate's submissions
+        # could sit in a browser's cache on disk. Public reads are kept and
+        # asked again with their ETag; a token's answers and errors are not.
+        for path in ["/api/v1/documents/csto-charter", "/api/v1/documents/csto-charter",
+                     "/api/v1/documents?limit=2", "/api/v1/documents?limit=all",
+                     "/api/v1/export"]:
+            with self.subTest(path=path):
+                status, hdrs, _ = self.get(path)
+                self.assertEqual((status, hdrs.get("Cache-Control")), (200, "no-cache"))
+        status, hdrs, _ = self.get("/api/v1/documents/csto-charter")
+        status, hdrs, _ = self.get("/api/v1/documents/csto-charter",
+                                   {"If-None-Match": hdrs["ETag"]})
+        self.assertEqual((status, hdrs.get("Cache-Control")), (304, "no-cache"))
+        status, hdrs, _ = self.get("/api/v1/submissions",
+                                   {"Authorization": "Bearer " + self.depositary})
+        self.assertEqual((status, hdrs.get("Cache-Control")), (200, "no-store"))
+        for path in ["/api/v1/documents/nope", "/api/v1/documents?limit=0"]:
+            status, hdrs, _ = self.get(path)
+            self.assertEqual(hdrs.get("Cache-Control"), "no-store", path)
+        status, hdrs, _ = self.server.request("POST", "/api/v1/actions", b"{}",
+                                              {"Content-Type": "application/json"})
+        self.assertEqual((status, hdrs.get("Cache-Control")), (401, "no-store"))
+
     def test_method_not_allowed_says_which_are(self):
         # A 405 had no Allow header (RFC 9110 15.5.6 requires it).
         for method, path, allow in [
