@@ -65,6 +65,100 @@ int cmd_members(Args *a) {
   return 0;
 }
 
+/* An average and its percent as two cells ("+0.400", "70.00 %"), "-" when
+** nothing is scored. */
+static void add_average(Table *t, const json_t *pRow) {
+  const json_t *pA = json_object_get(pRow, "average");
+  char z[32];
+  if (!json_is_number(pA)) {
+    table_add(t, "-");
+    table_add(t, "-");
+    return;
+  }
+  snprintf(z, sizeof(z), "%+.3f", json_number_value(pA));
+  table_add(t, z);
+  snprintf(z, sizeof(z), "%.2f %%", json_number_value(json_object_get(pRow, "percent")));
+  table_add(t, z);
+}
+
+static void add_count(Table *t, long long n) {
+  char z[24];
+  snprintf(z, sizeof(z), "%lld", n);
+  table_add(t, z);
+}
+
+static void print_compliance(const json_t *p) {
+  const json_t *pPeriod = json_object_get(p, "period"), *pAll = json_object_get(p, "overall");
+  /* TRANSLATORS: an organization and a date YYYY-MM-DD. */
+  printf(_("Compliance: %s on %s"), dflt(str(p, "organization"), ""), dflt(str(p, "on"), ""));
+  if (pPeriod) /* TRANSLATORS: the report period, two dates YYYY-MM-DD. */
+    printf(_(" (period %s to %s)"), dflt(str(pPeriod, "from"), ""), dflt(str(pPeriod, "to"), ""));
+  Buf n = {0};
+  i18n_plural(&n, _("{0, plural, one{# score} other{# scores}}"),
+              (long long)json_integer_value(json_object_get(pAll, "scored")));
+  if (json_is_number(json_object_get(pAll, "average")))
+    /* TRANSLATORS: the average (+0.400), the percent (70.00) and "5 scores". */
+    printf(_("\n\nOverall: %+.3f, %.2f %% (%s)\n\n"),
+           json_number_value(json_object_get(pAll, "average")),
+           json_number_value(json_object_get(pAll, "percent")), n.z);
+  else
+    printf(_("\n\nOverall: - (%s)\n\n"), n.z);
+  buf_free(&n);
+  Table t = {5, 0, 0, 0};
+  const char *azParty[] = {P_("column", "party"), P_("column", "average"), P_("column", "percent"),
+                           P_("column", "scored"), P_("column", "self-reports")};
+  table_head(&t, 5, azParty);
+  const json_t *a = json_object_get(p, "parties");
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    const json_t *r = json_array_get(a, i);
+    table_add(&t, str(r, "party"));
+    add_average(&t, r);
+    add_count(&t, (long long)json_integer_value(json_object_get(r, "scored")));
+    add_count(&t, (long long)json_array_size(json_object_get(r, "self_reports")));
+  }
+  table_print(&t);
+  putchar('\n');
+  t = (Table){5, 0, 0, 0};
+  const char *azCommitment[] = {P_("column", "commitment"), P_("column", "average"),
+                                P_("column", "percent"), P_("column", "scored"),
+                                P_("column", "deadline")};
+  table_head(&t, 5, azCommitment);
+  a = json_object_get(p, "commitments");
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    const json_t *r = json_array_get(a, i);
+    Buf id = {0};
+    buf_printf(&id, "%s%s", str(r, "parent") ? "  " : "", dflt(str(r, "commitment"), ""));
+    table_add(&t, id.z);
+    buf_free(&id);
+    add_average(&t, r);
+    add_count(&t, (long long)json_integer_value(json_object_get(r, "scored")));
+    table_add(&t, dflt(str(r, "deadline"), "-"));
+  }
+  table_print(&t);
+  a = json_object_get(p, "overdue");
+  printf(_("\nOverdue: %zu\n"), json_array_size(a));
+  for (size_t i = 0; i < json_array_size(a); i++) {
+    const json_t *r = json_array_get(a, i), *aP = json_object_get(r, "parties");
+    Buf who = {0};
+    for (size_t k = 0; k < json_array_size(aP); k++)
+      buf_printf(&who, "%s%s", k ? ", " : "", json_string_value(json_array_get(aP, k)));
+    printf("  %s: ", dflt(str(r, "commitment"), ""));
+    if (who.z)
+      printf(_("deadline %s; not fully met by %s"), dflt(str(r, "deadline"), ""), who.z);
+    else
+      printf(_("deadline %s; no addressees"), dflt(str(r, "deadline"), ""));
+    putchar('\n');
+    buf_free(&who);
+  }
+  const json_t *pChange = json_object_get(p, "change");
+  const json_t *pPrev = json_object_get(pChange, "previous");
+  if (json_is_number(json_object_get(pChange, "percent")))
+    /* TRANSLATORS: the earlier period (two dates) and the change in percentage points. */
+    printf(_("\nChange since the period %s to %s: %+.2f percentage points\n"),
+           dflt(str(pPrev, "from"), ""), dflt(str(pPrev, "to"), ""),
+           json_number_value(json_object_get(pChange, "percent")));
+}
+
 int cmd_compliance(Args *a) {
   const Cli *c = &a->cli;
   cli_need_pos(c, 1, 1);
@@ -84,7 +178,7 @@ int cmd_compliance(Args *a) {
   if (a->bJson)
     print_json(p);
   else
-    compliance_print(p);
+    print_compliance(p);
   json_decref(p);
   db_close(pDb);
   return 0;

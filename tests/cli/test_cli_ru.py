@@ -146,6 +146,29 @@ class Russian(unittest.TestCase):
             p = pacta(path, "list", "parties", lang="ru", expect=1)
             self.assertTrue(p.stderr.startswith(f"pacta: {path}: {said} ("), p.stderr)
 
+    def test_compliance_in_russian(self):
+        # The compliance report was English whatever the language ("Compliance: cis on",
+        # "Overall", "party  average", "Overdue").
+        out = self.both("compliance", "cis", "--from", "2020-01-01", "--on", ON).stdout
+        lines = out.splitlines()
+        self.assertEqual(lines[0],
+                         f"Выполнение обязательств: cis на {ON} (период с 2020-01-01 по {ON})")
+        self.assertRegex(lines[2], r"^В целом: [+-]\d\.\d{3}, \d+\.\d\d % \(\d+ оцен(ка|ки|ок)\)$")
+        self.assertEqual(lines[4].split(), ["участник", "среднее", "процент", "оценок",
+                                            "самоотчётов"])
+        self.assertIn("\nобязательство  ", out)
+        self.assertRegex(out, r"\nПросрочено: \d+\n")
+        for english in ("Compliance", "Overall", "average", "Overdue", "deadline"):
+            self.assertNotIn(english, out)
+        # Columns by characters, as every table.
+        head, rule = lines[4], lines[5]
+        starts = [k for k, c in enumerate(rule) if c == "-" and (k == 0 or rule[k - 1] == " ")]
+        words = [k for k, c in enumerate(head) if c != " " and (k == 0 or head[k - 1] == " ")]
+        self.assertEqual(words, starts)
+        en = pacta(self.db, "compliance", "cis", "--from", "2020-01-01", "--on", ON).stdout
+        self.assertTrue(en.startswith(f"Compliance: cis on {ON} (period 2020-01-01 to {ON})"))
+        self.assertIn("\nOverdue: ", en)
+
     def test_error_in_russian_same_exit(self):
         ru = self.both("show", "party", "XXX", expect=1)
         self.assertEqual(ru.stderr, "pacta: не найдено: участник «XXX»\n")
