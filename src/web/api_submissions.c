@@ -50,7 +50,17 @@ static void submit_error(Resp *r, SubmitResult rc, const json_t *pOut, const cha
 void api_submit(Req *pReq, Resp *r, const json_t *pDoc) {
   json_t *pSub;
   Buf why = {0};
-  SubmitResult rc = submission_create(pReq->pDb, &pReq->caller, pDoc, &pSub, &why);
+  /* An empty section submits nothing: {"actions": []} alone is nothing to
+  ** submit (400), not an empty submission for the depositary to decide. */
+  json_t *pSome = json_copy((json_t *)pDoc);
+  const char *zSection;
+  json_t *pArr;
+  void *pTmp;
+  json_object_foreach_safe(pSome, pTmp, zSection, pArr) {
+    if (json_is_array(pArr) && json_array_size(pArr) == 0) json_object_del(pSome, zSection);
+  }
+  SubmitResult rc = submission_create(pReq->pDb, &pReq->caller, pSome, &pSub, &why);
+  json_decref(pSome);
   if (rc == SUBMIT_OK) {
     resp_json(r, 202, pSub);
     snprintf(r->zLocation, sizeof(r->zLocation), "/api/v1/submissions/%s", str(pSub, "id"));

@@ -311,6 +311,18 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 403)
         self.assertEqual(self.journal_last(), before)
 
+    def test_an_empty_submission_is_nothing_to_submit(self):
+        # {"actions": []} made an empty submission (202) for the depositary
+        # to decide, where {} was refused as nothing to submit.
+        before = self.journal_last()
+        for doc in [{"pacta": 1}, {"pacta": 1, "actions": []},
+                    {"actions": [], "assessments": []}]:
+            with self.subTest(doc=doc):
+                status, err = self.post("/api/v1/load", doc, token=self.arm)
+                self.assert_error(status, err, 400)
+                self.assertIn("nothing to submit", err["error"]["message"])
+        self.assertEqual(self.journal_last(), before)
+
     def test_created_record_and_submission_say_where(self):
         # A 201 had no Location; a 202 had one.
         party = {"code": "XLC", "kind": "state", "name": {"en": "Location test"}}
