@@ -1,4 +1,5 @@
 /* `pacta search` (search.h). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +90,18 @@ static void print_text(const json_t *pDoc) {
   }
 }
 
+/* --zFlag's value z as a whole number from lo to hi; a usage error otherwise
+** (as journal's --limit and --after). */
+static long long flag_number(const Cli *c, const char *zFlag, const char *z, long long lo,
+                             long long hi) {
+  char *zEnd;
+  errno = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  if (errno || zEnd == z || *zEnd || v < lo || v > hi)
+    cli_fail(c, _("--%s: expected a whole number from %lld to %lld, got \"%s\""), zFlag, lo, hi, z);
+  return v;
+}
+
 int search_command(const char *zDb, bool bJson, const Cli *c) {
   SearchQuery q;
   memset(&q, 0, sizeof(q));
@@ -108,13 +121,16 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
     if (query.n) buf_putc(&query, ' ');
     buf_puts(&query, c->azPos[i]);
   }
-  if (!date_optional_valid(q.zFrom)) cli_fail(c, _("--from: expected YYYY-MM-DD"));
-  if (!date_optional_valid(q.zTo)) cli_fail(c, _("--to: expected YYYY-MM-DD"));
+  if (!date_optional_valid(q.zFrom))
+    cli_fail(c, _("--%s: expected a real date YYYY-MM-DD, got \"%s\""), "from", q.zFrom);
+  if (!date_optional_valid(q.zTo))
+    cli_fail(c, _("--%s: expected a real date YYYY-MM-DD, got \"%s\""), "to", q.zTo);
   if (q.zKind && !(q.zKind = search_kind_filter(q.zKind)))
     cli_fail(c, _("--kind: expected document, session, commitment, assessment, party, body or "
                   "organization"));
-  if (zLimit && (q.limit = atoll(zLimit)) <= 0) cli_fail(c, _("--limit: expected N > 0"));
-  if (zOffset) q.offset = atoll(zOffset);
+  /* The bounds of GET /api/v1/search's limit and offset. */
+  if (zLimit) q.limit = flag_number(c, "limit", zLimit, 1, 1000);
+  if (zOffset) q.offset = flag_number(c, "offset", zOffset, 0, 1LL << 62);
   if (!zBench && !query.n) cli_fail(c, _("missing argument"));
   Db *pDb = cli_open_registry(zDb);
   search_ensure(pDb);

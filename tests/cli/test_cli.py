@@ -714,6 +714,25 @@ class Usage(unittest.TestCase):
             p = run(os.path.join(d, "absent.db"), "list", "parties", expect=1)
             self.assertIn("no registry here", p.stderr)
 
+    def test_search_flags_read_strictly(self):
+        # search took "--limit 5x" as 5, "--offset -5" and "--offset abc" as 0 (exit 0), and
+        # said "--from: expected YYYY-MM-DD" without the value; now as journal's flags.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            for flag, value, lo, hi in [("--limit", "5x", 1, 1000), ("--limit", "0", 1, 1000),
+                                        ("--limit", "1001", 1, 1000),
+                                        ("--offset", "-5", 0, 1 << 62),
+                                        ("--offset", "abc", 0, 1 << 62)]:
+                with self.subTest(flag=flag, value=value):
+                    p = run(db, "search", "treaty", flag, value, expect=2)
+                    self.assertIn(f'{flag}: expected a whole number from {lo} to {hi}, '
+                                  f'got "{value}"', p.stderr)
+                    self.assertIn("usage: pacta search", p.stderr)
+            p = run(db, "search", "treaty", "--from", "2023-02-30", expect=2)
+            self.assertIn('--from: expected a real date YYYY-MM-DD, got "2023-02-30"', p.stderr)
+            self.assertEqual(len(run_json(db, "search", "treaty", "--limit", "2")["results"]), 2)
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
