@@ -161,6 +161,8 @@ _pacta() {
           *) words="json csv ics" ;;
         esac ;;
       --role) words="depositary delegate" ;;
+      --lang) words="en ru" ;;
+      --status) words="pending accepted rejected" ;;
       --kind)
         if [[ $cmd == load ]]; then
           words="parties organizations memberships bodies chairmanships chairmanship_recorded
@@ -185,7 +187,7 @@ _pacta() {
 
   if [[ -z $cmd ]]; then
     if [[ $cur == -* ]]; then
-      mapfile -t COMPREPLY < <(compgen -W "--db --actor --json --help --version" -- "$cur")
+      mapfile -t COMPREPLY < <(compgen -W "--db --actor --lang --json --help --version" -- "$cur")
     else
       mapfile -t COMPREPLY < <(compgen -W "$_pacta_commands" -- "$cur")
     fi
@@ -224,6 +226,7 @@ _pacta() {
         esac
       fi ;;
     key) ((n == 0)) && words=generate ;;
+    submissions) ((n == 0)) && words="list show accept reject" ;;
     merkle) ((n == 0)) && words="root inclusion consistency" ;;
     token)
       if ((n == 0)); then

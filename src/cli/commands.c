@@ -239,7 +239,7 @@ static const Command aCommand[] = {
         "log proof inclusion --index I [--size N] [--json]\n"
         "log proof consistency --from M [--to N] [--json]\n"
         "log root [--size N] [--json]\n"
-        "log tiles --out DIR [--key FILE]\n"
+        "log tiles --out DIR [--key FILE [--origin O]]\n"
         "log cosign --key FILE [--log-key PUB] [--registry DB|DIR] [--old-checkpoint FILE]\n"
         "           [--out FILE] CHECKPOINT\n\n"
         "The journal as an RFC 6962 Merkle log, one leaf per journal entry.\n"

@@ -18,7 +18,7 @@ static const char zLogUsage[] =
     "log cosign --key FILE [--log-key PUB] [--registry DB|DIR] [--old-checkpoint FILE] "
     "[--out FILE] CHECKPOINT | log proof inclusion --index I [--size N] | "
     "log proof consistency --from M [--to N] | log root [--size N] | log tiles --out DIR "
-    "[--key FILE]";
+    "[--key FILE [--origin ORIGIN]]";
 
 static const char *meta_get(Db *pDb, const char *zKey, Buf *pOut) {
   sqlite3_stmt *p = db_stmt(pDb, "SELECT value FROM meta WHERE key=?1");

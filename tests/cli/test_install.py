@@ -160,6 +160,17 @@ class Completion(unittest.TestCase):
         self.assertEqual(complete("pacta", "token", "create", "--role", "d"),
                          ["depositary", "delegate"])
 
+    def test_language_and_subcommands(self):
+        # --lang was offered neither before the command nor with a value; 'submissions'
+        # offered no subcommand and --status no status.
+        self.assertIn("--lang", complete("pacta", "--"))
+        self.assertEqual(complete("pacta", "--lang", ""), ["en", "ru"])
+        self.assertEqual(complete("pacta", "serve", "--lang", "r"), ["ru"])
+        self.assertEqual(complete("pacta", "submissions", ""), ["list", "show", "accept", "reject"])
+        self.assertEqual(complete("pacta", "submissions", "list", "--status", "p"), ["pending"])
+        # Every flag 'pacta log' takes is in its help.
+        self.assertIn("--origin", pacta("help", "log").stdout.split("log tiles")[1].split("\n")[0])
+
     def test_kinds_and_ids(self):
         # The kinds 'pacta list' accepts, as its own error message lists them.
         p = pacta("--db", "/nonexistent/x.db", "list", "bogus", expect=2)
