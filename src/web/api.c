@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "auth.h"
 #include "checks.h"
@@ -201,9 +202,12 @@ void api_get_checks(Req *pReq, Resp *r) {
 /* Check the caller and the content type; false with the response filled. */
 static bool may_write(Req *pReq, Resp *r) {
   if (!req_need_caller(pReq, r, "writing")) return false;
+  /* The media type in any case (RFC 9110 8.3.1), alone or with parameters. */
   const char *zType = pReq->zHeaderContentType;
-  if (!zType || strncmp(zType, "application/json", 16) != 0) {
-    resp_error(r, 415, "unsupported_media_type", "expected Content-Type: application/json");
+  if (!zType || strncasecmp(zType, "application/json", 16) != 0 ||
+      (zType[16] && zType[16] != ';' && zType[16] != ' ')) {
+    resp_error(r, 415, "unsupported_media_type", "expected Content-Type: application/json, got %s",
+               zType ? zType : "none");
     return false;
   }
   return true;

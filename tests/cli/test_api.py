@@ -311,6 +311,17 @@ class Api(unittest.TestCase):
         self.assertEqual(status, 403)
         self.assertEqual(self.journal_last(), before)
 
+    def test_json_media_type_in_any_case(self):
+        # Application/JSON was 415, and application/jsonx taken for JSON.
+        status, body = self.post("/api/v1/actions", {"party": "ARM"}, token=self.depositary,
+                                 ctype="Application/JSON; charset=UTF-8")
+        self.assert_error(status, body, 400)  # read, and found wanting
+        self.assertIn("document", body["error"]["message"])
+        for ctype in ["application/jsonx", "text/plain"]:
+            status, body = self.post("/api/v1/actions", {}, token=self.depositary, ctype=ctype)
+            self.assert_error(status, body, 415)
+            self.assertIn(ctype, body["error"]["message"])
+
     def test_an_empty_submission_is_nothing_to_submit(self):
         # {"actions": []} made an empty submission (202) for the depositary
         # to decide, where {} was refused as nothing to submit.
