@@ -526,5 +526,18 @@ int pacta_main(int argc, char **argv) {
   i18n_use(pChosen);
   int rc = pCmd->xRun(&a);
   cli_free(&a.cli);
+  /* What the command wrote reached standard output: a full disk or a closed
+  ** pipe is an error, not a short answer with exit 0. */
+  bool bFailed = ferror(stdout);
+  errno = 0;
+  if (fflush(stdout) != 0 || bFailed) {
+    fprintf(stderr, "pacta: ");
+    if (!bFailed && errno)
+      fprintf(stderr, _("%s: cannot write: %s"), _("standard output"), strerror(errno));
+    else
+      fputs(_("standard output: a write failed; what was written is incomplete"), stderr);
+    fputc('\n', stderr);
+    return EXIT_INPUT;
+  }
   return rc;
 }

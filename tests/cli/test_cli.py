@@ -733,6 +733,22 @@ class Usage(unittest.TestCase):
             self.assertIn('--from: expected a real date YYYY-MM-DD, got "2023-02-30"', p.stderr)
             self.assertEqual(len(run_json(db, "search", "treaty", "--limit", "2")["results"]), 2)
 
+    @unittest.skipUnless(os.path.exists("/dev/full"), "no /dev/full")
+    def test_output_that_cannot_be_written(self):
+        # 'pacta export > FILE' on a full disk exited 0 with a cut export: a backup script
+        # could not tell. Now exit 1, saying so.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            for args in (["export"], ["list", "parties"], ["status", "--all", "--json"]):
+                with open("/dev/full", "w") as full:
+                    p = subprocess.run([PACTA, "--db", db, *args], stdout=full,
+                                       stderr=subprocess.PIPE, text=True)
+                self.assertEqual(p.returncode, 1, args)
+                self.assertRegex(p.stderr, r"^pacta: standard output: (cannot write: No space "
+                                           r"left on device|a write failed; what was written "
+                                           r"is incomplete)\n$", args)
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
