@@ -40,6 +40,8 @@ int arg_year(const Args *a, const char *zValue);
 /* Who writes: --actor, else $PACTA_ACTOR, else $USER, else "cli". */
 const char *arg_actor(const Args *a);
 Db *open_registry(const Args *a);
+/* Exit 1, "unknown organization", unless zOrg is one (cmd_data.c). */
+void need_organization(Db *pDb, const char *zOrg);
 /* p, or exit 1 with the message in pErr when p is NULL. */
 json_t *must(json_t *p, Buf *pErr);
 

@@ -180,6 +180,13 @@ int cmd_load(Args *a) {
   return rc;
 }
 
+/* --org's organization, or exit 1 naming it as every command does: a
+** filter by an organization that is not one gave an empty answer. */
+void need_organization(Db *pDb, const char *zOrg) {
+  if (entity_seq(pDb, K_ORGANIZATION, zOrg) == 0)
+    die(EXIT_INPUT, _("unknown %s \"%s\""), code_label(kind_name(K_ORGANIZATION)), zOrg);
+}
+
 int cmd_export(Args *a) {
   cli_need_pos(&a->cli, 0, 0);
   const char *zFormat = a->zFormat ? a->zFormat : "json";
@@ -188,7 +195,12 @@ int cmd_export(Args *a) {
   const char *zOut = cli_get(&a->cli, "out");
   if (zOut && strcmp(zFormat, "csv") != 0)
     cli_fail(&a->cli, _("--out DIR goes with --format csv (one file per table)"));
+  /* The interchange and the CSV are the whole registry: --org would be
+  ** silently ignored. */
+  if (a->zOrg && strcmp(zFormat, "ics") != 0)
+    cli_fail(&a->cli, _("--org goes with --format ics (the export is the whole registry)"));
   Db *pDb = open_registry(a);
+  if (a->zOrg) need_organization(pDb, a->zOrg);
   if (strcmp(zFormat, "ics") == 0) {
     Buf b = {0};
     publish_ics(pDb, a->zOrg, &b);

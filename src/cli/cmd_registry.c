@@ -514,6 +514,7 @@ int cmd_list(Args *a) {
                "assessments)"),
              a->azPos[0]);
   Db *pDb = open_registry(a);
+  if (a->zOrg) need_organization(pDb, a->zOrg);
   json_t *pList = entity_list(pDb, kind, a->zOrg);
   if (a->bJson) {
     print_json_new(json_pack("{s:o}", kind_section(kind), pList));

@@ -749,6 +749,24 @@ class Usage(unittest.TestCase):
                                            r"left on device|a write failed; what was written "
                                            r"is incomplete)\n$", args)
 
+    def test_org_filter_of_an_unknown_organization(self):
+        # 'list KIND --org nato' printed an empty table and 'export --org cis' ignored --org
+        # (the whole registry, exit 0); now as 'members nato' and a usage error.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            for args in (["list", "actions", "--org", "nato"],
+                         ["export", "--format", "ics", "--org", "nato"]):
+                p = run(db, *args, expect=1)
+                self.assertEqual(p.stderr, 'pacta: unknown organization "nato"\n', args)
+                self.assertEqual(p.stdout, "", args)
+            for fmt in ("json", "csv"):
+                p = run(db, "export", "--format", fmt, "--org", "cis", expect=2)
+                self.assertIn("--org goes with --format ics", p.stderr)
+            self.assertIn("BEGIN:VCALENDAR", run(db, "export", "--format", "ics", "--org",
+                                                 "cis").stdout)
+            self.assertTrue(run_json(db, "list", "documents", "--org", "cis")["documents"])
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
