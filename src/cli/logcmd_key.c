@@ -16,7 +16,7 @@ static void write_new_file(const char *zPath, const char *z, mode_t mode) {
   int fd = open(zPath, O_WRONLY | O_CREAT | O_EXCL, mode);
   if (fd < 0)
     die(EXIT_INPUT, _("%s: cannot create: %s%s"), zPath, strerror(errno),
-        errno == EEXIST ? " (keys are never overwritten)" : "");
+        errno == EEXIST ? _(" (keys are never overwritten)") : "");
   size_t n = strlen(z);
   if (fchmod(fd, mode) || write(fd, z, n) != (ssize_t)n || write(fd, "\n", 1) != 1 || close(fd))
     die(EXIT_INPUT, _("%s: cannot write: %s"), zPath, strerror(errno));
@@ -25,9 +25,10 @@ static void write_new_file(const char *zPath, const char *z, mode_t mode) {
 int logcmd_key(const char *zDb, bool bJson, const Cli *c) {
   Cli o = *c;
   o.zUsage = zKeyUsage;
-  cli_need_pos(&o, 2, 2);
-  if (strcmp(o.azPos[0], "generate") != 0)
+  /* The subcommand first: 'key foo' is not a missing NAME. */
+  if (o.nPos >= 1 && strcmp(o.azPos[0], "generate") != 0)
     cli_fail(&o, _("expected generate, got \"%s\""), o.azPos[0]);
+  cli_need_pos(&o, 2, 2);
   const char *zName = o.azPos[1];
   char *zSigner, *zVerifier;
   Buf err = {0};

@@ -767,6 +767,15 @@ class Usage(unittest.TestCase):
                                                  "cis").stdout)
             self.assertTrue(run_json(db, "list", "documents", "--org", "cis")["documents"])
 
+    def test_key_names_its_subcommand(self):
+        # 'pacta key foo' said "missing argument"; the subcommand is what is wrong.
+        with tempfile.TemporaryDirectory() as d:
+            p = run(os.path.join(d, "r.db"), "key", "foo", expect=2)
+            self.assertIn('pacta: expected generate, got "foo"\nusage: pacta key generate',
+                          p.stderr)
+            p = run(os.path.join(d, "r.db"), "key", "generate", expect=2)
+            self.assertIn("pacta: missing argument\n", p.stderr)
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
