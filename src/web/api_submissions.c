@@ -76,7 +76,9 @@ void api_get_submissions(Req *pReq, Resp *r) {
   const char *zStatus = req_arg(pReq, "status");
   if (zStatus && strcmp(zStatus, "pending") != 0 && strcmp(zStatus, "accepted") != 0 &&
       strcmp(zStatus, "rejected") != 0) {
-    resp_error(r, 400, "bad_parameter", "status: expected pending, accepted or rejected");
+    resp_error(r, 400, "bad_parameter",
+               "query parameter status: expected pending, accepted or rejected, got \"%s\"",
+               zStatus);
     return;
   }
   /* Few: listed whole by default, or a page at a time (?limit=N, ?offset=,

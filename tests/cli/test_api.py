@@ -232,6 +232,14 @@ class Api(unittest.TestCase):
             "GET", f"/api/v1/submissions?cursor={docs}",
             headers={"Authorization": "Bearer " + self.depositary})
         self.assertEqual(status, 400, body)
+        # The submissions' status named as every query parameter is.
+        status, _, body = self.server.request(
+            "GET", "/api/v1/submissions?status=open",
+            headers={"Authorization": "Bearer " + self.depositary})
+        self.assertEqual(status, 400, body)
+        self.assertEqual(json.loads(body)["error"]["message"],
+                         'query parameter status: expected pending, accepted or rejected, '
+                         'got "open"')
         # Its own list's cursor goes on from where the page ended.
         page = self.get_json(f"/api/v1/documents?limit=2&cursor={docs}")
         whole = self.get_json("/api/v1/documents?limit=4")
