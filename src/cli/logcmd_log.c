@@ -254,14 +254,14 @@ static void log_proof(Db *pDb, const Cli *o, bool bJson) {
     uint64_t size = cli_get(o, "size") ? lc_parse_count(o, "--size", cli_get(o, "size")) : n;
     p = tlog_inclusion_json(pDb, index, size, &err);
     if (!p) die(EXIT_INPUT, "%s", err.z);
-    print_proof(bJson, p, "inclusion proof");
+    print_proof(bJson, p, _("inclusion proof"));
   } else if (strcmp(o->azPos[1], "consistency") == 0) {
     if (!cli_get(o, "from")) cli_fail(o, _("give the old tree size with --from M"));
     uint64_t m = lc_parse_count(o, "--from", cli_get(o, "from"));
     uint64_t size = cli_get(o, "to") ? lc_parse_count(o, "--to", cli_get(o, "to")) : n;
     p = tlog_consistency_json(pDb, m, size, &err);
     if (!p) die(EXIT_INPUT, "%s", err.z);
-    print_proof(bJson, p, "consistency proof");
+    print_proof(bJson, p, _("consistency proof"));
   } else {
     cli_fail(o, _("expected inclusion or consistency, got \"%s\""), o->azPos[1]);
   }

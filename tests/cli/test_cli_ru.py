@@ -169,6 +169,15 @@ class Russian(unittest.TestCase):
         self.assertTrue(en.startswith(f"Compliance: cis on {ON} (period 2020-01-01 to {ON})"))
         self.assertIn("\nOverdue: ", en)
 
+    def test_proof_titles_in_russian(self):
+        # "inclusion proof" and "consistency proof" were English above the Russian lines.
+        out = self.both("log", "proof", "inclusion", "--index", "3").stdout
+        self.assertEqual(out.splitlines()[0], "доказательство включения")
+        out = self.both("log", "proof", "consistency", "--from", "3").stdout
+        self.assertEqual(out.splitlines()[0], "доказательство согласованности")
+        self.assertEqual(pacta(self.db, "log", "proof", "inclusion", "--index", "3").stdout
+                         .splitlines()[0], "inclusion proof")
+
     def test_error_in_russian_same_exit(self):
         ru = self.both("show", "party", "XXX", expect=1)
         self.assertEqual(ru.stderr, "pacta: не найдено: участник «XXX»\n")
