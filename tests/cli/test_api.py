@@ -270,6 +270,14 @@ class Api(unittest.TestCase):
                                               {"Content-Type": "application/json"})
         self.assertEqual((status, hdrs.get("Cache-Control")), (401, "no-store"))
 
+    def test_checks_answer_has_an_etag(self):
+        # Every check ran on every request, with no ETag to ask again with.
+        status, hdrs, body = self.get("/api/v1/checks")
+        self.assertEqual(status, 200)
+        self.assertIn("ETag", hdrs)
+        status, _, _ = self.get("/api/v1/checks", {"If-None-Match": hdrs["ETag"]})
+        self.assertEqual(status, 304)
+
     def test_method_not_allowed_says_which_are(self):
         # A 405 had no Allow header (RFC 9110 15.5.6 requires it).
         for method, path, allow in [
