@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ingest_internal.h"
 
 /* ---- HTML to plain text ------------------------------------------------- */
@@ -192,7 +193,7 @@ static void find_sentences(Doc *d);
 bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, size_t nData,
              Buf *pErr) {
   if (!is_text(zData, nData)) {
-    buf_printf(pErr, "%s: not a text or HTML press release (binary data)", zName);
+    buf_printf(pErr, _("%s: not a text or HTML press release (binary data)"), zName);
     return false;
   }
   Buf text = {0};
@@ -207,7 +208,7 @@ bool ig_read(Doc *d, const Gazetteer *g, const char *zName, const char *zData, s
   for (size_t i = 0; i < text.n && bEmpty; i++)
     if (text.z[i] != ' ' && text.z[i] != '\n') bEmpty = false;
   if (bEmpty) {
-    buf_printf(pErr, "%s: empty press release (no text)", zName);
+    buf_printf(pErr, _("%s: empty press release (no text)"), zName);
     buf_free(&text);
     return false;
   }

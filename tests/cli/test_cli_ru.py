@@ -178,6 +178,18 @@ class Russian(unittest.TestCase):
         self.assertEqual(pacta(self.db, "log", "proof", "inclusion", "--index", "3").stdout
                          .splitlines()[0], "inclusion proof")
 
+    def test_ingest_refusals_in_russian(self):
+        # A binary or empty file given to ingest was refused in English under --lang ru.
+        binary = os.path.join(self.tmp.name, "x.bin")
+        with open(binary, "wb") as f:
+            f.write(bytes(range(256)) * 4)
+        empty = os.path.join(self.tmp.name, "empty.txt")
+        open(empty, "w").close()
+        self.assertIn("x.bin: это не пресс-релиз в виде текста или HTML (двоичные данные)",
+                      self.both("ingest", binary, expect=1).stderr)
+        self.assertIn("empty.txt: пустой пресс-релиз (нет текста)",
+                      self.both("ingest", empty, expect=1).stderr)
+
     def test_error_in_russian_same_exit(self):
         ru = self.both("show", "party", "XXX", expect=1)
         self.assertEqual(ru.stderr, "pacta: не найдено: участник «XXX»\n")
