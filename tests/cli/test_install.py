@@ -142,6 +142,41 @@ class ManPage(unittest.TestCase):
             pacta("--db", os.path.join(d, "absent.db"), "members", "cis", expect=1)
 
 
+def unbracketed_flags(synopsis):
+    """The flags a synopsis names outside [brackets]: the ones it says are needed."""
+    depth, out = 0, []
+    for word in re.findall(r"\[|\]|[^\s\[\]]+", synopsis):
+        depth += {"[": 1, "]": -1}.get(word, 0)
+        if depth == 0 and re.fullmatch(r"--[a-z][a-z-]*", word):
+            out.append(word)
+    return set(out)
+
+
+class Readme(unittest.TestCase):
+    def test_command_table_agrees_with_help(self):
+        # README's table said 'members ORG --on DATE' and 'status DOC --on DATE', where --on
+        # is optional. Each synopsis in it names only flags its command takes, and needs no
+        # flag that its usage leaves optional.
+        with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
+            rows = [line for line in f if line.startswith("| `")]
+        commands = set(help_commands())
+        checked = 0
+        for row in rows:
+            for synopsis in re.findall(r"`([a-z]+(?: [^`]*)?)`", row.split(" | ")[0]):
+                cmd = synopsis.split()[0]
+                if cmd not in commands:
+                    continue
+                synopsis = synopsis.replace("\\|", "|")
+                flags = set(re.findall(r"--[a-z][a-z-]*", synopsis))
+                self.assertLessEqual(flags, help_flags(cmd), synopsis)
+                usage = pacta("help", cmd).stdout.split("\n\n")[0]
+                for flag in unbracketed_flags(synopsis):
+                    # Needed in the README: needed somewhere in the usage too.
+                    self.assertIn(flag, unbracketed_flags(usage), synopsis)
+                checked += 1
+        self.assertGreater(checked, 15)
+
+
 class Completion(unittest.TestCase):
     def test_command_names(self):
         self.assertEqual(complete("pacta", "st"), ["status"])
