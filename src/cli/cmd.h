@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "date.h"
+#include "kind.h"
 #include "db.h"
 #include "util.h"
 
@@ -37,6 +38,9 @@ int this_year(void);
 pdate arg_date(const Args *a, const char *zFlag, const char *zValue);
 /* The year of --year (zValue), default this year; a usage error if not one. */
 int arg_year(const Args *a, const char *zValue);
+/* The kind of records zKind names (either number); a usage error naming
+** the kinds otherwise (list, show, retract). */
+Kind arg_kind(const Args *a, const char *zKind);
 /* Who writes: --actor, else $PACTA_ACTOR, else $USER, else "cli". */
 const char *arg_actor(const Args *a);
 Db *open_registry(const Args *a);

@@ -335,8 +335,7 @@ int cmd_journal(Args *a) {
 int cmd_retract(Args *a) {
   cli_need_pos(&a->cli, 2, 2);
   json_in_english(a->bJson);
-  Kind kind;
-  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, _("unknown kind \"%s\""), a->azPos[0]);
+  Kind kind = arg_kind(a, a->azPos[0]);
   Db *pDb = open_registry(a);
   int64_t seq;
   json_t *aFinding;

@@ -506,13 +506,7 @@ static void print_list(Kind kind, const json_t *pList) {
 
 int cmd_list(Args *a) {
   cli_need_pos(&a->cli, 1, 1);
-  Kind kind;
-  if (kind_parse(a->azPos[0], &kind))
-    cli_fail(&a->cli,
-             _("unknown kind \"%s\" (expected parties, organizations, bodies, "
-               "memberships, chairmanships, documents, sessions, actions, commitments, "
-               "assessments)"),
-             a->azPos[0]);
+  Kind kind = arg_kind(a, a->azPos[0]);
   Db *pDb = open_registry(a);
   if (a->zOrg) need_organization(pDb, a->zOrg);
   json_t *pList = entity_list(pDb, kind, a->zOrg);
@@ -528,8 +522,7 @@ int cmd_list(Args *a) {
 
 int cmd_show(Args *a) {
   cli_need_pos(&a->cli, 2, 2);
-  Kind kind;
-  if (kind_parse(a->azPos[0], &kind)) cli_fail(&a->cli, _("unknown kind \"%s\""), a->azPos[0]);
+  Kind kind = arg_kind(a, a->azPos[0]);
   Db *pDb = open_registry(a);
   json_t *p = entity_get(pDb, kind, a->azPos[1]);
   if (!p) die(EXIT_INPUT, _("unknown %s \"%s\""), code_label(kind_name(kind)), a->azPos[1]);

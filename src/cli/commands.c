@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "kind.h"
 #include "logcmd.h"
 #include "output.h"
 #include "report_cmd.h"
@@ -101,6 +102,17 @@ int arg_year(const Args *a, const char *zValue) {
   if (errno || *zEnd || zEnd == zValue || y < 1 || y > 9999)
     cli_fail(&a->cli, _("--year: expected a year from 1 to 9999, got \"%s\""), zValue);
   return (int)y;
+}
+
+Kind arg_kind(const Args *a, const char *zKind) {
+  Kind kind;
+  if (kind_parse(zKind, &kind))
+    cli_fail(&a->cli,
+             _("unknown kind \"%s\" (expected parties, organizations, bodies, "
+               "memberships, chairmanships, documents, sessions, actions, commitments, "
+               "assessments)"),
+             zKind);
+  return kind;
 }
 
 const char *arg_actor(const Args *a) {

@@ -776,6 +776,20 @@ class Usage(unittest.TestCase):
             p = run(os.path.join(d, "r.db"), "key", "generate", expect=2)
             self.assertIn("pacta: missing argument\n", p.stderr)
 
+    def test_unknown_kind_names_the_kinds(self):
+        # 'list' named the kinds it takes; 'show' and 'retract' said only "unknown kind".
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init")
+            said = {args[0]: run(db, *args, expect=2).stderr.splitlines()[0]
+                    for args in (["list", "treaty"], ["show", "treaty", "x"],
+                                 ["retract", "treaty", "x"])}
+            for cmd, line in said.items():
+                self.assertEqual(line, 'pacta: unknown kind "treaty" (expected parties, '
+                                       'organizations, bodies, memberships, chairmanships, '
+                                       'documents, sessions, actions, commitments, assessments)',
+                                 cmd)
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
