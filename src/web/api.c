@@ -170,14 +170,46 @@ void api_get_status(Req *pReq, Resp *r) {
   resp_query(pReq, r, query_status(pReq->pDb, pReq->azParam[0], on, &err), &err, "parties");
 }
 
+/* The period's arguments as pacta compliance takes its options: false with
+** a 400 naming the one at fault when they make no period (they were
+** answered as some other: to for on, an empty period, no earlier one). */
+static bool period_args_ok(Req *pReq, Resp *r) {
+  bool bOn = req_value(pReq, "on"), bTo = req_value(pReq, "to");
+  bool bFrom = req_value(pReq, "from");
+  bool bPrevFrom = req_value(pReq, "previous_from"), bPrevTo = req_value(pReq, "previous_to");
+  const char *zParam = 0, *zWhy = 0;
+  if (bOn && bTo) {
+    zParam = "on";
+    zWhy = "the report's date is to when a period is given: give on or to";
+  } else if (bPrevFrom != bPrevTo) {
+    zParam = bPrevFrom ? "previous_to" : "previous_from";
+    zWhy = "previous_from and previous_to go together";
+  } else if (bPrevFrom && !bFrom) {
+    zParam = "from";
+    zWhy = "an earlier period (previous_from) needs a period (from)";
+  }
+  if (zWhy) resp_error(r, 400, "bad_parameter", "query parameter %s: %s", zParam, zWhy);
+  return zWhy == 0;
+}
+
 /* ?on= (default today), or a report period ?from=&to= (to defaults to on),
 ** with ?previous_from=&previous_to= for the change between periods. */
 void api_get_compliance(Req *pReq, Resp *r) {
   pdate on, from = DATE_NONE, prevFrom = DATE_NONE, prevTo = DATE_NONE;
+  if (!period_args_ok(pReq, r)) return;
   if (!req_date(pReq, r, req_arg(pReq, "to") ? "to" : "on", &on)) return;
   if (req_arg(pReq, "from") && !req_date(pReq, r, "from", &from)) return;
   if (req_arg(pReq, "previous_from") && !req_date(pReq, r, "previous_from", &prevFrom)) return;
   if (req_arg(pReq, "previous_to") && !req_date(pReq, r, "previous_to", &prevTo)) return;
+  if (from != DATE_NONE && from > on) {
+    resp_error(r, 400, "bad_parameter", "query parameter from: after the period's end (to)");
+    return;
+  }
+  if (prevFrom != DATE_NONE && prevFrom > prevTo) {
+    resp_error(r, 400, "bad_parameter",
+               "query parameter previous_from: after the earlier period's end (previous_to)");
+    return;
+  }
   ComplianceOpts opt = {from, prevFrom, prevTo};
   Buf err = {0};
   resp_query(pReq, r, query_compliance(pReq->pDb, pReq->azParam[0], on, &opt, &err), &err,

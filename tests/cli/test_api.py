@@ -270,6 +270,26 @@ class Api(unittest.TestCase):
                                               {"Content-Type": "application/json"})
         self.assertEqual((status, hdrs.get("Cache-Control")), (401, "no-store"))
 
+    def test_compliance_period_that_is_none_is_refused(self):
+        # Each was a 200 for some other period (an empty one, or the date of
+        # on ignored), where pacta compliance refuses them.
+        base = "/api/v1/organizations/cis/compliance?"
+        for query, name in [("from=2026-12-01&to=2026-01-01", "from"),
+                            ("on=2026-01-01&to=2026-02-01", "on"),
+                            ("from=2026-01-01&previous_from=2025-01-01", "previous_to"),
+                            ("previous_from=2025-01-01&previous_to=2025-12-31", "from"),
+                            ("from=2026-01-01&previous_from=2025-12-01&previous_to=2025-01-01",
+                             "previous_from")]:
+            with self.subTest(query=query):
+                status, _, body = self.get(base + query)
+                self.assertEqual(status, 400, body[:200])
+                err = json.loads(body)["error"]
+                self.assertEqual(err["code"], "bad_parameter")
+                self.assertTrue(err["message"].startswith(f"query parameter {name}:"), err)
+        doc = self.get_json(base + "from=2026-01-01&to=2026-12-01&previous_from=2025-01-01"
+                            "&previous_to=2025-12-01")
+        self.assertEqual(doc["on"], "2026-12-01")
+
     def test_checks_answer_has_an_etag(self):
         # Every check ran on every request, with no ETag to ask again with.
         status, hdrs, body = self.get("/api/v1/checks")
