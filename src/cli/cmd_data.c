@@ -197,6 +197,8 @@ int cmd_export(Args *a) {
     cli_fail(&a->cli, _("--out DIR goes with --format csv (one file per table)"));
   /* The interchange and the CSV are the whole registry: --org would be
   ** silently ignored. */
+  if (a->bJson && strcmp(zFormat, "json") != 0)
+    cli_fail(&a->cli, _("--json goes with --format json: CSV and iCalendar are not JSON"));
   if (a->zOrg && strcmp(zFormat, "ics") != 0)
     cli_fail(&a->cli, _("--org goes with --format ics (the export is the whole registry)"));
   Db *pDb = open_registry(a);
@@ -223,6 +225,9 @@ int cmd_minutes(Args *a) {
   cli_need_pos(&a->cli, 1, 1);
   const char *zFormat = a->zFormat ? a->zFormat : "html";
   const char *zOut = cli_get(&a->cli, "out");
+  if (a->bJson)
+    cli_fail(&a->cli, _("minutes are HTML, Markdown or PDF (--format), not JSON; 'pacta show "
+                        "session ID --json' gives the session's record"));
   if (strcmp(zFormat, "pdf") == 0) return report_minutes_pdf(a->zDb, &a->cli, a->azPos[0], zOut);
   if (strcmp(zFormat, "html") != 0 && strcmp(zFormat, "md") != 0)
     cli_fail(&a->cli, _("--format: expected html, md or pdf, got \"%s\""), zFormat);

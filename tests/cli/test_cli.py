@@ -790,6 +790,22 @@ class Usage(unittest.TestCase):
                                        'documents, sessions, actions, commitments, assessments)',
                                  cmd)
 
+    def test_json_only_where_the_answer_is_json(self):
+        # '--json prints exactly one JSON document' (README): 'export --format csv --json' and
+        # 'minutes SESSION --json' printed CSV and HTML, exit 0. Now usage errors, as report's.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init", "--sample")
+            for args, said in ((["export", "--format", "csv"], "--json goes with --format json"),
+                               (["export", "--format", "ics"], "--json goes with --format json"),
+                               (["minutes", "cis-chs-2020-12-18"], "not JSON")):
+                p = run(db, *args, "--json", expect=2)
+                self.assertEqual(p.stdout, "", args)
+                self.assertIn(said, p.stderr, args)
+            self.assertEqual(run_json(db, "export")["pacta"], 1)
+            self.assertEqual(run_json(db, "show", "session", "cis-chs-2020-12-18")["id"],
+                             "cis-chs-2020-12-18")
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
