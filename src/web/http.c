@@ -45,6 +45,7 @@ static void refuse_plain(const Req *pReq, Resp *r, int status, const char *zCode
   r->nRetryAfter = 0;
   r->seqMadeAt = 0;
   r->zTotalCount[0] = 0;
+  r->zAuthenticate = 0;
   if (r->xStream) { /* a whole list begun: never sent */
     r->xStreamFree(r->pStream);
     r->xStream = 0;
@@ -318,12 +319,16 @@ void req_authorize(Req *p) {
 }
 
 bool req_need_caller(Req *pReq, Resp *r, const char *zWhat) {
+  /* A 401 names the scheme it wants (RFC 9110 11.6.1, RFC 6750 3). */
   if (pReq->caller.bBadToken) {
     resp_error(r, 401, "unauthorized", "%s", req_bad_token(pReq));
+    r->zAuthenticate = pReq->bBadAuthorization ? "Bearer realm=\"pacta\", error=\"invalid_request\""
+                                               : "Bearer realm=\"pacta\", error=\"invalid_token\"";
     return false;
   }
   if (pReq->caller.role == ROLE_NONE) {
     resp_error(r, 401, "unauthorized", "%s needs Authorization: Bearer TOKEN", zWhat);
+    r->zAuthenticate = "Bearer realm=\"pacta\"";
     return false;
   }
   return true;

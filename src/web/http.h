@@ -66,6 +66,7 @@ typedef struct Resp {
   char zTotalCount[24]; /* an X-Total-Count header (a list's total); empty: none */
   char zAllow[48];      /* a 405's Allow header: the path's methods */
   const char *zCacheControl; /* a Cache-Control header; NULL: none */
+  const char *zAuthenticate; /* a 401's WWW-Authenticate challenge; NULL: none */
   /* Not 0: the body was made in one read transaction of the journal up to
   ** this sequence number, and from nothing else but the request's path,
   ** query arguments, language and cookies (not its token, as any cacheable

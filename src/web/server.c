@@ -740,6 +740,8 @@ static void add_headers(struct MHD_Response *r, const char *zType, const char *z
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
   if (pResp && pResp->zAllow[0]) MHD_add_response_header(r, "Allow", pResp->zAllow);
+  if (pResp && pResp->zAuthenticate)
+    MHD_add_response_header(r, "WWW-Authenticate", pResp->zAuthenticate);
   if (pResp && pResp->zCacheControl)
     MHD_add_response_header(r, "Cache-Control", pResp->zCacheControl);
   if (pResp && pResp->zTotalCount[0]) {

@@ -298,6 +298,21 @@ class Api(unittest.TestCase):
         status, _, _ = self.get("/api/v1/checks", {"If-None-Match": hdrs["ETag"]})
         self.assertEqual(status, 304)
 
+    def test_401_names_the_bearer_scheme(self):
+        # A 401 had no WWW-Authenticate header.
+        for token, want in [(None, 'Bearer realm="pacta"'),
+                            ("Bearer pacta_nonsense",
+                             'Bearer realm="pacta", error="invalid_token"'),
+                            ("Basic eDp5", 'Bearer realm="pacta", error="invalid_request"')]:
+            with self.subTest(token=token):
+                headers = {"Content-Type": "application/json"}
+                if token:
+                    headers["Authorization"] = token
+                status, hdrs, _ = self.server.request("POST", "/api/v1/actions", b"{}", headers)
+                self.assertEqual((status, hdrs.get("WWW-Authenticate")), (401, want))
+        status, hdrs, _ = self.get("/api/v1/submissions")
+        self.assertEqual((status, hdrs.get("WWW-Authenticate")), (401, 'Bearer realm="pacta"'))
+
     def test_method_not_allowed_says_which_are(self):
         # A 405 had no Allow header (RFC 9110 15.5.6 requires it).
         for method, path, allow in [
