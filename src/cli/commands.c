@@ -523,6 +523,8 @@ int pacta_main(int argc, char **argv) {
       set_flag(&a, zName, zEq + 1);
     } else if (strcmp(z, "--json") == 0) {
       a.bJson = true;
+    } else if (strcmp(z, "--db") == 0 || strcmp(z, "--actor") == 0 || strcmp(z, "--lang") == 0) {
+      cli_fail(0, _("option --%.*s needs a value"), (int)strlen(z + 2), z + 2);
     } else {
       cli_fail(0, _("unknown option %s (see 'pacta help')"), z);
     }

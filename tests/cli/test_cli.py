@@ -806,6 +806,12 @@ class Usage(unittest.TestCase):
             self.assertEqual(run_json(db, "show", "session", "cis-chs-2020-12-18")["id"],
                              "cis-chs-2020-12-18")
 
+    def test_global_option_without_its_value(self):
+        # 'pacta --db' (its value forgotten) said "unknown option --db".
+        for flag in ("--db", "--actor", "--lang"):
+            p = subprocess.run([PACTA, flag], capture_output=True, text=True)
+            self.assertEqual((p.returncode, p.stderr), (2, f"pacta: option {flag} needs a value\n"))
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
