@@ -167,6 +167,11 @@ static bool decision_body_ok(Resp *r, const json_t *pBody, bool bAccept) {
   return true;
 }
 
+/* z, or NULL when it holds nothing but blanks: no reason, as on the desk. */
+static const char *not_blank(const char *z) {
+  return z && z[strspn(z, " \t\r\n")] ? z : 0;
+}
+
 static void decide(Req *pReq, Resp *r, bool bAccept) {
   if (!req_need_caller(pReq, r, "a submission")) return;
   if (pReq->caller.role != ROLE_DEPOSITARY) {
@@ -191,8 +196,9 @@ static void decide(Req *pReq, Resp *r, bool bAccept) {
   }
   json_t *pOut;
   Buf why = {0};
-  SubmitResult rc = submission_decide(pReq->pDb, pReq->caller.zName, pReq->azParam[0], bAccept,
-                                      str(pBody, "date"), str(pBody, "reason"), &pOut, &why);
+  SubmitResult rc =
+      submission_decide(pReq->pDb, pReq->caller.zName, pReq->azParam[0], bAccept,
+                        str(pBody, "date"), not_blank(str(pBody, "reason")), &pOut, &why);
   if (rc == SUBMIT_OK)
     resp_json(r, 200, pOut);
   else

@@ -426,7 +426,9 @@ class Api(unittest.TestCase):
                                 ("accept", {"dat": "2026-12-01"}, "dat"),
                                 ("accept", {"reason": ["x"]}, "reason"),
                                 ("reject", {"reason": "no", "date": "2026-12-01"}, "date"),
-                                ("reject", {"reason": None}, "reason")]:
+                                ("reject", {"reason": None}, "reason"),
+                                ("reject", {"reason": " \n\t "}, "reason"),
+                                ("reject", {}, "reason")]:
             with self.subTest(verb=verb, body=body):
                 status, err = self.post(f"{path}/{verb}", body, token=self.depositary)
                 self.assert_error(status, err, 400)
