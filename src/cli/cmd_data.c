@@ -93,6 +93,7 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
         die(EXIT_INPUT, _("%s: cannot read: %s (nothing was loaded)"), a->azPos[i],
             strerror(errno));
       struct dirent *e;
+      int nBefore = nName;
       while ((e = readdir(d)) != 0) {
         if (!ends_with(e->d_name, ".csv")) continue;
         if (nName == nAlloc) {
@@ -105,6 +106,12 @@ static int load_csv(Db *pDb, Args *a, const char *zKind, const char *zDateFormat
         buf_free(&p);
       }
       closedir(d);
+      /* An empty or wrong directory would load nothing and say it did. */
+      if (nName == nBefore)
+        die(EXIT_INPUT,
+            _("%s: no CSV file in this directory (a directory to load holds the files "
+              "'pacta export --format csv --out DIR' writes); nothing was loaded"),
+            a->azPos[i]);
     } else {
       if (nName == nAlloc) {
         nAlloc = nAlloc ? 2 * nAlloc : 16;

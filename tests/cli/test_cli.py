@@ -812,6 +812,29 @@ class Usage(unittest.TestCase):
             p = subprocess.run([PACTA, flag], capture_output=True, text=True)
             self.assertEqual((p.returncode, p.stderr), (2, f"pacta: option {flag} needs a value\n"))
 
+    def test_load_of_a_directory_without_csv(self):
+        # 'load DIR' of an empty directory, or of one holding no CSV, said "loaded 0 new
+        # journal entries", exit 0, as if the export had been loaded.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "r.db")
+            run(db, "init")
+            empty = os.path.join(d, "empty")
+            os.mkdir(empty)
+            wrong = os.path.join(d, "wrong")
+            os.mkdir(wrong)
+            with open(os.path.join(wrong, "notes.txt"), "w") as f:
+                f.write("x\n")
+            for path in (empty, wrong):
+                p = run(db, "load", path, expect=1)
+                self.assertEqual(p.stdout, "")
+                self.assertIn(f"{path}: no CSV file in this directory", p.stderr)
+                self.assertIn("nothing was loaded", p.stderr)
+            out = os.path.join(d, "csv")
+            sample = os.path.join(d, "s.db")
+            run(sample, "init", "--sample")
+            run(sample, "export", "--format", "csv", "--out", out)
+            self.assertIn("loaded", run(db, "load", out).stdout)
+
     def test_delegate_token_of_an_unknown_party(self):
         # A delegate token for a party code the registry does not know was made (exit 0),
         # and every submission under it refused; now refused as any unknown party is.
