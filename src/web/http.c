@@ -167,6 +167,26 @@ void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp) {
   }
 }
 
+bool http_etag_matches(const char *zHeader, const char *zEtag) {
+  if (!zHeader || !zEtag || !*zEtag) return false;
+  size_t nEtag = strlen(zEtag);
+  for (const char *z = zHeader; *z;) {
+    z += strspn(z, " \t,");
+    size_t n = strcspn(z, ",");
+    size_t nItem = n;
+    while (nItem && (z[nItem - 1] == ' ' || z[nItem - 1] == '\t')) nItem--;
+    if (nItem == 1 && z[0] == '*') return true;
+    const char *zTag = z;
+    if (nItem > 2 && z[0] == 'W' && z[1] == '/') {
+      zTag += 2; /* a weak tag compares as its strong one here */
+      nItem -= 2;
+    }
+    if (nItem == nEtag && memcmp(zTag, zEtag, nEtag) == 0) return true;
+    z += n;
+  }
+  return false;
+}
+
 void resp_json(Resp *p, int status, const json_t *pBody) {
   p->status = status;
   p->zType = "application/json";

@@ -121,6 +121,11 @@ void http_dispatch(const Route *aRoute, int nRoute, Req *pReq, Resp *pResp);
 struct MHD_Connection;
 size_t http_unescape(void *pCls, struct MHD_Connection *pConn, char *z);
 
+/* Whether an If-None-Match header (zHeader, may be NULL) matches the ETag
+** zEtag: "*", or one of its comma-separated tags, weak (W/) or not, the
+** same (RFC 9110 13.1.2, weak comparison). */
+bool http_etag_matches(const char *zHeader, const char *zEtag);
+
 /* Response helpers. */
 void resp_json(Resp *p, int status, const json_t *pBody);
 void resp_error(Resp *p, int status, const char *zCode, const char *zFmt, ...)

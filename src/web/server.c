@@ -878,7 +878,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
       buf_free(&key);
       db_on_error(s->pDb, 0, 0);
       pool_end(pPool, false);
-      if (zIfNoneMatch && strcmp(zIfNoneMatch, pEntry->zEtag) == 0) {
+      if (http_etag_matches(zIfNoneMatch, pEntry->zEtag)) {
         log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), 0);
         return send_response(pConn, 304, pEntry->zType, "", 0, pEntry->zEtag,
                              api_path(zUrl) ? &g_respRevalidate : 0);
@@ -979,7 +979,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   }
   buf_free(&key);
   enum MHD_Result ret;
-  if (resp.zEtag[0] && zIfNoneMatch && strcmp(zIfNoneMatch, resp.zEtag) == 0) {
+  if (http_etag_matches(zIfNoneMatch, resp.zEtag)) {
     log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), req.caller.zName);
     ret = send_response(pConn, 304, resp.zType, "", 0, resp.zEtag, &resp);
     if (resp.xStream) resp.xStreamFree(resp.pStream);

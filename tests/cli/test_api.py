@@ -138,6 +138,21 @@ class Api(unittest.TestCase):
         status, _, body = self.get(path, {"If-None-Match": etag})
         self.assertEqual((status, body), (304, b""))
 
+    def test_if_none_match_of_several_tags_weak_or_any(self):
+        # Only the exact header value matched: a list of tags (a cache
+        # holding several), a weak tag and * were answered 200 in full.
+        path = "/api/v1/documents/csto-charter"
+        status, hdrs, _ = self.get(path)
+        etag = hdrs["ETag"]
+        for value in [f'"other", {etag}', f"W/{etag}", "*", f' {etag} ,"x"']:
+            with self.subTest(value=value):
+                for _ in range(2):  # made, then from the server's cache
+                    status, _, body = self.get(path, {"If-None-Match": value})
+                    self.assertEqual((status, body), (304, b""))
+        for value in ['"other"', etag[:-2] + '"', "W/", ""]:
+            with self.subTest(value=value):
+                self.assertEqual(self.get(path, {"If-None-Match": value})[0], 200)
+
     def test_csv(self):
         status, headers, body = self.get("/api/v1/organizations/cis/members?on=2009-08-17&format=csv")
         self.assertEqual(status, 200)
