@@ -62,9 +62,9 @@ typedef struct Resp {
   bool bCacheable;     /* same journal seq and date: same bytes */
   char zLocation[256]; /* for redirects */
   char zSetCookie[256];
-  int nRetryAfter;      /* seconds, for a Retry-After header; 0: none */
-  char zTotalCount[24]; /* an X-Total-Count header (a list's total); empty: none */
-  char zAllow[48];      /* a 405's Allow header: the path's methods */
+  int nRetryAfter;           /* seconds, for a Retry-After header; 0: none */
+  char zTotalCount[24];      /* an X-Total-Count header (a list's total); empty: none */
+  char zAllow[48];           /* a 405's Allow header: the path's methods */
   const char *zCacheControl; /* a Cache-Control header; NULL: none */
   const char *zAuthenticate; /* a 401's WWW-Authenticate challenge; NULL: none */
   /* Not 0: the body was made in one read transaction of the journal up to
