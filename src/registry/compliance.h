@@ -35,7 +35,4 @@ json_t *query_compliance(Db *pDb, const char *zOrg, pdate on, const ComplianceOp
 ** of the commitment, by party then date]}; NULL for an unknown commitment. */
 json_t *query_commitment_assessments(Db *pDb, const char *zCommitment, Buf *pErr);
 
-/* The readable report of a query_compliance answer, on stdout. */
-void compliance_print(const json_t *pReport);
-
 #endif
