@@ -732,8 +732,12 @@ static void add_headers(struct MHD_Response *r, const char *zType, const char *z
     snprintf(zRetry, sizeof(zRetry), "%d", pResp->nRetryAfter);
     MHD_add_response_header(r, "Retry-After", zRetry);
   }
-  if (zType && strncmp(zType, "text/html", 9) == 0) {
+  bool bHtml = zType && strncmp(zType, "text/html", 9) == 0;
+  /* A page, or a public read of the API (its findings' and refusals'
+  ** messages), is in the language of ?lang=, its cookie or Accept-Language. */
+  if (bHtml || (pResp && pResp->zCacheControl && strcmp(pResp->zCacheControl, "no-cache") == 0))
     MHD_add_response_header(r, "Vary", "Accept-Language, Cookie");
+  if (bHtml) {
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                             "img-src 'self' data:; frame-ancestors 'none'");

@@ -295,6 +295,12 @@ class Api(unittest.TestCase):
         status, hdrs, _ = self.get("/api/v1/documents/csto-charter",
                                    {"If-None-Match": hdrs["ETag"]})
         self.assertEqual((status, hdrs.get("Cache-Control")), (304, "no-cache"))
+        # The findings are in the caller's language: a kept answer varies with it.
+        status, en, body_en = self.get("/api/v1/checks")
+        status, ru, body_ru = self.get("/api/v1/checks", {"Accept-Language": "ru"})
+        self.assertNotEqual(body_en, body_ru)
+        self.assertEqual((en.get("Vary"), ru.get("Vary")),
+                         ("Accept-Language, Cookie", "Accept-Language, Cookie"))
         status, hdrs, _ = self.get("/api/v1/submissions",
                                    {"Authorization": "Bearer " + self.depositary})
         self.assertEqual((status, hdrs.get("Cache-Control")), (200, "no-store"))
