@@ -1,7 +1,7 @@
 /*
 ** The Atom feed (RFC 4287) of depositary notifications (publish.h): an
-** entry for each action put in the journal, and one for each entry into
-** force reached, the latest first. Titles and summaries are in the thread's
+** entry for each action put in the journal or retracted from it, and one
+** for each entry into force reached, the latest first. Titles and summaries are in the thread's
 ** language (i18n.h), with dates in its long style; terms and ids are codes.
 */
 #include "fields.h"
@@ -118,21 +118,75 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
   buf_free(&t);
 }
 
-/* Every journal entry that puts an action (of the party), latest first, at
-** most FEED_MAX. */
+/* The entry of journal record pRec (number seq), which retracts the action
+** of key zKey (DOC|PARTY|TYPE|DATE): a reader who had the action from this
+** feed learns that the registry no longer holds it, and why. */
+static void feed_retraction(Feed *f, long long seq, const json_t *pRec, const char *zKey) {
+  char zBuf[256];
+  snprintf(zBuf, sizeof(zBuf), "%s", zKey);
+  char *az[4] = {zBuf, "", "", ""};
+  for (int i = 1; i < 4; i++) {
+    char *zBar = strchr(az[i - 1], '|');
+    if (!zBar) break;
+    *zBar = 0;
+    az[i] = zBar + 1;
+  }
+  const char *zPartyName = publish_name(f->pParties, az[1], "name");
+  const char *zTitle = publish_name(f->pDocs, az[0], "title");
+  Buf day = {0};
+  publish_date(&day, az[3]);
+  char *zType = publish_words(az[2]);
+  Buf t = {0}, x = {0};
+  buf_printf(&t, _("Retracted: %s: %s of %s (%s)"), zPartyName, zType, zTitle, day.z ? day.z : "");
+  buf_puts(&x, "<entry>");
+  xml_elem(&x, "title", t.z);
+  buf_printf(&x, "<id>tag:pacta,2026:seq:%lld</id>", seq);
+  xml_elem(&x, "updated", str(pRec, "time"));
+  hprintf(&x,
+          "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
+          "<category term=\"retraction\"/><author><name>%s</name></author>",
+          az[0], dflt(str(pRec, "actor"), "pacta"));
+  buf_reset(&t);
+  buf_printf(&t, _("The registry no longer holds %s's %s of %s, dated %s"), zPartyName, zType,
+             zTitle, day.z ? day.z : "");
+  html_period(&t); /* none after «7 октября 2002 г.» */
+  if (str(pRec, "reason")) {
+    buf_puts(&t, "\n\n");
+    buf_printf(&t, _("Reason: %s"), str(pRec, "reason"));
+  }
+  buf_puts(&t, "\n\n");
+  buf_printf(&t, _("Journal entry %lld."), seq);
+  hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
+  feed_add(f, dflt(str(pRec, "time"), ""), seq, &x);
+  xfree(zType);
+  buf_free(&day);
+  buf_free(&t);
+}
+
+/* Every journal entry that puts or retracts an action (of the party),
+** latest first, at most FEED_MAX. */
 static void feed_actions(Feed *f) {
   sqlite3_stmt *p = db_stmt(f->pDb, "SELECT seq, record FROM journal WHERE kind='action' AND "
-                                    "op='put' ORDER BY seq DESC");
+                                    "op IN ('put', 'retract') ORDER BY seq DESC");
   int nAction = 0;
   while (nAction < FEED_MAX && db_step_row(f->pDb, p)) {
     long long seq = sqlite3_column_int64(p, 0);
     json_t *pRec = json_loads((const char *)sqlite3_column_text(p, 1), 0, 0);
     const json_t *a = json_object_get(pRec, "value");
-    if (pRec && strcmp(dflt(str(pRec, "kind"), ""), "action") == 0 &&
-        strcmp(dflt(str(pRec, "op"), ""), "put") == 0 && json_is_object(a) &&
-        (!f->zParty || strcmp(f->zParty, dflt(str(a, "party"), "")) == 0)) {
-      feed_action(f, seq, pRec, a);
-      nAction++;
+    const char *zOp = dflt(str(pRec, "op"), ""), *zKey = dflt(str(pRec, "key"), "");
+    /* A key's party: the part after the first '|'. */
+    const char *zParty = strchr(zKey, '|') ? strchr(zKey, '|') + 1 : "";
+    size_t nParty = strcspn(zParty, "|");
+    bool bMine =
+        !f->zParty || (strlen(f->zParty) == nParty && strncmp(f->zParty, zParty, nParty) == 0);
+    if (pRec && strcmp(dflt(str(pRec, "kind"), ""), "action") == 0 && bMine) {
+      if (strcmp(zOp, "put") == 0 && json_is_object(a)) {
+        feed_action(f, seq, pRec, a);
+        nAction++;
+      } else if (strcmp(zOp, "retract") == 0) {
+        feed_retraction(f, seq, pRec, zKey);
+        nAction++;
+      }
     }
     json_decref(pRec);
   }

@@ -355,6 +355,40 @@ class Publish(unittest.TestCase):
         self.assertEqual(self.get("/sessions/no-such-session/minutes.md")[0], 404)
 
 
+class FeedRetraction(Publish):
+    """The same registry, with Belarus's reservation retracted: the feed says so."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        run(cls.db, "retract", "action", "tor-treaty|BLR|reservation|2004-02-10", "--reason",
+            "Entered in error")
+
+    # The parent's tests read the registry before the retraction.
+    test_feed = test_party_feed = None
+
+    def test_retraction_in_the_feed(self):
+        root = ET.fromstring(self.get("/feed.atom")[2])
+        entries = root.findall(ATOM + "entry")
+        ret = [e for e in entries if e.find(ATOM + "title").text.startswith("Retracted: ")]
+        self.assertEqual([e.find(ATOM + "title").text for e in ret],
+                         ["Retracted: Belarus: reservation of Treaty on Test Cooperation "
+                          "(10 February 2004)"])
+        e = ret[0]
+        self.assertEqual(e.find(ATOM + "category").get("term"), "retraction")
+        self.assertEqual(e.find(ATOM + "link").get("href"), "/documents/tor-treaty")
+        content = e.find(ATOM + "content").text
+        self.assertIn("The registry no longer holds Belarus's reservation of Treaty on Test "
+                      "Cooperation, dated 10 February 2004.", content)
+        self.assertIn("Reason: Entered in error", content)
+        # The latest entry, and in Belarus's feed, not in Armenia's.
+        self.assertIs(entries[0], e)
+        titles = lambda code: [x.find(ATOM + "title").text for x in ET.fromstring(
+            self.get(f"/parties/{code}/feed.atom")[2]).findall(ATOM + "entry")]
+        self.assertEqual(sum(t.startswith("Retracted: ") for t in titles("BLR")), 1)
+        self.assertEqual(sum(t.startswith("Retracted: ") for t in titles("ARM")), 0)
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
