@@ -12,7 +12,8 @@
 #include "util.h"
 
 void print_json(const json_t *p) {
-  json_dumpf(p, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  /* 15 significant digits: 0.4, not the 0.40000000000000002 of 17 */
+  json_dumpf(p, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
   fputc('\n', stdout);
 }
 

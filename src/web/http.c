@@ -191,7 +191,8 @@ void resp_json(Resp *p, int status, const json_t *pBody) {
   p->status = status;
   p->zType = "application/json";
   buf_reset(&p->body);
-  char *z = json_dumps(pBody, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+  /* 15 significant digits: 0.4, not the 0.40000000000000002 of 17 */
+  char *z = json_dumps(pBody, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
   if (!z) panic("cannot serialize a response");
   buf_puts(&p->body, z);
   buf_putc(&p->body, '\n');

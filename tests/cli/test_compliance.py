@@ -211,6 +211,19 @@ class KnownAnswers(Fixture):
                              check=False).returncode, 2)
 
 
+class Numbers(unittest.TestCase):
+    def test_averages_read_as_written(self):
+        # The sample's CIS average is 2/5: printed 0.4, not 0.40000000000000002 (17 digits),
+        # on the command line and in the API.
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "s.db")
+            run(db, "init", "--sample")
+            out = run(db, "compliance", "cis", "--on", "2026-12-04", "--json").stdout
+            self.assertIn('"average": 0.4,', out)
+            self.assertNotIn("00000000", out)
+            self.assertEqual(json.loads(out)["overall"]["average"], 0.4)
+
+
 class BadInput(Fixture):
     def test_score_of_two(self):
         before = self.export()
