@@ -1,6 +1,7 @@
 /* Search over HTTP: GET /api/v1/search and the page /search (search.h). The
 ** page's words are in its language (i18n.h); the API's are codes, its
 ** messages translated like the page's. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,34 @@
 #include "routes.h"
 #include "search.h"
 
-/* Read the query arguments; false with a message when one is malformed. */
-static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
+/* A malformed argument: its error code, and the message every route gives
+** ("query parameter NAME: expected ..., got ..."), in the page's language. */
+static bool bad_arg(Buf *pErr, const char **pzCode, const char *zCode, const char *zMsg,
+                    const char *zName, const char *zValue) {
+  *pzCode = zCode;
+  buf_printf(pErr, zMsg, zName, zValue);
+  return false;
+}
+
+/* The whole number zName from lo to hi into *pOut (dflt when absent). */
+static bool arg_number(Req *pReq, const char *zName, long long dflt, long long lo, long long hi,
+                       long long *pOut, Buf *pErr, const char **pzCode) {
+  const char *z = req_value(pReq, zName);
+  *pOut = dflt;
+  if (!z) return true;
+  char *zEnd;
+  errno = 0;
+  *pOut = strtoll(z, &zEnd, 10);
+  if (!errno && !*zEnd && *pOut >= lo && *pOut <= hi) return true;
+  *pzCode = "bad_parameter";
+  buf_printf(pErr, _("query parameter %s: expected a whole number from %lld to %lld, got \"%s\""),
+             zName, lo, hi, z);
+  return false;
+}
+
+/* Read the query arguments; false with an error code and a message when
+** one is malformed. The bounds are `pacta search`'s (search_cmd.c). */
+static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr, const char **pzCode) {
   memset(q, 0, sizeof(*q));
   q->zQuery = req_value(pReq, "q");
   q->zOrg = req_value(pReq, "organization");
@@ -25,44 +52,42 @@ static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr) {
   q->zFrom = req_value(pReq, "from");
   q->zTo = req_value(pReq, "to");
   q->zKind = req_value(pReq, "kind");
-  q->limit = 20;
-  const char *zLimit = req_value(pReq, "limit"), *zOffset = req_value(pReq, "offset");
-  if (zLimit) {
-    char *zEnd;
-    q->limit = strtoll(zLimit, &zEnd, 10);
-    if (*zEnd || q->limit < 1 || q->limit > 1000) {
-      buf_puts(pErr, _("limit: expected 1 to 1000"));
-      return false;
-    }
-  }
-  if (zOffset) {
-    char *zEnd;
-    q->offset = strtoll(zOffset, &zEnd, 10);
-    if (*zEnd || q->offset < 0) {
-      buf_puts(pErr, _("offset: expected a number >= 0"));
-      return false;
-    }
-  }
-  if (!date_optional_valid(q->zFrom) || !date_optional_valid(q->zTo)) {
-    buf_puts(pErr, _("from, to: expected YYYY-MM-DD"));
+  if (!arg_number(pReq, "limit", 20, 1, 1000, &q->limit, pErr, pzCode) ||
+      !arg_number(pReq, "offset", 0, 0, 1LL << 62, &q->offset, pErr, pzCode))
     return false;
-  }
-  if (q->zKind && !(q->zKind = search_kind_filter(q->zKind))) {
-    buf_puts(pErr, _("kind: expected document, session, commitment, assessment, party, body or "
-                     "organization"));
-    return false;
-  }
+  const char *zBadDate = _("query parameter %s: expected a real date YYYY-MM-DD, got \"%s\"");
+  if (!date_optional_valid(q->zFrom))
+    return bad_arg(pErr, pzCode, "bad_date", zBadDate, "from", q->zFrom);
+  if (!date_optional_valid(q->zTo))
+    return bad_arg(pErr, pzCode, "bad_date", zBadDate, "to", q->zTo);
+  const char *zKind = q->zKind;
+  if (zKind && !(q->zKind = search_kind_filter(zKind)))
+    return bad_arg(pErr, pzCode, "bad_parameter",
+                   _("query parameter %s: expected document, session, commitment, assessment, "
+                     "party, body or organization, got \"%s\""),
+                   "kind", zKind);
   return true;
+}
+
+/* The answer's page, as the lists give theirs (docs/api.md): limit and
+** offset beside the total, and the total in X-Total-Count. */
+static void echo_page(Resp *r, json_t *pDoc, const SearchQuery *q) {
+  long long nTotal = json_integer_value(json_object_get(pDoc, "total"));
+  json_object_set_new(pDoc, "limit", json_integer(q->limit));
+  json_object_set_new(pDoc, "offset", json_integer(q->offset));
+  snprintf(r->zTotalCount, sizeof(r->zTotalCount), "%lld", nTotal);
 }
 
 void api_get_search(Req *pReq, Resp *r) {
   SearchQuery q;
   Buf err = {0};
-  if (!req_query(pReq, &q, &err)) {
-    resp_error(r, 400, "bad_request", "%s", err.z);
+  const char *zCode = 0;
+  if (!req_query(pReq, &q, &err, &zCode)) {
+    resp_error(r, 400, zCode, "%s", err.z);
   } else if (!q.zQuery) {
     /* No q: nothing asked, nothing found (a bare GET lists no results). */
     json_t *pDoc = json_pack("{s:s, s:[], s:i}", "query", "", "results", "total", 0);
+    echo_page(r, pDoc, &q);
     resp_json(r, 200, pDoc);
     json_decref(pDoc);
   } else {
@@ -70,6 +95,7 @@ void api_get_search(Req *pReq, Resp *r) {
     search_ensure(pReq->pDb);
     json_t *pDoc = search_run(pReq->pDb, &q, &err);
     if (pDoc) {
+      echo_page(r, pDoc, &q);
       resp_json(r, 200, pDoc);
       r->bCacheable = true;
     } else {
@@ -357,7 +383,8 @@ static void page_links(Buf *p, const SearchQuery *q, long long nShown, long long
 void page_get_search(Req *pReq, Resp *r) {
   SearchQuery q;
   Buf err = {0}, b = {0};
-  bool bOk = req_query(pReq, &q, &err);
+  const char *zCode;
+  bool bOk = req_query(pReq, &q, &err, &zCode);
   int status = 200;
   pages_begin(&b, pReq, _("Search"), "/search");
   search_form(&b, &q);
@@ -372,6 +399,7 @@ void page_get_search(Req *pReq, Resp *r) {
   }
   if (!bOk) {
     status = 400;
+    utf8_sanitize(err.z); /* it may quote the request */
     buf_puts(&b, "<div class=\"notice err\" role=\"alert\">");
     html_escape(&b, err.z);
     buf_puts(&b, "</div>");

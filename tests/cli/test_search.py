@@ -6,6 +6,7 @@ kept on retract and replace, a registry from before the index, odd queries.
 
     python3 tests/cli/test_search.py PATH/TO/pacta
 """
+import html
 import json
 import os
 import random
@@ -367,6 +368,78 @@ class Search(unittest.TestCase):
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=10)
+
+    def serve(self):
+        port = free_port()
+        proc = subprocess.Popen([PACTA, "--db", self.db, "serve", "--listen",
+                                 f"127.0.0.1:{port}", "--quiet"], stderr=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        self.addCleanup(lambda: (proc.send_signal(signal.SIGTERM), proc.wait(timeout=10)))
+
+        def get(path):
+            """(status, headers with lower-case names, body)."""
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                    return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read().decode()
+            except urllib.error.HTTPError as e:
+                return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read().decode()
+        return get
+
+    def test_http_errors_name_the_parameter(self):
+        # As every route of the API says it (docs/api.md): the code bad_parameter (a date's
+        # bad_date), "query parameter NAME: expected ..., got ...".
+        get = self.serve()
+        cases = [("limit=0", "bad_parameter",
+                  'query parameter limit: expected a whole number from 1 to 1000, got "0"'),
+                 ("limit=many", "bad_parameter",
+                  'query parameter limit: expected a whole number from 1 to 1000, got "many"'),
+                 ("offset=-1", "bad_parameter", "query parameter offset: expected a whole number "
+                  'from 0 to 4611686018427387904, got "-1"'),
+                 ("from=2020-02-30", "bad_date",
+                  'query parameter from: expected a real date YYYY-MM-DD, got "2020-02-30"'),
+                 ("to=soon", "bad_date",
+                  'query parameter to: expected a real date YYYY-MM-DD, got "soon"'),
+                 ("kind=actions", "bad_parameter",
+                  "query parameter kind: expected document, session, commitment, assessment, "
+                  'party, body or organization, got "actions"')]
+        for arg, code, message in cases:
+            st, _, body = get("/api/v1/search?q=ratified&" + arg)
+            self.assertEqual(st, 400, arg)
+            self.assertEqual(json.loads(body)["error"], {"code": code, "message": message}, arg)
+            st, _, page = get("/search?q=ratified&" + arg)
+            self.assertEqual(st, 400, arg)
+            self.assertIn(html.escape(message), page, arg)
+        # The page in Russian says the same in Russian.
+        st, _, page = get("/search?q=ratified&limit=0&lang=ru")
+        self.assertEqual(st, 400)
+        self.assertIn("параметр запроса limit: ожидается целое число от 1 до 1000, получено "
+                      "«0»", page)
+
+    def test_http_answer_echoes_the_page_and_counts(self):
+        # Like the lists (docs/api.md): limit and offset in the answer, the total in
+        # X-Total-Count.
+        get = self.serve()
+        st, headers, body = get("/api/v1/search?q=ratified&limit=2&offset=1")
+        self.assertEqual(st, 200)
+        d = json.loads(body)
+        self.assertEqual((d["limit"], d["offset"]), (2, 1))
+        self.assertGreater(d["total"], 3)
+        self.assertEqual(len(d["results"]), 2)
+        self.assertEqual(headers["x-total-count"], str(d["total"]))
+        self.assertIn("X-Total-Count", headers["access-control-expose-headers"])
+        st, headers, body = get("/api/v1/search?q=ratified")
+        d = json.loads(body)
+        self.assertEqual((d["limit"], d["offset"]), (20, 0))
+        self.assertEqual(headers["x-total-count"], str(d["total"]))
+        st, headers, body = get("/api/v1/search")  # no q: nothing found
+        d = json.loads(body)
+        self.assertEqual((d["total"], d["limit"], d["offset"]), (0, 20, 0))
+        self.assertEqual(headers["x-total-count"], "0")
 
 
 # The International Covenant on Civil and Political Rights with a part of its text
