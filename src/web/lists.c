@@ -19,13 +19,19 @@ static void arg_of(Req *pReq, const char *zName, const char **pz) {
   *pz = req_value(pReq, zName);
 }
 
-/* A malformed argument: the API's 400 in English, a page's translated
-** (zMsg is marked N_). */
-static void bad_arg(Req *pReq, Resp *r, const char *zMsg) {
-  if (strncmp(pReq->zPath, "/api/", 5) == 0)
-    resp_error(r, 400, "bad_parameter", "%s", zMsg);
-  else
-    page_error(pReq, r, 400, _("Bad request"), _(zMsg));
+/* A malformed argument zValue: the API's 400 in English, a page's
+** translated; zFmt (marked N_) says "query parameter NAME: expected ...,
+** got \"%s\"", as every route does. */
+static void bad_arg(Req *pReq, Resp *r, const char *zFmt, const char *zValue) {
+  if (strncmp(pReq->zPath, "/api/", 5) == 0) {
+    resp_error(r, 400, "bad_parameter", zFmt, zValue);
+  } else {
+    Buf msg = {0};
+    buf_printf(&msg, _(zFmt), zValue);
+    utf8_sanitize(msg.z); /* it quotes the request */
+    page_error(pReq, r, 400, _("Bad request"), msg.z);
+    buf_free(&msg);
+  }
 }
 
 static bool read_year(Req *pReq, Resp *r, int *pYear) {
@@ -35,7 +41,7 @@ static bool read_year(Req *pReq, Resp *r, int *pYear) {
   char *zEnd;
   long y = strtol(z, &zEnd, 10);
   if (*zEnd || y < 1 || y > 9999 || zEnd == z) {
-    bad_arg(pReq, r, N_("year: expected a year such as 1994"));
+    bad_arg(pReq, r, N_("query parameter year: expected a year from 1 to 9999, got \"%s\""), z);
     return false;
   }
   *pYear = (int)y;
@@ -54,7 +60,8 @@ bool list_filter_read(Req *pReq, Resp *r, Kind kind, ListFilter *pF) {
   arg_of(pReq, "status", &pF->zStatus);
   if (kind == K_DOCUMENT && pF->zStatus && strcmp(pF->zStatus, "in_force") != 0 &&
       strcmp(pF->zStatus, "not_in_force") != 0) {
-    bad_arg(pReq, r, N_("status: expected in_force or not_in_force"));
+    bad_arg(pReq, r, N_("query parameter status: expected in_force or not_in_force, got \"%s\""),
+            pF->zStatus);
     return false;
   }
   return read_year(pReq, r, &pF->year);
@@ -177,7 +184,7 @@ bool journal_filter_read(Req *pReq, Resp *r, JournalFilter *pF) {
   arg_of(pReq, "op", &pF->zOp);
   arg_of(pReq, "actor", &pF->zActor);
   if (pF->zOp && strcmp(pF->zOp, "put") != 0 && strcmp(pF->zOp, "retract") != 0) {
-    bad_arg(pReq, r, N_("op: expected put or retract"));
+    bad_arg(pReq, r, N_("query parameter op: expected put or retract, got \"%s\""), pF->zOp);
     return false;
   }
   return read_year(pReq, r, &pF->year);

@@ -131,6 +131,30 @@ class Lists(unittest.TestCase):
             self.assertEqual(status, 400, path)
             self.assertIn("error", json.loads(body))
 
+    def test_bad_filters_name_the_parameter(self):
+        # As every route of the API says it: "query parameter NAME: expected ..., got ...";
+        # the pages say the same, in their language.
+        cases = [("/api/v1/documents?year=19x4", "/documents?year=19x4",
+                  'query parameter year: expected a year from 1 to 9999, got "19x4"'),
+                 ("/api/v1/journal?year=0", "/journal?year=0",
+                  'query parameter year: expected a year from 1 to 9999, got "0"'),
+                 ("/api/v1/documents?status=maybe", "/documents?status=maybe",
+                  'query parameter status: expected in_force or not_in_force, got "maybe"'),
+                 ("/api/v1/journal?op=delete", "/journal?op=delete",
+                  'query parameter op: expected put or retract, got "delete"')]
+        for path, page, message in cases:
+            status, _, body = get(self.port, path)
+            self.assertEqual(status, 400, path)
+            self.assertEqual(json.loads(body)["error"],
+                             {"code": "bad_parameter", "message": message}, path)
+            status, _, body = get(self.port, page)
+            self.assertEqual(status, 400, page)
+            self.assertIn(message.replace('"', "&quot;"), body.decode(), page)
+        status, _, body = get(self.port, "/documents?year=19x4&lang=ru")
+        self.assertEqual(status, 400)
+        self.assertIn("параметр запроса year: ожидается год от 1 до 9999, получено «19x4»",
+                      body.decode())
+
     def test_journal_whole_and_by_cursor(self):
         doc, headers = get_json(self.port, "/api/v1/journal?limit=all")
         entries = doc["entries"]
