@@ -216,7 +216,8 @@ class PublishRussian(unittest.TestCase):
         # A malformed filter: the message in the page's language.
         status, body = self.get("/search?q=x&limit=0", lang="ru")
         self.assertEqual(status, 400)
-        self.assertIn("limit: ожидается число от 1 до 1000", body)
+        self.assertIn("параметр запроса limit: ожидается целое число от 1 до 1000, получено «0»",
+                      body)
 
     def test_record_and_ingest(self):
         ru = text_of(self.page("/record", "ru"))
