@@ -130,7 +130,7 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
                   "organization"));
   /* The bounds of GET /api/v1/search's limit and offset. */
   if (zLimit) q.limit = flag_number(c, "limit", zLimit, 1, 1000);
-  if (zOffset) q.offset = flag_number(c, "offset", zOffset, 0, 1LL << 62);
+  if (zOffset) q.offset = flag_number(c, "offset", zOffset, 0, SEARCH_MAX_OFFSET);
   if (!zBench && !query.n) cli_fail(c, _("missing argument"));
   Db *pDb = cli_open_registry(zDb);
   search_ensure(pDb);

@@ -468,7 +468,7 @@ json_t *search_run(Db *pDb, const SearchQuery *pQ, Buf *pErr) {
   }
   long long limit = pQ->limit > 0 ? pQ->limit : 20, offset = pQ->offset > 0 ? pQ->offset : 0;
   if (limit > 1000) limit = 1000;
-  if (offset > 100000) offset = 100000;
+  if (offset > SEARCH_MAX_OFFSET) offset = SEARCH_MAX_OFFSET; /* the callers refuse more */
   Scan s = {.kind = -1, .org = -1, .bFacets = pQ->bFacets, .k = (int)(limit + offset)};
   s.aTop = xmalloc((size_t)s.k * sizeof(Hit));
   Kind kind;

@@ -14,6 +14,10 @@
 #include "kind.h"
 #include "util.h"
 
+/* The most results a query skips: its best SEARCH_MAX_OFFSET + limit are
+** ranked in memory. A caller refuses a larger offset. */
+#define SEARCH_MAX_OFFSET 100000
+
 typedef struct SearchQuery {
   const char *zQuery;
   const char *zKind, *zOrg, *zBody, *zType, *zParty, *zFrom, *zTo;

@@ -53,7 +53,7 @@ static bool req_query(Req *pReq, SearchQuery *q, Buf *pErr, const char **pzCode)
   q->zTo = req_value(pReq, "to");
   q->zKind = req_value(pReq, "kind");
   if (!arg_number(pReq, "limit", 20, 1, 1000, &q->limit, pErr, pzCode) ||
-      !arg_number(pReq, "offset", 0, 0, 1LL << 62, &q->offset, pErr, pzCode))
+      !arg_number(pReq, "offset", 0, 0, SEARCH_MAX_OFFSET, &q->offset, pErr, pzCode))
     return false;
   const char *zBadDate = _("query parameter %s: expected a real date YYYY-MM-DD, got \"%s\"");
   if (!date_optional_valid(q->zFrom))
@@ -361,7 +361,8 @@ static void page_link(Buf *p, const SearchQuery *q, long long offset, const char
 
 static void page_links(Buf *p, const SearchQuery *q, long long nShown, long long nTotal) {
   long long limit = q->limit > 0 ? q->limit : 20;
-  bool bPrev = q->offset > 0, bNext = q->offset + nShown < nTotal && q->offset + limit <= 100000;
+  bool bPrev = q->offset > 0,
+       bNext = q->offset + nShown < nTotal && q->offset + limit <= SEARCH_MAX_OFFSET;
   if (!bPrev && !bNext) return;
   Buf label = {0};
   hprintf(p, "<nav class=\"pager\" aria-label=\"%s\">", _("Result pages"));
