@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -29,7 +30,16 @@ struct Db {
 ** command line stops with the message; the server's handler answers 503. */
 void db_fail(Db *pDb, const char *zMsg) {
   if (pDb->xOnError) pDb->xOnError(pDb->pErrorArg, zMsg);
-  die(EXIT_INPUT, "database error: %s", zMsg);
+  die(EXIT_INPUT, _("database error: %s"), zMsg);
+}
+
+/* What a statement's failure with code rc says: another writer holding the
+** registry past the timeout as the commands say it, anything else in
+** SQLite's words. */
+static const char *failure_text(Db *pDb, int rc) {
+  if ((rc & 0xff) == SQLITE_BUSY)
+    return _("the registry is busy (another writer holds it); try again");
+  return sqlite3_errmsg(pDb->h);
 }
 
 void db_on_error(Db *pDb, DbErrorHandler xOnError, void *pArg) {
@@ -244,15 +254,12 @@ static bool actions_have(Db *pDb, const char *zColumn) {
   return b;
 }
 
-static void migrate(Db *pDb) {
-  int nMigration = (int)(sizeof(azMigration) / sizeof(azMigration[0]));
-  sqlite3_stmt *p;
-  sqlite3_prepare_v2(pDb->h, "PRAGMA user_version", -1, &p, 0);
-  int version = sqlite3_step(p) == SQLITE_ROW ? sqlite3_column_int(p, 0) : 0;
-  sqlite3_finalize(p);
-  if (version > nMigration)
-    die(EXIT_INPUT, "the registry was made by a newer pacta (schema %d; this one knows %d)",
-        version, nMigration);
+#define N_MIGRATION ((int)(sizeof(azMigration) / sizeof(azMigration[0])))
+
+/* Bring a registry of schema `version` (0: a new, empty file) up to this
+** pacta's, in one transaction. */
+static void migrate(Db *pDb, int version) {
+  int nMigration = N_MIGRATION;
   if (version == nMigration) return;
   /* A registry made by an older pacta: its tables are rewritten once, in
   ** minutes for millions of actions; said, so that it is not taken for a
@@ -335,30 +342,62 @@ static void db_configure(void) {
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* The schema version of the file just opened (PRAGMA user_version), read
+** before anything is written to it: 0 for an empty file or another
+** program's database (*pbEmpty: no tables at all, a new file). Dies for a
+** file that is not SQLite, or one held by another writer past the timeout. */
+static int schema_version(Db *pDb, const char *zPath, bool *pbEmpty) {
+  sqlite3_stmt *p = 0;
+  int rc = sqlite3_prepare_v2(pDb->h,
+                              "SELECT (SELECT user_version FROM pragma_user_version),"
+                              " NOT EXISTS(SELECT 1 FROM sqlite_master)",
+                              -1, &p, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_step(p);
+  int version = rc == SQLITE_ROW ? sqlite3_column_int(p, 0) : 0;
+  *pbEmpty = rc == SQLITE_ROW && sqlite3_column_int(p, 1);
+  sqlite3_finalize(p);
+  if (rc == SQLITE_ROW) return version;
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    die(EXIT_INPUT, _("%s: not a pacta registry (pass --db FILE)"), zPath);
+  die(EXIT_INPUT, _("%s: cannot open: %s"), zPath, failure_text(pDb, rc));
+}
+
 Db *db_open(const char *zPath, bool bCreate) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
   pthread_once(&once, db_configure);
-  if (!bCreate && access(zPath, F_OK) != 0)
-    die(EXIT_INPUT, "%s: no registry here (create one with 'pacta init', or pass --db FILE)",
+  struct stat st;
+  bool bExists = stat(zPath, &st) == 0;
+  if (!bCreate && !bExists)
+    die(EXIT_INPUT, _("%s: no registry here (create one with 'pacta init', or pass --db FILE)"),
         zPath);
+  if (bExists && S_ISDIR(st.st_mode))
+    die(EXIT_INPUT, _("%s: a directory, not a registry (pass --db FILE)"), zPath);
   Db *pDb = xmalloc(sizeof(Db));
   memset(pDb, 0, sizeof(*pDb));
   /* One connection per thread, never shared: SQLite's own mutexes are not needed. */
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (bCreate ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(zPath, &pDb->h, flags, 0) != SQLITE_OK)
-    die(EXIT_INPUT, "%s: cannot open: %s", zPath, sqlite3_errmsg(pDb->h));
+    die(EXIT_INPUT, _("%s: cannot open: %s"), zPath, sqlite3_errmsg(pDb->h));
   sqlite3_busy_timeout(pDb->h, DB_BUSY_MS);
   sqlite3_extended_result_codes(pDb->h, 1);
-  /* A file that is not SQLite fails here with a clear message. */
-  if (sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0) !=
-      SQLITE_OK)
-    die(EXIT_INPUT, "%s: not a pacta registry: %s", zPath, sqlite3_errmsg(pDb->h));
+  /* Only pacta's registries are opened, and made only of a new file (init):
+  ** an empty file or another program's database is refused untouched, not
+  ** given pacta's tables (nor switched to WAL). */
+  bool bEmpty;
+  int version = schema_version(pDb, zPath, &bEmpty);
+  if (version == 0 && !(bCreate && bEmpty))
+    die(EXIT_INPUT, _("%s: not a pacta registry (pass --db FILE)"), zPath);
+  if (version > N_MIGRATION)
+    die(EXIT_INPUT, _("%s: the registry was made by a newer pacta (schema %d; this one knows %d)"),
+        zPath, version, N_MIGRATION);
+  int rc = sqlite3_exec(pDb->h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", 0, 0, 0);
+  if (rc != SQLITE_OK) die(EXIT_INPUT, _("%s: cannot open: %s"), zPath, failure_text(pDb, rc));
   db_exec(pDb, "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
   db_cache_kib(pDb, DB_CACHE_KIB);
-  if (fts_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, "%s: SQLite without FTS5", zPath);
+  if (fts_register(pDb->h) != SQLITE_OK) die(EXIT_INPUT, _("%s: SQLite without FTS5"), zPath);
   sqlite3_create_function(pDb->h, "action_key", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, 0,
                           action_key_func, 0, 0);
-  migrate(pDb);
+  migrate(pDb, version);
   return pDb;
 }
 
@@ -399,9 +438,11 @@ sqlite3_stmt *db_stmt(Db *pDb, const char *zSql) {
 
 void db_exec(Db *pDb, const char *zSql) {
   char *zErr = 0;
-  if (sqlite3_exec(pDb->h, zSql, 0, 0, &zErr) != SQLITE_OK) {
+  int rc = sqlite3_exec(pDb->h, zSql, 0, 0, &zErr);
+  if (rc != SQLITE_OK) {
     char zMsg[256];
-    snprintf(zMsg, sizeof(zMsg), "%s", zErr ? zErr : sqlite3_errmsg(pDb->h));
+    snprintf(zMsg, sizeof(zMsg), "%s",
+             zErr && (rc & 0xff) != SQLITE_BUSY ? zErr : failure_text(pDb, rc));
     sqlite3_free(zErr);
     db_fail(pDb, zMsg);
   }
@@ -432,14 +473,14 @@ void db_read_end(Db *pDb, bool bBegun) {
 
 void db_step_done(Db *pDb, sqlite3_stmt *pStmt) {
   int rc = sqlite3_step(pStmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) db_fail(pDb, sqlite3_errmsg(pDb->h));
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) db_fail(pDb, failure_text(pDb, rc));
   sqlite3_reset(pStmt);
 }
 
 bool db_step_row(Db *pDb, sqlite3_stmt *pStmt) {
   int rc = sqlite3_step(pStmt);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) db_fail(pDb, sqlite3_errmsg(pDb->h));
+  if (rc != SQLITE_DONE) db_fail(pDb, failure_text(pDb, rc));
   return false;
 }
 

@@ -12,8 +12,11 @@
 
 typedef struct Db Db;
 
-/* Open (and, if bCreate, create) the registry at zPath and bring its schema
-** up to date. Dies with a clear message on failure. */
+/* Open the registry at zPath and bring its schema up to date; with bCreate,
+** make one of a new file (none there yet, or an empty one). Anything else
+** that is not a pacta registry (another program's SQLite database, an empty
+** file without bCreate, a directory) is refused untouched. Dies with a clear
+** message, in the current language, on failure. */
 Db *db_open(const char *zPath, bool bCreate);
 void db_close(Db *pDb);
 sqlite3 *db_handle(Db *pDb);

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Messages from below the command line, in the user's language and with the right exit:
+
+- The store opens only pacta's registries: another program's SQLite database or an empty file
+  is refused untouched by whatever opens it (the server too, not only the commands that check
+  first), a new registry is made only by init; a registry of a newer pacta, and one busy while
+  it is upgraded, are said in Russian under --lang ru.
+- The log's range errors (log root, log proof), a refused retraction naming what still refers
+  to the record, a bad verifier key: one language under --lang ru.
+- serve's bad --listen and --trusted-proxy are usage errors (exit 2, with the usage line); an
+  address in use or not of this machine is said in Russian too (exit 1).
+
+usage: test_messages.py PACTA_BINARY
+"""
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+from pactatest import run  # noqa: E402
+
+
+def pacta(db, *args, lang="ru", expect=None, timeout=30):
+    """`pacta --db DB --lang LANG ARGS...` (the locale English); fails unless it exits with
+    `expect` (None: any exit). A server that starts where it should have refused is stopped at
+    the timeout, and the test fails."""
+    env = dict(pactatest.env())
+    for k in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        env.pop(k, None)
+    env["LANG"] = "C.UTF-8"
+    argv = [pactatest.PACTA, "--db", db] + (["--lang", lang] if lang else []) + list(args)
+    try:
+        p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        raise AssertionError(f"{' '.join(argv)}: still running after {timeout} s") from e
+    if expect is not None and p.returncode != expect:
+        raise AssertionError(f"{' '.join(argv)}: exit {p.returncode}, not {expect}\n"
+                             f"{p.stdout}\n{p.stderr}")
+    return p
+
+
+def listen():
+    return f"127.0.0.1:{pactatest.free_port()}"
+
+
+class Store(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def files(self):
+        return sorted(os.listdir(self.dir))
+
+    def test_the_server_refuses_what_is_not_a_registry(self):
+        # db_open gave any file of user_version 0 pacta's tables: `pacta serve` on another
+        # program's database or an empty file made a registry of it and served it.
+        other = self.path("other.db")
+        con = sqlite3.connect(other)
+        con.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)")
+        con.execute("INSERT INTO notes(text) VALUES('keep me')")
+        con.commit()
+        con.close()
+        with open(other, "rb") as f:
+            before = f.read()
+        empty = self.path("empty.db")
+        open(empty, "w").close()
+        for db in (other, empty):
+            p = pacta(db, "serve", "--listen", listen(), "--quiet", expect=1)
+            self.assertIn(f"{db}: это не реестр pacta (укажите --db ФАЙЛ)", p.stderr)
+            p = pacta(db, "serve", "--listen", listen(), "--quiet", lang=None, expect=1)
+            self.assertIn(f"{db}: not a pacta registry", p.stderr)
+        with open(other, "rb") as f:
+            self.assertEqual(f.read(), before)  # not even switched to WAL
+        self.assertEqual(os.path.getsize(empty), 0)
+        self.assertEqual(self.files(), ["empty.db", "other.db"])
+        p = pacta(self.dir, "serve", "--listen", listen(), "--quiet", expect=1)
+        self.assertIn("это каталог, а не реестр", p.stderr)
+
+    def test_init_and_older_registries_still_open(self):
+        db = self.path("new.db")
+        run(db, "init")
+        self.assertEqual(json.loads(run(db, "list", "parties", "--json").stdout), {"parties": []})
+        tmp, sample = pactatest.sample()
+        try:
+            # An older registry (its version set back) is upgraded, not refused.
+            con = sqlite3.connect(sample)
+            con.execute("PRAGMA user_version=11")
+            con.commit()
+            con.close()
+            p = pacta(sample, "list", "parties", expect=0)
+            self.assertIn("таблицы реестра обновляются", p.stderr)
+            con = sqlite3.connect(sample)
+            self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 12)
+            con.close()
+        finally:
+            tmp.cleanup()
+
+    def test_newer_and_busy_registries_in_russian(self):
+        tmp, db = pactatest.sample()
+        try:
+            newer = self.path("v99.db")
+            shutil.copy(db, newer)
+            con = sqlite3.connect(newer)
+            con.execute("PRAGMA user_version=99")
+            con.commit()
+            con.close()
+            for args in (("status", "x"), ("serve", "--listen", listen(), "--quiet")):
+                p = pacta(newer, *args, expect=1)
+                self.assertIn("реестр создан более новой версией pacta (схема 99", p.stderr)
+                self.assertNotIn("newer", p.stderr)
+            # Upgraded while another writer holds the registry: busy, in Russian, where it
+            # said 'database error: database is locked'.
+            con = sqlite3.connect(db)
+            con.execute("PRAGMA user_version=11")
+            con.commit()
+            con.close()
+            held = sqlite3.connect(db, isolation_level=None)
+            held.execute("BEGIN IMMEDIATE")
+            try:
+                p = pacta(db, "list", "parties", expect=1)
+            finally:
+                held.execute("ROLLBACK")
+                held.close()
+            self.assertIn("ошибка базы данных: реестр занят", p.stderr)
+            self.assertNotIn("database", p.stderr)
+            self.assertNotIn("locked", p.stderr)
+        finally:
+            tmp.cleanup()
+
+
+
+if __name__ == "__main__":
+    pactatest.main()
