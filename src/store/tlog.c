@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "note.h"
 
 #define ROW_WIDTH (1 << TLOG_ROW_BITS) /* the widest row */
@@ -154,8 +155,8 @@ static Row *open_row(TlogWriter *w, unsigned level, uint64_t index) {
   }
   if ((uint64_t)r->n != off)
     die(EXIT_INPUT,
-        "the log's stored hashes are damaged at level %u near node %llu; "
-        "'pacta rebuild' recomputes them from the journal",
+        _("the log's stored hashes are damaged at level %u near node %llu; "
+          "'pacta rebuild' recomputes them from the journal"),
         level, (unsigned long long)index);
   return r;
 }
@@ -278,7 +279,7 @@ static void catch_up(TlogWriter *w, int64_t last) {
   while (db_step_row(w->pDb, p)) {
     int64_t seq = sqlite3_column_int64(p, 0);
     if ((uint64_t)seq != w->n + 1)
-      die(EXIT_INPUT, "the journal has no entry %llu: entries were deleted",
+      die(EXIT_INPUT, _("the journal has no entry %llu: entries were deleted"),
           (unsigned long long)(w->n + 1));
     MerkleHash h;
     merkle_leaf_hash(sqlite3_column_text(p, 1), (size_t)sqlite3_column_bytes(p, 1), &h);
@@ -286,7 +287,7 @@ static void catch_up(TlogWriter *w, int64_t last) {
   }
   sqlite3_reset(p);
   if (w->n != (uint64_t)last)
-    die(EXIT_INPUT, "the journal has no entry %llu: entries were deleted",
+    die(EXIT_INPUT, _("the journal has no entry %llu: entries were deleted"),
         (unsigned long long)(w->n + 1));
 }
 
@@ -295,8 +296,8 @@ void tlog_append_record(Db *pDb, int64_t seq, const char *zRecord, size_t nRecor
   uint64_t n = tlog_size(pDb);
   if (n >= (uint64_t)seq)
     die(EXIT_INPUT,
-        "the log already has %llu leaves but the journal is appending entry %lld: "
-        "run 'pacta rebuild'",
+        _("the log already has %llu leaves but the journal is appending entry %lld: "
+          "run 'pacta rebuild'"),
         (unsigned long long)n, (long long)seq);
   TlogWriter *w = writer_open_at(pDb, n);
   if (n + 1 < (uint64_t)seq) catch_up(w, seq - 1);
@@ -313,8 +314,8 @@ void tlog_journal_append(TlogWriter **ppW, Db *pDb, int64_t seq, const MerkleHas
     uint64_t n = tlog_size(pDb);
     if (n >= (uint64_t)seq)
       die(EXIT_INPUT,
-          "the log already has %llu leaves but the journal is appending entry %lld: "
-          "run 'pacta rebuild'",
+          _("the log already has %llu leaves but the journal is appending entry %lld: "
+            "run 'pacta rebuild'"),
           (unsigned long long)n, (long long)seq);
     w = *ppW = writer_open_at(pDb, n);
     if (n + 1 < (uint64_t)seq) catch_up(w, seq - 1);
@@ -330,8 +331,8 @@ uint64_t tlog_sync(Db *pDb) {
   if (bLayout && n == (uint64_t)last) return n;
   if (bLayout && n > (uint64_t)last)
     die(EXIT_INPUT,
-        "the log has %llu leaves but the journal only %lld entries: journal entries were "
-        "deleted (see 'pacta verify')",
+        _("the log has %llu leaves but the journal only %lld entries: journal entries were "
+          "deleted (see 'pacta verify')"),
         (unsigned long long)n, (long long)last);
   bool bOwn = sqlite3_get_autocommit(db_handle(pDb)) != 0;
   if (bOwn) db_begin(pDb);
@@ -340,7 +341,7 @@ uint64_t tlog_sync(Db *pDb) {
   last = db_last_seq(pDb);
   if (n > (uint64_t)last) {
     if (bOwn) db_rollback(pDb);
-    die(EXIT_INPUT, "the log has more leaves than the journal has entries (see 'pacta verify')");
+    die(EXIT_INPUT, _("the log has more leaves than the journal has entries (see 'pacta verify')"));
   }
   TlogWriter *w = writer_open_at(pDb, n);
   if (n < (uint64_t)last) catch_up(w, last);
@@ -421,10 +422,11 @@ static int proof_begin(Db *pDb, uint64_t size, Buf *pErr, bool *pbOwn) {
   /* Longer than the journal: a damaged registry. Say so rather than stop
   ** (this runs in the server too). */
   if (n > (uint64_t)last)
-    buf_printf(pErr, "the log has more leaves than the journal has entries: journal entries "
-                     "were deleted (see 'pacta verify')");
+    buf_printf(pErr, "%s",
+               _("the log has more leaves than the journal has entries: journal entries "
+                 "were deleted (see 'pacta verify')"));
   else if (size > n)
-    buf_printf(pErr, "the log has %llu leaves; no tree of size %llu yet", (unsigned long long)n,
+    buf_printf(pErr, _("the log has %llu leaves; no tree of size %llu yet"), (unsigned long long)n,
                (unsigned long long)size);
   else
     return 0;
@@ -433,7 +435,8 @@ static int proof_begin(Db *pDb, uint64_t size, Buf *pErr, bool *pbOwn) {
 }
 
 static int damaged(Buf *pErr) {
-  buf_printf(pErr, "the log's stored hashes are incomplete; 'pacta rebuild' recomputes them");
+  buf_printf(pErr, "%s",
+             _("the log's stored hashes are incomplete; 'pacta rebuild' recomputes them"));
   return -1;
 }
 
@@ -450,7 +453,7 @@ int tlog_root(Db *pDb, uint64_t size, MerkleHash *pOut, Buf *pErr) {
 int tlog_inclusion(Db *pDb, uint64_t index, uint64_t size, MerkleHash *pLeaf, MerkleHash *aProof,
                    int *pnProof, MerkleHash *pRoot, Buf *pErr) {
   if (index >= size) {
-    buf_printf(pErr, "index %llu is not below the tree size %llu", (unsigned long long)index,
+    buf_printf(pErr, _("index %llu is not below the tree size %llu"), (unsigned long long)index,
                (unsigned long long)size);
     return -1;
   }
@@ -469,7 +472,7 @@ int tlog_inclusion(Db *pDb, uint64_t index, uint64_t size, MerkleHash *pLeaf, Me
 int tlog_consistency(Db *pDb, uint64_t m, uint64_t n, MerkleHash *aProof, int *pnProof,
                      MerkleHash *pOldRoot, MerkleHash *pNewRoot, Buf *pErr) {
   if (m > n) {
-    buf_printf(pErr, "the old size %llu is larger than the new size %llu", (unsigned long long)m,
+    buf_printf(pErr, _("the old size %llu is larger than the new size %llu"), (unsigned long long)m,
                (unsigned long long)n);
     return -1;
   }
@@ -498,15 +501,20 @@ uint64_t tlog_rebuild(Db *pDb) {
   if (!bLayout) {
     /* a log in an older layout: nothing to compare */
   } else if (nOld > n) {
-    fprintf(stderr, "pacta: warning: the stored log had %llu leaves, the journal has %llu\n",
+    fputs("pacta: ", stderr);
+    fprintf(stderr, _("warning: the stored log had %llu leaves, the journal has %llu"),
             (unsigned long long)nOld, (unsigned long long)n);
+    fputc('\n', stderr);
   } else if (nOld) {
     MerkleHash r;
-    if (!bOldRoot || merkle_root(tlog_node, pDb, nOld, &r) || memcmp(&r, &oldRoot, sizeof(r)))
+    if (!bOldRoot || merkle_root(tlog_node, pDb, nOld, &r) || memcmp(&r, &oldRoot, sizeof(r))) {
+      fputs("pacta: ", stderr);
       fprintf(stderr,
-              "pacta: warning: the stored log of %llu leaves did not match the journal; "
-              "it was recomputed\n",
+              _("warning: the stored log of %llu leaves did not match the journal; "
+                "it was recomputed"),
               (unsigned long long)nOld);
+      fputc('\n', stderr);
+    }
   }
   /* Checkpoints already handed out must still match the journal. */
   sqlite3_stmt *p = db_stmt(pDb, "SELECT size, note FROM tlog_checkpoint ORDER BY id");
@@ -520,10 +528,12 @@ uint64_t tlog_rebuild(Db *pDb) {
     bool bOk = note_open(z, strlen(z), 0, 0, &note, &err) == 0 &&
                checkpoint_parse(note.zText, note.nText, &cp, &err) == 0 && size <= n &&
                merkle_root(tlog_node, pDb, size, &r) == 0 && memcmp(&r, &cp.root, sizeof(r)) == 0;
-    if (!bOk)
-      fprintf(stderr,
-              "pacta: warning: the stored checkpoint of size %llu does not match the journal\n",
+    if (!bOk) {
+      fputs("pacta: ", stderr);
+      fprintf(stderr, _("warning: the stored checkpoint of size %llu does not match the journal"),
               (unsigned long long)size);
+      fputc('\n', stderr);
+    }
     note_free(&note);
     buf_free(&err);
   }

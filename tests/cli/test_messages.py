@@ -141,6 +141,36 @@ class Store(unittest.TestCase):
             tmp.cleanup()
 
 
+class Russian(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp, cls.db = pactatest.sample()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def assertRussian(self, text, *english):
+        for word in english:
+            self.assertNotIn(word, text)
+
+    def test_log_ranges(self):
+        cases = (
+            (("log", "root", "--size", "99999"), "дерева размера 99999 ещё нет"),
+            (("log", "proof", "inclusion", "--index", "99999"),
+             "индекс 99999 должен быть меньше размера дерева"),
+            (("log", "proof", "inclusion", "--index", "1", "--size", "99999"),
+             "дерева размера 99999 ещё нет"),
+            (("log", "proof", "consistency", "--from", "5", "--to", "2"),
+             "старый размер 5 больше нового размера 2"),
+        )
+        for args, want in cases:
+            p = pacta(self.db, *args, expect=1)
+            self.assertIn(want, p.stderr)
+            self.assertRussian(p.stderr, "leaves", "tree", "size", "index")
+        p = pacta(self.db, "log", "root", "--size", "99999", lang=None, expect=1)
+        self.assertIn("the log has 196 leaves; no tree of size 99999 yet", p.stderr)
+
 
 if __name__ == "__main__":
     pactatest.main()
