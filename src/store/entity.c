@@ -4,7 +4,9 @@
 
 #include "date.h"
 #include "fields.h"
+#include "i18n.h"
 #include "rules.h"
+#include "term.h"
 
 bool entity_value_span(const char *zRecord, size_t nRecord, size_t *pOff, size_t *pLen) {
   /* Canonical order puts "value" last, and an unescaped ,"value": can only
@@ -347,9 +349,12 @@ bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
                            "JOIN party p ON p.pid=a.pid WHERE d.id=?1 LIMIT 1");
     sqlite3_bind_text(p, 1, zKey, -1, SQLITE_STATIC);
     bool b = db_step_row(pDb, p);
-    if (b)
-      buf_printf(pOut, "actions of %s %s", kind == K_PARTY ? "document" : "party",
-                 sqlite3_column_text(p, 0));
+    /* Said in the current language as the subject of a sentence
+    ** (retract.c: "still referred to by %s"). */
+    if (b && kind == K_PARTY)
+      buf_printf(pOut, _("actions of document %s"), sqlite3_column_text(p, 0));
+    else if (b)
+      buf_printf(pOut, _("actions of party %s"), sqlite3_column_text(p, 0));
     sqlite3_reset(p);
     if (b) return true;
   }
@@ -367,8 +372,11 @@ bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut) {
   sqlite3_bind_int(p, 2, kind);
   sqlite3_bind_text(p, 3, quoted.z, -1, SQLITE_STATIC);
   bool b = db_step_row(pDb, p);
-  if (b)
-    buf_printf(pOut, "%s %s", kind_name((Kind)sqlite3_column_int(p, 0)), sqlite3_column_text(p, 1));
+  if (b) {
+    const char *zKind = kind_name((Kind)sqlite3_column_int(p, 0));
+    const char *zWord = term(zKind);
+    buf_printf(pOut, "%s %s", zWord ? zWord : zKind, sqlite3_column_text(p, 1));
+  }
   sqlite3_reset(p);
   buf_free(&quoted);
   return b;

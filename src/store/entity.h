@@ -79,8 +79,9 @@ json_t *entity_get(Db *pDb, Kind kind, const char *zKey);
 json_t *entity_get_seq(Db *pDb, int64_t seq);
 
 /* Is the live entity (kind, zKey) referred to by another live entity? If
-** so, describe the first referrer in pOut ("action doc|ARM|...") and return
-** true: retracting it would leave a dangling reference. */
+** so, describe the first referrer in pOut in the current language ("body
+** cis-cdm", "actions of document cis-charter") and return true: retracting
+** it would leave a dangling reference. */
 bool entity_referrer(Db *pDb, Kind kind, const char *zKey, Buf *pOut);
 
 /* Every live entity of a kind, ordered by key; zOrg (may be NULL) keeps

@@ -171,6 +171,27 @@ class Russian(unittest.TestCase):
         p = pacta(self.db, "log", "root", "--size", "99999", lang=None, expect=1)
         self.assertIn("the log has 196 leaves; no tree of size 99999 yet", p.stderr)
 
+    def test_retraction_refused_in_one_language(self):
+        db = os.path.join(self.tmp.name, "retract.db")
+        shutil.copy(self.db, db)
+        cases = (
+            (("parties", "ARM"), "на запись ещё ссылается действие по документу "),
+            (("documents", "cis-agr-1992-03-13-customs-policy"),
+             "на запись ещё ссылается действие участника "),
+            (("organizations", "cis"), "на запись ещё ссылается орган cis-cdm;"),
+        )
+        for args, want in cases:
+            p = pacta(db, "retract", *args, "--reason", "x", expect=1)
+            self.assertIn(want, p.stderr)
+            # The sentence after the finding's codes ("error [retraction.referenced] party
+            # ARM: "), which stay codes as every finding's do.
+            sentence = p.stderr[p.stderr.index("на запись"):].splitlines()[0]
+            self.assertRussian(sentence, "actions of", "document ", "party ", "body ")
+        p = pacta(db, "retract", "parties", "ARM", lang=None, expect=1)
+        self.assertIn("still referred to by actions of document ", p.stderr)
+        p = pacta(db, "retract", "organizations", "cis", lang=None, expect=1)
+        self.assertIn("still referred to by body cis-cdm;", p.stderr)
+
 
 if __name__ == "__main__":
     pactatest.main()
