@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* ---- base64 ---------------------------------------------------------------- */
 
 void b64_encode(const void *p, size_t n, Buf *pOut) {
@@ -117,7 +119,7 @@ static int public_from_seed(const uint8_t seed[32], uint8_t pub[32]) {
 
 int note_key_generate(const char *zName, char **pzSigner, char **pzVerifier, Buf *pErr) {
   if (!note_name_valid(zName)) {
-    buf_printf(pErr, "key name \"%s\": expected non-empty text without spaces or '+'", zName);
+    buf_printf(pErr, _("key name \"%s\": expected non-empty text without spaces or '+'"), zName);
     return -1;
   }
   EVP_PKEY *pKey = EVP_PKEY_Q_keygen(0, 0, "ED25519");
@@ -126,7 +128,7 @@ int note_key_generate(const char *zName, char **pzSigner, char **pzVerifier, Buf
   if (!pKey || EVP_PKEY_get_raw_private_key(pKey, seed + 1, &nSeed) != 1 ||
       EVP_PKEY_get_raw_public_key(pKey, pub, &nPub) != 1 || nSeed != 32 || nPub != 32) {
     EVP_PKEY_free(pKey);
-    buf_printf(pErr, "OpenSSL could not generate an Ed25519 key");
+    buf_printf(pErr, "%s", _("OpenSSL could not generate an Ed25519 key"));
     return -1;
   }
   EVP_PKEY_free(pKey);
@@ -176,21 +178,22 @@ static int parse_hex32(const char *z, uint32_t *pOut) {
   return 0;
 }
 
-/* NAME, KEYHASH, BASE64(0x01 || 32 bytes) into its parts. */
+/* NAME, KEYHASH, BASE64(0x01 || 32 bytes) into its parts; zWhat names the
+** key in errors, in the current language. */
 static int parse_key_parts(const char *zName, const char *zHash, const char *zKey, char *zNameOut,
                            uint32_t *pId, uint8_t key[32], Buf *pErr, const char *zWhat) {
   if (!note_name_valid(zName)) {
-    buf_printf(pErr, "%s: bad key name", zWhat);
+    buf_printf(pErr, _("%s: bad key name"), zWhat);
     return -1;
   }
   if (parse_hex32(zHash, pId)) {
-    buf_printf(pErr, "%s: the key hash must be 8 lower-case hex digits", zWhat);
+    buf_printf(pErr, _("%s: the key hash must be 8 lower-case hex digits"), zWhat);
     return -1;
   }
   Buf k = {0};
   if (b64_decode(zKey, strlen(zKey), &k) || k.n != 33 || (uint8_t)k.z[0] != 0x01) {
     buf_free(&k);
-    buf_printf(pErr, "%s: expected base64 of 0x01 and a 32-byte Ed25519 key", zWhat);
+    buf_printf(pErr, _("%s: expected base64 of 0x01 and a 32-byte Ed25519 key"), zWhat);
     return -1;
   }
   memcpy(key, k.z + 1, 32);
@@ -203,13 +206,13 @@ int note_verifier_parse(const char *z, NoteVerifier *p, Buf *pErr) {
   char az[3][256];
   memset(p, 0, sizeof(*p));
   if (split_plus(z, az, 3) != 3) {
-    buf_printf(pErr, "verifier key: expected NAME+KEYHASH+BASE64KEY");
+    buf_printf(pErr, "%s", _("verifier key: expected NAME+KEYHASH+BASE64KEY"));
     return -1;
   }
-  if (parse_key_parts(az[0], az[1], az[2], p->zName, &p->keyId, p->pub, pErr, "verifier key"))
+  if (parse_key_parts(az[0], az[1], az[2], p->zName, &p->keyId, p->pub, pErr, _("verifier key")))
     return -1;
   if (note_key_id(p->zName, p->pub) != p->keyId) {
-    buf_printf(pErr, "verifier key %s: its key hash does not match its name and key", p->zName);
+    buf_printf(pErr, _("verifier key %s: its key hash does not match its name and key"), p->zName);
     return -1;
   }
   return 0;
@@ -219,13 +222,13 @@ int note_signer_parse(const char *z, NoteSigner *p, Buf *pErr) {
   char az[5][256];
   memset(p, 0, sizeof(*p));
   if (split_plus(z, az, 5) != 5 || strcmp(az[0], "PRIVATE") != 0 || strcmp(az[1], "KEY") != 0) {
-    buf_printf(pErr, "signer key: expected PRIVATE+KEY+NAME+KEYHASH+BASE64KEY");
+    buf_printf(pErr, "%s", _("signer key: expected PRIVATE+KEY+NAME+KEYHASH+BASE64KEY"));
     return -1;
   }
-  if (parse_key_parts(az[2], az[3], az[4], p->zName, &p->keyId, p->seed, pErr, "signer key"))
+  if (parse_key_parts(az[2], az[3], az[4], p->zName, &p->keyId, p->seed, pErr, _("signer key")))
     return -1;
   if (public_from_seed(p->seed, p->pub) || note_key_id(p->zName, p->pub) != p->keyId) {
-    buf_printf(pErr, "signer key %s: its key hash does not match its name and key", p->zName);
+    buf_printf(pErr, _("signer key %s: its key hash does not match its name and key"), p->zName);
     return -1;
   }
   return 0;

@@ -192,6 +192,20 @@ class Russian(unittest.TestCase):
         p = pacta(db, "retract", "organizations", "cis", lang=None, expect=1)
         self.assertIn("still referred to by body cis-cdm;", p.stderr)
 
+    def test_bad_verifier_key(self):
+        d = self.tmp.name
+        cases = (("garbage\n", "ключ проверки: ожидается NAME+KEYHASH+BASE64KEY"),
+                 ("pacta+0badc0de+AAAA\n", "ключ проверки: ожидается base64 от байта 0x01"),
+                 ("pa cta+0badc0de+AAAA\n", "ключ проверки: неверное имя ключа"),
+                 ("pacta+0BADC0DE+AAAA\n", "ключ проверки: хеш ключа должен состоять"))
+        for i, (text, want) in enumerate(cases):
+            key = os.path.join(d, f"bad{i}.pub")
+            with open(key, "w") as f:
+                f.write(text)
+            p = pacta(self.db, "verify", "--key", key, expect=1)
+            self.assertIn(want, p.stderr)
+            self.assertRussian(p.stderr, "verifier", "expected", "key name", "hex")
+
 
 if __name__ == "__main__":
     pactatest.main()
