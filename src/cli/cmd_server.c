@@ -31,6 +31,8 @@ int cmd_serve(Args *a) {
       cli_fail(&a->cli, _("--request-timeout: expected 1 to 3600 seconds"));
     o.nRequestTimeout = (int)n;
   }
+  Buf err = {0};
+  if (server_check_options(&o, &err)) cli_fail(&a->cli, "%s", err.z);
   return server_run(&o);
 }
 

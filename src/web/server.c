@@ -1023,32 +1023,39 @@ static void request_done(void *pCls, struct MHD_Connection *pConn, void **ppConn
   *ppConnCls = 0;
 }
 
-/* --trusted-proxy's list into g_config, each address written as inet_ntop
-** writes it (so that "::ffff:10.0.0.1" and the like compare as the log's). */
-static void parse_proxies(const char *zList) {
+/* --trusted-proxy's list into azOut (*pn of them), each address written as
+** inet_ntop writes it (so that "::ffff:10.0.0.1" and the like compare as
+** the log's). 0, or -1 with what is wrong in pErr. */
+static int parse_proxies(const char *zList, char azOut[][INET6_ADDRSTRLEN], int *pn, Buf *pErr) {
+  *pn = 0;
   for (const char *z = zList; z && *z;) {
     size_t n = strcspn(z, ",");
     char zIn[INET6_ADDRSTRLEN];
     unsigned char a[16];
-    if (g_config.nProxy == MAX_TRUSTED_PROXIES)
-      die(EXIT_USAGE, "--trusted-proxy: at most %d addresses", MAX_TRUSTED_PROXIES);
-    if (n >= sizeof(zIn))
-      die(EXIT_USAGE, "--trusted-proxy: expected IP addresses separated by commas, got \"%.*s\"",
-          (int)n, z);
-    memcpy(zIn, z, n);
-    zIn[n] = 0;
-    char *zOut = g_config.azProxy[g_config.nProxy];
-    if (inet_pton(AF_INET, zIn, a) == 1)
+    if (*pn == MAX_TRUSTED_PROXIES) {
+      buf_printf(pErr, _("--trusted-proxy: at most %d addresses"), MAX_TRUSTED_PROXIES);
+      return -1;
+    }
+    if (n < sizeof(zIn)) {
+      memcpy(zIn, z, n);
+      zIn[n] = 0;
+    }
+    char *zOut = azOut[*pn];
+    if (n < sizeof(zIn) && inet_pton(AF_INET, zIn, a) == 1) {
       inet_ntop(AF_INET, a, zOut, INET6_ADDRSTRLEN);
-    else if (inet_pton(AF_INET6, zIn, a) == 1)
+    } else if (n < sizeof(zIn) && inet_pton(AF_INET6, zIn, a) == 1) {
       inet_ntop(AF_INET6, a, zOut, INET6_ADDRSTRLEN);
-    else
-      die(EXIT_USAGE, "--trusted-proxy: expected IP addresses separated by commas, got \"%s\"",
-          zIn);
-    g_config.nProxy++;
-    z += strcspn(z, ",");
+    } else {
+      buf_printf(pErr,
+                 _("--trusted-proxy: expected IP addresses separated by commas, got \"%.*s\""),
+                 (int)n, z);
+      return -1;
+    }
+    (*pn)++;
+    z += n;
     if (*z) z++;
   }
+  return 0;
 }
 
 static int parse_listen(const char *zListen, struct sockaddr_storage *pAddr) {
@@ -1088,7 +1095,7 @@ static int parse_listen(const char *zListen, struct sockaddr_storage *pAddr) {
 static int open_listener(const struct sockaddr_storage *pAddr, const char *zListen) {
   int family = pAddr->ss_family;
   int fd = socket(family, SOCK_STREAM, 0);
-  if (fd < 0) die(EXIT_INPUT, "%s: cannot open a socket: %s", zListen, strerror(errno));
+  if (fd < 0) die(EXIT_INPUT, _("%s: cannot open a socket: %s"), zListen, strerror(errno));
   int one = 1;
   setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
   if (family == AF_INET6) setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
@@ -1098,24 +1105,41 @@ static int open_listener(const struct sockaddr_storage *pAddr, const char *zList
       fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
     int e = errno;
     close(fd);
-    if (e == EADDRINUSE) die(EXIT_INPUT, "%s: address in use", zListen);
-    if (e == EADDRNOTAVAIL) die(EXIT_INPUT, "%s: not an address of this machine", zListen);
-    die(EXIT_INPUT, "%s: %s", zListen, strerror(e));
+    if (e == EADDRINUSE) die(EXIT_INPUT, _("%s: address in use"), zListen);
+    if (e == EADDRNOTAVAIL) die(EXIT_INPUT, _("%s: not an address of this machine"), zListen);
+    if (e == EACCES)
+      die(EXIT_INPUT, _("%s: not allowed (a port below 1024 needs privileges)"), zListen);
+    die(EXIT_INPUT, _("%s: cannot listen: %s"), zListen, strerror(e));
   }
   return fd;
 }
 
-int server_run(const ServeOptions *pOpt) {
+int server_check_options(const ServeOptions *pOpt, Buf *pErr) {
   struct sockaddr_storage addr;
-  if (parse_listen(pOpt->zListen, &addr))
-    die(EXIT_USAGE, "--listen: expected ADDRESS:PORT such as 127.0.0.1:8080, got \"%s\"",
-        pOpt->zListen);
+  if (!pOpt->zListen || parse_listen(pOpt->zListen, &addr)) {
+    buf_printf(pErr, _("--listen: expected ADDRESS:PORT such as 127.0.0.1:8080, got \"%s\""),
+               pOpt->zListen ? pOpt->zListen : "");
+    return -1;
+  }
+  if (pOpt->zLang && !i18n_find(pOpt->zLang)) {
+    buf_printf(pErr, _("--lang: no catalogue for \"%s\""), pOpt->zLang);
+    return -1;
+  }
+  char azProxy[MAX_TRUSTED_PROXIES][INET6_ADDRSTRLEN];
+  int nProxy;
+  return parse_proxies(pOpt->zTrustedProxies, azProxy, &nProxy, pErr);
+}
+
+int server_run(const ServeOptions *pOpt) {
+  Buf err = {0};
+  if (server_check_options(pOpt, &err)) die(EXIT_USAGE, "%s", err.z);
+  struct sockaddr_storage addr;
+  parse_listen(pOpt->zListen, &addr);
   g_config.zDb = pOpt->zDb;
   g_config.bQuiet = pOpt->bQuiet;
   g_config.pLang = pOpt->zLang ? i18n_find(pOpt->zLang) : 0;
-  if (pOpt->zLang && !g_config.pLang)
-    die(EXIT_USAGE, "--lang: no catalogue for \"%s\"", pOpt->zLang);
-  parse_proxies(pOpt->zTrustedProxies);
+  parse_proxies(pOpt->zTrustedProxies, g_config.azProxy, &g_config.nProxy, &err);
+  buf_free(&err);
   g_config.nCacheBudget = ((size_t)pOpt->nCacheMb << 20) / (size_t)pOpt->nThread;
   g_config.nsHead = (int64_t)pOpt->nRequestTimeout * 1000000000;
   if (getrandom(&g_hashSeed, sizeof(g_hashSeed), 0) != (ssize_t)sizeof(g_hashSeed))
@@ -1142,7 +1166,7 @@ int server_run(const ServeOptions *pOpt) {
   atomic_store(&g_watch.bStop, false);
   pthread_t watcherThread;
   if (pthread_create(&watcherThread, 0, watcher, 0) != 0)
-    die(EXIT_INPUT, "cannot start a thread: %s", strerror(errno));
+    die(EXIT_INPUT, _("cannot start a thread: %s"), strerror(errno));
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
                    (addr.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
   struct MHD_Daemon *d = MHD_start_daemon(
@@ -1153,22 +1177,28 @@ int server_run(const ServeOptions *pOpt) {
       MAX_PER_ADDRESS_HARD, MHD_OPTION_NOTIFY_COMPLETED, request_done, 0,
       MHD_OPTION_NOTIFY_CONNECTION, on_connection, 0, MHD_OPTION_UNESCAPE_CALLBACK, http_unescape,
       NULL, MHD_OPTION_END);
-  if (!d) die(EXIT_INPUT, "%s: cannot start the server", pOpt->zListen);
-  fprintf(stderr, "pacta: serving %s on http://%s/ with %d threads (Ctrl-C stops)\n", pOpt->zDb,
+  if (!d) die(EXIT_INPUT, _("%s: cannot start the server"), pOpt->zListen);
+  fputs("pacta: ", stderr);
+  fprintf(stderr, _("serving %s on http://%s/ with %d threads (Ctrl-C stops)"), pOpt->zDb,
           pOpt->zListen, pOpt->nThread);
+  fputc('\n', stderr);
   int sig;
   sigwait(&sigs, &sig);
-  fprintf(stderr, "pacta: stopping (signal %d)\n", sig);
+  fputs("pacta: ", stderr);
+  fprintf(stderr, _("stopping (signal %d)"), sig);
+  fputc('\n', stderr);
   atomic_store(&g_watch.bStop, true);
   pthread_join(watcherThread, 0);
   MHD_stop_daemon(d);
   watch_free_all();
   size_t nPeak, nBytes, nEntry;
   free_thread_states(&nPeak, &nBytes, &nEntry);
+  fputs("pacta: ", stderr);
   fprintf(stderr,
-          "pacta: response cache peak %zu bytes of %zu (%zu entries, %zu bytes at the end); "
-          "%lld connections closed at their deadline, %lld to make room\n",
+          _("response cache peak %zu bytes of %zu (%zu entries, %zu bytes at the end); "
+            "%lld connections closed at their deadline, %lld to make room"),
           nPeak, g_config.nCacheBudget * (size_t)pOpt->nThread, nEntry, nBytes, g_watch.nLate,
           g_watch.nShed);
+  fputc('\n', stderr);
   return 0;
 }

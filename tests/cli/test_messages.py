@@ -206,6 +206,32 @@ class Russian(unittest.TestCase):
             self.assertIn(want, p.stderr)
             self.assertRussian(p.stderr, "verifier", "expected", "key name", "hex")
 
+    def test_serve_arguments(self):
+        for args, want in ((("--listen", "BAD"),
+                            "--listen: ожидается АДРЕС:ПОРТ, например 127.0.0.1:8080, "
+                            "получено «BAD»"),
+                           (("--listen", "127.0.0.1:99999"), "получено «127.0.0.1:99999»"),
+                           (("--trusted-proxy", "proxy.local"),
+                            "--trusted-proxy: ожидаются IP-адреса через запятую, "
+                            "получено «proxy.local»")):
+            p = pacta(self.db, "serve", *args, expect=2)
+            self.assertIn(want, p.stderr)
+            self.assertIn("использование: pacta serve [--listen ADDR:PORT]", p.stderr)
+            self.assertIn("(см. 'pacta help serve')", p.stderr)
+        p = pacta(self.db, "serve", "--listen", "BAD", lang=None, expect=2)
+        self.assertIn('--listen: expected ADDRESS:PORT such as 127.0.0.1:8080, got "BAD"',
+                      p.stderr)
+        self.assertIn("usage: pacta serve [--listen ADDR:PORT]", p.stderr)
+        # Not an address of this machine (TEST-NET-1, RFC 5737), and one in use: exit 1.
+        p = pacta(self.db, "serve", "--listen", "192.0.2.1:8080", expect=1)
+        self.assertIn("pacta: 192.0.2.1:8080: это не адрес этого компьютера", p.stderr)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            s.listen()
+            port = s.getsockname()[1]
+            p = pacta(self.db, "serve", "--listen", f"127.0.0.1:{port}", expect=1)
+        self.assertIn(f"pacta: 127.0.0.1:{port}: адрес уже занят", p.stderr)
+
 
 if __name__ == "__main__":
     pactatest.main()
