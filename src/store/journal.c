@@ -7,6 +7,7 @@
 #include "canon.h"
 #include "entity.h"
 #include "derive.h"
+#include "i18n.h"
 #include "tlog.h"
 
 int journal_begin(Journal *pJ, Db *pDb, const char *zActor) {
@@ -257,11 +258,11 @@ int64_t journal_rebuild(Db *pDb) {
     const char *zOp = (const char *)sqlite3_column_text(p, 3);
     Kind kind;
     if (!zKind || !zKey || !zOp || kind_parse(zKind, &kind))
-      die(EXIT_INPUT, "journal entry %lld is not a change record", (long long)seq);
+      die(EXIT_INPUT, _("journal entry %lld is not a change record"), (long long)seq);
     if (strcmp(zOp, "put") == 0) {
       json_t *pValue =
           json_loadb(sqlite3_column_blob(p, 4), (size_t)sqlite3_column_bytes(p, 4), 0, 0);
-      if (!pValue) die(EXIT_INPUT, "journal entry %lld has no value", (long long)seq);
+      if (!pValue) die(EXIT_INPUT, _("journal entry %lld has no value"), (long long)seq);
       derive_put(pDb, &cache, kind, zKey, pValue, seq, false);
       json_decref(pValue);
     } else {

@@ -11,6 +11,7 @@
 
 #include "entity.h"
 #include "fts.h"
+#include "i18n.h"
 
 static const char *str_of(const json_t *pObj, const char *zField) {
   return json_string_value(json_object_get(pObj, zField));
@@ -221,7 +222,7 @@ int64_t search_org_code(Db *pDb, const char *zOrg, bool bMake) {
   sqlite3_bind_text(p, 1, zOrg, -1, SQLITE_STATIC);
   db_step_done(pDb, p);
   code = sqlite3_last_insert_rowid(db_handle(pDb));
-  if (code > RID_ORG_MAX) db_fail(pDb, "the search index holds no more organizations");
+  if (code > RID_ORG_MAX) db_fail(pDb, _("the search index holds no more organizations"));
   return code;
 }
 
@@ -361,13 +362,13 @@ static void refresh_actions(Db *pDb, const char *zDoc, const json_t *pDoc) {
 void search_put(Db *pDb, SearchMemo *pMemo, Kind kind, const char *zKey, const json_t *v,
                 int64_t seq, bool bNew) {
   if (kind == K_ACTION) {
-    if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
+    if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, _("the journal is beyond the search index"));
     put_action(pDb, pMemo, zKey, v, seq, bNew, 0);
     return;
   }
   if (kind == K_DOCUMENT) search_memo_reset(pMemo);
   if (!search_indexed_kind(kind)) return;
-  if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, "the journal is beyond the search index");
+  if (seq < 0 || seq > RID_SEQ_MAX) db_fail(pDb, _("the journal is beyond the search index"));
   int64_t rid = bNew ? 0 : doc_rowid(pDb, kind, zKey);
   if (rid) delete_row(pDb, rid);
   Entry e;

@@ -154,6 +154,21 @@ class Russian(unittest.TestCase):
         for word in english:
             self.assertNotIn(word, text)
 
+    def test_a_damaged_journal_in_rebuild(self):
+        for sql, want in (("UPDATE journal_entry SET kind='bogus' WHERE seq=3",
+                           "pacta: запись журнала 3 не является записью об изменении"),
+                          ("UPDATE journal_entry SET value='{bad' WHERE seq=3",
+                           "pacta: у записи журнала 3 нет значения")):
+            db = os.path.join(self.tmp.name, "damaged.db")
+            shutil.copy(self.db, db)
+            con = sqlite3.connect(db)
+            con.execute(sql)
+            con.commit()
+            con.close()
+            p = pacta(db, "rebuild", expect=1)
+            self.assertIn(want, p.stderr)
+            os.remove(db)
+
     def test_log_ranges(self):
         cases = (
             (("log", "root", "--size", "99999"), "дерева размера 99999 ещё нет"),
