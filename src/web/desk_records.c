@@ -240,8 +240,9 @@ void desk_notice(Buf *p, const json_t *pErrors, const json_t *pWarnings) {
   Buf m = {0};
   if (nErr)
     i18n_plural(&m,
-                _("<strong>Nothing was recorded.</strong> {0, plural, one{# problem} other{# "
-                  "problems}} to correct; each is shown beside its field."),
+                _("<strong>Nothing was recorded.</strong> {0, plural, =1{One problem to correct, "
+                  "shown beside its field.} other{# problems to correct; each is shown beside its "
+                  "field.}}"),
                 (long long)nErr);
   else
     i18n_plural(&m,

@@ -182,7 +182,9 @@ class DeskRu(unittest.TestCase):
         self.assertIn("2031-05-01 — позже сегодняшнего дня", htmllib.unescape(m[1]))
         text = main_text(page)
         self.assertIn("Ничего не записано.", text)
-        self.assertIn("Нужно исправить: 1 ошибка", text)
+        # One problem said as one (before: «1 ошибка; каждая показана рядом со своим полем»).
+        self.assertIn("Нужно исправить одну ошибку: она показана рядом с полем.", text)
+        self.assertNotIn("каждая", text)
         self.assertIn("Предварительного просмотра не будет", text)
         self.assertEqual(self.journal_last(), before)
         status, _, _ = pactatest.api(self.port, "GET", "/api/v1/documents/csto-agr-2031-test")
