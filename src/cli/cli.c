@@ -1,12 +1,9 @@
 #include "cli.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "db.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -136,35 +133,4 @@ void cli_allow(const Cli *c, const char *zAllowed) {
 void cli_need_pos(const Cli *c, int nMin, int nMax) {
   if (c->nPos < nMin) cli_fail(c, _("missing argument"));
   if (nMax >= 0 && c->nPos > nMax) cli_fail(c, _("unexpected argument \"%s\""), c->azPos[nMax]);
-}
-
-/* The schema version of the SQLite file zPath (0: none, an empty file or
-** another program's database), or -1 when SQLite cannot say (busy, say):
-** db_open then says what it finds. Read-only: nothing is written to it. */
-static int registry_version(const char *zPath) {
-  sqlite3 *h = 0;
-  sqlite3_stmt *p = 0;
-  int version = -1;
-  if (sqlite3_open_v2(zPath, &h, SQLITE_OPEN_READONLY, 0) == SQLITE_OK) {
-    sqlite3_busy_timeout(h, DB_BUSY_MS);
-    int rc = sqlite3_prepare_v2(h, "PRAGMA user_version", -1, &p, 0);
-    if (rc == SQLITE_OK) rc = sqlite3_step(p);
-    if (rc == SQLITE_ROW) version = sqlite3_column_int(p, 0);
-    if (rc == SQLITE_NOTADB) version = 0;
-  }
-  sqlite3_finalize(p);
-  sqlite3_close(h);
-  return version;
-}
-
-Db *cli_open_registry(const char *zPath) {
-  struct stat st;
-  if (stat(zPath, &st) != 0)
-    die(EXIT_INPUT, _("%s: no registry here (create one with 'pacta init', or pass --db FILE)"),
-        zPath);
-  if (S_ISDIR(st.st_mode))
-    die(EXIT_INPUT, _("%s: a directory, not a registry (pass --db FILE)"), zPath);
-  if (registry_version(zPath) == 0)
-    die(EXIT_INPUT, _("%s: not a pacta registry (pass --db FILE)"), zPath);
-  return db_open(zPath, false);
 }

@@ -43,14 +43,6 @@ void cli_allow(const Cli *c, const char *zAllowed);
 /* Between nMin and nMax positional arguments (nMax < 0: any number). */
 void cli_need_pos(const Cli *c, int nMin, int nMax);
 
-/* The registry at zPath, opened for a command (db_open). What is not one is
-** refused first, exit 1, in the language of the command line: no file
-** there, a directory, or a file pacta did not make a registry of (db_open
-** would turn an empty file, or another program's SQLite database, into a
-** registry). */
-typedef struct Db Db;
-Db *cli_open_registry(const char *zPath);
-
 /* "pacta: MESSAGE", then the usage line and where to read more, exit 2. */
 #if defined(__GNUC__)
 __attribute__((noreturn, format(printf, 2, 3)))

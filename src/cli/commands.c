@@ -124,7 +124,7 @@ const char *arg_actor(const Args *a) {
 }
 
 Db *open_registry(const Args *a) {
-  return cli_open_registry(a->zDb);
+  return db_open(a->zDb, false);
 }
 
 json_t *must(json_t *p, Buf *pErr) {

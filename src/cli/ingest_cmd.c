@@ -227,7 +227,7 @@ int ingest_command(const char *zDb, const char *zActor, bool bJson, const Cli *c
                "YYYY-MM-DD, got \"%s\""),
              zPublished);
   if (zPlace && !*zPlace) cli_fail(c, _("--place: expected a city, got \"\""));
-  Db *pDb = cli_open_registry(zDb);
+  Db *pDb = db_open(zDb, false);
   Gazetteer g;
   gazetteer_load(pDb, &g);
   json_t *aDraft = json_array();

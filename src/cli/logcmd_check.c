@@ -352,7 +352,7 @@ int lc_verify_source(const char *zSource, const Checkpoint *pNew, const Checkpoi
     c->zDir = zSource;
     nSeen = check_export(c);
   } else {
-    pDb = cli_open_registry(zSource);
+    pDb = db_open(zSource, false);
     nSeen = check_registry(c, pDb);
   }
   json_object_set_new(pOut, "source", json_string(zSource));

@@ -305,7 +305,7 @@ int logcmd_log(const char *zDb, bool bJson, const Cli *c) {
   cli_need_pos(&o, 1, 3);
   const char *zSub = o.azPos[0];
   if (strcmp(zSub, "cosign") == 0) return lc_log_cosign(&o, bJson);
-  Db *pDb = cli_open_registry(zDb);
+  Db *pDb = db_open(zDb, false);
   if (strcmp(zSub, "checkpoint") == 0)
     log_checkpoint(pDb, &o, bJson);
   else if (strcmp(zSub, "proof") == 0)

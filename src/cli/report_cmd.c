@@ -82,7 +82,7 @@ int report_command(const char *zDb, bool bJson, const Cli *c0) {
   const char *zOut = cli_get(c, "out");
   if (zOut && !*zOut) cli_fail(c, _("--out: expected a file name"));
   int fmt = choose_format(c, zOut);
-  Db *pDb = cli_open_registry(zDb);
+  Db *pDb = db_open(zDb, false);
   /* What the report is about, named as every command names an unknown one
   ** (the report would refuse it in English). */
   need_entity(pDb, bDoc ? K_DOCUMENT : bParty ? K_PARTY : K_ORGANIZATION, zId);
@@ -102,7 +102,7 @@ int report_command(const char *zDb, bool bJson, const Cli *c0) {
 int report_minutes_pdf(const char *zDb, const Cli *c, const char *zSession, const char *zOut) {
   if (!zOut && isatty(1))
     cli_fail(c, _("a PDF is not for a terminal: give --out FILE.pdf, or redirect the output"));
-  Db *pDb = cli_open_registry(zDb);
+  Db *pDb = db_open(zDb, false);
   RDoc d;
   rdoc_init(&d, i18n_lang(), zSession);
   bool bBegun = db_read_begin(pDb);

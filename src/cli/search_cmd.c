@@ -132,7 +132,7 @@ int search_command(const char *zDb, bool bJson, const Cli *c) {
   if (zLimit) q.limit = flag_number(c, "limit", zLimit, 1, 1000);
   if (zOffset) q.offset = flag_number(c, "offset", zOffset, 0, SEARCH_MAX_OFFSET);
   if (!zBench && !query.n) cli_fail(c, _("missing argument"));
-  Db *pDb = cli_open_registry(zDb);
+  Db *pDb = db_open(zDb, false);
   search_ensure(pDb);
   int rc = 0;
   if (zBench) {
