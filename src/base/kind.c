@@ -24,3 +24,19 @@ int kind_parse(const char *z, Kind *pOut) {
   }
   return -1;
 }
+
+int key_split(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4]) {
+  for (int i = 0; i < 4; i++) azPart[i] = "";
+  size_t n = strlen(zKey);
+  if (n >= nBuf) return 0;
+  memcpy(zBuf, zKey, n + 1);
+  int nPart = 0;
+  azPart[nPart++] = zBuf;
+  for (char *z = zBuf; *z && nPart < 4; z++) {
+    if (*z == '|') {
+      *z = 0;
+      azPart[nPart++] = z + 1;
+    }
+  }
+  return nPart;
+}

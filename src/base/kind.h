@@ -5,6 +5,8 @@
 #ifndef PACTA_KIND_H
 #define PACTA_KIND_H
 
+#include <stddef.h>
+
 typedef enum Kind {
   K_PARTY,
   K_ORGANIZATION,
@@ -23,5 +25,10 @@ typedef enum Kind {
 const char *kind_name(Kind k);             /* "party" */
 const char *kind_section(Kind k);          /* "parties", the interchange key */
 int kind_parse(const char *z, Kind *pOut); /* either spelling; 0 or -1 */
+
+/* A key's parts ("DOC|PARTY|TYPE|DATE"): zKey copied into zBuf (nBuf bytes)
+** and cut at its first three '|', azPart[i] the i-th part ("" past the
+** last). The number of parts, 0 when zKey does not fit in zBuf. */
+int key_split(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4]);
 
 #endif

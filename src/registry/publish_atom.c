@@ -64,6 +64,20 @@ static void xml_elem(Buf *p, const char *zTag, const char *zText) {
 
 /* ---- Entries ----------------------------------------------------------------- */
 
+/* The head of journal record pRec's entry (number seq), up to its content:
+** its title, id, time, link to document zDoc, category and author. */
+static void entry_head(Buf *x, const char *zTitle, long long seq, const json_t *pRec,
+                       const char *zDoc, const char *zCategory) {
+  buf_puts(x, "<entry>");
+  xml_elem(x, "title", zTitle);
+  buf_printf(x, "<id>tag:pacta,2026:seq:%lld</id>", seq);
+  xml_elem(x, "updated", str(pRec, "time"));
+  hprintf(x,
+          "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
+          "<category term=\"%s\"/><author><name>%s</name></author>",
+          zDoc, zCategory, dflt(str(pRec, "actor"), "pacta"));
+}
+
 /* The entry of journal record pRec (number seq), which puts action a. */
 static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t *a) {
   const char *zCode = dflt(str(a, "party"), ""), *zDoc = dflt(str(a, "document"), "");
@@ -82,14 +96,7 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
                zType, zTitle, zDate);
   else
     buf_printf(&t, _("%s: %s of %s (%s)"), zPartyName, zType, zTitle, zDate);
-  buf_puts(&x, "<entry>");
-  xml_elem(&x, "title", t.z);
-  buf_printf(&x, "<id>tag:pacta,2026:seq:%lld</id>", seq);
-  xml_elem(&x, "updated", str(pRec, "time"));
-  hprintf(&x,
-          "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
-          "<category term=\"%s\"/><author><name>%s</name></author>",
-          zDoc, str(a, "type"), dflt(str(pRec, "actor"), "pacta"));
+  entry_head(&x, t.z, seq, pRec, zDoc, str(a, "type"));
   buf_reset(&t);
   buf_printf(&t, _("%s (%s): %s of %s, dated %s."), zPartyName, zCode, zType, zTitle, zDate);
   if (str(a, "effective")) {
@@ -122,15 +129,8 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
 ** of key zKey (DOC|PARTY|TYPE|DATE): a reader who had the action from this
 ** feed learns that the registry no longer holds it, and why. */
 static void feed_retraction(Feed *f, long long seq, const json_t *pRec, const char *zKey) {
-  char zBuf[256];
-  snprintf(zBuf, sizeof(zBuf), "%s", zKey);
-  char *az[4] = {zBuf, "", "", ""};
-  for (int i = 1; i < 4; i++) {
-    char *zBar = strchr(az[i - 1], '|');
-    if (!zBar) break;
-    *zBar = 0;
-    az[i] = zBar + 1;
-  }
+  char zBuf[512], *az[4];
+  key_split(zKey, zBuf, sizeof(zBuf), az);
   const char *zPartyName = publish_name(f->pParties, az[1], "name");
   const char *zTitle = publish_name(f->pDocs, az[0], "title");
   Buf day = {0};
@@ -138,14 +138,7 @@ static void feed_retraction(Feed *f, long long seq, const json_t *pRec, const ch
   char *zType = publish_words(az[2]);
   Buf t = {0}, x = {0};
   buf_printf(&t, _("Retracted: %s: %s of %s (%s)"), zPartyName, zType, zTitle, day.z ? day.z : "");
-  buf_puts(&x, "<entry>");
-  xml_elem(&x, "title", t.z);
-  buf_printf(&x, "<id>tag:pacta,2026:seq:%lld</id>", seq);
-  xml_elem(&x, "updated", str(pRec, "time"));
-  hprintf(&x,
-          "<link rel=\"alternate\" type=\"text/html\" href=\"/documents/%s\"/>"
-          "<category term=\"retraction\"/><author><name>%s</name></author>",
-          az[0], dflt(str(pRec, "actor"), "pacta"));
+  entry_head(&x, t.z, seq, pRec, az[0], "retraction");
   buf_reset(&t);
   buf_printf(&t, _("The registry no longer holds %s's %s of %s, dated %s"), zPartyName, zType,
              zTitle, day.z ? day.z : "");

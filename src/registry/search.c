@@ -428,13 +428,9 @@ static json_t *row_snippet(Db *pDb, int64_t rid, const QTerms *pQ, const SearchQ
 ** ("Reservation by USA, 1992-06-08: ..."). zKey: DOCUMENT|PARTY|TYPE|DATE.
 */
 static void action_hit(Db *pDb, json_t *r, const char *zKey) {
-  char *z = xstrdup(zKey), *az[4] = {z, "", "", ""};
-  for (int i = 1; i < 4; i++) {
-    char *zBar = strchr(az[i - 1], '|');
-    if (!zBar) break;
-    *zBar = 0;
-    az[i] = zBar + 1;
-  }
+  size_t n = strlen(zKey) + 1;
+  char *z = xmalloc(n), *az[4];
+  key_split(zKey, z, n, az);
   json_object_set_new(r, "kind", json_string(kind_name(K_DOCUMENT)));
   json_object_set_new(r, "id", json_string(az[0]));
   sqlite3_stmt *p = db_stmt(pDb, "SELECT label FROM search_doc WHERE kind=?1 AND key=?2");

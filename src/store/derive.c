@@ -168,22 +168,6 @@ bool derive_put(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey, const
   return true;
 }
 
-/* Split a key "a|b|c|d" into up to four parts (in place, in zBuf). */
-static int split_key(const char *zKey, char *zBuf, size_t nBuf, char *azPart[4]) {
-  size_t n = strlen(zKey);
-  if (n >= nBuf) return 0;
-  memcpy(zBuf, zKey, n + 1);
-  int nPart = 0;
-  azPart[nPart++] = zBuf;
-  for (char *z = zBuf; *z && nPart < 4; z++) {
-    if (*z == '|') {
-      *z = 0;
-      azPart[nPart++] = z + 1;
-    }
-  }
-  return nPart;
-}
-
 void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
   sqlite3_stmt *p;
   if (kind != K_ACTION) { /* an action's row in actions is its entity */
@@ -194,7 +178,7 @@ void derive_retract(Db *pDb, DeriveCache *pCache, Kind kind, const char *zKey) {
   }
   search_retract(pDb, &pCache->search, kind, zKey);
   char zBuf[256], *az[4];
-  int n = split_key(zKey, zBuf, sizeof(zBuf), az);
+  int n = key_split(zKey, zBuf, sizeof(zBuf), az);
   if (kind == K_MEMBERSHIP && n == 3) {
     pdate from;
     if (date_parse(az[2], strlen(az[2]), &from)) return;
