@@ -23,6 +23,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pactatest  # noqa: E402
+
 PACTA = None
 
 FIXTURE = {
@@ -370,16 +373,8 @@ class Search(unittest.TestCase):
             proc.wait(timeout=10)
 
     def serve(self):
-        port = free_port()
-        proc = subprocess.Popen([PACTA, "--db", self.db, "serve", "--listen",
-                                 f"127.0.0.1:{port}", "--quiet"], stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        self.addCleanup(lambda: (proc.send_signal(signal.SIGTERM), proc.wait(timeout=10)))
+        proc, port = pactatest.serve(self.db, today=None)
+        self.addCleanup(pactatest.stop, proc)
 
         def get(path):
             """(status, headers with lower-case names, body)."""
@@ -757,5 +752,5 @@ class Lists(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    PACTA = os.path.abspath(sys.argv.pop(1))
+    PACTA = pactatest.PACTA = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
