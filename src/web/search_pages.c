@@ -232,16 +232,8 @@ static char *hit_title(Db *pDb, const char *zKind, const char *zId) {
   return z;
 }
 
-/* An organization by its short name in the page's language ("СНГ"), else its
-** name, else its code. */
-static const char *org_here(const json_t *pOrgs, const char *zCode) {
-  const json_t *pOrg = json_object_get(pOrgs, zCode);
-  const char *z = alias_here(pOrg);
-  return z ? z : name_here(json_object_get(pOrg, "name"), zCode);
-}
-
 /* A facet's values with their counts: codes as words (bWords), else
-** organizations by org_here (pOrgs). */
+** organizations by their short names (put_org_short, pOrgs). */
 static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const char *zParam,
                        const char *zCurrent, const json_t *pCounts, bool bWords,
                        const json_t *pOrgs) {
@@ -269,7 +261,7 @@ static void facet_list(Buf *p, const SearchQuery *q, const char *zTitle, const c
     if (bWords)
       put_words(p, zName);
     else
-      html_escape(p, org_here(pOrgs, zName));
+      put_org_short(p, pOrgs, zName, false);
     buf_printf(p, "</a> (%lld)</li>", (long long)json_integer_value(v));
     buf_free(&h);
   }
@@ -445,7 +437,7 @@ void page_get_search(Req *pReq, Resp *r) {
       put_words(&b, zKind);
       if (str(e, "organization")) {
         buf_puts(&b, " \xc2\xb7 ");
-        html_escape(&b, org_here(pOrgs, str(e, "organization")));
+        put_org_short(&b, pOrgs, str(e, "organization"), false);
       }
       if (str(e, "date")) {
         buf_puts(&b, " \xc2\xb7 ");

@@ -221,15 +221,17 @@ class PagesInTwoLanguages(unittest.TestCase):
         # names; the index's labels are English.
         q = "/search?q=%D0%9C%D0%B8%D0%BD%D1%81%D0%BA&organization=cis"  # Минск
         ru = self.page(q, "ru")
+        abbr = '<abbr title="Содружество Независимых Государств">СНГ</abbr>'
         self.assert_all_in(['<a href="/documents/cis-charter">Устав Содружества Независимых '
-                            'Государств</a> <span class="hint">документ · СНГ · ',
+                            f'Государств</a> <span class="hint">документ · {abbr} · ',
                             '<a href="/sessions/cis-cdm-2013-06-05">Совет министров обороны, '
-                            '5 июня 2013 г., Минск</a>', "СНГ</a> (5)"], ru, "search ru")
+                            '5 июня 2013 г., Минск</a>', f"{abbr}</a> (5)"], ru, "search ru")
         en = self.page(q, "en")
+        abbr = '<abbr title="Commonwealth of Independent States">CIS</abbr>'
         self.assert_all_in(['<a href="/documents/cis-charter">Charter of the Commonwealth of '
-                            'Independent States</a> <span class="hint">document · CIS · ',
+                            f'Independent States</a> <span class="hint">document · {abbr} · ',
                             '<a href="/sessions/cis-cdm-2013-06-05">Council of Defence Ministers, '
-                            '5 June 2013, Minsk</a>', "CIS</a> (5)"], en, "search en")
+                            '5 June 2013, Minsk</a>', f"{abbr}</a> (5)"], en, "search en")
 
     def test_one_period_after_a_russian_date(self):
         # A Russian date ends in "г.": a sentence ending in one takes no second period.
