@@ -72,7 +72,7 @@ int main(int argc, char **argv) {
   }
   c = EVP_MD_CTX_new();
   EVP_DigestInit_ex(c, EVP_sha256(), 0);
-  static unsigned char aBuf[1 << 24];
+  static unsigned char aBuf[BUNDLE * (2 + 65535)]; /* a full bundle of the longest entries */
   char zPath[4096];
   for (uint64_t b = 0; i < nSize; b++) {
     uint64_t nLeft = nSize - b * BUNDLE;
