@@ -306,13 +306,7 @@ static void set_location(Req *pReq, Resp *r, Kind kind, int64_t seq) {
   if (db_step_row(pReq->pDb, p)) {
     Buf loc = {0};
     buf_printf(&loc, "/api/v1/%s/", kind_section(kind));
-    for (const unsigned char *z = sqlite3_column_text(p, 0); z && *z; z++) {
-      if ((*z >= 'a' && *z <= 'z') || (*z >= 'A' && *z <= 'Z') || (*z >= '0' && *z <= '9') ||
-          strchr("-._~", *z))
-        buf_putc(&loc, (char)*z);
-      else
-        buf_printf(&loc, "%%%02X", *z);
-    }
+    http_put_unreserved(&loc, (const char *)sqlite3_column_text(p, 0));
     if (loc.n < sizeof(r->zLocation)) snprintf(r->zLocation, sizeof(r->zLocation), "%s", loc.z);
     buf_free(&loc);
   }

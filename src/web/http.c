@@ -306,15 +306,24 @@ const Lang *http_language(const char *zArg, const char *zCookieHeader, const cha
   return p ? p : i18n_english();
 }
 
-void http_put_query_value(Buf *p, const char *z) {
+/* z percent-encoded, letters, digits and the bytes of zKeep aside. */
+static void put_percent(Buf *p, const char *z, const char *zKeep) {
   for (; *z; z++) {
     unsigned char u = (unsigned char)*z;
     if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-        strchr("/-._", u))
+        strchr(zKeep, u))
       buf_putc(p, (char)u);
     else
       buf_printf(p, "%%%02X", u);
   }
+}
+
+void http_put_query_value(Buf *p, const char *z) {
+  put_percent(p, z, "/-._");
+}
+
+void http_put_unreserved(Buf *p, const char *z) {
+  put_percent(p, z, "-._~");
 }
 
 void req_authorize(Req *p) {

@@ -174,6 +174,9 @@ const Lang *http_language(const char *zArg, const char *zCookieHeader, const cha
                           const Lang *pDefault);
 /* z percent-encoded as a query value ('/' kept). */
 void http_put_query_value(Buf *p, const char *z);
+/* z percent-encoded but for RFC 3986's unreserved bytes: a path segment, or a query value
+** that may hold a slash. */
+void http_put_unreserved(Buf *p, const char *z);
 
 /* The first field of a URL-encoded form (z, n bytes) whose name or value
 ** holds an encoded NUL byte: its name, decoded, in *pName (empty for a

@@ -106,21 +106,6 @@ void api_get_search(Req *pReq, Resp *r) {
   buf_free(&err);
 }
 
-static void url_escape(Buf *p, const char *z) {
-  static const char hex[] = "0123456789ABCDEF";
-  for (const unsigned char *s = (const unsigned char *)z; *s; s++) {
-    if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-        strchr("-_.~", *s)) {
-      buf_putc(p, (char)*s);
-    } else {
-      buf_putc(p, '%');
-      buf_putc(p, hex[*s >> 4]);
-      buf_putc(p, hex[*s & 15]);
-    }
-  }
-}
-
-/* The page's address with one filter changed (zValue NULL: removed). */
 /* The page's address for q with one parameter set to zValue (NULL drops
 ** it); a new filter starts again at the first result. */
 static void search_href(Buf *p, const SearchQuery *q, const char *zSet, const char *zValue) {
@@ -146,7 +131,7 @@ static void search_href(Buf *p, const SearchQuery *q, const char *zSet, const ch
     buf_putc(p, c);
     c = '&';
     buf_printf(p, "%s=", a[i].zName);
-    url_escape(p, z);
+    http_put_unreserved(p, z);
   }
 }
 
@@ -163,7 +148,7 @@ static void entity_href(Buf *p, const char *zKind, const char *zId) {
     size_t n = strcspn(zId, "|"); /* an assessment's commitment */
     char *z = xstrdup(zId);
     z[n] = 0;
-    url_escape(p, z);
+    http_put_unreserved(p, z);
     xfree(z);
     return;
   }
