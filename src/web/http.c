@@ -30,7 +30,7 @@ static bool route_match(const char *zPattern, const char *zPath, Req *pReq) {
   return *p == 0 && *q == 0;
 }
 
-static bool is_api_path(const char *zPath) {
+bool http_is_api_path(const char *zPath) {
   return strncmp(zPath, "/api/", 5) == 0 || strcmp(zPath, "/api") == 0;
 }
 
@@ -52,7 +52,7 @@ static void refuse_plain(const Req *pReq, Resp *r, int status, const char *zCode
     r->xStreamFree = 0;
     r->pStream = 0;
   }
-  if (is_api_path(pReq->zPath)) {
+  if (http_is_api_path(pReq->zPath)) {
     resp_error(r, status, zCode, "%s", zMsg);
   } else {
     Buf b = {0};

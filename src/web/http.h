@@ -172,6 +172,8 @@ bool req_cookie(const Req *pReq, const char *zName, char *zOut, size_t nOut);
 ** serve --lang), then English. */
 const Lang *http_language(const char *zArg, const char *zCookieHeader, const char *zAcceptLanguage,
                           const Lang *pDefault);
+/* Whether zPath is the JSON API's (/api, /api/...). */
+bool http_is_api_path(const char *zPath);
 /* z percent-encoded as a query value ('/' kept). */
 void http_put_query_value(Buf *p, const char *z);
 /* z percent-encoded but for RFC 3986's unreserved bytes: a path segment, or a query value

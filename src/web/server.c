@@ -814,10 +814,6 @@ static bool conn_open(struct MHD_Connection *pConn, const char *zMethod, const c
   return true; /* answer on a later call: keeps the connection alive */
 }
 
-static bool api_path(const char *zUrl) {
-  return strncmp(zUrl, "/api/", 5) == 0;
-}
-
 /* A cached public read's 304: its Cache-Control, as the 200's. */
 static const Resp g_respRevalidate = {.zCacheControl = "no-cache"};
 
@@ -885,7 +881,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
       if (http_etag_matches(zIfNoneMatch, pEntry->zEtag)) {
         log_access(pConn, zMethod, zUrl, 304, 0, ms_since(&t0), 0);
         return send_response(pConn, 304, pEntry->zType, "", 0, pEntry->zEtag,
-                             api_path(zUrl) ? &g_respRevalidate : 0);
+                             http_is_api_path(zUrl) ? &g_respRevalidate : 0);
       }
       log_access(pConn, zMethod, zUrl, pEntry->status, pEntry->nBody, ms_since(&t0), 0);
       return MHD_queue_response(pConn, (unsigned)pEntry->status, pEntry->pResp);
@@ -945,7 +941,7 @@ static enum MHD_Result handle(void *pCls, struct MHD_Connection *pConn, const ch
   ** ETag (the registry changes at any time); anything else under /api/ (a
   ** token's submissions, a write's answer, an error) is not to be kept. */
   bool bPublic = resp.bCacheable || resp.zEtag[0] || resp.xStream; /* a list, the export */
-  if (api_path(zUrl))
+  if (http_is_api_path(zUrl))
     resp.zCacheControl = bGet && resp.status == 200 && bPublic ? "no-cache" : "no-store";
   const char *zBody = resp.body.z ? resp.body.z : "";
   if (bGet && resp.status == 200 && resp.bCacheable) {
