@@ -106,12 +106,11 @@ int arg_year(const Args *a, const char *zValue) {
 
 Kind arg_kind(const Args *a, const char *zKind) {
   Kind kind;
-  if (kind_parse(zKind, &kind))
-    cli_fail(&a->cli,
-             _("unknown kind \"%s\" (expected parties, organizations, bodies, "
-               "memberships, chairmanships, documents, sessions, actions, commitments, "
-               "assessments)"),
-             zKind);
+  if (kind_parse(zKind, &kind)) {
+    Buf all = {0}; /* every kind, as the interchange names its section */
+    for (int k = 0; k < K__COUNT; k++) buf_printf(&all, "%s%s", k ? ", " : "", kind_section(k));
+    cli_fail(&a->cli, _("unknown kind \"%s\" (expected %s)"), zKind, all.z);
+  }
   return kind;
 }
 
