@@ -78,6 +78,15 @@ static void entry_head(Buf *x, const char *zTitle, long long seq, const json_t *
           zDoc, zCategory, dflt(str(pRec, "actor"), "pacta"));
 }
 
+/* The rest of the entry begun in x: its content t, closed by the journal
+** entry's number; the entry added to the feed (x taken over). */
+static void entry_end(Feed *f, Buf *x, Buf *t, long long seq, const json_t *pRec) {
+  buf_puts(t, "\n\n");
+  buf_printf(t, _("Journal entry %lld."), seq);
+  hprintf(x, "<content type=\"text\">%s</content></entry>\n", t->z);
+  feed_add(f, dflt(str(pRec, "time"), ""), seq, x);
+}
+
 /* The entry of journal record pRec (number seq), which puts action a. */
 static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t *a) {
   const char *zCode = dflt(str(a, "party"), ""), *zDoc = dflt(str(a, "document"), "");
@@ -116,10 +125,7 @@ static void feed_action(Feed *f, long long seq, const json_t *pRec, const json_t
     buf_printf(&t, _("Deposited with submission %s; depositary notification %s."),
                dflt(str(a, "submission"), "-"), zNotification);
   }
-  buf_puts(&t, "\n\n");
-  buf_printf(&t, _("Journal entry %lld."), seq);
-  hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
-  feed_add(f, dflt(str(pRec, "time"), ""), seq, &x);
+  entry_end(f, &x, &t, seq, pRec);
   xfree(zType);
   buf_free(&day);
   buf_free(&t);
@@ -147,10 +153,7 @@ static void feed_retraction(Feed *f, long long seq, const json_t *pRec, const ch
     buf_puts(&t, "\n\n");
     buf_printf(&t, _("Reason: %s"), str(pRec, "reason"));
   }
-  buf_puts(&t, "\n\n");
-  buf_printf(&t, _("Journal entry %lld."), seq);
-  hprintf(&x, "<content type=\"text\">%s</content></entry>\n", t.z);
-  feed_add(f, dflt(str(pRec, "time"), ""), seq, &x);
+  entry_end(f, &x, &t, seq, pRec);
   xfree(zType);
   buf_free(&day);
   buf_free(&t);
