@@ -107,8 +107,10 @@ int arg_year(const Args *a, const char *zValue) {
 Kind arg_kind(const Args *a, const char *zKind) {
   Kind kind;
   if (kind_parse(zKind, &kind)) {
-    Buf all = {0}; /* every kind, as the interchange names its section */
-    for (int k = 0; k < K__COUNT; k++) buf_printf(&all, "%s%s", k ? ", " : "", kind_section(k));
+    /* every kind as the interchange names its section; submissions have a
+    ** command of their own (pacta submissions) */
+    Buf all = {0};
+    for (int k = 0; k < K_SUBMISSION; k++) buf_printf(&all, "%s%s", k ? ", " : "", kind_section(k));
     cli_fail(&a->cli, _("unknown kind \"%s\" (expected %s)"), zKind, all.z);
   }
   return kind;

@@ -788,7 +788,7 @@ class Usage(unittest.TestCase):
             for cmd, line in said.items():
                 self.assertEqual(line, 'pacta: unknown kind "treaty" (expected parties, '
                                        'organizations, bodies, memberships, chairmanships, '
-                                       'documents, sessions, actions, commitments, assessments, submissions)',
+                                       'documents, sessions, actions, commitments, assessments)',
                                  cmd)
 
     def test_json_only_where_the_answer_is_json(self):
